@@ -1,0 +1,50 @@
+// Head census: scores that describe what a head's attention pattern does. Each score is a
+// heuristic with a documented definition (see census.cpp); a label derived from them is a
+// heuristic too.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "attention_lens/forward.h"
+
+namespace al {
+
+// Scores on one head's dense pattern A [T][T] (rows sum to 1 over allowed positions).
+// exclude_first: position 0 is dropped from every row and the rest renormalised (the sink often
+// swamps everything else); rows with nothing left are skipped.
+namespace census {
+float previous_token(const std::vector<float>& A, int T, bool exclude_first);
+float first_token(const std::vector<float>& A, int T);
+float self(const std::vector<float>& A, int T, bool exclude_first);
+float duplicate_token(const std::vector<float>& A, const std::vector<int>& ids, bool exclude_first);
+// ids are a random sequence of length n repeated twice (2n tokens, optionally after a BOS).
+float induction(const std::vector<float>& A, const std::vector<int>& ids, bool exclude_first);
+float mean_distance(const std::vector<float>& A, int T, bool exclude_first);
+float mean_entropy(const std::vector<float>& A, int T, bool exclude_first); // nats
+} // namespace census
+
+struct HeadScores {
+    HeadRef head;
+    float previous_token = 0, previous_token_nf = 0;   // _nf: without the first position
+    float first_token = 0;
+    float self = 0, self_nf = 0;
+    float duplicate_token = 0, duplicate_token_nf = 0;
+    float induction = 0, induction_nf = 0;
+    float mean_distance = 0, mean_distance_nf = 0;
+    float entropy = 0, entropy_nf = 0;
+    std::string label;     // heuristic: "sink", "previous-token", "self", "duplicate", "induction",
+                           // "long-range" or "mixed"
+};
+
+struct CensusOptions {
+    int induction_length = 50; // random tokens, repeated twice (as TransformerLens does)
+    uint64_t seed = 0;
+};
+
+// Runs the model on `ids` (for the text-based scores) and on a repeated random sequence (induction).
+std::vector<HeadScores> head_census(Runner& runner, const std::vector<int>& ids,
+                                    const CensusOptions& options = {});
+std::string census_label(const HeadScores& s);
+
+} // namespace al

@@ -1,0 +1,31 @@
+// GPT2Config as Hugging Face transformers reads it from config.json, with transformers' defaults.
+#pragma once
+#include <string>
+
+namespace al {
+
+struct Config {
+    int n_layer = 12;
+    int n_head = 12;
+    int n_embd = 768;
+    int n_positions = 1024;
+    int vocab_size = 50257;
+    int n_inner = 0;                 // 0 in the file means 4 * n_embd (resolved by parse)
+    float layer_norm_epsilon = 1e-5f;
+    std::string activation_function = "gelu_new";
+    bool scale_attn_weights = true;  // divide scores by sqrt(head_dim)
+    bool scale_attn_by_inverse_layer_idx = false; // also divide by (layer index + 1)
+    int bos_token_id = 50256;
+    int eos_token_id = 50256;
+
+    int head_dim() const { return n_embd / n_head; }
+
+    // Parses config.json text. `source` names the file in error messages.
+    // Throws al::Error on invalid JSON, missing/ill-typed fields, non-positive sizes,
+    // n_embd not divisible by n_head, unsupported activation, absurd sizes.
+    static Config parse(const std::string& json_text, const std::string& source);
+    static Config load(const std::string& path);
+    std::string to_json() const; // HF-compatible config.json text
+};
+
+} // namespace al

@@ -1,0 +1,111 @@
+// GPT-2's exact forward pass with everything a learner wants to look at kept: each layer's and head's
+// scaled scores before the softmax and attention probabilities after it, optional Q/K/V per head,
+// hidden states (HF semantics), logits. Interventions are options of a forward call.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "attention_lens/model.h"
+
+namespace al {
+
+struct HeadRef {
+    int layer = 0;
+    int head = 0;
+    bool operator==(const HeadRef&) const = default;
+};
+
+enum class PatternKind {
+    Uniform,       // equal weight on every allowed position of each row
+    PermutedRows,  // each row's allowed weights shuffled among its allowed positions (seeded)
+    Given          // a T x T matrix supplied by the caller (row-major; masked cells ignored)
+};
+
+struct PatternReplacement {
+    HeadRef head;
+    PatternKind kind = PatternKind::Uniform;
+    uint64_t seed = 0;
+    std::vector<float> matrix; // [T][T] for Given
+};
+
+struct HeadTemperature {
+    HeadRef head;
+    float temperature = 1.0f; // scores divided by this before the softmax (a what-if, not GPT-2)
+};
+
+struct ForwardOptions {
+    bool all_logits = false;   // logits_all [T][V]; otherwise only logits_last [V]
+    bool keep_hidden = false;  // hidden [L+1][T][C]; the last entry is after ln_f (HF semantics)
+    bool keep_qkv = false;     // q, k, v [L][H][T][head_dim]
+    bool keep_scores = true;   // scaled pre-softmax scores (masked cells are -inf)
+    bool causal_mask = true;   // false: every position sees every other (a what-if, not GPT-2)
+    std::vector<HeadRef> zero_ablate;   // the head's output (its weighted sum of values) set to 0
+    std::vector<HeadRef> mean_ablate;   // ... replaced by its mean over this text's positions
+    std::vector<PatternReplacement> replace_pattern;
+    std::vector<HeadTemperature> head_temperature;
+
+    bool has_interventions() const;
+};
+
+// Per-head T x T matrices stored compactly: with the causal mask, row i holds only i+1 entries.
+class AttentionStore {
+public:
+    AttentionStore() = default;
+    AttentionStore(int n_layer, int n_head, int T, bool causal);
+    int n_layer() const { return L_; }
+    int n_head() const { return H_; }
+    int tokens() const { return T_; }
+    bool causal() const { return causal_; }
+    bool empty() const { return data_.empty(); }
+    int row_length(int i) const { return causal_ ? i + 1 : T_; }
+    float* row(int l, int h, int i);
+    const float* row(int l, int h, int i) const;
+    float at(int l, int h, int i, int j) const;            // 0 (or -inf for scores) where masked
+    std::vector<float> dense(int l, int h, float masked_value = 0.0f) const; // [T][T]
+    size_t bytes() const { return data_.size() * sizeof(float); }
+
+private:
+    int L_ = 0, H_ = 0, T_ = 0;
+    bool causal_ = true;
+    size_t per_head_ = 0;
+    std::vector<float> data_;
+};
+
+struct ForwardResult {
+    std::vector<int> ids;
+    int n_layer = 0, n_head = 0, tokens = 0, n_embd = 0, vocab = 0, head_dim = 0;
+    AttentionStore attention;          // probabilities, each row sums to 1
+    AttentionStore scores;             // scaled scores before softmax (if keep_scores)
+    std::vector<float> logits_last;    // [V]
+    std::vector<float> logits_all;     // [T][V] if all_logits
+    std::vector<float> hidden;         // [L+1][T][C] if keep_hidden
+    std::vector<float> q, k, v;        // [L][H][T][head_dim] if keep_qkv
+    int reused_prefix = 0;             // positions whose keys/values came from the previous call
+
+    const float* hidden_at(int layer_plus_one, int t) const;
+    const float* q_at(int l, int h, int t) const;
+    const float* k_at(int l, int h, int t) const;
+    const float* v_at(int l, int h, int t) const;
+};
+
+// Runs forwards on one model and keeps the last call's keys/values, so that a text sharing a token
+// prefix with the previous one costs only its new positions. Not thread-safe: one Runner per thread.
+class Runner {
+public:
+    explicit Runner(std::shared_ptr<const Model> model);
+    ~Runner();
+    // Throws al::Error for an empty sequence, too many tokens (> n_positions) or an id out of range.
+    // Reuses the previous call's prefix when the options are the same and carry no interventions;
+    // the result is equal to forward_full's.
+    ForwardResult forward(const std::vector<int>& ids, const ForwardOptions& options = {});
+    ForwardResult forward_full(const std::vector<int>& ids, const ForwardOptions& options = {});
+    void reset();
+    const Model& model() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+} // namespace al

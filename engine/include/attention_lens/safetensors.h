@@ -1,0 +1,66 @@
+// Read-only, validated access to a .safetensors file through mmap.
+// Layout: u64 little-endian header length N, N bytes of JSON header, then the data buffer.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace al {
+
+enum class DType { F32, F16, BF16, F64, I64, I32, I16, I8, U8, BOOL, Other };
+const char* dtype_name(DType d);
+std::size_t dtype_size(DType d); // 0 for Other
+
+struct TensorInfo {
+    std::string name;
+    DType dtype = DType::Other;
+    std::string dtype_text;          // as written in the header, e.g. "F32"
+    std::vector<int64_t> shape;
+    uint64_t begin = 0;              // offsets relative to the data buffer
+    uint64_t end = 0;
+    int64_t numel() const;
+};
+
+class SafetensorsFile {
+public:
+    // Opens and validates the header: length sane (<= 100 MB and inside the file), valid JSON object,
+    // every entry has dtype/shape/data_offsets of the right types, offsets inside the file, sizes agree
+    // with dtype x shape, no two tensors overlap. Throws al::Error naming the file and tensor.
+    explicit SafetensorsFile(const std::string& path);
+    ~SafetensorsFile();
+    SafetensorsFile(const SafetensorsFile&) = delete;
+    SafetensorsFile& operator=(const SafetensorsFile&) = delete;
+
+    const std::string& path() const { return path_; }
+    bool has(const std::string& name) const;
+    const TensorInfo& info(const std::string& name) const; // throws if absent
+    const std::map<std::string, TensorInfo>& tensors() const { return tensors_; }
+    const std::map<std::string, std::string>& metadata() const { return metadata_; }
+    const uint8_t* data(const TensorInfo& t) const;        // pointer into the mapping
+    // Copies a float tensor (F32, F16 or BF16) to float32. Throws for other dtypes.
+    std::vector<float> to_float(const TensorInfo& t) const;
+    uint64_t file_size() const { return size_; }
+
+private:
+    std::string path_;
+    int fd_ = -1;
+    void* map_ = nullptr;
+    uint64_t size_ = 0;
+    uint64_t data_start_ = 0;
+    std::map<std::string, TensorInfo> tensors_;
+    std::map<std::string, std::string> metadata_;
+};
+
+// Writes float32 tensors to a .safetensors file (used by the trainer and tests). Atomic: writes
+// path + ".tmp" then renames.
+struct TensorToWrite {
+    std::string name;
+    std::vector<int64_t> shape;
+    const float* data;
+};
+void write_safetensors(const std::string& path, const std::vector<TensorToWrite>& tensors,
+                       const std::map<std::string, std::string>& metadata = {{"format", "pt"}});
+
+} // namespace al

@@ -1,0 +1,54 @@
+// GPT-2's byte-level BPE tokenizer, exact: the pre-tokenization regex (with \p{L}, \p{N} and the
+// \s+(?!\S) lookahead, through PCRE2), bytes_to_unicode, merges applied by rank, a per-word cache.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace al {
+
+struct EncodeOptions {
+    bool prepend_bos = false;        // prepend <|endoftext|> (off by default, like Hugging Face)
+};
+
+class Tokenizer {
+public:
+    // Loads vocab.json and merges.txt in GPT-2's format. Throws al::Error if either is missing or
+    // malformed, or if a merge produces a token absent from the vocabulary (vocab/merges mismatch).
+    static Tokenizer load(const std::string& vocab_path, const std::string& merges_path);
+    static Tokenizer from_strings(const std::string& vocab_json, const std::string& merges_txt,
+                                  const std::string& source = "tokenizer");
+
+    // Invalid UTF-8 handling (documented, deterministic): each maximal invalid byte sequence is
+    // replaced by U+FFFD before pre-tokenization, exactly as Python's bytes.decode(errors="replace").
+    // `had_invalid_utf8`, if given, is set to whether a replacement happened.
+    std::vector<int> encode(std::string_view utf8, const EncodeOptions& opt = {},
+                            bool* had_invalid_utf8 = nullptr) const;
+    std::string decode(const std::vector<int>& ids) const;   // raw bytes joined (may be invalid UTF-8)
+    std::string token_bytes(int id) const;                   // the raw bytes of one token
+    std::string token_string(int id) const;                  // vocab.json's key (byte-to-unicode form)
+    bool is_special(int id) const;                           // <|endoftext|> and added special tokens
+    // Whether token i continues the word that token i-1 started (no leading space/punctuation, and
+    // the previous token ended inside a word). Token 0 never continues a word.
+    std::vector<bool> continues_word(const std::vector<int>& ids) const;
+
+    int vocab_size() const { return static_cast<int>(id_to_bytes_.size()); }
+    int eos_id() const { return eos_id_; }
+    int id_of(const std::string& token_string) const;        // -1 if absent
+
+    Tokenizer(Tokenizer&&) noexcept;
+    Tokenizer& operator=(Tokenizer&&) noexcept;
+    ~Tokenizer();
+
+private:
+    Tokenizer();
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::vector<std::string> id_to_bytes_;
+    int eos_id_ = -1;
+};
+
+} // namespace al

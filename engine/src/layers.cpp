@@ -1,0 +1,127 @@
+// GPT-2's operations as plain functions (see layers.h for shapes).
+#include "attention_lens/layers.h"
+
+#include <cblas.h>
+
+#include <cmath>
+#include <limits>
+
+namespace al::layers {
+
+void encoder_forward(float* out, const int* inp, const float* wte, const float* wpe,
+                     int B, int T, int C, int pos0) {
+    for (int b = 0; b < B; b++) {
+        for (int t = 0; t < T; t++) {
+            float* out_bt = out + (static_cast<size_t>(b) * T + t) * C;
+            const float* wte_ix = wte + static_cast<size_t>(inp[b * T + t]) * C;
+            const float* wpe_t = wpe + static_cast<size_t>(pos0 + t) * C;
+            for (int i = 0; i < C; i++) out_bt[i] = wte_ix[i] + wpe_t[i];
+        }
+    }
+}
+
+void layernorm_forward(float* out, float* mean, float* rstd, const float* inp,
+                       const float* weight, const float* bias, int N, int C, float eps) {
+    for (int n = 0; n < N; n++) {
+        const float* x = inp + static_cast<size_t>(n) * C;
+        // Two passes in double: the mean, then the (biased) variance, as torch's LayerNorm.
+        double m = 0.0;
+        for (int i = 0; i < C; i++) m += x[i];
+        m /= C;
+        double v = 0.0;
+        for (int i = 0; i < C; i++) {
+            double d = x[i] - m;
+            v += d * d;
+        }
+        v /= C;
+        float s = static_cast<float>(1.0 / std::sqrt(v + eps));
+        float mf = static_cast<float>(m);
+        float* o = out + static_cast<size_t>(n) * C;
+        for (int i = 0; i < C; i++) o[i] = (x[i] - mf) * s * weight[i] + bias[i];
+        if (mean) mean[n] = mf;
+        if (rstd) rstd[n] = s;
+    }
+}
+
+void matmul_forward(float* out, const float* inp, const float* weight, const float* bias,
+                    int N, int C, int OC) {
+    // out[N,OC] = inp[N,C] . weight[C,OC] (+ bias broadcast over rows)
+    if (bias) {
+        for (int n = 0; n < N; n++) {
+            float* o = out + static_cast<size_t>(n) * OC;
+            for (int j = 0; j < OC; j++) o[j] = bias[j];
+        }
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, OC, C, 1.0f, inp, C, weight, OC,
+                bias ? 1.0f : 0.0f, out, OC);
+}
+
+void attention_forward(float* out, float* preatt, float* att, const float* qkv,
+                       int B, int T, int C, int NH, float scale, bool causal) {
+    const int hs = C / NH;
+    const int C3 = 3 * C;
+    const float neg_inf = -std::numeric_limits<float>::infinity();
+    for (int b = 0; b < B; b++) {
+        for (int h = 0; h < NH; h++) {
+            const float* q = qkv + static_cast<size_t>(b) * T * C3 + h * hs;
+            const float* k = q + C;
+            const float* v = q + 2 * C;
+            float* pre = preatt + (static_cast<size_t>(b) * NH + h) * T * T;
+            float* a = att + (static_cast<size_t>(b) * NH + h) * T * T;
+            // pre[T,T] = scale * q[T,hs] . k[T,hs]^T  (rows strided by 3C)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, T, T, hs, scale, q, C3, k, C3,
+                        0.0f, pre, T);
+            for (int t = 0; t < T; t++) {
+                float* prow = pre + static_cast<size_t>(t) * T;
+                float* arow = a + static_cast<size_t>(t) * T;
+                const int allowed = causal ? t + 1 : T;
+                for (int t2 = allowed; t2 < T; t2++) prow[t2] = neg_inf;
+                float maxv = neg_inf;
+                for (int t2 = 0; t2 < allowed; t2++) maxv = std::fmax(maxv, prow[t2]);
+                double sum = 0.0;
+                for (int t2 = 0; t2 < allowed; t2++) {
+                    arow[t2] = std::exp(prow[t2] - maxv);
+                    sum += arow[t2];
+                }
+                const float inv = static_cast<float>(1.0 / sum);
+                for (int t2 = 0; t2 < allowed; t2++) arow[t2] *= inv;
+                for (int t2 = allowed; t2 < T; t2++) arow[t2] = 0.0f;
+            }
+            // out[T,hs] (strided by C) = a[T,T] . v[T,hs] (strided by 3C)
+            float* o = out + static_cast<size_t>(b) * T * C + h * hs;
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, T, hs, T, 1.0f, a, T, v, C3,
+                        0.0f, o, C);
+        }
+    }
+}
+
+void gelu_forward(float* out, const float* inp, int N) {
+    const float s = std::sqrt(2.0f / static_cast<float>(M_PI));
+    for (int i = 0; i < N; i++) {
+        float x = inp[i];
+        float cube = 0.044715f * x * x * x;
+        out[i] = 0.5f * x * (1.0f + std::tanh(s * (x + cube)));
+    }
+}
+
+void residual_forward(float* out, const float* a, const float* b, int N) {
+    for (int i = 0; i < N; i++) out[i] = a[i] + b[i];
+}
+
+void softmax_forward(float* probs, const float* logits, int N, int V) {
+    for (int n = 0; n < N; n++) {
+        const float* l = logits + static_cast<size_t>(n) * V;
+        float* p = probs + static_cast<size_t>(n) * V;
+        float maxv = -std::numeric_limits<float>::infinity();
+        for (int i = 0; i < V; i++) maxv = std::fmax(maxv, l[i]);
+        double sum = 0.0;
+        for (int i = 0; i < V; i++) {
+            p[i] = std::exp(l[i] - maxv);
+            sum += p[i];
+        }
+        const float inv = static_cast<float>(1.0 / sum);
+        for (int i = 0; i < V; i++) p[i] *= inv;
+    }
+}
+
+} // namespace al::layers
