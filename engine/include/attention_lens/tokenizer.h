@@ -10,6 +10,17 @@
 
 namespace al {
 
+// GPT-2's pre-tokenization: splits UTF-8 text into the pieces BPE runs on, with GPT-2's regex
+// 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
+// (used by the tokenizer and by the BPE trainer). Input must be valid UTF-8.
+std::vector<std::string> pretokenize(std::string_view utf8);
+// GPT-2's bytes_to_unicode: each byte maps to one printable code point; returns the UTF-8 text
+// of those code points (vocab.json's key form) and back.
+std::string bytes_to_token_string(std::string_view bytes);
+std::string token_string_to_bytes(std::string_view token_string); // throws al::Error if not a valid map
+// Replaces each maximal invalid UTF-8 sequence with U+FFFD (Python's errors="replace").
+std::string sanitize_utf8(std::string_view bytes, bool* had_invalid = nullptr);
+
 struct EncodeOptions {
     bool prepend_bos = false;        // prepend <|endoftext|> (off by default, like Hugging Face)
 };
@@ -45,7 +56,7 @@ public:
 
 private:
     Tokenizer();
-    struct Impl;
+    struct Impl;                 // private members may change; the public API above is the contract
     std::unique_ptr<Impl> impl_;
     std::vector<std::string> id_to_bytes_;
     int eos_id_ = -1;

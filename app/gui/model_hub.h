@@ -1,0 +1,65 @@
+// The app's one loaded model and the learner's text, shared by every station.
+// Stations' C++ types read the current model here and run their own work off the GUI thread
+// (each with its own al::Runner); QML reads the properties through the ModelHub singleton.
+#pragma once
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+#include "attention_lens/model.h"
+
+class ModelHub : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    // The learner's text; kept across stations and across model switches.
+    Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged)
+    Q_PROPERTY(bool ready READ ready NOTIFY modelChanged)          // a model is loaded
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(QString modelName READ modelName NOTIFY modelChanged) // e.g. "GPT-2 small (124M)"
+    Q_PROPERTY(QString modelDir READ modelDir NOTIFY modelChanged)
+    Q_PROPERTY(bool isEmbedded READ isEmbedded NOTIFY modelChanged)  // the course's own small model
+    Q_PROPERTY(int nLayer READ nLayer NOTIFY modelChanged)
+    Q_PROPERTY(int nHead READ nHead NOTIFY modelChanged)
+    Q_PROPERTY(int nEmbd READ nEmbd NOTIFY modelChanged)
+    Q_PROPERTY(int nPositions READ nPositions NOTIFY modelChanged)
+    Q_PROPERTY(qint64 parameters READ parameters NOTIFY modelChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)        // last load error, "" if none
+
+public:
+    static ModelHub* instance();                        // the one created in main / test mains
+    static ModelHub* create(class QQmlEngine*, class QJSEngine*); // QML singleton factory
+
+    // The current model, safe to keep and use from any thread (immutable). nullptr if none.
+    std::shared_ptr<const al::Model> model() const;
+
+    QString text() const;
+    void setText(const QString& text);
+    bool ready() const;
+    bool loading() const;
+    QString modelName() const;
+    QString modelDir() const;
+    bool isEmbedded() const;
+    int nLayer() const;
+    int nHead() const;
+    int nEmbd() const;
+    int nPositions() const;
+    qint64 parameters() const;
+    QString error() const;
+
+    // Loads a model folder off the GUI thread; the current model stays until the new one is ready.
+    Q_INVOKABLE void loadModel(const QString& dir);
+    Q_INVOKABLE void loadEmbeddedModel();
+
+signals:
+    void textChanged();
+    void modelChanged();   // stations recompute their figures and exercises on this
+    void loadingChanged();
+    void errorChanged();
+
+private:
+    explicit ModelHub(QObject* parent = nullptr);
+    struct Private;
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,42 @@
+// The learner's progress: stations visited and exercises answered (and how), saved atomically
+// (QSaveFile) as JSON in the standard app data location. A corrupt or foreign file is set aside
+// (renamed with a timestamp) with a notice, never a crash, never silently lost.
+#pragma once
+#include <QObject>
+#include <QString>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+class ProgressStore : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged) // e.g. "Your progress file was unreadable..."
+public:
+    static ProgressStore* instance();
+    static ProgressStore* create(class QQmlEngine*, class QJSEngine*);
+
+    Q_INVOKABLE void markVisited(const QString& stationId);
+    Q_INVOKABLE bool visited(const QString& stationId) const;
+    // prediction: what the learner committed to; answer: what the model said; correct: whether they matched.
+    Q_INVOKABLE void recordAnswer(const QString& stationId, const QString& exerciseId,
+                                  const QString& prediction, const QString& answer, bool correct);
+    Q_INVOKABLE QVariantMap answer(const QString& stationId, const QString& exerciseId) const;
+    // 0..1: exercises answered / exercises in the station (visited alone counts a little).
+    Q_INVOKABLE double stationProgress(const QString& stationId, int exerciseCount) const;
+    Q_INVOKABLE void reset();
+    QString notice() const;
+    QString filePath() const;
+
+    // For tests: use this file instead of the standard location.
+    void setFilePath(const QString& path);
+
+signals:
+    void changed();
+    void noticeChanged();
+
+private:
+    explicit ProgressStore(QObject* parent = nullptr);
+    struct Private;
+    Private* d;
+};
