@@ -28,7 +28,7 @@ public:
     QString notice() const;
     QString filePath() const;
 
-    // For tests: use this file instead of the standard location.
+    // For tests: use this file instead of the standard location (forgets what was loaded).
     void setFilePath(const QString& path);
 
 signals:
@@ -37,6 +37,8 @@ signals:
 
 private:
     explicit ProgressStore(QObject* parent = nullptr);
+    void ensureLoaded() const; // reads the file on first use (after a test has set the path)
+    void save();
     struct Private;
     Private* d;
 };

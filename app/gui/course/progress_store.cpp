@@ -1,0 +1,214 @@
+// ProgressStore: the learner's progress as one small JSON file, written atomically with QSaveFile.
+//
+// File shape (version 1):
+//   { "format": "attention-lens-progress", "version": 1,
+//     "stations": { "<id>": { "visited": true,
+//                             "exercises": { "<exercise id>": { "prediction": "...", "answer": "...",
+//                                                               "correct": true, "at": "ISO time" } } } } }
+//
+// A file we cannot use (not JSON, another shape, a newer version, unreadable) is never overwritten:
+// it is renamed aside with a timestamp and the learner is told where it went. If it cannot even be
+// renamed, saving is switched off for this run so the file stays exactly as it was.
+#include "progress_store.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJSEngine>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace {
+constexpr int kVersion = 1;
+const QString kFormat = QStringLiteral("attention-lens-progress");
+
+QString defaultPath() {
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.attention-lens");
+    return dir + QStringLiteral("/progress.json");
+}
+} // namespace
+
+struct ProgressStore::Private {
+    QString path;
+    QJsonObject stations;
+    QString notice;
+    bool loaded = false;
+    bool saveBlocked = false; // an unusable file could not be set aside: never overwrite it
+};
+
+ProgressStore* ProgressStore::instance() {
+    static ProgressStore* self = new ProgressStore(qApp);
+    return self;
+}
+
+ProgressStore* ProgressStore::create(QQmlEngine*, QJSEngine*) {
+    ProgressStore* s = instance();
+    QJSEngine::setObjectOwnership(s, QJSEngine::CppOwnership);
+    return s;
+}
+
+ProgressStore::ProgressStore(QObject* parent) : QObject(parent), d(new Private) {}
+
+QString ProgressStore::notice() const { return d->notice; }
+
+QString ProgressStore::filePath() const { return d->path.isEmpty() ? defaultPath() : d->path; }
+
+void ProgressStore::setFilePath(const QString& path) {
+    d->path = path;
+    d->stations = {};
+    d->loaded = false;
+    d->saveBlocked = false;
+    if (!d->notice.isEmpty()) {
+        d->notice.clear();
+        emit noticeChanged();
+    }
+    emit changed();
+}
+
+// Loads lazily, on first use, so that tests and the app can choose the path first.
+static void setNotice(ProgressStore* self, QString& slot, const QString& text) {
+    slot = text;
+    emit self->noticeChanged();
+}
+
+void ProgressStore::ensureLoaded() const {
+    if (d->loaded)
+        return;
+    d->loaded = true;
+    auto* self = const_cast<ProgressStore*>(this);
+    const QString path = filePath();
+    QFile f(path);
+    if (!f.exists())
+        return;
+    QString problem;
+    QJsonObject root;
+    if (!f.open(QIODevice::ReadOnly)) {
+        problem = tr("it could not be read (%1)").arg(f.errorString());
+    } else {
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+        f.close();
+        if (err.error != QJsonParseError::NoError)
+            problem = tr("it is not valid JSON (%1 at byte %2)").arg(err.errorString()).arg(err.offset);
+        else if (!doc.isObject() || doc.object().value(QStringLiteral("format")).toString() != kFormat)
+            problem = tr("it is not an Attention Lens progress file");
+        else if (!doc.object().value(QStringLiteral("version")).isDouble())
+            problem = tr("it has no version number");
+        else if (doc.object().value(QStringLiteral("version")).toInt() > kVersion)
+            problem = tr("it was written by a newer version of Attention Lens (format %1; this one reads %2)")
+                          .arg(doc.object().value(QStringLiteral("version")).toInt()).arg(kVersion);
+        else if (!doc.object().value(QStringLiteral("stations")).isObject())
+            problem = tr("its \"stations\" entry is missing or not an object");
+        else
+            root = doc.object();
+    }
+    if (problem.isEmpty()) {
+        d->stations = root.value(QStringLiteral("stations")).toObject();
+        return;
+    }
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString aside = path + QStringLiteral(".unusable-") + stamp;
+    if (QFile::rename(path, aside)) {
+        setNotice(self, d->notice,
+                  tr("Your progress file could not be used because %1. It was kept as %2; the course starts "
+                     "with fresh progress.").arg(problem, QDir::toNativeSeparators(aside)));
+    } else {
+        d->saveBlocked = true;
+        setNotice(self, d->notice,
+                  tr("Your progress file %1 could not be used because %2, and it could not be moved aside. "
+                     "It is left untouched and progress in this run will not be saved.")
+                      .arg(QDir::toNativeSeparators(path), problem));
+    }
+}
+
+void ProgressStore::save() {
+    if (d->saveBlocked)
+        return;
+    const QString path = filePath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), kFormat);
+    root.insert(QStringLiteral("version"), kVersion);
+    root.insert(QStringLiteral("stations"), d->stations);
+    QSaveFile f(path);
+    bool ok = f.open(QIODevice::WriteOnly);
+    if (ok) {
+        f.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        ok = f.commit();
+    }
+    if (!ok) {
+        const QString text = tr("Your progress could not be saved to %1 (%2). It is kept while the app is open.")
+                                 .arg(QDir::toNativeSeparators(path), f.errorString());
+        if (text != d->notice)
+            setNotice(this, d->notice, text);
+    }
+}
+
+void ProgressStore::markVisited(const QString& stationId) {
+    if (stationId.isEmpty())
+        return;
+    ensureLoaded();
+    QJsonObject st = d->stations.value(stationId).toObject();
+    if (st.value(QStringLiteral("visited")).toBool())
+        return;
+    st.insert(QStringLiteral("visited"), true);
+    d->stations.insert(stationId, st);
+    save();
+    emit changed();
+}
+
+bool ProgressStore::visited(const QString& stationId) const {
+    ensureLoaded();
+    return d->stations.value(stationId).toObject().value(QStringLiteral("visited")).toBool();
+}
+
+void ProgressStore::recordAnswer(const QString& stationId, const QString& exerciseId, const QString& prediction,
+                                 const QString& answer, bool correct) {
+    if (stationId.isEmpty() || exerciseId.isEmpty())
+        return;
+    ensureLoaded();
+    QJsonObject st = d->stations.value(stationId).toObject();
+    st.insert(QStringLiteral("visited"), true);
+    QJsonObject exercises = st.value(QStringLiteral("exercises")).toObject();
+    QJsonObject entry;
+    entry.insert(QStringLiteral("prediction"), prediction);
+    entry.insert(QStringLiteral("answer"), answer);
+    entry.insert(QStringLiteral("correct"), correct);
+    entry.insert(QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    exercises.insert(exerciseId, entry);
+    st.insert(QStringLiteral("exercises"), exercises);
+    d->stations.insert(stationId, st);
+    save();
+    emit changed();
+}
+
+QVariantMap ProgressStore::answer(const QString& stationId, const QString& exerciseId) const {
+    ensureLoaded();
+    return d->stations.value(stationId).toObject().value(QStringLiteral("exercises")).toObject()
+        .value(exerciseId).toObject().toVariantMap();
+}
+
+double ProgressStore::stationProgress(const QString& stationId, int exerciseCount) const {
+    ensureLoaded();
+    const QJsonObject st = d->stations.value(stationId).toObject();
+    const bool seen = st.value(QStringLiteral("visited")).toBool();
+    const int answered = int(st.value(QStringLiteral("exercises")).toObject().size());
+    if (exerciseCount <= 0)
+        return seen ? 1.0 : 0.0;
+    // Visiting counts for a tenth; the rest is shared by the exercises.
+    const double p = (seen ? 0.1 : 0.0) + 0.9 * std::min(answered, exerciseCount) / double(exerciseCount);
+    return std::min(1.0, p);
+}
+
+void ProgressStore::reset() {
+    ensureLoaded();
+    d->stations = {};
+    save();
+    emit changed();
+}

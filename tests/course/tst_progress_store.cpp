@@ -1,0 +1,174 @@
+// ProgressStore: round trip, and every kind of unusable file is set aside with a notice (never a
+// crash, never silently lost).
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <unistd.h>
+
+#include "course/progress_store.h"
+
+class TestProgressStore : public QObject {
+    Q_OBJECT
+
+    static void write(const QString& path, const QByteArray& bytes) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    static QStringList asideFiles(const QString& dir) {
+        return QDir(dir).entryList({QStringLiteral("progress.json.unusable-*")}, QDir::Files);
+    }
+    static QByteArray read(const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    // Loads `bytes` as the progress file and checks it was set aside intact, with a notice.
+    void expectSetAside(const QByteArray& bytes, const QString& noticeFragment) {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        write(path, bytes);
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(!s->visited(QStringLiteral("math")));
+        QVERIFY2(s->notice().contains(noticeFragment), qPrintable(s->notice()));
+        const QStringList aside = asideFiles(dir.path());
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(read(dir.filePath(aside.first())), bytes); // the old file is kept byte for byte
+        QVERIFY(s->notice().contains(aside.first()));
+        s->markVisited(QStringLiteral("math")); // and the store still works
+        QVERIFY(s->visited(QStringLiteral("math")));
+        QVERIFY(QFile::exists(path));
+    }
+
+private slots:
+    void roundTrip() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sub/progress.json"));
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QSignalSpy changed(s, &ProgressStore::changed);
+        QVERIFY(!s->visited(QStringLiteral("heads")));
+        s->markVisited(QStringLiteral("heads"));
+        s->recordAnswer(QStringLiteral("heads"), QStringLiteral("count-sinks"), QStringLiteral("3"),
+                        QStringLiteral("2"), false);
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(s->notice().isEmpty());
+        QVERIFY(QFile::exists(path));
+
+        s->setFilePath(path); // forget memory, read the file again
+        QVERIFY(s->visited(QStringLiteral("heads")));
+        QVERIFY(!s->visited(QStringLiteral("mask")));
+        const QVariantMap a = s->answer(QStringLiteral("heads"), QStringLiteral("count-sinks"));
+        QCOMPARE(a.value(QStringLiteral("prediction")).toString(), QStringLiteral("3"));
+        QCOMPARE(a.value(QStringLiteral("answer")).toString(), QStringLiteral("2"));
+        QCOMPARE(a.value(QStringLiteral("correct")).toBool(), false);
+        QCOMPARE(s->stationProgress(QStringLiteral("heads"), 2), 0.1 + 0.9 * 0.5);
+        QCOMPARE(s->stationProgress(QStringLiteral("mask"), 2), 0.0);
+
+        const QJsonObject root = QJsonDocument::fromJson(read(path)).object();
+        QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
+        QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("attention-lens-progress"));
+
+        s->reset();
+        QVERIFY(!s->visited(QStringLiteral("heads")));
+        s->setFilePath(path);
+        QVERIFY(!s->visited(QStringLiteral("heads")));
+    }
+
+    void garbageBytes() { expectSetAside(QByteArray("\x00\xff\xfe garbage {{{", 17), QStringLiteral("not valid JSON")); }
+    void otherShape() { expectSetAside(R"({"stations": [1, 2, 3], "hello": "world"})", QStringLiteral("not an Attention Lens")); }
+    void jsonArray() { expectSetAside(R"([1, 2, 3])", QStringLiteral("not an Attention Lens")); }
+    void stationsNotObject() {
+        expectSetAside(R"({"format": "attention-lens-progress", "version": 1, "stations": 7})",
+                       QStringLiteral("\"stations\""));
+    }
+    void newerVersion() {
+        expectSetAside(R"({"format": "attention-lens-progress", "version": 99, "stations": {}})",
+                       QStringLiteral("newer version"));
+    }
+
+    void unreadableFile() {
+        if (::geteuid() == 0)
+            QSKIP("running as root: file permissions do not apply");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        const QByteArray bytes = R"({"format": "attention-lens-progress", "version": 1, "stations": {"math": {"visited": true}}})";
+        write(path, bytes);
+        QFile::setPermissions(path, QFileDevice::Permissions());
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(!s->visited(QStringLiteral("math")));
+        QVERIFY2(s->notice().contains(QStringLiteral("could not be read")), qPrintable(s->notice()));
+        const QStringList aside = asideFiles(dir.path());
+        QCOMPARE(aside.size(), 1); // renamed aside (renaming needs only the directory's permission)
+        QFile::setPermissions(dir.filePath(aside.first()), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(read(dir.filePath(aside.first())), bytes);
+    }
+
+    // Root-proof variants of the two above: a folder where the file should be cannot be read as a
+    // file, and a folder under a regular file cannot be created.
+    void pathIsADirectory() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        QVERIFY(QDir().mkpath(path));
+        write(path + QStringLiteral("/keep.txt"), "mine");
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(!s->visited(QStringLiteral("math")));
+        QVERIFY2(s->notice().contains(QStringLiteral("could not be read")), qPrintable(s->notice()));
+        const QStringList aside = asideFiles(dir.path());
+        QCOMPARE(aside.size(), 0); // asideFiles lists files; the folder was moved aside whole
+        const QStringList moved = QDir(dir.path()).entryList({QStringLiteral("progress.json.unusable-*")}, QDir::Dirs);
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(read(dir.filePath(moved.first()) + QStringLiteral("/keep.txt")), QByteArray("mine"));
+    }
+
+    void unwritableLocation() {
+        QTemporaryDir dir;
+        write(dir.filePath(QStringLiteral("afile")), "x");
+        const QString path = dir.filePath(QStringLiteral("afile/progress.json"));
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        s->recordAnswer(QStringLiteral("mask"), QStringLiteral("row"), QStringLiteral("2"), QStringLiteral("3"), false);
+        QVERIFY2(s->notice().contains(QStringLiteral("could not be saved")), qPrintable(s->notice()));
+        QCOMPARE(s->answer(QStringLiteral("mask"), QStringLiteral("row")).value(QStringLiteral("answer")).toString(),
+                 QStringLiteral("3")); // kept in memory
+        QCOMPARE(read(dir.filePath(QStringLiteral("afile"))), QByteArray("x"));
+    }
+
+    void readOnlyDirectory() {
+        if (::geteuid() == 0)
+            QSKIP("running as root: directory permissions do not apply");
+        QTemporaryDir dir;
+        const QString sub = dir.filePath(QStringLiteral("ro"));
+        QVERIFY(QDir().mkpath(sub));
+        const QString path = sub + QStringLiteral("/progress.json");
+        // An unusable file in a read-only folder cannot be set aside: it must stay untouched.
+        write(path, "not json at all");
+        QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(!s->visited(QStringLiteral("math")));
+        QVERIFY2(s->notice().contains(QStringLiteral("left untouched")), qPrintable(s->notice()));
+        s->markVisited(QStringLiteral("math")); // kept in memory, not written over the old file
+        QVERIFY(s->visited(QStringLiteral("math")));
+        QCOMPARE(read(path), QByteArray("not json at all"));
+
+        // No file yet in a read-only folder: saving fails with a notice, progress stays in memory.
+        const QString path2 = sub + QStringLiteral("/fresh.json");
+        s->setFilePath(path2);
+        s->markVisited(QStringLiteral("heads"));
+        QVERIFY(s->visited(QStringLiteral("heads")));
+        QVERIFY2(s->notice().contains(QStringLiteral("could not be saved")), qPrintable(s->notice()));
+        QVERIFY(!QFile::exists(path2));
+        QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProgressStore)
+#include "tst_progress_store.moc"
