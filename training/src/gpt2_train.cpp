@@ -1,0 +1,365 @@
+// GPT-2 forward/backward/AdamW for the trainer (see gpt2_train.h), after llm.c's train_gpt2.c.
+#include "gpt2_train.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <stdexcept>
+
+#include "attention_lens/layers.h"
+#include "attention_lens/layers_backward.h"
+
+namespace al::train {
+
+namespace {
+
+// Sizes of the 16 stacked tensors, in buffer order (the order of ParamPtrs).
+std::vector<size_t> stacked_sizes(const ModelShape& s) {
+    const size_t V = s.vocab, maxT = s.max_T, L = s.n_layer, C = s.n_embd, F = s.n_inner();
+    return {V * C, maxT * C, L * C, L * C, L * C * 3 * C, L * 3 * C, L * C * C, L * C,
+            L * C, L * C, L * C * F, L * F, L * F * C, L * C, C, C};
+}
+
+} // namespace
+
+size_t parameter_count(const ModelShape& s) {
+    size_t n = 0;
+    for (size_t x : stacked_sizes(s)) n += x;
+    return n;
+}
+
+ParamPtrs point_into(float* base, const ModelShape& s) {
+    ParamPtrs p{};
+    float** slots[] = {&p.wte, &p.wpe, &p.ln1w, &p.ln1b, &p.qkvw, &p.qkvb, &p.attprojw, &p.attprojb,
+                       &p.ln2w, &p.ln2b, &p.fcw, &p.fcb, &p.fcprojw, &p.fcprojb, &p.lnfw, &p.lnfb};
+    float* at = base;
+    const auto sizes = stacked_sizes(s);
+    for (size_t i = 0; i < sizes.size(); i++) {
+        *slots[i] = at;
+        at += sizes[i];
+    }
+    return p;
+}
+
+std::vector<ParamInfo> parameter_layout(const ModelShape& s) {
+    const int64_t V = s.vocab, maxT = s.max_T, C = s.n_embd, F = s.n_inner();
+    const int L = s.n_layer;
+    // Offsets come from point_into on a buffer-sized base, so the two can never disagree.
+    static float anchor[1];
+    ParamPtrs p = point_into(anchor, s);
+    auto off = [](const float* ptr) { return static_cast<size_t>(ptr - anchor); };
+    std::vector<ParamInfo> out;
+    auto add = [&](std::string name, std::vector<int64_t> shape, size_t offset, bool decay) {
+        size_t n = 1;
+        for (int64_t d : shape) n *= static_cast<size_t>(d);
+        out.push_back({std::move(name), std::move(shape), offset, n, decay});
+    };
+    add("wte.weight", {V, C}, off(p.wte), true);
+    add("wpe.weight", {maxT, C}, off(p.wpe), true);
+    for (int l = 0; l < L; l++) {
+        const std::string h = "h." + std::to_string(l) + ".";
+        add(h + "ln_1.weight", {C}, off(p.ln1w) + l * C, false);
+        add(h + "ln_1.bias", {C}, off(p.ln1b) + l * C, false);
+        add(h + "attn.c_attn.weight", {C, 3 * C}, off(p.qkvw) + l * C * 3 * C, true);
+        add(h + "attn.c_attn.bias", {3 * C}, off(p.qkvb) + l * 3 * C, false);
+        add(h + "attn.c_proj.weight", {C, C}, off(p.attprojw) + l * C * C, true);
+        add(h + "attn.c_proj.bias", {C}, off(p.attprojb) + l * C, false);
+        add(h + "ln_2.weight", {C}, off(p.ln2w) + l * C, false);
+        add(h + "ln_2.bias", {C}, off(p.ln2b) + l * C, false);
+        add(h + "mlp.c_fc.weight", {C, F}, off(p.fcw) + l * C * F, true);
+        add(h + "mlp.c_fc.bias", {F}, off(p.fcb) + l * F, false);
+        add(h + "mlp.c_proj.weight", {F, C}, off(p.fcprojw) + l * F * C, true);
+        add(h + "mlp.c_proj.bias", {C}, off(p.fcprojb) + l * C, false);
+    }
+    add("ln_f.weight", {C}, off(p.lnfw), false);
+    add("ln_f.bias", {C}, off(p.lnfb), false);
+    return out;
+}
+
+void Activations::resize(const ModelShape& s, int B_, int T_) {
+    B = B_;
+    T = T_;
+    const size_t BT = static_cast<size_t>(B) * T, L = s.n_layer, C = s.n_embd, F = s.n_inner();
+    const size_t NH = s.n_head, V = s.vocab;
+    encoded.assign(BT * C, 0);
+    ln1.assign(L * BT * C, 0);
+    ln1_mean.assign(L * BT, 0);
+    ln1_rstd.assign(L * BT, 0);
+    qkv.assign(L * BT * 3 * C, 0);
+    atty.assign(L * BT * C, 0);
+    preatt.assign(L * B * NH * T * T, 0);
+    att.assign(L * B * NH * T * T, 0);
+    attproj.assign(L * BT * C, 0);
+    residual2.assign(L * BT * C, 0);
+    ln2.assign(L * BT * C, 0);
+    ln2_mean.assign(L * BT, 0);
+    ln2_rstd.assign(L * BT, 0);
+    fch.assign(L * BT * F, 0);
+    fch_gelu.assign(L * BT * F, 0);
+    fcproj.assign(L * BT * C, 0);
+    residual3.assign(L * BT * C, 0);
+    lnf.assign(BT * C, 0);
+    lnf_mean.assign(BT, 0);
+    lnf_rstd.assign(BT, 0);
+    logits.assign(BT * V, 0);
+    probs.assign(BT * V, 0);
+    losses.assign(BT, 0);
+}
+
+GPT2::GPT2(const ModelShape& shape) : shape_(shape), layout_(parameter_layout(shape)) {
+    if (shape.n_embd % shape.n_head != 0) throw std::runtime_error("n_embd must be divisible by n_head");
+    const size_t n = parameter_count(shape);
+    params_.assign(n, 0.0f);
+    grads_.assign(n, 0.0f);
+    m_.assign(n, 0.0f);
+    v_.assign(n, 0.0f);
+    decay_mask_.assign(n, 0);
+    for (const auto& p : layout_)
+        if (p.decay) std::memset(decay_mask_.data() + p.offset, 1, p.numel);
+}
+
+void GPT2::init_random(uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<float> normal(0.0f, 0.02f);
+    const float resid_std = 0.02f / std::sqrt(2.0f * shape_.n_layer);
+    std::normal_distribution<float> resid_normal(0.0f, resid_std);
+    for (const auto& p : layout_) {
+        float* w = params_.data() + p.offset;
+        const bool is_ln_weight = p.hf_name.find("ln_") != std::string::npos &&
+                                  p.hf_name.find(".weight") != std::string::npos;
+        const bool is_resid_proj = p.hf_name.find("c_proj.weight") != std::string::npos;
+        for (size_t i = 0; i < p.numel; i++) {
+            if (is_ln_weight) w[i] = 1.0f;
+            else if (p.shape.size() == 1) w[i] = 0.0f; // biases
+            else w[i] = is_resid_proj ? resid_normal(rng) : normal(rng);
+        }
+    }
+}
+
+float GPT2::forward(const int* inp, const int* targets, int B, int T) {
+    using namespace al::layers;
+    const ModelShape& s = shape_;
+    if (T > s.max_T) throw std::runtime_error("sequence longer than n_positions");
+    for (int i = 0; i < B * T; i++)
+        if (inp[i] < 0 || inp[i] >= s.vocab) throw std::runtime_error("token id out of range");
+    if (acts_.B != B || acts_.T != T) acts_.resize(s, B, T);
+    inp_.assign(inp, inp + B * T);
+    if (targets) targets_.assign(targets, targets + B * T);
+    else targets_.clear();
+
+    const int L = s.n_layer, NH = s.n_head, C = s.n_embd, F = s.n_inner(), V = s.vocab;
+    const size_t BT = static_cast<size_t>(B) * T;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(C / NH));
+    const float eps = 1e-5f;
+    ParamPtrs p = point_into(params_.data(), s);
+    Activations& a = acts_;
+
+    encoder_forward(a.encoded.data(), inp, p.wte, p.wpe, B, T, C);
+    for (int l = 0; l < L; l++) {
+        const float* residual = l == 0 ? a.encoded.data() : a.residual3.data() + (l - 1) * BT * C;
+        float* ln1 = a.ln1.data() + l * BT * C;
+        float* qkv = a.qkv.data() + l * BT * 3 * C;
+        float* atty = a.atty.data() + l * BT * C;
+        float* preatt = a.preatt.data() + l * B * NH * static_cast<size_t>(T) * T;
+        float* att = a.att.data() + l * B * NH * static_cast<size_t>(T) * T;
+        float* attproj = a.attproj.data() + l * BT * C;
+        float* residual2 = a.residual2.data() + l * BT * C;
+        float* ln2 = a.ln2.data() + l * BT * C;
+        float* fch = a.fch.data() + l * BT * F;
+        float* fch_gelu = a.fch_gelu.data() + l * BT * F;
+        float* fcproj = a.fcproj.data() + l * BT * C;
+        float* residual3 = a.residual3.data() + l * BT * C;
+
+        layernorm_forward(ln1, a.ln1_mean.data() + l * BT, a.ln1_rstd.data() + l * BT, residual,
+                          p.ln1w + l * C, p.ln1b + l * C, BT, C, eps);
+        matmul_forward(qkv, ln1, p.qkvw + static_cast<size_t>(l) * C * 3 * C, p.qkvb + l * 3 * C, BT, C, 3 * C);
+        attention_forward(atty, preatt, att, qkv, B, T, C, NH, scale);
+        matmul_forward(attproj, atty, p.attprojw + static_cast<size_t>(l) * C * C, p.attprojb + l * C, BT, C, C);
+        residual_forward(residual2, residual, attproj, BT * C);
+        layernorm_forward(ln2, a.ln2_mean.data() + l * BT, a.ln2_rstd.data() + l * BT, residual2,
+                          p.ln2w + l * C, p.ln2b + l * C, BT, C, eps);
+        matmul_forward(fch, ln2, p.fcw + static_cast<size_t>(l) * C * F, p.fcb + l * F, BT, C, F);
+        gelu_forward(fch_gelu, fch, BT * F);
+        matmul_forward(fcproj, fch_gelu, p.fcprojw + static_cast<size_t>(l) * F * C, p.fcprojb + l * C, BT, F, C);
+        residual_forward(residual3, residual2, fcproj, BT * C);
+    }
+    const float* last = a.residual3.data() + (L - 1) * BT * C;
+    layernorm_forward(a.lnf.data(), a.lnf_mean.data(), a.lnf_rstd.data(), last, p.lnfw, p.lnfb, BT, C, eps);
+    matmul_transposed_forward(a.logits.data(), a.lnf.data(), p.wte, BT, C, V);
+    softmax_forward(a.probs.data(), a.logits.data(), BT, V);
+    if (!targets) return -1.0f;
+    return crossentropy_forward(a.losses.data(), a.probs.data(), targets, BT, V);
+}
+
+void GPT2::backward() {
+    using namespace al::layers;
+    if (targets_.empty()) throw std::runtime_error("backward needs a forward with targets");
+    const ModelShape& s = shape_;
+    const int B = acts_.B, T = acts_.T;
+    const int L = s.n_layer, NH = s.n_head, C = s.n_embd, F = s.n_inner(), V = s.vocab;
+    const size_t BT = static_cast<size_t>(B) * T;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(C / NH));
+    if (dacts_.B != B || dacts_.T != T) dacts_.resize(s, B, T);
+    std::fill(grads_.begin(), grads_.end(), 0.0f);
+    // Only the activation gradients that are accumulated into need zeroing; the rest are written.
+    Activations& d = dacts_;
+    for (auto* v : {&d.encoded, &d.ln1, &d.qkv, &d.atty, &d.attproj, &d.residual2, &d.ln2, &d.fch,
+                    &d.fch_gelu, &d.fcproj, &d.residual3, &d.lnf, &d.logits})
+        std::fill(v->begin(), v->end(), 0.0f);
+
+    ParamPtrs p = point_into(params_.data(), s);
+    ParamPtrs g = point_into(grads_.data(), s);
+    const Activations& a = acts_;
+
+    crossentropy_softmax_backward(d.logits.data(), a.probs.data(), targets_.data(), BT, V, 1.0f / BT);
+    matmul_transposed_backward(d.lnf.data(), g.wte, d.logits.data(), a.lnf.data(), p.wte, BT, C, V);
+    float* dlast = d.residual3.data() + (L - 1) * BT * C;
+    layernorm_backward(dlast, g.lnfw, g.lnfb, d.lnf.data(), a.residual3.data() + (L - 1) * BT * C,
+                       p.lnfw, a.lnf_mean.data(), a.lnf_rstd.data(), BT, C);
+
+    for (int l = L - 1; l >= 0; l--) {
+        const float* residual = l == 0 ? a.encoded.data() : a.residual3.data() + (l - 1) * BT * C;
+        float* dresidual = l == 0 ? d.encoded.data() : d.residual3.data() + (l - 1) * BT * C;
+        const size_t TT = static_cast<size_t>(T) * T;
+        const float* ln1 = a.ln1.data() + l * BT * C;
+        const float* qkv = a.qkv.data() + l * BT * 3 * C;
+        const float* atty = a.atty.data() + l * BT * C;
+        const float* att = a.att.data() + l * B * NH * TT;
+        const float* residual2 = a.residual2.data() + l * BT * C;
+        const float* ln2 = a.ln2.data() + l * BT * C;
+        const float* fch = a.fch.data() + l * BT * F;
+        const float* fch_gelu = a.fch_gelu.data() + l * BT * F;
+        float* dln1 = d.ln1.data() + l * BT * C;
+        float* dqkv = d.qkv.data() + l * BT * 3 * C;
+        float* datty = d.atty.data() + l * BT * C;
+        float* dpreatt = d.preatt.data() + l * B * NH * TT;
+        float* datt = d.att.data() + l * B * NH * TT;
+        float* dattproj = d.attproj.data() + l * BT * C;
+        float* dresidual2 = d.residual2.data() + l * BT * C;
+        float* dln2 = d.ln2.data() + l * BT * C;
+        float* dfch = d.fch.data() + l * BT * F;
+        float* dfch_gelu = d.fch_gelu.data() + l * BT * F;
+        float* dfcproj = d.fcproj.data() + l * BT * C;
+        float* dresidual3 = d.residual3.data() + l * BT * C;
+
+        residual_backward(dresidual2, dfcproj, dresidual3, BT * C);
+        matmul_backward(dfch_gelu, g.fcprojw + static_cast<size_t>(l) * F * C, g.fcprojb + l * C, dfcproj,
+                        fch_gelu, p.fcprojw + static_cast<size_t>(l) * F * C, BT, F, C);
+        gelu_backward(dfch, fch, dfch_gelu, BT * F);
+        matmul_backward(dln2, g.fcw + static_cast<size_t>(l) * C * F, g.fcb + l * F, dfch, ln2,
+                        p.fcw + static_cast<size_t>(l) * C * F, BT, C, F);
+        layernorm_backward(dresidual2, g.ln2w + l * C, g.ln2b + l * C, dln2, residual2, p.ln2w + l * C,
+                           a.ln2_mean.data() + l * BT, a.ln2_rstd.data() + l * BT, BT, C);
+        residual_backward(dresidual, dattproj, dresidual2, BT * C);
+        matmul_backward(datty, g.attprojw + static_cast<size_t>(l) * C * C, g.attprojb + l * C, dattproj,
+                        atty, p.attprojw + static_cast<size_t>(l) * C * C, BT, C, C);
+        attention_backward(dqkv, dpreatt, datt, datty, qkv, att, B, T, C, NH, scale);
+        matmul_backward(dln1, g.qkvw + static_cast<size_t>(l) * C * 3 * C, g.qkvb + l * 3 * C, dqkv, ln1,
+                        p.qkvw + static_cast<size_t>(l) * C * 3 * C, BT, C, 3 * C);
+        layernorm_backward(dresidual, g.ln1w + l * C, g.ln1b + l * C, dln1, residual, p.ln1w + l * C,
+                           a.ln1_mean.data() + l * BT, a.ln1_rstd.data() + l * BT, BT, C);
+    }
+    encoder_backward(g.wte, g.wpe, d.encoded.data(), inp_.data(), B, T, C);
+}
+
+float GPT2::clip_gradients(float max_norm) {
+    double sq = 0.0;
+    for (float x : grads_) sq += static_cast<double>(x) * x;
+    const float norm = static_cast<float>(std::sqrt(sq));
+    if (max_norm > 0 && norm > max_norm) {
+        const float f = max_norm / (norm + 1e-6f);
+        for (float& x : grads_) x *= f;
+    }
+    return norm;
+}
+
+void GPT2::adamw_update(float lr, const AdamW& o) {
+    adam_t_++;
+    const float c1 = 1.0f - std::pow(o.beta1, static_cast<float>(adam_t_));
+    const float c2 = 1.0f - std::pow(o.beta2, static_cast<float>(adam_t_));
+    const size_t n = params_.size();
+    for (size_t i = 0; i < n; i++) {
+        const float g = grads_[i];
+        const float m = o.beta1 * m_[i] + (1.0f - o.beta1) * g;
+        const float v = o.beta2 * v_[i] + (1.0f - o.beta2) * g * g;
+        m_[i] = m;
+        v_[i] = v;
+        const float wd = decay_mask_[i] ? o.weight_decay : 0.0f;
+        params_[i] -= lr * ((m / c1) / (std::sqrt(v / c2) + o.eps) + wd * params_[i]);
+    }
+}
+
+// ---- checkpoints ----------------------------------------------------------------------------
+
+namespace {
+constexpr uint32_t kMagic = 0x414c434bu; // "ALCK"
+constexpr uint32_t kVersion = 1;
+
+struct Header {
+    uint32_t magic, version;
+    int32_t vocab, max_T, n_layer, n_head, n_embd, pad;
+    int64_t step, adam_t;
+    uint64_t rng_state, n_params;
+    double elapsed_s;
+};
+
+Header read_header(std::ifstream& f, const std::string& path) {
+    Header h{};
+    f.read(reinterpret_cast<char*>(&h), sizeof h);
+    if (!f || h.magic != kMagic) throw std::runtime_error(path + ": not a training checkpoint");
+    if (h.version != kVersion) throw std::runtime_error(path + ": unsupported checkpoint version");
+    return h;
+}
+} // namespace
+
+void save_checkpoint(const std::string& path, GPT2& model, const CheckpointMeta& meta) {
+    const ModelShape& s = model.shape();
+    Header h{kMagic, kVersion, s.vocab, s.max_T, s.n_layer, s.n_head, s.n_embd, 0,
+             meta.step, model.adam_step(), meta.rng_state, model.params().size(), meta.elapsed_s};
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f) throw std::runtime_error("cannot write " + tmp);
+        f.write(reinterpret_cast<const char*>(&h), sizeof h);
+        for (auto* v : {&model.params(), &model.adam_m(), &model.adam_v()})
+            f.write(reinterpret_cast<const char*>(v->data()), v->size() * sizeof(float));
+        if (!f) throw std::runtime_error("write failed: " + tmp);
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+ModelShape read_checkpoint_shape(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw std::runtime_error("cannot open " + path);
+    Header h = read_header(f, path);
+    ModelShape s;
+    s.vocab = h.vocab;
+    s.max_T = h.max_T;
+    s.n_layer = h.n_layer;
+    s.n_head = h.n_head;
+    s.n_embd = h.n_embd;
+    return s;
+}
+
+bool load_checkpoint(const std::string& path, GPT2& model, CheckpointMeta& meta) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    Header h = read_header(f, path);
+    const ModelShape& s = model.shape();
+    if (h.vocab != s.vocab || h.max_T != s.max_T || h.n_layer != s.n_layer || h.n_head != s.n_head ||
+        h.n_embd != s.n_embd || h.n_params != model.params().size())
+        throw std::runtime_error(path + ": checkpoint shape differs from the requested model");
+    for (auto* v : {&model.params(), &model.adam_m(), &model.adam_v()})
+        f.read(reinterpret_cast<char*>(v->data()), v->size() * sizeof(float));
+    if (!f) throw std::runtime_error(path + ": truncated checkpoint");
+    meta.step = h.step;
+    meta.rng_state = h.rng_state;
+    meta.elapsed_s = h.elapsed_s;
+    model.adam_step() = h.adam_t;
+    return true;
+}
+
+} // namespace al::train

@@ -1,0 +1,230 @@
+// al-train-gpt2: trains a small GPT-2 on a token file (uint16 little-endian ids, as written by
+// al-tokenize-corpus) with AdamW, linear warm-up + cosine decay and gradient clipping. Seeded and
+// resumable: the checkpoint holds parameters, Adam moments, step and the data sampler's state, so
+// `--resume` continues exactly where it stopped. Logs one line per step to <out>/log.tsv.
+#include <cblas.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "gpt2_train.h"
+
+namespace fs = std::filesystem;
+using namespace al::train;
+
+namespace {
+
+struct Options {
+    std::string train_path, val_path, out_dir;
+    ModelShape shape;
+    int B = 8, T = 256;
+    int64_t steps = 1000;
+    int warmup = 100;
+    float lr = 3e-3f, min_lr_frac = 0.1f, clip = 1.0f;
+    AdamW adam;
+    uint64_t seed = 1337;
+    int eval_every = 100, eval_batches = 8, ckpt_every = 100, threads = 2;
+    double max_minutes = 0; // 0: no limit; otherwise checkpoint and stop after this much training
+    bool resume = false;
+};
+
+[[noreturn]] void usage(const char* msg) {
+    std::fprintf(stderr,
+                 "error: %s\n"
+                 "usage: al-train-gpt2 --train FILE --val FILE --out DIR --vocab V [--layers 4] [--heads 4]\n"
+                 "  [--embd 128] [--ctx 256] [--batch 8] [--seq 256] [--steps N] [--warmup N] [--lr F]\n"
+                 "  [--min-lr-frac F] [--wd F] [--clip F] [--seed N] [--eval-every N] [--eval-batches N]\n"
+                 "  [--ckpt-every N] [--threads N] [--max-minutes F] [--resume]\n",
+                 msg);
+    std::exit(2);
+}
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; i++) {
+        std::string a = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc) usage(("missing value after " + a).c_str());
+            return argv[++i];
+        };
+        if (a == "--train") o.train_path = next();
+        else if (a == "--val") o.val_path = next();
+        else if (a == "--out") o.out_dir = next();
+        else if (a == "--vocab") o.shape.vocab = std::stoi(next());
+        else if (a == "--layers") o.shape.n_layer = std::stoi(next());
+        else if (a == "--heads") o.shape.n_head = std::stoi(next());
+        else if (a == "--embd") o.shape.n_embd = std::stoi(next());
+        else if (a == "--ctx") o.shape.max_T = std::stoi(next());
+        else if (a == "--batch") o.B = std::stoi(next());
+        else if (a == "--seq") o.T = std::stoi(next());
+        else if (a == "--steps") o.steps = std::stoll(next());
+        else if (a == "--warmup") o.warmup = std::stoi(next());
+        else if (a == "--lr") o.lr = std::stof(next());
+        else if (a == "--min-lr-frac") o.min_lr_frac = std::stof(next());
+        else if (a == "--wd") o.adam.weight_decay = std::stof(next());
+        else if (a == "--clip") o.clip = std::stof(next());
+        else if (a == "--seed") o.seed = std::stoull(next());
+        else if (a == "--eval-every") o.eval_every = std::stoi(next());
+        else if (a == "--eval-batches") o.eval_batches = std::stoi(next());
+        else if (a == "--ckpt-every") o.ckpt_every = std::stoi(next());
+        else if (a == "--threads") o.threads = std::stoi(next());
+        else if (a == "--max-minutes") o.max_minutes = std::stod(next());
+        else if (a == "--resume") o.resume = true;
+        else usage(("unknown option " + a).c_str());
+    }
+    if (o.train_path.empty() || o.val_path.empty() || o.out_dir.empty()) usage("--train, --val and --out are required");
+    if (o.T > o.shape.max_T) usage("--seq must not exceed --ctx");
+    return o;
+}
+
+std::vector<int> read_tokens(const std::string& path, int vocab) {
+    std::ifstream f(path, std::ios::binary | std::ios::ate);
+    if (!f) throw std::runtime_error("cannot open " + path);
+    const auto bytes = static_cast<size_t>(f.tellg());
+    if (bytes % 2 != 0) throw std::runtime_error(path + ": odd size, not a uint16 token file");
+    std::vector<uint16_t> raw(bytes / 2);
+    f.seekg(0);
+    f.read(reinterpret_cast<char*>(raw.data()), static_cast<std::streamsize>(bytes));
+    std::vector<int> out(raw.begin(), raw.end());
+    for (int id : out)
+        if (id >= vocab) throw std::runtime_error(path + ": token id " + std::to_string(id) + " >= vocab");
+    return out;
+}
+
+// splitmix64: a tiny seeded generator whose whole state is one integer (saved in checkpoints).
+uint64_t next_random(uint64_t& s) {
+    uint64_t z = (s += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+// B windows of T+1 tokens at random offsets: inputs are the first T, targets the last T.
+void sample_batch(const std::vector<int>& tokens, int B, int T, uint64_t& rng, std::vector<int>& x,
+                  std::vector<int>& y) {
+    const uint64_t span = tokens.size() - T - 1;
+    for (int b = 0; b < B; b++) {
+        const size_t off = next_random(rng) % span;
+        for (int t = 0; t < T; t++) {
+            x[b * T + t] = tokens[off + t];
+            y[b * T + t] = tokens[off + t + 1];
+        }
+    }
+}
+
+float lr_at(const Options& o, int64_t step) {
+    if (step < o.warmup) return o.lr * static_cast<float>(step + 1) / o.warmup;
+    const double progress = static_cast<double>(step - o.warmup) / std::max<int64_t>(1, o.steps - o.warmup);
+    const double cosine = 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, progress)));
+    return static_cast<float>(o.lr * (o.min_lr_frac + (1.0 - o.min_lr_frac) * cosine));
+}
+
+// Mean loss on the first eval_batches consecutive windows of the held-out tokens (same every time).
+float evaluate(GPT2& model, const std::vector<int>& val, int B, int T, int batches) {
+    std::vector<int> x(B * T), y(B * T);
+    double sum = 0;
+    int n = 0;
+    size_t off = 0;
+    for (int k = 0; k < batches; k++) {
+        for (int b = 0; b < B; b++) {
+            if (off + T + 1 > val.size()) off = 0;
+            for (int t = 0; t < T; t++) {
+                x[b * T + t] = val[off + t];
+                y[b * T + t] = val[off + t + 1];
+            }
+            off += T;
+        }
+        sum += model.forward(x.data(), y.data(), B, T);
+        n++;
+    }
+    return static_cast<float>(sum / n);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        Options o = parse(argc, argv);
+        openblas_set_num_threads(o.threads);
+        fs::create_directories(o.out_dir);
+        const std::vector<int> train = read_tokens(o.train_path, o.shape.vocab);
+        const std::vector<int> val = read_tokens(o.val_path, o.shape.vocab);
+        if (train.size() < static_cast<size_t>(o.T + 2) || val.size() < static_cast<size_t>(o.T + 2))
+            throw std::runtime_error("token files are shorter than one sequence");
+
+        GPT2 model(o.shape);
+        CheckpointMeta meta;
+        meta.rng_state = o.seed;
+        const std::string ckpt = o.out_dir + "/checkpoint.bin";
+        const bool resumed = o.resume && load_checkpoint(ckpt, model, meta);
+        if (!resumed) model.init_random(o.seed);
+        std::printf("model: %d layers, %d heads, d %d, vocab %d, ctx %d: %zu parameters\n",
+                    o.shape.n_layer, o.shape.n_head, o.shape.n_embd, o.shape.vocab, o.shape.max_T,
+                    model.params().size());
+        std::printf("data: %zu train tokens, %zu held-out tokens; batch %d x %d = %d tokens/step\n",
+                    train.size(), val.size(), o.B, o.T, o.B * o.T);
+        if (resumed) std::printf("resumed from %s at step %lld\n", ckpt.c_str(), static_cast<long long>(meta.step));
+
+        std::FILE* log = std::fopen((o.out_dir + "/log.tsv").c_str(), resumed ? "a" : "w");
+        if (!log) throw std::runtime_error("cannot write " + o.out_dir + "/log.tsv");
+        if (!resumed) std::fprintf(log, "step\ttrain_loss\tval_loss\tlr\tgrad_norm\ttokens\telapsed_s\n");
+
+        std::vector<int> x(o.B * o.T), y(o.B * o.T);
+        const auto run_start = std::chrono::steady_clock::now();
+        const double elapsed0 = meta.elapsed_s;
+        auto elapsed = [&] {
+            return elapsed0 + std::chrono::duration<double>(std::chrono::steady_clock::now() - run_start).count();
+        };
+        for (int64_t step = meta.step; step < o.steps; step++) {
+            const bool last = step + 1 == o.steps;
+            float val_loss = NAN;
+            if (step % o.eval_every == 0 || last) val_loss = evaluate(model, val, o.B, o.T, o.eval_batches);
+
+            const auto t0 = std::chrono::steady_clock::now();
+            sample_batch(train, o.B, o.T, meta.rng_state, x, y);
+            const float loss = model.forward(x.data(), y.data(), o.B, o.T);
+            model.backward();
+            const float norm = model.clip_gradients(o.clip);
+            const float lr = lr_at(o, step);
+            model.adamw_update(lr, o.adam);
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+
+            const long long tokens = static_cast<long long>(step + 1) * o.B * o.T;
+            std::fprintf(log, "%lld\t%.5f\t%s\t%.6g\t%.4f\t%lld\t%.1f\n", static_cast<long long>(step), loss,
+                         std::isnan(val_loss) ? "" : std::to_string(val_loss).c_str(), lr, norm, tokens, elapsed());
+            std::fflush(log);
+            if (step % 10 == 0 || !std::isnan(val_loss))
+                std::printf("step %lld/%lld loss %.4f%s lr %.3g norm %.3f %.0f ms %.0f tok/s\n",
+                            static_cast<long long>(step), static_cast<long long>(o.steps), loss,
+                            std::isnan(val_loss) ? "" : (" val " + std::to_string(val_loss)).c_str(), lr, norm,
+                            ms, o.B * o.T / (ms / 1000.0));
+            std::fflush(stdout);
+
+            meta.step = step + 1;
+            const bool out_of_time = o.max_minutes > 0 && (elapsed() - elapsed0) > o.max_minutes * 60.0;
+            if (meta.step % o.ckpt_every == 0 || last || out_of_time) {
+                meta.elapsed_s = elapsed();
+                save_checkpoint(ckpt, model, meta);
+            }
+            if (out_of_time) {
+                std::printf("stopping at step %lld: --max-minutes reached (resume with --resume)\n",
+                            static_cast<long long>(meta.step));
+                break;
+            }
+        }
+        std::fclose(log);
+        std::printf("done: %lld steps, %.1f s of training\n", static_cast<long long>(meta.step), elapsed());
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "al-train-gpt2: %s\n", e.what());
+        return 1;
+    }
+}
