@@ -30,6 +30,7 @@ class ModelHub : public QObject {
 public:
     static ModelHub* instance();                        // the one created in main / test mains
     static ModelHub* create(class QQmlEngine*, class QJSEngine*); // QML singleton factory
+    ~ModelHub() override;
 
     // The current model, safe to keep and use from any thread (immutable). nullptr if none.
     std::shared_ptr<const al::Model> model() const;

@@ -1,0 +1,98 @@
+#include "app_state.h"
+
+#include <QClipboard>
+#include <QEvent>
+#include <QFile>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QQmlEngine>
+#include <QSettings>
+#include <QUrl>
+
+AppState* AppState::instance() {
+    static AppState* self = new AppState(qApp);
+    return self;
+}
+
+AppState* AppState::create(QQmlEngine*, QJSEngine*) {
+    AppState* s = instance();
+    QQmlEngine::setObjectOwnership(s, QQmlEngine::CppOwnership);
+    return s;
+}
+
+AppState::AppState(QObject* parent) : QObject(parent) {
+    dark_ = systemIsDark();
+    // Follow the system when the palette changes (desktop theme switch), unless overridden.
+    if (qApp)
+        qApp->installEventFilter(this);
+}
+
+bool AppState::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange && theme_.isEmpty()) {
+        const bool d = systemIsDark();
+        if (d != dark_) {
+            dark_ = d;
+            emit darkChanged();
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+bool AppState::systemIsDark() {
+    const QColor window = QGuiApplication::palette().color(QPalette::Window);
+    return window.lightnessF() < 0.5;
+}
+
+bool AppState::dark() const { return dark_; }
+QString AppState::themeOverride() const { return theme_; }
+
+void AppState::setThemeOverride(const QString& theme) {
+    theme_ = theme;
+    const bool d = theme == QLatin1String("dark") ? true
+                 : theme == QLatin1String("light") ? false
+                 : systemIsDark();
+    if (d != dark_) {
+        dark_ = d;
+        emit darkChanged();
+    }
+}
+
+QString AppState::initialStation() const { return initialStation_; }
+void AppState::setInitialStation(const QString& id) { initialStation_ = id; }
+bool AppState::screenshotMode() const { return screenshot_; }
+void AppState::setScreenshotMode(bool on) { screenshot_ = on; }
+QString AppState::version() const { return QStringLiteral(AL_VERSION); }
+
+QVariant AppState::setting(const QString& key, const QVariant& fallback) const {
+    if (screenshot_)
+        return fallback; // screenshots are reproducible: remembered state does not leak into them
+    return QSettings().value(key, fallback);
+}
+
+void AppState::setSetting(const QString& key, const QVariant& value) {
+    if (screenshot_)
+        return;
+    QSettings().setValue(key, value);
+}
+
+void AppState::reportFiguresShown() { emit figuresShown(); }
+
+QString AppState::readText(const QString& path) const {
+    QFile f(path.startsWith(QLatin1String("qrc:")) ? path.mid(3) : path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll());
+}
+
+void AppState::copyToClipboard(const QString& text) const {
+    if (auto* cb = QGuiApplication::clipboard())
+        cb->setText(text);
+}
+
+QString AppState::localPath(const QUrl& url) const {
+    return url.isLocalFile() ? url.toLocalFile() : url.toString();
+}
+
+bool AppState::exists(const QString& path) const {
+    return QFile::exists(path.startsWith(QLatin1String("qrc:")) ? path.mid(3) : path);
+}

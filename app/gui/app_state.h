@@ -1,0 +1,59 @@
+// App-wide state the shell needs: the theme (system or --theme), the station to open first,
+// remembered settings (QSettings: window geometry, last station), and the --screenshot handshake.
+#pragma once
+#include <QObject>
+#include <QRect>
+#include <QString>
+#include <QUrl>
+#include <QVariant>
+#include <QtQml/qqmlregistration.h>
+
+class AppState : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(bool dark READ dark NOTIFY darkChanged)
+    Q_PROPERTY(QString themeOverride READ themeOverride CONSTANT) // "light", "dark" or ""
+    Q_PROPERTY(QString initialStation READ initialStation CONSTANT)
+    Q_PROPERTY(bool screenshotMode READ screenshotMode CONSTANT)
+    Q_PROPERTY(QString version READ version CONSTANT)
+public:
+    static AppState* instance();
+    static AppState* create(class QQmlEngine*, class QJSEngine*);
+
+    bool dark() const;
+    QString themeOverride() const;
+    void setThemeOverride(const QString& theme); // from --theme; "" follows the system
+    QString initialStation() const;
+    void setInitialStation(const QString& id);
+    bool screenshotMode() const;
+    void setScreenshotMode(bool on);
+    QString version() const;
+
+    Q_INVOKABLE QVariant setting(const QString& key, const QVariant& fallback = {}) const;
+    Q_INVOKABLE void setSetting(const QString& key, const QVariant& value);
+    // A station page calls this once its figures show the model's results for the current text.
+    Q_INVOKABLE void reportFiguresShown();
+    // Reads a small text file from qrc or disk ("" if absent), e.g. :/resources/about.json.
+    Q_INVOKABLE QString readText(const QString& path) const;
+    Q_INVOKABLE void copyToClipboard(const QString& text) const;
+    Q_INVOKABLE QString localPath(const QUrl& url) const;
+    Q_INVOKABLE bool exists(const QString& path) const; // qrc (":/...", "qrc:/...") or disk
+
+    // True when the palette's window colour is dark (Qt 6.4 has no QStyleHints::colorScheme).
+    static bool systemIsDark();
+
+signals:
+    void darkChanged();
+    void figuresShown();
+
+protected:
+    bool eventFilter(QObject* watched, class QEvent* event) override;
+
+private:
+    explicit AppState(QObject* parent = nullptr);
+    QString theme_;
+    QString initialStation_;
+    bool screenshot_ = false;
+    bool dark_ = false;
+};

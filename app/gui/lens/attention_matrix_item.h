@@ -1,0 +1,80 @@
+// One head's T x T attention matrix as a heatmap (a QImage painted by QQuickPaintedItem, one pixel
+// per cell, scaled without smoothing). The causal mask's empty upper triangle is hatched and
+// labelled; the hovered cell and the focused query's row are outlined.
+#pragma once
+#include <QImage>
+#include <QPointer>
+#include <QQuickPaintedItem>
+#include <QtQml/qqmlregistration.h>
+
+#include "lens/lens_controller.h"
+
+class AttentionMatrixItem : public QQuickPaintedItem {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(LensController* lens READ lens WRITE setLens NOTIFY lensChanged)
+    Q_PROPERTY(bool logScale READ logScale WRITE setLogScale NOTIFY styleChanged)
+    Q_PROPERTY(int colorMap READ colorMap WRITE setColorMap NOTIFY styleChanged) // 0 viridis, 1 cividis
+    Q_PROPERTY(int hoverRow READ hoverRow WRITE setHoverRow NOTIFY hoverChanged)
+    Q_PROPERTY(int hoverColumn READ hoverColumn WRITE setHoverColumn NOTIFY hoverChanged)
+    Q_PROPERTY(QColor maskColor READ maskColor WRITE setMaskColor NOTIFY styleChanged)
+    Q_PROPERTY(QColor highlightColor READ highlightColor WRITE setHighlightColor NOTIFY styleChanged)
+    Q_PROPERTY(int cells READ cells NOTIFY imageChanged)       // T
+    Q_PROPERTY(qreal cellSize READ cellSize NOTIFY geometryChangedSignal)
+public:
+    explicit AttentionMatrixItem(QQuickItem* parent = nullptr);
+
+    LensController* lens() const { return lens_; }
+    void setLens(LensController* lens);
+    bool logScale() const { return logScale_; }
+    void setLogScale(bool on);
+    int colorMap() const { return colorMap_; }
+    void setColorMap(int map);
+    int hoverRow() const { return hoverRow_; }
+    void setHoverRow(int row);
+    int hoverColumn() const { return hoverCol_; }
+    void setHoverColumn(int col);
+    QColor maskColor() const { return maskColor_; }
+    void setMaskColor(const QColor& c);
+    QColor highlightColor() const { return highlight_; }
+    void setHighlightColor(const QColor& c);
+    int cells() const { return image_.width(); }
+    qreal cellSize() const;
+
+    Q_INVOKABLE int rowAt(qreal y) const;    // -1 outside
+    Q_INVOKABLE int columnAt(qreal x) const; // -1 outside
+    Q_INVOKABLE double value(int row, int column) const; // what the cell shows (hideFirst applied)
+    Q_INVOKABLE bool masked(int row, int column) const;  // hidden by the causal mask (or hideFirst)
+    // The colour of a cell as painted (for tests): 0 where masked.
+    Q_INVOKABLE QColor cellColor(int row, int column) const;
+
+    // The colour map at t in [0, 1] (for the legend).
+    Q_INVOKABLE QColor colorAt(double t) const;
+    // The weight shown at position t of the legend (linear or log scale).
+    Q_INVOKABLE double legendValue(double t) const;
+
+    const QImage& image() const { return image_; }
+    void paint(QPainter* painter) override;
+
+signals:
+    void lensChanged();
+    void styleChanged();
+    void hoverChanged();
+    void imageChanged();
+    void geometryChangedSignal();
+
+protected:
+    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+
+private:
+    void rebuild();
+    QRectF matrixRect() const;
+
+    QPointer<LensController> lens_;
+    QImage image_;
+    bool logScale_ = false;
+    int colorMap_ = 0;
+    int hoverRow_ = -1, hoverCol_ = -1;
+    QColor maskColor_{128, 128, 128};
+    QColor highlight_{255, 120, 0};
+};

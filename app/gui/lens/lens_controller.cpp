@@ -1,0 +1,445 @@
+#include "lens/lens_controller.h"
+
+#include <QElapsedTimer>
+#include <QStringList>
+#include <algorithm>
+#include <cmath>
+
+#include "attention_lens/census.h"
+#include "attention_lens/error.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/model.h"
+#include "model_hub.h"
+
+using lens::LensResult;
+using lens::LensResultPtr;
+
+namespace {
+
+// A phrase said twice: in an induction head, a token of the second copy attends to the token
+// that followed it in the first copy (Olsson et al. 2022).
+const char* kInductionSample =
+    "Mira painted the old boat green and sailed to the island. Later, Mira painted the old boat green and sailed";
+
+std::vector<lens::HeadStats> headStats(const al::AttentionStore& att, int T) {
+    std::vector<lens::HeadStats> stats(size_t(att.n_layer()) * att.n_head());
+    if (T < 1)
+        return stats;
+    for (int l = 0; l < att.n_layer(); ++l)
+        for (int h = 0; h < att.n_head(); ++h) {
+            const std::vector<float> A = att.dense(l, h); // [T][T]
+            lens::HeadStats& s = stats[size_t(l) * att.n_head() + h];
+            s.firstToken = al::census::first_token(A, T);
+            if (T >= 2) {
+                s.previousToken = al::census::previous_token(A, T, false);
+                s.entropyNf = al::census::mean_entropy(A, T, true);
+            }
+        }
+    return stats;
+}
+
+} // namespace
+
+// Lives on the controller's worker thread; owns the Runner (its cached keys/values make typing cheap).
+class LensWorker : public QObject {
+public:
+    std::unique_ptr<al::Runner> runner;
+    std::shared_ptr<const al::Model> runnerModel;
+
+    al::Runner& runnerFor(const std::shared_ptr<const al::Model>& model) {
+        if (!runner || runnerModel != model) {
+            runner = std::make_unique<al::Runner>(model);
+            runnerModel = model;
+        }
+        return *runner;
+    }
+
+    // Tokenizes (unless ids are given), runs the forward and gathers what the lens shows.
+    LensResultPtr compute(const std::shared_ptr<const al::Model>& model, const QString& text,
+                          bool useIds, std::vector<int> ids, quint64 generation) {
+        QElapsedTimer timer;
+        timer.start();
+        auto r = std::make_shared<LensResult>();
+        r->generation = generation;
+        r->text = text;
+        const al::Tokenizer* tok = model->tokenizer();
+        if (!useIds) {
+            if (!tok)
+                throw al::Error("this model has no tokenizer (vocab.json and merges.txt)");
+            const QByteArray utf8 = text.toUtf8();
+            ids = tok->encode(std::string_view(utf8.constData(), size_t(utf8.size())));
+        }
+        const int maxT = model->config().n_positions;
+        if (int(ids.size()) > maxT) {
+            r->truncatedFrom = int(ids.size());
+            ids.resize(size_t(maxT));
+        }
+        r->ids = ids;
+        r->nLayer = model->config().n_layer;
+        r->nHead = model->config().n_head;
+        const int T = int(ids.size());
+        std::vector<bool> cont = tok && T > 0 ? tok->continues_word(ids) : std::vector<bool>(size_t(T), false);
+        r->tokens.reserve(size_t(T));
+        for (int i = 0; i < T; ++i) {
+            lens::TokenInfo t;
+            if (tok) {
+                const bool special = tok->is_special(ids[i]);
+                t = lens::describeToken(tok->token_bytes(ids[i]), special);
+            } else {
+                t.text = QStringLiteral("#%1").arg(ids[i]);
+            }
+            t.id = ids[i];
+            t.continuesWord = i < int(cont.size()) && cont[size_t(i)];
+            r->tokens.push_back(t);
+        }
+        if (T > 0) {
+            al::ForwardOptions opt;
+            opt.keep_scores = false;
+            al::ForwardResult fwd = runnerFor(model).forward(ids, opt);
+            r->attention = std::move(fwd.attention);
+            r->reusedPrefix = fwd.reused_prefix;
+            r->stats = headStats(r->attention, T);
+        }
+        r->milliseconds = double(timer.nsecsElapsed()) / 1e6;
+        return r;
+    }
+};
+
+LensController::LensController(QObject* parent)
+    : QObject(parent), latest_(std::make_shared<std::atomic<quint64>>(0)) {
+    worker_ = new LensWorker;
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.setObjectName(QStringLiteral("lens-worker"));
+    thread_.start();
+    connect(ModelHub::instance(), &ModelHub::modelChanged, this, &LensController::onHubModelChanged);
+    model_ = ModelHub::instance()->model();
+}
+
+LensController::~LensController() {
+    latest_->store(~quint64(0)); // anything still queued is stale now
+    thread_.quit();
+    thread_.wait();
+}
+
+void LensController::setFollowHub(bool on) {
+    if (on == followHub_)
+        return;
+    followHub_ = on;
+    emit followHubChanged();
+    if (on)
+        onHubModelChanged();
+}
+
+void LensController::onHubModelChanged() {
+    if (!followHub_)
+        return;
+    model_ = ModelHub::instance()->model();
+    induction_.clear();
+    emit inductionFindingChanged();
+    request();
+}
+
+void LensController::setModel(std::shared_ptr<const al::Model> model) {
+    followHub_ = false;
+    model_ = std::move(model);
+    induction_.clear();
+    request();
+}
+
+void LensController::setText(const QString& text) {
+    if (text == text_ && !useIds_)
+        return;
+    text_ = text;
+    useIds_ = false;
+    emit textChanged();
+    request();
+}
+
+void LensController::requestIds(const std::vector<int>& ids) {
+    useIds_ = true;
+    ids_ = ids;
+    request();
+}
+
+void LensController::request() {
+    if (!model_)
+        return;
+    const quint64 generation = ++requested_;
+    latest_->store(generation);
+    emit busyChanged();
+    auto latest = latest_;
+    auto model = model_;
+    const QString text = text_;
+    const bool useIds = useIds_;
+    const std::vector<int> ids = ids_;
+    LensWorker* worker = worker_;
+    QPointer<LensController> self(this);
+    QMetaObject::invokeMethod(worker, [=] {
+        if (latest->load() != generation)
+            return; // superseded before it started: skip the work
+        LensResultPtr result;
+        QString error;
+        try {
+            result = worker->compute(model, text, useIds, ids, generation);
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(self.data() ? static_cast<QObject*>(self.data()) : worker,
+                                  [self, result, error, generation] {
+            if (self)
+                self->acceptResult(result, error, generation);
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+void LensController::acceptResult(LensResultPtr result, const QString& error, quint64 generation) {
+    if (generation != requested_) {
+        ++dropped_; // a newer request is on its way; showing this one would flash old figures
+        return;
+    }
+    shown_ = generation;
+    if (!error.isEmpty()) {
+        error_ = error;
+        emit errorChanged();
+        emit busyChanged();
+        return;
+    }
+    if (!error_.isEmpty()) {
+        error_.clear();
+        emit errorChanged();
+    }
+    setResultForTesting(std::move(result));
+    emit busyChanged();
+}
+
+void LensController::setResultForTesting(LensResultPtr result) {
+    result_ = std::move(result);
+    if (result_) {
+        if (shown_ < result_->generation)
+            shown_ = requested_ = result_->generation;
+        const bool selectionFits = layer_ < result_->nLayer && head_ < result_->nHead;
+        if (!selectionFits) {
+            layer_ = std::min(layer_, std::max(0, result_->nLayer - 1));
+            head_ = std::min(head_, std::max(0, result_->nHead - 1));
+            emit selectionChanged();
+        }
+        tokens_.setTokens(result_->tokens);
+        if (focus_ >= result_->tokenCount()) {
+            focus_ = -1;
+            emit focusTokenChanged();
+        }
+    }
+    emit resultChanged();
+    updateWeights();
+}
+
+void LensController::setLayer(int layer) {
+    if (layer == layer_ || layer < 0 || (result_ && layer >= result_->nLayer))
+        return;
+    layer_ = layer;
+    emit selectionChanged();
+    updateWeights();
+}
+
+void LensController::setHead(int head) {
+    if (head == head_ || head < 0 || (result_ && head >= result_->nHead))
+        return;
+    head_ = head;
+    emit selectionChanged();
+    updateWeights();
+}
+
+void LensController::setFocusToken(int token) {
+    if (token < -1 || (result_ && token >= result_->tokenCount()))
+        token = -1;
+    if (token == focus_)
+        return;
+    focus_ = token;
+    emit focusTokenChanged();
+    updateWeights();
+}
+
+void LensController::setHideFirst(bool on) {
+    if (on == hideFirst_)
+        return;
+    hideFirst_ = on;
+    emit hideFirstChanged();
+    updateWeights();
+}
+
+void LensController::updateWeights() {
+    if (!result_ || focus_ < 0 || focus_ >= result_->tokenCount()) {
+        tokens_.setWeights({}, -1);
+        return;
+    }
+    std::vector<float> w(size_t(result_->tokenCount()), -1.f);
+    for (int j = 0; j <= focus_; ++j) {
+        if (hideFirst_ && j == 0)
+            continue;
+        w[size_t(j)] = result_->weight(layer_, head_, focus_, j, hideFirst_);
+    }
+    tokens_.setWeights(w, focus_);
+}
+
+QString LensController::notice() const {
+    if (!result_ || result_->truncatedFrom == 0)
+        return {};
+    return tr("The text has %1 tokens; this model reads at most %2, so only the first %2 are shown.")
+        .arg(result_->truncatedFrom).arg(result_->tokenCount());
+}
+
+QString LensController::inductionSample() const { return QString::fromUtf8(kInductionSample); }
+
+double LensController::weight(int i, int j) const { return weightIn(layer_, head_, i, j, hideFirst_); }
+
+double LensController::weightIn(int layer, int head, int i, int j, bool hideFirst) const {
+    return result_ ? double(result_->weight(layer, head, i, j, hideFirst)) : 0.0;
+}
+
+int LensController::argmaxKey(int layer, int head, int query, bool hideFirst) const {
+    if (!result_ || query < 0 || query >= result_->tokenCount())
+        return -1;
+    int best = -1;
+    float bestW = -1.f;
+    for (int j = hideFirst ? 1 : 0; j <= query; ++j) {
+        const float w = result_->weight(layer, head, query, j, hideFirst);
+        if (w > bestW) {
+            bestW = w;
+            best = j;
+        }
+    }
+    return best;
+}
+
+QString LensController::tokenText(int i) const {
+    if (!result_ || i < 0 || i >= result_->tokenCount())
+        return {};
+    return result_->tokens[size_t(i)].text;
+}
+
+QString LensController::matrixCsv() const {
+    if (!result_)
+        return {};
+    auto quote = [](QString s) {
+        s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return QLatin1Char('"') + s + QLatin1Char('"');
+    };
+    const int T = result_->tokenCount();
+    QStringList lines;
+    QStringList header{quote(tr("query \\ key (layer %1, head %2%3)")
+                                 .arg(layer_).arg(head_)
+                                 .arg(hideFirst_ ? tr(", first token hidden") : QString()))};
+    for (int j = 0; j < T; ++j)
+        header << quote(QStringLiteral("%1:%2").arg(j).arg(result_->tokens[size_t(j)].text));
+    lines << header.join(QLatin1Char(','));
+    for (int i = 0; i < T; ++i) {
+        QStringList row{quote(QStringLiteral("%1:%2").arg(i).arg(result_->tokens[size_t(i)].text))};
+        for (int j = 0; j < T; ++j) {
+            const bool shown = j <= i && !(hideFirst_ && (j == 0 || i == 0));
+            row << (shown ? QString::number(double(result_->weight(layer_, head_, i, j, hideFirst_)), 'g', 6)
+                          : QString());
+        }
+        lines << row.join(QLatin1Char(','));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QVariantMap LensController::findHead(const QString& kind) const {
+    QVariantMap m;
+    if (!result_ || result_->stats.empty())
+        return m;
+    const int H = result_->nHead;
+    int best = -1;
+    float bestScore = 0.f;
+    for (int k = 0; k < int(result_->stats.size()); ++k) {
+        const lens::HeadStats& s = result_->stats[size_t(k)];
+        float score = 0.f;
+        bool better = false;
+        if (kind == QLatin1String("previous-token")) {
+            score = s.previousToken;
+            better = best < 0 || score > bestScore;
+        } else if (kind == QLatin1String("sink")) {
+            score = s.firstToken;
+            better = best < 0 || score > bestScore;
+        } else if (kind == QLatin1String("decisive")) {
+            score = s.entropyNf;
+            better = best < 0 || score < bestScore;
+        } else {
+            return m;
+        }
+        if (better) {
+            best = k;
+            bestScore = score;
+        }
+    }
+    if (best < 0 || (kind != QLatin1String("sink") && result_->tokenCount() < 2))
+        return m;
+    m[QStringLiteral("layer")] = best / H;
+    m[QStringLiteral("head")] = best % H;
+    m[QStringLiteral("score")] = double(bestScore);
+    m[QStringLiteral("kind")] = kind;
+    const QString where = tr("Layer %1, head %2").arg(best / H).arg(best % H);
+    if (kind == QLatin1String("previous-token")) {
+        m[QStringLiteral("title")] = tr("Previous-token head");
+        m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the token just "
+                                      "before it — the highest of all heads for this text.")
+                                       .arg(where).arg(double(bestScore), 0, 'f', 2);
+    } else if (kind == QLatin1String("sink")) {
+        m[QStringLiteral("title")] = tr("Attention sink");
+        m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the very first "
+                                      "token, whatever it says. Models use the first position as a place "
+                                      "to park attention they do not need elsewhere.")
+                                       .arg(where).arg(double(bestScore), 0, 'f', 2);
+    } else {
+        m[QStringLiteral("title")] = tr("Most decisive head");
+        m[QStringLiteral("why")] = tr("%1 has the lowest average entropy (%2 nats, first token left out): "
+                                      "each token concentrates its attention on few others.")
+                                       .arg(where).arg(double(bestScore), 0, 'f', 2);
+    }
+    return m;
+}
+
+void LensController::findInductionHead() {
+    if (!model_)
+        return;
+    auto model = model_;
+    QPointer<LensController> self(this);
+    const std::vector<int> ids = result_ ? result_->ids : std::vector<int>{};
+    QMetaObject::invokeMethod(worker_, [=] {
+        QVariantMap m;
+        try {
+            al::Runner runner(model); // its own runner: the lens keeps its cached prefix
+            al::CensusOptions opt;
+            opt.induction_length = std::max(4, std::min(50, (model->config().n_positions - 1) / 2));
+            const std::vector<int> text = ids.empty() ? std::vector<int>{model->config().eos_token_id} : ids;
+            const std::vector<al::HeadScores> scores = al::head_census(runner, text, opt);
+            const al::HeadScores* best = nullptr;
+            for (const al::HeadScores& s : scores)
+                if (!best || s.induction > best->induction)
+                    best = &s;
+            if (best) {
+                m[QStringLiteral("layer")] = best->head.layer;
+                m[QStringLiteral("head")] = best->head.head;
+                m[QStringLiteral("score")] = double(best->induction);
+                m[QStringLiteral("kind")] = QStringLiteral("induction");
+                m[QStringLiteral("title")] = QObject::tr("Induction head");
+                m[QStringLiteral("why")] = QObject::tr(
+                    "Layer %1, head %2 scores highest on the induction test: on a random sequence "
+                    "of %3 tokens repeated twice, tokens in the second copy put on average %4 of their "
+                    "attention on the token that followed them in the first copy. In the sample text, "
+                    "point at a word of the second sentence and look where its attention goes.")
+                    .arg(best->head.layer).arg(best->head.head).arg(opt.induction_length)
+                    .arg(double(best->induction), 0, 'f', 2);
+            }
+        } catch (const std::exception& e) {
+            m[QStringLiteral("error")] = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(self.data() ? static_cast<QObject*>(self.data()) : worker_, [self, m] {
+            if (self) {
+                self->induction_ = m;
+                emit self->inductionFindingChanged();
+            }
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}

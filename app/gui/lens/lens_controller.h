@@ -1,0 +1,131 @@
+// Station 1's engine side: runs the model on the learner's text on a worker thread (one al::Runner,
+// reused so that typing costs only the new positions) and hands each result to the GUI thread.
+// A newer request supersedes older ones: each carries a generation number; the worker skips
+// requests that are already stale and the GUI thread drops results that are not the newest.
+#pragma once
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+#include <atomic>
+#include <memory>
+
+#include "lens/lens_result.h"
+#include "lens/token_model.h"
+
+namespace al { class Model; }
+
+class LensController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    // The text to look at; every change starts a (superseding) computation.
+    Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged)
+    // Follow ModelHub's model (true in the app; tests and the benchmark give a model directly).
+    Q_PROPERTY(bool followHub READ followHub WRITE setFollowHub NOTIFY followHubChanged)
+    Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY selectionChanged)
+    Q_PROPERTY(int head READ head WRITE setHead NOTIFY selectionChanged)
+    Q_PROPERTY(int focusToken READ focusToken WRITE setFocusToken NOTIFY focusTokenChanged) // -1: none
+    Q_PROPERTY(bool hideFirst READ hideFirst WRITE setHideFirst NOTIFY hideFirstChanged)
+    Q_PROPERTY(TokenModel* tokens READ tokens CONSTANT)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)          // a newer request is being computed
+    Q_PROPERTY(bool hasResult READ hasResult NOTIFY resultChanged)
+    Q_PROPERTY(bool upToDate READ upToDate NOTIFY busyChanged)  // the shown result is for `text`
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(QString notice READ notice NOTIFY resultChanged) // e.g. text truncated to n_positions
+    Q_PROPERTY(int tokenCount READ tokenCount NOTIFY resultChanged)
+    Q_PROPERTY(int nLayer READ nLayer NOTIFY resultChanged)
+    Q_PROPERTY(int nHead READ nHead NOTIFY resultChanged)
+    Q_PROPERTY(int reusedPrefix READ reusedPrefix NOTIFY resultChanged)
+    Q_PROPERTY(double milliseconds READ milliseconds NOTIFY resultChanged)
+    Q_PROPERTY(QVariantMap inductionFinding READ inductionFinding NOTIFY inductionFindingChanged)
+    Q_PROPERTY(QString inductionSample READ inductionSample CONSTANT)
+public:
+    explicit LensController(QObject* parent = nullptr);
+    ~LensController() override;
+
+    QString text() const { return text_; }
+    void setText(const QString& text);
+    bool followHub() const { return followHub_; }
+    void setFollowHub(bool on);
+    int layer() const { return layer_; }
+    void setLayer(int layer);
+    int head() const { return head_; }
+    void setHead(int head);
+    int focusToken() const { return focus_; }
+    void setFocusToken(int token);
+    bool hideFirst() const { return hideFirst_; }
+    void setHideFirst(bool on);
+    TokenModel* tokens() { return &tokens_; }
+    bool busy() const { return requested_ != shown_; }
+    bool hasResult() const { return result_ != nullptr; }
+    bool upToDate() const { return result_ && requested_ == shown_; }
+    QString error() const { return error_; }
+    QString notice() const;
+    int tokenCount() const { return result_ ? result_->tokenCount() : 0; }
+    int nLayer() const { return result_ ? result_->nLayer : 0; }
+    int nHead() const { return result_ ? result_->nHead : 0; }
+    int reusedPrefix() const { return result_ ? result_->reusedPrefix : 0; }
+    double milliseconds() const { return result_ ? result_->milliseconds : 0; }
+    QVariantMap inductionFinding() const { return induction_; }
+    QString inductionSample() const;
+
+    // The result shown now (nullptr before the first one). Items read their pixels from it.
+    lens::LensResultPtr result() const { return result_; }
+    void setModel(std::shared_ptr<const al::Model> model); // also re-runs the current request
+    // Runs on token ids directly (no tokenizer needed; the chips show "#id").
+    void requestIds(const std::vector<int>& ids);
+    // Installs a finished result as if the worker had produced it (benchmarks, tests).
+    void setResultForTesting(lens::LensResultPtr result);
+    quint64 requestedGeneration() const { return requested_; }
+    quint64 shownGeneration() const { return shown_; }
+    int droppedResults() const { return dropped_; } // finished but stale, never shown
+
+    // Weight of query i on key j in the current layer/head (hideFirst applied); 0 where masked.
+    Q_INVOKABLE double weight(int i, int j) const;
+    Q_INVOKABLE double weightIn(int layer, int head, int i, int j, bool hideFirst) const;
+    // The key token query i attends to most in (layer, head); -1 if none.
+    Q_INVOKABLE int argmaxKey(int layer, int head, int query, bool hideFirst) const;
+    // The current matrix as CSV: a header row of tokens, one row per query (masked cells empty).
+    Q_INVOKABLE QString matrixCsv() const;
+    // Finders: {layer, head, score, kind, title, why}; kind = "previous-token", "sink", "decisive".
+    Q_INVOKABLE QVariantMap findHead(const QString& kind) const;
+    // Starts the induction census (off the GUI thread; result in inductionFinding).
+    Q_INVOKABLE void findInductionHead();
+    Q_INVOKABLE QString tokenText(int i) const;
+
+signals:
+    void textChanged();
+    void followHubChanged();
+    void selectionChanged();
+    void focusTokenChanged();
+    void hideFirstChanged();
+    void busyChanged();
+    void resultChanged();
+    void errorChanged();
+    void inductionFindingChanged();
+
+private:
+    void request();
+    void acceptResult(lens::LensResultPtr result, const QString& error, quint64 generation);
+    void updateWeights();
+    void onHubModelChanged();
+
+    QString text_;
+    bool followHub_ = true;
+    bool useIds_ = false;
+    std::vector<int> ids_;
+    int layer_ = 0, head_ = 0, focus_ = -1;
+    bool hideFirst_ = false;
+    TokenModel tokens_;
+    lens::LensResultPtr result_;
+    QString error_;
+    quint64 requested_ = 0, shown_ = 0;
+    int dropped_ = 0;
+    std::shared_ptr<std::atomic<quint64>> latest_;
+    std::shared_ptr<const al::Model> model_;
+    QVariantMap induction_;
+    QThread thread_;
+    class LensWorker* worker_ = nullptr;
+};

@@ -1,0 +1,62 @@
+#include "lens/lens_result.h"
+
+namespace lens {
+
+float LensResult::weight(int l, int h, int i, int j, bool hideFirst) const {
+    const int T = tokenCount();
+    if (l < 0 || h < 0 || l >= nLayer || h >= nHead || i < 0 || j < 0 || i >= T || j >= T)
+        return 0.f;
+    if (j > i)
+        return 0.f;
+    const float* row = attention.row(l, h, i);
+    if (!hideFirst)
+        return row[j];
+    if (i == 0)
+        return -1.f;
+    if (j == 0)
+        return 0.f;
+    const float rest = 1.f - row[0];
+    if (rest <= 1e-12f) {
+        // Everything went to the first token; what is left is spread by the raw (tiny) weights.
+        float sum = 0.f;
+        for (int k = 1; k <= i; ++k)
+            sum += row[k];
+        return sum > 0.f ? row[j] / sum : 1.f / float(i);
+    }
+    return row[j] / rest;
+}
+
+TokenInfo describeToken(const std::string& bytes, bool special) {
+    TokenInfo t;
+    t.special = special;
+    if (special) {
+        t.text = QString::fromStdString(bytes);
+        return t;
+    }
+    std::string b = bytes;
+    if (!b.empty() && b[0] == ' ') {
+        t.leadingSpace = true;
+        b.erase(0, 1);
+    }
+    const QString decoded = QString::fromUtf8(b.data(), qsizetype(b.size()));
+    if (decoded.contains(QChar::ReplacementCharacter)) {
+        // A piece of a multi-byte character: show its bytes rather than a misleading glyph.
+        t.partialBytes = true;
+        QStringList hex;
+        for (unsigned char c : b)
+            hex << QStringLiteral("%1").arg(int(c), 2, 16, QLatin1Char('0')).toUpper();
+        t.text = QStringLiteral("‹%1›").arg(hex.join(QLatin1Char(' ')));
+        return t;
+    }
+    QString shown = decoded;
+    shown.replace(QLatin1Char('\n'), QStringLiteral("↵"));
+    shown.replace(QLatin1Char('\t'), QStringLiteral("⇥"));
+    if (!shown.isEmpty() && shown.trimmed().isEmpty())
+        shown = QString(shown.size(), QChar(0x2423)); // ␣ for pieces made only of spaces
+    if (t.leadingSpace && shown.isEmpty())
+        shown = QStringLiteral("␣");
+    t.text = shown;
+    return t;
+}
+
+} // namespace lens

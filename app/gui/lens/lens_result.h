@@ -1,0 +1,51 @@
+// One finished lens computation: the text's tokens, every head's attention, and per-head pattern
+// scores. Immutable once built, shared between the GUI thread's models and items.
+#pragma once
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <vector>
+
+#include "attention_lens/forward.h"
+
+namespace lens {
+
+struct TokenInfo {
+    int id = 0;
+    QString text;          // what a chip shows: the piece without its leading space, newlines as ↵
+    bool leadingSpace = false;
+    bool continuesWord = false; // this piece continues the word the previous piece started
+    bool special = false;       // <|endoftext|> and other special tokens
+    bool partialBytes = false;  // the piece is part of a multi-byte character (shown as bytes)
+};
+
+struct HeadStats {
+    float previousToken = 0; // mean weight on the position just before (census::previous_token)
+    float firstToken = 0;    // mean weight on position 0 (census::first_token)
+    float entropyNf = 0;     // mean row entropy in nats without position 0 (census::mean_entropy)
+};
+
+struct LensResult {
+    quint64 generation = 0;
+    QString text;
+    std::vector<int> ids;
+    std::vector<TokenInfo> tokens;
+    al::AttentionStore attention; // [L][H] x causal rows
+    std::vector<HeadStats> stats; // [L * H]
+    int nLayer = 0, nHead = 0;
+    int reusedPrefix = 0;
+    int truncatedFrom = 0;  // > 0: the text had this many tokens and only n_positions were kept
+    double milliseconds = 0;
+
+    int tokenCount() const { return int(ids.size()); }
+    // Attention of query i on key j in head (l, h); with hideFirst, renormalised without key 0
+    // (then -1 for row 0, which has nothing left). Masked cells (j > i) are 0.
+    float weight(int l, int h, int i, int j, bool hideFirst) const;
+};
+
+using LensResultPtr = std::shared_ptr<const LensResult>;
+
+// Chip text for one token's raw bytes (GPT-2 byte-level pieces).
+TokenInfo describeToken(const std::string& bytes, bool special);
+
+} // namespace lens

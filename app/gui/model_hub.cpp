@@ -1,0 +1,181 @@
+#include "model_hub.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QQmlEngine>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+#include <mutex>
+
+#include "attention_lens/error.h"
+
+namespace {
+
+struct LoadOutcome {
+    std::shared_ptr<const al::Model> model;
+    QString dir;
+    QString error;
+};
+
+LoadOutcome loadFolder(const QString& dir) {
+    LoadOutcome out;
+    out.dir = dir;
+    try {
+        out.model = al::Model::load(QDir(dir).absolutePath().toStdString());
+    } catch (const std::exception& e) {
+        out.error = QString::fromUtf8(e.what());
+    }
+    return out;
+}
+
+bool looksLikeModel(const QString& dir) {
+    const QDir d(dir);
+    return d.exists(QStringLiteral("config.json")) && d.exists(QStringLiteral("model.safetensors"));
+}
+
+// Where the course's own small model may live: $AL_MODEL_DIR, next to an installed binary
+// (share/attention-lens/models/*), or in the source tree's resources/models/* (a developer build).
+QString findEmbeddedModel() {
+    const QString env = qEnvironmentVariable("AL_MODEL_DIR");
+    if (!env.isEmpty() && looksLikeModel(env))
+        return env;
+    QStringList roots;
+    const QString appDir = QCoreApplication::applicationDirPath();
+    roots << appDir + QStringLiteral("/../share/attention-lens/models")
+          << appDir + QStringLiteral("/../../../resources/models")  // build/<dir>/app/gui
+          << appDir + QStringLiteral("/../../resources/models");
+    for (const QString& root : roots) {
+        const QDir r(root);
+        if (!r.exists())
+            continue;
+        for (const QString& sub : r.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            const QString candidate = r.filePath(sub);
+            if (looksLikeModel(candidate))
+                return QDir::cleanPath(candidate);
+        }
+    }
+    return {};
+}
+
+QString describeModel(const al::Model& m, const QString& dir) {
+    const al::Config& c = m.config();
+    const double millions = double(m.parameter_count()) / 1e6;
+    const QString size = millions >= 1.0 ? QStringLiteral("%1M").arg(millions, 0, 'f', 0)
+                                         : QStringLiteral("%1k").arg(millions * 1000.0, 0, 'f', 0);
+    if (c.n_layer == 12 && c.n_head == 12 && c.n_embd == 768 && c.vocab_size == 50257)
+        return QStringLiteral("GPT-2 small (%1)").arg(size);
+    if (c.n_layer == 24 && c.n_embd == 1024)
+        return QStringLiteral("GPT-2 medium (%1)").arg(size);
+    const QString base = dir.isEmpty() ? QStringLiteral("random model") : QFileInfo(dir).fileName();
+    return QStringLiteral("%1 (%2)").arg(base, size);
+}
+
+} // namespace
+
+struct ModelHub::Private {
+    mutable std::mutex mutex; // guards model (read from worker threads through model())
+    std::shared_ptr<const al::Model> model;
+    QString dir;
+    QString name;
+    QString text = QStringLiteral("The cat sat on the mat because it was tired.");
+    QString error;
+    bool embedded = false;
+    int loads = 0;        // loads in flight
+    quint64 generation = 0; // the newest load request; older ones are dropped when they finish
+    QString embeddedDir;
+};
+
+ModelHub* ModelHub::instance() {
+    static ModelHub* self = new ModelHub(qApp);
+    return self;
+}
+
+ModelHub* ModelHub::create(QQmlEngine*, QJSEngine*) {
+    ModelHub* hub = instance();
+    QQmlEngine::setObjectOwnership(hub, QQmlEngine::CppOwnership);
+    return hub;
+}
+
+ModelHub::ModelHub(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {}
+ModelHub::~ModelHub() = default;
+
+std::shared_ptr<const al::Model> ModelHub::model() const {
+    std::lock_guard lock(d->mutex);
+    return d->model;
+}
+
+QString ModelHub::text() const { return d->text; }
+void ModelHub::setText(const QString& text) {
+    if (text == d->text)
+        return;
+    d->text = text;
+    emit textChanged();
+}
+
+bool ModelHub::ready() const { return model() != nullptr; }
+bool ModelHub::loading() const { return d->loads > 0; }
+QString ModelHub::modelName() const { return d->name; }
+QString ModelHub::modelDir() const { return d->dir; }
+bool ModelHub::isEmbedded() const { return d->embedded; }
+int ModelHub::nLayer() const { auto m = model(); return m ? m->config().n_layer : 0; }
+int ModelHub::nHead() const { auto m = model(); return m ? m->config().n_head : 0; }
+int ModelHub::nEmbd() const { auto m = model(); return m ? m->config().n_embd : 0; }
+int ModelHub::nPositions() const { auto m = model(); return m ? m->config().n_positions : 0; }
+qint64 ModelHub::parameters() const { auto m = model(); return m ? m->parameter_count() : 0; }
+QString ModelHub::error() const { return d->error; }
+
+void ModelHub::loadModel(const QString& dirIn) {
+    const QString dir = dirIn.startsWith(QLatin1String("file://")) ? QUrl(dirIn).toLocalFile() : dirIn;
+    const quint64 generation = ++d->generation;
+    if (dir.isEmpty() || !QFileInfo(dir).isDir()) {
+        d->error = dir.isEmpty() ? tr("No model folder was given.")
+                                 : tr("The model folder %1 does not exist.").arg(dir);
+        emit errorChanged();
+        return;
+    }
+    ++d->loads;
+    emit loadingChanged();
+    auto* watcher = new QFutureWatcher<LoadOutcome>(this);
+    connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, generation] {
+        const LoadOutcome out = watcher->result();
+        watcher->deleteLater();
+        --d->loads;
+        emit loadingChanged();
+        if (generation != d->generation)
+            return; // a newer request superseded this one
+        if (!out.model) {
+            d->error = tr("Could not load the model in %1: %2").arg(out.dir, out.error);
+            emit errorChanged();
+            return; // the current model stays
+        }
+        {
+            std::lock_guard lock(d->mutex);
+            d->model = out.model;
+        }
+        d->dir = QDir::cleanPath(QDir(out.dir).absolutePath());
+        d->name = describeModel(*out.model, d->dir);
+        d->embedded = !d->embeddedDir.isEmpty()
+                      && QDir::cleanPath(QDir(d->embeddedDir).absolutePath()) == d->dir;
+        if (!d->error.isEmpty()) {
+            d->error.clear();
+            emit errorChanged();
+        }
+        emit modelChanged();
+    });
+    watcher->setFuture(QtConcurrent::run(loadFolder, dir));
+}
+
+void ModelHub::loadEmbeddedModel() {
+    d->embeddedDir = findEmbeddedModel();
+    if (d->embeddedDir.isEmpty()) {
+        ++d->generation;
+        d->error = tr("No model is installed yet. The course needs a GPT-2-style model folder "
+                      "(config.json, model.safetensors, vocab.json, merges.txt): open the model "
+                      "library to download GPT-2 small, or start the app with --model FOLDER.");
+        emit errorChanged();
+        return;
+    }
+    loadModel(d->embeddedDir);
+}

@@ -1,0 +1,118 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// All layers × heads as small heatmaps for the current text (rows: layers, columns: heads).
+// Point to preview, click (or arrows + Enter) to select; the selected head is outlined.
+FocusScope {
+    id: overview
+    property LensController lens
+    property alias logScale: grid.logScale
+    property real maxTile: 44
+    readonly property int nL: lens ? lens.nLayer : 0
+    readonly property int nH: lens ? lens.nHead : 0
+    implicitHeight: headNumbers.height + (nL > 0 ? nL * (tileFor(width) + grid.gap) : 0)
+    activeFocusOnTab: true
+    Accessible.role: Accessible.Table
+    Accessible.name: qsTr("All heads: %1 layers by %2 heads. Selected: layer %3, head %4")
+                     .arg(nL).arg(nH).arg(lens ? lens.layer : 0).arg(lens ? lens.head : 0)
+
+    function tileFor(w) {
+        if (nH === 0) return 0
+        return Math.max(2, Math.min(maxTile, Math.floor((w - layerNumbers.width - grid.gap * (nH - 1)) / nH)))
+    }
+
+    Keys.onPressed: (event) => {
+        if (!lens) return
+        let l = lens.layer, h = lens.head
+        if (event.key === Qt.Key_Up) l--
+        else if (event.key === Qt.Key_Down) l++
+        else if (event.key === Qt.Key_Left) h--
+        else if (event.key === Qt.Key_Right) h++
+        else return
+        lens.layer = Math.max(0, Math.min(nL - 1, l))
+        lens.head = Math.max(0, Math.min(nH - 1, h))
+        event.accepted = true
+    }
+
+    Row {
+        id: headNumbers
+        x: layerNumbers.width
+        height: 18
+        spacing: grid.gap
+        Repeater {
+            model: overview.nH
+            Label {
+                width: grid.tileSize
+                horizontalAlignment: Text.AlignHCenter
+                text: index
+                font.pixelSize: Theme.fontSmall - 1
+                font.bold: overview.lens && overview.lens.head === index
+                color: overview.lens && overview.lens.head === index ? Theme.accent : Theme.textMuted
+            }
+        }
+    }
+    Column {
+        id: layerNumbers
+        y: headNumbers.height
+        width: 26
+        spacing: grid.gap
+        Repeater {
+            model: overview.nL
+            Label {
+                height: grid.tileSize
+                width: layerNumbers.width - 4
+                verticalAlignment: Text.AlignVCenter
+                horizontalAlignment: Text.AlignRight
+                text: "L" + index
+                font.pixelSize: Theme.fontSmall - 1
+                font.bold: overview.lens && overview.lens.layer === index
+                color: overview.lens && overview.lens.layer === index ? Theme.accent : Theme.textMuted
+            }
+        }
+    }
+
+    HeadOverviewItem {
+        id: grid
+        x: layerNumbers.width
+        y: headNumbers.height
+        width: overview.nH > 0 ? overview.nH * (overview.tileFor(overview.width) + gap) - gap : 0
+        height: overview.nL > 0 ? overview.nL * (overview.tileFor(overview.width) + gap) - gap : 0
+        gap: overview.nH > 16 ? 3 : 6
+        lens: overview.lens
+        highlightColor: Theme.accent
+        hoverColor: Theme.textMuted
+        maskColor: Theme.mask
+        MouseArea {
+            anchors.fill: parent
+            hoverEnabled: true
+            cursorShape: Qt.PointingHandCursor
+            onPositionChanged: (mouse) => {
+                const h = grid.headAt(mouse.x, mouse.y)
+                grid.setHover(h.layer, h.head)
+            }
+            onExited: grid.setHover(-1, -1)
+            onClicked: (mouse) => {
+                const h = grid.headAt(mouse.x, mouse.y)
+                if (h.layer >= 0) { overview.lens.layer = h.layer; overview.lens.head = h.head }
+                overview.forceActiveFocus()
+            }
+        }
+        ToolTip {
+            visible: grid.hoverLayer >= 0
+            x: grid.tileRect(grid.hoverLayer, grid.hoverHead).x
+            y: grid.tileRect(grid.hoverLayer, grid.hoverHead).y - height - 4
+            text: qsTr("Layer %1, head %2 — click to select").arg(grid.hoverLayer).arg(grid.hoverHead)
+        }
+    }
+    Rectangle {
+        anchors.fill: grid
+        anchors.margins: -6
+        radius: 4
+        color: "transparent"
+        border.width: 2
+        border.color: Theme.focusRing
+        visible: overview.activeFocus
+    }
+}

@@ -1,0 +1,153 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// The selected head's attention matrix: rows are queries (the token looking), columns keys (the
+// tokens looked at). The upper triangle is empty because of the causal mask.
+FocusScope {
+    id: view
+    property LensController lens
+    property alias logScale: matrix.logScale
+    property alias matrixItem: matrix
+    property real side: 360
+    implicitWidth: labelColumn.width + side + legend.implicitWidth + 2 * Theme.spacing
+    implicitHeight: side + info.implicitHeight + axisTop.height + Theme.spacingS * 2
+    activeFocusOnTab: true
+    Accessible.role: Accessible.Table
+    Accessible.name: qsTr("Attention matrix of layer %1, head %2").arg(lens ? lens.layer : 0).arg(lens ? lens.head : 0)
+    Accessible.description: info.text
+
+    readonly property real cell: matrix.cellSize
+    readonly property bool showLabels: cell >= 11
+
+    // Keyboard: arrows move the inspected cell.
+    Keys.onPressed: (event) => {
+        const T = lens ? lens.tokenCount : 0
+        if (T === 0) return
+        let r = matrix.hoverRow < 0 ? (lens.focusToken >= 0 ? lens.focusToken : T - 1) : matrix.hoverRow
+        let c = matrix.hoverColumn < 0 ? 0 : matrix.hoverColumn
+        if (event.key === Qt.Key_Up) r--
+        else if (event.key === Qt.Key_Down) r++
+        else if (event.key === Qt.Key_Left) c--
+        else if (event.key === Qt.Key_Right) c++
+        else return
+        r = Math.max(0, Math.min(T - 1, r)); c = Math.max(0, Math.min(r, c))
+        matrix.hoverRow = r; matrix.hoverColumn = c
+        lens.focusToken = r
+        event.accepted = true
+    }
+    onActiveFocusChanged: if (!activeFocus) { matrix.hoverRow = -1; matrix.hoverColumn = -1 }
+
+    Label {
+        id: axisTop
+        x: labelColumn.width
+        width: view.side
+        horizontalAlignment: Text.AlignHCenter
+        text: qsTr("key: the token looked at →")
+        font.pixelSize: Theme.fontSmall
+        color: Theme.textMuted
+    }
+
+    Item {
+        id: labelColumn
+        y: axisTop.height + Theme.spacingS
+        width: view.showLabels ? 86 : 22
+        height: view.side
+        Label {
+            visible: !view.showLabels
+            anchors.centerIn: parent
+            rotation: -90
+            text: qsTr("query: the token looking ↓")
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+        Repeater {
+            model: view.showLabels && view.lens ? view.lens.tokenCount : 0
+            Label {
+                width: labelColumn.width - 4
+                y: index * view.cell + (view.cell - height) / 2
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideLeft
+                text: view.lens ? view.lens.tokenText(index) : ""
+                font.pixelSize: Math.min(Theme.fontSmall, view.cell - 2)
+                font.bold: view.lens && view.lens.focusToken === index
+                color: view.lens && view.lens.focusToken === index ? Theme.accent : Theme.textMuted
+            }
+        }
+    }
+
+    AttentionMatrixItem {
+        id: matrix
+        x: labelColumn.width
+        y: labelColumn.y
+        width: view.side
+        height: view.side
+        lens: view.lens
+        maskColor: Theme.mask
+        highlightColor: Theme.accent
+        Accessible.role: Accessible.Graphic
+        Accessible.name: view.Accessible.name
+
+        MouseArea {
+            anchors.fill: parent
+            hoverEnabled: true
+            onPositionChanged: (mouse) => {
+                matrix.hoverRow = matrix.rowAt(mouse.y)
+                matrix.hoverColumn = matrix.columnAt(mouse.x)
+            }
+            onExited: { matrix.hoverRow = -1; matrix.hoverColumn = -1 }
+            onClicked: { if (matrix.hoverRow >= 0 && view.lens) view.lens.focusToken = matrix.hoverRow; view.forceActiveFocus() }
+        }
+
+        // Why the upper triangle is empty.
+        Rectangle {
+            visible: matrix.cells > 1
+            x: parent.width * 0.48
+            y: parent.height * 0.06
+            width: maskNote.implicitWidth + 16
+            height: maskNote.implicitHeight + 10
+            radius: 6
+            color: Theme.surface
+            opacity: 0.92
+            border.width: 1
+            border.color: Theme.border
+            Label {
+                id: maskNote
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, matrix.width * 0.5 - 16)
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                text: qsTr("Empty by design: the causal mask.\nA token sees only itself and earlier tokens.")
+            }
+        }
+    }
+
+    ColorLegend {
+        id: legend
+        matrix: matrix
+        x: matrix.x + matrix.width + Theme.spacing
+        y: matrix.y
+        height: view.side
+    }
+
+    Label {
+        id: info
+        x: labelColumn.width
+        y: matrix.y + view.side + Theme.spacingS
+        width: view.side + legend.implicitWidth
+        wrapMode: Text.WordWrap
+        color: Theme.text
+        text: {
+            if (!view.lens || view.lens.tokenCount === 0) return " "
+            const r = matrix.hoverRow, c = matrix.hoverColumn
+            if (r < 0 || c < 0) return qsTr("Point at a cell to read its weight.")
+            const q = view.lens.tokenText(r), k = view.lens.tokenText(c)
+            if (c > r) return qsTr("“%1” (%2) cannot look at the later token “%3” (%4): masked.").arg(q).arg(r).arg(k).arg(c)
+            if (view.lens.hideFirst && (c === 0 || r === 0)) return qsTr("Hidden: the first token is left out and the rest renormalised.")
+            return qsTr("“%1” (%2) → “%3” (%4): %5 of its attention").arg(q).arg(r).arg(k).arg(c)
+                   .arg(matrix.value(r, c).toFixed(3))
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import QtQuick
+import QtQuick.Controls
+import AttentionLens
+
+// The text as token chips with the focused query's attention drawn on them and as arcs (thickness =
+// weight). Point at a chip, or focus the strip and use the arrow keys; click to pin a query.
+FocusScope {
+    id: strip
+    property LensController lens
+    property int pinned: -1
+    property bool choosing: false     // exercise mode: a click chooses a prediction
+    property int predicted: -1
+    property int answer: -1
+    property int exerciseQuery: -1    // the token an exercise asks about (marked while choosing)
+    signal tokenChosen(int index)
+    readonly property int arcSpace: 30
+
+    implicitHeight: flow.implicitHeight + 8
+    activeFocusOnTab: true
+    Accessible.role: Accessible.List
+    Accessible.name: qsTr("Tokens of your text")
+    Accessible.description: lens && lens.focusToken >= 0 ? lens.tokens.get(lens.focusToken).accessibleText
+                            : qsTr("Use the left and right arrow keys to choose a query token.")
+
+    function setFocusToken(i) {
+        if (!lens || lens.tokenCount === 0) return
+        lens.focusToken = Math.max(0, Math.min(lens.tokenCount - 1, i))
+    }
+    // While choosing a prediction the keys move a cursor over the chips without showing weights.
+    property int cursor: -1
+    readonly property int current: choosing ? cursor : (lens ? lens.focusToken : -1)
+    function move(i) {
+        if (!lens || lens.tokenCount === 0) return
+        i = Math.max(0, Math.min(lens.tokenCount - 1, i))
+        if (choosing) cursor = i
+        else lens.focusToken = i
+    }
+    Keys.onLeftPressed: move(current < 0 ? lens.tokenCount - 1 : current - 1)
+    Keys.onRightPressed: move(current < 0 ? 0 : current + 1)
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Home) { move(0); event.accepted = true }
+        else if (event.key === Qt.Key_End) { move(lens.tokenCount - 1); event.accepted = true }
+        else if (event.key === Qt.Key_Escape) { pinned = -1; lens.focusToken = -1; event.accepted = true }
+        else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Space) {
+            if (current >= 0) {
+                if (choosing) strip.tokenChosen(current)
+                else pinned = (pinned === current ? -1 : current)
+            }
+            event.accepted = true
+        }
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        anchors.margins: -4
+        radius: Theme.radius
+        color: "transparent"
+        border.width: 2
+        border.color: Theme.focusRing
+        visible: strip.activeFocus
+    }
+
+    Flow {
+        id: flow
+        width: parent.width
+        spacing: 0
+        Repeater {
+            id: repeater
+            model: strip.lens ? strip.lens.tokens : null
+            delegate: TokenChip {
+                index: model.index
+                text: model.text
+                leadingSpace: model.leadingSpace
+                continuesWord: model.continuesWord
+                continued: model.continued
+                special: model.special
+                partialBytes: model.partialBytes
+                weight: model.weight
+                isQuery: model.isQuery || strip.exerciseQuery === model.index
+                predicted: strip.predicted === model.index || (strip.choosing && strip.activeFocus && strip.cursor === model.index)
+                answer: strip.answer === model.index
+                arcSpace: strip.arcSpace
+                onHoveredToken: (i) => { if (!strip.choosing) strip.lens.focusToken = i }
+                onUnhoveredToken: (i) => { if (!strip.choosing) strip.lens.focusToken = strip.pinned }
+                onClickedToken: (i) => {
+                    strip.forceActiveFocus()
+                    if (strip.choosing) strip.tokenChosen(i)
+                    else { strip.pinned = (strip.pinned === i ? -1 : i); strip.lens.focusToken = i }
+                }
+            }
+        }
+    }
+
+    // Arcs from the query down to each earlier token it attends to; thickness = weight.
+    Canvas {
+        id: arcs
+        anchors.fill: flow
+        renderStrategy: Canvas.Cooperative
+        property var weights: []
+        onPaint: {
+            const ctx = getContext("2d")
+            ctx.reset()
+            const lens = strip.lens
+            if (!lens || lens.focusToken < 0) return
+            const q = repeater.itemAt(lens.focusToken)
+            if (!q) return
+            const qx = q.x + q.box.x + q.box.width / 2
+            const qy = q.y + q.box.y
+            ctx.strokeStyle = Theme.accent
+            ctx.lineCap = "round"
+            for (let j = 0; j <= lens.focusToken; ++j) {
+                const w = lens.tokens.get(j).weight
+                if (!(w >= 0.01) || j === lens.focusToken) continue
+                const k = repeater.itemAt(j)
+                if (!k) continue
+                const kx = k.x + k.box.x + k.box.width / 2
+                const ky = k.y + k.box.y
+                const lift = Math.min(strip.arcSpace - 3, 10 + Math.abs(qx - kx) * 0.15)
+                ctx.globalAlpha = 0.35 + 0.65 * Math.min(1, w)
+                ctx.lineWidth = 1 + 9 * w
+                ctx.beginPath()
+                ctx.moveTo(kx, ky)
+                ctx.bezierCurveTo(kx, Math.min(ky, qy) - lift, qx, Math.min(ky, qy) - lift, qx, qy)
+                ctx.stroke()
+            }
+        }
+        Connections {
+            target: strip.lens ? strip.lens.tokens : null
+            function onDataChanged() { arcs.requestPaint() }
+            function onRowsInserted() { arcs.requestPaint() }
+            function onRowsRemoved() { arcs.requestPaint() }
+        }
+        Connections {
+            target: flow
+            function onWidthChanged() { arcs.requestPaint() }
+            function onImplicitHeightChanged() { arcs.requestPaint() }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// A station: its title and goal, the instrument (the station's own page, loaded from
+// station.json's `page`) as the hero, and the station's prose beside it.
+Page {
+    id: page
+    property string stationId
+    property LessonCatalog catalog
+    readonly property var station: catalog ? catalog.station(stationId) : ({})
+    readonly property bool ready: station.status === "ready"
+    readonly property string pageUrl: catalog ? catalog.pageUrl(stationId) : ""
+    readonly property string prose: catalog ? catalog.prose(stationId) : ""
+    property bool proseVisible: AppState.setting("station/proseVisible", true) !== false
+                                && AppState.setting("station/proseVisible", "true") !== "false"
+    title: station.title || ""
+    background: Rectangle { color: Theme.background }
+
+    Component.onCompleted: ProgressStore.markVisited(stationId)
+
+    // --screenshot waits for this: a page with a `figuresReady` property says when its figures
+    // show the model's results; other pages count as shown once loaded.
+    function reportWhenShown() {
+        if (!instrument.item)
+            return
+        if (instrument.item.figuresReady === undefined || instrument.item.figuresReady)
+            AppState.reportFiguresShown()
+    }
+    Connections {
+        target: instrument.item
+        ignoreUnknownSignals: true
+        function onFiguresReadyChanged() { page.reportWhenShown() }
+    }
+
+    header: Rectangle {
+        color: Theme.background
+        implicitHeight: headRow.implicitHeight + 2 * Theme.spacing
+        RowLayout {
+            id: headRow
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacingL
+            anchors.rightMargin: Theme.spacingL
+            spacing: Theme.spacing
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    text: qsTr("Station %1 · %2").arg(page.station.order || "?").arg(page.station.title || page.stationId)
+                    font.pixelSize: Theme.fontTitle
+                    font.weight: Font.DemiBold
+                    color: Theme.text
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: page.station.goal || ""
+                    color: Theme.textMuted
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+            }
+            FocusButton {
+                visible: page.prose !== ""
+                text: page.proseVisible ? qsTr("Hide the reading") : qsTr("Show the reading")
+                checkable: false
+                onClicked: {
+                    page.proseVisible = !page.proseVisible
+                    AppState.setSetting("station/proseVisible", page.proseVisible)
+                }
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        NoticeBar {
+            Layout.fillWidth: true
+            visible: !page.ready
+            dismissable: false
+            text: qsTr("This station is not built yet. Its figures and exercises are still being written; what you see below may be incomplete.")
+        }
+        SplitView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            orientation: Qt.Horizontal
+
+            Item {
+                SplitView.fillWidth: true
+                SplitView.minimumWidth: 480
+                Loader {
+                    id: instrument
+                    anchors.fill: parent
+                    active: page.pageUrl !== ""
+                    source: page.pageUrl
+                    asynchronous: false
+                    onLoaded: {
+                        if (item.stationId !== undefined)
+                            item.stationId = page.stationId
+                        if (item.catalog !== undefined)
+                            item.catalog = page.catalog
+                        Qt.callLater(page.reportWhenShown)
+                    }
+                }
+                Label {
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width - 2 * Theme.spacingXL, 520)
+                    visible: page.pageUrl === "" || instrument.status === Loader.Error
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontLarge
+                    text: instrument.status === Loader.Error
+                          ? qsTr("This station's page could not be opened (%1).").arg(page.station.page || "")
+                          : qsTr("This station has no figures yet.")
+                }
+            }
+
+            Rectangle {
+                visible: page.proseVisible && page.prose !== ""
+                SplitView.preferredWidth: Math.max(320, Math.min(440, page.width * 0.3))
+                SplitView.minimumWidth: 260
+                color: Theme.surface
+                Rectangle { width: 1; height: parent.height; color: Theme.border }
+                ScrollView {
+                    id: proseScroll
+                    anchors.fill: parent
+                    anchors.leftMargin: 1
+                    contentWidth: availableWidth
+                    clip: true
+                    Label {
+                        id: proseText
+                        width: proseScroll.availableWidth
+                        padding: Theme.spacingL
+                        text: page.prose
+                        textFormat: Text.MarkdownText
+                        wrapMode: Text.WordWrap
+                        color: Theme.text
+                        linkColor: Theme.accent
+                        lineHeight: 1.2
+                        onLinkActivated: (link) => Qt.openUrlExternally(link)
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("Station reading")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,411 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+import AttentionLens
+
+// Station 1, the Attention Lens: type text, see each token's attention in any layer and head.
+Item {
+    id: station
+    property string stationId: "lens"
+    property LessonCatalog catalog
+    // --screenshot waits for this: the figures show the model's results for the current text.
+    readonly property bool figuresReady: (lens.hasResult && lens.upToDate && !lens.busy) || !ModelHub.ready
+    property var finding: ({})
+
+    LensController {
+        id: lens
+        text: ModelHub.text
+        onResultChanged: {
+            // In a screenshot, show a query's attention so the picture explains itself.
+            if (AppState.screenshotMode && tokenCount > 1 && strip.pinned < 0) {
+                strip.pinned = tokenCount - 1
+                focusToken = tokenCount - 1
+            }
+        }
+        onInductionFindingChanged: {
+            if (inductionFinding.layer !== undefined) {
+                layer = inductionFinding.layer
+                head = inductionFinding.head
+                station.finding = inductionFinding
+            } else if (inductionFinding.error !== undefined) {
+                station.finding = { title: qsTr("Induction head"), why: qsTr("The induction test failed: %1").arg(inductionFinding.error) }
+            }
+        }
+    }
+
+    function findHead(kind) {
+        if (kind === "induction") {
+            station.finding = { title: qsTr("Induction head"), why: qsTr("Running the induction test on a repeated random sequence…") }
+            ModelHub.text = lens.inductionSample
+            lens.findInductionHead()
+            return
+        }
+        const f = lens.findHead(kind)
+        if (f.layer === undefined) {
+            station.finding = { title: "", why: qsTr("Type a few more tokens first.") }
+            return
+        }
+        lens.layer = f.layer
+        lens.head = f.head
+        station.finding = f
+    }
+
+    // ---- the exercise: predict which earlier token a token attends to most ----
+    readonly property var exercise: catalog ? (catalog.exercises(stationId)[0] || null) : null
+    property bool exerciseActive: false
+    property int exLayer: 0
+    property int exHead: 0
+    property int exQuery: -1
+    property int exPrediction: -1
+    property int exAnswer: -1
+    property bool exRevealed: false
+    readonly property bool exHideFirst: exercise && exercise.params && exercise.params.hide_first === true
+
+    function startExercise() {
+        const p = exercise && exercise.params ? exercise.params : {}
+        let l = p.layer, h = p.head
+        if (typeof p.head === "string") {
+            const f = lens.findHead(p.head)
+            l = f.layer; h = f.head
+        }
+        if (l === undefined || h === undefined || lens.tokenCount < 3) return
+        exLayer = Math.min(l, lens.nLayer - 1); exHead = Math.min(h, lens.nHead - 1)
+        exQuery = lens.tokenCount - 1
+        exPrediction = -1; exAnswer = -1; exRevealed = false
+        lens.layer = exLayer; lens.head = exHead
+        lens.hideFirst = exHideFirst
+        strip.pinned = -1
+        lens.focusToken = -1
+        exerciseActive = true
+        strip.forceActiveFocus()
+    }
+    function revealExercise() {
+        // The answer comes from the model's pattern, computed now in C++.
+        exAnswer = lens.argmaxKey(exLayer, exHead, exQuery, exHideFirst)
+        exRevealed = true
+        lens.layer = exLayer; lens.head = exHead
+        strip.pinned = exQuery
+        lens.focusToken = exQuery
+        ProgressStore.recordAnswer(stationId, exercise.id, lens.tokenText(exPrediction),
+                                   lens.tokenText(exAnswer), exPrediction === exAnswer)
+    }
+    // A new text or model makes a started exercise stale.
+    Connections {
+        target: ModelHub
+        function onTextChanged() { station.exerciseActive = false; station.exRevealed = false }
+        function onModelChanged() { station.exerciseActive = false; station.exRevealed = false }
+    }
+
+    // ---- no model ----
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.spacingXL, 560)
+        visible: !ModelHub.ready
+        spacing: Theme.spacing
+        Label {
+            text: ModelHub.loading ? qsTr("Loading the model…") : qsTr("No model is loaded")
+            font.pixelSize: Theme.fontTitle
+            color: Theme.text
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: Theme.textMuted
+            visible: !ModelHub.loading
+            text: ModelHub.error !== "" ? ModelHub.error
+                  : qsTr("The lens needs a GPT-2-style model. Open the model library from the top bar, or start the app with --model FOLDER.")
+        }
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        visible: ModelHub.ready
+        contentWidth: availableWidth
+        clip: true
+
+        ColumnLayout {
+            id: content
+            x: Theme.spacingL
+            width: scroll.availableWidth - 2 * Theme.spacingL
+            spacing: Theme.spacingL
+
+            Item { Layout.preferredHeight: 2 }
+
+            // ---- the text ----
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                Label {
+                    text: qsTr("Your text")
+                    font.weight: Font.DemiBold
+                    color: Theme.text
+                }
+                TextArea {
+                    id: input
+                    Layout.fillWidth: true
+                    Layout.maximumHeight: 120
+                    text: ModelHub.text
+                    wrapMode: TextEdit.Wrap
+                    placeholderText: qsTr("Type any text; the lens updates as you type.")
+                    font.pixelSize: Theme.fontLarge
+                    color: Theme.text
+                    onTextChanged: if (text !== ModelHub.text) ModelHub.text = text
+                    Accessible.name: qsTr("Text for the model to read")
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: Theme.surface
+                        border.width: input.activeFocus ? 2 : 1
+                        border.color: input.activeFocus ? Theme.focusRing : Theme.border
+                    }
+                    KeyNavigation.priority: KeyNavigation.BeforeItem
+                    KeyNavigation.tab: strip
+                }
+                Label {
+                    color: lens.error !== "" ? Theme.warning : Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    text: lens.error !== "" ? qsTr("The model could not read this text: %1").arg(lens.error)
+                          : lens.notice !== "" ? lens.notice
+                          : lens.tokenCount === 0 ? (lens.busy ? qsTr("Reading…") : " ")
+                          : qsTr("%n token(s)", "", lens.tokenCount) + " · "
+                            + (lens.busy ? qsTr("updating…") : qsTr("computed in %1 ms").arg(lens.milliseconds.toFixed(1)))
+                            + (lens.reusedPrefix > 0 ? qsTr(" (the first %1 reused from before)").arg(lens.reusedPrefix) : "")
+                }
+            }
+
+            // ---- the tokens ----
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                visible: lens.tokenCount > 0
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("Tokens")
+                        font.weight: Font.DemiBold
+                        color: Theme.text
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        text: station.exerciseActive && !station.exRevealed
+                              ? qsTr("Exercise: click the token you predict (or use ← → and Enter).")
+                              : qsTr("Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word.")
+                                .arg(lens.layer).arg(lens.head)
+                    }
+                }
+                TokenStrip {
+                    id: strip
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: implicitHeight
+                    lens: lens
+                    choosing: station.exerciseActive && !station.exRevealed
+                    exerciseQuery: station.exerciseActive ? station.exQuery : -1
+                    predicted: station.exerciseActive ? station.exPrediction : -1
+                    answer: station.exRevealed ? station.exAnswer : -1
+                    onTokenChosen: (i) => { if (i < station.exQuery || (i === station.exQuery)) station.exPrediction = i }
+                }
+            }
+
+            Label {
+                visible: lens.tokenCount === 0 && !lens.busy
+                text: qsTr("Type some text above to see the model's attention.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontLarge
+            }
+
+            // ---- the figures ----
+            GridLayout {
+                id: figures
+                Layout.fillWidth: true
+                visible: lens.tokenCount > 0
+                columns: width > 900 ? 2 : 1
+                columnSpacing: Theme.spacingXL
+                rowSpacing: Theme.spacingL
+
+                ColumnLayout {
+                    id: figure
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.spacingS
+                    Label {
+                        text: qsTr("Layer %1, head %2: who attends to whom").arg(lens.layer).arg(lens.head)
+                        font.weight: Font.DemiBold
+                        font.pixelSize: Theme.fontLarge
+                        color: Theme.text
+                    }
+                    MatrixView {
+                        id: matrixView
+                        lens: lens
+                        side: Math.max(220, Math.min(460, (figures.columns === 2 ? figures.width * 0.5 : figures.width) - 200))
+                        Layout.preferredWidth: implicitWidth
+                        Layout.preferredHeight: implicitHeight
+                        logScale: logBox.checked
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: matrixView.implicitWidth
+                        spacing: Theme.spacingS
+                        CheckBox {
+                            id: logBox
+                            text: qsTr("Log scale")
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Spread small weights apart: colours follow log10 of the weight.")
+                        }
+                        CheckBox {
+                            text: qsTr("Hide the first token")
+                            checked: lens.hideFirst
+                            onToggled: lens.hideFirst = checked
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("Leave out the first token and renormalise the rest to sum to 1; the first token often takes most of the attention (a 'sink').")
+                        }
+                        FocusButton {
+                            text: qsTr("Save figure as PNG…")
+                            onClicked: saveDialog.open()
+                        }
+                        FocusButton {
+                            text: qsTr("Copy matrix as CSV")
+                            onClicked: { AppState.copyToClipboard(lens.matrixCsv()); copied.visible = true; copiedTimer.restart() }
+                        }
+                        Label {
+                            id: copied
+                            visible: false
+                            text: qsTr("Copied.")
+                            color: Theme.good
+                            Timer { id: copiedTimer; interval: 2000; onTriggered: copied.visible = false }
+                        }
+                    }
+                }
+
+                ColumnLayout {
+                    Layout.alignment: Qt.AlignTop
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    RowLayout {
+                        spacing: Theme.spacingS
+                        Label { text: qsTr("Layer"); color: Theme.text }
+                        SpinBox {
+                            id: layerBox
+                            from: 0; to: Math.max(0, lens.nLayer - 1)
+                            value: lens.layer
+                            editable: true
+                            onValueModified: lens.layer = value
+                            Accessible.name: qsTr("Layer")
+                        }
+                        Label { text: qsTr("Head"); color: Theme.text; Layout.leftMargin: Theme.spacing }
+                        SpinBox {
+                            from: 0; to: Math.max(0, lens.nHead - 1)
+                            value: lens.head
+                            editable: true
+                            onValueModified: lens.head = value
+                            Accessible.name: qsTr("Head")
+                        }
+                    }
+                    Label {
+                        text: qsTr("All heads for this text (rows: layers, columns: heads). Click one to select it.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    HeadOverview {
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: implicitHeight
+                        lens: lens
+                        logScale: logBox.checked
+                    }
+                    Label {
+                        text: qsTr("Find a head")
+                        font.weight: Font.DemiBold
+                        color: Theme.text
+                        Layout.topMargin: Theme.spacingS
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacingS
+                        FocusButton { text: qsTr("Previous token"); onClicked: station.findHead("previous-token") }
+                        FocusButton { text: qsTr("Attention sink"); onClicked: station.findHead("sink") }
+                        FocusButton { text: qsTr("Most decisive"); onClicked: station.findHead("decisive") }
+                        FocusButton { text: qsTr("Induction"); onClicked: station.findHead("induction") }
+                    }
+                    Rectangle {
+                        visible: station.finding.why !== undefined
+                        Layout.fillWidth: true
+                        implicitHeight: findingText.implicitHeight + 2 * Theme.spacing
+                        radius: Theme.radius
+                        color: Theme.accentSoft
+                        Label {
+                            id: findingText
+                            anchors.fill: parent
+                            anchors.margins: Theme.spacing
+                            wrapMode: Text.WordWrap
+                            color: Theme.text
+                            textFormat: Text.StyledText
+                            text: (station.finding.title ? "<b>" + station.finding.title + "</b> · " : "")
+                                  + (station.finding.why || "")
+                                  + (station.finding.layer !== undefined ? "<br/><i>" + qsTr("A label like this is a heuristic read off one pattern, not a proof of what the head does.") + "</i>" : "")
+                        }
+                    }
+                }
+            }
+
+            // ---- the exercise ----
+            ExerciseCard {
+                Layout.fillWidth: true
+                Layout.maximumWidth: 900
+                visible: station.exercise !== null && lens.tokenCount > 0
+                heading: qsTr("Predict, then reveal")
+                available: lens.tokenCount >= 3
+                unavailableText: qsTr("Type at least three tokens to try the exercise.")
+                prompt: !station.exercise ? ""
+                        : !station.exerciseActive
+                          ? (station.exercise.intro || station.exercise.prompt || "")
+                          : qsTr("In layer %1, head %2, which token does “%3” (the last token) attend to most?")
+                            .arg(station.exLayer).arg(station.exHead).arg(lens.tokenText(station.exQuery))
+                            + (station.exHideFirst ? " " + qsTr("(The first token is left out.)") : "")
+                hint: station.exerciseActive ? qsTr("Click the token you predict in the token strip above.")
+                                             : qsTr("Press Start: the lens hides the weights until you commit.")
+                predictionText: station.exPrediction >= 0 ? "“" + lens.tokenText(station.exPrediction) + "” (" + station.exPrediction + ")" : ""
+                revealed: station.exRevealed
+                correct: station.exPrediction === station.exAnswer
+                answerText: station.exAnswer >= 0
+                            ? qsTr("The model's strongest weight goes to “%1” (%2): %3.")
+                              .arg(lens.tokenText(station.exAnswer)).arg(station.exAnswer)
+                              .arg(lens.weightIn(station.exLayer, station.exHead, station.exQuery, station.exAnswer, station.exHideFirst).toFixed(2))
+                            : ""
+                explain: station.exercise ? (station.exercise.explain || "") : ""
+                onRevealRequested: station.revealExercise()
+                onResetRequested: station.startExercise()
+                FocusButton {
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.margins: Theme.spacing
+                    visible: !station.exerciseActive && lens.tokenCount >= 3
+                    text: qsTr("Start")
+                    accent: true
+                    onClicked: station.startExercise()
+                }
+            }
+            Item { Layout.preferredHeight: Theme.spacingL }
+        }
+    }
+
+    FileDialog {
+        id: saveDialog
+        title: qsTr("Save the figure as PNG")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("PNG images (*.png)")]
+        defaultSuffix: "png"
+        onAccepted: {
+            const path = AppState.localPath(selectedFile)
+            figure.grabToImage((result) => {
+                if (!result.saveToFile(path))
+                    station.finding = { title: qsTr("Export"), why: qsTr("Could not save the image to %1.").arg(path) }
+            })
+        }
+    }
+}
