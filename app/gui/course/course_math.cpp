@@ -1,0 +1,101 @@
+#include "course_math.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "attention_lens/error.h"
+
+namespace course {
+
+template <class T>
+static std::vector<double> softmaxImpl(const std::vector<T>& x, double temperature) {
+    std::vector<double> p(x.size());
+    if (x.empty())
+        return p;
+    const double t = std::max(temperature, 1e-6);
+    double m = -INFINITY;
+    for (T v : x)
+        m = std::max(m, double(v) / t);
+    double sum = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+        p[i] = std::isinf(double(x[i])) && x[i] < 0 ? 0.0 : std::exp(double(x[i]) / t - m);
+        sum += p[i];
+    }
+    for (double& v : p)
+        v /= sum;
+    return p;
+}
+
+std::vector<double> softmax(const std::vector<float>& logits, double temperature) {
+    return softmaxImpl(logits, temperature);
+}
+std::vector<double> softmax(const std::vector<double>& scores, double temperature) {
+    return softmaxImpl(scores, temperature);
+}
+
+double kl(const std::vector<double>& p, const std::vector<double>& q) {
+    double s = 0;
+    for (size_t i = 0; i < p.size() && i < q.size(); ++i)
+        if (p[i] > 0)
+            s += p[i] * (std::log(p[i]) - std::log(std::max(q[i], 1e-12)));
+    return std::max(0.0, s);
+}
+
+std::vector<int> topk(const std::vector<double>& values, int k) {
+    std::vector<int> idx(values.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    k = std::min<int>(k, int(idx.size()));
+    std::partial_sort(idx.begin(), idx.begin() + k, idx.end(),
+                      [&](int a, int b) { return values[a] > values[b]; });
+    idx.resize(k);
+    return idx;
+}
+
+int argmax(const std::vector<float>& values) {
+    return values.empty() ? -1 : int(std::max_element(values.begin(), values.end()) - values.begin());
+}
+
+const char* defaultText() {
+    return "When Mary and John went to the store, John gave a drink to Mary because she was thirsty.";
+}
+
+std::vector<int> tokenize(const al::Model& model, const std::string& utf8, int maxTokens) {
+    const al::Tokenizer* tok = model.tokenizer();
+    if (!tok)
+        throw al::Error("this model has no tokenizer (vocab.json and merges.txt), so it cannot read text");
+    std::string text = utf8;
+    if (std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); }))
+        text = defaultText();
+    std::vector<int> ids = tok->encode(text);
+    const int cap = std::min(maxTokens, model.config().n_positions);
+    if (int(ids.size()) > cap)
+        ids.resize(cap);
+    if (ids.empty())
+        ids = tok->encode(defaultText());
+    return ids;
+}
+
+std::string tokenLabel(const al::Model& model, int id) {
+    const al::Tokenizer* tok = model.tokenizer();
+    std::string s = tok ? al::sanitize_utf8(tok->token_bytes(id)) : std::to_string(id);
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == ' ' && i == 0) out += "\xC2\xB7";        // ·
+        else if (s[i] == '\n') out += "\xE2\x8F\x8E";          // ⏎
+        else out += s[i];
+    }
+    return out;
+}
+
+int resolveLayer(const std::string& spec, int n_layer) {
+    if (spec == "last") return n_layer - 1;
+    if (spec == "first" || spec.empty()) return 0;
+    if (spec == "middle") return n_layer / 2;
+    int l = 0;
+    try { l = std::stoi(spec); } catch (...) { l = 0; }
+    if (l < 0) l += n_layer;
+    return std::clamp(l, 0, n_layer - 1);
+}
+
+} // namespace course

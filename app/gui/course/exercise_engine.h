@@ -1,0 +1,40 @@
+// Computes every exercise's answer from the loaded model. An exercise (exercises.json) names a
+// compute function and its params; the answer is never written in the lesson, so the course stays
+// true for any model the learner loads.
+#pragma once
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+#include <vector>
+
+#include "attention_lens/forward.h"
+
+namespace course {
+
+struct ExerciseAnswer {
+    QString kind;          // token, cell, head, number, option
+    QString answer;        // canonical: token index "5", head "1.2", cell "3,1", number "4", option value
+    QStringList accept;    // every prediction counted right (ties), includes answer
+    double tolerance = 0;  // for numbers: |prediction - answer| <= tolerance
+    QString answerText;    // for people: "“ Mary” (token 5)", "head 1.2", "4"
+    QString detail;        // the computed facts behind the answer, one or two sentences
+    QString note;          // where a claim about GPT-2 is not what this model does
+    QVariantList choices;  // tokens (labels) for token/cell, [{value,label}] for option
+    int layers = 0, heads = 0; // for head pickers
+    int row = -1;          // for cell exercises: the row the learner picks in
+    QVariantMap toVariant() const;
+};
+
+// Names of the compute functions this engine knows (the lessons' `compute` values).
+QStringList exerciseFunctions();
+
+// Throws al::Error for an unknown function or a model that cannot run it.
+ExerciseAnswer computeExercise(const QJsonObject& exercise, al::Runner& runner, const std::vector<int>& ids);
+
+// Whether a prediction (the string the page sends: a token index, "L.H", a number, an option value)
+// matches the computed answer.
+bool gradePrediction(const ExerciseAnswer& answer, const QString& prediction);
+bool gradePrediction(const QVariantMap& answer, const QString& prediction);
+
+} // namespace course

@@ -1,0 +1,78 @@
+#include "exercise_set.h"
+
+#include <QJsonObject>
+
+#include "attention_lens/forward.h"
+#include "course_math.h"
+#include "exercise_engine.h"
+#include "progress_store.h"
+
+ExerciseSet::ExerciseSet(QObject* parent) : CourseLab(parent) {}
+
+void ExerciseSet::setStationId(const QString& id) {
+    if (id == stationId_)
+        return;
+    stationId_ = id;
+    emit stationIdChanged();
+}
+
+void ExerciseSet::setDefinitions(const QVariantList& defs) {
+    if (defs == definitions_)
+        return;
+    definitions_ = defs;
+    emit definitionsChanged();
+    scheduleRecompute();
+}
+
+void ExerciseSet::recompute() {
+    answers_ = QVariantList();
+    for (int i = 0; i < definitions_.size(); ++i)
+        answers_ << QVariantMap();
+    emit answersChanged();
+    const auto model = this->model();
+    if (!model)
+        return;
+    const std::string text = this->text().toStdString();
+    // One job per exercise, so a quick answer is not held up by a slow search.
+    for (int i = 0; i < definitions_.size(); ++i) {
+        const QJsonObject def = QJsonObject::fromVariantMap(definitions_[i].toMap());
+        runJob<QVariantMap>(
+            [model, text, def]() -> QVariantMap {
+                al::Runner runner(model);
+                try {
+                    const std::vector<int> ids = course::tokenize(*model, text, 64);
+                    return course::computeExercise(def, runner, ids).toVariant();
+                } catch (const std::exception& e) {
+                    return {{QStringLiteral("error"), QString::fromUtf8(e.what())}};
+                }
+            },
+            [this, i](QVariantMap& answer) {
+                if (i < answers_.size()) {
+                    answers_[i] = answer;
+                    emit answersChanged();
+                }
+            },
+            i);
+    }
+}
+
+QVariantMap ExerciseSet::submit(int index, const QString& prediction) {
+    if (index < 0 || index >= answers_.size())
+        return {};
+    const QVariantMap a = answers_[index].toMap();
+    if (a.isEmpty() || a.contains(QStringLiteral("error")))
+        return {};
+    const bool correct = course::gradePrediction(a, prediction);
+    const QString id = definitions_[index].toMap().value(QStringLiteral("id")).toString();
+    ProgressStore::instance()->recordAnswer(stationId_, id, prediction, a.value(QStringLiteral("answer")).toString(), correct);
+    QVariantMap out = a;
+    out.insert(QStringLiteral("correct"), correct);
+    out.insert(QStringLiteral("prediction"), prediction);
+    return out;
+}
+
+QVariantMap ExerciseSet::previous(int index) const {
+    if (index < 0 || index >= definitions_.size())
+        return {};
+    return ProgressStore::instance()->answer(stationId_, definitions_[index].toMap().value(QStringLiteral("id")).toString());
+}

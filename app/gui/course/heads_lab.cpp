@@ -1,0 +1,103 @@
+#include "heads_lab.h"
+
+#include <algorithm>
+
+#include "course_math.h"
+
+struct HeadsLab::Data {
+    al::ForwardResult result;
+    std::vector<al::HeadScores> census;
+    QStringList tokens;
+};
+
+HeadsLab::HeadsLab(QObject* parent) : CourseLab(parent) {}
+
+void HeadsLab::setLayer(int l) {
+    if (l == layer_)
+        return;
+    layer_ = l;
+    emit layerChanged();
+    slice();
+}
+
+QString HeadsLab::scoreNameFor(const std::string& label) {
+    if (label == "sink") return QStringLiteral("first-token weight");
+    if (label == "previous-token") return QStringLiteral("previous-token weight");
+    if (label == "self") return QStringLiteral("self weight");
+    if (label == "duplicate") return QStringLiteral("duplicate-token weight");
+    if (label == "induction") return QStringLiteral("induction score");
+    if (label == "long-range") return QStringLiteral("mean distance (tokens)");
+    return QStringLiteral("entropy (nats)");
+}
+
+double HeadsLab::scoreFor(const al::HeadScores& s) {
+    if (s.label == "sink") return s.first_token;
+    if (s.label == "previous-token") return s.previous_token_nf;
+    if (s.label == "self") return s.self_nf;
+    if (s.label == "duplicate") return s.duplicate_token_nf;
+    if (s.label == "induction") return s.induction_nf;
+    if (s.label == "long-range") return s.mean_distance_nf;
+    return s.entropy_nf;
+}
+
+void HeadsLab::recompute() {
+    const auto model = this->model();
+    if (!model)
+        return;
+    const std::string text = this->text().toStdString();
+    runJob<std::shared_ptr<const Data>>(
+        [model, text] {
+            al::Runner runner(model);
+            auto d = std::make_shared<Data>();
+            const std::vector<int> ids = course::tokenize(*model, text, 48);
+            d->census = al::head_census(runner, ids);
+            d->result = runner.forward(ids, al::ForwardOptions{});
+            for (int id : ids)
+                d->tokens << QString::fromStdString(course::tokenLabel(*model, id));
+            return std::shared_ptr<const Data>(d);
+        },
+        [this](std::shared_ptr<const Data>& d) {
+            data_ = d;
+            tokens_ = d->tokens;
+            layers_ = d->result.n_layer;
+            labels_.clear();
+            for (int l = 0; l < layers_; ++l) {
+                QStringList row;
+                for (const al::HeadScores& s : d->census)
+                    if (s.head.layer == l) row << QString::fromStdString(s.label);
+                labels_ << row;
+            }
+            emit resultChanged();
+            slice();
+        });
+}
+
+void HeadsLab::slice() {
+    heads_.clear();
+    if (data_) {
+        const al::ForwardResult& r = data_->result;
+        const int l = std::clamp(layer_, 0, r.n_layer - 1);
+        for (const al::HeadScores& s : data_->census) {
+            if (s.head.layer != l)
+                continue;
+            QVariantList pattern;
+            for (float v : r.attention.dense(l, s.head.head)) pattern << double(v);
+            const QVariantMap scores{
+                {QStringLiteral("first-token"), s.first_token},
+                {QStringLiteral("previous-token"), s.previous_token_nf},
+                {QStringLiteral("self"), s.self_nf},
+                {QStringLiteral("duplicate"), s.duplicate_token_nf},
+                {QStringLiteral("induction"), s.induction_nf},
+                {QStringLiteral("mean distance"), s.mean_distance_nf},
+                {QStringLiteral("entropy"), s.entropy_nf}};
+            heads_ << QVariantMap{{QStringLiteral("head"), s.head.head},
+                                  {QStringLiteral("label"), QString::fromStdString(s.label)},
+                                  {QStringLiteral("score"), scoreFor(s)},
+                                  {QStringLiteral("scoreName"), scoreNameFor(s.label)},
+                                  {QStringLiteral("scores"), scores},
+                                  {QStringLiteral("pattern"), pattern},
+                                  {QStringLiteral("size"), r.tokens}};
+        }
+    }
+    emit headsChanged();
+}

@@ -1,0 +1,49 @@
+// Station 3: every head of one layer at once, each with its census label (a heuristic) and score,
+// and its attention pattern for the learner's text. One forward + census per model or text; the
+// layer slider only re-slices.
+#pragma once
+#include <QVariantList>
+
+#include "attention_lens/census.h"
+#include "course_lab.h"
+
+class HeadsLab : public CourseLab {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY layerChanged)
+    Q_PROPERTY(int layers READ layers NOTIFY resultChanged)
+    Q_PROPERTY(QStringList tokens READ tokens NOTIFY resultChanged)
+    // For the current layer, one entry per head: {head, label, score, scoreName, scores: {...},
+    // pattern: [T*T] (row-major, masked cells 0)}.
+    Q_PROPERTY(QVariantList heads READ heads NOTIFY headsChanged)
+    // Labels of every head: [layer][head] strings (for the layer slider's overview).
+    Q_PROPERTY(QVariantList labels READ labels NOTIFY resultChanged)
+public:
+    explicit HeadsLab(QObject* parent = nullptr);
+    int layer() const { return layer_; }
+    void setLayer(int l);
+    int layers() const { return layers_; }
+    QStringList tokens() const { return tokens_; }
+    QVariantList heads() const { return heads_; }
+    QVariantList labels() const { return labels_; }
+
+    // The score a label is judged by, e.g. "sink" -> first_token (for tests and the focused view).
+    static QString scoreNameFor(const std::string& label);
+    static double scoreFor(const al::HeadScores& s);
+
+signals:
+    void layerChanged();
+    void resultChanged();
+    void headsChanged();
+
+protected:
+    void recompute() override;
+
+private:
+    void slice();
+    struct Data;
+    std::shared_ptr<const Data> data_;
+    int layer_ = 0, layers_ = 0;
+    QStringList tokens_;
+    QVariantList heads_, labels_;
+};

@@ -1,0 +1,64 @@
+#include "heatmap_item.h"
+
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+
+HeatmapItem::HeatmapItem(QQuickItem* parent) : QQuickPaintedItem(parent) {
+    connect(this, &HeatmapItem::changed, this, [this] { update(); });
+}
+
+void HeatmapItem::setValues(const QList<qreal>& v) { values_ = v; emit changed(); }
+void HeatmapItem::setRows(int r) { if (r != rows_) { rows_ = std::max(0, r); emit changed(); } }
+void HeatmapItem::setColumns(int c) { if (c != columns_) { columns_ = std::max(0, c); emit changed(); } }
+void HeatmapItem::setMaxValue(qreal m) { if (m != max_) { max_ = m; emit changed(); } }
+
+qreal HeatmapItem::shownMax() const {
+    if (max_ > 0)
+        return max_;
+    qreal m = 0;
+    for (qreal v : values_)
+        if (std::isfinite(v)) m = std::max(m, v);
+    return m > 0 ? m : 1;
+}
+
+QColor HeatmapItem::colorFor(qreal value) const {
+    const qreal t = std::clamp(value / shownMax(), 0.0, 1.0);
+    return QColor::fromRgbF(low_.redF() + t * (high_.redF() - low_.redF()),
+                            low_.greenF() + t * (high_.greenF() - low_.greenF()),
+                            low_.blueF() + t * (high_.blueF() - low_.blueF()));
+}
+
+QPoint HeatmapItem::cellAt(qreal x, qreal y) const {
+    if (rows_ <= 0 || columns_ <= 0 || x < 0 || y < 0 || x >= width() || y >= height())
+        return {-1, -1};
+    return {int(x / (width() / columns_)), int(y / (height() / rows_))};
+}
+
+void HeatmapItem::paint(QPainter* p) {
+    if (rows_ <= 0 || columns_ <= 0 || values_.size() < rows_ * columns_)
+        return;
+    const qreal cw = width() / columns_, ch = height() / rows_;
+    p->setPen(Qt::NoPen);
+    for (int r = 0; r < rows_; ++r)
+        for (int c = 0; c < columns_; ++c) {
+            const qreal v = values_[r * columns_ + c];
+            const QRectF cell(c * cw, r * ch, cw + 0.5, ch + 0.5);
+            if (std::isnan(v)) {
+                p->fillRect(cell, mask_);
+                if (cw > 8) {
+                    p->setPen(QPen(mask_.darker(130), 1));
+                    p->drawLine(cell.topRight(), cell.bottomLeft());
+                    p->setPen(Qt::NoPen);
+                }
+            } else {
+                p->fillRect(cell, colorFor(v));
+            }
+        }
+    p->setBrush(Qt::NoBrush);
+    p->setPen(QPen(highlight_, 2));
+    if (highlightRow_ >= 0 && highlightRow_ < rows_)
+        p->drawRect(QRectF(1, highlightRow_ * ch + 1, width() - 2, ch - 2));
+    if (highlightColumn_ >= 0 && highlightColumn_ < columns_ && highlightRow_ >= 0)
+        p->drawRect(QRectF(highlightColumn_ * cw + 1, highlightRow_ * ch + 1, cw - 2, ch - 2));
+}

@@ -1,0 +1,50 @@
+// A plain heat map for the course's figures: rows x columns values (row-major), a NaN value is a
+// masked cell (drawn hatched in maskColor). Colours run from lowColor to highColor; value 0..maxValue
+// (maxValue <= 0: the largest value shown). Painted in C++ so a 64 x 64 grid stays cheap.
+#pragma once
+#include <QColor>
+#include <QList>
+#include <QPoint>
+#include <QQuickPaintedItem>
+#include <QtQml/qqmlregistration.h>
+
+class HeatmapItem : public QQuickPaintedItem {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QList<qreal> values READ values WRITE setValues NOTIFY changed)
+    Q_PROPERTY(int rows READ rows WRITE setRows NOTIFY changed)
+    Q_PROPERTY(int columns READ columns WRITE setColumns NOTIFY changed)
+    Q_PROPERTY(qreal maxValue READ maxValue WRITE setMaxValue NOTIFY changed)
+    Q_PROPERTY(QColor lowColor MEMBER low_ NOTIFY changed)
+    Q_PROPERTY(QColor highColor MEMBER high_ NOTIFY changed)
+    Q_PROPERTY(QColor maskColor MEMBER mask_ NOTIFY changed)
+    Q_PROPERTY(QColor highlightColor MEMBER highlight_ NOTIFY changed)
+    Q_PROPERTY(int highlightRow MEMBER highlightRow_ NOTIFY changed)     // -1: none
+    Q_PROPERTY(int highlightColumn MEMBER highlightColumn_ NOTIFY changed)
+public:
+    explicit HeatmapItem(QQuickItem* parent = nullptr);
+    QList<qreal> values() const { return values_; }
+    void setValues(const QList<qreal>& v);
+    int rows() const { return rows_; }
+    void setRows(int r);
+    int columns() const { return columns_; }
+    void setColumns(int c);
+    qreal maxValue() const { return max_; }
+    void setMaxValue(qreal m);
+    void paint(QPainter* painter) override;
+
+    Q_INVOKABLE QPoint cellAt(qreal x, qreal y) const; // (-1,-1) outside; x = column, y = row
+    Q_INVOKABLE QColor colorFor(qreal value) const;
+    Q_INVOKABLE qreal shownMax() const;
+
+signals:
+    void changed();
+
+private:
+    QList<qreal> values_;
+    int rows_ = 0, columns_ = 0;
+    qreal max_ = 0;
+    QColor low_{QStringLiteral("#f7fbff")}, high_{QStringLiteral("#08306b")}, mask_{QStringLiteral("#cccccc")};
+    QColor highlight_{QStringLiteral("#e6550d")};
+    int highlightRow_ = -1, highlightColumn_ = -1;
+};

@@ -1,0 +1,88 @@
+#include "qkv_inspector.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "course_math.h"
+
+namespace {
+struct Computed {
+    std::shared_ptr<const al::ForwardResult> result;
+    QStringList tokens;
+};
+} // namespace
+
+QkvInspector::QkvInspector(QObject* parent) : CourseLab(parent) {}
+
+void QkvInspector::setLayer(int l) { if (l != layer_) { layer_ = l; emit selectionChanged(); slice(); } }
+void QkvInspector::setHead(int h) { if (h != head_) { head_ = h; emit selectionChanged(); slice(); } }
+void QkvInspector::setToken(int t) { if (t != token_) { token_ = t; emit selectionChanged(); slice(); } }
+
+double QkvInspector::scale() const { return result_ ? std::sqrt(double(result_->head_dim)) : 1.0; }
+
+void QkvInspector::recompute() {
+    const auto model = this->model();
+    if (!model)
+        return;
+    const std::string text = this->text().toStdString();
+    runJob<Computed>(
+        [model, text] {
+            al::Runner runner(model);
+            const std::vector<int> ids = course::tokenize(*model, text, 48);
+            al::ForwardOptions o;
+            o.keep_qkv = true;
+            Computed c;
+            c.result = std::make_shared<const al::ForwardResult>(runner.forward(ids, o));
+            for (int id : ids)
+                c.tokens << QString::fromStdString(course::tokenLabel(*model, id));
+            return c;
+        },
+        [this](Computed& c) {
+            result_ = c.result;
+            tokens_ = c.tokens;
+            emit resultChanged();
+            slice();
+        });
+}
+
+void QkvInspector::slice() {
+    q_.clear(); keys_.clear(); values_.clear(); scores_.clear(); dots_.clear(); weights_.clear(); output_.clear();
+    range_ = 1e-6;
+    const al::ForwardResult* r = result_.get();
+    if (!r || r->q.empty()) {
+        emit sliceChanged();
+        return;
+    }
+    const int l = std::clamp(layer_, 0, r->n_layer - 1), h = std::clamp(head_, 0, r->n_head - 1);
+    query_ = token_ < 0 || token_ >= r->tokens ? r->tokens - 1 : token_;
+    const int hd = r->head_dim;
+    auto strip = [&](const float* p) {
+        QVariantList out;
+        for (int i = 0; i < hd; ++i) {
+            out << double(p[i]);
+            range_ = std::max(range_, double(std::abs(p[i])));
+        }
+        return out;
+    };
+    const float* qv = r->q_at(l, h, query_);
+    q_ = strip(qv);
+    std::vector<double> out(hd, 0.0);
+    for (int j = 0; j <= query_; ++j) {
+        const float* kv = r->k_at(l, h, j);
+        const float* vv = r->v_at(l, h, j);
+        keys_ << QVariant(strip(kv));
+        values_ << QVariant(strip(vv));
+        double dot = 0;
+        for (int i = 0; i < hd; ++i) dot += double(qv[i]) * kv[i];
+        dots_ << dot;
+        scores_ << double(r->scores.at(l, h, query_, j));
+        const double w = r->attention.at(l, h, query_, j);
+        weights_ << w;
+        for (int i = 0; i < hd; ++i) out[i] += w * vv[i];
+    }
+    for (double v : out) {
+        output_ << v;
+        range_ = std::max(range_, std::abs(v));
+    }
+    emit sliceChanged();
+}
