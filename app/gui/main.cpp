@@ -83,6 +83,7 @@ int main(int argc, char* argv[]) {
 
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/")); // the static AttentionLens module lives at qrc:/AttentionLens
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/AttentionLens/Main.qml")));

@@ -75,6 +75,7 @@ FocusScope {
 
     HeadOverviewItem {
         id: grid
+        objectName: "grid"
         x: layerNumbers.width
         y: headNumbers.height
         width: overview.nH > 0 ? overview.nH * (overview.tileFor(overview.width) + gap) - gap : 0

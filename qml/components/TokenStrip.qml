@@ -68,6 +68,7 @@ FocusScope {
             id: repeater
             model: strip.lens ? strip.lens.tokens : null
             delegate: TokenChip {
+                objectName: "chip" + model.index
                 index: model.index
                 text: model.text
                 leadingSpace: model.leadingSpace
