@@ -1,0 +1,89 @@
+#include "mask_lab.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "attention_lens/forward.h"
+#include "course_math.h"
+
+struct MaskLab::Data {
+    al::ForwardResult result;
+    QStringList tokens;
+    QVariantList maskedTop, unmaskedTop;
+    double kl = 0;
+};
+
+namespace {
+QVariantList topList(const al::Model& m, const std::vector<double>& p) {
+    QVariantList out;
+    for (int id : course::topk(p, 5))
+        out << QVariantMap{{QStringLiteral("token"), QString::fromStdString(course::tokenLabel(m, id))},
+                           {QStringLiteral("p"), p[id]}};
+    return out;
+}
+} // namespace
+
+MaskLab::MaskLab(QObject* parent) : CourseLab(parent) {}
+
+void MaskLab::setLayer(int l) { if (l != layer_) { layer_ = l; emit selectionChanged(); slice(); } }
+void MaskLab::setHead(int h) { if (h != head_) { head_ = h; emit selectionChanged(); slice(); } }
+void MaskLab::setMaxTokens(int n) {
+    n = std::clamp(n, 2, 64);
+    if (n != maxTokens_) { maxTokens_ = n; emit selectionChanged(); scheduleRecompute(); }
+}
+
+void MaskLab::recompute() {
+    const auto model = this->model();
+    if (!model)
+        return;
+    const std::string text = this->text().toStdString();
+    const int cap = maxTokens_;
+    runJob<std::shared_ptr<const Data>>(
+        [model, text, cap] {
+            al::Runner runner(model);
+            auto d = std::make_shared<Data>();
+            const std::vector<int> ids = course::tokenize(*model, text, cap);
+            d->result = runner.forward_full(ids, {});
+            al::ForwardOptions off;
+            off.causal_mask = false;
+            off.keep_scores = false;
+            // The prediction what-if uses the whole text (up to 64 tokens), not just the grid's part.
+            const std::vector<int> all = course::tokenize(*model, text, 64);
+            const std::vector<double> p = course::softmax(runner.forward_full(all, {}).logits_last);
+            const std::vector<double> q = course::softmax(runner.forward_full(all, off).logits_last);
+            d->maskedTop = topList(*model, p);
+            d->unmaskedTop = topList(*model, q);
+            d->kl = course::kl(p, q);
+            for (int id : ids)
+                d->tokens << QString::fromStdString(course::tokenLabel(*model, id));
+            return std::shared_ptr<const Data>(d);
+        },
+        [this](std::shared_ptr<const Data>& d) {
+            data_ = d;
+            tokens_ = d->tokens;
+            maskedTop_ = d->maskedTop;
+            unmaskedTop_ = d->unmaskedTop;
+            kl_ = d->kl;
+            emit resultChanged();
+            slice();
+        });
+}
+
+void MaskLab::slice() {
+    scores_.clear();
+    weights_.clear();
+    if (data_) {
+        const al::ForwardResult& r = data_->result;
+        const int l = std::clamp(layer_, 0, r.n_layer - 1), h = std::clamp(head_, 0, r.n_head - 1);
+        const qreal nan = std::numeric_limits<qreal>::quiet_NaN();
+        for (int i = 0; i < r.tokens; ++i)
+            for (int j = 0; j < r.tokens; ++j) {
+                const float s = r.scores.at(l, h, i, j);
+                const bool masked = !std::isfinite(s);
+                scores_ << (masked ? nan : qreal(s));
+                weights_ << (masked ? nan : qreal(r.attention.at(l, h, i, j)));
+            }
+    }
+    emit gridChanged();
+}

@@ -1,0 +1,53 @@
+// Station 4: one head's scaled score grid for a short sentence (masked cells are −∞, shown as NaN to
+// the heat map) with the softmax weights of each row; and the what-if with the causal mask off:
+// the next-token prediction with and without it.
+#pragma once
+#include <QVariantList>
+
+#include "course_lab.h"
+
+class MaskLab : public CourseLab {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY selectionChanged)
+    Q_PROPERTY(int head READ head WRITE setHead NOTIFY selectionChanged)
+    Q_PROPERTY(int maxTokens READ maxTokens WRITE setMaxTokens NOTIFY selectionChanged) // the grid's size cap
+    Q_PROPERTY(QStringList tokens READ tokens NOTIFY resultChanged)
+    Q_PROPERTY(QList<qreal> scores READ scores NOTIFY gridChanged)   // [T*T], NaN where masked
+    Q_PROPERTY(QList<qreal> weights READ weights NOTIFY gridChanged) // [T*T], NaN where masked
+    Q_PROPERTY(QVariantList maskedTop READ maskedTop NOTIFY resultChanged)    // [{token, p}]
+    Q_PROPERTY(QVariantList unmaskedTop READ unmaskedTop NOTIFY resultChanged)
+    Q_PROPERTY(double kl READ kl NOTIFY resultChanged)
+public:
+    explicit MaskLab(QObject* parent = nullptr);
+    int layer() const { return layer_; }
+    void setLayer(int l);
+    int head() const { return head_; }
+    void setHead(int h);
+    int maxTokens() const { return maxTokens_; }
+    void setMaxTokens(int n);
+    QStringList tokens() const { return tokens_; }
+    QList<qreal> scores() const { return scores_; }
+    QList<qreal> weights() const { return weights_; }
+    QVariantList maskedTop() const { return maskedTop_; }
+    QVariantList unmaskedTop() const { return unmaskedTop_; }
+    double kl() const { return kl_; }
+
+signals:
+    void selectionChanged();
+    void resultChanged();
+    void gridChanged();
+
+protected:
+    void recompute() override;
+
+private:
+    void slice();
+    struct Data;
+    std::shared_ptr<const Data> data_;
+    int layer_ = 0, head_ = 0, maxTokens_ = 8;
+    QStringList tokens_;
+    QList<qreal> scores_, weights_;
+    QVariantList maskedTop_, unmaskedTop_;
+    double kl_ = 0;
+};

@@ -1,0 +1,191 @@
+#include "not_labs.h"
+
+#include <algorithm>
+#include <chrono>
+#include <numeric>
+#include <random>
+
+#include "attention_lens/census.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/layers.h"
+#include "course_math.h"
+
+// ---- PatternSwapLab ----
+
+namespace {
+struct SwapResult {
+    QVariantList kls;
+    double maxKl = 0;
+    QStringList least, most;
+};
+QString headName(int l, int h) { return QStringLiteral("%1.%2").arg(l).arg(h); }
+} // namespace
+
+PatternSwapLab::PatternSwapLab(QObject* parent) : CourseLab(parent) {}
+void PatternSwapLab::setMode(int m) { m = std::clamp(m, 0, 1); if (m != mode_) { mode_ = m; emit modeChanged(); scheduleRecompute(); } }
+void PatternSwapLab::setSeed(int s) { if (s != seed_) { seed_ = s; emit modeChanged(); scheduleRecompute(); } }
+
+void PatternSwapLab::recompute() {
+    const auto model = this->model();
+    if (!model)
+        return;
+    const std::string text = this->text().toStdString();
+    const int mode = mode_;
+    const uint64_t seed = uint64_t(seed_);
+    runJob<SwapResult>(
+        [model, text, mode, seed] {
+            al::Runner runner(model);
+            const std::vector<int> ids = course::tokenize(*model, text, 32);
+            const int L = model->config().n_layer, H = model->config().n_head;
+            al::ForwardOptions plain;
+            plain.keep_scores = false;
+            const std::vector<double> base = course::softmax(runner.forward_full(ids, plain).logits_last);
+            SwapResult out;
+            std::vector<double> flat;
+            for (int l = 0; l < L; ++l) {
+                QVariantList row;
+                for (int h = 0; h < H; ++h) {
+                    al::ForwardOptions o = plain;
+                    al::PatternReplacement rep;
+                    rep.head = {l, h};
+                    rep.kind = mode == 0 ? al::PatternKind::Uniform : al::PatternKind::PermutedRows;
+                    rep.seed = seed;
+                    o.replace_pattern = {rep};
+                    const double kl = course::kl(base, course::softmax(runner.forward_full(ids, o).logits_last));
+                    row << kl;
+                    flat.push_back(kl);
+                    out.maxKl = std::max(out.maxKl, kl);
+                }
+                out.kls << QVariant(row);
+            }
+            std::vector<int> order(flat.size());
+            std::iota(order.begin(), order.end(), 0);
+            std::sort(order.begin(), order.end(), [&](int a, int b) { return flat[a] < flat[b]; });
+            for (int i = 0; i < std::min<int>(3, int(order.size())); ++i) {
+                out.least << headName(order[i] / H, order[i] % H);
+                out.most << headName(order[order.size() - 1 - i] / H, order[order.size() - 1 - i] % H);
+            }
+            return out;
+        },
+        [this](SwapResult& r) {
+            kls_ = r.kls;
+            maxKl_ = r.maxKl;
+            least_ = r.least;
+            most_ = r.most;
+            emit resultChanged();
+        });
+}
+
+// ---- CostMeter ----
+
+namespace {
+struct Timing {
+    QVariantList lengths, attention, rest;
+    double maxMs = 0;
+};
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+} // namespace
+
+CostMeter::CostMeter(QObject* parent) : CourseLab(parent) {}
+void CostMeter::setMaxLength(int n) { n = std::clamp(n, 16, 4096); if (n != maxLength_) { maxLength_ = n; emit resultChanged(); scheduleRecompute(); } }
+
+void CostMeter::recompute() {
+    const auto model = this->model();
+    if (!model)
+        return;
+    const int cap = std::min(maxLength_, model->config().n_positions);
+    runJob<Timing>(
+        [model, cap] {
+            namespace ly = al::layers;
+            const al::Config& c = model->config();
+            const int C = c.n_embd, NH = c.n_head, F = c.n_inner > 0 ? c.n_inner : 4 * C;
+            const al::LayerWeights& w = model->layer(0);
+            Timing out;
+            std::mt19937 rng(7);
+            std::normal_distribution<float> normal(0.f, 1.f);
+            for (int T = 16; T <= cap; T *= 2) {
+                std::vector<float> x(size_t(T) * C), ln(x.size()), qkv(size_t(T) * 3 * C), att(x.size()), proj(x.size()),
+                    res(x.size()), fc(size_t(T) * F), gelu(fc.size()), mlp(x.size());
+                std::vector<float> preatt(size_t(NH) * T * T), probs(preatt.size());
+                for (float& v : x) v = normal(rng);
+                double attMs = 1e300, restMs = 1e300;
+                for (int rep = 0; rep < 3; ++rep) { // best of three: less noise from other work
+                    auto t0 = std::chrono::steady_clock::now();
+                    ly::layernorm_forward(ln.data(), nullptr, nullptr, x.data(), w.ln1_w, w.ln1_b, T, C, c.layer_norm_epsilon);
+                    ly::matmul_forward(qkv.data(), ln.data(), w.attn_w, w.attn_b, T, C, 3 * C);
+                    double before = msSince(t0);
+                    auto t1 = std::chrono::steady_clock::now();
+                    ly::attention_forward(att.data(), preatt.data(), probs.data(), qkv.data(), 1, T, C, NH,
+                                          1.0f / std::sqrt(float(C / NH)), true);
+                    const double a = msSince(t1);
+                    auto t2 = std::chrono::steady_clock::now();
+                    ly::matmul_forward(proj.data(), att.data(), w.proj_w, w.proj_b, T, C, C);
+                    ly::residual_forward(res.data(), x.data(), proj.data(), T * C);
+                    ly::layernorm_forward(ln.data(), nullptr, nullptr, res.data(), w.ln2_w, w.ln2_b, T, C, c.layer_norm_epsilon);
+                    ly::matmul_forward(fc.data(), ln.data(), w.fc_w, w.fc_b, T, C, F);
+                    ly::gelu_forward(gelu.data(), fc.data(), T * F);
+                    ly::matmul_forward(mlp.data(), gelu.data(), w.fcproj_w, w.fcproj_b, T, F, C);
+                    ly::residual_forward(x.data(), res.data(), mlp.data(), T * C);
+                    attMs = std::min(attMs, a);
+                    restMs = std::min(restMs, before + msSince(t2));
+                }
+                out.lengths << T;
+                out.attention << attMs;
+                out.rest << restMs;
+                out.maxMs = std::max({out.maxMs, attMs, restMs});
+            }
+            return out;
+        },
+        [this](Timing& t) {
+            lengths_ = t.lengths;
+            attention_ = t.attention;
+            rest_ = t.rest;
+            maxMs_ = t.maxMs;
+            emit resultChanged();
+        });
+}
+
+// ---- CensusAcrossTexts ----
+
+CensusAcrossTexts::CensusAcrossTexts(QObject* parent) : CourseLab(parent) {}
+void CensusAcrossTexts::setLayer(int l) { if (l != layer_) { layer_ = l; emit selectionChanged(); scheduleRecompute(); } }
+void CensusAcrossTexts::setHead(int h) { if (h != head_) { head_ = h; emit selectionChanged(); scheduleRecompute(); } }
+void CensusAcrossTexts::setTexts(const QStringList& t) { if (t != texts_) { texts_ = t; emit selectionChanged(); scheduleRecompute(); } }
+
+void CensusAcrossTexts::recompute() {
+    const auto model = this->model();
+    if (!model)
+        return;
+    QStringList texts = texts_;
+    if (texts.isEmpty())
+        texts << this->text();
+    const int l = std::clamp(layer_, 0, model->config().n_layer - 1);
+    const int h = std::clamp(head_, 0, model->config().n_head - 1);
+    runJob<QVariantList>(
+        [model, texts, l, h] {
+            al::Runner runner(model);
+            QVariantList rows;
+            for (const QString& t : texts) {
+                const std::vector<int> ids = course::tokenize(*model, t.toStdString(), 48);
+                for (const al::HeadScores& s : al::head_census(runner, ids)) {
+                    if (s.head.layer != l || s.head.head != h)
+                        continue;
+                    rows << QVariantMap{
+                        {QStringLiteral("text"), t.isEmpty() ? QString::fromUtf8(course::defaultText()) : t},
+                        {QStringLiteral("label"), QString::fromStdString(s.label)},
+                        {QStringLiteral("scores"), QVariantMap{{QStringLiteral("first-token"), s.first_token},
+                                                               {QStringLiteral("previous-token"), s.previous_token_nf},
+                                                               {QStringLiteral("self"), s.self_nf},
+                                                               {QStringLiteral("duplicate"), s.duplicate_token_nf},
+                                                               {QStringLiteral("induction"), s.induction_nf}}}};
+                }
+            }
+            return rows;
+        },
+        [this](QVariantList& rows) {
+            rows_ = rows;
+            emit resultChanged();
+        });
+}

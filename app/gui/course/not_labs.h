@@ -1,0 +1,95 @@
+// Station 6's backends.
+//  PatternSwapLab: replace a head's pattern (uniform or permuted rows) and measure how far the
+//    next-token prediction moves (KL), for every head, so the page can show which barely matter.
+//  CostMeter: times the engine's attention step and the rest of one layer at growing context
+//    lengths on this machine (the engine's own layer functions, the loaded model's weights).
+//  CensusAcrossTexts: one head's census scores and label on several texts.
+#pragma once
+#include <QVariantList>
+
+#include "course_lab.h"
+
+class PatternSwapLab : public CourseLab {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int mode READ mode WRITE setMode NOTIFY modeChanged) // 0 uniform, 1 permuted rows
+    Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY modeChanged)
+    Q_PROPERTY(QVariantList kls READ kls NOTIFY resultChanged)    // [layer][head] nats
+    Q_PROPERTY(double maxKl READ maxKl NOTIFY resultChanged)
+    Q_PROPERTY(QStringList leastHeads READ leastHeads NOTIFY resultChanged) // the 3 that matter least
+    Q_PROPERTY(QStringList mostHeads READ mostHeads NOTIFY resultChanged)   // the 3 that matter most
+public:
+    explicit PatternSwapLab(QObject* parent = nullptr);
+    int mode() const { return mode_; }
+    void setMode(int m);
+    int seed() const { return seed_; }
+    void setSeed(int s);
+    QVariantList kls() const { return kls_; }
+    double maxKl() const { return maxKl_; }
+    QStringList leastHeads() const { return least_; }
+    QStringList mostHeads() const { return most_; }
+signals:
+    void modeChanged();
+    void resultChanged();
+protected:
+    void recompute() override;
+private:
+    int mode_ = 0, seed_ = 1;
+    QVariantList kls_;
+    double maxKl_ = 0;
+    QStringList least_, most_;
+};
+
+class CostMeter : public CourseLab {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QVariantList lengths READ lengths NOTIFY resultChanged)     // T
+    Q_PROPERTY(QVariantList attentionMs READ attentionMs NOTIFY resultChanged) // per layer, ms
+    Q_PROPERTY(QVariantList restMs READ restMs NOTIFY resultChanged)       // the rest of the layer, ms
+    Q_PROPERTY(double maxMs READ maxMs NOTIFY resultChanged)
+    Q_PROPERTY(int maxLength READ maxLength WRITE setMaxLength NOTIFY resultChanged)
+public:
+    explicit CostMeter(QObject* parent = nullptr);
+    QVariantList lengths() const { return lengths_; }
+    QVariantList attentionMs() const { return attention_; }
+    QVariantList restMs() const { return rest_; }
+    double maxMs() const { return maxMs_; }
+    int maxLength() const { return maxLength_; }
+    void setMaxLength(int n);
+signals:
+    void resultChanged();
+protected:
+    void recompute() override;
+private:
+    QVariantList lengths_, attention_, rest_;
+    double maxMs_ = 0;
+    int maxLength_ = 1024;
+};
+
+class CensusAcrossTexts : public CourseLab {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY selectionChanged)
+    Q_PROPERTY(int head READ head WRITE setHead NOTIFY selectionChanged)
+    Q_PROPERTY(QStringList texts READ texts WRITE setTexts NOTIFY selectionChanged)
+    // One entry per text: {text, label, scores: {first-token, previous-token, self, duplicate, induction}}
+    Q_PROPERTY(QVariantList rows READ rows NOTIFY resultChanged)
+public:
+    explicit CensusAcrossTexts(QObject* parent = nullptr);
+    int layer() const { return layer_; }
+    void setLayer(int l);
+    int head() const { return head_; }
+    void setHead(int h);
+    QStringList texts() const { return texts_; }
+    void setTexts(const QStringList& t);
+    QVariantList rows() const { return rows_; }
+signals:
+    void selectionChanged();
+    void resultChanged();
+protected:
+    void recompute() override;
+private:
+    int layer_ = 0, head_ = 0;
+    QStringList texts_;
+    QVariantList rows_;
+};

@@ -1,0 +1,163 @@
+#include "temperature_lab.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "attention_lens/forward.h"
+#include "attention_lens/sampling.h"
+#include "course_math.h"
+
+namespace {
+struct Prediction {
+    QVariantList distribution;
+    int kept = 0;
+    QString generated;
+};
+struct HeadWhatIf {
+    QStringList tokens;
+    QList<qreal> pattern;
+    double kl = 0;
+};
+} // namespace
+
+TemperatureLab::TemperatureLab(QObject* parent) : CourseLab(parent) {}
+
+std::vector<double> TemperatureLab::softmaxAt(const std::vector<double>& scores, double temperature) {
+    if (temperature <= 0) {
+        std::vector<double> out(scores.size(), 0.0);
+        if (!scores.empty())
+            out[std::max_element(scores.begin(), scores.end()) - scores.begin()] = 1.0;
+        return out;
+    }
+    return course::softmax(scores, temperature);
+}
+
+QVariantList TemperatureLab::candidateScores() const {
+    QVariantList out;
+    for (double v : candidates_) out << v;
+    return out;
+}
+void TemperatureLab::setCandidateScores(const QVariantList& s) {
+    candidates_.clear();
+    for (const QVariant& v : s) candidates_.push_back(v.toDouble());
+    emit candidatesChanged();
+}
+QVariantList TemperatureLab::candidateWeights() const {
+    QVariantList out;
+    for (double v : softmaxAt(candidates_, temperature_)) out << v;
+    return out;
+}
+
+void TemperatureLab::setTemperature(double t) {
+    t = std::clamp(t, 0.0, 3.0);
+    if (t == temperature_) return;
+    temperature_ = t;
+    emit settingsChanged();
+    emit candidatesChanged();
+    predict();
+}
+void TemperatureLab::setTopK(int k) { k = std::max(0, k); if (k != topK_) { topK_ = k; emit settingsChanged(); predict(); } }
+void TemperatureLab::setTopP(double p) {
+    p = std::clamp(p, 0.01, 1.0);
+    if (p != topP_) { topP_ = p; emit settingsChanged(); predict(); }
+}
+void TemperatureLab::setSeed(int s) { if (s != seed_) { seed_ = s; emit settingsChanged(); predict(); } }
+void TemperatureLab::setGenerateCount(int n) {
+    n = std::clamp(n, 0, 32);
+    if (n != generateCount_) { generateCount_ = n; emit settingsChanged(); predict(); }
+}
+void TemperatureLab::setLayer(int l) { if (l != layer_) { layer_ = l; emit headChanged(); headWhatIf(); } }
+void TemperatureLab::setHead(int h) { if (h != head_) { head_ = h; emit headChanged(); headWhatIf(); } }
+void TemperatureLab::setHeadTemperature(double t) {
+    t = std::clamp(t, 0.05, 5.0);
+    if (t != headTemperature_) { headTemperature_ = t; emit headChanged(); headWhatIf(); }
+}
+
+void TemperatureLab::recompute() {
+    predict();
+    headWhatIf();
+}
+
+void TemperatureLab::predict() {
+    const auto model = this->model();
+    if (!model)
+        return;
+    const std::string text = this->text().toStdString();
+    al::SamplingOptions o;
+    o.temperature = float(temperature_);
+    o.top_k = topK_;
+    o.top_p = float(topP_);
+    o.seed = uint64_t(seed_);
+    const int count = generateCount_;
+    runJob<Prediction>(
+        [model, text, o, count] {
+            al::Runner runner(model);
+            std::vector<int> ids = course::tokenize(*model, text, 64);
+            const al::ForwardResult r = runner.forward(ids, {});
+            const std::vector<float> dist = al::sampling_distribution(r.logits_last, o);
+            const std::vector<double> p1 = course::softmax(r.logits_last);
+            std::vector<double> d(dist.begin(), dist.end());
+            Prediction out;
+            for (float v : dist) out.kept += v > 0;
+            for (int id : course::topk(d, 10))
+                out.distribution << QVariantMap{{QStringLiteral("token"), QString::fromStdString(course::tokenLabel(*model, id))},
+                                                {QStringLiteral("p"), d[id]}, {QStringLiteral("p1"), p1[id]}};
+            // Seeded generation: the same seed, settings and text give the same continuation.
+            al::Sampler sampler(o.seed);
+            std::vector<float> logits = r.logits_last;
+            std::string textOut;
+            for (int n = 0; n < count && int(ids.size()) < model->config().n_positions; ++n) {
+                const int next = sampler.sample(logits, o);
+                ids.push_back(next);
+                textOut += model->tokenizer() ? model->tokenizer()->token_bytes(next) : std::to_string(next) + " ";
+                logits = runner.forward(ids, {}).logits_last; // reuses the previous positions
+            }
+            out.generated = QString::fromStdString(al::sanitize_utf8(textOut));
+            return out;
+        },
+        [this](Prediction& p) {
+            distribution_ = p.distribution;
+            kept_ = p.kept;
+            generated_ = p.generated;
+            emit predictionChanged();
+        },
+        0);
+}
+
+void TemperatureLab::headWhatIf() {
+    const auto model = this->model();
+    if (!model)
+        return;
+    const std::string text = this->text().toStdString();
+    const int l = std::clamp(layer_, 0, model->config().n_layer - 1);
+    const int h = std::clamp(head_, 0, model->config().n_head - 1);
+    const float t = float(headTemperature_);
+    runJob<HeadWhatIf>(
+        [model, text, l, h, t] {
+            al::Runner runner(model);
+            const std::vector<int> ids = course::tokenize(*model, text, 24);
+            al::ForwardOptions plain;
+            plain.keep_scores = false;
+            const al::ForwardResult base = runner.forward_full(ids, plain);
+            al::ForwardOptions o = plain;
+            o.head_temperature = {{{l, h}, t}};
+            const al::ForwardResult r = runner.forward_full(ids, o);
+            HeadWhatIf out;
+            const qreal nan = std::numeric_limits<qreal>::quiet_NaN();
+            for (int i = 0; i < r.tokens; ++i)
+                for (int j = 0; j < r.tokens; ++j)
+                    out.pattern << (j > i ? nan : qreal(r.attention.at(l, h, i, j)));
+            for (int id : ids)
+                out.tokens << QString::fromStdString(course::tokenLabel(*model, id));
+            out.kl = course::kl(course::softmax(base.logits_last), course::softmax(r.logits_last));
+            return out;
+        },
+        [this](HeadWhatIf& w) {
+            tokens_ = w.tokens;
+            pattern_ = w.pattern;
+            headKl_ = w.kl;
+            emit patternChanged();
+        },
+        1);
+}

@@ -1,0 +1,82 @@
+// Station 5: the softmax of six candidate scores at a temperature; the learner's next-token
+// distribution after temperature, top-k and top-p, with a seeded generation of a few tokens; and a
+// what-if temperature on one head's attention softmax (not part of GPT-2).
+#pragma once
+#include <QVariantList>
+
+#include "course_lab.h"
+
+class TemperatureLab : public CourseLab {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QVariantList candidateScores READ candidateScores WRITE setCandidateScores NOTIFY candidatesChanged)
+    Q_PROPERTY(double temperature READ temperature WRITE setTemperature NOTIFY settingsChanged) // 0..3
+    Q_PROPERTY(QVariantList candidateWeights READ candidateWeights NOTIFY candidatesChanged)
+    Q_PROPERTY(int topK READ topK WRITE setTopK NOTIFY settingsChanged)
+    Q_PROPERTY(double topP READ topP WRITE setTopP NOTIFY settingsChanged)
+    Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY settingsChanged)
+    Q_PROPERTY(int generateCount READ generateCount WRITE setGenerateCount NOTIFY settingsChanged)
+    Q_PROPERTY(QVariantList distribution READ distribution NOTIFY predictionChanged) // top 10 {token, p, p1}
+    Q_PROPERTY(int kept READ kept NOTIFY predictionChanged)            // tokens with probability > 0
+    Q_PROPERTY(QString generated READ generated NOTIFY predictionChanged)
+    // Head what-if
+    Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY headChanged)
+    Q_PROPERTY(int head READ head WRITE setHead NOTIFY headChanged)
+    Q_PROPERTY(double headTemperature READ headTemperature WRITE setHeadTemperature NOTIFY headChanged)
+    Q_PROPERTY(QStringList tokens READ tokens NOTIFY patternChanged)
+    Q_PROPERTY(QList<qreal> pattern READ pattern NOTIFY patternChanged)  // [T*T], NaN masked
+    Q_PROPERTY(double headKl READ headKl NOTIFY patternChanged)          // prediction moved by the what-if
+public:
+    explicit TemperatureLab(QObject* parent = nullptr);
+    QVariantList candidateScores() const;
+    void setCandidateScores(const QVariantList& s);
+    double temperature() const { return temperature_; }
+    void setTemperature(double t);
+    QVariantList candidateWeights() const;
+    int topK() const { return topK_; }
+    void setTopK(int k);
+    double topP() const { return topP_; }
+    void setTopP(double p);
+    int seed() const { return seed_; }
+    void setSeed(int s);
+    int generateCount() const { return generateCount_; }
+    void setGenerateCount(int n);
+    QVariantList distribution() const { return distribution_; }
+    int kept() const { return kept_; }
+    QString generated() const { return generated_; }
+    int layer() const { return layer_; }
+    void setLayer(int l);
+    int head() const { return head_; }
+    void setHead(int h);
+    double headTemperature() const { return headTemperature_; }
+    void setHeadTemperature(double t);
+    QStringList tokens() const { return tokens_; }
+    QList<qreal> pattern() const { return pattern_; }
+    double headKl() const { return headKl_; }
+
+    // Softmax of scores at a temperature (0: all weight on the largest), for the six-candidate chart.
+    static std::vector<double> softmaxAt(const std::vector<double>& scores, double temperature);
+
+signals:
+    void candidatesChanged();
+    void settingsChanged();
+    void predictionChanged();
+    void headChanged();
+    void patternChanged();
+
+protected:
+    void recompute() override;
+
+private:
+    void predict();
+    void headWhatIf();
+    std::vector<double> candidates_ = {2.0, 1.5, 1.0, 0.5, 0.0, -1.0};
+    double temperature_ = 1.0, topP_ = 1.0, headTemperature_ = 1.0;
+    int topK_ = 0, seed_ = 42, generateCount_ = 8, layer_ = 0, head_ = 0;
+    QVariantList distribution_;
+    int kept_ = 0;
+    QString generated_;
+    QStringList tokens_;
+    QList<qreal> pattern_;
+    double headKl_ = 0;
+};
