@@ -1,0 +1,111 @@
+// Fetches a GPT-2-family model from a Hugging Face endpoint into the app's models folder:
+// {endpoint}/{repo}/resolve/{revision}/{file} for config.json, vocab.json, merges.txt and
+// model.safetensors, each checked against the manifest's pinned size and hash or, where none is
+// pinned, the server's X-Linked-Size / X-Linked-Etag (LFS, sha256) or Content-Length / ETag (git blob
+// sha1) headers. Files grow as <file>.part in a staging folder next to the models (Range requests
+// resume them after a dropped connection or a restart), are hashed on a worker thread, and the
+// finished folder is checked by loading it with the engine before one rename installs it. A failed
+// or cancelled download never touches an installed model.
+#pragma once
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <memory>
+
+#include "library/model_manifest.h"
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace al::download {
+
+enum class DownloadError {
+    None,
+    Offline,             // no connection to the server (DNS, refused, unreachable)
+    NotFound,            // 404: no such repository, revision or file
+    Unauthorized,        // 401/403: gated or private repository
+    RangeNotSatisfiable, // 416 that a fresh start did not cure
+    Truncated,           // the connection dropped mid-file more times than the retries allow
+    Stalled,             // no bytes for the stall timeout, more times than the retries allow
+    WrongSize,           // the server sent more bytes than expected
+    WrongHash,           // the file's hash is not the expected one (the file was deleted)
+    DiskFull,            // not enough free space, before starting or while writing
+    NotWritable,         // the models folder cannot be created or written (read-only, permissions)
+    ServerError,         // another HTTP status (5xx after retries, unexpected 3xx/4xx)
+    InvalidModel,        // every file arrived intact but the engine cannot load the folder
+    Cancelled,
+};
+const char* downloadErrorName(DownloadError e); // "offline", "not_found", "wrong_hash", ...
+
+class ModelDownloader : public QObject {
+    Q_OBJECT
+public:
+    enum class Phase { Idle, Checking, Downloading, Verifying, Validating, Installing, Done, Failed, Cancelled };
+    Q_ENUM(Phase)
+
+    // Checks a finished folder; returns "" when it loads, else the reason. Runs on a worker thread.
+    using Validator = std::function<QString(const QString& dir)>;
+
+    explicit ModelDownloader(QObject* parent = nullptr);
+    ~ModelDownloader() override;
+
+    // $HF_ENDPOINT when set (a mirror, or a test server), else https://huggingface.co.
+    static QString defaultEndpoint();
+    // Loads the folder with al::Model::load; "" on success, else the engine's message.
+    static QString validateWithEngine(const QString& dir);
+
+    void setEndpoint(const QString& endpoint);
+    void setModelsRoot(const QString& dir);          // default: library::defaultModelsRoot()
+    void setStallTimeoutMs(int ms);                  // no bytes for this long counts as a dropped connection
+    void setMaxRetries(int retries);                 // automatic resumes per file without progress
+    void setRetryDelayMs(int ms);
+    void setReserveBytes(qint64 bytes);              // free space to leave on the disk after downloading
+    void setValidator(Validator validator);
+
+    void start(const library::ManifestModel& model);
+    void cancel();   // stops; the .part files stay, so a later start resumes
+    void discard();  // stops and deletes the staging folder
+
+    Phase phase() const;
+    bool busy() const;
+    QString modelId() const;
+    DownloadError error() const;
+    QString errorMessage() const;
+    QString status() const;          // one line for a person: what is happening now
+    QString currentFile() const;
+    qint64 bytesDone() const;        // bytes of the model on disk (including resumed parts)
+    qint64 bytesTotal() const;       // -1 until every file's size is known
+    double bytesPerSecond() const;   // over the last few seconds
+    qint64 secondsLeft() const;      // -1 when unknown
+    QString installedDir() const;    // set when phase() == Done
+    QString stagingDir() const;
+    QString resolvedRevision() const;
+
+signals:
+    void phaseChanged();
+    void progressChanged();
+    void finished(bool ok);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+
+    void headNext(int index, const QString& url = QString(), int hops = 0);
+    void checkSpaceAndDownload();
+    void downloadNext(int index);
+    void onReadyRead();
+    void onGetFinished();
+    void verify(int index);
+    void validate();
+    void install();
+    void retryOrFail(DownloadError error, const QString& message);
+    void fail(DownloadError error, const QString& message);
+    void setPhase(Phase phase);
+    void setStatus(const QString& status);
+    void noteProgress(bool force = false);
+    QString fileUrl(const QString& name) const;
+};
+
+} // namespace al::download

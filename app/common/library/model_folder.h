@@ -1,0 +1,28 @@
+// A cheap look at a model folder before the engine loads it: which of GPT-2's four files are there,
+// the shape config.json declares, the parameter count that shape implies, and the size on disk.
+// Nothing here reads the weights; al::Model::load is the real check.
+#pragma once
+#include <QString>
+#include <QStringList>
+
+namespace al::library {
+
+struct FolderInfo {
+    QString dir;
+    bool exists = false;
+    QStringList missing;     // of config.json, model.safetensors, vocab.json, merges.txt
+    QString problem;         // "" when the folder looks loadable; otherwise one sentence for a person
+    bool configOk = false;
+    int nLayer = 0, nHead = 0, nEmbd = 0, nPositions = 0, vocabSize = 0, nInner = 0;
+    QString modelType;       // config.json's model_type ("gpt2")
+    qint64 parameters = 0;   // from config.json's shape
+    qint64 bytesOnDisk = 0;  // the four files (what loading needs)
+    bool ready() const { return exists && missing.isEmpty() && configOk && problem.isEmpty(); }
+};
+
+// The files a GPT-2-family folder needs, in the order they are fetched.
+QStringList requiredModelFiles();
+
+FolderInfo inspectModelFolder(const QString& dir);
+
+} // namespace al::library
