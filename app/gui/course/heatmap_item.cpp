@@ -18,15 +18,17 @@ qreal HeatmapItem::shownMax() const {
         return max_;
     qreal m = 0;
     for (qreal v : values_)
-        if (std::isfinite(v)) m = std::max(m, v);
+        if (std::isfinite(v)) m = std::max(m, diverging_ ? std::abs(v) : v);
     return m > 0 ? m : 1;
 }
 
 QColor HeatmapItem::colorFor(qreal value) const {
-    const qreal t = std::clamp(value / shownMax(), 0.0, 1.0);
-    return QColor::fromRgbF(low_.redF() + t * (high_.redF() - low_.redF()),
-                            low_.greenF() + t * (high_.greenF() - low_.greenF()),
-                            low_.blueF() + t * (high_.blueF() - low_.blueF()));
+    qreal t = std::clamp(value / shownMax(), diverging_ ? -1.0 : 0.0, 1.0);
+    const QColor& high = t < 0 ? negative_ : high_;
+    t = std::abs(t);
+    return QColor::fromRgbF(low_.redF() + t * (high.redF() - low_.redF()),
+                            low_.greenF() + t * (high.greenF() - low_.greenF()),
+                            low_.blueF() + t * (high.blueF() - low_.blueF()));
 }
 
 QPoint HeatmapItem::cellAt(qreal x, qreal y) const {

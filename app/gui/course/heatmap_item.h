@@ -19,6 +19,10 @@ class HeatmapItem : public QQuickPaintedItem {
     Q_PROPERTY(QColor highColor MEMBER high_ NOTIFY changed)
     Q_PROPERTY(QColor maskColor MEMBER mask_ NOTIFY changed)
     Q_PROPERTY(QColor highlightColor MEMBER highlight_ NOTIFY changed)
+    // Diverging: values in [-max, max]; negative towards negativeColor, positive towards highColor,
+    // 0 is lowColor (for signed vectors such as q, k and v).
+    Q_PROPERTY(bool diverging MEMBER diverging_ NOTIFY changed)
+    Q_PROPERTY(QColor negativeColor MEMBER negative_ NOTIFY changed)
     Q_PROPERTY(int highlightRow MEMBER highlightRow_ NOTIFY changed)     // -1: none
     Q_PROPERTY(int highlightColumn MEMBER highlightColumn_ NOTIFY changed)
 public:
@@ -46,5 +50,7 @@ private:
     qreal max_ = 0;
     QColor low_{QStringLiteral("#f7fbff")}, high_{QStringLiteral("#08306b")}, mask_{QStringLiteral("#cccccc")};
     QColor highlight_{QStringLiteral("#e6550d")};
+    QColor negative_{QStringLiteral("#b2182b")};
+    bool diverging_ = false;
     int highlightRow_ = -1, highlightColumn_ = -1;
 };

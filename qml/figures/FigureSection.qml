@@ -1,0 +1,44 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// A titled card that holds one figure of a station, with a one-line caption under the title.
+Rectangle {
+    id: section
+    property string title
+    property string caption
+    default property alias content: body.data
+    Layout.fillWidth: true
+    implicitHeight: column.implicitHeight + 2 * Theme.spacing
+    color: Theme.surface
+    radius: Theme.radius
+    border.color: Theme.border
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacingS
+        Label {
+            text: section.title
+            font.pixelSize: Theme.fontLarge
+            font.weight: Font.DemiBold
+            color: Theme.text
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+        }
+        Label {
+            visible: section.caption !== ""
+            text: section.caption
+            color: Theme.textMuted
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+        }
+        ColumnLayout {
+            id: body
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+        }
+    }
+}

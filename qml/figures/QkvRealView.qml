@@ -1,0 +1,113 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// The real thing for the learner's sentence: one head's q of one token, the k of every token it may
+// see, the scores q·k/√d, the softmax and the weighted sum of the real value vectors (QkvInspector).
+ColumnLayout {
+    id: view
+    property QkvInspector inspector: QkvInspector {}
+    spacing: Theme.spacingS
+
+    RowLayout {
+        spacing: Theme.spacing
+        Label { text: qsTr("layer"); color: Theme.text }
+        SpinBox {
+            from: 0; to: Math.max(0, ModelHub.nLayer - 1)
+            value: view.inspector.layer
+            onValueModified: view.inspector.layer = value
+            Accessible.name: qsTr("Layer")
+        }
+        Label { text: qsTr("head"); color: Theme.text }
+        SpinBox {
+            from: 0; to: Math.max(0, ModelHub.nHead - 1)
+            value: view.inspector.head
+            onValueModified: view.inspector.head = value
+            Accessible.name: qsTr("Head")
+        }
+        Label {
+            text: qsTr("%1 numbers per vector · scores divided by √%1 = %2").arg(view.inspector.headDim).arg(view.inspector.scale.toFixed(2))
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+        }
+    }
+    Label { text: qsTr("Pick the query token:"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+    Flow {
+        Layout.fillWidth: true
+        spacing: 3
+        Repeater {
+            model: view.inspector.tokens
+            delegate: Button {
+                required property int index
+                required property string modelData
+                text: modelData
+                font.pixelSize: Theme.fontSmall
+                checkable: true
+                checked: view.inspector.query === index
+                onClicked: view.inspector.token = index
+                background: Rectangle {
+                    implicitHeight: 24
+                    radius: 4
+                    color: parent.checked ? Theme.accentSoft : Theme.surfaceAlt
+                    border.color: parent.checked ? Theme.accent : Theme.border
+                }
+            }
+        }
+    }
+    RowLayout {
+        spacing: Theme.spacing
+        Label { text: "q"; color: Theme.accent; font.weight: Font.DemiBold; Layout.preferredWidth: 90; horizontalAlignment: Text.AlignRight }
+        VectorStrip { vector: view.inspector.q; maxValue: view.inspector.range; cell: stripCell.value }
+        Label { text: qsTr("query of “%1”").arg(view.inspector.tokens[view.inspector.query] || ""); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+    }
+    QtObject { id: stripCell; readonly property real value: Math.max(2, Math.min(5, 260 / Math.max(1, view.inspector.headDim))) }
+
+    // One row per visible key: token, key strip, score, weight bar, value strip.
+    GridLayout {
+        columns: 5
+        columnSpacing: Theme.spacing
+        rowSpacing: 2
+        Label { text: qsTr("token"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 90; horizontalAlignment: Text.AlignRight }
+        Label { text: qsTr("key k"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Label { text: "q·k/√d"; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Label { text: qsTr("weight"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Label { text: qsTr("value v"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Repeater {
+            model: view.inspector.keys.length * 5
+            delegate: Loader {
+                required property int index
+                readonly property int row: Math.floor(index / 5)
+                readonly property int col: index % 5
+                sourceComponent: [tokenCell, keyCell, scoreCell, weightCell, valueCell][col]
+            }
+        }
+    }
+    Component { id: tokenCell; Label { text: view.inspector.tokens[parent.row] || ""; color: Theme.text; elide: Text.ElideRight; width: 90; horizontalAlignment: Text.AlignRight } }
+    Component { id: keyCell; VectorStrip { vector: view.inspector.keys[parent.row] || []; maxValue: view.inspector.range; cell: stripCell.value } }
+    Component { id: scoreCell; Label { text: Number(view.inspector.scores[parent.row]).toFixed(2); color: Theme.text; font.family: "monospace" } }
+    Component {
+        id: weightCell
+        Row {
+            spacing: 4
+            Rectangle { width: 80 * view.inspector.weights[parent.parent.row] + 1; height: 12; color: Theme.accent; anchors.verticalCenter: parent.verticalCenter }
+            Label { text: Number(view.inspector.weights[parent.parent.row]).toFixed(3); color: Theme.text; font.family: "monospace" }
+        }
+    }
+    Component { id: valueCell; VectorStrip { vector: view.inspector.values[parent.row] || []; maxValue: view.inspector.range; cell: stripCell.value } }
+    RowLayout {
+        spacing: Theme.spacing
+        Label { text: "Σ wᵢvᵢ"; color: Theme.text; font.weight: Font.DemiBold; Layout.preferredWidth: 90; horizontalAlignment: Text.AlignRight }
+        VectorStrip { vector: view.inspector.output; maxValue: view.inspector.range; cell: stripCell.value }
+        Label { text: qsTr("this head's output for the token"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+    }
+    Label {
+        visible: view.inspector.error !== ""
+        text: view.inspector.error
+        color: Theme.warning
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+    }
+}

@@ -1,0 +1,57 @@
+import QtQuick
+import QtQuick.Layouts
+import QtCharts
+import AttentionLens
+
+// Why √d: the measured spread of q·k for random unit-variance vectors as d grows, and the mean
+// largest softmax weight over `study.keys` keys with and without dividing by √d (ScalingStudy, C++).
+RowLayout {
+    id: chart
+    property ScalingStudy study: ScalingStudy {}
+    spacing: Theme.spacing
+    readonly property int chartTheme: Theme.dark ? ChartView.ChartThemeDark : ChartView.ChartThemeLight
+
+    function fill() {
+        spread.clear(); reference.clear(); unscaled.clear(); scaled.clear()
+        for (let i = 0; i < study.dims.length; ++i) {
+            spread.append(study.dims[i], study.dotStd[i])
+            reference.append(study.dims[i], Math.sqrt(study.dims[i]))
+            unscaled.append(study.dims[i], study.peakUnscaled[i])
+            scaled.append(study.dims[i], study.peakScaled[i])
+        }
+    }
+    Connections { target: chart.study; function onChanged() { chart.fill() } }
+    Component.onCompleted: fill()
+
+    ChartView {
+        id: left
+        Layout.fillWidth: true
+        Layout.preferredHeight: 280
+        Layout.minimumWidth: 240
+        theme: chart.chartTheme
+        backgroundColor: Theme.surface
+        antialiasing: true
+        legend.alignment: Qt.AlignBottom
+        title: qsTr("Spread of q·k grows like √d")
+        titleColor: Theme.text
+        LogValueAxis { id: dx; base: 2; min: 2; max: 1024; labelFormat: "%d"; titleText: "d" }
+        ValueAxis { id: dy; min: 0; max: Math.ceil(chart.study.maxStd * 1.1); titleText: qsTr("std of q·k") }
+        LineSeries { id: spread; name: qsTr("measured"); axisX: dx; axisY: dy; width: 3 }
+        LineSeries { id: reference; name: "√d"; axisX: dx; axisY: dy; style: Qt.DashLine }
+    }
+    ChartView {
+        Layout.fillWidth: true
+        Layout.preferredHeight: 280
+        Layout.minimumWidth: 240
+        theme: chart.chartTheme
+        backgroundColor: Theme.surface
+        antialiasing: true
+        legend.alignment: Qt.AlignBottom
+        title: qsTr("Largest softmax weight (%1 keys)").arg(chart.study.keys)
+        titleColor: Theme.text
+        LogValueAxis { id: px; base: 2; min: 2; max: 1024; labelFormat: "%d"; titleText: "d" }
+        ValueAxis { id: py; min: 0; max: 1; titleText: qsTr("weight") }
+        LineSeries { id: unscaled; name: qsTr("q·k (no scaling)"); axisX: px; axisY: py; width: 3 }
+        LineSeries { id: scaled; name: qsTr("q·k / √d"); axisX: px; axisY: py; width: 3 }
+    }
+}
