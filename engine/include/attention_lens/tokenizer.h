@@ -1,5 +1,6 @@
 // GPT-2's byte-level BPE tokenizer, exact: the pre-tokenization regex (with \p{L}, \p{N} and the
 // \s+(?!\S) lookahead, through PCRE2), bytes_to_unicode, merges applied by rank, a per-word cache.
+// A loaded Tokenizer is safe to use from several threads at once (the word cache is locked).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -18,7 +19,10 @@ std::vector<std::string> pretokenize(std::string_view utf8);
 // of those code points (vocab.json's key form) and back.
 std::string bytes_to_token_string(std::string_view bytes);
 std::string token_string_to_bytes(std::string_view token_string); // throws al::Error if not a valid map
-// Replaces each maximal invalid UTF-8 sequence with U+FFFD (Python's errors="replace").
+// Replaces each maximal invalid UTF-8 sequence with U+FFFD (Python's errors="replace", i.e. Unicode's
+// "substitution of maximal subparts"): a lone continuation byte, 0xC0/0xC1, 0xF5..0xFF -> one U+FFFD
+// each; a truncated sequence (e.g. F0 9F 98 at the end) -> one U+FFFD; an overlong or surrogate
+// form such as C0 80 or ED A0 80 -> one U+FFFD per byte, since its second byte is already invalid.
 std::string sanitize_utf8(std::string_view bytes, bool* had_invalid = nullptr);
 
 struct EncodeOptions {
@@ -35,11 +39,16 @@ public:
 
     // Invalid UTF-8 handling (documented, deterministic): each maximal invalid byte sequence is
     // replaced by U+FFFD before pre-tokenization, exactly as Python's bytes.decode(errors="replace").
-    // `had_invalid_utf8`, if given, is set to whether a replacement happened.
+    // `had_invalid_utf8`, if given, is set to whether a replacement happened. So for GPT-2, "\xFF"
+    // encodes as id 4210 ("\xEF\xBF\xBD"), the same as the text "\uFFFD".
+    // The literal text "<|endoftext|>" becomes the special token (as Hugging Face's GPT2Tokenizer
+    // does); the text on either side of it is pre-tokenized separately.
     std::vector<int> encode(std::string_view utf8, const EncodeOptions& opt = {},
                             bool* had_invalid_utf8 = nullptr) const;
     std::string decode(const std::vector<int>& ids) const;   // raw bytes joined (may be invalid UTF-8)
     std::string token_bytes(int id) const;                   // the raw bytes of one token
+    // decode, token_bytes, token_string and continues_word throw al::Error for an id outside
+    // 0..vocab_size()-1.
     std::string token_string(int id) const;                  // vocab.json's key (byte-to-unicode form)
     bool is_special(int id) const;                           // <|endoftext|> and added special tokens
     // Whether token i continues the word that token i-1 started (no leading space/punctuation, and
