@@ -1,0 +1,350 @@
+// The downloader against a local Hugging Face look-alike (never the internet): a clean download,
+// resumes after a cut, a stall, an app restart, a server that ignores Range or answers 416, and the
+// errors a learner can meet (wrong hash, wrong size, 404, offline, disk full, unwritable folder),
+// none of which may touch an installed model.
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <unistd.h>
+
+#include "download/model_downloader.h"
+#include "fake_hub.h"
+#include "library/model_folder.h"
+
+using al::download::DownloadError;
+using al::download::ModelDownloader;
+using al::library::HashKind;
+using al::library::ManifestModel;
+
+namespace {
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+const int kTimeout = 60000; // generous: a loaded 2-core machine
+
+} // namespace
+
+class TestDownloader : public QObject {
+    Q_OBJECT
+
+    FakeHub* hub = nullptr;
+    QTemporaryDir* root = nullptr;
+    QString fixture;
+    QMap<QString, QByteArray> original;
+
+    // The fixture model as the manifest of an unpinned repository: revision "main", every size and
+    // hash from the server's headers.
+    ManifestModel unpinned() const {
+        ManifestModel m;
+        m.id = QStringLiteral("tiny");
+        m.repo = hub->repo;
+        m.title = QStringLiteral("Tiny GPT-2");
+        m.revision = QStringLiteral("main");
+        for (const char* name : {"config.json", "vocab.json", "merges.txt", "model.safetensors"})
+            m.files.append({QString::fromLatin1(name), -1, HashKind::None, QString()});
+        return m;
+    }
+    // The same with the commit, the tokenizer and the weights pinned as the shipped manifest does.
+    ManifestModel pinned() const {
+        ManifestModel m = unpinned();
+        m.revision = hub->commit;
+        for (auto& f : m.files) {
+            const QByteArray data = original.value(f.name);
+            if (f.name == QLatin1String("model.safetensors")) {
+                f = {f.name, data.size(), HashKind::Sha256, QString::fromLatin1(FakeHub::sha256(data))};
+            } else if (f.name != QLatin1String("config.json")) {
+                f = {f.name, data.size(), HashKind::GitSha1, QString::fromLatin1(FakeHub::gitSha1(data))};
+            }
+        }
+        return m;
+    }
+    ModelDownloader* makeDownloader() {
+        auto* dl = new ModelDownloader(this);
+        dl->setEndpoint(hub->endpoint());
+        dl->setModelsRoot(root->path());
+        dl->setRetryDelayMs(50);
+        dl->setStallTimeoutMs(20000);
+        dl->setReserveBytes(0);
+        return dl;
+    }
+    QString installed() const { return root->path() + QStringLiteral("/tiny-gpt2"); }
+    void checkInstalledIdentical() {
+        for (auto it = original.cbegin(); it != original.cend(); ++it)
+            QVERIFY2(readAll(installed() + QLatin1Char('/') + it.key()) == it.value(), qPrintable(it.key()));
+    }
+    QString partPath() const {
+        return root->path() + QStringLiteral("/.staging/tiny-gpt2/model.safetensors.part");
+    }
+
+private slots:
+    void initTestCase() {
+        fixture = qEnvironmentVariable("AL_FIXTURE_MODEL");
+        QVERIFY2(!fixture.isEmpty(), "AL_FIXTURE_MODEL is not set");
+        for (const char* name : {"config.json", "vocab.json", "merges.txt", "model.safetensors"}) {
+            original[QString::fromLatin1(name)] = readAll(fixture + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(!original[QString::fromLatin1(name)].isEmpty());
+        }
+    }
+    void init() {
+        hub = new FakeHub;
+        for (auto it = original.cbegin(); it != original.cend(); ++it)
+            hub->files[it.key()] = {it.value(), it.key() == QLatin1String("model.safetensors")};
+        QVERIFY(hub->listen());
+        root = new QTemporaryDir;
+        QVERIFY(root->isValid());
+    }
+    void cleanup() {
+        hub->closeStalled();
+        delete hub;
+        delete root;
+    }
+
+    void cleanDownloadFromHeaders() {
+        ModelDownloader* dl = makeDownloader();
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(unpinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QCOMPARE(dl->phase(), ModelDownloader::Phase::Done);
+        QCOMPARE(dl->installedDir(), installed());
+        checkInstalledIdentical();
+        // "main" was resolved through X-Repo-Commit and every file came from that commit.
+        QCOMPARE(dl->resolvedRevision(), hub->commit);
+        for (const QString& p : hub->getPaths)
+            QVERIFY2(p.startsWith(QStringLiteral("/cdn/")) || p.contains(hub->commit), qPrintable(p));
+        QCOMPARE(dl->bytesDone(), dl->bytesTotal());
+        QVERIFY(QFile::exists(installed() + QStringLiteral("/source.json")));
+        QVERIFY(!QFileInfo::exists(root->path() + QStringLiteral("/.staging/tiny-gpt2")));
+        QVERIFY(al::library::inspectModelFolder(installed()).ready());
+    }
+
+    void pinnedDownloadAsksOnlyForUnpinnedFiles() {
+        ModelDownloader* dl = makeDownloader();
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QCOMPARE(hub->headCount, 1); // config.json only: the rest is pinned
+        checkInstalledIdentical();
+    }
+
+    void resumesAfterACut() {
+        hub->cutAfter = 3000000;
+        hub->cutTimes = 2;
+        ModelDownloader* dl = makeDownloader();
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        // The weights were fetched three times: whole, from 3,000,000, from 6,000,000.
+        const QList<QByteArray> expected{"", "bytes=3000000-", "bytes=6000000-"};
+        QList<QByteArray> bodyRanges;
+        for (int i = 0; i < hub->getPaths.size(); ++i)
+            if (hub->getPaths[i].startsWith(QStringLiteral("/cdn/")))
+                bodyRanges << hub->ranges[i];
+        QCOMPARE(bodyRanges, expected);
+        checkInstalledIdentical();
+    }
+
+    void resumesAfterAStall() {
+        hub->stallAfter = 1000000;
+        hub->stallTimes = 1;
+        ModelDownloader* dl = makeDownloader();
+        dl->setStallTimeoutMs(1500);
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QVERIFY(hub->ranges.contains("bytes=1000000-"));
+        checkInstalledIdentical();
+    }
+
+    void resumesAfterARestart() {
+        hub->stallAfter = 2000000;
+        hub->stallTimes = 1;
+        {
+            ModelDownloader* first = makeDownloader();
+            first->start(pinned());
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(partPath()).size() == 2000000, kTimeout);
+            delete first; // the app quits mid-download
+        }
+        QVERIFY(!QFileInfo::exists(installed()));
+        QCOMPARE(QFileInfo(partPath()).size(), qint64(2000000));
+        ModelDownloader* second = makeDownloader();
+        QSignalSpy finished(second, &ModelDownloader::finished);
+        second->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(second->errorMessage()));
+        QCOMPARE(hub->ranges.last(), QByteArray("bytes=2000000-"));
+        checkInstalledIdentical();
+    }
+
+    void restartsCleanlyWhenRangeIsIgnored() {
+        hub->cutAfter = 500000;
+        hub->cutTimes = 1;
+        hub->ignoreRange = true;
+        ModelDownloader* dl = makeDownloader();
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QVERIFY(hub->ranges.contains("bytes=500000-")); // asked to resume, got 200, started over
+        checkInstalledIdentical();
+    }
+
+    void restartsAfter416() {
+        hub->cutAfter = 500000;
+        hub->cutTimes = 1;
+        hub->answer416Times = 1;
+        ModelDownloader* dl = makeDownloader();
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        checkInstalledIdentical();
+    }
+
+    void wrongHashIsRejectedAndKeepsThePreviousInstall() {
+        // A working model is already installed.
+        QVERIFY(QDir().mkpath(installed()));
+        for (auto it = original.cbegin(); it != original.cend(); ++it)
+            QVERIFY(QFile::copy(fixture + QLatin1Char('/') + it.key(), installed() + QLatin1Char('/') + it.key()));
+        QFile marker(installed() + QStringLiteral("/marker"));
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.close();
+        hub->corrupt = true;
+        for (const ManifestModel& m : {pinned(), unpinned()}) {
+            ModelDownloader* dl = makeDownloader();
+            QSignalSpy finished(dl, &ModelDownloader::finished);
+            dl->start(m);
+            QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+            QVERIFY(!finished.first().first().toBool());
+            QCOMPARE(dl->error(), DownloadError::WrongHash);
+            QVERIFY2(dl->errorMessage().contains(QStringLiteral("model.safetensors")), qPrintable(dl->errorMessage()));
+            QVERIFY(!QFileInfo::exists(partPath()));
+            QVERIFY(QFile::exists(installed() + QStringLiteral("/marker")));
+            checkInstalledIdentical();
+        }
+    }
+
+    void tooManyBytesIsAWrongSize() {
+        hub->extraBytes = 10;
+        ModelDownloader* dl = makeDownloader();
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QCOMPARE(dl->error(), DownloadError::WrongSize);
+        QVERIFY(!QFileInfo::exists(installed()));
+    }
+
+    void missingRepositoryIs404() {
+        ModelDownloader* dl = makeDownloader();
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        ManifestModel m = unpinned();
+        m.repo = QStringLiteral("org/no-such-model");
+        dl->start(m);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QCOMPARE(dl->error(), DownloadError::NotFound);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("RepoNotFound")), qPrintable(dl->errorMessage()));
+        QVERIFY(!QFileInfo::exists(root->path() + QStringLiteral("/no-such-model")));
+    }
+
+    void missingFileIs404() {
+        hub->files.remove(QStringLiteral("merges.txt"));
+        ModelDownloader* dl = makeDownloader();
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QCOMPARE(dl->error(), DownloadError::NotFound);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("merges.txt")), qPrintable(dl->errorMessage()));
+        QVERIFY(!QFileInfo::exists(installed()));
+    }
+
+    void offlineIsSaidSo() {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close(); // nothing listens there now: connection refused
+        ModelDownloader* dl = makeDownloader();
+        dl->setEndpoint(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(unpinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QCOMPARE(dl->error(), DownloadError::Offline);
+    }
+
+    void cancelKeepsThePartForLater() {
+        hub->stallAfter = 1000000;
+        hub->stallTimes = 1;
+        ModelDownloader* dl = makeDownloader();
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(partPath()).size() == 1000000, kTimeout);
+        QVERIFY(dl->busy());
+        QVERIFY(dl->bytesDone() >= 1000000);
+        dl->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QCOMPARE(dl->phase(), ModelDownloader::Phase::Cancelled);
+        QCOMPARE(dl->error(), DownloadError::Cancelled);
+        QCOMPARE(QFileInfo(partPath()).size(), qint64(1000000));
+        QVERIFY(!QFileInfo::exists(installed()));
+        dl->discard();
+        QVERIFY(!QFileInfo::exists(partPath()));
+    }
+
+    void notEnoughSpaceStopsBeforeFetching() {
+        ModelDownloader* dl = makeDownloader();
+        dl->setReserveBytes(qint64(1) << 60); // no disk has an exabyte free
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QCOMPARE(dl->error(), DownloadError::DiskFull);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("free")), qPrintable(dl->errorMessage()));
+        QCOMPARE(hub->getCount, 0);
+    }
+
+    void unwritableFolderIsSaidSo() {
+        // A models folder under a plain file can never be created, whoever runs the test.
+        QFile blocker(root->path() + QStringLiteral("/not-a-folder"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        ModelDownloader* dl = makeDownloader();
+        dl->setModelsRoot(blocker.fileName() + QStringLiteral("/models"));
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QCOMPARE(dl->error(), DownloadError::NotWritable);
+        QCOMPARE(hub->getCount + hub->headCount, 0);
+        if (geteuid() != 0) { // permissions do not stop root
+            const QString ro = root->path() + QStringLiteral("/read-only");
+            QVERIFY(QDir().mkpath(ro));
+            QFile::setPermissions(ro, QFile::ReadOwner | QFile::ExeOwner);
+            ModelDownloader* dl2 = makeDownloader();
+            dl2->setModelsRoot(ro);
+            QSignalSpy finished2(dl2, &ModelDownloader::finished);
+            dl2->start(pinned());
+            QTRY_VERIFY_WITH_TIMEOUT(!finished2.isEmpty(), kTimeout);
+            QCOMPARE(dl2->error(), DownloadError::NotWritable);
+            QFile::setPermissions(ro, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
+    }
+
+    void aModelTheEngineRefusesIsNotInstalled() {
+        ModelDownloader* dl = makeDownloader();
+        dl->setValidator([](const QString&) { return QStringLiteral("tensor h.0.attn.c_attn.weight has the wrong shape"); });
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QCOMPARE(dl->error(), DownloadError::InvalidModel);
+        QVERIFY(dl->errorMessage().contains(QStringLiteral("wrong shape")));
+        QVERIFY(!QFileInfo::exists(installed()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDownloader)
+#include "test_downloader.moc"
