@@ -3,6 +3,8 @@
 
 #include <cblas.h>
 
+#include "forward_math.h"
+
 #include <cmath>
 #include <limits>
 
@@ -52,6 +54,13 @@ void matmul_forward(float* out, const float* inp, const float* weight, const flo
             for (int j = 0; j < OC; j++) o[j] = bias[j];
         }
     }
+    if (N == 1) {
+        // One row (a token appended to a cached prefix): a matrix-vector product streams the
+        // weights once; sgemm would first pack (copy) the whole weight matrix.
+        cblas_sgemv(CblasRowMajor, CblasTrans, C, OC, 1.0f, weight, OC, inp, 1,
+                    bias ? 1.0f : 0.0f, out, 1);
+        return;
+    }
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, OC, C, 1.0f, inp, C, weight, OC,
                 bias ? 1.0f : 0.0f, out, OC);
 }
@@ -96,11 +105,13 @@ void attention_forward(float* out, float* preatt, float* att, const float* qkv,
 }
 
 void gelu_forward(float* out, const float* inp, int N) {
+    // 0.5 x (1 + tanh(u)) == x / (1 + e^(-2u)) exactly; the second form needs only exp, which
+    // fastmath provides in a vectorisable form (libm's tanhf would dominate the MLP's cost).
     const float s = std::sqrt(2.0f / static_cast<float>(M_PI));
     for (int i = 0; i < N; i++) {
         float x = inp[i];
-        float cube = 0.044715f * x * x * x;
-        out[i] = 0.5f * x * (1.0f + std::tanh(s * (x + cube)));
+        float u = s * (x + 0.044715f * x * x * x);
+        out[i] = x / (1.0f + fastmath::exp(-2.0f * u));
     }
 }
 

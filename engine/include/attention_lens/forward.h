@@ -34,6 +34,22 @@ struct HeadTemperature {
     float temperature = 1.0f; // scores divided by this before the softmax (a what-if, not GPT-2)
 };
 
+// Interventions (all what-ifs on top of GPT-2's forward pass; none is part of GPT-2):
+// - zero_ablate: the head's output z = A.V (its slice of the attention output before c_proj) is 0
+//   at every position. Its pattern is still computed and reported.
+// - mean_ablate: z at every position is replaced by the mean of z over all positions of this text
+//   (a per-text mean, not a dataset mean).
+// - replace_pattern: after the softmax the head's probabilities are replaced; z uses the new ones,
+//   and `attention` reports the new ones (`scores` keep what the head computed).
+//   Uniform: 1/(number of allowed positions). PermutedRows: each row's allowed weights are shuffled
+//   among its allowed positions with a generator seeded by `seed` (rows still sum to 1).
+//   Given: `matrix` must be T x T, finite and non-negative; masked cells are ignored; each row is
+//   renormalised over its allowed cells; a row whose allowed cells sum to 0 is rejected (al::Error).
+// - head_temperature: that head's scores are divided by the temperature (> 0, finite) before its
+//   softmax; `scores` report the divided values (what the softmax saw).
+// - causal_mask = false: every position attends to every position in every head (rows of length T).
+// A head named twice in one list is treated once; a head out of range is an al::Error. Where a
+// head has both a temperature and a replacement, the replacement wins.
 struct ForwardOptions {
     bool all_logits = false;   // logits_all [T][V]; otherwise only logits_last [V]
     bool keep_hidden = false;  // hidden [L+1][T][C]; the last entry is after ln_f (HF semantics)
@@ -45,7 +61,7 @@ struct ForwardOptions {
     std::vector<PatternReplacement> replace_pattern;
     std::vector<HeadTemperature> head_temperature;
 
-    bool has_interventions() const;
+    bool has_interventions() const; // any list non-empty, or causal_mask off
 };
 
 // Per-head T x T matrices stored compactly: with the causal mask, row i holds only i+1 entries.
@@ -57,19 +73,21 @@ public:
     int n_head() const { return H_; }
     int tokens() const { return T_; }
     bool causal() const { return causal_; }
-    bool empty() const { return data_.empty(); }
+    bool empty() const { return !data_ || data_->empty(); }
     int row_length(int i) const { return causal_ ? i + 1 : T_; }
-    float* row(int l, int h, int i);
+    float* row(int l, int h, int i);                        // copies shared data first (see data_)
     const float* row(int l, int h, int i) const;
     float at(int l, int h, int i, int j) const;            // 0 (or -inf for scores) where masked
     std::vector<float> dense(int l, int h, float masked_value = 0.0f) const; // [T][T]
-    size_t bytes() const { return data_.size() * sizeof(float); }
+    size_t bytes() const { return data_ ? data_->size() * sizeof(float) : 0; }
 
 private:
     int L_ = 0, H_ = 0, T_ = 0;
     bool causal_ = true;
     size_t per_head_ = 0;
-    std::vector<float> data_;
+    // Shared between copies (a ForwardResult handed out and the Runner's cached copy of it);
+    // the non-const row() makes a private copy first when another copy still shares the data.
+    std::shared_ptr<std::vector<float>> data_;
 };
 
 struct ForwardResult {
@@ -106,6 +124,7 @@ public:
 private:
     struct State;
     std::unique_ptr<State> state_;
+    ForwardResult compute(const std::vector<int>& ids, const ForwardOptions& options, int reuse, bool save);
 };
 
 } // namespace al

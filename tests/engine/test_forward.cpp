@@ -1,0 +1,197 @@
+// GPT-2's forward pass against an independent reference: the tiny random GPT-2 of the shared
+// fixtures and the attentions, hidden states and logits Hugging Face's GPT2LMHeadModel computed for
+// it (expected.safetensors). Each case's input ids come from the file, so only the forward pass is
+// under test. Plus input errors and the consistency of scores, Q/K/V and probabilities.
+#include "attention_lens/error.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/model.h"
+#include "attention_lens/safetensors.h"
+
+#include <QtTest/QtTest>
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+namespace {
+
+std::string fixture_dir() { return qgetenv("AL_FIXTURE_MODEL").toStdString(); }
+
+std::vector<float> floats(const al::SafetensorsFile& f, const std::string& name) {
+    return f.to_float(f.info(name));
+}
+
+std::vector<int> input_ids(const al::SafetensorsFile& f, int c) {
+    const al::TensorInfo& t = f.info("case" + std::to_string(c) + ".input_ids");
+    std::vector<int64_t> raw(t.numel());
+    std::memcpy(raw.data(), f.data(t), raw.size() * sizeof(int64_t));
+    return std::vector<int>(raw.begin(), raw.end());
+}
+
+double max_abs_diff(const float* a, const float* b, size_t n) {
+    double m = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double d = std::fabs(static_cast<double>(a[i]) - b[i]);
+        if (!(d <= m)) m = d; // NaN propagates as a failure
+    }
+    return m;
+}
+
+constexpr double kTol = 1e-4;
+
+} // namespace
+
+class TestForward : public QObject {
+    Q_OBJECT
+    std::shared_ptr<const al::Model> model_;
+    std::unique_ptr<al::SafetensorsFile> expected_;
+    int cases_ = 0;
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(!fixture_dir().empty(), "AL_FIXTURE_MODEL is not set");
+        model_ = al::Model::load(fixture_dir());
+        expected_ = std::make_unique<al::SafetensorsFile>(fixture_dir() + "/expected.safetensors");
+        while (expected_->has("case" + std::to_string(cases_) + ".input_ids")) cases_++;
+        QCOMPARE(cases_, 7);
+    }
+
+    void matchesReference_data() {
+        QTest::addColumn<int>("c");
+        QTest::addColumn<bool>("viaForward");
+        for (int c = 0; c < 7; c++) {
+            QTest::newRow(("full " + std::to_string(c)).c_str()) << c << false;
+            QTest::newRow(("forward " + std::to_string(c)).c_str()) << c << true;
+        }
+    }
+
+    void matchesReference() {
+        QFETCH(int, c);
+        QFETCH(bool, viaForward);
+        const std::string p = "case" + std::to_string(c) + ".";
+        const std::vector<int> ids = input_ids(*expected_, c);
+        const int T = static_cast<int>(ids.size());
+        const al::Config& cfg = model_->config();
+        const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, V = cfg.vocab_size;
+
+        al::Runner runner(model_);
+        al::ForwardOptions o;
+        o.keep_hidden = true;
+        o.all_logits = true;
+        al::ForwardResult r = viaForward ? runner.forward(ids, o) : runner.forward_full(ids, o);
+        QCOMPARE(r.tokens, T);
+        QCOMPARE(r.reused_prefix, 0);
+
+        // attentions [L,H,T,T]: masked cells are exactly 0 in both.
+        const std::vector<float> att = floats(*expected_, p + "attentions");
+        QCOMPARE(att.size(), size_t(L) * H * T * T);
+        for (int l = 0; l < L; l++)
+            for (int h = 0; h < H; h++) {
+                const std::vector<float> d = r.attention.dense(l, h);
+                const double diff = max_abs_diff(d.data(), att.data() + (size_t(l) * H + h) * T * T, size_t(T) * T);
+                QVERIFY2(diff <= kTol, qPrintable(QString("attention l%1 h%2 differs by %3").arg(l).arg(h).arg(diff)));
+            }
+        // hidden_states [L+1,T,C], the last after ln_f.
+        const std::vector<float> hid = floats(*expected_, p + "hidden_states");
+        QCOMPARE(r.hidden.size(), hid.size());
+        for (int l = 0; l <= L; l++) {
+            const double diff = max_abs_diff(r.hidden.data() + size_t(l) * T * C, hid.data() + size_t(l) * T * C, size_t(T) * C);
+            QVERIFY2(diff <= kTol, qPrintable(QString("hidden %1 differs by %2").arg(l).arg(diff)));
+        }
+        // logits of the last position [V] and of every position's first 256 tokens.
+        const std::vector<float> last = floats(*expected_, p + "logits_last");
+        QCOMPARE(r.logits_last.size(), size_t(V));
+        const double dl = max_abs_diff(r.logits_last.data(), last.data(), V);
+        QVERIFY2(dl <= kTol, qPrintable(QString("logits_last differs by %1").arg(dl)));
+        const std::vector<float> first = floats(*expected_, p + "logits_first256");
+        for (int t = 0; t < T; t++) {
+            const double d = max_abs_diff(r.logits_all.data() + size_t(t) * V, first.data() + size_t(t) * 256, 256);
+            QVERIFY2(d <= kTol, qPrintable(QString("logits row %1 differs by %2").arg(t).arg(d)));
+        }
+
+        // The last-position-only path (ln_f + lm_head on one row) gives the same logits.
+        al::Runner lean(model_);
+        const al::ForwardResult r2 = lean.forward_full(ids);
+        QVERIFY(r2.logits_all.empty());
+        QVERIFY(r2.hidden.empty());
+        QVERIFY(max_abs_diff(r2.logits_last.data(), last.data(), V) <= kTol);
+    }
+
+    void rowsAreCompactAndNormalised() {
+        const std::vector<int> ids = input_ids(*expected_, 0);
+        const int T = static_cast<int>(ids.size());
+        al::Runner runner(model_);
+        const al::ForwardResult r = runner.forward_full(ids);
+        QVERIFY(r.attention.causal());
+        QCOMPARE(r.attention.bytes(), size_t(2) * 4 * (T * (T + 1) / 2) * sizeof(float));
+        for (int l = 0; l < 2; l++)
+            for (int h = 0; h < 4; h++)
+                for (int i = 0; i < T; i++) {
+                    QCOMPARE(r.attention.row_length(i), i + 1);
+                    double sum = 0;
+                    for (int j = 0; j <= i; j++) {
+                        QVERIFY(r.attention.at(l, h, i, j) >= 0.0f);
+                        sum += r.attention.at(l, h, i, j);
+                    }
+                    QVERIFY(std::fabs(sum - 1.0) < 1e-5);
+                    for (int j = i + 1; j < T; j++) QCOMPARE(r.attention.at(l, h, i, j), 0.0f);
+                }
+    }
+
+    // Scores are q.k / sqrt(head_dim) from the reported Q and K, and softmax(scores) = attention.
+    void scoresQkvConsistent() {
+        const std::vector<int> ids = input_ids(*expected_, 3);
+        const int T = static_cast<int>(ids.size());
+        al::Runner runner(model_);
+        al::ForwardOptions o;
+        o.keep_qkv = true;
+        const al::ForwardResult r = runner.forward_full(ids, o);
+        const int hd = r.head_dim;
+        QCOMPARE(hd, 16);
+        QCOMPARE(r.q.size(), size_t(2) * 4 * T * hd);
+        double worst_score = 0, worst_prob = 0, worst_z = 0;
+        for (int l = 0; l < 2; l++)
+            for (int h = 0; h < 4; h++)
+                for (int i = 0; i < T; i++) {
+                    std::vector<double> s(i + 1);
+                    double mx = -1e300;
+                    for (int j = 0; j <= i; j++) {
+                        double dot = 0;
+                        for (int d = 0; d < hd; d++) dot += double(r.q_at(l, h, i)[d]) * r.k_at(l, h, j)[d];
+                        s[j] = dot / std::sqrt(double(hd));
+                        worst_score = std::max(worst_score, std::fabs(s[j] - r.scores.at(l, h, i, j)));
+                        mx = std::max(mx, s[j]);
+                    }
+                    QCOMPARE(r.scores.dense(l, h, -INFINITY)[size_t(i) * T + std::min(i + 1, T - 1)],
+                             i + 1 < T ? -INFINITY : r.scores.at(l, h, i, T - 1));
+                    double sum = 0;
+                    for (double& x : s) sum += (x = std::exp(x - mx));
+                    for (int j = 0; j <= i; j++)
+                        worst_prob = std::max(worst_prob, std::fabs(s[j] / sum - r.attention.at(l, h, i, j)));
+                    (void)worst_z;
+                }
+        QVERIFY2(worst_score < 1e-4, qPrintable(QString::number(worst_score)));
+        QVERIFY2(worst_prob < 1e-5, qPrintable(QString::number(worst_prob)));
+    }
+
+    void rejectsBadInput() {
+        al::Runner runner(model_);
+        QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward({}));
+        QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward_full({}));
+        QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward(std::vector<int>(129, 1)));
+        QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward({1, 2, -1}));
+        QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward({1, 50257}));
+        // 128 tokens (n_positions) is allowed; the runner still works after the errors.
+        const al::ForwardResult r = runner.forward(std::vector<int>(128, 50256));
+        QCOMPARE(r.tokens, 128);
+        try {
+            runner.forward({5, 50257, 7});
+            QFAIL("no error");
+        } catch (const al::Error& e) {
+            QVERIFY(QString(e.what()).contains("50257"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestForward)
+#include "test_forward.moc"
