@@ -15,6 +15,7 @@ struct Config {
     std::string activation_function = "gelu_new";
     bool scale_attn_weights = true;  // divide scores by sqrt(head_dim)
     bool scale_attn_by_inverse_layer_idx = false; // also divide by (layer index + 1)
+    bool tie_word_embeddings = true; // lm_head shares wte's weights (GPT-2 always does)
     int bos_token_id = 50256;
     int eos_token_id = 50256;
 

@@ -1,0 +1,174 @@
+// GPT2Config from config.json, with the defaults Hugging Face transformers uses when a field is
+// absent. Everything a later allocation depends on is range-checked here, so a hostile config
+// cannot ask for terabytes.
+#include "attention_lens/config.h"
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "attention_lens/error.h"
+
+namespace al {
+
+namespace {
+
+using nlohmann::json;
+
+// Upper bounds far above any GPT-2-family checkpoint (GPT-3 175B has 96 layers, 96 heads, d 12288),
+// low enough that products of them stay well inside int64 and a refusal happens before allocating.
+constexpr int kMaxLayers = 1024;
+constexpr int kMaxHeads = 1024;
+constexpr int kMaxEmbd = 65536;
+constexpr int kMaxPositions = 1 << 20;
+constexpr int kMaxVocab = 1 << 22;
+constexpr int kMaxInner = 1 << 20;
+constexpr int64_t kMaxParameters = int64_t(1) << 36; // 64 G floats: no desktop holds that
+
+int read_int(const json& j, const char* key, int fallback, int max_value, const std::string& source) {
+    if (!j.contains(key)) return fallback;
+    const json& v = j.at(key);
+    int64_t value = 0;
+    if (v.is_number_integer()) {
+        if (v.is_number_unsigned()) {
+            const uint64_t u = v.get<uint64_t>();
+            if (u > uint64_t(std::numeric_limits<int64_t>::max()))
+                throw Error(source + ": \"" + key + "\" is " + std::to_string(u) + ", far too large");
+            value = int64_t(u);
+        } else {
+            value = v.get<int64_t>();
+        }
+    } else if (v.is_number_float() && std::isfinite(v.get<double>()) &&
+               v.get<double>() == std::floor(v.get<double>()) && std::fabs(v.get<double>()) < 1e15) {
+        value = int64_t(v.get<double>()); // 768.0 is 768
+    } else {
+        throw Error(source + ": \"" + key + "\" must be an integer, found " + v.dump());
+    }
+    if (value <= 0)
+        throw Error(source + ": \"" + key + "\" must be positive, found " + std::to_string(value));
+    if (value > max_value)
+        throw Error(source + ": \"" + key + "\" is " + std::to_string(value) + ", more than the " +
+                    std::to_string(max_value) + " this program accepts");
+    return int(value);
+}
+
+bool read_bool(const json& j, const char* key, bool fallback, const std::string& source) {
+    if (!j.contains(key) || j.at(key).is_null()) return fallback;
+    if (!j.at(key).is_boolean())
+        throw Error(source + ": \"" + key + "\" must be true or false, found " + j.at(key).dump());
+    return j.at(key).get<bool>();
+}
+
+int read_token_id(const json& j, const char* key, int fallback, const std::string& source) {
+    if (!j.contains(key) || j.at(key).is_null()) return fallback;
+    const json& v = j.at(key);
+    if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > kMaxVocab)
+        throw Error(source + ": \"" + key + "\" must be a token id, found " + v.dump());
+    return int(v.get<int64_t>());
+}
+
+} // namespace
+
+Config Config::parse(const std::string& json_text, const std::string& source) {
+    json j;
+    try {
+        j = json::parse(json_text);
+    } catch (const json::exception& e) {
+        throw Error(source + ": not valid JSON (" + e.what() + ")");
+    }
+    if (!j.is_object()) throw Error(source + ": expected a JSON object, found " + std::string(j.type_name()));
+
+    if (j.contains("model_type") && j["model_type"].is_string() && j["model_type"].get<std::string>() != "gpt2")
+        throw Error(source + ": model_type is \"" + j["model_type"].get<std::string>() +
+                    "\"; only GPT-2-family models (model_type \"gpt2\") are supported");
+
+    Config c;
+    c.n_layer = read_int(j, "n_layer", c.n_layer, kMaxLayers, source);
+    c.n_head = read_int(j, "n_head", c.n_head, kMaxHeads, source);
+    c.n_embd = read_int(j, "n_embd", c.n_embd, kMaxEmbd, source);
+    // n_ctx is the legacy name of n_positions; n_positions wins when both are present.
+    const int n_ctx = read_int(j, "n_ctx", c.n_positions, kMaxPositions, source);
+    c.n_positions = read_int(j, "n_positions", n_ctx, kMaxPositions, source);
+    c.vocab_size = read_int(j, "vocab_size", c.vocab_size, kMaxVocab, source);
+    if (j.contains("n_inner") && !j["n_inner"].is_null())
+        c.n_inner = read_int(j, "n_inner", 0, kMaxInner, source);
+    else
+        c.n_inner = 4 * c.n_embd;
+
+    if (c.n_embd % c.n_head != 0)
+        throw Error(source + ": n_embd (" + std::to_string(c.n_embd) + ") is not divisible by n_head (" +
+                    std::to_string(c.n_head) + ")");
+
+    if (j.contains("layer_norm_epsilon") && !j["layer_norm_epsilon"].is_null()) {
+        const json& e = j["layer_norm_epsilon"];
+        if (!e.is_number() || !std::isfinite(e.get<double>()) || e.get<double>() <= 0 || e.get<double>() > 1)
+            throw Error(source + ": \"layer_norm_epsilon\" must be a small positive number, found " + e.dump());
+        c.layer_norm_epsilon = float(e.get<double>());
+    }
+
+    if (j.contains("activation_function") && !j["activation_function"].is_null()) {
+        const json& a = j["activation_function"];
+        if (!a.is_string()) throw Error(source + ": \"activation_function\" must be a string, found " + a.dump());
+        const std::string name = a.get<std::string>();
+        // gelu_pytorch_tanh is the same tanh approximation as gelu_new, computed by another kernel.
+        if (name == "gelu_new" || name == "gelu_pytorch_tanh")
+            c.activation_function = "gelu_new";
+        else
+            throw Error(source + ": activation_function \"" + name +
+                        "\" is not supported; this engine runs GPT-2's \"gelu_new\"");
+    }
+
+    c.scale_attn_weights = read_bool(j, "scale_attn_weights", c.scale_attn_weights, source);
+    c.scale_attn_by_inverse_layer_idx =
+        read_bool(j, "scale_attn_by_inverse_layer_idx", c.scale_attn_by_inverse_layer_idx, source);
+    c.tie_word_embeddings = read_bool(j, "tie_word_embeddings", c.tie_word_embeddings, source);
+    c.bos_token_id = read_token_id(j, "bos_token_id", c.bos_token_id, source);
+    c.eos_token_id = read_token_id(j, "eos_token_id", c.eos_token_id, source);
+
+    // The largest allocation the model needs must be something a computer can hold.
+    const int64_t C = c.n_embd, V = c.vocab_size, P = c.n_positions, I = c.n_inner, L = c.n_layer;
+    const int64_t per_layer = 4 * C + C * 3 * C + 3 * C + C * C + C + C * I + I + I * C + C;
+    const int64_t total = V * C + P * C + 2 * C + L * per_layer + (c.tie_word_embeddings ? 0 : V * C);
+    if (total > kMaxParameters)
+        throw Error(source + ": these sizes describe " + std::to_string(total) +
+                    " parameters, far more than this program can hold");
+    return c;
+}
+
+Config Config::load(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw Error(path + ": cannot open the file");
+    f.seekg(0, std::ios::end);
+    const std::streamoff size = f.tellg();
+    if (size < 0) throw Error(path + ": cannot read the file");
+    if (size > (16 << 20)) throw Error(path + ": " + std::to_string(size) + " bytes, too large for a config.json");
+    f.seekg(0);
+    std::string text(size_t(size), '\0');
+    if (size > 0 && !f.read(text.data(), size)) throw Error(path + ": cannot read the file");
+    return parse(text, path);
+}
+
+std::string Config::to_json() const {
+    nlohmann::ordered_json j;
+    j["model_type"] = "gpt2";
+    j["architectures"] = {"GPT2LMHeadModel"};
+    j["vocab_size"] = vocab_size;
+    j["n_positions"] = n_positions;
+    j["n_ctx"] = n_positions;
+    j["n_embd"] = n_embd;
+    j["n_layer"] = n_layer;
+    j["n_head"] = n_head;
+    j["n_inner"] = (n_inner == 0 || n_inner == 4 * n_embd) ? json(nullptr) : json(n_inner);
+    j["activation_function"] = activation_function;
+    j["layer_norm_epsilon"] = layer_norm_epsilon;
+    j["scale_attn_weights"] = scale_attn_weights;
+    j["scale_attn_by_inverse_layer_idx"] = scale_attn_by_inverse_layer_idx;
+    j["tie_word_embeddings"] = tie_word_embeddings;
+    j["bos_token_id"] = bos_token_id;
+    j["eos_token_id"] = eos_token_id;
+    return j.dump(2) + "\n";
+}
+
+} // namespace al

@@ -1,0 +1,309 @@
+// Model: a validated GPT-2 checkpoint from a Hugging Face folder, or random weights of a given shape.
+// Loading checks every expected tensor (present, float dtype, shape from config.json, finite values)
+// before the model is handed out, so the forward pass can trust its inputs.
+#include "attention_lens/model.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "attention_lens/error.h"
+#include "attention_lens/safetensors.h"
+
+namespace al {
+
+namespace fs = std::filesystem;
+
+struct Model::Storage {
+    Config config;
+    std::optional<Tokenizer> tokenizer;
+    std::string dir;
+    std::string dtype = "F32";
+    int64_t parameters = 0;
+    std::unique_ptr<SafetensorsFile> file;         // F32 weights are read in place from its mapping
+    std::vector<std::vector<float>> converted;     // F16/BF16 (and unaligned F32) weights as float32
+    std::vector<float> arena;                      // random weights
+    const float* wte = nullptr;                    // [V, C]
+    const float* wpe = nullptr;                    // [n_positions, C]
+    const float* lnf_w = nullptr;                  // [C]
+    const float* lnf_b = nullptr;                  // [C]
+    const float* lm_head = nullptr;                // [V, C]
+    std::vector<LayerWeights> layers;
+};
+
+Model::Model() : storage_(std::make_unique<Storage>()) {}
+Model::~Model() = default;
+
+const Config& Model::config() const { return storage_->config; }
+const Tokenizer* Model::tokenizer() const { return storage_->tokenizer ? &*storage_->tokenizer : nullptr; }
+const std::string& Model::dir() const { return storage_->dir; }
+std::string Model::dtype() const { return storage_->dtype; }
+int64_t Model::parameter_count() const { return storage_->parameters; }
+const float* Model::wte() const { return storage_->wte; }
+const float* Model::wpe() const { return storage_->wpe; }
+const float* Model::lnf_w() const { return storage_->lnf_w; }
+const float* Model::lnf_b() const { return storage_->lnf_b; }
+const float* Model::lm_head() const { return storage_->lm_head; }
+const LayerWeights& Model::layer(int l) const {
+    if (l < 0 || l >= int(storage_->layers.size()))
+        throw Error("layer " + std::to_string(l) + " does not exist (the model has " +
+                    std::to_string(storage_->layers.size()) + ")");
+    return storage_->layers[size_t(l)];
+}
+
+Config Model::gpt2_small_config() {
+    Config c;
+    c.n_layer = 12;
+    c.n_head = 12;
+    c.n_embd = 768;
+    c.n_positions = 1024;
+    c.vocab_size = 50257;
+    c.n_inner = 4 * 768;
+    return c;
+}
+
+namespace {
+
+// One weight GPT-2 expects: its name without the "transformer." prefix and its shape.
+struct Expected {
+    std::string name;
+    std::vector<int64_t> shape;
+    const float** slot;
+};
+
+std::string shape_text(const std::vector<int64_t>& s) {
+    std::string t = "[";
+    for (size_t i = 0; i < s.size(); ++i) t += (i ? ", " : "") + std::to_string(s[i]);
+    return t + "]";
+}
+
+// Every tensor of GPT-2 (HF names) with the shape the config implies, bound to where its pointer goes.
+std::vector<Expected> expected_tensors(const Config& c, Model::Storage& s, bool with_lm_head) {
+    const int64_t C = c.n_embd, V = c.vocab_size, P = c.n_positions, I = c.n_inner;
+    std::vector<Expected> e = {
+        {"wte.weight", {V, C}, &s.wte},
+        {"wpe.weight", {P, C}, &s.wpe},
+    };
+    s.layers.assign(size_t(c.n_layer), LayerWeights{});
+    for (int l = 0; l < c.n_layer; ++l) {
+        const std::string p = "h." + std::to_string(l) + ".";
+        LayerWeights& w = s.layers[size_t(l)];
+        e.push_back({p + "ln_1.weight", {C}, &w.ln1_w});
+        e.push_back({p + "ln_1.bias", {C}, &w.ln1_b});
+        e.push_back({p + "attn.c_attn.weight", {C, 3 * C}, &w.attn_w});
+        e.push_back({p + "attn.c_attn.bias", {3 * C}, &w.attn_b});
+        e.push_back({p + "attn.c_proj.weight", {C, C}, &w.proj_w});
+        e.push_back({p + "attn.c_proj.bias", {C}, &w.proj_b});
+        e.push_back({p + "ln_2.weight", {C}, &w.ln2_w});
+        e.push_back({p + "ln_2.bias", {C}, &w.ln2_b});
+        e.push_back({p + "mlp.c_fc.weight", {C, I}, &w.fc_w});
+        e.push_back({p + "mlp.c_fc.bias", {I}, &w.fc_b});
+        e.push_back({p + "mlp.c_proj.weight", {I, C}, &w.fcproj_w});
+        e.push_back({p + "mlp.c_proj.bias", {C}, &w.fcproj_b});
+    }
+    e.push_back({"ln_f.weight", {C}, &s.lnf_w});
+    e.push_back({"ln_f.bias", {C}, &s.lnf_b});
+    if (with_lm_head) e.push_back({"lm_head.weight", {V, C}, &s.lm_head});
+    return e;
+}
+
+bool is_layer_norm_weight(const std::string& name) {
+    return name.size() > 7 && name.compare(name.size() - 7, 7, ".weight") == 0 &&
+           (name.find("ln_") != std::string::npos);
+}
+
+// The layer index of "h.N.…" (after any "transformer." prefix), or -1.
+long layer_index(const std::string& name) {
+    std::string n = name.rfind("transformer.", 0) == 0 ? name.substr(12) : name;
+    if (n.rfind("h.", 0) != 0) return -1;
+    size_t i = 2;
+    long v = 0;
+    if (i >= n.size() || !std::isdigit(static_cast<unsigned char>(n[i]))) return -1;
+    while (i < n.size() && std::isdigit(static_cast<unsigned char>(n[i])) && v < 1000000) v = v * 10 + (n[i++] - '0');
+    return v;
+}
+
+// Fills `out` with N(0, std) using the Marsaglia polar method on xoshiro256+; each block of
+// kBlock numbers has its own stream seeded from (seed, block), so the result does not depend
+// on how many threads fill it.
+constexpr size_t kBlock = 1 << 16;
+
+uint64_t splitmix64(uint64_t& x) {
+    uint64_t z = (x += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+struct Xoshiro {
+    uint64_t s[4];
+    explicit Xoshiro(uint64_t seed) {
+        for (auto& v : s) v = splitmix64(seed);
+    }
+    static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+    uint64_t next() {
+        const uint64_t r = s[0] + s[3];
+        const uint64_t t = s[1] << 17;
+        s[2] ^= s[0];
+        s[3] ^= s[1];
+        s[1] ^= s[2];
+        s[0] ^= s[3];
+        s[2] ^= t;
+        s[3] = rotl(s[3], 45);
+        return r;
+    }
+    float uniform_pm1() { return float(int64_t(next() >> 40) - (1 << 23)) * (1.0f / float(1 << 23)); }
+};
+
+void fill_normal_block(float* out, size_t n, uint64_t seed, uint64_t block, float stddev) {
+    uint64_t mix = seed ^ (block * 0xd1b54a32d192ed03ull);
+    Xoshiro rng(splitmix64(mix));
+    size_t i = 0;
+    while (i < n) {
+        float u, v, s;
+        do {
+            u = rng.uniform_pm1();
+            v = rng.uniform_pm1();
+            s = u * u + v * v;
+        } while (s >= 1.0f || s == 0.0f);
+        const float f = std::sqrt(-2.0f * std::log(s) / s) * stddev;
+        out[i++] = u * f;
+        if (i < n) out[i++] = v * f;
+    }
+}
+
+void fill_normal(float* out, size_t n, uint64_t seed, float stddev) {
+    const size_t blocks = (n + kBlock - 1) / kBlock;
+    const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
+    auto work = [&](unsigned t) {
+        for (size_t b = t; b < blocks; b += threads)
+            fill_normal_block(out + b * kBlock, std::min(kBlock, n - b * kBlock), seed, b, stddev);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads && t < blocks; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+}
+
+void check_finite(const float* p, int64_t n, const std::string& file, const std::string& name) {
+    for (int64_t i = 0; i < n; ++i)
+        if (!std::isfinite(p[i]))
+            throw Error(file + ": tensor \"" + name + "\" holds a non-finite value (" + std::to_string(p[i]) +
+                        ") at element " + std::to_string(i) + "; the weights are corrupt");
+}
+
+} // namespace
+
+std::shared_ptr<const Model> Model::load(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) throw Error("model folder \"" + dir + "\" does not exist");
+    if (!fs::is_directory(dir, ec)) throw Error("\"" + dir + "\" is not a folder (a model is a folder with config.json, model.safetensors, vocab.json and merges.txt)");
+    const fs::path root(dir);
+    for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"})
+        if (!fs::exists(root / f, ec))
+            throw Error("model folder \"" + dir + "\" has no " + f +
+                        " (a GPT-2 model folder needs config.json, model.safetensors, vocab.json and merges.txt)");
+
+    std::shared_ptr<Model> model(new Model());
+    Storage& s = *model->storage_;
+    s.dir = dir;
+    s.config = Config::load((root / "config.json").string());
+    const Config& c = s.config;
+
+    s.tokenizer.emplace(Tokenizer::load((root / "vocab.json").string(), (root / "merges.txt").string()));
+    if (s.tokenizer->vocab_size() > c.vocab_size)
+        throw Error((root / "vocab.json").string() + ": " + std::to_string(s.tokenizer->vocab_size()) +
+                    " tokens, but config.json says vocab_size " + std::to_string(c.vocab_size) +
+                    " (the tokenizer does not belong to this model)");
+
+    const std::string path = (root / "model.safetensors").string();
+    s.file = std::make_unique<SafetensorsFile>(path);
+    const SafetensorsFile& f = *s.file;
+
+    // Tensors for layers the config does not have mean config.json and the weights disagree.
+    for (const auto& [name, t] : f.tensors()) {
+        const long l = layer_index(name);
+        if (l >= c.n_layer)
+            throw Error(path + ": tensor \"" + name + "\" belongs to layer " + std::to_string(l) +
+                        ", but config.json says n_layer " + std::to_string(c.n_layer));
+    }
+
+    const bool untied = !c.tie_word_embeddings;
+    std::map<std::string, int> dtype_count;
+    for (const Expected& e : expected_tensors(c, s, untied)) {
+        const bool plain = f.has(e.name);
+        const bool prefixed = f.has("transformer." + e.name);
+        if (plain && prefixed)
+            throw Error(path + ": both \"" + e.name + "\" and \"transformer." + e.name + "\" are present");
+        if (!plain && !prefixed)
+            throw Error(path + ": tensor \"" + e.name + "\" is missing (expected shape " + shape_text(e.shape) + ")");
+        const TensorInfo& t = f.info(plain ? e.name : "transformer." + e.name);
+        if (t.dtype != DType::F32 && t.dtype != DType::F16 && t.dtype != DType::BF16)
+            throw Error(path + ": tensor \"" + t.name + "\" has dtype " + t.dtype_text +
+                        "; weights must be F32, F16 or BF16");
+        if (t.shape != e.shape)
+            throw Error(path + ": tensor \"" + t.name + "\" has shape " + shape_text(t.shape) +
+                        ", but config.json implies " + shape_text(e.shape));
+        const uint8_t* p = f.data(t);
+        const float* w;
+        if (t.dtype == DType::F32 && reinterpret_cast<uintptr_t>(p) % alignof(float) == 0) {
+            w = reinterpret_cast<const float*>(p);
+        } else {
+            s.converted.push_back(f.to_float(t));
+            w = s.converted.back().data();
+        }
+        check_finite(w, t.numel(), path, t.name);
+        *e.slot = w;
+        ++dtype_count[t.dtype_text];
+        s.parameters += t.numel();
+    }
+    if (!untied) s.lm_head = s.wte;
+    // The dtype most weights are stored in (a mixed file is unusual; name the majority).
+    s.dtype = std::max_element(dtype_count.begin(), dtype_count.end(),
+                               [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+    return model;
+}
+
+std::shared_ptr<const Model> Model::random(const Config& config, uint64_t seed, std::optional<Tokenizer> tokenizer) {
+    // Re-validate through the parser's rules so a hand-built config cannot ask for absurd sizes.
+    const Config c = Config::parse(config.to_json(), "random model config");
+    if (tokenizer && tokenizer->vocab_size() > c.vocab_size)
+        throw Error("random model: the tokenizer has " + std::to_string(tokenizer->vocab_size()) +
+                    " tokens, more than vocab_size " + std::to_string(c.vocab_size));
+    std::shared_ptr<Model> model(new Model());
+    Storage& s = *model->storage_;
+    s.config = c;
+    s.tokenizer = std::move(tokenizer);
+
+    const auto expected = expected_tensors(s.config, s, !s.config.tie_word_embeddings);
+    size_t total = 0;
+    for (const auto& e : expected) {
+        int64_t n = 1;
+        for (int64_t d : e.shape) n *= d;
+        total += size_t(n);
+    }
+    s.arena.resize(total);
+    fill_normal(s.arena.data(), total, seed, 0.02f);
+    size_t offset = 0;
+    for (const auto& e : expected) {
+        int64_t n = 1;
+        for (int64_t d : e.shape) n *= d;
+        float* w = s.arena.data() + offset;
+        const bool is_bias = e.name.size() > 5 && e.name.compare(e.name.size() - 5, 5, ".bias") == 0;
+        if (is_layer_norm_weight(e.name))
+            std::fill(w, w + n, 1.0f);
+        else if (is_bias)
+            std::fill(w, w + n, 0.0f);
+        *e.slot = w;
+        offset += size_t(n);
+    }
+    if (s.config.tie_word_embeddings) s.lm_head = s.wte;
+    s.parameters = int64_t(total);
+    return model;
+}
+
+} // namespace al

@@ -1,0 +1,374 @@
+// .safetensors through mmap, validated before anything is read: the header length against the file
+// size, the header as a JSON object of well-typed entries, every tensor's byte range inside the data
+// buffer, its size equal to dtype x shape, and no two ranges overlapping. A hostile file gets one
+// al::Error naming the file and the tensor; sizes are checked before any allocation.
+#include "attention_lens/safetensors.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "attention_lens/error.h"
+
+namespace al {
+
+namespace {
+
+constexpr uint64_t kMaxHeaderBytes = 100ull << 20; // safetensors' own limit is 100 MB
+constexpr int kMaxRank = 8;
+
+struct DTypeEntry {
+    const char* text;
+    DType dtype;
+    std::size_t size;
+};
+
+// Every dtype the safetensors format defines. The ones the engine has no enum for are still
+// sized, so such a file is well-formed; a model refuses them where a weight is expected.
+constexpr DTypeEntry kDTypes[] = {
+    {"F32", DType::F32, 4},   {"F16", DType::F16, 2},    {"BF16", DType::BF16, 2},
+    {"F64", DType::F64, 8},   {"I64", DType::I64, 8},    {"I32", DType::I32, 4},
+    {"I16", DType::I16, 2},   {"I8", DType::I8, 1},      {"U8", DType::U8, 1},
+    {"BOOL", DType::BOOL, 1}, {"U16", DType::Other, 2},  {"U32", DType::Other, 4},
+    {"U64", DType::Other, 8}, {"F8_E4M3", DType::Other, 1}, {"F8_E5M2", DType::Other, 1},
+};
+
+const DTypeEntry* find_dtype(const std::string& text) {
+    for (const auto& e : kDTypes)
+        if (text == e.text) return &e;
+    return nullptr;
+}
+
+std::string qname(const std::string& s) { return "\"" + s + "\""; }
+
+uint64_t read_u64_le(const uint8_t* p) {
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+    return v;
+}
+
+// A JSON number that is a non-negative integer fitting in uint64 (no floats, no negatives).
+bool as_u64(const nlohmann::json& v, uint64_t& out) {
+    if (v.is_number_unsigned()) {
+        out = v.get<uint64_t>();
+        return true;
+    }
+    if (v.is_number_integer() && v.get<int64_t>() >= 0) {
+        out = uint64_t(v.get<int64_t>());
+        return true;
+    }
+    return false;
+}
+
+float f16_to_f32(uint16_t h) {
+    const uint32_t sign = uint32_t(h & 0x8000) << 16;
+    uint32_t exp = (h >> 10) & 0x1f;
+    uint32_t mant = h & 0x3ff;
+    uint32_t bits;
+    if (exp == 0) {
+        if (mant == 0) {
+            bits = sign;
+        } else { // subnormal: normalise
+            exp = 127 - 15 + 1;
+            while ((mant & 0x400) == 0) {
+                mant <<= 1;
+                --exp;
+            }
+            mant &= 0x3ff;
+            bits = sign | (exp << 23) | (mant << 13);
+        }
+    } else if (exp == 31) {
+        bits = sign | 0x7f800000u | (mant << 13); // inf / nan
+    } else {
+        bits = sign | ((exp + 127 - 15) << 23) | (mant << 13);
+    }
+    float f;
+    std::memcpy(&f, &bits, 4);
+    return f;
+}
+
+} // namespace
+
+const char* dtype_name(DType d) {
+    switch (d) {
+    case DType::F32: return "F32";
+    case DType::F16: return "F16";
+    case DType::BF16: return "BF16";
+    case DType::F64: return "F64";
+    case DType::I64: return "I64";
+    case DType::I32: return "I32";
+    case DType::I16: return "I16";
+    case DType::I8: return "I8";
+    case DType::U8: return "U8";
+    case DType::BOOL: return "BOOL";
+    case DType::Other: return "other";
+    }
+    return "other";
+}
+
+std::size_t dtype_size(DType d) {
+    switch (d) {
+    case DType::F32: case DType::I32: return 4;
+    case DType::F16: case DType::BF16: case DType::I16: return 2;
+    case DType::F64: case DType::I64: return 8;
+    case DType::I8: case DType::U8: case DType::BOOL: return 1;
+    case DType::Other: return 0;
+    }
+    return 0;
+}
+
+int64_t TensorInfo::numel() const {
+    int64_t n = 1;
+    for (int64_t d : shape) n *= d; // validated on open: no overflow
+    return n;
+}
+
+SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the S_ISREG check then refuses it.
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd_ < 0) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd_);
+        fd_ = -1;
+        throw Error(path + ": not a regular file");
+    }
+    size_ = uint64_t(st.st_size);
+    try {
+        if (size_ < 8)
+            throw Error(path + ": the file is " + std::to_string(size_) +
+                        " bytes, too short to hold the 8-byte header length (truncated?)");
+        map_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
+        if (map_ == MAP_FAILED) {
+            map_ = nullptr;
+            throw Error(path + ": cannot map the file (" + std::strerror(errno) + ")");
+        }
+        const auto* bytes = static_cast<const uint8_t*>(map_);
+        const uint64_t header_len = read_u64_le(bytes);
+        if (header_len > kMaxHeaderBytes)
+            throw Error(path + ": header length " + std::to_string(header_len) +
+                        " bytes is larger than the 100 MB safetensors allows (corrupt or not a safetensors file)");
+        if (header_len > size_ - 8)
+            throw Error(path + ": header length " + std::to_string(header_len) + " bytes runs past the end of the " +
+                        std::to_string(size_) + "-byte file (truncated?)");
+        if (header_len < 2) throw Error(path + ": header length " + std::to_string(header_len) + " is too short for a JSON object");
+        data_start_ = 8 + header_len;
+        const uint64_t data_size = size_ - data_start_;
+
+        // Parse the header, noticing duplicate top-level keys (nlohmann would silently keep the last).
+        const std::string header(reinterpret_cast<const char*>(bytes + 8), header_len);
+        std::set<std::string> seen;
+        std::string duplicate;
+        auto on_event = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            if (depth == 1 && event == nlohmann::json::parse_event_t::key && duplicate.empty()) {
+                const std::string key = parsed.get<std::string>();
+                if (!seen.insert(key).second) duplicate = key;
+            }
+            return true;
+        };
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(header, on_event);
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(path + ": the header is not valid JSON (" + e.what() + ")");
+        }
+        if (!j.is_object())
+            throw Error(path + ": the header must be a JSON object, found " + std::string(j.type_name()));
+        if (!duplicate.empty()) throw Error(path + ": tensor " + qname(duplicate) + " appears twice in the header");
+
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& name = it.key();
+            const nlohmann::json& v = it.value();
+            const std::string where = path + ": tensor " + qname(name);
+            if (name == "__metadata__") {
+                if (!v.is_object()) throw Error(path + ": __metadata__ must be an object of strings");
+                for (auto m = v.begin(); m != v.end(); ++m) {
+                    if (!m.value().is_string())
+                        throw Error(path + ": __metadata__ entry " + qname(m.key()) + " must be a string");
+                    metadata_[m.key()] = m.value().get<std::string>();
+                }
+                continue;
+            }
+            if (!v.is_object()) throw Error(where + ": entry must be an object, found " + std::string(v.type_name()));
+            if (!v.contains("dtype") || !v.contains("shape") || !v.contains("data_offsets"))
+                throw Error(where + ": entry needs \"dtype\", \"shape\" and \"data_offsets\"");
+
+            TensorInfo t;
+            t.name = name;
+            const auto& dt = v["dtype"];
+            if (!dt.is_string()) throw Error(where + ": dtype must be a string, found " + dt.dump());
+            t.dtype_text = dt.get<std::string>();
+            const DTypeEntry* entry = find_dtype(t.dtype_text);
+            if (!entry) throw Error(where + ": unknown dtype " + qname(t.dtype_text));
+            t.dtype = entry->dtype;
+
+            const auto& shape = v["shape"];
+            if (!shape.is_array()) throw Error(where + ": shape must be an array, found " + shape.dump());
+            if (shape.size() > kMaxRank)
+                throw Error(where + ": shape has " + std::to_string(shape.size()) + " dimensions, more than " +
+                            std::to_string(kMaxRank));
+            // The product is bounded by the data buffer's size before it can overflow.
+            uint64_t bytes_needed = entry->size;
+            bool zero = false;
+            for (const auto& d : shape) {
+                uint64_t dim = 0;
+                if (!as_u64(d, dim))
+                    throw Error(where + ": shape dimension " + d.dump() + " is not a non-negative integer");
+                if (dim > uint64_t(INT64_MAX))
+                    throw Error(where + ": shape dimension " + std::to_string(dim) + " is too large");
+                t.shape.push_back(int64_t(dim));
+                if (dim == 0) zero = true;
+            }
+            for (int64_t dim : t.shape) {
+                if (zero) break;
+                if (uint64_t(dim) > data_size / bytes_needed + 1 || bytes_needed * uint64_t(dim) > data_size) {
+                    std::string s;
+                    for (size_t i = 0; i < t.shape.size(); ++i) s += (i ? "," : "") + std::to_string(t.shape[i]);
+                    throw Error(where + ": shape [" + s + "] needs more bytes than the file's " +
+                                std::to_string(data_size) + "-byte data buffer holds");
+                }
+                bytes_needed *= uint64_t(dim);
+            }
+            if (zero) bytes_needed = 0;
+
+            const auto& offs = v["data_offsets"];
+            if (!offs.is_array() || offs.size() != 2)
+                throw Error(where + ": data_offsets must be [begin, end], found " + offs.dump());
+            if (!as_u64(offs[0], t.begin) || !as_u64(offs[1], t.end))
+                throw Error(where + ": data_offsets " + offs.dump() + " must be non-negative integers");
+            if (t.begin > t.end)
+                throw Error(where + ": data_offsets begin " + std::to_string(t.begin) + " is after end " +
+                            std::to_string(t.end));
+            if (t.end > data_size)
+                throw Error(where + ": data_offsets end " + std::to_string(t.end) +
+                            " is past the end of the data buffer (" + std::to_string(data_size) +
+                            " bytes; truncated file?)");
+            if (t.end - t.begin != bytes_needed)
+                throw Error(where + ": " + std::to_string(t.end - t.begin) + " bytes in data_offsets, but dtype " +
+                            t.dtype_text + " x shape needs " + std::to_string(bytes_needed));
+            tensors_.emplace(name, std::move(t));
+        }
+
+        // No two non-empty byte ranges may overlap.
+        std::vector<const TensorInfo*> order;
+        for (const auto& [name, t] : tensors_)
+            if (t.end > t.begin) order.push_back(&t);
+        std::sort(order.begin(), order.end(),
+                  [](const TensorInfo* a, const TensorInfo* b) { return a->begin < b->begin; });
+        for (size_t i = 1; i < order.size(); ++i)
+            if (order[i]->begin < order[i - 1]->end)
+                throw Error(path + ": tensors " + qname(order[i - 1]->name) + " and " + qname(order[i]->name) +
+                            " overlap in the data buffer (bytes " + std::to_string(order[i]->begin) + ".." +
+                            std::to_string(order[i - 1]->end) + ")");
+    } catch (...) {
+        if (map_) ::munmap(map_, size_);
+        map_ = nullptr;
+        ::close(fd_);
+        fd_ = -1;
+        throw;
+    }
+}
+
+SafetensorsFile::~SafetensorsFile() {
+    if (map_) ::munmap(map_, size_);
+    if (fd_ >= 0) ::close(fd_);
+}
+
+bool SafetensorsFile::has(const std::string& name) const { return tensors_.count(name) != 0; }
+
+const TensorInfo& SafetensorsFile::info(const std::string& name) const {
+    auto it = tensors_.find(name);
+    if (it == tensors_.end()) throw Error(path_ + ": no tensor " + qname(name));
+    return it->second;
+}
+
+const uint8_t* SafetensorsFile::data(const TensorInfo& t) const {
+    return static_cast<const uint8_t*>(map_) + data_start_ + t.begin;
+}
+
+std::vector<float> SafetensorsFile::to_float(const TensorInfo& t) const {
+    const uint8_t* p = data(t);
+    const size_t n = size_t(t.numel());
+    std::vector<float> out(n);
+    switch (t.dtype) {
+    case DType::F32:
+        if (n) std::memcpy(out.data(), p, n * 4);
+        break;
+    case DType::F16:
+        for (size_t i = 0; i < n; ++i) {
+            uint16_t h;
+            std::memcpy(&h, p + 2 * i, 2);
+            out[i] = f16_to_f32(h);
+        }
+        break;
+    case DType::BF16:
+        for (size_t i = 0; i < n; ++i) {
+            uint16_t h;
+            std::memcpy(&h, p + 2 * i, 2);
+            const uint32_t bits = uint32_t(h) << 16;
+            std::memcpy(&out[i], &bits, 4);
+        }
+        break;
+    default:
+        throw Error(path_ + ": tensor " + qname(t.name) + " has dtype " + t.dtype_text +
+                    "; only F32, F16 and BF16 can be read as floats");
+    }
+    return out;
+}
+
+void write_safetensors(const std::string& path, const std::vector<TensorToWrite>& tensors,
+                       const std::map<std::string, std::string>& metadata) {
+    nlohmann::ordered_json header;
+    if (!metadata.empty()) {
+        nlohmann::ordered_json m = nlohmann::ordered_json::object();
+        for (const auto& [k, v] : metadata) m[k] = v;
+        header["__metadata__"] = m;
+    }
+    uint64_t offset = 0;
+    for (const auto& t : tensors) {
+        uint64_t n = 1;
+        for (int64_t d : t.shape) {
+            if (d < 0) throw Error(path + ": tensor " + qname(t.name) + " has a negative dimension");
+            n *= uint64_t(d);
+        }
+        if (header.contains(t.name)) throw Error(path + ": tensor " + qname(t.name) + " given twice");
+        header[t.name] = {{"dtype", "F32"}, {"shape", t.shape}, {"data_offsets", {offset, offset + 4 * n}}};
+        offset += 4 * n;
+    }
+    std::string text = header.dump();
+    while ((8 + text.size()) % 8 != 0) text.push_back(' '); // data buffer 8-byte aligned
+
+    const std::string tmp = path + ".tmp";
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) throw Error(tmp + ": cannot create (" + std::strerror(errno) + ")");
+    uint8_t len[8];
+    for (int i = 0; i < 8; ++i) len[i] = uint8_t((uint64_t(text.size()) >> (8 * i)) & 0xff);
+    bool ok = std::fwrite(len, 1, 8, f) == 8 && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    for (const auto& t : tensors) {
+        if (!ok) break;
+        uint64_t n = 1;
+        for (int64_t d : t.shape) n *= uint64_t(d);
+        if (n) ok = std::fwrite(t.data, 4, n, f) == n; // little-endian hosts only (x86-64, arm64)
+    }
+    ok = (std::fflush(f) == 0) && ok;
+    ok = (::fsync(::fileno(f)) == 0) && ok;
+    ok = (std::fclose(f) == 0) && ok;
+    if (!ok) {
+        std::remove(tmp.c_str());
+        throw Error(path + ": cannot write the file (disk full?)");
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw Error(path + ": cannot replace the file (" + std::strerror(errno) + ")");
+    }
+}
+
+} // namespace al
