@@ -26,7 +26,7 @@ struct Model::Storage {
     int64_t parameters = 0;
     std::unique_ptr<SafetensorsFile> file;         // F32 weights are read in place from its mapping
     std::vector<std::vector<float>> converted;     // F16/BF16 (and unaligned F32) weights as float32
-    std::vector<float> arena;                      // random weights
+    std::unique_ptr<float[]> arena;                // random weights (not zero-filled first)
     const float* wte = nullptr;                    // [V, C]
     const float* wpe = nullptr;                    // [n_positions, C]
     const float* lnf_w = nullptr;                  // [C]
@@ -127,9 +127,10 @@ long layer_index(const std::string& name) {
     return v;
 }
 
-// Fills `out` with N(0, std) using the Marsaglia polar method on xoshiro256+; each block of
-// kBlock numbers has its own stream seeded from (seed, block), so the result does not depend
-// on how many threads fill it.
+// Fills `out` with N(0, std): Marsaglia & Tsang's ziggurat (2000) on xoshiro256+, a table lookup
+// and one multiply for 98% of draws, which keeps GPT-2 small's 124M weights quick. Each block of
+// kBlock numbers has its own stream seeded from (seed, block), so the result does not depend on
+// how many threads fill it.
 constexpr size_t kBlock = 1 << 16;
 
 uint64_t splitmix64(uint64_t& x) {
@@ -156,24 +157,57 @@ struct Xoshiro {
         s[3] = rotl(s[3], 45);
         return r;
     }
-    float uniform_pm1() { return float(int64_t(next() >> 40) - (1 << 23)) * (1.0f / float(1 << 23)); }
+    double uniform() { return (double(next() >> 11) + 0.5) * (1.0 / 9007199254740992.0); } // (0, 1)
+};
+
+struct Ziggurat {
+    uint32_t kn[128];
+    double wn[128], fn[128];
+    Ziggurat() {
+        const double m1 = 2147483648.0, vn = 9.91256303526217e-3;
+        double dn = 3.442619855899, tn = dn;
+        const double q = vn / std::exp(-0.5 * dn * dn);
+        kn[0] = uint32_t((dn / q) * m1);
+        kn[1] = 0;
+        wn[0] = q / m1;
+        wn[127] = dn / m1;
+        fn[0] = 1.0;
+        fn[127] = std::exp(-0.5 * dn * dn);
+        for (int i = 126; i >= 1; --i) {
+            dn = std::sqrt(-2.0 * std::log(vn / dn + std::exp(-0.5 * dn * dn)));
+            kn[i + 1] = uint32_t((dn / tn) * m1);
+            tn = dn;
+            fn[i] = std::exp(-0.5 * dn * dn);
+            wn[i] = dn / m1;
+        }
+    }
+    double draw(Xoshiro& rng) const {
+        constexpr double r = 3.442620;
+        for (;;) {
+            const uint64_t bits = rng.next();
+            const int32_t hz = int32_t(uint32_t(bits >> 32));
+            const int iz = int(bits & 127);
+            const uint32_t mag = hz < 0 ? uint32_t(-(int64_t)hz) : uint32_t(hz);
+            const double x = hz * wn[iz];
+            if (mag < kn[iz]) return x; // inside the rectangle: the common case
+            if (iz == 0) {              // the tail beyond r
+                double tx, ty;
+                do {
+                    tx = -std::log(rng.uniform()) / r;
+                    ty = -std::log(rng.uniform());
+                } while (ty + ty < tx * tx);
+                return hz > 0 ? r + tx : -r - tx;
+            }
+            if (fn[iz] + rng.uniform() * (fn[iz - 1] - fn[iz]) < std::exp(-0.5 * x * x)) return x;
+        }
+    }
 };
 
 void fill_normal_block(float* out, size_t n, uint64_t seed, uint64_t block, float stddev) {
+    static const Ziggurat zig;
     uint64_t mix = seed ^ (block * 0xd1b54a32d192ed03ull);
     Xoshiro rng(splitmix64(mix));
-    size_t i = 0;
-    while (i < n) {
-        float u, v, s;
-        do {
-            u = rng.uniform_pm1();
-            v = rng.uniform_pm1();
-            s = u * u + v * v;
-        } while (s >= 1.0f || s == 0.0f);
-        const float f = std::sqrt(-2.0f * std::log(s) / s) * stddev;
-        out[i++] = u * f;
-        if (i < n) out[i++] = v * f;
-    }
+    for (size_t i = 0; i < n; ++i) out[i] = float(zig.draw(rng)) * stddev;
 }
 
 void fill_normal(float* out, size_t n, uint64_t seed, float stddev) {
@@ -286,13 +320,13 @@ std::shared_ptr<const Model> Model::random(const Config& config, uint64_t seed, 
         for (int64_t d : e.shape) n *= d;
         total += size_t(n);
     }
-    s.arena.resize(total);
-    fill_normal(s.arena.data(), total, seed, 0.02f);
+    s.arena.reset(new float[total]);
+    fill_normal(s.arena.get(), total, seed, 0.02f);
     size_t offset = 0;
     for (const auto& e : expected) {
         int64_t n = 1;
         for (int64_t d : e.shape) n *= d;
-        float* w = s.arena.data() + offset;
+        float* w = s.arena.get() + offset;
         const bool is_bias = e.name.size() > 5 && e.name.compare(e.name.size() - 5, 5, ".bias") == 0;
         if (is_layer_norm_weight(e.name))
             std::fill(w, w + n, 1.0f);
