@@ -102,6 +102,7 @@ Runner::Runner(std::shared_ptr<const Model> model) : state_(std::make_unique<Sta
 }
 Runner::~Runner() = default;
 const Model& Runner::model() const { return *state_->model; }
+std::shared_ptr<const Model> Runner::model_ptr() const { return state_->model; }
 void Runner::reset() {
     State& s = *state_;
     s.valid = false;

@@ -42,7 +42,12 @@ struct CensusOptions {
     uint64_t seed = 0;
 };
 
-// Runs the model on `ids` (for the text-based scores) and on a repeated random sequence (induction).
+// The induction probe: [BOS] r_1..r_n r_1..r_n with r random ids from the vocabulary (never BOS/EOS),
+// seeded; n is shortened to fit the model's positions.
+std::vector<int> induction_sequence(const Config& config, int n, uint64_t seed);
+
+// Runs the model on `ids` (for the text-based scores, through `runner`, so its cache is used) and on
+// induction_sequence(...) (induction scores, on a separate Runner so the caller's cache survives).
 std::vector<HeadScores> head_census(Runner& runner, const std::vector<int>& ids,
                                     const CensusOptions& options = {});
 std::string census_label(const HeadScores& s);

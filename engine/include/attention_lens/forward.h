@@ -120,6 +120,7 @@ public:
     ForwardResult forward_full(const std::vector<int>& ids, const ForwardOptions& options = {});
     void reset();
     const Model& model() const;
+    std::shared_ptr<const Model> model_ptr() const;
 
 private:
     struct State;
