@@ -1,0 +1,244 @@
+// al-evaluate-model: measures a trained model in Hugging Face layout, for its model card.
+//  * held-out perplexity on token files (non-overlapping windows of --seq tokens), next to the
+//    unigram baseline (token frequencies of the training tokens, add-one smoothed);
+//  * a head census: previous-token, first-token (sink) and induction scores per head;
+//  * samples at a given temperature from a prompt.
+// usage: al-evaluate-model --model DIR --train-tokens FILE [--heldout NAME=FILE]... [--seq 256]
+//        [--census-text FILE] [--prompt TEXT] [--temperature 0.8] [--samples 3] [--sample-tokens 80]
+//        [--seed 1] [--threads 2]
+// Prints a JSON report on stdout.
+#include <cblas.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "attention_lens/tokenizer.h"
+#include "corpus_files.h"
+#include "gpt2_train.h"
+#include "hf_export.h"
+
+using al::train::GPT2;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+std::vector<int> read_tokens(const std::string& path) {
+    std::ifstream f(path, std::ios::binary | std::ios::ate);
+    if (!f) throw std::runtime_error("cannot open " + path);
+    const auto bytes = static_cast<size_t>(f.tellg());
+    std::vector<uint16_t> raw(bytes / 2);
+    f.seekg(0);
+    f.read(reinterpret_cast<char*>(raw.data()), static_cast<std::streamsize>(raw.size() * 2));
+    return {raw.begin(), raw.end()};
+}
+
+// Mean next-token loss (nats) over non-overlapping windows of T+1 tokens.
+double heldout_loss(GPT2& model, const std::vector<int>& toks, int T, size_t* counted) {
+    double sum = 0;
+    size_t n = 0;
+    std::vector<int> x(T), y(T);
+    for (size_t off = 0; off + T + 1 <= toks.size(); off += T) {
+        std::copy(toks.begin() + off, toks.begin() + off + T, x.begin());
+        std::copy(toks.begin() + off + 1, toks.begin() + off + T + 1, y.begin());
+        sum += static_cast<double>(model.forward(x.data(), y.data(), 1, T)) * T;
+        n += T;
+    }
+    *counted = n;
+    return sum / n;
+}
+
+double unigram_loss(const std::vector<int>& train, const std::vector<int>& held, int V, int T) {
+    std::vector<double> count(V, 1.0); // add-one smoothing
+    for (int t : train) count[t] += 1;
+    double total = 0;
+    for (double c : count) total += c;
+    double sum = 0;
+    size_t n = 0;
+    // The same positions the model is scored on (targets of the non-overlapping windows).
+    for (size_t off = 0; off + T + 1 <= held.size(); off += T)
+        for (int t = 1; t <= T; t++, n++) sum -= std::log(count[held[off + t]] / total);
+    return sum / n;
+}
+
+struct HeadCensus {
+    std::vector<double> previous, first, induction;
+};
+
+// att for one forward of B=1: [L][NH][T][T] inside acts().att ([L,B,NH,T,T]).
+const float* head_pattern(const GPT2& m, int l, int h, int T) {
+    const size_t TT = static_cast<size_t>(T) * T;
+    return m.acts().att.data() + (static_cast<size_t>(l) * m.shape().n_head + h) * TT;
+}
+
+// Definitions (as TransformerLens and the census use them):
+//  previous-token: mean over rows i >= 1 of A[i][i-1];
+//  first-token:    mean over rows i >= 1 of A[i][0];
+//  induction:      on BOS + r + r (r: n random tokens), mean over the second copy's rows i of the
+//                  weight on the token after the previous occurrence of the current one, A[i][i-n+1].
+HeadCensus census(GPT2& model, const std::vector<int>& text_ids, int eos, int n_random, int reps, uint64_t seed) {
+    const auto& s = model.shape();
+    HeadCensus c;
+    const int LH = s.n_layer * s.n_head;
+    c.previous.assign(LH, 0);
+    c.first.assign(LH, 0);
+    c.induction.assign(LH, 0);
+    {
+        const int T = static_cast<int>(text_ids.size());
+        model.forward(text_ids.data(), nullptr, 1, T);
+        for (int l = 0; l < s.n_layer; l++)
+            for (int h = 0; h < s.n_head; h++) {
+                const float* A = head_pattern(model, l, h, T);
+                double prev = 0, first = 0;
+                for (int i = 1; i < T; i++) {
+                    prev += A[static_cast<size_t>(i) * T + i - 1];
+                    first += A[static_cast<size_t>(i) * T];
+                }
+                c.previous[l * s.n_head + h] = prev / (T - 1);
+                c.first[l * s.n_head + h] = first / (T - 1);
+            }
+    }
+    std::mt19937_64 rng(seed);
+    std::uniform_int_distribution<int> pick(0, s.vocab - 2); // any token but <|endoftext|>
+    for (int r = 0; r < reps; r++) {
+        std::vector<int> ids = {eos};
+        std::vector<int> seq(n_random);
+        for (int& t : seq) t = pick(rng);
+        ids.insert(ids.end(), seq.begin(), seq.end());
+        ids.insert(ids.end(), seq.begin(), seq.end());
+        const int T = static_cast<int>(ids.size());
+        model.forward(ids.data(), nullptr, 1, T);
+        for (int l = 0; l < s.n_layer; l++)
+            for (int h = 0; h < s.n_head; h++) {
+                const float* A = head_pattern(model, l, h, T);
+                double sum = 0;
+                // Second copy: positions 1+n .. 2n; previous occurrence at i-n, its successor at i-n+1.
+                for (int i = 1 + n_random; i < T; i++) sum += A[static_cast<size_t>(i) * T + (i - n_random + 1)];
+                c.induction[l * s.n_head + h] += sum / n_random / reps;
+            }
+    }
+    return c;
+}
+
+std::string sample(GPT2& model, const al::Tokenizer& tok, const std::string& prompt, int n_new, float temperature,
+                   std::mt19937_64& rng) {
+    std::vector<int> ids = tok.encode(prompt);
+    const int V = model.shape().vocab;
+    for (int k = 0; k < n_new; k++) {
+        const int T0 = static_cast<int>(ids.size());
+        const int start = std::max(0, T0 - model.shape().max_T);
+        std::vector<int> ctx(ids.begin() + start, ids.end());
+        const int T = static_cast<int>(ctx.size());
+        model.forward(ctx.data(), nullptr, 1, T);
+        const float* logits = model.acts().logits.data() + static_cast<size_t>(T - 1) * V;
+        std::vector<double> p(V);
+        double maxl = -1e30;
+        for (int i = 0; i < V; i++) maxl = std::max(maxl, static_cast<double>(logits[i]) / temperature);
+        for (int i = 0; i < V; i++) p[i] = std::exp(logits[i] / temperature - maxl);
+        std::discrete_distribution<int> dist(p.begin(), p.end());
+        const int next = dist(rng);
+        if (next == tok.eos_id()) break;
+        ids.push_back(next);
+    }
+    return al::sanitize_utf8(tok.decode(ids));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string model_dir, train_tokens, census_text, prompt = "Once upon a time";
+    std::vector<std::pair<std::string, std::string>> heldout;
+    int T = 256, samples = 3, sample_tokens = 80, threads = 2, induction_n = 50, induction_reps = 4;
+    float temperature = 0.8f;
+    uint64_t seed = 1;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        std::string a = argv[i], v = argv[i + 1];
+        if (a == "--model") model_dir = v;
+        else if (a == "--train-tokens") train_tokens = v;
+        else if (a == "--heldout") {
+            const auto eq = v.find('=');
+            heldout.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+        } else if (a == "--seq") T = std::stoi(v);
+        else if (a == "--census-text") census_text = v;
+        else if (a == "--prompt") prompt = v;
+        else if (a == "--temperature") temperature = std::stof(v);
+        else if (a == "--samples") samples = std::stoi(v);
+        else if (a == "--sample-tokens") sample_tokens = std::stoi(v);
+        else if (a == "--seed") seed = std::stoull(v);
+        else if (a == "--threads") threads = std::stoi(v);
+        else if (a == "--induction-length") induction_n = std::stoi(v);
+        else {
+            std::fprintf(stderr, "al-evaluate-model: unknown option %s\n", a.c_str());
+            return 2;
+        }
+    }
+    if (model_dir.empty()) {
+        std::fprintf(stderr, "usage: al-evaluate-model --model DIR --train-tokens FILE [--heldout NAME=FILE]...\n");
+        return 2;
+    }
+    try {
+        openblas_set_num_threads(threads);
+        GPT2 model = al::train::load_hf(model_dir);
+        const auto tok = al::Tokenizer::load(model_dir + "/vocab.json", model_dir + "/merges.txt");
+        const auto& s = model.shape();
+        json report;
+        report["model"] = model_dir;
+        report["shape"] = {{"n_layer", s.n_layer}, {"n_head", s.n_head}, {"n_embd", s.n_embd},
+                           {"vocab", s.vocab}, {"n_positions", s.max_T}};
+        report["parameters"] = model.params().size(); // wte is tied to the head: counted once
+        T = std::min(T, s.max_T);
+        std::vector<int> train;
+        if (!train_tokens.empty()) train = read_tokens(train_tokens);
+        for (const auto& [name, path] : heldout) {
+            const auto held = read_tokens(path);
+            size_t n = 0;
+            const double loss = heldout_loss(model, held, T, &n);
+            json e = {{"tokens_scored", n}, {"loss", loss}, {"perplexity", std::exp(loss)}};
+            if (!train.empty()) {
+                const double u = unigram_loss(train, held, s.vocab, T);
+                e["unigram_loss"] = u;
+                e["unigram_perplexity"] = std::exp(u);
+            }
+            report["heldout"][name] = e;
+        }
+        std::vector<int> text_ids;
+        if (!census_text.empty()) {
+            const auto docs = al::train::read_documents(census_text);
+            text_ids = tok.encode(docs.front());
+            if (static_cast<int>(text_ids.size()) > s.max_T) text_ids.resize(s.max_T);
+        } else {
+            text_ids = tok.encode("Once upon a time, there was a little girl named Lily. She liked to play with her ball in the park.");
+        }
+        const HeadCensus c = census(model, text_ids, tok.eos_id(), induction_n, induction_reps, seed);
+        json heads = json::array();
+        int best_prev = 0, best_first = 0, best_ind = 0;
+        for (int i = 0; i < s.n_layer * s.n_head; i++) {
+            heads.push_back({{"layer", i / s.n_head}, {"head", i % s.n_head}, {"previous_token", c.previous[i]},
+                             {"first_token", c.first[i]}, {"induction", c.induction[i]}});
+            if (c.previous[i] > c.previous[best_prev]) best_prev = i;
+            if (c.first[i] > c.first[best_first]) best_first = i;
+            if (c.induction[i] > c.induction[best_ind]) best_ind = i;
+        }
+        auto name = [&](int i) { return std::to_string(i / s.n_head) + "." + std::to_string(i % s.n_head); };
+        report["census"] = {{"text_tokens", text_ids.size()},
+                            {"induction_sequence", "BOS + " + std::to_string(induction_n) + " random tokens, twice"},
+                            {"best_previous_token", {{"head", name(best_prev)}, {"score", c.previous[best_prev]}}},
+                            {"best_first_token", {{"head", name(best_first)}, {"score", c.first[best_first]}}},
+                            {"best_induction", {{"head", name(best_ind)}, {"score", c.induction[best_ind]}}},
+                            {"heads", heads}};
+        std::mt19937_64 rng(seed);
+        json out = json::array();
+        for (int k = 0; k < samples; k++) out.push_back(sample(model, tok, prompt, sample_tokens, temperature, rng));
+        report["samples"] = {{"prompt", prompt}, {"temperature", temperature}, {"texts", out}};
+        std::printf("%s\n", report.dump(2).c_str());
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "al-evaluate-model: %s\n", e.what());
+        return 1;
+    }
+}
