@@ -1,0 +1,33 @@
+import QtQuick
+import QtQuick.Layouts
+import QtCharts
+import AttentionLens
+
+// Attention is quadratic: this machine's time for the engine's attention step and for the rest of
+// one layer, at growing context lengths (CostMeter, measured live).
+ColumnLayout {
+    id: view
+    property CostMeter meter: CostMeter {}
+    function fill() {
+        att.clear(); rest.clear()
+        for (let i = 0; i < meter.lengths.length; ++i) {
+            att.append(meter.lengths[i], meter.attentionMs[i])
+            rest.append(meter.lengths[i], meter.restMs[i])
+        }
+    }
+    Connections { target: view.meter; function onResultChanged() { view.fill() } }
+    ChartView {
+        Layout.fillWidth: true
+        Layout.preferredHeight: 280
+        theme: Theme.dark ? ChartView.ChartThemeDark : ChartView.ChartThemeLight
+        backgroundColor: Theme.surface
+        antialiasing: true
+        legend.alignment: Qt.AlignBottom
+        title: qsTr("One layer of %1 on this machine").arg(ModelHub.modelName)
+        titleColor: Theme.text
+        ValueAxis { id: tx; min: 0; max: Math.max(16, view.meter.lengths.length ? view.meter.lengths[view.meter.lengths.length - 1] : 16); titleText: qsTr("tokens"); labelFormat: "%d" }
+        ValueAxis { id: ty; min: 0; max: Math.max(0.01, view.meter.maxMs * 1.1); titleText: qsTr("milliseconds") }
+        LineSeries { id: att; name: qsTr("attention (scores, softmax, weighted sum)"); axisX: tx; axisY: ty; width: 3 }
+        LineSeries { id: rest; name: qsTr("the rest (LayerNorms, projections, MLP)"); axisX: tx; axisY: ty; width: 3 }
+    }
+}

@@ -1,0 +1,98 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// All heads of one layer with a layer slider; each tile carries its census label. Clicking a tile
+// opens the focused view of that head (a larger heat map with the tokens and all census scores).
+ColumnLayout {
+    id: grid
+    property HeadsLab lab: HeadsLab {}
+    property int focusedHead: -1
+    spacing: Theme.spacingS
+
+    RowLayout {
+        Label { text: qsTr("layer %1 of %2").arg(grid.lab.layer).arg(Math.max(0, grid.lab.layers - 1)); color: Theme.text; Layout.preferredWidth: 110 }
+        Slider {
+            Layout.fillWidth: true
+            from: 0; to: Math.max(0, grid.lab.layers - 1); stepSize: 1
+            value: grid.lab.layer
+            onMoved: grid.lab.layer = value
+            Accessible.name: qsTr("Layer")
+        }
+        BusyIndicator { running: grid.lab.busy; visible: running; implicitWidth: 22; implicitHeight: 22 }
+    }
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        text: qsTr("Labels are heuristics read off one text's patterns; most heads are mixtures of several behaviours.")
+    }
+    Flow {
+        Layout.fillWidth: true
+        spacing: Theme.spacingS
+        Repeater {
+            model: grid.lab.heads
+            delegate: PatternTile {
+                required property var modelData
+                required property int index
+                width: Math.max(110, Math.min(150, (grid.width - 5 * Theme.spacingS) / 6))
+                head: modelData
+                selected: grid.focusedHead === index
+                onClicked: grid.focusedHead = (grid.focusedHead === index ? -1 : index)
+            }
+        }
+    }
+    // The focused view.
+    RowLayout {
+        visible: grid.focusedHead >= 0 && grid.focusedHead < grid.lab.heads.length
+        readonly property var head: grid.lab.heads[grid.focusedHead] || ({})
+        spacing: Theme.spacingL
+        Layout.fillWidth: true
+        ColumnLayout {
+            spacing: 0
+            Repeater {
+                model: grid.lab.tokens
+                delegate: Label {
+                    required property string modelData
+                    text: modelData; color: Theme.text; font.pixelSize: 10
+                    Layout.preferredHeight: focusMap.height / Math.max(1, grid.lab.tokens.length)
+                    Layout.alignment: Qt.AlignRight
+                    verticalAlignment: Text.AlignVCenter
+                }
+            }
+        }
+        HeatmapItem {
+            id: focusMap
+            Layout.preferredWidth: Math.min(360, Math.max(200, grid.lab.tokens.length * 14))
+            Layout.preferredHeight: Layout.preferredWidth
+            rows: parent.head.size || 0
+            columns: parent.head.size || 0
+            values: parent.head.pattern || []
+            maxValue: 1
+            lowColor: Theme.surfaceAlt
+            highColor: Theme.accent
+        }
+        ColumnLayout {
+            Layout.alignment: Qt.AlignTop
+            Label {
+                text: qsTr("Layer %1, head %2: %3").arg(grid.lab.layer).arg(parent.parent.head.head).arg(parent.parent.head.label || "")
+                color: Theme.text; font.weight: Font.DemiBold
+            }
+            Repeater {
+                model: Object.keys(parent.parent.head.scores || {})
+                delegate: Label {
+                    required property string modelData
+                    text: modelData + ": " + Number(grid.lab.heads[grid.focusedHead].scores[modelData]).toFixed(3)
+                    color: Theme.textMuted; font.pixelSize: Theme.fontSmall; font.family: "monospace"
+                }
+            }
+            Label {
+                text: qsTr("Rows are queries, columns keys; each row sums to 1.")
+                color: Theme.textMuted; font.pixelSize: Theme.fontSmall
+            }
+        }
+    }
+    Label { visible: grid.lab.error !== ""; text: grid.lab.error; color: Theme.warning; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+}

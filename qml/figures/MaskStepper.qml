@@ -1,0 +1,87 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// A short sentence's score grid with the causal mask: step or play through the rows; the current
+// row's allowed cells, its blocked cells (−∞ before the softmax) and its weights after it (MaskLab).
+ColumnLayout {
+    id: view
+    property MaskLab lab: MaskLab {}
+    property int row: 0
+    readonly property int count: lab.tokens.length
+    spacing: Theme.spacingS
+
+    RowLayout {
+        spacing: Theme.spacingS
+        FocusButton { text: qsTr("◀ Row"); enabled: view.row > 0; onClicked: view.row-- }
+        FocusButton { text: qsTr("Row ▶"); enabled: view.row < view.count - 1; onClicked: view.row++ }
+        FocusButton {
+            text: player.running ? qsTr("Pause") : qsTr("Play")
+            onClicked: { if (!player.running && view.row >= view.count - 1) view.row = 0; player.running = !player.running }
+        }
+        Label { text: qsTr("layer"); color: Theme.text }
+        SpinBox { from: 0; to: Math.max(0, ModelHub.nLayer - 1); value: view.lab.layer; onValueModified: view.lab.layer = value }
+        Label { text: qsTr("head"); color: Theme.text }
+        SpinBox { from: 0; to: Math.max(0, ModelHub.nHead - 1); value: view.lab.head; onValueModified: view.lab.head = value }
+    }
+    Timer { id: player; interval: 900; repeat: true; onTriggered: { if (view.row < view.count - 1) view.row++; else running = false } }
+
+    RowLayout {
+        spacing: Theme.spacingL
+        // Scores: the grid with labels.
+        GridLayout {
+            columns: view.count + 1
+            columnSpacing: 2
+            rowSpacing: 2
+            Item { implicitWidth: 1; implicitHeight: 1 }
+            Repeater {
+                model: view.lab.tokens
+                delegate: Label { required property string modelData; text: modelData; color: Theme.textMuted; font.pixelSize: 10; Layout.preferredWidth: 52; elide: Text.ElideRight; horizontalAlignment: Text.AlignHCenter }
+            }
+            Repeater {
+                model: view.count * (view.count + 1)
+                delegate: Rectangle {
+                    required property int index
+                    readonly property int r: Math.floor(index / (view.count + 1))
+                    readonly property int c: index % (view.count + 1) - 1
+                    readonly property real score: c >= 0 ? view.lab.scores[r * view.count + c] : 0
+                    readonly property bool blocked: c > r
+                    readonly property bool current: r === view.row
+                    Layout.preferredWidth: c < 0 ? 70 : 52
+                    Layout.preferredHeight: 24
+                    color: c < 0 ? "transparent" : blocked ? (current ? Theme.warningSoft : Theme.surfaceAlt)
+                                                          : (current ? Theme.accentSoft : Theme.surface)
+                    border.color: current && c >= 0 ? Theme.accent : Theme.border
+                    border.width: c < 0 ? 0 : 1
+                    opacity: r > view.row ? 0.35 : 1
+                    Label {
+                        anchors.fill: parent
+                        horizontalAlignment: c < 0 ? Text.AlignRight : Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
+                        elide: Text.ElideRight
+                        font.pixelSize: Theme.fontSmall
+                        font.family: c < 0 ? "" : "monospace"
+                        color: parent.blocked ? Theme.mask : Theme.text
+                        text: parent.c < 0 ? (view.lab.tokens[parent.r] || "") : parent.blocked ? "−∞" : Number(parent.score).toFixed(2)
+                    }
+                }
+            }
+        }
+        // The current row's weights after the softmax.
+        ColumnLayout {
+            Layout.alignment: Qt.AlignTop
+            Label { text: qsTr("Row %1 (“%2”) after the softmax").arg(view.row).arg(view.lab.tokens[view.row] || ""); color: Theme.text; font.weight: Font.DemiBold }
+            Repeater {
+                model: view.count
+                delegate: RowLayout {
+                    required property int index
+                    readonly property real w: view.lab.weights[view.row * view.count + index]
+                    Label { text: view.lab.tokens[index] || ""; color: Theme.text; Layout.preferredWidth: 70; horizontalAlignment: Text.AlignRight; elide: Text.ElideRight }
+                    Rectangle { Layout.preferredWidth: isNaN(parent.w) ? 1 : 140 * parent.w + 1; Layout.preferredHeight: 12; color: isNaN(parent.w) ? Theme.mask : Theme.accent }
+                    Label { text: isNaN(parent.w) ? qsTr("0 (blocked)") : Number(parent.w).toFixed(3); color: isNaN(parent.w) ? Theme.mask : Theme.text; font.family: "monospace" }
+                }
+            }
+        }
+    }
+}

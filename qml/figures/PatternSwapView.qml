@@ -1,0 +1,51 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// Weights are not explanations: for every head, how far the prediction moves (KL) when its pattern
+// is replaced by a uniform or a shuffled one (PatternSwapLab).
+ColumnLayout {
+    id: view
+    property PatternSwapLab lab: PatternSwapLab {}
+    spacing: Theme.spacingS
+    RowLayout {
+        RadioButton { text: qsTr("uniform"); checked: view.lab.mode === 0; onClicked: view.lab.mode = 0; palette.windowText: Theme.text }
+        RadioButton { text: qsTr("shuffled rows"); checked: view.lab.mode === 1; onClicked: view.lab.mode = 1; palette.windowText: Theme.text }
+        BusyIndicator { running: view.lab.busy; visible: running; implicitWidth: 22; implicitHeight: 22 }
+    }
+    GridLayout {
+        columns: ModelHub.nHead + 1
+        columnSpacing: 2
+        rowSpacing: 2
+        Repeater {
+            model: view.lab.kls.length * (ModelHub.nHead + 1)
+            delegate: Rectangle {
+                required property int index
+                readonly property int layer: Math.floor(index / (ModelHub.nHead + 1))
+                readonly property int head: index % (ModelHub.nHead + 1) - 1
+                readonly property real kl: head >= 0 && view.lab.kls[layer] ? view.lab.kls[layer][head] : 0
+                implicitWidth: head < 0 ? 56 : 44
+                implicitHeight: 22
+                color: head < 0 ? "transparent" : Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, Math.sqrt(kl / Math.max(1e-9, view.lab.maxKl)))
+                border.color: head < 0 ? "transparent" : Theme.border
+                Label {
+                    anchors.centerIn: parent
+                    text: parent.head < 0 ? qsTr("layer %1").arg(parent.layer) : Number(parent.kl).toFixed(3)
+                    color: Theme.text
+                    font.pixelSize: 10
+                    font.family: parent.head < 0 ? "" : "monospace"
+                }
+            }
+        }
+    }
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.text
+        text: view.lab.leastHeads.length > 0
+              ? qsTr("Barely matter here: heads %1. Matter most: heads %2. (KL in nats; columns are heads.)")
+                .arg(view.lab.leastHeads.join(", ")).arg(view.lab.mostHeads.join(", "))
+              : ""
+    }
+}

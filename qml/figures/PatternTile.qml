@@ -1,0 +1,53 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// One head's attention pattern as a small heat map with its census label and score. Clickable.
+Rectangle {
+    id: tile
+    property var head: ({})          // an entry of HeadsLab.heads
+    property bool selected: false
+    signal clicked()
+    implicitWidth: 150
+    implicitHeight: col.implicitHeight + 12
+    radius: 6
+    color: selected ? Theme.accentSoft : Theme.surface
+    border.color: selected ? Theme.accent : Theme.border
+    border.width: selected ? 2 : 1
+    Accessible.role: Accessible.Button
+    Accessible.name: qsTr("Head %1, %2").arg(head.head).arg(head.label || "")
+
+    ColumnLayout {
+        id: col
+        anchors.fill: parent
+        anchors.margins: 6
+        spacing: 3
+        HeatmapItem {
+            Layout.fillWidth: true
+            Layout.preferredHeight: width
+            rows: tile.head.size || 0
+            columns: tile.head.size || 0
+            values: tile.head.pattern || []
+            maxValue: 1
+            lowColor: Theme.surfaceAlt
+            highColor: Theme.accent
+        }
+        Label {
+            text: qsTr("head %1 · %2").arg(tile.head.head).arg(tile.head.label || "")
+            color: Theme.text
+            font.pixelSize: Theme.fontSmall
+            font.weight: Font.DemiBold
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+        }
+        Label {
+            text: (tile.head.scoreName || "") + " " + Number(tile.head.score || 0).toFixed(2)
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+        }
+    }
+    MouseArea { anchors.fill: parent; onClicked: tile.clicked(); cursorShape: Qt.PointingHandCursor }
+}

@@ -1,0 +1,42 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// Top next-token probabilities as horizontal bars; `compareKey` names a second probability drawn
+// as a thin outline bar (e.g. the unablated run), so the change is visible.
+ColumnLayout {
+    id: bars
+    property var entries: []          // [{token, p, ...}]
+    property string compareKey: ""
+    property string title
+    property color tint: Theme.accent
+    spacing: 2
+    Label { visible: bars.title !== ""; text: bars.title; color: Theme.text; font.weight: Font.DemiBold }
+    Repeater {
+        model: bars.entries
+        delegate: RowLayout {
+            required property var modelData
+            spacing: Theme.spacingS
+            Label {
+                text: modelData.token
+                color: Theme.text
+                elide: Text.ElideRight
+                horizontalAlignment: Text.AlignRight
+                Layout.preferredWidth: 90
+                font.family: "monospace"
+            }
+            Item {
+                Layout.preferredWidth: 160
+                Layout.preferredHeight: 16
+                Rectangle { width: 160 * modelData.p; height: parent.height; color: bars.tint }
+                Rectangle {
+                    visible: bars.compareKey !== "" && modelData[bars.compareKey] !== undefined
+                    width: 160 * (modelData[bars.compareKey] || 0); height: parent.height
+                    color: "transparent"; border.color: Theme.text; border.width: 1
+                }
+            }
+            Label { text: (100 * modelData.p).toFixed(1) + "%"; color: Theme.text; font.family: "monospace" }
+        }
+    }
+}

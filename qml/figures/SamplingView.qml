@@ -1,0 +1,38 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// The learner's next-token distribution after temperature, top-k and top-p, and a seeded
+// generation of a few tokens (TemperatureLab).
+ColumnLayout {
+    id: view
+    property TemperatureLab lab
+    spacing: Theme.spacingS
+    GridLayout {
+        columns: 6
+        columnSpacing: Theme.spacingS
+        Label { text: qsTr("top-k"); color: Theme.text }
+        SpinBox { from: 0; to: 100; value: view.lab.topK; onValueModified: view.lab.topK = value; Accessible.name: qsTr("Top k (0 is off)") }
+        Label { text: qsTr("top-p"); color: Theme.text }
+        Slider { from: 0.05; to: 1; stepSize: 0.05; value: view.lab.topP; onMoved: view.lab.topP = value; Accessible.name: qsTr("Top p") }
+        Label { text: qsTr("seed"); color: Theme.text }
+        SpinBox { from: 0; to: 9999; value: view.lab.seed; onValueModified: view.lab.seed = value; Accessible.name: qsTr("Seed") }
+    }
+    Label {
+        text: qsTr("temperature %1 · top-k %2 · top-p %3 · %4 candidate tokens kept")
+              .arg(view.lab.temperature.toFixed(2)).arg(view.lab.topK === 0 ? qsTr("off") : view.lab.topK)
+              .arg(view.lab.topP.toFixed(2)).arg(view.lab.kept)
+        color: Theme.textMuted; font.pixelSize: Theme.fontSmall
+    }
+    ProbBars { entries: view.lab.distribution; compareKey: "p1"; title: qsTr("Next token (outline: temperature 1, no filters)") }
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.text
+        textFormat: Text.StyledText
+        text: qsTr("Generated with seed %1: <i>%2</i><b>%3</b>").arg(view.lab.seed)
+              .arg(ModelHub.text.length > 60 ? "…" + ModelHub.text.slice(-60) : ModelHub.text)
+              .arg(view.lab.generated.replace(/&/g, "&amp;").replace(/</g, "&lt;"))
+    }
+}

@@ -1,0 +1,37 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtCharts
+import AttentionLens
+
+// Softmax over six candidate scores at a temperature (TemperatureLab computes the weights).
+ColumnLayout {
+    id: view
+    property TemperatureLab lab
+    spacing: Theme.spacingS
+    RowLayout {
+        Label { text: qsTr("temperature"); color: Theme.text }
+        Slider {
+            id: tSlider
+            Layout.fillWidth: true
+            from: 0.05; to: 3; stepSize: 0.05
+            value: view.lab ? view.lab.temperature : 1
+            onMoved: view.lab.temperature = value
+            Accessible.name: qsTr("Temperature")
+        }
+        Label { text: view.lab ? view.lab.temperature.toFixed(2) : ""; color: Theme.text; font.family: "monospace"; Layout.preferredWidth: 40 }
+    }
+    ChartView {
+        Layout.fillWidth: true
+        Layout.preferredHeight: 240
+        theme: Theme.dark ? ChartView.ChartThemeDark : ChartView.ChartThemeLight
+        backgroundColor: Theme.surface
+        legend.visible: false
+        antialiasing: true
+        BarSeries {
+            axisX: BarCategoryAxis { categories: view.lab ? view.lab.candidateScores.map(s => qsTr("score %1").arg(Number(s).toFixed(1))) : [] }
+            axisY: ValueAxis { min: 0; max: 1; titleText: qsTr("probability") }
+            BarSet { label: qsTr("softmax"); values: view.lab ? view.lab.candidateWeights : []; color: Theme.accent }
+        }
+    }
+}

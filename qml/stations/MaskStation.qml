@@ -1,0 +1,58 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// Station 4, the causal mask: the score grid row by row, the mask-off what-if, and the kinds of
+// attention masks side by side.
+Item {
+    id: station
+    property string stationId: "mask"
+    property LessonCatalog catalog
+    readonly property bool figuresReady: mask.ready || !ModelHub.ready
+
+    MaskLab { id: mask }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+        ColumnLayout {
+            width: scroll.availableWidth - 2 * Theme.spacingL
+            x: Theme.spacingL
+            spacing: Theme.spacingL
+            Item { Layout.preferredHeight: 1 }
+            FigureSection {
+                title: qsTr("The score grid, row by row")
+                caption: qsTr("The first %1 tokens of your text. Each row is one query: its scaled scores against every key, with the cells after it set to −∞ before the softmax.").arg(mask.tokens.length)
+                MaskStepper { lab: mask; Layout.fillWidth: true }
+            }
+            FigureSection {
+                title: qsTr("What if there were no mask?")
+                caption: qsTr("The loaded model's next-token prediction for your whole text, with the mask (as trained) and without it (every token sees the future).")
+                RowLayout {
+                    spacing: Theme.spacingXL
+                    ProbBars { entries: mask.maskedTop; title: qsTr("With the mask") }
+                    ProbBars { entries: mask.unmaskedTop; title: qsTr("Without the mask"); tint: Theme.warning }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    color: Theme.text
+                    text: qsTr("KL between the two predictions: %1 nats. In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.").arg(mask.kl.toFixed(3))
+                }
+            }
+            FigureSection {
+                title: qsTr("Encoder, decoder, cross-attention, padding")
+                caption: qsTr("Coloured cells: which key (column) a query (row) may look at.")
+                AttentionKindsDiagram { Layout.fillWidth: true }
+            }
+            ExerciseList {
+                stationId: station.stationId
+                definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
+            }
+            Item { Layout.preferredHeight: Theme.spacingL }
+        }
+    }
+}

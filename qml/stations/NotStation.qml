@@ -1,0 +1,62 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// Station 6, what attention isn't: pattern swaps, the quadratic cost, one head across texts, and
+// the plumbing of a block.
+Item {
+    id: station
+    property string stationId: "not"
+    property LessonCatalog catalog
+    readonly property bool figuresReady: (swap.ready && cost.ready) || !ModelHub.ready
+
+    PatternSwapLab { id: swap }
+    CostMeter { id: cost }
+    CensusAcrossTexts {
+        id: census
+        layer: Math.max(0, ModelHub.nLayer - 1)
+        texts: [ModelHub.text,
+                "Once upon a time there was a little girl who loved to play in the garden.",
+                "The committee approved the budget after a long debate on Tuesday evening.",
+                "A B C D E F A B C D E F A B C D E F"]
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+        ColumnLayout {
+            width: scroll.availableWidth - 2 * Theme.spacingL
+            x: Theme.spacingL
+            spacing: Theme.spacingL
+            Item { Layout.preferredHeight: 1 }
+            FigureSection {
+                title: qsTr("Weights are not explanations")
+                caption: qsTr("Each cell: how far the next-token prediction moves (KL, nats) when that head's pattern is replaced. Pale cells barely matter.")
+                PatternSwapView { lab: swap; Layout.fillWidth: true }
+            }
+            FigureSection {
+                title: qsTr("Attention is quadratic")
+                caption: qsTr("Measured now on this machine with the engine's own layer functions (best of three runs per length).")
+                CostChart { meter: cost; Layout.fillWidth: true }
+            }
+            FigureSection {
+                title: qsTr("One head is not one concept")
+                caption: qsTr("The same head's census on your text and three others. Labels are heuristics.")
+                CensusTable { census: census; Layout.fillWidth: true }
+            }
+            FigureSection {
+                title: qsTr("The plumbing")
+                caption: qsTr("Where attention sits in the model, with the loaded model's sizes.")
+                PlumbingDiagram { Layout.fillWidth: true }
+            }
+            ExerciseList {
+                stationId: station.stationId
+                definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
+            }
+            Item { Layout.preferredHeight: Theme.spacingL }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// Station 5, temperature: six candidates' softmax, the learner's next token with temperature,
+// top-k, top-p and a seeded generation, and a what-if temperature inside one head.
+Item {
+    id: station
+    property string stationId: "temperature"
+    property LessonCatalog catalog
+    readonly property bool figuresReady: (lab.ready && lab.distribution.length > 0) || !ModelHub.ready
+
+    TemperatureLab { id: lab }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+        ColumnLayout {
+            width: scroll.availableWidth - 2 * Theme.spacingL
+            x: Theme.spacingL
+            spacing: Theme.spacingL
+            Item { Layout.preferredHeight: 1 }
+            FigureSection {
+                title: qsTr("Softmax with a temperature")
+                caption: qsTr("Six candidate scores. Low temperature: the top score takes almost everything. High temperature: the bars even out.")
+                SoftmaxBars { lab: lab; Layout.fillWidth: true }
+            }
+            FigureSection {
+                title: qsTr("Your text's next token")
+                caption: qsTr("The same temperature, plus top-k and top-p filters; the seed makes a generation repeatable.")
+                SamplingView { lab: lab; Layout.fillWidth: true }
+            }
+            FigureSection {
+                title: qsTr("What if one head had a temperature?")
+                caption: qsTr("The head's scores are divided by this temperature before its softmax.")
+                HeadTemperatureView { lab: lab; Layout.fillWidth: true }
+            }
+            ExerciseList {
+                stationId: station.stationId
+                definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
+            }
+            Item { Layout.preferredHeight: Theme.spacingL }
+        }
+    }
+}

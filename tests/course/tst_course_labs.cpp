@@ -1,0 +1,263 @@
+// The stations' C++ backends: the pure ones (sandbox, scaling study, six-candidate softmax) and the
+// model-driven labs on the fixture, whose numbers are checked against the reference outputs.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+#include "attention_lens/model.h"
+#include "course/ablation_lab.h"
+#include "course/exercise_set.h"
+#include "course/heads_lab.h"
+#include "course/mask_lab.h"
+#include "course/not_labs.h"
+#include "course/progress_store.h"
+#include "course/qkv_inspector.h"
+#include "course/qkv_sandbox.h"
+#include "course/scaling_study.h"
+#include "course/temperature_lab.h"
+#include "fixture.h"
+
+namespace {
+bool waitComputed(CourseLab& lab, int count = 1, int ms = 60000) {
+    QSignalSpy spy(&lab, &CourseLab::computed);
+    while (spy.count() < count)
+        if (!spy.wait(ms)) return false;
+    // Let any later job of the same request settle too.
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.busy(), ms);
+    return true;
+}
+} // namespace
+
+class TestCourseLabs : public QObject {
+    Q_OBJECT
+    std::shared_ptr<const al::Model> model_;
+    std::vector<fixture::Case> cases_;
+
+private slots:
+    void initTestCase() {
+        model_ = al::Model::load(fixture::modelDir().toStdString());
+        cases_ = fixture::cases();
+    }
+
+    void sandboxWeightsAndOutput() {
+        QkvSandbox s;
+        s.setQuery({1, 0});
+        s.setKey(0, {1, 0});
+        s.setKey(1, {0, 1});
+        s.setKey(2, {-1, 0});
+        s.setValue(0, {1, 0});
+        s.setValue(1, {0, 1});
+        s.setValue(2, {0, 0});
+        // d = 2, scaled: scores = q·k / √2 = (1, 0, -1)/√2.
+        const double e0 = std::exp(1 / std::sqrt(2.0)), e1 = 1, e2 = std::exp(-1 / std::sqrt(2.0));
+        const double sum = e0 + e1 + e2;
+        QCOMPARE(s.weights()[0].toDouble(), e0 / sum);
+        QCOMPARE(s.weights()[1].toDouble(), e1 / sum);
+        QVERIFY(std::abs(s.output().x() - e0 / sum) < 1e-12);
+        QVERIFY(std::abs(s.output().y() - e1 / sum) < 1e-12);
+        // Scaled: the pretend dimension does not change the weights. Unscaled: they sharpen.
+        s.setDimension(512);
+        QVERIFY(std::abs(s.weights()[0].toDouble() - e0 / sum) < 1e-12);
+        s.setScaled(false);
+        QVERIFY(s.weights()[0].toDouble() > 0.99);
+        double total = 0;
+        for (const QVariant& w : s.weights()) { QVERIFY(w.toDouble() >= 0); total += w.toDouble(); }
+        QVERIFY(std::abs(total - 1) < 1e-12);
+    }
+
+    void scalingStudyShowsSqrtD() {
+        ScalingStudy s;
+        QCOMPARE(s.dims().size(), 10);
+        for (int i = 0; i < s.dims().size(); ++i) {
+            const double d = s.dims()[i].toDouble();
+            QVERIFY2(std::abs(s.dotStd()[i].toDouble() / std::sqrt(d) - 1) < 0.15, qPrintable(QString::number(d)));
+        }
+        QVERIFY(s.peakUnscaled().last().toDouble() > 0.9);              // nearly one-hot at d = 1024
+        QVERIFY(s.peakUnscaled().last().toDouble() > s.peakUnscaled().first().toDouble());
+        QVERIFY(std::abs(s.peakScaled().last().toDouble() - s.peakScaled().first().toDouble()) < 0.1);
+        const QVariantList before = s.dotStd();
+        s.setSeed(1);
+        QVERIFY(s.dotStd() != before);
+        s.setSeed(2017);
+        QCOMPARE(s.dotStd(), before); // seeded: repeatable
+    }
+
+    void sixCandidateSoftmax() {
+        const std::vector<double> x = {2, 1.5, 1, 0.5, 0, -1};
+        const std::vector<double> cold = TemperatureLab::softmaxAt(x, 0);
+        QCOMPARE(cold[0], 1.0);
+        QCOMPARE(std::accumulate(cold.begin(), cold.end(), 0.0), 1.0);
+        const std::vector<double> hot = TemperatureLab::softmaxAt(x, 3);
+        const std::vector<double> one = TemperatureLab::softmaxAt(x, 1);
+        QVERIFY(hot[0] < one[0] && hot[5] > one[5]);
+        QVERIFY(std::abs(one[0] - std::exp(2.0) / (std::exp(2.0) + std::exp(1.5) + std::exp(1.0) + std::exp(0.5) + 1 + std::exp(-1.0))) < 1e-12);
+    }
+
+    // The inspector's weights are the reference's attention row; its scores are q·k/√d of its q and k.
+    void qkvInspectorMatchesReference() {
+        const fixture::Case& c = cases_[6];
+        QkvInspector lab;
+        lab.setLayer(1);
+        lab.setHead(2);
+        lab.setModel(model_, c.text);
+        QVERIFY(waitComputed(lab));
+        QCOMPARE(lab.tokens().size(), qsizetype(c.ids.size()));
+        QCOMPARE(lab.query(), c.T - 1);
+        QCOMPARE(lab.headDim(), 16);
+        QCOMPARE(lab.weights().size(), qsizetype(c.T));
+        for (int j = 0; j < c.T; ++j) {
+            QVERIFY(std::abs(lab.weights()[j].toDouble() - c.att(1, 2, c.T - 1, j)) < 1e-4);
+            QVERIFY(std::abs(lab.dots()[j].toDouble() / 4.0 - lab.scores()[j].toDouble()) < 1e-3);
+        }
+        lab.setToken(3);
+        QCOMPARE(lab.weights().size(), qsizetype(4));
+        QCOMPARE(lab.q().size(), qsizetype(16));
+        for (int j = 0; j < 4; ++j) QVERIFY(std::abs(lab.weights()[j].toDouble() - c.att(1, 2, 3, j)) < 1e-4);
+    }
+
+    void headsLabPatternsAndLabels() {
+        const fixture::Case& c = cases_[0];
+        HeadsLab lab;
+        lab.setModel(model_, c.text);
+        QVERIFY(waitComputed(lab));
+        QCOMPARE(lab.layers(), 2);
+        QCOMPARE(lab.labels().size(), 2);
+        lab.setLayer(1);
+        QCOMPARE(lab.heads().size(), 4);
+        const QVariantMap h2 = lab.heads()[2].toMap();
+        QCOMPARE(h2.value(QStringLiteral("head")).toInt(), 2);
+        QCOMPARE(h2.value(QStringLiteral("size")).toInt(), c.T);
+        const QVariantList pattern = h2.value(QStringLiteral("pattern")).toList();
+        for (int i = 0; i < c.T; ++i)
+            for (int j = 0; j < c.T; ++j)
+                QVERIFY(std::abs(pattern[i * c.T + j].toDouble() - c.att(1, 2, i, j)) < 1e-4);
+        const QStringList known = {"sink", "previous-token", "self", "duplicate", "induction", "long-range", "mixed"};
+        QVERIFY(known.contains(h2.value(QStringLiteral("label")).toString()));
+    }
+
+    void maskLabGrid() {
+        const fixture::Case& c = cases_[2]; // 7 tokens
+        MaskLab lab;
+        lab.setMaxTokens(8);
+        lab.setModel(model_, c.text);
+        QVERIFY(waitComputed(lab));
+        const int T = int(lab.tokens().size());
+        QCOMPARE(T, c.T);
+        for (int i = 0; i < T; ++i)
+            for (int j = 0; j < T; ++j) {
+                QCOMPARE(std::isnan(lab.scores()[i * T + j]), j > i);
+                if (j <= i) QVERIFY(std::abs(lab.weights()[i * T + j] - c.att(0, 0, i, j)) < 1e-4);
+            }
+        QCOMPARE(lab.maskedTop().size(), 5);
+        QCOMPARE(lab.unmaskedTop().size(), 5);
+        QVERIFY(lab.kl() >= 0);
+    }
+
+    void ablationLabKlAndGuide() {
+        const fixture::Case& c = cases_[6];
+        AblationLab lab;
+        lab.setModel(model_, c.text);
+        QVERIFY(waitComputed(lab, 2));
+        QCOMPARE(lab.kl(), 0.0);
+        QCOMPARE(lab.top().size(), 5);
+        QVERIFY(lab.strongest().contains(QStringLiteral("head")));
+        const QString strongest = lab.strongest().value(QStringLiteral("head")).toString();
+        lab.setAblated({strongest});
+        QVERIFY(waitComputed(lab));
+        QVERIFY(std::abs(lab.kl() - lab.strongest().value(QStringLiteral("kl")).toDouble()) < 1e-6 + 1e-3 * lab.kl());
+        if (!lab.compensation().isEmpty()) {
+            const QVariantMap comp = lab.compensation();
+            QVERIFY(comp.value(QStringLiteral("klBoth")).toDouble() >
+                    comp.value(QStringLiteral("klA")).toDouble() + comp.value(QStringLiteral("klB")).toDouble());
+        }
+        lab.clear();
+        QVERIFY(waitComputed(lab));
+        QCOMPARE(lab.kl(), 0.0);
+    }
+
+    void newerRequestSupersedesOlder() {
+        const fixture::Case& c = cases_[6];
+        QkvInspector lab;
+        QSignalSpy applied(&lab, &QkvInspector::resultChanged);
+        lab.setModel(model_, cases_[3].text);
+        lab.setModel(model_, c.text); // supersedes the first before it finishes
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1 && !lab.busy(), 60000);
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(lab.tokens().size(), qsizetype(c.ids.size()));
+    }
+
+    void temperatureLabSeededGeneration() {
+        TemperatureLab lab;
+        lab.setGenerateCount(4);
+        lab.setModel(model_, cases_[1].text);
+        QVERIFY(waitComputed(lab, 2));
+        QCOMPARE(lab.kept(), 50257);
+        const QString first = lab.generated();
+        QVERIFY(!first.isEmpty());
+        lab.setTopK(5);
+        QVERIFY(waitComputed(lab));
+        QCOMPARE(lab.kept(), 5);
+        lab.setTopK(0);
+        QVERIFY(waitComputed(lab));
+        QCOMPARE(lab.generated(), first); // the same seed and settings repeat the same continuation
+        lab.setHeadTemperature(0.1);
+        QVERIFY(waitComputed(lab));
+        QVERIFY(lab.headKl() >= 0);
+        const int T = int(lab.tokens().size());
+        for (int i = 0; i < T; ++i) {
+            double row = 0;
+            for (int j = 0; j <= i; ++j) row += lab.pattern()[i * T + j];
+            QVERIFY(std::abs(row - 1) < 1e-4);
+        }
+    }
+
+    void patternSwapCostAndCensus() {
+        PatternSwapLab swap;
+        swap.setModel(model_, cases_[6].text);
+        QVERIFY(waitComputed(swap));
+        QCOMPARE(swap.kls().size(), 2);
+        QCOMPARE(swap.leastHeads().size(), 3);
+        QVERIFY(swap.maxKl() > 0);
+
+        CostMeter cost;
+        cost.setMaxLength(64);
+        cost.setModel(model_, QString());
+        QVERIFY(waitComputed(cost));
+        QCOMPARE(cost.lengths(), (QVariantList{16, 32, 64}));
+        QCOMPARE(cost.attentionMs().size(), 3);
+        for (const QVariant& v : cost.attentionMs()) QVERIFY(v.toDouble() >= 0);
+
+        CensusAcrossTexts census;
+        census.setTexts({cases_[0].text, cases_[6].text});
+        census.setLayer(1);
+        census.setModel(model_, QString());
+        QVERIFY(waitComputed(census));
+        QCOMPARE(census.rows().size(), 2);
+    }
+
+    void exerciseSetGradesAndRecords() {
+        QTemporaryDir dir;
+        ProgressStore::instance()->setFilePath(dir.filePath(QStringLiteral("progress.json")));
+        ExerciseSet set;
+        set.setStationId(QStringLiteral("math"));
+        QVariantList defs;
+        for (const QJsonObject& o : fixture::exercises(QStringLiteral("02-math"))) defs << o.toVariantMap();
+        set.setDefinitions(defs);
+        set.setModel(model_, cases_[0].text);
+        QTRY_VERIFY_WITH_TIMEOUT(!set.busy() && set.ready(), 60000);
+        QCOMPARE(set.answers().size(), defs.size());
+        for (const QVariant& a : set.answers()) QVERIFY2(!a.toMap().contains(QStringLiteral("error")), qPrintable(a.toMap().value(QStringLiteral("error")).toString()));
+        const QVariantMap r = set.submit(0, QStringLiteral("16"));
+        QCOMPARE(r.value(QStringLiteral("correct")).toBool(), true);
+        const QVariantMap wrong = set.submit(0, QStringLiteral("3"));
+        QCOMPARE(wrong.value(QStringLiteral("correct")).toBool(), false);
+        const QVariantMap rec = ProgressStore::instance()->answer(QStringLiteral("math"), QStringLiteral("math-head-dim"));
+        QCOMPARE(rec.value(QStringLiteral("prediction")).toString(), QStringLiteral("3"));
+        QCOMPARE(rec.value(QStringLiteral("answer")).toString(), QStringLiteral("16"));
+        QVERIFY(set.submit(99, QStringLiteral("1")).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestCourseLabs)
+#include "tst_course_labs.moc"
