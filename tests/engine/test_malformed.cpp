@@ -1,0 +1,453 @@
+// Hostile and broken model folders: each must be refused by al::Model::load with one al::Error whose
+// message names the file (and the tensor where there is one) and says what is wrong — never a crash,
+// a hang or a huge allocation. Every case starts from a small valid model written here, then breaks
+// one thing. The same source also runs under AddressSanitizer + UndefinedBehaviorSanitizer.
+//
+// Decision on NaN/Inf weights: refused at load (a checkpoint holding them would only produce silent
+// garbage in every attention pattern), with the tensor and element named.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "attention_lens/config.h"
+#include "attention_lens/error.h"
+#include "attention_lens/model.h"
+#include "attention_lens/safetensors.h"
+#include "attention_lens/tokenizer.h"
+#include "safetensors_test_util.h"
+
+namespace fs = std::filesystem;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+// The small valid model: 1 layer, 2 heads, d 8, 16 positions, 259 tokens (256 bytes, 2 merges, eos).
+constexpr int kC = 8, kV = 259, kP = 16, kI = 32;
+
+std::string config_text(const std::function<void(ojson&)>& edit = {}) {
+    ojson c = {{"model_type", "gpt2"}, {"vocab_size", kV}, {"n_positions", kP}, {"n_ctx", kP},
+               {"n_embd", kC},         {"n_layer", 1},     {"n_head", 2},       {"n_inner", nullptr},
+               {"activation_function", "gelu_new"},        {"layer_norm_epsilon", 1e-5}};
+    if (edit) edit(c);
+    return c.dump(2);
+}
+
+std::string vocab_text(int extra = 0) {
+    ojson v = ojson::object();
+    int id = 0;
+    for (int b = 0; b < 256; ++b) v[al::bytes_to_token_string(std::string(1, char(b)))] = id++;
+    v[al::bytes_to_token_string(" t")] = id++;
+    v["he"] = id++;
+    for (int i = 0; i < extra; ++i) v["extra" + std::to_string(i)] = id++;
+    v["<|endoftext|>"] = id++;
+    return v.dump();
+}
+
+std::string merges_text() { return "#version: 0.2\n" + al::bytes_to_token_string(" ") + " t\nh e\n"; }
+
+void write_file(const fs::path& p, const std::string& text) {
+    std::ofstream f(p, std::ios::binary | std::ios::trunc);
+    f << text;
+}
+
+// The valid model's safetensors as an editable header plus data bytes.
+struct RawModel {
+    ojson header;
+    std::string data;
+    std::optional<uint64_t> header_len; // override of the 8-byte length field
+
+    RawModel() {
+        header["__metadata__"] = {{"format", "pt"}};
+        add("wte.weight", {kV, kC});
+        add("wpe.weight", {kP, kC});
+        for (const char* n : {"ln_1.weight", "ln_1.bias"}) add(std::string("h.0.") + n, {kC});
+        add("h.0.attn.c_attn.weight", {kC, 3 * kC});
+        add("h.0.attn.c_attn.bias", {3 * kC});
+        add("h.0.attn.c_proj.weight", {kC, kC});
+        add("h.0.attn.c_proj.bias", {kC});
+        for (const char* n : {"ln_2.weight", "ln_2.bias"}) add(std::string("h.0.") + n, {kC});
+        add("h.0.mlp.c_fc.weight", {kC, kI});
+        add("h.0.mlp.c_fc.bias", {kI});
+        add("h.0.mlp.c_proj.weight", {kI, kC});
+        add("h.0.mlp.c_proj.bias", {kC});
+        add("ln_f.weight", {kC});
+        add("ln_f.bias", {kC});
+    }
+    void add(const std::string& name, std::vector<int64_t> shape) {
+        int64_t n = 1;
+        for (auto d : shape) n *= d;
+        const size_t begin = data.size();
+        for (int64_t i = 0; i < n; ++i) {
+            const float x = 0.01f * float((i * 7 + int64_t(data.size())) % 13 - 6);
+            data.append(reinterpret_cast<const char*>(&x), 4);
+        }
+        header[name] = {{"dtype", "F32"}, {"shape", shape}, {"data_offsets", {begin, data.size()}}};
+    }
+    std::string header_text() const {
+        std::string t = header.dump();
+        while (t.size() % 8) t.push_back(' ');
+        return t;
+    }
+    void write(const fs::path& p) const {
+        const std::string t = header_text();
+        al_test::write_raw_safetensors(p.string(), t, data, header_len.value_or(t.size()));
+    }
+    uint64_t begin_of(const std::string& name) const { return header[name]["data_offsets"][0].get<uint64_t>(); }
+};
+
+} // namespace
+
+class TestMalformed : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> tmp_;
+    fs::path dir_;
+
+    // Writes the valid model into a fresh folder, with the given edits.
+    void make(const std::function<void(RawModel&)>& edit_weights = {},
+              const std::function<void(ojson&)>& edit_config = {}) {
+        tmp_ = std::make_unique<QTemporaryDir>();
+        QVERIFY(tmp_->isValid());
+        dir_ = fs::path(tmp_->path().toStdString()) / "model";
+        fs::create_directories(dir_);
+        write_file(dir_ / "config.json", config_text(edit_config));
+        write_file(dir_ / "vocab.json", vocab_text());
+        write_file(dir_ / "merges.txt", merges_text());
+        RawModel m;
+        if (edit_weights) edit_weights(m);
+        m.write(dir_ / "model.safetensors");
+    }
+
+    // Model::load must throw al::Error (nothing else) whose message contains every fragment.
+    void expect_refused(const std::vector<std::string>& fragments) {
+        try {
+            al::Model::load(dir_.string());
+        } catch (const al::Error& e) {
+            const std::string msg = e.what();
+            qInfo("refused: %s", msg.c_str());
+            for (const auto& f : fragments)
+                if (msg.find(f) == std::string::npos)
+                    QFAIL(qPrintable(QString::fromStdString("message lacks \"" + f + "\": " + msg)));
+            if (msg.find('\n') != std::string::npos) QFAIL(qPrintable("message is not one line: " + QString::fromStdString(msg)));
+            return;
+        } catch (const std::exception& e) {
+            QFAIL(qPrintable(QString("not an al::Error: ") + e.what()));
+        }
+        QFAIL("the folder was accepted");
+    }
+
+    std::string st() const { return (dir_ / "model.safetensors").string(); }
+    std::string cfg() const { return (dir_ / "config.json").string(); }
+
+private slots:
+    void validModelLoads() {
+        make();
+        const auto m = al::Model::load(dir_.string());
+        QCOMPARE(m->config().n_inner, kI);
+        QCOMPARE(m->tokenizer()->vocab_size(), kV);
+        QCOMPARE(m->parameter_count(), int64_t(kV * kC + kP * kC + 12 * kC * kC + 13 * kC + 2 * kC));
+    }
+
+    // ---- the safetensors container ----
+    void emptyFile() {
+        make();
+        write_file(st(), "");
+        expect_refused({st(), "too short", "8-byte header length"});
+    }
+    void truncatedInsideLength() {
+        make();
+        write_file(st(), std::string("\x10\x00\x00", 3));
+        expect_refused({st(), "3 bytes, too short"});
+    }
+    void truncatedData() {
+        make();
+        RawModel m;
+        const std::string t = m.header_text();
+        al_test::write_raw_safetensors(st(), t, m.data.substr(0, m.data.size() / 2));
+        expect_refused({st(), "past the end of the data buffer", "truncated"});
+    }
+    void headerLengthPastEnd() {
+        make([](RawModel& m) { m.header_len = m.header_text().size() + m.data.size() + 1; });
+        expect_refused({st(), "header length", "runs past the end"});
+    }
+    void headerLength2Pow63() {
+        make([](RawModel& m) { m.header_len = uint64_t(1) << 63; });
+        expect_refused({st(), "header length 9223372036854775808", "larger than the 100 MB"});
+    }
+    void headerLengthMax() {
+        make([](RawModel& m) { m.header_len = std::numeric_limits<uint64_t>::max(); });
+        expect_refused({st(), "header length 18446744073709551615"});
+    }
+    void headerNotJson() {
+        make();
+        al_test::write_raw_safetensors(st(), "{\"wte.weight\": {\"dtype\": \"F32\", ", "");
+        expect_refused({st(), "header is not valid JSON"});
+    }
+    void headerBinaryGarbage() {
+        make();
+        al_test::write_raw_safetensors(st(), std::string("\xff\xfe\x00\x01garbage", 11), "");
+        expect_refused({st(), "not valid JSON"});
+    }
+    void headerNotObject() {
+        make();
+        al_test::write_raw_safetensors(st(), "[1, 2, 3]", "");
+        expect_refused({st(), "must be a JSON object", "array"});
+    }
+    void entryNotObject() {
+        make([](RawModel& m) { m.header["wpe.weight"] = 42; });
+        expect_refused({st(), "\"wpe.weight\"", "entry must be an object"});
+    }
+    void entryMissingOffsets() {
+        make([](RawModel& m) { m.header["wpe.weight"].erase("data_offsets"); });
+        expect_refused({st(), "\"wpe.weight\"", "data_offsets"});
+    }
+    void unknownDtype() {
+        make([](RawModel& m) { m.header["h.0.ln_1.bias"]["dtype"] = "F33"; });
+        expect_refused({st(), "\"h.0.ln_1.bias\"", "unknown dtype \"F33\""});
+    }
+    void dtypeNotString() {
+        make([](RawModel& m) { m.header["h.0.ln_1.bias"]["dtype"] = 4; });
+        expect_refused({st(), "\"h.0.ln_1.bias\"", "dtype must be a string"});
+    }
+    void integerDtypeForWeight() {
+        // 8 x I32 is as many bytes as 8 x F32: a well-formed file, but not weights.
+        make([](RawModel& m) { m.header["ln_f.bias"]["dtype"] = "I32"; });
+        expect_refused({st(), "\"ln_f.bias\"", "dtype I32", "F32, F16 or BF16"});
+    }
+    void i64ForWeight() {
+        // ln_f.weight as 4 x I64 in the 32 bytes of 8 x F32.
+        make([](RawModel& m) {
+            m.header["ln_f.weight"]["dtype"] = "I64";
+            m.header["ln_f.weight"]["shape"] = {4};
+        });
+        expect_refused({st(), "\"ln_f.weight\"", "dtype I64"});
+    }
+    void shapeMismatchWithConfig() {
+        make([](RawModel& m) { m.header["h.0.attn.c_attn.weight"]["shape"] = {3 * kC, kC}; });
+        expect_refused({st(), "\"h.0.attn.c_attn.weight\"", "shape [24, 8]", "config.json implies [8, 24]"});
+    }
+    void configSaysMoreLayers() {
+        make({}, [](ojson& c) { c["n_layer"] = 2; });
+        expect_refused({st(), "\"h.1.ln_1.weight\"", "is missing"});
+    }
+    void missingTensor() {
+        make([](RawModel& m) { m.header.erase("h.0.mlp.c_fc.bias"); });
+        expect_refused({st(), "\"h.0.mlp.c_fc.bias\"", "is missing", "[32]"});
+    }
+    void tensorBeyondConfigLayers() {
+        make([](RawModel& m) { m.add("h.3.ln_1.weight", {kC}); });
+        expect_refused({st(), "\"h.3.ln_1.weight\"", "layer 3", "n_layer 1"});
+    }
+    void prefixedAndPlainBoth() {
+        make([](RawModel& m) { m.add("transformer.ln_f.bias", {kC}); });
+        expect_refused({st(), "both \"ln_f.bias\" and \"transformer.ln_f.bias\""});
+    }
+    void overlappingOffsets() {
+        make([](RawModel& m) {
+            const uint64_t b = m.begin_of("h.0.ln_1.weight");
+            m.header["h.0.ln_1.bias"]["data_offsets"] = {b + 4, b + 4 + 4 * kC};
+        });
+        expect_refused({st(), "\"h.0.ln_1.weight\" and \"h.0.ln_1.bias\" overlap"});
+    }
+    void sameOffsetsTwice() {
+        make([](RawModel& m) { m.header["ln_f.bias"]["data_offsets"] = m.header["ln_f.weight"]["data_offsets"]; });
+        expect_refused({st(), "overlap", "ln_f."});
+    }
+    void offsetsPastEnd() {
+        make([](RawModel& m) {
+            const uint64_t end = m.data.size();
+            m.header["ln_f.bias"]["data_offsets"] = {end, end + 4 * kC};
+        });
+        expect_refused({st(), "\"ln_f.bias\"", "past the end of the data buffer"});
+    }
+    void beginAfterEnd() {
+        make([](RawModel& m) { m.header["ln_f.bias"]["data_offsets"] = {64, 32}; });
+        expect_refused({st(), "\"ln_f.bias\"", "begin 64 is after end 32"});
+    }
+    void sizeNotDtypeTimesShape() {
+        make([](RawModel& m) {
+            const uint64_t b = m.begin_of("ln_f.bias");
+            m.header["ln_f.bias"]["data_offsets"] = {b, b + 4 * kC - 4};
+        });
+        expect_refused({st(), "\"ln_f.bias\"", "28 bytes in data_offsets", "needs 32"});
+    }
+    void negativeDimension() {
+        make([](RawModel& m) { m.header["wpe.weight"]["shape"] = {-16, -8}; });
+        expect_refused({st(), "\"wpe.weight\"", "shape dimension -16 is not a non-negative integer"});
+    }
+    void hugeDimensions() {
+        // 2^62 x 2^62 overflows 64 bits; must be caught before any product wraps or allocates.
+        make([](RawModel& m) { m.header["wpe.weight"]["shape"] = {uint64_t(1) << 62, uint64_t(1) << 62}; });
+        expect_refused({st(), "\"wpe.weight\"", "needs more bytes than"});
+    }
+    void dimensionPastInt64() {
+        make([](RawModel& m) { m.header["wpe.weight"]["shape"] = {std::numeric_limits<uint64_t>::max()}; });
+        expect_refused({st(), "\"wpe.weight\"", "too large"});
+    }
+    void tooManyDimensions() {
+        make([](RawModel& m) { m.header["ln_f.bias"]["shape"] = std::vector<int>(40, 1); });
+        expect_refused({st(), "\"ln_f.bias\"", "40 dimensions"});
+    }
+    void fractionalOffsets() {
+        make([](RawModel& m) { m.header["ln_f.bias"]["data_offsets"] = {0.5, 32.5}; });
+        expect_refused({st(), "\"ln_f.bias\"", "must be non-negative integers"});
+    }
+    void stringOffsets() {
+        make([](RawModel& m) { m.header["ln_f.bias"]["data_offsets"] = {"0", "32"}; });
+        expect_refused({st(), "\"ln_f.bias\"", "must be non-negative integers"});
+    }
+    void threeOffsets() {
+        make([](RawModel& m) { m.header["ln_f.bias"]["data_offsets"] = {0, 16, 32}; });
+        expect_refused({st(), "\"ln_f.bias\"", "must be [begin, end]"});
+    }
+    void fractionalDimension() {
+        make([](RawModel& m) { m.header["ln_f.bias"]["shape"] = {8.0}; });
+        expect_refused({st(), "\"ln_f.bias\"", "not a non-negative integer"});
+    }
+    void duplicateKeys() {
+        make();
+        RawModel m;
+        std::string t = m.header.dump();
+        // A second "ln_f.bias" entry appended by hand (a JSON library would merge it silently).
+        const std::string again = ",\"ln_f.bias\":" + m.header["ln_f.bias"].dump() + "}";
+        t.replace(t.size() - 1, 1, again);
+        al_test::write_raw_safetensors(st(), t, m.data);
+        expect_refused({st(), "\"ln_f.bias\" appears twice"});
+    }
+    void metadataNotStrings() {
+        make([](RawModel& m) { m.header["__metadata__"] = {{"format", 3}}; });
+        expect_refused({st(), "__metadata__", "\"format\""});
+    }
+    void nanInWeights() {
+        make([](RawModel& m) {
+            const float nan = std::numeric_limits<float>::quiet_NaN();
+            std::memcpy(&m.data[m.begin_of("h.0.attn.c_proj.weight") + 4 * 5], &nan, 4);
+        });
+        expect_refused({st(), "\"h.0.attn.c_proj.weight\"", "non-finite", "element 5"});
+    }
+    void infInF16Weights() {
+        make([](RawModel& m) {
+            // ln_f.weight re-declared as F16 [8] in its first 16 bytes, with +inf (0x7c00) at element 2.
+            const uint64_t b = m.begin_of("ln_f.weight");
+            m.header["ln_f.weight"] = {{"dtype", "F16"}, {"shape", {kC}}, {"data_offsets", {b, b + 2 * kC}}};
+            for (int i = 0; i < kC; ++i) {
+                const uint16_t h = i == 2 ? 0x7c00 : al_test::f32_to_f16(1.0f);
+                std::memcpy(&m.data[b + 2 * i], &h, 2);
+            }
+        });
+        expect_refused({st(), "\"ln_f.weight\"", "non-finite", "element 2"});
+    }
+    void safetensorsIsFolder() {
+        make();
+        fs::remove(st());
+        fs::create_directory(st());
+        expect_refused({st(), "not a regular file"});
+    }
+
+    // ---- config.json ----
+    void configMissing() {
+        make();
+        fs::remove(cfg());
+        expect_refused({dir_.string(), "has no config.json"});
+    }
+    void configInvalidJson() {
+        make();
+        write_file(cfg(), "{\"n_layer\": 1,, }");
+        expect_refused({cfg(), "not valid JSON"});
+    }
+    void configNotObject() {
+        make();
+        write_file(cfg(), "\"gpt2\"");
+        expect_refused({cfg(), "expected a JSON object"});
+    }
+    void configEmbdNotDivisible() {
+        make({}, [](ojson& c) { c["n_head"] = 3; });
+        expect_refused({cfg(), "n_embd (8) is not divisible by n_head (3)"});
+    }
+    void configZeroLayers() {
+        make({}, [](ojson& c) { c["n_layer"] = 0; });
+        expect_refused({cfg(), "\"n_layer\" must be positive"});
+    }
+    void configNegativeHeads() {
+        make({}, [](ojson& c) { c["n_head"] = -2; });
+        expect_refused({cfg(), "\"n_head\" must be positive, found -2"});
+    }
+    void configAbsurdVocab() {
+        make({}, [](ojson& c) { c["vocab_size"] = 1000000000000LL; });
+        expect_refused({cfg(), "\"vocab_size\"", "more than"});
+    }
+    void configAbsurdProduct() {
+        // Each size is within its own bound; together they describe far too many parameters.
+        make({}, [](ojson& c) {
+            c["n_embd"] = 65536;
+            c["n_head"] = 1;
+            c["n_layer"] = 1024;
+        });
+        expect_refused({cfg(), "parameters, far more"});
+    }
+    void configWrongType() {
+        make({}, [](ojson& c) { c["n_embd"] = "64"; });
+        expect_refused({cfg(), "\"n_embd\" must be an integer"});
+    }
+    void configUnsupportedActivation() {
+        make({}, [](ojson& c) { c["activation_function"] = "relu"; });
+        expect_refused({cfg(), "activation_function \"relu\" is not supported"});
+    }
+    void configOtherArchitecture() {
+        make({}, [](ojson& c) { c["model_type"] = "llama"; });
+        expect_refused({cfg(), "model_type is \"llama\""});
+    }
+    void configBadEpsilon() {
+        make({}, [](ojson& c) { c["layer_norm_epsilon"] = -1; });
+        expect_refused({cfg(), "layer_norm_epsilon"});
+    }
+
+    // ---- tokenizer files ----
+    void vocabMissing() {
+        make();
+        fs::remove(dir_ / "vocab.json");
+        expect_refused({dir_.string(), "has no vocab.json"});
+    }
+    void mergesMissing() {
+        make();
+        fs::remove(dir_ / "merges.txt");
+        expect_refused({dir_.string(), "has no merges.txt"});
+    }
+    void vocabLargerThanConfig() {
+        make();
+        write_file(dir_ / "vocab.json", vocab_text(5));
+        expect_refused({"vocab.json", "264 tokens", "vocab_size 259"});
+    }
+    void mergesNeedAbsentToken() {
+        make();
+        write_file(dir_ / "merges.txt", merges_text() + "q z\n");
+        expect_refused({"merges.txt", "vocab/merges mismatch"});
+    }
+    void folderMissing() {
+        make();
+        dir_ = dir_ / "no-such-model";
+        expect_refused({"no-such-model", "does not exist"});
+    }
+
+    // ---- direct API use ----
+    void toFloatRefusesIntegers() {
+        make([](RawModel& m) { m.header["ln_f.bias"]["dtype"] = "I32"; });
+        al::SafetensorsFile f(st());
+        QVERIFY_THROWS_EXCEPTION(al::Error, f.to_float(f.info("ln_f.bias")));
+        QVERIFY_THROWS_EXCEPTION(al::Error, f.info("no.such.tensor"));
+    }
+    void configParseDirect() {
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::Config::parse("", "x"));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::Config::parse("{\"n_positions\": 1e300}", "x"));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::Config::parse("{\"scale_attn_weights\": \"yes\"}", "x"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMalformed)
+#include "test_malformed.moc"
