@@ -30,8 +30,20 @@ namespace al {
 
 AttentionStore::AttentionStore(int n_layer, int n_head, int T, bool causal)
     : L_(n_layer), H_(n_head), T_(T), causal_(causal) {
-    per_head_ = causal ? static_cast<size_t>(T) * (T + 1) / 2 : static_cast<size_t>(T) * T;
-    data_ = std::make_shared<std::vector<float>>(per_head_ * L_ * H_);
+    allocate(true);
+}
+
+AttentionStore AttentionStore::for_overwrite(int n_layer, int n_head, int T, bool causal) {
+    AttentionStore s;
+    s.L_ = n_layer; s.H_ = n_head; s.T_ = T; s.causal_ = causal;
+    s.allocate(false);
+    return s;
+}
+
+void AttentionStore::allocate(bool zero) {
+    per_head_ = causal_ ? static_cast<size_t>(T_) * (T_ + 1) / 2 : static_cast<size_t>(T_) * T_;
+    size_ = per_head_ * L_ * H_;
+    data_ = detail::allocate_floats(size_, zero);
 }
 
 static size_t row_offset(bool causal, int T, int i) {
@@ -39,12 +51,16 @@ static size_t row_offset(bool causal, int T, int i) {
 }
 
 float* AttentionStore::row(int l, int h, int i) {
-    if (data_.use_count() > 1) data_ = std::make_shared<std::vector<float>>(*data_);
-    return data_->data() + (static_cast<size_t>(l) * H_ + h) * per_head_ + row_offset(causal_, T_, i);
+    if (data_.use_count() > 1) {
+        std::shared_ptr<float[]> own = detail::allocate_floats(size_, false);
+        std::memcpy(own.get(), data_.get(), size_ * sizeof(float));
+        data_ = std::move(own);
+    }
+    return data_.get() + (static_cast<size_t>(l) * H_ + h) * per_head_ + row_offset(causal_, T_, i);
 }
 
 const float* AttentionStore::row(int l, int h, int i) const {
-    return data_->data() + (static_cast<size_t>(l) * H_ + h) * per_head_ + row_offset(causal_, T_, i);
+    return data_.get() + (static_cast<size_t>(l) * H_ + h) * per_head_ + row_offset(causal_, T_, i);
 }
 
 float AttentionStore::at(int l, int h, int i, int j) const {
@@ -234,8 +250,8 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
     r.ids = ids;
     r.n_layer = L; r.n_head = NH; r.tokens = T; r.n_embd = C; r.vocab = V; r.head_dim = hs;
     r.reused_prefix = P;
-    r.attention = AttentionStore(L, NH, T, o.causal_mask);
-    if (o.keep_scores) r.scores = AttentionStore(L, NH, T, o.causal_mask);
+    r.attention = AttentionStore::for_overwrite(L, NH, T, o.causal_mask);
+    if (o.keep_scores) r.scores = AttentionStore::for_overwrite(L, NH, T, o.causal_mask);
     if (o.keep_hidden) r.hidden.assign(static_cast<size_t>(L + 1) * T * C, 0.0f);
     if (o.keep_qkv) r.q.assign(static_cast<size_t>(L) * NH * T * hs, 0.0f);
 

@@ -11,24 +11,37 @@
 
 #include "forward_math.h"
 
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <new>
+
 namespace al::detail {
 
 namespace {
 
 constexpr int kRowBlock = 64; // rows per score block: bounds scratch to kRowBlock x T floats
 
-// Softmax of row[0..n) in place (n >= 1).
+// Softmax of row[0..n) in place (n >= 1). Eight partial maxima/sums so that -O3 vectorises the
+// loops without -ffast-math (a single float accumulator forbids reordering).
 void softmax_row(float* row, int n) {
-    float maxv = row[0];
-    for (int j = 1; j < n; j++) maxv = row[j] > maxv ? row[j] : maxv;
-    float sum = 0.0f;
-    for (int j = 0; j < n; j++) {
-        float e = fastmath::exp(row[j] - maxv);
-        row[j] = e;
-        sum += e;
-    }
+    float m8[8];
+    for (int k = 0; k < 8; k++) m8[k] = row[0];
+    int j = 0;
+    for (; j + 8 <= n; j += 8)
+        for (int k = 0; k < 8; k++) m8[k] = row[j + k] > m8[k] ? row[j + k] : m8[k];
+    float maxv = m8[0];
+    for (int k = 1; k < 8; k++) maxv = m8[k] > maxv ? m8[k] : maxv;
+    for (; j < n; j++) maxv = row[j] > maxv ? row[j] : maxv;
+    for (j = 0; j < n; j++) row[j] = fastmath::exp(row[j] - maxv);
+    float s8[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    j = 0;
+    for (; j + 8 <= n; j += 8)
+        for (int k = 0; k < 8; k++) s8[k] += row[j + k];
+    float sum = ((s8[0] + s8[1]) + (s8[2] + s8[3])) + ((s8[4] + s8[5]) + (s8[6] + s8[7]));
+    for (; j < n; j++) sum += row[j];
     const float inv = 1.0f / sum;
-    for (int j = 0; j < n; j++) row[j] *= inv;
+    for (j = 0; j < n; j++) row[j] *= inv;
 }
 
 // Replaces a probability row (allowed cells 0..n) per the head's PatternReplacement.
@@ -61,6 +74,22 @@ void replace_row(float* row, int n, int i, int T, const PatternReplacement& r) {
 }
 
 } // namespace
+
+std::shared_ptr<float[]> allocate_floats(size_t n, bool zero) {
+    const size_t bytes = n * sizeof(float);
+    constexpr size_t kHuge = size_t(2) << 20;
+    if (bytes < 2 * kHuge) {
+        std::shared_ptr<float[]> p(new float[n > 0 ? n : 1]);
+        if (zero) std::memset(p.get(), 0, bytes);
+        return p;
+    }
+    const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+    void* raw = std::aligned_alloc(kHuge, rounded);
+    if (!raw) throw std::bad_alloc();
+    madvise(raw, rounded, MADV_HUGEPAGE); // a hint; harmless where unsupported
+    if (zero) std::memset(raw, 0, bytes);
+    return std::shared_ptr<float[]>(static_cast<float*>(raw), [](float* q) { std::free(q); });
+}
 
 void attention_new_rows(float* out, const AttentionArgs& a, std::vector<float>& scratch) {
     const int T = a.T, P = a.P, Tn = T - P, C = a.C, NH = a.NH, hs = C / NH;

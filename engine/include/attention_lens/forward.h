@@ -68,18 +68,20 @@ struct ForwardOptions {
 class AttentionStore {
 public:
     AttentionStore() = default;
-    AttentionStore(int n_layer, int n_head, int T, bool causal);
+    AttentionStore(int n_layer, int n_head, int T, bool causal); // zero-filled
+    // Every row will be written by the caller: skips the zero fill (the forward pass uses this).
+    static AttentionStore for_overwrite(int n_layer, int n_head, int T, bool causal);
     int n_layer() const { return L_; }
     int n_head() const { return H_; }
     int tokens() const { return T_; }
     bool causal() const { return causal_; }
-    bool empty() const { return !data_ || data_->empty(); }
+    bool empty() const { return size_ == 0; }
     int row_length(int i) const { return causal_ ? i + 1 : T_; }
     float* row(int l, int h, int i);                        // copies shared data first (see data_)
     const float* row(int l, int h, int i) const;
     float at(int l, int h, int i, int j) const;            // 0 (or -inf for scores) where masked
     std::vector<float> dense(int l, int h, float masked_value = 0.0f) const; // [T][T]
-    size_t bytes() const { return data_ ? data_->size() * sizeof(float) : 0; }
+    size_t bytes() const { return size_ * sizeof(float); }
 
 private:
     int L_ = 0, H_ = 0, T_ = 0;
@@ -87,7 +89,9 @@ private:
     size_t per_head_ = 0;
     // Shared between copies (a ForwardResult handed out and the Runner's cached copy of it);
     // the non-const row() makes a private copy first when another copy still shares the data.
-    std::shared_ptr<std::vector<float>> data_;
+    std::shared_ptr<float[]> data_;
+    size_t size_ = 0;
+    void allocate(bool zero);
 };
 
 struct ForwardResult {
