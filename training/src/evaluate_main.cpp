@@ -1,7 +1,7 @@
 // al-evaluate-model: measures a trained model in Hugging Face layout, for its model card.
 //  * held-out perplexity on token files (non-overlapping windows of --seq tokens), next to the
 //    unigram baseline (token frequencies of the training tokens, add-one smoothed);
-//  * a head census: previous-token, first-token (sink) and induction scores per head;
+//  * the engine's head census (al::head_census: previous-token, first-token (sink), induction, ...);
 //  * samples at a given temperature from a prompt.
 // usage: al-evaluate-model --model DIR --train-tokens FILE [--heldout NAME=FILE]... [--seq 256]
 //        [--census-text FILE] [--prompt TEXT] [--temperature 0.8] [--samples 3] [--sample-tokens 80]
@@ -18,6 +18,9 @@
 #include <string>
 #include <vector>
 
+#include "attention_lens/census.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/model.h"
 #include "attention_lens/tokenizer.h"
 #include "corpus_files.h"
 #include "gpt2_train.h"
@@ -64,65 +67,6 @@ double unigram_loss(const std::vector<int>& train, const std::vector<int>& held,
     for (size_t off = 0; off + T + 1 <= held.size(); off += T)
         for (int t = 1; t <= T; t++, n++) sum -= std::log(count[held[off + t]] / total);
     return sum / n;
-}
-
-struct HeadCensus {
-    std::vector<double> previous, first, induction;
-};
-
-// att for one forward of B=1: [L][NH][T][T] inside acts().att ([L,B,NH,T,T]).
-const float* head_pattern(const GPT2& m, int l, int h, int T) {
-    const size_t TT = static_cast<size_t>(T) * T;
-    return m.acts().att.data() + (static_cast<size_t>(l) * m.shape().n_head + h) * TT;
-}
-
-// Definitions (as TransformerLens and the census use them):
-//  previous-token: mean over rows i >= 1 of A[i][i-1];
-//  first-token:    mean over rows i >= 1 of A[i][0];
-//  induction:      on BOS + r + r (r: n random tokens), mean over the second copy's rows i of the
-//                  weight on the token after the previous occurrence of the current one, A[i][i-n+1].
-HeadCensus census(GPT2& model, const std::vector<int>& text_ids, int eos, int n_random, int reps, uint64_t seed) {
-    const auto& s = model.shape();
-    HeadCensus c;
-    const int LH = s.n_layer * s.n_head;
-    c.previous.assign(LH, 0);
-    c.first.assign(LH, 0);
-    c.induction.assign(LH, 0);
-    {
-        const int T = static_cast<int>(text_ids.size());
-        model.forward(text_ids.data(), nullptr, 1, T);
-        for (int l = 0; l < s.n_layer; l++)
-            for (int h = 0; h < s.n_head; h++) {
-                const float* A = head_pattern(model, l, h, T);
-                double prev = 0, first = 0;
-                for (int i = 1; i < T; i++) {
-                    prev += A[static_cast<size_t>(i) * T + i - 1];
-                    first += A[static_cast<size_t>(i) * T];
-                }
-                c.previous[l * s.n_head + h] = prev / (T - 1);
-                c.first[l * s.n_head + h] = first / (T - 1);
-            }
-    }
-    std::mt19937_64 rng(seed);
-    std::uniform_int_distribution<int> pick(0, s.vocab - 2); // any token but <|endoftext|>
-    for (int r = 0; r < reps; r++) {
-        std::vector<int> ids = {eos};
-        std::vector<int> seq(n_random);
-        for (int& t : seq) t = pick(rng);
-        ids.insert(ids.end(), seq.begin(), seq.end());
-        ids.insert(ids.end(), seq.begin(), seq.end());
-        const int T = static_cast<int>(ids.size());
-        model.forward(ids.data(), nullptr, 1, T);
-        for (int l = 0; l < s.n_layer; l++)
-            for (int h = 0; h < s.n_head; h++) {
-                const float* A = head_pattern(model, l, h, T);
-                double sum = 0;
-                // Second copy: positions 1+n .. 2n; previous occurrence at i-n, its successor at i-n+1.
-                for (int i = 1 + n_random; i < T; i++) sum += A[static_cast<size_t>(i) * T + (i - n_random + 1)];
-                c.induction[l * s.n_head + h] += sum / n_random / reps;
-            }
-    }
-    return c;
 }
 
 std::string sample(GPT2& model, const al::Tokenizer& tok, const std::string& prompt, int n_new, float temperature,
@@ -214,23 +158,46 @@ int main(int argc, char** argv) {
         } else {
             text_ids = tok.encode("Once upon a time, there was a little girl named Lily. She liked to play with her ball in the park.");
         }
-        const HeadCensus c = census(model, text_ids, tok.eos_id(), induction_n, induction_reps, seed);
-        json heads = json::array();
-        int best_prev = 0, best_first = 0, best_ind = 0;
-        for (int i = 0; i < s.n_layer * s.n_head; i++) {
-            heads.push_back({{"layer", i / s.n_head}, {"head", i % s.n_head}, {"previous_token", c.previous[i]},
-                             {"first_token", c.first[i]}, {"induction", c.induction[i]}});
-            if (c.previous[i] > c.previous[best_prev]) best_prev = i;
-            if (c.first[i] > c.first[best_first]) best_first = i;
-            if (c.induction[i] > c.induction[best_ind]) best_ind = i;
+        // The engine's own census (the numbers the app shows), on held-out text and on a repeated
+        // random sequence; induction is also averaged over four random sequences.
+        auto engine_model = al::Model::load(model_dir);
+        al::Runner runner(engine_model);
+        al::CensusOptions copt;
+        copt.induction_length = induction_n;
+        copt.seed = seed;
+        const auto scores = al::head_census(runner, text_ids, copt);
+        std::vector<double> induction_mean(scores.size(), 0.0);
+        for (int r = 0; r < induction_reps; r++) {
+            al::CensusOptions o = copt;
+            o.seed = seed + 1000 + r;
+            const auto sr = al::head_census(runner, text_ids, o);
+            for (size_t i = 0; i < sr.size(); i++) induction_mean[i] += sr[i].induction / induction_reps;
         }
-        auto name = [&](int i) { return std::to_string(i / s.n_head) + "." + std::to_string(i % s.n_head); };
-        report["census"] = {{"text_tokens", text_ids.size()},
-                            {"induction_sequence", "BOS + " + std::to_string(induction_n) + " random tokens, twice"},
-                            {"best_previous_token", {{"head", name(best_prev)}, {"score", c.previous[best_prev]}}},
-                            {"best_first_token", {{"head", name(best_first)}, {"score", c.first[best_first]}}},
-                            {"best_induction", {{"head", name(best_ind)}, {"score", c.induction[best_ind]}}},
-                            {"heads", heads}};
+        json heads = json::array();
+        size_t best_prev = 0, best_first = 0, best_ind = 0;
+        for (size_t i = 0; i < scores.size(); i++) {
+            const auto& h = scores[i];
+            heads.push_back({{"layer", h.head.layer}, {"head", h.head.head}, {"label", h.label},
+                             {"previous_token", h.previous_token}, {"previous_token_nf", h.previous_token_nf},
+                             {"first_token", h.first_token}, {"self", h.self},
+                             {"duplicate_token", h.duplicate_token}, {"induction", h.induction},
+                             {"induction_mean_4_sequences", induction_mean[i]}, {"induction_nf", h.induction_nf},
+                             {"mean_distance_nf", h.mean_distance_nf}, {"entropy", h.entropy}});
+            if (h.previous_token > scores[best_prev].previous_token) best_prev = i;
+            if (h.first_token > scores[best_first].first_token) best_first = i;
+            if (h.induction > scores[best_ind].induction) best_ind = i;
+        }
+        auto name = [&](size_t i) {
+            return std::to_string(scores[i].head.layer) + "." + std::to_string(scores[i].head.head);
+        };
+        report["census"] = {
+            {"text_tokens", text_ids.size()},
+            {"induction_sequence", "BOS + " + std::to_string(induction_n) + " random tokens, twice (al::head_census)"},
+            {"best_previous_token", {{"head", name(best_prev)}, {"score", scores[best_prev].previous_token}}},
+            {"best_first_token", {{"head", name(best_first)}, {"score", scores[best_first].first_token}}},
+            {"best_induction", {{"head", name(best_ind)}, {"score", scores[best_ind].induction},
+                                {"mean_over_4_more_sequences", induction_mean[best_ind]}}},
+            {"heads", heads}};
         std::mt19937_64 rng(seed);
         json out = json::array();
         for (int k = 0; k < samples; k++) out.push_back(sample(model, tok, prompt, sample_tokens, temperature, rng));

@@ -121,7 +121,7 @@ GPT2::GPT2(const ModelShape& shape) : shape_(shape), layout_(parameter_layout(sh
         if (p.decay) std::memset(decay_mask_.data() + p.offset, 1, p.numel);
 }
 
-void GPT2::init_random(uint64_t seed) {
+void GPT2::init_random(uint64_t seed, float qk_std) {
     std::mt19937_64 rng(seed);
     std::normal_distribution<float> normal(0.0f, 0.02f);
     const float resid_std = 0.02f / std::sqrt(2.0f * shape_.n_layer);
@@ -135,6 +135,13 @@ void GPT2::init_random(uint64_t seed) {
             if (is_ln_weight) w[i] = 1.0f;
             else if (p.shape.size() == 1) w[i] = 0.0f; // biases
             else w[i] = is_resid_proj ? resid_normal(rng) : normal(rng);
+        }
+        if (qk_std > 0 && p.hf_name.find("c_attn.weight") != std::string::npos) {
+            // w is [C, 3C]: columns [0, C) are the queries, [C, 2C) the keys.
+            std::normal_distribution<float> qk(0.0f, qk_std);
+            const int C = shape_.n_embd;
+            for (int r = 0; r < C; r++)
+                for (int c = 0; c < 2 * C; c++) w[static_cast<size_t>(r) * 3 * C + c] = qk(rng);
         }
     }
 }

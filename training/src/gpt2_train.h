@@ -87,7 +87,10 @@ class GPT2 {
 public:
     explicit GPT2(const ModelShape& shape);
     // GPT-2's initialisation: N(0, 0.02), residual projections scaled by 1/sqrt(2L), LayerNorm 1/0.
-    void init_random(uint64_t seed);
+    // qk_std > 0 draws the query and key columns of c_attn with that deviation instead: q.k is
+    // bilinear, so with small q and k both their gradients are small and attention stays nearly
+    // uniform for a long time in a narrow model; a larger start lets heads specialise sooner.
+    void init_random(uint64_t seed, float qk_std = 0.0f);
 
     // inp, targets [B,T] (targets may be null: no loss). Returns the mean loss (or -1).
     float forward(const int* inp, const int* targets, int B, int T);
