@@ -20,7 +20,7 @@ struct Command {
     std::function<int(const cli::Args&)> run;
 };
 
-QStringList to_qt(const cli::Args& args) {
+[[maybe_unused]] QStringList to_qt(const cli::Args& args) {
     QStringList out;
     for (const auto& a : args) out << QString::fromStdString(a);
     return out;
@@ -43,10 +43,14 @@ const std::vector<Command>& commands() {
          "bench [--model DIR|random-gpt2-small] --tokens T [--repeat N]\n"
          "                                           time one full forward keeping every attention pattern",
          cli::cmd_bench},
+#ifdef AL_CLI_HAS_MODELS
         {"models", "models [--embedded DIR] [--models-dir DIR]  the model library",
          [](const cli::Args& a) { return cmdModels(to_qt(a), al::app::locateEmbeddedModel()); }},
+#endif
+#ifdef AL_CLI_HAS_DOWNLOAD
         {"download", "download [--repo REPO] [--revision REV] [--dest DIR]  fetch a GPT-2-family model",
          [](const cli::Args& a) { return cmdDownload(to_qt(a)); }},
+#endif
     };
     return table;
 }

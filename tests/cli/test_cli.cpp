@@ -1,0 +1,230 @@
+// attention-lens-cli as a user runs it: JSON on stdout checked against the fixture's independent
+// reference (expected.json / expected.safetensors), and bad input answered with exit code 2 and
+// exactly one line on stderr.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "attention_lens/safetensors.h"
+
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QByteArray out, err;
+};
+
+Run run_cli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(AL_CLI_PATH), args);
+    Run r;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    QString fixture_;
+    json cases_;
+    std::unique_ptr<al::SafetensorsFile> expected_;
+
+    json run_json(const QStringList& args) {
+        const Run r = run_cli(args);
+        if (r.code != 0) {
+            QTest::qFail(qPrintable("exit " + QString::number(r.code) + ": " + r.err), __FILE__, __LINE__);
+            return json();
+        }
+        try {
+            return json::parse(r.out.toStdString());
+        } catch (const json::exception& e) {
+            QTest::qFail(qPrintable(QString("stdout is not JSON: ") + e.what()), __FILE__, __LINE__);
+            return json();
+        }
+    }
+
+    // Bad input: exit code 2, nothing on stdout, one line on stderr that contains `fragment`.
+    void expect_usage_error(const QStringList& args, const QString& fragment) {
+        const Run r = run_cli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        QVERIFY2(r.err.endsWith('\n') && r.err.count('\n') == 1, r.err.constData());
+        QVERIFY2(QString::fromUtf8(r.err).contains(fragment), r.err.constData());
+    }
+
+    static QString ids_arg(const json& ids) {
+        QStringList parts;
+        for (const auto& id : ids) parts << QString::number(id.get<int>());
+        return parts.join(',');
+    }
+
+    std::vector<float> expected_tensor(const std::string& name) {
+        return expected_->to_float(expected_->info(name));
+    }
+
+private slots:
+    void initTestCase() {
+        fixture_ = qEnvironmentVariable("AL_FIXTURE_MODEL");
+        QVERIFY2(!fixture_.isEmpty(), "AL_FIXTURE_MODEL must point at the tiny-gpt2 fixture");
+        std::ifstream f((fixture_ + "/expected.json").toStdString());
+        cases_ = json::parse(f);
+        QVERIFY(cases_.size() >= 2);
+        expected_ = std::make_unique<al::SafetensorsFile>((fixture_ + "/expected.safetensors").toStdString());
+    }
+
+    void help() {
+        const Run r = run_cli({"--help"});
+        QCOMPARE(r.code, 0);
+        for (const char* c : {"info", "tokenize", "attention", "logits", "heads", "bench"})
+            QVERIFY2(r.out.contains(c), c);
+        const Run v = run_cli({"--version"});
+        QCOMPARE(v.code, 0);
+        QVERIFY(v.out.startsWith("attention-lens-cli "));
+    }
+
+    void info() {
+        const json j = run_json({"info", "--model", fixture_});
+        // From the fixture's config.json: 2 layers, 4 heads, d 64, 128 positions, GPT-2 vocabulary.
+        QCOMPARE(j["n_layer"].get<int>(), 2);
+        QCOMPARE(j["n_head"].get<int>(), 4);
+        QCOMPARE(j["n_embd"].get<int>(), 64);
+        QCOMPARE(j["n_positions"].get<int>(), 128);
+        QCOMPARE(j["vocab_size"].get<int>(), 50257);
+        const int64_t C = 64, V = 50257, P = 128, L = 2;
+        QCOMPARE(j["parameters"].get<int64_t>(), V * C + P * C + L * (12 * C * C + 13 * C) + 2 * C);
+        QCOMPARE(j["dtype"].get<std::string>(), std::string("F32"));
+    }
+
+    void tokenizeMatchesFixture() {
+        for (const auto& c : cases_) {
+            const json j = run_json({"tokenize", "--model", fixture_, "--text", QString::fromStdString(c["text"])});
+            QCOMPARE(j["ids"], c["ids"]);
+            QCOMPARE(j["tokens"].size(), c["ids"].size());
+        }
+        // Per-token fields: "The trophy" -> "The", " trophy"; the second starts a new word.
+        const json j = run_json({"tokenize", "--model", fixture_, "--text", "The trophy"});
+        QCOMPARE(j["tokens"][0]["text"].get<std::string>(), std::string("The"));
+        QCOMPARE(j["tokens"][0]["bytes_hex"].get<std::string>(), std::string("546865"));
+        QCOMPARE(j["tokens"][1]["text"].get<std::string>(), std::string(" trophy"));
+        QCOMPARE(j["tokens"][1]["continues_word"].get<bool>(), false);
+    }
+
+    void oneHeadMatchesReference() {
+        for (int ci : {0, 1}) {
+            const json& c = cases_[size_t(ci)];
+            const int T = int(c["ids"].size());
+            const auto ref = expected_tensor("case" + std::to_string(ci) + ".attentions"); // [L][H][T][T]
+            for (auto [l, h] : {std::pair{0, 1}, std::pair{1, 3}}) {
+                const json j = run_json({"attention", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--layer",
+                                         QString::number(l), "--head", QString::number(h)});
+                QCOMPARE(j["layer"].get<int>(), l);
+                QCOMPARE(j["head"].get<int>(), h);
+                QCOMPARE(int(j["attention"].size()), T);
+                double worst = 0;
+                for (int i = 0; i < T; ++i)
+                    for (int k = 0; k < T; ++k) {
+                        const float want = ref[size_t(((l * 4 + h) * T + i) * T + k)];
+                        worst = std::max(worst, std::fabs(j["attention"][i][k].get<double>() - want));
+                    }
+                QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
+            }
+        }
+    }
+
+    void allHeadsFromText() {
+        const json& c = cases_[0];
+        const int T = int(c["ids"].size());
+        const json j = run_json({"attention", "--model", fixture_, "--text", QString::fromStdString(c["text"])});
+        QCOMPARE(j["ids"], c["ids"]);
+        const auto ref = expected_tensor("case0.attentions");
+        QCOMPARE(int(j["attention"].size()), 2);
+        QCOMPARE(int(j["attention"][0].size()), 4);
+        double worst = 0;
+        for (int l = 0; l < 2; ++l)
+            for (int h = 0; h < 4; ++h)
+                for (int i = 0; i < T; ++i)
+                    for (int k = 0; k < T; ++k)
+                        worst = std::max(worst, std::fabs(j["attention"][l][h][i][k].get<double>() -
+                                                          ref[size_t(((l * 4 + h) * T + i) * T + k)]));
+        QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
+    }
+
+    void logitsMatchReference() {
+        const json& c = cases_[1];
+        const json j = run_json({"logits", "--model", fixture_, "--ids", ids_arg(c["ids"])});
+        const auto ref = expected_tensor("case1.logits_last");
+        QCOMPARE(j["logits_last"].size(), ref.size());
+        double worst = 0;
+        for (size_t i = 0; i < ref.size(); ++i)
+            worst = std::max(worst, std::fabs(j["logits_last"][i].get<double>() - ref[i]));
+        QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
+
+        const json top = run_json({"logits", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--top", "5"});
+        QCOMPARE(top["top"].size(), size_t(5));
+        for (size_t i = 0; i < 5; ++i) QCOMPARE(top["top"][i]["id"], c["top5_next_ids"][i]);
+        QVERIFY(top["top"][0]["prob"].get<double>() >= top["top"][4]["prob"].get<double>());
+    }
+
+    void headsAndBenchRun() {
+        const json heads = run_json({"heads", "--model", fixture_, "--text", "The cat sat on the mat."});
+        QCOMPARE(heads["heads"].size(), size_t(8)); // 2 layers x 4 heads
+        QVERIFY(heads["heads"][0].contains("label"));
+        const json bench = run_json({"bench", "--model", fixture_, "--tokens", "16", "--repeat", "2"});
+        QCOMPARE(bench["tokens"].get<int>(), 16);
+        QVERIFY(bench["median_ms"].get<double>() > 0);
+        QVERIFY(bench["min_ms"].get<double>() <= bench["median_ms"].get<double>());
+        QVERIFY(bench["gflops"].get<double>() > 0);
+    }
+
+    void badInput() {
+        expect_usage_error({"info", "--model", fixture_ + "/no-such-folder"}, "does not exist");
+        expect_usage_error({"attention", "--model", fixture_, "--ids", "464,abc"}, "\"abc\" is not a token id");
+        expect_usage_error({"attention", "--model", fixture_, "--ids", "464,99999"}, "outside the vocabulary");
+        expect_usage_error({"attention", "--model", fixture_, "--ids", "464", "--layer", "2", "--head", "0"},
+                           "--layer 2 is out of range");
+        expect_usage_error({"attention", "--model", fixture_, "--ids", "464", "--layer", "0", "--head", "4"},
+                           "--head 4 is out of range");
+        expect_usage_error({"attention", "--model", fixture_, "--ids", "464", "--layer", "0"}, "together");
+        expect_usage_error({"logits", "--model", fixture_, "--ids", "464", "--top", "0"}, "--top 0 is out of range");
+        expect_usage_error({"tokenize", "--model", fixture_, "--bogus", "1"}, "unknown option");
+        expect_usage_error({"frobnicate"}, "unknown command");
+    }
+
+    void noEmbeddedModel() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QTemporaryDir empty;
+        env.insert("AL_EMBEDDED_MODEL", empty.path() + "/none");
+        const Run r = run_cli({"info"}, env);
+        // Either the embedded model is installed in the tree (then info works) or the message says so.
+        if (r.code != 0) {
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains("embedded model lens-mini is not installed"), r.err.constData());
+            QCOMPARE(r.err.count('\n'), 1);
+        }
+        // Pointing AL_EMBEDDED_MODEL at the fixture makes it the default.
+        env.insert("AL_EMBEDDED_MODEL", fixture_);
+        const Run ok = run_cli({"info"}, env);
+        QCOMPARE(ok.code, 0);
+        QCOMPARE(json::parse(ok.out.toStdString())["n_layer"].get<int>(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
