@@ -8,6 +8,9 @@
 //   x  += z . c_proj + b
 //   x  += gelu(ln_2(x) . c_fc + b) . c_proj + b
 // then hidden[L] = ln_f(x) and logits = hidden[L] . wte^T (for the last row only unless asked).
+// Lets -O3 vectorise the clamps in fastmath::exp (a comparison may not be if-converted while
+// floating-point exceptions are observable; nothing here reads them).
+#pragma GCC optimize("no-trapping-math")
 #include "attention_lens/forward.h"
 
 #include <algorithm>
@@ -43,6 +46,7 @@ AttentionStore AttentionStore::for_overwrite(int n_layer, int n_head, int T, boo
 void AttentionStore::allocate(bool zero) {
     per_head_ = causal_ ? static_cast<size_t>(T_) * (T_ + 1) / 2 : static_cast<size_t>(T_) * T_;
     size_ = per_head_ * L_ * H_;
+    capacity_ = size_;
     data_ = detail::allocate_floats(size_, zero);
 }
 
@@ -55,6 +59,7 @@ float* AttentionStore::row(int l, int h, int i) {
         std::shared_ptr<float[]> own = detail::allocate_floats(size_, false);
         std::memcpy(own.get(), data_.get(), size_ * sizeof(float));
         data_ = std::move(own);
+        capacity_ = size_;
     }
     return data_.get() + (static_cast<size_t>(l) * H_ + h) * per_head_ + row_offset(causal_, T_, i);
 }
@@ -108,7 +113,11 @@ struct Runner::State {
     ForwardResult result;
     std::vector<float> k, v;        // [L][H][T][hs]
     std::vector<float> resid;       // [T][C] residual after the last block (before ln_f)
-    // Scratch, kept between calls to avoid reallocating.
+    // Buffers kept between calls: fresh memory costs a page fault per page (the kernel zeroes
+    // it), which at T = 1024 costs as much as the matrix products. k2/v2/resid2 are the
+    // spare halves of double buffers for calls that extend the cached prefix.
+    std::vector<float> k2, v2, resid2;
+    std::vector<float> x, a, z, big, qn;
     std::vector<float> scratch;
 };
 
@@ -127,6 +136,8 @@ void Runner::reset() {
     s.k.clear(); s.k.shrink_to_fit();
     s.v.clear(); s.v.shrink_to_fit();
     s.resid.clear(); s.resid.shrink_to_fit();
+    for (std::vector<float>* b : {&s.k2, &s.v2, &s.resid2, &s.x, &s.a, &s.z, &s.big, &s.qn, &s.scratch})
+        std::vector<float>().swap(*b);
 }
 
 namespace {
@@ -224,14 +235,12 @@ ForwardResult Runner::forward(const std::vector<int>& ids, const ForwardOptions&
         const size_t n = std::min(ids.size(), s.ids.size());
         while (static_cast<size_t>(P) < n && ids[P] == s.ids[P]) P++;
     }
-    if (P == 0) reset(); // nothing to reuse: free the old cache before allocating the new one
     return compute(ids, options, P, true);
 }
 
 ForwardResult Runner::forward_full(const std::vector<int>& ids, const ForwardOptions& options) {
     validate_ids(ids, state_->model->config());
     if (options.has_interventions()) return compute(ids, options, 0, false);
-    reset();
     return compute(ids, options, 0, true);
 }
 
@@ -250,14 +259,49 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
     r.ids = ids;
     r.n_layer = L; r.n_head = NH; r.tokens = T; r.n_embd = C; r.vocab = V; r.head_dim = hs;
     r.reused_prefix = P;
-    r.attention = AttentionStore::for_overwrite(L, NH, T, o.causal_mask);
-    if (o.keep_scores) r.scores = AttentionStore::for_overwrite(L, NH, T, o.causal_mask);
+    // Nothing reused (P == 0) by a call that will replace the cache: recycle the previous call's
+    // blocks where the caller no longer holds them (and they are not more than twice too large).
+    std::vector<float> kc, vc, resid;
+    auto make_store = [&](AttentionStore* old) {
+        AttentionStore st;
+        st.L_ = L; st.H_ = NH; st.T_ = T; st.causal_ = o.causal_mask;
+        st.per_head_ = o.causal_mask ? static_cast<size_t>(T) * (T + 1) / 2 : static_cast<size_t>(T) * T;
+        st.size_ = st.per_head_ * L * NH;
+        if (old && old->data_ && old->data_.use_count() == 1 && old->capacity_ >= st.size_ &&
+            old->capacity_ <= 2 * st.size_ + (size_t(1) << 20)) {
+            st.data_ = std::move(old->data_);
+            st.capacity_ = old->capacity_;
+        } else {
+            st.data_ = detail::allocate_floats(st.size_, false);
+            st.capacity_ = st.size_;
+        }
+        return st;
+    };
+    if (save && P == 0) {
+        s.valid = false;
+        s.ids.clear();
+        r.attention = make_store(&s.result.attention);
+        if (o.keep_scores) r.scores = make_store(&s.result.scores);
+        s.result = ForwardResult{};
+        kc = std::move(s.k);
+        vc = std::move(s.v);
+        resid = std::move(s.resid);
+    } else {
+        r.attention = make_store(nullptr);
+        if (o.keep_scores) r.scores = make_store(nullptr);
+        if (save) {
+            kc = std::move(s.k2);
+            vc = std::move(s.v2);
+            resid = std::move(s.resid2);
+        }
+    }
     if (o.keep_hidden) r.hidden.assign(static_cast<size_t>(L + 1) * T * C, 0.0f);
     if (o.keep_qkv) r.q.assign(static_cast<size_t>(L) * NH * T * hs, 0.0f);
 
     // Keys/values of all positions: the cached prefix, then the new rows.
-    std::vector<float> kc(static_cast<size_t>(L) * NH * T * hs), vc(kc.size());
-    std::vector<float> resid(static_cast<size_t>(T) * C);
+    kc.resize(static_cast<size_t>(L) * NH * T * hs);
+    vc.resize(kc.size());
+    resid.resize(static_cast<size_t>(T) * C);
     if (prev) {
         const int Tp = prev->tokens;
         for (int l = 0; l < L; l++) {
@@ -284,11 +328,16 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
 
     if (Tn > 0) {
         // Activations of the new rows only.
-        std::vector<float> x(static_cast<size_t>(Tn) * C);        // residual stream [Tn][C]
-        std::vector<float> a(static_cast<size_t>(Tn) * C);        // layernorm out / attention out [Tn][C]
-        std::vector<float> z(static_cast<size_t>(Tn) * C);        // attention z / projections [Tn][C]
-        std::vector<float> big(static_cast<size_t>(Tn) * std::max(3 * C, FF)); // qkv [Tn][3C] / fc [Tn][FF]
-        std::vector<float> qn(static_cast<size_t>(NH) * Tn * hs); // new queries [H][Tn][hs]
+        std::vector<float>& x = s.x;     // residual stream [Tn][C]
+        std::vector<float>& a = s.a;     // layernorm out / attention out [Tn][C]
+        std::vector<float>& z = s.z;     // attention z / projections [Tn][C]
+        std::vector<float>& big = s.big; // qkv [Tn][3C] / fc [Tn][FF]
+        std::vector<float>& qn = s.qn;   // new queries [H][Tn][hs]
+        x.resize(static_cast<size_t>(Tn) * C);
+        a.resize(x.size());
+        z.resize(x.size());
+        big.resize(static_cast<size_t>(Tn) * std::max(3 * C, FF));
+        qn.resize(static_cast<size_t>(NH) * Tn * hs);
         layers::encoder_forward(x.data(), ids.data() + P, m.wte(), m.wpe(), 1, Tn, C, P);
         if (o.keep_hidden) std::memcpy(r.hidden.data() + static_cast<size_t>(P) * C, x.data(), sizeof(float) * Tn * C);
 
@@ -379,6 +428,9 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
         s.result.hidden = r.hidden;
         s.result.q = r.q;
         s.result.logits_all = r.logits_all;
+        s.k2 = std::move(s.k);
+        s.v2 = std::move(s.v);
+        s.resid2 = std::move(s.resid);
         s.k = std::move(kc);
         s.v = std::move(vc);
         s.resid = std::move(resid);

@@ -1,4 +1,7 @@
 // Attention of new rows over cached keys/values, with per-head interventions (see forward.h).
+// Lets -O3 vectorise the clamps in fastmath::exp (a comparison may not be if-converted while
+// floating-point exceptions are observable; nothing here reads them).
+#pragma GCC optimize("no-trapping-math")
 #include "forward_attention.h"
 
 #include <cblas.h>

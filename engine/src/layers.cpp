@@ -1,4 +1,7 @@
 // GPT-2's operations as plain functions (see layers.h for shapes).
+// Lets -O3 vectorise the clamps in fastmath::exp (a comparison may not be if-converted while
+// floating-point exceptions are observable; nothing here reads them).
+#pragma GCC optimize("no-trapping-math")
 #include "attention_lens/layers.h"
 
 #include <cblas.h>

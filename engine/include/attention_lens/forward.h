@@ -91,7 +91,9 @@ private:
     // the non-const row() makes a private copy first when another copy still shares the data.
     std::shared_ptr<float[]> data_;
     size_t size_ = 0;
+    size_t capacity_ = 0; // floats allocated (a recycled block may be larger than size_)
     void allocate(bool zero);
+    friend class Runner;  // recycles the previous call's blocks when nobody else holds them
 };
 
 struct ForwardResult {
