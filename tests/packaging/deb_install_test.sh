@@ -21,20 +21,22 @@ dpkg-deb -I "$deb" > "$work/info.txt"
 cat "$work/info.txt"
 depends=$(sed -n 's/^ Depends: //p' "$work/info.txt")
 [ -n "$depends" ] || fail "no Depends field"
+# Whether Depends names package $1 (alternatives and version constraints allowed).
+has_dep() { tr ',|' '\n\n' <<<"$depends" | sed 's/^ *//; s/[ (].*//' | grep -qxF "$1"; }
 # QML modules and plugins (invisible to dpkg-shlibdeps) and libraries (found by it).
 for pkg in qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript \
            qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtquick-templates \
            qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-dialogs \
            qml6-module-qtquick-shapes qml6-module-qtcharts libqt6svg6 \
-           libqt6core6 libqt6gui6 libqt6qml6 libqt6quick6 libqt6charts6 libqt6widgets6 \
+           libqt6core6 libqt6gui6 libqt6qml6 libqt6quick6 libqt6widgets6 \
            libqt6network6 libpcre2-8-0 libstdc++6 libc6; do
-  grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" || fail "Depends lacks $pkg: $depends"
+  has_dep "$pkg" || fail "Depends lacks $pkg: $depends"
 done
-grep -Eq "libopenblas" <<<"$depends" || fail "Depends lacks OpenBLAS: $depends"
+has_dep libopenblas0 || has_dep libopenblas0-pthread || fail "Depends lacks OpenBLAS: $depends"
 # Every QML module the sources import must be covered by a listed qml6-module package.
 for import in $(grep -rhoE '^import Qt[A-Za-z.]+' "$source/qml" | awk '{print $2}' | sort -u); do
   pkg="qml6-module-$(echo "$import" | tr 'A-Z' 'a-z' | tr '.' '-')"
-  grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" || fail "qml/ imports $import but Depends lacks $pkg"
+  has_dep "$pkg" || fail "qml/ imports $import but Depends lacks $pkg"
 done
 
 echo "== unpack into a clean root (dpkg -x)"
@@ -72,11 +74,24 @@ echo "== run the installed binary"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
        XDG_CACHE_HOME="$work/home/.cache" XDG_RUNTIME_DIR="$work/runtime"
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-unset AL_MODEL_DIR AL_MODELS_DIR HF_HOME
+unset AL_MODEL_DIR AL_MODELS_DIR AL_EMBEDDED_MODEL HF_HOME
 export QT_QPA_PLATFORM=offscreen
 out=$("$root/usr/bin/attention-lens" --version 2>&1) || fail "attention-lens --version failed: $out"
 echo "$out"
 grep -q "$version" <<<"$out" || fail "--version does not print $version"
+
+if [ -x "$root/usr/bin/attention-lens-cli" ]; then
+  out=$("$root/usr/bin/attention-lens-cli" --version 2>&1) || fail "attention-lens-cli --version failed: $out"
+  echo "$out"
+  grep -q "$version" <<<"$out" || fail "attention-lens-cli --version does not print $version"
+  if [ -f "$source/resources/models/lens-mini/config.json" ]; then
+    # Without --model the CLI must pick the model installed beside it, found from its own location.
+    out=$("$root/usr/bin/attention-lens-cli" info 2>&1) || fail "attention-lens-cli info failed: $out"
+    echo "$out"
+    grep -qF "\"model\":\"$root/usr/share/attention-lens/models/lens-mini\"" <<<"$out" \
+      || fail "the installed CLI did not use the installed model: $out"
+  fi
+fi
 
 shot="$work/station1.png"
 timeout 180 "$root/usr/bin/attention-lens" --station lens --screenshot "$shot" > "$work/run.log" 2>&1 \
