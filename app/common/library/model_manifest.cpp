@@ -30,11 +30,22 @@ qint64 ManifestModel::pinnedBytes() const {
 }
 
 qint64 ManifestModel::estimatedBytes() const {
-    const qint64 pinned = pinnedBytes();
-    if (pinned >= 0)
-        return pinned;
-    // float32 weights plus the attention-mask buffers GPT-2 checkpoints carry, plus the tokenizer.
-    return parameters() * 4 + qint64(1042301 + 456318);
+    // Pinned sizes where known; otherwise float32 weights plus the causal-mask buffers
+    // (attn.bias, [1, 1, n_positions, n_positions] per layer) GPT-2 checkpoints carry, and the tokenizer.
+    qint64 total = 0;
+    for (const ManifestFile& f : files) {
+        if (f.size >= 0)
+            total += f.size;
+        else if (f.name == QLatin1String("model.safetensors"))
+            total += parameters() * 4 + qint64(nLayer) * nPositions * nPositions * 4;
+        else if (f.name == QLatin1String("vocab.json"))
+            total += 1042301;
+        else if (f.name == QLatin1String("merges.txt"))
+            total += 456318;
+        else
+            total += 1024;
+    }
+    return total;
 }
 
 bool isCommitId(const QString& revision) {
@@ -93,11 +104,10 @@ QList<ManifestModel> parseManifest(const QByteArray& json, QString* error) {
 
 QList<ManifestModel> loadManifest(const QString& pathIn, QString* error) {
     QString path = pathIn;
-    if (path.isEmpty()) {
+    if (path.isEmpty())
+        path = qEnvironmentVariable("AL_MANIFEST"); // a researcher's own list (or a test's)
+    if (path.isEmpty())
         path = QStringLiteral(":/manifest/models.json");
-        if (!QFile::exists(path))
-            path = qEnvironmentVariable("AL_MANIFEST");
-    }
     QFile f(path);
     if (path.isEmpty() || !f.open(QIODevice::ReadOnly)) {
         if (error)

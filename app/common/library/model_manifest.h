@@ -35,8 +35,8 @@ struct ManifestModel {
 // True for a full 40-hex git commit id.
 bool isCommitId(const QString& revision);
 
-// Reads a manifest file; the default is the copy compiled into the program (:/manifest/models.json),
-// falling back to $AL_MANIFEST. On failure returns an empty list and sets *error.
+// Reads a manifest file; the default is $AL_MANIFEST when set, else the copy compiled into the
+// program (:/manifest/models.json). On failure returns an empty list and sets *error.
 QList<ManifestModel> loadManifest(const QString& path = QString(), QString* error = nullptr);
 QList<ManifestModel> parseManifest(const QByteArray& json, QString* error = nullptr);
 

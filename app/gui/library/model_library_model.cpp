@@ -1,0 +1,141 @@
+#include "model_library_model.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QUrl>
+
+#include "library/hf_cache.h"
+#include "model_hub.h"
+#include "model_locator.h"
+
+using namespace al::library;
+
+namespace {
+const char* kOpenedKey = "library/openedFolders";
+
+QString toPath(const QString& urlOrPath) {
+    if (urlOrPath.startsWith(QLatin1String("file:")))
+        return QUrl(urlOrPath).toLocalFile();
+    return urlOrPath;
+}
+} // namespace
+
+ModelLibraryModel::ModelLibraryModel(QObject* parent) : QAbstractListModel(parent) {
+    ModelHub* hub = ModelHub::instance();
+    connect(hub, &ModelHub::modelChanged, this, [this] {
+        ModelHub* h = ModelHub::instance();
+        if (h->isEmbedded() && h->modelDir() != embeddedDir_) {
+            refresh(); // the embedded model became known
+            return;
+        }
+        if (!entries_.isEmpty())
+            emit dataChanged(index(0), index(int(entries_.size()) - 1), {CurrentRole});
+    });
+    refresh();
+}
+
+QStringList ModelLibraryModel::openedFolders() const {
+    return QSettings().value(QLatin1String(kOpenedKey)).toStringList();
+}
+
+void ModelLibraryModel::setOpenedFolders(const QStringList& folders) {
+    QSettings().setValue(QLatin1String(kOpenedKey), folders);
+}
+
+QString ModelLibraryModel::modelsFolder() const { return defaultModelsRoot(); }
+QStringList ModelLibraryModel::cacheFolders() const { return hfCacheRoots(); }
+
+void ModelLibraryModel::refresh() {
+    ModelHub* hub = ModelHub::instance();
+    if (hub->isEmbedded())
+        embeddedDir_ = hub->modelDir();
+    else if (embeddedDir_.isEmpty())
+        embeddedDir_ = al::app::locateEmbeddedModel();
+    LibraryOptions options;
+    options.embeddedDir = embeddedDir_;
+    options.openedFolders = openedFolders();
+    // The loaded model is always listed, even when it came from --model.
+    if (hub->ready() && !hub->isEmbedded() && !options.openedFolders.contains(hub->modelDir()))
+        options.openedFolders.prepend(hub->modelDir());
+    beginResetModel();
+    entries_ = scanLibrary(options);
+    endResetModel();
+    emit countChanged();
+}
+
+int ModelLibraryModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(entries_.size());
+}
+
+QVariant ModelLibraryModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= entries_.size())
+        return {};
+    const LibraryEntry& e = entries_[index.row()];
+    switch (role) {
+    case KeyRole: return e.key;
+    case KindRole: return QString::fromLatin1(entryKindName(e.kind));
+    case TitleRole: return e.title;
+    case SourceRole:
+        if (!e.repo.isEmpty())
+            return e.revision.isEmpty() ? e.repo : QStringLiteral("%1 @ %2").arg(e.repo, e.revision.left(7));
+        return e.dir;
+    case DirRole: return e.dir;
+    case ReadyRole: return e.ready;
+    case ProblemRole: return e.problem;
+    case SizeTextRole:
+        if (e.kind == EntryKind::Download)
+            return tr("%1%2 to download").arg(e.downloadBytesExact ? QString() : QStringLiteral("about "), formatBytes(e.downloadBytes));
+        return tr("%1 on disk").arg(formatBytes(e.bytesOnDisk));
+    case ParametersTextRole: return e.parameters > 0 ? tr("%1 parameters").arg(formatParameters(e.parameters)) : QString();
+    case ShapeTextRole: return e.nLayer > 0 ? tr("%1 layers × %2 heads").arg(e.nLayer).arg(e.nHead) : QString();
+    case CurrentRole: {
+        ModelHub* hub = ModelHub::instance();
+        return hub->ready() && !e.dir.isEmpty() && QDir::cleanPath(hub->modelDir()) == e.dir;
+    }
+    case DownloadableRole: return !e.manifestId.isEmpty();
+    case PartialTextRole: return e.partialBytes > 0 ? tr("%1 already downloaded").arg(formatBytes(e.partialBytes)) : QString();
+    case ManifestIdRole: return e.manifestId;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ModelLibraryModel::roleNames() const {
+    return {{KeyRole, "key"},           {KindRole, "kind"},
+            {TitleRole, "title"},       {SourceRole, "source"},
+            {DirRole, "dir"},           {ReadyRole, "ready"},
+            {ProblemRole, "problem"},   {SizeTextRole, "sizeText"},
+            {ParametersTextRole, "parametersText"}, {ShapeTextRole, "shapeText"},
+            {CurrentRole, "current"},   {DownloadableRole, "downloadable"},
+            {PartialTextRole, "partialText"}, {ManifestIdRole, "manifestId"}};
+}
+
+void ModelLibraryModel::use(const QString& key) {
+    for (const LibraryEntry& e : entries_)
+        if (e.key == key && e.ready)
+            ModelHub::instance()->loadModel(e.dir);
+}
+
+QString ModelLibraryModel::openFolder(const QString& urlOrPath) {
+    const QString path = toPath(urlOrPath);
+    if (path.isEmpty())
+        return tr("No folder was chosen.");
+    const FolderInfo info = inspectModelFolder(path);
+    if (!info.ready())
+        return info.problem;
+    QStringList folders = openedFolders();
+    folders.removeAll(info.dir);
+    folders.prepend(info.dir);
+    setOpenedFolders(folders);
+    refresh();
+    ModelHub::instance()->loadModel(info.dir);
+    return QString();
+}
+
+void ModelLibraryModel::forget(const QString& key) {
+    if (!key.startsWith(QLatin1String("folder:")))
+        return;
+    QStringList folders = openedFolders();
+    folders.removeAll(key.mid(7));
+    setOpenedFolders(folders);
+    refresh();
+}

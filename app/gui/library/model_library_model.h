@@ -1,0 +1,64 @@
+// The model library page's list: the embedded course model, the downloadable GPT-2 family,
+// downloaded models, Hugging Face cache snapshots and folders the learner opened (remembered in
+// QSettings), each with its size on disk, parameters, layers × heads and whether it is ready.
+// Reads only config.json and file sizes, so refresh() is cheap enough for the GUI thread.
+#pragma once
+#include <QAbstractListModel>
+#include <QList>
+#include <QtQml/qqmlregistration.h>
+
+#include "library/model_library.h"
+
+class ModelLibraryModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(QString modelsFolder READ modelsFolder CONSTANT)
+    Q_PROPERTY(QStringList cacheFolders READ cacheFolders NOTIFY countChanged)
+
+public:
+    enum Role {
+        KeyRole = Qt::UserRole + 1,
+        KindRole,          // "embedded", "download", "downloaded", "hf-cache", "folder"
+        TitleRole,
+        SourceRole,        // "openai-community/gpt2 @ 607a30d", or the folder
+        DirRole,
+        ReadyRole,
+        ProblemRole,
+        SizeTextRole,      // "548 MB on disk", "548 MB to download"
+        ParametersTextRole,// "124M parameters"
+        ShapeTextRole,     // "12 layers × 12 heads"
+        CurrentRole,       // the loaded model
+        DownloadableRole,  // has a manifest entry (download, re-download, resume)
+        PartialTextRole,   // "120 MB already downloaded"
+        ManifestIdRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ModelLibraryModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString modelsFolder() const;
+    QStringList cacheFolders() const;
+
+    Q_INVOKABLE void refresh();
+    // Switches the app to the entry's folder through ModelHub (text and station are kept).
+    Q_INVOKABLE void use(const QString& key);
+    // Checks a folder the learner picked (a file:// URL or a path). Returns "" and remembers and
+    // loads it when it looks like a GPT-2 folder; otherwise the reason, naming what is missing.
+    Q_INVOKABLE QString openFolder(const QString& urlOrPath);
+    // Forgets a folder the learner opened (the files stay).
+    Q_INVOKABLE void forget(const QString& key);
+
+signals:
+    void countChanged();
+
+private:
+    QList<al::library::LibraryEntry> entries_;
+    QString embeddedDir_;
+    QStringList openedFolders() const;
+    void setOpenedFolders(const QStringList& folders);
+};
