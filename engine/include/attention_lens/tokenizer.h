@@ -13,7 +13,8 @@ namespace al {
 
 // GPT-2's pre-tokenization: splits UTF-8 text into the pieces BPE runs on, with GPT-2's regex
 // 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
-// (used by the tokenizer and by the BPE trainer). Input must be valid UTF-8.
+// (used by the tokenizer and by the BPE trainer). Input should be valid UTF-8; invalid bytes are
+// first replaced as sanitize_utf8 does.
 std::vector<std::string> pretokenize(std::string_view utf8);
 // GPT-2's bytes_to_unicode: each byte maps to one printable code point; returns the UTF-8 text
 // of those code points (vocab.json's key form) and back.
