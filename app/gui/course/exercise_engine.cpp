@@ -304,8 +304,9 @@ ExerciseAnswer maskedRowVisible(const Ctx& c) {
     const int row = std::clamp(paramInt(c, "row", 2), 0, c.T - 1);
     const al::ForwardResult r = run(c);
     int visible = 0;
+    // The engine stores only the allowed cells of each row (row_length); the rest are −∞ scores.
     for (int j = 0; j < c.T; ++j)
-        visible += std::isfinite(r.scores.at(0, 0, row, j)) ? 1 : 0;
+        visible += j < r.scores.row_length(row) && std::isfinite(r.scores.at(0, 0, row, j)) ? 1 : 0;
     ExerciseAnswer a;
     setNumber(a, visible, 0);
     a.row = row;

@@ -80,7 +80,7 @@ void MaskLab::slice() {
         for (int i = 0; i < r.tokens; ++i)
             for (int j = 0; j < r.tokens; ++j) {
                 const float s = r.scores.at(l, h, i, j);
-                const bool masked = !std::isfinite(s);
+                const bool masked = j >= r.scores.row_length(i) || !std::isfinite(s);
                 scores_ << (masked ? nan : qreal(s));
                 weights_ << (masked ? nan : qreal(r.attention.at(l, h, i, j)));
             }
