@@ -80,11 +80,20 @@ out=$("$root/usr/bin/attention-lens" --version 2>&1) || fail "attention-lens --v
 echo "$out"
 grep -q "$version" <<<"$out" || fail "--version does not print $version"
 
+installed_model="$root/usr/share/attention-lens/models/lens-mini"
+if [ ! -f "$installed_model/config.json" ] && [ -n "${AL_FIXTURE_MODEL:-}" ]; then
+  # Until the course model is trained the package has none; put the fixture model where the
+  # package would, to check that the installed binaries find a model relative to themselves.
+  echo "(package has no embedded model yet: placing the fixture model at /usr/share/attention-lens/models/lens-mini)"
+  mkdir -p "$installed_model"
+  for f in config.json model.safetensors vocab.json merges.txt; do cp "$AL_FIXTURE_MODEL/$f" "$installed_model/"; done
+fi
+
 if [ -x "$root/usr/bin/attention-lens-cli" ]; then
   out=$("$root/usr/bin/attention-lens-cli" --version 2>&1) || fail "attention-lens-cli --version failed: $out"
   echo "$out"
   grep -q "$version" <<<"$out" || fail "attention-lens-cli --version does not print $version"
-  if [ -f "$source/resources/models/lens-mini/config.json" ]; then
+  if [ -f "$installed_model/config.json" ]; then
     # Without --model the CLI must pick the model installed beside it, found from its own location.
     out=$("$root/usr/bin/attention-lens-cli" info 2>&1) || fail "attention-lens-cli info failed: $out"
     echo "$out"
