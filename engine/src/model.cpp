@@ -1,6 +1,12 @@
 // Model: a validated GPT-2 checkpoint from a Hugging Face folder, or random weights of a given shape.
 // Loading checks every expected tensor (present, float dtype, shape from config.json, finite values)
 // before the model is handed out, so the forward pass can trust its inputs.
+//
+// Decisions: NaN/Inf weights are refused (they would only yield silent garbage in every pattern);
+// a tokenizer with fewer tokens than vocab_size is accepted (padded embedding tables are common),
+// one with more is refused; tensors the config does not describe are ignored (h.N.attn.bias and
+// attn.masked_bias buffers, extra heads), except weights for layers beyond n_layer, which mean the
+// config and the weights disagree; lm_head.weight is used only when tie_word_embeddings is false.
 #include "attention_lens/model.h"
 
 #include <algorithm>

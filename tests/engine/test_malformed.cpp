@@ -194,6 +194,12 @@ private slots:
         al_test::write_raw_safetensors(st(), std::string("\xff\xfe\x00\x01garbage", 11), "");
         expect_refused({st(), "not valid JSON"});
     }
+    void deeplyNestedHeader() {
+        // 200,000 nested arrays: must not exhaust the stack while parsing or freeing.
+        make();
+        al_test::write_raw_safetensors(st(), std::string(200000, '[') + std::string(200000, ']'), "");
+        expect_refused({st(), "must be a JSON object", "array"});
+    }
     void headerNotObject() {
         make();
         al_test::write_raw_safetensors(st(), "[1, 2, 3]", "");
