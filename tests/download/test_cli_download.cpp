@@ -1,0 +1,128 @@
+// `attention-lens-cli download` and `models` against the local Hugging Face look-alike: JSON
+// progress lines and a final "done" naming the installed folder, byte-identical files after a
+// dropped connection, a specific JSON error for a missing repository, and the library listing.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "fake_hub.h"
+
+namespace {
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestCliDownload : public QObject {
+    Q_OBJECT
+    FakeHub hub;
+    QTemporaryDir models, cache;
+    QString fixture;
+
+    // Runs the CLI while this process keeps serving (the look-alike lives on this event loop).
+    QList<QJsonObject> run(const QStringList& args, int* exitCode, QByteArray* raw = nullptr) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HF_ENDPOINT"), hub.endpoint());
+        env.insert(QStringLiteral("HF_HUB_CACHE"), cache.path());
+        env.insert(QStringLiteral("AL_MODELS_DIR"), models.path());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(AL_CLI_BINARY), args);
+        if (!p.waitForStarted(30000))
+            return {};
+        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 120000))
+            return {};
+        *exitCode = p.exitCode();
+        const QByteArray out = p.readAllStandardOutput();
+        if (raw)
+            *raw = out;
+        QList<QJsonObject> lines;
+        for (const QByteArray& line : out.split('\n'))
+            if (!line.trimmed().isEmpty())
+                lines << QJsonDocument::fromJson(line).object();
+        return lines;
+    }
+
+private slots:
+    void initTestCase() {
+        fixture = qEnvironmentVariable("AL_FIXTURE_MODEL");
+        QVERIFY(!fixture.isEmpty());
+        for (const char* name : {"config.json", "vocab.json", "merges.txt", "model.safetensors"})
+            hub.files[QString::fromLatin1(name)] = {readAll(fixture + QLatin1Char('/') + QLatin1String(name)),
+                                                    QByteArrayView(name) == "model.safetensors"};
+        QVERIFY(hub.listen());
+    }
+
+    void downloadPrintsProgressAndDone() {
+        hub.cutAfter = 5000000;
+        hub.cutTimes = 1;
+        int code = -1;
+        const QList<QJsonObject> lines = run({QStringLiteral("download"), QStringLiteral("--repo"), hub.repo,
+                                              QStringLiteral("--dest"), models.path()}, &code);
+        QCOMPARE(code, 0);
+        QVERIFY(lines.size() >= 2);
+        QCOMPARE(lines.first()[QStringLiteral("event")].toString(), QStringLiteral("progress"));
+        const QJsonObject done = lines.last();
+        QCOMPARE(done[QStringLiteral("event")].toString(), QStringLiteral("done"));
+        QCOMPARE(done[QStringLiteral("revision")].toString(), hub.commit);
+        const QString dir = models.path() + QStringLiteral("/tiny-gpt2");
+        QCOMPARE(done[QStringLiteral("dir")].toString(), dir);
+        QCOMPARE(done[QStringLiteral("n_head")].toInt(), 4);
+        for (auto it = hub.files.cbegin(); it != hub.files.cend(); ++it)
+            QVERIFY2(readAll(dir + QLatin1Char('/') + it.key()) == it.value().data, qPrintable(it.key()));
+        QVERIFY(hub.ranges.contains("bytes=5000000-"));
+    }
+
+    void modelsListsTheDownload() {
+        int code = -1;
+        QByteArray raw;
+        run({QStringLiteral("models"), QStringLiteral("--models-dir"), models.path()}, &code, &raw);
+        QCOMPARE(code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(raw).object();
+        QCOMPARE(o[QStringLiteral("models_folder")].toString(), models.path());
+        bool found = false, gpt2 = false;
+        for (const QJsonValue& v : o[QStringLiteral("models")].toArray()) {
+            const QJsonObject m = v.toObject();
+            if (m[QStringLiteral("dir")].toString() == models.path() + QStringLiteral("/tiny-gpt2")) {
+                found = true;
+                QVERIFY(m[QStringLiteral("ready")].toBool());
+                QCOMPARE(m[QStringLiteral("repo")].toString(), hub.repo);
+                QCOMPARE(m[QStringLiteral("n_layer")].toInt(), 2);
+            }
+            if (m[QStringLiteral("id")].toString() == QLatin1String("gpt2")) {
+                gpt2 = true;
+                QCOMPARE(m[QStringLiteral("kind")].toString(), QStringLiteral("download"));
+                QCOMPARE(m[QStringLiteral("parameters")].toDouble(), 124439808.0);
+            }
+        }
+        QVERIFY(found);
+        QVERIFY(gpt2);
+    }
+
+    void missingRepositoryIsAJsonError() {
+        int code = -1;
+        const QList<QJsonObject> lines = run({QStringLiteral("download"), QStringLiteral("--repo"), QStringLiteral("org/nothing-here"),
+                                              QStringLiteral("--dest"), models.path(), QStringLiteral("--no-progress")}, &code);
+        QCOMPARE(code, 1);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.last()[QStringLiteral("event")].toString(), QStringLiteral("error"));
+        QCOMPARE(lines.last()[QStringLiteral("error")].toString(), QStringLiteral("not_found"));
+        QVERIFY(!QFileInfo::exists(models.path() + QStringLiteral("/nothing-here")));
+    }
+
+    void badOptionIsAUsageError() {
+        int code = -1;
+        const QList<QJsonObject> lines = run({QStringLiteral("download"), QStringLiteral("--bogus")}, &code);
+        QCOMPARE(code, 2);
+        QCOMPARE(lines.value(0)[QStringLiteral("error")].toString(), QStringLiteral("usage"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDownload)
+#include "test_cli_download.moc"

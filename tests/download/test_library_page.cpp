@@ -1,0 +1,205 @@
+// The model library page end to end, headless: the page lists the course's models; "Download"
+// fetches a model from a local Hugging Face look-alike, checks it, installs it and switches the
+// app to it through ModelHub, keeping the learner's text; a wrong folder is refused by name.
+// With $AL_SCREENSHOT_DIR set, the page is saved as PNGs (before, during and after a download).
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtTest>
+
+#include "fake_hub.h"
+#include "library/download_controller.h"
+#include "library/model_library_model.h"
+#include "model_hub.h"
+
+Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
+
+namespace {
+const int kTimeout = 90000;
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestLibraryPage : public QObject {
+    Q_OBJECT
+    FakeHub hub;
+    QTemporaryDir models, cache, work;
+    QQmlApplicationEngine* engine = nullptr;
+    QQuickWindow* window = nullptr;
+    QObject* page = nullptr;
+    QString fixture;
+
+    void shot(const QString& name) {
+        const QString dir = qEnvironmentVariable("AL_SCREENSHOT_DIR");
+        if (dir.isEmpty() || !window)
+            return;
+        QTest::qWait(50); // let the scene graph draw the latest state before grabbing
+        window->grabWindow().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    }
+    ModelLibraryModel* library() const { return page->property("library").value<ModelLibraryModel*>(); }
+    DownloadController* downloads() const { return page->property("downloads").value<DownloadController*>(); }
+    int rowOf(const QString& key) const {
+        ModelLibraryModel* m = library();
+        for (int i = 0; i < m->rowCount(); ++i)
+            if (m->data(m->index(i), ModelLibraryModel::KeyRole).toString() == key)
+                return i;
+        return -1;
+    }
+
+private slots:
+    void initTestCase() {
+        fixture = qEnvironmentVariable("AL_FIXTURE_MODEL");
+        QVERIFY(!fixture.isEmpty());
+        for (const char* name : {"config.json", "vocab.json", "merges.txt", "model.safetensors"})
+            hub.files[QString::fromLatin1(name)] = {readAll(fixture + QLatin1Char('/') + QLatin1String(name)),
+                                                    QByteArrayView(name) == "model.safetensors"};
+        hub.cutAfter = 4000000; // one dropped connection on the way
+        hub.cutTimes = 1;
+        QVERIFY(hub.listen());
+        // A manifest naming the look-alike's repository; nothing pinned, so the headers are used.
+        QJsonObject tiny{{"id", "tiny"}, {"repo", hub.repo}, {"title", "Tiny GPT-2"}, {"revision", "main"},
+                         {"n_layer", 2}, {"n_head", 4}, {"n_embd", 64}, {"n_positions", 128}, {"vocab_size", 50257},
+                         {"files", QJsonArray{QJsonObject{{"name", "config.json"}}, QJsonObject{{"name", "vocab.json"}},
+                                              QJsonObject{{"name", "merges.txt"}}, QJsonObject{{"name", "model.safetensors"}}}}};
+        QFile manifest(work.filePath(QStringLiteral("models.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(QJsonDocument(QJsonObject{{"format", 1}, {"models", QJsonArray{tiny}}}).toJson());
+        manifest.close();
+        qputenv("AL_MANIFEST", manifest.fileName().toUtf8());
+        qputenv("AL_MODELS_DIR", models.path().toUtf8());
+        qputenv("HF_HUB_CACHE", cache.path().toUtf8());
+        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+
+        // The app starts on the fixture model, with the learner's own text.
+        ModelHub::instance()->setText(QStringLiteral("My own sentence about a cat."));
+        ModelHub::instance()->loadModel(fixture);
+        QTRY_VERIFY_WITH_TIMEOUT(ModelHub::instance()->ready(), kTimeout);
+
+        engine = new QQmlApplicationEngine(this);
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->loadData(R"(
+            import QtQuick
+            import QtQuick.Controls
+            import AttentionLens
+            ApplicationWindow {
+                width: 1000; height: 780; visible: true
+                color: Theme.background
+                font.pixelSize: Theme.fontBody
+                palette.window: Theme.background
+                palette.windowText: Theme.text
+                palette.base: Theme.surface
+                palette.text: Theme.text
+                palette.button: Theme.surfaceAlt
+                palette.buttonText: Theme.text
+                palette.highlight: Theme.accent
+                Loader { objectName: "loader"; anchors.fill: parent; source: "qrc:/AttentionLens/library/ModelLibraryPage.qml" }
+            })");
+        QVERIFY(!engine->rootObjects().isEmpty());
+        window = qobject_cast<QQuickWindow*>(engine->rootObjects().first());
+        QVERIFY(window);
+        auto* loader = window->findChild<QObject*>(QStringLiteral("loader"));
+        QVERIFY(loader);
+        QTRY_VERIFY_WITH_TIMEOUT(loader->property("item").value<QObject*>() != nullptr, kTimeout);
+        page = loader->property("item").value<QObject*>();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+    }
+
+    void listsTheModels() {
+        ModelLibraryModel* m = library();
+        QVERIFY(m);
+        const int tiny = rowOf(QStringLiteral("tiny"));
+        QVERIFY(tiny >= 0);
+        QCOMPARE(m->data(m->index(tiny), ModelLibraryModel::KindRole).toString(), QStringLiteral("download"));
+        QCOMPARE(m->data(m->index(tiny), ModelLibraryModel::ShapeTextRole).toString(), QStringLiteral("2 layers × 4 heads"));
+        QVERIFY(!m->data(m->index(tiny), ModelLibraryModel::ReadyRole).toBool());
+        // The loaded model (here from a folder, as with --model) is listed and marked current.
+        const int current = rowOf(QStringLiteral("folder:") + QDir::cleanPath(fixture));
+        QVERIFY(current >= 0);
+        QVERIFY(m->data(m->index(current), ModelLibraryModel::CurrentRole).toBool());
+        shot(QStringLiteral("library-before"));
+    }
+
+    void downloadInstallsAndSwitches() {
+        DownloadController* dc = downloads();
+        QVERIFY(dc);
+        QSignalSpy finished(dc, &DownloadController::finished);
+        QMetaObject::invokeMethod(page, [dc] { dc->download(QStringLiteral("tiny")); });
+        QTRY_VERIFY_WITH_TIMEOUT(dc->busy(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dc->error()));
+        const QString installed = models.path() + QStringLiteral("/tiny-gpt2");
+        QCOMPARE(finished.first().at(1).toString(), installed);
+        QCOMPARE(readAll(installed + QStringLiteral("/model.safetensors")), hub.files[QStringLiteral("model.safetensors")].data);
+        // The app switches to the new model and keeps the learner's text.
+        QTRY_COMPARE_WITH_TIMEOUT(ModelHub::instance()->modelDir(), installed, kTimeout);
+        QCOMPARE(ModelHub::instance()->text(), QStringLiteral("My own sentence about a cat."));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("tiny")) >= 0
+                                     && library()->data(library()->index(rowOf(QStringLiteral("tiny"))), ModelLibraryModel::CurrentRole).toBool(),
+                                 kTimeout);
+        QCOMPARE(library()->data(library()->index(rowOf(QStringLiteral("tiny"))), ModelLibraryModel::KindRole).toString(),
+                 QStringLiteral("downloaded"));
+        shot(QStringLiteral("library-after"));
+    }
+
+    void aFailedDownloadSaysWhyAndKeepsTheModel() {
+        // Remove the install so "tiny" is downloadable again, then make the server send bad bytes.
+        const QString installed = models.path() + QStringLiteral("/tiny-gpt2");
+        ModelHub::instance()->loadModel(fixture);
+        QTRY_COMPARE_WITH_TIMEOUT(ModelHub::instance()->modelDir(), QDir::cleanPath(fixture), kTimeout);
+        QVERIFY(QDir(installed).removeRecursively());
+        library()->refresh();
+        hub.corrupt = true;
+        DownloadController* dc = downloads();
+        QSignalSpy finished(dc, &DownloadController::finished);
+        dc->download(QStringLiteral("tiny"));
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(!finished.first().first().toBool());
+        QCOMPARE(dc->errorKind(), QStringLiteral("wrong_hash"));
+        QVERIFY(dc->error().contains(QStringLiteral("model.safetensors")));
+        QCOMPARE(ModelHub::instance()->modelDir(), QDir::cleanPath(fixture));
+        QVERIFY(!QFileInfo::exists(installed));
+        shot(QStringLiteral("library-error"));
+        hub.corrupt = false;
+    }
+
+    void aWrongFolderIsRefusedByName() {
+        QTemporaryDir half;
+        QVERIFY(QFile::copy(fixture + QStringLiteral("/config.json"), half.filePath(QStringLiteral("config.json"))));
+        const QString problem = library()->openFolder(QUrl::fromLocalFile(half.path()).toString());
+        QVERIFY2(problem.contains(QStringLiteral("model.safetensors")) && problem.contains(QStringLiteral("vocab.json")),
+                 qPrintable(problem));
+        QCOMPARE(ModelHub::instance()->modelDir(), QDir::cleanPath(fixture));
+        page->setProperty("folderError", problem);
+        shot(QStringLiteral("library-folder-error"));
+        page->setProperty("folderError", QString());
+    }
+
+    void cleanupTestCase() {
+        delete engine;
+        engine = nullptr;
+    }
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv); // the app's QML module uses Qt Charts, which needs QApplication
+    QApplication::setOrganizationName(QStringLiteral("AttentionLensTests"));
+    QApplication::setApplicationName(QStringLiteral("test_library_page"));
+    QStandardPaths::setTestModeEnabled(true);
+    TestLibraryPage t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "test_library_page.moc"
