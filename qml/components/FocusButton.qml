@@ -12,6 +12,7 @@ Button {
     rightPadding: Theme.spacing
     palette.buttonText: accent ? "#ffffff" : Theme.text
     Accessible.name: text
+    opacity: enabled ? 1 : 0.45
 
     background: Rectangle {
         implicitHeight: 34

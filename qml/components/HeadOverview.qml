@@ -12,7 +12,13 @@ FocusScope {
     property real maxTile: 44
     readonly property int nL: lens ? lens.nLayer : 0
     readonly property int nH: lens ? lens.nHead : 0
-    implicitHeight: headNumbers.height + (nL > 0 ? nL * (tileFor(width) + grid.gap) : 0)
+    // A size from the head count alone (not the width): a width-dependent size feeds back through
+    // the scroll view's scroll bar into the width.
+    property real gridWidth: 400
+    readonly property int gapPx: nH > 16 ? 3 : 6
+    readonly property real tile: nH === 0 ? 0 : Math.max(8, Math.min(maxTile, Math.floor((gridWidth - overview.gapPx * (nH - 1)) / nH)))
+    implicitWidth: layerNumbers.width + (nH > 0 ? nH * (tile + overview.gapPx) : 0)
+    implicitHeight: headNumbers.height + (nL > 0 ? nL * (tile + overview.gapPx) : 0)
     activeFocusOnTab: true
     Accessible.role: Accessible.Table
     Accessible.name: qsTr("All heads: %1 layers by %2 heads. Selected: layer %3, head %4")
@@ -20,7 +26,7 @@ FocusScope {
 
     function tileFor(w) {
         if (nH === 0) return 0
-        return Math.max(2, Math.min(maxTile, Math.floor((w - layerNumbers.width - grid.gap * (nH - 1)) / nH)))
+        return Math.max(2, Math.min(maxTile, Math.floor((w - layerNumbers.width - overview.gapPx * (nH - 1)) / nH)))
     }
 
     Keys.onPressed: (event) => {
@@ -40,11 +46,11 @@ FocusScope {
         id: headNumbers
         x: layerNumbers.width
         height: 18
-        spacing: grid.gap
+        spacing: overview.gapPx
         Repeater {
             model: overview.nH
             Label {
-                width: grid.tileSize
+                width: overview.tile
                 horizontalAlignment: Text.AlignHCenter
                 text: index
                 font.pixelSize: Theme.fontSmall - 1
@@ -57,11 +63,11 @@ FocusScope {
         id: layerNumbers
         y: headNumbers.height
         width: 26
-        spacing: grid.gap
+        spacing: overview.gapPx
         Repeater {
             model: overview.nL
             Label {
-                height: grid.tileSize
+                height: overview.tile
                 width: layerNumbers.width - 4
                 verticalAlignment: Text.AlignVCenter
                 horizontalAlignment: Text.AlignRight
@@ -78,9 +84,9 @@ FocusScope {
         objectName: "grid"
         x: layerNumbers.width
         y: headNumbers.height
-        width: overview.nH > 0 ? overview.nH * (overview.tileFor(overview.width) + gap) - gap : 0
-        height: overview.nL > 0 ? overview.nL * (overview.tileFor(overview.width) + gap) - gap : 0
-        gap: overview.nH > 16 ? 3 : 6
+        width: overview.nH > 0 ? overview.nH * (overview.tile + overview.gapPx) - overview.gapPx : 0
+        height: overview.nL > 0 ? overview.nL * (overview.tile + overview.gapPx) - overview.gapPx : 0
+        gap: overview.gapPx
         lens: overview.lens
         highlightColor: Theme.accent
         hoverColor: Theme.textMuted

@@ -105,7 +105,7 @@ FocusScope {
             visible: matrix.cells > 1
             x: parent.width * 0.48
             y: parent.height * 0.06
-            width: maskNote.implicitWidth + 16
+            width: maskNote.width + 16
             height: maskNote.implicitHeight + 10
             radius: 6
             color: Theme.surface
@@ -115,7 +115,7 @@ FocusScope {
             Label {
                 id: maskNote
                 anchors.centerIn: parent
-                width: Math.min(implicitWidth, matrix.width * 0.5 - 16)
+                width: Math.max(120, Math.min(250, matrix.width * 0.5 - 16))
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted

@@ -78,7 +78,7 @@ Item {
             text: chip.special ? qsTr("⟨%1⟩").arg(chip.text.replace(/<\|/g, "").replace(/\|>/g, "")) : chip.text
             font.pixelSize: Theme.fontBody + 1
             font.italic: chip.special || chip.partialBytes
-            font.family: chip.partialBytes ? "monospace" : ""
+            font.family: chip.partialBytes ? "monospace" : Qt.application.font.family
             color: chip.weight > 0.55 ? "#ffffff" : (chip.special ? Theme.textMuted : Theme.text)
         }
         MouseArea {

@@ -15,7 +15,7 @@ FocusScope {
     signal tokenChosen(int index)
     readonly property int arcSpace: 30
 
-    implicitHeight: flow.implicitHeight + 8
+    implicitHeight: flow.height + 8
     activeFocusOnTab: true
     Accessible.role: Accessible.List
     Accessible.name: qsTr("Tokens of your text")

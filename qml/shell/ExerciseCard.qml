@@ -17,6 +17,7 @@ Rectangle {
     property string explain: ""
     property string hint: qsTr("Click the token you predict.")
     property bool available: true
+    property bool active: true           // false: the station has not started the exercise yet
     property string unavailableText: ""
     signal revealRequested()
     signal resetRequested()
@@ -47,7 +48,7 @@ Rectangle {
             text: card.available ? card.prompt : card.unavailableText
         }
         RowLayout {
-            visible: card.available
+            visible: card.available && card.active
             spacing: Theme.spacing
             Label {
                 Layout.fillWidth: true

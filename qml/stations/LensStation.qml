@@ -125,17 +125,18 @@ Item {
         contentWidth: availableWidth
         clip: true
 
-        ColumnLayout {
+        // A plain Column (not a layout) so that heights flow down without feeding back into widths.
+        Column {
             id: content
             x: Theme.spacingL
             width: scroll.availableWidth - 2 * Theme.spacingL
             spacing: Theme.spacingL
 
-            Item { Layout.preferredHeight: 2 }
+            Item { width: 1; height: 2 }
 
             // ---- the text ----
             ColumnLayout {
-                Layout.fillWidth: true
+                width: parent.width
                 spacing: Theme.spacingS
                 Label {
                     text: qsTr("Your text")
@@ -171,18 +172,18 @@ Item {
                           : lens.notice !== "" ? lens.notice
                           : lens.tokenCount === 0 ? (lens.busy ? qsTr("Reading…") : " ")
                           : qsTr("%n token(s)", "", lens.tokenCount) + " · "
-                            + (lens.busy ? qsTr("updating…") : qsTr("computed in %1 ms").arg(lens.milliseconds.toFixed(1)))
+                            + (lens.busy ? qsTr("updating…") : qsTr("computed in %1 ms").arg(lens.milliseconds < 1 ? lens.milliseconds.toFixed(2) : lens.milliseconds.toFixed(0)))
                             + (lens.reusedPrefix > 0 ? qsTr(" (the first %1 reused from before)").arg(lens.reusedPrefix) : "")
                 }
             }
 
             // ---- the tokens ----
-            ColumnLayout {
-                Layout.fillWidth: true
+            Column {
+                width: parent.width
                 spacing: Theme.spacingS
                 visible: lens.tokenCount > 0
                 RowLayout {
-                    Layout.fillWidth: true
+                    width: parent.width
                     Label {
                         text: qsTr("Tokens")
                         font.weight: Font.DemiBold
@@ -201,8 +202,8 @@ Item {
                 }
                 TokenStrip {
                     id: strip
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: implicitHeight
+                    width: parent.width
+                    height: implicitHeight
                     lens: lens
                     choosing: station.exerciseActive && !station.exRevealed
                     exerciseQuery: station.exerciseActive ? station.exQuery : -1
@@ -222,9 +223,9 @@ Item {
             // ---- the figures ----
             GridLayout {
                 id: figures
-                Layout.fillWidth: true
+                width: parent.width
                 visible: lens.tokenCount > 0
-                columns: width > 900 ? 2 : 1
+                columns: width > 760 ? 2 : 1
                 columnSpacing: Theme.spacingXL
                 rowSpacing: Theme.spacingL
 
@@ -241,7 +242,7 @@ Item {
                     MatrixView {
                         id: matrixView
                         lens: lens
-                        side: Math.max(220, Math.min(460, (figures.columns === 2 ? figures.width * 0.5 : figures.width) - 200))
+                        side: Math.max(220, Math.min(460, (figures.columns === 2 ? figures.width * 0.5 : figures.width) - 150))
                         Layout.preferredWidth: implicitWidth
                         Layout.preferredHeight: implicitHeight
                         logScale: logBox.checked
@@ -313,7 +314,7 @@ Item {
                         Layout.fillWidth: true
                     }
                     HeadOverview {
-                        Layout.fillWidth: true
+                        Layout.preferredWidth: implicitWidth
                         Layout.preferredHeight: implicitHeight
                         lens: lens
                         logScale: logBox.checked
@@ -355,11 +356,11 @@ Item {
 
             // ---- the exercise ----
             ExerciseCard {
-                Layout.fillWidth: true
-                Layout.maximumWidth: 900
+                width: Math.min(parent.width, 900)
                 visible: station.exercise !== null && lens.tokenCount > 0
                 heading: qsTr("Predict, then reveal")
                 available: lens.tokenCount >= 3
+                active: station.exerciseActive
                 unavailableText: qsTr("Type at least three tokens to try the exercise.")
                 prompt: !station.exercise ? ""
                         : !station.exerciseActive
@@ -390,7 +391,7 @@ Item {
                     onClicked: station.startExercise()
                 }
             }
-            Item { Layout.preferredHeight: Theme.spacingL }
+            Item { width: 1; height: Theme.spacingL }
         }
     }
 

@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QStringList>
+#include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
 #include <cmath>
 

@@ -70,6 +70,8 @@ Item {
             const m = matrixView.matrixItem
             compare(m.cells, lens.tokenCount)
             const c = m.cellSize
+            verify(c > 0)
+            mouseMove(m, 0.5 * c, 6.5 * c) // the first move only enters the item
             mouseMove(m, 1.5 * c, 4.5 * c)
             compare(m.hoverRow, 4)
             compare(m.hoverColumn, 1)

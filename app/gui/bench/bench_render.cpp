@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QtQml/QQmlExtensionPlugin>
+#include <QtQml/QQmlExtensionPlugin>
 #include <algorithm>
 #include <cstdio>
 #include <random>

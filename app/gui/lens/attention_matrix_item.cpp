@@ -71,7 +71,8 @@ void AttentionMatrixItem::setHighlightColor(const QColor& c) {
 
 void AttentionMatrixItem::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
     QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
-    emit geometryChangedSignal();
+    if (newGeometry.size() != oldGeometry.size())
+        emit geometryChangedSignal(); // cellSize depends on the size only, not the position
 }
 
 bool AttentionMatrixItem::masked(int row, int column) const {
@@ -96,6 +97,7 @@ QColor AttentionMatrixItem::cellColor(int row, int column) const {
 }
 
 void AttentionMatrixItem::rebuild() {
+    const int before = image_.width();
     const lens::LensResultPtr r = lens_ ? lens_->result() : nullptr;
     const int T = r ? r->tokenCount() : 0;
     if (T == 0) {
@@ -118,6 +120,8 @@ void AttentionMatrixItem::rebuild() {
         }
     }
     emit imageChanged();
+    if (image_.width() != before)
+        emit geometryChangedSignal(); // cellSize = side / T
     update();
 }
 

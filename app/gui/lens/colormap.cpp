@@ -7,40 +7,25 @@
 namespace lens {
 namespace {
 
-// Polynomial fits (degree 6) of matplotlib's viridis and cividis, accurate to a few 1e-3.
-struct Poly { double c[7][3]; };
-
-constexpr Poly kViridis{{{0.2777273272234177, 0.005407344544966578, 0.3340998053353061},
-                         {0.1050930431085774, 1.404613529898575, 1.384590162594685},
-                         {-0.3308618287255563, 0.214847559468213, 0.09509516302823659},
-                         {-4.634230498983486, -5.799100973351585, -19.33244095627987},
-                         {6.228269936347081, 14.17993336680509, 56.69055260068105},
-                         {4.776384997670288, -13.74514537774601, -65.35303263337234},
-                         {-5.435455855934631, 4.645852612178535, 26.3124352495832}}};
-
-QRgb evalPoly(const Poly& p, double t) {
-    double rgb[3];
-    for (int k = 0; k < 3; ++k) {
-        double v = p.c[6][k];
-        for (int i = 5; i >= 0; --i)
-            v = p.c[i][k] + t * v;
-        rgb[k] = std::clamp(v, 0.0, 1.0);
-    }
-    return qRgb(int(rgb[0] * 255 + 0.5), int(rgb[1] * 255 + 0.5), int(rgb[2] * 255 + 0.5));
-}
+// matplotlib's viridis at t = 0, 0.1, ..., 1 (the published stops), interpolated linearly.
+constexpr std::array<std::array<int, 3>, 11> kViridis{{{0x44, 0x01, 0x54}, {0x48, 0x24, 0x75}, {0x41, 0x44, 0x87},
+                                                       {0x35, 0x5f, 0x8d}, {0x2a, 0x78, 0x8e}, {0x21, 0x91, 0x8c},
+                                                       {0x22, 0xa8, 0x84}, {0x44, 0xbf, 0x70}, {0x7a, 0xd1, 0x51},
+                                                       {0xbd, 0xdf, 0x26}, {0xfd, 0xe7, 0x25}}};
 
 // Cividis, sampled from matplotlib at 9 points and interpolated linearly.
 constexpr std::array<std::array<int, 3>, 9> kCividis{{{0, 34, 78},   {18, 53, 112},  {59, 73, 108},
                                                       {87, 92, 109}, {112, 113, 115}, {138, 134, 120},
                                                       {166, 157, 117}, {196, 181, 101}, {254, 232, 56}}};
 
-QRgb evalCividis(double t) {
-    const double x = t * (kCividis.size() - 1);
-    const int i = std::min(int(x), int(kCividis.size()) - 2);
+template <size_t N>
+QRgb interpolate(const std::array<std::array<int, 3>, N>& stops, double t) {
+    const double x = t * (N - 1);
+    const int i = std::min(int(x), int(N) - 2);
     const double f = x - i;
     int c[3];
     for (int k = 0; k < 3; ++k)
-        c[k] = int(kCividis[i][k] * (1 - f) + kCividis[i + 1][k] * f + 0.5);
+        c[k] = int(stops[i][k] * (1 - f) + stops[i + 1][k] * f + 0.5);
     return qRgb(c[0], c[1], c[2]);
 }
 
@@ -49,7 +34,7 @@ const std::array<QRgb, 256>& table() {
     static const std::array<QRgb, 256> lut = [] {
         std::array<QRgb, 256> a{};
         for (int i = 0; i < 256; ++i)
-            a[i] = M == ColorMap::Viridis ? evalPoly(kViridis, i / 255.0) : evalCividis(i / 255.0);
+            a[i] = M == ColorMap::Viridis ? interpolate(kViridis, i / 255.0) : interpolate(kCividis, i / 255.0);
         return a;
     }();
     return lut;

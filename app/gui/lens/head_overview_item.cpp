@@ -33,6 +33,8 @@ void HeadOverviewItem::setGap(qreal g) { if (g != gap_) { gap_ = g; emit layoutC
 
 void HeadOverviewItem::geometryChange(const QRectF& n, const QRectF& o) {
     QQuickPaintedItem::geometryChange(n, o);
+    if (n.size() == o.size())
+        return; // moving the item changes nothing inside it
     emit layoutChanged();
     invalidate();
 }
