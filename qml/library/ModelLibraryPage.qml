@@ -111,7 +111,7 @@ Page {
                         text: page.downloads.error !== "" ? qsTr("The download stopped")
                             : page.downloads.phase === "verifying" ? qsTr("Checking the files…")
                             : page.downloads.phase === "validating" ? qsTr("Loading the model to check it…")
-                            : qsTr("Downloading %1").arg(page.downloads.modelId)
+                            : qsTr("Downloading %1").arg(page.downloads.modelTitle)
                     }
                     ProgressBar {
                         Layout.fillWidth: true
@@ -239,6 +239,7 @@ Page {
                                 color: card.ready ? Theme.good : card.kind === "download" ? Theme.textMuted : Theme.warning
                                 text: card.current ? qsTr("● In use")
                                     : card.ready ? qsTr("Ready")
+                                    : card.downloadingThis ? qsTr("Downloading…")
                                     : card.kind === "download" ? qsTr("Not downloaded yet")
                                     : card.problem
                             }
@@ -304,7 +305,7 @@ Page {
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
-                text: qsTr("Downloads come from huggingface.co (or $HF_ENDPOINT) at a pinned revision, are checked against known sizes and hashes, and are saved in %1.")
+                text: qsTr("Downloads come from huggingface.co (or $HF_ENDPOINT) at a fixed commit; every file is checked against its size and hash (pinned in the app for GPT-2 small, given by the server otherwise) and the model is test-loaded before it is saved in %1.")
                       .arg(page.library.modelsFolder)
                       + (page.library.cacheFolders.length > 0
                          ? " " + qsTr("Also listed: models in the Hugging Face cache (%1).").arg(page.library.cacheFolders.join(", ")) : "")

@@ -66,8 +66,8 @@ private slots:
         for (const char* name : {"config.json", "vocab.json", "merges.txt", "model.safetensors"})
             hub.files[QString::fromLatin1(name)] = {readAll(fixture + QLatin1Char('/') + QLatin1String(name)),
                                                     QByteArrayView(name) == "model.safetensors"};
-        hub.cutAfter = 4000000; // one dropped connection on the way
-        hub.cutTimes = 1;
+        hub.stallAfter = 4000000; // one stalled connection on the way (and time for a screenshot)
+        hub.stallTimes = 1;
         QVERIFY(hub.listen());
         // A manifest naming the look-alike's repository; nothing pinned, so the headers are used.
         QJsonObject tiny{{"id", "tiny"}, {"repo", hub.repo}, {"title", "Tiny GPT-2"}, {"revision", "main"},
@@ -138,6 +138,13 @@ private slots:
         QSignalSpy finished(dc, &DownloadController::finished);
         QMetaObject::invokeMethod(page, [dc] { dc->download(QStringLiteral("tiny")); });
         QTRY_VERIFY_WITH_TIMEOUT(dc->busy(), kTimeout);
+        dc->downloader()->setStallTimeoutMs(2000);
+        // Mid-download the page shows bytes and a progress fraction.
+        QTRY_VERIFY_WITH_TIMEOUT(dc->progress() > 0.2 && !dc->bytesText().isEmpty(), kTimeout);
+        QVERIFY(dc->progress() < 1.0);
+        QCOMPARE(dc->phase(), QStringLiteral("downloading"));
+        QCOMPARE(dc->modelTitle(), QStringLiteral("Tiny GPT-2"));
+        shot(QStringLiteral("library-downloading"));
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
         QVERIFY2(finished.first().first().toBool(), qPrintable(dc->error()));
         const QString installed = models.path() + QStringLiteral("/tiny-gpt2");

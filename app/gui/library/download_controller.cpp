@@ -81,6 +81,7 @@ void DownloadController::download(const QString& id) {
     for (const al::library::ManifestModel& m : al::library::loadManifest(QString(), &manifestError)) {
         if (m.id == id) {
             error_.clear();
+            title_ = m.title;
             downloader_->start(m);
             emit stateChanged();
             return;

@@ -15,6 +15,7 @@ class DownloadController : public QObject {
     QML_ELEMENT
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
     Q_PROPERTY(QString modelId READ modelId NOTIFY stateChanged)       // the model being (or last) downloaded
+    Q_PROPERTY(QString modelTitle READ modelTitle NOTIFY stateChanged) // "GPT-2 small"
     Q_PROPERTY(QString phase READ phase NOTIFY stateChanged)           // "idle", "checking", "downloading", "verifying", "validating", "installing", "done", "failed", "cancelled"
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)   // 0..1, -1 until the size is known
     Q_PROPERTY(QString bytesText READ bytesText NOTIFY progressChanged)// "120 MB of 548 MB"
@@ -30,6 +31,7 @@ public:
 
     bool busy() const;
     QString modelId() const;
+    QString modelTitle() const { return title_; }
     QString phase() const;
     double progress() const;
     QString bytesText() const;
@@ -59,4 +61,5 @@ private:
     al::download::ModelDownloader* downloader_;
     bool switchWhenDone_ = true;
     QString error_;
+    QString title_;
 };

@@ -54,9 +54,12 @@ void ModelLibraryModel::refresh() {
     LibraryOptions options;
     options.embeddedDir = embeddedDir_;
     options.openedFolders = openedFolders();
-    // The loaded model is always listed, even when it came from --model.
-    if (hub->ready() && !hub->isEmbedded() && !options.openedFolders.contains(hub->modelDir()))
-        options.openedFolders.prepend(hub->modelDir());
+    // Every model loaded in this run stays listed, even one that came from --model.
+    if (hub->ready() && !hub->isEmbedded() && !sessionFolders_.contains(hub->modelDir()))
+        sessionFolders_.append(hub->modelDir());
+    for (const QString& dir : sessionFolders_)
+        if (!options.openedFolders.contains(dir))
+            options.openedFolders.append(dir);
     beginResetModel();
     entries_ = scanLibrary(options);
     endResetModel();

@@ -59,6 +59,7 @@ signals:
 private:
     QList<al::library::LibraryEntry> entries_;
     QString embeddedDir_;
+    QStringList sessionFolders_; // folders loaded during this run (e.g. from --model)
     QStringList openedFolders() const;
     void setOpenedFolders(const QStringList& folders);
 };
