@@ -167,7 +167,13 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
         const std::string header(reinterpret_cast<const char*>(bytes + 8), header_len);
         std::set<std::string> seen;
         std::string duplicate;
+        // Also bounded: nesting depth (a safetensors header is 4 levels deep) and the number of JSON
+        // values, so that even a 100 MB header cannot make the parser build a gigabyte-sized tree.
+        uint64_t events = 0;
         auto on_event = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            if (depth > 16) throw Error(path + ": the header is nested " + std::to_string(depth) + " levels deep; a safetensors header has 4");
+            if (++events > (uint64_t(8) << 20))
+                throw Error(path + ": the header holds more than 8 million JSON values, far more than any model needs");
             if (depth == 1 && event == nlohmann::json::parse_event_t::key && duplicate.empty()) {
                 const std::string key = parsed.get<std::string>();
                 if (!seen.insert(key).second) duplicate = key;

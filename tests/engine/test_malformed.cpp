@@ -198,7 +198,16 @@ private slots:
         // 200,000 nested arrays: must not exhaust the stack while parsing or freeing.
         make();
         al_test::write_raw_safetensors(st(), std::string(200000, '[') + std::string(200000, ']'), "");
-        expect_refused({st(), "must be a JSON object", "array"});
+        expect_refused({st(), "the header is nested 17 levels deep"});
+    }
+    void headerWithMillionsOfValues() {
+        // 10 million numbers in 20 MB: within the 100 MB limit, refused before the tree grows huge.
+        make();
+        std::string big = "{\"__metadata__\": {}, \"x\": [";
+        for (int i = 0; i < 10000000; ++i) big += i ? ",0" : "0";
+        big += "]}";
+        al_test::write_raw_safetensors(st(), big, "");
+        expect_refused({st(), "more than 8 million JSON values"});
     }
     void headerNotObject() {
         make();
