@@ -4,6 +4,8 @@
 #include "attention_lens/config.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -162,7 +164,17 @@ std::string Config::to_json() const {
     j["n_head"] = n_head;
     j["n_inner"] = (n_inner == 0 || n_inner == 4 * n_embd) ? json(nullptr) : json(n_inner);
     j["activation_function"] = activation_function;
-    j["layer_norm_epsilon"] = layer_norm_epsilon;
+    // The shortest decimal that reads back as the same float (1e-05, not 9.99999974738e-06).
+    double eps = layer_norm_epsilon;
+    for (int digits = 1; digits <= 9; ++digits) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.*g", digits, double(layer_norm_epsilon));
+        if (float(std::strtod(buf, nullptr)) == layer_norm_epsilon) {
+            eps = std::strtod(buf, nullptr);
+            break;
+        }
+    }
+    j["layer_norm_epsilon"] = eps;
     j["scale_attn_weights"] = scale_attn_weights;
     j["scale_attn_by_inverse_layer_idx"] = scale_attn_by_inverse_layer_idx;
     j["tie_word_embeddings"] = tie_word_embeddings;

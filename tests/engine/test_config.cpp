@@ -114,6 +114,7 @@ private slots:
         QCOMPARE(back.n_inner, 1234);
         QCOMPARE(back.layer_norm_epsilon, 1e-6f);
         QVERIFY(back.scale_attn_by_inverse_layer_idx);
+        QVERIFY2(c.to_json().find("\"layer_norm_epsilon\": 1e-06") != std::string::npos, c.to_json().c_str());
     }
 
     void refusals() {
