@@ -15,6 +15,7 @@
 #include <QStorageInfo>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <atomic>
 #include <deque>
 
@@ -126,6 +127,7 @@ struct ModelDownloader::Private {
     qint64 partAtRequest = 0;    // .part size when the request was sent
     QTimer stallTimer;
     QTimer retryTimer;
+    QTimer heartbeat;            // refreshes speed and time left while no bytes arrive
     std::shared_ptr<std::atomic<bool>> cancelFlag = std::make_shared<std::atomic<bool>>(false);
     QFutureWatcher<HashResult>* hashWatcher = nullptr;
     QFutureWatcher<QString>* validateWatcher = nullptr;
@@ -151,6 +153,8 @@ ModelDownloader::ModelDownloader(QObject* parent) : QObject(parent), d(std::make
         }
     });
     d->clock.start();
+    d->heartbeat.setInterval(1000);
+    connect(&d->heartbeat, &QTimer::timeout, this, [this] { emit progressChanged(); });
 }
 
 ModelDownloader::~ModelDownloader() {
@@ -210,11 +214,13 @@ qint64 ModelDownloader::bytesTotal() const {
     return d->files.isEmpty() ? -1 : total;
 }
 double ModelDownloader::bytesPerSecond() const {
-    if (d->samples.size() < 2)
+    // Bytes over the last three seconds up to now, so a stall shows as a falling speed.
+    const qint64 now = d->clock.elapsed();
+    const auto first = std::find_if(d->samples.begin(), d->samples.end(),
+                                    [now](const auto& s) { return now - s.first <= 3000; });
+    if (first == d->samples.end() || now - first->first < 200)
         return 0.0;
-    const auto& [t0, b0] = d->samples.front();
-    const auto& [t1, b1] = d->samples.back();
-    return t1 > t0 ? double(b1 - b0) * 1000.0 / double(t1 - t0) : 0.0;
+    return double(d->samples.back().second - first->second) * 1000.0 / double(now - first->first);
 }
 qint64 ModelDownloader::secondsLeft() const {
     const double speed = bytesPerSecond();
@@ -231,6 +237,10 @@ void ModelDownloader::setPhase(Phase phase) {
     if (d->phase == phase)
         return;
     d->phase = phase;
+    if (phase == Phase::Downloading)
+        d->heartbeat.start();
+    else
+        d->heartbeat.stop();
     emit phaseChanged();
     noteProgress(true);
 }
