@@ -121,7 +121,7 @@ GPT2::GPT2(const ModelShape& shape) : shape_(shape), layout_(parameter_layout(sh
         if (p.decay) std::memset(decay_mask_.data() + p.offset, 1, p.numel);
 }
 
-void GPT2::init_random(uint64_t seed, float qk_std) {
+void GPT2::init_random(uint64_t seed, float qk_std, float wpe_sinusoid_std) {
     std::mt19937_64 rng(seed);
     std::normal_distribution<float> normal(0.0f, 0.02f);
     const float resid_std = 0.02f / std::sqrt(2.0f * shape_.n_layer);
@@ -135,6 +135,17 @@ void GPT2::init_random(uint64_t seed, float qk_std) {
             if (is_ln_weight) w[i] = 1.0f;
             else if (p.shape.size() == 1) w[i] = 0.0f; // biases
             else w[i] = is_resid_proj ? resid_normal(rng) : normal(rng);
+        }
+        if (wpe_sinusoid_std > 0 && p.hf_name == "wpe.weight") {
+            // PE[t, 2i] = sin(t / 10000^(2i/C)), PE[t, 2i+1] = cos(...); each has variance 1/2.
+            const int C = shape_.n_embd;
+            const float amp = wpe_sinusoid_std * std::sqrt(2.0f);
+            for (int t = 0; t < shape_.max_T; t++)
+                for (int i = 0; i < C; i += 2) {
+                    const double freq = std::pow(10000.0, -static_cast<double>(i) / C);
+                    w[static_cast<size_t>(t) * C + i] = amp * static_cast<float>(std::sin(t * freq));
+                    if (i + 1 < C) w[static_cast<size_t>(t) * C + i + 1] = amp * static_cast<float>(std::cos(t * freq));
+                }
         }
         if (qk_std > 0 && p.hf_name.find("c_attn.weight") != std::string::npos) {
             // w is [C, 3C]: columns [0, C) are the queries, [C, 2C) the keys.

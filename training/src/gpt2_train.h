@@ -90,7 +90,11 @@ public:
     // qk_std > 0 draws the query and key columns of c_attn with that deviation instead: q.k is
     // bilinear, so with small q and k both their gradients are small and attention stays nearly
     // uniform for a long time in a narrow model; a larger start lets heads specialise sooner.
-    void init_random(uint64_t seed, float qk_std = 0.0f);
+    // wpe_sinusoid_std > 0 starts the position embeddings from Vaswani et al.'s sinusoids scaled to
+    // that standard deviation (still trained): a shift by one position is then a fixed linear map,
+    // so a previous-token head is reachable with one q.k map instead of being learned position by
+    // position from a few samples per step.
+    void init_random(uint64_t seed, float qk_std = 0.0f, float wpe_sinusoid_std = 0.0f);
 
     // inp, targets [B,T] (targets may be null: no loss). Returns the mean loss (or -1).
     float forward(const int* inp, const int* targets, int B, int T);
