@@ -24,12 +24,12 @@ ColumnLayout {
                     model: ModelHub.nLayer * (ModelHub.nHead + 1)
                     delegate: Item {
                         required property int index
-                        readonly property int layer: Math.floor(index / (ModelHub.nHead + 1))
+                        readonly property int layerIdx: Math.floor(index / (ModelHub.nHead + 1))
                         readonly property int head: index % (ModelHub.nHead + 1) - 1
-                        readonly property bool off: view.lab.ablated.indexOf(layer + "." + head) >= 0
+                        readonly property bool off: view.lab.ablated.indexOf(layerIdx + "." + head) >= 0
                         implicitWidth: head < 0 ? 24 : 20
                         implicitHeight: 20
-                        Label { visible: parent.head < 0; text: parent.layer; color: Theme.textMuted; font.pixelSize: 10; anchors.centerIn: parent }
+                        Label { visible: parent.head < 0; text: parent.layerIdx; color: Theme.textMuted; font.pixelSize: 10; anchors.centerIn: parent }
                         Rectangle {
                             visible: parent.head >= 0
                             anchors.fill: parent
@@ -38,8 +38,8 @@ ColumnLayout {
                             opacity: parent.off ? 1 : 0.55
                             border.color: Theme.border
                             Accessible.role: Accessible.CheckBox
-                            Accessible.name: qsTr("Head %1.%2").arg(parent.layer).arg(parent.head)
-                            MouseArea { anchors.fill: parent; onClicked: view.lab.toggle(parent.parent.layer, parent.parent.head) }
+                            Accessible.name: qsTr("Head %1.%2").arg(parent.layerIdx).arg(parent.head)
+                            MouseArea { anchors.fill: parent; onClicked: view.lab.toggle(parent.parent.layerIdx, parent.parent.head) }
                         }
                     }
                 }

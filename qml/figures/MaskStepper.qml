@@ -45,7 +45,7 @@ ColumnLayout {
                     required property int index
                     readonly property int r: Math.floor(index / (view.count + 1))
                     readonly property int c: index % (view.count + 1) - 1
-                    readonly property real score: c >= 0 ? view.lab.scores[r * view.count + c] : 0
+                    readonly property real score: c >= 0 ? (view.lab.scores[r * view.count + c] ?? NaN) : 0
                     readonly property bool blocked: c > r
                     readonly property bool current: r === view.row
                     Layout.preferredWidth: c < 0 ? 70 : 52
@@ -76,7 +76,7 @@ ColumnLayout {
                 model: view.count
                 delegate: RowLayout {
                     required property int index
-                    readonly property real w: view.lab.weights[view.row * view.count + index]
+                    readonly property real w: view.lab.weights[view.row * view.count + index] ?? NaN
                     Label { text: view.lab.tokens[index] || ""; color: Theme.text; Layout.preferredWidth: 70; horizontalAlignment: Text.AlignRight; elide: Text.ElideRight }
                     Rectangle { Layout.preferredWidth: isNaN(parent.w) ? 1 : 140 * parent.w + 1; Layout.preferredHeight: 12; color: isNaN(parent.w) ? Theme.mask : Theme.accent }
                     Label { text: isNaN(parent.w) ? qsTr("0 (blocked)") : Number(parent.w).toFixed(3); color: isNaN(parent.w) ? Theme.mask : Theme.text; font.family: "monospace" }

@@ -22,16 +22,16 @@ ColumnLayout {
             model: view.lab.kls.length * (ModelHub.nHead + 1)
             delegate: Rectangle {
                 required property int index
-                readonly property int layer: Math.floor(index / (ModelHub.nHead + 1))
+                readonly property int layerIdx: Math.floor(index / (ModelHub.nHead + 1))
                 readonly property int head: index % (ModelHub.nHead + 1) - 1
-                readonly property real kl: head >= 0 && view.lab.kls[layer] ? view.lab.kls[layer][head] : 0
+                readonly property real kl: head >= 0 && view.lab.kls[layerIdx] ? view.lab.kls[layerIdx][head] : 0
                 implicitWidth: head < 0 ? 56 : 44
                 implicitHeight: 22
                 color: head < 0 ? "transparent" : Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, Math.sqrt(kl / Math.max(1e-9, view.lab.maxKl)))
                 border.color: head < 0 ? "transparent" : Theme.border
                 Label {
                     anchors.centerIn: parent
-                    text: parent.head < 0 ? qsTr("layer %1").arg(parent.layer) : Number(parent.kl).toFixed(3)
+                    text: parent.head < 0 ? qsTr("layer %1").arg(parent.layerIdx) : Number(parent.kl).toFixed(3)
                     color: Theme.text
                     font.pixelSize: 10
                     font.family: parent.head < 0 ? "" : "monospace"

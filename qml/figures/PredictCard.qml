@@ -108,15 +108,15 @@ Rectangle {
                 delegate: Item {
                     required property int index
                     readonly property int heads: card.answer.heads + 1
-                    readonly property int layer: Math.floor(index / heads)
+                    readonly property int layerIdx: Math.floor(index / heads)
                     readonly property int head: index % heads - 1
-                    readonly property string name: layer + "." + head
+                    readonly property string name: layerIdx + "." + head
                     implicitWidth: head < 0 ? 56 : 30
                     implicitHeight: 26
                     Label {
                         visible: parent.head < 0
                         anchors.verticalCenter: parent.verticalCenter
-                        text: qsTr("layer %1").arg(parent.layer)
+                        text: qsTr("layer %1").arg(parent.layerIdx)
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontSmall
                     }

@@ -8,7 +8,7 @@ Item {
     id: station
     property string stationId: "heads"
     property LessonCatalog catalog
-    readonly property bool figuresReady: (headsLab.ready && ablation.top.length > 0) || !ModelHub.ready
+    readonly property bool figuresReady: (headsLab.heads.length > 0 && ablation.top.length > 0) || !ModelHub.ready
 
     HeadsLab { id: headsLab }
     AblationLab { id: ablation }

@@ -1,6 +1,9 @@
 #include "heatmap_item.h"
 
+#include <QJSValue>
 #include <QPainter>
+#include <QSequentialIterable>
+#include <limits>
 #include <algorithm>
 #include <cmath>
 
@@ -8,7 +11,19 @@ HeatmapItem::HeatmapItem(QQuickItem* parent) : QQuickPaintedItem(parent) {
     connect(this, &HeatmapItem::changed, this, [this] { update(); });
 }
 
-void HeatmapItem::setValues(const QList<qreal>& v) { values_ = v; emit changed(); }
+void HeatmapItem::setValues(const QVariant& v) {
+    QVariant list = v;
+    if (list.metaType() == QMetaType::fromType<QJSValue>())
+        list = list.value<QJSValue>().toVariant();
+    values_.clear();
+    if (list.metaType() == QMetaType::fromType<QList<qreal>>()) {
+        values_ = list.value<QList<qreal>>();
+    } else if (list.canConvert<QSequentialIterable>()) {
+        for (const QVariant& x : list.value<QSequentialIterable>())
+            values_ << (x.isValid() && !x.isNull() ? x.toDouble() : std::numeric_limits<qreal>::quiet_NaN());
+    }
+    emit changed();
+}
 void HeatmapItem::setRows(int r) { if (r != rows_) { rows_ = std::max(0, r); emit changed(); } }
 void HeatmapItem::setColumns(int c) { if (c != columns_) { columns_ = std::max(0, c); emit changed(); } }
 void HeatmapItem::setMaxValue(qreal m) { if (m != max_) { max_ = m; emit changed(); } }

@@ -3,6 +3,7 @@
 // (maxValue <= 0: the largest value shown). Painted in C++ so a 64 x 64 grid stays cheap.
 #pragma once
 #include <QColor>
+#include <QVariant>
 #include <QList>
 #include <QPoint>
 #include <QQuickPaintedItem>
@@ -11,7 +12,8 @@
 class HeatmapItem : public QQuickPaintedItem {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QList<qreal> values READ values WRITE setValues NOTIFY changed)
+    // Any sequence of numbers: a JS array, a QVariantList or a QList<qreal> from C++.
+    Q_PROPERTY(QVariant values READ values WRITE setValues NOTIFY changed)
     Q_PROPERTY(int rows READ rows WRITE setRows NOTIFY changed)
     Q_PROPERTY(int columns READ columns WRITE setColumns NOTIFY changed)
     Q_PROPERTY(qreal maxValue READ maxValue WRITE setMaxValue NOTIFY changed)
@@ -27,8 +29,9 @@ class HeatmapItem : public QQuickPaintedItem {
     Q_PROPERTY(int highlightColumn MEMBER highlightColumn_ NOTIFY changed)
 public:
     explicit HeatmapItem(QQuickItem* parent = nullptr);
-    QList<qreal> values() const { return values_; }
-    void setValues(const QList<qreal>& v);
+    QVariant values() const { return QVariant::fromValue(values_); }
+    void setValues(const QVariant& v);
+    int valueCount() const { return int(values_.size()); }
     int rows() const { return rows_; }
     void setRows(int r);
     int columns() const { return columns_; }

@@ -1,0 +1,34 @@
+// Qt Quick Test main: a QApplication (Qt Charts needs one), the app's static QML module, and the
+// fixture model loaded into the ModelHub before the tests start.
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QQmlEngine>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest>
+
+#include "model_hub.h"
+
+Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
+
+class Setup : public QObject {
+    Q_OBJECT
+public slots:
+    void applicationAvailable() {
+        QCoreApplication::setOrganizationName(QStringLiteral("AttentionLensTests"));
+        ModelHub* hub = ModelHub::instance();
+        hub->loadModel(qEnvironmentVariable("AL_FIXTURE_MODEL"));
+        QElapsedTimer t;
+        t.start();
+        while (!hub->ready() && t.elapsed() < 30000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "station_figures_qml", QUICK_TEST_SOURCE_DIR, &setup);
+}
+
+#include "main.moc"

@@ -1,0 +1,159 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import AttentionLens
+
+// The stations' figures, each created on the fixture model and checked for what it shows.
+Item {
+    id: root
+    width: 1000; height: 800
+
+    Component { id: heatmapC; HeatmapItem { width: 100; height: 100 } }
+    Component { id: sandboxC; QkvSandboxView {} }
+    Component { id: scalingC; ScalingChart { width: 800 } }
+    Component { id: realC; QkvRealView { width: 800 } }
+    Component { id: headsC; HeadsGrid { width: 800 } }
+    Component { id: ablationC; AblationView { width: 800 } }
+    Component { id: maskC; MaskStepper { width: 800 } }
+    Component { id: tempLabC; TemperatureLab {} }
+    Component { id: softmaxC; SoftmaxBars { width: 600 } }
+    Component { id: samplingC; SamplingView { width: 600 } }
+    Component { id: headTempC; HeadTemperatureView { width: 600 } }
+    Component { id: swapC; PatternSwapView { width: 600 } }
+    Component { id: costC; CostChart { width: 600 } }
+    Component { id: censusC; CensusTable { width: 600 } }
+    Component { id: plumbingC; PlumbingDiagram { width: 600 } }
+    Component { id: kindsC; AttentionKindsDiagram {} }
+    Component { id: multiC; MultiHeadDiagram {} }
+    Component { id: cardC; PredictCard { width: 600 } }
+    Component { id: setC; ExerciseSet {} }
+
+    TestCase {
+        name: "StationFigures"
+        when: windowShown
+
+        function test_hub() { verify(ModelHub.ready, "the fixture model is loaded") }
+
+        function test_heatmapTakesJsArraysAndLists() {
+            const h = createTemporaryObject(heatmapC, root, { rows: 2, columns: 2, values: [0, 0.5, NaN, 1] })
+            compare(h.values.length, 4)
+            verify(isNaN(h.values[2]))
+            compare(h.cellAt(75, 25), Qt.point(1, 0))
+            compare(h.cellAt(-1, 5), Qt.point(-1, -1))
+            h.diverging = true
+            compare(h.shownMax(), 1)
+        }
+
+        function test_sandbox() {
+            const v = createTemporaryObject(sandboxC, root)
+            const w = v.sandbox.weights
+            compare(w.length, 3)
+            fuzzyCompare(w[0] + w[1] + w[2], 1, 1e-9)
+            const before = v.sandbox.weights[0]
+            v.sandbox.query = v.sandbox.keys[0]          // point the query at key 1
+            verify(v.sandbox.weights[0] > before)
+            v.sandbox.scaled = false
+            v.sandbox.dimension = 1024
+            verify(v.sandbox.weights[0] > 0.9)
+        }
+
+        function test_scalingChart() {
+            const c = createTemporaryObject(scalingC, root)
+            compare(c.study.dims.length, 10)
+            verify(c.study.peakUnscaled[9] > c.study.peakScaled[9])
+        }
+
+        function test_realVectors() {
+            const v = createTemporaryObject(realC, root)
+            tryVerify(() => v.inspector.ready, 20000)
+            compare(v.inspector.q.length, 16)
+            compare(v.inspector.keys.length, v.inspector.tokens.length)
+            let sum = 0
+            for (let i = 0; i < v.inspector.weights.length; ++i) sum += v.inspector.weights[i]
+            fuzzyCompare(sum, 1, 1e-4)
+        }
+
+        function test_headsGrid() {
+            const g = createTemporaryObject(headsC, root)
+            tryVerify(() => g.lab.heads.length === 4, 20000)
+            compare(g.lab.layers, 2)
+            g.lab.layer = 1
+            compare(g.lab.heads[0].pattern.length, g.lab.tokens.length * g.lab.tokens.length)
+            verify(["sink", "previous-token", "self", "duplicate", "induction", "long-range", "mixed"].indexOf(g.lab.heads[0].label) >= 0)
+        }
+
+        function test_ablation() {
+            const v = createTemporaryObject(ablationC, root)
+            tryVerify(() => v.lab.top.length === 5, 20000)
+            compare(v.lab.kl, 0)
+            v.lab.toggle(0, 1)
+            compare(v.lab.ablated, ["0.1"])
+            tryVerify(() => v.lab.kl > 0, 20000)
+            tryVerify(() => v.lab.strongest.head !== undefined, 30000)
+        }
+
+        function test_maskStepper() {
+            const m = createTemporaryObject(maskC, root)
+            tryVerify(() => m.lab.tokens.length > 2, 20000)
+            const T = m.lab.tokens.length
+            verify(isNaN(m.lab.scores[1]))               // row 0 cannot see column 1
+            fuzzyCompare(m.lab.weights[0], 1, 1e-5)      // row 0 puts all weight on itself
+            m.row = 2
+            compare(m.row, 2)
+            compare(m.lab.unmaskedTop.length, 5)
+        }
+
+        function test_temperature() {
+            const lab = createTemporaryObject(tempLabC, root)
+            const bars = createTemporaryObject(softmaxC, root, { lab: lab })
+            lab.temperature = 0.05
+            verify(lab.candidateWeights[0] > 0.99)
+            lab.temperature = 3
+            verify(lab.candidateWeights[0] < 0.3)
+            const s = createTemporaryObject(samplingC, root, { lab: lab })
+            const h = createTemporaryObject(headTempC, root, { lab: lab })
+            tryVerify(() => lab.distribution.length === 10 && lab.generated !== "", 20000)
+            tryVerify(() => lab.pattern.length === lab.tokens.length * lab.tokens.length, 20000)
+        }
+
+        function test_notFigures() {
+            const s = createTemporaryObject(swapC, root)
+            tryVerify(() => s.lab.kls.length === 2, 30000)
+            const c = createTemporaryObject(costC, root)
+            c.meter.maxLength = 64
+            tryVerify(() => c.meter.lengths.length === 3, 30000)
+            const t = createTemporaryObject(censusC, root)
+            t.census.texts = ["one two three one two three", "The cat sat."]
+            tryVerify(() => t.census.rows.length === 2, 30000)
+        }
+
+        function test_diagramsShowModelSizes() {
+            const p = createTemporaryObject(plumbingC, root)
+            verify(p.d === 64)
+            verify(createTemporaryObject(kindsC, root) !== null)
+            const m = createTemporaryObject(multiC, root)
+            compare(m.headDim, 16)
+        }
+
+        function test_predictCardRevealsOnlyAfterCommit() {
+            const set = createTemporaryObject(setC, root, {
+                stationId: "qmltest",
+                definitions: [{ id: "hd", kind: "number", prompt: "?", compute: "head_dim", params: {}, explain: "because" }]
+            })
+            tryVerify(() => set.answers.length === 1 && set.answers[0].answer !== undefined, 20000)
+            const card = createTemporaryObject(cardC, root, { definition: set.definitions[0], answer: set.answers[0], exercises: set })
+            verify(!card.revealed)
+            card.commit()                                 // nothing committed yet: no reveal
+            verify(!card.revealed)
+            card.prediction = "16"
+            card.commit()
+            verify(card.revealed)
+            verify(card.result.correct)
+            card.again()
+            verify(!card.revealed)
+            card.prediction = "4"
+            card.commit()
+            verify(!card.result.correct)
+        }
+    }
+}
