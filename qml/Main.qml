@@ -68,9 +68,16 @@ ApplicationWindow {
                 window.visibility = Window.Maximized
         }
         const start = AppState.initialStation !== "" ? AppState.initialStation : AppState.setting("lastStation", "")
-        if (start && start !== "" && !openStation(start) && AppState.initialStation !== "")
+        if (start && start !== "" && start !== "map" && !openStation(start) && AppState.initialStation !== "")
             unknownStation.text = qsTr("There is no station called “%1”; here is the course map.").arg(start)
     }
+    // --screenshot of the course map: nothing to wait for once the map is laid out.
+    Timer {
+        running: AppState.screenshotMode && stack.depth === 1 && !ModelHub.loading
+        interval: 500
+        onTriggered: AppState.reportFiguresShown()
+    }
+
     onClosing: {
         AppState.setSetting("window/maximized", window.visibility === Window.Maximized)
         if (window.visibility !== Window.Maximized)

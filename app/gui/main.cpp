@@ -49,7 +49,7 @@ int main(int argc, char* argv[]) {
         "A desktop course on transformer self-attention that runs GPT-2 live on your own text."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption stationOpt(QStringLiteral("station"), QStringLiteral("Open the station with this id (e.g. lens)."), QStringLiteral("ID"));
+    const QCommandLineOption stationOpt(QStringLiteral("station"), QStringLiteral("Open the station with this id (e.g. lens; map: the course map)."), QStringLiteral("ID"));
     const QCommandLineOption textOpt(QStringLiteral("text"), QStringLiteral("Start with this text."), QStringLiteral("STR"));
     const QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Load the GPT-2-style model in this folder (config.json, model.safetensors, vocab.json, merges.txt)."), QStringLiteral("DIR"));
     const QCommandLineOption themeOpt(QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark (default: follow the system)."), QStringLiteral("light|dark"));

@@ -95,7 +95,9 @@ Item {
         anchors.horizontalCenter: box.horizontalCenter
         anchors.top: box.bottom
         anchors.topMargin: 2
-        text: chip.isQuery ? qsTr("query") : chip.weight >= 0 ? chip.weight.toFixed(2) : " "
+        // The query's own weight counts too (a token may attend to itself); its chip is outlined.
+        text: chip.weight >= 0 ? chip.weight.toFixed(2) : chip.isQuery ? qsTr("query") : " "
+        font.bold: chip.isQuery
         font.pixelSize: Theme.fontSmall - 1
         color: chip.isQuery ? Theme.accent : Theme.textMuted
     }

@@ -14,6 +14,7 @@ FocusScope {
     property int exerciseQuery: -1    // the token an exercise asks about (marked while choosing)
     signal tokenChosen(int index)
     readonly property int arcSpace: 30
+    property int maxArcs: 8
 
     implicitHeight: flow.height + 8
     activeFocusOnTab: true
@@ -109,9 +110,15 @@ FocusScope {
             const qy = q.y + q.box.y
             ctx.strokeStyle = Theme.accent
             ctx.lineCap = "round"
-            for (let j = 0; j <= lens.focusToken; ++j) {
+            // Only the strongest few arcs: with long texts, arcs to every token would be noise.
+            const picks = []
+            for (let j = 0; j < lens.focusToken; ++j) {
                 const w = lens.tokens.get(j).weight
-                if (!(w >= 0.01) || j === lens.focusToken) continue
+                if (w >= 0.02) picks.push({ j: j, w: w })
+            }
+            picks.sort((a, b) => b.w - a.w)
+            for (let p = 0; p < Math.min(picks.length, strip.maxArcs); ++p) {
+                const j = picks[p].j, w = picks[p].w
                 const k = repeater.itemAt(j)
                 if (!k) continue
                 const kx = k.x + k.box.x + k.box.width / 2

@@ -113,8 +113,8 @@ Item {
             wrapMode: Text.WordWrap
             color: Theme.textMuted
             visible: !ModelHub.loading
-            text: ModelHub.error !== "" ? ModelHub.error
-                  : qsTr("The lens needs a GPT-2-style model. Open the model library from the top bar, or start the app with --model FOLDER.")
+            text: (ModelHub.error !== "" ? ModelHub.error + "\n\n" : "")
+                  + qsTr("The lens needs a GPT-2-style model. Open the model library from the top bar (“Get a model…”), or start the app with --model FOLDER.")
         }
     }
 
