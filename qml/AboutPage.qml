@@ -212,6 +212,12 @@ Page {
                 }
             }
 
+            FocusButton {
+                text: qsTr("Manage or remove downloaded models…")
+                Accessible.name: text
+                onClicked: page.StackView.view.push("qrc:/AttentionLens/library/ModelLibraryPage.qml")
+            }
+
             Item { Layout.preferredHeight: Theme.spacingXL }
         }
     }

@@ -52,6 +52,9 @@ ApplicationWindow {
         else
             noLibrary.open()
     }
+    function openAbout() {
+        stack.push("qrc:/AttentionLens/AboutPage.qml")
+    }
     function goHome() {
         while (stack.depth > 1)
             stack.pop(null, StackView.Immediate)
@@ -89,6 +92,7 @@ ApplicationWindow {
         pageTitle: stack.depth > 1 && stack.currentItem ? (stack.currentItem.title || "") : ""
         onBackRequested: window.goHome()
         onLibraryRequested: window.openLibrary()
+        onAboutRequested: window.openAbout()
     }
 
     ColumnLayout {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "attention_lens/error.h"
+#include "attention_lens/threads.h"
 #include "commands.h"
 #include "model_locator.h"
 
@@ -74,6 +75,7 @@ int fail(const std::string& message) {
 } // namespace
 
 int main(int argc, char** argv) {
+    al::configure_threads(); // before any model runs: BLAS workers that sleep instead of spin
     QCoreApplication app(argc, argv); // the library commands run Qt's event loop
     QCoreApplication::setApplicationName(QStringLiteral("attention-lens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AL_VERSION));

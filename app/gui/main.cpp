@@ -1,5 +1,6 @@
 // attention-lens: the course app. Parses the command line, loads the model off the GUI thread,
 // opens the QML shell, and in --screenshot mode saves the window once the station shows results.
+#include "attention_lens/threads.h"
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -36,6 +37,7 @@ void setWindowIcon(QApplication& app) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    al::configure_threads(); // before any model runs: BLAS workers that sleep instead of spin
     QApplication app(argc, argv); // QApplication (not QGuiApplication): Qt Charts needs it
     QApplication::setApplicationName(QStringLiteral("Attention Lens"));
     QApplication::setOrganizationName(QStringLiteral("Attention Lens"));

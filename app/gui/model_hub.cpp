@@ -1,3 +1,4 @@
+#include "model_locator.h"
 #include "model_hub.h"
 
 #include <QCoreApplication>
@@ -28,35 +29,6 @@ LoadOutcome loadFolder(const QString& dir) {
         out.error = QString::fromUtf8(e.what());
     }
     return out;
-}
-
-bool looksLikeModel(const QString& dir) {
-    const QDir d(dir);
-    return d.exists(QStringLiteral("config.json")) && d.exists(QStringLiteral("model.safetensors"));
-}
-
-// Where the course's own small model may live: $AL_MODEL_DIR, next to an installed binary
-// (share/attention-lens/models/*), or in the source tree's resources/models/* (a developer build).
-QString findEmbeddedModel() {
-    const QString env = qEnvironmentVariable("AL_MODEL_DIR");
-    if (!env.isEmpty() && looksLikeModel(env))
-        return env;
-    QStringList roots;
-    const QString appDir = QCoreApplication::applicationDirPath();
-    roots << appDir + QStringLiteral("/../share/attention-lens/models")
-          << appDir + QStringLiteral("/../../../resources/models")  // build/<dir>/app/gui
-          << appDir + QStringLiteral("/../../resources/models");
-    for (const QString& root : roots) {
-        const QDir r(root);
-        if (!r.exists())
-            continue;
-        for (const QString& sub : r.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-            const QString candidate = r.filePath(sub);
-            if (looksLikeModel(candidate))
-                return QDir::cleanPath(candidate);
-        }
-    }
-    return {};
 }
 
 QString describeModel(const al::Model& m, const QString& dir) {
@@ -168,12 +140,14 @@ void ModelHub::loadModel(const QString& dirIn) {
 }
 
 void ModelHub::loadEmbeddedModel() {
-    d->embeddedDir = findEmbeddedModel();
+    d->embeddedDir = al::app::locateEmbeddedModel();
     if (d->embeddedDir.isEmpty()) {
         ++d->generation;
-        d->error = tr("No model is installed yet. The course needs a GPT-2-style model folder "
-                      "(config.json, model.safetensors, vocab.json, merges.txt): open the model "
-                      "library to download GPT-2 small, or start the app with --model FOLDER.");
+        d->error = tr("The course's own model (%1) was not found (looked in: %2). Open the model "
+                      "library to download GPT-2 small or open a model folder, or start the app "
+                      "with --model FOLDER.")
+                       .arg(al::app::embeddedModelName(),
+                            al::app::embeddedModelCandidates().join(QStringLiteral(", ")));
         emit errorChanged();
         return;
     }

@@ -267,6 +267,13 @@ Page {
                             implicitWidth: 28; implicitHeight: 28
                         }
                         FocusButton {
+                            visible: (card.kind === "downloaded" || (card.kind === "download" && card.ready)) && !card.current
+                            flat: true
+                            text: qsTr("Remove…")
+                            Accessible.name: qsTr("Remove the downloaded files of %1").arg(card.title)
+                            onClicked: removeDialog.ask(card.key, card.title)
+                        }
+                        FocusButton {
                             visible: card.kind === "folder" && !card.current
                             flat: true
                             text: qsTr("Forget")
@@ -312,5 +319,24 @@ Page {
             }
             Item { Layout.preferredHeight: Theme.spacingXL }
         }
+    }
+
+    // Removing deletes files: ask first, and say what happened.
+    Dialog {
+        id: removeDialog
+        property string key: ""
+        property string name: ""
+        function ask(k, n) { key = k; name = n; open() }
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Remove %1?").arg(name)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Label {
+            width: 420
+            wrapMode: Text.WordWrap
+            text: qsTr("The downloaded files of %1 will be deleted from %2. You can download it again later.")
+                  .arg(removeDialog.name).arg(page.library.modelsFolder)
+        }
+        onAccepted: page.folderError = page.library.removeDownloaded(key)
     }
 }

@@ -10,6 +10,7 @@ ToolBar {
     property string pageTitle: ""
     signal backRequested()
     signal libraryRequested()
+    signal aboutRequested()
 
     padding: Theme.spacingS
     leftPadding: Theme.spacing
@@ -47,6 +48,12 @@ ToolBar {
         Item { Layout.fillWidth: true; visible: !bar.canGoBack || bar.pageTitle === "" }
         ModelIndicator {
             onLibraryRequested: bar.libraryRequested()
+        }
+        FocusButton {
+            text: qsTr("About")
+            flat: true
+            onClicked: bar.aboutRequested()
+            Accessible.name: qsTr("About Attention Lens, licences and where your data lives")
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "model_library_model.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QUrl>
 
@@ -132,6 +133,30 @@ QString ModelLibraryModel::openFolder(const QString& urlOrPath) {
     refresh();
     ModelHub::instance()->loadModel(info.dir);
     return QString();
+}
+
+QString ModelLibraryModel::removeDownloaded(const QString& key) {
+    for (const al::library::LibraryEntry& e : entries_) {
+        if (e.key != key)
+            continue;
+        const bool inModelsFolder = e.kind == al::library::EntryKind::Downloaded
+                                    || (e.kind == al::library::EntryKind::Download && !e.dir.isEmpty());
+        if (!inModelsFolder)
+            return tr("Only models downloaded by Attention Lens can be removed here.");
+        const QString dir = QDir::cleanPath(QDir(e.dir).absolutePath());
+        const QString root = QDir::cleanPath(QDir(modelsFolder()).absolutePath());
+        // Only ever delete a direct child of the app's own models folder.
+        if (QFileInfo(dir).absolutePath() != root)
+            return tr("%1 is not inside the app's models folder; it was left alone.").arg(dir);
+        ModelHub* hub = ModelHub::instance();
+        if (hub && QDir::cleanPath(hub->modelDir()) == dir)
+            return tr("This model is in use. Switch to another model first, then remove it.");
+        if (!QDir(dir).removeRecursively())
+            return tr("Could not remove %1 completely (check its permissions).").arg(dir);
+        refresh();
+        return {};
+    }
+    return tr("That model is no longer in the library.");
 }
 
 void ModelLibraryModel::forget(const QString& key) {

@@ -52,6 +52,9 @@ public:
     Q_INVOKABLE QString openFolder(const QString& urlOrPath);
     // Forgets a folder the learner opened (the files stay).
     Q_INVOKABLE void forget(const QString& key);
+    // Deletes a downloaded model's folder from the app's models folder. Refuses (and says why) for
+    // the model in use and for anything that is not a download of this app. Returns "" on success.
+    Q_INVOKABLE QString removeDownloaded(const QString& key);
 
 signals:
     void countChanged();
