@@ -9,7 +9,7 @@
 # Environment: AL_SHARED_DIR (default: ../shared beside the checkout).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-steps=5300
+steps=11000
 threads=2
 out="$root/resources/models/lens-mini"
 while [ $# -gt 0 ]; do
