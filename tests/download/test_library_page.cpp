@@ -163,11 +163,21 @@ private slots:
 
     void aFailedDownloadSaysWhyAndKeepsTheModel() {
         // Remove the install so "tiny" is downloadable again, then make the server send bad bytes.
+        // (through the library's own "Remove…", which refuses the model in use).
         const QString installed = models.path() + QStringLiteral("/tiny-gpt2");
+        const QString inUse = library()->removeDownloaded(QStringLiteral("tiny"));
+        QVERIFY2(inUse.contains(QStringLiteral("in use")), qPrintable(inUse));
+        QVERIFY(QFileInfo::exists(installed + QStringLiteral("/model.safetensors")));
         ModelHub::instance()->loadModel(fixture);
         QTRY_COMPARE_WITH_TIMEOUT(ModelHub::instance()->modelDir(), QDir::cleanPath(fixture), kTimeout);
-        QVERIFY(QDir(installed).removeRecursively());
-        library()->refresh();
+        QVERIFY(!library()->removeDownloaded(QStringLiteral("embedded")).isEmpty());
+        QVERIFY(!library()->removeDownloaded(QStringLiteral("folder:") + fixture).isEmpty());
+        QVERIFY(QFileInfo::exists(fixture + QStringLiteral("/model.safetensors")));
+        const QString removed = library()->removeDownloaded(QStringLiteral("tiny"));
+        QVERIFY2(removed.isEmpty(), qPrintable(removed));
+        QVERIFY(!QFileInfo::exists(installed));
+        QCOMPARE(library()->data(library()->index(rowOf(QStringLiteral("tiny"))), ModelLibraryModel::KindRole).toString(),
+                 QStringLiteral("download"));
         hub.corrupt = true;
         DownloadController* dc = downloads();
         QSignalSpy finished(dc, &DownloadController::finished);
