@@ -1,3 +1,4 @@
+// Shared by every Qt Quick Test suite; each sets AL_QUICK_TEST_NAME and QUICK_TEST_SOURCE_DIR.
 // Qt Quick Test main: a QApplication (Qt Charts needs one), the app's static QML module, and the
 // fixture model loaded into the ModelHub before the tests start.
 #include <QApplication>
@@ -28,7 +29,7 @@ public slots:
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     Setup setup;
-    return quick_test_main_with_setup(argc, argv, "station_figures_qml", QUICK_TEST_SOURCE_DIR, &setup);
+    return quick_test_main_with_setup(argc, argv, AL_QUICK_TEST_NAME, QUICK_TEST_SOURCE_DIR, &setup);
 }
 
 #include "main.moc"
