@@ -32,4 +32,4 @@ int main(int argc, char** argv) {
     return quick_test_main_with_setup(argc, argv, AL_QUICK_TEST_NAME, QUICK_TEST_SOURCE_DIR, &setup);
 }
 
-#include "main.moc"
+#include "quick_test_main.moc"
