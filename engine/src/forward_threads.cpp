@@ -37,4 +37,7 @@ void configure_threads(int threads) {
     openblas_set_num_threads(n);
 }
 
+OneBlasThread::OneBlasThread() : previous_(openblas_get_num_threads()) { openblas_set_num_threads(1); }
+OneBlasThread::~OneBlasThread() { openblas_set_num_threads(previous_); }
+
 } // namespace al

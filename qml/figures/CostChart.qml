@@ -15,6 +15,15 @@ ColumnLayout {
             rest.append(meter.lengths[i], meter.restMs[i])
         }
     }
+    // A round axis maximum and tick step (1, 2, 2.5 or 5 times a power of ten), so the
+    // millisecond labels read as plain numbers rather than 0.52, 1.03, ...
+    function niceStep(v) {
+        const p = Math.pow(10, Math.floor(Math.log10(v)))
+        const f = v / p
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p
+    }
+    readonly property real yStep: niceStep(Math.max(0.01, meter.maxMs * 1.05) / 4)
+    readonly property real yMax: yStep * Math.max(1, Math.ceil(Math.max(0.01, meter.maxMs * 1.05) / yStep))
     Connections { target: view.meter; function onResultChanged() { view.fill() } }
     ChartView {
         Layout.fillWidth: true
@@ -23,10 +32,10 @@ ColumnLayout {
         backgroundColor: Theme.surface
         antialiasing: true
         legend.alignment: Qt.AlignBottom
-        title: qsTr("One layer of %1 on this machine").arg(ModelHub.modelName)
+        title: qsTr("One layer of %1 on one core of this machine").arg(ModelHub.modelName)
         titleColor: Theme.text
         ValueAxis { id: tx; min: 0; max: Math.max(16, view.meter.lengths.length ? view.meter.lengths[view.meter.lengths.length - 1] : 16); titleText: qsTr("tokens"); labelFormat: "%d" }
-        ValueAxis { id: ty; min: 0; max: Math.max(0.01, view.meter.maxMs * 1.1); titleText: qsTr("milliseconds") }
+        ValueAxis { id: ty; min: 0; max: view.yMax; tickCount: Math.round(view.yMax / view.yStep) + 1; labelFormat: view.yStep < 0.1 ? "%.2f" : view.yStep < 1 ? "%.1f" : "%d"; titleText: qsTr("milliseconds") }
         LineSeries { id: att; name: qsTr("attention (scores, softmax, weighted sum)"); axisX: tx; axisY: ty; width: 3; color: Theme.accent }
         LineSeries { id: rest; name: qsTr("the rest (LayerNorms, projections, MLP)"); axisX: tx; axisY: ty; width: 3; color: Theme.dark ? "#8ab4ff" : "#1a56db" }
     }

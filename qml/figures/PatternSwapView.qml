@@ -34,7 +34,7 @@ ColumnLayout {
                     text: parent.head < 0 ? qsTr("layer %1").arg(parent.layerIdx) : Number(parent.kl).toFixed(3)
                     color: Theme.text
                     font.pixelSize: 10
-                    font.family: parent.head < 0 ? "" : "monospace"
+                    font.family: parent.head < 0 ? Qt.application.font.family : "monospace"
                 }
             }
         }

@@ -39,7 +39,7 @@ Item {
             }
             FigureSection {
                 title: qsTr("Attention is quadratic")
-                caption: qsTr("Measured now on this machine with the engine's own layer functions (the fastest of several runs per length, so that other work on the machine disturbs it less).")
+                caption: qsTr("Measured now with the engine's own layer functions on one core of this machine, the fastest of several runs per length, so that other work on the machine disturbs it less.")
                 CostChart { meter: cost; Layout.fillWidth: true }
             }
             FigureSection {
