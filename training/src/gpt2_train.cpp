@@ -121,6 +121,15 @@ GPT2::GPT2(const ModelShape& shape) : shape_(shape), layout_(parameter_layout(sh
         if (p.decay) std::memset(decay_mask_.data() + p.offset, 1, p.numel);
 }
 
+void GPT2::exclude_from_decay(const std::string& hf_name) {
+    for (const auto& p : layout_)
+        if (p.hf_name == hf_name) {
+            std::memset(decay_mask_.data() + p.offset, 0, p.numel);
+            return;
+        }
+    throw std::runtime_error("no parameter named " + hf_name);
+}
+
 void GPT2::init_random(uint64_t seed, float qk_std, float wpe_sinusoid_std) {
     std::mt19937_64 rng(seed);
     std::normal_distribution<float> normal(0.0f, 0.02f);

@@ -96,6 +96,11 @@ public:
     // position from a few samples per step.
     void init_random(uint64_t seed, float qk_std = 0.0f, float wpe_sinusoid_std = 0.0f);
 
+    // Turns weight decay off for one parameter (by its Hugging Face name). Position embeddings
+    // get only B gradient samples per row and step, mostly noise, so decay would shrink them
+    // faster than the consistent part of their gradient grows them.
+    void exclude_from_decay(const std::string& hf_name);
+
     // inp, targets [B,T] (targets may be null: no loss). Returns the mean loss (or -1).
     float forward(const int* inp, const int* targets, int B, int T);
     // After forward with targets: fills grads() (zeroed first) with d(mean loss)/d(params).

@@ -33,6 +33,7 @@ struct Options {
     uint64_t seed = 1337;
     float qk_init_std = 0.0f; // 0: GPT-2's 0.02 for the query/key weights too
     float wpe_sinusoid_std = 0.0f; // 0: GPT-2's N(0, 0.02) position embeddings
+    bool wpe_decay = true;         // false: no weight decay on the position embeddings
     int eval_every = 100, eval_batches = 8, ckpt_every = 100, threads = 2;
     double max_minutes = 0; // 0: no limit; otherwise checkpoint and stop after this much training
     bool resume = false;
@@ -44,7 +45,8 @@ struct Options {
                  "usage: al-train-gpt2 --train FILE --val FILE --out DIR --vocab V [--layers 4] [--heads 4]\n"
                  "  [--embd 128] [--ctx 256] [--batch 8] [--seq 256] [--steps N] [--warmup N] [--lr F]\n"
                  "  [--min-lr-frac F] [--wd F] [--clip F] [--seed N] [--eval-every N] [--eval-batches N]\n"
-                 "  [--ckpt-every N] [--threads N] [--max-minutes F] [--qk-init-std F] [--wpe-sinusoid-std F] [--resume]\n",
+                 "  [--ckpt-every N] [--threads N] [--max-minutes F] [--qk-init-std F] [--wpe-sinusoid-std F]\n"
+                 "  [--no-wpe-decay] [--resume]\n",
                  msg);
     std::exit(2);
 }
@@ -76,6 +78,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--seed") o.seed = std::stoull(next());
         else if (a == "--qk-init-std") o.qk_init_std = std::stof(next());
         else if (a == "--wpe-sinusoid-std") o.wpe_sinusoid_std = std::stof(next());
+        else if (a == "--no-wpe-decay") o.wpe_decay = false;
         else if (a == "--eval-every") o.eval_every = std::stoi(next());
         else if (a == "--eval-batches") o.eval_batches = std::stoi(next());
         else if (a == "--ckpt-every") o.ckpt_every = std::stoi(next());
@@ -170,6 +173,7 @@ int main(int argc, char** argv) {
         const std::string ckpt = o.out_dir + "/checkpoint.bin";
         const bool resumed = o.resume && load_checkpoint(ckpt, model, meta);
         if (!resumed) model.init_random(o.seed, o.qk_init_std, o.wpe_sinusoid_std);
+        if (!o.wpe_decay) model.exclude_from_decay("wpe.weight");
         std::printf("model: %d layers, %d heads, d %d, vocab %d, ctx %d: %zu parameters\n",
                     o.shape.n_layer, o.shape.n_head, o.shape.n_embd, o.shape.vocab, o.shape.max_T,
                     model.params().size());
