@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev qt6-declarative-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libqt6svg6
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtquick-dialogs
+  qml6-module-qt-labs-folderlistmodel
   qml6-module-qtquick-shapes qml6-module-qtqml qml6-module-qtqml-models
   qml6-module-qtqml-workerscript qml6-module-qtcharts qml6-module-qttest qml6-module-qtcore
   libgl-dev libglx-dev libopenblas-dev libpcre2-dev nlohmann-json3-dev

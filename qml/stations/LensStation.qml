@@ -231,6 +231,7 @@ Item {
 
                 ColumnLayout {
                     id: figure
+                    objectName: "lensFigure"
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.spacingS
                     Label {
@@ -265,15 +266,18 @@ Item {
                             ToolTip.text: qsTr("Leave out the first token and renormalise the rest to sum to 1; the first token often takes most of the attention (a 'sink').")
                         }
                         FocusButton {
+                            objectName: "savePngButton"
                             text: qsTr("Save figure as PNG…")
                             onClicked: saveDialog.open()
                         }
                         FocusButton {
+                            objectName: "copyCsvButton"
                             text: qsTr("Copy matrix as CSV")
                             onClicked: { AppState.copyToClipboard(lens.matrixCsv()); copied.visible = true; copiedTimer.restart() }
                         }
                         Label {
                             id: copied
+                            objectName: "copiedNote"
                             visible: false
                             text: qsTr("Copied.")
                             color: Theme.good
@@ -397,12 +401,20 @@ Item {
 
     FileDialog {
         id: saveDialog
+        objectName: "savePngDialog"
         title: qsTr("Save the figure as PNG")
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("PNG images (*.png)")]
         defaultSuffix: "png"
         onAccepted: {
             const path = AppState.localPath(selectedFile)
+            // Qt's own dialog can hand back just the suffix when no name was typed: never write
+            // a hidden ".png" somewhere unexpected, say so instead.
+            const name = path.substring(path.lastIndexOf("/") + 1)
+            if (name === "" || name.startsWith(".")) {
+                station.finding = { title: qsTr("Export"), why: qsTr("The figure was not saved: no file name was given. Type a name, press Enter, then Save.") }
+                return
+            }
             figure.grabToImage((result) => {
                 if (!result.saveToFile(path))
                     station.finding = { title: qsTr("Export"), why: qsTr("Could not save the image to %1.").arg(path) }

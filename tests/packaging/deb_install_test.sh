@@ -27,7 +27,7 @@ has_dep() { tr ',|' '\n\n' <<<"$depends" | sed 's/^ *//; s/[ (].*//' | grep -qxF
 for pkg in qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript \
            qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtquick-templates \
            qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-dialogs \
-           qml6-module-qtquick-shapes qml6-module-qtcharts libqt6svg6 \
+           qml6-module-qt-labs-folderlistmodel qml6-module-qtquick-shapes qml6-module-qtcharts libqt6svg6 \
            libqt6core6 libqt6gui6 libqt6qml6 libqt6quick6 libqt6widgets6 \
            libqt6network6 libpcre2-8-0 libstdc++6 libc6; do
   has_dep "$pkg" || fail "Depends lacks $pkg: $depends"

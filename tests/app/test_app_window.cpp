@@ -1,0 +1,315 @@
+// The real window (Main.qml, as the app loads it) driven like a learner would: export the lens
+// figure through the save dialog, copy the matrix to the clipboard, follow a theme change of the
+// system while running, and come back to the same window geometry and station after a restart.
+#include <QApplication>
+#include <QClipboard>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPalette>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtTest>
+#include <cmath>
+#include <functional>
+#include <memory>
+
+#include "app_state.h"
+#include "golden.h"
+#include "lens/lens_controller.h"
+#include "model_hub.h"
+
+Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
+
+namespace {
+
+// Settings and progress go to a fresh folder, never to the learner's own.
+QTemporaryDir& sandbox() {
+    static QTemporaryDir dir;
+    return dir;
+}
+
+} // namespace
+
+class TestAppWindow : public QObject {
+    Q_OBJECT
+    QString fixture;
+    QString caseText;
+    std::vector<float> caseAtt; // [L][H][T][T] from the independent implementation
+    int L = 0, H = 0, T = 0;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+
+    float golden(int l, int h, int i, int j) const { return caseAtt[((size_t(l) * H + h) * T + i) * T + j]; }
+
+    // Starts the window as main.cpp does: Basic style, the module from qrc, Main.qml.
+    QQuickWindow* startWindow() {
+        engine = std::make_unique<QQmlApplicationEngine>();
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->load(QUrl(QStringLiteral("qrc:/AttentionLens/Main.qml")));
+        if (engine->rootObjects().isEmpty())
+            return nullptr;
+        auto* window = qobject_cast<QQuickWindow*>(engine->rootObjects().constFirst());
+        if (window) {
+            window->show();
+            if (!QTest::qWaitForWindowExposed(window))
+                return nullptr;
+        }
+        return window;
+    }
+
+    QObject* root() const { return engine->rootObjects().constFirst(); }
+
+    // By objectName through both object children and visual children (a Repeater's delegates are
+    // only the latter's).
+    static QObject* findIn(QObject* o, const QString& name) {
+        if (!o) return nullptr;
+        if (o->objectName() == name) return o;
+        for (QObject* c : o->children())
+            if (QObject* f = findIn(c, name)) return f;
+        if (auto* item = qobject_cast<QQuickItem*>(o))
+            for (QQuickItem* c : item->childItems())
+                if (c->parent() != item)
+                    if (QObject* f = findIn(c, name)) return f;
+        return nullptr;
+    }
+    static QQuickItem* buttonWithText(QQuickItem* item, const QString& text) {
+        if (!item) return nullptr;
+        if (item->isVisible() && QByteArray(item->metaObject()->className()).contains("Button") &&
+            item->property("text").toString().remove(QLatin1Char('&')) == text)
+            return item;
+        for (QQuickItem* c : item->childItems())
+            if (QQuickItem* f = buttonWithText(c, text)) return f;
+        return nullptr;
+    }
+    template <typename T_>
+    T_* find(const QString& name) const {
+        QObject* f = findIn(root(), name);
+        if (!f) f = findIn(qobject_cast<QQuickWindow*>(root())->contentItem(), name);
+        return qobject_cast<T_*>(f);
+    }
+
+    // A real mouse click in the middle of a visible item.
+    static bool click(QQuickWindow* window, QQuickItem* item) {
+        if (!item || !item->isVisible())
+            return false;
+        const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+        if (!QRectF(QPointF(0, 0), window->size()).contains(centre))
+            return false;
+        QTest::mouseMove(window, centre.toPoint());
+        QTest::mousePress(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+        QTest::mouseRelease(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint(), 80);
+        return true;
+    }
+
+    LensController* openLensOn(QQuickWindow* window) {
+        QMetaObject::invokeMethod(root(), "openStation", Q_ARG(QVariant, QStringLiteral("lens")));
+        LensController* lens = nullptr;
+        if (!QTest::qWaitFor([&] { return (lens = root()->findChild<LensController*>()) != nullptr; }, 20000))
+            return nullptr;
+        if (!QTest::qWaitFor([&] { return lens->hasResult() && lens->upToDate() && !lens->busy(); }, 30000))
+            return nullptr;
+        // The page slides in; StackView takes no input until its transition has finished.
+        QQuickItem* stack = nullptr;
+        std::function<void(QQuickItem*)> visit = [&](QQuickItem* i) {
+            if (QByteArray(i->metaObject()->className()).contains("StackView")) stack = i;
+            for (QQuickItem* c : i->childItems()) visit(c);
+        };
+        visit(window->contentItem());
+        if (!stack || !QTest::qWaitFor([&] { return !stack->property("busy").toBool(); }, 5000))
+            return nullptr;
+        QTest::qWait(100); // a frame for the figure to lay out
+        return lens;
+    }
+
+private slots:
+    void initTestCase() {
+        fixture = qEnvironmentVariable("AL_FIXTURE_MODEL");
+        QVERIFY2(!fixture.isEmpty(), "AL_FIXTURE_MODEL is not set (run through ctest)");
+        QFile json(fixture + QStringLiteral("/expected.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonArray cases = QJsonDocument::fromJson(json.readAll()).array();
+        QVERIFY(!cases.isEmpty());
+        caseText = cases.at(0).toObject().value(QStringLiteral("text")).toString();
+        const GoldenTensor att = readGolden(fixture + QStringLiteral("/expected.safetensors"), QStringLiteral("case0.attentions"));
+        QCOMPARE(att.shape.size(), size_t(4));
+        L = att.shape[0]; H = att.shape[1]; T = att.shape[2];
+        caseAtt = att.f32;
+        QVERIFY(L >= 2 && H >= 3);
+
+        QSettings().clear();
+        ModelHub* hub = ModelHub::instance();
+        hub->setText(caseText);
+        hub->loadModel(fixture);
+        QTRY_VERIFY_WITH_TIMEOUT(hub->ready(), 30000);
+    }
+
+    void copyCsvPutsTheMatrixOnTheClipboard() {
+        QQuickWindow* window = startWindow();
+        QVERIFY(window);
+        window->resize(1280, 1000);
+        LensController* lens = openLensOn(window);
+        QVERIFY(lens);
+        lens->setLayer(1);
+        lens->setHead(2);
+        QGuiApplication::clipboard()->clear();
+        QTest::qWait(50);
+        QSignalSpy spyClicked(find<QQuickItem>(QStringLiteral("copyCsvButton")), SIGNAL(clicked()));
+        QVERIFY2(click(window, find<QQuickItem>(QStringLiteral("copyCsvButton"))), "the copy button is not on screen");
+        QCOMPARE(spyClicked.count(), 1);
+        QTRY_VERIFY(find<QQuickItem>(QStringLiteral("copiedNote"))->isVisible());
+
+        const QStringList lines = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), T + 1); // header + one row per query
+        QVERIFY2(lines[0].contains(QStringLiteral("layer 1, head 2")), qPrintable(lines[0]));
+        for (int i = 0; i < T; ++i) {
+            // The first cell is the quoted token label; no token of the case holds a comma.
+            const QStringList cells = lines[i + 1].split(QLatin1Char(','));
+            QCOMPARE(cells.size(), T + 1);
+            for (int j = 0; j < T; ++j) {
+                const QString cell = cells[j + 1];
+                if (j > i) {
+                    QVERIFY2(cell.isEmpty(), "a masked cell holds a number"); // the causal mask: no weight at all
+                    continue;
+                }
+                bool ok = false;
+                const double w = cell.toDouble(&ok);
+                QVERIFY2(ok, qPrintable(cell));
+                QVERIFY2(std::abs(w - golden(1, 2, i, j)) < 1e-4,
+                         qPrintable(QStringLiteral("row %1 col %2: %3 vs %4").arg(i).arg(j).arg(w).arg(golden(1, 2, i, j))));
+            }
+        }
+        window->close();
+        engine.reset();
+    }
+
+    void savePngWritesTheFigure() {
+        QQuickWindow* window = startWindow();
+        QVERIFY(window);
+        window->resize(1280, 1000);
+        QVERIFY(openLensOn(window));
+        QObject* dialog = find<QObject>(QStringLiteral("savePngDialog"));
+        QVERIFY(dialog);
+        QVERIFY2(click(window, find<QQuickItem>(QStringLiteral("savePngButton"))), "the save button is not on screen");
+        QTRY_VERIFY(dialog->property("visible").toBool());
+
+        // As a learner would: in the dialog's folder, type a file name and press Save.
+        const QString path = sandbox().filePath(QStringLiteral("figure.png"));
+        QFile::remove(path);
+        QVERIFY(dialog->setProperty("currentFolder", QUrl::fromLocalFile(sandbox().path())));
+        QQuickItem* scene = window->contentItem(); // the root item: pages and popups
+        QQuickItem* nameField = nullptr;
+        QTRY_VERIFY((nameField = qobject_cast<QQuickItem*>(findIn(scene, QStringLiteral("fileNameTextField")))) && nameField->isVisible());
+        QQuickItem* saveButton = nullptr;
+        // Qt 6.4's own file dialog names its accept button "Open" even when saving.
+        QTRY_VERIFY((saveButton = buttonWithText(scene, QStringLiteral("Save"))) != nullptr ||
+                    (saveButton = buttonWithText(scene, QStringLiteral("Open"))) != nullptr);
+        QTest::qWait(300); // the popup's opening transition
+        QVERIFY(click(window, nameField));
+        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+        for (char c : QByteArrayLiteral("figure.png")) QTest::keyClick(window, c);
+        QTRY_COMPARE(nameField->property("text").toString(), QStringLiteral("figure.png"));
+        QTest::keyClick(window, Qt::Key_Return); // Qt 6.4's dialog takes the typed name on Return
+        QVERIFY(click(window, saveButton));
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
+        QTest::qWait(200); // saveToFile has returned once the file is complete; give it a moment
+
+        QImage image;
+        QVERIFY(image.load(path, "PNG"));
+        const auto* figure = find<QQuickItem>(QStringLiteral("lensFigure"));
+        QVERIFY(figure);
+        const qreal dpr = window->effectiveDevicePixelRatio();
+        QCOMPARE(image.width(), qRound(figure->width() * dpr));
+        QCOMPARE(image.height(), qRound(figure->height() * dpr));
+        // Not blank: the heatmap alone brings dozens of colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3) colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 40, qPrintable(QString::number(colours.size())));
+        window->close();
+        engine.reset();
+    }
+
+    void followsASystemThemeChangeWhileRunning() {
+        QQuickWindow* window = startWindow();
+        QVERIFY(window);
+        const QPalette original = QGuiApplication::palette();
+        QPalette dark = original;
+        dark.setColor(QPalette::Window, QColor(30, 30, 30));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        QPalette light = original;
+        light.setColor(QPalette::Window, QColor(240, 240, 240));
+        light.setColor(QPalette::WindowText, QColor(20, 20, 20));
+
+        QGuiApplication::setPalette(light);
+        QTRY_VERIFY(!AppState::instance()->dark());
+        QTRY_VERIFY(window->color().lightnessF() > 0.5);
+        QGuiApplication::setPalette(dark); // the desktop switches to a dark theme
+        QTRY_VERIFY(AppState::instance()->dark());
+        QTRY_VERIFY(window->color().lightnessF() < 0.5);
+        QTest::qWait(100);
+        QImage frame = window->grabWindow();
+        QVERIFY(!frame.isNull());
+        QVERIFY2(QColor(frame.pixel(frame.width() / 2, frame.height() - 5)).lightnessF() < 0.5, "the window did not redraw dark");
+        QGuiApplication::setPalette(light); // and back
+        QTRY_VERIFY(!AppState::instance()->dark());
+        QTest::qWait(100);
+        frame = window->grabWindow();
+        QVERIFY2(QColor(frame.pixel(frame.width() / 2, frame.height() - 5)).lightnessF() > 0.5, "the window did not redraw light");
+        QGuiApplication::setPalette(original);
+        window->close();
+        engine.reset();
+    }
+
+    void remembersGeometryAndStationAcrossRestarts() {
+        QSettings().clear();
+        QQuickWindow* window = startWindow();
+        QVERIFY(window);
+        QVERIFY(openLensOn(window));
+        const QRect chosen(60, 70, 1111, 777);
+        window->setGeometry(chosen);
+        QTRY_COMPARE(window->size(), chosen.size());
+        window->close(); // Main.qml's onClosing stores the geometry
+        engine.reset();
+
+        window = startWindow();
+        QVERIFY(window);
+        QCOMPARE(window->size(), chosen.size());
+        QCOMPARE(window->position(), chosen.topLeft());
+        // The last station comes back: the lens and its token chips, not the course map.
+        QTRY_VERIFY_WITH_TIMEOUT(root()->findChild<LensController*>() != nullptr, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QQuickItem>(QStringLiteral("chip0")) != nullptr, 30000);
+
+        // Going back to the map is remembered too.
+        QMetaObject::invokeMethod(root(), "goHome");
+        window->close();
+        engine.reset();
+        window = startWindow();
+        QVERIFY(window);
+        QTest::qWait(300);
+        QCOMPARE(root()->findChild<LensController*>(), nullptr);
+        window->close();
+        engine.reset();
+    }
+};
+
+int main(int argc, char** argv) {
+    if (!sandbox().isValid())
+        return 1;
+    qputenv("XDG_CONFIG_HOME", sandbox().filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", sandbox().filePath(QStringLiteral("data")).toUtf8());
+    QApplication app(argc, argv); // Qt Charts in the stations needs QApplication
+    QApplication::setOrganizationName(QStringLiteral("AttentionLensWindowTests"));
+    QApplication::setApplicationName(QStringLiteral("Attention Lens"));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    TestAppWindow t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "test_app_window.moc"
