@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Shapes
 import AttentionLens
 
 // One token as a chip. Fill strength = the focused query's attention on it (the number is shown
@@ -47,20 +46,37 @@ Item {
             color: Theme.accent
             opacity: chip.weight > 0 ? Math.min(1, chip.weight) * 0.85 : 0
         }
-        Shape { // dashed outline joining the pieces of one word
+        Canvas { // dashed outline joining the pieces of one word
+            // A Canvas rather than a Shape: it is clipped like any item when the strip scrolls,
+            // also under Qt Quick's software renderer.
+            id: dashes
             anchors.fill: parent
             visible: chip.multiPiece
-            ShapePath {
-                strokeColor: chip.isQuery ? Theme.accent : Theme.textMuted
-                strokeWidth: chip.isQuery ? 2.5 : 1.2
-                strokeStyle: ShapePath.DashLine
-                dashPattern: [3, 2]
-                fillColor: "transparent"
-                startX: 0.5; startY: 0.5
-                PathLine { x: box.width - 0.5; y: 0.5 }
-                PathLine { x: box.width - 0.5; y: box.height - 0.5 }
-                PathLine { x: 0.5; y: box.height - 0.5 }
-                PathLine { x: 0.5; y: 0.5 }
+            property color stroke: chip.isQuery ? Theme.accent : Theme.textMuted
+            property real lineWidth: chip.isQuery ? 2.5 : 1.2
+            onStrokeChanged: requestPaint()
+            onLineWidthChanged: requestPaint()
+            onWidthChanged: requestPaint()
+            onHeightChanged: requestPaint()
+            onPaint: {
+                const ctx = getContext("2d")
+                ctx.reset()
+                ctx.strokeStyle = stroke
+                ctx.lineWidth = lineWidth
+                // Qt's Canvas has no setLineDash: 3 px dashes, 2 px gaps, edge by edge.
+                const h = lineWidth / 2
+                const corners = [[h, h], [width - h, h], [width - h, height - h], [h, height - h], [h, h]]
+                ctx.beginPath()
+                for (let e = 0; e < 4; ++e) {
+                    const [x0, y0] = corners[e], [x1, y1] = corners[e + 1]
+                    const len = Math.hypot(x1 - x0, y1 - y0)
+                    for (let d = 0; d < len; d += 5) {
+                        const t0 = d / len, t1 = Math.min(len, d + 3) / len
+                        ctx.moveTo(x0 + (x1 - x0) * t0, y0 + (y1 - y0) * t0)
+                        ctx.lineTo(x0 + (x1 - x0) * t1, y0 + (y1 - y0) * t1)
+                    }
+                }
+                ctx.stroke()
             }
         }
         Rectangle { // prediction / answer marks in the exercise

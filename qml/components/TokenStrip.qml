@@ -15,8 +15,10 @@ FocusScope {
     signal tokenChosen(int index)
     readonly property int arcSpace: 30
     property int maxArcs: 8
+    // Long texts scroll inside the strip instead of pushing the figures below the fold.
+    property real maxHeight: 330
 
-    implicitHeight: flow.height + 8
+    implicitHeight: Math.min(flow.height + 8, maxHeight)
     activeFocusOnTab: true
     Accessible.role: Accessible.List
     Accessible.name: qsTr("Tokens of your text")
@@ -35,6 +37,18 @@ FocusScope {
         i = Math.max(0, Math.min(lens.tokenCount - 1, i))
         if (choosing) cursor = i
         else lens.focusToken = i
+    }
+    // Keep the chip the keys moved to in view.
+    onCurrentChanged: Qt.callLater(reveal)
+    function reveal() {
+        if (!view.interactive || current < 0 || current >= repeater.count) return
+        const chip = repeater.itemAt(current)
+        if (chip === null) return
+        const top = chip.mapToItem(flow, 0, 0).y
+        const bottom = top + chip.height
+        if (top < view.contentY) view.contentY = top
+        else if (bottom > view.contentY + view.height)
+            view.contentY = Math.min(view.contentHeight - view.height, bottom - view.height)
     }
     Keys.onLeftPressed: move(current < 0 ? lens.tokenCount - 1 : current - 1)
     Keys.onRightPressed: move(current < 0 ? 0 : current + 1)
@@ -61,8 +75,20 @@ FocusScope {
         visible: strip.activeFocus
     }
 
+    Flickable {
+        id: view
+        objectName: "tokenScroller"
+        anchors.fill: parent
+        contentWidth: width
+        contentHeight: flow.height + 8
+        clip: interactive
+        interactive: contentHeight > height + 1
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar { policy: view.interactive ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }
+
     Flow {
         id: flow
+        onHeightChanged: Qt.callLater(strip.reveal)
         width: parent.width
         spacing: 0
         Repeater {
@@ -123,12 +149,20 @@ FocusScope {
                 if (!k) continue
                 const kx = k.x + k.box.x + k.box.width / 2
                 const ky = k.y + k.box.y
-                const lift = Math.min(strip.arcSpace - 3, 10 + Math.abs(qx - kx) * 0.15)
                 ctx.globalAlpha = 0.35 + 0.65 * Math.min(1, w)
                 ctx.lineWidth = 1 + 9 * w
                 ctx.beginPath()
                 ctx.moveTo(kx, ky)
-                ctx.bezierCurveTo(kx, Math.min(ky, qy) - lift, qx, Math.min(ky, qy) - lift, qx, qy)
+                if (Math.abs(ky - qy) < 1) {
+                    // Same line: an arc from the key up and over to the query.
+                    const lift = Math.min(strip.arcSpace - 3, 10 + Math.abs(qx - kx) * 0.15)
+                    ctx.bezierCurveTo(kx, ky - lift, qx, qy - lift, qx, qy)
+                } else {
+                    // An earlier line: a hook over the key that turns toward the query (later in
+                    // the text), kept inside this line's own space rather than crossing other lines.
+                    const lift = strip.arcSpace - 8
+                    ctx.quadraticCurveTo(kx, ky - lift, kx + 16, ky - lift)
+                }
                 ctx.stroke()
             }
         }
@@ -143,5 +177,6 @@ FocusScope {
             function onWidthChanged() { arcs.requestPaint() }
             function onImplicitHeightChanged() { arcs.requestPaint() }
         }
+    }
     }
 }

@@ -196,7 +196,7 @@ Item {
                         font.pixelSize: Theme.fontSmall
                         text: station.exerciseActive && !station.exRevealed
                               ? qsTr("Exercise: click the token you predict (or use ← → and Enter).")
-                              : qsTr("Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word.")
+                              : qsTr("Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word; a hook over a chip on an earlier line is an arc to it.")
                                 .arg(lens.layer).arg(lens.head)
                     }
                 }

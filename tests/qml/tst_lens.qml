@@ -105,6 +105,31 @@ Item {
             verify(f.why.length > 20)
         }
 
+        function test_longTextScrollsInsideTheStrip() {
+            const shortText = lens.text
+            mouseMove(root, root.width - 2, root.height - 2) // the pointer off the chips: hover would move the query
+            let longText = ""
+            for (let i = 0; i < 12; ++i) longText += "The cat sat on the mat. "
+            lens.text = longText
+            tryVerify(() => lens.upToDate && lens.tokenCount > 70, 20000)
+            // The chips scroll inside a bounded strip instead of pushing the figures down.
+            verify(strip.height <= strip.maxHeight, "strip " + strip.height + " > " + strip.maxHeight)
+            const scroller = findChild(strip, "tokenScroller")
+            verify(scroller.contentHeight > scroller.height)
+            scroller.contentY = 0
+            // Moving the query to the last token brings its chip into view.
+            strip.forceActiveFocus()
+            keyClick(Qt.Key_End)
+            compare(lens.focusToken, lens.tokenCount - 1)
+            tryVerify(() => scroller.contentY > 0)
+            const last = findChild(strip, "chip" + (lens.tokenCount - 1))
+            const top = last.mapToItem(scroller, 0, 0).y
+            verify(top >= 0 && top + last.height <= scroller.height + 1, "the query chip is in view: " + top)
+            lens.text = shortText
+            tryVerify(() => lens.upToDate && lens.tokenCount < 20, 20000)
+            tryVerify(() => strip.height < strip.maxHeight)
+        }
+
         function test_theme() {
             verify(Theme.text !== Theme.background)
             compare(Theme.dark, AppState.dark)
