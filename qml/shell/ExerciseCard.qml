@@ -3,29 +3,38 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import AttentionLens
 
-// The chrome of a predict-then-click exercise: the question, the learner's committed prediction,
-// a Reveal button, then the model's answer and an explanation. The station supplies the content
-// and computes the answer; this card only shows the steps.
+// The chrome every predict-then-reveal exercise shares: the question, a slot for the learner's
+// choice (children of the card go there; Station 1 leaves it empty because the learner clicks a
+// chip of the lens itself), the commit button, then the model's answer, the computed facts, what
+// this model does if it differs, and the lesson's explanation. The station or PredictCard supplies
+// the content and computes the answer; this card only shows the steps.
 Rectangle {
     id: card
     property string heading: qsTr("Predict, then reveal")
     property string prompt: ""
-    property string predictionText: ""   // "" until the learner has chosen
-    property string answerText: ""       // "" until revealed
-    property bool revealed: false
-    property bool correct: false
-    property string explain: ""
+    property string predictionText: ""   // shown as "Your prediction: …" when the slot is empty
+    property bool canReveal: predictionText !== ""
+    property string revealText: qsTr("Commit and reveal")
     property string hint: qsTr("Click the token you predict.")
+    property bool computing: false       // the model is still working out the answer
+    property string errorText: ""        // the exercise cannot be computed for this model
     property bool available: true
     property bool active: true           // false: the station has not started the exercise yet
     property string unavailableText: ""
+    property bool revealed: false
+    property bool correct: false
+    property string answerText: ""       // the model's answer, in words
+    property string detail: ""           // the computed facts behind it
+    property string note: ""             // what this model does where "GPT-2" would differ
+    property string explain: ""          // the lesson's explanation
+    default property alias choice: slot.data
     signal revealRequested()
     signal resetRequested()
 
     implicitHeight: column.implicitHeight + 2 * Theme.spacingL
     radius: Theme.radius
     color: Theme.surface
-    border.width: 1
+    border.width: 1.5
     border.color: card.revealed ? (card.correct ? Theme.good : Theme.warning) : Theme.border
     Accessible.role: Accessible.Grouping
     Accessible.name: heading
@@ -34,12 +43,17 @@ Rectangle {
         id: column
         anchors.fill: parent
         anchors.margins: Theme.spacingL
-        spacing: Theme.spacing
-        Label {
-            text: card.heading
-            font.pixelSize: Theme.fontLarge
-            font.weight: Font.DemiBold
-            color: Theme.text
+        spacing: Theme.spacingS
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                text: card.heading
+                font.pixelSize: Theme.fontLarge
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+            BusyIndicator { running: card.computing; visible: running; implicitWidth: 20; implicitHeight: 20 }
         }
         Label {
             Layout.fillWidth: true
@@ -47,19 +61,37 @@ Rectangle {
             color: Theme.text
             text: card.available ? card.prompt : card.unavailableText
         }
+        Label {
+            visible: card.errorText !== ""
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: Theme.warning
+            text: qsTr("This exercise cannot be computed for the loaded model: %1").arg(card.errorText)
+        }
+
+        // The learner's choice (a PredictCard's pickers), when the card has one.
+        ColumnLayout {
+            id: slot
+            Layout.fillWidth: true
+            visible: children.length > 0 && card.available && card.active
+            spacing: Theme.spacingS
+        }
+
         RowLayout {
             visible: card.available && card.active
+            Layout.fillWidth: true
             spacing: Theme.spacing
             Label {
+                visible: slot.children.length === 0
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 color: card.predictionText === "" ? Theme.textMuted : Theme.text
                 text: card.predictionText === "" ? card.hint : qsTr("Your prediction: %1").arg(card.predictionText)
             }
             FocusButton {
-                text: qsTr("Reveal the model's answer")
+                text: card.revealText
                 accent: true
-                enabled: card.predictionText !== "" && !card.revealed
+                enabled: card.canReveal && !card.revealed && !card.computing && card.errorText === ""
                 visible: !card.revealed
                 onClicked: card.revealRequested()
             }
@@ -68,14 +100,38 @@ Rectangle {
                 visible: card.revealed
                 onClicked: card.resetRequested()
             }
+            Label {
+                visible: !card.revealed && card.computing
+                text: qsTr("The model is working out the answer…")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+            }
+            Item { visible: slot.children.length > 0; Layout.fillWidth: true }
         }
+
+        // ---- the reveal ----
         Label {
             visible: card.revealed
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             font.weight: Font.DemiBold
             color: card.correct ? Theme.good : Theme.warning
-            text: (card.correct ? qsTr("Right. ") : qsTr("Not this time. ")) + card.answerText
+            text: (card.correct ? qsTr("Right.") : qsTr("Not this time.")) + " " + card.answerText
+        }
+        Label {
+            visible: card.revealed && card.detail !== ""
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: Theme.text
+            text: card.detail
+        }
+        Label {
+            visible: card.revealed && card.note !== ""
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: Theme.text
+            font.italic: true
+            text: card.note
         }
         Label {
             visible: card.revealed && card.explain !== ""
