@@ -27,7 +27,9 @@ Rectangle {
     property string detail: ""           // the computed facts behind it
     property string note: ""             // what this model does where "GPT-2" would differ
     property string explain: ""          // the lesson's explanation
+    property bool startVisible: false    // a Start button beside the heading (Station 1's exercise)
     default property alias choice: slot.data
+    signal startRequested()
     signal revealRequested()
     signal resetRequested()
 
@@ -54,6 +56,12 @@ Rectangle {
                 color: Theme.text
             }
             BusyIndicator { running: card.computing; visible: running; implicitWidth: 20; implicitHeight: 20 }
+            FocusButton {
+                visible: card.startVisible
+                text: qsTr("Start")
+                accent: true
+                onClicked: card.startRequested()
+            }
         }
         Label {
             Layout.fillWidth: true

@@ -385,15 +385,8 @@ Item {
                 explain: station.exercise ? (station.exercise.explain || "") : ""
                 onRevealRequested: station.revealExercise()
                 onResetRequested: station.startExercise()
-                FocusButton {
-                    anchors.right: parent.right
-                    anchors.top: parent.top
-                    anchors.margins: Theme.spacing
-                    visible: !station.exerciseActive && lens.tokenCount >= 3
-                    text: qsTr("Start")
-                    accent: true
-                    onClicked: station.startExercise()
-                }
+                startVisible: !station.exerciseActive && lens.tokenCount >= 3
+                onStartRequested: station.startExercise()
             }
             Item { width: 1; height: Theme.spacingL }
         }

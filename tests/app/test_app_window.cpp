@@ -236,6 +236,49 @@ private slots:
         engine.reset();
     }
 
+    void stationOneExerciseRevealsTheModelsAnswer() {
+        QQuickWindow* window = startWindow();
+        QVERIFY(window);
+        window->resize(1280, 1400);
+        QVERIFY(openLensOn(window));
+        QQuickItem* scene = window->contentItem();
+        QQuickItem* station = nullptr;
+        std::function<void(QQuickItem*)> visit = [&](QQuickItem* i) {
+            if (QByteArray(i->metaObject()->className()).startsWith("LensStation")) station = i;
+            for (QQuickItem* c : i->childItems()) visit(c);
+        };
+        visit(scene);
+        QVERIFY(station);
+        QVERIFY(!station->property("exerciseActive").toBool());
+        QVERIFY2(click(window, buttonWithText(scene, QStringLiteral("Start"))), "no Start button on screen");
+        QTRY_VERIFY(station->property("exerciseActive").toBool());
+        QQuickItem* commit = buttonWithText(scene, QStringLiteral("Commit and reveal"));
+        QVERIFY(commit);
+        QVERIFY2(!commit->isEnabled(), "nothing is revealed before a prediction is committed");
+
+        // Predict: click the second chip (a real click on the lens's own token strip).
+        const int query = station->property("exQuery").toInt();
+        QCOMPARE(query, T - 1);
+        auto* chip = find<QQuickItem>(QStringLiteral("chip1"));
+        QVERIFY(chip);
+        QVERIFY(click(window, chip->property("box").value<QQuickItem*>()));
+        QTRY_COMPARE(station->property("exPrediction").toInt(), 1);
+        QTRY_VERIFY(commit->isEnabled());
+        QVERIFY(click(window, commit));
+        QTRY_VERIFY(station->property("exRevealed").toBool());
+
+        // The answer is the reference implementation's argmax for that layer, head and row.
+        const int l = station->property("exLayer").toInt(), h = station->property("exHead").toInt();
+        const bool hideFirst = station->property("exHideFirst").toBool();
+        int best = hideFirst ? 1 : 0;
+        for (int j = best; j <= query; ++j)
+            if (golden(l, h, query, j) > golden(l, h, query, best)) best = j;
+        QCOMPARE(station->property("exAnswer").toInt(), best);
+        QVERIFY(buttonWithText(scene, QStringLiteral("Try again")) != nullptr);
+        window->close();
+        engine.reset();
+    }
+
     void followsASystemThemeChangeWhileRunning() {
         QQuickWindow* window = startWindow();
         QVERIFY(window);
