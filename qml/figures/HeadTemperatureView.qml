@@ -34,8 +34,7 @@ ColumnLayout {
             columns: view.lab.tokens.length
             values: view.lab.pattern
             maxValue: 1
-            lowColor: Theme.surfaceAlt
-            highColor: Theme.accent
+            colorMap: "viridis" // the lens's colours: the same weight looks the same everywhere
             maskColor: Theme.background
         }
         Label {

@@ -71,8 +71,7 @@ ColumnLayout {
             columns: parent.head.size || 0
             values: parent.head.pattern || []
             maxValue: 1
-            lowColor: Theme.surfaceAlt
-            highColor: Theme.accent
+            colorMap: "viridis" // the lens's colours: the same weight looks the same everywhere
         }
         ColumnLayout {
             Layout.alignment: Qt.AlignTop

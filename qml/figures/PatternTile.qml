@@ -30,8 +30,7 @@ Rectangle {
             columns: tile.head.size || 0
             values: tile.head.pattern || []
             maxValue: 1
-            lowColor: Theme.surfaceAlt
-            highColor: Theme.accent
+            colorMap: "viridis" // the lens's colours: the same weight looks the same everywhere
         }
         Label {
             text: qsTr("head %1 · %2").arg(tile.head.head).arg(tile.head.label || "")

@@ -9,6 +9,7 @@ Item {
     width: 1000; height: 800
 
     Component { id: heatmapC; HeatmapItem { width: 100; height: 100 } }
+    Component { id: matrixC; AttentionMatrixItem { width: 100; height: 100 } }
     Component { id: sandboxC; QkvSandboxView {} }
     Component { id: scalingC; ScalingChart { width: 800 } }
     Component { id: realC; QkvRealView { width: 800 } }
@@ -42,6 +43,18 @@ Item {
             compare(h.cellAt(-1, 5), Qt.point(-1, -1))
             h.diverging = true
             compare(h.shownMax(), 1)
+        }
+
+        function test_attentionFiguresShareTheLensColours() {
+            // A weight has one colour in every station: the course's heat maps of attention use the
+            // lens matrix's colour map, not a ramp of their own.
+            const h = createTemporaryObject(heatmapC, root, { rows: 1, columns: 3, values: [0, 0.5, 1], maxValue: 1, colorMap: "viridis" })
+            const m = createTemporaryObject(matrixC, root)
+            for (const w of [0, 0.25, 0.5, 1])
+                compare(String(h.colorFor(w)), String(m.colorAt(w)), "weight " + w)
+            verify(String(h.colorFor(0)) !== String(h.colorFor(1)))
+            h.colorMap = "ramp"
+            compare(String(h.colorFor(0)), String(h.lowColor))
         }
 
         function test_sandbox() {

@@ -1,5 +1,7 @@
 #include "heatmap_item.h"
 
+#include "lens/colormap.h"
+
 #include <QJSValue>
 #include <QPainter>
 #include <QSequentialIterable>
@@ -38,6 +40,8 @@ qreal HeatmapItem::shownMax() const {
 }
 
 QColor HeatmapItem::colorFor(qreal value) const {
+    if (colorMap_ == QLatin1String("viridis") && !diverging_)
+        return QColor::fromRgb(lens::colormap(lens::ColorMap::Viridis, float(std::clamp(value / shownMax(), 0.0, 1.0))));
     qreal t = std::clamp(value / shownMax(), diverging_ ? -1.0 : 0.0, 1.0);
     const QColor& high = t < 0 ? negative_ : high_;
     t = std::abs(t);

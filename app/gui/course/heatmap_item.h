@@ -1,6 +1,7 @@
 // A plain heat map for the course's figures: rows x columns values (row-major), a NaN value is a
 // masked cell (drawn hatched in maskColor). Colours run from lowColor to highColor; value 0..maxValue
-// (maxValue <= 0: the largest value shown). Painted in C++ so a 64 x 64 grid stays cheap.
+// (maxValue <= 0: the largest value shown), or the lens's viridis map. Painted in C++ so a 64 x 64
+// grid stays cheap.
 #pragma once
 #include <QColor>
 #include <QVariant>
@@ -25,6 +26,9 @@ class HeatmapItem : public QQuickPaintedItem {
     // 0 is lowColor (for signed vectors such as q, k and v).
     Q_PROPERTY(bool diverging MEMBER diverging_ NOTIFY changed)
     Q_PROPERTY(QColor negativeColor MEMBER negative_ NOTIFY changed)
+    // "ramp" (lowColor to highColor, the default) or "viridis": attention patterns use the lens's
+    // own colour-blind-safe map, so a weight has the same colour in every station.
+    Q_PROPERTY(QString colorMap MEMBER colorMap_ NOTIFY changed)
     Q_PROPERTY(int highlightRow MEMBER highlightRow_ NOTIFY changed)     // -1: none
     Q_PROPERTY(int highlightColumn MEMBER highlightColumn_ NOTIFY changed)
 public:
@@ -55,5 +59,6 @@ private:
     QColor highlight_{QStringLiteral("#e6550d")};
     QColor negative_{QStringLiteral("#b2182b")};
     bool diverging_ = false;
+    QString colorMap_{QStringLiteral("ramp")};
     int highlightRow_ = -1, highlightColumn_ = -1;
 };
