@@ -32,7 +32,7 @@ ColumnLayout {
                 readonly property var row: view.census.rows[r] || ({})
                 text: c === 0 ? row.text : c === 1 ? row.label : Number(row.scores[view.keys[c - 2]]).toFixed(2)
                 color: c === 1 ? Theme.accent : Theme.text
-                font.family: c >= 2 ? "monospace" : ""
+                font.family: c >= 2 ? "monospace" : Qt.application.font.family
                 font.weight: c === 1 ? Font.DemiBold : Font.Normal
                 elide: Text.ElideRight
                 Layout.maximumWidth: c === 0 ? 240 : 110

@@ -61,7 +61,7 @@ ColumnLayout {
                         verticalAlignment: Text.AlignVCenter
                         elide: Text.ElideRight
                         font.pixelSize: Theme.fontSmall
-                        font.family: c < 0 ? "" : "monospace"
+                        font.family: c < 0 ? Qt.application.font.family : "monospace"
                         color: parent.blocked ? Theme.mask : Theme.text
                         text: parent.c < 0 ? (view.lab.tokens[parent.r] || "") : parent.blocked ? "−∞" : Number(parent.score).toFixed(2)
                     }
