@@ -37,14 +37,17 @@ Rectangle {
             color: Theme.text
             font.pixelSize: Theme.fontSmall
             font.weight: Font.DemiBold
-            elide: Text.ElideRight
+            // Labels such as "previous-token" are longer than a small tile is wide: wrap, never cut.
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             Layout.fillWidth: true
         }
         Label {
             text: (tile.head.scoreName || "") + " " + Number(tile.head.score || 0).toFixed(2)
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             Layout.fillWidth: true
         }
     }
