@@ -62,9 +62,13 @@ echo "== train ($steps steps)"
 echo "== export and evaluate"
 cmake --build "$build" --target al-export-hf al-evaluate-model -j"$threads"
 "$bin/al-export-hf" --checkpoint "$run/checkpoint.bin" --tokenizer "$run/tokenizer" --out "$out"
-"$bin/al-evaluate-model" --model "$out" --train-tokens "$run/train.bin" \
+# The report names the model folder as given: relative to the checkout when it lies inside it, so
+# the committed evaluation.json holds no machine-specific path.
+model_arg="$out"
+case "$out" in "$root"/*) model_arg="${out#"$root"/}" ;; esac
+(cd "$root" && "$bin/al-evaluate-model" --model "$model_arg" --train-tokens "$run/train.bin" \
   --heldout "tinystories=$run/heldout-tinystories.bin" --heldout "brown=$run/heldout-brown.bin" \
-  --census-text "$data/ts-valid-heldout.txt" --threads "$threads" > "$run/evaluation.json"
+  --census-text "$data/ts-valid-heldout.txt" --threads "$threads") > "$run/evaluation.json"
 cp "$run/evaluation.json" "$out/evaluation.json"
 if command -v gnuplot >/dev/null; then
   bash "$root/training/plot-loss.sh" "$run/log.tsv" "$out/loss-curve.png"
