@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "../common/app_screenshot.h"
+
 class TestAppScreenshot : public QObject {
     Q_OBJECT
 private slots:
@@ -19,22 +21,11 @@ private slots:
         QFETCH(QString, theme);
         const QString fixture = qEnvironmentVariable("AL_FIXTURE_MODEL");
         QVERIFY2(!fixture.isEmpty(), "AL_FIXTURE_MODEL is not set (run through ctest)");
-        QTemporaryDir dir;
-        const QString png = dir.filePath(QStringLiteral("lens.png"));
-        QProcess app;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
-        app.setProcessEnvironment(env);
-        app.setProcessChannelMode(QProcess::MergedChannels);
-        app.start(QStringLiteral(AL_APP_BINARY),
-                  {QStringLiteral("--model"), fixture, QStringLiteral("--station"), QStringLiteral("lens"),
-                   QStringLiteral("--text"), QStringLiteral("The trophy didn't fit in the suitcase because it was too big."),
-                   QStringLiteral("--theme"), theme, QStringLiteral("--screenshot"), png});
-        QVERIFY(app.waitForFinished(90000));
-        const QString log = QString::fromUtf8(app.readAll());
-        QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0, qPrintable(log));
-        QImage image(png);
+        const AppScreenshot shot = runAppScreenshot(QStringLiteral(AL_APP_BINARY), fixture, QStringLiteral("lens"),
+            QStringLiteral("The trophy didn't fit in the suitcase because it was too big."), theme);
+        const QString& log = shot.log;
+        QVERIFY2(shot.finished, qPrintable(log));
+        const QImage& image = shot.image;
         QVERIFY2(!image.isNull(), qPrintable(log));
         QCOMPARE(image.size(), QSize(1280, 800));
         QSet<QRgb> colours;

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "../common/app_screenshot.h"
+
 class TestStationScreenshots : public QObject {
     Q_OBJECT
 private slots:
@@ -22,23 +24,12 @@ private slots:
         QFETCH(QString, theme);
         const QString fixture = qEnvironmentVariable("AL_FIXTURE_MODEL");
         QVERIFY2(!fixture.isEmpty(), "AL_FIXTURE_MODEL is not set (run through ctest)");
-        QTemporaryDir dir;
-        const QString png = dir.filePath(station + QStringLiteral(".png"));
-        QProcess app;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
-        app.setProcessEnvironment(env);
-        app.setProcessChannelMode(QProcess::MergedChannels);
-        app.start(QStringLiteral(AL_APP_BINARY),
-                  {QStringLiteral("--model"), fixture, QStringLiteral("--station"), station,
-                   QStringLiteral("--text"), QStringLiteral("When Mary and John went to the store, John gave a drink to"),
-                   QStringLiteral("--theme"), theme, QStringLiteral("--screenshot"), png});
-        QVERIFY(app.waitForFinished(90000));
-        const QString log = QString::fromUtf8(app.readAll());
-        QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0, qPrintable(log));
+        const AppScreenshot shot = runAppScreenshot(QStringLiteral(AL_APP_BINARY), fixture, station,
+            QStringLiteral("When Mary and John went to the store, John gave a drink to"), theme);
+        const QString& log = shot.log;
+        QVERIFY2(shot.finished, qPrintable(log));
         QVERIFY2(!log.contains(QStringLiteral("unavailable")) && !log.contains(QStringLiteral("TypeError")), qPrintable(log));
-        QImage image(png);
+        const QImage& image = shot.image;
         QVERIFY2(!image.isNull(), qPrintable(log));
         QCOMPARE(image.size(), QSize(1280, 800));
         QSet<QRgb> colours;

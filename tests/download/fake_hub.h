@@ -5,6 +5,7 @@
 // ignores Range, answers 416 or 404.
 #pragma once
 #include <QByteArray>
+#include <QFile>
 #include <QCryptographicHash>
 #include <QHash>
 #include <QList>
@@ -185,3 +186,9 @@ private:
         s->disconnectFromHost();
     }
 };
+
+// A whole file's bytes, or empty if it cannot be read (the download tests' way to check results).
+inline QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}

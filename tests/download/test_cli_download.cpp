@@ -12,13 +12,6 @@
 
 #include "fake_hub.h"
 
-namespace {
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-} // namespace
-
 class TestCliDownload : public QObject {
     Q_OBJECT
     FakeHub hub;

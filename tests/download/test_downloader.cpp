@@ -19,12 +19,6 @@ using al::library::HashKind;
 using al::library::ManifestModel;
 
 namespace {
-
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 const int kTimeout = 60000; // generous: a loaded 2-core machine
 
 } // namespace

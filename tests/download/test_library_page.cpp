@@ -26,11 +26,6 @@ Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
 namespace {
 const int kTimeout = 90000;
-
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 } // namespace
 
 class TestLibraryPage : public QObject {
