@@ -13,8 +13,9 @@ void configure_threads(int threads = 0);
 // While alive, BLAS runs on one thread; the previous thread count comes back on destruction.
 // For timing small products: OpenBLAS splits any product above about 262,000 multiply-adds
 // across its threads, and on a busy machine waiting for a second core to be free costs
-// milliseconds, far more than a 128 x 128 attention product itself (measured: 0.26 ms on one
-// thread against 44 ms on two while another program kept both cores busy). The setting is
+// milliseconds, far more than a 128 x 128 attention product itself (timing the cost meter's
+// loop on lens-mini while another program kept both cores busy: 0.26 ms on one thread against
+// 44 ms on two). The setting is
 // process-wide, so other threads' products run single-threaded meanwhile: same results, only
 // their speed changes.
 class OneBlasThread {
