@@ -123,6 +123,7 @@ ApplicationWindow {
             initialItem: CourseMap {
                 catalog: catalog
                 onStationChosen: (id) => window.openStation(id)
+                onLibraryRequested: window.openLibrary()
             }
         }
     }

@@ -34,7 +34,9 @@ LoadOutcome loadFolder(const QString& dir) {
 QString describeModel(const al::Model& m, const QString& dir) {
     const al::Config& c = m.config();
     const double millions = double(m.parameter_count()) / 1e6;
-    const QString size = millions >= 1.0 ? QStringLiteral("%1M").arg(millions, 0, 'f', 0)
+    // One decimal below 10M, so a 1.35M model does not read as "1M".
+    const QString size = millions >= 10.0 ? QStringLiteral("%1M").arg(millions, 0, 'f', 0)
+                       : millions >= 1.0  ? QStringLiteral("%1M").arg(millions, 0, 'f', 1)
                                          : QStringLiteral("%1k").arg(millions * 1000.0, 0, 'f', 0);
     if (c.n_layer == 12 && c.n_head == 12 && c.n_embd == 768 && c.vocab_size == 50257)
         return QStringLiteral("GPT-2 small (%1)").arg(size);

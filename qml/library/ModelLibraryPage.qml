@@ -9,6 +9,7 @@ import AttentionLens
 // "Open a folder…". Switching keeps the learner's text and station; the stations recompute.
 Page {
     id: page
+    objectName: "modelLibraryPage"
     title: qsTr("Model library")
     background: Rectangle { color: Theme.background }
 
@@ -79,6 +80,7 @@ Page {
                 color: Theme.text
                 text: ModelHub.loading ? qsTr("Loading a model…")
                     : ModelHub.ready ? qsTr("In use: <b>%1</b> — %2 layers × %3 heads.").arg(ModelHub.modelName).arg(ModelHub.nLayer).arg(ModelHub.nHead)
+                      + (ModelHub.isEmbedded ? " " + qsTr("This is the course's own small model, trained for this course so that it works offline; it is not GPT-2. Download GPT-2 small below to see the model the lessons describe.") : "")
                     : qsTr("No model is loaded yet.")
             }
             NoticeBar {

@@ -8,6 +8,7 @@ Page {
     id: page
     property LessonCatalog catalog
     signal stationChosen(string id)
+    signal libraryRequested()
     title: qsTr("Course map")
     background: Rectangle { color: Theme.background }
 
@@ -42,6 +43,12 @@ Page {
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontLarge
                 text: qsTr("Six stations on self-attention, the mechanism inside GPT-2 and its successors. Every figure is computed live by a real model on the text you type. Start anywhere; the order is a suggestion.")
+            }
+            CourseModelNote {
+                objectName: "courseModelNote"
+                Layout.fillWidth: true
+                visible: ModelHub.ready && ModelHub.isEmbedded
+                onLibraryRequested: page.libraryRequested()
             }
             Label {
                 visible: page.catalog && page.catalog.error !== ""

@@ -14,9 +14,10 @@ FocusButton {
     ToolTip.visible: hovered || visualFocus
     ToolTip.delay: 500
     ToolTip.text: ModelHub.ready
-        ? qsTr("%1\n%2 layers × %3 heads, %4-dimensional, reads up to %5 tokens.\nFolder: %6\nClick to switch models.")
+        ? qsTr("%1\n%2 layers × %3 heads, %4-dimensional, reads up to %5 tokens.\nFolder: %6\n%7Click to switch models.")
               .arg(ModelHub.modelName).arg(ModelHub.nLayer).arg(ModelHub.nHead).arg(ModelHub.nEmbd)
               .arg(ModelHub.nPositions).arg(ModelHub.modelDir)
+              .arg(ModelHub.isEmbedded ? qsTr("The course's own small model, trained for this course: not GPT-2.\n") : "")
         : qsTr("Click to get a model.")
 
     contentItem: RowLayout {

@@ -3,6 +3,7 @@
 // system while running, and come back to the same window geometry and station after a restart.
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -339,6 +340,42 @@ private slots:
         QCOMPARE(root()->findChild<LensController*>(), nullptr);
         window->close();
         engine.reset();
+    }
+
+    // With the course's own model loaded, the course map says it is a small model trained for
+    // the course, not GPT-2, with the loaded model's real shape, and its button opens the model
+    // library (where GPT-2 small is downloaded). Another model loaded: the note goes away.
+    void courseMapSaysTheEmbeddedModelIsNotGpt2() {
+        QSettings().clear();
+        ModelHub* hub = ModelHub::instance();
+        qputenv("AL_EMBEDDED_MODEL", fixture.toUtf8()); // the fixture stands in for lens-mini
+        hub->loadEmbeddedModel();
+        QTRY_VERIFY_WITH_TIMEOUT(hub->ready() && !hub->loading() && hub->isEmbedded(), 30000);
+
+        QQuickWindow* window = startWindow();
+        QVERIFY(window);
+        auto* note = find<QQuickItem>(QStringLiteral("courseModelNote"));
+        QVERIFY(note);
+        QTRY_VERIFY(note->isVisible());
+        const QString said = note->property("headingText").toString() + QLatin1Char(' ') + note->property("bodyText").toString();
+        QVERIFY2(said.contains(QStringLiteral("not GPT-2")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("%1 layers × %2 heads").arg(L).arg(H)), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("trained for this course")), qPrintable(said));
+
+        QVERIFY(click(window, buttonWithText(note, QStringLiteral("Get GPT-2 small…"))));
+        QTRY_VERIFY_WITH_TIMEOUT(find<QQuickItem>(QStringLiteral("modelLibraryPage")) != nullptr, 5000);
+
+        // A model that is not the embedded one: no note.
+        QTemporaryDir other;
+        QVERIFY(other.isValid());
+        for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"})
+            QVERIFY(QFile::copy(fixture + QLatin1Char('/') + QLatin1String(f), other.filePath(QLatin1String(f))));
+        hub->loadModel(other.path());
+        QTRY_VERIFY_WITH_TIMEOUT(hub->ready() && !hub->loading() && !hub->isEmbedded(), 30000);
+        QVERIFY(!note->isVisible());
+        window->close();
+        engine.reset();
+        qunsetenv("AL_EMBEDDED_MODEL");
     }
 };
 
