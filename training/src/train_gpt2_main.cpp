@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "gpt2_train.h"
+#include "window_sampler.h"
 
 namespace fs = std::filesystem;
 using namespace al::train;
@@ -34,6 +35,7 @@ struct Options {
     float qk_init_std = 0.0f; // 0: GPT-2's 0.02 for the query/key weights too
     float wpe_sinusoid_std = 0.0f; // 0: GPT-2's N(0, 0.02) position embeddings
     bool wpe_decay = true;         // false: no weight decay on the position embeddings
+    Sampler sampler;
     int eval_every = 100, eval_batches = 8, ckpt_every = 100, threads = 2;
     double max_minutes = 0; // 0: no limit; otherwise checkpoint and stop after this much training
     bool resume = false;
@@ -46,7 +48,7 @@ struct Options {
                  "  [--embd 128] [--ctx 256] [--batch 8] [--seq 256] [--steps N] [--warmup N] [--lr F]\n"
                  "  [--min-lr-frac F] [--wd F] [--clip F] [--seed N] [--eval-every N] [--eval-batches N]\n"
                  "  [--ckpt-every N] [--threads N] [--max-minutes F] [--qk-init-std F] [--wpe-sinusoid-std F]\n"
-                 "  [--no-wpe-decay] [--resume]\n",
+                 "  [--no-wpe-decay] [--bos-id N --bos-frac F] [--repeat-frac F] [--resume]\n",
                  msg);
     std::exit(2);
 }
@@ -79,6 +81,9 @@ Options parse(int argc, char** argv) {
         else if (a == "--qk-init-std") o.qk_init_std = std::stof(next());
         else if (a == "--wpe-sinusoid-std") o.wpe_sinusoid_std = std::stof(next());
         else if (a == "--no-wpe-decay") o.wpe_decay = false;
+        else if (a == "--bos-id") o.sampler.bos_id = std::stoi(next());
+        else if (a == "--bos-frac") o.sampler.bos_frac = std::stof(next());
+        else if (a == "--repeat-frac") o.sampler.repeat_frac = std::stof(next());
         else if (a == "--eval-every") o.eval_every = std::stoi(next());
         else if (a == "--eval-batches") o.eval_batches = std::stoi(next());
         else if (a == "--ckpt-every") o.ckpt_every = std::stoi(next());
@@ -89,6 +94,11 @@ Options parse(int argc, char** argv) {
     }
     if (o.train_path.empty() || o.val_path.empty() || o.out_dir.empty()) usage("--train, --val and --out are required");
     if (o.T > o.shape.max_T) usage("--seq must not exceed --ctx");
+    auto fraction = [](float f) { return f >= 0.0f && f <= 1.0f; };
+    if (!fraction(o.sampler.bos_frac) || !fraction(o.sampler.repeat_frac))
+        usage("--bos-frac and --repeat-frac must lie between 0 and 1");
+    if (o.sampler.bos_frac > 0.0f && (o.sampler.bos_id < 0 || o.sampler.bos_id >= o.shape.vocab))
+        usage("--bos-frac needs --bos-id, the id of <|endoftext|> in the vocabulary");
     return o;
 }
 
@@ -104,27 +114,6 @@ std::vector<int> read_tokens(const std::string& path, int vocab) {
     for (int id : out)
         if (id >= vocab) throw std::runtime_error(path + ": token id " + std::to_string(id) + " >= vocab");
     return out;
-}
-
-// splitmix64: a tiny seeded generator whose whole state is one integer (saved in checkpoints).
-uint64_t next_random(uint64_t& s) {
-    uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-// B windows of T+1 tokens at random offsets: inputs are the first T, targets the last T.
-void sample_batch(const std::vector<int>& tokens, int B, int T, uint64_t& rng, std::vector<int>& x,
-                  std::vector<int>& y) {
-    const uint64_t span = tokens.size() - T - 1;
-    for (int b = 0; b < B; b++) {
-        const size_t off = next_random(rng) % span;
-        for (int t = 0; t < T; t++) {
-            x[b * T + t] = tokens[off + t];
-            y[b * T + t] = tokens[off + t + 1];
-        }
-    }
 }
 
 float lr_at(const Options& o, int64_t step) {
@@ -197,7 +186,7 @@ int main(int argc, char** argv) {
             if (step % o.eval_every == 0 || last) val_loss = evaluate(model, val, o.B, o.T, o.eval_batches);
 
             const auto t0 = std::chrono::steady_clock::now();
-            sample_batch(train, o.B, o.T, meta.rng_state, x, y);
+            sample_batch(train, o.B, o.T, o.sampler, meta.rng_state, x, y);
             const float loss = model.forward(x.data(), y.data(), o.B, o.T);
             model.backward();
             const float norm = model.clip_gradients(o.clip);
