@@ -333,8 +333,10 @@ Page {
         modal: true
         title: qsTr("Remove %1?").arg(name)
         standardButtons: Dialog.Ok | Dialog.Cancel
+        // A fixed content width: sizing the dialog from a wrapped label's implicit width loops.
+        contentWidth: 420
         Label {
-            width: 420
+            width: removeDialog.availableWidth
             wrapMode: Text.WordWrap
             text: qsTr("The downloaded files of %1 will be deleted from %2. You can download it again later.")
                   .arg(removeDialog.name).arg(page.library.modelsFolder)
