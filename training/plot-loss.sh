@@ -17,7 +17,7 @@ set xlabel "training tokens (millions)"
 set ylabel "cross-entropy (nats per token)"
 set grid
 set key top right
-plot "$smooth" using 1:2 with lines lw 2 lc rgb "#3465a4" title "training loss, Brown + TinyStories mix (50-step mean)", \
+plot "$smooth" using 1:2 with lines lw 2 lc rgb "#3465a4" title "training loss, 50-step mean (Brown + TinyStories windows, some with a repeated passage)", \
      "$val" using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb "#cc0000" title "held-out loss, TinyStories held-out split"
 GP
 echo "wrote $out"

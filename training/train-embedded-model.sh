@@ -9,7 +9,7 @@
 # Environment: AL_SHARED_DIR (default: ../shared beside the checkout).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-steps=32000
+steps=36000
 threads=2
 out="$root/resources/models/lens-mini"
 while [ $# -gt 0 ]; do
@@ -29,6 +29,12 @@ bin="$build/training"
 # The model's shape and the optimiser's settings (documented in the model card).
 vocab=4096 layers=4 heads=4 embd=128 ctx=256 batch=4 seq=256
 lr=0.002 warmup=400 wd=0.1 clip=1.0 seed=1337 qk_init_std=0.1 wpe_sinusoid_std=0.1
+# Half the training windows start with <|endoftext|>; a quarter hold a passage written twice
+# (training/src/window_sampler.cpp says why).
+bos_frac=0.5 repeat_frac=0.25
+
+# shellcheck source=training/openblas-core.sh
+source "$root/training/openblas-core.sh"
 
 echo "== build"
 if [ ! -f "$build/build.ninja" ]; then
@@ -53,11 +59,14 @@ if [ ! -f "$run/train.bin" ]; then
   mv "$run/train.bin.tmp" "$run/train.bin"
 fi
 
+bos_id="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["<|endoftext|>"])' "$run/tokenizer/vocab.json")"
+
 echo "== train ($steps steps)"
 "$bin/al-train-gpt2" --train "$run/train.bin" --val "$run/heldout-tinystories.bin" --out "$run" \
   --vocab "$vocab" --layers "$layers" --heads "$heads" --embd "$embd" --ctx "$ctx" --batch "$batch" --seq "$seq" \
   --steps "$steps" --warmup "$warmup" --lr "$lr" --wd "$wd" --clip "$clip" --seed "$seed" --qk-init-std "$qk_init_std" \
-  --wpe-sinusoid-std "$wpe_sinusoid_std" --no-wpe-decay --eval-every 500 --eval-batches 8 --ckpt-every 500 --threads "$threads" --resume
+  --wpe-sinusoid-std "$wpe_sinusoid_std" --no-wpe-decay --bos-id "$bos_id" --bos-frac "$bos_frac" \
+  --repeat-frac "$repeat_frac" --eval-every 500 --eval-batches 8 --ckpt-every 500 --threads "$threads" --resume
 
 echo "== export and evaluate"
 cmake --build "$build" --target al-export-hf al-evaluate-model -j"$threads"
