@@ -1,7 +1,7 @@
 # Sourced by train-embedded-model.sh. Debian 12's OpenBLAS (0.3.21) does not recognise some newer
 # CPUs, for instance a Xeon with AVX-512 FP16 under a hypervisor, and then falls back to its generic
-# SSE3 kernels ("Prescott"): a training step takes about twice as long (0.46 s against 0.20 s for
-# lens-mini's step, measured with the 30-step runs described in the model card). When that happens,
+# SSE3 kernels ("Prescott"): a lens-mini training step takes about twice as long (README.md,
+# "Performance", has the 30-step timings). When that happens,
 # name the newest kernel set the CPU's flags allow. A value already set by the user wins.
 openblas_core() {
   python3 - <<'PY' 2>/dev/null || true
