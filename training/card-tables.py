@@ -34,6 +34,12 @@ def census_table(report):
             f"{c['best_first_token']['head']} ({c['best_first_token']['score']:.2f}), induction "
             f"{c['best_induction']['head']} ({c['best_induction']['score']:.3f}; "
             f"{c['best_induction']['mean_over_4_more_sequences']:.3f} averaged over four more random sequences).")
+    po = c["best_previous_token"].get("position_only")
+    if po:
+        w = po["mean_weight_at_offsets_0_to_3"]
+        best += (f" On the position embeddings alone (no tokens), head {c['best_previous_token']['head']} "
+                 f"scores {po['previous_token']:.2f} for the previous token; mean weight on the query itself, "
+                 f"one, two and three positions back: {w[0]:.2f}, {w[1]:.2f}, {w[2]:.2f}, {w[3]:.2f}.")
     return "\n".join(rows) + "\n\n" + best
 
 

@@ -2,6 +2,9 @@
 //  * held-out perplexity on token files (non-overlapping windows of --seq tokens), next to the
 //    unigram baseline (token frequencies of the training tokens, add-one smoothed);
 //  * the engine's head census (al::head_census: previous-token, first-token (sink), induction, ...);
+//  * for the best previous-token head, when it is in layer 0, its position-only pattern: the head
+//    run on the position embeddings alone (no tokens), which shows how sharply what it learned
+//    from positions alone singles out the previous position;
 //  * samples at a given temperature from a prompt.
 // usage: al-evaluate-model --model DIR --train-tokens FILE [--heldout NAME=FILE]... [--seq 256]
 //        [--census-text FILE] [--prompt TEXT] [--temperature 0.8] [--samples 3] [--sample-tokens 80]
@@ -20,6 +23,7 @@
 
 #include "attention_lens/census.h"
 #include "attention_lens/forward.h"
+#include "attention_lens/layers.h"
 #include "attention_lens/model.h"
 #include "attention_lens/tokenizer.h"
 #include "corpus_files.h"
@@ -90,6 +94,31 @@ std::string sample(GPT2& model, const al::Tokenizer& tok, const std::string& pro
         ids.push_back(next);
     }
     return al::sanitize_utf8(tok.decode(ids));
+}
+
+// Layer 0's attention when its input is the position embeddings alone, x[p] = ln_1(wpe[p]) for
+// p < n_positions: att [NH][P][P]. A layer-0 head sees ln_1(wte[token] + wpe[p]); dropping the
+// token leaves what the head does from position alone.
+std::vector<float> position_only_attention(const al::Model& m) {
+    const al::Config& c = m.config();
+    const int P = c.n_positions, C = c.n_embd, NH = c.n_head;
+    const al::LayerWeights& l0 = m.layer(0);
+    std::vector<float> x(static_cast<size_t>(P) * C), qkv(static_cast<size_t>(P) * 3 * C),
+        out(static_cast<size_t>(P) * C), preatt(static_cast<size_t>(NH) * P * P), att(preatt.size());
+    al::layers::layernorm_forward(x.data(), nullptr, nullptr, m.wpe(), l0.ln1_w, l0.ln1_b, P, C,
+                                  c.layer_norm_epsilon);
+    al::layers::matmul_forward(qkv.data(), x.data(), l0.attn_w, l0.attn_b, P, C, 3 * C);
+    al::layers::attention_forward(out.data(), preatt.data(), att.data(), qkv.data(), 1, P, C, NH,
+                                  1.0f / std::sqrt(static_cast<float>(C / NH)));
+    return att;
+}
+
+// Mean weight at offsets 0..n-1 behind the query (i - j), over rows i >= n.
+std::vector<double> mean_by_offset(const float* A, int T, int n) {
+    std::vector<double> w(n, 0.0);
+    for (int i = n; i < T; i++)
+        for (int d = 0; d < n; d++) w[d] += A[static_cast<size_t>(i) * T + i - d] / (T - n);
+    return w;
 }
 
 } // namespace
@@ -190,10 +219,20 @@ int main(int argc, char** argv) {
         auto name = [&](size_t i) {
             return std::to_string(scores[i].head.layer) + "." + std::to_string(scores[i].head.head);
         };
+        json position_only = nullptr;
+        if (scores[best_prev].head.layer == 0) {
+            const int P = engine_model->config().n_positions, h = scores[best_prev].head.head;
+            const std::vector<float> att = position_only_attention(*engine_model);
+            const std::vector<float> A(att.begin() + static_cast<ptrdiff_t>(h) * P * P,
+                                       att.begin() + static_cast<ptrdiff_t>(h + 1) * P * P);
+            position_only = {{"previous_token", al::census::previous_token(A, P, false)},
+                             {"mean_weight_at_offsets_0_to_3", mean_by_offset(A.data(), P, 4)}};
+        }
         report["census"] = {
             {"text_tokens", text_ids.size()},
             {"induction_sequence", "BOS + " + std::to_string(induction_n) + " random tokens, twice (al::head_census)"},
-            {"best_previous_token", {{"head", name(best_prev)}, {"score", scores[best_prev].previous_token}}},
+            {"best_previous_token", {{"head", name(best_prev)}, {"score", scores[best_prev].previous_token},
+                                     {"position_only", position_only}}},
             {"best_first_token", {{"head", name(best_first)}, {"score", scores[best_first].first_token}}},
             {"best_induction", {{"head", name(best_ind)}, {"score", scores[best_ind].induction},
                                 {"mean_over_4_more_sequences", induction_mean[best_ind]}}},

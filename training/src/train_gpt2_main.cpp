@@ -39,6 +39,9 @@ struct Options {
     int eval_every = 100, eval_batches = 8, ckpt_every = 100, threads = 2;
     double max_minutes = 0; // 0: no limit; otherwise checkpoint and stop after this much training
     bool resume = false;
+    // A second phase: start from another run's checkpoint (weights and AdamW moments) with this
+    // run's own step counter, schedule and sampler; ignored when resuming this run's own checkpoint.
+    std::string init_from;
 };
 
 [[noreturn]] void usage(const char* msg) {
@@ -48,7 +51,7 @@ struct Options {
                  "  [--embd 128] [--ctx 256] [--batch 8] [--seq 256] [--steps N] [--warmup N] [--lr F]\n"
                  "  [--min-lr-frac F] [--wd F] [--clip F] [--seed N] [--eval-every N] [--eval-batches N]\n"
                  "  [--ckpt-every N] [--threads N] [--max-minutes F] [--qk-init-std F] [--wpe-sinusoid-std F]\n"
-                 "  [--no-wpe-decay] [--bos-id N --bos-frac F] [--repeat-frac F] [--resume]\n",
+                 "  [--no-wpe-decay] [--bos-id N --bos-frac F] [--repeat-frac F] [--init-from CHECKPOINT] [--resume]\n",
                  msg);
     std::exit(2);
 }
@@ -90,6 +93,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--threads") o.threads = std::stoi(next());
         else if (a == "--max-minutes") o.max_minutes = std::stod(next());
         else if (a == "--resume") o.resume = true;
+        else if (a == "--init-from") o.init_from = next();
         else usage(("unknown option " + a).c_str());
     }
     if (o.train_path.empty() || o.val_path.empty() || o.out_dir.empty()) usage("--train, --val and --out are required");
@@ -161,7 +165,16 @@ int main(int argc, char** argv) {
         meta.rng_state = o.seed;
         const std::string ckpt = o.out_dir + "/checkpoint.bin";
         const bool resumed = o.resume && load_checkpoint(ckpt, model, meta);
-        if (!resumed) model.init_random(o.seed, o.qk_init_std, o.wpe_sinusoid_std);
+        bool initialised = false;
+        if (!resumed && !o.init_from.empty()) {
+            CheckpointMeta earlier;
+            if (!load_checkpoint(o.init_from, model, earlier))
+                throw std::runtime_error("--init-from: " + o.init_from + " does not exist");
+            std::printf("starting from %s (step %lld of that run)\n", o.init_from.c_str(),
+                        static_cast<long long>(earlier.step));
+            initialised = true;
+        }
+        if (!resumed && !initialised) model.init_random(o.seed, o.qk_init_std, o.wpe_sinusoid_std);
         if (!o.wpe_decay) model.exclude_from_decay("wpe.weight");
         std::printf("model: %d layers, %d heads, d %d, vocab %d, ctx %d: %zu parameters\n",
                     o.shape.n_layer, o.shape.n_head, o.shape.n_embd, o.shape.vocab, o.shape.max_T,
