@@ -7,6 +7,8 @@
 //  * --bos-frac 1 starts every window with <|endoftext|>; 0.5 about every other one;
 //  * --repeat-frac 1 writes a passage of at least kMinRepeat tokens twice in every window, the copy
 //    right after the original, then the text that followed the original;
+//  * --random-repeat-frac makes that share of the repeated passages random token ids (never
+//    <|endoftext|>) instead of corpus text;
 //  * the same seed gives the same windows.
 #include <algorithm>
 #include <cmath>
@@ -138,6 +140,39 @@ int main() {
         check(same, "the same seed draws the same windows");
         std::printf("     windows with a repeated passage at --repeat-frac 0.25: %d of 400\n", repeats);
         check(repeats > 70 && repeats < 130, "--repeat-frac 0.25: about a quarter of the windows repeat a passage");
+    }
+    {
+        // Random passages: ids below V (corpus ids here are offsets into 4M tokens, almost never that
+        // small), never <|endoftext|>, written twice, between two runs of corpus text.
+        const int V = 50, eot = 7;
+        Sampler s;
+        s.bos_id = eot;
+        s.repeat_frac = 1.0f;
+        s.random_repeat_frac = 1.0f;
+        s.vocab = V;
+        uint64_t rng = 3;
+        bool all = true, no_eot = true;
+        for (int k = 0; k < 500; k++) {
+            sample_window(tokens, n, s, rng, w.data());
+            int p = 0;
+            while (p < n && w[p] >= V) p++;
+            int q = p;
+            while (q < n && w[q] < V) no_eot = no_eot && w[q] != eot, q++;
+            const int L = (q - p) / 2;
+            const bool copy = (q - p) % 2 == 0 && std::equal(w.begin() + p, w.begin() + p + L, w.begin() + p + L);
+            all = all && L >= kMinRepeat && L <= n / 3 && copy && consecutive(w.data(), 0, p) &&
+                  consecutive(w.data(), q, n) && (q == n || w[q] >= V);
+        }
+        check(all, "--random-repeat-frac 1: every repeated passage is random ids, written twice, between corpus text");
+        check(no_eot, "--random-repeat-frac: random passages never hold <|endoftext|>");
+        s.random_repeat_frac = 0.5f;
+        int random = 0;
+        for (int k = 0; k < 400; k++) {
+            sample_window(tokens, n, s, rng, w.data());
+            random += std::count_if(w.begin(), w.end(), [&](int id) { return id < V; }) > 0;
+        }
+        std::printf("     random passages at --random-repeat-frac 0.5: %d of 400\n", random);
+        check(random > 160 && random < 240, "--random-repeat-frac 0.5: about half the repeated passages are random");
     }
     if (failures) std::printf("%d check(s) failed\n", failures);
     return failures ? 1 : 0;

@@ -51,7 +51,8 @@ struct Options {
                  "  [--embd 128] [--ctx 256] [--batch 8] [--seq 256] [--steps N] [--warmup N] [--lr F]\n"
                  "  [--min-lr-frac F] [--wd F] [--clip F] [--seed N] [--eval-every N] [--eval-batches N]\n"
                  "  [--ckpt-every N] [--threads N] [--max-minutes F] [--qk-init-std F] [--wpe-sinusoid-std F]\n"
-                 "  [--no-wpe-decay] [--bos-id N --bos-frac F] [--repeat-frac F] [--init-from CHECKPOINT] [--resume]\n",
+                 "  [--no-wpe-decay] [--bos-id N --bos-frac F] [--repeat-frac F] [--random-repeat-frac F]\n"
+                 "  [--init-from CHECKPOINT] [--resume]\n",
                  msg);
     std::exit(2);
 }
@@ -87,6 +88,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--bos-id") o.sampler.bos_id = std::stoi(next());
         else if (a == "--bos-frac") o.sampler.bos_frac = std::stof(next());
         else if (a == "--repeat-frac") o.sampler.repeat_frac = std::stof(next());
+        else if (a == "--random-repeat-frac") o.sampler.random_repeat_frac = std::stof(next());
         else if (a == "--eval-every") o.eval_every = std::stoi(next());
         else if (a == "--eval-batches") o.eval_batches = std::stoi(next());
         else if (a == "--ckpt-every") o.ckpt_every = std::stoi(next());
@@ -99,8 +101,9 @@ Options parse(int argc, char** argv) {
     if (o.train_path.empty() || o.val_path.empty() || o.out_dir.empty()) usage("--train, --val and --out are required");
     if (o.T > o.shape.max_T) usage("--seq must not exceed --ctx");
     auto fraction = [](float f) { return f >= 0.0f && f <= 1.0f; };
-    if (!fraction(o.sampler.bos_frac) || !fraction(o.sampler.repeat_frac))
-        usage("--bos-frac and --repeat-frac must lie between 0 and 1");
+    if (!fraction(o.sampler.bos_frac) || !fraction(o.sampler.repeat_frac) || !fraction(o.sampler.random_repeat_frac))
+        usage("--bos-frac, --repeat-frac and --random-repeat-frac must lie between 0 and 1");
+    o.sampler.vocab = o.shape.vocab;
     if (o.sampler.bos_frac > 0.0f && (o.sampler.bos_id < 0 || o.sampler.bos_id >= o.shape.vocab))
         usage("--bos-frac needs --bos-id, the id of <|endoftext|> in the vocabulary");
     return o;

@@ -13,6 +13,10 @@ struct Sampler {
     int bos_id = -1;          // <|endoftext|>'s id; needed for bos_frac > 0
     float bos_frac = 0.0f;    // share of windows that start with <|endoftext|>
     float repeat_frac = 0.0f; // share of windows in which a passage of corpus text appears twice
+    // Share of those repeated passages made of random token ids in [0, vocab) other than bos_id
+    // instead of corpus text (needs vocab > 1).
+    float random_repeat_frac = 0.0f;
+    int vocab = 0;
 };
 
 // Shortest repeated passage, in tokens; a window needs room for three of them to hold a repeat.
