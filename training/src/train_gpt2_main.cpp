@@ -168,16 +168,15 @@ int main(int argc, char** argv) {
         meta.rng_state = o.seed;
         const std::string ckpt = o.out_dir + "/checkpoint.bin";
         const bool resumed = o.resume && load_checkpoint(ckpt, model, meta);
-        bool initialised = false;
         if (!resumed && !o.init_from.empty()) {
             CheckpointMeta earlier;
             if (!load_checkpoint(o.init_from, model, earlier))
                 throw std::runtime_error("--init-from: " + o.init_from + " does not exist");
             std::printf("starting from %s (step %lld of that run)\n", o.init_from.c_str(),
                         static_cast<long long>(earlier.step));
-            initialised = true;
+        } else if (!resumed) {
+            model.init_random(o.seed, o.qk_init_std, o.wpe_sinusoid_std);
         }
-        if (!resumed && !initialised) model.init_random(o.seed, o.qk_init_std, o.wpe_sinusoid_std);
         if (!o.wpe_decay) model.exclude_from_decay("wpe.weight");
         std::printf("model: %d layers, %d heads, d %d, vocab %d, ctx %d: %zu parameters\n",
                     o.shape.n_layer, o.shape.n_head, o.shape.n_embd, o.shape.vocab, o.shape.max_T,

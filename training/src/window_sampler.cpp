@@ -1,5 +1,7 @@
 #include "window_sampler.h"
 
+#include <stdexcept>
+
 namespace al::train {
 
 uint64_t next_random(uint64_t& s) {
@@ -21,6 +23,8 @@ double next_unit(uint64_t& s) { return static_cast<double>(next_random(s) >> 11)
 //    The second copy can only be predicted by finding the first and copying what followed it:
 //    the job of an induction head (Olsson 2022). Natural text alone repeats names and phrases
 //    too, but too rarely for induction heads to form within this CPU budget.
+//  * With probability random_repeat_frac (within those), the passage is L random token ids
+//    instead of corpus text, and the text after the copy is corpus text from offset b.
 void sample_window(const std::vector<int>& tokens, int n, const Sampler& s, uint64_t& rng, int* w) {
     const uint64_t span = tokens.size() - n;
     int pos = 0;
@@ -32,6 +36,7 @@ void sample_window(const std::vector<int>& tokens, int n, const Sampler& s, uint
         const size_t a = next_random(rng) % span, b = next_random(rng) % span;
         for (int i = 0; i < k; i++) w[pos++] = tokens[a + i];
         if (s.random_repeat_frac > 0.0f && next_unit(rng) < s.random_repeat_frac) {
+            if (s.vocab < 2) throw std::invalid_argument("window sampler: random passages need a vocabulary size");
             // Random ids have no statistics to lean on: only an exact look-back predicts the copy.
             const int start = pos;
             for (int i = 0; i < L; i++) {

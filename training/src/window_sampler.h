@@ -1,6 +1,7 @@
 // How the trainer draws its training windows from the token file: random offsets, optionally a
-// leading <|endoftext|> and optionally a passage written twice. Deterministic given the generator's
-// state, which is one integer the checkpoint saves, so a resumed run draws the same windows.
+// leading <|endoftext|> and optionally a passage (corpus text or random ids) written twice.
+// Deterministic given the generator's state, which is one integer the checkpoint saves, so a
+// resumed run draws the same windows.
 #pragma once
 
 #include <cstddef>
