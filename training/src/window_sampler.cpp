@@ -35,21 +35,22 @@ void sample_window(const std::vector<int>& tokens, int n, const Sampler& s, uint
         const int k = static_cast<int>(next_random(rng) % static_cast<uint64_t>(room - 2 * L + 1));
         const size_t a = next_random(rng) % span, b = next_random(rng) % span;
         for (int i = 0; i < k; i++) w[pos++] = tokens[a + i];
+        const int start = pos;
+        size_t after = b + L; // where the text after the copy comes from
         if (s.random_repeat_frac > 0.0f && next_unit(rng) < s.random_repeat_frac) {
             if (s.vocab < 2) throw std::invalid_argument("window sampler: random passages need a vocabulary size");
             // Random ids have no statistics to lean on: only an exact look-back predicts the copy.
-            const int start = pos;
             for (int i = 0; i < L; i++) {
                 int id = s.bos_id;
                 while (id == s.bos_id) id = static_cast<int>(next_random(rng) % static_cast<uint64_t>(s.vocab));
                 w[pos++] = id;
             }
-            for (int i = 0; i < L; i++) w[pos++] = w[start + i];
-            for (int i = 0; pos < n; i++) w[pos++] = tokens[b + i];
-            return;
+            after = b;
+        } else {
+            for (int i = 0; i < L; i++) w[pos++] = tokens[b + i];
         }
-        for (int i = 0; i < L; i++) w[pos++] = tokens[b + i];
-        for (int i = 0; pos < n; i++) w[pos++] = tokens[b + i]; // the copy, then what followed it
+        for (int i = 0; i < L; i++) w[pos++] = w[start + i]; // the copy
+        for (size_t i = after; pos < n; i++) w[pos++] = tokens[i]; // then what followed
         return;
     }
     const size_t off = next_random(rng) % span;
