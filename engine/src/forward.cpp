@@ -342,6 +342,10 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
         if (o.keep_hidden) std::memcpy(r.hidden.data() + static_cast<size_t>(P) * C, x.data(), sizeof(float) * Tn * C);
 
         for (int l = 0; l < L; l++) {
+            if (o.cancel && o.cancel->load(std::memory_order_relaxed)) {
+                if (save) { s.valid = false; s.ids.clear(); }
+                throw Cancelled();
+            }
             const LayerWeights& w = m.layer(l);
             layers::layernorm_forward(a.data(), nullptr, nullptr, x.data(), w.ln1_w, w.ln1_b, Tn, C, cfg.layer_norm_epsilon);
             layers::matmul_forward(big.data(), a.data(), w.attn_w, w.attn_b, Tn, C, 3 * C);

@@ -341,6 +341,22 @@ private slots:
         QCOMPARE(again.reused_prefix, T_);
         QVERIFY(max_diff(again.logits_last, clean_.logits_last) < 1e-6);
     }
+
+    // A raised cancel flag stops the call with al::Cancelled; the runner is usable afterwards and
+    // its next answer is the clean one.
+    void cancelStopsAndRunnerRecovers() {
+        al::Runner runner(model_);
+        std::atomic<bool> stop{true};
+        al::ForwardOptions o;
+        o.cancel = &stop;
+        QVERIFY_THROWS_EXCEPTION(al::Cancelled, runner.forward(kIds, o));
+        o.zero_ablate.push_back({1, 2});
+        QVERIFY_THROWS_EXCEPTION(al::Cancelled, runner.forward_full(kIds, o));
+        stop = false;
+        const al::ForwardResult r = runner.forward(kIds, al::ForwardOptions{});
+        QVERIFY(max_diff(r.logits_last, clean_.logits_last) < 1e-6);
+        QVERIFY(pattern_diff(r, reference(*model_, kIds)) < 1e-5);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInterventions)

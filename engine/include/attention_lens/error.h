@@ -11,4 +11,11 @@ public:
     explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
 
+// Thrown by a forward pass whose caller asked it to stop (ForwardOptions::cancel): the work was
+// superseded, so there is nothing to report to the learner.
+class Cancelled : public Error {
+public:
+    Cancelled() : Error("cancelled") {}
+};
+
 } // namespace al

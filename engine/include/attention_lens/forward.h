@@ -2,6 +2,7 @@
 // scaled scores before the softmax and attention probabilities after it, optional Q/K/V per head,
 // hidden states (HF semantics), logits. Interventions are options of a forward call.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -60,6 +61,9 @@ struct ForwardOptions {
     std::vector<HeadRef> mean_ablate;   // ... replaced by its mean over this text's positions
     std::vector<PatternReplacement> replace_pattern;
     std::vector<HeadTemperature> head_temperature;
+    // Checked before each layer: once it reads true the call throws al::Cancelled, so work that
+    // was superseded stops within one layer's time. Not owned; may be null.
+    const std::atomic<bool>* cancel = nullptr;
 
     bool has_interventions() const; // any list non-empty, or causal_mask off
 };
