@@ -24,6 +24,7 @@
 #include "attention_lens/error.h"
 #include "attention_lens/layers.h"
 #include "forward_attention.h"
+#include "forward_plan.h"
 #include "forward_math.h"
 
 namespace al {
@@ -147,6 +148,17 @@ bool same_outputs(const ForwardOptions& a, const ForwardOptions& b) {
            a.keep_scores == b.keep_scores && a.causal_mask == b.causal_mask;
 }
 
+void check_head(const HeadRef& h, const Config& cfg, const char* what) {
+    if (h.layer < 0 || h.layer >= cfg.n_layer || h.head < 0 || h.head >= cfg.n_head)
+        throw Error(std::string("forward: ") + what + " names head " + std::to_string(h.layer) + "." +
+                    std::to_string(h.head) + ", but the model has " + std::to_string(cfg.n_layer) +
+                    " layers of " + std::to_string(cfg.n_head) + " heads");
+}
+
+} // namespace
+
+namespace detail {
+
 void validate_ids(const std::vector<int>& ids, const Config& cfg) {
     if (ids.empty()) throw Error("forward: the token sequence is empty");
     if (static_cast<int64_t>(ids.size()) > cfg.n_positions)
@@ -158,19 +170,12 @@ void validate_ids(const std::vector<int>& ids, const Config& cfg) {
                         " is outside the vocabulary (0.." + std::to_string(cfg.vocab_size - 1) + ")");
 }
 
-void check_head(const HeadRef& h, const Config& cfg, const char* what) {
-    if (h.layer < 0 || h.layer >= cfg.n_layer || h.head < 0 || h.head >= cfg.n_head)
-        throw Error(std::string("forward: ") + what + " names head " + std::to_string(h.layer) + "." +
-                    std::to_string(h.head) + ", but the model has " + std::to_string(cfg.n_layer) +
-                    " layers of " + std::to_string(cfg.n_head) + " heads");
-}
-
 // Validates the interventions and turns them into a per-layer, per-head plan ([L][H]).
-std::vector<std::vector<detail::HeadPlan>> make_plans(const ForwardOptions& o, const Config& cfg, int T) {
-    std::vector<std::vector<detail::HeadPlan>> plans;
+std::vector<std::vector<HeadPlan>> make_plans(const ForwardOptions& o, const Config& cfg, int T) {
+    std::vector<std::vector<HeadPlan>> plans;
     if (o.zero_ablate.empty() && o.mean_ablate.empty() && o.replace_pattern.empty() && o.head_temperature.empty())
         return plans;
-    plans.assign(cfg.n_layer, std::vector<detail::HeadPlan>(cfg.n_head));
+    plans.assign(cfg.n_layer, std::vector<HeadPlan>(cfg.n_head));
     for (const HeadRef& h : o.zero_ablate) { check_head(h, cfg, "zero_ablate"); plans[h.layer][h.head].zero = true; }
     for (const HeadRef& h : o.mean_ablate) { check_head(h, cfg, "mean_ablate"); plans[h.layer][h.head].mean = true; }
     for (const HeadTemperature& t : o.head_temperature) {
@@ -223,12 +228,12 @@ void apply_activation(float* x, int N, const std::string& act) {
     }
 }
 
-} // namespace
+} // namespace detail
 
 ForwardResult Runner::forward(const std::vector<int>& ids, const ForwardOptions& options) {
     State& s = *state_;
     const Config& cfg = s.model->config();
-    validate_ids(ids, cfg);
+    detail::validate_ids(ids, cfg);
     if (options.has_interventions()) return compute(ids, options, 0, false);
     int P = 0;
     if (s.valid && same_outputs(s.options, options)) {
@@ -239,7 +244,7 @@ ForwardResult Runner::forward(const std::vector<int>& ids, const ForwardOptions&
 }
 
 ForwardResult Runner::forward_full(const std::vector<int>& ids, const ForwardOptions& options) {
-    validate_ids(ids, state_->model->config());
+    detail::validate_ids(ids, state_->model->config());
     if (options.has_interventions()) return compute(ids, options, 0, false);
     return compute(ids, options, 0, true);
 }
@@ -252,7 +257,7 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
     const int FF = cfg.n_inner > 0 ? cfg.n_inner : 4 * C;
     const int T = static_cast<int>(ids.size());
     const int Tn = T - P;
-    const auto plans = make_plans(o, cfg, T);
+    const auto plans = detail::make_plans(o, cfg, T);
     const ForwardResult* prev = P > 0 ? &s.result : nullptr;
 
     ForwardResult r;
@@ -377,7 +382,7 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
             // MLP
             layers::layernorm_forward(a.data(), nullptr, nullptr, x.data(), w.ln2_w, w.ln2_b, Tn, C, cfg.layer_norm_epsilon);
             layers::matmul_forward(big.data(), a.data(), w.fc_w, w.fc_b, Tn, C, FF);
-            apply_activation(big.data(), Tn * FF, cfg.activation_function);
+            detail::apply_activation(big.data(), Tn * FF, cfg.activation_function);
             layers::matmul_forward(a.data(), big.data(), w.fcproj_w, w.fcproj_b, Tn, FF, C);
             layers::residual_forward(x.data(), x.data(), a.data(), Tn * C);
             if (o.keep_hidden && l + 1 < L)

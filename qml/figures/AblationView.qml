@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import AttentionLens
 
 // Knock heads out: a grid of every head (click to switch it off), the top-5 next tokens before and
-// after, the KL divergence, and the two guided examples found by computation on the loaded model.
+// after, the KL divergence and the change in the top token's logit, and the guided examples found
+// by the lab's search on the loaded model (strongest head, a pair, a backup head if any).
 ColumnLayout {
     id: view
     property AblationLab lab: AblationLab {}
@@ -57,40 +58,76 @@ ColumnLayout {
             ProbBars { entries: view.lab.top; compareKey: "baseP" }
             Label {
                 text: view.lab.ablated.length === 0 ? qsTr("All heads on: this is the model's own prediction.")
-                      : qsTr("%1 head(s) off · KL from the unablated run: %2 nats (outlines: before)").arg(view.lab.ablated.length).arg(view.lab.kl.toFixed(3))
+                      : qsTr("%1 head(s) off · KL from the intact run: %2 nats · logit of “%3”: %4 (outlines: before)")
+                        .arg(view.lab.ablated.length).arg(view.lab.kl.toFixed(3)).arg(view.lab.topToken)
+                        .arg((view.lab.dLogit >= 0 ? "+" : "") + view.lab.dLogit.toFixed(2))
                 color: Theme.textMuted; font.pixelSize: Theme.fontSmall; wrapMode: Text.WordWrap; Layout.fillWidth: true
             }
         }
     }
-    // Guided examples.
+    // Guided examples, found by the lab's search on this model and text.
     Flow {
         Layout.fillWidth: true
         spacing: Theme.spacing
         FocusButton {
             enabled: view.lab.strongest.head !== undefined
             text: view.lab.strongest.head !== undefined
-                  ? qsTr("Largest single effect: head %1 (KL %2)").arg(view.lab.strongest.head).arg(Number(view.lab.strongest.kl).toFixed(3))
+                  ? qsTr("Largest single effect: head %1 (logit %2, KL %3)").arg(view.lab.strongest.head)
+                    .arg(Number(view.lab.strongest.dLogit).toFixed(2)).arg(Number(view.lab.strongest.kl).toFixed(3))
                   : qsTr("Searching every head…")
             onClicked: view.lab.ablated = [view.lab.strongest.head]
         }
         FocusButton {
-            enabled: view.lab.compensation.a !== undefined
-            text: view.lab.compensation.a !== undefined
-                  ? qsTr("Compensation: %1 + %2").arg(view.lab.compensation.a).arg(view.lab.compensation.b)
-                  : (view.lab.searching ? qsTr("Searching pairs…") : qsTr("No compensating pair found"))
-            onClicked: view.lab.ablated = [view.lab.compensation.a, view.lab.compensation.b]
+            enabled: view.lab.pair.a !== undefined
+            text: view.lab.pair.a !== undefined
+                  ? qsTr("Pair: %1 + %2").arg(view.lab.pair.a).arg(view.lab.pair.b)
+                  : (view.lab.searching ? qsTr("Searching pairs…") : qsTr("No pair searched"))
+            onClicked: view.lab.ablated = [view.lab.pair.a, view.lab.pair.b]
+        }
+        FocusButton {
+            visible: view.lab.backup.head !== undefined
+            text: qsTr("Backup: %1 off, watch %2").arg(view.lab.backup.of || "").arg(view.lab.backup.head || "")
+            onClicked: view.lab.ablated = [view.lab.backup.of]
         }
     }
     Label {
-        visible: view.lab.compensation.a !== undefined
+        visible: view.lab.pair.a !== undefined
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
-        text: qsTr("Off alone, %1 moves the prediction by %2 nats and %3 by %4; both off, by %5 — more than the sum, so each covers in part for the other on this text.")
-              .arg(view.lab.compensation.a).arg(Number(view.lab.compensation.klA).toFixed(3))
-              .arg(view.lab.compensation.b).arg(Number(view.lab.compensation.klB).toFixed(3))
-              .arg(Number(view.lab.compensation.klBoth).toFixed(3))
+        readonly property real dA: Number(view.lab.pair.dA)
+        readonly property real dB: Number(view.lab.pair.dB)
+        readonly property real sum: dA + dB
+        readonly property real both: Number(view.lab.pair.dBoth)
+        text: qsTr("Logit of “%1”: %2 off alone changes it by %3, %4 alone by %5; both off, by %6, where the sum of the two is %7. %8")
+              .arg(view.lab.topToken)
+              .arg(view.lab.pair.a).arg(dA.toFixed(2))
+              .arg(view.lab.pair.b).arg(dB.toFixed(2))
+              .arg(both.toFixed(2)).arg(sum.toFixed(2))
+              .arg(dA * dB < 0
+                   ? qsTr("The two push the logit in opposite directions, and the joint change is not their sum: the heads do not act independently here.")
+                   : Math.abs(both) < Math.abs(sum)
+                     ? qsTr("Less than the sum: their effects overlap, so with one head gone, part of its job is still done by the other.")
+                     : qsTr("More than the sum: with one head gone, the other matters more."))
+    }
+    Label {
+        visible: view.lab.backup.head !== undefined
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        text: qsTr("With %1 off, the later head %2 adds more to “%3” directly: its direct effect on the logit rises from %4 to %5. It takes over part of the job, as backup heads do in GPT-2 small (Wang et al. 2022).")
+              .arg(view.lab.backup.of || "").arg(view.lab.backup.head || "").arg(view.lab.topToken)
+              .arg(Number(view.lab.backup.before).toFixed(2)).arg(Number(view.lab.backup.after).toFixed(2))
+    }
+    Label {
+        visible: view.lab.searched !== ""
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        text: view.lab.searched
     }
     Label { visible: view.lab.error !== ""; text: view.lab.error; color: Theme.warning; wrapMode: Text.WordWrap; Layout.fillWidth: true }
 }

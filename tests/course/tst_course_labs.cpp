@@ -7,6 +7,7 @@
 
 #include "attention_lens/model.h"
 #include "course/ablation_lab.h"
+#include "course/course_math.h"
 #include "course/exercise_set.h"
 #include "course/heads_lab.h"
 #include "course/mask_lab.h"
@@ -166,17 +167,28 @@ private slots:
         lab.setModel(model_, c.text);
         QVERIFY(waitComputed(lab, 2));
         QCOMPARE(lab.kl(), 0.0);
+        QCOMPARE(lab.dLogit(), 0.0);
         QCOMPARE(lab.top().size(), 5);
         QVERIFY(lab.strongest().contains(QStringLiteral("head")));
+        QVERIFY(!lab.searched().isEmpty());
+        // The search's numbers (batched variants restarting at the changed layer) are what the
+        // plain knock-out path (one full forward) gives for the same heads.
         const QString strongest = lab.strongest().value(QStringLiteral("head")).toString();
         lab.setAblated({strongest});
         QVERIFY(waitComputed(lab));
         QVERIFY(std::abs(lab.kl() - lab.strongest().value(QStringLiteral("kl")).toDouble()) < 1e-6 + 1e-3 * lab.kl());
-        if (!lab.compensation().isEmpty()) {
-            const QVariantMap comp = lab.compensation();
-            QVERIFY(comp.value(QStringLiteral("klBoth")).toDouble() >
-                    comp.value(QStringLiteral("klA")).toDouble() + comp.value(QStringLiteral("klB")).toDouble());
-        }
+        QVERIFY(std::abs(lab.dLogit() - lab.strongest().value(QStringLiteral("dLogit")).toDouble()) < 1e-4);
+        QVERIFY(lab.dLogit() < 0); // the strongest head supports the top token on this text
+        const QVariantMap pair = lab.pair();
+        QVERIFY(pair.contains(QStringLiteral("a")));
+        lab.setAblated({pair.value(QStringLiteral("a")).toString(), pair.value(QStringLiteral("b")).toString()});
+        QVERIFY(waitComputed(lab));
+        QVERIFY(std::abs(lab.dLogit() - pair.value(QStringLiteral("dBoth")).toDouble()) < 1e-4);
+        lab.setAblated({pair.value(QStringLiteral("a")).toString()});
+        QVERIFY(waitComputed(lab));
+        QVERIFY(std::abs(lab.dLogit() - pair.value(QStringLiteral("dA")).toDouble()) < 1e-4);
+        if (!lab.backup().isEmpty())
+            QVERIFY(lab.backup().value(QStringLiteral("after")).toDouble() > lab.backup().value(QStringLiteral("before")).toDouble());
         lab.clear();
         QVERIFY(waitComputed(lab));
         QCOMPARE(lab.kl(), 0.0);
@@ -225,6 +237,23 @@ private slots:
         QCOMPARE(swap.kls().size(), 2);
         QCOMPARE(swap.leastHeads().size(), 3);
         QVERIFY(swap.maxKl() > 0);
+        {
+            // Each head's KL is what one plain forward with that head's pattern made uniform gives,
+            // measured against the reference's intact logits.
+            al::Runner runner(model_);
+            const std::vector<double> p = course::softmax(cases_[6].logitsLast);
+            for (int l = 0; l < 2; ++l)
+                for (int h = 0; h < 4; ++h) {
+                    al::ForwardOptions o;
+                    al::PatternReplacement rep;
+                    rep.head = {l, h};
+                    rep.kind = al::PatternKind::Uniform;
+                    o.replace_pattern = {rep};
+                    const double want = course::kl(p, course::softmax(runner.forward_full(cases_[6].ids, o).logits_last));
+                    const double got = swap.kls()[l].toList()[h].toDouble();
+                    QVERIFY2(std::abs(got - want) < 1e-4 + 1e-3 * want, qPrintable(QStringLiteral("%1.%2: %3 vs %4").arg(l).arg(h).arg(got).arg(want)));
+                }
+        }
 
         CostMeter cost;
         cost.setMaxLength(64);

@@ -190,6 +190,16 @@ private slots:
         QVERIFY(answerKl > 0);
         QVERIFY(std::abs(answerKl - best) <= 1e-6 * std::max(1.0, best));
         QVERIFY(small.answer != big.answer || best == 0);
+        // Both are asked as a shortlist of five distinct heads that holds the answer.
+        for (const course::ExerciseAnswer* a : {&big, &small}) {
+            QCOMPARE(a->choices.size(), 5);
+            QStringList names;
+            for (const QVariant& v : a->choices) names << v.toString();
+            names.removeDuplicates();
+            QCOMPARE(names.size(), 5);
+            QVERIFY(names.contains(a->answer));
+            for (const QString& ok : a->accept) QVERIFY(names.contains(ok));
+        }
     }
 
     void maskedRowSeesItselfAndEarlier() {

@@ -4,17 +4,19 @@
 
 #include "attention_lens/forward.h"
 #include "course_math.h"
+#include "knockout_search.h"
 
 namespace {
 
 struct Prediction {
     QVariantList baseTop, top;
-    double kl = 0;
-    QString context;
+    double kl = 0, dLogit = 0;
+    QString context, topToken;
 };
 
 struct Guide {
-    QVariantMap strongest, compensation;
+    QVariantMap strongest, pair, backup;
+    QString searched;
 };
 
 std::vector<al::HeadRef> parseHeads(const QStringList& list, int L, int H) {
@@ -87,12 +89,16 @@ void AblationLab::predict() {
             const al::Config& c = model->config();
             al::ForwardOptions plain;
             plain.keep_scores = false;
-            const std::vector<double> base = course::softmax(runner.forward(ids, plain).logits_last);
+            const std::vector<float> baseLogits = runner.forward(ids, plain).logits_last;
+            const std::vector<double> base = course::softmax(baseLogits);
             al::ForwardOptions o = plain;
             o.zero_ablate = parseHeads(heads, c.n_layer, c.n_head);
-            const std::vector<double> p =
-                o.zero_ablate.empty() ? base : course::softmax(runner.forward_full(ids, o).logits_last);
+            const std::vector<float> logits = o.zero_ablate.empty() ? baseLogits : runner.forward_full(ids, o).logits_last;
+            const std::vector<double> p = course::softmax(logits);
             Prediction out;
+            const int top = course::argmax(baseLogits);
+            out.topToken = QString::fromStdString(course::tokenLabel(*model, top));
+            out.dLogit = double(logits[top]) - double(baseLogits[top]);
             out.baseTop = topList(*model, base, nullptr);
             out.top = topList(*model, p, &base);
             out.kl = course::kl(base, p);
@@ -104,7 +110,9 @@ void AblationLab::predict() {
             baseTop_ = p.baseTop;
             top_ = p.top;
             kl_ = p.kl;
+            dLogit_ = p.dLogit;
             context_ = p.context;
+            topToken_ = p.topToken;
             emit predictionChanged();
         },
         0);
@@ -119,43 +127,43 @@ void AblationLab::search() {
     emit guideChanged();
     runJob<Guide>(
         [model, text] {
-            al::Runner runner(model);
-            const std::vector<int> ids = course::tokenize(*model, text, 32);
-            const int L = model->config().n_layer, H = model->config().n_head;
-            al::ForwardOptions plain;
-            plain.keep_scores = false;
-            const std::vector<double> base = course::softmax(runner.forward_full(ids, plain).logits_last);
-            auto klOf = [&](std::vector<al::HeadRef> heads) {
-                al::ForwardOptions o = plain;
-                o.zero_ablate = std::move(heads);
-                return course::kl(base, course::softmax(runner.forward_full(ids, o).logits_last));
-            };
-            std::vector<double> single(L * H);
-            for (int l = 0; l < L; ++l)
-                for (int h = 0; h < H; ++h) single[l * H + h] = klOf({{l, h}});
-            const int best = int(std::max_element(single.begin(), single.end()) - single.begin());
+            const std::vector<int> ids = course::tokenize(*model, text, 64);
+            const course::KnockoutSearch k = course::runKnockoutSearch(model, ids);
+            const int H = k.heads;
+            auto name = [H](int i) { return headName(i / H, i % H); };
             Guide g;
-            g.strongest = {{QStringLiteral("head"), headName(best / H, best % H)}, {QStringLiteral("kl"), single[best]}};
-            // Pairs within a layer: the one whose joint removal exceeds the sum of its parts the most.
-            double bestExcess = 0;
-            for (int l = 0; l < L; ++l)
-                for (int a = 0; a < H; ++a)
-                    for (int b = a + 1; b < H; ++b) {
-                        const double both = klOf({{l, a}, {l, b}});
-                        const double excess = both - single[l * H + a] - single[l * H + b];
-                        if (excess > bestExcess) {
-                            bestExcess = excess;
-                            g.compensation = {{QStringLiteral("a"), headName(l, a)}, {QStringLiteral("b"), headName(l, b)},
-                                              {QStringLiteral("klA"), single[l * H + a]},
-                                              {QStringLiteral("klB"), single[l * H + b]},
-                                              {QStringLiteral("klBoth"), both}};
-                        }
-                    }
+            g.strongest = {{QStringLiteral("head"), name(k.strongest)},
+                           {QStringLiteral("dLogit"), k.dLogit[k.strongest]},
+                           {QStringLiteral("kl"), k.kl[k.strongest]}};
+            if (k.pairA >= 0)
+                g.pair = {{QStringLiteral("a"), name(k.pairA)}, {QStringLiteral("b"), name(k.pairB)},
+                          {QStringLiteral("dA"), k.pairDA}, {QStringLiteral("dB"), k.pairDB},
+                          {QStringLiteral("dBoth"), k.pairDBoth}};
+            if (k.backupFound())
+                g.backup = {{QStringLiteral("of"), name(k.strongest)}, {QStringLiteral("head"), name(k.backup)},
+                            {QStringLiteral("before"), k.backupDirectIntact},
+                            {QStringLiteral("after"), k.backupDirectKnocked}};
+            QString later;
+            if (k.laterHeadsChecked == 0)
+                later = QObject::tr("Head %1 is in the last layer, so no later head can take over its job.").arg(name(k.strongest));
+            else if (!k.backupFound())
+                later = QObject::tr("With head %1 off, no head of the %2 in later layers raised its direct effect by a "
+                                    "tenth of head %1's effect or more: no backup head on this text.")
+                            .arg(name(k.strongest)).arg(k.laterHeadsChecked);
+            else
+                later = QObject::tr("With head %1 off, the direct effect of each of the %2 heads in later layers was "
+                                    "compared with its value when all heads are on.")
+                            .arg(name(k.strongest)).arg(k.laterHeadsChecked);
+            g.searched = QObject::tr("Searched: all %1 heads one at a time; every pair among the %2 with the largest "
+                                     "effects (%3 pairs, any layers). %4")
+                             .arg(k.layers * k.heads).arg(k.candidates).arg(k.pairsTried).arg(later);
             return g;
         },
         [this](Guide& g) {
             strongest_ = g.strongest;
-            compensation_ = g.compensation;
+            pair_ = g.pair;
+            backup_ = g.backup;
+            searched_ = g.searched;
             searching_ = false;
             emit guideChanged();
         },

@@ -5,10 +5,12 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <numeric>
 
 #include "attention_lens/census.h"
 #include "attention_lens/error.h"
 #include "attention_lens/sampling.h"
+#include "attention_lens/variants.h"
 #include "course_math.h"
 
 namespace course {
@@ -84,6 +86,41 @@ void setHead(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& value, 
     for (size_t j = 0; j < value.size(); ++j)
         if (std::abs(value[j] - *best) <= 1e-9 + 1e-6 * std::abs(*best))
             a.accept << headName(int(j) / c.H, int(j) % c.H);
+}
+
+// A head question answered by reasoning, not by luck: instead of one head out of L x H, a shortlist
+// of five, the answer and each of four other layers' own extreme head (layers spread over the
+// model), topped up with the next most extreme heads on small models. `value` is [L*H].
+void setHeadShortlist(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& value, bool largest) {
+    setHead(c, a, value, largest);
+    auto better = [&](int x, int y) { return largest ? value[x] > value[y] : value[x] < value[y]; };
+    const int answer = a.answer.section(QLatin1Char('.'), 0, 0).toInt() * c.H + a.answer.section(QLatin1Char('.'), 1, 1).toInt();
+    std::vector<int> perLayer; // each other layer's extreme head
+    for (int l = 0; l < c.L; ++l) {
+        if (l == answer / c.H) continue;
+        int best = l * c.H;
+        for (int h = 1; h < c.H; ++h) if (better(l * c.H + h, best)) best = l * c.H + h;
+        perLayer.push_back(best);
+    }
+    std::vector<int> picks{answer};
+    const int want = std::min(5, c.L * c.H);
+    const int fromLayers = std::min<int>(want - 1, int(perLayer.size()));
+    for (int i = 0; i < fromLayers; ++i) // evenly spread over the other layers
+        picks.push_back(perLayer[size_t(i * perLayer.size() / fromLayers)]);
+    std::vector<int> rest(value.size());
+    std::iota(rest.begin(), rest.end(), 0);
+    std::stable_sort(rest.begin(), rest.end(), better);
+    for (int i : rest)
+        if (int(picks.size()) < want && std::find(picks.begin(), picks.end(), i) == picks.end()) picks.push_back(i);
+    std::sort(picks.begin(), picks.end());
+    a.choices.clear();
+    QStringList accept;
+    for (int i : picks) {
+        const QString name = headName(i / c.H, i % c.H);
+        a.choices << name;
+        if (a.accept.contains(name)) accept << name;
+    }
+    a.accept = accept;
 }
 
 al::ForwardResult run(const Ctx& c, al::ForwardOptions o = {}) { return c.runner.forward_full(c.ids, o); }
@@ -209,18 +246,15 @@ ExerciseAnswer countSinks(const Ctx& c) {
 }
 
 ExerciseAnswer largestAblationHead(const Ctx& c) {
-    const al::ForwardResult base = run(c);
-    const std::vector<double> p = nextProbs(base);
+    // Every head knocked out once, batched by layer (al::VariantRunner restarts at that layer).
+    al::VariantRunner vr(c.runner.model_ptr(), c.ids);
+    const std::vector<double> p = softmax(vr.clean().logits_last);
+    std::vector<al::ForwardOptions> variants(size_t(c.L) * c.H);
+    for (int i = 0; i < c.L * c.H; ++i) variants[i].zero_ablate = {{i / c.H, i % c.H}};
     std::vector<double> kls;
-    for (int l = 0; l < c.L; ++l)
-        for (int h = 0; h < c.H; ++h) {
-            al::ForwardOptions o;
-            o.keep_scores = false;
-            o.zero_ablate = {{l, h}};
-            kls.push_back(kl(p, nextProbs(run(c, o))));
-        }
+    for (const al::VariantResult& r : vr.run(variants)) kls.push_back(kl(p, softmax(r.logits_last)));
     ExerciseAnswer a;
-    setHead(c, a, kls, true);
+    setHeadShortlist(c, a, kls, true);
     const double mx = *std::max_element(kls.begin(), kls.end());
     std::vector<double> sorted = kls;
     std::sort(sorted.begin(), sorted.end());
@@ -391,20 +425,19 @@ ExerciseAnswer topPCount(const Ctx& c) {
 // ---- Station 6: what attention isn't ----
 
 ExerciseAnswer leastPatternSensitiveHead(const Ctx& c) {
-    const std::vector<double> p = nextProbs(run(c));
+    al::VariantRunner vr(c.runner.model_ptr(), c.ids);
+    const std::vector<double> p = softmax(vr.clean().logits_last);
+    std::vector<al::ForwardOptions> variants(size_t(c.L) * c.H);
+    for (int i = 0; i < c.L * c.H; ++i) {
+        al::PatternReplacement rep;
+        rep.head = {i / c.H, i % c.H};
+        rep.kind = al::PatternKind::Uniform;
+        variants[i].replace_pattern = {rep};
+    }
     std::vector<double> kls;
-    for (int l = 0; l < c.L; ++l)
-        for (int h = 0; h < c.H; ++h) {
-            al::ForwardOptions o;
-            o.keep_scores = false;
-            al::PatternReplacement rep;
-            rep.head = {l, h};
-            rep.kind = al::PatternKind::Uniform;
-            o.replace_pattern = {rep};
-            kls.push_back(kl(p, nextProbs(run(c, o))));
-        }
+    for (const al::VariantResult& r : vr.run(variants)) kls.push_back(kl(p, softmax(r.logits_last)));
     ExerciseAnswer a;
-    setHead(c, a, kls, false);
+    setHeadShortlist(c, a, kls, false);
     a.detail = QObject::tr("Replacing head %1's pattern with uniform weights moves the prediction by only %2 nats; "
                            "the most sensitive head moves it by %3. A striking pattern can matter little.")
                    .arg(a.answer, num(*std::min_element(kls.begin(), kls.end())), num(*std::max_element(kls.begin(), kls.end())));

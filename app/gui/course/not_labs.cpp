@@ -7,6 +7,7 @@
 
 #include "attention_lens/census.h"
 #include "attention_lens/forward.h"
+#include "attention_lens/variants.h"
 #include "attention_lens/layers.h"
 #include "attention_lens/threads.h"
 #include "course_math.h"
@@ -35,24 +36,26 @@ void PatternSwapLab::recompute() {
     const uint64_t seed = uint64_t(seed_);
     runJob<SwapResult>(
         [model, text, mode, seed] {
-            al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, 32);
             const int L = model->config().n_layer, H = model->config().n_head;
-            al::ForwardOptions plain;
-            plain.keep_scores = false;
-            const std::vector<double> base = course::softmax(runner.forward_full(ids, plain).logits_last);
+            // Every head's pattern replaced once, batched by layer (al::VariantRunner).
+            al::VariantRunner vr(model, ids);
+            const std::vector<double> base = course::softmax(vr.clean().logits_last);
+            std::vector<al::ForwardOptions> variants(size_t(L) * H);
+            for (int i = 0; i < L * H; ++i) {
+                al::PatternReplacement rep;
+                rep.head = {i / H, i % H};
+                rep.kind = mode == 0 ? al::PatternKind::Uniform : al::PatternKind::PermutedRows;
+                rep.seed = seed;
+                variants[i].replace_pattern = {rep};
+            }
+            const std::vector<al::VariantResult> results = vr.run(variants);
             SwapResult out;
             std::vector<double> flat;
             for (int l = 0; l < L; ++l) {
                 QVariantList row;
                 for (int h = 0; h < H; ++h) {
-                    al::ForwardOptions o = plain;
-                    al::PatternReplacement rep;
-                    rep.head = {l, h};
-                    rep.kind = mode == 0 ? al::PatternKind::Uniform : al::PatternKind::PermutedRows;
-                    rep.seed = seed;
-                    o.replace_pattern = {rep};
-                    const double kl = course::kl(base, course::softmax(runner.forward_full(ids, o).logits_last));
+                    const double kl = course::kl(base, course::softmax(results[size_t(l) * H + h].logits_last));
                     row << kl;
                     flat.push_back(kl);
                     out.maxKl = std::max(out.maxKl, kl);

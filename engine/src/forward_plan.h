@@ -1,0 +1,23 @@
+// What the forward pass and the variant runner share: validating interventions into per-head plans,
+// and the MLP's activation function by name.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "attention_lens/config.h"
+#include "attention_lens/forward.h"
+#include "forward_attention.h"
+
+namespace al::detail {
+
+// Throws al::Error for an empty sequence, more tokens than n_positions, or an id out of range.
+void validate_ids(const std::vector<int>& ids, const Config& cfg);
+
+// Validates the interventions of `o` for a T-token text and turns them into a plan per layer and
+// head ([L][H]); empty when `o` has no head interventions. Throws al::Error naming the bad entry.
+std::vector<std::vector<HeadPlan>> make_plans(const ForwardOptions& o, const Config& cfg, int T);
+
+// x [N] in place: gelu_new (and its aliases), gelu, relu, silu or quick_gelu.
+void apply_activation(float* x, int N, const std::string& act);
+
+} // namespace al::detail
