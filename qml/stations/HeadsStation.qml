@@ -38,6 +38,11 @@ Item {
                 caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction; KL measures how far it moved.")
                 AblationView { lab: ablation; Layout.fillWidth: true }
             }
+            FigureSection {
+                title: qsTr("GPT-2 small's known heads")
+                caption: qsTr("Heads that published studies of GPT-2 small describe, and what each was found to do.")
+                KnownHeadsPanel { Layout.fillWidth: true }
+            }
             ExerciseList {
                 stationId: station.stationId
                 definitions: station.catalog ? station.catalog.exercises(station.stationId) : []

@@ -1,0 +1,212 @@
+#include "known_heads.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutex>
+
+#include "attention_lens/census.h"
+#include "attention_lens/error.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/variants.h"
+#include "course_math.h"
+#include "download/file_hasher.h"
+#include "library/model_manifest.h"
+
+namespace course {
+namespace {
+
+// Thresholds of the roles' checks (the data's "check" texts say the same in words).
+constexpr double kPreviousToken = 0.6;  // census previous-token score, first token left out
+constexpr double kInduction = 0.3;      // census induction score (the census's own label threshold)
+constexpr double kNameMover = 0.3;      // weight on earlier copies of the predicted token
+constexpr double kSuppressionWeight = 0.2;
+
+QString n2(double v) { return QString::number(v, 'f', 2); }
+
+} // namespace
+
+QJsonObject knownHeadsData() {
+    QFile f(QStringLiteral(":/lessons/03-heads/known-heads.json"));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+std::vector<KnownHeadCheck> checkKnownHeads(const std::shared_ptr<const al::Model>& model, const std::vector<int>& ids,
+                                            const QJsonObject& data, const std::atomic<bool>* cancel) {
+    const al::Config& cfg = model->config();
+    const int L = cfg.n_layer, H = cfg.n_head, T = int(ids.size()), C = cfg.n_embd;
+    al::Runner runner(model);
+    al::ForwardOptions plain;
+    plain.keep_scores = false;
+    plain.cancel = cancel;
+    const al::ForwardResult r = runner.forward(ids, plain);
+    const std::vector<al::HeadScores> census = al::head_census(runner, ids);
+    const al::VariantRunner dla(model, ids, cancel, /*keep_head_outputs=*/true);
+    const int top = argmax(r.logits_last);
+    const QString topLabel = QString::fromStdString(tokenLabel(*model, top));
+    std::vector<int> copies; // earlier positions holding the predicted token
+    for (int j = 0; j < T; ++j)
+        if (ids[j] == top) copies.push_back(j);
+
+    std::vector<KnownHeadCheck> out;
+    for (const QJsonValue& v : data.value(QStringLiteral("heads")).toArray()) {
+        const QJsonObject o = v.toObject();
+        KnownHeadCheck k;
+        k.head = o.value(QStringLiteral("head")).toString();
+        k.role = o.value(QStringLiteral("role")).toString();
+        const int l = k.head.section(QLatin1Char('.'), 0, 0).toInt(), h = k.head.section(QLatin1Char('.'), 1, 1).toInt();
+        if (l < 0 || l >= L || h < 0 || h >= H) {
+            k.measured = QObject::tr("This model has no head %1.").arg(k.head);
+            out.push_back(k);
+            continue;
+        }
+        const al::HeadScores& s = census[size_t(l) * H + h];
+        double onCopies = 0;
+        for (int j : copies) onCopies += r.attention.at(l, h, T - 1, j);
+        if (k.role == QLatin1String("previous-token")) {
+            k.applicable = T >= 3;
+            k.score = s.previous_token_nf;
+            k.holds = k.applicable && k.score >= kPreviousToken;
+            k.measured = QObject::tr("previous-token score on your text %1").arg(n2(k.score));
+        } else if (k.role == QLatin1String("induction")) {
+            k.applicable = true;
+            k.score = s.induction;
+            k.holds = k.score >= kInduction;
+            k.measured = QObject::tr("induction score on random tokens written twice %1").arg(n2(k.score));
+        } else if (k.role == QLatin1String("name-mover") || k.role == QLatin1String("copy-suppression")) {
+            k.applicable = !copies.empty();
+            k.score = onCopies;
+            if (!k.applicable) {
+                k.measured = QObject::tr("the predicted token %1 does not occur earlier in your text: nothing to move")
+                                 .arg(QStringLiteral("“%1”").arg(topLabel));
+            } else if (k.role == QLatin1String("name-mover")) {
+                k.holds = k.score >= kNameMover;
+                k.measured = QObject::tr("weight from the last token onto “%1” %2").arg(topLabel, n2(k.score));
+            } else {
+                const size_t at = (size_t(l) * H + h) * C;
+                k.effect = al::direct_logit(*model, dla.clean().head_out_last.data() + at, dla.clean().resid_last.data(), top);
+                k.holds = k.score >= kSuppressionWeight && k.effect < 0;
+                k.measured = QObject::tr("weight onto “%1” %2, direct effect on its logit %3")
+                                 .arg(topLabel, n2(k.score), (k.effect >= 0 ? QStringLiteral("+") : QString()) + n2(k.effect));
+            }
+        }
+        out.push_back(k);
+    }
+    return out;
+}
+
+bool isGpt2SmallWeights(const QString& modelDir, const std::atomic<bool>* cancel, const QString& expectedSha256,
+                        qint64 expectedSize) {
+    QString sha = expectedSha256;
+    qint64 size = expectedSize;
+    if (sha.isEmpty()) {
+        for (const al::library::ManifestModel& m : al::library::loadManifest())
+            if (m.id == QLatin1String("gpt2"))
+                for (const al::library::ManifestFile& f : m.files)
+                    if (f.name == QLatin1String("model.safetensors") && f.hashKind == al::library::HashKind::Sha256) {
+                        sha = f.hash;
+                        size = f.size;
+                    }
+        if (sha.isEmpty()) return false;
+    }
+    const QFileInfo info(modelDir + QStringLiteral("/model.safetensors"));
+    if (!info.exists() || (size >= 0 && info.size() != size)) return false; // no need to hash
+    static QMutex mutex;
+    static QHash<QString, bool> known;
+    const QString key = QStringLiteral("%1|%2|%3|%4").arg(info.canonicalFilePath()).arg(info.size())
+                            .arg(info.lastModified().toMSecsSinceEpoch()).arg(sha);
+    {
+        QMutexLocker lock(&mutex);
+        if (known.contains(key)) return known.value(key);
+    }
+    const al::download::HashResult h = al::download::hashFile(info.filePath(), al::library::HashKind::Sha256, cancel);
+    if (!h.error.isEmpty()) {
+        if (cancel && cancel->load()) throw al::Cancelled();
+        return false;
+    }
+    const bool same = h.hex.compare(sha, Qt::CaseInsensitive) == 0;
+    QMutexLocker lock(&mutex);
+    known.insert(key, same);
+    return same;
+}
+
+} // namespace course
+
+// ---- KnownHeadsLab ----
+
+namespace {
+struct Checked {
+    QString identity;
+    std::vector<course::KnownHeadCheck> checks;
+};
+} // namespace
+
+KnownHeadsLab::KnownHeadsLab(QObject* parent) : CourseLab(parent), data_(course::knownHeadsData()) {}
+
+void KnownHeadsLab::setAssumeGpt2Small(bool on) {
+    if (on == assume_) return;
+    assume_ = on;
+    emit assumeChanged();
+    scheduleRecompute();
+}
+
+QVariantList KnownHeadsLab::presets() const { return data_.value(QStringLiteral("presets")).toArray().toVariantList(); }
+QString KnownHeadsLab::about() const { return data_.value(QStringLiteral("about")).toString(); }
+
+void KnownHeadsLab::recompute() {
+    const auto model = this->model();
+    if (!model) return;
+    const std::string text = this->text().toStdString();
+    const QJsonObject data = data_;
+    const bool assume = assume_;
+    identity_ = QStringLiteral("checking");
+    emit resultChanged();
+    runJob<Checked>(
+        [model, text, data, assume] {
+            Checked out;
+            const al::Config& c = model->config();
+            const bool shape = c.n_layer == 12 && c.n_head == 12 && c.n_embd == 768 && c.vocab_size == 50257;
+            const bool gpt2 = assume || (shape && !model->dir().empty() &&
+                                         course::isGpt2SmallWeights(QString::fromStdString(model->dir())));
+            out.identity = gpt2 ? QStringLiteral("gpt2") : QStringLiteral("other");
+            if (gpt2) out.checks = course::checkKnownHeads(model, course::tokenize(*model, text, 64), data);
+            return out;
+        },
+        [this](Checked& r) {
+            identity_ = r.identity;
+            const QJsonObject roles = data_.value(QStringLiteral("roles")).toObject();
+            const QJsonObject sources = data_.value(QStringLiteral("sources")).toObject();
+            heads_.clear();
+            const QJsonArray list = data_.value(QStringLiteral("heads")).toArray();
+            for (int i = 0; i < list.size(); ++i) {
+                const QJsonObject o = list[i].toObject();
+                const QJsonObject role = roles.value(o.value(QStringLiteral("role")).toString()).toObject();
+                QStringList shortNames, fullNames;
+                for (const QJsonValue& s : o.value(QStringLiteral("sources")).toArray()) {
+                    shortNames << sources.value(s.toString()).toObject().value(QStringLiteral("short")).toString();
+                    fullNames << sources.value(s.toString()).toObject().value(QStringLiteral("full")).toString();
+                }
+                QVariantMap e{{QStringLiteral("head"), o.value(QStringLiteral("head")).toString()},
+                              {QStringLiteral("role"), o.value(QStringLiteral("role")).toString()},
+                              {QStringLiteral("roleTitle"), role.value(QStringLiteral("title")).toString()},
+                              {QStringLiteral("what"), role.value(QStringLiteral("what")).toString()},
+                              {QStringLiteral("check"), role.value(QStringLiteral("check")).toString()},
+                              {QStringLiteral("sources"), shortNames},
+                              {QStringLiteral("sourcesFull"), fullNames}};
+                if (i < int(r.checks.size())) {
+                    const course::KnownHeadCheck& k = r.checks[size_t(i)];
+                    e.insert(QStringLiteral("applicable"), k.applicable);
+                    e.insert(QStringLiteral("score"), k.score);
+                    e.insert(QStringLiteral("effect"), k.effect);
+                    e.insert(QStringLiteral("holds"), k.holds);
+                    e.insert(QStringLiteral("measured"), k.measured);
+                }
+                heads_ << e;
+            }
+            emit resultChanged();
+        });
+}

@@ -1,0 +1,81 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// GPT-2 small's known heads (KnownHeadsLab): the heads published studies describe, each role in
+// plain words with its sources, and, when the loaded model is verified to be GPT-2 small, whether
+// each head does that job on the learner's text. Preset texts that show the roles at work.
+ColumnLayout {
+    id: view
+    property KnownHeadsLab lab: KnownHeadsLab {}
+    spacing: Theme.spacingS
+
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: view.lab.identity === "gpt2" ? Theme.text : Theme.textMuted
+        text: view.lab.identity === "gpt2"
+              ? qsTr("The loaded model is GPT-2 small (its weights match the published file's hash), so each role is checked on your text. A role is what a study measured on its own prompts; on your text a head may do something else.")
+              : view.lab.identity === "checking"
+                ? qsTr("Checking whether the loaded model is GPT-2 small…")
+                : qsTr("These heads and roles are GPT-2 small's, from the studies cited; the loaded model is not GPT-2 small, so its head numbers mean nothing here. Get GPT-2 small from the model library to see whether each head does its job on your text.")
+    }
+    Flow {
+        Layout.fillWidth: true
+        spacing: Theme.spacingS
+        Label { text: qsTr("Try:"); color: Theme.textMuted; topPadding: 6 }
+        Repeater {
+            model: view.lab.presets
+            delegate: FocusButton {
+                required property var modelData
+                text: modelData.title
+                ToolTip.visible: hovered
+                ToolTip.text: modelData.why
+                onClicked: ModelHub.text = modelData.text
+            }
+        }
+    }
+    GridLayout {
+        Layout.fillWidth: true
+        columns: view.lab.identity === "gpt2" ? 4 : 3
+        columnSpacing: Theme.spacing
+        rowSpacing: 4
+        Label { text: qsTr("head"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Label { text: qsTr("role (source)"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Label { text: qsTr("what it does"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true }
+        Label { visible: view.lab.identity === "gpt2"; text: qsTr("on your text"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Repeater {
+            model: view.lab.heads.length * 4
+            delegate: Label {
+                required property int index
+                readonly property int r: Math.floor(index / 4)
+                readonly property int c: index % 4
+                readonly property var row: view.lab.heads[r] || ({})
+                visible: c < 3 || view.lab.identity === "gpt2"
+                Layout.fillWidth: c === 2
+                Layout.preferredWidth: c === 1 ? 190 : c === 3 ? 260 : -1
+                Layout.alignment: Qt.AlignTop
+                wrapMode: c === 0 ? Text.NoWrap : Text.WordWrap
+                font.family: c === 0 ? "monospace" : Qt.application.font.family
+                font.pixelSize: c === 0 ? Theme.fontBody : Theme.fontSmall
+                font.weight: c === 0 ? Font.DemiBold : Font.Normal
+                color: c === 3 ? (row.holds ? Theme.good : Theme.textMuted) : Theme.text
+                text: c === 0 ? row.head
+                      : c === 1 ? row.roleTitle + " (" + (row.sources || []).join("; ") + ")"
+                      : c === 2 ? row.what
+                      : row.applicable === undefined ? ""
+                      : (row.applicable ? (row.holds ? qsTr("✓ does this here: ") : qsTr("not here: ")) : "") + row.measured
+                Accessible.name: text
+            }
+        }
+    }
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        text: qsTr("How each role is checked: previous-token heads by the census's previous-token score (0.6 or more); induction heads by the census's induction score on random tokens written twice, the same for every text (0.3 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.3 or more); negative heads by that weight (0.2 or more) together with a negative direct effect on the predicted token's logit. Thresholds are the course's heuristics, not the studies'.")
+    }
+    Label { visible: view.lab.error !== ""; text: view.lab.error; color: Theme.warning; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+}

@@ -1,0 +1,114 @@
+// GPT-2 small's known heads: the data is complete and sourced; the hash check recognises a file by
+// size and sha256 (a file made here, its hash computed here with another library call); and the
+// role checks, on a model of GPT-2 small's shape, report what the attention and the direct logit
+// attribution computed here along another path say.
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+#include "attention_lens/census.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/model.h"
+#include "attention_lens/tokenizer.h"
+#include "course/course_math.h"
+#include "course/known_heads.h"
+
+class TestKnownHeads : public QObject {
+    Q_OBJECT
+    std::shared_ptr<const al::Model> small_;
+
+private slots:
+    void initTestCase() {
+        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
+        QVERIFY2(!shared.isEmpty(), "AL_SHARED_DIR is not set");
+        al::Tokenizer tok = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
+                                                (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
+        small_ = al::Model::random(al::Model::gpt2_small_config(), 77, std::move(tok));
+    }
+
+    void dataIsCompleteAndSourced() {
+        const QJsonObject d = course::knownHeadsData();
+        const QJsonObject roles = d.value(QStringLiteral("roles")).toObject();
+        const QJsonObject sources = d.value(QStringLiteral("sources")).toObject();
+        const QJsonArray heads = d.value(QStringLiteral("heads")).toArray();
+        QStringList names;
+        for (const QJsonValue& v : heads) {
+            const QJsonObject h = v.toObject();
+            names << h.value(QStringLiteral("head")).toString();
+            QVERIFY(roles.contains(h.value(QStringLiteral("role")).toString()));
+            QVERIFY(!h.value(QStringLiteral("sources")).toArray().isEmpty());
+            for (const QJsonValue& s : h.value(QStringLiteral("sources")).toArray())
+                QVERIFY2(sources.contains(s.toString()), qPrintable(s.toString()));
+        }
+        for (const char* want : {"4.11", "2.2", "5.1", "5.5", "6.9", "7.2", "7.10", "9.9", "9.6", "10.0", "10.7", "11.10"})
+            QVERIFY2(names.contains(QLatin1String(want)), want);
+        QVERIFY(!d.value(QStringLiteral("presets")).toArray().isEmpty());
+    }
+
+    void hashCheckBySizeThenSha256() {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("model.safetensors")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray content = QByteArray("not a real model, but bytes to hash ").repeated(1000);
+        f.write(content);
+        f.close();
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        QVERIFY(course::isGpt2SmallWeights(dir.path(), nullptr, sha, content.size()));
+        QVERIFY(!course::isGpt2SmallWeights(dir.path(), nullptr, sha, content.size() + 1)); // size differs
+        QString other = sha;
+        other[0] = other[0] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+        QVERIFY(!course::isGpt2SmallWeights(dir.path(), nullptr, other, content.size()));
+        QVERIFY(!course::isGpt2SmallWeights(dir.path() + QStringLiteral("/missing"), nullptr, sha, content.size()));
+        // The manifest's own pin: this file is not GPT-2 small.
+        QVERIFY(!course::isGpt2SmallWeights(dir.path()));
+    }
+
+    void checksOnGpt2SmallShape() {
+        const std::string text = "When Mary and John went to the store, John gave a drink to";
+        const std::vector<int> ids = course::tokenize(*small_, text, 64);
+        const std::vector<course::KnownHeadCheck> checks = course::checkKnownHeads(small_, ids, course::knownHeadsData());
+        QCOMPARE(checks.size(), size_t(12));
+        al::Runner runner(small_);
+        const al::ForwardResult r = runner.forward_full(ids);
+        const int top = course::argmax(r.logits_last), T = int(ids.size());
+        const std::vector<al::HeadScores> census = al::head_census(runner, ids);
+        for (const course::KnownHeadCheck& k : checks) {
+            const int l = k.head.section(QLatin1Char('.'), 0, 0).toInt(), h = k.head.section(QLatin1Char('.'), 1, 1).toInt();
+            QVERIFY(!k.measured.isEmpty());
+            if (k.role == QLatin1String("previous-token")) {
+                QVERIFY(std::abs(k.score - census[size_t(l) * 12 + h].previous_token_nf) < 1e-6);
+                QCOMPARE(k.holds, k.score >= 0.6);
+            } else if (k.role == QLatin1String("induction")) {
+                QVERIFY(std::abs(k.score - census[size_t(l) * 12 + h].induction) < 1e-6);
+            } else {
+                double w = 0;
+                bool any = false;
+                for (int j = 0; j < T; ++j)
+                    if (ids[j] == top) { w += r.attention.at(l, h, T - 1, j); any = true; }
+                QCOMPARE(k.applicable, any);
+                if (any) QVERIFY(std::abs(k.score - w) < 1e-5);
+                if (k.role == QLatin1String("copy-suppression") && any)
+                    QCOMPARE(k.holds, k.score >= 0.2 && k.effect < 0);
+            }
+        }
+    }
+
+    void labOnOtherModelsChecksNothing() {
+        KnownHeadsLab lab;
+        QSignalSpy spy(&lab, &KnownHeadsLab::resultChanged);
+        lab.setModel(small_, QStringLiteral("The cat sat on the mat."));
+        QTRY_VERIFY_WITH_TIMEOUT(lab.identity() != QLatin1String("checking"), 60000);
+        QCOMPARE(lab.identity(), QStringLiteral("other")); // random weights: no file, no match
+        QCOMPARE(lab.heads().size(), 12);
+        QVERIFY(!lab.heads().first().toMap().contains(QStringLiteral("holds")));
+        lab.setAssumeGpt2Small(true);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.identity() == QLatin1String("gpt2") && !lab.busy(), 120000);
+        QVERIFY(lab.heads().first().toMap().contains(QStringLiteral("holds")));
+    }
+};
+
+QTEST_MAIN(TestKnownHeads)
+#include "tst_known_heads.moc"
