@@ -25,8 +25,13 @@ Item {
             Item { Layout.preferredHeight: 1 }
             FigureSection {
                 title: qsTr("All heads of one layer")
-                caption: qsTr("Each tile is one head's attention on your text (rows: queries, columns: keys), labelled by the head census. Click a tile for the focused view.")
-                HeadsGrid { lab: headsLab; Layout.fillWidth: true }
+                caption: qsTr("Each tile is one head's attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. Click a tile for the focused view.").arg(ModelHub.tokenCap)
+                Veiled {
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "heads-grid"
+                    HeadsGrid { lab: headsLab }
+                }
             }
             FigureSection {
                 title: qsTr("Many heads, one layer")
@@ -35,10 +40,17 @@ Item {
             }
             FigureSection {
                 title: qsTr("Knock heads out")
-                caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction; KL measures how far it moved.")
-                AblationView { lab: ablation; Layout.fillWidth: true }
+                caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far it moved.").arg(ModelHub.tokenCap)
+                Veiled {
+                    id: ablationVeil
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "ablation"
+                    AblationView { lab: ablation; answers: ablationVeil.answers }
+                }
             }
             ExerciseList {
+                id: exercises
                 stationId: station.stationId
                 definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
             }

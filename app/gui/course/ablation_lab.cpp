@@ -83,7 +83,7 @@ void AblationLab::predict() {
     runJob<Prediction>(
         [model, text, heads] {
             al::Runner runner(model);
-            const std::vector<int> ids = course::tokenize(*model, text, 64);
+            const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const al::Config& c = model->config();
             al::ForwardOptions plain;
             plain.keep_scores = false;
@@ -120,7 +120,7 @@ void AblationLab::search() {
     runJob<Guide>(
         [model, text] {
             al::Runner runner(model);
-            const std::vector<int> ids = course::tokenize(*model, text, 32);
+            const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const int L = model->config().n_layer, H = model->config().n_head;
             al::ForwardOptions plain;
             plain.keep_scores = false;
