@@ -40,11 +40,19 @@ ColumnLayout {
                             radius: 3
                             color: parent.off ? Theme.warning : Theme.good
                             opacity: parent.off ? 1 : 0.55
-                            border.color: parent.isAnswer ? Theme.text : Theme.border
-                            border.width: parent.isAnswer ? 2 : 1
+                            border.color: Theme.border
                             Accessible.role: Accessible.CheckBox
                             Accessible.name: qsTr("Head %1.%2").arg(parent.layerIdx).arg(parent.head)
                             MouseArea { anchors.fill: parent; onClicked: view.lab.toggle(parent.parent.layerIdx, parent.parent.head) }
+                        }
+                        Rectangle { // the exercise's answer, outside the tile's own (translucent) colour
+                            visible: parent.isAnswer
+                            anchors.fill: parent
+                            anchors.margins: -2
+                            radius: 4
+                            color: "transparent"
+                            border.color: Theme.accent
+                            border.width: 2.5
                         }
                     }
                 }

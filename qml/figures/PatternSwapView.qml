@@ -32,8 +32,8 @@ ColumnLayout {
                 implicitWidth: head < 0 ? 56 : 44
                 implicitHeight: 22
                 color: head < 0 ? "transparent" : Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, Math.sqrt(kl / Math.max(1e-9, view.lab.maxKl)))
-                border.color: head < 0 ? "transparent" : isAnswer ? Theme.text : Theme.border
-                border.width: isAnswer ? 2 : 1
+                border.color: head < 0 ? "transparent" : isAnswer ? Theme.accent : Theme.border
+                border.width: isAnswer ? 2.5 : 1
                 Label {
                     anchors.centerIn: parent
                     text: parent.head < 0 ? qsTr("layer %1").arg(parent.layerIdx) : Number(parent.kl).toFixed(3)

@@ -78,6 +78,10 @@ ExerciseCard {
                 font.pixelSize: Theme.fontSmall
                 onClicked: card.prediction = String(index)
                 Accessible.name: qsTr("Token %1: %2").arg(index).arg(modelData)
+                // The revealed answer sits on the "good" colour: its text must stay readable there.
+                readonly property bool isAnswer: card.revealed && card.answer.accept !== undefined && card.answer.accept.indexOf(String(index)) >= 0
+                palette.buttonText: isAnswer ? Theme.surface : Theme.text
+                palette.disabled.buttonText: isAnswer ? Theme.surface : Theme.textMuted
                 background: Rectangle {
                     implicitHeight: 26
                     radius: 5
@@ -122,6 +126,9 @@ ExerciseCard {
                     checked: card.prediction === parent.name
                     onClicked: card.prediction = parent.name
                     Accessible.name: qsTr("Head %1").arg(parent.name)
+                    readonly property bool isAnswer: card.revealed && card.answer.accept !== undefined && card.answer.accept.indexOf(parent.name) >= 0
+                    palette.buttonText: isAnswer ? Theme.surface : Theme.text
+                    palette.disabled.buttonText: isAnswer ? Theme.surface : Theme.textMuted
                     background: Rectangle {
                         radius: 4
                         color: card.revealed && card.answer.accept && card.answer.accept.indexOf(parent.parent.name) >= 0 ? Theme.good

@@ -27,10 +27,14 @@ Item {
                 title: qsTr("All heads of one layer")
                 caption: qsTr("Each tile is one head's attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. Click a tile for the focused view.").arg(ModelHub.tokenCap)
                 Veiled {
+                    id: gridVeil
                     Layout.fillWidth: true
                     veils: exercises.veils
                     key: "heads-grid"
-                    HeadsGrid { lab: headsLab }
+                    // The sink count revealed: show the last layer, its sink heads outlined.
+                    readonly property bool sinksRevealed: answers.some(a => a.kind === "number")
+                    onSinksRevealedChanged: if (sinksRevealed) headsLab.layer = Math.max(0, headsLab.layers - 1)
+                    HeadsGrid { lab: headsLab; markLabel: gridVeil.sinksRevealed ? "sink" : "" }
                 }
             }
             FigureSection {

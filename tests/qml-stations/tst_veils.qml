@@ -10,6 +10,7 @@ import AttentionLens
 Item {
     id: root
     width: 1280; height: 1600
+    Rectangle { anchors.fill: parent; color: Theme.background }   // the window's own background
 
     LessonCatalog { id: catalog }
     Component { id: lensC; LensStation { anchors.fill: parent } }
@@ -173,6 +174,9 @@ Item {
                 const ablation = first(s.page, i => i.answerHeads !== undefined && i.lab !== undefined && i.lab.strongest !== undefined)
                 const head = s.list.cardItems.find(c => c.answer.kind === "head").answer.answer
                 verify(ablation.answerHeads.indexOf(head) >= 0, "the knock-out grid outlines head " + head)
+                const grid = first(s.page, i => i.markLabel !== undefined)
+                compare(grid.markLabel, "sink")
+                compare(grid.lab.layer, grid.lab.layers - 1, "the sink count's layer is shown")
                 // The same scan that found nothing before the commit finds the guided example now.
                 tryVerify(() => visibleTexts(s.page).join("\n").indexOf("Largest single effect") >= 0, 30000)
             })
