@@ -8,7 +8,8 @@ import QtQuick
 QtObject {
     // part key -> true while an open exercise hides it
     property var hidden: ({})
-    // part key -> the committed exercises' answers (ExerciseSet's answer maps plus the prediction)
+    // part key -> the committed exercises' answers (ExerciseSet's answer maps plus the prediction,
+    // the exercise's id and its params)
     property var revealed: ({})
     function hides(key) { return hidden[key] === true }
     function answersFor(key) { return hidden[key] === true ? [] : (revealed[key] || []) }

@@ -188,7 +188,7 @@ FocusScope {
             if (!view.lens || view.lens.tokenCount === 0) return " "
             const r = matrix.hoverRow, c = matrix.hoverColumn
             if (view.rowVeiled && (r === view.veiledRow || r < 0 || c < 0))
-                return qsTr("Row %1 (“%2”) is hidden until you commit your prediction.").arg(view.veiledRow).arg(view.lens.tokenText(view.veiledRow))
+                return qsTr("Row %1 (“%2”) is hidden until you commit your prediction below.").arg(view.veiledRow).arg(view.lens.tokenText(view.veiledRow))
             if (r < 0 || c < 0) return qsTr("Point at a cell to read its weight.")
             const q = view.lens.tokenText(r), k = view.lens.tokenText(c)
             if (c > r) return qsTr("“%1” (%2) cannot look at the later token “%3” (%4): masked.").arg(q).arg(r).arg(k).arg(c)

@@ -33,7 +33,7 @@ ColumnLayout {
                 if (!st || st.open)
                     hidden[k] = true
                 else if (st.result && st.result.answer !== undefined)
-                    revealed[k] = (revealed[k] || []).concat([st.result])
+                    revealed[k] = (revealed[k] || []).concat([Object.assign({ id: set.definitions[i].id, params: set.definitions[i].params || {} }, st.result)])
             }
         }
         list.veils.hidden = hidden

@@ -12,6 +12,19 @@ ColumnLayout {
     property var answers: []
     readonly property bool keptAnswered: answers.some(a => a.kind === "number")
     readonly property bool topAnswered: answers.some(a => a.kind === "option")
+    // An answer just revealed sets the filters it was asked about (e.g. top-p 0.9, temperature 2),
+    // so the figure shows that very case.
+    property var applied: []
+    onAnswersChanged: {
+        const ids = answers.map(a => a.id)
+        for (const a of answers) {
+            if (applied.indexOf(a.id) >= 0) continue
+            const p = a.params || {}
+            if (p.top_p !== undefined) { lab.temperature = 1; lab.topK = 0; lab.topP = p.top_p }
+            if (p.temperature !== undefined) { lab.topP = 1; lab.topK = 0; lab.temperature = p.temperature }
+        }
+        applied = ids
+    }
     spacing: Theme.spacingS
     GridLayout {
         columns: 6

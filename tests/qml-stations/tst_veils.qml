@@ -197,6 +197,10 @@ Item {
                 const sampling = first(s.page, i => i.keptAnswered !== undefined)
                 verify(sampling.keptAnswered)
                 verify(sampling.topAnswered)
+                // The figure shows the case the last revealed exercise asked about (top-p 0.9 here).
+                fuzzyCompare(sampling.lab.topP, 0.9, 1e-6)
+                const topP = s.list.cardItems.find(c => c.definition.compute === "top_p_count").answer
+                tryVerify(() => Math.abs(sampling.lab.kept - Number(topP.answer)) < 1e-9, 20000, "the figure keeps the answer's count")
                 verify(visibleTexts(s.page).join("\n").indexOf("candidate tokens kept") >= 0)
             })
         }
