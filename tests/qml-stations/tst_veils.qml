@@ -145,6 +145,10 @@ Item {
             compare(first(s.page, i => i.objectName === "copyCsvButton").enabled, false)
             const strip = first(s.page, i => i.objectName === "veil:lens-strip")
             verify(strip.choosing, "the token strip hides its weights and picks the prediction")
+            // Even pointed at the asked-about row (a click in the matrix does that), no chip shows a weight.
+            matrix.lens.focusToken = card.answer.row
+            for (let j = 0; j <= card.answer.row; ++j)
+                compare(findChild(strip, "chip" + j).weight, -1, "chip " + j + " shows no weight")
             checkVeiled(s.page, s.list)
             save("lens-before")
             commitAll(s.list)
