@@ -61,7 +61,12 @@ Item {
             FigureSection {
                 title: qsTr("Encoder, decoder, cross-attention, padding")
                 caption: qsTr("Coloured cells: which key (column) a query (row) may look at.")
-                AttentionKindsDiagram { Layout.fillWidth: true }
+                Veiled {
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "mask-kinds"
+                    AttentionKindsDiagram {}
+                }
             }
             ExerciseList {
                 id: exercises
