@@ -52,6 +52,7 @@ ColumnLayout {
         id: cards
         model: set.count
         onItemAdded: (i, item) => { const c = list.cardItems.slice(); c[i] = item; list.cardItems = c }
+        onItemRemoved: (i, item) => { list.cardItems = list.cardItems.filter(c => c !== item) }
         delegate: PredictCard {
             required property int index
             objectName: "exercise:" + (definition.id || index)
