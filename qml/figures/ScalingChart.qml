@@ -24,9 +24,12 @@ RowLayout {
     Connections { target: chart.study; function onChanged() { chart.fill() } }
     Component.onCompleted: fill()
 
+    // Both halves share the width equally, veiled or not (the veil's note has a width of its own).
+    readonly property real half: Math.max(240, (width - spacing) / 2)
     ChartView {
         id: left
         Layout.fillWidth: true
+        Layout.preferredWidth: chart.half
         Layout.preferredHeight: 280
         Layout.minimumWidth: 240
         theme: chart.chartTheme
@@ -42,6 +45,7 @@ RowLayout {
     }
     Veiled {
         Layout.fillWidth: true
+        Layout.preferredWidth: chart.half
         Layout.preferredHeight: 280
         Layout.minimumWidth: 240
         veils: chart.veils
