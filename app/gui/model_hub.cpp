@@ -8,9 +8,11 @@
 #include <QQmlEngine>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <mutex>
 
 #include "attention_lens/error.h"
+#include "course_math.h"
 
 namespace {
 
@@ -99,6 +101,10 @@ int ModelHub::nEmbd() const { auto m = model(); return m ? m->config().n_embd : 
 int ModelHub::nPositions() const { auto m = model(); return m ? m->config().n_positions : 0; }
 qint64 ModelHub::parameters() const { auto m = model(); return m ? m->parameter_count() : 0; }
 QString ModelHub::error() const { return d->error; }
+int ModelHub::tokenCap() const {
+    auto m = model();
+    return m ? std::min(course::kTokenCap, m->config().n_positions) : course::kTokenCap;
+}
 
 void ModelHub::loadModel(const QString& dirIn) {
     const QString dir = dirIn.startsWith(QLatin1String("file://")) ? QUrl(dirIn).toLocalFile() : dirIn;

@@ -26,6 +26,9 @@ class ModelHub : public QObject {
     Q_PROPERTY(int nPositions READ nPositions NOTIFY modelChanged)
     Q_PROPERTY(qint64 parameters READ parameters NOTIFY modelChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)        // last load error, "" if none
+    // How many tokens of the text every figure and exercise reads (course::kTokenCap, or fewer
+    // when the model's context is shorter); captions say "the first N tokens" with it.
+    Q_PROPERTY(int tokenCap READ tokenCap NOTIFY modelChanged)
 
 public:
     static ModelHub* instance();                        // the one created in main / test mains
@@ -48,6 +51,7 @@ public:
     int nPositions() const;
     qint64 parameters() const;
     QString error() const;
+    int tokenCap() const;
 
     // Loads a model folder off the GUI thread; the current model stays until the new one is ready.
     Q_INVOKABLE void loadModel(const QString& dir);

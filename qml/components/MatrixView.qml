@@ -11,6 +11,14 @@ FocusScope {
     property alias logScale: matrix.logScale
     property alias matrixItem: matrix
     property real side: 360
+    // Predict, then see: while an open exercise veils `rowVeilKey`, the row `veiledRow` (the
+    // exercise's query) is covered and its weights are not read out; after the commit
+    // `answerColumn` outlines the answer's cell in that row and its column.
+    property AnswerVeils veils: null
+    property string rowVeilKey: ""
+    property int veiledRow: -1
+    property int answerColumn: -1
+    readonly property bool rowVeiled: veils !== null && rowVeilKey !== "" && veiledRow >= 0 && veils.hides(rowVeilKey)
     implicitWidth: labelColumn.width + side + legend.implicitWidth + 2 * Theme.spacing
     implicitHeight: side + info.implicitHeight + axisTop.height + Theme.spacingS * 2
     activeFocusOnTab: true
@@ -124,6 +132,43 @@ FocusScope {
         }
     }
 
+    // The exercise's row, covered until the prediction is committed.
+    Rectangle {
+        objectName: "veil:" + view.rowVeilKey
+        readonly property bool veiled: view.rowVeiled
+        visible: view.rowVeiled
+        x: matrix.x
+        y: matrix.y + view.veiledRow * view.cell
+        width: matrix.width
+        height: Math.max(view.cell, 1)
+        color: Theme.surfaceAlt
+        border.color: Theme.textMuted
+        border.width: 1
+    }
+    // The answer after the commit: its column, and its cell in the exercise's row.
+    Rectangle {
+        objectName: "answerColumn"
+        visible: view.answerColumn >= 0 && !view.rowVeiled
+        x: matrix.x + view.answerColumn * view.cell
+        y: matrix.y
+        width: view.cell
+        height: matrix.height
+        color: "transparent"
+        border.color: Theme.accent
+        border.width: 1
+        opacity: 0.7
+    }
+    Rectangle {
+        visible: view.answerColumn >= 0 && view.veiledRow >= 0 && !view.rowVeiled
+        x: matrix.x + view.answerColumn * view.cell - 2
+        y: matrix.y + view.veiledRow * view.cell - 2
+        width: view.cell + 4
+        height: view.cell + 4
+        color: "transparent"
+        border.color: Theme.accent
+        border.width: 2.5
+    }
+
     ColorLegend {
         id: legend
         matrix: matrix
@@ -142,6 +187,8 @@ FocusScope {
         text: {
             if (!view.lens || view.lens.tokenCount === 0) return " "
             const r = matrix.hoverRow, c = matrix.hoverColumn
+            if (view.rowVeiled && (r === view.veiledRow || r < 0 || c < 0))
+                return qsTr("Row %1 (“%2”) is hidden until you commit your prediction below.").arg(view.veiledRow).arg(view.lens.tokenText(view.veiledRow))
             if (r < 0 || c < 0) return qsTr("Point at a cell to read its weight.")
             const q = view.lens.tokenText(r), k = view.lens.tokenText(c)
             if (c > r) return qsTr("“%1” (%2) cannot look at the later token “%3” (%4): masked.").arg(q).arg(r).arg(k).arg(c)

@@ -103,7 +103,8 @@ FocusScope {
                 continued: model.continued
                 special: model.special
                 partialBytes: model.partialBytes
-                weight: model.weight
+                // While a prediction is being chosen no weight shows, whichever row the lens points at.
+                weight: strip.choosing ? -1 : model.weight
                 isQuery: model.isQuery || strip.exerciseQuery === model.index
                 predicted: strip.predicted === model.index || (strip.choosing && strip.activeFocus && strip.cursor === model.index)
                 answer: strip.answer === model.index
@@ -129,7 +130,7 @@ FocusScope {
             const ctx = getContext("2d")
             ctx.reset()
             const lens = strip.lens
-            if (!lens || lens.focusToken < 0) return
+            if (!lens || lens.focusToken < 0 || strip.choosing) return
             const q = repeater.itemAt(lens.focusToken)
             if (!q) return
             const qx = q.x + q.box.x + q.box.width / 2
@@ -171,6 +172,10 @@ FocusScope {
             function onDataChanged() { arcs.requestPaint() }
             function onRowsInserted() { arcs.requestPaint() }
             function onRowsRemoved() { arcs.requestPaint() }
+        }
+        Connections {
+            target: strip
+            function onChoosingChanged() { arcs.requestPaint() }
         }
         Connections {
             target: flow

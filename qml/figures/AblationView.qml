@@ -9,6 +9,9 @@ import AttentionLens
 ColumnLayout {
     id: view
     property AblationLab lab: AblationLab {}
+    // Committed exercises' answers (Veiled.answers): a head answer is outlined in the grid.
+    property var answers: []
+    readonly property var answerHeads: answers.filter(a => a.kind === "head").map(a => a.answer)
     spacing: Theme.spacingS
 
     RowLayout {
@@ -28,6 +31,7 @@ ColumnLayout {
                         readonly property int layerIdx: Math.floor(index / (ModelHub.nHead + 1))
                         readonly property int head: index % (ModelHub.nHead + 1) - 1
                         readonly property bool off: view.lab.ablated.indexOf(layerIdx + "." + head) >= 0
+                        readonly property bool isAnswer: view.answerHeads.indexOf(layerIdx + "." + head) >= 0
                         implicitWidth: head < 0 ? 24 : 20
                         implicitHeight: 20
                         Label { visible: parent.head < 0; text: parent.layerIdx; color: Theme.textMuted; font.pixelSize: 10; anchors.centerIn: parent }
@@ -42,10 +46,22 @@ ColumnLayout {
                             Accessible.name: qsTr("Head %1.%2").arg(parent.layerIdx).arg(parent.head)
                             MouseArea { anchors.fill: parent; onClicked: view.lab.toggle(parent.parent.layerIdx, parent.parent.head) }
                         }
+                        Rectangle { // the exercise's answer, outside the tile's own (translucent) colour
+                            visible: parent.isAnswer
+                            anchors.fill: parent
+                            anchors.margins: -2
+                            radius: 4
+                            color: "transparent"
+                            border.color: Theme.accent
+                            border.width: 2.5
+                        }
                     }
                 }
             }
-            Label { text: qsTr("rows: layers · columns: heads · amber: off"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+            Label {
+                text: qsTr("rows: layers · columns: heads · amber: off") + (view.answerHeads.length > 0 ? " · " + qsTr("outlined: the exercise's answer, head %1").arg(view.answerHeads.join(", ")) : "")
+                color: Theme.textMuted; font.pixelSize: Theme.fontSmall; wrapMode: Text.WordWrap; Layout.maximumWidth: 260
+            }
             FocusButton { text: qsTr("All heads on"); enabled: view.lab.ablated.length > 0; onClicked: view.lab.clear() }
         }
         ColumnLayout {

@@ -4,10 +4,16 @@ import QtQuick.Layouts
 import AttentionLens
 
 // A titled card that holds one figure of a station, with a one-line caption under the title.
+// A caption that states an exercise's answer names its veil key in `captionVeil`: while that part
+// is veiled, `veiledCaption` is shown instead.
 Rectangle {
     id: section
     property string title
     property string caption
+    property AnswerVeils veils: null
+    property string captionVeil: ""
+    property string veiledCaption: ""
+    readonly property bool captionVeiled: veils !== null && captionVeil !== "" && veils.hides(captionVeil)
     default property alias content: body.data
     Layout.fillWidth: true
     implicitHeight: column.implicitHeight + 2 * Theme.spacing
@@ -29,8 +35,9 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Label {
-            visible: section.caption !== ""
-            text: section.caption
+            objectName: "caption"
+            visible: text !== ""
+            text: section.captionVeiled ? section.veiledCaption : section.caption
             color: Theme.textMuted
             Layout.fillWidth: true
             wrapMode: Text.WordWrap

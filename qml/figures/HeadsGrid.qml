@@ -9,6 +9,8 @@ ColumnLayout {
     id: grid
     property HeadsLab lab: HeadsLab {}
     property int focusedHead: -1
+    // Tiles whose census label is this are outlined (an exercise's answer counted them).
+    property string markLabel: ""
     spacing: Theme.spacingS
 
     RowLayout {
@@ -40,6 +42,7 @@ ColumnLayout {
                 width: Math.max(110, Math.min(150, (grid.width - 5 * Theme.spacingS) / 6))
                 head: modelData
                 selected: grid.focusedHead === index
+                marked: grid.markLabel !== "" && modelData.label === grid.markLabel
                 onClicked: grid.focusedHead = (grid.focusedHead === index ? -1 : index)
             }
         }

@@ -9,6 +9,11 @@ ColumnLayout {
     id: view
     property MaskLab lab: MaskLab {}
     property int row: 0
+    // Committed exercises' answers (Veiled.answers): the row an answer is about is shown and marked.
+    property var answers: []
+    // (An answer without a row is about the first row: the first token's weight on itself.)
+    readonly property var answerRows: answers.map(a => a.row !== undefined && a.row >= 0 ? a.row : 0)
+    onAnswerRowsChanged: if (answerRows.length > 0) row = Math.min(answerRows[answerRows.length - 1], Math.max(0, count - 1))
     readonly property int count: lab.tokens.length
     spacing: Theme.spacingS
 
@@ -62,7 +67,8 @@ ColumnLayout {
                         elide: Text.ElideRight
                         font.pixelSize: Theme.fontSmall
                         font.family: c < 0 ? Qt.application.font.family : "monospace"
-                        color: parent.blocked ? Theme.mask : Theme.text
+                        font.bold: c < 0 && view.answerRows.indexOf(parent.r) >= 0
+                        color: parent.blocked ? Theme.mask : c < 0 && view.answerRows.indexOf(parent.r) >= 0 ? Theme.accent : Theme.text
                         text: parent.c < 0 ? (view.lab.tokens[parent.r] || "") : parent.blocked ? "−∞" : Number(parent.score).toFixed(2)
                     }
                 }

@@ -8,6 +8,9 @@ import AttentionLens
 ColumnLayout {
     id: view
     property PatternSwapLab lab: PatternSwapLab {}
+    // Committed exercises' answers (Veiled.answers): a head answer is outlined in the grid.
+    property var answers: []
+    readonly property var answerHeads: answers.filter(a => a.kind === "head").map(a => a.answer)
     spacing: Theme.spacingS
     RowLayout {
         RadioButton { text: qsTr("uniform"); checked: view.lab.mode === 0; onClicked: view.lab.mode = 0; palette.windowText: Theme.text }
@@ -25,10 +28,12 @@ ColumnLayout {
                 readonly property int layerIdx: Math.floor(index / (ModelHub.nHead + 1))
                 readonly property int head: index % (ModelHub.nHead + 1) - 1
                 readonly property real kl: head >= 0 && view.lab.kls[layerIdx] ? view.lab.kls[layerIdx][head] : 0
+                readonly property bool isAnswer: head >= 0 && view.answerHeads.indexOf(layerIdx + "." + head) >= 0
                 implicitWidth: head < 0 ? 56 : 44
                 implicitHeight: 22
                 color: head < 0 ? "transparent" : Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, Math.sqrt(kl / Math.max(1e-9, view.lab.maxKl)))
-                border.color: head < 0 ? "transparent" : Theme.border
+                border.color: head < 0 ? "transparent" : isAnswer ? Theme.accent : Theme.border
+                border.width: isAnswer ? 2.5 : 1
                 Label {
                     anchors.centerIn: parent
                     text: parent.head < 0 ? qsTr("layer %1").arg(parent.layerIdx) : Number(parent.kl).toFixed(3)

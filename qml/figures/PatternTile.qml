@@ -8,13 +8,14 @@ Rectangle {
     id: tile
     property var head: ({})          // an entry of HeadsLab.heads
     property bool selected: false
+    property bool marked: false      // outlined: part of an exercise's answer
     signal clicked()
     implicitWidth: 150
     implicitHeight: col.implicitHeight + 12
     radius: 6
     color: selected ? Theme.accentSoft : Theme.surface
-    border.color: selected ? Theme.accent : Theme.border
-    border.width: selected ? 2 : 1
+    border.color: selected || marked ? Theme.accent : Theme.border
+    border.width: selected || marked ? 2.5 : 1
     Accessible.role: Accessible.Button
     Accessible.name: qsTr("Head %1, %2").arg(head.head).arg(head.label || "")
 

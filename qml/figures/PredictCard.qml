@@ -17,9 +17,20 @@ ExerciseCard {
     property var result: ({})            // what submit() returned; {} before the reveal
     property string prediction: ""
     readonly property string kind: definition.kind || ""
+    // An exercise with `"start": true` waits for a Start press (the learner explores the figures
+    // first); any other is asked as soon as it is shown.
+    readonly property bool needsStart: definition.start === true
+    property bool started: !needsStart
+    // Waiting for the learner's prediction: the figures' parts in the exercise's `veils` are hidden.
+    readonly property bool open: started && !revealed && errorText === ""
 
     Layout.fillWidth: true
-    prompt: card.definition.prompt || ""
+    active: started
+    startVisible: needsStart && !started
+    onStartRequested: started = true
+    prompt: !started ? (card.definition.intro || card.definition.prompt || "")
+            : (card.definition.prompt || "")
+              + (card.answer.focusHead ? " " + qsTr("(Layer %1, head %2.)").arg(card.answer.focusHead.split(".")[0]).arg(card.answer.focusHead.split(".")[1]) : "")
     computing: card.answer.kind === undefined && card.answer.error === undefined
     errorText: card.answer.error || ""
     canReveal: card.prediction !== ""
@@ -40,7 +51,15 @@ ExerciseCard {
             card.result = r
     }
     function again() { card.result = ({}); card.prediction = "" }
-    onAnswerChanged: if (revealed) again()  // a new model or text: ask again
+    // A new model or text: ask again. (Compared by content: the list of answers is handed out
+    // anew whenever any exercise's answer arrives, and that must not undo a reveal.)
+    readonly property string answerStamp: JSON.stringify(answer)
+    onAnswerStampChanged: {
+        if (revealed)
+            again()
+        if (needsStart && answer.kind === undefined && answer.error === undefined)
+            started = false
+    }
 
     // ---- the learner's choice ----
     Flow { // tokens
@@ -59,6 +78,10 @@ ExerciseCard {
                 font.pixelSize: Theme.fontSmall
                 onClicked: card.prediction = String(index)
                 Accessible.name: qsTr("Token %1: %2").arg(index).arg(modelData)
+                // The revealed answer sits on the "good" colour: its text must stay readable there.
+                readonly property bool isAnswer: card.revealed && card.answer.accept !== undefined && card.answer.accept.indexOf(String(index)) >= 0
+                palette.buttonText: isAnswer ? Theme.surface : Theme.text
+                palette.disabled.buttonText: isAnswer ? Theme.surface : Theme.textMuted
                 background: Rectangle {
                     implicitHeight: 26
                     radius: 5
@@ -103,6 +126,9 @@ ExerciseCard {
                     checked: card.prediction === parent.name
                     onClicked: card.prediction = parent.name
                     Accessible.name: qsTr("Head %1").arg(parent.name)
+                    readonly property bool isAnswer: card.revealed && card.answer.accept !== undefined && card.answer.accept.indexOf(parent.name) >= 0
+                    palette.buttonText: isAnswer ? Theme.surface : Theme.text
+                    palette.disabled.buttonText: isAnswer ? Theme.surface : Theme.textMuted
                     background: Rectangle {
                         radius: 4
                         color: card.revealed && card.answer.accept && card.answer.accept.indexOf(parent.parent.name) >= 0 ? Theme.good

@@ -11,16 +11,20 @@ ColumnLayout {
     property string compareKey: ""
     property string title
     property color tint: Theme.accent
+    property bool markTop: false      // outline the most likely token (an exercise's answer)
     spacing: 2
     Label { visible: bars.title !== ""; text: bars.title; color: Theme.text; font.weight: Font.DemiBold }
     Repeater {
         model: bars.entries
         delegate: RowLayout {
             required property var modelData
+            required property int index
+            readonly property bool marked: bars.markTop && index === 0
             spacing: Theme.spacingS
             Label {
                 text: modelData.token
-                color: Theme.text
+                color: parent.marked ? Theme.accent : Theme.text
+                font.bold: parent.marked
                 elide: Text.ElideRight
                 horizontalAlignment: Text.AlignRight
                 Layout.preferredWidth: 90
@@ -29,7 +33,8 @@ ColumnLayout {
             Item {
                 Layout.preferredWidth: 160
                 Layout.preferredHeight: 16
-                Rectangle { width: 160 * modelData.p; height: parent.height; color: bars.tint }
+                Rectangle { width: 160 * modelData.p; height: parent.height; color: bars.tint
+                            border.color: Theme.text; border.width: parent.parent.marked ? 2 : 0 }
                 Rectangle {
                     visible: bars.compareKey !== "" && modelData[bars.compareKey] !== undefined
                     width: 160 * (modelData[bars.compareKey] || 0); height: parent.height

@@ -8,6 +8,27 @@ import AttentionLens
 ColumnLayout {
     id: view
     property QkvInspector inspector: QkvInspector {}
+    // Committed exercises' answers (Veiled.answers): a number answer outlines the vector size, a
+    // token answer marks its key's row when the figure shows the head and query it was asked about.
+    property var answers: []
+    readonly property bool sizeAnswered: answers.some(a => a.kind === "number")
+    readonly property int answerRow: {
+        for (const a of answers) {
+            if (a.kind !== "token" || !a.focusHead) continue
+            const lh = a.focusHead.split(".")
+            if (Number(lh[0]) === inspector.layer && Number(lh[1]) === inspector.head && a.row === inspector.query)
+                return Number(a.answer)
+        }
+        return -1
+    }
+    // A token answer just revealed: show the head and query it was asked about.
+    onAnswersChanged: {
+        for (const a of answers)
+            if (a.kind === "token" && a.focusHead) {
+                const lh = a.focusHead.split(".")
+                inspector.layer = Number(lh[0]); inspector.head = Number(lh[1]); inspector.token = a.row
+            }
+    }
     spacing: Theme.spacingS
 
     RowLayout {
@@ -27,8 +48,10 @@ ColumnLayout {
             Accessible.name: qsTr("Head")
         }
         Label {
+            objectName: "headDimLabel"
             text: qsTr("%1 numbers per vector · scores divided by √%1 = %2").arg(view.inspector.headDim).arg(view.inspector.scale.toFixed(2))
-            color: Theme.textMuted
+            color: view.sizeAnswered ? Theme.accent : Theme.textMuted
+            font.weight: view.sizeAnswered ? Font.DemiBold : Font.Normal
             font.pixelSize: Theme.fontSmall
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
@@ -85,15 +108,17 @@ ColumnLayout {
             }
         }
     }
-    Component { id: tokenCell; Label { text: view.inspector.tokens[parent.row] || ""; color: Theme.text; elide: Text.ElideRight; width: 90; horizontalAlignment: Text.AlignRight } }
+    Component { id: tokenCell; Label { text: view.inspector.tokens[parent.row] || ""; color: view.answerRow === parent.row ? Theme.accent : Theme.text; font.weight: view.answerRow === parent.row ? Font.Bold : Font.Normal; elide: Text.ElideRight; width: 90; horizontalAlignment: Text.AlignRight } }
     Component { id: keyCell; VectorStrip { vector: view.inspector.keys[parent.row] || []; maxValue: view.inspector.range; cell: stripCell.value } }
     Component { id: scoreCell; Label { text: Number(view.inspector.scores[parent.row]).toFixed(2); color: Theme.text; font.family: "monospace" } }
     Component {
         id: weightCell
         Row {
             spacing: 4
-            Rectangle { width: 80 * view.inspector.weights[parent.parent.row] + 1; height: 12; color: Theme.accent; anchors.verticalCenter: parent.verticalCenter }
-            Label { text: Number(view.inspector.weights[parent.parent.row]).toFixed(3); color: Theme.text; font.family: "monospace" }
+            Rectangle { width: 80 * view.inspector.weights[parent.parent.row] + 1; height: 12; color: Theme.accent; anchors.verticalCenter: parent.verticalCenter
+                        border.color: Theme.text; border.width: view.answerRow === parent.parent.row ? 2 : 0 }
+            Label { text: Number(view.inspector.weights[parent.parent.row]).toFixed(3) + (view.answerRow === parent.parent.row ? "  " + qsTr("← the answer") : "")
+                    color: view.answerRow === parent.parent.row ? Theme.accent : Theme.text; font.family: "monospace"; font.weight: view.answerRow === parent.parent.row ? Font.Bold : Font.Normal }
         }
     }
     Component { id: valueCell; VectorStrip { vector: view.inspector.values[parent.row] || []; maxValue: view.inspector.range; cell: stripCell.value } }

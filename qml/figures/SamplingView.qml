@@ -8,6 +8,23 @@ import AttentionLens
 ColumnLayout {
     id: view
     property TemperatureLab lab
+    // Committed exercises' answers (Veiled.answers): a number answer (tokens kept) marks the count.
+    property var answers: []
+    readonly property bool keptAnswered: answers.some(a => a.kind === "number")
+    readonly property bool topAnswered: answers.some(a => a.kind === "option")
+    // An answer just revealed sets the filters it was asked about (e.g. top-p 0.9, temperature 2),
+    // so the figure shows that very case.
+    property var applied: []
+    onAnswersChanged: {
+        const ids = answers.map(a => a.id)
+        for (const a of answers) {
+            if (applied.indexOf(a.id) >= 0) continue
+            const p = a.params || {}
+            if (p.top_p !== undefined) { lab.temperature = 1; lab.topK = 0; lab.topP = p.top_p }
+            if (p.temperature !== undefined) { lab.topP = 1; lab.topK = 0; lab.temperature = p.temperature }
+        }
+        applied = ids
+    }
     spacing: Theme.spacingS
     GridLayout {
         columns: 6
@@ -23,9 +40,10 @@ ColumnLayout {
         text: qsTr("temperature %1 · top-k %2 · top-p %3 · %4 candidate tokens kept")
               .arg(view.lab.temperature.toFixed(2)).arg(view.lab.topK === 0 ? qsTr("off") : view.lab.topK)
               .arg(view.lab.topP.toFixed(2)).arg(view.lab.kept)
-        color: Theme.textMuted; font.pixelSize: Theme.fontSmall
+        color: view.keptAnswered ? Theme.accent : Theme.textMuted; font.pixelSize: Theme.fontSmall
+        font.weight: view.keptAnswered ? Font.DemiBold : Font.Normal
     }
-    ProbBars { entries: view.lab.distribution; compareKey: "p1"; title: qsTr("Next token (outline: temperature 1, no filters)") }
+    ProbBars { entries: view.lab.distribution; compareKey: "p1"; title: qsTr("Next token (outline: temperature 1, no filters)"); markTop: view.topAnswered }
     Label {
         Layout.fillWidth: true
         wrapMode: Text.WordWrap

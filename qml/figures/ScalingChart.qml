@@ -8,6 +8,7 @@ import AttentionLens
 RowLayout {
     id: chart
     property ScalingStudy study: ScalingStudy {}
+    property AnswerVeils veils: null   // "scaling-peak": the peak-weight chart
     spacing: Theme.spacing
     readonly property int chartTheme: Theme.dark ? ChartView.ChartThemeDark : ChartView.ChartThemeLight
 
@@ -23,9 +24,12 @@ RowLayout {
     Connections { target: chart.study; function onChanged() { chart.fill() } }
     Component.onCompleted: fill()
 
+    // Both halves share the width equally, veiled or not (the veil's note has a width of its own).
+    readonly property real half: Math.max(240, (width - spacing) / 2)
     ChartView {
         id: left
         Layout.fillWidth: true
+        Layout.preferredWidth: chart.half
         Layout.preferredHeight: 280
         Layout.minimumWidth: 240
         theme: chart.chartTheme
@@ -39,19 +43,24 @@ RowLayout {
         LineSeries { id: spread; name: qsTr("measured"); axisX: dx; axisY: dy; width: 3; color: Theme.accent }
         LineSeries { id: reference; name: "√d"; axisX: dx; axisY: dy; width: 2; style: Qt.DashLine; color: Theme.textMuted }
     }
-    ChartView {
+    Veiled {
         Layout.fillWidth: true
+        Layout.preferredWidth: chart.half
         Layout.preferredHeight: 280
         Layout.minimumWidth: 240
-        theme: chart.chartTheme
-        backgroundColor: Theme.surface
-        antialiasing: true
-        legend.alignment: Qt.AlignBottom
-        title: qsTr("Largest softmax weight (%1 keys)").arg(chart.study.keys)
-        titleColor: Theme.text
-        LogValueAxis { id: px; base: 4; min: 2; max: 1024; labelFormat: "%d"; titleText: "d"; labelsFont.pixelSize: 11 } // ticks at powers of 4, so every label fits
-        ValueAxis { id: py; min: 0; max: 1; titleText: qsTr("weight") }
-        LineSeries { id: unscaled; name: qsTr("q·k (no scaling)"); axisX: px; axisY: py; width: 3; color: Theme.accent }
-        LineSeries { id: scaled; name: qsTr("q·k / √d"); axisX: px; axisY: py; width: 3; color: Theme.dark ? "#8ab4ff" : "#1a56db" }
+        veils: chart.veils
+        key: "scaling-peak"
+        ChartView {
+            theme: chart.chartTheme
+            backgroundColor: Theme.surface
+            antialiasing: true
+            legend.alignment: Qt.AlignBottom
+            title: qsTr("Largest softmax weight (%1 keys)").arg(chart.study.keys)
+            titleColor: Theme.text
+            LogValueAxis { id: px; base: 4; min: 2; max: 1024; labelFormat: "%d"; titleText: "d"; labelsFont.pixelSize: 11 } // ticks at powers of 4, so every label fits
+            ValueAxis { id: py; min: 0; max: 1; titleText: qsTr("weight") }
+            LineSeries { id: unscaled; name: qsTr("q·k (no scaling)"); axisX: px; axisY: py; width: 3; color: Theme.accent }
+            LineSeries { id: scaled; name: qsTr("q·k / √d"); axisX: px; axisY: py; width: 3; color: Theme.dark ? "#8ab4ff" : "#1a56db" }
+        }
     }
 }

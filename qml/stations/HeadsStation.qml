@@ -25,8 +25,17 @@ Item {
             Item { Layout.preferredHeight: 1 }
             FigureSection {
                 title: qsTr("All heads of one layer")
-                caption: qsTr("Each tile is one head's attention on your text (rows: queries, columns: keys), labelled by the head census. Click a tile for the focused view.")
-                HeadsGrid { lab: headsLab; Layout.fillWidth: true }
+                caption: qsTr("Each tile is one head's attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. Click a tile for the focused view.").arg(ModelHub.tokenCap)
+                Veiled {
+                    id: gridVeil
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "heads-grid"
+                    // The sink count revealed: show the last layer, its sink heads outlined.
+                    readonly property bool sinksRevealed: answers.some(a => a.kind === "number")
+                    onSinksRevealedChanged: if (sinksRevealed) headsLab.layer = Math.max(0, headsLab.layers - 1)
+                    HeadsGrid { lab: headsLab; markLabel: gridVeil.sinksRevealed ? "sink" : "" }
+                }
             }
             FigureSection {
                 title: qsTr("Many heads, one layer")
@@ -35,8 +44,14 @@ Item {
             }
             FigureSection {
                 title: qsTr("Knock heads out")
-                caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction; KL measures how far it moved.")
-                AblationView { lab: ablation; Layout.fillWidth: true }
+                caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far it moved.").arg(ModelHub.tokenCap)
+                Veiled {
+                    id: ablationVeil
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "ablation"
+                    AblationView { lab: ablation; answers: ablationVeil.answers }
+                }
             }
             FigureSection {
                 title: qsTr("GPT-2 small's known heads")
@@ -44,6 +59,7 @@ Item {
                 KnownHeadsPanel { Layout.fillWidth: true }
             }
             ExerciseList {
+                id: exercises
                 stationId: station.stationId
                 definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
             }

@@ -51,51 +51,46 @@ Item {
         station.finding = f
     }
 
-    // ---- the exercise: predict which earlier token a token attends to most ----
-    readonly property var exercise: catalog ? (catalog.exercises(stationId)[0] || null) : null
-    property bool exerciseActive: false
-    property int exLayer: 0
-    property int exHead: 0
-    property int exQuery: -1
-    property int exPrediction: -1
-    property int exAnswer: -1
-    property bool exRevealed: false
-    readonly property bool exHideFirst: exercise && exercise.params && exercise.params.hide_first === true
+    // ---- the exercise: predict which earlier token the last token attends to most ----
+    // It runs through the same ExerciseSet as every station (the answer, and the head it asks
+    // about, come from the exercise engine); this page only points the lens at that head, lets
+    // the learner pick with the token strip, and hides what its exercise's `veils` name.
+    readonly property var lensCard: exerciseList.cardItems[0] || null
+    readonly property bool exerciseActive: lensCard !== null && lensCard.started
+    readonly property bool exOpen: lensCard !== null && lensCard.open
+    readonly property bool exRevealed: lensCard !== null && lensCard.revealed
+    readonly property var exAnswerMap: lensCard ? lensCard.answer : ({})
+    readonly property int exQuery: exAnswerMap.row !== undefined && exAnswerMap.row >= 0 ? exAnswerMap.row : -1
+    readonly property int exLayer: exAnswerMap.focusHead ? parseInt(exAnswerMap.focusHead.split(".")[0]) : 0
+    readonly property int exHead: exAnswerMap.focusHead ? parseInt(exAnswerMap.focusHead.split(".")[1]) : 0
+    readonly property int exPrediction: lensCard && lensCard.prediction !== "" ? parseInt(lensCard.prediction) : -1
+    readonly property int exAnswer: exRevealed ? parseInt(lensCard.result.answer) : -1
+    readonly property bool exHideFirst: lensCard !== null && lensCard.definition.params !== undefined
+                                        && lensCard.definition.params.hide_first === true
+    readonly property AnswerVeils veils: exerciseList.veils
 
-    function startExercise() {
-        const p = exercise && exercise.params ? exercise.params : {}
-        let l = p.layer, h = p.head
-        if (typeof p.head === "string") {
-            const f = lens.findHead(p.head)
-            l = f.layer; h = f.head
-        }
-        if (l === undefined || h === undefined || lens.tokenCount < 3) return
-        exLayer = Math.min(l, lens.nLayer - 1); exHead = Math.min(h, lens.nHead - 1)
-        exQuery = lens.tokenCount - 1
-        exPrediction = -1; exAnswer = -1; exRevealed = false
+    function showExerciseHead() {
+        if (!exAnswerMap.focusHead) return
         lens.layer = exLayer; lens.head = exHead
         lens.hideFirst = exHideFirst
-        strip.pinned = -1
-        lens.focusToken = -1
-        exerciseActive = true
-        strip.forceActiveFocus()
     }
-    function revealExercise() {
-        // The answer comes from the model's pattern, computed now in C++.
-        exAnswer = lens.argmaxKey(exLayer, exHead, exQuery, exHideFirst)
-        exRevealed = true
-        lens.layer = exLayer; lens.head = exHead
-        strip.pinned = exQuery
-        lens.focusToken = exQuery
-        ProgressStore.recordAnswer(stationId, exercise.id, lens.tokenText(exPrediction),
-                                   lens.tokenText(exAnswer), exPrediction === exAnswer)
+    onExOpenChanged: {
+        if (exOpen) {               // started: the lens shows the head asked about, nothing pinned
+            showExerciseHead()
+            strip.pinned = -1
+            lens.focusToken = -1
+            strip.forceActiveFocus()
+        }
     }
-    // A new text or model makes a started exercise stale.
-    Connections {
-        target: ModelHub
-        function onTextChanged() { station.exerciseActive = false; station.exRevealed = false }
-        function onModelChanged() { station.exerciseActive = false; station.exRevealed = false }
+    onExRevealedChanged: {
+        if (exRevealed) {           // committed: the answer's row, pinned, with its weights back
+            showExerciseHead()
+            strip.pinned = exQuery
+            lens.focusToken = exQuery
+        }
     }
+    // The answer arrives after Start when the text has just changed: point the lens then.
+    onExAnswerMapChanged: if (exOpen) showExerciseHead()
 
     // ---- no model ----
     ColumnLayout {
@@ -194,8 +189,8 @@ Item {
                         wrapMode: Text.WordWrap
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontSmall
-                        text: station.exerciseActive && !station.exRevealed
-                              ? qsTr("Exercise: click the token you predict (or use ← → and Enter).")
+                        text: station.exOpen
+                              ? qsTr("Exercise: click the token you predict (or use ← → and Enter). The weights are hidden until you commit your prediction.")
                               : qsTr("Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word; a hook over a chip on an earlier line is an arc to it.")
                                 .arg(lens.layer).arg(lens.head)
                     }
@@ -205,11 +200,13 @@ Item {
                     width: parent.width
                     height: implicitHeight
                     lens: lens
-                    choosing: station.exerciseActive && !station.exRevealed
+                    objectName: "veil:lens-strip"
+                    readonly property bool veiled: station.veils.hides("lens-strip")
+                    choosing: station.exOpen && veiled
                     exerciseQuery: station.exerciseActive ? station.exQuery : -1
                     predicted: station.exerciseActive ? station.exPrediction : -1
                     answer: station.exRevealed ? station.exAnswer : -1
-                    onTokenChosen: (i) => { if (i < station.exQuery || (i === station.exQuery)) station.exPrediction = i }
+                    onTokenChosen: (i) => { if (i <= station.exQuery && station.lensCard) station.lensCard.prediction = String(i) }
                 }
             }
 
@@ -247,6 +244,10 @@ Item {
                         Layout.preferredWidth: implicitWidth
                         Layout.preferredHeight: implicitHeight
                         logScale: logBox.checked
+                        veils: station.veils
+                        rowVeilKey: "lens-matrix-row"
+                        veiledRow: station.exQuery
+                        answerColumn: station.exRevealed && lens.layer === station.exLayer && lens.head === station.exHead ? station.exAnswer : -1
                     }
                     Flow {
                         Layout.fillWidth: true
@@ -267,11 +268,13 @@ Item {
                         }
                         FocusButton {
                             objectName: "savePngButton"
+                            enabled: !matrixView.rowVeiled
                             text: qsTr("Save figure as PNG…")
                             onClicked: saveDialog.open()
                         }
                         FocusButton {
                             objectName: "copyCsvButton"
+                            enabled: !matrixView.rowVeiled
                             text: qsTr("Copy matrix as CSV")
                             onClicked: { AppState.copyToClipboard(lens.matrixCsv()); copied.visible = true; copiedTimer.restart() }
                         }
@@ -317,11 +320,13 @@ Item {
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
                     }
-                    HeadOverview {
-                        Layout.preferredWidth: implicitWidth
-                        Layout.preferredHeight: implicitHeight
-                        lens: lens
-                        logScale: logBox.checked
+                    Veiled {
+                        veils: station.veils
+                        key: "lens-overview"
+                        HeadOverview {
+                            lens: lens
+                            logScale: logBox.checked
+                        }
                     }
                     Label {
                         text: qsTr("Find a head")
@@ -359,34 +364,12 @@ Item {
             }
 
             // ---- the exercise ----
-            ExerciseCard {
+            ExerciseList {
+                id: exerciseList
                 width: Math.min(parent.width, 900)
-                visible: station.exercise !== null && lens.tokenCount > 0
-                heading: qsTr("Predict, then reveal")
-                available: lens.tokenCount >= 3
-                active: station.exerciseActive
-                unavailableText: qsTr("Type at least three tokens to try the exercise.")
-                prompt: !station.exercise ? ""
-                        : !station.exerciseActive
-                          ? (station.exercise.intro || station.exercise.prompt || "")
-                          : qsTr("In layer %1, head %2, which token does “%3” (the last token) attend to most?")
-                            .arg(station.exLayer).arg(station.exHead).arg(lens.tokenText(station.exQuery))
-                            + (station.exHideFirst ? " " + qsTr("(The first token is left out.)") : "")
-                hint: station.exerciseActive ? qsTr("Click the token you predict in the token strip above.")
-                                             : qsTr("Press Start: the lens hides the weights until you commit.")
-                predictionText: station.exPrediction >= 0 ? "“" + lens.tokenText(station.exPrediction) + "” (" + station.exPrediction + ")" : ""
-                revealed: station.exRevealed
-                correct: station.exPrediction === station.exAnswer
-                answerText: station.exAnswer >= 0
-                            ? qsTr("The model's strongest weight goes to “%1” (%2): %3.")
-                              .arg(lens.tokenText(station.exAnswer)).arg(station.exAnswer)
-                              .arg(lens.weightIn(station.exLayer, station.exHead, station.exQuery, station.exAnswer, station.exHideFirst).toFixed(2))
-                            : ""
-                explain: station.exercise ? (station.exercise.explain || "") : ""
-                onRevealRequested: station.revealExercise()
-                onResetRequested: station.startExercise()
-                startVisible: !station.exerciseActive && lens.tokenCount >= 3
-                onStartRequested: station.startExercise()
+                visible: lens.tokenCount > 0
+                stationId: station.stationId
+                definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
             }
             Item { width: 1; height: Theme.spacingL }
         }

@@ -31,16 +31,26 @@ Item {
             }
             FigureSection {
                 title: qsTr("The real thing: one head on your text")
-                caption: ModelHub.ready ? qsTr("%1: the real query of the chosen token, every key it may see, the scaled scores, the weights and the weighted sum of the real values.").arg(ModelHub.modelName)
+                caption: ModelHub.ready ? qsTr("%1, the first %2 tokens of your text: the real query of the chosen token, every key it may see, the scaled scores, the weights and the weighted sum of the real values.").arg(ModelHub.modelName).arg(ModelHub.tokenCap)
                                         : qsTr("Load a model to see its real vectors.")
-                QkvRealView { inspector: inspector; Layout.fillWidth: true }
+                Veiled {
+                    id: realVeil
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "qkv-real"
+                    QkvRealView { inspector: inspector; answers: realVeil.answers }
+                }
             }
             FigureSection {
                 title: qsTr("Why divide by √d")
                 caption: qsTr("Random vectors with unit-variance entries, 300 samples per size, seed 2017. Without scaling, the softmax over 8 keys puts nearly everything on one key as d grows; with it, the weights stay soft.")
-                ScalingChart { Layout.fillWidth: true }
+                veils: exercises.veils
+                captionVeil: "scaling-peak"
+                veiledCaption: qsTr("Random vectors with unit-variance entries, 300 samples per size, seed 2017.")
+                ScalingChart { Layout.fillWidth: true; veils: exercises.veils }
             }
             ExerciseList {
+                id: exercises
                 stationId: station.stationId
                 definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
             }

@@ -34,18 +34,34 @@ Item {
             Item { Layout.preferredHeight: 1 }
             FigureSection {
                 title: qsTr("Weights are not explanations")
-                caption: qsTr("Each cell: how far the next-token prediction moves (KL, nats) when that head's pattern is replaced. Pale cells barely matter.")
-                PatternSwapView { lab: swap; Layout.fillWidth: true }
+                caption: qsTr("Each cell: how far the next-token prediction after the first %1 tokens of your text moves (KL, nats) when that head's pattern is replaced. Pale cells barely matter.").arg(ModelHub.tokenCap)
+                Veiled {
+                    id: swapVeil
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "pattern-swap"
+                    PatternSwapView { lab: swap; answers: swapVeil.answers }
+                }
             }
             FigureSection {
-                title: qsTr("Attention is quadratic")
+                title: qsTr("How attention's cost grows with the text")
                 caption: qsTr("Measured now with the engine's own layer functions on one core of this machine, the fastest of several runs per length, so that other work on the machine disturbs it less.")
-                CostChart { meter: cost; Layout.fillWidth: true }
+                Veiled {
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "cost-chart"
+                    CostChart { meter: cost }
+                }
             }
             FigureSection {
                 title: qsTr("One head is not one concept")
-                caption: qsTr("The same head's census on your text and three others. Labels are heuristics.")
-                CensusTable { census: census; Layout.fillWidth: true }
+                caption: qsTr("The same head's census on the first %1 tokens of your text and of three others. Labels are heuristics.").arg(ModelHub.tokenCap)
+                Veiled {
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "census-table"
+                    CensusTable { census: census }
+                }
             }
             FigureSection {
                 title: qsTr("The plumbing")
@@ -53,6 +69,7 @@ Item {
                 PlumbingDiagram { Layout.fillWidth: true }
             }
             ExerciseList {
+                id: exercises
                 stationId: station.stationId
                 definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
             }

@@ -26,19 +26,34 @@ Item {
             FigureSection {
                 title: qsTr("Softmax with a temperature")
                 caption: qsTr("Six candidate scores. Low temperature: the top score takes almost everything. High temperature: the bars even out.")
-                SoftmaxBars { lab: lab; Layout.fillWidth: true }
+                veils: exercises.veils
+                captionVeil: "softmax"
+                veiledCaption: qsTr("Six candidate scores and their softmax at the temperature you set.")
+                Veiled {
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "softmax"
+                    SoftmaxBars { lab: lab }
+                }
             }
             FigureSection {
                 title: qsTr("Your text's next token")
-                caption: qsTr("The same temperature, plus top-k and top-p filters; the seed makes a generation repeatable.")
-                SamplingView { lab: lab; Layout.fillWidth: true }
+                caption: qsTr("After the first %1 tokens of your text: the same temperature, plus top-k and top-p filters; the seed makes a generation repeatable.").arg(ModelHub.tokenCap)
+                Veiled {
+                    id: samplingVeil
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "sampling"
+                    SamplingView { lab: lab; answers: samplingVeil.answers }
+                }
             }
             FigureSection {
                 title: qsTr("What if one head had a temperature?")
-                caption: qsTr("The head's scores are divided by this temperature before its softmax.")
+                caption: qsTr("The head's scores, on the first %1 tokens of your text, are divided by this temperature before its softmax.").arg(ModelHub.tokenCap)
                 HeadTemperatureView { lab: lab; Layout.fillWidth: true }
             }
             ExerciseList {
+                id: exercises
                 stationId: station.stationId
                 definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
             }

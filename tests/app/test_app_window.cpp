@@ -258,8 +258,17 @@ private slots:
         QVERIFY2(!commit->isEnabled(), "nothing is revealed before a prediction is committed");
 
         // Predict: click the second chip (a real click on the lens's own token strip).
+        // The exercise engine's answer names the row it asks about: the last token.
+        QTRY_COMPARE(station->property("exQuery").toInt(), T - 1);
         const int query = station->property("exQuery").toInt();
-        QCOMPARE(query, T - 1);
+        // While it waits for the prediction, that row of the matrix and the all-heads overview are veiled.
+        QTRY_VERIFY(station->property("exOpen").toBool());
+        const auto* overviewVeil = find<QQuickItem>(QStringLiteral("veil:lens-overview"));
+        QVERIFY(overviewVeil);
+        QVERIFY(overviewVeil->property("veiled").toBool());
+        const auto* rowVeil = find<QQuickItem>(QStringLiteral("veil:lens-matrix-row"));
+        QVERIFY(rowVeil);
+        QVERIFY(rowVeil->isVisible());
         auto* chip = find<QQuickItem>(QStringLiteral("chip1"));
         QVERIFY(chip);
         QVERIFY(click(window, chip->property("box").value<QQuickItem*>()));
@@ -267,6 +276,8 @@ private slots:
         QTRY_VERIFY(commit->isEnabled());
         QVERIFY(click(window, commit));
         QTRY_VERIFY(station->property("exRevealed").toBool());
+        QVERIFY(!overviewVeil->property("veiled").toBool());
+        QVERIFY(!rowVeil->isVisible());
 
         // The answer is the reference implementation's argmax for that layer, head and row.
         const int l = station->property("exLayer").toInt(), h = station->property("exHead").toInt();

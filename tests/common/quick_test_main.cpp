@@ -3,10 +3,12 @@
 // fixture model loaded into the ModelHub before the tests start.
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest>
 
+#include "app_state.h"
 #include "model_hub.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -23,7 +25,14 @@ public slots:
         while (!hub->ready() && t.elapsed() < 30000)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     }
-    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        // Optional, for looking at the stations: AL_TEST_THEME=light|dark, and AL_VEIL_SHOTS=DIR
+        // where tst_veils saves each station before and after its exercises are committed.
+        if (qEnvironmentVariableIsSet("AL_TEST_THEME"))
+            AppState::instance()->setThemeOverride(qEnvironmentVariable("AL_TEST_THEME"));
+        engine->rootContext()->setContextProperty(QStringLiteral("veilShotsDir"), qEnvironmentVariable("AL_VEIL_SHOTS"));
+    }
 };
 
 int main(int argc, char** argv) {

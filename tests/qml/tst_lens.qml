@@ -111,7 +111,11 @@ Item {
             let longText = ""
             for (let i = 0; i < 12; ++i) longText += "The cat sat on the mat. "
             lens.text = longText
-            tryVerify(() => lens.upToDate && lens.tokenCount > 70, 20000)
+            tryVerify(() => lens.upToDate && lens.tokenCount > 0, 20000)
+            // The lens reads the course's token cap, like every figure and exercise, and says so.
+            compare(lens.tokenCount, ModelHub.tokenCap)
+            verify(lens.notice.indexOf(String(ModelHub.tokenCap)) >= 0, lens.notice)
+            strip.width = 420 // narrow enough that the capped text's chips overflow the strip
             // The chips scroll inside a bounded strip instead of pushing the figures down (the Flow
             // lays the new chips out on the next polish, so wait for it).
             const scroller = findChild(strip, "tokenScroller")
@@ -127,6 +131,7 @@ Item {
             const top = last.mapToItem(scroller, 0, 0).y
             verify(top >= 0 && top + last.height <= scroller.height + 1, "the query chip is in view: " + top)
             lens.text = shortText
+            strip.width = 900
             tryVerify(() => lens.upToDate && lens.tokenCount < 20, 20000)
             tryVerify(() => strip.height < strip.maxHeight)
         }

@@ -85,7 +85,7 @@ void AblationLab::predict() {
     runJob<Prediction>(
         [model, text, heads] {
             al::Runner runner(model);
-            const std::vector<int> ids = course::tokenize(*model, text, 64);
+            const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const al::Config& c = model->config();
             al::ForwardOptions plain;
             plain.keep_scores = false;
@@ -127,7 +127,7 @@ void AblationLab::search() {
     emit guideChanged();
     runJob<Guide>(
         [model, text] {
-            const std::vector<int> ids = course::tokenize(*model, text, 64);
+            const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const course::KnockoutSearch k = course::runKnockoutSearch(model, ids);
             const int H = k.heads;
             auto name = [H](int i) { return headName(i / H, i % H); };

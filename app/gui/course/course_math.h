@@ -18,6 +18,11 @@ double kl(const std::vector<double>& p, const std::vector<double>& q);
 std::vector<int> topk(const std::vector<double>& values, int k);
 int argmax(const std::vector<float>& values);
 
+// How many tokens of the learner's text every figure and exercise reads: one cap, so that an
+// exercise's answer is computed on exactly the tokens its figures show. QML reads it as
+// ModelHub.tokenCap.
+inline constexpr int kTokenCap = 64;
+
 // The learner's text as token ids (GPT-2 BPE), at most maxTokens (and the model's n_positions).
 // An empty text falls back to a short example sentence. Throws al::Error without a tokenizer.
 std::vector<int> tokenize(const al::Model& model, const std::string& utf8, int maxTokens);

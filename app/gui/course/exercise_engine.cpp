@@ -153,6 +153,8 @@ ExerciseAnswer topScoreKey(const Ctx& c) {
     for (int j = 0; j <= q; ++j)
         if (std::abs(r.attention.at(l, h, q, j) - best) <= 1e-6)
             a.accept << QString::number(j);
+    a.row = q;
+    a.focusHead = headName(l, h);
     a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, c.ids[arg])).arg(arg);
     a.detail = QObject::tr("In head %1, the query of %2 scores highest against the key of %3: score %4, "
                            "softmax weight %5. The largest score always gets the largest weight.")
@@ -217,6 +219,7 @@ ExerciseAnswer argmaxAttention(const Ctx& c) {
     a.answer = QString::number(arg);
     for (int j = from; j <= q; ++j)
         if (std::abs(r.attention.at(l, h, q, j) - best) <= 1e-6) a.accept << QString::number(j);
+    a.focusHead = headName(l, h);
     a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, c.ids[arg])).arg(arg);
     a.detail = QObject::tr("Head %1: %2 gives its largest weight, %3, to %4.")
                    .arg(headName(l, h), quoted(c.model, c.ids[q]), num(best, 2), quoted(c.model, c.ids[arg]));
@@ -301,7 +304,7 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
     find();
     QString note;
     if (q < 0) {
-        ids = tokenize(c0.model, defaultText(), 64);
+        ids = tokenize(c0.model, defaultText(), kTokenCap);
         find();
         note = QObject::tr("Your text has no pronoun after its first word, so this exercise uses the example sentence.");
     }
@@ -449,7 +452,7 @@ ExerciseAnswer labelStable(const Ctx& c) {
     QStringList labels;
     std::vector<std::string> seen;
     for (const QJsonValue& t : c.params.value(QStringLiteral("texts")).toArray()) {
-        const std::vector<int> ids = tokenize(c.model, t.toString().toStdString(), 64);
+        const std::vector<int> ids = tokenize(c.model, t.toString().toStdString(), kTokenCap);
         for (const al::HeadScores& s : al::head_census(c.runner, ids))
             if (s.head.layer == l && s.head.head == h) {
                 labels << QString::fromStdString(s.label);
@@ -512,7 +515,7 @@ QVariantMap ExerciseAnswer::toVariant() const {
             {QStringLiteral("answerText"), answerText}, {QStringLiteral("detail"), detail},
             {QStringLiteral("note"), note},         {QStringLiteral("choices"), choices},
             {QStringLiteral("layers"), layers},     {QStringLiteral("heads"), heads},
-            {QStringLiteral("row"), row}};
+            {QStringLiteral("row"), row},           {QStringLiteral("focusHead"), focusHead}};
 }
 
 QStringList exerciseFunctions() {

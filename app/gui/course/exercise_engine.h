@@ -23,6 +23,7 @@ struct ExerciseAnswer {
     QVariantList choices;  // tokens (labels) for token/cell, [{value,label}] for option, "L.H" shortlist for head
     int layers = 0, heads = 0; // for head pickers
     int row = -1;          // for cell exercises: the row the learner picks in
+    QString focusHead;     // "L.H": the head the question is about, so a station can show that head
     QVariantMap toVariant() const;
 };
 

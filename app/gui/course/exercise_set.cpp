@@ -40,7 +40,7 @@ void ExerciseSet::recompute() {
             [model, text, def]() -> QVariantMap {
                 al::Runner runner(model);
                 try {
-                    const std::vector<int> ids = course::tokenize(*model, text, 64);
+                    const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
                     return course::computeExercise(def, runner, ids).toVariant();
                 } catch (const std::exception& e) {
                     return {{QStringLiteral("error"), QString::fromUtf8(e.what())}};

@@ -49,7 +49,7 @@ void HeadsLab::recompute() {
         [model, text] {
             al::Runner runner(model);
             auto d = std::make_shared<Data>();
-            const std::vector<int> ids = course::tokenize(*model, text, 48);
+            const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             d->census = al::head_census(runner, ids);
             d->result = runner.forward(ids, al::ForwardOptions{});
             for (int id : ids)

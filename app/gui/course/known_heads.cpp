@@ -173,7 +173,7 @@ void KnownHeadsLab::recompute() {
             const bool gpt2 = assume || (shape && !model->dir().empty() &&
                                          course::isGpt2SmallWeights(QString::fromStdString(model->dir())));
             out.identity = gpt2 ? QStringLiteral("gpt2") : QStringLiteral("other");
-            if (gpt2) out.checks = course::checkKnownHeads(model, course::tokenize(*model, text, 64), data);
+            if (gpt2) out.checks = course::checkKnownHeads(model, course::tokenize(*model, text, course::kTokenCap), data);
             return out;
         },
         [this](Checked& r) {

@@ -29,7 +29,7 @@ MaskLab::MaskLab(QObject* parent) : CourseLab(parent) {}
 void MaskLab::setLayer(int l) { if (l != layer_) { layer_ = l; emit selectionChanged(); slice(); } }
 void MaskLab::setHead(int h) { if (h != head_) { head_ = h; emit selectionChanged(); slice(); } }
 void MaskLab::setMaxTokens(int n) {
-    n = std::clamp(n, 2, 64);
+    n = std::clamp(n, 2, course::kTokenCap);
     if (n != maxTokens_) { maxTokens_ = n; emit selectionChanged(); scheduleRecompute(); }
 }
 
@@ -48,8 +48,8 @@ void MaskLab::recompute() {
             al::ForwardOptions off;
             off.causal_mask = false;
             off.keep_scores = false;
-            // The prediction what-if uses the whole text (up to 64 tokens), not just the grid's part.
-            const std::vector<int> all = course::tokenize(*model, text, 64);
+            // The prediction what-if reads the whole text (up to the course's token cap), not just the grid's part.
+            const std::vector<int> all = course::tokenize(*model, text, course::kTokenCap);
             const std::vector<double> p = course::softmax(runner.forward_full(all, {}).logits_last);
             const std::vector<double> q = course::softmax(runner.forward_full(all, off).logits_last);
             d->maskedTop = topList(*model, p);

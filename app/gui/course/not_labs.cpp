@@ -36,7 +36,7 @@ void PatternSwapLab::recompute() {
     const uint64_t seed = uint64_t(seed_);
     runJob<SwapResult>(
         [model, text, mode, seed] {
-            const std::vector<int> ids = course::tokenize(*model, text, 32);
+            const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const int L = model->config().n_layer, H = model->config().n_head;
             // Every head's pattern replaced once, batched by layer (al::VariantRunner).
             al::VariantRunner vr(model, ids);
@@ -179,7 +179,7 @@ void CensusAcrossTexts::recompute() {
             al::Runner runner(model);
             QVariantList rows;
             for (const QString& t : texts) {
-                const std::vector<int> ids = course::tokenize(*model, t.toStdString(), 48);
+                const std::vector<int> ids = course::tokenize(*model, t.toStdString(), course::kTokenCap);
                 for (const al::HeadScores& s : al::head_census(runner, ids)) {
                     if (s.head.layer != l || s.head.head != h)
                         continue;

@@ -28,7 +28,7 @@ void QkvInspector::recompute() {
     runJob<Computed>(
         [model, text] {
             al::Runner runner(model);
-            const std::vector<int> ids = course::tokenize(*model, text, 48);
+            const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             al::ForwardOptions o;
             o.keep_qkv = true;
             Computed c;

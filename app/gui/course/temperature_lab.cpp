@@ -93,7 +93,7 @@ void TemperatureLab::predict() {
     runJob<Prediction>(
         [model, text, o, count] {
             al::Runner runner(model);
-            std::vector<int> ids = course::tokenize(*model, text, 64);
+            std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const al::ForwardResult r = runner.forward(ids, {});
             const std::vector<float> dist = al::sampling_distribution(r.logits_last, o);
             const std::vector<double> p1 = course::softmax(r.logits_last);
@@ -136,7 +136,7 @@ void TemperatureLab::headWhatIf() {
     runJob<HeadWhatIf>(
         [model, text, l, h, t] {
             al::Runner runner(model);
-            const std::vector<int> ids = course::tokenize(*model, text, 24);
+            const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             al::ForwardOptions plain;
             plain.keep_scores = false;
             const al::ForwardResult base = runner.forward_full(ids, plain);

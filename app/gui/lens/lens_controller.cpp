@@ -9,6 +9,7 @@
 #include "attention_lens/error.h"
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
+#include "course_math.h"
 #include "model_hub.h"
 
 using lens::LensResult;
@@ -69,7 +70,8 @@ public:
             const QByteArray utf8 = text.toUtf8();
             ids = tok->encode(std::string_view(utf8.constData(), size_t(utf8.size())));
         }
-        const int maxT = model->config().n_positions;
+        // The lens reads the same tokens as every other figure and exercise of the course.
+        const int maxT = std::min(model->config().n_positions, course::kTokenCap);
         if (int(ids.size()) > maxT) {
             r->truncatedFrom = int(ids.size());
             ids.resize(size_t(maxT));
@@ -285,7 +287,7 @@ void LensController::updateWeights() {
 QString LensController::notice() const {
     if (!result_ || result_->truncatedFrom == 0)
         return {};
-    return tr("The text has %1 tokens; this model reads at most %2, so only the first %2 are shown.")
+    return tr("The text has %1 tokens; the course reads the first %2, so only those are shown.")
         .arg(result_->truncatedFrom).arg(result_->tokenCount());
 }
 

@@ -1,0 +1,222 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import AttentionLens
+
+// Predict, then see, on every station's page with the fixture model: while an exercise waits for
+// the learner's prediction, every part of a figure it lists in `veils` is hidden behind the note,
+// and no visible text states its answer; once every exercise is committed, those parts are back
+// with the answer highlighted. With AL_VEIL_SHOTS=DIR the window is saved before and after.
+Item {
+    id: root
+    width: 1280; height: 1600
+    Rectangle { anchors.fill: parent; color: Theme.background }   // the window's own background
+
+    LessonCatalog { id: catalog }
+    Component { id: lensC; LensStation { anchors.fill: parent } }
+    Component { id: mathC; MathStation { anchors.fill: parent } }
+    Component { id: headsC; HeadsStation { anchors.fill: parent } }
+    Component { id: maskC; MaskStation { anchors.fill: parent } }
+    Component { id: temperatureC; TemperatureStation { anchors.fill: parent } }
+    Component { id: notC; NotStation { anchors.fill: parent } }
+
+    TestCase {
+        name: "Veils"
+        when: windowShown
+
+        function all(item, pred, out) {
+            out = out || []
+            if (pred(item)) out.push(item)
+            for (let i = 0; i < item.children.length; ++i)
+                all(item.children[i], pred, out)
+            // A ScrollView's content lives under its contentItem, which children lists.
+            return out
+        }
+        function first(item, pred) { const a = all(item, pred); return a.length > 0 ? a[0] : null }
+        function veilsFor(page, key) { return all(page, i => i.objectName === "veil:" + key) }
+        function visibleTexts(page) {
+            return all(page, i => i.visible && typeof i.text === "string" && i.text !== "" && i.font !== undefined
+                                   && i.width > 0 && i.opacity > 0).map(i => i.text)
+        }
+        // Phrases that state an answer outright; none may be on screen while an exercise is open.
+        readonly property var revealing: ["Largest single effect", "Barely matter here", "candidate tokens kept",
+                                          "numbers per vector", "KL between the two predictions",
+                                          "Low temperature: the top score", "puts nearly everything on one key",
+                                          "after the softmax", "of its attention"]
+
+        function open(component) {
+            const page = createTemporaryObject(component, root, { catalog: catalog })
+            verify(page !== null)
+            tryVerify(() => page.figuresReady, 60000, "the station's figures are computed")
+            const list = first(page, i => i.cardItems !== undefined && i.veils !== undefined)
+            verify(list !== null, "the station uses ExerciseList")
+            tryVerify(() => list.cardItems.length === list.exercises.count && list.exercises.count > 0, 10000)
+            for (const card of list.cardItems)
+                tryVerify(() => card.answer.answer !== undefined, 60000, "answer for " + card.definition.id)
+            return { page: page, list: list }
+        }
+        function keysOf(list) {
+            let keys = []
+            for (const card of list.cardItems) keys = keys.concat(card.definition.veils || [])
+            return keys
+        }
+        function checkVeiled(page, list) {
+            for (const card of list.cardItems) {
+                verify(card.open, card.definition.id + " waits for a prediction")
+                // Every exercise says what it hides (an empty list says nothing on its page gives it away).
+                verify(Array.isArray(card.definition.veils), card.definition.id + " declares what it veils")
+                const keys = card.definition.veils
+                for (const key of keys) {
+                    const parts = veilsFor(page, key)
+                    verify(parts.length > 0, "a figure part carries the veil key " + key)
+                    for (const p of parts) {
+                        verify(p.veiled, key + " is veiled before the commit")
+                        if (p.content !== undefined) {
+                            verify(!p.content.visible, key + ": its content is hidden, not just covered")
+                            const note = first(p, i => i.objectName === "veilNote")
+                            verify(note !== null && note.visible, key + ": the note is shown")
+                            verify(all(note, i => i.visible && i.text !== undefined
+                                                  && String(i.text).indexOf("Hidden until you commit your prediction") >= 0).length > 0)
+                        }
+                    }
+                }
+            }
+            const texts = visibleTexts(page).join("\n")
+            for (const phrase of revealing)
+                verify(texts.indexOf(phrase) < 0, "“" + phrase + "” is on screen before the commit")
+            // A head answer's name is nowhere on screen either.
+            for (const card of list.cardItems)
+                if (card.answer.kind === "head")
+                    verify(!new RegExp("(^|[^0-9.])" + card.answer.answer.replace(".", "\\.") + "([^0-9]|$)").test(texts),
+                           "head " + card.answer.answer + " is named on screen before the commit")
+        }
+        function commitAll(list) {
+            for (const card of list.cardItems) {
+                const a = card.answer
+                card.prediction = a.kind === "option" ? a.choices[0].value : a.accept[0]
+                card.commit()
+                verify(card.revealed, card.definition.id + " is revealed")
+                verify(!card.open)
+            }
+        }
+        function checkRevealed(page, list) {
+            for (const key of keysOf(list))
+                for (const p of veilsFor(page, key)) {
+                    verify(!p.veiled, key + " is shown after the commit")
+                    if (p.content !== undefined) {
+                        verify(p.content.visible, key + ": its content is back")
+                        verify(p.answers.length > 0, key + ": the figure gets the answer to highlight")
+                    }
+                }
+        }
+        // AL_VEIL_SHOTS=DIR (read by the test main): save the window before and after the commit.
+        function save(name) {
+            if (typeof veilShotsDir === "undefined" || veilShotsDir === "") return
+            wait(300)
+            grabImage(root).save(veilShotsDir + "/" + name + "-" + (Theme.dark ? "dark" : "light") + ".png")
+        }
+
+        function station(component, name, extraBefore, extraAfter) {
+            const s = open(component)
+            if (extraBefore) extraBefore(s)
+            checkVeiled(s.page, s.list)
+            save(name + "-before")
+            commitAll(s.list)
+            checkRevealed(s.page, s.list)
+            if (extraAfter) extraAfter(s)
+            save(name + "-after")
+        }
+
+        function test_lens() {
+            const s = open(lensC)
+            const card = s.list.cardItems[0]
+            // Before Start the lens is the learner's to explore; nothing is asked yet.
+            verify(!card.open)
+            verify(!s.page.veils.hides("lens-overview"))
+            card.started = true
+            tryVerify(() => card.open)
+            const lh = card.answer.focusHead.split(".")
+            tryCompare(s.page, "exLayer", Number(lh[0]))
+            // The lens shows the head the exercise asks about (the engine's, not a finder of its own).
+            tryVerify(() => first(s.page, i => i.rowVeilKey !== undefined).lens.layer === Number(lh[0]))
+            const matrix = first(s.page, i => i.rowVeilKey !== undefined)
+            compare(matrix.lens.head, Number(lh[1]))
+            verify(matrix.rowVeiled)
+            compare(matrix.veiledRow, card.answer.row)
+            compare(first(s.page, i => i.objectName === "copyCsvButton").enabled, false)
+            const strip = first(s.page, i => i.objectName === "veil:lens-strip")
+            verify(strip.choosing, "the token strip hides its weights and picks the prediction")
+            // Even pointed at the asked-about row (a click in the matrix does that), no chip shows a weight.
+            matrix.lens.focusToken = card.answer.row
+            for (let j = 0; j <= card.answer.row; ++j)
+                compare(findChild(strip, "chip" + j).weight, -1, "chip " + j + " shows no weight")
+            checkVeiled(s.page, s.list)
+            save("lens-before")
+            commitAll(s.list)
+            checkRevealed(s.page, s.list)
+            verify(!matrix.rowVeiled)
+            compare(matrix.answerColumn, Number(card.answer.answer))
+            verify(first(s.page, i => i.objectName === "answerColumn").visible)
+            compare(matrix.lens.focusToken, card.answer.row)
+            save("lens-after")
+        }
+
+        function test_math() {
+            station(mathC, "math", null, s => {
+                const real = first(s.page, i => i.answerRow !== undefined)
+                verify(real.sizeAnswered)
+                const tokenAnswer = s.list.cardItems.find(c => c.answer.kind === "token").answer
+                tryCompare(real, "answerRow", Number(tokenAnswer.answer), 20000)
+                const label = first(s.page, i => i.objectName === "headDimLabel")
+                verify(label.visible)
+                compare(String(label.color), String(Theme.accent))
+                verify(visibleTexts(s.page).join("\n").indexOf("numbers per vector") >= 0)
+            })
+        }
+
+        function test_heads() {
+            station(headsC, "heads", null, s => {
+                const ablation = first(s.page, i => i.answerHeads !== undefined && i.lab !== undefined && i.lab.strongest !== undefined)
+                const head = s.list.cardItems.find(c => c.answer.kind === "head").answer.answer
+                verify(ablation.answerHeads.indexOf(head) >= 0, "the knock-out grid outlines head " + head)
+                const grid = first(s.page, i => i.markLabel !== undefined)
+                compare(grid.markLabel, "sink")
+                compare(grid.lab.layer, grid.lab.layers - 1, "the sink count's layer is shown")
+                // The same scan that found nothing before the commit finds the guided example now.
+                tryVerify(() => visibleTexts(s.page).join("\n").indexOf("Largest single effect") >= 0, 30000)
+            })
+        }
+
+        function test_mask() {
+            station(maskC, "mask", null, s => {
+                const stepper = first(s.page, i => i.answerRows !== undefined)
+                verify(stepper.answerRows.indexOf(3) >= 0 || stepper.lab.tokens.length <= 3)
+                verify(stepper.answerRows.indexOf(stepper.row) >= 0, "the stepper shows an answer's row")
+                verify(all(s.page, i => i.markTop === true).length >= 2, "the mask-off bars mark their top tokens")
+                verify(visibleTexts(s.page).join("\n").indexOf("KL between the two predictions") >= 0)
+            })
+        }
+
+        function test_temperature() {
+            station(temperatureC, "temperature", null, s => {
+                const sampling = first(s.page, i => i.keptAnswered !== undefined)
+                verify(sampling.keptAnswered)
+                verify(sampling.topAnswered)
+                // The figure shows the case the last revealed exercise asked about (top-p 0.9 here).
+                fuzzyCompare(sampling.lab.topP, 0.9, 1e-6)
+                const topP = s.list.cardItems.find(c => c.definition.compute === "top_p_count").answer
+                tryVerify(() => Math.abs(sampling.lab.kept - Number(topP.answer)) < 1e-9, 20000, "the figure keeps the answer's count")
+                verify(visibleTexts(s.page).join("\n").indexOf("candidate tokens kept") >= 0)
+            })
+        }
+
+        function test_not() {
+            station(notC, "not", null, s => {
+                const swap = first(s.page, i => i.answerHeads !== undefined && i.lab !== undefined && i.lab.leastHeads !== undefined)
+                const head = s.list.cardItems.find(c => c.answer.kind === "head").answer.answer
+                verify(swap.answerHeads.indexOf(head) >= 0, "the pattern-swap grid outlines head " + head)
+                verify(visibleTexts(s.page).join("\n").indexOf("Barely matter here") >= 0)
+            })
+        }
+    }
+}
