@@ -20,9 +20,10 @@ struct ExerciseAnswer {
     QString answerText;    // for people: "“ Mary” (token 5)", "head 1.2", "4"
     QString detail;        // the computed facts behind the answer, one or two sentences
     QString note;          // where a claim about GPT-2 is not what this model does
-    QVariantList choices;  // tokens (labels) for token/cell, [{value,label}] for option
+    QVariantList choices;  // tokens (labels) for token/cell, [{value,label}] for option, "L.H" shortlist for head
     int layers = 0, heads = 0; // for head pickers
     int row = -1;          // for cell exercises: the row the learner picks in
+    QString promptText;    // a prompt computed for this text (names the token asked about); empty: the lesson's
     QVariantMap toVariant() const;
 };
 
