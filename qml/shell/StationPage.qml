@@ -132,6 +132,7 @@ Page {
                     clip: true
                     Label {
                         id: proseText
+                        objectName: "proseText"
                         width: proseScroll.availableWidth
                         padding: Theme.spacingL
                         text: page.prose
@@ -139,6 +140,7 @@ Page {
                         wrapMode: Text.WordWrap
                         color: Theme.text
                         linkColor: Theme.accent
+                        palette.link: Theme.accent // Markdown links take the palette's colour
                         lineHeight: 1.2
                         onLinkActivated: (link) => {
                             if (link.startsWith("glossary:"))
@@ -157,6 +159,7 @@ Page {
     // A glossary term from the prose's [words](glossary:id) links: its definition and source.
     Popup {
         id: glossaryPopup
+        objectName: "glossaryPopup"
         property var entry: ({})
         function show(id) {
             entry = page.catalog ? page.catalog.glossaryEntry(id) : ({})
@@ -171,6 +174,8 @@ Page {
         background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: 8 }
         contentItem: ColumnLayout {
             spacing: Theme.spacingS
+            Accessible.role: Accessible.Dialog
+            Accessible.name: qsTr("Glossary: %1").arg(glossaryPopup.entry.term || "")
             Label {
                 text: glossaryPopup.entry.term || ""
                 font.pixelSize: Theme.fontLarge
@@ -198,7 +203,5 @@ Page {
                 onClicked: glossaryPopup.close()
             }
         }
-        Accessible.role: Accessible.Dialog
-        Accessible.name: qsTr("Glossary: %1").arg(glossaryPopup.entry.term || "")
     }
 }
