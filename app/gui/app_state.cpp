@@ -14,6 +14,22 @@ AppState* AppState::instance() {
     return self;
 }
 
+namespace {
+// Markdown text (the stations' prose) takes its link colour from the application palette when it
+// is read, not from the QML Label, so the palette's link colour follows the theme's accent
+// (Theme.qml) to stay readable on dark backgrounds.
+void followLinkColour(bool dark) {
+    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        return;
+    QPalette p = QGuiApplication::palette();
+    const QColor link = dark ? QColor(0xff, 0x6f, 0x9f) : QColor(0xc2, 0x18, 0x5b);
+    if (p.color(QPalette::Link) == link)
+        return;
+    p.setColor(QPalette::Link, link);
+    QGuiApplication::setPalette(p);
+}
+} // namespace
+
 AppState* AppState::create(QQmlEngine*, QJSEngine*) {
     AppState* s = instance();
     QQmlEngine::setObjectOwnership(s, QQmlEngine::CppOwnership);
@@ -22,6 +38,7 @@ AppState* AppState::create(QQmlEngine*, QJSEngine*) {
 
 AppState::AppState(QObject* parent) : QObject(parent) {
     dark_ = systemIsDark();
+    followLinkColour(dark_);
     // Follow the system when the palette changes (desktop theme switch), unless overridden.
     if (qApp)
         qApp->installEventFilter(this);
@@ -32,6 +49,7 @@ bool AppState::eventFilter(QObject* watched, QEvent* event) {
         const bool d = systemIsDark();
         if (d != dark_) {
             dark_ = d;
+            followLinkColour(dark_);
             emit darkChanged();
         }
     }
@@ -53,6 +71,7 @@ void AppState::setThemeOverride(const QString& theme) {
                  : systemIsDark();
     if (d != dark_) {
         dark_ = d;
+        followLinkColour(dark_);
         emit darkChanged();
     }
 }

@@ -101,6 +101,14 @@ QVariantMap LessonCatalog::station(const QString& id) const {
     return m;
 }
 
+QVariantMap LessonCatalog::glossaryEntry(const QString& id) const {
+    const QJsonArray terms = QJsonDocument::fromJson(readAll(root_ + QStringLiteral("/glossary.json"))).array();
+    for (const QJsonValue& t : terms)
+        if (t.toObject().value(QStringLiteral("id")).toString() == id)
+            return t.toObject().toVariantMap();
+    return {};
+}
+
 QString LessonCatalog::prose(const QString& id) const {
     const int i = indexOf(id);
     return i < 0 ? QString() : QString::fromUtf8(readAll(stations_[i].folder + QStringLiteral("/prose.md")));

@@ -35,6 +35,9 @@ public:
     Q_INVOKABLE QVariantList exercises(const QString& id) const;
     // The page's qrc URL, e.g. qrc:/AttentionLens/stations/LensStation.qml ("" if the file is absent).
     Q_INVOKABLE QString pageUrl(const QString& id) const;
+    // A glossary term from glossary.json beside the stations ({id, term, definition, source}; {} if
+    // unknown). The prose links to it as [words](glossary:id).
+    Q_INVOKABLE QVariantMap glossaryEntry(const QString& id) const;
 
 signals:
     void countChanged();

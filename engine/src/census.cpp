@@ -19,12 +19,16 @@
 //                    w[i][i-n+1], the token right after the earlier copy of the current token
 //   mean_distance    mean over rows of sum_j w[i][j] (i - j), in tokens
 //   entropy          mean over rows of -sum_j w[i][j] ln w[i][j], in nats
+//   entropy_share    mean over rows with at least two allowed cells of entropy / ln(cells), where
+//                    cells = i + 1 (nf: i); 1 for a uniform row, 0 for a row on one position
 //
 // census_label (a heuristic; the app says so), first rule that holds:
 //   induction >= 0.3 -> "induction"; previous_token >= 0.4 -> "previous-token";
 //   duplicate_token >= 0.4 -> "duplicate"; self >= 0.4 -> "self"; first_token >= 0.5 -> "sink";
 //   then the same three pattern rules on the _nf scores at 0.6 (a head hiding behind a sink);
-//   mean_distance_nf >= 8 -> "long-range"; otherwise "mixed".
+//   entropy_share_nf >= 0.85 -> "diffuse" (spread almost evenly: a far mean distance would only
+//   reflect the text's length); mean_distance_nf >= 8 -> "long-range"; otherwise "mixed".
+// The induction rule reads the fixed probe sequence, so it labels the head whatever the text.
 #include "attention_lens/census.h"
 
 #include <cmath>
@@ -145,6 +149,20 @@ float mean_entropy(const std::vector<float>& A, int T, bool exclude_first) {
     });
 }
 
+float entropy_share(const std::vector<float>& A, int T, bool exclude_first) {
+    return mean_over_rows(A, T, exclude_first, exclude_first ? 2 : 1, [&](int i, auto& w, double& v) {
+        const int cells = exclude_first ? i : i + 1;
+        if (cells < 2) return false;
+        double h = 0.0;
+        for (int j = 0; j <= i; j++) {
+            const double p = w(j);
+            if (p > 0.0) h -= p * std::log(p);
+        }
+        v = h / std::log(double(cells));
+        return true;
+    });
+}
+
 } // namespace census
 
 std::string census_label(const HeadScores& s) {
@@ -156,6 +174,7 @@ std::string census_label(const HeadScores& s) {
     if (s.previous_token_nf >= 0.6f) return "previous-token";
     if (s.duplicate_token_nf >= 0.6f) return "duplicate";
     if (s.self_nf >= 0.6f) return "self";
+    if (s.entropy_share_nf >= 0.85f) return "diffuse";
     if (s.mean_distance_nf >= 8.0f) return "long-range";
     return "mixed";
 }
@@ -208,6 +227,7 @@ std::vector<HeadScores> head_census(Runner& runner, const std::vector<int>& ids,
             s.mean_distance_nf = census::mean_distance(A, T, true);
             s.entropy = census::mean_entropy(A, T, false);
             s.entropy_nf = census::mean_entropy(A, T, true);
+            s.entropy_share_nf = census::entropy_share(A, T, true);
             const std::vector<float> R = repeated.attention.dense(l, h);
             s.induction = census::induction(R, rep, false);
             s.induction_nf = census::induction(R, rep, true);

@@ -22,7 +22,7 @@ ColumnLayout {
         rowSpacing: 3
         Label { text: qsTr("text"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Label { text: qsTr("label"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
-        Repeater { model: view.keys; Label { required property string modelData; text: modelData; color: Theme.textMuted; font.pixelSize: Theme.fontSmall } }
+        Repeater { model: view.keys; Label { required property string modelData; text: modelData === "induction" ? qsTr("induction*") : modelData; color: Theme.textMuted; font.pixelSize: Theme.fontSmall } }
         Repeater {
             model: view.census.rows.length * (view.keys.length + 2)
             delegate: Label {
@@ -38,5 +38,14 @@ ColumnLayout {
                 Layout.maximumWidth: c === 0 ? 240 : 110
             }
         }
+    }
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        // The induction score is a property of the head, measured once; saying so keeps its column
+        // from reading as a fact about each text.
+        text: qsTr("* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row. The other scores come from each text.")
     }
 }

@@ -28,8 +28,9 @@ ExerciseCard {
     active: started
     startVisible: needsStart && !started
     onStartRequested: started = true
+    // A prompt computed for this text (it names the token asked about) replaces the lesson's own.
     prompt: !started ? (card.definition.intro || card.definition.prompt || "")
-            : (card.definition.prompt || "")
+            : (card.answer.promptText || card.definition.prompt || "")
               + (card.answer.focusHead ? " " + qsTr("(Layer %1, head %2.)").arg(card.answer.focusHead.split(".")[0]).arg(card.answer.focusHead.split(".")[1]) : "")
     computing: card.answer.kind === undefined && card.answer.error === undefined
     errorText: card.answer.error || ""
@@ -94,8 +95,37 @@ ExerciseCard {
             }
         }
     }
-    GridLayout { // heads
-        visible: card.kind === "head" && card.answer.layers > 0
+    readonly property var headShortlist: card.kind === "head" && card.answer.choices ? card.answer.choices : []
+    Flow { // heads, from a shortlist of candidates ("L.H")
+        visible: card.headShortlist.length > 0
+        Layout.fillWidth: true
+        spacing: 4
+        Repeater {
+            model: card.headShortlist
+            delegate: Button {
+                required property var modelData
+                readonly property string name: String(modelData)
+                text: qsTr("head %1").arg(name)
+                enabled: !card.revealed
+                checkable: true
+                checked: card.prediction === name
+                font.pixelSize: Theme.fontSmall
+                onClicked: card.prediction = name
+                Accessible.name: qsTr("Head %1").arg(name)
+                background: Rectangle {
+                    implicitHeight: 26
+                    radius: 5
+                    color: card.revealed && card.answer.accept && card.answer.accept.indexOf(parent.name) >= 0 ? Theme.good
+                         : parent.checked ? Theme.accentSoft : Theme.surfaceAlt
+                    border.color: parent.checked ? Theme.accent : Theme.border
+                    border.width: parent.checked ? 2 : 1
+                    FocusRing { target: parent.parent }
+                }
+            }
+        }
+    }
+    GridLayout { // heads, every layer and head
+        visible: card.kind === "head" && card.answer.layers > 0 && card.headShortlist.length === 0
         columns: (card.answer.heads || 0) + 1
         columnSpacing: 3
         rowSpacing: 3

@@ -132,6 +132,7 @@ Page {
                     clip: true
                     Label {
                         id: proseText
+                        objectName: "proseText"
                         width: proseScroll.availableWidth
                         padding: Theme.spacingL
                         text: page.prose
@@ -139,12 +140,67 @@ Page {
                         wrapMode: Text.WordWrap
                         color: Theme.text
                         linkColor: Theme.accent
+                        palette.link: Theme.accent // Markdown links take the palette's colour
                         lineHeight: 1.2
-                        onLinkActivated: (link) => Qt.openUrlExternally(link)
+                        onLinkActivated: (link) => {
+                            if (link.startsWith("glossary:"))
+                                glossaryPopup.show(link.substring(9))
+                            else
+                                Qt.openUrlExternally(link)
+                        }
                         Accessible.role: Accessible.StaticText
                         Accessible.name: qsTr("Station reading")
                     }
                 }
+            }
+        }
+    }
+
+    // A glossary term from the prose's [words](glossary:id) links: its definition and source.
+    Popup {
+        id: glossaryPopup
+        objectName: "glossaryPopup"
+        property var entry: ({})
+        function show(id) {
+            entry = page.catalog ? page.catalog.glossaryEntry(id) : ({})
+            if (entry.term !== undefined)
+                open()
+        }
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 2 * Theme.spacingXL, 460)
+        modal: true
+        focus: true
+        padding: Theme.spacingL
+        background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: 8 }
+        contentItem: ColumnLayout {
+            spacing: Theme.spacingS
+            Accessible.role: Accessible.Dialog
+            Accessible.name: qsTr("Glossary: %1").arg(glossaryPopup.entry.term || "")
+            Label {
+                text: glossaryPopup.entry.term || ""
+                font.pixelSize: Theme.fontLarge
+                font.weight: Font.DemiBold
+                color: Theme.text
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+            }
+            Label {
+                text: glossaryPopup.entry.definition || ""
+                color: Theme.text
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+            }
+            Label {
+                text: qsTr("Source: %1").arg(glossaryPopup.entry.source || "")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+            }
+            Button {
+                text: qsTr("Close")
+                Layout.alignment: Qt.AlignRight
+                onClicked: glossaryPopup.close()
             }
         }
     }

@@ -25,7 +25,7 @@ Item {
             Item { Layout.preferredHeight: 1 }
             FigureSection {
                 title: qsTr("All heads of one layer")
-                caption: qsTr("Each tile is one head's attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. Click a tile for the focused view.").arg(ModelHub.tokenCap)
+                caption: qsTr("Each tile is one head's attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. The induction score comes from a fixed repeated random sequence, the same whatever your text. Click a tile for the focused view.").arg(ModelHub.tokenCap)
                 Veiled {
                     id: gridVeil
                     Layout.fillWidth: true
@@ -39,7 +39,7 @@ Item {
             }
             FigureSection {
                 title: qsTr("Many heads, one layer")
-                caption: qsTr("Each head works in its own slice of the width; their outputs are concatenated and mixed by W_O (sizes of the loaded model).")
+                caption: qsTr("Every head reads the whole token state and projects it down to its own query, key and value; their outputs are concatenated and mixed by W_O (sizes of the loaded model).")
                 MultiHeadDiagram { Layout.fillWidth: true }
             }
             FigureSection {

@@ -45,7 +45,10 @@ Item {
             }
             FigureSection {
                 title: qsTr("How attention's cost grows with the text")
-                caption: qsTr("Measured now with the engine's own layer functions on one core of this machine, the fastest of several runs per length, so that other work on the machine disturbs it less.")
+                caption: qsTr("Wall-clock time, measured now with the engine's own layer functions on one core of this machine (the fastest of several runs per length). Time is not arithmetic: counted in multiply-adds, attention is T / (6·d) of the rest, which for this model (d = %1) reaches the rest only at %2 tokens; its context holds %3.").arg(ModelHub.nEmbd).arg(6 * ModelHub.nEmbd).arg(ModelHub.nPositions)
+                veils: exercises.veils
+                captionVeil: "cost-chart"
+                veiledCaption: qsTr("Wall-clock time, measured now with the engine's own layer functions on one core of this machine (the fastest of several runs per length).")
                 Veiled {
                     Layout.fillWidth: true
                     veils: exercises.veils

@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QSignalSpy>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
@@ -60,6 +61,30 @@ private slots:
         caseIds.assign(ids.i64.begin(), ids.i64.end());
         caseAtt = att.f32;
         QCOMPARE(int(caseIds.size()), T);
+    }
+
+    // Every [words](glossary:id) link in every station's prose opens a glossary entry with a term, a
+    // definition and a source; an unknown id gives an empty entry.
+    void everyGlossaryLinkResolves() {
+        LessonCatalog catalog;
+        QVERIFY(catalog.count() >= 6);
+        const QRegularExpression link(QStringLiteral("\\]\\(glossary:([^)\\s]*)\\)"));
+        int links = 0;
+        for (int i = 0; i < catalog.count(); ++i) {
+            const QString id = catalog.data(catalog.index(i), LessonCatalog::IdRole).toString();
+            const QString prose = catalog.prose(id);
+            QVERIFY2(!prose.contains(QStringLiteral("(glossary ")) && !prose.contains(QStringLiteral("](glossary)")), qPrintable(id));
+            for (auto m = link.globalMatch(prose); m.hasNext();) {
+                const QString term = m.next().captured(1);
+                const QVariantMap e = catalog.glossaryEntry(term);
+                QVERIFY2(!e.value(QStringLiteral("term")).toString().isEmpty(), qPrintable(id + QStringLiteral(": ") + term));
+                QVERIFY2(!e.value(QStringLiteral("definition")).toString().isEmpty(), qPrintable(term));
+                QVERIFY2(!e.value(QStringLiteral("source")).toString().isEmpty(), qPrintable(term));
+                ++links;
+            }
+        }
+        QVERIFY2(links >= 20, qPrintable(QString::number(links)));
+        QVERIFY(catalog.glossaryEntry(QStringLiteral("no-such-term")).isEmpty());
     }
 
     void catalogReadsStationsFromQrc() {

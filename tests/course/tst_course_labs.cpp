@@ -139,7 +139,7 @@ private slots:
         for (int i = 0; i < c.T; ++i)
             for (int j = 0; j < c.T; ++j)
                 QVERIFY(std::abs(pattern[i * c.T + j].toDouble() - c.att(1, 2, i, j)) < 1e-4);
-        const QStringList known = {"sink", "previous-token", "self", "duplicate", "induction", "long-range", "mixed"};
+        const QStringList known = {"sink", "previous-token", "self", "duplicate", "induction", "diffuse", "long-range", "mixed"};
         QVERIFY(known.contains(h2.value(QStringLiteral("label")).toString()));
     }
 

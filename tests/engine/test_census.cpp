@@ -37,6 +37,8 @@ private slots:
         QVERIFY(near(first_token(A, T), 0.0));
         QVERIFY(near(mean_distance(A, T, false), 0.0));
         QVERIFY(near(mean_entropy(A, T, false), 0.0));
+        QVERIFY(near(entropy_share(A, T, false), 0.0));
+        QVERIFY(near(entropy_share(A, T, true), 0.0));
     }
 
     void previousTokenPattern() {
@@ -66,6 +68,18 @@ private slots:
         QVERIFY(near(previous_token(A, T, true), prev_nf / 4));
         QVERIFY(near(mean_entropy(A, T, true), ent_nf / 5));
         QVERIFY(near(mean_distance(A, T, true), dist_nf / 5));
+        // Uniform rows have the largest entropy they can have, with or without position 0.
+        QVERIFY(near(entropy_share(A, T, false), 1.0));
+        QVERIFY(near(entropy_share(A, T, true), 1.0));
+    }
+
+    // Half on position 0, half on itself: entropy ln 2 in rows of i + 1 cells.
+    void entropyShareOfTwoCells() {
+        const auto A = pattern([](int i, int j) { return i == 0 ? 1.0f : ((j == 0 || j == i) ? 0.5f : 0.0f); });
+        double share = 0;
+        for (int i = 1; i < T; i++) share += std::log(2.0) / std::log(double(i + 1));
+        QVERIFY(near(entropy_share(A, T, false), share / 5));
+        QVERIFY(near(entropy_share(A, T, true), 0.0)); // without position 0, all on itself
     }
 
     void sinkPattern() {
@@ -136,6 +150,12 @@ private slots:
         al::HeadScores far;
         far.mean_distance_nf = 12.0f;
         QCOMPARE(al::census_label(far), std::string("long-range"));
+        far.entropy_share_nf = 0.9f; // far on average only because it spreads over the whole text
+        QCOMPARE(al::census_label(far), std::string("diffuse"));
+        far.entropy_share_nf = 0.8f;
+        QCOMPARE(al::census_label(far), std::string("long-range"));
+        far.first_token = 0.6f;      // a sink first
+        QCOMPARE(al::census_label(far), std::string("sink"));
     }
 
     void inductionSequence() {
@@ -166,7 +186,7 @@ private slots:
         QCOMPARE(int(scores.size()), 8);
         const al::ForwardResult r = runner.forward(ids);
         QCOMPARE(r.reused_prefix, int(ids.size())); // the census used (and kept) the runner's cache
-        const std::set<std::string> labels = {"sink", "previous-token", "self", "duplicate", "induction", "long-range", "mixed"};
+        const std::set<std::string> labels = {"sink", "previous-token", "self", "duplicate", "induction", "diffuse", "long-range", "mixed"};
         const auto rep = al::induction_sequence(model->config(), 20, 5);
         al::Runner side(model);
         const al::ForwardResult rr = side.forward(rep);
@@ -177,6 +197,8 @@ private slots:
             QVERIFY(near(s.first_token, first_token(A, TT)));
             QVERIFY(near(s.duplicate_token_nf, duplicate_token(A, ids, true)));
             QVERIFY(near(s.entropy, mean_entropy(A, TT, false)));
+            QVERIFY(near(s.entropy_share_nf, entropy_share(A, TT, true)));
+            QVERIFY(s.entropy_share_nf >= 0.0f && s.entropy_share_nf <= 1.0f + 1e-5f);
             QVERIFY(near(s.induction, al::census::induction(rr.attention.dense(s.head.layer, s.head.head), rep, false)));
             for (float v : {s.previous_token, s.first_token, s.self, s.duplicate_token, s.induction, s.self_nf})
                 QVERIFY(v >= 0.0f && v <= 1.0f + 1e-6f);

@@ -92,7 +92,7 @@ Item {
             compare(g.lab.layers, 2)
             g.lab.layer = 1
             compare(g.lab.heads[0].pattern.length, g.lab.tokens.length * g.lab.tokens.length)
-            verify(["sink", "previous-token", "self", "duplicate", "induction", "long-range", "mixed"].indexOf(g.lab.heads[0].label) >= 0)
+            verify(["sink", "previous-token", "self", "duplicate", "induction", "diffuse", "long-range", "mixed"].indexOf(g.lab.heads[0].label) >= 0)
         }
 
         function test_ablation() {

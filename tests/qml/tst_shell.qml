@@ -38,5 +38,25 @@ Item {
             verify(page.prose.indexOf("Olsson") >= 0)
             tryVerify(() => findChild(page, "chip0") !== null, 20000)
         }
+
+        // A glossary link in the prose opens the term's definition; an ordinary link does not.
+        function test_glossaryLinkOpensItsTerm() {
+            const page = createTemporaryObject(pageComponent, root, { stationId: "heads", catalog: catalog })
+            verify(page)
+            const prose = findChild(page, "proseText")
+            verify(prose)
+            const popup = findChild(page, "glossaryPopup")
+            verify(popup)
+            compare(popup.opened, false)
+            prose.linkActivated("glossary:residual-stream")
+            tryVerify(() => popup.opened)
+            compare(popup.entry.term, "residual stream")
+            verify(popup.entry.definition.length > 20)
+            popup.close()
+            tryVerify(() => !popup.opened)
+            prose.linkActivated("glossary:no-such-term")
+            wait(50)
+            compare(popup.opened, false)
+        }
     }
 }

@@ -75,6 +75,23 @@ void setNumber(ExerciseAnswer& a, double value, double tolerance, int prec = 4) 
     a.tolerance = tolerance;
     a.answerText = a.answer;
 }
+// Range questions: the exercise's options are buckets in order, split at `edges` (one fewer than
+// the options). The answer is the bucket holding `value`; a value within `slack` of an edge also
+// accepts the bucket on the other side, so rounding never decides a right or wrong answer.
+void setBucket(const Ctx& c, ExerciseAnswer& a, double value, const std::vector<double>& edges, double slack) {
+    QStringList values;
+    for (const QJsonValue& o : c.def.value(QStringLiteral("options")).toArray())
+        values << o.toObject().value(QStringLiteral("value")).toString();
+    if (values.size() != int(edges.size()) + 1)
+        throw al::Error("exercise \"" + c.def.value(QStringLiteral("id")).toString().toStdString() + "\" needs " +
+                        std::to_string(edges.size() + 1) + " range options");
+    auto bucketOf = [&](double v) { return int(std::upper_bound(edges.begin(), edges.end(), v) - edges.begin()); };
+    setOption(c, a, values[bucketOf(value)]);
+    for (double v : {value - slack, value + slack})
+        if (!a.accept.contains(values[bucketOf(v)]))
+            a.accept << values[bucketOf(v)];
+}
+
 void setHead(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& value, bool largest) {
     a.kind = QStringLiteral("head");
     a.layers = c.L;
@@ -133,8 +150,9 @@ ExerciseAnswer headDim(const Ctx& c) {
     ExerciseAnswer a;
     const al::Config& cfg = c.model.config();
     setNumber(a, cfg.head_dim(), 0);
-    a.detail = QObject::tr("This model's residual stream has %1 numbers per token, split evenly over %2 heads: "
-                           "%1 / %2 = %3 numbers in each head's query, key and value.")
+    a.detail = QObject::tr("Every one of the %2 heads reads all %1 numbers of a position's residual stream and "
+                           "projects them down with its own matrices to %1 / %2 = %3 numbers for its query, key "
+                           "and value.")
                    .arg(cfg.n_embd).arg(cfg.n_head).arg(cfg.head_dim());
     return a;
 }
@@ -177,9 +195,10 @@ ExerciseAnswer unscaledPeak(const Ctx& c) {
     const std::vector<double> pu = softmax(unscaled);
     const double peak = *std::max_element(pu.begin(), pu.end());
     ExerciseAnswer a;
-    setOption(c, a, peak > ps + 1e-6 ? QStringLiteral("up") : peak < ps - 1e-6 ? QStringLiteral("down") : QStringLiteral("same"));
-    a.detail = QObject::tr("For %1 in head %2 the largest weight is %3 with the scaling and %4 without it "
-                           "(scores %5 times larger). Bigger gaps between scores make the softmax more peaked.")
+    // Options: below 0.5, 0.5 to 0.9, 0.9 to 0.99, 0.99 or more.
+    setBucket(c, a, peak, {0.5, 0.9, 0.99}, 0.002);
+    a.detail = QObject::tr("For %1 in head %2 the largest weight is %3 with the scaling and %4 without it: "
+                           "every score %5 times larger, so every gap between scores %5 times wider.")
                    .arg(quoted(c.model, c.ids[q]), headName(l, h), num(ps), num(peak), num(sqrtd));
     return a;
 }
@@ -241,7 +260,7 @@ ExerciseAnswer countSinks(const Ctx& c) {
     ExerciseAnswer a;
     setNumber(a, sinks, 0);
     a.detail = QObject::tr("On your text, layer %1's heads are labelled: %2. A sink puts most of its weight on the "
-                           "first token (Xiao 2023); the labels are heuristics.").arg(l).arg(labels.join(QStringLiteral(", ")));
+                           "first token (Xiao et al. 2023); the labels are heuristics.").arg(l).arg(labels.join(QStringLiteral(", ")));
     if (sinks == 0)
         a.note = QObject::tr("Large trained models such as GPT-2 small have many sink heads; this model has none in "
                              "layer %1 on your text.").arg(l);
@@ -279,9 +298,10 @@ ExerciseAnswer positionalEarlyLate(const Ctx& c) {
     a.detail = QObject::tr("Heads labelled previous-token or self: %1 of %2 in layer 0, %3 of %2 in layer %4.")
                    .arg(first).arg(c.H).arg(last).arg(c.L - 1);
     if (a.answer != QLatin1String("early"))
-        a.note = QObject::tr("Studies of GPT-2 small find previous-token heads mostly in early layers, where induction "
-                             "heads build on them (Olsson 2022). This model does not show more of them in its first "
-                             "layer than in its last on your text.");
+        a.note = QObject::tr("In GPT-2 small the previous-token heads Wang et al. (2022) found, 2.2 and 4.11, sit in "
+                             "early layers, where later induction heads can build on them (Elhage et al. 2021; Olsson "
+                             "et al. 2022). This model does not show more such heads in its first layer than in its "
+                             "last on your text.");
     return a;
 }
 
@@ -306,7 +326,8 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
     if (q < 0) {
         ids = tokenize(c0.model, defaultText(), kTokenCap);
         find();
-        note = QObject::tr("Your text has no pronoun after its first word, so this exercise uses the example sentence.");
+        note = QObject::tr("Your text has no pronoun after its first word, so this exercise uses the example "
+                           "sentence “%1”.").arg(QString::fromUtf8(defaultText()));
     }
     if (q < 0)
         throw al::Error("no pronoun to ask about");
@@ -324,12 +345,20 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
     a.kind = QStringLiteral("token");
     a.choices = tokenChoices(c.model, ids);
     a.answer = QString::number(arg);
-    a.accept = {a.answer};
+    // Every copy of the winning token counts: the learner names a word, not one of its positions.
+    for (int j = 1; j <= q; ++j)
+        if (ids[j] == ids[arg]) a.accept << QString::number(j);
     a.row = q;
     a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, ids[arg])).arg(arg);
+    a.promptText = QObject::tr("In layer %1, averaged over its heads and leaving out the first token, which token "
+                               "does the pronoun %2 (token %3) attend to most? Click it.")
+                       .arg(l).arg(quoted(c.model, ids[q])).arg(q);
+    if (!note.isEmpty())
+        a.promptText = note + QLatin1Char(' ') + a.promptText;
     a.detail = QObject::tr("Averaged over layer %1's %2 heads (leaving out the first token), the pronoun %3 "
-                           "(token %4) puts %5 of its weight on %6. Name-mover heads in GPT-2 small do this "
-                           "kind of lookup (Wang 2022).")
+                           "(token %4) puts %5 of its weight on %6. Where a weight goes is not what the pronoun "
+                           "means: in BERT, Clark et al. (2019) found single heads whose attention links a "
+                           "pronoun to what it refers to fairly often, and an average over heads blurs such heads.")
                    .arg(l).arg(c.H).arg(quoted(c.model, ids[q])).arg(q).arg(num(mean[arg], 2)).arg(quoted(c.model, ids[arg]));
     a.note = note;
     return a;
@@ -337,20 +366,40 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
 
 // ---- Station 4: the causal mask ----
 
-ExerciseAnswer maskedRowVisible(const Ctx& c) {
-    const int row = std::clamp(paramInt(c, "row", 2), 0, c.T - 1);
+// Which token a row of the mask grid's head weighs most: the largest *allowed* score wins, however
+// large a later token's score would have been. In layer 0 the scores do not depend on the mask (its
+// inputs are the embeddings), so a maskless run shows what the blocked cells held.
+ExerciseAnswer maskedRowArgmax(const Ctx& c) {
+    const int row = std::clamp(paramInt(c, "row", 3), 0, c.T - 1);
+    const int l = paramLayer(c, "layer", "first"), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1);
     const al::ForwardResult r = run(c);
-    int visible = 0;
-    // The engine stores only the allowed cells of each row (row_length); the rest are −∞ scores.
-    for (int j = 0; j < c.T; ++j)
-        visible += j < r.scores.row_length(row) && std::isfinite(r.scores.at(0, 0, row, j)) ? 1 : 0;
+    double best = -1;
+    int arg = 0;
+    for (int j = 0; j <= row; ++j)
+        if (r.attention.at(l, h, row, j) > best) { best = r.attention.at(l, h, row, j); arg = j; }
     ExerciseAnswer a;
-    setNumber(a, visible, 0);
-    a.row = row;
-    a.choices = tokenChoices(c.model, c.ids);
-    a.detail = QObject::tr("Row %1 is %2. Its scores are finite for positions 0 to %3 (itself and every earlier "
-                           "token) and −∞ for the %4 later ones, which the softmax turns into weight 0.")
-                   .arg(row).arg(quoted(c.model, c.ids[row])).arg(row).arg(c.T - visible);
+    a.kind = QStringLiteral("token");
+    a.choices = tokenChoices(c.model, c.ids); // every token: a later one is a possible (wrong) guess
+    a.answer = QString::number(arg);
+    for (int j = 0; j <= row; ++j)
+        if (std::abs(r.attention.at(l, h, row, j) - best) <= 1e-6) a.accept << QString::number(j);
+    a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, c.ids[arg])).arg(arg);
+    a.detail = QObject::tr("In head %1, row %2 (%3) may see tokens 0 to %2; the largest of those scores, %4, "
+                           "belongs to %5, which gets weight %6. Every later token gets exactly 0.")
+                   .arg(headName(l, h)).arg(row).arg(quoted(c.model, c.ids[row]))
+                   .arg(num(r.scores.at(l, h, row, arg))).arg(quoted(c.model, c.ids[arg])).arg(num(best, 3));
+    if (l == 0 && row + 1 < c.T) {
+        al::ForwardOptions o;
+        o.causal_mask = false;
+        const al::ForwardResult open = run(c, o);
+        int later = row + 1;
+        for (int j = row + 1; j < c.T; ++j)
+            if (open.scores.at(l, h, row, j) > open.scores.at(l, h, row, later)) later = j;
+        if (open.scores.at(l, h, row, later) > r.scores.at(l, h, row, arg))
+            a.detail += QLatin1Char(' ') +
+                        QObject::tr("Without the mask, the later token %1 would have scored higher still (%2).")
+                            .arg(quoted(c.model, c.ids[later])).arg(num(open.scores.at(l, h, row, later)));
+    }
     return a;
 }
 
@@ -370,58 +419,63 @@ ExerciseAnswer unmaskTopChanges(const Ctx& c) {
     return a;
 }
 
-ExerciseAnswer firstRowSelf(const Ctx& c) {
+// The second row has two allowed cells: the weight on the first token is 1 / (1 + e^(s1 - s0)).
+ExerciseAnswer secondRowFirstWeight(const Ctx& c) {
+    if (c.T < 2)
+        throw al::Error("this exercise needs a text of at least two tokens");
     const int l = paramLayer(c, "layer", "first"), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1);
     const al::ForwardResult r = run(c);
+    const double w = r.attention.at(l, h, 1, 0);
     ExerciseAnswer a;
-    setNumber(a, r.attention.at(l, h, 0, 0), 0.01, 3);
-    a.detail = QObject::tr("The first token can see only itself, so the softmax over its single allowed score gives "
-                           "weight %1 — in every head of every layer.").arg(num(r.attention.at(l, h, 0, 0), 4));
+    // Options: below 0.25, 0.25 to 0.5, 0.5 to 0.75, 0.75 or more.
+    setBucket(c, a, w, {0.25, 0.5, 0.75}, 0.002);
+    a.detail = QObject::tr("In head %1, %2 may see only %3 and itself. Scores: %4 for %3, %5 for itself; "
+                           "the softmax of the two gives %3 weight %6.")
+                   .arg(headName(l, h), quoted(c.model, c.ids[1]), quoted(c.model, c.ids[0]),
+                        num(r.scores.at(l, h, 1, 0)), num(r.scores.at(l, h, 1, 1)), num(w, 3));
     return a;
 }
 
 // ---- Station 5: temperature ----
 
-ExerciseAnswer temperatureZero(const Ctx& c) {
-    const al::ForwardResult r = run(c);
-    al::SamplingOptions o;
-    o.temperature = 0;
-    const std::vector<float> dist = al::sampling_distribution(r.logits_last, o);
-    int nonzero = 0;
-    for (float v : dist) nonzero += v > 0;
-    const int top = argmax(r.logits_last);
-    ExerciseAnswer a;
-    setOption(c, a, nonzero == 1 && dist[top] > 0.999f ? QStringLiteral("top") : QStringLiteral("random"));
-    a.detail = QObject::tr("At temperature 0 the distribution sampled from has %1 token(s) with any probability: "
-                           "%2, the top-scoring one. Every seed gives the same text.").arg(nonzero).arg(quoted(c.model, top));
-    return a;
-}
-
+// The top token's probability at a temperature below 1: p_T(top) = p(top)^(1/T) / sum_i p(i)^(1/T).
 ExerciseAnswer topProbAtTemperature(const Ctx& c) {
-    const double t = paramDouble(c, "temperature", 2.0);
+    const double t = paramDouble(c, "temperature", 0.5);
+    if (!(t > 0))
+        throw al::Error("the exercise's temperature must be above 0");
     const al::ForwardResult r = run(c);
     const std::vector<double> p1 = softmax(r.logits_last), pt = softmax(r.logits_last, t);
     const int top = argmax(r.logits_last);
     ExerciseAnswer a;
-    setOption(c, a, pt[top] > p1[top] + 1e-9 ? QStringLiteral("up") : pt[top] < p1[top] - 1e-9 ? QStringLiteral("down") : QStringLiteral("same"));
+    // Options: below 0.25, 0.25 to 0.5, 0.5 to 0.9, 0.9 or more.
+    setBucket(c, a, pt[top], {0.25, 0.5, 0.9}, 0.002);
     a.detail = QObject::tr("The top token %1 has probability %2 at temperature 1 and %3 at temperature %4.")
                    .arg(quoted(c.model, top), num(p1[top]), num(pt[top]), num(t, 2));
     return a;
 }
 
-ExerciseAnswer topPCount(const Ctx& c) {
-    const double p = paramDouble(c, "top_p", 0.9);
+// How many tokens top-p keeps at a temperature: the fewest most likely tokens whose probabilities
+// reach p. Asked as a range, because the exact count among tens of thousands is not something to
+// reason out, but its order of magnitude is.
+ExerciseAnswer nucleusSize(const Ctx& c) {
+    const double p = paramDouble(c, "top_p", 0.9), t = paramDouble(c, "temperature", 1.0);
     const al::ForwardResult r = run(c);
     al::SamplingOptions o;
     o.top_p = float(p);
+    o.temperature = float(t);
     const std::vector<float> dist = al::sampling_distribution(r.logits_last, o);
     int kept = 0;
     for (float v : dist) kept += v > 0;
+    al::SamplingOptions at1 = o;
+    at1.temperature = 1.0f;
+    int kept1 = 0;
+    for (float v : al::sampling_distribution(r.logits_last, at1)) kept1 += v > 0;
     ExerciseAnswer a;
-    setNumber(a, kept, std::max(1.0, 0.25 * kept), 6);
-    a.detail = QObject::tr("Top-p %1 keeps the smallest set of most likely tokens whose probabilities add up to %1: "
-                           "for your text that is %2 of %3 tokens. Within a quarter of that counts as right.")
-                   .arg(num(p, 2)).arg(kept).arg(dist.size());
+    // Options: 1, 2 to 10, 11 to 100, 101 to 1,000, more than 1,000 (no slack: counts are exact).
+    setBucket(c, a, kept, {1.5, 10.5, 100.5, 1000.5}, 0);
+    a.detail = QObject::tr("At temperature %1, top-p %2 keeps %3 of %4 tokens.").arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size());
+    if (std::abs(t - 1.0) > 1e-9)
+        a.detail += QLatin1Char(' ') + QObject::tr("At temperature 1 it keeps %1.").arg(kept1);
     return a;
 }
 
@@ -469,17 +523,27 @@ ExerciseAnswer labelStable(const Ctx& c) {
     return a;
 }
 
-ExerciseAnswer attentionCostGrowth(const Ctx& c) {
-    const int t = std::clamp(paramInt(c, "tokens", 256), 2, c.model.config().n_positions / 2);
-    const double hd = c.model.config().head_dim();
-    // Multiply-adds of the scores (q·k) and the weighted sum of values, over allowed cells.
-    auto ops = [&](double n) { return 2.0 * c.L * c.H * hd * n * (n + 1) / 2.0; };
-    const double ratio = ops(2 * t) / ops(t);
+// Attention's multiply-adds against the rest of one layer, for the learner's text: the scores and
+// weighted sums take 2·T²·d over the full T × T grid (T²·d over the allowed half), the projections
+// and the MLP 12·T·d² (with the usual MLP width 4d; the model's own width is used when it differs).
+ExerciseAnswer attentionCostShare(const Ctx& c) {
+    const al::Config& cfg = c.model.config();
+    const double T = c.T, d = cfg.n_embd, f = cfg.n_inner > 0 ? cfg.n_inner : 4.0 * d;
+    const double attention = 2.0 * T * T * d, rest = 4.0 * T * d * d + 2.0 * T * d * f;
+    const double full = attention / rest, half = full / 2;
     ExerciseAnswer a;
-    setNumber(a, ratio, 0.5, 3);
-    a.detail = QObject::tr("Counting this model's multiply-adds for the scores and the weighted sums: %1 at %2 tokens, "
-                           "%3 at %4 tokens, %5 times as many. The rest of the layer grows only in proportion to the "
-                           "tokens (2×).").arg(num(ops(t), 3), QString::number(t), num(ops(2 * t), 3), QString::number(2 * t), num(ratio, 3));
+    // Options: below 1%, 1% to 5%, 5% to 25%, 25% or more. Either way of counting the grid is right.
+    setBucket(c, a, full, {0.01, 0.05, 0.25}, 0);
+    ExerciseAnswer other;
+    setBucket(c, other, half, {0.01, 0.05, 0.25}, 0);
+    for (const QString& v : other.accept)
+        if (!a.accept.contains(v)) a.accept << v;
+    a.detail = QObject::tr("Your text has %1 tokens and the model's width is %2: attention's scores and weighted "
+                           "sums take %3 multiply-adds over the full grid (%4 over the allowed half), the "
+                           "projections and the MLP %5. Attention's arithmetic is %6% of the rest's (%7% over "
+                           "the allowed half).")
+                   .arg(c.T).arg(cfg.n_embd).arg(num(attention, 3), num(attention / 2, 3), num(rest, 3),
+                                                 num(100 * full, 2), num(100 * half, 2));
     return a;
 }
 
@@ -494,15 +558,14 @@ const std::map<QString, Fn>& registry() {
         {QStringLiteral("largest_ablation_head"), largestAblationHead},
         {QStringLiteral("positional_early_late"), positionalEarlyLate},
         {QStringLiteral("pronoun_target"), pronounTarget},
-        {QStringLiteral("masked_row_visible"), maskedRowVisible},
+        {QStringLiteral("masked_row_argmax"), maskedRowArgmax},
         {QStringLiteral("unmask_top_changes"), unmaskTopChanges},
-        {QStringLiteral("first_row_self"), firstRowSelf},
-        {QStringLiteral("temperature_zero"), temperatureZero},
+        {QStringLiteral("second_row_first_weight"), secondRowFirstWeight},
         {QStringLiteral("top_prob_at_temperature"), topProbAtTemperature},
-        {QStringLiteral("top_p_count"), topPCount},
+        {QStringLiteral("nucleus_size"), nucleusSize},
         {QStringLiteral("least_pattern_sensitive_head"), leastPatternSensitiveHead},
         {QStringLiteral("label_stable"), labelStable},
-        {QStringLiteral("attention_cost_growth"), attentionCostGrowth},
+        {QStringLiteral("attention_cost_share"), attentionCostShare},
     };
     return r;
 }
@@ -515,7 +578,8 @@ QVariantMap ExerciseAnswer::toVariant() const {
             {QStringLiteral("answerText"), answerText}, {QStringLiteral("detail"), detail},
             {QStringLiteral("note"), note},         {QStringLiteral("choices"), choices},
             {QStringLiteral("layers"), layers},     {QStringLiteral("heads"), heads},
-            {QStringLiteral("row"), row},           {QStringLiteral("focusHead"), focusHead}};
+            {QStringLiteral("row"), row},           {QStringLiteral("focusHead"), focusHead},
+            {QStringLiteral("promptText"), promptText}};
 }
 
 QStringList exerciseFunctions() {

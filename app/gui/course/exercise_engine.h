@@ -24,6 +24,7 @@ struct ExerciseAnswer {
     int layers = 0, heads = 0; // for head pickers
     int row = -1;          // for cell exercises: the row the learner picks in
     QString focusHead;     // "L.H": the head the question is about, so a station can show that head
+    QString promptText;    // a prompt computed for this text (names the token asked about); empty: the lesson's
     QVariantMap toVariant() const;
 };
 

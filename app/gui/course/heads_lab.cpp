@@ -25,7 +25,8 @@ QString HeadsLab::scoreNameFor(const std::string& label) {
     if (label == "previous-token") return QStringLiteral("previous-token weight");
     if (label == "self") return QStringLiteral("self weight");
     if (label == "duplicate") return QStringLiteral("duplicate-token weight");
-    if (label == "induction") return QStringLiteral("induction score");
+    if (label == "induction") return QStringLiteral("induction (fixed probe)");
+    if (label == "diffuse") return QStringLiteral("entropy share (1 = even)");
     if (label == "long-range") return QStringLiteral("mean distance (tokens)");
     return QStringLiteral("entropy (nats)");
 }
@@ -36,6 +37,7 @@ double HeadsLab::scoreFor(const al::HeadScores& s) {
     if (s.label == "self") return s.self_nf;
     if (s.label == "duplicate") return s.duplicate_token_nf;
     if (s.label == "induction") return s.induction_nf;
+    if (s.label == "diffuse") return s.entropy_share_nf;
     if (s.label == "long-range") return s.mean_distance_nf;
     return s.entropy_nf;
 }
@@ -87,9 +89,10 @@ void HeadsLab::slice() {
                 {QStringLiteral("previous-token"), s.previous_token_nf},
                 {QStringLiteral("self"), s.self_nf},
                 {QStringLiteral("duplicate"), s.duplicate_token_nf},
-                {QStringLiteral("induction"), s.induction_nf},
+                {QStringLiteral("induction (fixed probe)"), s.induction_nf},
                 {QStringLiteral("mean distance"), s.mean_distance_nf},
-                {QStringLiteral("entropy"), s.entropy_nf}};
+                {QStringLiteral("entropy"), s.entropy_nf},
+                {QStringLiteral("entropy share"), s.entropy_share_nf}};
             heads_ << QVariantMap{{QStringLiteral("head"), s.head.head},
                                   {QStringLiteral("label"), QString::fromStdString(s.label)},
                                   {QStringLiteral("score"), scoreFor(s)},

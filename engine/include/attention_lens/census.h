@@ -22,6 +22,8 @@ float duplicate_token(const std::vector<float>& A, const std::vector<int>& ids, 
 float induction(const std::vector<float>& A, const std::vector<int>& ids, bool exclude_first);
 float mean_distance(const std::vector<float>& A, int T, bool exclude_first);
 float mean_entropy(const std::vector<float>& A, int T, bool exclude_first); // nats
+// Each row's entropy as a share of the largest it could have (uniform over its allowed cells), 0..1.
+float entropy_share(const std::vector<float>& A, int T, bool exclude_first);
 } // namespace census
 
 struct HeadScores {
@@ -33,8 +35,11 @@ struct HeadScores {
     float induction = 0, induction_nf = 0;
     float mean_distance = 0, mean_distance_nf = 0;
     float entropy = 0, entropy_nf = 0;
+    float entropy_share_nf = 0;  // 1: spread evenly over the visible positions (without the first)
+    // The induction scores come from a fixed repeated random sequence, not from the text: they
+    // describe the head, and are the same whatever the text.
     std::string label;     // heuristic: "sink", "previous-token", "self", "duplicate", "induction",
-                           // "long-range" or "mixed"
+                           // "diffuse", "long-range" or "mixed"
 };
 
 struct CensusOptions {
