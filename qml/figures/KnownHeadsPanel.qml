@@ -75,7 +75,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
-        text: qsTr("How each role is checked: previous-token heads by the census's previous-token score (0.6 or more); induction heads by the census's induction score on random tokens written twice, the same for every text (0.3 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.3 or more); negative heads by that weight (0.2 or more) together with a negative direct effect on the predicted token's logit. Thresholds are the course's heuristics, not the studies'.")
+        text: qsTr("How each role is checked: previous-token heads by the census's previous-token score (0.60 or more); induction heads by the census's induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more); negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token's logit. Thresholds are the course's heuristics, not the studies'.")
     }
     Label { visible: view.lab.error !== ""; text: view.lab.error; color: Theme.warning; wrapMode: Text.WordWrap; Layout.fillWidth: true }
 }

@@ -11,8 +11,9 @@ ColumnLayout {
     property int row: 0
     // Committed exercises' answers (Veiled.answers): the row an answer is about is shown and marked.
     property var answers: []
-    // (An answer without a row is about the first row: the first token's weight on itself.)
-    readonly property var answerRows: answers.map(a => a.row !== undefined && a.row >= 0 ? a.row : 0)
+    // (The row comes from the answer, else from the exercise's `row` parameter, else the first row.)
+    readonly property var answerRows: answers.map(a => a.row !== undefined && a.row >= 0 ? a.row
+                                                       : (a.params || {}).row !== undefined ? a.params.row : 0)
     onAnswerRowsChanged: if (answerRows.length > 0) row = Math.min(answerRows[answerRows.length - 1], Math.max(0, count - 1))
     readonly property int count: lab.tokens.length
     spacing: Theme.spacingS

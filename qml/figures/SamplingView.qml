@@ -8,10 +8,11 @@ import AttentionLens
 ColumnLayout {
     id: view
     property TemperatureLab lab
-    // Committed exercises' answers (Veiled.answers): a number answer (tokens kept) marks the count.
+    // Committed exercises' answers (Veiled.answers): a question about top-p marks the count of
+    // tokens kept; one about temperature alone marks the top token's bar.
     property var answers: []
-    readonly property bool keptAnswered: answers.some(a => a.kind === "number")
-    readonly property bool topAnswered: answers.some(a => a.kind === "option")
+    readonly property bool keptAnswered: answers.some(a => (a.params || {}).top_p !== undefined)
+    readonly property bool topAnswered: answers.some(a => (a.params || {}).top_p === undefined && (a.params || {}).temperature !== undefined)
     // An answer just revealed sets the filters it was asked about (e.g. top-p 0.9, temperature 2),
     // so the figure shows that very case.
     property var applied: []
@@ -20,8 +21,11 @@ ColumnLayout {
         for (const a of answers) {
             if (applied.indexOf(a.id) >= 0) continue
             const p = a.params || {}
-            if (p.top_p !== undefined) { lab.temperature = 1; lab.topK = 0; lab.topP = p.top_p }
-            if (p.temperature !== undefined) { lab.topP = 1; lab.topK = 0; lab.temperature = p.temperature }
+            if (p.top_p !== undefined || p.temperature !== undefined) {
+                lab.topK = 0
+                lab.topP = p.top_p !== undefined ? p.top_p : 1
+                lab.temperature = p.temperature !== undefined ? p.temperature : 1
+            }
         }
         applied = ids
     }

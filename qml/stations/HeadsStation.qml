@@ -44,7 +44,7 @@ Item {
             }
             FigureSection {
                 title: qsTr("Knock heads out")
-                caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far it moved.").arg(ModelHub.tokenCap)
+                caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far the whole distribution moved, and the change in the top token's logit how much the knocked-out heads supported it.").arg(ModelHub.tokenCap)
                 Veiled {
                     id: ablationVeil
                     Layout.fillWidth: true

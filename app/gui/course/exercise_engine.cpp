@@ -427,6 +427,7 @@ ExerciseAnswer secondRowFirstWeight(const Ctx& c) {
     const al::ForwardResult r = run(c);
     const double w = r.attention.at(l, h, 1, 0);
     ExerciseAnswer a;
+    a.row = 1;
     // Options: below 0.25, 0.25 to 0.5, 0.5 to 0.75, 0.75 or more.
     setBucket(c, a, w, {0.25, 0.5, 0.75}, 0.002);
     a.detail = QObject::tr("In head %1, %2 may see only %3 and itself. Scores: %4 for %3, %5 for itself; "
