@@ -4,6 +4,7 @@
 // effects from the attention and values the Runner keeps, pushed through c_proj and a frozen ln_f
 // by hand.
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -164,9 +165,21 @@ private slots:
         }
     }
 
-    void cancelled() {
+    void cancelledAndCached() {
+        std::vector<int> ids = cases_[0].ids;
+        std::reverse(ids.begin(), ids.end()); // a text no earlier search saw
         std::atomic<bool> stop{true};
-        QVERIFY_THROWS_EXCEPTION(al::Cancelled, course::runKnockoutSearch(model_, cases_[0].ids, &stop));
+        QVERIFY_THROWS_EXCEPTION(al::Cancelled, course::runKnockoutSearch(model_, ids, &stop));
+        stop = false;
+        const course::KnockoutSearch first = course::runKnockoutSearch(model_, ids, &stop);
+        // The same model and text again: the remembered search, even with the flag raised.
+        stop = true;
+        const course::KnockoutSearch again = course::runKnockoutSearch(model_, ids, &stop);
+        QCOMPARE(again.dLogit, first.dLogit);
+        QCOMPARE(again.strongest, first.strongest);
+        // Another model object is another key.
+        const auto copy = al::Model::load(fixture::modelDir().toStdString());
+        QVERIFY_THROWS_EXCEPTION(al::Cancelled, course::runKnockoutSearch(copy, ids, &stop));
     }
 };
 

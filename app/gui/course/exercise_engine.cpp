@@ -12,6 +12,7 @@
 #include "attention_lens/sampling.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
+#include "knockout_search.h"
 
 namespace course {
 namespace {
@@ -268,13 +269,10 @@ ExerciseAnswer countSinks(const Ctx& c) {
 }
 
 ExerciseAnswer largestAblationHead(const Ctx& c) {
-    // Every head knocked out once, batched by layer (al::VariantRunner restarts at that layer).
-    al::VariantRunner vr(c.runner.model_ptr(), c.ids);
-    const std::vector<double> p = softmax(vr.clean().logits_last);
-    std::vector<al::ForwardOptions> variants(size_t(c.L) * c.H);
-    for (int i = 0; i < c.L * c.H; ++i) variants[i].zero_ablate = {{i / c.H, i % c.H}};
-    std::vector<double> kls;
-    for (const al::VariantResult& r : vr.run(variants)) kls.push_back(kl(p, softmax(r.logits_last)));
+    // Every head knocked out once: the knock-out lab's search (batched by layer, and shared with
+    // the lab when both ask about the same text).
+    const KnockoutSearch k = runKnockoutSearch(c.runner.model_ptr(), c.ids);
+    const std::vector<double>& kls = k.kl;
     ExerciseAnswer a;
     setHeadShortlist(c, a, kls, true);
     const double mx = *std::max_element(kls.begin(), kls.end());

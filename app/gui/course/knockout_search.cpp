@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <mutex>
 #include <numeric>
 
 #include "attention_lens/forward.h"
@@ -16,8 +18,45 @@ bool KnockoutSearch::backupFound() const {
     return rise > 0 && rise >= 0.1 * std::abs(dLogit[strongest]);
 }
 
+namespace {
+
+// The last few searches, so that Station 3's lab and its exercise answers (both asking which head
+// matters most for the same text) share one search. Keyed by the model object and the token ids.
+struct CacheEntry {
+    std::weak_ptr<const al::Model> model;
+    std::vector<int> ids;
+    KnockoutSearch result;
+};
+std::mutex cacheMutex;
+std::deque<CacheEntry> cache;
+constexpr size_t kCacheEntries = 4;
+
+KnockoutSearch computeKnockoutSearch(const std::shared_ptr<const al::Model>& model, const std::vector<int>& ids,
+                                     const std::atomic<bool>* cancel, const std::function<void(double)>& progress);
+
+} // namespace
+
 KnockoutSearch runKnockoutSearch(const std::shared_ptr<const al::Model>& model, const std::vector<int>& ids,
                                  const std::atomic<bool>* cancel, const std::function<void(double)>& progress) {
+    {
+        std::lock_guard<std::mutex> lock(cacheMutex);
+        for (const CacheEntry& e : cache)
+            if (e.model.lock() == model && e.ids == ids) {
+                if (progress) progress(1.0);
+                return e.result;
+            }
+    }
+    KnockoutSearch s = computeKnockoutSearch(model, ids, cancel, progress);
+    std::lock_guard<std::mutex> lock(cacheMutex);
+    cache.push_front({model, ids, s});
+    while (cache.size() > kCacheEntries) cache.pop_back();
+    return s;
+}
+
+namespace {
+
+KnockoutSearch computeKnockoutSearch(const std::shared_ptr<const al::Model>& model, const std::vector<int>& ids,
+                                     const std::atomic<bool>* cancel, const std::function<void(double)>& progress) {
     const int L = model->config().n_layer, H = model->config().n_head, C = model->config().n_embd;
     KnockoutSearch s;
     s.layers = L;
@@ -102,4 +141,5 @@ KnockoutSearch runKnockoutSearch(const std::shared_ptr<const al::Model>& model, 
     return s;
 }
 
+} // namespace
 } // namespace course
