@@ -86,11 +86,16 @@ ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.spacing
         FocusButton {
-            enabled: view.lab.strongest.head !== undefined
-            text: view.lab.strongest.head !== undefined
-                  ? qsTr("Largest single effect: head %1 (logit %2, KL %3)").arg(view.lab.strongest.head)
-                    .arg(Number(view.lab.strongest.dLogit).toFixed(2)).arg(Number(view.lab.strongest.kl).toFixed(3))
+            enabled: view.lab.widest.head !== undefined
+            text: view.lab.widest.head !== undefined
+                  ? qsTr("Largest KL: head %1 (%2 nats)").arg(view.lab.widest.head).arg(Number(view.lab.widest.kl).toFixed(3))
                   : qsTr("Searching every head…")
+            onClicked: view.lab.ablated = [view.lab.widest.head]
+        }
+        FocusButton {
+            visible: view.lab.strongest.head !== undefined
+            text: qsTr("Lowers “%1” most: head %2 (logit %3)").arg(view.lab.topToken).arg(view.lab.strongest.head || "")
+                  .arg(Number(view.lab.strongest.dLogit).toFixed(2))
             onClicked: view.lab.ablated = [view.lab.strongest.head]
         }
         FocusButton {

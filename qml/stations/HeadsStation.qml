@@ -54,6 +54,16 @@ Item {
                 }
             }
             FigureSection {
+                title: qsTr("Induction as a circuit")
+                caption: qsTr("Two heads in different layers that work together on a repeated passage: one writes \"the token before me\" into each position, the other uses it to find what came next last time.")
+                Veiled {
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "heads-grid" // it shows where a previous-token head sits
+                    InductionCircuitView {}
+                }
+            }
+            FigureSection {
                 title: qsTr("GPT-2 small's known heads")
                 caption: qsTr("Heads that published studies of GPT-2 small describe, and what each was found to do.")
                 KnownHeadsPanel { Layout.fillWidth: true }

@@ -179,6 +179,8 @@ private slots:
         QVERIFY(std::abs(lab.kl() - lab.strongest().value(QStringLiteral("kl")).toDouble()) < 1e-6 + 1e-3 * lab.kl());
         QVERIFY(std::abs(lab.dLogit() - lab.strongest().value(QStringLiteral("dLogit")).toDouble()) < 1e-4);
         QVERIFY(lab.dLogit() < 0); // the strongest head supports the top token on this text
+        // The largest KL alone is at least the strongest head's KL.
+        QVERIFY(lab.widest().value(QStringLiteral("kl")).toDouble() >= lab.strongest().value(QStringLiteral("kl")).toDouble());
         const QVariantMap pair = lab.pair();
         QVERIFY(pair.contains(QStringLiteral("a")));
         lab.setAblated({pair.value(QStringLiteral("a")).toString(), pair.value(QStringLiteral("b")).toString()});

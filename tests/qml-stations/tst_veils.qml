@@ -39,7 +39,7 @@ Item {
                                    && i.width > 0 && i.opacity > 0).map(i => i.text)
         }
         // Phrases that state an answer outright; none may be on screen while an exercise is open.
-        readonly property var revealing: ["Largest single effect", "Barely matter here", "candidate tokens kept",
+        readonly property var revealing: ["Largest KL:", "most: head", "Barely matter here", "candidate tokens kept",
                                           "numbers per vector", "KL between the two predictions",
                                           "Low temperature: the top score", "puts nearly everything on one key",
                                           "after the softmax", "of its attention"]
@@ -189,7 +189,7 @@ Item {
                 compare(grid.markLabel, "sink")
                 compare(grid.lab.layer, grid.lab.layers - 1, "the sink count's layer is shown")
                 // The same scan that found nothing before the commit finds the guided example now.
-                tryVerify(() => visibleTexts(s.page).join("\n").indexOf("Largest single effect") >= 0, 30000)
+                tryVerify(() => visibleTexts(s.page).join("\n").indexOf("Largest KL:") >= 0, 30000)
             })
         }
 

@@ -15,7 +15,7 @@ struct Prediction {
 };
 
 struct Guide {
-    QVariantMap strongest, pair, backup;
+    QVariantMap strongest, widest, pair, backup;
     QString searched;
 };
 
@@ -135,6 +135,8 @@ void AblationLab::search() {
             g.strongest = {{QStringLiteral("head"), name(k.strongest)},
                            {QStringLiteral("dLogit"), k.dLogit[k.strongest]},
                            {QStringLiteral("kl"), k.kl[k.strongest]}};
+            const int widest = int(std::max_element(k.kl.begin(), k.kl.end()) - k.kl.begin());
+            g.widest = {{QStringLiteral("head"), name(widest)}, {QStringLiteral("kl"), k.kl[widest]}};
             if (k.pairA >= 0)
                 g.pair = {{QStringLiteral("a"), name(k.pairA)}, {QStringLiteral("b"), name(k.pairB)},
                           {QStringLiteral("dA"), k.pairDA}, {QStringLiteral("dB"), k.pairDB},
@@ -161,6 +163,7 @@ void AblationLab::search() {
         },
         [this](Guide& g) {
             strongest_ = g.strongest;
+            widest_ = g.widest;
             pair_ = g.pair;
             backup_ = g.backup;
             searched_ = g.searched;

@@ -26,6 +26,7 @@ class AblationLab : public CourseLab {
     // (dLogit of each alone and of both). backup: {of, head, before, after} (direct effects on the
     // top token's logit with all heads on and with `of` off), {} when no later head's rose enough.
     Q_PROPERTY(QVariantMap strongest READ strongest NOTIFY guideChanged)
+    Q_PROPERTY(QVariantMap widest READ widest NOTIFY guideChanged) // {head, kl}: the largest KL alone
     Q_PROPERTY(QVariantMap pair READ pair NOTIFY guideChanged)
     Q_PROPERTY(QVariantMap backup READ backup NOTIFY guideChanged)
     Q_PROPERTY(QString searched READ searched NOTIFY guideChanged) // what the search tried, for people
@@ -41,6 +42,7 @@ public:
     double dLogit() const { return dLogit_; }
     bool searching() const { return searching_; }
     QVariantMap strongest() const { return strongest_; }
+    QVariantMap widest() const { return widest_; }
     QVariantMap pair() const { return pair_; }
     QVariantMap backup() const { return backup_; }
     QString searched() const { return searched_; }
@@ -65,6 +67,6 @@ private:
     double kl_ = 0, dLogit_ = 0;
     QString context_, topToken_;
     bool searching_ = false;
-    QVariantMap strongest_, pair_, backup_;
+    QVariantMap strongest_, widest_, pair_, backup_;
     QString searched_;
 };

@@ -1,0 +1,106 @@
+#include "induction_circuit.h"
+
+#include <QtNumeric>
+#include <algorithm>
+
+#include "attention_lens/census.h"
+#include "attention_lens/error.h"
+#include "attention_lens/forward.h"
+#include "course_math.h"
+
+namespace course {
+
+InductionCircuit findInductionCircuit(const std::shared_ptr<const al::Model>& model, std::vector<int> passage,
+                                      const std::atomic<bool>* cancel) {
+    const al::Config& cfg = model->config();
+    const int L = cfg.n_layer, H = cfg.n_head;
+    if (L < 2) throw al::Error("an induction circuit needs at least two layers; this model has one");
+    if (passage.size() > size_t(InductionCircuit::kMaxPassage)) passage.resize(InductionCircuit::kMaxPassage);
+    if (passage.size() < 4) throw al::Error("the passage needs at least 4 tokens");
+    InductionCircuit c;
+    c.passage = int(passage.size());
+    if (cfg.bos_token_id >= 0 && cfg.bos_token_id < cfg.vocab_size) c.ids.push_back(cfg.bos_token_id);
+    c.ids.insert(c.ids.end(), passage.begin(), passage.end());
+    c.ids.insert(c.ids.end(), passage.begin(), passage.end());
+    const int T = int(c.ids.size());
+
+    al::Runner runner(model);
+    al::ForwardOptions plain;
+    plain.keep_scores = false;
+    plain.cancel = cancel;
+    const al::ForwardResult r = runner.forward_full(c.ids, plain);
+    auto inductionOf = [&](const al::ForwardResult& res, int l, int h) {
+        return al::census::induction(res.attention.dense(l, h), c.ids, false);
+    };
+    // The induction head: the highest induction score in any layer but the first.
+    c.indScore = -1;
+    for (int l = 1; l < L; ++l)
+        for (int h = 0; h < H; ++h) {
+            const double s = inductionOf(r, l, h);
+            if (s > c.indScore) { c.indScore = s; c.indLayer = l; c.indHead = h; }
+        }
+    // The previous-token head: the highest previous-token score in an earlier layer.
+    c.prevScore = -1;
+    for (int l = 0; l < c.indLayer; ++l)
+        for (int h = 0; h < H; ++h) {
+            const double s = al::census::previous_token(r.attention.dense(l, h), T, true);
+            if (s > c.prevScore) { c.prevScore = s; c.prevLayer = l; c.prevHead = h; }
+        }
+    c.prevPattern = r.attention.dense(c.prevLayer, c.prevHead);
+    c.indPattern = r.attention.dense(c.indLayer, c.indHead);
+    // The causal test, and its control: every other head of the previous-token head's layer.
+    for (int h = 0; h < H; ++h) {
+        al::ForwardOptions o = plain;
+        o.zero_ablate = {{c.prevLayer, h}};
+        const al::ForwardResult k = runner.forward_full(c.ids, o);
+        const double s = inductionOf(k, c.indLayer, c.indHead);
+        if (h == c.prevHead) {
+            c.indScoreWithoutPrev = s;
+            c.indPatternWithoutPrev = k.attention.dense(c.indLayer, c.indHead);
+        } else {
+            c.controlMean += s;
+            ++c.controlCount;
+        }
+    }
+    if (c.controlCount > 0) c.controlMean /= c.controlCount;
+    return c;
+}
+
+} // namespace course
+
+namespace {
+// A dense [T][T] pattern for HeatmapItem: the masked cells (after the diagonal) as NaN, drawn hatched.
+QVariantList toList(const std::vector<float>& v, int T) {
+    QVariantList out;
+    out.reserve(qsizetype(v.size()));
+    for (int i = 0; i < T; ++i)
+        for (int j = 0; j < T; ++j) out << (j > i ? qQNaN() : double(v[size_t(i) * T + j]));
+    return out;
+}
+QString name(int l, int h) { return QStringLiteral("%1.%2").arg(l).arg(h); }
+} // namespace
+
+InductionCircuitLab::InductionCircuitLab(QObject* parent) : CourseLab(parent) {}
+
+void InductionCircuitLab::recompute() {
+    const auto model = this->model();
+    if (!model) return;
+    const std::string text = this->text().toStdString();
+    runJob<course::InductionCircuit>(
+        [model, text] {
+            std::vector<int> ids = course::tokenize(*model, text, course::InductionCircuit::kMaxPassage);
+            if (ids.size() < 4) ids = course::tokenize(*model, course::defaultText(), course::InductionCircuit::kMaxPassage);
+            return course::findInductionCircuit(model, ids);
+        },
+        [this, model](course::InductionCircuit& c) {
+            c_ = c;
+            tokens_.clear();
+            for (int id : c.ids) tokens_ << QString::fromStdString(course::tokenLabel(*model, id));
+            prevHead_ = name(c.prevLayer, c.prevHead);
+            indHead_ = name(c.indLayer, c.indHead);
+            prev_ = toList(c.prevPattern, int(c.ids.size()));
+            ind_ = toList(c.indPattern, int(c.ids.size()));
+            indWithout_ = toList(c.indPatternWithoutPrev, int(c.ids.size()));
+            emit resultChanged();
+        });
+}

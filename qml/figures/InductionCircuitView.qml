@@ -1,0 +1,80 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// Induction as a circuit (InductionCircuitLab): the learner's text written twice; the earlier
+// layer's previous-token head and the later induction head side by side; then the induction head
+// again with the previous-token head knocked out, against a control (each other head of that
+// layer knocked out instead).
+ColumnLayout {
+    id: view
+    property InductionCircuitLab lab: InductionCircuitLab {}
+    readonly property bool ready: view.lab.size > 0
+    readonly property real drop: view.lab.inductionScore - view.lab.inductionScoreWithoutPrev
+    readonly property real controlDrop: view.lab.inductionScore - view.lab.controlMean
+    spacing: Theme.spacingS
+
+    component Pattern: ColumnLayout {
+        property string title
+        property string subtitle
+        property var values: []
+        Layout.fillWidth: true
+        Layout.preferredWidth: 1
+        spacing: 3
+        Label { text: parent.title; color: Theme.text; font.weight: Font.DemiBold; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+        HeatmapItem {
+            Layout.fillWidth: true
+            Layout.preferredHeight: width
+            Layout.maximumWidth: 320
+            rows: view.lab.size
+            columns: view.lab.size
+            values: parent.values
+            maxValue: 1
+            colorMap: "viridis"
+            maskColor: Theme.mask
+        }
+        Label { text: parent.subtitle; color: Theme.textMuted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+    }
+
+    Label {
+        visible: !view.ready
+        text: view.lab.error !== "" ? view.lab.error : qsTr("Writing your text twice and looking for the two heads…")
+        color: view.lab.error !== "" ? Theme.warning : Theme.textMuted
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+    }
+    RowLayout {
+        visible: view.ready
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+        Pattern {
+            title: qsTr("Previous-token head %1").arg(view.lab.prevHead)
+            subtitle: qsTr("score %1: each token looks at the one before it").arg(view.lab.prevScore.toFixed(2))
+            values: view.lab.prevPattern
+        }
+        Pattern {
+            title: qsTr("Induction head %1").arg(view.lab.inductionHead)
+            subtitle: qsTr("score %1: in the second copy, each token looks at the token after its earlier copy (the stripe below the diagonal)").arg(view.lab.inductionScore.toFixed(2))
+            values: view.lab.inductionPattern
+        }
+        Pattern {
+            title: qsTr("%1 with %2 knocked out").arg(view.lab.inductionHead).arg(view.lab.prevHead)
+            subtitle: qsTr("score %1").arg(view.lab.inductionScoreWithoutPrev.toFixed(2))
+            values: view.lab.inductionPatternWithoutPrev
+        }
+    }
+    Label {
+        visible: view.ready
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.text
+        text: qsTr("The first %1 tokens of your text, written twice after the end-of-text token (%2 tokens). Knocking out %3 moves the induction score of %4 from %5 to %6; knocking out each of the other %7 heads of layer %8 instead leaves it at %9 on average.")
+              .arg(Math.round((view.lab.size - 1) / 2)).arg(view.lab.size).arg(view.lab.prevHead).arg(view.lab.inductionHead)
+              .arg(view.lab.inductionScore.toFixed(2)).arg(view.lab.inductionScoreWithoutPrev.toFixed(2))
+              .arg(view.lab.controlCount).arg(view.lab.prevHead.split(".")[0]).arg(view.lab.controlMean.toFixed(2))
+              + " " + (view.drop > 0.05 && view.drop > 2 * Math.max(0, view.controlDrop)
+                       ? qsTr("So %1 relies on what %2 writes: the two heads work as a circuit. Elhage et al. (2021) show that the induction head's keys read the previous-token head's output (K-composition).").arg(view.lab.inductionHead).arg(view.lab.prevHead)
+                       : qsTr("So on this model and text, %1 does not rely on %2 alone: other heads may carry the same information, or the induction head finds its stripe another way.").arg(view.lab.inductionHead).arg(view.lab.prevHead))
+    }
+}
