@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import AttentionLens
 
 // Knock heads out: a grid of every head (click to switch it off), the top-5 next tokens before and
-// after, the KL divergence, and the two guided examples found by computation on the loaded model.
+// after, the KL divergence, and the two guided examples found by computation on the loaded model
+// (a background search, with a progress bar while it runs).
 ColumnLayout {
     id: view
     property AblationLab lab: AblationLab {}
@@ -79,6 +80,25 @@ ColumnLayout {
                   ? qsTr("Compensation: %1 + %2").arg(view.lab.compensation.a).arg(view.lab.compensation.b)
                   : (view.lab.searching ? qsTr("Searching pairs…") : qsTr("No compensating pair found"))
             onClicked: view.lab.ablated = [view.lab.compensation.a, view.lab.compensation.b]
+        }
+    }
+    // The search's progress (every head, then every pair within a layer).
+    RowLayout {
+        visible: view.lab.searching && view.lab.progress >= 0
+        spacing: Theme.spacing
+        Layout.fillWidth: true
+        ProgressBar {
+            id: searchBar
+            from: 0
+            to: 1
+            value: Math.max(0, view.lab.progress)
+            Layout.preferredWidth: 240
+            Accessible.name: qsTr("Knock-out search progress")
+        }
+        Label {
+            text: qsTr("Searching: %1%").arg(Math.round(100 * searchBar.value))
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
         }
     }
     Label {

@@ -8,6 +8,8 @@ ColumnLayout {
     property string stationId
     property var definitions: []
     readonly property alias exercises: set
+    // Every exercise has its answer (what --screenshot waits for).
+    readonly property bool answered: set.allAnswered
     Layout.fillWidth: true
     spacing: Theme.spacing
 
@@ -15,6 +17,7 @@ ColumnLayout {
         id: set
         stationId: list.stationId
         definitions: list.definitions
+        active: list.visible // off screen, answers wait until the station is shown again
     }
     Repeater {
         model: set.count

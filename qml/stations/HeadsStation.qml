@@ -8,10 +8,13 @@ Item {
     id: station
     property string stationId: "heads"
     property LessonCatalog catalog
-    readonly property bool figuresReady: (headsLab.heads.length > 0 && ablation.top.length > 0) || !ModelHub.ready
+    // --screenshot waits for this: every figure, the knock-out search and the exercises' answers.
+    readonly property bool figuresReady: (headsLab.heads.length > 0 && !headsLab.busy && ablation.top.length > 0
+                                          && !ablation.busy && exercises.answered) || (!ModelHub.ready && !ModelHub.loading)
 
-    HeadsLab { id: headsLab }
-    AblationLab { id: ablation }
+    // Off screen, the labs stop and catch up when shown again.
+    HeadsLab { id: headsLab; active: station.visible }
+    AblationLab { id: ablation; active: station.visible }
 
     ScrollView {
         id: scroll
@@ -39,6 +42,7 @@ Item {
                 AblationView { lab: ablation; Layout.fillWidth: true }
             }
             ExerciseList {
+                id: exercises
                 stationId: station.stationId
                 definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
             }

@@ -9,12 +9,15 @@ Item {
     id: station
     property string stationId: "not"
     property LessonCatalog catalog
-    readonly property bool figuresReady: (swap.ready && cost.ready) || !ModelHub.ready
+    // --screenshot waits for this: every figure and the exercises' answers.
+    readonly property bool figuresReady: (swap.ready && !swap.busy && cost.ready && !cost.busy && census.ready
+                                          && !census.busy && exercises.answered) || (!ModelHub.ready && !ModelHub.loading)
 
-    PatternSwapLab { id: swap }
-    CostMeter { id: cost }
+    PatternSwapLab { id: swap; active: station.visible }
+    CostMeter { id: cost; active: station.visible }
     CensusAcrossTexts {
         id: census
+        active: station.visible
         layer: Math.max(0, ModelHub.nLayer - 1)
         texts: [ModelHub.text,
                 "Once upon a time there was a little girl who loved to play in the garden.",
@@ -53,6 +56,7 @@ Item {
                 PlumbingDiagram { Layout.fillWidth: true }
             }
             ExerciseList {
+                id: exercises
                 stationId: station.stationId
                 definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
             }

@@ -81,12 +81,14 @@ void AblationLab::predict() {
     const std::string text = this->text().toStdString();
     const QStringList heads = ablated_;
     runJob<Prediction>(
-        [model, text, heads] {
+        Priority::Figure,
+        [model, text, heads](JobContext& ctx) {
             al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, 64);
             const al::Config& c = model->config();
             al::ForwardOptions plain;
             plain.keep_scores = false;
+            plain.cancel = ctx.cancelFlag();
             const std::vector<double> base = course::softmax(runner.forward(ids, plain).logits_last);
             al::ForwardOptions o = plain;
             o.zero_ablate = parseHeads(heads, c.n_layer, c.n_head);
@@ -118,14 +120,20 @@ void AblationLab::search() {
     searching_ = true;
     emit guideChanged();
     runJob<Guide>(
-        [model, text] {
+        Priority::Search,
+        [model, text](JobContext& ctx) {
             al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, 32);
             const int L = model->config().n_layer, H = model->config().n_head;
             al::ForwardOptions plain;
             plain.keep_scores = false;
+            plain.cancel = ctx.cancelFlag();
             const std::vector<double> base = course::softmax(runner.forward_full(ids, plain).logits_last);
+            // Progress for the bar: every forward below counts the same.
+            const double forwards = double(L * H) + double(L) * H * (H - 1) / 2;
+            int done = 0;
             auto klOf = [&](std::vector<al::HeadRef> heads) {
+                ctx.setProgress(++done / forwards);
                 al::ForwardOptions o = plain;
                 o.zero_ablate = std::move(heads);
                 return course::kl(base, course::softmax(runner.forward_full(ids, o).logits_last));

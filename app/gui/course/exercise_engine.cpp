@@ -21,7 +21,14 @@ struct Ctx {
     const std::vector<int>& ids;
     const al::Model& model;
     int L, H, T;
+    const std::atomic<bool>* cancel = nullptr;
 };
+
+al::CensusOptions censusOptions(const Ctx& c) {
+    al::CensusOptions o;
+    o.cancel = c.cancel;
+    return o;
+}
 
 QString label(const al::Model& m, int id) { return QString::fromStdString(tokenLabel(m, id)); }
 QString quoted(const al::Model& m, int id) { return QStringLiteral("“%1”").arg(label(m, id)); }
@@ -86,7 +93,10 @@ void setHead(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& value, 
             a.accept << headName(int(j) / c.H, int(j) % c.H);
 }
 
-al::ForwardResult run(const Ctx& c, al::ForwardOptions o = {}) { return c.runner.forward_full(c.ids, o); }
+al::ForwardResult run(const Ctx& c, al::ForwardOptions o = {}) {
+    o.cancel = c.cancel;
+    return c.runner.forward_full(c.ids, o);
+}
 
 std::vector<double> nextProbs(const al::ForwardResult& r) { return softmax(r.logits_last); }
 
@@ -160,7 +170,7 @@ ExerciseAnswer argmaxAttention(const Ctx& c) {
     } else {
         const std::string want = hv.toString(QStringLiteral("previous-token")).toStdString();
         double best = -1;
-        for (const al::HeadScores& s : al::head_census(c.runner, c.ids)) {
+        for (const al::HeadScores& s : al::head_census(c.runner, c.ids, censusOptions(c))) {
             const double v = want == "previous-token" ? s.previous_token_nf : want == "sink" ? s.first_token
                            : want == "self" ? s.self_nf : want == "induction" ? s.induction_nf
                            : want == "duplicate" ? s.duplicate_token_nf : s.mean_distance_nf;
@@ -190,7 +200,7 @@ ExerciseAnswer argmaxAttention(const Ctx& c) {
 
 ExerciseAnswer countSinks(const Ctx& c) {
     const int l = paramLayer(c);
-    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids);
+    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
     int sinks = 0;
     QStringList labels;
     for (const al::HeadScores& s : census)
@@ -230,7 +240,7 @@ ExerciseAnswer largestAblationHead(const Ctx& c) {
 }
 
 ExerciseAnswer positionalEarlyLate(const Ctx& c) {
-    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids);
+    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
     auto positional = [](const std::string& s) { return s == "previous-token" || s == "self"; };
     int first = 0, last = 0;
     for (const al::HeadScores& s : census) {
@@ -417,7 +427,7 @@ ExerciseAnswer labelStable(const Ctx& c) {
     std::vector<std::string> seen;
     for (const QJsonValue& t : c.params.value(QStringLiteral("texts")).toArray()) {
         const std::vector<int> ids = tokenize(c.model, t.toString().toStdString(), 64);
-        for (const al::HeadScores& s : al::head_census(c.runner, ids))
+        for (const al::HeadScores& s : al::head_census(c.runner, ids, censusOptions(c)))
             if (s.head.layer == l && s.head.head == h) {
                 labels << QString::fromStdString(s.label);
                 seen.push_back(s.label);
@@ -489,7 +499,8 @@ QStringList exerciseFunctions() {
     return out;
 }
 
-ExerciseAnswer computeExercise(const QJsonObject& exercise, al::Runner& runner, const std::vector<int>& ids) {
+ExerciseAnswer computeExercise(const QJsonObject& exercise, al::Runner& runner, const std::vector<int>& ids,
+                               const std::atomic<bool>* cancel) {
     const QString name = exercise.value(QStringLiteral("compute")).toString();
     const auto it = registry().find(name);
     if (it == registry().end())
@@ -498,7 +509,7 @@ ExerciseAnswer computeExercise(const QJsonObject& exercise, al::Runner& runner, 
         throw al::Error("no tokens to work on");
     const al::Model& m = runner.model();
     Ctx c{exercise, exercise.value(QStringLiteral("params")).toObject(), runner, ids, m,
-          m.config().n_layer, m.config().n_head, int(ids.size())};
+          m.config().n_layer, m.config().n_head, int(ids.size()), cancel};
     ExerciseAnswer a = it->second(c);
     const QString declared = exercise.value(QStringLiteral("kind")).toString();
     if (!declared.isEmpty() && declared != a.kind)

@@ -8,7 +8,6 @@
 #include "attention_lens/census.h"
 #include "attention_lens/forward.h"
 #include "attention_lens/layers.h"
-#include "attention_lens/threads.h"
 #include "course_math.h"
 
 // ---- PatternSwapLab ----
@@ -34,12 +33,14 @@ void PatternSwapLab::recompute() {
     const int mode = mode_;
     const uint64_t seed = uint64_t(seed_);
     runJob<SwapResult>(
-        [model, text, mode, seed] {
+        Priority::Figure,
+        [this, model, text, mode, seed](JobContext& ctx) {
             al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, 32);
             const int L = model->config().n_layer, H = model->config().n_head;
             al::ForwardOptions plain;
             plain.keep_scores = false;
+            plain.cancel = ctx.cancelFlag();
             const std::vector<double> base = course::softmax(runner.forward_full(ids, plain).logits_last);
             SwapResult out;
             std::vector<double> flat;
@@ -56,8 +57,16 @@ void PatternSwapLab::recompute() {
                     row << kl;
                     flat.push_back(kl);
                     out.maxKl = std::max(out.maxKl, kl);
+                    ctx.setProgress(double(l * H + h + 1) / double(L * H));
                 }
                 out.kls << QVariant(row);
+                // Each layer's row shows as soon as it is measured (`this` is used on the GUI
+                // thread only, and only while the lab exists).
+                ctx.post([this, rows = out.kls, maxKl = out.maxKl] {
+                    kls_ = rows;
+                    maxKl_ = maxKl;
+                    emit resultChanged();
+                });
             }
             std::vector<int> order(flat.size());
             std::iota(order.begin(), order.end(), 0);
@@ -98,18 +107,20 @@ void CostMeter::recompute() {
         return;
     const int cap = std::min(maxLength_, model->config().n_positions);
     runJob<Timing>(
-        [model, cap] {
+        Priority::Figure,
+        [model, cap](JobContext& ctx) {
             namespace ly = al::layers;
             const al::Config& c = model->config();
             const int C = c.n_embd, NH = c.n_head, F = c.n_inner > 0 ? c.n_inner : 4 * C;
             const al::LayerWeights& w = model->layer(0);
             Timing out;
-            // One core: the chart is about how the work grows with T, and on a busy machine a
-            // product split across cores mostly measures waiting for the second core.
-            const al::OneBlasThread oneThread;
+            // One core (the job asks the scheduler for one BLAS thread): the chart is about how
+            // the work grows with T, and on a busy machine a product split across cores mostly
+            // measures waiting for the second core.
             std::mt19937 rng(7);
             std::normal_distribution<float> normal(0.f, 1.f);
             for (int T = 16; T <= cap; T *= 2) {
+                ctx.throwIfCancelled();
                 std::vector<float> x(size_t(T) * C), ln(x.size()), qkv(size_t(T) * 3 * C), att(x.size()), proj(x.size()),
                     res(x.size()), fc(size_t(T) * F), gelu(fc.size()), mlp(x.size()), y(x.size());
                 std::vector<float> preatt(size_t(NH) * T * T), probs(preatt.size());
@@ -152,7 +163,8 @@ void CostMeter::recompute() {
             rest_ = t.rest;
             maxMs_ = t.maxMs;
             emit resultChanged();
-        });
+        },
+        0, true);
 }
 
 // ---- CensusAcrossTexts ----
@@ -172,12 +184,15 @@ void CensusAcrossTexts::recompute() {
     const int l = std::clamp(layer_, 0, model->config().n_layer - 1);
     const int h = std::clamp(head_, 0, model->config().n_head - 1);
     runJob<QVariantList>(
-        [model, texts, l, h] {
+        Priority::Figure,
+        [model, texts, l, h](JobContext& ctx) {
             al::Runner runner(model);
+            al::CensusOptions census;
+            census.cancel = ctx.cancelFlag();
             QVariantList rows;
             for (const QString& t : texts) {
                 const std::vector<int> ids = course::tokenize(*model, t.toStdString(), 48);
-                for (const al::HeadScores& s : al::head_census(runner, ids)) {
+                for (const al::HeadScores& s : al::head_census(runner, ids, census)) {
                     if (s.head.layer != l || s.head.head != h)
                         continue;
                     rows << QVariantMap{
