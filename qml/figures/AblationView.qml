@@ -8,7 +8,8 @@ import AttentionLens
 // (a background search, with a progress bar while it runs).
 ColumnLayout {
     id: view
-    property AblationLab lab: AblationLab {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property AblationLab lab: AblationLab { id: ownLab; active: view.lab === ownLab }
     spacing: Theme.spacingS
 
     RowLayout {

@@ -7,7 +7,8 @@ import AttentionLens
 // is replaced by a uniform or a shuffled one (PatternSwapLab).
 ColumnLayout {
     id: view
-    property PatternSwapLab lab: PatternSwapLab {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property PatternSwapLab lab: PatternSwapLab { id: ownLab; active: view.lab === ownLab }
     spacing: Theme.spacingS
     RowLayout {
         RadioButton { text: qsTr("uniform"); checked: view.lab.mode === 0; onClicked: view.lab.mode = 0; palette.windowText: Theme.text }

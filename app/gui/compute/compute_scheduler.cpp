@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <deque>
 #include <mutex>
@@ -41,6 +42,14 @@ struct SchedulerCore {
     int peak = 0;
     quint64 sequence = 0;
     QObject* dispatcher = nullptr;      // the scheduler object, on the GUI thread
+    bool trace = qEnvironmentVariableIsSet("AL_COMPUTE_TRACE"); // one stderr line per job start/end
+
+    void traceLine(const char* what, const JobPtr& job, double ms) {
+        if (trace)
+            std::fprintf(stderr, "compute: %-9s %-40s priority %d running %d queued %d blas %d %.0f ms\n", what,
+                         qPrintable(job->name()), int(job->priority()), int(runningJobs.size()), int(queue.size()),
+                         blas, ms);
+    }
 
     // Runs fn on the scheduler's (GUI) thread while the receiver exists. Posting to the long-lived
     // scheduler, not to the receiver, keeps worker threads from touching an object that the GUI
@@ -132,7 +141,9 @@ struct SchedulerCore {
                 runningJobs.push_back(job);
                 peak = std::max(peak, int(runningJobs.size()));
                 updateBlas();
+                traceLine("start", job, 0);
             }
+            const long long t0 = nowMs();
             Outcome outcome = Outcome::Done;
             QString error;
             if (job->cancelled()) {
@@ -157,6 +168,8 @@ struct SchedulerCore {
                 std::lock_guard lock(mutex);
                 runningJobs.erase(std::find(runningJobs.begin(), runningJobs.end(), job));
                 updateBlas();
+                traceLine(outcome == Outcome::Done ? "done" : outcome == Outcome::Cancelled ? "cancelled" : "failed",
+                          job, double(nowMs() - t0));
             }
             wake.notify_all(); // a slot is free: a job held back by its class limit may start
             finish(job, outcome, error);

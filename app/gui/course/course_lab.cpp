@@ -84,6 +84,8 @@ void CourseLab::submitJob(compute::JobSpec spec, int channel, std::function<bool
     if (const compute::JobPtr old = jobs_.value(channel))
         old->cancel(); // superseded
     spec.receiver = this;
+    if (spec.name.isEmpty())
+        spec.name = QStringLiteral("%1 channel %2").arg(QLatin1String(metaObject()->className())).arg(channel);
     spec.onProgress = [this, channel](double f) {
         progressChannel_ = channel;
         setProgress(f);
