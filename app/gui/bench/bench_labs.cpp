@@ -7,7 +7,9 @@
 // and the longest stall of the GUI thread meanwhile (a 5 ms timer's worst lateness).
 // GPT-2's own tokenizer comes from AL_SHARED_DIR/gpt2-tokenizer (default ../shared beside the
 // checkout), since the labs tokenize the learner's text.
-// Usage: al-bench-labs [TEXT]
+// Usage: al-bench-labs [--stations-only] [--station N] [--skip-searches] [TEXT]
+//   --station N: only station N in the second part; --skip-searches: stop a station once its
+//   figures and answers are shown, without waiting for its background searches.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -110,7 +112,12 @@ struct StationRun {
     std::unique_ptr<ExerciseSet> exercises;
     std::unique_ptr<LensController> lens;
     std::function<bool()> firstFigure, allFigures;
+    // Optional: once every figure is shown and 5 s have passed, the learner changes something
+    // (e.g. knocks a head out); returns what says that the figure shows the new result.
+    std::function<std::function<bool()>()> interact;
 };
+
+bool skipSearches = false;
 
 void timeStation(StationRun& run, const std::shared_ptr<const al::Model>& model, const QString& text) {
     StallMeter stall;
@@ -132,20 +139,33 @@ void timeStation(StationRun& run, const std::shared_ptr<const al::Model>& model,
         return run.exercises && run.exercises->busy();
     };
     auto answered = [&] { return !run.exercises || run.exercises->allAnswered(); };
-    double first = -1, figures = -1, answers = -1, all = -1;
-    while (t.elapsed() < 300000 && all < 0) {
+    double first = -1, figures = -1, answers = -1, all = -1, interacted = -1, interactStart = -1;
+    std::function<bool()> interactDone;
+    while (t.elapsed() < 300000 && (all < 0 || (interactDone && interacted < 0))) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         const double s = double(t.elapsed()) / 1000.0;
         if (first < 0 && run.firstFigure()) first = s;
         if (figures < 0 && run.allFigures()) figures = s;
+        // The click comes 5 s in, when the long answers and the search hold the cores.
+        if (run.interact && !interactDone && figures >= 0 && s >= 5.0) {
+            interactStart = s;
+            interactDone = run.interact();
+        }
+        if (interactDone && interacted < 0 && interactDone()) interacted = s - interactStart;
         if (answers < 0 && answered()) answers = s;
-        if (figures >= 0 && answers >= 0 && !busy()) all = s;
+        const bool interactionOver = !interactDone || interacted >= 0;
+        if (skipSearches && figures >= 0 && answers >= 0 && interactionOver)
+            break;
+        if (all < 0 && figures >= 0 && answers >= 0 && !busy()) all = s;
         QThread::msleep(1);
     }
     auto show = [](double v) { return v < 0 ? QStringLiteral("   n/a") : QString::asprintf("%6.2f", v); };
     std::printf("  %-14s first figure %s s · all figures %s s · answers %s s · everything %s s · longest GUI stall %5.1f ms\n",
-                run.name, qPrintable(show(first)), qPrintable(show(figures)), qPrintable(show(answers)),
-                qPrintable(show(all)), stall.worstMs());
+                run.name, qPrintable(show(first)), qPrintable(show(figures)),
+                qPrintable(run.exercises ? show(answers) : QStringLiteral("     -")), qPrintable(show(all)), stall.worstMs());
+    if (run.interact)
+        std::printf("  %-14s a knock-out clicked 5 s in (long answers and the search running): shown after %s s\n", "",
+                    qPrintable(show(interacted)));
     std::fflush(stdout);
 }
 
@@ -156,8 +176,16 @@ bool settled(const CourseLab& lab) { return lab.ready() && !lab.busy(); }
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    const QString text = argc > 1 ? QString::fromLocal8Bit(argv[1])
-                                  : QStringLiteral("When Mary and John went to the store, John gave a drink to");
+    QStringList args = app.arguments().mid(1);
+    const bool stationsOnly = args.removeAll(QStringLiteral("--stations-only")) > 0;
+    skipSearches = args.removeAll(QStringLiteral("--skip-searches")) > 0;
+    QString onlyStation;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--station")); i >= 0 && i + 1 < args.size()) {
+        onlyStation = args[i + 1];
+        args.remove(i, 2);
+    }
+    const QString text = !args.isEmpty() ? args.front()
+                                         : QStringLiteral("When Mary and John went to the store, John gave a drink to");
     std::printf("al-bench-labs: building a random model of GPT-2 small's shape...\n");
     std::fflush(stdout);
     const QString shared = qEnvironmentVariable("AL_SHARED_DIR", QStringLiteral(AL_DEFAULT_SHARED_DIR));
@@ -170,30 +198,33 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "cannot build the model: %s (set AL_SHARED_DIR to the folder holding gpt2-tokenizer/)\n", e.what());
         return 1;
     }
-    std::printf("text: \"%s\"\nlabs (seconds until the figure's result is shown):\n", qPrintable(text));
+    std::printf("text: \"%s\"\n", qPrintable(text));
+    if (!stationsOnly) {
+        std::printf("labs (seconds until the figure's result is shown):\n");
 
-    timeLab<QkvInspector>("Station 2: real q, k, v", model, text);
-    timeLab<HeadsLab>("Station 3: all heads of a layer", model, text);
-    timeLab<AblationLab>("Station 3: knock-out + guided search", model, text, {},
-                         [](AblationLab& l) { return l.searching(); });
-    timeLab<MaskLab>("Station 4: score grid + no-mask run", model, text);
-    timeLab<TemperatureLab>("Station 5: sampling + head temperature", model, text);
-    timeLab<PatternSwapLab>("Station 6: pattern swaps (144 heads)", model, text);
-    timeLab<CostMeter>("Station 6: cost meter (T = 16..1024)", model, text);
-    timeLab<CensusAcrossTexts>("Station 6: one head across texts", model, text);
+        timeLab<QkvInspector>("Station 2: real q, k, v", model, text);
+        timeLab<HeadsLab>("Station 3: all heads of a layer", model, text);
+        timeLab<AblationLab>("Station 3: knock-out + guided search", model, text, {},
+                             [](AblationLab& l) { return l.searching(); });
+        timeLab<MaskLab>("Station 4: score grid + no-mask run", model, text);
+        timeLab<TemperatureLab>("Station 5: sampling + head temperature", model, text);
+        timeLab<PatternSwapLab>("Station 6: pattern swaps (144 heads)", model, text);
+        timeLab<CostMeter>("Station 6: cost meter (T = 16..1024)", model, text);
+        timeLab<CensusAcrossTexts>("Station 6: one head across texts", model, text);
 
-    std::printf("exercise answers per station:\n");
-    for (const char* folder : {"02-math", "03-heads", "04-mask", "05-temperature", "06-not"}) {
-        const QVariantList defs = exerciseDefinitions(folder);
-        if (defs.isEmpty())
-            return 1;
-        const QString id = QString::fromLatin1(folder).mid(3);
-        timeLab<ExerciseSet>(qPrintable(QStringLiteral("%1 (%2 exercises)").arg(id).arg(defs.size())), model, text,
-                             [&](ExerciseSet& s) { s.setStationId(id); s.setDefinitions(defs); });
+        std::printf("exercise answers per station:\n");
+        for (const char* folder : {"02-math", "03-heads", "04-mask", "05-temperature", "06-not"}) {
+            const QVariantList defs = exerciseDefinitions(folder);
+            if (defs.isEmpty())
+                return 1;
+            const QString id = QString::fromLatin1(folder).mid(3);
+            timeLab<ExerciseSet>(qPrintable(QStringLiteral("%1 (%2 exercises)").arg(id).arg(defs.size())), model, text,
+                                 [&](ExerciseSet& s) { s.setStationId(id); s.setDefinitions(defs); });
+        }
     }
 
     std::printf("stations opened as in the app (labs and exercise set started together; seconds):\n");
-    {
+    if (onlyStation.isEmpty() || onlyStation == QLatin1String("1")) {
         StationRun run{"1 lens", {}, nullptr, std::make_unique<LensController>(), {}, {}};
         LensController* lens = run.lens.get();
         run.firstFigure = run.allFigures = [lens] { return lens->hasResult() && lens->upToDate(); };
@@ -213,12 +244,21 @@ int main(int argc, char** argv) {
                                  v.push_back(std::make_unique<CostMeter>()); v.push_back(std::make_unique<CensusAcrossTexts>()); return v; }},
     };
     for (const auto& st : stations) {
+        if (!onlyStation.isEmpty() && !QString::fromLatin1(st.name).startsWith(onlyStation + QLatin1Char(' ')))
+            continue;
         StationRun run{st.name, st.make(), std::make_unique<ExerciseSet>(), nullptr, {}, {}};
         run.exercises->setFollowHub(false);
         run.exercises->setDefinitions(exerciseDefinitions(st.folder));
         std::vector<CourseLab*> labs;
         for (auto& l : run.labs) labs.push_back(l.get());
         run.firstFigure = [labs] { return std::any_of(labs.begin(), labs.end(), [](CourseLab* l) { return shows(*l); }); };
+        for (CourseLab* l : labs)
+            if (auto* a = qobject_cast<AblationLab*>(l))
+                run.interact = [a] {
+                    auto spy = std::make_shared<QSignalSpy>(a, &AblationLab::predictionChanged);
+                    a->setAblated({QStringLiteral("0.1")});
+                    return std::function<bool()>([spy] { return spy->count() > 0; });
+                };
         run.allFigures = [labs] {
             // The knock-out's search is not a figure of its own: its prediction is.
             return std::all_of(labs.begin(), labs.end(), [](CourseLab* l) {

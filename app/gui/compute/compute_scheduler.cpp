@@ -10,7 +10,10 @@
 #include <cstdlib>
 #include <deque>
 #include <mutex>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include "attention_lens/error.h"
@@ -40,6 +43,8 @@ struct SchedulerCore {
     int fullBlas = 1;                   // BLAS threads for a job running alone
     int blas = 1;                       // what was last set
     int peak = 0;
+    bool flat = false;                  // AL_COMPUTE_FLAT: `cores` workers, no slot rules (to compare)
+    bool blasAllCores = false;          // AL_COMPUTE_BLAS_ALL: all cores for every job (to compare)
     quint64 sequence = 0;
     QObject* dispatcher = nullptr;      // the scheduler object, on the GUI thread
     bool trace = qEnvironmentVariableIsSet("AL_COMPUTE_TRACE"); // one stderr line per job start/end
@@ -66,6 +71,8 @@ struct SchedulerCore {
     // The most jobs of priority <= p that may run at once (see the header: one thread stays free
     // for a Figure, searches leave room for answers).
     int limit(Priority p) const {
+        if (flat)
+            return int(workers.size());
         switch (p) {
         case Priority::Search: return std::max(1, cores - 1);
         case Priority::Answer: return std::max(1, cores);
@@ -110,7 +117,7 @@ struct SchedulerCore {
     // every product across both cores would wait on each other), all cores for one alone.
     void updateBlas() {
         int want = fullBlas;
-        if (runningJobs.size() > 1)
+        if (runningJobs.size() > 1 && !blasAllCores)
             want = 1;
         else if (runningJobs.size() == 1 && runningJobs.front()->spec_.oneBlasThread)
             want = 1;
@@ -131,6 +138,9 @@ struct SchedulerCore {
     }
 
     void workerLoop() {
+        // Workers run a little below the GUI thread (nice +5 for this thread only, Linux), so that
+        // on a busy machine the window keeps its share of the CPU while they compute.
+        setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 5);
         for (;;) {
             JobPtr job;
             {
@@ -265,7 +275,9 @@ ComputeScheduler::ComputeScheduler(int cores, QObject* parent)
     // alone may use; the scheduler never goes above that.
     core_->fullBlas = std::max(1, std::min(al::blas_threads(), core_->cores));
     core_->blas = al::blas_threads();
-    const int workers = core_->cores + 1;
+    core_->flat = qEnvironmentVariableIntValue("AL_COMPUTE_FLAT") == 1;
+    core_->blasAllCores = qEnvironmentVariableIntValue("AL_COMPUTE_BLAS_ALL") == 1;
+    const int workers = core_->flat ? core_->cores : core_->cores + 1;
     for (int i = 0; i < workers; ++i)
         core_->workers.emplace_back([core = core_.get()] { core->workerLoop(); });
 }
