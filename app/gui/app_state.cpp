@@ -94,7 +94,12 @@ void AppState::setSetting(const QString& key, const QVariant& value) {
     QSettings().setValue(key, value);
 }
 
-void AppState::reportFiguresShown() { emit figuresShown(); }
+void AppState::reportFiguresShown() {
+    figuresShown_ = true;
+    emit figuresShown();
+}
+
+void AppState::reportFiguresPending() { figuresShown_ = false; }
 
 QString AppState::readText(const QString& path) const {
     QFile f(path.startsWith(QLatin1String("qrc:")) ? path.mid(3) : path);

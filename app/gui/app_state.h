@@ -32,8 +32,12 @@ public:
 
     Q_INVOKABLE QVariant setting(const QString& key, const QVariant& fallback = {}) const;
     Q_INVOKABLE void setSetting(const QString& key, const QVariant& value);
-    // A station page calls this once its figures show the model's results for the current text.
+    // A station page calls this once its figures (and its exercises' answers) show the model's
+    // results for the current text, and reportFiguresPending() when they no longer do (a newer
+    // model or text); --screenshot saves only while the last report is "shown".
     Q_INVOKABLE void reportFiguresShown();
+    Q_INVOKABLE void reportFiguresPending();
+    bool figuresAreShown() const { return figuresShown_; }
     // Reads a small text file from qrc or disk ("" if absent), e.g. :/resources/about.json.
     Q_INVOKABLE QString readText(const QString& path) const;
     Q_INVOKABLE void copyToClipboard(const QString& text) const;
@@ -56,4 +60,5 @@ private:
     QString initialStation_;
     bool screenshot_ = false;
     bool dark_ = false;
+    bool figuresShown_ = false;
 };

@@ -1,5 +1,8 @@
 // attention-lens: the course app. Parses the command line, loads the model off the GUI thread,
-// opens the QML shell, and in --screenshot mode saves the window once the station shows results.
+// opens the QML shell, and in --screenshot mode saves the window once the station shows every
+// figure and exercise answer for the model (however long that takes on a large model), or exits
+// with code 3 after --timeout seconds: a watchdog thread on a steady clock, so the deadline holds
+// even while the GUI thread is blocked.
 #include "attention_lens/threads.h"
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,9 +15,12 @@
 #include <QQuickWindow>
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
+#include <chrono>
 #include <cstdio>
+#include <string>
 
 #include "app_state.h"
+#include "compute/watchdog.h"
 #include "model_hub.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -57,7 +63,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption themeOpt(QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark (default: follow the system)."), QStringLiteral("light|dark"));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the station with the text, wait for the model's results, save the window as PNG to FILE and exit."), QStringLiteral("FILE"));
     const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x800)."), QStringLiteral("WxH"));
-    parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, shotOpt, sizeOpt});
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("For --screenshot: give up after SECONDS and exit with code 3 (default 120)."), QStringLiteral("SECONDS"));
+    parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, shotOpt, sizeOpt, timeoutOpt});
     parser.process(app);
 
     AppState* state = AppState::instance();
@@ -70,6 +77,23 @@ int main(int argc, char* argv[]) {
         state->setThemeOverride(theme);
     }
     const QString shot = parser.value(shotOpt);
+    double timeoutSeconds = 120;
+    if (parser.isSet(timeoutOpt)) {
+        bool ok = false;
+        timeoutSeconds = parser.value(timeoutOpt).toDouble(&ok);
+        if (!ok || !(timeoutSeconds > 0) || timeoutSeconds > 86400) {
+            std::fprintf(stderr, "attention-lens: --timeout must be a number of seconds between 0 and 86400, not \"%s\"\n",
+                         qPrintable(parser.value(timeoutOpt)));
+            return 2;
+        }
+    }
+    compute::Watchdog watchdog;
+    if (!shot.isEmpty())
+        watchdog.arm(std::chrono::milliseconds(qint64(timeoutSeconds * 1000)),
+                     "attention-lens: timed out after " + QString::number(timeoutSeconds).toStdString() +
+                         " s waiting for the station's figures and answers (" + shot.toStdString() +
+                         "); a larger model may need a longer --timeout",
+                     3);
     state->setScreenshotMode(!shot.isEmpty());
     state->setInitialStation(parser.value(stationOpt));
     if (!shot.isEmpty() && parser.value(stationOpt).isEmpty())
@@ -112,16 +136,21 @@ int main(int argc, char* argv[]) {
             QCoreApplication::exit(0);
         };
         // Once the station says its figures show the model's results, give the scene graph a few
-        // frames to draw them, then grab.
-        QObject::connect(state, &AppState::figuresShown, window, [save] { QTimer::singleShot(400, save); },
-                         Qt::SingleShotConnection);
-        // Without a model there is nothing to wait for: capture the "what is missing" screen.
-        QObject::connect(hub, &ModelHub::errorChanged, window, [save, hub] {
-            if (!hub->ready()) QTimer::singleShot(800, save);
+        // frames to draw them, then grab, unless the station went back to waiting meanwhile (a
+        // later report starts the wait again).
+        auto* settle = new QTimer(window);
+        settle->setSingleShot(true);
+        settle->setInterval(400);
+        QObject::connect(settle, &QTimer::timeout, window, [save, state, &watchdog] {
+            if (!state->figuresAreShown())
+                return;
+            watchdog.disarm();
+            save();
         });
-        QTimer::singleShot(60000, window, [shot] {
-            std::fprintf(stderr, "attention-lens: timed out waiting for the station's results (%s)\n", qPrintable(shot));
-            QCoreApplication::exit(3);
+        QObject::connect(state, &AppState::figuresShown, settle, qOverload<>(&QTimer::start));
+        // Without a model there is nothing to wait for: capture the "what is missing" screen.
+        QObject::connect(hub, &ModelHub::errorChanged, window, [save, hub, &watchdog] {
+            if (!hub->ready()) QTimer::singleShot(800, [save, &watchdog] { watchdog.disarm(); save(); });
         });
     }
     return app.exec();

@@ -4,14 +4,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QQmlEngine>
 #include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <mutex>
 
 #include "attention_lens/error.h"
+#include "compute/compute_scheduler.h"
 #include "course_math.h"
 
 namespace {
@@ -61,6 +60,7 @@ struct ModelHub::Private {
     int loads = 0;        // loads in flight
     quint64 generation = 0; // the newest load request; older ones are dropped when they finish
     QString embeddedDir;
+    compute::JobPtr loadJob; // the newest load
 };
 
 ModelHub* ModelHub::instance() {
@@ -117,25 +117,32 @@ void ModelHub::loadModel(const QString& dirIn) {
     }
     ++d->loads;
     emit loadingChanged();
-    auto* watcher = new QFutureWatcher<LoadOutcome>(this);
-    connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, generation] {
-        const LoadOutcome out = watcher->result();
-        watcher->deleteLater();
+    // Loading reads and checks the weights: a Figure job on the app's scheduler, since every
+    // station waits for it. A newer load supersedes this one (its result is dropped).
+    auto out = std::make_shared<LoadOutcome>();
+    compute::JobSpec spec;
+    spec.priority = compute::Priority::Figure;
+    spec.name = QStringLiteral("load model");
+    spec.receiver = this;
+    spec.work = [out, dir](compute::JobContext&) { *out = loadFolder(dir); };
+    spec.onFinished = [this, out, generation](compute::Outcome outcome, const QString& error) {
         --d->loads;
         emit loadingChanged();
-        if (generation != d->generation)
+        if (generation != d->generation || outcome == compute::Outcome::Cancelled)
             return; // a newer request superseded this one
-        if (!out.model) {
-            d->error = tr("Could not load the model in %1: %2").arg(out.dir, out.error);
+        if (outcome == compute::Outcome::Failed)
+            out->error = error;
+        if (!out->model) {
+            d->error = tr("Could not load the model in %1: %2").arg(out->dir, out->error);
             emit errorChanged();
             return; // the current model stays
         }
         {
             std::lock_guard lock(d->mutex);
-            d->model = out.model;
+            d->model = out->model;
         }
-        d->dir = QDir::cleanPath(QDir(out.dir).absolutePath());
-        d->name = describeModel(*out.model, d->dir);
+        d->dir = QDir::cleanPath(QDir(out->dir).absolutePath());
+        d->name = describeModel(*out->model, d->dir);
         d->embedded = !d->embeddedDir.isEmpty()
                       && QDir::cleanPath(QDir(d->embeddedDir).absolutePath()) == d->dir;
         if (!d->error.isEmpty()) {
@@ -143,8 +150,10 @@ void ModelHub::loadModel(const QString& dirIn) {
             emit errorChanged();
         }
         emit modelChanged();
-    });
-    watcher->setFuture(QtConcurrent::run(loadFolder, dir));
+    };
+    if (d->loadJob)
+        d->loadJob->cancel();
+    d->loadJob = compute::ComputeScheduler::instance()->submit(std::move(spec));
 }
 
 void ModelHub::loadEmbeddedModel() {

@@ -1,6 +1,7 @@
 // The app's one loaded model and the learner's text, shared by every station.
-// Stations' C++ types read the current model here and run their own work off the GUI thread
-// (each with its own al::Runner); QML reads the properties through the ModelHub singleton.
+// Stations' C++ types read the current model here and run their work on the ComputeScheduler
+// (each job with its own al::Runner); models load there too. QML reads the properties through the
+// ModelHub singleton.
 #pragma once
 #include <QObject>
 #include <QString>
@@ -53,7 +54,8 @@ public:
     QString error() const;
     int tokenCap() const;
 
-    // Loads a model folder off the GUI thread; the current model stays until the new one is ready.
+    // Loads a model folder off the GUI thread (a Figure job on the ComputeScheduler); the current
+    // model stays until the new one is ready.
     Q_INVOKABLE void loadModel(const QString& dir);
     Q_INVOKABLE void loadEmbeddedModel();
 

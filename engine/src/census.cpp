@@ -202,12 +202,15 @@ std::vector<int> induction_sequence(const Config& cfg, int n, uint64_t seed) {
 std::vector<HeadScores> head_census(Runner& runner, const std::vector<int>& ids, const CensusOptions& options) {
     if (options.induction_length < 1) throw Error("census: induction_length must be at least 1");
     const Config& cfg = runner.model().config();
-    const ForwardResult text = runner.forward(ids);
+    ForwardOptions full;
+    full.cancel = options.cancel;
+    const ForwardResult text = runner.forward(ids, full);
     // The induction run uses its own Runner so that the caller's cached prefix survives.
     Runner side(runner.model_ptr());
     const std::vector<int> rep = induction_sequence(cfg, options.induction_length, options.seed);
     ForwardOptions lean;
     lean.keep_scores = false;
+    lean.cancel = options.cancel;
     const ForwardResult repeated = side.forward_full(rep, lean);
     const int T = text.tokens;
     std::vector<HeadScores> out;

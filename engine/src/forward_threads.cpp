@@ -37,6 +37,9 @@ void configure_threads(int threads) {
     openblas_set_num_threads(n);
 }
 
+int blas_threads() { return openblas_get_num_threads(); }
+void set_blas_threads(int threads) { openblas_set_num_threads(threads < 1 ? 1 : threads); }
+
 OneBlasThread::OneBlasThread() : previous_(openblas_get_num_threads()) { openblas_set_num_threads(1); }
 OneBlasThread::~OneBlasThread() { openblas_set_num_threads(previous_); }
 

@@ -5,10 +5,12 @@ import AttentionLens
 
 // Knock heads out: a grid of every head (click to switch it off), the top-5 next tokens before and
 // after, the KL divergence and the change in the top token's logit, and the guided examples found
-// by the lab's search on the loaded model (strongest head, a pair, a backup head if any).
+// by the lab's search on the loaded model (strongest head, a pair, a backup head if any), with a
+// progress bar while the search runs.
 ColumnLayout {
     id: view
-    property AblationLab lab: AblationLab {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property AblationLab lab: AblationLab { id: ownLab; active: view.lab === ownLab }
     // Committed exercises' answers (Veiled.answers): a head answer is outlined in the grid.
     property var answers: []
     readonly property var answerHeads: answers.filter(a => a.kind === "head").map(a => a.answer)
@@ -111,6 +113,25 @@ ColumnLayout {
             onClicked: view.lab.ablated = [view.lab.backup.of]
         }
     }
+    // The search's progress (every head, then the pairs among the strongest, then the backup run).
+    RowLayout {
+        visible: view.lab.searching && view.lab.progress >= 0
+        spacing: Theme.spacing
+        Layout.fillWidth: true
+        ProgressBar {
+            id: searchBar
+            from: 0
+            to: 1
+            value: Math.max(0, view.lab.progress)
+            Layout.preferredWidth: 240
+            Accessible.name: qsTr("Knock-out search progress")
+        }
+        Label {
+            text: qsTr("Searching: %1%").arg(Math.round(100 * searchBar.value))
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+        }
+    }
     Label {
         visible: view.lab.pair.a !== undefined
         Layout.fillWidth: true
@@ -129,8 +150,8 @@ ColumnLayout {
               .arg(dA * dB < 0
                    ? qsTr("The two push the logit in opposite directions, and the joint change is not their sum: the heads do not act independently here.")
                    : Math.abs(both) < Math.abs(sum)
-                     ? qsTr("Less than the sum: their effects overlap, so with one head gone, part of its job is still done by the other.")
-                     : qsTr("More than the sum: with one head gone, the other matters more."))
+                     ? qsTr("Less than the sum: their effects overlap; the numbers alone do not say how.")
+                     : qsTr("More than the sum: knocking out both costs more than the two single knock-outs added, so the heads interact, directly or through later layers."))
     }
     Label {
         visible: view.lab.backup.head !== undefined

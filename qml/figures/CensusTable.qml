@@ -6,7 +6,8 @@ import AttentionLens
 // One head ≠ one concept: one head's census scores and label on several texts (CensusAcrossTexts).
 ColumnLayout {
     id: view
-    property CensusAcrossTexts census: CensusAcrossTexts {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property CensusAcrossTexts census: CensusAcrossTexts { id: ownLab; active: view.census === ownLab }
     readonly property var keys: ["first-token", "previous-token", "self", "duplicate", "induction"]
     spacing: Theme.spacingS
     RowLayout {

@@ -7,7 +7,8 @@ import AttentionLens
 // one layer, at growing context lengths (CostMeter, measured live).
 ColumnLayout {
     id: view
-    property CostMeter meter: CostMeter {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property CostMeter meter: CostMeter { id: ownLab; active: view.meter === ownLab }
     function fill() {
         att.clear(); rest.clear()
         for (let i = 0; i < meter.lengths.length; ++i) {

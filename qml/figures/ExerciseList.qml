@@ -16,6 +16,8 @@ ColumnLayout {
     property var cardStates: []
     // The cards, in order (a station that drives its figures from a card reads them here).
     property var cardItems: []
+    // Every exercise has its answer (what --screenshot waits for).
+    readonly property bool answered: set.allAnswered
     Layout.fillWidth: true
     spacing: Theme.spacing
 
@@ -47,6 +49,7 @@ ColumnLayout {
         id: set
         stationId: list.stationId
         definitions: list.definitions
+        active: list.visible // off screen, answers wait until the station is shown again
     }
     Repeater {
         id: cards

@@ -7,7 +7,8 @@ import AttentionLens
 // opens the focused view of that head (a larger heat map with the tokens and all census scores).
 ColumnLayout {
     id: grid
-    property HeadsLab lab: HeadsLab {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property HeadsLab lab: HeadsLab { id: ownLab; active: grid.lab === ownLab }
     property int focusedHead: -1
     // Tiles whose census label is this are outlined (an exercise's answer counted them).
     property string markLabel: ""

@@ -9,7 +9,8 @@ import AttentionLens
 // layer knocked out instead).
 ColumnLayout {
     id: view
-    property InductionCircuitLab lab: InductionCircuitLab {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property InductionCircuitLab lab: InductionCircuitLab { id: ownLab; active: view.lab === ownLab }
     readonly property bool ready: view.lab.size > 0
     readonly property real drop: view.lab.inductionScore - view.lab.inductionScoreWithoutPrev
     readonly property real controlDrop: view.lab.inductionScore - view.lab.controlMean

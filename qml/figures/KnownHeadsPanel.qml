@@ -8,7 +8,8 @@ import AttentionLens
 // each head does that job on the learner's text. Preset texts that show the roles at work.
 ColumnLayout {
     id: view
-    property KnownHeadsLab lab: KnownHeadsLab {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property KnownHeadsLab lab: KnownHeadsLab { id: ownLab; active: view.lab === ownLab }
     spacing: Theme.spacingS
 
     Label {
@@ -19,7 +20,7 @@ ColumnLayout {
               ? qsTr("The loaded model is GPT-2 small (its weights match the published file's hash), so each role is checked on your text. A role is what a study measured on its own prompts; on your text a head may do something else.")
               : view.lab.identity === "checking"
                 ? qsTr("Checking whether the loaded model is GPT-2 small…")
-                : qsTr("These heads and roles are GPT-2 small's, from the studies cited; the loaded model is not GPT-2 small, so its head numbers mean nothing here. Get GPT-2 small from the model library to see whether each head does its job on your text.")
+                : qsTr("These heads and roles are GPT-2 small's, from the studies cited; the loaded model is not GPT-2 small, so these head numbers say nothing about its heads. Get GPT-2 small from the model library to see whether each head does its job on your text.")
     }
     Flow {
         Layout.fillWidth: true

@@ -7,7 +7,8 @@ import AttentionLens
 // row's allowed cells, its blocked cells (−∞ before the softmax) and its weights after it (MaskLab).
 ColumnLayout {
     id: view
-    property MaskLab lab: MaskLab {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property MaskLab lab: MaskLab { id: ownLab; active: view.lab === ownLab }
     property int row: 0
     // Committed exercises' answers (Veiled.answers): the row an answer is about is shown and marked.
     property var answers: []

@@ -23,7 +23,7 @@ RowLayout {
     }
     component Arrow: Label { text: "→"; color: Theme.textMuted; font.pixelSize: Theme.fontLarge }
 
-    Box { text: qsTr("token state\n%1 numbers").arg(diagram.width_) }
+    Box { text: qsTr("residual stream\n%1 numbers").arg(diagram.width_) }
     Arrow {}
     ColumnLayout {
         spacing: 3

@@ -7,7 +7,8 @@ import AttentionLens
 // is replaced by a uniform or a shuffled one (PatternSwapLab).
 ColumnLayout {
     id: view
-    property PatternSwapLab lab: PatternSwapLab {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property PatternSwapLab lab: PatternSwapLab { id: ownLab; active: view.lab === ownLab }
     // Committed exercises' answers (Veiled.answers): a head answer is outlined in the grid.
     property var answers: []
     readonly property var answerHeads: answers.filter(a => a.kind === "head").map(a => a.answer)
@@ -49,7 +50,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         color: Theme.text
         text: view.lab.leastHeads.length > 0
-              ? qsTr("Barely matter here: heads %1. Matter most: heads %2. (KL in nats; columns are heads.)")
+              ? qsTr("Replacing the pattern barely moves the prediction: heads %1. Moves it most: heads %2. (KL in nats; columns are heads.)")
                 .arg(view.lab.leastHeads.join(", ")).arg(view.lab.mostHeads.join(", "))
               : ""
     }

@@ -7,7 +7,8 @@ import AttentionLens
 // see, the scores q·k/√d, the softmax and the weighted sum of the real value vectors (QkvInspector).
 ColumnLayout {
     id: view
-    property QkvInspector inspector: QkvInspector {}
+    // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
+    property QkvInspector inspector: QkvInspector { id: ownLab; active: view.inspector === ownLab }
     // Committed exercises' answers (Veiled.answers): a number answer outlines the vector size, a
     // token answer marks its key's row when the figure shows the head and query it was asked about.
     property var answers: []

@@ -21,12 +21,16 @@ Page {
     Component.onCompleted: ProgressStore.markVisited(stationId)
 
     // --screenshot waits for this: a page with a `figuresReady` property says when its figures
-    // show the model's results; other pages count as shown once loaded.
+    // (and its exercises' answers) show the model's results; other pages count as shown once
+    // loaded. A page that is ready and then recomputes (the model finished loading, a new text)
+    // reports that it is pending again.
     function reportWhenShown() {
         if (!instrument.item)
             return
         if (instrument.item.figuresReady === undefined || instrument.item.figuresReady)
             AppState.reportFiguresShown()
+        else
+            AppState.reportFiguresPending()
     }
     Connections {
         target: instrument.item

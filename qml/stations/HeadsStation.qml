@@ -8,10 +8,15 @@ Item {
     id: station
     property string stationId: "heads"
     property LessonCatalog catalog
-    readonly property bool figuresReady: (headsLab.heads.length > 0 && ablation.top.length > 0) || !ModelHub.ready
+    // --screenshot waits for this: every figure, the knock-out search and the exercises' answers.
+    readonly property bool figuresReady: (headsLab.heads.length > 0 && !headsLab.busy && ablation.top.length > 0
+                                          && !ablation.busy && exercises.answered) || (!ModelHub.ready && !ModelHub.loading)
 
-    HeadsLab { id: headsLab }
-    AblationLab { id: ablation }
+    // Off screen, the labs stop and catch up when shown again.
+    HeadsLab { id: headsLab; active: station.visible }
+    AblationLab { id: ablation; active: station.visible }
+    InductionCircuitLab { id: circuit; active: station.visible }
+    KnownHeadsLab { id: knownHeads; active: station.visible }
 
     ScrollView {
         id: scroll
@@ -39,12 +44,12 @@ Item {
             }
             FigureSection {
                 title: qsTr("Many heads, one layer")
-                caption: qsTr("Every head reads the whole token state and projects it down to its own query, key and value; their outputs are concatenated and mixed by W_O (sizes of the loaded model).")
+                caption: qsTr("Every head reads the whole residual stream vector of each token and projects it down to its own query, key and value; their outputs are concatenated and mixed by W_O (sizes of the loaded model).")
                 MultiHeadDiagram { Layout.fillWidth: true }
             }
             FigureSection {
                 title: qsTr("Knock heads out")
-                caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far the whole distribution moved, and the change in the top token's logit how much the knocked-out heads supported it.").arg(ModelHub.tokenCap)
+                caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far the whole distribution moved, and the change in the top token's logit how much that token depended on the knocked-out heads, directly or through later layers.").arg(ModelHub.tokenCap)
                 Veiled {
                     id: ablationVeil
                     Layout.fillWidth: true
@@ -60,13 +65,13 @@ Item {
                     Layout.fillWidth: true
                     veils: exercises.veils
                     key: "heads-grid" // it shows where a previous-token head sits
-                    InductionCircuitView {}
+                    InductionCircuitView { lab: circuit }
                 }
             }
             FigureSection {
                 title: qsTr("GPT-2 small's known heads")
-                caption: qsTr("Heads that published studies of GPT-2 small describe, and what each was found to do.")
-                KnownHeadsPanel { Layout.fillWidth: true }
+                caption: qsTr("Heads of GPT-2 small that published studies describe or that score high on a published test, and the role each was found to play.")
+                KnownHeadsPanel { lab: knownHeads; Layout.fillWidth: true }
             }
             ExerciseList {
                 id: exercises

@@ -10,7 +10,8 @@ Item {
     property string stationId: "lens"
     property LessonCatalog catalog
     // --screenshot waits for this: the figures show the model's results for the current text.
-    readonly property bool figuresReady: (lens.hasResult && lens.upToDate && !lens.busy) || !ModelHub.ready
+    // While the model is still loading there is nothing to show yet: that is not "ready".
+    readonly property bool figuresReady: (lens.hasResult && lens.upToDate && !lens.busy) || (!ModelHub.ready && !ModelHub.loading)
     property var finding: ({})
 
     LensController {

@@ -9,9 +9,10 @@ Item {
     id: station
     property string stationId: "mask"
     property LessonCatalog catalog
-    readonly property bool figuresReady: mask.ready || !ModelHub.ready
+    // --screenshot waits for this: the grid, the what-if and the exercises' answers.
+    readonly property bool figuresReady: (mask.ready && !mask.busy && exercises.answered) || (!ModelHub.ready && !ModelHub.loading)
 
-    MaskLab { id: mask }
+    MaskLab { id: mask; active: station.visible }
 
     ScrollView {
         id: scroll

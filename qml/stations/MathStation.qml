@@ -8,10 +8,11 @@ Item {
     id: station
     property string stationId: "math"
     property LessonCatalog catalog
-    // --screenshot waits for this: the real-vectors figure shows the model's numbers.
-    readonly property bool figuresReady: inspector.ready || !ModelHub.ready
+    // --screenshot waits for this: the real-vectors figure shows the model's numbers and every
+    // exercise has its answer.
+    readonly property bool figuresReady: (inspector.ready && !inspector.busy && exercises.answered) || (!ModelHub.ready && !ModelHub.loading)
 
-    QkvInspector { id: inspector }
+    QkvInspector { id: inspector; active: station.visible }
 
     ScrollView {
         id: scroll

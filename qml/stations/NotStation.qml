@@ -9,12 +9,15 @@ Item {
     id: station
     property string stationId: "not"
     property LessonCatalog catalog
-    readonly property bool figuresReady: (swap.ready && cost.ready) || !ModelHub.ready
+    // --screenshot waits for this: every figure and the exercises' answers.
+    readonly property bool figuresReady: (swap.ready && !swap.busy && cost.ready && !cost.busy && census.ready
+                                          && !census.busy && exercises.answered) || (!ModelHub.ready && !ModelHub.loading)
 
-    PatternSwapLab { id: swap }
-    CostMeter { id: cost }
+    PatternSwapLab { id: swap; active: station.visible }
+    CostMeter { id: cost; active: station.visible }
     CensusAcrossTexts {
         id: census
+        active: station.visible
         layer: Math.max(0, ModelHub.nLayer - 1)
         texts: [ModelHub.text,
                 "Once upon a time there was a little girl who loved to play in the garden.",
@@ -34,7 +37,7 @@ Item {
             Item { Layout.preferredHeight: 1 }
             FigureSection {
                 title: qsTr("Weights are not explanations")
-                caption: qsTr("Each cell: how far the next-token prediction after the first %1 tokens of your text moves (KL, nats) when that head's pattern is replaced. Pale cells barely matter.").arg(ModelHub.tokenCap)
+                caption: qsTr("Each cell: how far the next-token prediction after the first %1 tokens of your text moves (KL, nats) when that head's pattern is replaced. Pale cells: replacing that head's pattern barely moves the prediction.").arg(ModelHub.tokenCap)
                 Veiled {
                     id: swapVeil
                     Layout.fillWidth: true

@@ -9,9 +9,11 @@ Item {
     id: station
     property string stationId: "temperature"
     property LessonCatalog catalog
-    readonly property bool figuresReady: (lab.ready && lab.distribution.length > 0) || !ModelHub.ready
+    // --screenshot waits for this: the prediction, the head what-if and the exercises' answers.
+    readonly property bool figuresReady: (lab.ready && lab.distribution.length > 0 && !lab.busy && exercises.answered)
+                                         || (!ModelHub.ready && !ModelHub.loading)
 
-    TemperatureLab { id: lab }
+    TemperatureLab { id: lab; active: station.visible }
 
     ScrollView {
         id: scroll

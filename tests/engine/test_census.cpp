@@ -210,6 +210,20 @@ private slots:
         QVERIFY(scores[0].head == (al::HeadRef{0, 0}));
         QVERIFY(scores[7].head == (al::HeadRef{1, 3}));
     }
+
+    void censusStopsWhenCancelled() {
+        const QByteArray dir = qgetenv("AL_FIXTURE_MODEL");
+        QVERIFY2(!dir.isEmpty(), "AL_FIXTURE_MODEL is not set");
+        auto model = al::Model::load(dir.toStdString());
+        al::Runner runner(model);
+        const std::vector<int> ids = {464, 3797, 3332, 319, 262, 2603, 13};
+        std::atomic<bool> cancel{true};
+        al::CensusOptions co;
+        co.cancel = &cancel;
+        QVERIFY_THROWS_EXCEPTION(al::Cancelled, al::head_census(runner, ids, co));
+        cancel = false; // the runner stays usable, and an unset flag changes nothing
+        QCOMPARE(int(al::head_census(runner, ids, co).size()), 8);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCensus)

@@ -39,7 +39,7 @@ Item {
                                    && i.width > 0 && i.opacity > 0).map(i => i.text)
         }
         // Phrases that state an answer outright; none may be on screen while an exercise is open.
-        readonly property var revealing: ["Largest KL:", "most: head", "Barely matter here", "candidate tokens kept",
+        readonly property var revealing: ["Largest KL:", "most: head", "barely moves the prediction: heads", "candidate tokens kept",
                                           "numbers per vector", "KL between the two predictions",
                                           "Low temperature: the top score", "puts nearly everything on one key",
                                           "after the softmax", "of its attention"]
@@ -227,7 +227,7 @@ Item {
                 const swap = first(s.page, i => i.answerHeads !== undefined && i.lab !== undefined && i.lab.leastHeads !== undefined)
                 const head = s.list.cardItems.find(c => c.answer.kind === "head").answer.answer
                 verify(swap.answerHeads.indexOf(head) >= 0, "the pattern-swap grid outlines head " + head)
-                verify(visibleTexts(s.page).join("\n").indexOf("Barely matter here") >= 0)
+                verify(visibleTexts(s.page).join("\n").indexOf("barely moves the prediction: heads") >= 0)
             })
         }
     }

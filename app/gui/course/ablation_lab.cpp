@@ -83,12 +83,14 @@ void AblationLab::predict() {
     const std::string text = this->text().toStdString();
     const QStringList heads = ablated_;
     runJob<Prediction>(
-        [model, text, heads] {
+        Priority::Figure,
+        [model, text, heads](JobContext& ctx) {
             al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const al::Config& c = model->config();
             al::ForwardOptions plain;
             plain.keep_scores = false;
+            plain.cancel = ctx.cancelFlag();
             const std::vector<float> baseLogits = runner.forward(ids, plain).logits_last;
             const std::vector<double> base = course::softmax(baseLogits);
             al::ForwardOptions o = plain;
@@ -126,9 +128,11 @@ void AblationLab::search() {
     searching_ = true;
     emit guideChanged();
     runJob<Guide>(
-        [model, text] {
+        Priority::Search,
+        [model, text](JobContext& ctx) {
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
-            const course::KnockoutSearch k = course::runKnockoutSearch(model, ids);
+            const course::KnockoutSearch k =
+                course::runKnockoutSearch(model, ids, ctx.cancelFlag(), [&ctx](double f) { ctx.setProgress(f); });
             const int H = k.heads;
             auto name = [H](int i) { return headName(i / H, i % H); };
             Guide g;

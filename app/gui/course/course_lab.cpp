@@ -16,6 +16,8 @@ CourseLab::CourseLab(QObject* parent) : QObject(parent) {
     });
 }
 
+CourseLab::~CourseLab() { cancelJobs(); }
+
 void CourseLab::setFollowHub(bool on) {
     if (on == followHub_)
         return;
@@ -23,8 +25,25 @@ void CourseLab::setFollowHub(bool on) {
     emit followHubChanged();
 }
 
+void CourseLab::setActive(bool on) {
+    if (on == active_)
+        return;
+    active_ = on;
+    emit activeChanged();
+    if (!on) {
+        // Off screen: nothing of this lab keeps the cores busy; catch up when shown again.
+        if (pending_ > 0 || scheduled_)
+            stale_ = true;
+        cancelJobs();
+    } else if (stale_) {
+        stale_ = false;
+        scheduleRecompute();
+    }
+}
+
 void CourseLab::takeFromHub() {
     ModelHub* hub = ModelHub::instance();
+    cancelJobs(); // their model or text is gone
     model_ = hub->model();
     text_ = hub->text();
     setReady(false);
@@ -33,6 +52,7 @@ void CourseLab::takeFromHub() {
 
 void CourseLab::setModel(std::shared_ptr<const al::Model> model, const QString& text) {
     followHub_ = false;
+    cancelJobs();
     model_ = std::move(model);
     text_ = text;
     setReady(false);
@@ -48,6 +68,56 @@ void CourseLab::scheduleRecompute() {
         if (model_)
             recompute();
     });
+}
+
+void CourseLab::cancelJobs() {
+    for (const compute::JobPtr& job : std::as_const(jobs_))
+        job->cancel();
+}
+
+void CourseLab::submitJob(compute::JobSpec spec, int channel, std::function<bool()> apply) {
+    if (!active_) {
+        stale_ = true;
+        return;
+    }
+    const int ticket = ++tickets_[channel];
+    if (const compute::JobPtr old = jobs_.value(channel))
+        old->cancel(); // superseded
+    spec.receiver = this;
+    if (spec.name.isEmpty())
+        spec.name = QStringLiteral("%1 channel %2").arg(QLatin1String(metaObject()->className())).arg(channel);
+    spec.onProgress = [this, channel](double f) {
+        progressChannel_ = channel;
+        setProgress(f);
+    };
+    spec.onFinished = [this, ticket, channel, apply = std::move(apply)](compute::Outcome outcome, const QString& error) {
+        --pending_;
+        const bool current = ticket == tickets_[channel];
+        if (current)
+            jobs_.remove(channel);
+        if (channel == progressChannel_) {
+            progressChannel_ = -1;
+            setProgress(-1);
+        }
+        emit busyChanged();
+        if (!current || outcome == compute::Outcome::Cancelled)
+            return; // superseded or stopped: never shown
+        setError(error);
+        if (outcome == compute::Outcome::Done && apply()) {
+            setReady(true);
+            emit computed();
+        }
+    };
+    ++pending_;
+    jobs_.insert(channel, compute::ComputeScheduler::instance()->submit(std::move(spec)));
+    emit busyChanged();
+}
+
+void CourseLab::setProgress(double p) {
+    if (p == progress_)
+        return;
+    progress_ = p;
+    emit progressChanged();
 }
 
 void CourseLab::setError(const QString& e) {

@@ -1,18 +1,20 @@
-// The common base of the stations' C++ backends: each lab runs its engine work off the GUI thread
-// (QtConcurrent, a fresh al::Runner per job, so jobs never share one), a newer request supersedes
-// an older one (the older result is dropped), and everything is recomputed when the hub's model or
-// text changes.
+// The common base of the stations' C++ backends: each lab runs its engine work on the app's
+// ComputeScheduler (a fresh al::Runner per job, so jobs never share one) with a priority: the
+// figure first, then the station's exercise answers, then background searches. A newer request
+// on the same channel supersedes the older one (its cancel flag is set, the engine stops within
+// one layer and its result is dropped); a new model or text cancels every job of the lab; a lab
+// whose station is not on screen (`active` false) runs nothing and catches up when shown again.
+// Jobs may report progress (`progress`, -1 when unknown) and post partial results.
 #pragma once
-#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QString>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtQml/qqmlregistration.h>
 #include <functional>
 #include <memory>
 
 #include "attention_lens/model.h"
+#include "compute/compute_scheduler.h"
 
 class CourseLab : public QObject {
     Q_OBJECT
@@ -22,13 +24,25 @@ class CourseLab : public QObject {
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     // Follow ModelHub's model and text (on by default); tests turn it off and call setModel.
     Q_PROPERTY(bool followHub READ followHub WRITE setFollowHub NOTIFY followHubChanged)
+    // The station is on screen (bound from QML). While false, nothing runs: jobs are cancelled and
+    // the lab recomputes when it becomes active again.
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
+    // The running job's progress 0..1 (e.g. a search), -1 when no job reports one.
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
 public:
+    using Priority = compute::Priority;
+    using JobContext = compute::JobContext;
+
     explicit CourseLab(QObject* parent = nullptr);
+    ~CourseLab() override;
     bool busy() const { return pending_ > 0; }
     bool ready() const { return ready_; }
     QString error() const { return error_; }
     bool followHub() const { return followHub_; }
     void setFollowHub(bool on);
+    bool active() const { return active_; }
+    void setActive(bool on);
+    double progress() const { return progress_; }
 
     // For tests and for labs used outside the hub: a model and text to work on.
     void setModel(std::shared_ptr<const al::Model> model, const QString& text);
@@ -42,50 +56,61 @@ signals:
     void readyChanged();
     void errorChanged();
     void followHubChanged();
+    void activeChanged();
+    void progressChanged();
     void computed(); // a result was applied (tests wait on this)
 
 protected:
     virtual void recompute() = 0;
 
-    // Runs work() on the thread pool; apply(result) runs on the GUI thread unless a newer job of
-    // the same channel started since. work() may throw: the message lands in `error`.
+    // Runs work(ctx) on the scheduler with `priority`; apply(result) runs on the GUI thread unless
+    // the job was cancelled or a newer job of the same channel started since. work() may throw:
+    // the message lands in `error` (al::Cancelled is not an error). Put ctx.cancelFlag() into
+    // every al::ForwardOptions the work builds; ctx.setProgress(f) drives `progress`;
+    // ctx.post(fn) runs fn on the GUI thread while the job is still current (partial results).
+    // oneBlasThread: BLAS on one thread even when the job runs alone (for timing code).
+    template <class R>
+    void runJob(Priority priority, std::function<R(JobContext&)> work, std::function<void(R&)> apply,
+                int channel = 0, bool oneBlasThread = false) {
+        auto result = std::make_shared<std::shared_ptr<R>>();
+        compute::JobSpec spec;
+        spec.priority = priority;
+        spec.oneBlasThread = oneBlasThread;
+        spec.work = [work = std::move(work), result](JobContext& ctx) { *result = std::make_shared<R>(work(ctx)); };
+        submitJob(std::move(spec), channel, [result, apply = std::move(apply)] {
+            if (!*result)
+                return false;
+            apply(**result);
+            return true;
+        });
+    }
+    // The original form: a Figure job whose work does not look at its context.
     template <class R>
     void runJob(std::function<R()> work, std::function<void(R&)> apply, int channel = 0) {
-        const int ticket = ++tickets_[channel];
-        ++pending_;
-        emit busyChanged();
-        auto shared = std::make_shared<std::function<void(R&)>>(std::move(apply));
-        QtConcurrent::run([work = std::move(work)]() -> std::pair<std::shared_ptr<R>, QString> {
-            try {
-                return {std::make_shared<R>(work()), QString()};
-            } catch (const std::exception& e) {
-                return {nullptr, QString::fromUtf8(e.what())};
-            }
-        }).then(this, [this, ticket, channel, shared](std::pair<std::shared_ptr<R>, QString> out) {
-            --pending_;
-            emit busyChanged();
-            if (ticket != tickets_[channel])
-                return; // superseded
-            setError(out.second);
-            if (out.first) {
-                (*shared)(*out.first);
-                setReady(true);
-                emit computed();
-            }
-        });
+        runJob<R>(Priority::Figure, std::function<R(JobContext&)>([work = std::move(work)](JobContext&) { return work(); }),
+                  std::move(apply), channel);
     }
     void setError(const QString& e);
     void setReady(bool r);
     void scheduleRecompute();   // coalesces bursts of changes into one recompute
+    void cancelJobs();          // every job of this lab (their results are dropped)
 
 private:
+    // Supersedes the channel's job, submits, and on success calls apply() (true: a result applied).
+    void submitJob(compute::JobSpec spec, int channel, std::function<bool()> apply);
+    void setProgress(double p);
     void takeFromHub();
     std::shared_ptr<const al::Model> model_;
     QString text_;
     bool followHub_ = true;
     bool ready_ = false;
     bool scheduled_ = false;
+    bool active_ = true;
+    bool stale_ = false;      // work was skipped or cancelled while inactive
     int pending_ = 0;
+    double progress_ = -1;
+    int progressChannel_ = -1;
     QHash<int, int> tickets_; // per channel: the newest job's number
+    QHash<int, compute::JobPtr> jobs_; // per channel: the newest job, until it finishes
     QString error_;
 };

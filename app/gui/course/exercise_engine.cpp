@@ -24,7 +24,14 @@ struct Ctx {
     const std::vector<int>& ids;
     const al::Model& model;
     int L, H, T;
+    const std::atomic<bool>* cancel = nullptr;
 };
+
+al::CensusOptions censusOptions(const Ctx& c) {
+    al::CensusOptions o;
+    o.cancel = c.cancel;
+    return o;
+}
 
 QString label(const al::Model& m, int id) { return QString::fromStdString(tokenLabel(m, id)); }
 QString quoted(const al::Model& m, int id) { return QStringLiteral("“%1”").arg(label(m, id)); }
@@ -141,7 +148,10 @@ void setHeadShortlist(const Ctx& c, ExerciseAnswer& a, const std::vector<double>
     a.accept = accept;
 }
 
-al::ForwardResult run(const Ctx& c, al::ForwardOptions o = {}) { return c.runner.forward_full(c.ids, o); }
+al::ForwardResult run(const Ctx& c, al::ForwardOptions o = {}) {
+    o.cancel = c.cancel;
+    return c.runner.forward_full(c.ids, o);
+}
 
 std::vector<double> nextProbs(const al::ForwardResult& r) { return softmax(r.logits_last); }
 
@@ -219,7 +229,7 @@ ExerciseAnswer argmaxAttention(const Ctx& c) {
     } else {
         const std::string want = hv.toString(QStringLiteral("previous-token")).toStdString();
         double best = -1;
-        for (const al::HeadScores& s : al::head_census(c.runner, c.ids)) {
+        for (const al::HeadScores& s : al::head_census(c.runner, c.ids, censusOptions(c))) {
             const double v = want == "previous-token" ? s.previous_token_nf : want == "sink" ? s.first_token
                            : want == "self" ? s.self_nf : want == "induction" ? s.induction_nf
                            : want == "duplicate" ? s.duplicate_token_nf : s.mean_distance_nf;
@@ -250,7 +260,7 @@ ExerciseAnswer argmaxAttention(const Ctx& c) {
 
 ExerciseAnswer countSinks(const Ctx& c) {
     const int l = paramLayer(c);
-    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids);
+    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
     int sinks = 0;
     QStringList labels;
     for (const al::HeadScores& s : census)
@@ -263,15 +273,15 @@ ExerciseAnswer countSinks(const Ctx& c) {
     a.detail = QObject::tr("On your text, layer %1's heads are labelled: %2. A sink puts most of its weight on the "
                            "first token (Xiao et al. 2023); the labels are heuristics.").arg(l).arg(labels.join(QStringLiteral(", ")));
     if (sinks == 0)
-        a.note = QObject::tr("Large trained models such as GPT-2 small have many sink heads; this model has none in "
-                             "layer %1 on your text.").arg(l);
+        a.note = QObject::tr("Trained models such as GPT-2 small usually have many heads that rest on the first token; "
+                             "this model has none labelled sink in layer %1 on your text.").arg(l);
     return a;
 }
 
 ExerciseAnswer largestAblationHead(const Ctx& c) {
     // Every head knocked out once: the knock-out lab's search (batched by layer, and shared with
     // the lab when both ask about the same text).
-    const KnockoutSearch k = runKnockoutSearch(c.runner.model_ptr(), c.ids);
+    const KnockoutSearch k = runKnockoutSearch(c.runner.model_ptr(), c.ids, c.cancel);
     const std::vector<double>& kls = k.kl;
     ExerciseAnswer a;
     setHeadShortlist(c, a, kls, true);
@@ -284,7 +294,7 @@ ExerciseAnswer largestAblationHead(const Ctx& c) {
 }
 
 ExerciseAnswer positionalEarlyLate(const Ctx& c) {
-    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids);
+    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
     auto positional = [](const std::string& s) { return s == "previous-token" || s == "self"; };
     int first = 0, last = 0;
     for (const al::HeadScores& s : census) {
@@ -448,6 +458,10 @@ ExerciseAnswer topProbAtTemperature(const Ctx& c) {
     ExerciseAnswer a;
     // Options: below 0.25, 0.25 to 0.5, 0.5 to 0.9, 0.9 or more.
     setBucket(c, a, pt[top], {0.25, 0.5, 0.9}, 0.002);
+    // The reasoning starts from the probability at temperature 1, which the veiled figure would show.
+    a.promptText = QObject::tr("At temperature 1 the most likely next token for your text, %1, has probability %2. "
+                               "Lower the temperature to %3: what probability will it get?")
+                       .arg(quoted(c.model, top), num(p1[top], 2), num(t, 2));
     a.detail = QObject::tr("The top token %1 has probability %2 at temperature 1 and %3 at temperature %4.")
                    .arg(quoted(c.model, top), num(p1[top]), num(pt[top]), num(t, 2));
     return a;
@@ -481,7 +495,7 @@ ExerciseAnswer nucleusSize(const Ctx& c) {
 // ---- Station 6: what attention isn't ----
 
 ExerciseAnswer leastPatternSensitiveHead(const Ctx& c) {
-    al::VariantRunner vr(c.runner.model_ptr(), c.ids);
+    al::VariantRunner vr(c.runner.model_ptr(), c.ids, c.cancel);
     const std::vector<double> p = softmax(vr.clean().logits_last);
     std::vector<al::ForwardOptions> variants(size_t(c.L) * c.H);
     for (int i = 0; i < c.L * c.H; ++i) {
@@ -495,7 +509,9 @@ ExerciseAnswer leastPatternSensitiveHead(const Ctx& c) {
     ExerciseAnswer a;
     setHeadShortlist(c, a, kls, false);
     a.detail = QObject::tr("Replacing head %1's pattern with uniform weights moves the prediction by only %2 nats; "
-                           "the most sensitive head moves it by %3. A striking pattern can matter little.")
+                           "the most sensitive head moves it by %3. A pattern that is already nearly even changes little when made "
+                           "uniform, and even a striking pattern can matter little if later layers make little use of "
+                           "what the head writes.")
                    .arg(a.answer, num(*std::min_element(kls.begin(), kls.end())), num(*std::max_element(kls.begin(), kls.end())));
     return a;
 }
@@ -506,7 +522,7 @@ ExerciseAnswer labelStable(const Ctx& c) {
     std::vector<std::string> seen;
     for (const QJsonValue& t : c.params.value(QStringLiteral("texts")).toArray()) {
         const std::vector<int> ids = tokenize(c.model, t.toString().toStdString(), kTokenCap);
-        for (const al::HeadScores& s : al::head_census(c.runner, ids))
+        for (const al::HeadScores& s : al::head_census(c.runner, ids, censusOptions(c)))
             if (s.head.layer == l && s.head.head == h) {
                 labels << QString::fromStdString(s.label);
                 seen.push_back(s.label);
@@ -517,8 +533,8 @@ ExerciseAnswer labelStable(const Ctx& c) {
     const bool same = std::all_of(seen.begin(), seen.end(), [&](const std::string& s) { return s == seen[0]; });
     ExerciseAnswer a;
     setOption(c, a, same ? QStringLiteral("yes") : QStringLiteral("no"));
-    a.detail = QObject::tr("Head %1's label on the %2 texts: %3. Labels summarise one text's pattern; a head can do "
-                           "different jobs on different inputs.").arg(headName(l, h)).arg(seen.size()).arg(labels.join(QStringLiteral(", ")));
+    a.detail = QObject::tr("Head %1's label on the %2 texts: %3. Labels summarise one text's pattern; whether a head "
+                           "keeps its label across texts has to be tested, not assumed.").arg(headName(l, h)).arg(seen.size()).arg(labels.join(QStringLiteral(", ")));
     return a;
 }
 
@@ -588,7 +604,8 @@ QStringList exerciseFunctions() {
     return out;
 }
 
-ExerciseAnswer computeExercise(const QJsonObject& exercise, al::Runner& runner, const std::vector<int>& ids) {
+ExerciseAnswer computeExercise(const QJsonObject& exercise, al::Runner& runner, const std::vector<int>& ids,
+                               const std::atomic<bool>* cancel) {
     const QString name = exercise.value(QStringLiteral("compute")).toString();
     const auto it = registry().find(name);
     if (it == registry().end())
@@ -597,7 +614,7 @@ ExerciseAnswer computeExercise(const QJsonObject& exercise, al::Runner& runner, 
         throw al::Error("no tokens to work on");
     const al::Model& m = runner.model();
     Ctx c{exercise, exercise.value(QStringLiteral("params")).toObject(), runner, ids, m,
-          m.config().n_layer, m.config().n_head, int(ids.size())};
+          m.config().n_layer, m.config().n_head, int(ids.size()), cancel};
     ExerciseAnswer a = it->second(c);
     const QString declared = exercise.value(QStringLiteral("kind")).toString();
     if (!declared.isEmpty() && declared != a.kind)

@@ -31,8 +31,10 @@ struct ExerciseAnswer {
 // Names of the compute functions this engine knows (the lessons' `compute` values).
 QStringList exerciseFunctions();
 
-// Throws al::Error for an unknown function or a model that cannot run it.
-ExerciseAnswer computeExercise(const QJsonObject& exercise, al::Runner& runner, const std::vector<int>& ids);
+// Throws al::Error for an unknown function or a model that cannot run it. `cancel` goes into every
+// forward the exercise runs: once it reads true, al::Cancelled is thrown within one layer.
+ExerciseAnswer computeExercise(const QJsonObject& exercise, al::Runner& runner, const std::vector<int>& ids,
+                               const std::atomic<bool>* cancel = nullptr);
 
 // Whether a prediction (the string the page sends: a token index, "L.H", a number, an option value)
 // matches the computed answer.

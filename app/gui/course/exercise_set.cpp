@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 
+#include "attention_lens/error.h"
 #include "attention_lens/forward.h"
 #include "course_math.h"
 #include "exercise_engine.h"
@@ -21,6 +22,7 @@ void ExerciseSet::setDefinitions(const QVariantList& defs) {
         return;
     definitions_ = defs;
     emit definitionsChanged();
+    updateAnswered();
     scheduleRecompute();
 }
 
@@ -29,19 +31,24 @@ void ExerciseSet::recompute() {
     for (int i = 0; i < definitions_.size(); ++i)
         answers_ << QVariantMap();
     emit answersChanged();
+    updateAnswered();
     const auto model = this->model();
     if (!model)
         return;
     const std::string text = this->text().toStdString();
-    // One job per exercise, so a quick answer is not held up by a slow search.
+    // One job per exercise, so a quick answer is not held up by a slow search. Answers come after
+    // the station's figures and before its background searches.
     for (int i = 0; i < definitions_.size(); ++i) {
         const QJsonObject def = QJsonObject::fromVariantMap(definitions_[i].toMap());
         runJob<QVariantMap>(
-            [model, text, def]() -> QVariantMap {
+            Priority::Answer,
+            [model, text, def](JobContext& ctx) -> QVariantMap {
                 al::Runner runner(model);
                 try {
                     const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
-                    return course::computeExercise(def, runner, ids).toVariant();
+                    return course::computeExercise(def, runner, ids, ctx.cancelFlag()).toVariant();
+                } catch (const al::Cancelled&) {
+                    throw; // superseded: not an answer
                 } catch (const std::exception& e) {
                     return {{QStringLiteral("error"), QString::fromUtf8(e.what())}};
                 }
@@ -51,6 +58,7 @@ void ExerciseSet::recompute() {
                     answers_[i] = answer;
                     emit answersChanged();
                 }
+                updateAnswered();
             },
             i);
     }
@@ -75,4 +83,14 @@ QVariantMap ExerciseSet::previous(int index) const {
     if (index < 0 || index >= definitions_.size())
         return {};
     return ProgressStore::instance()->answer(stationId_, definitions_[index].toMap().value(QStringLiteral("id")).toString());
+}
+
+void ExerciseSet::updateAnswered() {
+    bool all = answers_.size() == definitions_.size();
+    for (const QVariant& a : std::as_const(answers_))
+        all = all && !a.toMap().isEmpty();
+    if (all == allAnswered_)
+        return;
+    allAnswered_ = all;
+    emit allAnsweredChanged();
 }

@@ -1,6 +1,7 @@
 // One station's exercises for QML: the definitions from exercises.json, each one's answer computed
-// from the loaded model off the GUI thread, and grading of the learner's committed prediction
-// (recorded in the ProgressStore).
+// from the loaded model off the GUI thread (Answer priority on the ComputeScheduler: after the
+// station's figures, before its searches; cancelled when the model or text changes), and grading
+// of the learner's committed prediction (recorded in the ProgressStore).
 #pragma once
 #include <QVariantList>
 
@@ -14,6 +15,8 @@ class ExerciseSet : public CourseLab {
     // Index-aligned with definitions: {} while computing, else ExerciseAnswer::toVariant() (+ "error").
     Q_PROPERTY(QVariantList answers READ answers NOTIFY answersChanged)
     Q_PROPERTY(int count READ count NOTIFY definitionsChanged)
+    // Every exercise has its answer (or its error): what --screenshot waits for.
+    Q_PROPERTY(bool allAnswered READ allAnswered NOTIFY allAnsweredChanged)
 public:
     explicit ExerciseSet(QObject* parent = nullptr);
     QString stationId() const { return stationId_; }
@@ -22,6 +25,7 @@ public:
     void setDefinitions(const QVariantList& defs);
     QVariantList answers() const { return answers_; }
     int count() const { return int(definitions_.size()); }
+    bool allAnswered() const { return allAnswered_; }
 
     // Grades a committed prediction against the computed answer and records it. Returns
     // {correct: bool, answerText, detail, note}; {} while the answer is still being computed.
@@ -33,6 +37,7 @@ signals:
     void stationIdChanged();
     void definitionsChanged();
     void answersChanged();
+    void allAnsweredChanged();
 
 protected:
     void recompute() override;
@@ -41,4 +46,6 @@ private:
     QString stationId_;
     QVariantList definitions_;
     QVariantList answers_;
+    bool allAnswered_ = true;
+    void updateAnswered();
 };

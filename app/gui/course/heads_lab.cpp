@@ -48,12 +48,17 @@ void HeadsLab::recompute() {
         return;
     const std::string text = this->text().toStdString();
     runJob<std::shared_ptr<const Data>>(
-        [model, text] {
+        Priority::Figure,
+        [model, text](JobContext& ctx) {
             al::Runner runner(model);
             auto d = std::make_shared<Data>();
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
-            d->census = al::head_census(runner, ids);
-            d->result = runner.forward(ids, al::ForwardOptions{});
+            al::CensusOptions census;
+            census.cancel = ctx.cancelFlag();
+            d->census = al::head_census(runner, ids, census);
+            al::ForwardOptions o;
+            o.cancel = ctx.cancelFlag();
+            d->result = runner.forward(ids, o);
             for (int id : ids)
                 d->tokens << QString::fromStdString(course::tokenLabel(*model, id));
             return std::shared_ptr<const Data>(d);

@@ -87,10 +87,11 @@ void InductionCircuitLab::recompute() {
     if (!model) return;
     const std::string text = this->text().toStdString();
     runJob<course::InductionCircuit>(
-        [model, text] {
+        Priority::Search, // 2 + n_head forwards of a short sequence; shown after the station's figures
+        [model, text](JobContext& ctx) {
             std::vector<int> ids = course::tokenize(*model, text, course::InductionCircuit::kMaxPassage);
             if (ids.size() < 4) ids = course::tokenize(*model, course::defaultText(), course::InductionCircuit::kMaxPassage);
-            return course::findInductionCircuit(model, ids);
+            return course::findInductionCircuit(model, ids, ctx.cancelFlag());
         },
         [this, model](course::InductionCircuit& c) {
             c_ = c;

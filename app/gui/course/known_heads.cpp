@@ -44,7 +44,9 @@ std::vector<KnownHeadCheck> checkKnownHeads(const std::shared_ptr<const al::Mode
     plain.keep_scores = false;
     plain.cancel = cancel;
     const al::ForwardResult r = runner.forward(ids, plain);
-    const std::vector<al::HeadScores> census = al::head_census(runner, ids);
+    al::CensusOptions censusOptions;
+    censusOptions.cancel = cancel;
+    const std::vector<al::HeadScores> census = al::head_census(runner, ids, censusOptions);
     const al::VariantRunner dla(model, ids, cancel, /*keep_head_outputs=*/true);
     const int top = argmax(r.logits_last);
     const QString topLabel = QString::fromStdString(tokenLabel(*model, top));
@@ -166,14 +168,17 @@ void KnownHeadsLab::recompute() {
     identity_ = QStringLiteral("checking");
     emit resultChanged();
     runJob<Checked>(
-        [model, text, data, assume] {
+        Priority::Search, // hashing a 500 MB file and three forwards: after the station's figures
+        [model, text, data, assume](JobContext& ctx) {
             Checked out;
             const al::Config& c = model->config();
             const bool shape = c.n_layer == 12 && c.n_head == 12 && c.n_embd == 768 && c.vocab_size == 50257;
             const bool gpt2 = assume || (shape && !model->dir().empty() &&
-                                         course::isGpt2SmallWeights(QString::fromStdString(model->dir())));
+                                         course::isGpt2SmallWeights(QString::fromStdString(model->dir()), ctx.cancelFlag()));
             out.identity = gpt2 ? QStringLiteral("gpt2") : QStringLiteral("other");
-            if (gpt2) out.checks = course::checkKnownHeads(model, course::tokenize(*model, text, course::kTokenCap), data);
+            if (gpt2)
+                out.checks = course::checkKnownHeads(model, course::tokenize(*model, text, course::kTokenCap), data,
+                                                     ctx.cancelFlag());
             return out;
         },
         [this](Checked& r) {

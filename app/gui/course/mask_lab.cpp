@@ -40,17 +40,20 @@ void MaskLab::recompute() {
     const std::string text = this->text().toStdString();
     const int cap = maxTokens_;
     runJob<std::shared_ptr<const Data>>(
-        [model, text, cap] {
+        Priority::Figure,
+        [model, text, cap](JobContext& ctx) {
             al::Runner runner(model);
             auto d = std::make_shared<Data>();
             const std::vector<int> ids = course::tokenize(*model, text, cap);
-            d->result = runner.forward_full(ids, {});
-            al::ForwardOptions off;
+            al::ForwardOptions on;
+            on.cancel = ctx.cancelFlag();
+            d->result = runner.forward_full(ids, on);
+            al::ForwardOptions off = on;
             off.causal_mask = false;
             off.keep_scores = false;
-            // The prediction what-if reads the whole text (up to the course's token cap), not just the grid's part.
+            // The prediction what-if uses the whole text (up to the course's token cap), not just the grid's part.
             const std::vector<int> all = course::tokenize(*model, text, course::kTokenCap);
-            const std::vector<double> p = course::softmax(runner.forward_full(all, {}).logits_last);
+            const std::vector<double> p = course::softmax(runner.forward_full(all, on).logits_last);
             const std::vector<double> q = course::softmax(runner.forward_full(all, off).logits_last);
             d->maskedTop = topList(*model, p);
             d->unmaskedTop = topList(*model, q);

@@ -9,7 +9,6 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/variants.h"
 #include "attention_lens/layers.h"
-#include "attention_lens/threads.h"
 #include "course_math.h"
 
 // ---- PatternSwapLab ----
@@ -35,32 +34,45 @@ void PatternSwapLab::recompute() {
     const int mode = mode_;
     const uint64_t seed = uint64_t(seed_);
     runJob<SwapResult>(
-        [model, text, mode, seed] {
+        Priority::Figure,
+        [this, model, text, mode, seed](JobContext& ctx) {
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const int L = model->config().n_layer, H = model->config().n_head;
-            // Every head's pattern replaced once, batched by layer (al::VariantRunner).
-            al::VariantRunner vr(model, ids);
+            // Every head's pattern replaced once; the heads of a layer run as one batch of
+            // al::VariantRunner (restarting at that layer), so each layer's row can show at once.
+            al::VariantRunner vr(model, ids, ctx.cancelFlag());
             const std::vector<double> base = course::softmax(vr.clean().logits_last);
-            std::vector<al::ForwardOptions> variants(size_t(L) * H);
-            for (int i = 0; i < L * H; ++i) {
-                al::PatternReplacement rep;
-                rep.head = {i / H, i % H};
-                rep.kind = mode == 0 ? al::PatternKind::Uniform : al::PatternKind::PermutedRows;
-                rep.seed = seed;
-                variants[i].replace_pattern = {rep};
-            }
-            const std::vector<al::VariantResult> results = vr.run(variants);
+            auto layerVariants = [&](int l) {
+                std::vector<al::ForwardOptions> variants(size_t(H));
+                for (int h = 0; h < H; ++h) {
+                    al::PatternReplacement rep;
+                    rep.head = {l, h};
+                    rep.kind = mode == 0 ? al::PatternKind::Uniform : al::PatternKind::PermutedRows;
+                    rep.seed = seed;
+                    variants[size_t(h)].replace_pattern = {rep};
+                }
+                return variants;
+            };
             SwapResult out;
             std::vector<double> flat;
             for (int l = 0; l < L; ++l) {
                 QVariantList row;
+                const std::vector<al::VariantResult> results = vr.run(layerVariants(l));
                 for (int h = 0; h < H; ++h) {
-                    const double kl = course::kl(base, course::softmax(results[size_t(l) * H + h].logits_last));
+                    const double kl = course::kl(base, course::softmax(results[size_t(h)].logits_last));
                     row << kl;
                     flat.push_back(kl);
                     out.maxKl = std::max(out.maxKl, kl);
+                    ctx.setProgress(double(l * H + h + 1) / double(L * H));
                 }
                 out.kls << QVariant(row);
+                // Each layer's row shows as soon as it is measured (`this` is used on the GUI
+                // thread only, and only while the lab exists).
+                ctx.post([this, rows = out.kls, maxKl = out.maxKl] {
+                    kls_ = rows;
+                    maxKl_ = maxKl;
+                    emit resultChanged();
+                });
             }
             std::vector<int> order(flat.size());
             std::iota(order.begin(), order.end(), 0);
@@ -101,18 +113,20 @@ void CostMeter::recompute() {
         return;
     const int cap = std::min(maxLength_, model->config().n_positions);
     runJob<Timing>(
-        [model, cap] {
+        Priority::Figure,
+        [model, cap](JobContext& ctx) {
             namespace ly = al::layers;
             const al::Config& c = model->config();
             const int C = c.n_embd, NH = c.n_head, F = c.n_inner > 0 ? c.n_inner : 4 * C;
             const al::LayerWeights& w = model->layer(0);
             Timing out;
-            // One core: the chart is about how the work grows with T, and on a busy machine a
-            // product split across cores mostly measures waiting for the second core.
-            const al::OneBlasThread oneThread;
+            // One core (the job asks the scheduler for one BLAS thread): the chart is about how
+            // the work grows with T, and on a busy machine a product split across cores mostly
+            // measures waiting for the second core.
             std::mt19937 rng(7);
             std::normal_distribution<float> normal(0.f, 1.f);
             for (int T = 16; T <= cap; T *= 2) {
+                ctx.throwIfCancelled();
                 std::vector<float> x(size_t(T) * C), ln(x.size()), qkv(size_t(T) * 3 * C), att(x.size()), proj(x.size()),
                     res(x.size()), fc(size_t(T) * F), gelu(fc.size()), mlp(x.size()), y(x.size());
                 std::vector<float> preatt(size_t(NH) * T * T), probs(preatt.size());
@@ -155,7 +169,8 @@ void CostMeter::recompute() {
             rest_ = t.rest;
             maxMs_ = t.maxMs;
             emit resultChanged();
-        });
+        },
+        0, true);
 }
 
 // ---- CensusAcrossTexts ----
@@ -175,12 +190,15 @@ void CensusAcrossTexts::recompute() {
     const int l = std::clamp(layer_, 0, model->config().n_layer - 1);
     const int h = std::clamp(head_, 0, model->config().n_head - 1);
     runJob<QVariantList>(
-        [model, texts, l, h] {
+        Priority::Figure,
+        [model, texts, l, h](JobContext& ctx) {
             al::Runner runner(model);
+            al::CensusOptions census;
+            census.cancel = ctx.cancelFlag();
             QVariantList rows;
             for (const QString& t : texts) {
                 const std::vector<int> ids = course::tokenize(*model, t.toStdString(), course::kTokenCap);
-                for (const al::HeadScores& s : al::head_census(runner, ids)) {
+                for (const al::HeadScores& s : al::head_census(runner, ids, census)) {
                     if (s.head.layer != l || s.head.head != h)
                         continue;
                     rows << QVariantMap{

@@ -1,6 +1,7 @@
 // Station 6's backends.
 //  PatternSwapLab: replace a head's pattern (uniform or permuted rows) and measure how far the
 //    next-token prediction moves (KL), for every head, so the page can show which barely matter.
+//    Rows stream in layer by layer (partial results posted by the job).
 //  CostMeter: times the engine's attention step and the rest of one layer at growing context
 //    lengths on this machine (the engine's own layer functions, the loaded model's weights).
 //  CensusAcrossTexts: one head's census scores and label on several texts.

@@ -26,11 +26,13 @@ void QkvInspector::recompute() {
         return;
     const std::string text = this->text().toStdString();
     runJob<Computed>(
-        [model, text] {
+        Priority::Figure,
+        [model, text](JobContext& ctx) {
             al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             al::ForwardOptions o;
             o.keep_qkv = true;
+            o.cancel = ctx.cancelFlag();
             Computed c;
             c.result = std::make_shared<const al::ForwardResult>(runner.forward(ids, o));
             for (int id : ids)

@@ -91,10 +91,13 @@ void TemperatureLab::predict() {
     o.seed = uint64_t(seed_);
     const int count = generateCount_;
     runJob<Prediction>(
-        [model, text, o, count] {
+        Priority::Figure,
+        [model, text, o, count](JobContext& ctx) {
             al::Runner runner(model);
             std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
-            const al::ForwardResult r = runner.forward(ids, {});
+            al::ForwardOptions fo;
+            fo.cancel = ctx.cancelFlag();
+            const al::ForwardResult r = runner.forward(ids, fo);
             const std::vector<float> dist = al::sampling_distribution(r.logits_last, o);
             const std::vector<double> p1 = course::softmax(r.logits_last);
             std::vector<double> d(dist.begin(), dist.end());
@@ -111,7 +114,7 @@ void TemperatureLab::predict() {
                 const int next = sampler.sample(logits, o);
                 ids.push_back(next);
                 textOut += model->tokenizer() ? model->tokenizer()->token_bytes(next) : std::to_string(next) + " ";
-                logits = runner.forward(ids, {}).logits_last; // reuses the previous positions
+                logits = runner.forward(ids, fo).logits_last; // reuses the previous positions
             }
             out.generated = QString::fromStdString(al::sanitize_utf8(textOut));
             return out;
@@ -134,11 +137,13 @@ void TemperatureLab::headWhatIf() {
     const int h = std::clamp(head_, 0, model->config().n_head - 1);
     const float t = float(headTemperature_);
     runJob<HeadWhatIf>(
-        [model, text, l, h, t] {
+        Priority::Figure,
+        [model, text, l, h, t](JobContext& ctx) {
             al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             al::ForwardOptions plain;
             plain.keep_scores = false;
+            plain.cancel = ctx.cancelFlag();
             const al::ForwardResult base = runner.forward_full(ids, plain);
             al::ForwardOptions o = plain;
             o.head_temperature = {{{l, h}, t}};

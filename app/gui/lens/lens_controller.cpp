@@ -1,6 +1,7 @@
 #include "lens/lens_controller.h"
 
 #include <QElapsedTimer>
+#include <mutex>
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
@@ -41,9 +42,10 @@ std::vector<lens::HeadStats> headStats(const al::AttentionStore& att, int T) {
 
 } // namespace
 
-// Lives on the controller's worker thread; owns the Runner (its cached keys/values make typing cheap).
-class LensWorker : public QObject {
+// Owns the Runner (its cached keys/values make typing cheap); jobs take the mutex to use it.
+class LensWorker {
 public:
+    std::mutex mutex;
     std::unique_ptr<al::Runner> runner;
     std::shared_ptr<const al::Model> runnerModel;
 
@@ -57,7 +59,8 @@ public:
 
     // Tokenizes (unless ids are given), runs the forward and gathers what the lens shows.
     LensResultPtr compute(const std::shared_ptr<const al::Model>& model, const QString& text,
-                          bool useIds, std::vector<int> ids, quint64 generation) {
+                          bool useIds, std::vector<int> ids, quint64 generation,
+                          const std::atomic<bool>* cancel) {
         QElapsedTimer timer;
         timer.start();
         auto r = std::make_shared<LensResult>();
@@ -97,6 +100,7 @@ public:
         if (T > 0) {
             al::ForwardOptions opt;
             opt.keep_scores = false;
+            opt.cancel = cancel;
             al::ForwardResult fwd = runnerFor(model).forward(ids, opt);
             r->attention = std::move(fwd.attention);
             r->reusedPrefix = fwd.reused_prefix;
@@ -108,20 +112,17 @@ public:
 };
 
 LensController::LensController(QObject* parent)
-    : QObject(parent), latest_(std::make_shared<std::atomic<quint64>>(0)) {
-    worker_ = new LensWorker;
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    thread_.setObjectName(QStringLiteral("lens-worker"));
-    thread_.start();
+    : QObject(parent), worker_(std::make_shared<LensWorker>()) {
     connect(ModelHub::instance(), &ModelHub::modelChanged, this, &LensController::onHubModelChanged);
     model_ = ModelHub::instance()->model();
 }
 
 LensController::~LensController() {
-    latest_->store(~quint64(0)); // anything still queued is stale now
-    thread_.quit();
-    thread_.wait();
+    // Running jobs stop within one layer; they keep the worker (and its runner) alive till then.
+    if (job_)
+        job_->cancel();
+    if (inductionJob_)
+        inductionJob_->cancel();
 }
 
 void LensController::setFollowHub(bool on) {
@@ -137,6 +138,8 @@ void LensController::onHubModelChanged() {
     if (!followHub_)
         return;
     model_ = ModelHub::instance()->model();
+    if (inductionJob_)
+        inductionJob_->cancel();
     induction_.clear();
     emit inductionFindingChanged();
     request();
@@ -145,6 +148,8 @@ void LensController::onHubModelChanged() {
 void LensController::setModel(std::shared_ptr<const al::Model> model) {
     followHub_ = false;
     model_ = std::move(model);
+    if (inductionJob_)
+        inductionJob_->cancel();
     induction_.clear();
     request();
 }
@@ -168,31 +173,32 @@ void LensController::request() {
     if (!model_)
         return;
     const quint64 generation = ++requested_;
-    latest_->store(generation);
+    if (job_)
+        job_->cancel(); // superseded: a queued job never starts, a running one stops
     emit busyChanged();
-    auto latest = latest_;
     auto model = model_;
     const QString text = text_;
     const bool useIds = useIds_;
     const std::vector<int> ids = ids_;
-    LensWorker* worker = worker_;
-    QPointer<LensController> self(this);
-    QMetaObject::invokeMethod(worker, [=] {
-        if (latest->load() != generation)
-            return; // superseded before it started: skip the work
-        LensResultPtr result;
-        QString error;
-        try {
-            result = worker->compute(model, text, useIds, ids, generation);
-        } catch (const std::exception& e) {
-            error = QString::fromUtf8(e.what());
+    auto worker = worker_;
+    auto result = std::make_shared<LensResultPtr>();
+    compute::JobSpec spec;
+    spec.priority = compute::Priority::Figure;
+    spec.name = QStringLiteral("lens");
+    spec.receiver = this;
+    spec.work = [worker, model, text, useIds, ids, generation, result](compute::JobContext& ctx) {
+        std::lock_guard lock(worker->mutex);
+        ctx.throwIfCancelled(); // superseded while waiting for the runner
+        *result = worker->compute(model, text, useIds, ids, generation, ctx.cancelFlag());
+    };
+    spec.onFinished = [this, result, generation](compute::Outcome outcome, const QString& error) {
+        if (outcome == compute::Outcome::Cancelled) {
+            ++dropped_; // never shown: a newer request is on its way
+            return;
         }
-        QMetaObject::invokeMethod(self.data() ? static_cast<QObject*>(self.data()) : worker,
-                                  [self, result, error, generation] {
-            if (self)
-                self->acceptResult(result, error, generation);
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+        acceptResult(outcome == compute::Outcome::Done ? *result : nullptr, error, generation);
+    };
+    job_ = compute::ComputeScheduler::instance()->submit(std::move(spec));
 }
 
 void LensController::acceptResult(LensResultPtr result, const QString& error, quint64 generation) {
@@ -406,13 +412,20 @@ void LensController::findInductionHead() {
     if (!model_)
         return;
     auto model = model_;
-    QPointer<LensController> self(this);
     const std::vector<int> ids = result_ ? result_->ids : std::vector<int>{};
-    QMetaObject::invokeMethod(worker_, [=] {
-        QVariantMap m;
+    if (inductionJob_)
+        inductionJob_->cancel();
+    auto found = std::make_shared<QVariantMap>();
+    compute::JobSpec spec;
+    spec.priority = compute::Priority::Figure; // the learner asked for it and waits for it
+    spec.name = QStringLiteral("lens-induction");
+    spec.receiver = this;
+    spec.work = [model, ids, found](compute::JobContext& ctx) {
+        QVariantMap& m = *found;
         try {
             al::Runner runner(model); // its own runner: the lens keeps its cached prefix
             al::CensusOptions opt;
+            opt.cancel = ctx.cancelFlag();
             opt.induction_length = std::max(4, std::min(50, (model->config().n_positions - 1) / 2));
             const std::vector<int> text = ids.empty() ? std::vector<int>{model->config().eos_token_id} : ids;
             const std::vector<al::HeadScores> scores = al::head_census(runner, text, opt);
@@ -434,14 +447,17 @@ void LensController::findInductionHead() {
                     .arg(best->head.layer).arg(best->head.head).arg(opt.induction_length)
                     .arg(double(best->induction), 0, 'f', 2);
             }
+        } catch (const al::Cancelled&) {
+            throw;
         } catch (const std::exception& e) {
             m[QStringLiteral("error")] = QString::fromUtf8(e.what());
         }
-        QMetaObject::invokeMethod(self.data() ? static_cast<QObject*>(self.data()) : worker_, [self, m] {
-            if (self) {
-                self->induction_ = m;
-                emit self->inductionFindingChanged();
-            }
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+    };
+    spec.onFinished = [this, found](compute::Outcome outcome, const QString&) {
+        if (outcome != compute::Outcome::Done)
+            return;
+        induction_ = *found;
+        emit inductionFindingChanged();
+    };
+    inductionJob_ = compute::ComputeScheduler::instance()->submit(std::move(spec));
 }

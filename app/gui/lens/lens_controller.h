@@ -1,17 +1,18 @@
-// Station 1's engine side: runs the model on the learner's text on a worker thread (one al::Runner,
-// reused so that typing costs only the new positions) and hands each result to the GUI thread.
-// A newer request supersedes older ones: each carries a generation number; the worker skips
-// requests that are already stale and the GUI thread drops results that are not the newest.
+// Station 1's engine side: runs the model on the learner's text as Figure jobs on the app's
+// ComputeScheduler (one al::Runner, reused so that typing costs only the new positions; a mutex
+// keeps two jobs from using it at once) and hands each result to the GUI thread. A newer request
+// supersedes older ones: the older job's cancel flag is set (a queued one never starts, a running
+// forward stops within one layer), and the GUI thread drops results that are not the newest.
 #pragma once
 #include <QObject>
 #include <QPointer>
-#include <QThread>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <atomic>
 #include <memory>
 
+#include "compute/compute_scheduler.h"
 #include "lens/lens_result.h"
 #include "lens/token_model.h"
 
@@ -123,9 +124,8 @@ private:
     QString error_;
     quint64 requested_ = 0, shown_ = 0;
     int dropped_ = 0;
-    std::shared_ptr<std::atomic<quint64>> latest_;
     std::shared_ptr<const al::Model> model_;
     QVariantMap induction_;
-    QThread thread_;
-    class LensWorker* worker_ = nullptr;
+    std::shared_ptr<class LensWorker> worker_; // the runner; shared with running jobs
+    compute::JobPtr job_, inductionJob_;
 };

@@ -45,6 +45,8 @@ struct HeadScores {
 struct CensusOptions {
     int induction_length = 50; // random tokens, repeated twice (as TransformerLens does)
     uint64_t seed = 0;
+    // Passed to both forwards (ForwardOptions::cancel): al::Cancelled once it reads true.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // The induction probe: [BOS] r_1..r_n r_1..r_n with r random ids from the vocabulary (never BOS/EOS),

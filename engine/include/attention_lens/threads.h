@@ -10,6 +10,12 @@ namespace al {
 // threads <= 0: all cores. Respects OPENBLAS_NUM_THREADS / OMP_NUM_THREADS when set by the user.
 void configure_threads(int threads = 0);
 
+// BLAS's process-wide thread count, read and set directly. For a caller that runs several
+// computations at once and hands out the cores itself (the app's compute scheduler): it sets one
+// thread while more than one computation runs and all cores for one alone.
+int blas_threads();
+void set_blas_threads(int threads); // clamped to at least 1
+
 // While alive, BLAS runs on one thread; the previous thread count comes back on destruction.
 // For timing small products: OpenBLAS splits any product above about 262,000 multiply-adds
 // across its threads, and on a busy machine waiting for a second core to be free costs

@@ -1,0 +1,80 @@
+// Station 3 on a model of GPT-2 small's exact shape (random weights, GPT-2's tokenizer): its labs
+// and its exercise set start together, as in the app. The first figures must arrive while the
+// knock-out search is still running (it takes far longer), the search must report progress, and
+// leaving the station (the labs destroyed) must stop all of its work within moments.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+#include <memory>
+
+#include "attention_lens/model.h"
+#include "compute/compute_scheduler.h"
+#include "course/ablation_lab.h"
+#include "course/exercise_set.h"
+#include "course/heads_lab.h"
+
+class TestStationScale : public QObject {
+    Q_OBJECT
+    std::shared_ptr<const al::Model> model_;
+
+private slots:
+    void initTestCase() {
+        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
+        al::Tokenizer tok = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
+                                                (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
+        model_ = al::Model::random(al::Model::gpt2_small_config(), 1234, std::move(tok));
+        QCOMPARE(model_->config().n_layer, 12);
+        QCOMPARE(model_->config().n_head, 12);
+    }
+
+    void firstFiguresArriveWhileTheSearchRuns() {
+        const QString text = QStringLiteral("When Mary and John went to the store, John gave a drink to");
+        QFile f(qEnvironmentVariable("AL_SOURCE_DIR") + QStringLiteral("/lessons/03-heads/exercises.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
+        const QJsonArray list = doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("exercises")).toArray();
+        QVariantList defs;
+        for (const QJsonValue v : list) defs << v.toObject().toVariantMap();
+        QVERIFY(!defs.isEmpty());
+
+        auto heads = std::make_unique<HeadsLab>();
+        auto ablation = std::make_unique<AblationLab>();
+        auto exercises = std::make_unique<ExerciseSet>();
+        exercises->setStationId(QStringLiteral("heads"));
+        exercises->setDefinitions(defs);
+        // The order the app's QML happens to create them in must not matter: start the
+        // background work first.
+        exercises->setModel(model_, text);
+        ablation->setModel(model_, text);
+        heads->setModel(model_, text);
+        QVERIFY(ablation->searching());
+
+        double searchProgress = -1;
+        connect(ablation.get(), &CourseLab::progressChanged, this, [&] {
+            if (ablation->searching())
+                searchProgress = std::max(searchProgress, ablation->progress());
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(heads->ready() && !ablation->top().isEmpty(), 120000);
+        QVERIFY2(heads->error().isEmpty(), qPrintable(heads->error()));
+        QCOMPARE(heads->layers(), 12);
+        QCOMPARE(ablation->top().size(), 5);
+        QVERIFY2(ablation->searching(), "the search finished before the first figures: priorities did nothing");
+        QVERIFY(ablation->strongest().isEmpty());
+        // The search reports a determinate progress while it runs.
+        QTRY_VERIFY_WITH_TIMEOUT(searchProgress > 0, 120000);
+        QVERIFY(searchProgress < 1);
+
+        // Leaving the station: everything it started stops within moments, nothing is applied.
+        compute::ComputeScheduler* scheduler = compute::ComputeScheduler::instance();
+        QVERIFY(scheduler->running() + scheduler->queued() > 0);
+        heads.reset();
+        ablation.reset();
+        exercises.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(scheduler->running() == 0 && scheduler->queued() == 0, 10000);
+    }
+};
+
+QTEST_MAIN(TestStationScale)
+#include "tst_station_scale.moc"
