@@ -43,7 +43,7 @@ void PatternSwapLab::recompute() {
             al::VariantRunner vr(model, ids, ctx.cancelFlag());
             const std::vector<double> base = course::softmax(vr.clean().logits_last);
             auto layerVariants = [&](int l) {
-                std::vector<al::ForwardOptions> variants(size_t(H));
+                std::vector<al::ForwardOptions> variants(static_cast<size_t>(H));
                 for (int h = 0; h < H; ++h) {
                     al::PatternReplacement rep;
                     rep.head = {l, h};
