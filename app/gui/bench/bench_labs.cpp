@@ -28,6 +28,7 @@
 #include "attention_lens/model.h"
 #include "course/ablation_lab.h"
 #include "course/exercise_set.h"
+#include "course/knockout_search.h"
 #include "course/heads_lab.h"
 #include "course/mask_lab.h"
 #include "course/not_labs.h"
@@ -55,6 +56,7 @@ void timeLab(const char* name, const std::shared_ptr<const al::Model>& model, co
     Lab lab;
     lab.setFollowHub(false);
     if (setup) setup(lab);
+    course::clearKnockoutSearches(); // every figure and answer is timed from scratch
     QElapsedTimer t;
     t.start();
     lab.setModel(model, text);
@@ -120,6 +122,7 @@ struct StationRun {
 bool skipSearches = false;
 
 void timeStation(StationRun& run, const std::shared_ptr<const al::Model>& model, const QString& text) {
+    course::clearKnockoutSearches(); // a station opened for the first time on this text
     StallMeter stall;
     QElapsedTimer t;
     t.start();

@@ -36,6 +36,11 @@ KnockoutSearch computeKnockoutSearch(const std::shared_ptr<const al::Model>& mod
 
 } // namespace
 
+void clearKnockoutSearches() {
+    std::lock_guard<std::mutex> lock(cacheMutex);
+    cache.clear();
+}
+
 KnockoutSearch runKnockoutSearch(const std::shared_ptr<const al::Model>& model, const std::vector<int>& ids,
                                  const std::atomic<bool>* cancel, const std::function<void(double)>& progress) {
     {
