@@ -64,6 +64,35 @@ Page {
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
+                // Texts that show what this station teaches (station.json's `presets`); a click
+                // makes one the text every station works on.
+                Flow {
+                    visible: (page.station.presets || []).length > 0
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
+                    Label { text: qsTr("Try a text:"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall; topPadding: 3 }
+                    Repeater {
+                        model: page.station.presets || []
+                        delegate: Button {
+                            required property var modelData
+                            text: modelData.title
+                            font.pixelSize: Theme.fontSmall
+                            topPadding: 3
+                            bottomPadding: 3
+                            leftPadding: 8
+                            rightPadding: 8
+                            implicitHeight: contentItem.implicitHeight + topPadding + bottomPadding
+                            checkable: false
+                            highlighted: ModelHub.text === modelData.text
+                            ToolTip.visible: hovered
+                            ToolTip.delay: 400
+                            ToolTip.text: modelData.why
+                            Accessible.name: qsTr("Use the text: %1").arg(modelData.title)
+                            Accessible.description: modelData.why
+                            onClicked: ModelHub.text = modelData.text
+                        }
+                    }
+                }
             }
             FocusButton {
                 visible: page.prose !== ""
