@@ -147,11 +147,13 @@ ColumnLayout {
               .arg(view.lab.pair.a).arg(dA.toFixed(2))
               .arg(view.lab.pair.b).arg(dB.toFixed(2))
               .arg(both.toFixed(2)).arg(sum.toFixed(2))
-              .arg(dA * dB < 0
-                   ? qsTr("The two push the logit in opposite directions, and the joint change is not their sum: the heads do not act independently here.")
-                   : Math.abs(both) < Math.abs(sum)
-                     ? qsTr("Less than the sum: their effects overlap; the numbers alone do not say how.")
-                     : qsTr("More than the sum: knocking out both costs more than the two single knock-outs added, so the heads interact, directly or through later layers."))
+              .arg(Math.abs(both - sum) < 0.1 * Math.max(Math.abs(dA), Math.abs(dB))
+                   ? qsTr("About the sum: on this logit the two act roughly independently here.")
+                   : dA * dB < 0
+                     ? qsTr("Knocking them out moves the logit in opposite directions, and together they do not move it by the sum of the two: their effects are not independent here.")
+                     : Math.abs(both) < Math.abs(sum)
+                       ? qsTr("Less than the sum: their effects overlap (the same job done twice, or a limit the logit hits), and the numbers alone do not say which.")
+                       : qsTr("More than the sum: together they move the logit further than the two single knock-outs added. Their effects are not independent, whether through later layers or through the layer norms that rescale the sum."))
     }
     Label {
         visible: view.lab.backup.head !== undefined
@@ -159,7 +161,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
-        text: qsTr("With %1 off, the later head %2 adds more to “%3” directly: its direct effect on the logit rises from %4 to %5. It takes over part of the job, as backup heads do in GPT-2 small (Wang et al. 2022).")
+        text: qsTr("With %1 off, the later head %2's direct effect on “%3” rises from %4 to %5: it makes up part of the loss. Wang et al. (2022) call heads that do this in GPT-2 small backup heads. If %4 is negative, the head is pushing the logit down less rather than adding to it, which McDougall et al. (2023) link to copy suppression.")
               .arg(view.lab.backup.of || "").arg(view.lab.backup.head || "").arg(view.lab.topToken)
               .arg(Number(view.lab.backup.before).toFixed(2)).arg(Number(view.lab.backup.after).toFixed(2))
     }

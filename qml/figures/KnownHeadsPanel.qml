@@ -17,7 +17,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         color: view.lab.identity === "gpt2" ? Theme.text : Theme.textMuted
         text: view.lab.identity === "gpt2"
-              ? qsTr("The loaded model is GPT-2 small (its weights match the published file's hash), so each role is checked on your text. A role is what a study measured on its own prompts; on your text a head may do something else.")
+              ? qsTr("The loaded model is GPT-2 small (its weights match the published file's hash), so each role is checked live: on your text, except induction, which is checked on random tokens written twice. A role is what a study measured on its own prompts; on your text a head may do something else.")
               : view.lab.identity === "checking"
                 ? qsTr("Checking whether the loaded model is GPT-2 small…")
                 : qsTr("These heads and roles are GPT-2 small's, from the studies cited; the loaded model is not GPT-2 small, so these head numbers say nothing about its heads. Get GPT-2 small from the model library to see whether each head does its job on your text.")
@@ -66,7 +66,8 @@ ColumnLayout {
                       : c === 1 ? row.roleTitle + " (" + (row.sources || []).join("; ") + ")"
                       : c === 2 ? row.what
                       : row.applicable === undefined ? ""
-                      : (row.applicable ? (row.holds ? qsTr("✓ does this here: ") : qsTr("not here: ")) : "") + row.measured
+                      : (row.applicable ? (row.holds ? (row.role === "induction" ? qsTr("✓ scores as one: ") : qsTr("✓ does this here: "))
+                                                   : qsTr("not here: ")) : "") + row.measured
                 Accessible.name: text
             }
         }
@@ -76,7 +77,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
-        text: qsTr("How each role is checked: previous-token heads by the census's previous-token score (0.60 or more); induction heads by the census's induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more); negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token's logit. Thresholds are the course's heuristics, not the studies'.")
+        text: qsTr("How each role is checked: previous-token heads by the census's previous-token score (0.60 or more); induction heads by the census's induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more) together with a positive direct effect on its logit; negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token's logit. Thresholds are the course's heuristics, not the studies'.")
     }
     Label { visible: view.lab.error !== ""; text: view.lab.error; color: Theme.warning; wrapMode: Text.WordWrap; Layout.fillWidth: true }
 }

@@ -60,7 +60,7 @@ Item {
             }
             FigureSection {
                 title: qsTr("Induction as a circuit")
-                caption: qsTr("Two heads in different layers that work together on a repeated passage: one writes \"the token before me\" into each position, the other uses it to find what came next last time.")
+                caption: qsTr("Two heads in different layers that can work together on a repeated passage. The first copies into each position what the token before it was. The second uses that to find the earlier place where the current token appeared, and looks at the token that came next there.")
                 Veiled {
                     Layout.fillWidth: true
                     veils: exercises.veils
@@ -71,7 +71,12 @@ Item {
             FigureSection {
                 title: qsTr("GPT-2 small's known heads")
                 caption: qsTr("Heads of GPT-2 small that published studies describe or that score high on a published test, and the role each was found to play.")
-                KnownHeadsPanel { lab: knownHeads; Layout.fillWidth: true }
+                Veiled {
+                    Layout.fillWidth: true
+                    veils: exercises.veils
+                    key: "ablation" // on the IOI text it names heads next to the which-head question
+                    KnownHeadsPanel { lab: knownHeads }
+                }
             }
             ExerciseList {
                 id: exercises

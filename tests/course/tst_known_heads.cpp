@@ -92,6 +92,8 @@ private slots:
                 if (any) QVERIFY(std::abs(k.score - w) < 1e-5);
                 if (k.role == QLatin1String("copy-suppression") && any)
                     QCOMPARE(k.holds, k.score >= 0.2 && k.effect < 0);
+                if (k.role == QLatin1String("name-mover") && any)
+                    QCOMPARE(k.holds, k.score >= 0.3 && k.effect > 0);
             }
         }
     }

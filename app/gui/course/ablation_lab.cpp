@@ -154,14 +154,15 @@ void AblationLab::search() {
                 later = QObject::tr("Head %1 is in the last layer, so no later head can take over its job.").arg(name(k.strongest));
             else if (!k.backupFound())
                 later = QObject::tr("With head %1 off, no head of the %2 in later layers raised its direct effect by a "
-                                    "tenth of head %1's effect or more: no backup head on this text.")
+                                    "tenth of head %1's effect or more: this test finds no backup head on this text (a head "
+                                    "could still make up for it through later layers).")
                             .arg(name(k.strongest)).arg(k.laterHeadsChecked);
             else
                 later = QObject::tr("With head %1 off, the direct effect of each of the %2 heads in later layers was "
                                     "compared with its value when all heads are on.")
                             .arg(name(k.strongest)).arg(k.laterHeadsChecked);
-            g.searched = QObject::tr("Searched: all %1 heads one at a time; every pair among the %2 with the largest "
-                                     "effects (%3 pairs, any layers). %4")
+            g.searched = QObject::tr("Searched: all %1 heads one at a time; then every pair among the %2 whose single "
+                                     "knock-out moved the logit most (%3 pairs, in any layers). %4")
                              .arg(k.layers * k.heads).arg(k.candidates).arg(k.pairsTried).arg(later);
             return g;
         },

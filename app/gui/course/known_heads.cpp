@@ -85,12 +85,17 @@ std::vector<KnownHeadCheck> checkKnownHeads(const std::shared_ptr<const al::Mode
             if (!k.applicable) {
                 k.measured = QObject::tr("the predicted token %1 does not occur earlier in your text: nothing to move")
                                  .arg(QStringLiteral("“%1”").arg(topLabel));
-            } else if (k.role == QLatin1String("name-mover")) {
-                k.holds = k.score >= kNameMover;
-                k.measured = QObject::tr("weight from the last token onto “%1” %2").arg(topLabel, n2(k.score));
             } else {
+                // Where the head looks is not what it does: its direct effect on the predicted
+                // token's logit says whether it raises it (a mover) or lowers it (a negative head).
                 const size_t at = (size_t(l) * H + h) * C;
                 k.effect = al::direct_logit(*model, dla.clean().head_out_last.data() + at, dla.clean().resid_last.data(), top);
+            }
+            if (k.applicable && k.role == QLatin1String("name-mover")) {
+                k.holds = k.score >= kNameMover && k.effect > 0;
+                k.measured = QObject::tr("weight from the last token onto “%1” %2, direct effect on its logit %3")
+                                 .arg(topLabel, n2(k.score), (k.effect >= 0 ? QStringLiteral("+") : QString()) + n2(k.effect));
+            } else if (k.applicable) {
                 k.holds = k.score >= kSuppressionWeight && k.effect < 0;
                 k.measured = QObject::tr("weight onto “%1” %2, direct effect on its logit %3")
                                  .arg(topLabel, n2(k.score), (k.effect >= 0 ? QStringLiteral("+") : QString()) + n2(k.effect));
