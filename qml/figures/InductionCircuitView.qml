@@ -22,6 +22,7 @@ ColumnLayout {
         property var values: []
         Layout.fillWidth: true
         Layout.preferredWidth: 1
+        Layout.alignment: Qt.AlignTop // the three maps line up whatever their captions' lengths
         spacing: 3
         Label { text: parent.title; color: Theme.text; font.weight: Font.DemiBold; Layout.fillWidth: true; wrapMode: Text.WordWrap }
         HeatmapItem {
