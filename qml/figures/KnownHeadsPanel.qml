@@ -5,7 +5,7 @@ import AttentionLens
 
 // GPT-2 small's known heads (KnownHeadsLab): the heads published studies describe, each role in
 // plain words with its sources, and, when the loaded model is verified to be GPT-2 small, whether
-// each head does that job on the learner's text. Preset texts that show the roles at work.
+// each head does that job on the learner's text. (The station's header offers the preset texts.)
 ColumnLayout {
     id: view
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
@@ -21,21 +21,6 @@ ColumnLayout {
               : view.lab.identity === "checking"
                 ? qsTr("Checking whether the loaded model is GPT-2 small…")
                 : qsTr("These heads and roles are GPT-2 small's, from the studies cited; the loaded model is not GPT-2 small, so these head numbers say nothing about its heads. Get GPT-2 small from the model library to see whether each head does its job on your text.")
-    }
-    Flow {
-        Layout.fillWidth: true
-        spacing: Theme.spacingS
-        Label { text: qsTr("Try:"); color: Theme.textMuted; topPadding: 6 }
-        Repeater {
-            model: view.lab.presets
-            delegate: FocusButton {
-                required property var modelData
-                text: modelData.title
-                ToolTip.visible: hovered
-                ToolTip.text: modelData.why
-                onClicked: ModelHub.text = modelData.text
-            }
-        }
     }
     GridLayout {
         Layout.fillWidth: true
