@@ -7,7 +7,9 @@
 #include <cblas.h>
 
 #include "forward_math.h"
+#include "gemm.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -62,6 +64,11 @@ void matmul_forward(float* out, const float* inp, const float* weight, const flo
         // weights once; sgemm would first pack (copy) the whole weight matrix.
         cblas_sgemv(CblasRowMajor, CblasTrans, C, OC, 1.0f, weight, OC, inp, 1,
                     bias ? 1.0f : 0.0f, out, 1);
+        return;
+    }
+    if (detail::fast_gemm_available()) {
+        if (!bias) std::fill(out, out + static_cast<size_t>(N) * OC, 0.0f);
+        detail::fast_gemm(N, OC, C, inp, C, weight, OC, false, out, OC);
         return;
     }
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, OC, C, 1.0f, inp, C, weight, OC,

@@ -1,0 +1,112 @@
+// AVX-512 kernel of fast_gemm (gemm.h). The whole file is compiled for AVX-512 through the pragma
+// below, whatever the build flags, and is only ever called after fast_gemm_available() checked the
+// CPU. It therefore uses no standard-library templates: an instantiation compiled here for
+// AVX-512 could be the copy the linker keeps for the rest of the program.
+//
+// Blocking (as in BLIS/GotoBLAS): for each slice of kKC rows of B, each panel of kNR = 48 columns
+// is copied ("packed") into a contiguous kKC x 48 buffer that stays in the L1 cache while every
+// block of up to 8 rows of A runs through it. A micro-kernel keeps an 8 x 48 tile of C in 24
+// vector registers: per step k, 3 loads of B, 8 broadcasts of A, 24 fused multiply-adds.
+#pragma GCC target("avx512f,avx512vl,avx2,fma")
+#include "gemm.h"
+
+#include <immintrin.h>
+
+namespace al::detail {
+
+namespace {
+
+constexpr int kNR = 48; // columns per panel: three 16-float vectors
+constexpr int kMR = 8;  // rows per micro-kernel call
+constexpr int kKC = kGemmPackFloats / kNR; // rows of B per slice (256): a 48 KB panel
+
+inline __mmask16 lane_mask(int n) { // the first n (clamped to 0..16) lanes
+    if (n <= 0) return 0;
+    if (n >= 16) return 0xFFFF;
+    return static_cast<__mmask16>((1u << n) - 1u);
+}
+
+// bp[k][0..48) = op(B)[p0 + k][j .. j + nr), zero past nr.
+void pack_panel(const float* B, int ldb, bool trans_b, int p0, int kc, int j, int nr, float* bp) {
+    if (!trans_b) {
+        const __mmask16 m0 = lane_mask(nr), m1 = lane_mask(nr - 16), m2 = lane_mask(nr - 32);
+        for (int k = 0; k < kc; k++) {
+            const float* src = B + static_cast<long>(p0 + k) * ldb + j;
+            float* dst = bp + k * kNR;
+            _mm512_store_ps(dst, _mm512_maskz_loadu_ps(m0, src));
+            _mm512_store_ps(dst + 16, _mm512_maskz_loadu_ps(m1, src + 16));
+            _mm512_store_ps(dst + 32, _mm512_maskz_loadu_ps(m2, src + 32));
+        }
+        return;
+    }
+    for (int c = 0; c < kNR; c++) {
+        float* dst = bp + c;
+        if (c >= nr) {
+            for (int k = 0; k < kc; k++) dst[k * kNR] = 0.0f;
+            continue;
+        }
+        const float* src = B + static_cast<long>(j + c) * ldb + p0;
+        for (int k = 0; k < kc; k++) dst[k * kNR] = src[k];
+    }
+}
+
+// C[0..R)[0..nr) += A[0..R)[0..kc) . bp[0..kc)[0..nr)
+template <int R>
+inline void micro_kernel(int kc, const float* a, int lda, const float* bp, float* c, int ldc,
+                         __mmask16 m0, __mmask16 m1, __mmask16 m2) {
+    __m512 c0[R], c1[R], c2[R];
+#pragma GCC unroll 8
+    for (int r = 0; r < R; r++) c0[r] = c1[r] = c2[r] = _mm512_setzero_ps();
+    for (int k = 0; k < kc; k++) {
+        const __m512 b0 = _mm512_load_ps(bp + k * kNR);
+        const __m512 b1 = _mm512_load_ps(bp + k * kNR + 16);
+        const __m512 b2 = _mm512_load_ps(bp + k * kNR + 32);
+#pragma GCC unroll 8
+        for (int r = 0; r < R; r++) {
+            const __m512 av = _mm512_set1_ps(a[static_cast<long>(r) * lda + k]);
+            c0[r] = _mm512_fmadd_ps(av, b0, c0[r]);
+            c1[r] = _mm512_fmadd_ps(av, b1, c1[r]);
+            c2[r] = _mm512_fmadd_ps(av, b2, c2[r]);
+        }
+    }
+#pragma GCC unroll 8
+    for (int r = 0; r < R; r++) {
+        float* cr = c + static_cast<long>(r) * ldc;
+        _mm512_mask_storeu_ps(cr, m0, _mm512_add_ps(_mm512_maskz_loadu_ps(m0, cr), c0[r]));
+        _mm512_mask_storeu_ps(cr + 16, m1, _mm512_add_ps(_mm512_maskz_loadu_ps(m1, cr + 16), c1[r]));
+        _mm512_mask_storeu_ps(cr + 32, m2, _mm512_add_ps(_mm512_maskz_loadu_ps(m2, cr + 32), c2[r]));
+    }
+}
+
+} // namespace
+
+void fast_gemm_columns(int M, int K, const float* A, int lda, const float* B, int ldb, bool trans_b,
+                       float* C, int ldc, int j0, int j1, float* pack) {
+    for (int p0 = 0; p0 < K; p0 += kKC) {
+        const int kc = K - p0 < kKC ? K - p0 : kKC;
+        for (int j = j0; j < j1; j += kNR) {
+            const int nr = j1 - j < kNR ? j1 - j : kNR;
+            pack_panel(B, ldb, trans_b, p0, kc, j, nr, pack);
+            const __mmask16 m0 = lane_mask(nr), m1 = lane_mask(nr - 16), m2 = lane_mask(nr - 32);
+            const float* a = A + p0;
+            float* c = C + j;
+            int i = 0;
+            for (; i + kMR <= M; i += kMR)
+                micro_kernel<kMR>(kc, a + static_cast<long>(i) * lda, lda, pack, c + static_cast<long>(i) * ldc, ldc, m0, m1, m2);
+            const float* ai = a + static_cast<long>(i) * lda;
+            float* ci = c + static_cast<long>(i) * ldc;
+            switch (M - i) {
+            case 1: micro_kernel<1>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
+            case 2: micro_kernel<2>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
+            case 3: micro_kernel<3>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
+            case 4: micro_kernel<4>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
+            case 5: micro_kernel<5>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
+            case 6: micro_kernel<6>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
+            case 7: micro_kernel<7>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
+            default: break;
+            }
+        }
+    }
+}
+
+} // namespace al::detail
