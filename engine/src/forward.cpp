@@ -228,6 +228,15 @@ void apply_activation(float* x, int N, const std::string& act) {
     }
 }
 
+void mlp_fc_forward(float* out, const float* a, const LayerWeights& w, int N, int C, int FF, const std::string& act) {
+    if (act == "gelu_new" || act == "gelu_pytorch_tanh" || act == "gelu_fast") {
+        layers::matmul_gelu_forward(out, a, w.fc_w, w.fc_b, N, C, FF);
+        return;
+    }
+    layers::matmul_forward(out, a, w.fc_w, w.fc_b, N, C, FF);
+    apply_activation(out, N * FF, act);
+}
+
 } // namespace detail
 
 ForwardResult Runner::forward(const std::vector<int>& ids, const ForwardOptions& options) {
@@ -381,8 +390,7 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
             layers::residual_forward(x.data(), x.data(), a.data(), Tn * C);
             // MLP
             layers::layernorm_forward(a.data(), nullptr, nullptr, x.data(), w.ln2_w, w.ln2_b, Tn, C, cfg.layer_norm_epsilon);
-            layers::matmul_forward(big.data(), a.data(), w.fc_w, w.fc_b, Tn, C, FF);
-            detail::apply_activation(big.data(), Tn * FF, cfg.activation_function);
+            detail::mlp_fc_forward(big.data(), a.data(), w, Tn, C, FF, cfg.activation_function);
             layers::matmul_forward(a.data(), big.data(), w.fcproj_w, w.fcproj_b, Tn, FF, C);
             layers::residual_forward(x.data(), x.data(), a.data(), Tn * C);
             if (o.keep_hidden && l + 1 < L)

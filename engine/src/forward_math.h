@@ -32,4 +32,13 @@ inline float exp(float x) {
     return y * scale;
 }
 
+// GPT-2's gelu_new, 0.5 x (1 + tanh(u)) with u = sqrt(2/pi) (x + 0.044715 x^3), written as
+// x / (1 + e^(-2u)): the same value, but it needs only exp, which vectorises (libm's tanhf would
+// dominate the MLP's cost).
+inline float gelu_tanh(float x) {
+    const float s = 0.7978845608028654f; // sqrt(2 / pi)
+    const float u = s * (x + 0.044715f * x * x * x);
+    return x / (1.0f + exp(-2.0f * u));
+}
+
 } // namespace al::fastmath

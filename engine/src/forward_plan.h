@@ -20,4 +20,7 @@ std::vector<std::vector<HeadPlan>> make_plans(const ForwardOptions& o, const Con
 // x [N] in place: gelu_new (and its aliases), gelu, relu, silu or quick_gelu.
 void apply_activation(float* x, int N, const std::string& act);
 
+// The MLP's first half: out[N][FF] = act(a[N][C] . fc_w + fc_b), fused for GPT-2's gelu_new.
+void mlp_fc_forward(float* out, const float* a, const LayerWeights& w, int N, int C, int FF, const std::string& act);
+
 } // namespace al::detail

@@ -109,8 +109,7 @@ void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in
         layers::matmul_forward(a, z, w.proj_w, w.proj_b, N, C, C);
         layers::residual_forward(x, x, a, N * C);
         layers::layernorm_forward(a, nullptr, nullptr, x, w.ln2_w, w.ln2_b, N, C, cfg.layer_norm_epsilon);
-        layers::matmul_forward(big, a, w.fc_w, w.fc_b, N, C, FF);
-        detail::apply_activation(big, N * FF, cfg.activation_function);
+        detail::mlp_fc_forward(big, a, w, N, C, FF, cfg.activation_function);
         layers::matmul_forward(a, big, w.fcproj_w, w.fcproj_b, N, FF, C);
         layers::residual_forward(x, x, a, N * C);
     }

@@ -23,7 +23,7 @@ bool fast_gemm_available() {
 }
 
 void fast_gemm(int M, int N, int K, const float* A, int lda, const float* B, int ldb, bool trans_b,
-               float* C, int ldc) {
+               float* C, int ldc, GemmEpilogue epilogue) {
     if (M <= 0 || N <= 0 || K <= 0) return;
     constexpr int kPanel = 48;
     const int panels = (N + kPanel - 1) / kPanel;
@@ -35,7 +35,7 @@ void fast_gemm(int M, int N, int K, const float* A, int lda, const float* B, int
     auto share = [&](int t, float* pack) {
         const int j0 = static_cast<int>(static_cast<long>(panels) * t / threads) * kPanel;
         const int j1 = t + 1 == threads ? N : static_cast<int>(static_cast<long>(panels) * (t + 1) / threads) * kPanel;
-        if (j0 < j1) fast_gemm_columns(M, K, A, lda, B, ldb, trans_b, C, ldc, j0, j1, pack);
+        if (j0 < j1) fast_gemm_columns(M, K, A, lda, B, ldb, trans_b, C, ldc, j0, j1, pack, epilogue);
     };
     struct alignas(64) Pack { float f[kGemmPackFloats]; };
     thread_local std::unique_ptr<Pack> pack = std::make_unique<Pack>(); // 48 KB, kept per thread

@@ -14,15 +14,19 @@ namespace al::detail {
 // ask for BLAS (AL_GEMM=blas, for benchmarks that compare the two).
 bool fast_gemm_available();
 
+// What happens to each finished element of C: nothing, or GPT-2's gelu_new
+// (fastmath::gelu_tanh), applied once the whole sum over K is in.
+enum class GemmEpilogue { None, GeluTanh };
+
 // C[M][N] (row stride ldc) += A[M][K] (lda) . op(B), where op(B)[k][j] = B[k*ldb + j], or
 // B[j*ldb + k] when trans_b (B stored as [N][K], e.g. the tied embedding as the LM head).
 // Uses up to blas_threads() threads. Call only when fast_gemm_available().
 void fast_gemm(int M, int N, int K, const float* A, int lda, const float* B, int ldb, bool trans_b,
-               float* C, int ldc);
+               float* C, int ldc, GemmEpilogue epilogue = GemmEpilogue::None);
 
 // One thread's share: columns [j0, j1) of C. pack: kGemmPackFloats floats, 64-byte aligned.
 constexpr int kGemmPackFloats = 256 * 48;
 void fast_gemm_columns(int M, int K, const float* A, int lda, const float* B, int ldb, bool trans_b,
-                       float* C, int ldc, int j0, int j1, float* pack);
+                       float* C, int ldc, int j0, int j1, float* pack, GemmEpilogue epilogue);
 
 } // namespace al::detail

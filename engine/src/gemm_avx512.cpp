@@ -9,6 +9,7 @@
 // vector registers: per step k, 3 loads of B, 8 broadcasts of A, 24 fused multiply-adds.
 #pragma GCC target("avx512f,avx512vl,avx2,fma")
 #include "gemm.h"
+#include "forward_math.h"
 
 #include <immintrin.h>
 
@@ -53,7 +54,7 @@ void pack_panel(const float* B, int ldb, bool trans_b, int p0, int kc, int j, in
 // C[0..R)[0..nr) += A[0..R)[0..kc) . bp[0..kc)[0..nr)
 template <int R>
 inline void micro_kernel(int kc, const float* a, int lda, const float* bp, float* c, int ldc,
-                         __mmask16 m0, __mmask16 m1, __mmask16 m2) {
+                         __mmask16 m0, __mmask16 m1, __mmask16 m2, bool gelu, int nr) {
     __m512 c0[R], c1[R], c2[R];
 #pragma GCC unroll 8
     for (int r = 0; r < R; r++) c0[r] = c1[r] = c2[r] = _mm512_setzero_ps();
@@ -75,34 +76,37 @@ inline void micro_kernel(int kc, const float* a, int lda, const float* bp, float
         _mm512_mask_storeu_ps(cr, m0, _mm512_add_ps(_mm512_maskz_loadu_ps(m0, cr), c0[r]));
         _mm512_mask_storeu_ps(cr + 16, m1, _mm512_add_ps(_mm512_maskz_loadu_ps(m1, cr + 16), c1[r]));
         _mm512_mask_storeu_ps(cr + 32, m2, _mm512_add_ps(_mm512_maskz_loadu_ps(m2, cr + 32), c2[r]));
+        if (gelu)
+            for (int j = 0; j < nr; j++) cr[j] = fastmath::gelu_tanh(cr[j]);
     }
 }
 
 } // namespace
 
 void fast_gemm_columns(int M, int K, const float* A, int lda, const float* B, int ldb, bool trans_b,
-                       float* C, int ldc, int j0, int j1, float* pack) {
+                       float* C, int ldc, int j0, int j1, float* pack, GemmEpilogue epilogue) {
     for (int p0 = 0; p0 < K; p0 += kKC) {
         const int kc = K - p0 < kKC ? K - p0 : kKC;
         for (int j = j0; j < j1; j += kNR) {
             const int nr = j1 - j < kNR ? j1 - j : kNR;
             pack_panel(B, ldb, trans_b, p0, kc, j, nr, pack);
             const __mmask16 m0 = lane_mask(nr), m1 = lane_mask(nr - 16), m2 = lane_mask(nr - 32);
+            const bool gelu = epilogue == GemmEpilogue::GeluTanh && p0 + kc >= K;
             const float* a = A + p0;
             float* c = C + j;
             int i = 0;
             for (; i + kMR <= M; i += kMR)
-                micro_kernel<kMR>(kc, a + static_cast<long>(i) * lda, lda, pack, c + static_cast<long>(i) * ldc, ldc, m0, m1, m2);
+                micro_kernel<kMR>(kc, a + static_cast<long>(i) * lda, lda, pack, c + static_cast<long>(i) * ldc, ldc, m0, m1, m2, gelu, nr);
             const float* ai = a + static_cast<long>(i) * lda;
             float* ci = c + static_cast<long>(i) * ldc;
             switch (M - i) {
-            case 1: micro_kernel<1>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
-            case 2: micro_kernel<2>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
-            case 3: micro_kernel<3>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
-            case 4: micro_kernel<4>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
-            case 5: micro_kernel<5>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
-            case 6: micro_kernel<6>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
-            case 7: micro_kernel<7>(kc, ai, lda, pack, ci, ldc, m0, m1, m2); break;
+            case 1: micro_kernel<1>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
+            case 2: micro_kernel<2>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
+            case 3: micro_kernel<3>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
+            case 4: micro_kernel<4>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
+            case 5: micro_kernel<5>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
+            case 6: micro_kernel<6>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
+            case 7: micro_kernel<7>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
             default: break;
             }
         }

@@ -115,14 +115,24 @@ void attention_forward(float* out, float* preatt, float* att, const float* qkv,
 }
 
 void gelu_forward(float* out, const float* inp, int N) {
-    // 0.5 x (1 + tanh(u)) == x / (1 + e^(-2u)) exactly; the second form needs only exp, which
-    // fastmath provides in a vectorisable form (libm's tanhf would dominate the MLP's cost).
-    const float s = std::sqrt(2.0f / static_cast<float>(M_PI));
-    for (int i = 0; i < N; i++) {
-        float x = inp[i];
-        float u = s * (x + 0.044715f * x * x * x);
-        out[i] = x / (1.0f + fastmath::exp(-2.0f * u));
+    for (int i = 0; i < N; i++) out[i] = fastmath::gelu_tanh(inp[i]);
+}
+
+void matmul_gelu_forward(float* out, const float* inp, const float* weight, const float* bias,
+                         int N, int C, int OC) {
+    if (N > 1 && detail::fast_gemm_available()) {
+        // The activation is applied to each tile of the product as it is finished, by the
+        // thread that computed it, while the tile is still in cache.
+        if (bias) {
+            for (int n = 0; n < N; n++) std::copy(bias, bias + OC, out + static_cast<size_t>(n) * OC);
+        } else {
+            std::fill(out, out + static_cast<size_t>(N) * OC, 0.0f);
+        }
+        detail::fast_gemm(N, OC, C, inp, C, weight, OC, false, out, OC, detail::GemmEpilogue::GeluTanh);
+        return;
     }
+    matmul_forward(out, inp, weight, bias, N, C, OC);
+    gelu_forward(out, out, N * OC);
 }
 
 void residual_forward(float* out, const float* a, const float* b, int N) {

@@ -22,6 +22,11 @@ void attention_forward(float* out, float* preatt, float* att, const float* qkv,
                        int B, int T, int C, int NH, float scale, bool causal = true);
 // GPT-2's gelu_new: 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))). inp, out [N].
 void gelu_forward(float* out, const float* inp, int N);
+
+// gelu_forward(matmul_forward(...)) in one step (out = gelu(inp . weight + bias)), for the
+// forward pass only: the training backward needs the pre-activation, which this does not keep.
+void matmul_gelu_forward(float* out, const float* inp, const float* weight, const float* bias,
+                         int N, int C, int OC);
 // out [N] = a [N] + b [N]
 void residual_forward(float* out, const float* a, const float* b, int N);
 // logits [N,V] -> probs [N,V], numerically stable.
