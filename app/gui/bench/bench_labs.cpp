@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "attention_lens/model.h"
 #include "course/ablation_lab.h"
@@ -172,6 +173,58 @@ void timeStation(StationRun& run, const std::shared_ptr<const al::Model>& model,
     std::fflush(stdout);
 }
 
+// Typing in Station 1: each keystroke changes the lens's text, and the time until the lens
+// shows the result for the new text is one sample. Three kinds of edit on a text of up to 64
+// tokens: typing at the end (the cached prefix is reused), a letter inserted mid-text (layers
+// recomputed from that token on) and a letter deleted at the start (everything recomputed).
+void timeTyping(const std::shared_ptr<const al::Model>& model) {
+    const QString base = QStringLiteral(
+        "The attention lens shows, for every layer and head, how much each token looks at the tokens "
+        "before it. When Mary and John went to the store, John gave a drink to Mary, and then they "
+        "walked home slowly along the bank of the quiet");
+    LensController lens;
+    lens.setFollowHub(false);
+    lens.setModel(model);
+    auto settle = [&](const QString& text) {
+        QElapsedTimer t;
+        t.start();
+        lens.setText(text);
+        while (!(lens.hasResult() && lens.upToDate() && !lens.busy()) && t.elapsed() < 60000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+            QThread::usleep(200);
+        }
+        return double(t.nsecsElapsed()) / 1e6;
+    };
+    settle(base);
+    StallMeter stall;
+    const QString typed = QStringLiteral(" river to the old stone bridge");
+    auto report = [&](const char* what, std::vector<double> ms) {
+        std::sort(ms.begin(), ms.end());
+        std::printf("  %-44s median %6.1f ms · worst %6.1f ms (%zu keystrokes, T = %d)\n", what, ms[ms.size() / 2],
+                    ms.back(), ms.size(), lens.tokenCount());
+    };
+    std::vector<double> end, middle, start;
+    QString text = base;
+    for (const QChar c : typed) {
+        text += c;
+        end.push_back(settle(text));
+    }
+    report("typing at the end", end);
+    const int mid = int(text.size() / 2);
+    for (int i = 0; i < 12; i++) {
+        text.insert(mid + i, QChar(u'a' + i));
+        middle.push_back(settle(text));
+    }
+    report("a letter inserted mid-text", middle);
+    for (int i = 0; i < 8; i++) {
+        text.remove(0, 1);
+        start.push_back(settle(text));
+    }
+    report("a letter deleted at the start", start);
+    std::printf("  %-44s %5.1f ms\n", "longest GUI stall while typing", stall.worstMs());
+    std::fflush(stdout);
+}
+
 bool shows(const CourseLab& lab) { return lab.ready(); }
 bool settled(const CourseLab& lab) { return lab.ready() && !lab.busy(); }
 
@@ -224,6 +277,11 @@ int main(int argc, char** argv) {
             timeLab<ExerciseSet>(qPrintable(QStringLiteral("%1 (%2 exercises)").arg(id).arg(defs.size())), model, text,
                                  [&](ExerciseSet& s) { s.setStationId(id); s.setDefinitions(defs); });
         }
+    }
+
+    if (onlyStation.isEmpty() || onlyStation == QLatin1String("1")) {
+        std::printf("typing in Station 1 (from a keystroke until the lens shows the new text):\n");
+        timeTyping(model);
     }
 
     std::printf("stations opened as in the app (labs and exercise set started together; seconds):\n");
