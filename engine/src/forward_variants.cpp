@@ -8,6 +8,9 @@
 //   x  += z . c_proj + b                     [n*T][C]    one sgemm
 //   x  += gelu(ln_2(x) . c_fc + b) . c_proj + b          two sgemms
 // then each variant's last row goes through ln_f and the language-model head together ([n][V]).
+// Only the last row leaves the last layer, so there every variant needs keys and values for all
+// rows but its query, attention output, projection and MLP for the last row alone (a quarter of
+// the layer's work), unless a mean ablation there needs every row's output.
 #pragma GCC optimize("no-trapping-math")
 #include "attention_lens/variants.h"
 
@@ -37,6 +40,7 @@ struct Batch {
 
 struct Buffers {
     std::vector<float> a, z, big, qn, kc, vc, scratch;
+    std::vector<float> last; // [n][C] each variant's last row, through the last layer
     AttentionStore causal_store, full_store; // one layer's pattern of one variant
 };
 
@@ -44,8 +48,18 @@ void check_cancel(const std::atomic<bool>* cancel) {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
 }
 
+// Whether some variant mean-ablates a head of layer l (its output then depends on every row's).
+bool mean_ablates(const Batch& b, int l) {
+    for (const Plans* p : b.plans)
+        if (p && !p->empty())
+            for (const detail::HeadPlan& h : (*p)[l])
+                if (h.mean) return true;
+    return false;
+}
+
 // Runs layers [b.from, L) on x [n*T][C] in place. layer_in [L][T][C] (n == 1 only) receives the
 // residual stream entering each layer; head_out [n][L][H][C] each head's write into the last row.
+// On return only each variant's last row of x has passed the last layer (see the top).
 void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in, float* head_out,
                 const std::atomic<bool>* cancel, Buffers& buf) {
     const Config& cfg = m.config();
@@ -64,6 +78,8 @@ void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in
     for (int l = b.from; l < L; l++) {
         check_cancel(cancel);
         const LayerWeights& w = m.layer(l);
+        const bool last_only = l == L - 1 && !mean_ablates(b, l);
+        const int rows = last_only ? 1 : T; // rows of each variant that this layer must output
         if (layer_in) std::memcpy(layer_in + static_cast<size_t>(l) * T * C, x, sizeof(float) * T * C);
         layers::layernorm_forward(a, nullptr, nullptr, x, w.ln1_w, w.ln1_b, N, C, cfg.layer_norm_epsilon);
         layers::matmul_forward(big, a, w.attn_w, w.attn_b, N, C, 3 * C);
@@ -75,7 +91,9 @@ void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in
                 const float* row = big + (static_cast<size_t>(v) * T + t) * 3 * C;
                 for (int h = 0; h < NH; h++) {
                     const size_t at = (static_cast<size_t>(h) * T + t) * hs;
-                    std::memcpy(buf.qn.data() + at, row + h * hs, sizeof(float) * hs);
+                    if (t >= T - rows) // queries [H][rows][hs]
+                        std::memcpy(buf.qn.data() + (static_cast<size_t>(h) * rows + t - (T - rows)) * hs, row + h * hs,
+                                    sizeof(float) * hs);
                     std::memcpy(buf.kc.data() + at, row + C + h * hs, sizeof(float) * hs);
                     std::memcpy(buf.vc.data() + at, row + 2 * C + h * hs, sizeof(float) * hs);
                 }
@@ -86,7 +104,7 @@ void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in
                 store = AttentionStore::for_overwrite(1, NH, T, causal);
             detail::AttentionArgs args;
             args.layer = 0; // the one-layer store
-            args.T = T; args.P = 0; args.C = C; args.NH = NH;
+            args.T = T; args.P = T - rows; args.C = C; args.NH = NH;
             args.scale = scale;
             args.causal = causal;
             args.q = buf.qn.data();
@@ -95,23 +113,38 @@ void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in
             args.plans = b.plans[v] && !b.plans[v]->empty() ? &(*b.plans[v])[l] : nullptr;
             args.att = &store;
             args.scores = nullptr;
-            float* zv = z + static_cast<size_t>(v) * T * C;
+            float* zv = z + static_cast<size_t>(v) * rows * C;
             detail::attention_new_rows(zv, args, buf.scratch);
             if (head_out) {
                 // Head h's write into the last row: z_h [hs] . c_proj rows h*hs.. [hs][C].
-                const float* zl = zv + static_cast<size_t>(T - 1) * C;
+                const float* zl = zv + static_cast<size_t>(rows - 1) * C;
                 for (int h = 0; h < NH; h++)
                     cblas_sgemv(CblasRowMajor, CblasTrans, hs, C, 1.0f, w.proj_w + static_cast<size_t>(h) * hs * C, C,
                                 zl + h * hs, 1, 0.0f,
                                 head_out + ((static_cast<size_t>(v) * L + l) * NH + h) * C, 1);
             }
         }
-        layers::matmul_forward(a, z, w.proj_w, w.proj_b, N, C, C);
-        layers::residual_forward(x, x, a, N * C);
-        layers::layernorm_forward(a, nullptr, nullptr, x, w.ln2_w, w.ln2_b, N, C, cfg.layer_norm_epsilon);
-        detail::mlp_fc_forward(big, a, w, N, C, FF, cfg.activation_function);
-        layers::matmul_forward(a, big, w.fcproj_w, w.fcproj_b, N, FF, C);
-        layers::residual_forward(x, x, a, N * C);
+        // The rest of the block on the rows that leave it: all of them, or each variant's last.
+        float* xr = x;
+        int nr = N;
+        if (last_only) {
+            buf.last.resize(static_cast<size_t>(b.n) * C);
+            for (int v = 0; v < b.n; v++)
+                std::memcpy(buf.last.data() + static_cast<size_t>(v) * C, x + (static_cast<size_t>(v) * T + T - 1) * C,
+                            sizeof(float) * C);
+            xr = buf.last.data();
+            nr = b.n;
+        }
+        layers::matmul_forward(a, z, w.proj_w, w.proj_b, nr, C, C);
+        layers::residual_forward(xr, xr, a, nr * C);
+        layers::layernorm_forward(a, nullptr, nullptr, xr, w.ln2_w, w.ln2_b, nr, C, cfg.layer_norm_epsilon);
+        detail::mlp_fc_forward(big, a, w, nr, C, FF, cfg.activation_function);
+        layers::matmul_forward(a, big, w.fcproj_w, w.fcproj_b, nr, FF, C);
+        layers::residual_forward(xr, xr, a, nr * C);
+        if (last_only) // back into each variant's last row, where last_logits reads it
+            for (int v = 0; v < b.n; v++)
+                std::memcpy(x + (static_cast<size_t>(v) * T + T - 1) * C, buf.last.data() + static_cast<size_t>(v) * C,
+                            sizeof(float) * C);
     }
 }
 

@@ -105,6 +105,14 @@ private slots:
             // And the intervention did something (a test that cannot fail is no test).
             QVERIFY(max_diff(got[i].logits_last, vr.clean().logits_last) > 1e-6);
         }
+        // Each variant alone as well: a batch without a mean ablation in the last layer takes the
+        // last-row-only path there, which the mixed batch above does not.
+        for (size_t i = 0; i < variants.size(); i++) {
+            const std::vector<al::VariantResult> one = vr.run({variants[i]});
+            const double d = max_diff(one.at(0).logits_last, reference(variants[i]));
+            if (!(d < kTol)) qWarning("variant %zu alone differs by %g", i, d);
+            QVERIFY(d < kTol);
+        }
     }
 
     void startLayers() {
