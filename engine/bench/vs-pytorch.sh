@@ -4,12 +4,14 @@
 # last position's logits, at T = 16, 64, 256 and 1024. Each round runs the engine's
 # `attention-lens-cli bench` and then torch_gpt2_forward.py; medians of the rounds are compared.
 #
-# Usage: engine/bench/vs-pytorch.sh [BUILD_DIR] [ROUNDS]
+# Usage: engine/bench/vs-pytorch.sh [BUILD_DIR] [ROUNDS] [T ...]   (T defaults to 16 64 256 1024)
 # Needs python3-torch (apt-get install python3-torch), which the app itself never uses.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-$here/../../build}"
 rounds="${2:-3}"
+shift $(( $# < 2 ? $# : 2 ))
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(16 64 256 1024)
 cli="$build/app/cli/attention-lens-cli"
 py=/usr/bin/python3
 [ -x "$cli" ] || { echo "no $cli: build the project first" >&2; exit 2; }
@@ -17,7 +19,7 @@ py=/usr/bin/python3
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 printf "%6s %12s %12s %8s\n" T "engine ms" "pytorch ms" "ratio"
-for T in 16 64 256 1024; do
+for T in "${sizes[@]}"; do
   rep=5; [ "$T" -ge 1024 ] && rep=2
   e=(); p=()
   for ((r = 0; r < rounds; r++)); do

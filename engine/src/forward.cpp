@@ -418,7 +418,7 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
                         0.0f, r.logits_all.data() + static_cast<size_t>(P) * V, V);
         }
         r.logits_last.assign(r.logits_all.end() - V, r.logits_all.end());
-    } else {
+    } else if (o.last_logits) {
         layers::layernorm_forward(lnrow.data(), nullptr, nullptr, resid.data() + static_cast<size_t>(T - 1) * C,
                                   m.lnf_w(), m.lnf_b(), 1, C, cfg.layer_norm_epsilon);
         r.logits_last.assign(V, 0.0f);

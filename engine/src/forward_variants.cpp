@@ -2,8 +2,8 @@
 // stacking the variants that restart at the same layer into one batch (see variants.h).
 //
 // Per layer l, for n variants whose residual streams x [n*T][C] enter it:
-//   a   = ln_1(x)                            [n*T][C]    one call
-//   qkv = a . c_attn + b                     [n*T][3C]   one sgemm
+//   a   = ln_1(x)                            [n*T][C]    one call ([T][C] in the batch's first
+//   qkv = a . c_attn + b                     [n*T][3C]   one sgemm  layer, where all n are equal)
 //   z_v = attention(q_v, k_v, v_v) per variant [T][C]    its own pattern and interventions
 //   x  += z . c_proj + b                     [n*T][C]    one sgemm
 //   x  += gelu(ln_2(x) . c_fc + b) . c_proj + b          two sgemms
@@ -81,14 +81,18 @@ void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in
         const bool last_only = l == L - 1 && !mean_ablates(b, l);
         const int rows = last_only ? 1 : T; // rows of each variant that this layer must output
         if (layer_in) std::memcpy(layer_in + static_cast<size_t>(l) * T * C, x, sizeof(float) * T * C);
-        layers::layernorm_forward(a, nullptr, nullptr, x, w.ln1_w, w.ln1_b, N, C, cfg.layer_norm_epsilon);
-        layers::matmul_forward(big, a, w.attn_w, w.attn_b, N, C, 3 * C);
+        // Every variant of a batch enters its first layer with the clean run's residual stream,
+        // so there ln_1 and the q, k, v product are computed once, for one variant's T rows.
+        const bool shared_in = l == b.from;
+        const int qkv_rows = shared_in ? T : N;
+        layers::layernorm_forward(a, nullptr, nullptr, x, w.ln1_w, w.ln1_b, qkv_rows, C, cfg.layer_norm_epsilon);
+        layers::matmul_forward(big, a, w.attn_w, w.attn_b, qkv_rows, C, 3 * C);
         float scale = cfg.scale_attn_weights ? 1.0f / std::sqrt(static_cast<float>(hs)) : 1.0f;
         if (cfg.scale_attn_by_inverse_layer_idx) scale /= static_cast<float>(l + 1);
         for (int v = 0; v < b.n; v++) {
             // Split this variant's q | k | v rows into per-head layouts [H][T][hs].
             for (int t = 0; t < T; t++) {
-                const float* row = big + (static_cast<size_t>(v) * T + t) * 3 * C;
+                const float* row = big + (static_cast<size_t>(shared_in ? 0 : v) * T + t) * 3 * C;
                 for (int h = 0; h < NH; h++) {
                     const size_t at = (static_cast<size_t>(h) * T + t) * hs;
                     if (t >= T - rows) // queries [H][rows][hs]

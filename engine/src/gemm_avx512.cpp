@@ -51,10 +51,13 @@ void pack_panel(const float* B, int ldb, bool trans_b, int p0, int kc, int j, in
     }
 }
 
-// C[0..R)[0..nr) += A[0..R)[0..kc) . bp[0..kc)[0..nr)
+// C[0..R)[0..nr) += A[0..R)[0..kc) . bp[0..kc)[0..nr). When pf is set, row k of the next panel
+// of B (at pf + k * ldb, 48 floats) is prefetched while step k runs (see fast_gemm_columns);
+// prefetches never fault, so rows past the end of B cost nothing.
 template <int R>
 inline void micro_kernel(int kc, const float* a, int lda, const float* bp, float* c, int ldc,
-                         __mmask16 m0, __mmask16 m1, __mmask16 m2, bool gelu, int nr) {
+                         __mmask16 m0, __mmask16 m1, __mmask16 m2, bool gelu, int nr,
+                         const float* pf, int ldb) {
     __m512 c0[R], c1[R], c2[R];
 #pragma GCC unroll 8
     for (int r = 0; r < R; r++) c0[r] = c1[r] = c2[r] = _mm512_setzero_ps();
@@ -62,6 +65,13 @@ inline void micro_kernel(int kc, const float* a, int lda, const float* bp, float
         const __m512 b0 = _mm512_load_ps(bp + k * kNR);
         const __m512 b1 = _mm512_load_ps(bp + k * kNR + 16);
         const __m512 b2 = _mm512_load_ps(bp + k * kNR + 32);
+        if (pf) {
+            const char* row = reinterpret_cast<const char*>(pf + static_cast<long>(k) * ldb);
+            _mm_prefetch(row, _MM_HINT_T0);
+            _mm_prefetch(row + 64, _MM_HINT_T0);
+            _mm_prefetch(row + 128, _MM_HINT_T0);
+            _mm_prefetch(row + 191, _MM_HINT_T0);
+        }
 #pragma GCC unroll 8
         for (int r = 0; r < R; r++) {
             const __m512 av = _mm512_set1_ps(a[static_cast<long>(r) * lda + k]);
@@ -92,21 +102,28 @@ void fast_gemm_columns(int M, int K, const float* A, int lda, const float* B, in
             pack_panel(B, ldb, trans_b, p0, kc, j, nr, pack);
             const __mmask16 m0 = lane_mask(nr), m1 = lane_mask(nr - 16), m2 = lane_mask(nr - 32);
             const bool gelu = epilogue == GemmEpilogue::GeluTanh && p0 + kc >= K;
+            // The weights stream from memory once per product, 256 rows of 192 bytes per panel:
+            // more streams at once than the hardware prefetcher follows. So the first block of
+            // rows of A asks for the next panel of the same slice while it computes on this one,
+            // and pack_panel then finds it in the cache.
+            const float* pf = nullptr;
+            if (!trans_b && j + kNR < j1) pf = B + static_cast<long>(p0) * ldb + j + kNR;
+            else if (!trans_b && p0 + kKC < K) pf = B + static_cast<long>(p0 + kKC) * ldb + j0; // the next slice's first panel
             const float* a = A + p0;
             float* c = C + j;
             int i = 0;
-            for (; i + kMR <= M; i += kMR)
-                micro_kernel<kMR>(kc, a + static_cast<long>(i) * lda, lda, pack, c + static_cast<long>(i) * ldc, ldc, m0, m1, m2, gelu, nr);
+            for (; i + kMR <= M; i += kMR, pf = nullptr)
+                micro_kernel<kMR>(kc, a + static_cast<long>(i) * lda, lda, pack, c + static_cast<long>(i) * ldc, ldc, m0, m1, m2, gelu, nr, pf, ldb);
             const float* ai = a + static_cast<long>(i) * lda;
             float* ci = c + static_cast<long>(i) * ldc;
             switch (M - i) {
-            case 1: micro_kernel<1>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
-            case 2: micro_kernel<2>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
-            case 3: micro_kernel<3>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
-            case 4: micro_kernel<4>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
-            case 5: micro_kernel<5>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
-            case 6: micro_kernel<6>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
-            case 7: micro_kernel<7>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr); break;
+            case 1: micro_kernel<1>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr, pf, ldb); break;
+            case 2: micro_kernel<2>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr, pf, ldb); break;
+            case 3: micro_kernel<3>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr, pf, ldb); break;
+            case 4: micro_kernel<4>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr, pf, ldb); break;
+            case 5: micro_kernel<5>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr, pf, ldb); break;
+            case 6: micro_kernel<6>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr, pf, ldb); break;
+            case 7: micro_kernel<7>(kc, ai, lda, pack, ci, ldc, m0, m1, m2, gelu, nr, pf, ldb); break;
             default: break;
             }
         }

@@ -43,7 +43,7 @@ private slots:
         QTest::addColumn<int>("K");
         QTest::addColumn<bool>("transB");
         QTest::addColumn<int>("pad");
-        for (int M : {1, 3, 7, 8, 9, 17})
+        for (int M : {1, 3, 7, 8, 9, 17, 32, 33})
             QTest::addRow("M%d", M) << M << 100 << 300 << false << 0;
         for (int N : {1, 15, 16, 17, 47, 48, 49, 97, 2304})
             QTest::addRow("N%d", N) << 10 << N << 64 << false << 0;

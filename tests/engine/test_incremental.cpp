@@ -125,6 +125,26 @@ private slots:
         inc.reset();
         step(inc, ids, h, 0);
     }
+
+    // A call for attention alone (last_logits off) leaves logits_last empty, shares the cache with
+    // ordinary calls, and its attention equals a full forward's.
+    void attentionOnlySkipsTheHead() {
+        std::vector<int> ids = {464, 16383, 1422, 470, 4197, 262};
+        al::Runner inc(model_);
+        al::ForwardOptions plain;
+        plain.keep_scores = false;
+        al::ForwardOptions bare = plain;
+        bare.last_logits = false;
+        const al::ForwardResult a = inc.forward(ids, bare);
+        QVERIFY(a.logits_last.empty());
+        al::Runner fresh(model_);
+        const al::ForwardResult full = fresh.forward_full(ids, plain);
+        QCOMPARE(full.logits_last.size(), size_t(model_->config().vocab_size));
+        QVERIFY2(store_diff(a.attention, full.attention) <= 1e-5, "attention");
+        ids.push_back(13);
+        QCOMPARE(inc.forward(ids, plain).reused_prefix, 6); // the cache is the same for both
+        QCOMPARE(inc.forward(ids, bare).reused_prefix, 7);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIncremental)

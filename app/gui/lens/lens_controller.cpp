@@ -100,6 +100,7 @@ public:
         if (T > 0) {
             al::ForwardOptions opt;
             opt.keep_scores = false;
+            opt.last_logits = false; // the lens shows attention only
             opt.cancel = cancel;
             al::ForwardResult fwd = runnerFor(model).forward(ids, opt);
             r->attention = std::move(fwd.attention);

@@ -57,6 +57,8 @@ struct ForwardOptions {
     bool keep_qkv = false;     // q, k, v [L][H][T][head_dim]
     bool keep_scores = true;   // scaled pre-softmax scores (masked cells are -inf)
     bool causal_mask = true;   // false: every position sees every other (a what-if, not GPT-2)
+    bool last_logits = true;   // false (and all_logits false): no LM head at all, logits_last stays
+                               // empty; a view of attention alone saves the 38M-weight product
     std::vector<HeadRef> zero_ablate;   // the head's output (its weighted sum of values) set to 0
     std::vector<HeadRef> mean_ablate;   // ... replaced by its mean over this text's positions
     std::vector<PatternReplacement> replace_pattern;
