@@ -10,7 +10,7 @@
 #include <stdexcept>
 
 #include "attention_lens/layers.h"
-#include "attention_lens/layers_backward.h"
+#include "layers_backward.h"
 
 namespace al::train {
 

@@ -1,6 +1,7 @@
 // A GPT-2 that can learn: parameters, activations, forward, backward and AdamW over the engine's
-// layer functions (layers.h, layers_backward.h), laid out as llm.c's train_gpt2.c does, but with
-// Hugging Face's tensor layout (Conv1D weights [C, OC]) so the weights export unchanged.
+// layer functions (attention_lens/layers.h) and their backward passes (layers_backward.h, beside
+// this file), laid out as llm.c's train_gpt2.c does, but with Hugging Face's tensor layout
+// (Conv1D weights [C, OC]) so the weights export unchanged.
 #pragma once
 #include <cstdint>
 #include <string>
