@@ -59,7 +59,7 @@ static void data() {
         ok = s.tokens.size() == 40 && s.tokens[0] == kSyntheticBos;
         int marked = 0, start = -1;
         for (int i = 0; i < 40; i++) {
-            if (i > 0 && (s.tokens[i] < 0 || s.tokens[i] >= kSyntheticTokens)) ok = false;
+            if (i > 0 && (s.tokens[i] < 0 || s.tokens[i] >= spec.tokens)) ok = false;
             if (s.in_context[i]) {
                 if (start < 0) start = i - 1; // the copy's first token is not marked
                 marked++;
@@ -117,8 +117,16 @@ static void data() {
     }
     const al::Tokenizer tok = al::Tokenizer::load((dir / "vocab.json").string(), (dir / "merges.txt").string());
     const std::vector<int> ids = tok.encode("Hi \xc3\xa9!");
-    check(tok.vocab_size() == kSyntheticVocab && ids == std::vector<int>({'H', 'i', ' ', 0xc3, 0xa9, '!'}),
-          "the byte vocabulary: 257 tokens, text encodes one token per byte (id = byte)");
+    bool bytes = ids.size() == 6;
+    const std::string text = "Hi \xc3\xa9!";
+    for (size_t i = 0; i < ids.size() && bytes; i++) bytes = synthetic_byte(ids[i]) == static_cast<unsigned char>(text[i]);
+    check(tok.vocab_size() == kSyntheticVocab && bytes && ids[0] == 7 && ids[1] == 26 + 8,
+          "the byte vocabulary: 257 tokens, text encodes one token per byte, letters first (H = 7, i = 34)");
+    bool permutation = true;
+    std::vector<int> seen(256, 0);
+    for (int id = 0; id < 256; id++) seen[synthetic_byte(id)]++;
+    for (int c : seen) permutation = permutation && c == 1;
+    check(permutation, "the 256 ids name the 256 bytes, each once");
     std::filesystem::remove_all(dir);
 }
 
@@ -154,8 +162,8 @@ static void learning_and_repeatability() {
     check(ra.size() == 6 && ra.back().step == 300 && a.finished() && a.progress() == 1.0,
           "300 steps, a record every 50");
     std::printf("     loss %.3f -> %.3f (chance %.3f)\n", ra.front().loss, ra.back().loss, chance);
-    check(ra.front().loss > chance - 0.3 && ra.back().loss < ra.front().loss - 0.3,
-          "the training loss falls (by more than 0.3 nats in 300 steps)");
+    check(ra.back().loss < ra.front().loss - 0.3 && ra.back().loss < chance - 1.0,
+          "the training loss falls (by more than 0.3 nats after the first record, 1 below chance)");
     bool shapes = true;
     const int P = static_cast<int>(a.probe().size());
     for (const auto& r : ra) {

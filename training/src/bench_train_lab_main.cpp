@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
             else if (a == "--seed") s.seed = std::stoull(next());
             else if (a == "--qk-init-std") s.qk_init_std = std::stof(next());
             else if (a == "--wpe-sinusoid-std") s.wpe_sinusoid_std = std::stof(next());
+            else if (a == "--tokens") s.data.tokens = std::stoi(next());
             else if (a == "--bigram") s.data.bigram = std::stof(next());
             else if (a == "--skip-bigram") s.data.skip_bigram = std::stof(next());
             else if (a == "--wte-init-std") s.wte_init_std = std::stof(next());

@@ -16,11 +16,11 @@ int uniform(uint64_t& rng, int lo, int hi) {
     return lo + static_cast<int>(next_random(rng) % static_cast<uint64_t>(hi - lo + 1));
 }
 
-// A random permutation of the 256 tokens (Fisher-Yates).
-std::vector<int> permutation(uint64_t& rng) {
-    std::vector<int> p(kSyntheticTokens);
-    for (int i = 0; i < kSyntheticTokens; i++) p[i] = i;
-    for (int i = kSyntheticTokens - 1; i > 0; i--) std::swap(p[i], p[uniform(rng, 0, i)]);
+// A random permutation of 0..n-1 (Fisher-Yates).
+std::vector<int> permutation(int n, uint64_t& rng) {
+    std::vector<int> p(n);
+    for (int i = 0; i < n; i++) p[i] = i;
+    for (int i = n - 1; i > 0; i--) std::swap(p[i], p[uniform(rng, 0, i)]);
     return p;
 }
 
@@ -28,7 +28,7 @@ std::vector<int> permutation(uint64_t& rng) {
 // row holds one more token than the model reads, for the last target).
 SyntheticSequence make_sequence(const SyntheticSpec& spec, int n, uint64_t& rng) {
     uint64_t rules_rng = spec.rules_seed;
-    const std::vector<int> next1 = permutation(rules_rng), next2 = permutation(rules_rng);
+    const std::vector<int> next1 = permutation(spec.tokens, rules_rng), next2 = permutation(spec.tokens, rules_rng);
     // Both copies lie in positions 1..length-1, so the model reads all of the span twice.
     const int room = spec.length - 1;
     const int k = uniform(rng, spec.min_span, std::min(spec.max_span, room / 2));
@@ -47,7 +47,7 @@ SyntheticSequence make_sequence(const SyntheticSpec& spec, int n, uint64_t& rng)
         const double u = next_unit(rng);
         if (u < spec.bigram && i >= 2) s.tokens[i] = next1[s.tokens[i - 1]];
         else if (u < spec.bigram + spec.skip_bigram && i >= 3) s.tokens[i] = next2[s.tokens[i - 2]];
-        else s.tokens[i] = uniform(rng, 0, kSyntheticTokens - 1);
+        else s.tokens[i] = uniform(rng, 0, spec.tokens - 1);
     }
     return s;
 }
@@ -55,6 +55,8 @@ SyntheticSequence make_sequence(const SyntheticSpec& spec, int n, uint64_t& rng)
 } // namespace
 
 void validate(const SyntheticSpec& spec) {
+    if (spec.tokens < 2 || spec.tokens > kSyntheticBytes)
+        throw std::invalid_argument("the number of random tokens must be between 2 and 256");
     if (spec.length < 5) throw std::invalid_argument("sequence length must be at least 5");
     if (spec.min_span < 2) throw std::invalid_argument("the repeated span must be at least 2 tokens");
     if (spec.max_span < spec.min_span) throw std::invalid_argument("max_span is below min_span");
@@ -87,12 +89,25 @@ void synthetic_batch(const SyntheticSpec& spec, int B, uint64_t& rng, std::vecto
     }
 }
 
+int synthetic_byte(int id) {
+    static const std::vector<int> order = [] {
+        const std::string first = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        std::vector<int> o;
+        for (char c : first) o.push_back(static_cast<unsigned char>(c));
+        for (int b = 0; b < kSyntheticBytes; b++)
+            if (first.find(static_cast<char>(b)) == std::string::npos) o.push_back(b);
+        return o;
+    }();
+    if (id < 0 || id >= kSyntheticBytes) throw std::out_of_range("not a byte token id");
+    return order[id];
+}
+
 std::string synthetic_vocab_json() {
     // GPT-2's bytes_to_unicode: printable Latin-1 bytes stand for themselves, the others for
     // code points 256, 257, ... in byte order.
-    nlohmann::ordered_json j;
+    std::vector<std::string> stand_in(kSyntheticBytes);
     int extra = 0;
-    for (int b = 0; b < 256; b++) {
+    for (int b = 0; b < kSyntheticBytes; b++) {
         const bool printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
         const int cp = printable ? b : 256 + extra++;
         std::string utf8;
@@ -101,8 +116,10 @@ std::string synthetic_vocab_json() {
             utf8 += static_cast<char>(0xC0 | (cp >> 6));
             utf8 += static_cast<char>(0x80 | (cp & 0x3F));
         }
-        j[utf8] = b;
+        stand_in[b] = utf8;
     }
+    nlohmann::ordered_json j;
+    for (int id = 0; id < kSyntheticBytes; id++) j[stand_in[synthetic_byte(id)]] = id;
     j["<|endoftext|>"] = kSyntheticBos;
     return j.dump() + "\n";
 }

@@ -16,15 +16,17 @@
 
 namespace al::train {
 
-// The vocabulary is GPT-2's 256 single-byte tokens (id = byte value) and <|endoftext|> (id 256),
-// so the model reads as an ordinary byte-level GPT-2: any text tokenizes, one token per byte. The
-// random tokens are drawn from all 256 bytes: a token the data never showed would keep an
-// untrained embedding, and the census's probe draws from the whole vocabulary.
-constexpr int kSyntheticTokens = 256;
+// The model's vocabulary is GPT-2's 256 single-byte tokens and <|endoftext|> (id 256), so the
+// model reads as an ordinary byte-level GPT-2 in which any text tokenizes, one token per byte.
+// The data uses the first `tokens` ids only: each then turns up often enough in a short run for
+// its embedding to be learned. Ids 0..63 are the 64 characters A-Z a-z 0-9 + / (so text typed in
+// letters and digits reaches the trained tokens), the other bytes follow in byte order.
+constexpr int kSyntheticBytes = 256;
 constexpr int kSyntheticBos = 256;            // <|endoftext|>, at position 0 of every sequence
 constexpr int kSyntheticVocab = 257;          // the model's vocab_size
 
 struct SyntheticSpec {
+    int tokens = 64;        // the random tokens are ids 0..tokens-1 (2..256)
     int length = 64;        // tokens per sequence, the <|endoftext|> at position 0 included
     int min_span = 8;       // length of the repeated span, drawn uniformly in [min_span, max_span]
     int max_span = 24;
@@ -50,8 +52,10 @@ SyntheticSequence synthetic_sequence(const SyntheticSpec& spec, uint64_t& rng);
 void synthetic_batch(const SyntheticSpec& spec, int B, uint64_t& rng, std::vector<int>& x,
                      std::vector<int>& y, std::vector<uint8_t>& in_context);
 
-// vocab.json text (GPT-2's printable stand-in for each byte -> the byte's value, <|endoftext|> ->
-// 256) and a merges.txt without merges (its header line only).
+// The byte of token id (0..255) in the order above, and vocab.json text (GPT-2's printable
+// stand-in for each byte -> its id, <|endoftext|> -> 256) and a merges.txt without merges (its
+// header line only).
+int synthetic_byte(int id);
 std::string synthetic_vocab_json();
 std::string synthetic_merges_txt();
 

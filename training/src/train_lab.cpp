@@ -65,15 +65,14 @@ static const LabSettings& checked(const LabSettings& s) {
 
 TrainingLab::TrainingLab(const LabSettings& settings)
     : settings_(checked(settings)), model_(lab_model_shape(settings)) {
+    // The census's probe (al::induction_sequence) drawn from the tokens the data uses (a token
+    // the model never saw has no learned embedding to match), after <|endoftext|> as in training.
     al::Config cfg;
-    cfg.vocab_size = kSyntheticVocab;
-    cfg.n_positions = settings_.data.length;
-    cfg.n_layer = settings_.n_layer;
-    cfg.n_head = settings_.n_head;
-    cfg.n_embd = settings_.n_embd;
-    cfg.bos_token_id = kSyntheticBos;
-    cfg.eos_token_id = kSyntheticBos;
+    cfg.vocab_size = settings_.data.tokens;
+    cfg.n_positions = settings_.data.length - 1;
+    cfg.bos_token_id = cfg.eos_token_id = -1;
     probe_ = al::induction_sequence(cfg, settings_.probe_length, settings_.probe_seed);
+    probe_.insert(probe_.begin(), kSyntheticBos);
     model_.exclude_from_decay("wpe.weight");
     reset();
 }
