@@ -246,6 +246,17 @@ private slots:
         const json att = run_json({"attention", "--model", out, "--text", "abcabc", "--layer", "0", "--head", "1"});
         QCOMPARE(att["attention"].size(), size_t(6)); // one token per byte
 
+        // An attention-only model exports as an ordinary GPT-2 (its MLPs at 0) and opens the same way.
+        const QString attn = dir.path() + "/attn-only";
+        const Run ao = run_cli({"train-lab", "--layers", "2", "--heads", "1", "--steps", "10", "--attn-only", "--out", attn});
+        QVERIFY2(ao.code == 0, ao.err.constData());
+        QCOMPARE(ao.out.trimmed().split('\n').size(), 2); // the last step's record, then the summary
+        const json info2 = run_json({"info", "--model", attn});
+        QCOMPARE(info2["n_layer"].get<int>(), 2);
+        QCOMPARE(info2["n_head"].get<int>(), 1);
+        const json att2 = run_json({"attention", "--model", attn, "--text", "ABAB", "--layer", "1", "--head", "0"});
+        QCOMPARE(att2["attention"].size(), size_t(4));
+
         // The same seed again: the same numbers (times aside).
         const Run again = run_cli(args);
         QCOMPARE(again.code, 0);

@@ -1,10 +1,12 @@
 // al-bench-train-lab: the training lab's default run and its one-layer control, timed.
-// Prints one line per run: seconds, the phase-change step, the best induction head and score, and
-// the best previous-token score in layer 0. Options override the lab's defaults (for trials):
+// Prints one line per run: wall-clock seconds, the CPU seconds this process spent on it (the
+// figure to compare on a machine shared with other work), the phase-change step, the best
+// induction head and score, and the best previous-token score in layer 0. Options override the lab's defaults (for trials):
 //   al-bench-train-lab [--steps S] [--layers N] [--heads H] [--width C] [--batch B] [--lr X]
 //                      [--length T] [--min-span K] [--max-span K] [--seed X] [--attn-only]
 //                      [--threads N] [--no-control] [--trace]
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -17,6 +19,7 @@ using al::train::TrainingLab;
 
 static void run(const LabSettings& settings, const char* name, bool trace) {
     TrainingLab lab(settings);
+    const std::clock_t cpu_start = std::clock();
     while (!lab.finished())
         for (const auto& r : lab.step(settings.log_every)) {
             if (!trace) continue;
@@ -29,11 +32,12 @@ static void run(const LabSettings& settings, const char* name, bool trace) {
                         r.step, r.loss, r.in_context_loss, r.other_loss, ind, prev0, r.ms / 1000.0);
             std::fflush(stdout);
         }
+    const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     const auto ind = lab.best_induction();
     const auto prev = lab.best_previous_token(0);
-    std::printf("%-8s layers %d  seconds %.1f  phase_change_step %d  best_induction L%dH%d %.3f  "
+    std::printf("%-8s layers %d  seconds %.1f  cpu_seconds %.1f  phase_change_step %d  best_induction L%dH%d %.3f  "
                 "best_layer0_previous_token L0H%d %.3f  final loss %.3f in-context %.3f\n",
-                name, settings.n_layer, lab.records().back().ms / 1000.0, lab.phase_change_step(), ind.layer,
+                name, settings.n_layer, lab.records().back().ms / 1000.0, cpu, lab.phase_change_step(), ind.layer,
                 ind.head, ind.induction, prev.head, prev.previous_token, lab.records().back().loss,
                 lab.records().back().in_context_loss);
     std::fflush(stdout);

@@ -38,7 +38,7 @@ struct LabSettings {
     bool attn_only = false;
     // The run. steps is its full length: the learning-rate schedule (linear warm-up, cosine decay
     // to a tenth) and progress() are measured against it.
-    int steps = 1500;
+    int steps = 2000;
     int batch = 16;
     SyntheticSpec data;          // sequence length = the model's n_positions
     float learning_rate = 3e-3f;
@@ -49,8 +49,10 @@ struct LabSettings {
     // key weights, sinusoidal position embeddings (kept out of weight decay).
     float qk_init_std = 0.1f;
     float wpe_sinusoid_std = 0.1f;
-    // Token embeddings start at this deviation instead of GPT-2's 0.02 (0: GPT-2's).
-    float wte_init_std = 0.0f;
+    // Token embeddings start at this deviation instead of GPT-2's 0.02 (0: GPT-2's). At 0.02 the
+    // tokens are a fifth of the sinusoidal positions in the residual stream, and the heads took
+    // longer to find the previous token and no induction head formed in the lab's run.
+    float wte_init_std = 0.1f;
     uint64_t seed = 1;           // weights and data both derive from it
     // Measurement: a record every log_every steps (and at the last step).
     int log_every = 25;
