@@ -13,6 +13,7 @@ int cmd_attention(const Args& args);
 int cmd_logits(const Args& args);
 int cmd_heads(const Args& args);
 int cmd_bench(const Args& args);
+int cmd_train_lab(const Args& args);
 } // namespace cli
 
 // Model library commands (Qt-based).

@@ -44,6 +44,13 @@ const std::vector<Command>& commands() {
          "bench [--model DIR|random-gpt2-small] --tokens T [--repeat N]\n"
          "                                           time one full forward keeping every attention pattern",
          cli::cmd_bench},
+#ifdef AL_CLI_HAS_TRAIN_LAB
+        {"train-lab",
+         "train-lab [--layers N] [--heads H] [--steps S] [--seed X] [--attn-only] [--out DIR]\n"
+         "                                           train a tiny GPT-2 on repeated random tokens, live\n"
+         "                                           (JSON lines as it learns, then a summary)",
+         cli::cmd_train_lab},
+#endif
 #ifdef AL_CLI_HAS_MODELS
         {"models", "models [--embedded DIR] [--models-dir DIR]  the model library",
          [](const cli::Args& a) { return cmdModels(to_qt(a), al::app::locateEmbeddedModel()); }},

@@ -3,6 +3,7 @@
 // exactly one line on stderr.
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QtTest>
 
 #include <cmath>
@@ -92,7 +93,7 @@ private slots:
     void help() {
         const Run r = run_cli({"--help"});
         QCOMPARE(r.code, 0);
-        for (const char* c : {"info", "tokenize", "attention", "logits", "heads", "bench"})
+        for (const char* c : {"info", "tokenize", "attention", "logits", "heads", "bench", "train-lab"})
             QVERIFY2(r.out.contains(c), c);
         const Run v = run_cli({"--version"});
         QCOMPARE(v.code, 0);
@@ -205,6 +206,80 @@ private slots:
         expect_usage_error({"logits", "--model", fixture_, "--ids", "464", "--top", "0"}, "--top 0 is out of range");
         expect_usage_error({"tokenize", "--model", fixture_, "--bogus", "1"}, "unknown option");
         expect_usage_error({"frobnicate"}, "unknown command");
+    }
+
+    // train-lab: JSON lines as it learns, a summary, a model folder the other commands open, and
+    // the same numbers again for the same seed. Two short runs of a one-layer model.
+    void trainLab() {
+        QTemporaryDir dir;
+        const QString out = dir.path() + "/lab";
+        const QStringList args = {"train-lab", "--layers", "1", "--heads", "2", "--steps", "50", "--seed", "3"};
+        const Run r = run_cli(args + QStringList{"--out", out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3); // a record every 25 steps, then the summary
+        std::vector<json> records;
+        for (const auto& line : lines) records.push_back(json::parse(line.toStdString()));
+        QCOMPARE(records[0]["step"].get<int>(), 25);
+        QCOMPARE(records[1]["step"].get<int>(), 50);
+        for (int i = 0; i < 2; i++) {
+            const json& rec = records[i];
+            for (const char* key : {"loss", "in_context_loss", "ms"}) QVERIFY2(rec[key].is_number(), key);
+            QCOMPARE(rec["heads"].size(), size_t(2));
+            for (const auto& h : rec["heads"]) {
+                QCOMPARE(h["layer"].get<int>(), 0);
+                QVERIFY(h["prev_token"].get<double>() >= 0 && h["prev_token"].get<double>() <= 1);
+                QVERIFY(h["induction"].get<double>() >= 0 && h["induction"].get<double>() <= 1);
+            }
+        }
+        const json& summary = records[2];
+        QVERIFY(summary.contains("phase_change_step"));
+        QCOMPARE(summary["best_induction"]["layer"].get<int>(), 0);
+        QVERIFY(summary["best_induction"]["score"].is_number());
+        QVERIFY(summary["seconds"].get<double>() > 0);
+
+        // The folder opens like any GPT-2: its shape, and attention on text in its byte vocabulary.
+        const json info = run_json({"info", "--model", out});
+        QCOMPARE(info["n_layer"].get<int>(), 1);
+        QCOMPARE(info["n_head"].get<int>(), 2);
+        QCOMPARE(info["vocab_size"].get<int>(), 257);
+        const json att = run_json({"attention", "--model", out, "--text", "abcabc", "--layer", "0", "--head", "1"});
+        QCOMPARE(att["attention"].size(), size_t(6)); // one token per byte
+
+        // An attention-only model exports as an ordinary GPT-2 (its MLPs at 0) and opens the same way.
+        const QString attn = dir.path() + "/attn-only";
+        const Run ao = run_cli({"train-lab", "--layers", "2", "--heads", "1", "--steps", "10", "--attn-only", "--out", attn});
+        QVERIFY2(ao.code == 0, ao.err.constData());
+        QCOMPARE(ao.out.trimmed().split('\n').size(), 2); // the last step's record, then the summary
+        const json info2 = run_json({"info", "--model", attn});
+        QCOMPARE(info2["n_layer"].get<int>(), 2);
+        QCOMPARE(info2["n_head"].get<int>(), 1);
+        const json att2 = run_json({"attention", "--model", attn, "--text", "ABAB", "--layer", "1", "--head", "0"});
+        QCOMPARE(att2["attention"].size(), size_t(4));
+
+        // The same seed again: the same numbers (times aside).
+        const Run again = run_cli(args);
+        QCOMPARE(again.code, 0);
+        const QList<QByteArray> lines2 = again.out.trimmed().split('\n');
+        QCOMPARE(lines2.size(), 3);
+        for (int i = 0; i < 2; i++) {
+            json a = records[i], b = json::parse(lines2[i].toStdString());
+            a.erase("ms");
+            b.erase("ms");
+            QCOMPARE(a.dump(), b.dump());
+        }
+    }
+
+    void trainLabBadOptions() {
+        expect_usage_error({"train-lab", "--layers", "0"}, "--layers 0 is out of range");
+        expect_usage_error({"train-lab", "--heads", "3"}, "--heads must divide");
+        expect_usage_error({"train-lab", "--steps", "many"}, "--steps");
+        expect_usage_error({"train-lab", "--seed", "-1"}, "--seed -1 is out of range");
+        expect_usage_error({"train-lab", "--attn-only", "yes"}, "");
+        expect_usage_error({"train-lab", "--speed", "9"}, "unknown option");
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        expect_usage_error({"train-lab", "--steps", "1", "--out", file.fileName()}, "is not a folder");
     }
 
     void noEmbeddedModel() {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "attention_lens/layers.h"
-#include "attention_lens/layers_backward.h"
+#include "layers_backward.h"
 #include "gpt2_train.h"
 
 using namespace al::layers;

@@ -10,7 +10,7 @@
 #include <stdexcept>
 
 #include "attention_lens/layers.h"
-#include "attention_lens/layers_backward.h"
+#include "layers_backward.h"
 
 namespace al::train {
 
@@ -156,6 +156,8 @@ void GPT2::init_random(uint64_t seed, float qk_std, float wpe_sinusoid_std) {
                     if (i + 1 < C) w[static_cast<size_t>(t) * C + i + 1] = amp * static_cast<float>(std::cos(t * freq));
                 }
         }
+        if (shape_.attn_only && p.hf_name.find(".mlp.") != std::string::npos)
+            std::fill(w, w + p.numel, 0.0f);
         if (qk_std > 0 && p.hf_name.find("c_attn.weight") != std::string::npos) {
             // w is [C, 3C]: columns [0, C) are the queries, [C, 2C) the keys.
             std::normal_distribution<float> qk(0.0f, qk_std);
@@ -206,6 +208,10 @@ float GPT2::forward(const int* inp, const int* targets, int B, int T) {
         attention_forward(atty, preatt, att, qkv, B, T, C, NH, scale);
         matmul_forward(attproj, atty, p.attprojw + static_cast<size_t>(l) * C * C, p.attprojb + l * C, BT, C, C);
         residual_forward(residual2, residual, attproj, BT * C);
+        if (s.attn_only) {
+            std::copy(residual2, residual2 + BT * C, residual3);
+            continue;
+        }
         layernorm_forward(ln2, a.ln2_mean.data() + l * BT, a.ln2_rstd.data() + l * BT, residual2,
                           p.ln2w + l * C, p.ln2b + l * C, BT, C, eps);
         matmul_forward(fch, ln2, p.fcw + static_cast<size_t>(l) * C * F, p.fcb + l * F, BT, C, F);
@@ -273,13 +279,15 @@ void GPT2::backward() {
         float* dresidual3 = d.residual3.data() + l * BT * C;
 
         residual_backward(dresidual2, dfcproj, dresidual3, BT * C);
-        matmul_backward(dfch_gelu, g.fcprojw + static_cast<size_t>(l) * F * C, g.fcprojb + l * C, dfcproj,
-                        fch_gelu, p.fcprojw + static_cast<size_t>(l) * F * C, BT, F, C);
-        gelu_backward(dfch, fch, dfch_gelu, BT * F);
-        matmul_backward(dln2, g.fcw + static_cast<size_t>(l) * C * F, g.fcb + l * F, dfch, ln2,
-                        p.fcw + static_cast<size_t>(l) * C * F, BT, C, F);
-        layernorm_backward(dresidual2, g.ln2w + l * C, g.ln2b + l * C, dln2, residual2, p.ln2w + l * C,
-                           a.ln2_mean.data() + l * BT, a.ln2_rstd.data() + l * BT, BT, C);
+        if (!s.attn_only) {
+            matmul_backward(dfch_gelu, g.fcprojw + static_cast<size_t>(l) * F * C, g.fcprojb + l * C, dfcproj,
+                            fch_gelu, p.fcprojw + static_cast<size_t>(l) * F * C, BT, F, C);
+            gelu_backward(dfch, fch, dfch_gelu, BT * F);
+            matmul_backward(dln2, g.fcw + static_cast<size_t>(l) * C * F, g.fcb + l * F, dfch, ln2,
+                            p.fcw + static_cast<size_t>(l) * C * F, BT, C, F);
+            layernorm_backward(dresidual2, g.ln2w + l * C, g.ln2b + l * C, dln2, residual2, p.ln2w + l * C,
+                               a.ln2_mean.data() + l * BT, a.ln2_rstd.data() + l * BT, BT, C);
+        }
         residual_backward(dresidual, dattproj, dresidual2, BT * C);
         matmul_backward(datty, g.attprojw + static_cast<size_t>(l) * C * C, g.attprojb + l * C, dattproj,
                         atty, p.attprojw + static_cast<size_t>(l) * C * C, BT, C, C);
@@ -327,7 +335,7 @@ constexpr uint32_t kVersion = 1;
 
 struct Header {
     uint32_t magic, version;
-    int32_t vocab, max_T, n_layer, n_head, n_embd, pad;
+    int32_t vocab, max_T, n_layer, n_head, n_embd, attn_only; // attn_only: 0 in older files
     int64_t step, adam_t;
     uint64_t rng_state, n_params;
     double elapsed_s;
@@ -344,7 +352,7 @@ Header read_header(std::ifstream& f, const std::string& path) {
 
 void save_checkpoint(const std::string& path, GPT2& model, const CheckpointMeta& meta) {
     const ModelShape& s = model.shape();
-    Header h{kMagic, kVersion, s.vocab, s.max_T, s.n_layer, s.n_head, s.n_embd, 0,
+    Header h{kMagic, kVersion, s.vocab, s.max_T, s.n_layer, s.n_head, s.n_embd, s.attn_only ? 1 : 0,
              meta.step, model.adam_step(), meta.rng_state, model.params().size(), meta.elapsed_s};
     const std::string tmp = path + ".tmp";
     {
@@ -368,6 +376,7 @@ ModelShape read_checkpoint_shape(const std::string& path) {
     s.n_layer = h.n_layer;
     s.n_head = h.n_head;
     s.n_embd = h.n_embd;
+    s.attn_only = h.attn_only != 0;
     return s;
 }
 
@@ -377,7 +386,7 @@ bool load_checkpoint(const std::string& path, GPT2& model, CheckpointMeta& meta)
     Header h = read_header(f, path);
     const ModelShape& s = model.shape();
     if (h.vocab != s.vocab || h.max_T != s.max_T || h.n_layer != s.n_layer || h.n_head != s.n_head ||
-        h.n_embd != s.n_embd || h.n_params != model.params().size())
+        h.n_embd != s.n_embd || (h.attn_only != 0) != s.attn_only || h.n_params != model.params().size())
         throw std::runtime_error(path + ": checkpoint shape differs from the requested model");
     for (auto* v : {&model.params(), &model.adam_m(), &model.adam_v()})
         f.read(reinterpret_cast<char*>(v->data()), v->size() * sizeof(float));

@@ -1,6 +1,7 @@
 // A GPT-2 that can learn: parameters, activations, forward, backward and AdamW over the engine's
-// layer functions (layers.h, layers_backward.h), laid out as llm.c's train_gpt2.c does, but with
-// Hugging Face's tensor layout (Conv1D weights [C, OC]) so the weights export unchanged.
+// layer functions (attention_lens/layers.h) and their backward passes (layers_backward.h, beside
+// this file), laid out as llm.c's train_gpt2.c does, but with Hugging Face's tensor layout
+// (Conv1D weights [C, OC]) so the weights export unchanged.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -14,6 +15,10 @@ struct ModelShape {
     int n_layer = 4;      // L
     int n_head = 4;       // NH
     int n_embd = 128;     // C
+    // Attention-only blocks (Elhage et al. 2021): the MLP is skipped. Its parameters stay in the
+    // buffer at zero (never trained), so the model exports as an ordinary GPT-2 whose MLPs add
+    // exactly nothing to the residual stream and any GPT-2 loader runs it unchanged.
+    bool attn_only = false;
     int n_inner() const { return 4 * n_embd; }
 };
 
@@ -93,7 +98,7 @@ public:
     // wpe_sinusoid_std > 0 starts the position embeddings from Vaswani et al.'s sinusoids scaled to
     // that standard deviation (still trained): a shift by one position is then a fixed linear map,
     // so a previous-token head is reachable with one q.k map instead of being learned position by
-    // position from a few samples per step.
+    // position from a few samples per step. An attention-only shape leaves the MLP weights at 0.
     void init_random(uint64_t seed, float qk_std = 0.0f, float wpe_sinusoid_std = 0.0f);
 
     // Turns weight decay off for one parameter (by its Hugging Face name). Position embeddings

@@ -2,7 +2,7 @@
 // llm.c's train_gpt2.c. Shapes are in the comments; B = batch, T = tokens, C = channels,
 // NH = heads, V = vocabulary, OC = output channels. Conv1D weights are [C, OC] (HF's layout).
 // The inference forward pass and the trainer both use these; the trainer adds the backward passes
-// (layers_backward.h).
+// (training/src/layers_backward.h).
 #pragma once
 
 namespace al::layers {

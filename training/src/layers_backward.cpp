@@ -1,6 +1,6 @@
 // Backward passes of GPT-2's operations (see layers_backward.h for shapes). Each one follows its
 // forward in layers.cpp; all gradients are accumulated (+=).
-#include "attention_lens/layers_backward.h"
+#include "layers_backward.h"
 
 #include <cblas.h>
 

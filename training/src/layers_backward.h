@@ -1,5 +1,5 @@
 // Backward passes for GPT-2's operations in layers.h, in the style of llm.c's train_gpt2.c, for the
-// trainer of the embedded model. Every function ACCUMULATES (+=) into its gradient outputs, so the
+// trainer (gpt2_train.h). Every function ACCUMULATES (+=) into its gradient outputs, so the
 // caller zeroes them once per step; this is what lets a tensor used twice (the residual stream, the
 // tied wte) collect both contributions. Shapes as in layers.h: B = batch, T = tokens, C = channels,
 // NH = heads, V = vocabulary, OC = output channels; Conv1D weights are [C, OC] (HF's layout).

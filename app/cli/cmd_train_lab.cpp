@@ -1,0 +1,76 @@
+// `train-lab`: trains the training lab's tiny GPT-2 from scratch on synthetic repeated sequences
+// (training/src/train_lab.h) and prints one JSON line per measurement as it goes, then a summary
+// line; --out writes the trained model as a Hugging Face GPT-2 folder that --model opens.
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+#include "attention_lens/threads.h"
+#include "commands.h"
+#include "train_lab.h"
+
+namespace cli {
+
+namespace {
+// One line on stdout, keys in the order written (the order the lines are documented in).
+void print_line(const nlohmann::ordered_json& j) {
+    const std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::fwrite(s.data(), 1, s.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+} // namespace
+
+int cmd_train_lab(const Args& args) {
+    const Options o(args, {"--layers", "--heads", "--steps", "--seed", "--out"}, {"--attn-only"});
+    al::train::LabSettings s;
+    s.n_layer = static_cast<int>(o.integer("--layers", s.n_layer, 1, 12));
+    s.n_head = static_cast<int>(o.integer("--heads", s.n_head, 1, 16));
+    s.steps = static_cast<int>(o.integer("--steps", s.steps, 1, 1000000));
+    s.seed = static_cast<uint64_t>(o.integer("--seed", static_cast<long long>(s.seed), 0, (1LL << 62)));
+    s.attn_only = o.has("--attn-only");
+    if (s.n_embd % s.n_head != 0)
+        throw UsageError("--heads must divide the width " + std::to_string(s.n_embd) + " (1, 2, 4, 8 or 16)");
+    const std::string out = o.value("--out");
+    if (o.has("--out")) {
+        std::error_code ec;
+        if (out.empty()) throw UsageError("--out needs a folder");
+        if (std::filesystem::exists(out, ec) && !std::filesystem::is_directory(out, ec))
+            throw UsageError("--out \"" + out + "\" exists and is not a folder");
+    }
+    // Bit-for-bit repeatable runs need a fixed BLAS thread count; one thread is also the fastest
+    // for products this small.
+    al::OneBlasThread one_thread;
+    std::unique_ptr<al::train::TrainingLab> lab;
+    try {
+        lab = std::make_unique<al::train::TrainingLab>(s);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+    while (!lab->finished())
+        for (const al::train::LabRecord& r : lab->step(s.log_every)) {
+            nlohmann::ordered_json heads = nlohmann::ordered_json::array();
+            for (const auto& h : r.heads)
+                heads.push_back({{"layer", h.layer},
+                                 {"head", h.head},
+                                 {"prev_token", compact(h.previous_token)},
+                                 {"induction", compact(h.induction)}});
+            print_line({{"step", r.step},
+                        {"loss", compact(r.loss)},
+                        {"in_context_loss", compact(r.in_context_loss)},
+                        {"heads", heads},
+                        {"ms", static_cast<long long>(r.ms)}});
+        }
+    if (!out.empty()) lab->export_hf(out);
+    const al::train::LabHeadScores best = lab->best_induction();
+    const int phase = lab->phase_change_step();
+    nlohmann::ordered_json summary = {
+        {"phase_change_step", phase >= 0 ? nlohmann::ordered_json(phase) : nlohmann::ordered_json(nullptr)},
+        {"best_induction", {{"layer", best.layer}, {"head", best.head}, {"score", compact(best.induction)}}},
+        {"seconds", compact(static_cast<float>(lab->records().back().ms / 1000.0))}};
+    if (!out.empty()) summary["out"] = out;
+    print_line(summary);
+    return 0;
+}
+
+} // namespace cli

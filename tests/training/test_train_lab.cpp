@@ -1,0 +1,267 @@
+// The training lab (training/src/train_lab.h) and its data (synthetic_sequences.h):
+//  * the data: every sequence starts with <|endoftext|>, holds a span written twice, and marks
+//    exactly the second copy after its first token as in-context; the byte vocabulary loads in
+//    al::Tokenizer and encodes text one token per byte;
+//  * a short run learns: the training loss falls well below ln 257 (chance);
+//  * a run is a function of its settings: the same seed gives bit-for-bit identical records
+//    (twice, and again after reset()); another seed gives different ones;
+//  * the phase-change rule on hand-made records;
+//  * an exported model (full blocks and attention-only) loads through al::Model::load, its
+//    forward runs, and its logits agree with the trainer's on the probe.
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "attention_lens/forward.h"
+#include "attention_lens/model.h"
+#include "attention_lens/tokenizer.h"
+#include "synthetic_sequences.h"
+#include "train_lab.h"
+
+using namespace al::train;
+
+static int failures = 0;
+static void check(bool ok, const std::string& what) {
+    std::printf("%s %s\n", ok ? "ok  " : "FAIL", what.c_str());
+    if (!ok) failures++;
+}
+
+// Small enough for a test: a few seconds at most on two cores.
+static LabSettings small_settings() {
+    LabSettings s;
+    s.n_layer = 2;
+    s.n_head = 2;
+    s.n_embd = 32;
+    s.batch = 8;
+    s.data.length = 24;
+    s.data.min_span = 4;
+    s.data.max_span = 11;
+    s.steps = 300;
+    s.log_every = 50;
+    s.probe_length = 10;
+    s.learning_rate = 1e-2f;
+    s.data.bigram = 0.5f; // plenty to learn in a few hundred steps
+    return s;
+}
+
+static void data() {
+    SyntheticSpec spec;
+    spec.length = 40;
+    spec.min_span = 5;
+    spec.max_span = 12;
+    uint64_t rng = 42;
+    bool ok = true;
+    for (int n = 0; n < 200 && ok; n++) {
+        const SyntheticSequence s = synthetic_sequence(spec, rng);
+        ok = s.tokens.size() == 40 && s.tokens[0] == kSyntheticBos;
+        int marked = 0, start = -1;
+        for (int i = 0; i < 40; i++) {
+            if (i > 0 && (s.tokens[i] < 0 || s.tokens[i] >= spec.tokens)) ok = false;
+            if (s.in_context[i]) {
+                if (start < 0) start = i - 1; // the copy's first token is not marked
+                marked++;
+            }
+        }
+        const int k = marked + 1;
+        ok = ok && k >= spec.min_span && k <= spec.max_span && start >= 1;
+        // The second copy repeats an earlier span of the same length, ending before it starts.
+        bool found = false;
+        for (int first = 1; ok && first + k <= start && !found; first++) {
+            bool same = true;
+            for (int j = 0; j < k && same; j++) same = s.tokens[first + j] == s.tokens[start + j];
+            found = same;
+        }
+        ok = ok && found;
+        for (int i = start + 1; ok && i < start + k; i++) ok = s.in_context[i] == 1;
+    }
+    check(ok, "every sequence: <|endoftext|> first, a span of 5..12 tokens repeated, the copy marked");
+
+    std::vector<int> x, y;
+    std::vector<uint8_t> ctx;
+    uint64_t r1 = 9, r2 = 9;
+    synthetic_batch(spec, 4, r1, x, y, ctx);
+    bool shifted = x.size() == 160 && y.size() == 160;
+    for (int b = 0; b < 4 && shifted; b++)
+        for (int t = 0; t + 1 < 40; t++) shifted = shifted && y[b * 40 + t] == x[b * 40 + t + 1];
+    check(shifted, "a batch's targets are its inputs shifted by one");
+    std::vector<int> x2, y2;
+    std::vector<uint8_t> ctx2;
+    synthetic_batch(spec, 4, r2, x2, y2, ctx2);
+    check(x == x2 && y == y2 && ctx == ctx2 && r1 == r2, "the same generator state gives the same batch");
+
+    bool threw = false;
+    try {
+        SyntheticSpec bad = spec;
+        bad.min_span = 30;
+        bad.max_span = 30;
+        synthetic_sequence(bad, rng);
+    } catch (const std::invalid_argument&) {
+        threw = true;
+    }
+    check(threw, "a span too long for two copies is refused");
+
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "al_test_lab_vocab";
+    std::filesystem::create_directories(dir);
+    {
+        std::FILE* f = std::fopen((dir / "vocab.json").c_str(), "wb");
+        const std::string v = synthetic_vocab_json();
+        std::fwrite(v.data(), 1, v.size(), f);
+        std::fclose(f);
+        f = std::fopen((dir / "merges.txt").c_str(), "wb");
+        const std::string m = synthetic_merges_txt();
+        std::fwrite(m.data(), 1, m.size(), f);
+        std::fclose(f);
+    }
+    const al::Tokenizer tok = al::Tokenizer::load((dir / "vocab.json").string(), (dir / "merges.txt").string());
+    const std::vector<int> ids = tok.encode("Hi \xc3\xa9!");
+    bool bytes = ids.size() == 6;
+    const std::string text = "Hi \xc3\xa9!";
+    for (size_t i = 0; i < ids.size() && bytes; i++) bytes = synthetic_byte(ids[i]) == static_cast<unsigned char>(text[i]);
+    check(tok.vocab_size() == kSyntheticVocab && bytes && ids[0] == 7 && ids[1] == 26 + 8,
+          "the byte vocabulary: 257 tokens, text encodes one token per byte, letters first (H = 7, i = 34)");
+    bool permutation = true;
+    std::vector<int> seen(256, 0);
+    for (int id = 0; id < 256; id++) seen[synthetic_byte(id)]++;
+    for (int c : seen) permutation = permutation && c == 1;
+    check(permutation, "the 256 ids name the 256 bytes, each once");
+    std::filesystem::remove_all(dir);
+}
+
+static bool same_records(const std::vector<LabRecord>& a, const std::vector<LabRecord>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); i++) {
+        const LabRecord &p = a[i], &q = b[i];
+        if (p.step != q.step || std::memcmp(&p.loss, &q.loss, sizeof(float)) != 0 ||
+            std::memcmp(&p.in_context_loss, &q.in_context_loss, sizeof(float)) != 0 ||
+            std::memcmp(&p.other_loss, &q.other_loss, sizeof(float)) != 0 || p.heads.size() != q.heads.size() ||
+            p.attention.size() != q.attention.size())
+            return false;
+        for (size_t h = 0; h < p.heads.size(); h++)
+            if (std::memcmp(&p.heads[h].previous_token, &q.heads[h].previous_token, sizeof(float)) != 0 ||
+                std::memcmp(&p.heads[h].induction, &q.heads[h].induction, sizeof(float)) != 0)
+                return false;
+        if (std::memcmp(p.attention.data(), q.attention.data(), p.attention.size() * sizeof(float)) != 0)
+            return false;
+    }
+    return true;
+}
+
+static std::vector<LabRecord> run(TrainingLab& lab, int chunk) {
+    while (!lab.finished()) lab.step(chunk);
+    return lab.records();
+}
+
+static void learning_and_repeatability() {
+    const LabSettings s = small_settings();
+    TrainingLab a(s);
+    const auto ra = run(a, 7); // chunks that do not line up with the records
+    const double chance = std::log(double(kSyntheticVocab));
+    check(ra.size() == 6 && ra.back().step == 300 && a.finished() && a.progress() == 1.0,
+          "300 steps, a record every 50");
+    std::printf("     loss %.3f -> %.3f (chance %.3f)\n", ra.front().loss, ra.back().loss, chance);
+    check(ra.back().loss < ra.front().loss - 0.3 && ra.back().loss < chance - 1.0,
+          "the training loss falls (by more than 0.3 nats after the first record, 1 below chance)");
+    bool shapes = true;
+    const int P = static_cast<int>(a.probe().size());
+    for (const auto& r : ra) {
+        shapes = shapes && r.heads.size() == 4 && r.attention.size() == size_t(4) * P * P && r.ms > 0;
+        for (const auto& h : r.heads)
+            shapes = shapes && h.previous_token >= 0 && h.previous_token <= 1 && h.induction >= 0 && h.induction <= 1;
+    }
+    check(P == 21 && shapes, "each record: 2 x 2 heads with scores in [0, 1], attention [2][2][21][21]");
+    bool rows = true;
+    for (int row = 0; row < 4 * P; row++) {
+        double sum = 0;
+        for (int j = 0; j < P; j++) sum += ra.back().attention[size_t(row) * P + j];
+        rows = rows && std::fabs(sum - 1.0) < 1e-4;
+        const int i = row % P;
+        for (int j = i + 1; j < P; j++) rows = rows && ra.back().attention[size_t(row) * P + j] == 0.0f;
+    }
+    check(rows, "attention rows sum to 1 and never look ahead");
+
+    TrainingLab b(s);
+    const auto rb = run(b, 300);
+    check(same_records(ra, rb), "the same seed: bit-for-bit the same records");
+    a.reset();
+    check(a.steps_done() == 0 && a.records().empty(), "reset goes back to step 0");
+    check(same_records(ra, run(a, 50)), "after reset: bit-for-bit the same records again");
+    LabSettings other = s;
+    other.seed = 2;
+    TrainingLab c(other);
+    check(!same_records(ra, run(c, 300)), "another seed: other records");
+    check(b.step(10).empty() && b.steps_done() == 300, "a finished run trains no further");
+
+    bool threw = false;
+    try {
+        LabSettings bad = s;
+        bad.n_head = 3; // 32 is not divisible by 3
+        TrainingLab d(bad);
+    } catch (const std::invalid_argument&) {
+        threw = true;
+    }
+    check(threw, "settings out of range are refused");
+}
+
+static void phase_change_rule() {
+    auto rec = [](int step, float in_context, float other) {
+        LabRecord r;
+        r.step = step;
+        r.in_context_loss = in_context;
+        r.other_loss = other;
+        return r;
+    };
+    std::vector<LabRecord> r = {rec(10, 4.0f, 4.0f), rec(20, 1.5f, 4.0f), rec(30, 3.9f, 4.0f),
+                                rec(40, 1.9f, 4.0f), rec(50, 1.0f, 4.0f)};
+    check(find_phase_change(r, false) == -1, "not yet confirmed: the drop must hold for two more records");
+    check(find_phase_change(r, true) == 40, "run over: the drop that held to the end (a lone dip does not count)");
+    r.push_back(rec(60, 0.5f, 4.0f));
+    check(find_phase_change(r, false) == 40, "confirmed by the two records after it");
+    r.push_back(rec(70, 3.0f, 4.0f));
+    check(find_phase_change(r, false) == 40, "once confirmed it does not move");
+    check(find_phase_change({}, true) == -1, "no records, no phase change");
+}
+
+// The engine's logits for the probe against the trainer's; returns the largest difference.
+static float export_and_compare(const LabSettings& s, const std::string& name) {
+    TrainingLab lab(s);
+    run(lab, 100);
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / name;
+    std::filesystem::remove_all(dir);
+    lab.export_hf(dir.string());
+    const auto model = al::Model::load(dir.string());
+    al::Runner runner(model);
+    const std::vector<int>& ids = lab.probe();
+    const al::ForwardResult r = runner.forward_full(ids);
+    GPT2 trainer = lab.model(); // a copy: forward changes its activations
+    trainer.forward(ids.data(), nullptr, 1, static_cast<int>(ids.size()));
+    const int V = kSyntheticVocab, T = static_cast<int>(ids.size());
+    float worst = 0;
+    const float* mine = trainer.acts().logits.data() + size_t(T - 1) * V;
+    for (int v = 0; v < V; v++) worst = std::max(worst, std::fabs(mine[v] - r.logits_last[v]));
+    std::filesystem::remove_all(dir);
+    return worst;
+}
+
+static void export_loads() {
+    LabSettings s = small_settings();
+    s.steps = 100;
+    const float full = export_and_compare(s, "al_test_lab_export");
+    check(full < 1e-3f, "exported model loads through the engine; last-position logits agree (max diff " +
+                            std::to_string(full) + ")");
+    s.attn_only = true;
+    const float attn = export_and_compare(s, "al_test_lab_export_attn");
+    check(attn < 1e-3f, "attention-only export (MLPs at 0) loads and agrees too (max diff " +
+                            std::to_string(attn) + ")");
+}
+
+int main() {
+    data();
+    learning_and_repeatability();
+    phase_change_rule();
+    export_loads();
+    std::printf("%s\n", failures ? "FAILED" : "all passed");
+    return failures ? 1 : 0;
+}

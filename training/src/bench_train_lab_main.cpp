@@ -1,0 +1,93 @@
+// al-bench-train-lab: the training lab's default run and its one-layer control, timed.
+// Prints one line per run: wall-clock seconds, the CPU seconds this process spent on it (the
+// figure to compare on a machine shared with other work), the phase-change step, the best
+// induction head and score, and the best previous-token score in layer 0. Options override the lab's defaults (for trials):
+//   al-bench-train-lab [--steps S] [--layers N] [--heads H] [--width C] [--batch B] [--lr X]
+//                      [--length T] [--min-span K] [--max-span K] [--seed X] [--attn-only]
+//                      [--threads N] [--no-control] [--trace]
+#include <cstdio>
+#include <ctime>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+
+#include "attention_lens/threads.h"
+#include "train_lab.h"
+
+using al::train::LabSettings;
+using al::train::TrainingLab;
+
+static void run(const LabSettings& settings, const char* name, bool trace) {
+    TrainingLab lab(settings);
+    const std::clock_t cpu_start = std::clock();
+    while (!lab.finished())
+        for (const auto& r : lab.step(settings.log_every)) {
+            if (!trace) continue;
+            float ind = 0, prev0 = 0;
+            for (const auto& h : r.heads) {
+                if (h.induction > ind) ind = h.induction;
+                if (h.layer == 0 && h.previous_token > prev0) prev0 = h.previous_token;
+            }
+            std::printf("  %s step %5d  loss %.3f  in-context %.3f  other %.3f  induction %.2f  prev0 %.2f  %.1f s\n", name,
+                        r.step, r.loss, r.in_context_loss, r.other_loss, ind, prev0, r.ms / 1000.0);
+            std::fflush(stdout);
+        }
+    const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    const auto ind = lab.best_induction();
+    const auto prev = lab.best_previous_token(0);
+    std::printf("%-8s layers %d  seconds %.1f  cpu_seconds %.1f  phase_change_step %d  best_induction L%dH%d %.3f  "
+                "best_layer0_previous_token L0H%d %.3f  final loss %.3f in-context %.3f\n",
+                name, settings.n_layer, lab.records().back().ms / 1000.0, cpu, lab.phase_change_step(), ind.layer,
+                ind.head, ind.induction, prev.head, prev.previous_token, lab.records().back().loss,
+                lab.records().back().in_context_loss);
+    std::fflush(stdout);
+}
+
+int main(int argc, char** argv) {
+    LabSettings s;
+    bool control = true, trace = false;
+    int threads = 1;
+    try {
+        for (int i = 1; i < argc; i++) {
+            const std::string a = argv[i];
+            auto next = [&]() -> std::string {
+                if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
+                return argv[++i];
+            };
+            if (a == "--steps") s.steps = std::stoi(next());
+            else if (a == "--layers") s.n_layer = std::stoi(next());
+            else if (a == "--heads") s.n_head = std::stoi(next());
+            else if (a == "--width") s.n_embd = std::stoi(next());
+            else if (a == "--batch") s.batch = std::stoi(next());
+            else if (a == "--lr") s.learning_rate = std::stof(next());
+            else if (a == "--length") s.data.length = std::stoi(next());
+            else if (a == "--min-span") s.data.min_span = std::stoi(next());
+            else if (a == "--max-span") s.data.max_span = std::stoi(next());
+            else if (a == "--seed") s.seed = std::stoull(next());
+            else if (a == "--qk-init-std") s.qk_init_std = std::stof(next());
+            else if (a == "--wpe-sinusoid-std") s.wpe_sinusoid_std = std::stof(next());
+            else if (a == "--tokens") s.data.tokens = std::stoi(next());
+            else if (a == "--bigram") s.data.bigram = std::stof(next());
+            else if (a == "--skip-bigram") s.data.skip_bigram = std::stof(next());
+            else if (a == "--wte-init-std") s.wte_init_std = std::stof(next());
+            else if (a == "--log-every") s.log_every = std::stoi(next());
+            else if (a == "--weight-decay") s.weight_decay = std::stof(next());
+            else if (a == "--attn-only") s.attn_only = true;
+            else if (a == "--threads") threads = std::stoi(next());
+            else if (a == "--no-control") control = false;
+            else if (a == "--trace") trace = true;
+            else throw std::invalid_argument("unknown option " + a);
+        }
+        al::set_blas_threads(threads);
+        run(s, "default", trace);
+        if (control) {
+            LabSettings c = s;
+            c.n_layer = 1;
+            run(c, "control", trace);
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "al-bench-train-lab: %s\n", e.what());
+        return 2;
+    }
+    return 0;
+}
