@@ -127,7 +127,7 @@ std::size_t dtype_size(DType d) {
 
 int64_t TensorInfo::numel() const {
     int64_t n = 1;
-    for (int64_t d : shape) n *= d; // validated on open: no overflow
+    for (int64_t d : shape) n *= d; // validated on open: no partial product overflows
     return n;
 }
 
@@ -208,6 +208,11 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
         // The product is bounded by the data buffer's size before it can overflow.
         uint64_t bytes_needed = entry->size;
         bool zero = false;
+        // Even in an empty tensor the other dimensions must multiply within int64, since numel()
+        // multiplies them all before it reaches the zero. (A tensor with elements is bounded by the
+        // data buffer below, which names the real problem: not enough bytes.)
+        uint64_t nonzero_product = 1;
+        bool product_overflows = false;
         for (const auto& d : shape) {
             uint64_t dim = 0;
             if (!as_u64(d, dim))
@@ -216,7 +221,11 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
                 throw Error(where + ": shape dimension " + std::to_string(dim) + " is too large");
             t.shape.push_back(int64_t(dim));
             if (dim == 0) zero = true;
+            else if (product_overflows || nonzero_product > uint64_t(INT64_MAX) / dim) product_overflows = true;
+            else nonzero_product *= dim;
         }
+        if (zero && product_overflows)
+            throw Error(where + ": shape " + shape.dump() + " has more elements than a 64-bit count holds");
         for (int64_t dim : t.shape) {
             if (zero) break;
             if (uint64_t(dim) > data_size / bytes_needed + 1 || bytes_needed * uint64_t(dim) > data_size) {
