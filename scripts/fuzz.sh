@@ -3,8 +3,8 @@
 # seed corpus for a while. Usage:
 #   scripts/fuzz.sh [seconds-per-target] [target...]     (default: 60 s, every target)
 # Environment: AL_FUZZ_JOBS=N runs N targets at a time (default 1); AL_FUZZ_CC / AL_FUZZ_CXX pick the
-# compilers (default clang-14 / clang++-14); AL_FUZZ_IF_CLANG=1 skips with a message, instead of
-# failing, when they are missing (as CI does).
+# compilers (default clang-14 / clang++-14); AL_FUZZ_BUILD the build folder (default build-fuzz);
+# AL_FUZZ_IF_CLANG=1 skips with a message, instead of failing, when they are missing (as CI does).
 # New inputs go to build-fuzz/fuzz-corpus/<target>, logs to build-fuzz/fuzz-logs, and any crashing
 # input to build-fuzz/fuzz-crashes/<target>/. Exit status 1 if any target found a crash.
 set -euo pipefail
@@ -12,27 +12,31 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
 shift || true
-all_targets=(safetensors config tokenizer_files tokenizer_encode progress_file model_manifest)
+all_targets=(safetensors config tokenizer_files tokenizer_encode progress_file model_manifest resume_state http_headers)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 jobs="${AL_FUZZ_JOBS:-1}"
 cc="${AL_FUZZ_CC:-clang-14}"
 cxx="${AL_FUZZ_CXX:-clang++-14}"
-build=build-fuzz
+build="${AL_FUZZ_BUILD:-build-fuzz}"
 
-if ! command -v "$cxx" >/dev/null || ! command -v "$cc" >/dev/null; then
-  echo "fuzz: skipped all ${#targets[@]} targets: $cxx not found (install clang-14 and libclang-rt-14-dev)"
+skip() {
+  echo "fuzz: SKIPPED all ${#targets[@]} targets: $1 (install clang-14 and libclang-rt-14-dev; scripts/install-deps.sh does)"
   [ "${AL_FUZZ_IF_CLANG:-0}" = 1 ] && exit 0
   exit 1
-fi
+}
+command -v "$cxx" >/dev/null && command -v "$cc" >/dev/null || skip "$cxx not found"
+# -fsanitize=fuzzer links clang's libFuzzer runtime, which Debian ships in libclang-rt-14-dev.
+[ -f "$("$cxx" -print-file-name=libclang_rt.fuzzer-x86_64.a)" ] || skip "$cxx has no libFuzzer runtime"
 
 launcher=()
 if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
 start=$(date +%s)
+mkdir -p "$build"
 CC="$cc" CXX="$cxx" cmake -S . -B "$build" -G Ninja -DAL_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  "${launcher[@]}" >"$build.configure.log" 2>&1 || { cat "$build.configure.log"; exit 1; }
+  "${launcher[@]}" >"$build/configure.log" 2>&1 || { cat "$build/configure.log"; exit 1; }
 cmake --build "$build" --parallel "$(nproc)" --target fuzz_all
 echo "fuzz: built ${#all_targets[@]} targets in $(( $(date +%s) - start )) s"
 

@@ -256,9 +256,46 @@ def seeds_model_manifest():
     put(t, "huge-numbers", json.dumps(big))
 
 
+# --- the downloader's resume state (download.json in a staging folder) ---
+SHA256 = "248dfc3911869ec493c76e65bf2fcf7f615828b0254c12b473182f0f81d3a707"
+SHA1 = "10c66461e4c109db5a2196bff4bb59be30396ed8"
+COMMIT = "607a30d783dfa663caf39e06633721c8d4cfcd7e"
+
+
+def seeds_resume_state():
+    t = "resume_state"
+    put(t, "valid", json.dumps({"repo": "openai-community/gpt2", "revision": COMMIT, "files": {
+        "config.json": {"size": 665, "hash": SHA1},
+        "model.safetensors": {"size": 548105171, "hash": SHA256}}}, indent=4))
+    put(t, "branch", json.dumps({"repo": "a/b", "revision": "main", "files": {}}))
+    put(t, "no-files", json.dumps({"repo": "a/b", "revision": COMMIT}))
+    put(t, "bad-entries", '{"repo": "a/b", "revision": "main", "files": {"x": {"size": -5, "hash": "zz"}, '
+                          '"y": {"size": 1.5}, "z": 7, "w": {"size": 1e300}, "": {"size": 1}}}')
+    put(t, "quoted-hash", json.dumps({"repo": "a/b", "revision": "main",
+                                      "files": {"m": {"size": 1, "hash": 'W/"' + SHA256.upper() + '"'}}}))
+    put(t, "repo-number", '{"repo": 1, "revision": "x"}')
+    put(t, "no-revision", '{"repo": "a/b"}')
+    put(t, "array", "[]")
+    put(t, "cut", '{"repo": "a/b", "revision": "ma')
+    put(t, "lone-surrogate", '{"repo": "a/\\ud800", "revision": "main", "files": {"\\udc00": {"size": 2}}}')
+
+
+# --- HTTP header values: X-Linked-Size, Content-Length, X-Linked-Etag, ETag, X-Repo-Commit,
+# Content-Range, one a line ---
+def seeds_http_headers():
+    t = "http_headers"
+    put(t, "lfs-redirect", "548105171\n1102\n\"%s\"\n\"%s\"\n%s\nbytes 100-999/1000" % (SHA256, SHA1, COMMIT))
+    put(t, "small-file", "\n665\n\nW/\"%s\"\nmain\nbytes 0-9/*" % SHA1)
+    put(t, "nothing-usable", "-3\nabc\n\"not-a-hash\"\n\nmain\nbytes 5-4/10")
+    put(t, "huge", "9999999999999999999\n999999999999999999\n\"\n\n\nbytes 0-999999999999999999/*")
+    put(t, "blanks", "  0  \n 12 \n  \"%s\"  \n\n %s \n bytes 0-0/1 " % (SHA256.upper(), COMMIT))
+    put(t, "range-forms", "\n\n\n\n\nbytes */10")
+    put(t, "empty", "")
+
+
 if __name__ == "__main__":
     for fn in (seeds_safetensors, seeds_config, seeds_tokenizer_files, seeds_tokenizer_encode,
-               seeds_progress_file, seeds_model_manifest):
+               seeds_progress_file, seeds_model_manifest, seeds_resume_state, seeds_http_headers):
         fn()
     total = sum(len(fs) for _, _, fs in os.walk(CORPUS))
     print("wrote seeds; %d files in %s" % (total, CORPUS), file=sys.stderr)
