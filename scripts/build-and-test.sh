@@ -7,3 +7,6 @@ export QT_QPA_PLATFORM=offscreen
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build --parallel "$(nproc)"
 ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 600
+# Each parser's fuzz target for 20 s on its corpus (clang-14 + libFuzzer), as many at a time as there
+# are cores; without clang it says so and skips.
+AL_FUZZ_IF_CLANG=1 AL_FUZZ_JOBS="$(nproc)" bash scripts/fuzz.sh 20

@@ -14,6 +14,7 @@ packages=(
   libgl-dev libglx-dev libopenblas-dev libpcre2-dev nlohmann-json3-dev
   xvfb xauth fonts-dejavu-core
   desktop-file-utils appstream dpkg-dev fakeroot
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -105,7 +105,10 @@ Config Config::parse(const std::string& json_text, const std::string& source) {
 
     if (j.contains("layer_norm_epsilon") && !j["layer_norm_epsilon"].is_null()) {
         const json& e = j["layer_norm_epsilon"];
-        if (!e.is_number() || !std::isfinite(e.get<double>()) || e.get<double>() <= 0 || e.get<double>() > 1)
+        // Checked as the float it is stored in: 1e-50 is positive as a double but 0 as a float, and
+        // layer norm divides by sqrt(variance + epsilon).
+        if (!e.is_number() || !std::isfinite(e.get<double>()) || e.get<double>() > 1 ||
+            float(e.get<double>()) < std::numeric_limits<float>::min())
             throw Error(source + ": \"layer_norm_epsilon\" must be a small positive number, found " + e.dump());
         c.layer_norm_epsilon = float(e.get<double>());
     }

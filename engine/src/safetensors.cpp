@@ -127,8 +127,147 @@ std::size_t dtype_size(DType d) {
 
 int64_t TensorInfo::numel() const {
     int64_t n = 1;
-    for (int64_t d : shape) n *= d; // validated on open: no overflow
+    for (int64_t d : shape) n *= d; // validated on open: no partial product overflows
     return n;
+}
+
+SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, const std::string& source) {
+    SafetensorsHeader out;
+    if (size < 8)
+        throw Error(source + ": the file is " + std::to_string(size) +
+                    " bytes, too short to hold the 8-byte header length (truncated?)");
+    const uint64_t header_len = read_u64_le(bytes);
+    if (header_len > kMaxHeaderBytes)
+        throw Error(source + ": header length " + std::to_string(header_len) +
+                    " bytes is larger than the 100 MB safetensors allows (corrupt or not a safetensors file)");
+    if (header_len > size - 8)
+        throw Error(source + ": header length " + std::to_string(header_len) + " bytes runs past the end of the " +
+                    std::to_string(size) + "-byte file (truncated?)");
+    if (header_len < 2) throw Error(source + ": header length " + std::to_string(header_len) + " is too short for a JSON object");
+    out.data_start = 8 + header_len;
+    const uint64_t data_size = size - out.data_start;
+
+    // Parse the header, noticing duplicate top-level keys (nlohmann would silently keep the last).
+    const std::string header(reinterpret_cast<const char*>(bytes + 8), header_len);
+    std::set<std::string> seen;
+    std::string duplicate;
+    // Also bounded: nesting depth (a safetensors header is 4 levels deep) and the number of JSON
+    // values, so that even a 100 MB header cannot make the parser build a gigabyte-sized tree.
+    uint64_t events = 0;
+    auto on_event = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        if (depth > 16) throw Error(source + ": the header is nested " + std::to_string(depth) + " levels deep; a safetensors header has 4");
+        if (++events > (uint64_t(8) << 20))
+            throw Error(source + ": the header holds more than 8 million JSON values, far more than any model needs");
+        if (depth == 1 && event == nlohmann::json::parse_event_t::key && duplicate.empty()) {
+            const std::string key = parsed.get<std::string>();
+            if (!seen.insert(key).second) duplicate = key;
+        }
+        return true;
+    };
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(header, on_event);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(source + ": the header is not valid JSON (" + e.what() + ")");
+    }
+    if (!j.is_object())
+        throw Error(source + ": the header must be a JSON object, found " + std::string(j.type_name()));
+    if (!duplicate.empty()) throw Error(source + ": tensor " + qname(duplicate) + " appears twice in the header");
+
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& name = it.key();
+        const nlohmann::json& v = it.value();
+        const std::string where = source + ": tensor " + qname(name);
+        if (name == "__metadata__") {
+            if (!v.is_object()) throw Error(source + ": __metadata__ must be an object of strings");
+            for (auto m = v.begin(); m != v.end(); ++m) {
+                if (!m.value().is_string())
+                    throw Error(source + ": __metadata__ entry " + qname(m.key()) + " must be a string");
+                out.metadata[m.key()] = m.value().get<std::string>();
+            }
+            continue;
+        }
+        if (!v.is_object()) throw Error(where + ": entry must be an object, found " + std::string(v.type_name()));
+        if (!v.contains("dtype") || !v.contains("shape") || !v.contains("data_offsets"))
+            throw Error(where + ": entry needs \"dtype\", \"shape\" and \"data_offsets\"");
+
+        TensorInfo t;
+        t.name = name;
+        const auto& dt = v["dtype"];
+        if (!dt.is_string()) throw Error(where + ": dtype must be a string, found " + dt.dump());
+        t.dtype_text = dt.get<std::string>();
+        const DTypeEntry* entry = find_dtype(t.dtype_text);
+        if (!entry) throw Error(where + ": unknown dtype " + qname(t.dtype_text));
+        t.dtype = entry->dtype;
+
+        const auto& shape = v["shape"];
+        if (!shape.is_array()) throw Error(where + ": shape must be an array, found " + shape.dump());
+        if (shape.size() > kMaxRank)
+            throw Error(where + ": shape has " + std::to_string(shape.size()) + " dimensions, more than " +
+                        std::to_string(kMaxRank));
+        // The product is bounded by the data buffer's size before it can overflow.
+        uint64_t bytes_needed = entry->size;
+        bool zero = false;
+        // Even in an empty tensor the other dimensions must multiply within int64, since numel()
+        // multiplies them all before it reaches the zero. (A tensor with elements is bounded by the
+        // data buffer below, which names the real problem: not enough bytes.)
+        uint64_t nonzero_product = 1;
+        bool product_overflows = false;
+        for (const auto& d : shape) {
+            uint64_t dim = 0;
+            if (!as_u64(d, dim))
+                throw Error(where + ": shape dimension " + d.dump() + " is not a non-negative integer");
+            if (dim > uint64_t(INT64_MAX))
+                throw Error(where + ": shape dimension " + std::to_string(dim) + " is too large");
+            t.shape.push_back(int64_t(dim));
+            if (dim == 0) zero = true;
+            else if (product_overflows || nonzero_product > uint64_t(INT64_MAX) / dim) product_overflows = true;
+            else nonzero_product *= dim;
+        }
+        if (zero && product_overflows)
+            throw Error(where + ": shape " + shape.dump() + " has more elements than a 64-bit count holds");
+        for (int64_t dim : t.shape) {
+            if (zero) break;
+            if (uint64_t(dim) > data_size / bytes_needed + 1 || bytes_needed * uint64_t(dim) > data_size) {
+                std::string s;
+                for (size_t i = 0; i < t.shape.size(); ++i) s += (i ? "," : "") + std::to_string(t.shape[i]);
+                throw Error(where + ": shape [" + s + "] needs more bytes than the file's " +
+                            std::to_string(data_size) + "-byte data buffer holds");
+            }
+            bytes_needed *= uint64_t(dim);
+        }
+        if (zero) bytes_needed = 0;
+
+        const auto& offs = v["data_offsets"];
+        if (!offs.is_array() || offs.size() != 2)
+            throw Error(where + ": data_offsets must be [begin, end], found " + offs.dump());
+        if (!as_u64(offs[0], t.begin) || !as_u64(offs[1], t.end))
+            throw Error(where + ": data_offsets " + offs.dump() + " must be non-negative integers");
+        if (t.begin > t.end)
+            throw Error(where + ": data_offsets begin " + std::to_string(t.begin) + " is after end " +
+                        std::to_string(t.end));
+        if (t.end > data_size)
+            throw Error(where + ": data_offsets end " + std::to_string(t.end) +
+                        " is past the end of the data buffer (" + std::to_string(data_size) +
+                        " bytes; truncated file?)");
+        if (t.end - t.begin != bytes_needed)
+            throw Error(where + ": " + std::to_string(t.end - t.begin) + " bytes in data_offsets, but dtype " +
+                        t.dtype_text + " x shape needs " + std::to_string(bytes_needed));
+        out.tensors.emplace(name, std::move(t));
+    }
+
+    // No two non-empty byte ranges may overlap.
+    std::vector<const TensorInfo*> order;
+    for (const auto& [name, t] : out.tensors)
+        if (t.end > t.begin) order.push_back(&t);
+    std::sort(order.begin(), order.end(),
+              [](const TensorInfo* a, const TensorInfo* b) { return a->begin < b->begin; });
+    for (size_t i = 1; i < order.size(); ++i)
+        if (order[i]->begin < order[i - 1]->end)
+            throw Error(source + ": tensors " + qname(order[i - 1]->name) + " and " + qname(order[i]->name) +
+                        " overlap in the data buffer (bytes " + std::to_string(order[i]->begin) + ".." +
+                        std::to_string(order[i - 1]->end) + ")");
+    return out;
 }
 
 SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
@@ -151,129 +290,10 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
             map_ = nullptr;
             throw Error(path + ": cannot map the file (" + std::strerror(errno) + ")");
         }
-        const auto* bytes = static_cast<const uint8_t*>(map_);
-        const uint64_t header_len = read_u64_le(bytes);
-        if (header_len > kMaxHeaderBytes)
-            throw Error(path + ": header length " + std::to_string(header_len) +
-                        " bytes is larger than the 100 MB safetensors allows (corrupt or not a safetensors file)");
-        if (header_len > size_ - 8)
-            throw Error(path + ": header length " + std::to_string(header_len) + " bytes runs past the end of the " +
-                        std::to_string(size_) + "-byte file (truncated?)");
-        if (header_len < 2) throw Error(path + ": header length " + std::to_string(header_len) + " is too short for a JSON object");
-        data_start_ = 8 + header_len;
-        const uint64_t data_size = size_ - data_start_;
-
-        // Parse the header, noticing duplicate top-level keys (nlohmann would silently keep the last).
-        const std::string header(reinterpret_cast<const char*>(bytes + 8), header_len);
-        std::set<std::string> seen;
-        std::string duplicate;
-        // Also bounded: nesting depth (a safetensors header is 4 levels deep) and the number of JSON
-        // values, so that even a 100 MB header cannot make the parser build a gigabyte-sized tree.
-        uint64_t events = 0;
-        auto on_event = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-            if (depth > 16) throw Error(path + ": the header is nested " + std::to_string(depth) + " levels deep; a safetensors header has 4");
-            if (++events > (uint64_t(8) << 20))
-                throw Error(path + ": the header holds more than 8 million JSON values, far more than any model needs");
-            if (depth == 1 && event == nlohmann::json::parse_event_t::key && duplicate.empty()) {
-                const std::string key = parsed.get<std::string>();
-                if (!seen.insert(key).second) duplicate = key;
-            }
-            return true;
-        };
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(header, on_event);
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(path + ": the header is not valid JSON (" + e.what() + ")");
-        }
-        if (!j.is_object())
-            throw Error(path + ": the header must be a JSON object, found " + std::string(j.type_name()));
-        if (!duplicate.empty()) throw Error(path + ": tensor " + qname(duplicate) + " appears twice in the header");
-
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& name = it.key();
-            const nlohmann::json& v = it.value();
-            const std::string where = path + ": tensor " + qname(name);
-            if (name == "__metadata__") {
-                if (!v.is_object()) throw Error(path + ": __metadata__ must be an object of strings");
-                for (auto m = v.begin(); m != v.end(); ++m) {
-                    if (!m.value().is_string())
-                        throw Error(path + ": __metadata__ entry " + qname(m.key()) + " must be a string");
-                    metadata_[m.key()] = m.value().get<std::string>();
-                }
-                continue;
-            }
-            if (!v.is_object()) throw Error(where + ": entry must be an object, found " + std::string(v.type_name()));
-            if (!v.contains("dtype") || !v.contains("shape") || !v.contains("data_offsets"))
-                throw Error(where + ": entry needs \"dtype\", \"shape\" and \"data_offsets\"");
-
-            TensorInfo t;
-            t.name = name;
-            const auto& dt = v["dtype"];
-            if (!dt.is_string()) throw Error(where + ": dtype must be a string, found " + dt.dump());
-            t.dtype_text = dt.get<std::string>();
-            const DTypeEntry* entry = find_dtype(t.dtype_text);
-            if (!entry) throw Error(where + ": unknown dtype " + qname(t.dtype_text));
-            t.dtype = entry->dtype;
-
-            const auto& shape = v["shape"];
-            if (!shape.is_array()) throw Error(where + ": shape must be an array, found " + shape.dump());
-            if (shape.size() > kMaxRank)
-                throw Error(where + ": shape has " + std::to_string(shape.size()) + " dimensions, more than " +
-                            std::to_string(kMaxRank));
-            // The product is bounded by the data buffer's size before it can overflow.
-            uint64_t bytes_needed = entry->size;
-            bool zero = false;
-            for (const auto& d : shape) {
-                uint64_t dim = 0;
-                if (!as_u64(d, dim))
-                    throw Error(where + ": shape dimension " + d.dump() + " is not a non-negative integer");
-                if (dim > uint64_t(INT64_MAX))
-                    throw Error(where + ": shape dimension " + std::to_string(dim) + " is too large");
-                t.shape.push_back(int64_t(dim));
-                if (dim == 0) zero = true;
-            }
-            for (int64_t dim : t.shape) {
-                if (zero) break;
-                if (uint64_t(dim) > data_size / bytes_needed + 1 || bytes_needed * uint64_t(dim) > data_size) {
-                    std::string s;
-                    for (size_t i = 0; i < t.shape.size(); ++i) s += (i ? "," : "") + std::to_string(t.shape[i]);
-                    throw Error(where + ": shape [" + s + "] needs more bytes than the file's " +
-                                std::to_string(data_size) + "-byte data buffer holds");
-                }
-                bytes_needed *= uint64_t(dim);
-            }
-            if (zero) bytes_needed = 0;
-
-            const auto& offs = v["data_offsets"];
-            if (!offs.is_array() || offs.size() != 2)
-                throw Error(where + ": data_offsets must be [begin, end], found " + offs.dump());
-            if (!as_u64(offs[0], t.begin) || !as_u64(offs[1], t.end))
-                throw Error(where + ": data_offsets " + offs.dump() + " must be non-negative integers");
-            if (t.begin > t.end)
-                throw Error(where + ": data_offsets begin " + std::to_string(t.begin) + " is after end " +
-                            std::to_string(t.end));
-            if (t.end > data_size)
-                throw Error(where + ": data_offsets end " + std::to_string(t.end) +
-                            " is past the end of the data buffer (" + std::to_string(data_size) +
-                            " bytes; truncated file?)");
-            if (t.end - t.begin != bytes_needed)
-                throw Error(where + ": " + std::to_string(t.end - t.begin) + " bytes in data_offsets, but dtype " +
-                            t.dtype_text + " x shape needs " + std::to_string(bytes_needed));
-            tensors_.emplace(name, std::move(t));
-        }
-
-        // No two non-empty byte ranges may overlap.
-        std::vector<const TensorInfo*> order;
-        for (const auto& [name, t] : tensors_)
-            if (t.end > t.begin) order.push_back(&t);
-        std::sort(order.begin(), order.end(),
-                  [](const TensorInfo* a, const TensorInfo* b) { return a->begin < b->begin; });
-        for (size_t i = 1; i < order.size(); ++i)
-            if (order[i]->begin < order[i - 1]->end)
-                throw Error(path + ": tensors " + qname(order[i - 1]->name) + " and " + qname(order[i]->name) +
-                            " overlap in the data buffer (bytes " + std::to_string(order[i]->begin) + ".." +
-                            std::to_string(order[i - 1]->end) + ")");
+        SafetensorsHeader header = parse_safetensors_header(static_cast<const uint8_t*>(map_), size_, path);
+        data_start_ = header.data_start;
+        tensors_ = std::move(header.tensors);
+        metadata_ = std::move(header.metadata);
     } catch (...) {
         if (map_) ::munmap(map_, size_);
         map_ = nullptr;

@@ -187,7 +187,8 @@ Tokenizer Tokenizer::from_strings(const std::string& vocab_json, const std::stri
     nlohmann::json vocab;
     try {
         vocab = nlohmann::json::parse(vocab_json);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // Not only parse_error: a number too large for a double (2.0e746402) is an out_of_range.
         throw Error(source + ": vocab.json is not valid JSON (" + e.what() + ")");
     }
     if (!vocab.is_object() || vocab.empty())

@@ -9,6 +9,7 @@
 #include <QtTest>
 #include <unistd.h>
 
+#include "course/progress_file.h"
 #include "course/progress_store.h"
 
 class TestProgressStore : public QObject {
@@ -90,6 +91,31 @@ private slots:
     void newerVersion() {
         expectSetAside(R"({"format": "attention-lens-progress", "version": 99, "stations": {}})",
                        QStringLiteral("newer version"));
+    }
+
+    // A version past int's range used to read as 0 (QJsonValue::toInt's fallback) and pass as this one.
+    void hugeVersion() {
+        expectSetAside(R"({"format": "attention-lens-progress", "version": 1e300, "stations": {}})",
+                       QStringLiteral("newer version"));
+        expectSetAside(R"({"format": "attention-lens-progress", "version": 4294967297, "stations": {}})",
+                       QStringLiteral("newer version"));
+    }
+
+    // The parser on bytes alone: what the store loads and why it refuses.
+    void parseFromBytes() {
+        using al::course::parseProgressFile;
+        const auto ok = parseProgressFile(
+            R"({"format": "attention-lens-progress", "version": 1, "stations": {"math": {"visited": true}}})");
+        QVERIFY2(ok.problem.isEmpty(), qPrintable(ok.problem));
+        QVERIFY(ok.stations.value(QStringLiteral("math")).toObject().value(QStringLiteral("visited")).toBool());
+        const auto older = parseProgressFile(R"({"format": "attention-lens-progress", "version": 0.5, "stations": {}})");
+        QVERIFY2(older.problem.isEmpty(), qPrintable(older.problem));
+        QVERIFY(parseProgressFile(QByteArray()).problem.contains(QStringLiteral("not valid JSON")));
+        QVERIFY(parseProgressFile(R"({"format": "attention-lens-progress", "stations": {}})")
+                    .problem.contains(QStringLiteral("no version")));
+        const auto newer = parseProgressFile(R"({"format": "attention-lens-progress", "version": 2, "stations": {}})");
+        QVERIFY2(newer.problem.contains(QStringLiteral("format 2;")), qPrintable(newer.problem));
+        QVERIFY(newer.stations.isEmpty());
     }
 
     void unreadableFile() {

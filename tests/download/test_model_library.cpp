@@ -138,6 +138,50 @@ private slots:
         QCOMPARE(manifest[1].parameters(), qint64(354823168)); // GPT-2 medium
     }
 
+    // Numbers a hostile manifest might hold are refused with the entry and the field named, before
+    // any size arithmetic (a file size of 1e300 was cast to qint64, undefined behaviour).
+    void manifestRefusesImpossibleNumbers() {
+        const auto entry = [](const QString& fields, const QString& file) {
+            return QStringLiteral(R"({"models": [{"id": "m", "repo": "o/m", %1 "files": [%2]}]})")
+                .arg(fields, file).toUtf8();
+        };
+        const QString plain = QStringLiteral(R"({"name": "model.safetensors"})");
+        QString error;
+        const QList<ManifestModel> ok = parseManifest(
+            entry(QStringLiteral(R"("n_layer": 12, "n_head": 12, "n_embd": 768,)"),
+                  QStringLiteral(R"({"name": "model.safetensors", "size": 548105171})")), &error);
+        QCOMPARE(ok.size(), 1);
+        QCOMPARE(ok[0].files[0].size, qint64(548105171));
+        QCOMPARE(ok[0].nPositions, 1024); // defaults when absent
+        QCOMPARE(ok[0].vocabSize, 50257);
+        QCOMPARE(ok[0].parameters(), qint64(124439808));
+
+        const struct { const char* fields; const char* file; const char* says; } bad[] = {
+            {"", R"({"name": "model.safetensors", "size": 1e300})", "size of its file \"model.safetensors\""},
+            {"", R"({"name": "model.safetensors", "size": -5})", "whole number of bytes"},
+            {"", R"({"name": "model.safetensors", "size": 1.5})", "whole number of bytes"},
+            {"", R"({"name": "model.safetensors", "size": "10"})", "whole number of bytes"},
+            {R"("n_layer": 2147483647,)", "", "n_layer must be a whole number from 1 to 1024"},
+            {R"("n_embd": 1e300,)", "", "n_embd must be"},
+            {R"("vocab_size": -1,)", "", "vocab_size must be"},
+            {R"("n_positions": 0,)", "", "n_positions must be"},
+            {R"("n_head": "12",)", "", "n_head must be"},
+        };
+        for (const auto& b : bad) {
+            error.clear();
+            const QString file = *b.file ? QString::fromUtf8(b.file) : plain;
+            QVERIFY(parseManifest(entry(QString::fromUtf8(b.fields), file), &error).isEmpty());
+            QVERIFY2(error.contains(QStringLiteral("entry \"m\"")) && error.contains(QString::fromUtf8(b.says)),
+                     qPrintable(error));
+        }
+        // More files than any model has.
+        QStringList many;
+        for (int i = 0; i < 1001; ++i)
+            many << QStringLiteral(R"({"name": "f%1"})").arg(i);
+        QVERIFY(parseManifest(entry(QString(), many.join(QLatin1Char(','))), &error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("1001 files")), qPrintable(error));
+    }
+
     void sha256OfAFile() {
         QTemporaryDir dir;
         QVERIFY(writeAll(dir.filePath(QStringLiteral("abc")), "abc"));

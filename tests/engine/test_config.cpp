@@ -129,6 +129,9 @@ private slots:
             {R"({"n_positions": 100000000})", "\"n_positions\""},
             {R"({"n_embd": 65536, "n_head": 1, "n_layer": 1024})", "far more than this program can hold"},
             {R"({"layer_norm_epsilon": "small"})", "layer_norm_epsilon"},
+            // Positive as a double, zero as the float it is kept in (found by fuzzing).
+            {R"({"layer_norm_epsilon": 1e-50})", "\"layer_norm_epsilon\" must be a small positive number"},
+            {R"({"layer_norm_epsilon": 1e-40})", "\"layer_norm_epsilon\" must be a small positive number"},
             {R"({"scale_attn_weights": 1})", "must be true or false"},
             {R"({"model_type": "gpt_neox"})", "model_type is \"gpt_neox\""},
             {R"([1, 2])", "expected a JSON object"},

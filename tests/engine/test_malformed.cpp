@@ -301,6 +301,13 @@ private slots:
         make([](RawModel& m) { m.header["wpe.weight"]["shape"] = {uint64_t(1) << 62, uint64_t(1) << 62}; });
         expect_refused({st(), "\"wpe.weight\"", "needs more bytes than"});
     }
+    void hugeDimensionsOfAnEmptyTensor() {
+        // Zero elements, so no bytes, but 2^62 x 4 still overflows numel()'s 64-bit product.
+        make([](RawModel& m) {
+            m.header["extra.empty"] = {{"dtype", "F32"}, {"shape", {uint64_t(1) << 62, 4, 0}}, {"data_offsets", {0, 0}}};
+        });
+        expect_refused({st(), "\"extra.empty\"", "shape [4611686018427387904,4,0] has more elements than a 64-bit count holds"});
+    }
     void dimensionPastInt64() {
         make([](RawModel& m) { m.header["wpe.weight"]["shape"] = {std::numeric_limits<uint64_t>::max()}; });
         expect_refused({st(), "\"wpe.weight\"", "too large"});

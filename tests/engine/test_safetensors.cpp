@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -29,6 +30,39 @@ class TestSafetensors : public QObject {
     }
 
 private slots:
+    // The header parser on bytes in memory agrees with the file reader and reads nothing past the
+    // bytes it is given (ASan would notice: the buffer is exactly as long as the file).
+    void headerFromBytes() {
+        std::vector<float> a = {1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f};
+        al::write_safetensors(path("mem.safetensors"), {{"a", {2, 3}, a.data()}}, {{"format", "pt"}});
+        std::ifstream in(path("mem.safetensors"), std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+
+        const al::SafetensorsHeader h = al::parse_safetensors_header(p, bytes.size(), "in memory");
+        al::SafetensorsFile f(path("mem.safetensors"));
+        QCOMPARE(h.tensors.size(), size_t(1));
+        QCOMPARE(h.tensors.at("a").shape, f.info("a").shape);
+        QCOMPARE(h.tensors.at("a").begin, f.info("a").begin);
+        QCOMPARE(h.tensors.at("a").end, uint64_t(24));
+        QCOMPARE(h.metadata.at("format"), std::string("pt"));
+        QCOMPARE(h.data_start + 24, uint64_t(bytes.size()));
+        QCOMPARE(std::memcmp(p + h.data_start, a.data(), 24), 0);
+
+        // One byte short: the shape needs more bytes than remain, and the message names the source.
+        try {
+            al::parse_safetensors_header(p, bytes.size() - 1, "in memory");
+            QFAIL("a truncated buffer was accepted");
+        } catch (const al::Error& e) {
+            const std::string msg = e.what();
+            QVERIFY2(msg.rfind("in memory: tensor \"a\"", 0) == 0, e.what());
+            QVERIFY2(msg.find("needs more bytes than the file's 23-byte data buffer") != std::string::npos, e.what());
+        }
+        // Fewer bytes than the length field needs.
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::parse_safetensors_header(p, 7, "in memory"));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::parse_safetensors_header(p, 12, "in memory"));
+    }
+
     void roundTrip() {
         std::vector<float> a = {1.5f, -2.25f, 3.0f, 1e-30f, -0.0f, 65504.0f};
         std::vector<float> b(7 * 3);

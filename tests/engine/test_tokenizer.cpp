@@ -261,6 +261,10 @@ private slots:
         const std::string bad_json = write_temp(dir, "bad.json", "{\"a\": 0,");
         const std::string merges = write_temp(dir, "merges.txt", "#version: 0.2\nĠ t\n");
         expect_error([&] { al::Tokenizer::load(bad_json, merges); }, {"bad.json", "not valid JSON"});
+        // A number past a double's range is nlohmann's out_of_range, not a parse_error; it used to
+        // escape as an uncaught exception (found by fuzzing).
+        expect_error([&] { al::Tokenizer::from_strings("{\"a\": 2.0e746402}", "", "huge"); },
+                     {"huge", "vocab.json is not valid JSON", "number overflow"});
 
         nlohmann::json dup = byte_vocab();
         dup["Ġt"] = 5;  // id 5 already belongs to a byte token

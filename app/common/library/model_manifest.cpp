@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
+
 #include "library/model_shape.h"
 
 namespace al::library {
@@ -48,6 +50,47 @@ qint64 ManifestModel::estimatedBytes() const {
     return total;
 }
 
+namespace {
+
+// Bounds far above any GPT-2-family model (those config.json is held to), low enough that the
+// parameter count, the size estimate and the sum of a model's file sizes stay inside qint64.
+constexpr int kMaxLayers = 1024;
+constexpr int kMaxHeads = 1024;
+constexpr int kMaxEmbd = 65536;
+constexpr int kMaxPositions = 1 << 20;
+constexpr int kMaxVocab = 1 << 22;
+constexpr double kMaxFileBytes = double(qint64(1) << 44); // 16 TiB
+constexpr qsizetype kMaxFiles = 1000;
+
+// A whole number in [lo, hi] (JSON numbers are doubles); false for anything else.
+bool wholeNumber(const QJsonValue& v, double lo, double hi, double* out) {
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    if (!(d >= lo && d <= hi) || d != std::floor(d))
+        return false;
+    *out = d;
+    return true;
+}
+
+// A shape field: absent gives `fallback`; present must be a whole number from 1 to `max`.
+bool readShape(const QJsonObject& o, const char* key, int fallback, int max, int* out, QString* problem) {
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined()) {
+        *out = fallback;
+        return true;
+    }
+    double d = 0;
+    if (!wholeNumber(v, 1, max, &d)) {
+        *problem = QStringLiteral("its %1 must be a whole number from 1 to %2").arg(QLatin1String(key)).arg(max);
+        return false;
+    }
+    *out = int(d);
+    return true;
+}
+
+} // namespace
+
 bool isCommitId(const QString& revision) {
     static const QRegularExpression re(QStringLiteral("^[0-9a-f]{40}$"));
     return re.match(revision).hasMatch();
@@ -70,16 +113,30 @@ QList<ManifestModel> parseManifest(const QByteArray& json, QString* error) {
         m.title = o.value(QStringLiteral("title")).toString(m.id);
         m.revision = o.value(QStringLiteral("revision")).toString(QStringLiteral("main"));
         m.note = o.value(QStringLiteral("note")).toString();
-        m.nLayer = o.value(QStringLiteral("n_layer")).toInt();
-        m.nHead = o.value(QStringLiteral("n_head")).toInt();
-        m.nEmbd = o.value(QStringLiteral("n_embd")).toInt();
-        m.nPositions = o.value(QStringLiteral("n_positions")).toInt(1024);
-        m.vocabSize = o.value(QStringLiteral("vocab_size")).toInt(50257);
-        for (const QJsonValue& fv : o.value(QStringLiteral("files")).toArray()) {
+        QString problem;
+        const bool shapeOk = readShape(o, "n_layer", 0, kMaxLayers, &m.nLayer, &problem) &&
+                             readShape(o, "n_head", 0, kMaxHeads, &m.nHead, &problem) &&
+                             readShape(o, "n_embd", 0, kMaxEmbd, &m.nEmbd, &problem) &&
+                             readShape(o, "n_positions", 1024, kMaxPositions, &m.nPositions, &problem) &&
+                             readShape(o, "vocab_size", 50257, kMaxVocab, &m.vocabSize, &problem);
+        const QJsonArray files = o.value(QStringLiteral("files")).toArray();
+        if (shapeOk && files.size() > kMaxFiles)
+            problem = QStringLiteral("it lists %1 files, more than the %2 a model may have").arg(files.size()).arg(kMaxFiles);
+        for (const QJsonValue& fv : files) {
+            if (!problem.isEmpty())
+                break;
             const QJsonObject fo = fv.toObject();
             ManifestFile f;
             f.name = fo.value(QStringLiteral("name")).toString();
-            f.size = fo.contains(QStringLiteral("size")) ? qint64(fo.value(QStringLiteral("size")).toDouble()) : -1;
+            if (fo.contains(QStringLiteral("size"))) {
+                double size = 0;
+                if (!wholeNumber(fo.value(QStringLiteral("size")), 0, kMaxFileBytes, &size)) {
+                    problem = QStringLiteral("the size of its file \"%1\" must be a whole number of bytes from 0 to %2")
+                                  .arg(f.name).arg(qint64(kMaxFileBytes));
+                    break;
+                }
+                f.size = qint64(size);
+            }
             if (fo.contains(QStringLiteral("sha256"))) {
                 f.hashKind = HashKind::Sha256;
                 f.hash = fo.value(QStringLiteral("sha256")).toString().toLower();
@@ -89,6 +146,11 @@ QList<ManifestModel> parseManifest(const QByteArray& json, QString* error) {
             }
             if (!f.name.isEmpty())
                 m.files.append(f);
+        }
+        if (!problem.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("the model manifest's entry \"%1\" is unusable: %2").arg(m.id, problem);
+            return {};
         }
         if (m.id.isEmpty() || m.repo.isEmpty() || m.files.isEmpty()) {
             if (error)

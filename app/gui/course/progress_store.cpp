@@ -11,6 +11,8 @@
 // renamed, saving is switched off for this run so the file stays exactly as it was.
 #include "progress_store.h"
 
+#include "progress_file.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -23,9 +25,6 @@
 #include <QStandardPaths>
 
 namespace {
-constexpr int kVersion = 1;
-const QString kFormat = QStringLiteral("attention-lens-progress");
-
 QString defaultPath() {
     QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (dir.isEmpty())
@@ -87,30 +86,16 @@ void ProgressStore::ensureLoaded() const {
     if (!f.exists())
         return;
     QString problem;
-    QJsonObject root;
     if (!f.open(QIODevice::ReadOnly)) {
         problem = tr("it could not be read (%1)").arg(f.errorString());
     } else {
-        QJsonParseError err;
-        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+        al::course::ProgressFileContents contents = al::course::parseProgressFile(f.readAll());
         f.close();
-        if (err.error != QJsonParseError::NoError)
-            problem = tr("it is not valid JSON (%1 at byte %2)").arg(err.errorString()).arg(err.offset);
-        else if (!doc.isObject() || doc.object().value(QStringLiteral("format")).toString() != kFormat)
-            problem = tr("it is not an Attention Lens progress file");
-        else if (!doc.object().value(QStringLiteral("version")).isDouble())
-            problem = tr("it has no version number");
-        else if (doc.object().value(QStringLiteral("version")).toInt() > kVersion)
-            problem = tr("it was written by a newer version of Attention Lens (format %1; this one reads %2)")
-                          .arg(doc.object().value(QStringLiteral("version")).toInt()).arg(kVersion);
-        else if (!doc.object().value(QStringLiteral("stations")).isObject())
-            problem = tr("its \"stations\" entry is missing or not an object");
-        else
-            root = doc.object();
-    }
-    if (problem.isEmpty()) {
-        d->stations = root.value(QStringLiteral("stations")).toObject();
-        return;
+        if (contents.problem.isEmpty()) {
+            d->stations = contents.stations;
+            return;
+        }
+        problem = contents.problem;
     }
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString aside = path + QStringLiteral(".unusable-") + stamp;
@@ -133,8 +118,8 @@ void ProgressStore::save() {
     const QString path = filePath();
     QDir().mkpath(QFileInfo(path).absolutePath());
     QJsonObject root;
-    root.insert(QStringLiteral("format"), kFormat);
-    root.insert(QStringLiteral("version"), kVersion);
+    root.insert(QStringLiteral("format"), al::course::progressFormat());
+    root.insert(QStringLiteral("version"), al::course::kProgressVersion);
     root.insert(QStringLiteral("stations"), d->stations);
     QSaveFile f(path);
     bool ok = f.open(QIODevice::WriteOnly);

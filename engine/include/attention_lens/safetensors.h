@@ -23,6 +23,19 @@ struct TensorInfo {
     int64_t numel() const;
 };
 
+// What a validated header says: where the data buffer starts and every tensor's place in it.
+struct SafetensorsHeader {
+    uint64_t data_start = 0;                       // 8 + header length
+    std::map<std::string, TensorInfo> tensors;
+    std::map<std::string, std::string> metadata;   // __metadata__
+};
+
+// Validates the first `size` bytes of a safetensors file held in memory (the whole file, or at least
+// its length field and header followed by a data buffer of size - data_start bytes), exactly as
+// SafetensorsFile does on open. Throws al::Error naming `source` and the tensor. Reads nothing past
+// `size`, so it can be given any bytes at all.
+SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, const std::string& source);
+
 class SafetensorsFile {
 public:
     // Opens and validates the header: length sane (<= 100 MB and inside the file), valid JSON object,

@@ -1,0 +1,39 @@
+#include "progress_file.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonValue>
+
+namespace al::course {
+
+QString progressFormat() { return QStringLiteral("attention-lens-progress"); }
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("ProgressStore", text); }
+} // namespace
+
+ProgressFileContents parseProgressFile(const QByteArray& bytes) {
+    ProgressFileContents out;
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
+    const QJsonObject root = doc.object();
+    const QJsonValue version = root.value(QStringLiteral("version"));
+    if (err.error != QJsonParseError::NoError)
+        out.problem = tr("it is not valid JSON (%1 at byte %2)").arg(err.errorString()).arg(err.offset);
+    else if (!doc.isObject() || root.value(QStringLiteral("format")).toString() != progressFormat())
+        out.problem = tr("it is not an Attention Lens progress file");
+    else if (!version.isDouble())
+        out.problem = tr("it has no version number");
+    // Compared as a double: QJsonValue::toInt() gives 0 for a number outside int's range, which
+    // would let a file from a far newer version pass as this one and be overwritten.
+    else if (version.toDouble() > kProgressVersion)
+        out.problem = tr("it was written by a newer version of Attention Lens (format %1; this one reads %2)")
+                          .arg(version.toDouble()).arg(kProgressVersion);
+    else if (!root.value(QStringLiteral("stations")).isObject())
+        out.problem = tr("its \"stations\" entry is missing or not an object");
+    else
+        out.stations = root.value(QStringLiteral("stations")).toObject();
+    return out;
+}
+
+} // namespace al::course

@@ -1,0 +1,22 @@
+// The progress file's contents, checked from bytes alone (no file system), so the store and its
+// tests can tell a usable file from one that must be set aside before anything is overwritten.
+#pragma once
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace al::course {
+
+inline constexpr int kProgressVersion = 1;
+QString progressFormat(); // "attention-lens-progress"
+
+struct ProgressFileContents {
+    QJsonObject stations; // what a usable file holds; empty when `problem` is set
+    QString problem;      // empty: usable; else why not, e.g. "it is not valid JSON (...)"
+};
+
+// Reads version-1 progress JSON. A file of another shape, without a version, or written by a newer
+// version (any number above this one, however large) is refused with the reason.
+ProgressFileContents parseProgressFile(const QByteArray& bytes);
+
+} // namespace al::course
