@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Searching every head…</source>
-        <translation>Durchsuche jeden Head…</translation>
+        <translation>Jeder Head wird durchsucht…</translation>
     </message>
     <message>
         <source>Lowers “%1” most: head %2 (logit %3)</source>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Searching pairs…</source>
-        <translation>Durchsuche Paare…</translation>
+        <translation>Paare werden durchsucht…</translation>
     </message>
     <message>
         <source>No pair searched</source>
@@ -475,7 +475,7 @@
     <name>InductionCircuitView</name>
     <message>
         <source>Writing your text twice and looking for the two heads…</source>
-        <translation>Schreibe deinen Text zweimal und suche die beiden Heads…</translation>
+        <translation>Dein Text wird zweimal geschrieben, die beiden Heads werden gesucht…</translation>
     </message>
     <message>
         <source>Previous-token head %1</source>
@@ -522,7 +522,7 @@
     </message>
     <message>
         <source>Checking whether the loaded model is GPT-2 small…</source>
-        <translation>Prüfe, ob das geladene Modell GPT-2 small ist…</translation>
+        <translation>Es wird geprüft, ob das geladene Modell GPT-2 small ist…</translation>
     </message>
     <message>
         <source>These heads and roles are GPT-2 small&apos;s, from the studies cited; the loaded model is not GPT-2 small, so these head numbers say nothing about its heads. Get GPT-2 small from the model library to see whether each head does its job on your text.</source>
@@ -624,7 +624,7 @@
     </message>
     <message>
         <source>Loading the model…</source>
-        <translation>Lade das Modell…</translation>
+        <translation>Das Modell wird geladen…</translation>
     </message>
     <message>
         <source>No model is loaded</source>
@@ -652,7 +652,7 @@
     </message>
     <message>
         <source>Reading…</source>
-        <translation>Lese…</translation>
+        <translation>Wird gelesen…</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
@@ -663,7 +663,7 @@
     </message>
     <message>
         <source>updating…</source>
-        <translation>aktualisiere…</translation>
+        <translation>wird aktualisiert…</translation>
     </message>
     <message>
         <source>computed in %1 ms</source>
@@ -1021,7 +1021,7 @@ Ordner: %6
     </message>
     <message>
         <source>Loading model…</source>
-        <translation>Lade Modell…</translation>
+        <translation>Modell wird geladen…</translation>
     </message>
     <message>
         <source>%1 · %2 layers × %3 heads</source>
@@ -1123,7 +1123,7 @@ Ordner: %6
     </message>
     <message>
         <source>Loading a model…</source>
-        <translation>Lade ein Modell…</translation>
+        <translation>Ein Modell wird geladen…</translation>
     </message>
     <message>
         <source>In use: &lt;b&gt;%1&lt;/b&gt; — %2 layers × %3 heads.</source>
@@ -1147,15 +1147,15 @@ Ordner: %6
     </message>
     <message>
         <source>Checking the files…</source>
-        <translation>Prüfe die Dateien…</translation>
+        <translation>Die Dateien werden geprüft…</translation>
     </message>
     <message>
         <source>Loading the model to check it…</source>
-        <translation>Lade das Modell zur Prüfung…</translation>
+        <translation>Das Modell wird zur Prüfung geladen…</translation>
     </message>
     <message>
         <source>Downloading %1</source>
-        <translation>Lade %1 herunter</translation>
+        <translation>%1 wird heruntergeladen</translation>
     </message>
     <message>
         <source>Download progress</source>
@@ -1183,7 +1183,7 @@ Ordner: %6
     </message>
     <message>
         <source>Downloading…</source>
-        <translation>Lädt herunter…</translation>
+        <translation>Wird heruntergeladen…</translation>
     </message>
     <message>
         <source>Not downloaded yet</source>

@@ -9,7 +9,6 @@
 #include <QtQuickTest>
 
 #include "app_state.h"
-#include "i18n/translations.h"
 #include "model_hub.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -28,9 +27,6 @@ public slots:
     }
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/"));
-        // The interface follows LANGUAGE like the app (the test settings hold no choice).
-        Translations::instance()->apply();
-        Translations::instance()->setEngine(engine);
         // Optional, for looking at the stations: AL_TEST_THEME=light|dark, and AL_VEIL_SHOTS=DIR
         // where tst_veils saves each station before and after its exercises are committed.
         if (qEnvironmentVariableIsSet("AL_TEST_THEME"))

@@ -32,8 +32,11 @@ void Translations::setEngine(QQmlEngine* engine) { engine_ = engine; }
 QStringList Translations::availableCodes() {
     QStringList codes{QStringLiteral("en")};
     const QStringList files = QDir(kQmDir).entryList({kQmPrefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name);
-    for (const QString& f : files)
-        codes << f.mid(kQmPrefix.size(), f.size() - kQmPrefix.size() - 3);
+    for (const QString& f : files) {
+        const QString code = f.mid(kQmPrefix.size(), f.size() - kQmPrefix.size() - 3);
+        if (!codes.contains(code))
+            codes << code;
+    }
     return codes;
 }
 
