@@ -253,6 +253,39 @@ private slots:
         if (!shots.isEmpty())
             QVERIFY(window->grabWindow().save(shots + QStringLiteral("/") + station + QStringLiteral("-de.png")));
     }
+
+    // The same window switched to English while it runs (as the About page's menu does): the
+    // texts follow at once, and none is cut off at 1280×800 either.
+    void switchedToEnglishWhileRunning_data() {
+        QTest::addColumn<QString>("station");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("lens") << "lens" << "The attention lens";
+        QTest::newRow("math") << "math" << "The math: queries, keys, values";
+        QTest::newRow("heads") << "heads" << "Many heads";
+        QTest::newRow("mask") << "mask" << "The causal mask";
+        QTest::newRow("temperature") << "temperature" << "Temperature and sampling";
+        QTest::newRow("not") << "not" << "What attention isn't";
+    }
+    void switchedToEnglishWhileRunning() {
+        QFETCH(QString, station);
+        QFETCH(QString, title);
+        QVERIFY2(window, "the German stations ran first");
+        Translations::instance()->setChoice(QStringLiteral("en"));
+        AppState* state = AppState::instance();
+        QSignalSpy shown(state, &AppState::figuresShown);
+        QMetaObject::invokeMethod(window, "openStation", Q_ARG(QVariant, station));
+        QVERIFY2(QTest::qWaitFor([&] { return shown.count() > 0 && state->figuresAreShown(); }, 60000), qPrintable(station));
+        QTest::qWait(600);
+        Visible v;
+        collect(window->contentItem(), v);
+        const QString all = v.texts.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(title), qPrintable(station));
+        QVERIFY2(all.contains(QStringLiteral("Hide the reading")), qPrintable(station));
+        QVERIFY2(!all.contains(QStringLiteral("Lesetext")), qPrintable(station));
+        QVERIFY2(v.cutOff.isEmpty(), qPrintable(station + QStringLiteral(": cut off: ") + v.cutOff.join(QStringLiteral(" | "))));
+    }
+
+    void cleanupTestCase() { Translations::instance()->setChoice(QString()); }
 };
 
 int main(int argc, char** argv) {
