@@ -254,6 +254,30 @@ private slots:
             QVERIFY(window->grabWindow().save(shots + QStringLiteral("/") + station + QStringLiteral("-de.png")));
     }
 
+    // The About page: its texts from about.de.json and the language menu, showing the system's
+    // language as the current choice.
+    void aboutPageInGerman() {
+        QVERIFY2(window, "the German stations ran first");
+        QMetaObject::invokeMethod(window, "openAbout");
+        Visible v;
+        QVERIFY(QTest::qWaitFor([&] {
+            v = {};
+            collect(window->contentItem(), v);
+            return v.texts.contains(QStringLiteral("Sprache"));
+        }, 10000));
+        QTest::qWait(600);
+        v = {};
+        collect(window->contentItem(), v);
+        const QString all = v.texts.join(QLatin1Char('\n'));
+        QVERIFY(all.contains(QStringLiteral("Woraus die App besteht")));
+        QVERIFY(all.contains(QStringLiteral("Diese App: der Kurs, seine Engine und seine Lektionen")));
+        QVERIFY(all.contains(QStringLiteral("Wie das System (Deutsch)")));
+        QVERIFY2(v.cutOff.isEmpty(), qPrintable(v.cutOff.join(QStringLiteral(" | "))));
+        const QString shots = qEnvironmentVariable("AL_LANGUAGE_SHOTS");
+        if (!shots.isEmpty())
+            QVERIFY(window->grabWindow().save(shots + QStringLiteral("/about-de.png")));
+    }
+
     // The same window switched to English while it runs (as the About page's menu does): the
     // texts follow at once, and none is cut off at 1280×800 either.
     void switchedToEnglishWhileRunning_data() {
