@@ -10,6 +10,11 @@ Page {
     title: qsTr("About")
     background: Rectangle { color: Theme.background }
 
+    function languageName(code) {
+        const l = Translations.available.find(a => a.code === code)
+        return l ? l.name : code
+    }
+
     header: Rectangle {
         color: Theme.background
         implicitHeight: 48
@@ -69,6 +74,27 @@ Page {
                         linkColor: Theme.accent
                         onLinkActivated: link => Qt.openUrlExternally(link)
                     }
+                }
+            }
+
+            // The language of the interface and the lessons; "" follows the system. Remembered.
+            RowLayout {
+                spacing: Theme.spacing
+                Label {
+                    text: qsTr("Language")
+                    font.bold: true
+                    color: Theme.text
+                }
+                ComboBox {
+                    id: languagePicker
+                    readonly property var choices: [{ code: "", name: qsTr("As the system (%1)").arg(page.languageName(Translations.language)) }]
+                                                   .concat(Translations.available)
+                    model: choices
+                    textRole: "name"
+                    valueRole: "code"
+                    implicitContentWidthPolicy: ComboBox.WidestText
+                    currentIndex: Math.max(0, choices.findIndex(c => c.code === Translations.choice))
+                    onActivated: index => Translations.choice = choices[index].code
                 }
             }
 

@@ -6,14 +6,47 @@
 #include <QJsonDocument>
 #include <algorithm>
 
+#include "i18n/lesson_translation.h"
+#include "i18n/translations.h"
+
 namespace {
 QByteArray readAll(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+
+// folder/NAME.LANG.EXT, e.g. 01-lens/exercises.de.json ("" for English: the base file holds it).
+QString translatedPath(const QString& folder, const QString& name, const QString& ext, const QString& language) {
+    if (language.isEmpty() || language == QLatin1String("en"))
+        return {};
+    return folder + QLatin1Char('/') + name + QLatin1Char('.') + language + QLatin1Char('.') + ext;
+}
+
+QJsonObject readObject(const QString& path) {
+    return path.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(readAll(path)).object();
+}
 } // namespace
 
-LessonCatalog::LessonCatalog(QObject* parent) : QAbstractListModel(parent) { reload(); }
+LessonCatalog::LessonCatalog(QObject* parent) : QAbstractListModel(parent) {
+    Translations* t = Translations::instance();
+    language_ = t->language();
+    connect(t, &Translations::languageChanged, this, [this, t] { setLanguage(t->language()); });
+    reload();
+}
+
+void LessonCatalog::setLanguage(const QString& language) {
+    const QString l = language.isEmpty() ? QStringLiteral("en") : language;
+    if (l == language_)
+        return;
+    language_ = l;
+    reload();
+    emit languageChanged();
+}
+
+QJsonObject LessonCatalog::localized(const QJsonObject& english, const QString& folder, const QString& language) const {
+    const QString path = translatedPath(folder, QStringLiteral("station"), QStringLiteral("json"), language);
+    return path.isEmpty() ? english : lesson_translation::station(english, readObject(path));
+}
 
 void LessonCatalog::setRoot(const QString& root) {
     if (root == root_)
@@ -39,8 +72,9 @@ void LessonCatalog::reload() {
             continue;
         }
         Station s;
-        s.json = doc.object();
+        s.english = doc.object();
         s.folder = folder;
+        s.json = localized(s.english, folder, language_);
         const QJsonDocument ex = QJsonDocument::fromJson(readAll(folder + QStringLiteral("/exercises.json")));
         s.exerciseCount = ex.isArray() ? int(ex.array().size()) : 0;
         stations_.push_back(s);
@@ -89,11 +123,11 @@ int LessonCatalog::indexOf(const QString& id) const {
     return -1;
 }
 
-QVariantMap LessonCatalog::station(const QString& id) const {
+QVariantMap LessonCatalog::station(const QString& id, const QString& language) const {
     const int i = indexOf(id);
     if (i < 0)
         return {};
-    QVariantMap m = stations_[i].json.toVariantMap();
+    QVariantMap m = localized(stations_[i].english, stations_[i].folder, lang(language)).toVariantMap();
     m.insert(QStringLiteral("folder"), stations_[i].folder);
     m.insert(QStringLiteral("exerciseCount"), stations_[i].exerciseCount);
     if (!m.contains(QStringLiteral("status")))
@@ -101,25 +135,36 @@ QVariantMap LessonCatalog::station(const QString& id) const {
     return m;
 }
 
-QVariantMap LessonCatalog::glossaryEntry(const QString& id) const {
+QVariantMap LessonCatalog::glossaryEntry(const QString& id, const QString& language) const {
     const QJsonArray terms = QJsonDocument::fromJson(readAll(root_ + QStringLiteral("/glossary.json"))).array();
     for (const QJsonValue& t : terms)
-        if (t.toObject().value(QStringLiteral("id")).toString() == id)
-            return t.toObject().toVariantMap();
+        if (t.toObject().value(QStringLiteral("id")).toString() == id) {
+            const QJsonObject translated =
+                readObject(translatedPath(root_, QStringLiteral("glossary"), QStringLiteral("json"), lang(language)));
+            return lesson_translation::glossaryEntry(t.toObject(), translated.value(id).toObject()).toVariantMap();
+        }
     return {};
 }
 
-QString LessonCatalog::prose(const QString& id) const {
+QString LessonCatalog::prose(const QString& id, const QString& language) const {
     const int i = indexOf(id);
-    return i < 0 ? QString() : QString::fromUtf8(readAll(stations_[i].folder + QStringLiteral("/prose.md")));
+    if (i < 0)
+        return {};
+    const QString path = translatedPath(stations_[i].folder, QStringLiteral("prose"), QStringLiteral("md"), lang(language));
+    if (!path.isEmpty() && QFile::exists(path))
+        return QString::fromUtf8(readAll(path));
+    return QString::fromUtf8(readAll(stations_[i].folder + QStringLiteral("/prose.md")));
 }
 
-QVariantList LessonCatalog::exercises(const QString& id) const {
+QVariantList LessonCatalog::exercises(const QString& id, const QString& language) const {
     const int i = indexOf(id);
     if (i < 0)
         return {};
     const QJsonDocument ex = QJsonDocument::fromJson(readAll(stations_[i].folder + QStringLiteral("/exercises.json")));
-    return ex.isArray() ? ex.array().toVariantList() : QVariantList();
+    if (!ex.isArray())
+        return {};
+    const QString path = translatedPath(stations_[i].folder, QStringLiteral("exercises"), QStringLiteral("json"), lang(language));
+    return lesson_translation::exercises(ex.array(), readObject(path)).toVariantList();
 }
 
 QString LessonCatalog::pageUrl(const QString& id) const {

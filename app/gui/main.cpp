@@ -21,6 +21,7 @@
 
 #include "app_state.h"
 #include "compute/watchdog.h"
+#include "i18n/translations.h"
 #include "model_hub.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -107,8 +108,13 @@ int main(int argc, char* argv[]) {
     else
         hub->loadEmbeddedModel();
 
+    // The interface's language: the learner's choice from settings, else the system's.
+    Translations* translations = Translations::instance();
+    translations->apply();
+
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;
+    translations->setEngine(&engine);
     engine.addImportPath(QStringLiteral("qrc:/")); // the static AttentionLens module lives at qrc:/AttentionLens
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);

@@ -76,8 +76,8 @@ ColumnLayout {
             ProbBars { entries: view.lab.top; compareKey: "baseP" }
             Label {
                 text: view.lab.ablated.length === 0 ? qsTr("All heads on: this is the model's own prediction.")
-                      : qsTr("%1 head(s) off · KL from the intact run: %2 nats · logit of “%3”: %4 (outlines: before)")
-                        .arg(view.lab.ablated.length).arg(view.lab.kl.toFixed(3)).arg(view.lab.topToken)
+                      : qsTr("%n head(s) off · KL from the intact run: %1 nats · logit of “%2”: %3 (outlines: before)", "", view.lab.ablated.length)
+                        .arg(view.lab.kl.toFixed(3)).arg(view.lab.topToken)
                         .arg((view.lab.dLogit >= 0 ? "+" : "") + view.lab.dLogit.toFixed(2))
                 color: Theme.textMuted; font.pixelSize: Theme.fontSmall; wrapMode: Text.WordWrap; Layout.fillWidth: true
             }

@@ -9,10 +9,10 @@ Page {
     id: page
     property string stationId
     property LessonCatalog catalog
-    readonly property var station: catalog ? catalog.station(stationId) : ({})
+    readonly property var station: catalog ? catalog.station(stationId, catalog.language) : ({})
     readonly property bool ready: station.status === "ready"
     readonly property string pageUrl: catalog ? catalog.pageUrl(stationId) : ""
-    readonly property string prose: catalog ? catalog.prose(stationId) : ""
+    readonly property string prose: catalog ? catalog.prose(stationId, catalog.language) : ""
     property bool proseVisible: AppState.setting("station/proseVisible", true) !== false
                                 && AppState.setting("station/proseVisible", "true") !== "false"
     title: station.title || ""

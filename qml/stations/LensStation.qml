@@ -370,7 +370,7 @@ Item {
                 width: Math.min(parent.width, 900)
                 visible: lens.tokenCount > 0
                 stationId: station.stationId
-                definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
+                definitions: station.catalog ? station.catalog.exercises(station.stationId, station.catalog.language) : []
             }
             Item { width: 1; height: Theme.spacingL }
         }

@@ -53,7 +53,7 @@ Item {
             ExerciseList {
                 id: exercises
                 stationId: station.stationId
-                definitions: station.catalog ? station.catalog.exercises(station.stationId) : []
+                definitions: station.catalog ? station.catalog.exercises(station.stationId, station.catalog.language) : []
             }
             Item { Layout.preferredHeight: Theme.spacingL }
         }

@@ -10,11 +10,20 @@
 #include <QSettings>
 #include <QStandardPaths>
 
-AboutInfo::AboutInfo(QObject* parent) : QObject(parent) { load(); }
+#include "i18n/translations.h"
+
+AboutInfo::AboutInfo(QObject* parent) : QObject(parent) {
+    load();
+    connect(Translations::instance(), &Translations::languageChanged, this, [this] {
+        load(path_);
+        emit changed();
+    });
+}
 
 QString AboutInfo::version() const { return QCoreApplication::applicationVersion(); }
 
 void AboutInfo::load(const QString& path) {
+    path_ = path;
     components_.clear();
     storage_.clear();
     problem_.clear();
@@ -48,7 +57,41 @@ void AboutInfo::load(const QString& path) {
         const QJsonObject s = v.toObject();
         storage_.append(QVariantMap{{QStringLiteral("what"), s.value(QLatin1String("what")).toString()},
                                     {QStringLiteral("path"), resolveLocation(s.value(QLatin1String("location")).toString())},
-                                    {QStringLiteral("note"), s.value(QLatin1String("note")).toString()}});
+                                    {QStringLiteral("note"), s.value(QLatin1String("note")).toString()},
+                                    {QStringLiteral("location"), s.value(QLatin1String("location")).toString()}});
+    }
+    translate(path);
+}
+
+// Lays about.LANG.json's texts over the English ones; names, licences' links and paths stay.
+void AboutInfo::translate(const QString& path) {
+    const QString lang = Translations::instance()->language();
+    if (lang == QLatin1String("en") || !path.endsWith(QLatin1String(".json")))
+        return;
+    QFile f(path.chopped(5) + QLatin1Char('.') + lang + QStringLiteral(".json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    const QJsonObject tr = QJsonDocument::fromJson(f.readAll()).object();
+    const auto overlay = [](QVariantMap& m, const QJsonObject& t, std::initializer_list<const char*> keys) {
+        for (const char* k : keys) {
+            const QString text = t.value(QLatin1String(k)).toString();
+            if (!text.isEmpty())
+                m.insert(QLatin1String(k), text);
+        }
+    };
+    if (!tr.value(QLatin1String("summary")).toString().isEmpty())
+        summary_ = tr.value(QLatin1String("summary")).toString();
+    const QJsonObject comps = tr.value(QLatin1String("components")).toObject();
+    for (QVariant& v : components_) {
+        QVariantMap m = v.toMap();
+        overlay(m, comps.value(m.value(QStringLiteral("name")).toString()).toObject(), {"what", "license"});
+        v = m;
+    }
+    const QJsonObject places = tr.value(QLatin1String("storage")).toObject();
+    for (QVariant& v : storage_) {
+        QVariantMap m = v.toMap();
+        overlay(m, places.value(m.value(QStringLiteral("location")).toString()).toObject(), {"what", "note"});
+        v = m;
     }
 }
 

@@ -1,0 +1,101 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLocale>
+#include <QQmlEngine>
+#include <QSettings>
+#include <QTranslator>
+
+namespace {
+const QString kSettingKey = QStringLiteral("language");
+const QString kQmDir = QStringLiteral(":/i18n");
+const QString kQmPrefix = QStringLiteral("attention-lens_");
+} // namespace
+
+Translations* Translations::instance() {
+    static Translations* self = new Translations(QCoreApplication::instance());
+    return self;
+}
+
+Translations* Translations::create(QQmlEngine* engine, QJSEngine*) {
+    Translations* t = instance();
+    QQmlEngine::setObjectOwnership(t, QQmlEngine::CppOwnership);
+    t->setEngine(engine);
+    return t;
+}
+
+Translations::Translations(QObject* parent) : QObject(parent) {}
+
+void Translations::setEngine(QQmlEngine* engine) { engine_ = engine; }
+
+QStringList Translations::availableCodes() {
+    QStringList codes{QStringLiteral("en")};
+    const QStringList files = QDir(kQmDir).entryList({kQmPrefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name);
+    for (const QString& f : files) {
+        const QString code = f.mid(kQmPrefix.size(), f.size() - kQmPrefix.size() - 3);
+        if (!codes.contains(code))
+            codes << code;
+    }
+    return codes;
+}
+
+QVariantList Translations::available() const {
+    QVariantList list;
+    for (const QString& code : availableCodes()) {
+        QString name = code == QLatin1String("en") ? QStringLiteral("English") : QLocale(code).nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        list << QVariantMap{{QStringLiteral("code"), code}, {QStringLiteral("name"), name}};
+    }
+    return list;
+}
+
+QString Translations::resolve(const QStringList& preferred, const QStringList& codes) {
+    for (QString tag : preferred) {
+        tag.replace(QLatin1Char('_'), QLatin1Char('-'));
+        const QString lang = tag.section(QLatin1Char('-'), 0, 0).section(QLatin1Char('.'), 0, 0).toLower();
+        if (codes.contains(lang))
+            return lang;
+    }
+    return QStringLiteral("en");
+}
+
+void Translations::apply() {
+    choice_ = QSettings().value(kSettingKey).toString();
+    if (!availableCodes().contains(choice_))
+        choice_.clear();
+    // QLocale::system().uiLanguages() reads LANGUAGE (a colon-separated list) before LC_*/LANG.
+    install(choice_.isEmpty() ? resolve(QLocale::system().uiLanguages(), availableCodes()) : choice_);
+}
+
+void Translations::setChoice(const QString& code) {
+    const QString c = availableCodes().contains(code) ? code : QString();
+    QSettings().setValue(kSettingKey, c);
+    if (c == choice_)
+        return;
+    choice_ = c;
+    install(c.isEmpty() ? resolve(QLocale::system().uiLanguages(), availableCodes()) : c);
+}
+
+void Translations::install(const QString& code) {
+    if (translator_) {
+        QCoreApplication::removeTranslator(translator_);
+        delete translator_;
+        translator_ = nullptr;
+    }
+    language_ = QStringLiteral("en");
+    if (code != QLatin1String("en")) {
+        auto* t = new QTranslator(this);
+        if (t->load(kQmPrefix + code, kQmDir)) {
+            QCoreApplication::installTranslator(t);
+            translator_ = t;
+            language_ = code;
+        } else {
+            delete t;
+        }
+    }
+    if (engine_)
+        engine_->retranslate();
+    emit languageChanged();
+}

@@ -1,0 +1,1995 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AblationView</name>
+    <message>
+        <source>Click heads to knock them out</source>
+        <translation>Klicke Heads an, um sie auszuschalten</translation>
+    </message>
+    <message>
+        <source>Head %1.%2</source>
+        <translation>Head %1.%2</translation>
+    </message>
+    <message>
+        <source>rows: layers · columns: heads · amber: off</source>
+        <translation>Zeilen: Layer · Spalten: Heads · bernsteinfarben: aus</translation>
+    </message>
+    <message>
+        <source>outlined: the exercise&apos;s answer, head %1</source>
+        <translation>umrandet: die Antwort der Übung, Head %1</translation>
+    </message>
+    <message>
+        <source>All heads on</source>
+        <translation>Alle Heads an</translation>
+    </message>
+    <message>
+        <source>Next token after “…%1”</source>
+        <translation>Nächstes Token nach „…%1“</translation>
+    </message>
+    <message>
+        <source>All heads on: this is the model&apos;s own prediction.</source>
+        <translation>Alle Heads an: Das ist die eigene Vorhersage des Modells.</translation>
+    </message>
+    <message>
+        <source>Largest KL: head %1 (%2 nats)</source>
+        <translation>Größte KL: Head %1 (%2 nats)</translation>
+    </message>
+    <message>
+        <source>Searching every head…</source>
+        <translation>Jeder Head wird durchsucht…</translation>
+    </message>
+    <message>
+        <source>Lowers “%1” most: head %2 (logit %3)</source>
+        <translation>Senkt „%1“ am stärksten: Head %2 (Logit %3)</translation>
+    </message>
+    <message>
+        <source>Pair: %1 + %2</source>
+        <translation>Paar: %1 + %2</translation>
+    </message>
+    <message>
+        <source>Searching pairs…</source>
+        <translation>Paare werden durchsucht…</translation>
+    </message>
+    <message>
+        <source>No pair searched</source>
+        <translation>Kein Paar durchsucht</translation>
+    </message>
+    <message>
+        <source>Backup: %1 off, watch %2</source>
+        <translation>Backup: %1 aus, beobachte %2</translation>
+    </message>
+    <message>
+        <source>Knock-out search progress</source>
+        <translation>Fortschritt der Knock-out-Suche</translation>
+    </message>
+    <message>
+        <source>Searching: %1%</source>
+        <translation>Suche: %1 %</translation>
+    </message>
+    <message>
+        <source>Logit of “%1”: %2 off alone changes it by %3, %4 alone by %5; both off, by %6, where the sum of the two is %7. %8</source>
+        <translation>Logit von „%1“: %2 allein aus ändert ihn um %3, %4 allein um %5; beide aus um %6, während die Summe der beiden %7 ist. %8</translation>
+    </message>
+    <message>
+        <source>About the sum: on this logit the two act roughly independently here.</source>
+        <translation>Etwa die Summe: Auf diesen Logit wirken die beiden hier ungefähr unabhängig.</translation>
+    </message>
+    <message>
+        <source>Knocking them out moves the logit in opposite directions, and together they do not move it by the sum of the two: their effects are not independent here.</source>
+        <translation>Das Ausschalten verschiebt den Logit in entgegengesetzte Richtungen, und zusammen verschieben sie ihn nicht um die Summe der beiden: Ihre Effekte sind hier nicht unabhängig.</translation>
+    </message>
+    <message>
+        <source>Less than the sum: their effects overlap (the same job done twice, or a limit the logit hits), and the numbers alone do not say which.</source>
+        <translation>Weniger als die Summe: Ihre Effekte überlappen sich (dieselbe Aufgabe doppelt erledigt oder eine Grenze, an die der Logit stößt), und die Zahlen allein sagen nicht, welches von beiden.</translation>
+    </message>
+    <message>
+        <source>More than the sum: together they move the logit further than the two single knock-outs added. Their effects are not independent, whether through later layers or through the layer norms that rescale the sum.</source>
+        <translation>Mehr als die Summe: Zusammen verschieben sie den Logit weiter als die beiden einzelnen Knock-outs zusammengezählt. Ihre Effekte sind nicht unabhängig, ob über spätere Layer oder über die LayerNorms, die die Summe neu skalieren.</translation>
+    </message>
+    <message>
+        <source>With %1 off, the later head %2&apos;s direct effect on “%3” rises from %4 to %5: it makes up part of the loss. Wang et al. (2022) call heads that do this in GPT-2 small backup heads. If %4 is negative, the head is pushing the logit down less rather than adding to it, which McDougall et al. (2023) link to copy suppression.</source>
+        <translation>Mit %1 aus steigt der direkte Effekt des späteren Heads %2 auf „%3“ von %4 auf %5: Er gleicht einen Teil des Verlusts aus. Wang et al. (2022) nennen Heads, die das in GPT-2 small tun, Backup-Heads. Ist %4 negativ, drückt der Head den Logit weniger nach unten, statt etwas hinzuzufügen; McDougall et al. (2023) bringen das mit Copy Suppression in Verbindung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n head(s) off · KL from the intact run: %1 nats · logit of “%2”: %3 (outlines: before)</source>
+        <translation>
+            <numerusform>%n Head aus · KL zum unveränderten Lauf: %1 nats · Logit von „%2“: %3 (Umrisse: vorher)</numerusform>
+            <numerusform>%n Heads aus · KL zum unveränderten Lauf: %1 nats · Logit von „%2“: %3 (Umrisse: vorher)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AboutInfo</name>
+    <message>
+        <source>%1 cannot be opened</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation>%1 ist kein gültiges JSON: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AboutPage</name>
+    <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Zurück</translation>
+    </message>
+    <message>
+        <source>Licence: %1 · &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;</source>
+        <translation>Lizenz: %1 · &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation>Wie das System (%1)</translation>
+    </message>
+    <message>
+        <source>What the app is made of</source>
+        <translation>Woraus die App besteht</translation>
+    </message>
+    <message>
+        <source>Hide licence text</source>
+        <translation>Lizenztext ausblenden</translation>
+    </message>
+    <message>
+        <source>Show licence text</source>
+        <translation>Lizenztext zeigen</translation>
+    </message>
+    <message>
+        <source>The licence text is not installed here; see the link above.</source>
+        <translation>Der Lizenztext ist hier nicht installiert; siehe den Link oben.</translation>
+    </message>
+    <message>
+        <source>Where your data lives</source>
+        <translation>Wo deine Daten liegen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Manage or remove downloaded models…</source>
+        <translation>Heruntergeladene Modelle verwalten oder entfernen…</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionKindsDiagram</name>
+    <message>
+        <source>Encoder</source>
+        <translation>Encoder</translation>
+    </message>
+    <message>
+        <source>every token sees every token (BERT)</source>
+        <translation>jedes Token sieht jedes Token (BERT)</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>Decoder</translation>
+    </message>
+    <message>
+        <source>causal: only itself and the past (GPT-2)</source>
+        <translation>kausal: nur sich selbst und die Vergangenheit (GPT-2)</translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation>Cross-Attention</translation>
+    </message>
+    <message>
+        <source>decoder queries (rows) look at all encoder outputs (columns)</source>
+        <translation>Queries des Decoders (Zeilen) schauen auf alle Ausgaben des Encoders (Spalten)</translation>
+    </message>
+    <message>
+        <source>Padding mask</source>
+        <translation>Padding-Maske</translation>
+    </message>
+    <message>
+        <source>the last key is filler added to fill a batch; nobody looks at it</source>
+        <translation>der letzte Key ist Füllmaterial, das einen Batch auffüllt; niemand schaut darauf</translation>
+    </message>
+</context>
+<context>
+    <name>CensusTable</name>
+    <message>
+        <source>layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>induction*</source>
+        <translation>Induction*</translation>
+    </message>
+    <message>
+        <source>* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row. The other scores come from each text.</source>
+        <translation>* Der Induction-Score wird auf einer festen, wiederholten Zufallsfolge gemessen, nicht auf diesen Texten, und ist darum in jeder Zeile gleich. Die anderen Scores stammen aus dem jeweiligen Text.</translation>
+    </message>
+</context>
+<context>
+    <name>ColorLegend</name>
+    <message>
+        <source>Colour scale, logarithmic from 0.0001 to 1</source>
+        <translation>Farbskala, logarithmisch von 0,0001 bis 1</translation>
+    </message>
+    <message>
+        <source>Colour scale, linear from 0 to 1</source>
+        <translation>Farbskala, linear von 0 bis 1</translation>
+    </message>
+</context>
+<context>
+    <name>CostChart</name>
+    <message>
+        <source>One layer of %1 on one core of this machine</source>
+        <translation>Ein Layer von %1 auf einem Kern dieses Rechners</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>Millisekunden</translation>
+    </message>
+    <message>
+        <source>attention (scores, softmax, weighted sum)</source>
+        <translation>Attention (Scores, Softmax, gewichtete Summe)</translation>
+    </message>
+    <message>
+        <source>the rest (LayerNorms, projections, MLP)</source>
+        <translation>der Rest (LayerNorms, Projektionen, MLP)</translation>
+    </message>
+</context>
+<context>
+    <name>CourseMap</name>
+    <message>
+        <source>Course map</source>
+        <translation>Kursübersicht</translation>
+    </message>
+    <message>
+        <source>See how a language model reads</source>
+        <translation>Sieh, wie ein Sprachmodell liest</translation>
+    </message>
+    <message>
+        <source>Six stations on self-attention, the mechanism inside GPT-2 and its successors. Every figure is computed live by a real model on the text you type. Start anywhere; the order is a suggestion.</source>
+        <translation>Sechs Stationen zur Self-Attention, dem Mechanismus in GPT-2 und seinen Nachfolgern. Jede Abbildung berechnet ein echtes Modell live auf dem Text, den du tippst. Fang an, wo du willst; die Reihenfolge ist ein Vorschlag.</translation>
+    </message>
+    <message>
+        <source>Some stations could not be read:
+%1</source>
+        <translation>Einige Stationen konnten nicht gelesen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>No stations were found in this build (lessons/ is empty).</source>
+        <translation>In diesem Build wurden keine Stationen gefunden (lessons/ ist leer).</translation>
+    </message>
+</context>
+<context>
+    <name>CourseModelNote</name>
+    <message>
+        <source>You are using the course&apos;s own small model, not GPT-2</source>
+        <translation>Du verwendest das kleine eigene Modell des Kurses, nicht GPT-2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 layers × %3 heads and %4 million parameters. It was trained for this course on children&apos;s stories and the Brown Corpus, so that everything works offline; it writes simple stories and has learned only a few kinds of heads. GPT-2 small, the model the lessons describe, has 12 layers × 12 heads and 124 million parameters. Download it (about 550 MB) from the model library to run every station on it.</source>
+        <translation>%1 hat %2 Layer × %3 Heads und %4 Millionen Parameter. Es wurde für diesen Kurs auf Kindergeschichten und dem Brown Corpus trainiert, damit alles offline funktioniert; es schreibt einfache Geschichten und hat nur wenige Arten von Heads gelernt. GPT-2 small, das Modell, das die Lektionen beschreiben, hat 12 Layer × 12 Heads und 124 Millionen Parameter. Lade es (etwa 550 MB) aus der Modellbibliothek herunter, um jede Station darauf laufen zu lassen.</translation>
+    </message>
+    <message>
+        <source>Get GPT-2 small…</source>
+        <translation>GPT-2 small holen…</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadController</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>noch etwa %1 min</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>noch etwa %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>No model called &quot;%1&quot; can be downloaded.</source>
+        <translation>Kein Modell namens „%1“ kann heruntergeladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseCard</name>
+    <message>
+        <source>Predict, then reveal</source>
+        <translation>Erst vorhersagen, dann aufdecken</translation>
+    </message>
+    <message>
+        <source>Commit and reveal</source>
+        <translation>Festlegen und aufdecken</translation>
+    </message>
+    <message>
+        <source>Click the token you predict.</source>
+        <translation>Klicke auf das Token, das du vorhersagst.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>This exercise cannot be computed for the loaded model: %1</source>
+        <translation>Diese Übung lässt sich für das geladene Modell nicht berechnen: %1</translation>
+    </message>
+    <message>
+        <source>Your prediction: %1</source>
+        <translation>Deine Vorhersage: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>The model is working out the answer…</source>
+        <translation>Das Modell berechnet die Antwort…</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>Richtig.</translation>
+    </message>
+    <message>
+        <source>Not this time.</source>
+        <translation>Diesmal nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadOverview</name>
+    <message>
+        <source>All heads: %1 layers by %2 heads. Selected: layer %3, head %4</source>
+        <translation>Alle Heads: %1 Layer mal %2 Heads. Ausgewählt: Layer %3, Head %4</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2 — click to select</source>
+        <translation>Layer %1, Head %2 – zum Auswählen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>HeadTemperatureView</name>
+    <message>
+        <source>A what-if experiment: GPT-2 has no temperature inside its heads.</source>
+        <translation>Ein Was-wäre-wenn-Experiment: GPT-2 hat in seinen Heads keine Temperatur.</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>head temperature</source>
+        <translation>Head-Temperatur</translation>
+    </message>
+    <message>
+        <source>Head temperature</source>
+        <translation>Head-Temperatur</translation>
+    </message>
+    <message>
+        <source>Rows are the %1 tokens of your text (queries), columns the keys. Next-token prediction moved by KL %2 nats from the unchanged model.</source>
+        <translation>Zeilen sind die %1 Token deines Texts (Queries), Spalten die Keys. Die Vorhersage des nächsten Tokens hat sich gegenüber dem unveränderten Modell um KL %2 nats verschoben.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadsGrid</name>
+    <message>
+        <source>layer %1 of %2</source>
+        <translation>Layer %1 von %2</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Labels are heuristics read off one text&apos;s patterns; most heads are mixtures of several behaviours.</source>
+        <translation>Labels sind Heuristiken, abgelesen an den Mustern eines Texts; die meisten Heads mischen mehrere Verhaltensweisen.</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2: %3</source>
+        <translation>Layer %1, Head %2: %3</translation>
+    </message>
+    <message>
+        <source>Rows are queries, columns keys; each row sums to 1.</source>
+        <translation>Zeilen sind Queries, Spalten Keys; jede Zeile summiert sich zu 1.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadsStation</name>
+    <message>
+        <source>All heads of one layer</source>
+        <translation>Alle Heads eines Layers</translation>
+    </message>
+    <message>
+        <source>Each tile is one head&apos;s attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. The induction score comes from a fixed repeated random sequence, the same whatever your text. Click a tile for the focused view.</source>
+        <translation>Jede Kachel ist die Attention eines Heads auf den ersten %1 Token deines Texts (Zeilen: Queries, Spalten: Keys), beschriftet durch den Head-Zensus. Der Induction-Score stammt aus einer festen, wiederholten Zufallsfolge und ist für jeden Text gleich. Klicke auf eine Kachel für die Detailansicht.</translation>
+    </message>
+    <message>
+        <source>Many heads, one layer</source>
+        <translation>Viele Heads, ein Layer</translation>
+    </message>
+    <message>
+        <source>Every head reads the whole residual stream vector of each token and projects it down to its own query, key and value; their outputs are concatenated and mixed by W_O (sizes of the loaded model).</source>
+        <translation>Jeder Head liest den ganzen Vektor des Residual Streams jedes Tokens und projiziert ihn herunter auf seine eigene Query, seinen Key und seinen Value; ihre Ausgaben werden aneinandergehängt und von W_O gemischt (Größen des geladenen Modells).</translation>
+    </message>
+    <message>
+        <source>Knock heads out</source>
+        <translation>Heads ausschalten</translation>
+    </message>
+    <message>
+        <source>A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far the whole distribution moved, and the change in the top token&apos;s logit how much that token depended on the knocked-out heads, directly or through later layers.</source>
+        <translation>Bei einem ausgeschalteten Head wird die Ausgabe auf null gesetzt. Die Balken zeigen die Vorhersage des nächsten Tokens nach den ersten %1 Token deines Texts; KL misst, wie weit sich die ganze Verteilung verschoben hat, und die Änderung im Logit des obersten Tokens, wie sehr dieses Token von den ausgeschalteten Heads abhing, direkt oder über spätere Layer.</translation>
+    </message>
+    <message>
+        <source>Induction as a circuit</source>
+        <translation>Induction als Schaltkreis</translation>
+    </message>
+    <message>
+        <source>Two heads in different layers that can work together on a repeated passage. The first copies into each position what the token before it was. The second uses that to find the earlier place where the current token appeared, and looks at the token that came next there.</source>
+        <translation>Zwei Heads in verschiedenen Layern, die bei einer wiederholten Passage zusammenarbeiten können. Der erste kopiert in jede Position, welches Token davor stand. Der zweite nutzt das, um die frühere Stelle zu finden, an der das aktuelle Token vorkam, und schaut auf das Token, das dort folgte.</translation>
+    </message>
+    <message>
+        <source>GPT-2 small&apos;s known heads</source>
+        <translation>Die bekannten Heads von GPT-2 small</translation>
+    </message>
+    <message>
+        <source>Heads of GPT-2 small that published studies describe or that score high on a published test, and the role each was found to play.</source>
+        <translation>Heads von GPT-2 small, die veröffentlichte Studien beschreiben oder die in einem veröffentlichten Test hoch abschneiden, und die Rolle, die für jeden gefunden wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>InductionCircuitView</name>
+    <message>
+        <source>Writing your text twice and looking for the two heads…</source>
+        <translation>Dein Text wird zweimal geschrieben, die beiden Heads werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Previous-token head %1</source>
+        <translation>Previous-Token-Head %1</translation>
+    </message>
+    <message>
+        <source>score %1: the share of weight each token puts on the token just before it</source>
+        <translation>Score %1: der Anteil des Gewichts, den jedes Token auf das Token direkt davor legt</translation>
+    </message>
+    <message>
+        <source>Induction head %1</source>
+        <translation>Induction-Head %1</translation>
+    </message>
+    <message>
+        <source>score %1: how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy&apos;s length to the left of the main diagonal)</source>
+        <translation>Score %1: wie viel Gewicht jedes Token der zweiten Kopie im Mittel auf das Token nach seiner früheren Kopie legt (eine Diagonale im unteren linken Teil, eine Kopienlänge links der Hauptdiagonale)</translation>
+    </message>
+    <message>
+        <source>%1 with %2 knocked out</source>
+        <translation>%1 mit %2 ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <source>The first %1 tokens of your text, written twice (%2 tokens in all, with the end-of-text token first where the model has one). Knocking out %3 moves the induction score of %4 from %5 to %6; knocking out each of the other %7 heads of layer %8 instead leaves it at %9 on average.</source>
+        <translation>Die ersten %1 Token deines Texts, zweimal geschrieben (%2 Token insgesamt, mit dem End-of-Text-Token vorne, wo das Modell eines hat). Das Ausschalten von %3 verschiebt den Induction-Score von %4 von %5 auf %6; schaltet man stattdessen jeden der anderen %7 Heads von Layer %8 aus, bleibt er im Mittel bei %9.</translation>
+    </message>
+    <message>
+        <source>So the attention of %1 depends on what %2 writes, directly or through the layers between them. This fits the circuit Elhage et al. (2021) describe in small attention-only models, where the induction head&apos;s keys read the previous-token head&apos;s output (K-composition); this knock-out alone cannot tell whether keys or queries are affected, or whether the link is direct.</source>
+        <translation>Die Attention von %1 hängt also davon ab, was %2 schreibt, direkt oder über die Layer dazwischen. Das passt zu dem Schaltkreis, den Elhage et al. (2021) in kleinen Modellen nur aus Attention beschreiben, in denen die Keys des Induction-Heads die Ausgabe des Previous-Token-Heads lesen (K-Komposition); dieser Knock-out allein kann nicht sagen, ob Keys oder Queries betroffen sind oder ob die Verbindung direkt ist.</translation>
+    </message>
+    <message>
+        <source>This knock-out does not single out %2: either %1 barely changes, or knocking out the other heads of layer %3 changes it about as much. Other heads may carry the same information, %1 may read it from a head other than the strongest previous-token head, or it may find its stripe another way.</source>
+        <translation>Dieser Knock-out hebt %2 nicht hervor: Entweder ändert sich %1 kaum, oder das Ausschalten der anderen Heads von Layer %3 ändert ihn etwa genauso stark. Andere Heads könnten dieselbe Information tragen, %1 könnte sie von einem anderen Head lesen als dem stärksten Previous-Token-Head, oder er findet seinen Streifen auf anderem Weg.</translation>
+    </message>
+</context>
+<context>
+    <name>KnownHeadsPanel</name>
+    <message>
+        <source>The loaded model is GPT-2 small (its weights match the published file&apos;s hash), so each role is checked live: on your text, except induction, which is checked on random tokens written twice. A role is what a study measured on its own prompts; on your text a head may do something else.</source>
+        <translation>Das geladene Modell ist GPT-2 small (seine Gewichte passen zum Hash der veröffentlichten Datei), darum wird jede Rolle live geprüft: auf deinem Text, außer Induction, die auf zweimal geschriebenen Zufallstoken geprüft wird. Eine Rolle ist das, was eine Studie auf ihren eigenen Prompts gemessen hat; auf deinem Text kann ein Head etwas anderes tun.</translation>
+    </message>
+    <message>
+        <source>Checking whether the loaded model is GPT-2 small…</source>
+        <translation>Es wird geprüft, ob das geladene Modell GPT-2 small ist…</translation>
+    </message>
+    <message>
+        <source>These heads and roles are GPT-2 small&apos;s, from the studies cited; the loaded model is not GPT-2 small, so these head numbers say nothing about its heads. Get GPT-2 small from the model library to see whether each head does its job on your text.</source>
+        <translation>Diese Heads und Rollen gehören zu GPT-2 small und stammen aus den zitierten Studien; das geladene Modell ist nicht GPT-2 small, darum sagen diese Head-Nummern nichts über seine Heads. Hol dir GPT-2 small aus der Modellbibliothek, um zu sehen, ob jeder Head auf deinem Text seine Aufgabe erfüllt.</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>role (source)</source>
+        <translation>Rolle (Quelle)</translation>
+    </message>
+    <message>
+        <source>what it does</source>
+        <translation>was er tut</translation>
+    </message>
+    <message>
+        <source>on your text</source>
+        <translation>auf deinem Text</translation>
+    </message>
+    <message>
+        <source>✓ scores as one: </source>
+        <translation>✓ schneidet als solcher ab: </translation>
+    </message>
+    <message>
+        <source>✓ does this here: </source>
+        <translation>✓ tut das hier: </translation>
+    </message>
+    <message>
+        <source>not here: </source>
+        <translation>hier nicht: </translation>
+    </message>
+    <message>
+        <source>How each role is checked: previous-token heads by the census&apos;s previous-token score (0.60 or more); induction heads by the census&apos;s induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more) together with a positive direct effect on its logit; negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token&apos;s logit. Thresholds are the course&apos;s heuristics, not the studies&apos;.</source>
+        <translation>So wird jede Rolle geprüft: Previous-Token-Heads am Previous-Token-Score des Zensus (0,60 oder mehr); Induction-Heads am Induction-Score des Zensus auf zweimal geschriebenen Zufallstoken, für jeden Text gleich (0,30 oder mehr); Name Mover am Gewicht vom letzten Token auf frühere Kopien des vorhergesagten Tokens (0,30 oder mehr) zusammen mit einem positiven direkten Effekt auf seinen Logit; negative Heads an diesem Gewicht (0,20 oder mehr) zusammen mit einem negativen direkten Effekt auf den Logit des vorhergesagten Tokens. Die Schwellen sind Heuristiken des Kurses, nicht die der Studien.</translation>
+    </message>
+</context>
+<context>
+    <name>LensController</name>
+    <message>
+        <source>The text has %1 tokens; the course reads the first %2, so only those are shown.</source>
+        <translation>Der Text hat %1 Token; der Kurs liest die ersten %2, darum werden nur diese gezeigt.</translation>
+    </message>
+    <message>
+        <source>query \ key (layer %1, head %2%3)</source>
+        <translation>Query \ Key (Layer %1, Head %2%3)</translation>
+    </message>
+    <message>
+        <source>, first token hidden</source>
+        <translation>, erstes Token ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2</source>
+        <translation>Layer %1, Head %2</translation>
+    </message>
+    <message>
+        <source>Previous-token head</source>
+        <translation>Previous-Token-Head</translation>
+    </message>
+    <message>
+        <source>%1 puts on average %2 of each token&apos;s attention on the token just before it — the highest of all heads for this text.</source>
+        <translation>%1 legt im Mittel %2 der Attention jedes Tokens auf das Token direkt davor – der höchste Wert aller Heads für diesen Text.</translation>
+    </message>
+    <message>
+        <source>Attention sink</source>
+        <translation>Attention Sink</translation>
+    </message>
+    <message>
+        <source>%1 puts on average %2 of each token&apos;s attention on the very first token, whatever it says. Models use the first position as a place to park attention they do not need elsewhere.</source>
+        <translation>%1 legt im Mittel %2 der Attention jedes Tokens auf das allererste Token, was immer es sagt. Modelle nutzen die erste Position als Ort, an dem sie Attention abstellen, die sie anderswo nicht brauchen.</translation>
+    </message>
+    <message>
+        <source>Most decisive head</source>
+        <translation>Entschiedenster Head</translation>
+    </message>
+    <message>
+        <source>%1 has the lowest average entropy (%2 nats, first token left out): each token concentrates its attention on few others.</source>
+        <translation>%1 hat die niedrigste mittlere Entropie (%2 nats, ohne das erste Token): Jedes Token bündelt seine Attention auf wenige andere.</translation>
+    </message>
+</context>
+<context>
+    <name>LensStation</name>
+    <message>
+        <source>Induction head</source>
+        <translation>Induction-Head</translation>
+    </message>
+    <message>
+        <source>The induction test failed: %1</source>
+        <translation>Der Induction-Test ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Running the induction test on a repeated random sequence…</source>
+        <translation>Der Induction-Test läuft auf einer wiederholten Zufallsfolge…</translation>
+    </message>
+    <message>
+        <source>Type a few more tokens first.</source>
+        <translation>Tippe zuerst noch ein paar Token.</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Das Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>No model is loaded</source>
+        <translation>Kein Modell geladen</translation>
+    </message>
+    <message>
+        <source>The lens needs a GPT-2-style model. Open the model library from the top bar (“Get a model…”), or start the app with --model FOLDER.</source>
+        <translation>Die Linse braucht ein Modell im Stil von GPT-2. Öffne die Modellbibliothek in der oberen Leiste („Modell holen…“) oder starte die App mit --model ORDNER.</translation>
+    </message>
+    <message>
+        <source>Your text</source>
+        <translation>Dein Text</translation>
+    </message>
+    <message>
+        <source>Type any text; the lens updates as you type.</source>
+        <translation>Tippe einen beliebigen Text; die Linse aktualisiert sich beim Tippen.</translation>
+    </message>
+    <message>
+        <source>Text for the model to read</source>
+        <translation>Text, den das Modell lesen soll</translation>
+    </message>
+    <message>
+        <source>The model could not read this text: %1</source>
+        <translation>Das Modell konnte diesen Text nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updating…</source>
+        <translation>wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>computed in %1 ms</source>
+        <translation>berechnet in %1 ms</translation>
+    </message>
+    <message>
+        <source> (the first %1 reused from before)</source>
+        <translation> (die ersten %1 von vorher wiederverwendet)</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Exercise: click the token you predict (or use ← → and Enter). The weights are hidden until you commit your prediction.</source>
+        <translation>Übung: Klicke auf das Token, das du vorhersagst (oder nutze ← → und Enter). Die Gewichte bleiben verborgen, bis du deine Vorhersage festlegst.</translation>
+    </message>
+    <message>
+        <source>Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word; a hook over a chip on an earlier line is an arc to it.</source>
+        <translation>Zeige auf ein Token (oder nutze ← →), um zu sehen, wohin es in Layer %1, Head %2 schaut. Klicke, um es festzuhalten. Gestrichelte Chips sind Teile eines Worts; ein Haken über einem Chip in einer früheren Zeile ist ein Bogen dorthin.</translation>
+    </message>
+    <message>
+        <source>Type some text above to see the model&apos;s attention.</source>
+        <translation>Tippe oben einen Text, um die Attention des Modells zu sehen.</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2: who attends to whom</source>
+        <translation>Layer %1, Head %2: wer auf wen achtet</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <source>Spread small weights apart: colours follow log10 of the weight.</source>
+        <translation>Kleine Gewichte auseinanderziehen: Die Farben folgen log10 des Gewichts.</translation>
+    </message>
+    <message>
+        <source>Hide the first token</source>
+        <translation>Erstes Token ausblenden</translation>
+    </message>
+    <message>
+        <source>Leave out the first token and renormalise the rest to sum to 1; the first token often takes most of the attention (a &apos;sink&apos;).</source>
+        <translation>Das erste Token weglassen und den Rest so renormieren, dass er sich zu 1 summiert; das erste Token nimmt oft den größten Teil der Attention auf (ein „Sink“).</translation>
+    </message>
+    <message>
+        <source>Save figure as PNG…</source>
+        <translation>Abbildung als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Copy matrix as CSV</source>
+        <translation>Matrix als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>All heads for this text (rows: layers, columns: heads). Click one to select it.</source>
+        <translation>Alle Heads für diesen Text (Zeilen: Layer, Spalten: Heads). Klicke einen an, um ihn auszuwählen.</translation>
+    </message>
+    <message>
+        <source>Find a head</source>
+        <translation>Einen Head finden</translation>
+    </message>
+    <message>
+        <source>Previous token</source>
+        <translation>Vorheriges Token</translation>
+    </message>
+    <message>
+        <source>Attention sink</source>
+        <translation>Attention Sink</translation>
+    </message>
+    <message>
+        <source>Most decisive</source>
+        <translation>Am entschiedensten</translation>
+    </message>
+    <message>
+        <source>Induction</source>
+        <translation>Induction</translation>
+    </message>
+    <message>
+        <source>A label like this is a heuristic read off one pattern, not a proof of what the head does.</source>
+        <translation>Ein solches Label ist eine Heuristik, abgelesen an einem Muster, kein Beweis dafür, was der Head tut.</translation>
+    </message>
+    <message>
+        <source>Save the figure as PNG</source>
+        <translation>Die Abbildung als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>The figure was not saved: no file name was given. Type a name, press Enter, then Save.</source>
+        <translation>Die Abbildung wurde nicht gespeichert: Es wurde kein Dateiname angegeben. Tippe einen Namen, drücke Enter, dann Speichern.</translation>
+    </message>
+    <message>
+        <source>Could not save the image to %1.</source>
+        <translation>Das Bild konnte nicht unter %1 gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>LessonCatalog</name>
+    <message>
+        <source>%1/station.json: %2</source>
+        <translation>%1/station.json: %2</translation>
+    </message>
+    <message>
+        <source>no id</source>
+        <translation>keine id</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>%1 — Attention Lens</source>
+        <translation>%1 – Attention Lens</translation>
+    </message>
+    <message>
+        <source>Attention Lens</source>
+        <translation>Attention Lens</translation>
+    </message>
+    <message>
+        <source>There is no station called “%1”; here is the course map.</source>
+        <translation>Es gibt keine Station namens „%1“; hier ist die Kursübersicht.</translation>
+    </message>
+    <message>
+        <source>Open the model library</source>
+        <translation>Die Modellbibliothek öffnen</translation>
+    </message>
+    <message>
+        <source>The previous model is still loaded.</source>
+        <translation>Das vorige Modell ist weiterhin geladen.</translation>
+    </message>
+    <message>
+        <source>Switching models</source>
+        <translation>Modell wechseln</translation>
+    </message>
+    <message>
+        <source>The model library is not part of this build yet. To use another model, start the app with --model FOLDER, where FOLDER holds a GPT-2-style model (config.json, model.safetensors, vocab.json, merges.txt).</source>
+        <translation>Die Modellbibliothek ist noch nicht Teil dieses Builds. Um ein anderes Modell zu verwenden, starte die App mit --model ORDNER, wobei ORDNER ein Modell im Stil von GPT-2 enthält (config.json, model.safetensors, vocab.json, merges.txt).</translation>
+    </message>
+</context>
+<context>
+    <name>MaskStation</name>
+    <message>
+        <source>The score grid, row by row</source>
+        <translation>Das Score-Raster, Zeile für Zeile</translation>
+    </message>
+    <message>
+        <source>The first %1 tokens of your text. Each row is one query: its scaled scores against every key, with the cells after it set to −∞ before the softmax.</source>
+        <translation>Die ersten %1 Token deines Texts. Jede Zeile ist eine Query: ihre skalierten Scores gegen jeden Key, wobei die Zellen danach vor dem Softmax auf −∞ gesetzt sind.</translation>
+    </message>
+    <message>
+        <source>What if there were no mask?</source>
+        <translation>Was wäre ohne Maske?</translation>
+    </message>
+    <message>
+        <source>The loaded model&apos;s next-token prediction after the first %1 tokens of your text, with the mask (as trained) and without it (every token sees the future).</source>
+        <translation>Die Vorhersage des nächsten Tokens durch das geladene Modell nach den ersten %1 Token deines Texts, mit der Maske (wie trainiert) und ohne sie (jedes Token sieht die Zukunft).</translation>
+    </message>
+    <message>
+        <source>With the mask</source>
+        <translation>Mit der Maske</translation>
+    </message>
+    <message>
+        <source>Without the mask</source>
+        <translation>Ohne die Maske</translation>
+    </message>
+    <message>
+        <source>KL between the two predictions: %1 nats. In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.</source>
+        <translation>KL zwischen den beiden Vorhersagen: %1 nats. Im Training könnte ein Modell ohne Maske genau das Token lesen, das es vorhersagen soll – es würde lernen zu kopieren statt vorherzusagen.</translation>
+    </message>
+    <message>
+        <source>Encoder, decoder, cross-attention, padding</source>
+        <translation>Encoder, Decoder, Cross-Attention, Padding</translation>
+    </message>
+    <message>
+        <source>Coloured cells: which key (column) a query (row) may look at.</source>
+        <translation>Farbige Zellen: auf welchen Key (Spalte) eine Query (Zeile) schauen darf.</translation>
+    </message>
+</context>
+<context>
+    <name>MaskStepper</name>
+    <message>
+        <source>◀ Row</source>
+        <translation>◀ Zeile</translation>
+    </message>
+    <message>
+        <source>Row ▶</source>
+        <translation>Zeile ▶</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Row %1 (“%2”) after the softmax</source>
+        <translation>Zeile %1 („%2“) nach dem Softmax</translation>
+    </message>
+    <message>
+        <source>0 (blocked)</source>
+        <translation>0 (gesperrt)</translation>
+    </message>
+</context>
+<context>
+    <name>MathStation</name>
+    <message>
+        <source>Q·K·V sandbox</source>
+        <translation>Q·K·V-Sandkasten</translation>
+    </message>
+    <message>
+        <source>Drag the query q, the keys k and the values v. The weights are the softmax of the scores; the black arrow is their weighted sum of the values.</source>
+        <translation>Ziehe die Query q, die Keys k und die Values v. Die Gewichte sind der Softmax der Scores; der schwarze Pfeil ist die damit gewichtete Summe der Values.</translation>
+    </message>
+    <message>
+        <source>The real thing: one head on your text</source>
+        <translation>Der Ernstfall: ein Head auf deinem Text</translation>
+    </message>
+    <message>
+        <source>%1, the first %2 tokens of your text: the real query of the chosen token, every key it may see, the scaled scores, the weights and the weighted sum of the real values.</source>
+        <translation>%1, die ersten %2 Token deines Texts: die echte Query des gewählten Tokens, jeder Key, den es sehen darf, die skalierten Scores, die Gewichte und die gewichtete Summe der echten Values.</translation>
+    </message>
+    <message>
+        <source>Load a model to see its real vectors.</source>
+        <translation>Lade ein Modell, um seine echten Vektoren zu sehen.</translation>
+    </message>
+    <message>
+        <source>Why divide by √d</source>
+        <translation>Warum durch √d teilen</translation>
+    </message>
+    <message>
+        <source>Random vectors with unit-variance entries, 300 samples per size, seed 2017. Without scaling, the softmax over 8 keys puts nearly everything on one key as d grows; with it, the weights stay soft.</source>
+        <translation>Zufallsvektoren mit Einträgen der Varianz 1, 300 Stichproben pro Größe, Seed 2017. Ohne Skalierung legt der Softmax über 8 Keys mit wachsendem d fast alles auf einen Key; mit ihr bleiben die Gewichte weich.</translation>
+    </message>
+    <message>
+        <source>Random vectors with unit-variance entries, 300 samples per size, seed 2017.</source>
+        <translation>Zufallsvektoren mit Einträgen der Varianz 1, 300 Stichproben pro Größe, Seed 2017.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Attention matrix of layer %1, head %2</source>
+        <translation>Attention-Matrix von Layer %1, Head %2</translation>
+    </message>
+    <message>
+        <source>key: the token looked at →</source>
+        <translation>Key: das Token, auf das geschaut wird →</translation>
+    </message>
+    <message>
+        <source>query: the token looking ↓</source>
+        <translation>Query: das schauende Token ↓</translation>
+    </message>
+    <message>
+        <source>Empty by design: the causal mask.
+A token sees only itself and earlier tokens.</source>
+        <translation>Absichtlich leer: die kausale Maske.
+Ein Token sieht nur sich selbst und frühere Token.</translation>
+    </message>
+    <message>
+        <source>Row %1 (“%2”) is hidden until you commit your prediction below.</source>
+        <translation>Zeile %1 („%2“) bleibt verborgen, bis du unten deine Vorhersage festlegst.</translation>
+    </message>
+    <message>
+        <source>Point at a cell to read its weight.</source>
+        <translation>Zeige auf eine Zelle, um ihr Gewicht abzulesen.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) cannot look at the later token “%3” (%4): masked.</source>
+        <translation>„%1“ (%2) kann nicht auf das spätere Token „%3“ (%4) schauen: maskiert.</translation>
+    </message>
+    <message>
+        <source>Hidden: the first token is left out and the rest renormalised.</source>
+        <translation>Ausgeblendet: Das erste Token ist weggelassen und der Rest renormiert.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) → “%3” (%4): %5 of its attention</source>
+        <translation>„%1“ (%2) → „%3“ (%4): %5 seiner Attention</translation>
+    </message>
+</context>
+<context>
+    <name>ModelHub</name>
+    <message>
+        <source>No model folder was given.</source>
+        <translation>Es wurde kein Modellordner angegeben.</translation>
+    </message>
+    <message>
+        <source>The model folder %1 does not exist.</source>
+        <translation>Den Modellordner %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Could not load the model in %1: %2</source>
+        <translation>Das Modell in %1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>The course&apos;s own model (%1) was not found (looked in: %2). Open the model library to download GPT-2 small or open a model folder, or start the app with --model FOLDER.</source>
+        <translation>Das eigene Modell des Kurses (%1) wurde nicht gefunden (gesucht in: %2). Öffne die Modellbibliothek, um GPT-2 small herunterzuladen oder einen Modellordner zu öffnen, oder starte die App mit --model ORDNER.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelIndicator</name>
+    <message>
+        <source>Model: %1. Switch model</source>
+        <translation>Modell: %1. Modell wechseln</translation>
+    </message>
+    <message>
+        <source>No model loaded. Get a model</source>
+        <translation>Kein Modell geladen. Ein Modell holen</translation>
+    </message>
+    <message>
+        <source>%1
+%2 layers × %3 heads, %4-dimensional, reads up to %5 tokens.
+Folder: %6
+%7Click to switch models.</source>
+        <translation>%1
+%2 Layer × %3 Heads, %4-dimensional, liest bis zu %5 Token.
+Ordner: %6
+%7Klicke, um das Modell zu wechseln.</translation>
+    </message>
+    <message>
+        <source>The course&apos;s own small model, trained for this course: not GPT-2.
+</source>
+        <translation>Das kleine eigene Modell des Kurses, für diesen Kurs trainiert: nicht GPT-2.
+</translation>
+    </message>
+    <message>
+        <source>Click to get a model.</source>
+        <translation>Klicke, um ein Modell zu holen.</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 layers × %3 heads</source>
+        <translation>%1 · %2 Layer × %3 Heads</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Kein Modell geladen</translation>
+    </message>
+    <message>
+        <source>Switch…</source>
+        <translation>Wechseln…</translation>
+    </message>
+    <message>
+        <source>Get a model…</source>
+        <translation>Modell holen…</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLibraryModel</name>
+    <message>
+        <source>%1%2 to download</source>
+        <translation>%1%2 herunterzuladen</translation>
+    </message>
+    <message>
+        <source>%1 on disk</source>
+        <translation>%1 auf der Festplatte</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 Parameter</translation>
+    </message>
+    <message>
+        <source>%1 layers × %2 heads</source>
+        <translation>%1 Layer × %2 Heads</translation>
+    </message>
+    <message>
+        <source>%1 already downloaded</source>
+        <translation>%1 bereits heruntergeladen</translation>
+    </message>
+    <message>
+        <source>No folder was chosen.</source>
+        <translation>Es wurde kein Ordner gewählt.</translation>
+    </message>
+    <message>
+        <source>Only models downloaded by Attention Lens can be removed here.</source>
+        <translation>Hier lassen sich nur Modelle entfernen, die Attention Lens heruntergeladen hat.</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the app&apos;s models folder; it was left alone.</source>
+        <translation>%1 liegt nicht im Modellordner der App; es wurde nicht angerührt.</translation>
+    </message>
+    <message>
+        <source>This model is in use. Switch to another model first, then remove it.</source>
+        <translation>Dieses Modell ist in Gebrauch. Wechsle zuerst zu einem anderen Modell und entferne es dann.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1 completely (check its permissions).</source>
+        <translation>%1 konnte nicht vollständig entfernt werden (prüfe die Zugriffsrechte).</translation>
+    </message>
+    <message>
+        <source>That model is no longer in the library.</source>
+        <translation>Dieses Modell ist nicht mehr in der Bibliothek.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLibraryPage</name>
+    <message>
+        <source>Model library</source>
+        <translation>Modellbibliothek</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Eingebaut</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Hugging Face cache</source>
+        <translation>Hugging-Face-Cache</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Choose a GPT-2 model folder</source>
+        <translation>Einen GPT-2-Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>The course runs on any GPT-2-family model. GPT-2 small is the model the lessons talk about: 12 layers × 12 heads, 144 heads in all. Switching models keeps your text and your place; every figure and exercise is recomputed on the new model.</source>
+        <translation>Der Kurs läuft auf jedem Modell der GPT-2-Familie. GPT-2 small ist das Modell, von dem die Lektionen sprechen: 12 Layer × 12 Heads, 144 Heads insgesamt. Beim Modellwechsel bleiben dein Text und deine Stelle erhalten; jede Abbildung und jede Übung wird auf dem neuen Modell neu berechnet.</translation>
+    </message>
+    <message>
+        <source>Loading a model…</source>
+        <translation>Ein Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>In use: &lt;b&gt;%1&lt;/b&gt; — %2 layers × %3 heads.</source>
+        <translation>In Gebrauch: &lt;b&gt;%1&lt;/b&gt; – %2 Layer × %3 Heads.</translation>
+    </message>
+    <message>
+        <source>This is the course&apos;s own small model, trained for this course so that it works offline; it is not GPT-2. Download GPT-2 small below to see the model the lessons describe.</source>
+        <translation>Das ist das kleine eigene Modell des Kurses, für diesen Kurs trainiert, damit er offline funktioniert; es ist nicht GPT-2. Lade unten GPT-2 small herunter, um das Modell zu sehen, das die Lektionen beschreiben.</translation>
+    </message>
+    <message>
+        <source>No model is loaded yet.</source>
+        <translation>Noch ist kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>The previous model is still loaded.</source>
+        <translation>Das vorige Modell ist weiterhin geladen.</translation>
+    </message>
+    <message>
+        <source>The download stopped</source>
+        <translation>Der Download wurde angehalten</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Die Dateien werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Loading the model to check it…</source>
+        <translation>Das Modell wird zur Prüfung geladen…</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Download-Fortschritt</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>Discard the partial download</source>
+        <translation>Den unvollständigen Download verwerfen</translation>
+    </message>
+    <message>
+        <source>● In use</source>
+        <translation>● In Gebrauch</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Not downloaded yet</source>
+        <translation>Noch nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Verwenden</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
+    <message>
+        <source>Resume download</source>
+        <translation>Download fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the downloaded files of %1</source>
+        <translation>Die heruntergeladenen Dateien von %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Vergessen</translation>
+    </message>
+    <message>
+        <source>Forget %1</source>
+        <translation>%1 vergessen</translation>
+    </message>
+    <message>
+        <source>Open a folder…</source>
+        <translation>Einen Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Any GPT-2-family folder in Hugging Face layout: config.json, model.safetensors, vocab.json, merges.txt.</source>
+        <translation>Jeder Ordner eines Modells der GPT-2-Familie im Hugging-Face-Layout: config.json, model.safetensors, vocab.json, merges.txt.</translation>
+    </message>
+    <message>
+        <source>Downloads come from huggingface.co (or $HF_ENDPOINT) at a fixed commit; every file is checked against its size and hash (pinned in the app for GPT-2 small, given by the server otherwise) and the model is test-loaded before it is saved in %1.</source>
+        <translation>Downloads kommen von huggingface.co (oder $HF_ENDPOINT) zu einem festen Commit; jede Datei wird gegen ihre Größe und ihren Hash geprüft (für GPT-2 small in der App festgelegt, sonst vom Server angegeben), und das Modell wird probeweise geladen, bevor es in %1 gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Also listed: models in the Hugging Face cache (%1).</source>
+        <translation>Ebenfalls aufgeführt: Modelle im Hugging-Face-Cache (%1).</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>%1 entfernen?</translation>
+    </message>
+    <message>
+        <source>The downloaded files of %1 will be deleted from %2. You can download it again later.</source>
+        <translation>Die heruntergeladenen Dateien von %1 werden aus %2 gelöscht. Du kannst es später wieder herunterladen.</translation>
+    </message>
+</context>
+<context>
+    <name>MultiHeadDiagram</name>
+    <message>
+        <source>residual stream
+%1 numbers</source>
+        <translation>Residual Stream
+%1 Zahlen</translation>
+    </message>
+    <message>
+        <source>… %1 heads in all</source>
+        <translation>… %1 Heads insgesamt</translation>
+    </message>
+    <message>
+        <source>head %1: q, k, v of %2</source>
+        <translation>Head %1: q, k, v mit je %2</translation>
+    </message>
+    <message>
+        <source>concatenate
+%1 × %2 = %3</source>
+        <translation>aneinanderhängen
+%1 × %2 = %3</translation>
+    </message>
+    <message>
+        <source>mix by W_O
+%1 × %1</source>
+        <translation>mischen mit W_O
+%1 × %1</translation>
+    </message>
+    <message>
+        <source>add to the
+residual stream</source>
+        <translation>zum Residual
+Stream addieren</translation>
+    </message>
+</context>
+<context>
+    <name>NotStation</name>
+    <message>
+        <source>Weights are not explanations</source>
+        <translation>Gewichte sind keine Erklärungen</translation>
+    </message>
+    <message>
+        <source>Each cell: how far the next-token prediction after the first %1 tokens of your text moves (KL, nats) when that head&apos;s pattern is replaced. Pale cells: replacing that head&apos;s pattern barely moves the prediction.</source>
+        <translation>Jede Zelle: wie weit sich die Vorhersage des nächsten Tokens nach den ersten %1 Token deines Texts verschiebt (KL, nats), wenn das Muster dieses Heads ersetzt wird. Blasse Zellen: Das Ersetzen des Musters dieses Heads verschiebt die Vorhersage kaum.</translation>
+    </message>
+    <message>
+        <source>How attention&apos;s cost grows with the text</source>
+        <translation>Wie die Kosten der Attention mit dem Text wachsen</translation>
+    </message>
+    <message>
+        <source>Wall-clock time, measured now with the engine&apos;s own layer functions on one core of this machine (the fastest of several runs per length). Time is not arithmetic: counted in multiply-adds, attention is T / (6·d) of the rest, which for this model (d = %1) reaches the rest only at %2 tokens; its context holds %3.</source>
+        <translation>Echte Laufzeit, eben gemessen mit den eigenen Layer-Funktionen der Engine auf einem Kern dieses Rechners (der schnellste von mehreren Läufen pro Länge). Zeit ist nicht Arithmetik: In Multiply-Adds gezählt, beträgt die Attention T / (6·d) des Rests, was bei diesem Modell (d = %1) den Rest erst bei %2 Token erreicht; sein Kontext fasst %3.</translation>
+    </message>
+    <message>
+        <source>Wall-clock time, measured now with the engine&apos;s own layer functions on one core of this machine (the fastest of several runs per length).</source>
+        <translation>Echte Laufzeit, eben gemessen mit den eigenen Layer-Funktionen der Engine auf einem Kern dieses Rechners (der schnellste von mehreren Läufen pro Länge).</translation>
+    </message>
+    <message>
+        <source>One head is not one concept</source>
+        <translation>Ein Head ist nicht ein Konzept</translation>
+    </message>
+    <message>
+        <source>The same head&apos;s census on the first %1 tokens of your text and of three others. Labels are heuristics.</source>
+        <translation>Der Zensus desselben Heads auf den ersten %1 Token deines Texts und dreier anderer. Labels sind Heuristiken.</translation>
+    </message>
+    <message>
+        <source>The plumbing</source>
+        <translation>Die Leitungen</translation>
+    </message>
+    <message>
+        <source>Where attention sits in the model, with the loaded model&apos;s sizes.</source>
+        <translation>Wo die Attention im Modell sitzt, mit den Größen des geladenen Modells.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PatternSwapView</name>
+    <message>
+        <source>uniform</source>
+        <translation>gleichmäßig</translation>
+    </message>
+    <message>
+        <source>shuffled rows</source>
+        <translation>gemischte Zeilen</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>Layer %1</translation>
+    </message>
+    <message>
+        <source>Replacing the pattern barely moves the prediction: heads %1. Moves it most: heads %2. (KL in nats; columns are heads.)</source>
+        <translation>Das Ersetzen des Musters verschiebt die Vorhersage kaum: Heads %1. Verschiebt sie am meisten: Heads %2. (KL in nats; Spalten sind Heads.)</translation>
+    </message>
+</context>
+<context>
+    <name>PatternTile</name>
+    <message>
+        <source>Head %1, %2</source>
+        <translation>Head %1, %2</translation>
+    </message>
+    <message>
+        <source>head %1 · %2</source>
+        <translation>Head %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlumbingDiagram</name>
+    <message>
+        <source>tokens → embeddings + positions: %1 numbers per token (up to %2 positions)</source>
+        <translation>Token → Embeddings + Positionen: %1 Zahlen pro Token (bis zu %2 Positionen)</translation>
+    </message>
+    <message>
+        <source>one block, repeated %1 times</source>
+        <translation>ein Block, %1-mal wiederholt</translation>
+    </message>
+    <message>
+        <source>LayerNorm → attention: %1 heads of %2 → W_O (%3 × %3) → add to the residual stream</source>
+        <translation>LayerNorm → Attention: %1 Heads mit je %2 → W_O (%3 × %3) → zum Residual Stream addieren</translation>
+    </message>
+    <message>
+        <source>LayerNorm → MLP: %1 → %2 → %1 (GELU) → add to the residual stream</source>
+        <translation>LayerNorm → MLP: %1 → %2 → %1 (GELU) → zum Residual Stream addieren</translation>
+    </message>
+    <message>
+        <source>final LayerNorm → unembedding: %1 scores, one per vocabulary token</source>
+        <translation>letzte LayerNorm → Unembedding: %1 Scores, einer pro Token des Vokabulars</translation>
+    </message>
+    <message>
+        <source>%1 parameters in all · the residual stream keeps %2 numbers per token from start to end; each part adds to it.</source>
+        <translation>%1 Parameter insgesamt · der Residual Stream hält %2 Zahlen pro Token vom Anfang bis zum Ende; jeder Teil addiert etwas hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>PredictCard</name>
+    <message>
+        <source>(Layer %1, head %2.)</source>
+        <translation>(Layer %1, Head %2.)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer: %1</source>
+        <translation>Die Antwort des Modells: %1</translation>
+    </message>
+    <message>
+        <source>Token %1: %2</source>
+        <translation>Token %1: %2</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>Head %1</translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation>Head %1</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>Layer %1</translation>
+    </message>
+    <message>
+        <source>your number</source>
+        <translation>deine Zahl</translation>
+    </message>
+    <message>
+        <source>Your prediction</source>
+        <translation>Deine Vorhersage</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStore</name>
+    <message>
+        <source>it could not be read (%1)</source>
+        <translation>sie nicht gelesen werden konnte (%1)</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (%1 at byte %2)</source>
+        <translation>sie kein gültiges JSON ist (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>it is not an Attention Lens progress file</source>
+        <translation>sie keine Fortschrittsdatei von Attention Lens ist</translation>
+    </message>
+    <message>
+        <source>it has no version number</source>
+        <translation>sie keine Versionsnummer hat</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Attention Lens (format %1; this one reads %2)</source>
+        <translation>sie von einer neueren Version von Attention Lens geschrieben wurde (Format %1; diese liest %2)</translation>
+    </message>
+    <message>
+        <source>its &quot;stations&quot; entry is missing or not an object</source>
+        <translation>ihr Eintrag &quot;stations&quot; fehlt oder kein Objekt ist</translation>
+    </message>
+    <message>
+        <source>Your progress file could not be used because %1. It was kept as %2; the course starts with fresh progress.</source>
+        <translation>Deine Fortschrittsdatei konnte nicht verwendet werden, weil %1. Sie wurde als %2 aufbewahrt; der Kurs beginnt mit frischem Fortschritt.</translation>
+    </message>
+    <message>
+        <source>Your progress file %1 could not be used because %2, and it could not be moved aside. It is left untouched and progress in this run will not be saved.</source>
+        <translation>Deine Fortschrittsdatei %1 konnte nicht verwendet werden, weil %2, und sie ließ sich nicht beiseitelegen. Sie bleibt unverändert, und der Fortschritt in diesem Lauf wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Your progress could not be saved to %1 (%2). It is kept while the app is open.</source>
+        <translation>Dein Fortschritt konnte nicht in %1 gespeichert werden (%2). Er bleibt erhalten, solange die App offen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Head %1 is in the last layer, so no later head can take over its job.</source>
+        <translation>Head %1 liegt im letzten Layer, darum kann kein späterer Head seine Aufgabe übernehmen.</translation>
+    </message>
+    <message>
+        <source>With head %1 off, no head of the %2 in later layers raised its direct effect by a tenth of head %1&apos;s effect or more: this test finds no backup head on this text (a head could still make up for it through later layers).</source>
+        <translation>Mit Head %1 aus hat keiner der %2 Heads in späteren Layern seinen direkten Effekt um ein Zehntel des Effekts von Head %1 oder mehr erhöht: Dieser Test findet auf diesem Text keinen Backup-Head (ein Head könnte den Ausfall trotzdem über spätere Layer ausgleichen).</translation>
+    </message>
+    <message>
+        <source>With head %1 off, the direct effect of each of the %2 heads in later layers was compared with its value when all heads are on.</source>
+        <translation>Mit Head %1 aus wurde der direkte Effekt jedes der %2 Heads in späteren Layern mit seinem Wert verglichen, wenn alle Heads an sind.</translation>
+    </message>
+    <message>
+        <source>Searched: all %1 heads one at a time; then every pair among the %2 whose single knock-out moved the logit most (%3 pairs, in any layers). %4</source>
+        <translation>Durchsucht: alle %1 Heads einzeln; dann jedes Paar unter den %2, deren einzelner Knock-out den Logit am meisten verschob (%3 Paare, in beliebigen Layern). %4</translation>
+    </message>
+    <message>
+        <source>Every one of the %2 heads reads all %1 numbers of a position&apos;s residual stream and projects them down with its own matrices to %1 / %2 = %3 numbers for its query, key and value.</source>
+        <translation>Jeder der %2 Heads liest alle %1 Zahlen des Residual Streams einer Position und projiziert sie mit seinen eigenen Matrizen herunter auf %1 / %2 = %3 Zahlen für seine Query, seinen Key und seinen Value.</translation>
+    </message>
+    <message>
+        <source>%1 (token %2)</source>
+        <translation>%1 (Token %2)</translation>
+    </message>
+    <message>
+        <source>In head %1, the query of %2 scores highest against the key of %3: score %4, softmax weight %5. The largest score always gets the largest weight.</source>
+        <translation>In Head %1 erzielt die Query von %2 den höchsten Score gegen den Key von %3: Score %4, Softmax-Gewicht %5. Der größte Score bekommt immer das größte Gewicht.</translation>
+    </message>
+    <message>
+        <source>For %1 in head %2 the largest weight is %3 with the scaling and %4 without it: every score %5 times larger, so every gap between scores %5 times wider.</source>
+        <translation>Für %1 in Head %2 ist das größte Gewicht %3 mit der Skalierung und %4 ohne sie: jeder Score %5-mal größer, also jeder Abstand zwischen Scores %5-mal breiter.</translation>
+    </message>
+    <message>
+        <source>Head %1: %2 gives its largest weight, %3, to %4.</source>
+        <translation>Head %1: %2 gibt sein größtes Gewicht, %3, an %4.</translation>
+    </message>
+    <message>
+        <source>On your text, layer %1&apos;s heads are labelled: %2. A sink puts most of its weight on the first token (Xiao et al. 2023); the labels are heuristics.</source>
+        <translation>Auf deinem Text tragen die Heads von Layer %1 diese Labels: %2. Ein Sink legt den größten Teil seines Gewichts auf das erste Token (Xiao et al. 2023); die Labels sind Heuristiken.</translation>
+    </message>
+    <message>
+        <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none labelled sink in layer %1 on your text.</source>
+        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %1 keinen, der als Sink gelabelt ist.</translation>
+    </message>
+    <message>
+        <source>Knocking out head %1 moves the next-token prediction by KL %2 nats; the median head moves it by %3.</source>
+        <translation>Das Ausschalten von Head %1 verschiebt die Vorhersage des nächsten Tokens um KL %2 nats; der Median-Head verschiebt sie um %3.</translation>
+    </message>
+    <message>
+        <source>Heads labelled previous-token or self: %1 of %2 in layer 0, %3 of %2 in layer %4.</source>
+        <translation>Heads mit dem Label previous-token oder self: %1 von %2 in Layer 0, %3 von %2 in Layer %4.</translation>
+    </message>
+    <message>
+        <source>In GPT-2 small the previous-token heads Wang et al. (2022) found, 2.2 and 4.11, sit in early layers, where later induction heads can build on them (Elhage et al. 2021; Olsson et al. 2022). This model does not show more such heads in its first layer than in its last on your text.</source>
+        <translation>In GPT-2 small sitzen die Previous-Token-Heads, die Wang et al. (2022) fanden, 2.2 und 4.11, in frühen Layern, wo spätere Induction-Heads auf ihnen aufbauen können (Elhage et al. 2021; Olsson et al. 2022). Dieses Modell zeigt auf deinem Text in seinem ersten Layer nicht mehr solche Heads als in seinem letzten.</translation>
+    </message>
+    <message>
+        <source>Your text has no pronoun after its first word, so this exercise uses the example sentence “%1”.</source>
+        <translation>Dein Text hat nach seinem ersten Wort kein Pronomen, darum nutzt diese Übung den Beispielsatz „%1“.</translation>
+    </message>
+    <message>
+        <source>In layer %1, averaged over its heads and leaving out the first token, which token does the pronoun %2 (token %3) attend to most? Click it.</source>
+        <translation>Auf welches Token achtet das Pronomen %2 (Token %3) in Layer %1 am meisten, gemittelt über seine Heads und ohne das erste Token? Klicke es an.</translation>
+    </message>
+    <message>
+        <source>Averaged over layer %1&apos;s %2 heads (leaving out the first token), the pronoun %3 (token %4) puts %5 of its weight on %6. Where a weight goes is not what the pronoun means: in BERT, Clark et al. (2019) found single heads whose attention links a pronoun to what it refers to fairly often, and an average over heads blurs such heads.</source>
+        <translation>Gemittelt über die %2 Heads von Layer %1 (ohne das erste Token) legt das Pronomen %3 (Token %4) %5 seines Gewichts auf %6. Wohin ein Gewicht geht, ist nicht, was das Pronomen bedeutet: In BERT fanden Clark et al. (2019) einzelne Heads, deren Attention ein Pronomen recht oft mit dem verbindet, worauf es sich bezieht, und ein Mittel über Heads verwischt solche Heads.</translation>
+    </message>
+    <message>
+        <source>In head %1, row %2 (%3) may see tokens 0 to %2; the largest of those scores, %4, belongs to %5, which gets weight %6. Every later token gets exactly 0.</source>
+        <translation>In Head %1 darf Zeile %2 (%3) die Token 0 bis %2 sehen; der größte dieser Scores, %4, gehört zu %5, das das Gewicht %6 bekommt. Jedes spätere Token bekommt genau 0.</translation>
+    </message>
+    <message>
+        <source>Without the mask, the later token %1 would have scored higher still (%2).</source>
+        <translation>Ohne die Maske hätte das spätere Token %1 einen noch höheren Score erzielt (%2).</translation>
+    </message>
+    <message>
+        <source>With the mask the top next token is %1 (%2); without it, %3 (%4). KL between the two predictions: %5 nats. The last token already sees everything, but the earlier tokens&apos; vectors now mix in later tokens, and that reaches the last position through the layers.</source>
+        <translation>Mit der Maske ist das wahrscheinlichste nächste Token %1 (%2); ohne sie %3 (%4). KL zwischen den beiden Vorhersagen: %5 nats. Das letzte Token sieht schon alles, aber die Vektoren der früheren Token mischen nun spätere Token hinein, und das erreicht über die Layer die letzte Position.</translation>
+    </message>
+    <message>
+        <source>In head %1, %2 may see only %3 and itself. Scores: %4 for %3, %5 for itself; the softmax of the two gives %3 weight %6.</source>
+        <translation>In Head %1 darf %2 nur %3 und sich selbst sehen. Scores: %4 für %3, %5 für sich selbst; der Softmax der beiden gibt %3 das Gewicht %6.</translation>
+    </message>
+    <message>
+        <source>At temperature 1 the most likely next token for your text, %1, has probability %2. Lower the temperature to %3: what probability will it get?</source>
+        <translation>Bei Temperatur 1 hat das wahrscheinlichste nächste Token für deinen Text, %1, die Wahrscheinlichkeit %2. Senke die Temperatur auf %3: Welche Wahrscheinlichkeit bekommt es?</translation>
+    </message>
+    <message>
+        <source>The top token %1 has probability %2 at temperature 1 and %3 at temperature %4.</source>
+        <translation>Das oberste Token %1 hat bei Temperatur 1 die Wahrscheinlichkeit %2 und bei Temperatur %4 die Wahrscheinlichkeit %3.</translation>
+    </message>
+    <message>
+        <source>At temperature %1, top-p %2 keeps %3 of %4 tokens.</source>
+        <translation>Bei Temperatur %1 behält Top-p %2 %3 von %4 Token.</translation>
+    </message>
+    <message>
+        <source>At temperature 1 it keeps %1.</source>
+        <translation>Bei Temperatur 1 behält es %1.</translation>
+    </message>
+    <message>
+        <source>Replacing head %1&apos;s pattern with uniform weights moves the prediction by only %2 nats; the most sensitive head moves it by %3. A pattern that is already nearly even changes little when made uniform, and even a striking pattern can matter little if later layers make little use of what the head writes.</source>
+        <translation>Das Muster von Head %1 durch gleichmäßige Gewichte zu ersetzen, verschiebt die Vorhersage nur um %2 nats; der empfindlichste Head verschiebt sie um %3. Ein Muster, das schon fast gleichmäßig ist, ändert sich kaum, wenn man es gleichmäßig macht, und selbst ein auffälliges Muster kann wenig ausmachen, wenn spätere Layer wenig von dem nutzen, was der Head schreibt.</translation>
+    </message>
+    <message>
+        <source>Head %1&apos;s label on the %2 texts: %3. Labels summarise one text&apos;s pattern; whether a head keeps its label across texts has to be tested, not assumed.</source>
+        <translation>Das Label von Head %1 auf den %2 Texten: %3. Labels fassen das Muster eines Texts zusammen; ob ein Head sein Label über Texte hinweg behält, muss man testen, nicht annehmen.</translation>
+    </message>
+    <message>
+        <source>Your text has %1 tokens and the model&apos;s width is %2: attention&apos;s scores and weighted sums take %3 multiply-adds over the full grid (%4 over the allowed half), the projections and the MLP %5. Attention&apos;s arithmetic is %6% of the rest&apos;s (%7% over the allowed half).</source>
+        <translation>Dein Text hat %1 Token und das Modell die Breite %2: Die Scores und gewichteten Summen der Attention brauchen %3 Multiply-Adds über das ganze Raster (%4 über die erlaubte Hälfte), die Projektionen und das MLP %5. Die Arithmetik der Attention beträgt %6 % der des Rests (%7 % über die erlaubte Hälfte).</translation>
+    </message>
+    <message>
+        <source>This model has no head %1.</source>
+        <translation>Dieses Modell hat keinen Head %1.</translation>
+    </message>
+    <message>
+        <source>previous-token score on your text %1</source>
+        <translation>Previous-Token-Score auf deinem Text %1</translation>
+    </message>
+    <message>
+        <source>induction score on random tokens written twice %1</source>
+        <translation>Induction-Score auf zweimal geschriebenen Zufallstoken %1</translation>
+    </message>
+    <message>
+        <source>the predicted token %1 does not occur earlier in your text: nothing to move</source>
+        <translation>das vorhergesagte Token %1 kommt in deinem Text nicht früher vor: nichts zu verschieben</translation>
+    </message>
+    <message>
+        <source>weight from the last token onto “%1” %2, direct effect on its logit %3</source>
+        <translation>Gewicht vom letzten Token auf „%1“ %2, direkter Effekt auf seinen Logit %3</translation>
+    </message>
+    <message>
+        <source>weight onto “%1” %2, direct effect on its logit %3</source>
+        <translation>Gewicht auf „%1“ %2, direkter Effekt auf seinen Logit %3</translation>
+    </message>
+    <message>
+        <source>Induction head</source>
+        <translation>Induction-Head</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2 scores highest on the induction test: on a random sequence of %3 tokens repeated twice, tokens in the second copy put on average %4 of their attention on the token that followed them in the first copy. In the sample text, point at a word of the second sentence and look where its attention goes.</source>
+        <translation>Layer %1, Head %2 schneidet im Induction-Test am höchsten ab: Auf einer Zufallsfolge von %3 Token, zweimal wiederholt, legen Token der zweiten Kopie im Mittel %4 ihrer Attention auf das Token, das ihnen in der ersten Kopie folgte. Zeige im Beispieltext auf ein Wort des zweiten Satzes und schau, wohin seine Attention geht.</translation>
+    </message>
+</context>
+<context>
+    <name>QkvRealView</name>
+    <message>
+        <source>layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>%1 numbers per vector · scores divided by √%1 = %2</source>
+        <translation>%1 Zahlen pro Vektor · Scores geteilt durch √%1 = %2</translation>
+    </message>
+    <message>
+        <source>Pick the query token:</source>
+        <translation>Wähle das Query-Token:</translation>
+    </message>
+    <message>
+        <source>query of “%1”</source>
+        <translation>Query von „%1“</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>key k</source>
+        <translation>Key k</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>value v</source>
+        <translation>Value v</translation>
+    </message>
+    <message>
+        <source>← the answer</source>
+        <translation>← die Antwort</translation>
+    </message>
+    <message>
+        <source>this head&apos;s output for the token</source>
+        <translation>die Ausgabe dieses Heads für das Token</translation>
+    </message>
+</context>
+<context>
+    <name>QkvSandboxView</name>
+    <message>
+        <source>output Σwv</source>
+        <translation>Ausgabe Σwv</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>softmax weight</source>
+        <translation>Softmax-Gewicht</translation>
+    </message>
+    <message>
+        <source>score = q·k × √(d/2) (how a d-dimensional dot product would grow) ÷ %1</source>
+        <translation>Score = q·k × √(d/2) (so würde ein d-dimensionales Skalarprodukt wachsen) ÷ %1</translation>
+    </message>
+    <message>
+        <source>pretend d =</source>
+        <translation>angenommenes d =</translation>
+    </message>
+    <message>
+        <source>Pretend dimension</source>
+        <translation>Angenommene Dimension</translation>
+    </message>
+    <message>
+        <source>divide by √d</source>
+        <translation>durch √d teilen</translation>
+    </message>
+    <message>
+        <source>Reset vectors</source>
+        <translation>Vektoren zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingView</name>
+    <message>
+        <source>top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top k (0 is off)</source>
+        <translation>Top-k (0 ist aus)</translation>
+    </message>
+    <message>
+        <source>top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Top p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>temperature %1 · top-k %2 · top-p %3 · %4 candidate tokens kept</source>
+        <translation>Temperatur %1 · Top-k %2 · Top-p %3 · %4 Kandidaten-Token behalten</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Next token (outline: temperature 1, no filters)</source>
+        <translation>Nächstes Token (Umriss: Temperatur 1, keine Filter)</translation>
+    </message>
+    <message>
+        <source>Generated with seed %1: &lt;i&gt;%2&lt;/i&gt;&lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Erzeugt mit Seed %1: &lt;i&gt;%2&lt;/i&gt;&lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ScalingChart</name>
+    <message>
+        <source>Spread of q·k grows like √d</source>
+        <translation>Die Streuung von q·k wächst wie √d</translation>
+    </message>
+    <message>
+        <source>std of q·k</source>
+        <translation>Std.-Abw. von q·k</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>gemessen</translation>
+    </message>
+    <message>
+        <source>Largest softmax weight (%1 keys)</source>
+        <translation>Größtes Softmax-Gewicht (%1 Keys)</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>q·k (no scaling)</source>
+        <translation>q·k (ohne Skalierung)</translation>
+    </message>
+    <message>
+        <source>q·k / √d</source>
+        <translation>q·k / √d</translation>
+    </message>
+</context>
+<context>
+    <name>ShellHeader</name>
+    <message>
+        <source>← Course map</source>
+        <translation>← Kursübersicht</translation>
+    </message>
+    <message>
+        <source>Back to the course map</source>
+        <translation>Zurück zur Kursübersicht</translation>
+    </message>
+    <message>
+        <source>Attention Lens</source>
+        <translation>Attention Lens</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>About Attention Lens, licences and where your data lives</source>
+        <translation>Über Attention Lens, Lizenzen und wo deine Daten liegen</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxBars</name>
+    <message>
+        <source>temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>Softmax</translation>
+    </message>
+</context>
+<context>
+    <name>StationCard</name>
+    <message>
+        <source>Station %1: %2. %3. %4</source>
+        <translation>Station %1: %2. %3. %4</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Not built yet</source>
+        <translation>Noch nicht gebaut</translation>
+    </message>
+    <message>
+        <source>%1 percent done</source>
+        <translation>%1 Prozent erledigt</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht begonnen</translation>
+    </message>
+    <message>
+        <source>Not built yet — this station is still being written.</source>
+        <translation>Noch nicht gebaut – diese Station wird noch geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>Station %1 · %2</source>
+        <translation>Station %1 · %2</translation>
+    </message>
+    <message>
+        <source>Try a text:</source>
+        <translation>Probiere einen Text:</translation>
+    </message>
+    <message>
+        <source>Use the text: %1</source>
+        <translation>Den Text verwenden: %1</translation>
+    </message>
+    <message>
+        <source>Hide the reading</source>
+        <translation>Lesetext ausblenden</translation>
+    </message>
+    <message>
+        <source>Show the reading</source>
+        <translation>Lesetext zeigen</translation>
+    </message>
+    <message>
+        <source>This station is not built yet. Its figures and exercises are still being written; what you see below may be incomplete.</source>
+        <translation>Diese Station ist noch nicht gebaut. Ihre Abbildungen und Übungen werden noch geschrieben; was du unten siehst, kann unvollständig sein.</translation>
+    </message>
+    <message>
+        <source>This station&apos;s page could not be opened (%1).</source>
+        <translation>Die Seite dieser Station konnte nicht geöffnet werden (%1).</translation>
+    </message>
+    <message>
+        <source>This station has no figures yet.</source>
+        <translation>Diese Station hat noch keine Abbildungen.</translation>
+    </message>
+    <message>
+        <source>Station reading</source>
+        <translation>Lesetext der Station</translation>
+    </message>
+    <message>
+        <source>Glossary: %1</source>
+        <translation>Glossar: %1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>TemperatureStation</name>
+    <message>
+        <source>Softmax with a temperature</source>
+        <translation>Softmax mit einer Temperatur</translation>
+    </message>
+    <message>
+        <source>Six candidate scores. Low temperature: the top score takes almost everything. High temperature: the bars even out.</source>
+        <translation>Sechs Kandidaten-Scores. Niedrige Temperatur: Der höchste Score nimmt fast alles. Hohe Temperatur: Die Balken gleichen sich an.</translation>
+    </message>
+    <message>
+        <source>Six candidate scores and their softmax at the temperature you set.</source>
+        <translation>Sechs Kandidaten-Scores und ihr Softmax bei der Temperatur, die du einstellst.</translation>
+    </message>
+    <message>
+        <source>Your text&apos;s next token</source>
+        <translation>Das nächste Token deines Texts</translation>
+    </message>
+    <message>
+        <source>After the first %1 tokens of your text: the same temperature, plus top-k and top-p filters; the seed makes a generation repeatable.</source>
+        <translation>Nach den ersten %1 Token deines Texts: dieselbe Temperatur, dazu Top-k- und Top-p-Filter; der Seed macht eine Generierung wiederholbar.</translation>
+    </message>
+    <message>
+        <source>What if one head had a temperature?</source>
+        <translation>Was wäre, wenn ein Head eine Temperatur hätte?</translation>
+    </message>
+    <message>
+        <source>The head&apos;s scores, on the first %1 tokens of your text, are divided by this temperature before its softmax.</source>
+        <translation>Die Scores des Heads auf den ersten %1 Token deines Texts werden vor seinem Softmax durch diese Temperatur geteilt.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenChip</name>
+    <message>
+        <source>⟨%1⟩</source>
+        <translation>⟨%1⟩</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>Query</translation>
+    </message>
+</context>
+<context>
+    <name>TokenModel</name>
+    <message>
+        <source>Token %1 of %2: %3</source>
+        <translation>Token %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>, special token</source>
+        <translation>, Sondertoken</translation>
+    </message>
+    <message>
+        <source>, continues the previous word</source>
+        <translation>, setzt das vorige Wort fort</translation>
+    </message>
+    <message>
+        <source>, the selected query</source>
+        <translation>, die ausgewählte Query</translation>
+    </message>
+    <message>
+        <source>, receives %1 of the attention</source>
+        <translation>, erhält %1 der Attention</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStrip</name>
+    <message>
+        <source>Tokens of your text</source>
+        <translation>Token deines Texts</translation>
+    </message>
+    <message>
+        <source>Use the left and right arrow keys to choose a query token.</source>
+        <translation>Wähle mit den Pfeiltasten links und rechts ein Query-Token.</translation>
+    </message>
+</context>
+<context>
+    <name>Veiled</name>
+    <message>
+        <source>Hidden until you commit your prediction below</source>
+        <translation>Verborgen, bis du unten deine Vorhersage festlegst</translation>
+    </message>
+</context>
+</TS>

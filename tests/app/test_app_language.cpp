@@ -1,0 +1,322 @@
+// The app in a second language, run with LANGUAGE=de (set by ctest): the interface and the lessons
+// come up in German from the system's language, plural forms follow the count, a lesson file that
+// has no translation falls back to English, exercise answers do not depend on the language, and
+// every station, rendered at 1280×800, shows German texts and no cut-off text.
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtTest>
+#include <functional>
+#include <memory>
+
+#include "app_state.h"
+#include "i18n/translations.h"
+#include "lesson_catalog.h"
+#include "model_hub.h"
+
+Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
+
+namespace {
+
+QTemporaryDir& sandbox() {
+    static QTemporaryDir dir;
+    return dir;
+}
+
+bool writeFile(const QString& path, const QByteArray& data) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+// What the learner could read: the text of every visible text item and button, with the
+// visible text items that are elided or clipped at their width.
+struct Visible {
+    QStringList texts;
+    QStringList cutOff;
+};
+
+void collect(QQuickItem* item, Visible& out) {
+    if (!item || !item->isVisible() || item->opacity() == 0)
+        return;
+    const QByteArray cls = item->metaObject()->className();
+    const QVariant text = item->property("text");
+    if (text.isValid() && text.canConvert<QString>() && !text.toString().isEmpty())
+        out.texts << text.toString();
+    if (cls.startsWith("QQuickText") && !cls.contains("Edit") && !cls.contains("Input") &&
+        item->property("truncated").toBool())
+        out.cutOff << text.toString();
+    for (QQuickItem* c : item->childItems())
+        collect(c, out);
+}
+
+} // namespace
+
+class TestAppLanguage : public QObject {
+    Q_OBJECT
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow* window = nullptr;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(sandbox().isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, sandbox().path());
+        QVERIFY2(qEnvironmentVariable("LANGUAGE").startsWith(QLatin1String("de")), "run with LANGUAGE=de (ctest sets it)");
+        Translations::instance()->apply();
+    }
+
+    void followsTheSystemLanguage() {
+        QCOMPARE(Translations::instance()->choice(), QString());
+        QCOMPARE(Translations::instance()->language(), QStringLiteral("de"));
+        QVERIFY(Translations::availableCodes().contains(QStringLiteral("de")));
+        QCOMPARE(QCoreApplication::translate("ShellHeader", "About"), QStringLiteral("Über"));
+    }
+
+    void resolvesPreferredLanguages() {
+        const QStringList codes{QStringLiteral("en"), QStringLiteral("de")};
+        QCOMPARE(Translations::resolve({QStringLiteral("de-AT"), QStringLiteral("en")}, codes), QStringLiteral("de"));
+        QCOMPARE(Translations::resolve({QStringLiteral("de_DE.UTF-8")}, codes), QStringLiteral("de"));
+        QCOMPARE(Translations::resolve({QStringLiteral("fr-FR"), QStringLiteral("de")}, codes), QStringLiteral("de"));
+        QCOMPARE(Translations::resolve({QStringLiteral("fr-FR"), QStringLiteral("ja")}, codes), QStringLiteral("en"));
+        QCOMPARE(Translations::resolve({}, codes), QStringLiteral("en"));
+    }
+
+    void pluralForms() {
+        const char* tokens = "%n token(s)";
+        QCOMPARE(QCoreApplication::translate("LensStation", tokens, nullptr, 1), QStringLiteral("1 Token"));
+        QCOMPARE(QCoreApplication::translate("LensStation", tokens, nullptr, 12), QStringLiteral("12 Token"));
+        const char* heads = "%n head(s) off · KL from the intact run: %1 nats · logit of “%2”: %3 (outlines: before)";
+        QVERIFY(QCoreApplication::translate("AblationView", heads, nullptr, 1).startsWith(QStringLiteral("1 Head aus ·")));
+        QVERIFY(QCoreApplication::translate("AblationView", heads, nullptr, 3).startsWith(QStringLiteral("3 Heads aus ·")));
+    }
+
+    void chosenLanguageIsRememberedAndWins() {
+        Translations* t = Translations::instance();
+        QSignalSpy changed(t, &Translations::languageChanged);
+        t->setChoice(QStringLiteral("en"));
+        QCOMPARE(t->language(), QStringLiteral("en"));
+        QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("ShellHeader", "About"), QStringLiteral("About"));
+        LessonCatalog catalog;
+        QCOMPARE(catalog.station(QStringLiteral("lens")).value(QStringLiteral("title")).toString(), QStringLiteral("The attention lens"));
+        t->apply(); // as at the next start: the saved choice beats LANGUAGE=de
+        QCOMPARE(t->language(), QStringLiteral("en"));
+        t->setChoice(QString()); // back to the system's language
+        QCOMPARE(t->language(), QStringLiteral("de"));
+        QCOMPARE(catalog.language(), QStringLiteral("de"));
+        QCOMPARE(catalog.station(QStringLiteral("lens")).value(QStringLiteral("title")).toString(), QStringLiteral("Die Attention-Linse"));
+        t->setChoice(QStringLiteral("xx")); // no such translation: follow the system
+        QCOMPARE(t->choice(), QString());
+        QCOMPARE(t->language(), QStringLiteral("de"));
+        QVERIFY(changed.count() >= 2);
+    }
+
+    void lessonsInGerman() {
+        LessonCatalog catalog;
+        QCOMPARE(catalog.language(), QStringLiteral("de"));
+        QCOMPARE(catalog.count(), 6);
+        QVERIFY(catalog.prose(QStringLiteral("lens")).startsWith(QStringLiteral("# Was Attention ist")));
+        QVERIFY(catalog.prose(QStringLiteral("lens"), QStringLiteral("en")).startsWith(QStringLiteral("# What attention is")));
+        const QVariantMap mask = catalog.station(QStringLiteral("mask"));
+        QCOMPARE(mask.value(QStringLiteral("title")).toString(), QStringLiteral("Die kausale Maske"));
+        // A preset's text is what the English model reads: it stays English; its "why" is German.
+        const QVariantMap preset = mask.value(QStringLiteral("presets")).toList().at(0).toMap();
+        QCOMPARE(preset.value(QStringLiteral("text")).toString(), QStringLiteral("one two three four five six seven eight"));
+        QCOMPARE(preset.value(QStringLiteral("title")).toString(), QStringLiteral("Zählen"));
+        QCOMPARE(catalog.glossaryEntry(QStringLiteral("causal-mask")).value(QStringLiteral("term")).toString(), QStringLiteral("Kausale Maske"));
+        QCOMPARE(catalog.glossaryEntry(QStringLiteral("causal-mask"), QStringLiteral("en")).value(QStringLiteral("term")).toString(), QStringLiteral("causal mask"));
+    }
+
+    // Everything an exercise's answer is computed from comes from the English file.
+    void answersDoNotDependOnTheLanguage() {
+        LessonCatalog catalog;
+        const QStringList texts{QStringLiteral("prompt"), QStringLiteral("intro"), QStringLiteral("explain")};
+        for (const char* id : {"lens", "math", "heads", "mask", "temperature", "not"}) {
+            const QVariantList en = catalog.exercises(QString::fromLatin1(id), QStringLiteral("en"));
+            const QVariantList de = catalog.exercises(QString::fromLatin1(id), QStringLiteral("de"));
+            QVERIFY2(!en.isEmpty() && en.size() == de.size(), id);
+            for (int i = 0; i < en.size(); ++i) {
+                QVariantMap e = en[i].toMap(), d = de[i].toMap();
+                QVERIFY2(e.value(QStringLiteral("prompt")) != d.value(QStringLiteral("prompt")), qPrintable(e.value(QStringLiteral("id")).toString()));
+                for (const QString& k : texts) {
+                    e.remove(k);
+                    d.remove(k);
+                }
+                QVariantList eo = e.take(QStringLiteral("options")).toList(), dopt = d.take(QStringLiteral("options")).toList();
+                QCOMPARE(d, e); // id, kind, compute, params, veils, start
+                QCOMPARE(dopt.size(), eo.size());
+                for (int j = 0; j < eo.size(); ++j)
+                    QCOMPARE(dopt[j].toMap().value(QStringLiteral("value")), eo[j].toMap().value(QStringLiteral("value")));
+            }
+        }
+    }
+
+    // A station whose translation is partial: what is missing is English.
+    void missingTranslationFallsBackToEnglish() {
+        QTemporaryDir root;
+        QVERIFY(QDir(root.path()).mkdir(QStringLiteral("01-demo")));
+        const QString f = root.path() + QStringLiteral("/01-demo/");
+        QVERIFY(writeFile(f + QStringLiteral("station.json"),
+            R"({"id":"demo","order":1,"title":"Demo","goal":"A goal","page":"","presets":[{"title":"P","text":"Some text","why":"Why"}]})"));
+        QVERIFY(writeFile(f + QStringLiteral("prose.md"), "# English prose\n"));
+        QVERIFY(writeFile(f + QStringLiteral("exercises.json"),
+            R"([{"id":"a","kind":"option","prompt":"First?","compute":"c","params":{},"veils":[],"options":[{"value":"x","label":"X"},{"value":"y","label":"Y"}],"explain":"E1"},
+                {"id":"b","kind":"token","prompt":"Second?","compute":"c","params":{},"veils":[],"explain":"E2"}])"));
+        QVERIFY(writeFile(f + QStringLiteral("station.de.json"), R"({"title":"Vorführung","presets":[{"title":"P-de"}]})"));
+        QVERIFY(writeFile(f + QStringLiteral("exercises.de.json"),
+            R"({"a":{"prompt":"Erste?","options":{"x":"X-de"},"kind":"number","compute":"other"}})"));
+        LessonCatalog catalog;
+        catalog.setRoot(root.path());
+        catalog.setLanguage(QStringLiteral("de"));
+        const QVariantMap s = catalog.station(QStringLiteral("demo"));
+        QCOMPARE(s.value(QStringLiteral("title")).toString(), QStringLiteral("Vorführung"));
+        QCOMPARE(s.value(QStringLiteral("goal")).toString(), QStringLiteral("A goal"));
+        const QVariantMap p = s.value(QStringLiteral("presets")).toList().at(0).toMap();
+        QCOMPARE(p.value(QStringLiteral("title")).toString(), QStringLiteral("P-de"));
+        QCOMPARE(p.value(QStringLiteral("why")).toString(), QStringLiteral("Why"));
+        QCOMPARE(catalog.prose(QStringLiteral("demo")), QStringLiteral("# English prose\n"));
+        const QVariantList ex = catalog.exercises(QStringLiteral("demo"));
+        QCOMPARE(ex.size(), 2);
+        const QVariantMap a = ex[0].toMap(), b = ex[1].toMap();
+        QCOMPARE(a.value(QStringLiteral("prompt")).toString(), QStringLiteral("Erste?"));
+        QCOMPARE(a.value(QStringLiteral("explain")).toString(), QStringLiteral("E1"));
+        QCOMPARE(a.value(QStringLiteral("kind")).toString(), QStringLiteral("option")); // never from a translation
+        QCOMPARE(a.value(QStringLiteral("compute")).toString(), QStringLiteral("c"));
+        QCOMPARE(a.value(QStringLiteral("options")).toList()[0].toMap().value(QStringLiteral("label")).toString(), QStringLiteral("X-de"));
+        QCOMPARE(a.value(QStringLiteral("options")).toList()[1].toMap().value(QStringLiteral("label")).toString(), QStringLiteral("Y"));
+        QCOMPARE(b.value(QStringLiteral("prompt")).toString(), QStringLiteral("Second?"));
+        QVERIFY(catalog.glossaryEntry(QStringLiteral("token")).isEmpty()); // no glossary here: nothing, no crash
+    }
+
+    void stationsShowGermanTexts_data() {
+        QTest::addColumn<QString>("station");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("heading");   // from prose.de.md
+        QTest::addColumn<QString>("figure");    // a qsTr string of the station's page
+        QTest::newRow("lens") << "lens" << "Die Attention-Linse" << "Wie man die Linse liest" << "Einen Head finden";
+        QTest::newRow("math") << "math" << "Die Mathematik: Queries, Keys, Values" << "Warum durch √d teilen" << "Q·K·V-Sandkasten";
+        QTest::newRow("heads") << "heads" << "Viele Heads" << "Heads ausschalten" << "Alle Heads eines Layers";
+        QTest::newRow("mask") << "mask" << "Die kausale Maske" << "Schritt für Schritt durch das Raster" << "Das Score-Raster, Zeile für Zeile";
+        QTest::newRow("temperature") << "temperature" << "Temperatur und Sampling" << "Sechs Kandidaten" << "Softmax mit einer Temperatur";
+        QTest::newRow("not") << "not" << "Was Attention nicht ist" << "Die Leitungen" << "Gewichte sind keine Erklärungen";
+    }
+
+    // Each station as the learner sees it at 1280×800, on the fixture model, once its figures show
+    // the model's results. AL_LANGUAGE_SHOTS=DIR saves each window for a look.
+    void stationsShowGermanTexts() {
+        QFETCH(QString, station);
+        QFETCH(QString, title);
+        QFETCH(QString, heading);
+        QFETCH(QString, figure);
+        if (!window) {
+            ModelHub* hub = ModelHub::instance();
+            hub->loadModel(qEnvironmentVariable("AL_FIXTURE_MODEL"));
+            QVERIFY(QTest::qWaitFor([hub] { return hub->ready(); }, 30000));
+            QQuickStyle::setStyle(QStringLiteral("Basic"));
+            engine = std::make_unique<QQmlApplicationEngine>();
+            Translations::instance()->setEngine(engine.get());
+            engine->addImportPath(QStringLiteral("qrc:/"));
+            engine->load(QUrl(QStringLiteral("qrc:/AttentionLens/Main.qml")));
+            QVERIFY(!engine->rootObjects().isEmpty());
+            window = qobject_cast<QQuickWindow*>(engine->rootObjects().constFirst());
+            QVERIFY(window);
+            window->resize(1280, 800);
+            window->show();
+            QVERIFY(QTest::qWaitForWindowExposed(window));
+        }
+        AppState* state = AppState::instance();
+        QSignalSpy shown(state, &AppState::figuresShown);
+        QMetaObject::invokeMethod(window, "openStation", Q_ARG(QVariant, station));
+        QVERIFY2(QTest::qWaitFor([&] { return shown.count() > 0 && state->figuresAreShown(); }, 60000), qPrintable(station));
+        QTest::qWait(600); // the page's slide-in and a few frames
+
+        Visible v;
+        collect(window->contentItem(), v);
+        const QString all = v.texts.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(title), qPrintable(station + QStringLiteral(": no title ") + title));
+        QVERIFY2(all.contains(heading), qPrintable(station + QStringLiteral(": no prose heading ") + heading));
+        QVERIFY2(all.contains(figure), qPrintable(station + QStringLiteral(": no figure text ") + figure));
+        QVERIFY2(all.contains(QStringLiteral("Lesetext ausblenden")), qPrintable(station));
+        QVERIFY2(!all.contains(QStringLiteral("Hide the reading")), qPrintable(station));
+        QVERIFY2(v.cutOff.isEmpty(), qPrintable(station + QStringLiteral(": cut off: ") + v.cutOff.join(QStringLiteral(" | "))));
+
+        const QString shots = qEnvironmentVariable("AL_LANGUAGE_SHOTS");
+        if (!shots.isEmpty())
+            QVERIFY(window->grabWindow().save(shots + QStringLiteral("/") + station + QStringLiteral("-de.png")));
+    }
+
+    // The About page: its texts from about.de.json and the language menu, showing the system's
+    // language as the current choice.
+    void aboutPageInGerman() {
+        QVERIFY2(window, "the German stations ran first");
+        QMetaObject::invokeMethod(window, "openAbout");
+        Visible v;
+        QVERIFY(QTest::qWaitFor([&] {
+            v = {};
+            collect(window->contentItem(), v);
+            return v.texts.contains(QStringLiteral("Sprache"));
+        }, 10000));
+        QTest::qWait(600);
+        v = {};
+        collect(window->contentItem(), v);
+        const QString all = v.texts.join(QLatin1Char('\n'));
+        QVERIFY(all.contains(QStringLiteral("Woraus die App besteht")));
+        QVERIFY(all.contains(QStringLiteral("Diese App: der Kurs, seine Engine und seine Lektionen")));
+        QVERIFY(all.contains(QStringLiteral("Wie das System (Deutsch)")));
+        QVERIFY2(v.cutOff.isEmpty(), qPrintable(v.cutOff.join(QStringLiteral(" | "))));
+        const QString shots = qEnvironmentVariable("AL_LANGUAGE_SHOTS");
+        if (!shots.isEmpty())
+            QVERIFY(window->grabWindow().save(shots + QStringLiteral("/about-de.png")));
+    }
+
+    // The same window switched to English while it runs (as the About page's menu does): the
+    // texts follow at once, and none is cut off at 1280×800 either.
+    void switchedToEnglishWhileRunning_data() {
+        QTest::addColumn<QString>("station");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("lens") << "lens" << "The attention lens";
+        QTest::newRow("math") << "math" << "The math: queries, keys, values";
+        QTest::newRow("heads") << "heads" << "Many heads";
+        QTest::newRow("mask") << "mask" << "The causal mask";
+        QTest::newRow("temperature") << "temperature" << "Temperature and sampling";
+        QTest::newRow("not") << "not" << "What attention isn't";
+    }
+    void switchedToEnglishWhileRunning() {
+        QFETCH(QString, station);
+        QFETCH(QString, title);
+        QVERIFY2(window, "the German stations ran first");
+        Translations::instance()->setChoice(QStringLiteral("en"));
+        AppState* state = AppState::instance();
+        QSignalSpy shown(state, &AppState::figuresShown);
+        QMetaObject::invokeMethod(window, "openStation", Q_ARG(QVariant, station));
+        QVERIFY2(QTest::qWaitFor([&] { return shown.count() > 0 && state->figuresAreShown(); }, 60000), qPrintable(station));
+        QTest::qWait(600);
+        Visible v;
+        collect(window->contentItem(), v);
+        const QString all = v.texts.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(title), qPrintable(station));
+        QVERIFY2(all.contains(QStringLiteral("Hide the reading")), qPrintable(station));
+        QVERIFY2(!all.contains(QStringLiteral("Lesetext")), qPrintable(station));
+        QVERIFY2(v.cutOff.isEmpty(), qPrintable(station + QStringLiteral(": cut off: ") + v.cutOff.join(QStringLiteral(" | "))));
+    }
+
+    void cleanupTestCase() { Translations::instance()->setChoice(QString()); }
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("AttentionLensLanguageTests"));
+    TestAppLanguage test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_app_language.moc"
