@@ -106,6 +106,12 @@ private slots:
         QCOMPARE(t->language(), QStringLiteral("en"));
         QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("ShellHeader", "About"), QStringLiteral("About"));
+        // English counts read as English does: "1 token", "3 tokens", never "token(s)".
+        QCOMPARE(QCoreApplication::translate("LensStation", "%n token(s)", nullptr, 1), QStringLiteral("1 token"));
+        QCOMPARE(QCoreApplication::translate("LensStation", "%n token(s)", nullptr, 3), QStringLiteral("3 tokens"));
+        const char* heads = "%n head(s) off · KL from the intact run: %1 nats · logit of “%2”: %3 (outlines: before)";
+        QVERIFY(QCoreApplication::translate("AblationView", heads, nullptr, 1).startsWith(QStringLiteral("1 head off ·")));
+        QVERIFY(QCoreApplication::translate("AblationView", heads, nullptr, 2).startsWith(QStringLiteral("2 heads off ·")));
         LessonCatalog catalog;
         QCOMPARE(catalog.station(QStringLiteral("lens")).value(QStringLiteral("title")).toString(), QStringLiteral("The attention lens"));
         t->apply(); // as at the next start: the saved choice beats LANGUAGE=de

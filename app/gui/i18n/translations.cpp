@@ -85,16 +85,22 @@ void Translations::install(const QString& code) {
         translator_ = nullptr;
     }
     language_ = QStringLiteral("en");
-    if (code != QLatin1String("en")) {
+    // English loads its file too: it holds the plural forms of the strings with a count ("1 token",
+    // "3 tokens"). A language whose file is missing falls back to it.
+    auto load = [this](const QString& c) {
         auto* t = new QTranslator(this);
-        if (t->load(kQmPrefix + code, kQmDir)) {
-            QCoreApplication::installTranslator(t);
-            translator_ = t;
-            language_ = code;
-        } else {
+        if (!t->load(kQmPrefix + c, kQmDir)) {
             delete t;
+            return false;
         }
-    }
+        QCoreApplication::installTranslator(t);
+        translator_ = t;
+        return true;
+    };
+    if (load(code))
+        language_ = code;
+    else if (code != QLatin1String("en"))
+        load(QStringLiteral("en"));
     if (engine_)
         engine_->retranslate();
     emit languageChanged();
