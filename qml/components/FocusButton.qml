@@ -10,7 +10,7 @@ Button {
     padding: Theme.spacingS
     leftPadding: Theme.spacing
     rightPadding: Theme.spacing
-    palette.buttonText: accent ? "#ffffff" : Theme.text
+    palette.buttonText: accent ? Theme.onAccent : Theme.text
     Accessible.name: text
     opacity: enabled ? 1 : 0.45
 
