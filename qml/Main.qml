@@ -23,7 +23,7 @@ ApplicationWindow {
     palette.button: Theme.surfaceAlt
     palette.buttonText: Theme.text
     palette.highlight: Theme.accent
-    palette.highlightedText: Theme.onAccent
+    palette.highlightedText: Theme.textOnAccent
     palette.mid: Theme.border
     palette.dark: Theme.border
     palette.light: Theme.surface

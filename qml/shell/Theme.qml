@@ -26,7 +26,7 @@ QtObject {
     // Highlights drawn over the viridis heatmaps: a raspberry that no viridis colour resembles.
     readonly property color accent: pick("#c2185b", "#ff6f9f", "#a0004a", "#ff8fb8")
     // Text on an accent-filled button.
-    readonly property color onAccent: pick("#ffffff", "#16181b", "#ffffff", "#000000")
+    readonly property color textOnAccent: pick("#ffffff", "#16181b", "#ffffff", "#000000")
     readonly property color accentSoft: pick("#f8dde8", "#4a2434", "#ffe3ee", "#3d0f22")
     readonly property color focusRing: pick("#1a56db", "#8ab4ff", "#0033cc", "#ffd400")
     readonly property color good: pick("#1a7136", "#6fd08c", "#0b5a22", "#7dffa0")
