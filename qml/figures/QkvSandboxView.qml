@@ -180,6 +180,7 @@ RowLayout {
         RowLayout {
             Switch {
                 text: qsTr("divide by √d")
+                Accessible.name: text
                 checked: view.sandbox.scaled
                 onToggled: view.sandbox.scaled = checked
                 palette.windowText: Theme.text

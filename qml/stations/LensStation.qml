@@ -257,11 +257,15 @@ Item {
                         CheckBox {
                             id: logBox
                             text: qsTr("Log scale")
+                            Accessible.name: text
+                            Accessible.description: ToolTip.text
                             ToolTip.visible: hovered
                             ToolTip.text: qsTr("Spread small weights apart: colours follow log10 of the weight.")
                         }
                         CheckBox {
                             text: qsTr("Hide the first token")
+                            Accessible.name: text
+                            Accessible.description: ToolTip.text
                             checked: lens.hideFirst
                             onToggled: lens.hideFirst = checked
                             ToolTip.visible: hovered
