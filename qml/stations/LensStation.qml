@@ -331,6 +331,11 @@ Item {
                         HeadOverview {
                             lens: lens
                             logScale: logBox.checked
+                            // Every head fits the column beside the matrix (12 x 12 beside the
+                            // open reading at 1280 x 800): the room the grid gets, from widths
+                            // that do not depend on the grid (no feedback through the layout).
+                            gridWidth: Math.max(120, (figures.columns === 2 ? figures.width - figure.implicitWidth - figures.columnSpacing
+                                                                           : figures.width) - 40)
                         }
                     }
                     Label {
