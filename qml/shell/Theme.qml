@@ -32,6 +32,8 @@ QtObject {
     readonly property color good: pick("#1a7136", "#6fd08c", "#0b5a22", "#7dffa0")
     readonly property color warning: pick("#8a5a00", "#f2c14e", "#6b4500", "#ffd75e")
     readonly property color warningSoft: pick("#fbf1d9", "#3b3220", "#fff3d6", "#2e2500")
+    // The fill of a checked or highlighted plain button (the Basic style's palette.dark), under body text.
+    readonly property color checkedFill: pick("#d8d5ce", "#3a3f46", "#ffe3ee", "#3d0f22")
     readonly property color mask: pick("#7b818a", "#8a9099", "#4d4d4d", "#b0b0b0")
     // The frame around a heatmap: where its brightest (light theme) or darkest (dark theme) cells
     // would melt into the page, the frame still shows the figure's edge.

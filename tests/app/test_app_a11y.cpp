@@ -295,6 +295,9 @@ private slots:
         });
         QVERIFY2(commit, "Tab never reaches the commit button");
         QVERIFY2(showsFocus(commit), "no focus ring on the commit button");
+        // Scrolled into view, so the learner sees the ring.
+        QTRY_VERIFY2(QRectF(QPointF(0, 0), window->size()).contains(commit->mapRectToScene(QRectF(0, 0, commit->width(), commit->height()))),
+                     "the focused commit button is off screen");
         key(Qt::Key_Return);
         QTRY_VERIFY2(card->property("revealed").toBool(), "Enter on the commit button did not reveal the answer");
         shot(station + QStringLiteral("-revealed"));

@@ -101,6 +101,7 @@ private slots:
                 need(colour(fg), colour(bg), 4.5, QStringLiteral("text %1 on %2").arg(fg, bg));
         need(colour("warning"), colour("warningSoft"), 4.5, QStringLiteral("warning on its notice"));
         need(colour("textOnAccent"), colour("accent"), 4.5, QStringLiteral("accent button label"));
+        need(colour("text"), colour("checkedFill"), 4.5, QStringLiteral("checked or highlighted button label"));
         const QVariantList keys = this->theme->property("keyColors").toList();
         QCOMPARE(keys.size(), 3);
         for (const QVariant& k : keys)
