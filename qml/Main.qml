@@ -23,9 +23,12 @@ ApplicationWindow {
     palette.button: Theme.surfaceAlt
     palette.buttonText: Theme.text
     palette.highlight: Theme.accent
-    palette.highlightedText: "#ffffff"
+    palette.highlightedText: Theme.textOnAccent
+    // The Basic style writes a checked or highlighted button's label in brightText, on the
+    // palette's dark (Theme.checkedFill) or on a choice's accentSoft: body text is readable on both.
+    palette.brightText: Theme.text
     palette.mid: Theme.border
-    palette.dark: Theme.border
+    palette.dark: Theme.checkedFill
     palette.light: Theme.surface
     palette.midlight: Theme.surfaceAlt
     palette.placeholderText: Theme.textMuted

@@ -9,6 +9,8 @@
 #include <QSettings>
 #include <QUrl>
 
+#include "system_contrast.h"
+
 AppState* AppState::instance() {
     static AppState* self = new AppState(qApp);
     return self;
@@ -38,6 +40,7 @@ AppState* AppState::create(QQmlEngine*, QJSEngine*) {
 
 AppState::AppState(QObject* parent) : QObject(parent) {
     dark_ = systemIsDark();
+    highContrast_ = system_contrast::requested();
     followLinkColour(dark_);
     // Follow the system when the palette changes (desktop theme switch), unless overridden.
     if (qApp)
@@ -45,6 +48,14 @@ AppState::AppState(QObject* parent) : QObject(parent) {
 }
 
 bool AppState::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange && contrast_.isEmpty()) {
+        // A desktop's contrast switch changes its palette too: look again.
+        const bool hc = system_contrast::requested();
+        if (hc != highContrast_) {
+            highContrast_ = hc;
+            emit highContrastChanged();
+        }
+    }
     if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange && theme_.isEmpty()) {
         const bool d = systemIsDark();
         if (d != dark_) {
@@ -73,6 +84,19 @@ void AppState::setThemeOverride(const QString& theme) {
         dark_ = d;
         followLinkColour(dark_);
         emit darkChanged();
+    }
+}
+
+bool AppState::highContrast() const { return highContrast_; }
+
+void AppState::setContrastOverride(const QString& contrast) {
+    contrast_ = contrast;
+    const bool hc = contrast == QLatin1String("high") ? true
+                  : contrast == QLatin1String("normal") ? false
+                  : system_contrast::requested();
+    if (hc != highContrast_) {
+        highContrast_ = hc;
+        emit highContrastChanged();
     }
 }
 

@@ -14,6 +14,9 @@ class AppState : public QObject {
     QML_SINGLETON
     Q_PROPERTY(bool dark READ dark NOTIFY darkChanged)
     Q_PROPERTY(QString themeOverride READ themeOverride CONSTANT) // "light", "dark" or ""
+    // The high-contrast palettes (Theme.qml): the desktop's setting (system_contrast.h), or
+    // --contrast high|normal.
+    Q_PROPERTY(bool highContrast READ highContrast NOTIFY highContrastChanged)
     Q_PROPERTY(QString initialStation READ initialStation CONSTANT)
     Q_PROPERTY(bool screenshotMode READ screenshotMode CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
@@ -23,7 +26,10 @@ public:
 
     bool dark() const;
     QString themeOverride() const;
-    void setThemeOverride(const QString& theme); // from --theme; "" follows the system
+    Q_INVOKABLE void setThemeOverride(const QString& theme); // from --theme; "" follows the system
+    bool highContrast() const;
+    // "high", "normal" or "" (follow the system). Invokable so tests can check every palette.
+    Q_INVOKABLE void setContrastOverride(const QString& contrast);
     QString initialStation() const;
     void setInitialStation(const QString& id);
     bool screenshotMode() const;
@@ -49,6 +55,7 @@ public:
 
 signals:
     void darkChanged();
+    void highContrastChanged();
     void figuresShown();
 
 protected:
@@ -60,5 +67,7 @@ private:
     QString initialStation_;
     bool screenshot_ = false;
     bool dark_ = false;
+    QString contrast_;
+    bool highContrast_ = false;
     bool figuresShown_ = false;
 };

@@ -62,10 +62,11 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption textOpt(QStringLiteral("text"), QStringLiteral("Start with this text."), QStringLiteral("STR"));
     const QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Load the GPT-2-style model in this folder (config.json, model.safetensors, vocab.json, merges.txt)."), QStringLiteral("DIR"));
     const QCommandLineOption themeOpt(QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark (default: follow the system)."), QStringLiteral("light|dark"));
+    const QCommandLineOption contrastOpt(QStringLiteral("contrast"), QStringLiteral("Contrast: high or normal (default: follow the desktop's high-contrast setting, or AL_HIGH_CONTRAST=1)."), QStringLiteral("high|normal"));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the station with the text, wait for the model's results, save the window as PNG to FILE and exit."), QStringLiteral("FILE"));
     const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x800)."), QStringLiteral("WxH"));
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("For --screenshot: give up after SECONDS and exit with code 3 (default 120)."), QStringLiteral("SECONDS"));
-    parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, shotOpt, sizeOpt, timeoutOpt});
+    parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, contrastOpt, shotOpt, sizeOpt, timeoutOpt});
     parser.process(app);
 
     AppState* state = AppState::instance();
@@ -76,6 +77,14 @@ int main(int argc, char* argv[]) {
             return 2;
         }
         state->setThemeOverride(theme);
+    }
+    if (parser.isSet(contrastOpt)) {
+        const QString contrast = parser.value(contrastOpt).toLower();
+        if (contrast != QLatin1String("high") && contrast != QLatin1String("normal")) {
+            std::fprintf(stderr, "attention-lens: --contrast must be high or normal, not \"%s\"\n", qPrintable(contrast));
+            return 2;
+        }
+        state->setContrastOverride(contrast);
     }
     const QString shot = parser.value(shotOpt);
     double timeoutSeconds = 120;

@@ -10,8 +10,11 @@ Button {
     padding: Theme.spacingS
     leftPadding: Theme.spacing
     rightPadding: Theme.spacing
-    palette.buttonText: accent ? "#ffffff" : Theme.text
+    palette.buttonText: accent ? Theme.textOnAccent : Theme.text
     Accessible.name: text
+    // Enter presses it as Space does.
+    Keys.onReturnPressed: if (enabled) control.clicked()
+    Keys.onEnterPressed: if (enabled) control.clicked()
     opacity: enabled ? 1 : 0.45
 
     background: Rectangle {

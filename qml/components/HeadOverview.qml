@@ -23,6 +23,18 @@ FocusScope {
     Accessible.role: Accessible.Table
     Accessible.name: qsTr("All heads: %1 layers by %2 heads. Selected: layer %3, head %4")
                      .arg(nL).arg(nH).arg(lens ? lens.layer : 0).arg(lens ? lens.head : 0)
+    // In words, from the data: where the selected head sends the last token's attention.
+    Accessible.description: {
+        if (!lens || lens.tokenCount === 0 || nL === 0)
+            return ""
+        const q = lens.tokenCount - 1
+        const k = lens.argmaxKey(lens.layer, lens.head, q, lens.hideFirst)
+        if (k < 0)
+            return ""
+        return qsTr("Layer %1, head %2: the last token, “%3”, attends most to “%4” (%5). Arrow keys choose another head.")
+            .arg(lens.layer).arg(lens.head).arg(lens.tokenText(q).trim()).arg(lens.tokenText(k).trim())
+            .arg(lens.weightIn(lens.layer, lens.head, q, k, lens.hideFirst).toFixed(2))
+    }
 
     function tileFor(w) {
         if (nH === 0) return 0

@@ -132,6 +132,16 @@ FocusScope {
         }
     }
 
+    // The heatmap's edge, so its brightest (light theme) or darkest (dark theme) cells do not melt
+    // into the page.
+    Rectangle {
+        anchors.fill: matrix
+        anchors.margins: -1
+        color: "transparent"
+        border.width: 1
+        border.color: Theme.heatFrame
+    }
+
     // The exercise's row, covered until the prediction is committed.
     Rectangle {
         objectName: "veil:" + view.rowVeilKey

@@ -12,9 +12,9 @@ ColumnLayout {
     spacing: Theme.spacingS
     RowLayout {
         Label { text: qsTr("layer"); color: Theme.text }
-        SpinBox { from: 0; to: Math.max(0, ModelHub.nLayer - 1); value: view.census.layer; onValueModified: view.census.layer = value }
+        SpinBox { from: 0; to: Math.max(0, ModelHub.nLayer - 1); value: view.census.layer; onValueModified: view.census.layer = value; Accessible.name: qsTr("Layer") }
         Label { text: qsTr("head"); color: Theme.text }
-        SpinBox { from: 0; to: Math.max(0, ModelHub.nHead - 1); value: view.census.head; onValueModified: view.census.head = value }
+        SpinBox { from: 0; to: Math.max(0, ModelHub.nHead - 1); value: view.census.head; onValueModified: view.census.head = value; Accessible.name: qsTr("Head") }
         BusyIndicator { running: view.census.busy; visible: running; implicitWidth: 22; implicitHeight: 22 }
     }
     GridLayout {

@@ -38,6 +38,6 @@ ColumnLayout {
         ValueAxis { id: tx; min: 0; max: Math.max(16, view.meter.lengths.length ? view.meter.lengths[view.meter.lengths.length - 1] : 16); titleText: qsTr("tokens"); labelFormat: "%d" }
         ValueAxis { id: ty; min: 0; max: view.yMax; tickCount: Math.round(view.yMax / view.yStep) + 1; labelFormat: view.yStep < 0.1 ? "%.2f" : view.yStep < 1 ? "%.1f" : "%d"; titleText: qsTr("milliseconds") }
         LineSeries { id: att; name: qsTr("attention (scores, softmax, weighted sum)"); axisX: tx; axisY: ty; width: 3; color: Theme.accent }
-        LineSeries { id: rest; name: qsTr("the rest (LayerNorms, projections, MLP)"); axisX: tx; axisY: ty; width: 3; color: Theme.dark ? "#8ab4ff" : "#1a56db" }
+        LineSeries { id: rest; name: qsTr("the rest (LayerNorms, projections, MLP)"); axisX: tx; axisY: ty; width: 3; color: Theme.chartSecond }
     }
 }

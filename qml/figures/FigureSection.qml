@@ -20,6 +20,15 @@ Rectangle {
     color: Theme.surface
     radius: Theme.radius
     border.color: Theme.border
+    // What the figure shows, in words, from its data; the station sets it. Like the caption, it
+    // must not state an answer while an exercise waits: give its veil key in `summaryVeil`.
+    property string summary: ""
+    property string summaryVeil: ""
+    readonly property bool summaryVeiled: veils !== null && summaryVeil !== "" && veils.hides(summaryVeil)
+    Accessible.role: Accessible.Grouping
+    Accessible.name: title
+    Accessible.description: (captionVeiled ? veiledCaption : caption)
+                            + (summary !== "" && !summaryVeiled ? " " + summary : "")
 
     ColumnLayout {
         id: column

@@ -18,9 +18,9 @@ ColumnLayout {
     }
     RowLayout {
         Label { text: qsTr("layer"); color: Theme.text }
-        SpinBox { from: 0; to: Math.max(0, ModelHub.nLayer - 1); value: view.lab.layer; onValueModified: view.lab.layer = value }
+        SpinBox { from: 0; to: Math.max(0, ModelHub.nLayer - 1); value: view.lab.layer; onValueModified: view.lab.layer = value; Accessible.name: qsTr("Layer") }
         Label { text: qsTr("head"); color: Theme.text }
-        SpinBox { from: 0; to: Math.max(0, ModelHub.nHead - 1); value: view.lab.head; onValueModified: view.lab.head = value }
+        SpinBox { from: 0; to: Math.max(0, ModelHub.nHead - 1); value: view.lab.head; onValueModified: view.lab.head = value; Accessible.name: qsTr("Head") }
         Label { text: qsTr("head temperature"); color: Theme.text }
         Slider { from: 0.05; to: 5; value: view.lab.headTemperature; onMoved: view.lab.headTemperature = value; Accessible.name: qsTr("Head temperature") }
         Label { text: view.lab.headTemperature.toFixed(2); color: Theme.text; font.family: "monospace" }

@@ -28,9 +28,9 @@ ColumnLayout {
             onClicked: { if (!player.running && view.row >= view.count - 1) view.row = 0; player.running = !player.running }
         }
         Label { text: qsTr("layer"); color: Theme.text }
-        SpinBox { from: 0; to: Math.max(0, ModelHub.nLayer - 1); value: view.lab.layer; onValueModified: view.lab.layer = value }
+        SpinBox { from: 0; to: Math.max(0, ModelHub.nLayer - 1); value: view.lab.layer; onValueModified: view.lab.layer = value; Accessible.name: qsTr("Layer") }
         Label { text: qsTr("head"); color: Theme.text }
-        SpinBox { from: 0; to: Math.max(0, ModelHub.nHead - 1); value: view.lab.head; onValueModified: view.lab.head = value }
+        SpinBox { from: 0; to: Math.max(0, ModelHub.nHead - 1); value: view.lab.head; onValueModified: view.lab.head = value; Accessible.name: qsTr("Head") }
     }
     Timer { id: player; interval: 900; repeat: true; onTriggered: { if (view.row < view.count - 1) view.row++; else running = false } }
 

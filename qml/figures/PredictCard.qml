@@ -43,6 +43,7 @@ ExerciseCard {
     explain: card.definition.explain || ""
     onRevealRequested: commit()
     onResetRequested: again()
+    onCancelRequested: card.prediction = ""
 
     function commit() {
         if (card.prediction === "" || !card.exercises)
@@ -165,6 +166,7 @@ ExerciseCard {
                              : parent.checked ? Theme.accentSoft : Theme.surfaceAlt
                         border.color: parent.checked ? Theme.accent : Theme.border
                         border.width: parent.checked ? 2 : 1
+                        FocusRing { target: parent.parent }
                     }
                 }
             }
@@ -199,6 +201,7 @@ ExerciseCard {
                 checked: card.prediction === modelData.value
                 onClicked: card.prediction = modelData.value
                 palette.windowText: Theme.text
+                Accessible.name: text
             }
         }
     }

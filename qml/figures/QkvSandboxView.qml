@@ -9,7 +9,7 @@ import AttentionLens
 RowLayout {
     id: view
     property QkvSandbox sandbox: QkvSandbox {}
-    readonly property var keyColors: ["#1f77b4", "#2ca02c", "#9467bd"]
+    readonly property var keyColors: Theme.keyColors
     spacing: Theme.spacingL
 
     Rectangle {
@@ -180,6 +180,7 @@ RowLayout {
         RowLayout {
             Switch {
                 text: qsTr("divide by √d")
+                Accessible.name: text
                 checked: view.sandbox.scaled
                 onToggled: view.sandbox.scaled = checked
                 palette.windowText: Theme.text

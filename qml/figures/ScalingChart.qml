@@ -60,7 +60,7 @@ RowLayout {
             LogValueAxis { id: px; base: 4; min: 2; max: 1024; labelFormat: "%d"; titleText: "d"; labelsFont.pixelSize: 11 } // ticks at powers of 4, so every label fits
             ValueAxis { id: py; min: 0; max: 1; titleText: qsTr("weight") }
             LineSeries { id: unscaled; name: qsTr("q·k (no scaling)"); axisX: px; axisY: py; width: 3; color: Theme.accent }
-            LineSeries { id: scaled; name: qsTr("q·k / √d"); axisX: px; axisY: py; width: 3; color: Theme.dark ? "#8ab4ff" : "#1a56db" }
+            LineSeries { id: scaled; name: qsTr("q·k / √d"); axisX: px; axisY: py; width: 3; color: Theme.chartSecond }
         }
     }
 }

@@ -32,6 +32,20 @@ Rectangle {
     signal startRequested()
     signal revealRequested()
     signal resetRequested()
+    signal cancelRequested()             // Escape: take the pick back before committing
+
+    // By keys alone: Tab moves through the choices and buttons, Enter (as well as Space) presses
+    // the focused one, Escape takes an uncommitted pick back.
+    Keys.onPressed: (event) => {
+        const f = card.Window.activeFocusItem
+        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && f && f.enabled && typeof f.clicked === "function") {
+            f.clicked() // the choices' own onClicked set the prediction (their checked state follows it)
+            event.accepted = true
+        } else if (event.key === Qt.Key_Escape && card.canReveal && !card.revealed) {
+            card.cancelRequested()
+            event.accepted = true
+        }
+    }
 
     implicitHeight: column.implicitHeight + 2 * Theme.spacingL
     radius: Theme.radius
@@ -40,6 +54,9 @@ Rectangle {
     border.color: card.revealed ? (card.correct ? Theme.good : Theme.warning) : Theme.border
     Accessible.role: Accessible.Grouping
     Accessible.name: heading
+    Accessible.description: !card.available ? card.unavailableText
+        : card.revealed ? (card.correct ? qsTr("Right.") : qsTr("Not this time.")) + " " + card.answerText
+        : card.prompt
 
     ColumnLayout {
         id: column

@@ -38,6 +38,30 @@ Page {
         function onFiguresReadyChanged() { page.reportWhenShown() }
     }
 
+    // Keyboard only: whatever Tab moves the focus to is scrolled into view.
+    Connections {
+        target: page.Window.window
+        function onActiveFocusItemChanged() { Qt.callLater(page.showFocusedItem) }
+    }
+    function showFocusedItem() {
+        const w = page.Window.window
+        const item = w ? w.activeFocusItem : null
+        if (!item || !item.visible)
+            return
+        for (let p = item.parent; p; p = p.parent) {
+            if (p.contentY !== undefined && p.contentHeight !== undefined && p.flickableDirection !== undefined) {
+                const top = item.mapToItem(p.contentItem, 0, 0).y
+                const bottom = top + item.height
+                const margin = Theme.spacingL
+                if (top - margin < p.contentY)
+                    p.contentY = Math.max(0, top - margin)
+                else if (bottom + margin > p.contentY + p.height)
+                    p.contentY = Math.min(Math.max(0, p.contentHeight - p.height), bottom + margin - p.height)
+                return
+            }
+        }
+    }
+
     header: Rectangle {
         color: Theme.background
         implicitHeight: headRow.implicitHeight + 2 * Theme.spacing

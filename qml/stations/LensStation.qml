@@ -257,11 +257,15 @@ Item {
                         CheckBox {
                             id: logBox
                             text: qsTr("Log scale")
+                            Accessible.name: text
+                            Accessible.description: ToolTip.text
                             ToolTip.visible: hovered
                             ToolTip.text: qsTr("Spread small weights apart: colours follow log10 of the weight.")
                         }
                         CheckBox {
                             text: qsTr("Hide the first token")
+                            Accessible.name: text
+                            Accessible.description: ToolTip.text
                             checked: lens.hideFirst
                             onToggled: lens.hideFirst = checked
                             ToolTip.visible: hovered
@@ -327,6 +331,11 @@ Item {
                         HeadOverview {
                             lens: lens
                             logScale: logBox.checked
+                            // Every head fits the column beside the matrix (12 x 12 beside the
+                            // open reading at 1280 x 800): the room the grid gets, from widths
+                            // that do not depend on the grid (no feedback through the layout).
+                            gridWidth: Math.max(120, (figures.columns === 2 ? figures.width - figure.implicitWidth - figures.columnSpacing
+                                                                           : figures.width) - 40)
                         }
                     }
                     Label {
