@@ -17,6 +17,10 @@ class AppState : public QObject {
     Q_PROPERTY(QString initialStation READ initialStation CONSTANT)
     Q_PROPERTY(bool screenshotMode READ screenshotMode CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
+    // Why the last change of a setting could not be saved (read-only folder, full disk); "" once
+    // a save works again. Settings saved before stay as they were (QSettings writes atomically) and
+    // the unsaved change is written by the next save that works.
+    Q_PROPERTY(QString settingsNotice READ settingsNotice NOTIFY settingsNoticeChanged)
 public:
     static AppState* instance();
     static AppState* create(class QQmlEngine*, class QJSEngine*);
@@ -32,6 +36,7 @@ public:
 
     Q_INVOKABLE QVariant setting(const QString& key, const QVariant& fallback = {}) const;
     Q_INVOKABLE void setSetting(const QString& key, const QVariant& value);
+    QString settingsNotice() const { return settingsNotice_; }
     // A station page calls this once its figures (and its exercises' answers) show the model's
     // results for the current text, and reportFiguresPending() when they no longer do (a newer
     // model or text); --screenshot saves only while the last report is "shown".
@@ -50,6 +55,7 @@ public:
 signals:
     void darkChanged();
     void figuresShown();
+    void settingsNoticeChanged();
 
 protected:
     bool eventFilter(QObject* watched, class QEvent* event) override;
@@ -61,4 +67,5 @@ private:
     bool screenshot_ = false;
     bool dark_ = false;
     bool figuresShown_ = false;
+    QString settingsNotice_;
 };

@@ -8,11 +8,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <csignal>
-#include <functional>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include "storage_failures.h"
 
 #include "course/progress_store.h"
 
@@ -50,59 +48,6 @@ class TestProgressStore : public QObject {
         QVERIFY(QFile::exists(path));
     }
 
-
-    // A full disk: while alive, no file of this process may grow past `bytes` (RLIMIT_FSIZE; the
-    // write fails with EFBIG as it would with ENOSPC, root included).
-    struct DiskFull {
-        rlimit old{};
-        explicit DiskFull(rlim_t bytes) {
-            std::signal(SIGXFSZ, SIG_IGN);
-            getrlimit(RLIMIT_FSIZE, &old);
-            const rlimit small{bytes, old.rlim_max};
-            setrlimit(RLIMIT_FSIZE, &small);
-        }
-        ~DiskFull() { setrlimit(RLIMIT_FSIZE, &old); }
-    };
-
-    // Runs `check` where folder permissions apply: directly, or as root in a child process that
-    // has become the unprivileged user `nobody` (who owns `dir`). Returns what went wrong, or "".
-    static QString withoutPrivileges(const QString& dir, const std::function<QString()>& check) {
-        if (::geteuid() != 0)
-            return check();
-        const uid_t nobody = 65534;
-        std::function<void(const QString&)> chownAll = [&](const QString& p) {
-            if (::chown(QFile::encodeName(p).constData(), nobody, nobody) != 0) return;
-            for (const QString& e : QDir(p).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
-                chownAll(p + QLatin1Char('/') + e);
-        };
-        chownAll(dir);
-        int pipeFd[2];
-        if (::pipe(pipeFd) != 0)
-            return QStringLiteral("pipe failed");
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            ::close(pipeFd[0]);
-            QByteArray problem;
-            if (::setgid(nobody) != 0 || ::setuid(nobody) != 0)
-                problem = "could not become nobody";
-            else
-                problem = check().toUtf8();
-            if (!problem.isEmpty() && ::write(pipeFd[1], problem.constData(), size_t(problem.size())) < 0)
-                ::_exit(2);
-            ::_exit(0);
-        }
-        ::close(pipeFd[1]);
-        QByteArray out;
-        char buf[512];
-        for (ssize_t n; (n = ::read(pipeFd[0], buf, sizeof buf)) > 0;)
-            out.append(buf, n);
-        ::close(pipeFd[0]);
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        if (!WIFEXITED(status))
-            return QStringLiteral("the unprivileged check crashed");
-        return QString::fromUtf8(out);
-    }
 
 private slots:
     void roundTrip() {
@@ -242,7 +187,7 @@ private slots:
         QVERIFY(before.contains("count-sinks"));
         QSignalSpy noticeSpy(s, &ProgressStore::noticeChanged);
         {
-            DiskFull full(64);
+            storage_failures::DiskFull full(64);
             s->recordAnswer(QStringLiteral("mask"), QStringLiteral("row"), QStringLiteral("2"), QStringLiteral("3"), true);
         }
         QVERIFY2(s->notice().contains(QStringLiteral("could not be saved")), qPrintable(s->notice()));
@@ -270,7 +215,7 @@ private slots:
         const QString sub = dir.filePath(QStringLiteral("data"));
         QVERIFY(QDir().mkpath(sub));
         const QString path = sub + QStringLiteral("/progress.json");
-        const QString problem = withoutPrivileges(dir.path(), [&]() -> QString {
+        const QString problem = storage_failures::withoutPrivileges(dir.path(), [&]() -> QString {
             ProgressStore* s = ProgressStore::instance();
             s->setFilePath(path);
             s->recordAnswer(QStringLiteral("heads"), QStringLiteral("count-sinks"), QStringLiteral("3"), QStringLiteral("2"), false);
