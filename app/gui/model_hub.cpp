@@ -170,3 +170,21 @@ void ModelHub::loadEmbeddedModel() {
     }
     loadModel(d->embeddedDir);
 }
+
+void ModelHub::useModel(std::shared_ptr<const al::Model> model, const QString& name) {
+    ++d->generation; // a load in flight is dropped when it finishes
+    if (d->loadJob)
+        d->loadJob->cancel();
+    {
+        std::lock_guard lock(d->mutex);
+        d->model = std::move(model);
+    }
+    d->dir.clear();
+    d->name = name;
+    d->embedded = false;
+    if (!d->error.isEmpty()) {
+        d->error.clear();
+        emit errorChanged();
+    }
+    emit modelChanged();
+}

@@ -58,6 +58,9 @@ public:
     // model stays until the new one is ready.
     Q_INVOKABLE void loadModel(const QString& dir);
     Q_INVOKABLE void loadEmbeddedModel();
+    // Makes a model built in memory the current one (benchmarks and tests: a GPT-2-small-shaped
+    // model without writing it to disk); it supersedes any load in flight.
+    void useModel(std::shared_ptr<const al::Model> model, const QString& name);
 
 signals:
     void textChanged();

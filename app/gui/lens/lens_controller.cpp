@@ -66,6 +66,7 @@ public:
         auto r = std::make_shared<LensResult>();
         r->generation = generation;
         r->text = text;
+        r->model = model;
         const al::Tokenizer* tok = model->tokenizer();
         if (!useIds) {
             if (!tok)
