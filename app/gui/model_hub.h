@@ -30,6 +30,11 @@ class ModelHub : public QObject {
     // How many tokens of the text every figure and exercise reads (course::kTokenCap, or fewer
     // when the model's context is shorter); captions say "the first N tokens" with it.
     Q_PROPERTY(int tokenCap READ tokenCap NOTIFY modelChanged)
+    // How many tokens the whole text has for the loaded model (0 without a tokenizer), and when
+    // that is more than tokenCap a sentence that says so ("Showing the first 64 of 1,310 tokens…"),
+    // "" otherwise. Every station shows it above its figures.
+    Q_PROPERTY(int textTokens READ textTokens NOTIFY textTokensChanged)
+    Q_PROPERTY(QString truncationNotice READ truncationNotice NOTIFY textTokensChanged)
 
 public:
     static ModelHub* instance();                        // the one created in main / test mains
@@ -53,6 +58,8 @@ public:
     qint64 parameters() const;
     QString error() const;
     int tokenCap() const;
+    int textTokens() const;
+    QString truncationNotice() const;
 
     // Loads a model folder off the GUI thread (a Figure job on the ComputeScheduler); the current
     // model stays until the new one is ready.
@@ -67,9 +74,11 @@ signals:
     void modelChanged();   // stations recompute their figures and exercises on this
     void loadingChanged();
     void errorChanged();
+    void textTokensChanged();
 
 private:
     explicit ModelHub(QObject* parent = nullptr);
     struct Private;
     std::unique_ptr<Private> d;
+    void countTokens();
 };
