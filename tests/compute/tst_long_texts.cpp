@@ -93,8 +93,12 @@ class TestLongTexts : public QObject {
         return QString::fromStdString(model_->tokenizer()->decode(ids));
     }
 
-    // Opens every station on `text` and checks each one as described above.
-    void tourEveryStation(const QString& text, int tokens, const QString& tag) {
+    // Opens every station on `text` and checks each one as described above. Both texts begin with
+    // the same 64 tokens, so every figure computes the same thing for both: the first tour waits
+    // for every figure and answer; the second (`everything` false) checks Station 1's result and,
+    // on each other station, the page, the notice and the window for a few seconds, then leaves
+    // (which cancels the station's work) to keep the test short.
+    void tourEveryStation(const QString& text, int tokens, const QString& tag, bool everything) {
         ModelHub* hub = ModelHub::instance();
         hub->setText(text);
         QCOMPARE(hub->textTokens(), tokens);
@@ -108,11 +112,15 @@ class TestLongTexts : public QObject {
             t.start();
             StallMeter stall;
             QVERIFY(QMetaObject::invokeMethod(window_, "openStation", Q_ARG(QVariant, station)));
-            QVERIFY2(QTest::qWaitFor([] { return AppState::instance()->figuresAreShown(); }, 480000),
-                     qPrintable(station + QStringLiteral(": the figures and answers did not arrive")));
+            if (everything || station == QLatin1String("lens"))
+                QVERIFY2(QTest::qWaitFor([] { return AppState::instance()->figuresAreShown(); }, 480000),
+                         qPrintable(station + QStringLiteral(": the figures and answers did not arrive")));
+            else
+                QTest::qWait(3000); // the page is built and its jobs run meanwhile
             QTest::qWait(200); // a frame for the figures to lay out
             const qint64 limit = freezeLimitMs();
-            qInfo("%s, %s: everything shown after %.1f s, longest GUI stall %lld ms (limit %lld)", qPrintable(tag), id,
+            qInfo("%s, %s: %s after %.1f s, longest GUI stall %lld ms (limit %lld)", qPrintable(tag), id,
+                  everything || station == QLatin1String("lens") ? "everything shown" : "left",
                   t.elapsed() / 1000.0, stall.worstMs(), limit);
             // No freeze: the engine works off the GUI thread; building a station page with 144
             // heads' figures may take a moment, never seconds.
@@ -153,8 +161,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(window_));
     }
 
-    void wholeContext() { tourEveryStation(textOf(1024), 1024, QStringLiteral("1024-tokens")); }
-    void pastTheContext() { tourEveryStation(textOf(1310), 1310, QStringLiteral("1310-tokens")); }
+    void wholeContext() { tourEveryStation(textOf(1024), 1024, QStringLiteral("1024-tokens"), true); }
+    void pastTheContext() { tourEveryStation(textOf(1310), 1310, QStringLiteral("1310-tokens"), false); }
 
     // A text the course reads whole: no notice anywhere.
     void shortTextSaysNothing() {
