@@ -119,6 +119,23 @@ ApplicationWindow {
             visible: ModelHub.ready && ModelHub.error !== ""
             text: ModelHub.error + " " + qsTr("The previous model is still loaded.")
         }
+        // Saving progress or settings failed (read-only folder, full disk): said once per message.
+        NoticeBar {
+            objectName: "progressNotice"
+            property string dismissedText: ""
+            Layout.fillWidth: true
+            visible: ProgressStore.notice !== "" && ProgressStore.notice !== dismissedText
+            text: ProgressStore.notice
+            onDismissed: dismissedText = ProgressStore.notice
+        }
+        NoticeBar {
+            objectName: "settingsNotice"
+            property string dismissedText: ""
+            Layout.fillWidth: true
+            visible: AppState.settingsNotice !== "" && AppState.settingsNotice !== dismissedText
+            text: AppState.settingsNotice
+            onDismissed: dismissedText = AppState.settingsNotice
+        }
         StackView {
             id: stack
             Layout.fillWidth: true

@@ -1,6 +1,7 @@
 #include "app_state.h"
 
 #include <QClipboard>
+#include <QDir>
 #include <QEvent>
 #include <QFile>
 #include <QGuiApplication>
@@ -115,7 +116,20 @@ QVariant AppState::setting(const QString& key, const QVariant& fallback) const {
 void AppState::setSetting(const QString& key, const QVariant& value) {
     if (screenshot_)
         return;
-    QSettings().setValue(key, value);
+    // Written at once (not at exit) so that a failure is seen while the learner can still be told.
+    QSettings settings;
+    settings.setValue(key, value);
+    settings.sync();
+    QString notice;
+    if (settings.status() != QSettings::NoError)
+        notice = tr("Your settings could not be saved to %1: the folder is read-only or the disk is full. "
+                    "The settings saved before are unchanged; this change is kept while the app is open "
+                    "and saved as soon as saving works again.")
+                     .arg(QDir::toNativeSeparators(settings.fileName()));
+    if (notice != settingsNotice_) {
+        settingsNotice_ = notice;
+        emit settingsNoticeChanged();
+    }
 }
 
 void AppState::reportFiguresShown() {

@@ -20,6 +20,10 @@ class AppState : public QObject {
     Q_PROPERTY(QString initialStation READ initialStation CONSTANT)
     Q_PROPERTY(bool screenshotMode READ screenshotMode CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
+    // Why the last change of a setting could not be saved (read-only folder, full disk); "" once
+    // a save works again. Settings saved before stay as they were (QSettings writes atomically) and
+    // the unsaved change is written by the next save that works.
+    Q_PROPERTY(QString settingsNotice READ settingsNotice NOTIFY settingsNoticeChanged)
 public:
     static AppState* instance();
     static AppState* create(class QQmlEngine*, class QJSEngine*);
@@ -38,6 +42,7 @@ public:
 
     Q_INVOKABLE QVariant setting(const QString& key, const QVariant& fallback = {}) const;
     Q_INVOKABLE void setSetting(const QString& key, const QVariant& value);
+    QString settingsNotice() const { return settingsNotice_; }
     // A station page calls this once its figures (and its exercises' answers) show the model's
     // results for the current text, and reportFiguresPending() when they no longer do (a newer
     // model or text); --screenshot saves only while the last report is "shown".
@@ -57,6 +62,7 @@ signals:
     void darkChanged();
     void highContrastChanged();
     void figuresShown();
+    void settingsNoticeChanged();
 
 protected:
     bool eventFilter(QObject* watched, class QEvent* event) override;
@@ -70,4 +76,5 @@ private:
     QString contrast_;
     bool highContrast_ = false;
     bool figuresShown_ = false;
+    QString settingsNotice_;
 };

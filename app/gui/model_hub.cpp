@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QQmlEngine>
 #include <QUrl>
 #include <algorithm>
@@ -61,6 +62,7 @@ struct ModelHub::Private {
     quint64 generation = 0; // the newest load request; older ones are dropped when they finish
     QString embeddedDir;
     compute::JobPtr loadJob; // the newest load
+    int textTokens = 0;
 };
 
 ModelHub* ModelHub::instance() {
@@ -74,7 +76,9 @@ ModelHub* ModelHub::create(QQmlEngine*, QJSEngine*) {
     return hub;
 }
 
-ModelHub::ModelHub(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {}
+ModelHub::ModelHub(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {
+    connect(this, &ModelHub::modelChanged, this, &ModelHub::countTokens);
+}
 ModelHub::~ModelHub() = default;
 
 std::shared_ptr<const al::Model> ModelHub::model() const {
@@ -88,6 +92,41 @@ void ModelHub::setText(const QString& text) {
         return;
     d->text = text;
     emit textChanged();
+    countTokens();
+}
+
+// On the GUI thread: GPT-2's tokenizer reads about a megabyte a second here, so a text of a few
+// thousand tokens costs about a millisecond. A paste of a whole book is counted in its first
+// kCountChars characters and said as "more than".
+namespace {
+constexpr qsizetype kCountChars = 200000;
+}
+
+void ModelHub::countTokens() {
+    const auto m = model();
+    int n = 0;
+    if (m && m->tokenizer()) {
+        const QByteArray utf8 = d->text.left(kCountChars).toUtf8();
+        n = int(m->tokenizer()->encode(std::string_view(utf8.constData(), size_t(utf8.size()))).size());
+    }
+    if (n == d->textTokens)
+        return;
+    d->textTokens = n;
+    emit textTokensChanged();
+}
+
+int ModelHub::textTokens() const { return d->textTokens; }
+
+QString ModelHub::truncationNotice() const {
+    const int cap = tokenCap();
+    if (d->textTokens <= cap)
+        return {};
+    const QString total = QLocale(QLocale::English).toString(d->textTokens);
+    if (d->text.size() > kCountChars)
+        return tr("Showing the first %1 tokens of your text, which has more than %2: every figure and exercise "
+                  "reads only those, and the rest is left out.").arg(cap).arg(total);
+    return tr("Showing the first %1 of %2 tokens: every figure and exercise reads only the first %1 tokens "
+              "of your text, and the rest is left out.").arg(cap).arg(total);
 }
 
 bool ModelHub::ready() const { return model() != nullptr; }
@@ -169,4 +208,22 @@ void ModelHub::loadEmbeddedModel() {
         return;
     }
     loadModel(d->embeddedDir);
+}
+
+void ModelHub::useModel(std::shared_ptr<const al::Model> model, const QString& name) {
+    ++d->generation; // a load in flight is dropped when it finishes
+    if (d->loadJob)
+        d->loadJob->cancel();
+    {
+        std::lock_guard lock(d->mutex);
+        d->model = std::move(model);
+    }
+    d->dir.clear();
+    d->name = name;
+    d->embedded = false;
+    if (!d->error.isEmpty()) {
+        d->error.clear();
+        emit errorChanged();
+    }
+    emit modelChanged();
 }

@@ -30,6 +30,11 @@ class ModelHub : public QObject {
     // How many tokens of the text every figure and exercise reads (course::kTokenCap, or fewer
     // when the model's context is shorter); captions say "the first N tokens" with it.
     Q_PROPERTY(int tokenCap READ tokenCap NOTIFY modelChanged)
+    // How many tokens the whole text has for the loaded model (0 without a tokenizer), and when
+    // that is more than tokenCap a sentence that says so ("Showing the first 64 of 1,310 tokens…"),
+    // "" otherwise. Every station shows it above its figures.
+    Q_PROPERTY(int textTokens READ textTokens NOTIFY textTokensChanged)
+    Q_PROPERTY(QString truncationNotice READ truncationNotice NOTIFY textTokensChanged)
 
 public:
     static ModelHub* instance();                        // the one created in main / test mains
@@ -53,20 +58,27 @@ public:
     qint64 parameters() const;
     QString error() const;
     int tokenCap() const;
+    int textTokens() const;
+    QString truncationNotice() const;
 
     // Loads a model folder off the GUI thread (a Figure job on the ComputeScheduler); the current
     // model stays until the new one is ready.
     Q_INVOKABLE void loadModel(const QString& dir);
     Q_INVOKABLE void loadEmbeddedModel();
+    // Makes a model built in memory the current one (benchmarks and tests: a GPT-2-small-shaped
+    // model without writing it to disk); it supersedes any load in flight.
+    void useModel(std::shared_ptr<const al::Model> model, const QString& name);
 
 signals:
     void textChanged();
     void modelChanged();   // stations recompute their figures and exercises on this
     void loadingChanged();
     void errorChanged();
+    void textTokensChanged();
 
 private:
     explicit ModelHub(QObject* parent = nullptr);
     struct Private;
     std::unique_ptr<Private> d;
+    void countTokens();
 };

@@ -139,6 +139,14 @@ Page {
             dismissable: false
             text: qsTr("This station is not built yet. Its figures and exercises are still being written; what you see below may be incomplete.")
         }
+        // A text longer than the course reads: say how much of it every figure shows.
+        NoticeBar {
+            objectName: "truncationNotice"
+            Layout.fillWidth: true
+            visible: ModelHub.truncationNotice !== ""
+            dismissable: false
+            text: ModelHub.truncationNotice
+        }
         SplitView {
             Layout.fillWidth: true
             Layout.fillHeight: true

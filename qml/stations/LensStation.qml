@@ -141,6 +141,7 @@ Item {
                 }
                 TextArea {
                     id: input
+                    objectName: "lensInput"
                     Layout.fillWidth: true
                     Layout.maximumHeight: 120
                     text: ModelHub.text

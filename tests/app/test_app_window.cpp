@@ -22,9 +22,11 @@
 #include <memory>
 
 #include "app_state.h"
+#include "course/progress_store.h"
 #include "golden.h"
 #include "lens/lens_controller.h"
 #include "model_hub.h"
+#include "storage_failures.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
@@ -387,6 +389,49 @@ private slots:
         window->close();
         engine.reset();
         qunsetenv("AL_EMBEDDED_MODEL");
+    }
+
+    // A full disk while progress and a setting are saved: the window says so in two bars above the
+    // page (which a learner can dismiss), and both go away once saving works again.
+    void saysWhenProgressOrSettingsCannotBeSaved() {
+        QSettings().clear();
+        QQuickWindow* window = startWindow();
+        QVERIFY(window);
+        auto* progressBar = find<QQuickItem>(QStringLiteral("progressNotice"));
+        auto* settingsBar = find<QQuickItem>(QStringLiteral("settingsNotice"));
+        QVERIFY(progressBar && settingsBar);
+        QVERIFY(!progressBar->isVisible() && !settingsBar->isVisible());
+        ProgressStore* progress = ProgressStore::instance();
+        progress->markVisited(QStringLiteral("lens"));
+        QVERIFY(progress->notice().isEmpty());
+        {
+            storage_failures::DiskFull full(16);
+            progress->recordAnswer(QStringLiteral("lens"), QStringLiteral("prev-token"), QStringLiteral("1"),
+                                   QStringLiteral("2"), false);
+            AppState::instance()->setSetting(QStringLiteral("lastStation"), QStringLiteral("mask"));
+        }
+        QTRY_VERIFY(progressBar->isVisible() && progressBar->height() > 0);
+        QTRY_VERIFY(settingsBar->isVisible() && settingsBar->height() > 0);
+        QVERIFY2(progressBar->property("text").toString().contains(QStringLiteral("progress could not be saved")),
+                 qPrintable(progressBar->property("text").toString()));
+        QVERIFY2(settingsBar->property("text").toString().contains(QStringLiteral("settings could not be saved")),
+                 qPrintable(settingsBar->property("text").toString()));
+        QVERIFY(buttonWithText(settingsBar, QStringLiteral("Dismiss")));
+        QVERIFY(QMetaObject::invokeMethod(settingsBar, "dismissed"));
+        QTRY_VERIFY(!settingsBar->isVisible());
+        QVERIFY(progressBar->isVisible());
+
+        // Room again: the next saves work and the progress bar goes away by itself.
+        progress->recordAnswer(QStringLiteral("lens"), QStringLiteral("prev-token"), QStringLiteral("1"),
+                               QStringLiteral("3"), false);
+        AppState::instance()->setSetting(QStringLiteral("lastStation"), QStringLiteral("lens"));
+        QTRY_VERIFY(!progressBar->isVisible());
+        QFile saved(progress->filePath());
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll().contains("\"answer\": \"3\""));
+        QVERIFY(AppState::instance()->settingsNotice().isEmpty());
+        window->close();
+        engine.reset();
     }
 };
 

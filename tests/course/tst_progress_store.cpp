@@ -1,5 +1,6 @@
-// ProgressStore: round trip, and every kind of unusable file is set aside with a notice (never a
-// crash, never silently lost).
+// ProgressStore: round trip, every kind of unusable file is set aside with a notice (never a
+// crash, never silently lost), and a full disk or a read-only folder while saving: a notice, and
+// the progress saved before stays intact.
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -8,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <unistd.h>
+
+#include "storage_failures.h"
 
 #include "course/progress_file.h"
 #include "course/progress_store.h"
@@ -45,6 +48,7 @@ class TestProgressStore : public QObject {
         QVERIFY(s->visited(QStringLiteral("math")));
         QVERIFY(QFile::exists(path));
     }
+
 
 private slots:
     void roundTrip() {
@@ -193,6 +197,78 @@ private slots:
         QVERIFY2(s->notice().contains(QStringLiteral("could not be saved")), qPrintable(s->notice()));
         QVERIFY(!QFile::exists(path2));
         QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+
+    // A full disk while saving: a notice, the file saved before is intact byte for byte (no half-
+    // written file in its place, no temporary left behind), the new progress stays in memory, and
+    // once there is room again the next save writes it all.
+    void diskFullKeepsWhatWasSaved() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        s->recordAnswer(QStringLiteral("heads"), QStringLiteral("count-sinks"), QStringLiteral("3"), QStringLiteral("2"), false);
+        QVERIFY(s->notice().isEmpty());
+        const QByteArray before = read(path);
+        QVERIFY(before.contains("count-sinks"));
+        QSignalSpy noticeSpy(s, &ProgressStore::noticeChanged);
+        {
+            storage_failures::DiskFull full(64);
+            s->recordAnswer(QStringLiteral("mask"), QStringLiteral("row"), QStringLiteral("2"), QStringLiteral("3"), true);
+        }
+        QVERIFY2(s->notice().contains(QStringLiteral("could not be saved")), qPrintable(s->notice()));
+        QVERIFY2(s->notice().contains(QStringLiteral("saved before is unchanged")), qPrintable(s->notice()));
+        QCOMPARE(noticeSpy.count(), 1);
+        QCOMPARE(read(path), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("progress.json")});
+        QCOMPARE(s->answer(QStringLiteral("mask"), QStringLiteral("row")).value(QStringLiteral("answer")).toString(),
+                 QStringLiteral("3"));
+
+        s->markVisited(QStringLiteral("not")); // room again
+        QVERIFY2(s->notice().isEmpty(), qPrintable(s->notice()));
+        s->setFilePath(path);
+        QCOMPARE(s->answer(QStringLiteral("heads"), QStringLiteral("count-sinks")).value(QStringLiteral("prediction")).toString(),
+                 QStringLiteral("3"));
+        QCOMPARE(s->answer(QStringLiteral("mask"), QStringLiteral("row")).value(QStringLiteral("answer")).toString(),
+                 QStringLiteral("3"));
+        QVERIFY(s->visited(QStringLiteral("not")));
+    }
+
+    // The data folder became read-only after progress was saved: saving fails with a notice, the
+    // saved file still reads back whole, and nothing is written beside it.
+    void readOnlyFolderKeepsWhatWasSaved() {
+        QTemporaryDir dir;
+        const QString sub = dir.filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(sub));
+        const QString path = sub + QStringLiteral("/progress.json");
+        const QString problem = storage_failures::withoutPrivileges(dir.path(), [&]() -> QString {
+            ProgressStore* s = ProgressStore::instance();
+            s->setFilePath(path);
+            s->recordAnswer(QStringLiteral("heads"), QStringLiteral("count-sinks"), QStringLiteral("3"), QStringLiteral("2"), false);
+            const QByteArray before = read(path);
+            if (before.isEmpty() || !s->notice().isEmpty())
+                return QStringLiteral("the first save failed: ") + s->notice();
+            QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+            s->recordAnswer(QStringLiteral("mask"), QStringLiteral("row"), QStringLiteral("2"), QStringLiteral("3"), true);
+            const QString notice = s->notice();
+            const QStringList files = QDir(sub).entryList(QDir::Files);
+            const QByteArray after = read(path);
+            QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            if (!notice.contains(QStringLiteral("could not be saved")))
+                return QStringLiteral("no notice: ") + notice;
+            if (after != before)
+                return QStringLiteral("the saved file changed");
+            if (files != QStringList{QStringLiteral("progress.json")})
+                return QStringLiteral("files left beside it: ") + files.join(QLatin1Char(' '));
+            if (s->answer(QStringLiteral("mask"), QStringLiteral("row")).isEmpty())
+                return QStringLiteral("the new answer was lost from memory");
+            s->setFilePath(path);
+            if (s->answer(QStringLiteral("heads"), QStringLiteral("count-sinks")).value(QStringLiteral("answer")).toString()
+                != QStringLiteral("2"))
+                return QStringLiteral("the saved answer does not read back");
+            return {};
+        });
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 };
 

@@ -39,6 +39,7 @@ struct ProgressStore::Private {
     QString notice;
     bool loaded = false;
     bool saveBlocked = false; // an unusable file could not be set aside: never overwrite it
+    bool saveFailed = false;  // the notice is about the last save, which failed
 };
 
 ProgressStore* ProgressStore::instance() {
@@ -63,6 +64,7 @@ void ProgressStore::setFilePath(const QString& path) {
     d->stations = {};
     d->loaded = false;
     d->saveBlocked = false;
+    d->saveFailed = false;
     if (!d->notice.isEmpty()) {
         d->notice.clear();
         emit noticeChanged();
@@ -121,17 +123,31 @@ void ProgressStore::save() {
     root.insert(QStringLiteral("format"), al::course::progressFormat());
     root.insert(QStringLiteral("version"), al::course::kProgressVersion);
     root.insert(QStringLiteral("stations"), d->stations);
+    // QSaveFile writes a temporary file beside the old one and renames it over it on commit, so a
+    // read-only folder or a full disk leaves the progress saved before intact. Unbuffered, and the
+    // byte count checked: Qt 6.4's commit() does not see a write that failed while its buffer was
+    // flushed and would rename a truncated file over the good one.
+    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
     QSaveFile f(path);
-    bool ok = f.open(QIODevice::WriteOnly);
+    bool ok = f.open(QIODevice::WriteOnly | QIODevice::Unbuffered) && f.write(bytes) == bytes.size();
+    QString why = f.errorString();
     if (ok) {
-        f.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
         ok = f.commit();
+        why = f.errorString();
+    } else {
+        f.cancelWriting();
     }
     if (!ok) {
-        const QString text = tr("Your progress could not be saved to %1 (%2). It is kept while the app is open.")
-                                 .arg(QDir::toNativeSeparators(path), f.errorString());
+        const QString text = tr("Your progress could not be saved to %1 (%2). The progress saved before is "
+                                "unchanged; what you do now is kept while the app is open and saved as soon "
+                                "as saving works again.")
+                                 .arg(QDir::toNativeSeparators(path), why);
+        d->saveFailed = true;
         if (text != d->notice)
             setNotice(this, d->notice, text);
+    } else if (d->saveFailed) {
+        d->saveFailed = false;
+        setNotice(this, d->notice, QString());
     }
 }
 

@@ -1,6 +1,7 @@
 #include "lens/lens_controller.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 #include <mutex>
 #include <QStringList>
 #include <algorithm>
@@ -66,6 +67,7 @@ public:
         auto r = std::make_shared<LensResult>();
         r->generation = generation;
         r->text = text;
+        r->model = model;
         const al::Tokenizer* tok = model->tokenizer();
         if (!useIds) {
             if (!tok)
@@ -294,8 +296,8 @@ void LensController::updateWeights() {
 QString LensController::notice() const {
     if (!result_ || result_->truncatedFrom == 0)
         return {};
-    return tr("The text has %1 tokens; the course reads the first %2, so only those are shown.")
-        .arg(result_->truncatedFrom).arg(result_->tokenCount());
+    return tr("Showing the first %1 of %2 tokens; the rest of the text is left out.")
+        .arg(result_->tokenCount()).arg(QLocale(QLocale::English).toString(result_->truncatedFrom));
 }
 
 QString LensController::inductionSample() const { return QString::fromUtf8(kInductionSample); }

@@ -8,6 +8,8 @@
 
 #include "attention_lens/forward.h"
 
+namespace al { class Model; }
+
 namespace lens {
 
 struct TokenInfo {
@@ -28,6 +30,7 @@ struct HeadStats {
 struct LensResult {
     quint64 generation = 0;
     QString text;
+    std::weak_ptr<const al::Model> model; // the model that computed it (to tell a stale result)
     std::vector<int> ids;
     std::vector<TokenInfo> tokens;
     al::AttentionStore attention; // [L][H] x causal rows
