@@ -137,23 +137,35 @@ void ModelHub::loadModel(const QString& dirIn) {
             emit errorChanged();
             return; // the current model stays
         }
-        {
-            std::lock_guard lock(d->mutex);
-            d->model = out->model;
-        }
-        d->dir = QDir::cleanPath(QDir(out->dir).absolutePath());
-        d->name = describeModel(*out->model, d->dir);
-        d->embedded = !d->embeddedDir.isEmpty()
-                      && QDir::cleanPath(QDir(d->embeddedDir).absolutePath()) == d->dir;
-        if (!d->error.isEmpty()) {
-            d->error.clear();
-            emit errorChanged();
-        }
-        emit modelChanged();
+        setCurrent(out->model, out->dir);
     };
     if (d->loadJob)
         d->loadJob->cancel();
     d->loadJob = compute::ComputeScheduler::instance()->submit(std::move(spec));
+}
+
+void ModelHub::setCurrent(std::shared_ptr<const al::Model> model, const QString& dir) {
+    {
+        std::lock_guard lock(d->mutex);
+        d->model = std::move(model);
+    }
+    d->dir = QDir::cleanPath(QDir(dir).absolutePath());
+    d->name = describeModel(*d->model, d->dir);
+    d->embedded = !d->embeddedDir.isEmpty() && QDir::cleanPath(QDir(d->embeddedDir).absolutePath()) == d->dir;
+    if (!d->error.isEmpty()) {
+        d->error.clear();
+        emit errorChanged();
+    }
+    emit modelChanged();
+}
+
+void ModelHub::adoptModel(std::shared_ptr<const al::Model> model, const QString& dir) {
+    if (!model)
+        return;
+    ++d->generation; // a load still in flight is older than this model: its result is dropped
+    if (d->loadJob)
+        d->loadJob->cancel();
+    setCurrent(std::move(model), dir);
 }
 
 void ModelHub::loadEmbeddedModel() {

@@ -58,6 +58,9 @@ public:
     // model stays until the new one is ready.
     Q_INVOKABLE void loadModel(const QString& dir);
     Q_INVOKABLE void loadEmbeddedModel();
+    // Makes an already loaded model (a download's validated one, named by its installed folder)
+    // the current one without loading it again; supersedes any load in flight.
+    void adoptModel(std::shared_ptr<const al::Model> model, const QString& dir);
 
 signals:
     void textChanged();
@@ -67,6 +70,7 @@ signals:
 
 private:
     explicit ModelHub(QObject* parent = nullptr);
+    void setCurrent(std::shared_ptr<const al::Model> model, const QString& dir);
     struct Private;
     std::unique_ptr<Private> d;
 };
