@@ -176,23 +176,41 @@ void ModelHub::loadModel(const QString& dirIn) {
             emit errorChanged();
             return; // the current model stays
         }
-        {
-            std::lock_guard lock(d->mutex);
-            d->model = out->model;
-        }
-        d->dir = QDir::cleanPath(QDir(out->dir).absolutePath());
-        d->name = describeModel(*out->model, d->dir);
-        d->embedded = !d->embeddedDir.isEmpty()
-                      && QDir::cleanPath(QDir(d->embeddedDir).absolutePath()) == d->dir;
-        if (!d->error.isEmpty()) {
-            d->error.clear();
-            emit errorChanged();
-        }
-        emit modelChanged();
+        setCurrent(out->model, out->dir);
     };
     if (d->loadJob)
         d->loadJob->cancel();
     d->loadJob = compute::ComputeScheduler::instance()->submit(std::move(spec));
+}
+
+void ModelHub::setCurrent(std::shared_ptr<const al::Model> model, const QString& dir, const QString& name) {
+    {
+        std::lock_guard lock(d->mutex);
+        d->model = std::move(model);
+    }
+    d->dir = dir.isEmpty() ? QString() : QDir::cleanPath(QDir(dir).absolutePath());
+    d->name = name.isEmpty() ? describeModel(*d->model, d->dir) : name;
+    d->embedded = !d->dir.isEmpty() && !d->embeddedDir.isEmpty() &&
+                  QDir::cleanPath(QDir(d->embeddedDir).absolutePath()) == d->dir;
+    if (!d->error.isEmpty()) {
+        d->error.clear();
+        emit errorChanged();
+    }
+    emit modelChanged();
+}
+
+// A model handed over (not loaded here) wins over any load still in flight: its result is dropped.
+void ModelHub::supersedeLoads() {
+    ++d->generation;
+    if (d->loadJob)
+        d->loadJob->cancel();
+}
+
+void ModelHub::adoptModel(std::shared_ptr<const al::Model> model, const QString& dir) {
+    if (!model)
+        return;
+    supersedeLoads();
+    setCurrent(std::move(model), dir);
 }
 
 void ModelHub::loadEmbeddedModel() {
@@ -211,19 +229,8 @@ void ModelHub::loadEmbeddedModel() {
 }
 
 void ModelHub::useModel(std::shared_ptr<const al::Model> model, const QString& name) {
-    ++d->generation; // a load in flight is dropped when it finishes
-    if (d->loadJob)
-        d->loadJob->cancel();
-    {
-        std::lock_guard lock(d->mutex);
-        d->model = std::move(model);
-    }
-    d->dir.clear();
-    d->name = name;
-    d->embedded = false;
-    if (!d->error.isEmpty()) {
-        d->error.clear();
-        emit errorChanged();
-    }
-    emit modelChanged();
+    if (!model)
+        return;
+    supersedeLoads();
+    setCurrent(std::move(model), QString(), name);
 }

@@ -68,6 +68,9 @@ public:
     // Makes a model built in memory the current one (benchmarks and tests: a GPT-2-small-shaped
     // model without writing it to disk); it supersedes any load in flight.
     void useModel(std::shared_ptr<const al::Model> model, const QString& name);
+    // Makes an already loaded model (a download's validated one, named by its installed folder)
+    // the current one without loading it again; supersedes any load in flight.
+    void adoptModel(std::shared_ptr<const al::Model> model, const QString& dir);
 
 signals:
     void textChanged();
@@ -78,6 +81,10 @@ signals:
 
 private:
     explicit ModelHub(QObject* parent = nullptr);
+    // dir: the model's folder (empty for one built in memory); name: shown instead of the
+    // description made from the model and its folder, when given.
+    void setCurrent(std::shared_ptr<const al::Model> model, const QString& dir, const QString& name = {});
+    void supersedeLoads();
     struct Private;
     std::unique_ptr<Private> d;
     void countTokens();

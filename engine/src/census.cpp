@@ -31,6 +31,7 @@
 // The induction rule reads the fixed probe sequence, so it labels the head whatever the text.
 #include "attention_lens/census.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <random>
@@ -161,6 +162,22 @@ float entropy_share(const std::vector<float>& A, int T, bool exclude_first) {
         v = h / std::log(double(cells));
         return true;
     });
+}
+
+RankedHead strongest_head(int n_layer, int n_head, const std::function<float(int, int)>& score, int layer_end) {
+    RankedHead best;
+    for (int l = 0; l < std::min(n_layer, layer_end); l++)
+        for (int h = 0; h < n_head; h++) {
+            const float s = score(l, h);
+            if (best.head.layer < 0 || s > best.score) best = {{l, h}, s};
+        }
+    return best;
+}
+
+RankedHead previous_token_head(const ForwardResult& r, int T, bool exclude_first, int layer_end) {
+    return strongest_head(r.attention.n_layer(), r.attention.n_head(), [&](int l, int h) {
+        return previous_token(r.attention.dense(l, h), T, exclude_first);
+    }, layer_end);
 }
 
 } // namespace census

@@ -133,13 +133,24 @@ Config Config::parse(const std::string& json_text, const std::string& source) {
     c.eos_token_id = read_token_id(j, "eos_token_id", c.eos_token_id, source);
 
     // The largest allocation the model needs must be something a computer can hold.
-    const int64_t C = c.n_embd, V = c.vocab_size, P = c.n_positions, I = c.n_inner, L = c.n_layer;
-    const int64_t per_layer = 4 * C + C * 3 * C + 3 * C + C * C + C + C * I + I + I * C + C;
-    const int64_t total = V * C + P * C + 2 * C + L * per_layer + (c.tie_word_embeddings ? 0 : V * C);
+    const int64_t total = c.parameter_count();
     if (total > kMaxParameters)
         throw Error(source + ": these sizes describe " + std::to_string(total) +
                     " parameters, far more than this program can hold");
     return c;
+}
+
+int64_t Config::parameter_count() const {
+    if (n_layer <= 0 || n_embd <= 0)
+        return 0;
+    const int64_t C = n_embd, V = vocab_size, P = n_positions, I = inner(), L = n_layer;
+    const int64_t per_layer = 2 * C               // ln_1
+                              + C * 3 * C + 3 * C // c_attn
+                              + C * C + C         // attn.c_proj
+                              + 2 * C             // ln_2
+                              + C * I + I         // mlp.c_fc
+                              + I * C + C;        // mlp.c_proj
+    return V * C + P * C + L * per_layer + 2 * C + (tie_word_embeddings ? 0 : V * C);
 }
 
 Config Config::load(const std::string& path) {

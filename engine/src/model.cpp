@@ -27,9 +27,7 @@ namespace fs = std::filesystem;
 struct Model::Storage {
     Config config;
     std::optional<Tokenizer> tokenizer;
-    std::string dir;
     std::string dtype = "F32";
-    int64_t parameters = 0;
     std::unique_ptr<SafetensorsFile> file;         // F32 weights are read in place from its mapping
     std::vector<std::vector<float>> converted;     // F16/BF16 (and unaligned F32) weights as float32
     std::unique_ptr<float[]> arena;                // random weights (not zero-filled first)
@@ -41,14 +39,21 @@ struct Model::Storage {
     std::vector<LayerWeights> layers;
 };
 
-Model::Model() : storage_(std::make_unique<Storage>()) {}
+Model::Model() : storage_(std::make_shared<Storage>()) {}
 Model::~Model() = default;
 
 const Config& Model::config() const { return storage_->config; }
 const Tokenizer* Model::tokenizer() const { return storage_->tokenizer ? &*storage_->tokenizer : nullptr; }
-const std::string& Model::dir() const { return storage_->dir; }
+const std::string& Model::dir() const { return dir_; }
+
+std::shared_ptr<const Model> Model::relocated(const std::string& dir) const {
+    std::shared_ptr<Model> moved(new Model());
+    moved->storage_ = storage_;
+    moved->dir_ = dir;
+    return moved;
+}
 std::string Model::dtype() const { return storage_->dtype; }
-int64_t Model::parameter_count() const { return storage_->parameters; }
+int64_t Model::parameter_count() const { return storage_->config.parameter_count(); }
 const float* Model::wte() const { return storage_->wte; }
 const float* Model::wpe() const { return storage_->wpe; }
 const float* Model::lnf_w() const { return storage_->lnf_w; }
@@ -250,7 +255,7 @@ std::shared_ptr<const Model> Model::load(const std::string& dir) {
 
     std::shared_ptr<Model> model(new Model());
     Storage& s = *model->storage_;
-    s.dir = dir;
+    model->dir_ = dir;
     s.config = Config::load((root / "config.json").string());
     const Config& c = s.config;
 
@@ -299,7 +304,6 @@ std::shared_ptr<const Model> Model::load(const std::string& dir) {
         check_finite(w, t.numel(), path, t.name);
         *e.slot = w;
         ++dtype_count[t.dtype_text];
-        s.parameters += t.numel();
     }
     if (!untied) s.lm_head = s.wte;
     // The dtype most weights are stored in (a mixed file is unusual; name the majority).
@@ -342,7 +346,6 @@ std::shared_ptr<const Model> Model::random(const Config& config, uint64_t seed, 
         offset += size_t(n);
     }
     if (s.config.tie_word_embeddings) s.lm_head = s.wte;
-    s.parameters = int64_t(total);
     return model;
 }
 

@@ -34,7 +34,7 @@ ColumnLayout {
             columns: view.lab.tokens.length
             values: view.lab.pattern
             maxValue: 1
-            colorMap: "viridis" // the lens's colours: the same weight looks the same everywhere
+            colorMap: HeatmapItem.Viridis // the lens's colours: the same weight looks the same everywhere
             maskColor: Theme.background
         }
         Label {

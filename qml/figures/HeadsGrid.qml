@@ -75,7 +75,7 @@ ColumnLayout {
             columns: parent.head.size || 0
             values: parent.head.pattern || []
             maxValue: 1
-            colorMap: "viridis" // the lens's colours: the same weight looks the same everywhere
+            colorMap: HeatmapItem.Viridis // the lens's colours: the same weight looks the same everywhere
         }
         ColumnLayout {
             Layout.alignment: Qt.AlignTop

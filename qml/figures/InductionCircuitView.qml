@@ -33,7 +33,7 @@ ColumnLayout {
             columns: view.lab.size
             values: parent.values
             maxValue: 1
-            colorMap: "viridis"
+            colorMap: HeatmapItem.Viridis
             maskColor: Theme.mask
         }
         Label { text: parent.subtitle; color: Theme.textMuted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true; wrapMode: Text.WordWrap }

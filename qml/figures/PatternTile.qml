@@ -31,7 +31,7 @@ Rectangle {
             columns: tile.head.size || 0
             values: tile.head.pattern || []
             maxValue: 1
-            colorMap: "viridis" // the lens's colours: the same weight looks the same everywhere
+            colorMap: HeatmapItem.Viridis // the lens's colours: the same weight looks the same everywhere
         }
         Label {
             text: qsTr("head %1 · %2").arg(tile.head.head).arg(tile.head.label || "")

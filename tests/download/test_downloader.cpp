@@ -9,6 +9,7 @@
 #include <QtTest>
 #include <unistd.h>
 
+#include "attention_lens/model.h"
 #include "download/model_downloader.h"
 #include "fake_hub.h"
 #include "library/model_folder.h"
@@ -115,6 +116,11 @@ private slots:
         QVERIFY(QFile::exists(installed() + QStringLiteral("/source.json")));
         QVERIFY(!QFileInfo::exists(root->path() + QStringLiteral("/.staging/tiny-gpt2")));
         QVERIFY(al::library::inspectModelFolder(installed()).ready());
+        // The model the check loaded is handed on, named by the folder it was installed to.
+        const auto model = dl->takeModel();
+        QVERIFY(model);
+        QCOMPARE(QString::fromStdString(model->dir()), installed());
+        QVERIFY(!dl->takeModel()); // taken once: the downloader no longer holds it
     }
 
     void pinnedDownloadAsksOnlyForUnpinnedFiles() {
@@ -330,7 +336,9 @@ private slots:
 
     void aModelTheEngineRefusesIsNotInstalled() {
         ModelDownloader* dl = makeDownloader();
-        dl->setValidator([](const QString&) { return QStringLiteral("tensor h.0.attn.c_attn.weight has the wrong shape"); });
+        dl->setValidator([](const QString&) {
+            return ModelDownloader::Validation{nullptr, QStringLiteral("tensor h.0.attn.c_attn.weight has the wrong shape")};
+        });
         QSignalSpy finished(dl, &ModelDownloader::finished);
         dl->start(pinned());
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);

@@ -16,7 +16,10 @@
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
+#include <mutex>
 
+#include "attention_lens/model.h"
+#include "download/model_downloader.h"
 #include "fake_hub.h"
 #include "library/download_controller.h"
 #include "library/model_library_model.h"
@@ -131,6 +134,20 @@ private slots:
         DownloadController* dc = downloads();
         QVERIFY(dc);
         QSignalSpy finished(dc, &DownloadController::finished);
+        // Count the loads of the downloaded folder: the check's load is the only one, its model is
+        // the one the app switches to (the same weights in memory, not a second copy).
+        // The test holds the checked model too, so a second load could never reuse its memory.
+        std::mutex mutex;
+        int validations = 0;
+        std::shared_ptr<const al::Model> validated;
+        dc->downloader()->setValidator([&](const QString& dir) {
+            auto v = al::download::ModelDownloader::validateWithEngine(dir);
+            std::lock_guard lock(mutex);
+            ++validations;
+            validated = v.model;
+            return v;
+        });
+        const auto restore = qScopeGuard([dc] { dc->downloader()->setValidator(&al::download::ModelDownloader::validateWithEngine); });
         QMetaObject::invokeMethod(page, [dc] { dc->download(QStringLiteral("tiny")); });
         QTRY_VERIFY_WITH_TIMEOUT(dc->busy(), kTimeout);
         dc->downloader()->setStallTimeoutMs(2000);
@@ -148,6 +165,14 @@ private slots:
         // The app switches to the new model and keeps the learner's text.
         QTRY_COMPARE_WITH_TIMEOUT(ModelHub::instance()->modelDir(), installed, kTimeout);
         QCOMPARE(ModelHub::instance()->text(), QStringLiteral("My own sentence about a cat."));
+        {
+            std::lock_guard lock(mutex);
+            QCOMPARE(validations, 1);
+            QVERIFY(validated);
+            QCOMPARE(ModelHub::instance()->model()->wte(), validated->wte());
+        }
+        QVERIFY(!ModelHub::instance()->loading()); // no second load was started
+        QCOMPARE(QString::fromStdString(ModelHub::instance()->model()->dir()), installed);
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("tiny")) >= 0
                                      && library()->data(library()->index(rowOf(QStringLiteral("tiny"))), ModelLibraryModel::CurrentRole).toBool(),
                                  kTimeout);

@@ -267,8 +267,9 @@ private slots:
         QVERIFY(writeAll(dir.filePath(QStringLiteral("model.safetensors")), st));
         const FolderInfo info = inspectModelFolder(dir.path());
         QVERIFY2(info.ready(), qPrintable(info.problem));
-        const QString problem = al::download::ModelDownloader::validateWithEngine(dir.path());
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const auto validation = al::download::ModelDownloader::validateWithEngine(dir.path());
+        QVERIFY2(validation.problem.isEmpty(), qPrintable(validation.problem));
+        QVERIFY(validation.model);
     }
 
     void hfCacheSnapshotsAreFound() {

@@ -48,12 +48,20 @@ Item {
         function test_attentionFiguresShareTheLensColours() {
             // A weight has one colour in every station: the course's heat maps of attention use the
             // lens matrix's colour map, not a ramp of their own.
-            const h = createTemporaryObject(heatmapC, root, { rows: 1, columns: 3, values: [0, 0.5, 1], maxValue: 1, colorMap: "viridis" })
+            const h = createTemporaryObject(heatmapC, root, { rows: 1, columns: 3, values: [0, 0.5, 1], maxValue: 1, colorMap: HeatmapItem.Viridis })
             const m = createTemporaryObject(matrixC, root)
             for (const w of [0, 0.25, 0.5, 1])
                 compare(String(h.colorFor(w)), String(m.colorAt(w)), "weight " + w)
             verify(String(h.colorFor(0)) !== String(h.colorFor(1)))
-            h.colorMap = "ramp"
+            // One colour-map type for both: the same value names the same map in each.
+            compare(m.colorMap, HeatmapItem.Viridis)
+            const viridisLow = String(m.colorAt(0))
+            h.colorMap = HeatmapItem.Cividis
+            m.colorMap = AttentionMatrixItem.Cividis
+            for (const w of [0, 0.5, 1])
+                compare(String(h.colorFor(w)), String(m.colorAt(w)), "cividis weight " + w)
+            verify(String(m.colorAt(0)) !== viridisLow)
+            h.colorMap = HeatmapItem.Ramp
             compare(String(h.colorFor(0)), String(h.lowColor))
         }
 

@@ -4,7 +4,8 @@
 // pinned, the server's X-Linked-Size / X-Linked-Etag (LFS, sha256) or Content-Length / ETag (git blob
 // sha1) headers. Files grow as <file>.part in a staging folder next to the models (Range requests
 // resume them after a dropped connection or a restart), are hashed on a worker thread, and the
-// finished folder is checked by loading it with the engine before one rename installs it. A failed
+// finished folder is checked by loading it with the engine before one rename installs it. The model
+// that check loaded is handed on (takeModel), so the app need not load it a second time. A failed
 // or cancelled download never touches an installed model.
 #pragma once
 #include <QElapsedTimer>
@@ -16,8 +17,9 @@
 
 #include "library/model_manifest.h"
 
-class QNetworkAccessManager;
-class QNetworkReply;
+namespace al {
+class Model;
+}
 
 namespace al::download {
 
@@ -45,16 +47,21 @@ public:
     enum class Phase { Idle, Checking, Downloading, Verifying, Validating, Installing, Done, Failed, Cancelled };
     Q_ENUM(Phase)
 
-    // Checks a finished folder; returns "" when it loads, else the reason. Runs on a worker thread.
-    using Validator = std::function<QString(const QString& dir)>;
+    // What checking a finished folder found: the loaded model, or why it does not load.
+    struct Validation {
+        std::shared_ptr<const al::Model> model; // may be null even when the folder is fine
+        QString problem;                        // "" when the folder loads
+    };
+    // Checks a finished folder. Runs on a worker thread.
+    using Validator = std::function<Validation(const QString& dir)>;
 
     explicit ModelDownloader(QObject* parent = nullptr);
     ~ModelDownloader() override;
 
     // $HF_ENDPOINT when set (a mirror, or a test server), else https://huggingface.co.
     static QString defaultEndpoint();
-    // Loads the folder with al::Model::load; "" on success, else the engine's message.
-    static QString validateWithEngine(const QString& dir);
+    // Loads the folder with al::Model::load: the model, or the engine's message.
+    static Validation validateWithEngine(const QString& dir);
 
     void setEndpoint(const QString& endpoint);
     void setModelsRoot(const QString& dir);          // default: library::defaultModelsRoot()
@@ -82,6 +89,9 @@ public:
     QString installedDir() const;    // set when phase() == Done
     QString stagingDir() const;
     QString resolvedRevision() const;
+    // The model the validation loaded, named by its installed folder (phase() == Done); null when
+    // the validator kept none or it was taken already. Taking it releases the downloader's hold.
+    std::shared_ptr<const al::Model> takeModel();
 
 signals:
     void phaseChanged();
@@ -99,7 +109,7 @@ private:
     void onGetFinished();
     void verify(int index);
     void validate();
-    void install();
+    void install(std::shared_ptr<const al::Model> validated);
     void retryOrFail(DownloadError error, const QString& message);
     void fail(DownloadError error, const QString& message);
     void setPhase(Phase phase);

@@ -3,10 +3,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <exception>
 
-#include "library/model_shape.h"
+#include "attention_lens/config.h"
 
 namespace al::library {
 
@@ -17,48 +16,23 @@ QStringList requiredModelFiles() {
 
 namespace {
 
-// Reads the shape from config.json with transformers' GPT2Config defaults; false with a reason on failure.
+// Reads the shape with the engine's own parser (transformers' GPT2Config defaults, the same
+// checks the engine makes when it loads); false with the engine's reason on failure.
 bool readConfig(const QString& path, FolderInfo& info) {
-    QFile f(path);
-    if (f.size() > 1024 * 1024) {
-        info.problem = QStringLiteral("config.json is %1 bytes, too large to be a GPT-2 config").arg(f.size());
+    try {
+        const al::Config c = al::Config::load(QFile::encodeName(path).toStdString());
+        info.nLayer = c.n_layer;
+        info.nHead = c.n_head;
+        info.nEmbd = c.n_embd;
+        info.nPositions = c.n_positions;
+        info.vocabSize = c.vocab_size;
+        info.nInner = c.inner();
+        info.parameters = c.parameter_count();
+        return true;
+    } catch (const std::exception& e) {
+        info.problem = QString::fromUtf8(e.what());
         return false;
     }
-    if (!f.open(QIODevice::ReadOnly)) {
-        info.problem = QStringLiteral("config.json cannot be read: %1").arg(f.errorString());
-        return false;
-    }
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
-    if (!doc.isObject()) {
-        info.problem = QStringLiteral("config.json is not a JSON object (%1)").arg(err.errorString());
-        return false;
-    }
-    const QJsonObject o = doc.object();
-    info.modelType = o.value(QStringLiteral("model_type")).toString();
-    if (!info.modelType.isEmpty() && info.modelType != QLatin1String("gpt2")) {
-        info.problem = QStringLiteral("config.json describes a \"%1\" model; only GPT-2-family (model_type \"gpt2\") models can be opened")
-                           .arg(info.modelType);
-        return false;
-    }
-    info.nLayer = o.value(QStringLiteral("n_layer")).toInt(12);
-    info.nHead = o.value(QStringLiteral("n_head")).toInt(12);
-    info.nEmbd = o.value(QStringLiteral("n_embd")).toInt(768);
-    info.nPositions = o.value(QStringLiteral("n_positions")).toInt(1024);
-    info.vocabSize = o.value(QStringLiteral("vocab_size")).toInt(50257);
-    const QJsonValue inner = o.value(QStringLiteral("n_inner"));
-    info.nInner = inner.isDouble() ? inner.toInt() : 4 * info.nEmbd;
-    if (info.nLayer <= 0 || info.nHead <= 0 || info.nEmbd <= 0 || info.nPositions <= 0 || info.vocabSize <= 0
-        || info.nInner <= 0) {
-        info.problem = QStringLiteral("config.json has a non-positive size (n_layer, n_head, n_embd, n_positions, vocab_size or n_inner)");
-        return false;
-    }
-    if (info.nEmbd % info.nHead != 0) {
-        info.problem = QStringLiteral("config.json's n_embd (%1) is not divisible by n_head (%2)").arg(info.nEmbd).arg(info.nHead);
-        return false;
-    }
-    info.parameters = gpt2ParameterCount(info.nLayer, info.nEmbd, info.nPositions, info.vocabSize, info.nInner);
-    return true;
 }
 
 } // namespace

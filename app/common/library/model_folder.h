@@ -1,6 +1,6 @@
 // A cheap look at a model folder before the engine loads it: which of GPT-2's four files are there,
-// the shape config.json declares, the parameter count that shape implies, and the size on disk.
-// Nothing here reads the weights; al::Model::load is the real check.
+// the shape config.json declares (read by the engine's al::Config), the parameter count that shape
+// implies, and the size on disk. Nothing here reads the weights; al::Model::load is the real check.
 #pragma once
 #include <QString>
 #include <QStringList>
@@ -14,7 +14,6 @@ struct FolderInfo {
     QString problem;         // "" when the folder looks loadable; otherwise one sentence for a person
     bool configOk = false;
     int nLayer = 0, nHead = 0, nEmbd = 0, nPositions = 0, vocabSize = 0, nInner = 0;
-    QString modelType;       // config.json's model_type ("gpt2")
     qint64 parameters = 0;   // from config.json's shape
     qint64 bytesOnDisk = 0;  // the four files (what loading needs)
     bool ready() const { return exists && missing.isEmpty() && configOk && problem.isEmpty(); }

@@ -8,7 +8,7 @@
 
 #include <cmath>
 
-#include "library/model_shape.h"
+#include "attention_lens/config.h"
 
 namespace al::library {
 
@@ -18,7 +18,14 @@ QString ManifestModel::folderName() const {
 }
 
 qint64 ManifestModel::parameters() const {
-    return gpt2ParameterCount(nLayer, nEmbd, nPositions, vocabSize, 4 * nEmbd);
+    al::Config shape;
+    shape.n_layer = nLayer;
+    shape.n_head = nHead;
+    shape.n_embd = nEmbd;
+    shape.n_positions = nPositions;
+    shape.vocab_size = vocabSize;
+    shape.n_inner = 4 * nEmbd;
+    return shape.parameter_count();
 }
 
 qint64 ManifestModel::pinnedBytes() const {

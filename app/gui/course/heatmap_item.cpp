@@ -1,7 +1,5 @@
 #include "heatmap_item.h"
 
-#include "lens/colormap.h"
-
 #include <QJSValue>
 #include <QPainter>
 #include <QSequentialIterable>
@@ -9,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 
-HeatmapItem::HeatmapItem(QQuickItem* parent) : QQuickPaintedItem(parent) {
+HeatmapItem::HeatmapItem(QQuickItem* parent) : HeatmapPainter(Ramp, parent) {
+    setMaskColor(QColor(QStringLiteral("#cccccc")));
+    setHighlightColor(QColor(QStringLiteral("#e6550d")));
     connect(this, &HeatmapItem::changed, this, [this] { update(); });
 }
 
@@ -35,20 +35,11 @@ qreal HeatmapItem::shownMax() const {
         return max_;
     qreal m = 0;
     for (qreal v : values_)
-        if (std::isfinite(v)) m = std::max(m, diverging_ ? std::abs(v) : v);
+        if (std::isfinite(v)) m = std::max(m, diverging() ? std::abs(v) : v);
     return m > 0 ? m : 1;
 }
 
-QColor HeatmapItem::colorFor(qreal value) const {
-    if (colorMap_ == QLatin1String("viridis") && !diverging_)
-        return QColor::fromRgb(lens::colormap(lens::ColorMap::Viridis, float(std::clamp(value / shownMax(), 0.0, 1.0))));
-    qreal t = std::clamp(value / shownMax(), diverging_ ? -1.0 : 0.0, 1.0);
-    const QColor& high = t < 0 ? negative_ : high_;
-    t = std::abs(t);
-    return QColor::fromRgbF(low_.redF() + t * (high.redF() - low_.redF()),
-                            low_.greenF() + t * (high.greenF() - low_.greenF()),
-                            low_.blueF() + t * (high.blueF() - low_.blueF()));
-}
+QColor HeatmapItem::colorFor(qreal value) const { return colorAtScale(value / shownMax()); }
 
 QPoint HeatmapItem::cellAt(qreal x, qreal y) const {
     if (rows_ <= 0 || columns_ <= 0 || x < 0 || y < 0 || x >= width() || y >= height())
@@ -66,9 +57,9 @@ void HeatmapItem::paint(QPainter* p) {
             const qreal v = values_[r * columns_ + c];
             const QRectF cell(c * cw, r * ch, cw + 0.5, ch + 0.5);
             if (std::isnan(v)) {
-                p->fillRect(cell, mask_);
+                p->fillRect(cell, maskColor());
                 if (cw > 8) {
-                    p->setPen(QPen(mask_.darker(130), 1));
+                    p->setPen(QPen(maskColor().darker(130), 1));
                     p->drawLine(cell.topRight(), cell.bottomLeft());
                     p->setPen(Qt::NoPen);
                 }
@@ -76,10 +67,8 @@ void HeatmapItem::paint(QPainter* p) {
                 p->fillRect(cell, colorFor(v));
             }
         }
-    p->setBrush(Qt::NoBrush);
-    p->setPen(QPen(highlight_, 2));
     if (highlightRow_ >= 0 && highlightRow_ < rows_)
-        p->drawRect(QRectF(1, highlightRow_ * ch + 1, width() - 2, ch - 2));
+        outline(p, QRectF(1, highlightRow_ * ch + 1, width() - 2, ch - 2), highlightColor(), 2);
     if (highlightColumn_ >= 0 && highlightColumn_ < columns_ && highlightRow_ >= 0)
-        p->drawRect(QRectF(highlightColumn_ * cw + 1, highlightRow_ * ch + 1, cw - 2, ch - 2));
+        outline(p, QRectF(highlightColumn_ * cw + 1, highlightRow_ * ch + 1, cw - 2, ch - 2), highlightColor(), 2);
 }

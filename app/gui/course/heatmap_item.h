@@ -1,16 +1,18 @@
 // A plain heat map for the course's figures: rows x columns values (row-major), a NaN value is a
-// masked cell (drawn hatched in maskColor). Colours run from lowColor to highColor; value 0..maxValue
-// (maxValue <= 0: the largest value shown), or the lens's viridis map. Painted in C++ so a 64 x 64
-// grid stays cheap.
+// masked cell (drawn hatched in maskColor). Value 0..maxValue (maxValue <= 0: the largest value
+// shown) goes through the painter's colour map: the Ramp from lowColor to highColor (the default),
+// or the lens's Viridis, so a weight has the same colour in every station. Painted in C++ so a
+// 64 x 64 grid stays cheap.
 #pragma once
 #include <QColor>
 #include <QVariant>
 #include <QList>
 #include <QPoint>
-#include <QQuickPaintedItem>
 #include <QtQml/qqmlregistration.h>
 
-class HeatmapItem : public QQuickPaintedItem {
+#include "heatmap/heatmap_painter.h"
+
+class HeatmapItem : public HeatmapPainter {
     Q_OBJECT
     QML_ELEMENT
     // Any sequence of numbers: a JS array, a QVariantList or a QList<qreal> from C++.
@@ -18,17 +20,6 @@ class HeatmapItem : public QQuickPaintedItem {
     Q_PROPERTY(int rows READ rows WRITE setRows NOTIFY changed)
     Q_PROPERTY(int columns READ columns WRITE setColumns NOTIFY changed)
     Q_PROPERTY(qreal maxValue READ maxValue WRITE setMaxValue NOTIFY changed)
-    Q_PROPERTY(QColor lowColor MEMBER low_ NOTIFY changed)
-    Q_PROPERTY(QColor highColor MEMBER high_ NOTIFY changed)
-    Q_PROPERTY(QColor maskColor MEMBER mask_ NOTIFY changed)
-    Q_PROPERTY(QColor highlightColor MEMBER highlight_ NOTIFY changed)
-    // Diverging: values in [-max, max]; negative towards negativeColor, positive towards highColor,
-    // 0 is lowColor (for signed vectors such as q, k and v).
-    Q_PROPERTY(bool diverging MEMBER diverging_ NOTIFY changed)
-    Q_PROPERTY(QColor negativeColor MEMBER negative_ NOTIFY changed)
-    // "ramp" (lowColor to highColor, the default) or "viridis": attention patterns use the lens's
-    // own colour-blind-safe map, so a weight has the same colour in every station.
-    Q_PROPERTY(QString colorMap MEMBER colorMap_ NOTIFY changed)
     Q_PROPERTY(int highlightRow MEMBER highlightRow_ NOTIFY changed)     // -1: none
     Q_PROPERTY(int highlightColumn MEMBER highlightColumn_ NOTIFY changed)
 public:
@@ -55,10 +46,5 @@ private:
     QList<qreal> values_;
     int rows_ = 0, columns_ = 0;
     qreal max_ = 0;
-    QColor low_{QStringLiteral("#f7fbff")}, high_{QStringLiteral("#08306b")}, mask_{QStringLiteral("#cccccc")};
-    QColor highlight_{QStringLiteral("#e6550d")};
-    QColor negative_{QStringLiteral("#b2182b")};
-    bool diverging_ = false;
-    QString colorMap_{QStringLiteral("ramp")};
     int highlightRow_ = -1, highlightColumn_ = -1;
 };

@@ -40,12 +40,10 @@ InductionCircuit findInductionCircuit(const std::shared_ptr<const al::Model>& mo
             if (s > c.indScore) { c.indScore = s; c.indLayer = l; c.indHead = h; }
         }
     // The previous-token head: the highest previous-token score in an earlier layer.
-    c.prevScore = -1;
-    for (int l = 0; l < c.indLayer; ++l)
-        for (int h = 0; h < H; ++h) {
-            const double s = al::census::previous_token(r.attention.dense(l, h), T, true);
-            if (s > c.prevScore) { c.prevScore = s; c.prevLayer = l; c.prevHead = h; }
-        }
+    const al::census::RankedHead prev = al::census::previous_token_head(r, T, true, c.indLayer);
+    c.prevScore = prev.head.layer >= 0 ? prev.score : -1;
+    c.prevLayer = prev.head.layer;
+    c.prevHead = prev.head.head;
     c.prevPattern = r.attention.dense(c.prevLayer, c.prevHead);
     c.indPattern = r.attention.dense(c.indLayer, c.indHead);
     // The causal test, and its control: every other head of the previous-token head's layer.

@@ -4,10 +4,8 @@
 #include <QPainterPath>
 #include <cmath>
 
-#include "lens/colormap.h"
 
-AttentionMatrixItem::AttentionMatrixItem(QQuickItem* parent) : QQuickPaintedItem(parent) {
-    setAntialiasing(false);
+AttentionMatrixItem::AttentionMatrixItem(QQuickItem* parent) : HeatmapPainter(Viridis, parent) {
     setOpaquePainting(false);
 }
 
@@ -27,20 +25,6 @@ void AttentionMatrixItem::setLens(LensController* lens) {
     rebuild();
 }
 
-void AttentionMatrixItem::setLogScale(bool on) {
-    if (on == logScale_) return;
-    logScale_ = on;
-    emit styleChanged();
-    rebuild();
-}
-
-void AttentionMatrixItem::setColorMap(int map) {
-    if (map == colorMap_) return;
-    colorMap_ = map;
-    emit styleChanged();
-    rebuild();
-}
-
 void AttentionMatrixItem::setHoverRow(int row) {
     if (row == hoverRow_) return;
     hoverRow_ = row;
@@ -52,20 +36,6 @@ void AttentionMatrixItem::setHoverColumn(int col) {
     if (col == hoverCol_) return;
     hoverCol_ = col;
     emit hoverChanged();
-    update();
-}
-
-void AttentionMatrixItem::setMaskColor(const QColor& c) {
-    if (c == maskColor_) return;
-    maskColor_ = c;
-    emit styleChanged();
-    update();
-}
-
-void AttentionMatrixItem::setHighlightColor(const QColor& c) {
-    if (c == highlight_) return;
-    highlight_ = c;
-    emit styleChanged();
     update();
 }
 
@@ -105,19 +75,13 @@ void AttentionMatrixItem::rebuild() {
     } else {
         const int l = lens_->layer(), h = lens_->head();
         const bool hide = lens_->hideFirst();
-        const auto map = colorMap_ == 1 ? lens::ColorMap::Cividis : lens::ColorMap::Viridis;
         if (image_.width() != T || image_.format() != QImage::Format_ARGB32_Premultiplied)
             image_ = QImage(T, T, QImage::Format_ARGB32_Premultiplied);
-        for (int i = 0; i < T; ++i) {
-            auto* line = reinterpret_cast<QRgb*>(image_.scanLine(i));
-            for (int j = 0; j < T; ++j) {
-                if (j > i || (hide && (i == 0 || j == 0))) {
-                    line[j] = 0; // transparent: the hatching behind shows through
-                    continue;
-                }
-                line[j] = lens::colormap(map, lens::scaleWeight(r->weight(l, h, i, j, hide), logScale_));
-            }
-        }
+        const std::vector<int> cells = sampleCells(T, T); // one pixel per cell
+        // Masked cells stay transparent: the hatching behind shows through.
+        rasterize(image_, cells, cells, 0, [&](int i, int j) {
+            return j > i || (hide && (i == 0 || j == 0)) ? -1.f : r->weight(l, h, i, j, hide);
+        }, *this);
     }
     emit imageChanged();
     if (image_.width() != before)
@@ -162,14 +126,9 @@ void AttentionMatrixItem::paint(QPainter* p) {
     upper.lineTo(rect.topRight());
     upper.lineTo(rect.bottomRight());
     upper.closeSubpath();
-    QColor hatch = maskColor_;
-    hatch.setAlphaF(0.35);
-    p->fillPath(upper, QBrush(hatch, Qt::BDiagPattern));
-    if (lens_ && lens_->hideFirst()) {
-        QColor h2 = maskColor_;
-        h2.setAlphaF(0.25);
-        p->fillRect(QRectF(rect.left(), rect.top(), c, rect.height()), QBrush(h2, Qt::FDiagPattern));
-    }
+    hatch(p, upper, 0.35, Qt::BDiagPattern);
+    if (lens_ && lens_->hideFirst())
+        hatch(p, QRectF(rect.left(), rect.top(), c, rect.height()), 0.25, Qt::FDiagPattern);
 
     p->setRenderHint(QPainter::SmoothPixmapTransform, false);
     p->drawImage(rect, image_);
@@ -177,27 +136,20 @@ void AttentionMatrixItem::paint(QPainter* p) {
     // The focused query's row, and the hovered cell with its row and column.
     p->setRenderHint(QPainter::Antialiasing, false);
     const int focus = lens_ ? lens_->focusToken() : -1;
-    if (focus >= 0 && focus < T) {
-        QPen pen(highlight_, std::max<qreal>(1.5, std::min<qreal>(3.0, c / 4)));
-        p->setPen(pen);
-        p->setBrush(Qt::NoBrush);
-        p->drawRect(QRectF(rect.left(), rect.top() + focus * c, (focus + 1) * c, c));
-    }
+    if (focus >= 0 && focus < T)
+        outline(p, QRectF(rect.left(), rect.top() + focus * c, (focus + 1) * c, c), highlightColor(),
+                std::max<qreal>(1.5, std::min<qreal>(3.0, c / 4)));
     if (hoverRow_ >= 0 && hoverCol_ >= 0 && hoverRow_ < T && hoverCol_ < T) {
-        QColor guide = highlight_;
+        QColor guide = highlightColor();
         guide.setAlphaF(0.18);
         p->fillRect(QRectF(rect.left(), rect.top() + hoverRow_ * c, rect.width(), c), guide);
         p->fillRect(QRectF(rect.left() + hoverCol_ * c, rect.top(), c, rect.height()), guide);
-        p->setPen(QPen(highlight_, 2));
-        p->setBrush(Qt::NoBrush);
-        p->drawRect(QRectF(rect.left() + hoverCol_ * c, rect.top() + hoverRow_ * c, c, c));
+        outline(p, QRectF(rect.left() + hoverCol_ * c, rect.top() + hoverRow_ * c, c, c), highlightColor(), 2);
     }
 }
 
-QColor AttentionMatrixItem::colorAt(double t) const {
-    return QColor::fromRgb(lens::colormap(colorMap_ == 1 ? lens::ColorMap::Cividis : lens::ColorMap::Viridis, float(t)));
-}
+QColor AttentionMatrixItem::colorAt(double t) const { return colorAtScale(t); }
 
 double AttentionMatrixItem::legendValue(double t) const {
-    return logScale_ ? std::pow(10.0, 4.0 * t - 4.0) : t;
+    return logScale() ? std::pow(10.0, 4.0 * t - 4.0) : t;
 }

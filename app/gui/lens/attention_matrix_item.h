@@ -4,21 +4,17 @@
 #pragma once
 #include <QImage>
 #include <QPointer>
-#include <QQuickPaintedItem>
 #include <QtQml/qqmlregistration.h>
 
+#include "heatmap/heatmap_painter.h"
 #include "lens/lens_controller.h"
 
-class AttentionMatrixItem : public QQuickPaintedItem {
+class AttentionMatrixItem : public HeatmapPainter {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(LensController* lens READ lens WRITE setLens NOTIFY lensChanged)
-    Q_PROPERTY(bool logScale READ logScale WRITE setLogScale NOTIFY styleChanged)
-    Q_PROPERTY(int colorMap READ colorMap WRITE setColorMap NOTIFY styleChanged) // 0 viridis, 1 cividis
     Q_PROPERTY(int hoverRow READ hoverRow WRITE setHoverRow NOTIFY hoverChanged)
     Q_PROPERTY(int hoverColumn READ hoverColumn WRITE setHoverColumn NOTIFY hoverChanged)
-    Q_PROPERTY(QColor maskColor READ maskColor WRITE setMaskColor NOTIFY styleChanged)
-    Q_PROPERTY(QColor highlightColor READ highlightColor WRITE setHighlightColor NOTIFY styleChanged)
     Q_PROPERTY(int cells READ cells NOTIFY imageChanged)       // T
     Q_PROPERTY(qreal cellSize READ cellSize NOTIFY geometryChangedSignal)
 public:
@@ -26,18 +22,10 @@ public:
 
     LensController* lens() const { return lens_; }
     void setLens(LensController* lens);
-    bool logScale() const { return logScale_; }
-    void setLogScale(bool on);
-    int colorMap() const { return colorMap_; }
-    void setColorMap(int map);
     int hoverRow() const { return hoverRow_; }
     void setHoverRow(int row);
     int hoverColumn() const { return hoverCol_; }
     void setHoverColumn(int col);
-    QColor maskColor() const { return maskColor_; }
-    void setMaskColor(const QColor& c);
-    QColor highlightColor() const { return highlight_; }
-    void setHighlightColor(const QColor& c);
     int cells() const { return image_.width(); }
     qreal cellSize() const;
 
@@ -58,13 +46,13 @@ public:
 
 signals:
     void lensChanged();
-    void styleChanged();
     void hoverChanged();
     void imageChanged();
     void geometryChangedSignal();
 
 protected:
     void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+    void restyle() override { rebuild(); }
 
 private:
     void rebuild();
@@ -72,9 +60,5 @@ private:
 
     QPointer<LensController> lens_;
     QImage image_;
-    bool logScale_ = false;
-    int colorMap_ = 0;
     int hoverRow_ = -1, hoverCol_ = -1;
-    QColor maskColor_{128, 128, 128};
-    QColor highlight_{255, 120, 0};
 };

@@ -4,11 +4,7 @@
 #include <QQuickWindow>
 #include <cmath>
 
-#include "lens/colormap.h"
-
-HeadOverviewItem::HeadOverviewItem(QQuickItem* parent) : QQuickPaintedItem(parent) {
-    setAntialiasing(false);
-}
+HeadOverviewItem::HeadOverviewItem(QQuickItem* parent) : HeatmapPainter(Viridis, parent) {}
 
 void HeadOverviewItem::setLens(LensController* lens) {
     if (lens == lens_) return;
@@ -24,11 +20,7 @@ void HeadOverviewItem::setLens(LensController* lens) {
     invalidate();
 }
 
-void HeadOverviewItem::setLogScale(bool on) { if (on != logScale_) { logScale_ = on; emit styleChanged(); invalidate(); } }
-void HeadOverviewItem::setColorMap(int m) { if (m != colorMap_) { colorMap_ = m; emit styleChanged(); invalidate(); } }
-void HeadOverviewItem::setHighlightColor(const QColor& c) { if (c != highlight_) { highlight_ = c; emit styleChanged(); update(); } }
 void HeadOverviewItem::setHoverColor(const QColor& c) { if (c != hover_) { hover_ = c; emit styleChanged(); update(); } }
-void HeadOverviewItem::setMaskColor(const QColor& c) { if (c != mask_) { mask_ = c; emit styleChanged(); invalidate(); } }
 void HeadOverviewItem::setGap(qreal g) { if (g != gap_) { gap_ = g; emit layoutChanged(); invalidate(); } }
 
 void HeadOverviewItem::geometryChange(const QRectF& n, const QRectF& o) {
@@ -86,36 +78,24 @@ void HeadOverviewItem::rebuildCache(const QSize& pixelSize, qreal dpr) {
     if (!r || r->tokenCount() == 0) return;
     const int T = r->tokenCount();
     const bool hide = lens_->hideFirst();
-    const auto map = colorMap_ == 1 ? lens::ColorMap::Cividis : lens::ColorMap::Viridis;
     const qreal t = tileSize();
     // Each tile is sampled directly at its pixel size (nearest cell), cheaper than scaling a T x T image.
     const int tp = std::max(1, int(std::round(t * dpr)));
     QImage tile(tp, tp, QImage::Format_ARGB32_Premultiplied);
-    QColor maskBg = mask_;
+    QColor maskBg = maskColor();
     maskBg.setAlphaF(0.16);
-    const QRgb maskPixel = maskBg.rgba();
-    const QRgb premulMask = qPremultiply(maskPixel);
-    std::vector<int> cellOf(static_cast<size_t>(tp));
-    for (int p = 0; p < tp; ++p)
-        cellOf[size_t(p)] = std::min(T - 1, int((p + 0.5) * T / tp));
+    const QRgb premulMask = qPremultiply(maskBg.rgba());
+    const std::vector<int> cellOf = sampleCells(tp, T);
     QPainter painter(&cache_);
     for (int l = 0; l < r->nLayer; ++l)
         for (int h = 0; h < r->nHead; ++h) {
-            for (int py = 0; py < tp; ++py) {
-                const int i = cellOf[size_t(py)];
-                auto* line = reinterpret_cast<QRgb*>(tile.scanLine(py));
+            rasterize(tile, cellOf, cellOf, premulMask, [&](int i, int j) {
+                if (j > i || (hide && (i == 0 || j == 0)))
+                    return -1.f;
                 const float* row = r->attention.row(l, h, i);
                 const float rest = hide && i > 0 ? 1.f - row[0] : 1.f;
-                for (int px = 0; px < tp; ++px) {
-                    const int j = cellOf[size_t(px)];
-                    if (j > i || (hide && (i == 0 || j == 0))) {
-                        line[px] = premulMask;
-                        continue;
-                    }
-                    const float w = hide ? (rest > 1e-12f ? row[j] / rest : 0.f) : row[j];
-                    line[px] = lens::colormap(map, lens::scaleWeight(w, logScale_));
-                }
-            }
+                return hide ? (rest > 1e-12f ? row[j] / rest : 0.f) : row[j];
+            }, *this);
             tile.setDevicePixelRatio(dpr);
             painter.drawImage(tileRect(l, h).topLeft(), tile);
         }
@@ -129,11 +109,7 @@ void HeadOverviewItem::paint(QPainter* p) {
     p->drawImage(QPointF(0, 0), cache_);
     const int L = lens_ ? lens_->nLayer() : 0;
     if (L == 0) return;
-    p->setBrush(Qt::NoBrush);
-    if (hoverLayer_ >= 0 && hoverHead_ >= 0) {
-        p->setPen(QPen(hover_, 2));
-        p->drawRect(tileRect(hoverLayer_, hoverHead_).adjusted(-2, -2, 2, 2));
-    }
-    p->setPen(QPen(highlight_, 3));
-    p->drawRect(tileRect(lens_->layer(), lens_->head()).adjusted(-2.5, -2.5, 2.5, 2.5));
+    if (hoverLayer_ >= 0 && hoverHead_ >= 0)
+        outline(p, tileRect(hoverLayer_, hoverHead_).adjusted(-2, -2, 2, 2), hover_, 2);
+    outline(p, tileRect(lens_->layer(), lens_->head()).adjusted(-2.5, -2.5, 2.5, 2.5), highlightColor(), 3);
 }

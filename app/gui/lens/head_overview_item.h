@@ -4,22 +4,18 @@
 #pragma once
 #include <QImage>
 #include <QPointer>
-#include <QQuickPaintedItem>
 #include <QtQml/qqmlregistration.h>
 
+#include "heatmap/heatmap_painter.h"
 #include "lens/lens_controller.h"
 
-class HeadOverviewItem : public QQuickPaintedItem {
+class HeadOverviewItem : public HeatmapPainter {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(LensController* lens READ lens WRITE setLens NOTIFY lensChanged)
-    Q_PROPERTY(bool logScale READ logScale WRITE setLogScale NOTIFY styleChanged)
-    Q_PROPERTY(int colorMap READ colorMap WRITE setColorMap NOTIFY styleChanged)
     Q_PROPERTY(int hoverLayer READ hoverLayer NOTIFY hoverChanged)
     Q_PROPERTY(int hoverHead READ hoverHead NOTIFY hoverChanged)
-    Q_PROPERTY(QColor highlightColor READ highlightColor WRITE setHighlightColor NOTIFY styleChanged)
     Q_PROPERTY(QColor hoverColor READ hoverColor WRITE setHoverColor NOTIFY styleChanged)
-    Q_PROPERTY(QColor maskColor READ maskColor WRITE setMaskColor NOTIFY styleChanged)
     Q_PROPERTY(qreal tileSize READ tileSize NOTIFY layoutChanged)
     Q_PROPERTY(qreal gap READ gap WRITE setGap NOTIFY layoutChanged)
 public:
@@ -27,18 +23,10 @@ public:
 
     LensController* lens() const { return lens_; }
     void setLens(LensController* lens);
-    bool logScale() const { return logScale_; }
-    void setLogScale(bool on);
-    int colorMap() const { return colorMap_; }
-    void setColorMap(int map);
     int hoverLayer() const { return hoverLayer_; }
     int hoverHead() const { return hoverHead_; }
-    QColor highlightColor() const { return highlight_; }
-    void setHighlightColor(const QColor& c);
     QColor hoverColor() const { return hover_; }
     void setHoverColor(const QColor& c);
-    QColor maskColor() const { return mask_; }
-    void setMaskColor(const QColor& c);
     qreal tileSize() const;
     qreal gap() const { return gap_; }
     void setGap(qreal g);
@@ -53,12 +41,12 @@ public:
 
 signals:
     void lensChanged();
-    void styleChanged();
     void hoverChanged();
     void layoutChanged();
 
 protected:
     void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+    void restyle() override { invalidate(); }
 
 private:
     void invalidate();
@@ -67,10 +55,8 @@ private:
     QPointer<LensController> lens_;
     QImage cache_;
     bool dirty_ = true;
-    bool logScale_ = false;
-    int colorMap_ = 0;
     int hoverLayer_ = -1, hoverHead_ = -1;
-    QColor highlight_{255, 120, 0}, hover_{128, 128, 128}, mask_{128, 128, 128};
+    QColor hover_{128, 128, 128};
     qreal gap_ = 4;
     int rebuilds_ = 0;
 };

@@ -356,61 +356,6 @@ QString LensController::matrixCsv() const {
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
-QVariantMap LensController::findHead(const QString& kind) const {
-    QVariantMap m;
-    if (!result_ || result_->stats.empty())
-        return m;
-    const int H = result_->nHead;
-    int best = -1;
-    float bestScore = 0.f;
-    for (int k = 0; k < int(result_->stats.size()); ++k) {
-        const lens::HeadStats& s = result_->stats[size_t(k)];
-        float score = 0.f;
-        bool better = false;
-        if (kind == QLatin1String("previous-token")) {
-            score = s.previousToken;
-            better = best < 0 || score > bestScore;
-        } else if (kind == QLatin1String("sink")) {
-            score = s.firstToken;
-            better = best < 0 || score > bestScore;
-        } else if (kind == QLatin1String("decisive")) {
-            score = s.entropyNf;
-            better = best < 0 || score < bestScore;
-        } else {
-            return m;
-        }
-        if (better) {
-            best = k;
-            bestScore = score;
-        }
-    }
-    if (best < 0 || (kind != QLatin1String("sink") && result_->tokenCount() < 2))
-        return m;
-    m[QStringLiteral("layer")] = best / H;
-    m[QStringLiteral("head")] = best % H;
-    m[QStringLiteral("score")] = double(bestScore);
-    m[QStringLiteral("kind")] = kind;
-    const QString where = tr("Layer %1, head %2").arg(best / H).arg(best % H);
-    if (kind == QLatin1String("previous-token")) {
-        m[QStringLiteral("title")] = tr("Previous-token head");
-        m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the token just "
-                                      "before it — the highest of all heads for this text.")
-                                       .arg(where).arg(double(bestScore), 0, 'f', 2);
-    } else if (kind == QLatin1String("sink")) {
-        m[QStringLiteral("title")] = tr("Attention sink");
-        m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the very first "
-                                      "token, whatever it says. Models use the first position as a place "
-                                      "to park attention they do not need elsewhere.")
-                                       .arg(where).arg(double(bestScore), 0, 'f', 2);
-    } else {
-        m[QStringLiteral("title")] = tr("Most decisive head");
-        m[QStringLiteral("why")] = tr("%1 has the lowest average entropy (%2 nats, first token left out): "
-                                      "each token concentrates its attention on few others.")
-                                       .arg(where).arg(double(bestScore), 0, 'f', 2);
-    }
-    return m;
-}
-
 void LensController::findInductionHead() {
     if (!model_)
         return;

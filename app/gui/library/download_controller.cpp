@@ -17,8 +17,14 @@ DownloadController::DownloadController(QObject* parent)
     connect(downloader_, &ModelDownloader::finished, this, [this](bool ok) {
         error_ = ok || downloader_->error() == DownloadError::Cancelled ? QString() : downloader_->errorMessage();
         emit stateChanged();
-        if (ok && switchWhenDone_)
-            ModelHub::instance()->loadModel(downloader_->installedDir());
+        // The downloader loaded the model to check it: hand that one over rather than load it again.
+        std::shared_ptr<const al::Model> model = downloader_->takeModel();
+        if (ok && switchWhenDone_) {
+            if (model)
+                ModelHub::instance()->adoptModel(std::move(model), downloader_->installedDir());
+            else
+                ModelHub::instance()->loadModel(downloader_->installedDir());
+        }
         emit finished(ok, downloader_->installedDir());
     });
 }

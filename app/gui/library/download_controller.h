@@ -1,6 +1,7 @@
 // Drives one model download for the library page: which model, how far (bytes, speed, time left),
 // what went wrong in words a learner can act on, cancel / resume / discard. When the download is
-// installed it switches the app to the new model through ModelHub (text and station are kept).
+// installed it switches the app to the new model through ModelHub (text and station are kept), handing
+// over the model the engine's check loaded instead of loading it again.
 // The work is al::download::ModelDownloader's: network on the GUI thread's event loop, hashing and
 // the engine's check on worker threads.
 #pragma once

@@ -3,6 +3,8 @@
 // heuristic too.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,19 @@ float mean_distance(const std::vector<float>& A, int T, bool exclude_first);
 float mean_entropy(const std::vector<float>& A, int T, bool exclude_first); // nats
 // Each row's entropy as a share of the largest it could have (uniform over its allowed cells), 0..1.
 float entropy_share(const std::vector<float>& A, int T, bool exclude_first);
+
+// A head and its score, as a finder returns it; head {-1, -1} when there was nothing to rank.
+struct RankedHead {
+    HeadRef head{-1, -1};
+    float score = 0;
+};
+// The head with the highest score(layer, head) among layers [0, layer_end) (all layers when
+// layer_end is larger); the first such head on ties.
+RankedHead strongest_head(int n_layer, int n_head, const std::function<float(int, int)>& score,
+                          int layer_end = std::numeric_limits<int>::max());
+// The strongest previous-token head of a forward pass over T tokens (previous_token on each head).
+RankedHead previous_token_head(const ForwardResult& r, int T, bool exclude_first,
+                               int layer_end = std::numeric_limits<int>::max());
 } // namespace census
 
 struct HeadScores {

@@ -1,5 +1,6 @@
 // GPT2Config as Hugging Face transformers reads it from config.json, with transformers' defaults.
 #pragma once
+#include <cstdint>
 #include <string>
 
 namespace al {
@@ -20,6 +21,12 @@ struct Config {
     int eos_token_id = 50256;
 
     int head_dim() const { return n_embd / n_head; }
+    int inner() const { return n_inner > 0 ? n_inner : 4 * n_embd; }
+
+    // Unique parameters of this shape: token and position embeddings; per layer ln_1, c_attn,
+    // attn.c_proj, ln_2, mlp.c_fc, mlp.c_proj (weights and biases); ln_f; lm_head only when not
+    // tied to the token embeddings. GPT-2 small gives 124,439,808. 0 for an empty shape.
+    int64_t parameter_count() const;
 
     // Parses config.json text. `source` names the file in error messages.
     // Throws al::Error on invalid JSON, missing/ill-typed fields, non-positive sizes,

@@ -42,6 +42,10 @@ public:
                                                std::optional<Tokenizer> tokenizer = std::nullopt);
     static Config gpt2_small_config(); // 12 layers, 12 heads, 768, 1024 positions, 50257 tokens
 
+    // The same weights (shared, not copied) under the folder they were moved to: a folder renamed
+    // after loading (a download being installed) need not be loaded again.
+    std::shared_ptr<const Model> relocated(const std::string& dir) const;
+
     const Config& config() const;
     const Tokenizer* tokenizer() const;      // nullptr for a random model built without one
     const std::string& dir() const;          // empty for a random model
@@ -60,7 +64,8 @@ public:
 
 private:
     Model();
-    std::unique_ptr<Storage> storage_;
+    std::shared_ptr<Storage> storage_;
+    std::string dir_;
 };
 
 } // namespace al

@@ -1,0 +1,91 @@
+// Probing: a HEAD request for each file that is not pinned, to learn its size and hash (and the
+// commit a branch points to) before any byte is fetched. The header values are read by the pure
+// functions of download_parsers.h.
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+
+#include "download/download_parsers.h"
+#include "download/model_downloader_p.h"
+
+namespace al::download {
+
+using library::HashKind;
+using library::ManifestFile;
+
+// Asks the server for each unpinned file's size and hash (and the commit a branch points to),
+// without following the redirect to the CDN: the X-Linked-* headers are on the first answer.
+void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
+    while (index < d->files.size() && d->files[index].pinned() && library::isCommitId(d->revision))
+        ++index;
+    if (index >= d->files.size()) {
+        checkSpaceAndDownload();
+        return;
+    }
+    d->index = index;
+    const QString url = urlIn.isEmpty() ? fileUrl(d->files[index].name) : urlIn;
+    QNetworkRequest req = fileRequest(url);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setTransferTimeout(d->stallTimeoutMs);
+    QNetworkReply* reply = d->nam->head(req);
+    d->reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, index, url, hops] {
+        reply->deleteLater();
+        d->reply = nullptr;
+        if (d->cancelled) {
+            fail(DownloadError::Cancelled, tr("Download cancelled."));
+            return;
+        }
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        ManifestFile& f = d->files[index];
+        if (status == 0) {
+            const QNetworkReply::NetworkError e = reply->error();
+            fail(isNetworkDown(e) || e == QNetworkReply::OperationCanceledError || e == QNetworkReply::TimeoutError
+                     ? DownloadError::Offline : DownloadError::ServerError,
+                 tr("Cannot reach %1 (%2). Check the internet connection and try again.").arg(d->endpoint, reply->errorString()));
+            return;
+        }
+        if (status == 404) {
+            const QString code = QString::fromLatin1(reply->rawHeader("X-Error-Code"));
+            fail(DownloadError::NotFound, tr("%1 was not found at %2%3: the repository, revision or file does not exist.")
+                                              .arg(f.name, url, code.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(code)));
+            return;
+        }
+        if (status == 401 || status == 403) {
+            fail(DownloadError::Unauthorized, tr("The server refused access to %1 (HTTP %2): the repository is gated or private.")
+                                                  .arg(url).arg(status));
+            return;
+        }
+        const QByteArray linkedSize = reply->rawHeader("X-Linked-Size");
+        const bool redirect = status >= 300 && status < 400;
+        // A renamed repository answers with a relative redirect to its new name: follow it (huggingface_hub does).
+        if (redirect && linkedSize.isEmpty()) {
+            const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+            if (target.isRelative() && hops < 5) {
+                headNext(index, QUrl(url).resolved(target).toString(), hops + 1);
+                return;
+            }
+        }
+        if (status != 200 && !redirect) {
+            fail(DownloadError::ServerError, tr("The server answered HTTP %1 for %2.").arg(status).arg(url));
+            return;
+        }
+        const ProbedFile probed = probedFile({linkedSize, reply->rawHeader("Content-Length"), reply->rawHeader("X-Linked-Etag"),
+                                              reply->rawHeader("ETag"), reply->rawHeader("X-Repo-Commit")});
+        if (!library::isCommitId(d->revision) && !probed.commit.isEmpty())
+            d->revision = probed.commit;
+        if (f.size < 0)
+            f.size = probed.size;
+        if (f.hashKind == HashKind::None) {
+            f.hashKind = probed.hashKind;
+            f.hash = probed.hash;
+        }
+        if (f.size < 0) {
+            fail(DownloadError::ServerError, tr("The server did not say how large %1 is (no X-Linked-Size or Content-Length).").arg(f.name));
+            return;
+        }
+        headNext(index + 1);
+    });
+}
+
+
+} // namespace al::download

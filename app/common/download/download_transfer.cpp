@@ -1,0 +1,263 @@
+// Transfer: each file grows as <file>.part in the staging folder, resumed with a Range request
+// after a dropped connection, a stall or a restart of the app; the resume state (download.json)
+// records the source so a later run continues against the same commit. Retries back off while
+// a flaky connection keeps making progress; a full disk or an unwritable folder stops at once.
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QStorageInfo>
+#include <algorithm>
+
+#include "download/download_parsers.h"
+#include "download/model_downloader_p.h"
+
+namespace al::download {
+
+using library::ManifestFile;
+
+void ModelDownloader::checkSpaceAndDownload() {
+    if (!library::isCommitId(d->revision)) {
+        fail(DownloadError::ServerError,
+             tr("The server did not name the commit of %1 at \"%2\" (no X-Repo-Commit header).").arg(d->model.repo, d->revision));
+        return;
+    }
+    // Remember what this download expects, so a later run resumes against the same commit.
+    qint64 remaining = 0;
+    for (const ManifestFile& f : d->files) {
+        const QString path = d->stagedPath(f.name);
+        const qint64 have = QFileInfo::exists(path) ? QFileInfo(path).size() : QFileInfo(path + QStringLiteral(".part")).size();
+        remaining += std::max<qint64>(0, f.size - have);
+    }
+    QFile stateFile(d->stagedPath(QLatin1String(kStateFile)));
+    if (!stateFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || stateFile.write(serializeResumeState({d->model.repo, d->revision, d->files})) < 0) {
+        fail(DownloadError::NotWritable, tr("Cannot write in %1: %2").arg(d->staging, stateFile.errorString()));
+        return;
+    }
+    stateFile.close();
+
+    const QStorageInfo storage(d->staging);
+    if (storage.isValid() && storage.bytesAvailable() < remaining + d->reserveBytes) {
+        fail(DownloadError::DiskFull, tr("Not enough free space on %1: the download needs %2 more and %3 is free (%4 kept in reserve).")
+                                          .arg(storage.rootPath(), library::formatBytes(remaining),
+                                               library::formatBytes(storage.bytesAvailable()), library::formatBytes(d->reserveBytes)));
+        return;
+    }
+    if (storage.isValid() && storage.isReadOnly()) {
+        fail(DownloadError::NotWritable, tr("%1 is on a read-only file system.").arg(d->staging));
+        return;
+    }
+    d->attempts = 0;
+    setPhase(Phase::Downloading);
+    downloadNext(0);
+}
+
+void ModelDownloader::downloadNext(int index) {
+    d->index = index;
+    d->currentBytes = 0;
+    if (d->cancelled) {
+        fail(DownloadError::Cancelled, tr("Download cancelled."));
+        return;
+    }
+    if (index >= d->files.size()) {
+        validate();
+        return;
+    }
+    const ManifestFile& f = d->files[index];
+    const QString finalPath = d->stagedPath(f.name);
+    const QString partPath = finalPath + QStringLiteral(".part");
+    // A file renamed from .part was already verified; trust it if its size still matches.
+    if (QFileInfo::exists(finalPath)) {
+        if (QFileInfo(finalPath).size() == f.size) {
+            d->completedBytes += f.size;
+            noteProgress(true);
+            downloadNext(index + 1);
+            return;
+        }
+        QFile::remove(finalPath);
+    }
+    qint64 have = QFileInfo::exists(partPath) ? QFileInfo(partPath).size() : 0;
+    if (d->restartFromZero || have > f.size) {
+        QFile::remove(partPath);
+        have = 0;
+        d->restartFromZero = false;
+    }
+    if (have == f.size && f.size > 0) {
+        d->currentBytes = have;
+        verify(index);
+        return;
+    }
+    d->part.setFileName(partPath);
+    if (!d->part.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        fail(DownloadError::NotWritable, tr("Cannot write %1: %2").arg(partPath, d->part.errorString()));
+        return;
+    }
+    d->currentBytes = have;
+    d->partAtRequest = have;
+    d->replyChecked = false;
+    d->stalled = false;
+    d->writeFailed = false;
+
+    QNetworkRequest req = fileRequest(fileUrl(f.name));
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (have > 0)
+        req.setRawHeader("Range", "bytes=" + QByteArray::number(have) + "-");
+    setStatus(have > 0 ? tr("Resuming %1 at %2…").arg(f.name, library::formatBytes(have))
+                       : tr("Downloading %1…").arg(f.name));
+    d->reply = d->nam->get(req);
+    connect(d->reply, &QNetworkReply::readyRead, this, &ModelDownloader::onReadyRead);
+    connect(d->reply, &QNetworkReply::finished, this, &ModelDownloader::onGetFinished);
+    d->stallTimer.start(d->stallTimeoutMs);
+}
+
+void ModelDownloader::onReadyRead() {
+    QNetworkReply* reply = d->reply;
+    if (!reply || d->writeFailed)
+        return;
+    d->stallTimer.start(d->stallTimeoutMs);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (!d->replyChecked) {
+        d->replyChecked = true;
+        if (status == 200 && d->partAtRequest > 0) {
+            // The server ignored the Range header and sends the whole file: start the .part over.
+            d->part.resize(0);
+            d->part.seek(0);
+            d->currentBytes = 0;
+            d->partAtRequest = 0;
+        } else if (status == 206) {
+            // Content-Range: bytes <first>-<last>/<total>; anything but our offset means start over.
+            const std::optional<ContentRange> range = parseContentRange(reply->rawHeader("Content-Range"));
+            if (!range || range->first != d->partAtRequest) {
+                d->restartFromZero = true;
+                d->writeFailed = true; // stop writing; finished() restarts
+                reply->abort();
+                return;
+            }
+        }
+    }
+    if (status != 200 && status != 206) {
+        reply->readAll(); // an error page: not part of the file
+        return;
+    }
+    const QByteArray chunk = reply->readAll();
+    if (chunk.isEmpty())
+        return;
+    if (d->part.write(chunk) != chunk.size() || !d->part.flush()) {
+        d->writeFailed = true;
+        const QStorageInfo storage(d->staging);
+        const bool full = storage.isValid() && storage.bytesAvailable() < chunk.size() + 4096;
+        const QString why = d->part.errorString();
+        d->part.close();
+        d->reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+        fail(full ? DownloadError::DiskFull : DownloadError::NotWritable,
+             full ? tr("The disk is full while writing %1 (%2). Free some space and resume: what was downloaded is kept.")
+                        .arg(d->part.fileName(), why)
+                  : tr("Cannot write %1: %2").arg(d->part.fileName(), why));
+        return;
+    }
+    d->currentBytes += chunk.size();
+    d->networkBytes += chunk.size();
+    noteProgress();
+}
+
+void ModelDownloader::onGetFinished() {
+    QNetworkReply* reply = d->reply;
+    if (!reply)
+        return;
+    d->stallTimer.stop();
+    if (reply->bytesAvailable() > 0 && !d->writeFailed)
+        onReadyRead();
+    d->reply = nullptr;
+    reply->deleteLater();
+    d->part.close();
+    if (d->phase == Phase::Failed)
+        return; // a write error already failed the download
+    if (d->cancelled) {
+        fail(DownloadError::Cancelled, tr("Download paused; what was downloaded is kept and the next start resumes it."));
+        return;
+    }
+    const ManifestFile& f = d->files[d->index];
+    if (d->restartFromZero) {
+        downloadNext(d->index);
+        return;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const qint64 have = QFileInfo(d->part.fileName()).size();
+    d->currentBytes = have;
+    if (status == 416) {
+        if (have == f.size) {
+            verify(d->index); // the part was complete already
+        } else if (!d->retried416) {
+            d->retried416 = true;
+            d->restartFromZero = true;
+            downloadNext(d->index);
+        } else {
+            fail(DownloadError::RangeNotSatisfiable,
+                 tr("The server refused the byte range for %1 (HTTP 416) even after starting over.").arg(f.name));
+        }
+        return;
+    }
+    if (status == 404) {
+        fail(DownloadError::NotFound, tr("%1 was not found at %2 (HTTP 404).").arg(f.name, fileUrl(f.name)));
+        return;
+    }
+    if (status == 401 || status == 403) {
+        fail(DownloadError::Unauthorized, tr("The server refused access to %1 (HTTP %2).").arg(fileUrl(f.name)).arg(status));
+        return;
+    }
+    if (status >= 500) {
+        retryOrFail(DownloadError::ServerError, tr("The server answered HTTP %1 for %2.").arg(status).arg(f.name));
+        return;
+    }
+    if (status != 0 && status != 200 && status != 206) {
+        fail(DownloadError::ServerError, tr("The server answered HTTP %1 for %2.").arg(status).arg(fileUrl(f.name)));
+        return;
+    }
+    const QNetworkReply::NetworkError e = reply->error();
+    if (d->stalled) {
+        retryOrFail(DownloadError::Stalled, tr("No data arrived for %1 s while downloading %2.").arg(d->stallTimeoutMs / 1000.0).arg(f.name));
+        return;
+    }
+    if (e != QNetworkReply::NoError || status == 0) {
+        if (status == 0 && isNetworkDown(e))
+            retryOrFail(DownloadError::Offline, tr("Cannot reach %1 (%2). Check the internet connection; the download resumes where it stopped.")
+                                                    .arg(d->endpoint, reply->errorString()));
+        else
+            retryOrFail(DownloadError::Truncated, tr("The connection dropped after %1 of %2 (%3).")
+                                                      .arg(library::formatBytes(have), f.name, reply->errorString()));
+        return;
+    }
+    if (have < f.size) {
+        retryOrFail(DownloadError::Truncated, tr("The server closed %1 after %2 of %3.")
+                                                  .arg(f.name, library::formatBytes(have), library::formatBytes(f.size)));
+        return;
+    }
+    if (have > f.size) {
+        QFile::remove(d->part.fileName());
+        fail(DownloadError::WrongSize, tr("%1 is %2 bytes, but %3 bytes were expected; the file was deleted. Try again later.")
+                                           .arg(f.name).arg(have).arg(f.size));
+        return;
+    }
+    verify(d->index);
+}
+
+void ModelDownloader::retryOrFail(DownloadError error, const QString& message) {
+    // Progress since the last attempt resets the count: a flaky connection that keeps moving goes on.
+    if (d->currentBytes > d->partAtRequest)
+        d->attempts = 0;
+    ++d->attempts;
+    if (d->attempts > d->maxRetries) {
+        fail(error, message + QLatin1Char(' ') + tr("What was downloaded is kept; start again to resume."));
+        return;
+    }
+    setStatus(message + QLatin1Char(' ') + tr("Resuming (attempt %1 of %2)…").arg(d->attempts).arg(d->maxRetries));
+    const int index = d->index;
+    d->retryTimer.disconnect(this);
+    connect(&d->retryTimer, &QTimer::timeout, this, [this, index] { downloadNext(index); });
+    d->retryTimer.start(d->retryDelayMs * d->attempts);
+}
+
+} // namespace al::download

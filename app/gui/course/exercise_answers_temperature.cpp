@@ -1,0 +1,65 @@
+// The answers of Station 5 (temperature)'s exercises, computed from the loaded model on the learner's text.
+#include "exercise_context.h"
+
+#include <QJsonArray>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <numeric>
+
+#include "attention_lens/census.h"
+#include "attention_lens/error.h"
+#include "attention_lens/sampling.h"
+#include "attention_lens/variants.h"
+#include "course_math.h"
+#include "knockout_search.h"
+
+namespace course::answers {
+
+// The top token's probability at a temperature below 1: p_T(top) = p(top)^(1/T) / sum_i p(i)^(1/T).
+ExerciseAnswer topProbAtTemperature(const Ctx& c) {
+    const double t = paramDouble(c, "temperature", 0.5);
+    if (!(t > 0))
+        throw al::Error("the exercise's temperature must be above 0");
+    const al::ForwardResult r = run(c);
+    const std::vector<double> p1 = softmax(r.logits_last), pt = softmax(r.logits_last, t);
+    const int top = argmax(r.logits_last);
+    ExerciseAnswer a;
+    // Options: below 0.25, 0.25 to 0.5, 0.5 to 0.9, 0.9 or more.
+    setBucket(c, a, pt[top], {0.25, 0.5, 0.9}, 0.002);
+    // The reasoning starts from the probability at temperature 1, which the veiled figure would show.
+    a.promptText = QObject::tr("At temperature 1 the most likely next token for your text, %1, has probability %2. "
+                               "Lower the temperature to %3: what probability will it get?")
+                       .arg(quoted(c.model, top), num(p1[top], 2), num(t, 2));
+    a.detail = QObject::tr("The top token %1 has probability %2 at temperature 1 and %3 at temperature %4.")
+                   .arg(quoted(c.model, top), num(p1[top]), num(pt[top]), num(t, 2));
+    return a;
+}
+
+// How many tokens top-p keeps at a temperature: the fewest most likely tokens whose probabilities
+// reach p. Asked as a range, because the exact count among tens of thousands is not something to
+// reason out, but its order of magnitude is.
+ExerciseAnswer nucleusSize(const Ctx& c) {
+    const double p = paramDouble(c, "top_p", 0.9), t = paramDouble(c, "temperature", 1.0);
+    const al::ForwardResult r = run(c);
+    al::SamplingOptions o;
+    o.top_p = float(p);
+    o.temperature = float(t);
+    const std::vector<float> dist = al::sampling_distribution(r.logits_last, o);
+    int kept = 0;
+    for (float v : dist) kept += v > 0;
+    al::SamplingOptions at1 = o;
+    at1.temperature = 1.0f;
+    int kept1 = 0;
+    for (float v : al::sampling_distribution(r.logits_last, at1)) kept1 += v > 0;
+    ExerciseAnswer a;
+    // Options: 1, 2 to 10, 11 to 100, 101 to 1,000, more than 1,000 (no slack: counts are exact).
+    setBucket(c, a, kept, {1.5, 10.5, 100.5, 1000.5}, 0);
+    a.detail = QObject::tr("At temperature %1, top-p %2 keeps %3 of %4 tokens.").arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size());
+    if (std::abs(t - 1.0) > 1e-9)
+        a.detail += QLatin1Char(' ') + QObject::tr("At temperature 1 it keeps %1.").arg(kept1);
+    return a;
+}
+
+} // namespace course::answers
