@@ -14,7 +14,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         color: Theme.warning
         font.weight: Font.DemiBold
-        text: qsTr("A what-if experiment: GPT-2 has no temperature inside its heads.")
+        text: qsTr("A what-if experiment: GPT-2 has no adjustable temperature inside its heads.")
     }
     RowLayout {
         Label { text: qsTr("layer"); color: Theme.text }

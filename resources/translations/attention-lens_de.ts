@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Searching every head…</source>
-        <translation>Jeder Head wird durchsucht…</translation>
+        <translation>Alle Heads werden durchprobiert…</translation>
     </message>
     <message>
         <source>Lowers “%1” most: head %2 (logit %3)</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>No model called &quot;%1&quot; can be downloaded.</source>
-        <translation>Kein Modell namens „%1“ kann heruntergeladen werden.</translation>
+        <translation>Ein Modell namens „%1“ lässt sich nicht herunterladen.</translation>
     </message>
 </context>
 <context>
@@ -381,8 +381,8 @@
 <context>
     <name>HeadTemperatureView</name>
     <message>
-        <source>A what-if experiment: GPT-2 has no temperature inside its heads.</source>
-        <translation>Ein Was-wäre-wenn-Experiment: GPT-2 hat in seinen Heads keine Temperatur.</translation>
+        <source>A what-if experiment: GPT-2 has no adjustable temperature inside its heads.</source>
+        <translation>Ein Was-wäre-wenn-Experiment: GPT-2 hat in seinen Heads keine einstellbare Temperatur.</translation>
     </message>
     <message>
         <source>layer</source>
@@ -507,7 +507,7 @@
     </message>
     <message>
         <source>So the attention of %1 depends on what %2 writes, directly or through the layers between them. This fits the circuit Elhage et al. (2021) describe in small attention-only models, where the induction head&apos;s keys read the previous-token head&apos;s output (K-composition); this knock-out alone cannot tell whether keys or queries are affected, or whether the link is direct.</source>
-        <translation>Die Attention von %1 hängt also davon ab, was %2 schreibt, direkt oder über die Layer dazwischen. Das passt zu dem Schaltkreis, den Elhage et al. (2021) in kleinen Modellen nur aus Attention beschreiben, in denen die Keys des Induction-Heads die Ausgabe des Previous-Token-Heads lesen (K-Komposition); dieser Knock-out allein kann nicht sagen, ob Keys oder Queries betroffen sind oder ob die Verbindung direkt ist.</translation>
+        <translation>Die Attention von %1 hängt also davon ab, was %2 schreibt, direkt oder über die Layer dazwischen. Das passt zu dem Schaltkreis, den Elhage et al. (2021) in kleinen Modellen aus reinen Attention-Layern beschreiben, in denen die Keys des Induction-Heads die Ausgabe des Previous-Token-Heads lesen (K-Komposition); dieser Knock-out allein kann nicht sagen, ob Keys oder Queries betroffen sind oder ob die Verbindung direkt ist.</translation>
     </message>
     <message>
         <source>This knock-out does not single out %2: either %1 barely changes, or knocking out the other heads of layer %3 changes it about as much. Other heads may carry the same information, %1 may read it from a head other than the strongest previous-token head, or it may find its stripe another way.</source>
@@ -546,7 +546,7 @@
     </message>
     <message>
         <source>✓ scores as one: </source>
-        <translation>✓ schneidet als solcher ab: </translation>
+        <translation>✓ besteht den Test: </translation>
     </message>
     <message>
         <source>✓ does this here: </source>
@@ -592,8 +592,8 @@
         <translation>Attention Sink</translation>
     </message>
     <message>
-        <source>%1 puts on average %2 of each token&apos;s attention on the very first token, whatever it says. Models use the first position as a place to park attention they do not need elsewhere.</source>
-        <translation>%1 legt im Mittel %2 der Attention jedes Tokens auf das allererste Token, was immer es sagt. Modelle nutzen die erste Position als Ort, an dem sie Attention abstellen, die sie anderswo nicht brauchen.</translation>
+        <source>%1 puts on average %2 of each token&apos;s attention on the very first token, whatever it says. Models seem to use the first position as a place to park attention they do not need elsewhere.</source>
+        <translation>%1 legt im Mittel %2 der Attention jedes Tokens auf das allererste Token, was immer es sagt. Modelle scheinen die erste Position als Ort zu nutzen, an dem sie Attention abstellen, die sie anderswo nicht brauchen.</translation>
     </message>
     <message>
         <source>Most decisive head</source>
@@ -906,7 +906,7 @@
     </message>
     <message>
         <source>The real thing: one head on your text</source>
-        <translation>Der Ernstfall: ein Head auf deinem Text</translation>
+        <translation>Am echten Modell: ein Head auf deinem Text</translation>
     </message>
     <message>
         <source>%1, the first %2 tokens of your text: the real query of the chosen token, every key it may see, the scaled scores, the weights and the weighted sum of the real values.</source>
@@ -1044,7 +1044,7 @@ Ordner: %6
     <name>ModelLibraryModel</name>
     <message>
         <source>%1%2 to download</source>
-        <translation>%1%2 herunterzuladen</translation>
+        <translation>%1%2 zum Herunterladen</translation>
     </message>
     <message>
         <source>%1 on disk</source>
@@ -1335,7 +1335,7 @@ Stream addieren</translation>
     </message>
     <message>
         <source>shuffled rows</source>
-        <translation>gemischte Zeilen</translation>
+        <translation>durchgemischte Zeilen</translation>
     </message>
     <message>
         <source>layer %1</source>
@@ -1502,7 +1502,7 @@ Stream addieren</translation>
     </message>
     <message>
         <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none labelled sink in layer %1 on your text.</source>
-        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %1 keinen, der als Sink gelabelt ist.</translation>
+        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %1 keinen mit dem Label sink.</translation>
     </message>
     <message>
         <source>Knocking out head %1 moves the next-token prediction by KL %2 nats; the median head moves it by %3.</source>

@@ -42,8 +42,8 @@ QVariantMap LensController::findHead(const QString& kind) const {
     } else if (kind == QLatin1String("sink")) {
         m[QStringLiteral("title")] = tr("Attention sink");
         m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the very first "
-                                      "token, whatever it says. Models use the first position as a place "
-                                      "to park attention they do not need elsewhere.")
+                                      "token, whatever it says. Models seem to use the first position as a "
+                                      "place to park attention they do not need elsewhere.")
                                        .arg(where).arg(double(bestScore), 0, 'f', 2);
     } else {
         m[QStringLiteral("title")] = tr("Most decisive head");
