@@ -94,16 +94,25 @@ Item {
                         Label { text: question.modelData.question; color: Theme.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
                         RowLayout {
                             spacing: Theme.spacingS
+                            // The choice is open until training starts; then it is stated.
                             Repeater {
-                                model: question.modelData.options
+                                model: lab.state === "idle" ? question.modelData.options : []
                                 delegate: Button {
                                     required property var modelData
                                     text: modelData.label
                                     checkable: true
                                     checked: question.chosen === modelData.value
-                                    enabled: lab.state === "idle"
                                     onClicked: station.choose(question.modelData.key, modelData.value)
                                 }
+                            }
+                            Label {
+                                visible: lab.state !== "idle"
+                                text: {
+                                    const o = question.modelData.options.find(o => o.value === question.chosen)
+                                    return o ? qsTr("You predicted: %1").arg(o.label) : qsTr("No prediction")
+                                }
+                                color: Theme.text
+                                font.weight: Font.DemiBold
                             }
                             Label {
                                 objectName: "verdict-" + question.modelData.key
@@ -239,6 +248,14 @@ Item {
                     Layout.fillWidth: true
                     snapshot: station.snapshot
                     headsPerLayer: lab.headsPerLayer
+                }
+                // The one-layer model at the same step (it trains step for step alongside).
+                SnapshotHeatmaps {
+                    Layout.fillWidth: true
+                    visible: lab.withControl && snapshot.heads !== undefined
+                    snapshot: lab.withControl && station.shownSnapshot >= 0 ? lab.controlSnapshot(station.shownSnapshot) : ({})
+                    headsPerLayer: lab.headsPerLayer
+                    prefix: qsTr("one-layer model, ")
                 }
             }
             Item { Layout.preferredHeight: 1 }
