@@ -72,7 +72,7 @@ Item {
                         readonly property string answer: {
                             if (!lab.answersReady) return ""
                             const a = lab.answers
-                            if (modelData.key === "layer") return String(a.inductionLayer)
+                            if (modelData.key === "layer") return a.inductionFormed ? String(a.inductionLayer) : "none"
                             if (modelData.key === "shape") return a.lossShape
                             return a.controlForms || ""
                         }
@@ -80,8 +80,11 @@ Item {
                             if (answer === "") return ""
                             const a = lab.answers
                             if (modelData.key === "layer")
-                                return qsTr("The strongest induction head is layer %1 head %2, score %3.")
-                                    .arg(a.inductionLayer).arg(a.inductionHead).arg(Number(a.inductionScore).toFixed(2))
+                                return a.inductionFormed
+                                    ? qsTr("The strongest induction head is layer %1 head %2, score %3.")
+                                        .arg(a.inductionLayer).arg(a.inductionHead).arg(Number(a.inductionScore).toFixed(2))
+                                    : qsTr("No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run forms one.")
+                                        .arg(Number(a.inductionScore).toFixed(2))
                             if (modelData.key === "shape")
                                 return a.phaseChangeStep >= 0
                                     ? qsTr("The in-context loss fell below half the other loss at step %1 and stayed there: a step.").arg(a.phaseChangeStep)
@@ -116,7 +119,7 @@ Item {
                             }
                             Label {
                                 objectName: "verdict-" + question.modelData.key
-                                visible: question.answer !== "" && question.chosen !== ""
+                                visible: question.answer !== "" && question.answer !== "none" && question.chosen !== ""
                                 text: question.chosen === question.answer ? qsTr("✓ Right.") : qsTr("✗ Not this time.")
                                 color: question.chosen === question.answer ? Theme.good : Theme.warning
                                 font.weight: Font.DemiBold

@@ -122,6 +122,8 @@ private slots:
                 bestLayer = h.layer;
             }
         QCOMPARE(a.value("inductionLayer").toInt(), bestLayer);
+        QCOMPARE(a.value("inductionScore").toDouble(), best);
+        QCOMPARE(a.value("inductionFormed").toBool(), best >= 0.3);
         QCOMPARE(a.value("lossShape").toString(),
                  lab.phaseChangeStep() >= 0 ? QStringLiteral("step") : QStringLiteral("smooth"));
         QVERIFY(a.value("controlForms").toString() == "yes" || a.value("controlForms").toString() == "no");

@@ -57,7 +57,8 @@ class TrainingLabController : public QObject {
     Q_PROPERTY(int phaseChangeStep READ phaseChangeStep NOTIFY recordsChanged)   // -1: not seen
     Q_PROPERTY(bool answersReady READ answersReady NOTIFY stateChanged)
     // The run's answers to the station's predictions (valid once answersReady):
-    // {inductionLayer, inductionHead, inductionScore, lossShape: "step"|"smooth", phaseChangeStep,
+    // {inductionLayer, inductionHead, inductionScore (the strongest head by induction score),
+    //  inductionFormed (that score reaches 0.3), lossShape: "step"|"smooth", phaseChangeStep,
     //  controlForms: "yes"|"no"|"" (no control trained), controlBestInduction}.
     Q_PROPERTY(QVariantMap answers READ answers NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
