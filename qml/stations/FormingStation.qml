@@ -91,6 +91,10 @@ Item {
                                     : qsTr("The in-context loss never fell below half the other loss: no step in this run.")
                             return qsTr("The one-layer model's best induction score in any snapshot was %1.").arg(Number(a.controlBestInduction).toFixed(2))
                         }
+                        // The learner's record, as for the other stations' exercises.
+                        onAnswerChanged: if (answer !== "" && answer !== "none" && chosen !== "")
+                                             ProgressStore.recordAnswer(station.stationId, "forming-" + modelData.key,
+                                                                        chosen, answer, chosen === answer)
                         visible: modelData.key !== "control" || lab.withControl
                         Layout.fillWidth: true
                         spacing: 2

@@ -53,6 +53,10 @@ Item {
             const shapeVerdict = findChild(station, "verdict-shape")
             verify(shapeVerdict.visible)
             compare(shapeVerdict.text.indexOf("Right") >= 0, a.lossShape === "smooth")
+            // Recorded like the other stations' exercises.
+            const record = ProgressStore.answer("forming", "forming-shape")
+            compare(record.prediction, "smooth")
+            compare(record.correct, a.lossShape === "smooth")
 
             findChild(station, "resetButton").clicked()
             compare(lab.state, "idle")
