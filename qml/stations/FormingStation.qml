@@ -149,7 +149,6 @@ Item {
                     Button {
                         objectName: "trainButton"
                         text: lab.state === "paused" ? qsTr("Resume") : lab.state === "running" ? qsTr("Pause") : qsTr("Train")
-                        highlighted: true
                         enabled: lab.state !== "finished" && (station.predicted || station.skipPredictions || lab.state !== "idle")
                         onClicked: lab.state === "running" ? lab.pause() : lab.start()
                     }
