@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import AttentionLens
 
-// The course at a glance: six stations in order, each with its goal, status and progress.
+// The course at a glance: the stations in order, each with its goal, status and progress.
 Page {
     id: page
     property LessonCatalog catalog
@@ -42,7 +42,7 @@ Page {
                 wrapMode: Text.WordWrap
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontLarge
-                text: qsTr("Six stations on self-attention, the mechanism inside GPT-2 and its successors. Every figure is computed live by a real model on the text you type. Start anywhere; the order is a suggestion.")
+                text: qsTr("Seven stations on self-attention, the mechanism inside GPT-2 and its successors. Every figure is computed live by a real model: on the text you type, and in the last station by a tiny model trained on your computer. Start anywhere; the order is a suggestion.")
             }
             CourseModelNote {
                 objectName: "courseModelNote"

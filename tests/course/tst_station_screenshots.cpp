@@ -1,4 +1,4 @@
-// Starts attention-lens with --screenshot on each of stations 2-6 (light and dark) on the fixture
+// Starts attention-lens with --screenshot on each of stations 2-7 (light and dark) on the fixture
 // model and checks each PNG: the window's size and rendered content, not a blank.
 #include <QImage>
 #include <QProcess>
@@ -14,7 +14,7 @@ private slots:
     void station_data() {
         QTest::addColumn<QString>("station");
         QTest::addColumn<QString>("theme");
-        for (const char* s : {"math", "heads", "mask", "temperature", "not"})
+        for (const char* s : {"math", "heads", "mask", "temperature", "not", "forming"})
             for (const char* t : {"light", "dark"})
                 QTest::newRow(qPrintable(QStringLiteral("%1-%2").arg(QLatin1String(s), QLatin1String(t))))
                     << QString::fromLatin1(s) << QString::fromLatin1(t);

@@ -1,0 +1,393 @@
+#include "training_lab_controller.h"
+
+#include <QPointer>
+#include <chrono>
+#include <mutex>
+#include <stdexcept>
+
+using al::train::LabRecord;
+using al::train::LabSettings;
+using al::train::TrainingLab;
+
+namespace {
+// A head counts as an induction head from this score on the probe: the lab's benchmark bar (its
+// one-layer control stays under it; the default run's induction head reaches about 0.8).
+constexpr float kInductionBar = 0.3f;
+} // namespace
+
+// The models of one run. The job trains them under the mutex; a resumed job may start while the
+// paused one finishes its last step, so they take turns.
+struct TrainingLabController::Run {
+    Run(const LabSettings& settings, bool withControl) : lab(settings) {
+        if (withControl) {
+            LabSettings one = settings;
+            one.n_layer = 1;
+            control = std::make_unique<TrainingLab>(one);
+        }
+    }
+    bool finished() const { return lab.finished() && (!control || control->finished()); }
+    std::mutex mutex;
+    TrainingLab lab;
+    std::unique_ptr<TrainingLab> control;
+};
+
+// What one post carries to the GUI thread: the records from index `first` on (records the GUI
+// already has are skipped by index, so a resumed job may send some again harmlessly).
+struct TrainingLabController::Batch {
+    quint64 generation = 0;
+    size_t first = 0, controlFirst = 0;
+    std::vector<LabRecord> records, controlRecords;
+    int stepsDone = 0;
+    double ms = 0.0;
+    double stepsPerSecond = 0.0;
+    bool finished = false;
+};
+
+TrainingLabController::TrainingLabController(QObject* parent) : QObject(parent) {
+    settings_.steps = 2000;
+    // The probe's length is fixed by the settings: measure it on a throwaway lab of zero steps'
+    // worth of work (construction only draws the weights and the probe).
+    try {
+        TrainingLab probe(settings_);
+        probeLength_ = int(probe.probe().size());
+    } catch (const std::exception& e) {
+        error_ = QString::fromUtf8(e.what());
+    }
+}
+
+TrainingLabController::~TrainingLabController() {
+    if (job_)
+        job_->cancel();
+}
+
+QString TrainingLabController::state() const {
+    switch (state_) {
+    case State::Idle: return QStringLiteral("idle");
+    case State::Running: return QStringLiteral("running");
+    case State::Paused: return QStringLiteral("paused");
+    case State::Finished: return QStringLiteral("finished");
+    }
+    return {};
+}
+
+void TrainingLabController::setTotalSteps(int steps) {
+    if (steps == settings_.steps || run_)
+        return;
+    LabSettings s = settings_;
+    s.steps = steps;
+    try {
+        al::train::validate(s);
+    } catch (const std::exception& e) {
+        setError(QString::fromUtf8(e.what()));
+        return;
+    }
+    settings_ = s;
+    emit settingsChanged();
+    emit progressChanged();
+}
+
+void TrainingLabController::setLabSettings(const LabSettings& settings) {
+    if (run_)
+        throw std::invalid_argument("the training lab's settings change only before a run (reset first)");
+    TrainingLab probe(settings);   // validates
+    settings_ = settings;
+    probeLength_ = int(probe.probe().size());
+    emit settingsChanged();
+    emit progressChanged();
+}
+
+void TrainingLabController::setSeed(int seed) {
+    if (uint64_t(seed) == settings_.seed || run_ || seed < 0)
+        return;
+    settings_.seed = uint64_t(seed);
+    emit settingsChanged();
+}
+
+void TrainingLabController::setWithControl(bool on) {
+    if (on == withControl_ || run_)
+        return;
+    withControl_ = on;
+    emit settingsChanged();
+}
+
+void TrainingLabController::start() {
+    if (state_ == State::Paused) {
+        resume();
+        return;
+    }
+    if (state_ != State::Idle)
+        return;
+    try {
+        run_ = std::make_shared<Run>(settings_, withControl_);
+    } catch (const std::exception& e) {
+        setError(QString::fromUtf8(e.what()));
+        return;
+    }
+    setError({});
+    setState(State::Running);
+    submitJob();
+}
+
+void TrainingLabController::pause() {
+    if (state_ != State::Running)
+        return;
+    if (job_)
+        job_->cancel();
+    job_.reset();
+    stepsPerSecond_ = 0.0;
+    setState(State::Paused);
+    emit progressChanged();
+}
+
+void TrainingLabController::resume() {
+    if (state_ != State::Paused || !run_)
+        return;
+    setState(State::Running);
+    submitJob();
+}
+
+void TrainingLabController::reset() {
+    if (job_)
+        job_->cancel();
+    job_.reset();
+    run_.reset();
+    ++generation_;   // anything the old run still posts is dropped
+    records_.clear();
+    controlRecords_.clear();
+    stepsDone_ = 0;
+    ms_ = 0.0;
+    stepsPerSecond_ = 0.0;
+    setError({});
+    setState(State::Idle);
+    emit recordsChanged();
+    emit progressChanged();
+}
+
+void TrainingLabController::submitJob() {
+    const quint64 generation = generation_;
+    const size_t first = records_.size(), controlFirst = controlRecords_.size();
+    std::shared_ptr<Run> run = run_;
+    QPointer<TrainingLabController> self(this);
+
+    compute::JobSpec spec;
+    spec.priority = compute::Priority::Search;   // long: figures and answers go first
+    spec.oneBlasThread = true;                   // the lab's sizes are fastest on one thread
+    spec.receiver = this;
+    spec.name = QStringLiteral("training lab");
+    spec.work = [run, generation, first, controlFirst, self](compute::JobContext& ctx) {
+        using Clock = std::chrono::steady_clock;
+        size_t sent = first, controlSent = controlFirst;
+        auto lastPost = Clock::now();
+        int stepsAtPost = -1;
+        auto post = [&](bool finished) {
+            auto batch = std::make_shared<Batch>();
+            batch->generation = generation;
+            {
+                std::lock_guard<std::mutex> lock(run->mutex);
+                const auto& recs = run->lab.records();
+                batch->first = sent;
+                if (sent < recs.size())
+                    batch->records.assign(recs.begin() + long(sent), recs.end());
+                sent = recs.size();
+                if (run->control) {
+                    const auto& crecs = run->control->records();
+                    batch->controlFirst = controlSent;
+                    if (controlSent < crecs.size())
+                        batch->controlRecords.assign(crecs.begin() + long(controlSent), crecs.end());
+                    controlSent = crecs.size();
+                }
+                batch->stepsDone = run->lab.steps_done();
+                batch->ms = run->lab.records().empty() ? 0.0 : run->lab.records().back().ms;
+            }
+            const auto now = Clock::now();
+            const double seconds = std::chrono::duration<double>(now - lastPost).count();
+            if (stepsAtPost >= 0 && seconds > 0)
+                batch->stepsPerSecond = (batch->stepsDone - stepsAtPost) / seconds;
+            stepsAtPost = batch->stepsDone;
+            lastPost = now;
+            batch->finished = finished;
+            ctx.post([self, batch] {
+                if (self)
+                    self->apply(*batch);
+            });
+        };
+        post(false);
+        while (!ctx.cancelled()) {
+            {
+                std::lock_guard<std::mutex> lock(run->mutex);
+                if (run->finished())
+                    break;
+                // One step each, so the flag is checked after every step of either model.
+                run->lab.step(1);
+                if (run->control)
+                    run->control->step(1);
+            }
+            if (std::chrono::duration<double>(Clock::now() - lastPost).count() >= 0.25)
+                post(false);
+        }
+        if (!ctx.cancelled()) {
+            std::lock_guard<std::mutex> lock(run->mutex);
+            if (!run->finished())
+                return;
+        }
+        if (!ctx.cancelled())
+            post(true);
+    };
+    spec.onFinished = [self, generation](compute::Outcome outcome, const QString& error) {
+        if (!self || self->generation_ != generation)
+            return;
+        if (outcome == compute::Outcome::Failed) {
+            self->setError(error);
+            self->job_.reset();
+            self->setState(State::Paused);
+        }
+    };
+    job_ = compute::ComputeScheduler::instance()->submit(std::move(spec));
+}
+
+void TrainingLabController::apply(const Batch& batch) {
+    if (batch.generation != generation_ || !run_)
+        return;   // a run that was reset
+    bool changed = false;
+    auto take = [&changed](std::vector<LabRecord>& mine, size_t first, const std::vector<LabRecord>& theirs) {
+        for (size_t i = 0; i < theirs.size(); ++i) {
+            if (first + i == mine.size()) {
+                mine.push_back(theirs[i]);
+                changed = true;
+            }
+        }
+    };
+    take(records_, batch.first, batch.records);
+    take(controlRecords_, batch.controlFirst, batch.controlRecords);
+    if (batch.stepsDone >= stepsDone_) {
+        stepsDone_ = batch.stepsDone;
+        ms_ = batch.ms;
+    }
+    if (state_ == State::Running)
+        stepsPerSecond_ = batch.stepsPerSecond > 0 ? batch.stepsPerSecond : stepsPerSecond_;
+    if (changed)
+        emit recordsChanged();
+    emit progressChanged();
+    if (batch.finished && state_ == State::Running) {
+        job_.reset();
+        stepsPerSecond_ = 0.0;
+        setState(State::Finished);
+        emit progressChanged();
+    }
+}
+
+void TrainingLabController::setState(State s) {
+    if (s == state_)
+        return;
+    state_ = s;
+    emit stateChanged();
+}
+
+void TrainingLabController::setError(const QString& e) {
+    if (e == error_)
+        return;
+    error_ = e;
+    emit errorChanged();
+}
+
+int TrainingLabController::phaseChangeStep() const {
+    return al::train::find_phase_change(records_, state_ == State::Finished);
+}
+
+QVariantMap TrainingLabController::answers() const {
+    if (state_ != State::Finished || records_.empty())
+        return {};
+    QVariantMap a;
+    const al::train::LabHeadScores* best = nullptr;
+    for (const auto& h : records_.back().heads)
+        if (!best || h.induction > best->induction)
+            best = &h;
+    a[QStringLiteral("inductionLayer")] = best ? best->layer : -1;
+    a[QStringLiteral("inductionHead")] = best ? best->head : -1;
+    a[QStringLiteral("inductionScore")] = best ? double(best->induction) : 0.0;
+    // Whether there is an induction head to place at all (the benchmark's bar, as for the control).
+    a[QStringLiteral("inductionFormed")] = best && best->induction >= kInductionBar;
+    const int when = phaseChangeStep();
+    a[QStringLiteral("phaseChangeStep")] = when;
+    a[QStringLiteral("lossShape")] = when >= 0 ? QStringLiteral("step") : QStringLiteral("smooth");
+    if (!controlRecords_.empty()) {
+        // The control's best induction score in any record: a head that formed and faded counts.
+        double most = 0.0;
+        for (const auto& r : controlRecords_)
+            for (const auto& h : r.heads)
+                most = std::max(most, double(h.induction));
+        a[QStringLiteral("controlBestInduction")] = most;
+        a[QStringLiteral("controlForms")] = most >= kInductionBar ? QStringLiteral("yes") : QStringLiteral("no");
+    } else {
+        a[QStringLiteral("controlForms")] = QString();
+    }
+    return a;
+}
+
+QVariantList TrainingLabController::curveOf(const std::vector<LabRecord>& records) {
+    QVariantList out;
+    out.reserve(qsizetype(records.size()));
+    for (const auto& r : records)
+        out.append(QVariantMap{{QStringLiteral("step"), r.step},
+                               {QStringLiteral("loss"), double(r.loss)},
+                               {QStringLiteral("inContextLoss"), double(r.in_context_loss)},
+                               {QStringLiteral("otherLoss"), double(r.other_loss)}});
+    return out;
+}
+
+QVariantList TrainingLabController::historyOf(const std::vector<LabRecord>& records) {
+    QVariantList out;
+    if (records.empty())
+        return out;
+    const size_t heads = records.front().heads.size();
+    for (size_t h = 0; h < heads; ++h) {
+        QVariantList steps, prev, ind;
+        for (const auto& r : records) {
+            if (h >= r.heads.size())
+                continue;
+            steps.append(r.step);
+            prev.append(double(r.heads[h].previous_token));
+            ind.append(double(r.heads[h].induction));
+        }
+        out.append(QVariantMap{{QStringLiteral("layer"), records.front().heads[h].layer},
+                               {QStringLiteral("head"), records.front().heads[h].head},
+                               {QStringLiteral("steps"), steps},
+                               {QStringLiteral("previousToken"), prev},
+                               {QStringLiteral("induction"), ind}});
+    }
+    return out;
+}
+
+QVariantMap TrainingLabController::snapshotOf(const std::vector<LabRecord>& records, int index, int size) {
+    if (index < 0 || index >= int(records.size()) || size <= 0)
+        return {};
+    const LabRecord& r = records[size_t(index)];
+    const size_t cells = size_t(size) * size_t(size);
+    QVariantList heads;
+    for (size_t h = 0; h < r.heads.size(); ++h) {
+        QVariantList attention;
+        if (r.attention.size() >= (h + 1) * cells) {
+            attention.reserve(qsizetype(cells));
+            for (size_t i = 0; i < cells; ++i)
+                attention.append(double(r.attention[h * cells + i]));
+        }
+        heads.append(QVariantMap{{QStringLiteral("layer"), r.heads[h].layer},
+                                 {QStringLiteral("head"), r.heads[h].head},
+                                 {QStringLiteral("previousToken"), double(r.heads[h].previous_token)},
+                                 {QStringLiteral("induction"), double(r.heads[h].induction)},
+                                 {QStringLiteral("attention"), attention}});
+    }
+    return QVariantMap{{QStringLiteral("step"), r.step},
+                       {QStringLiteral("loss"), double(r.loss)},
+                       {QStringLiteral("inContextLoss"), double(r.in_context_loss)},
+                       {QStringLiteral("size"), size},
+                       {QStringLiteral("heads"), heads}};
+}
+
+QVariantMap TrainingLabController::snapshot(int index) const {
+    return snapshotOf(records_, index, probeLength_);
+}
+
+QVariantMap TrainingLabController::controlSnapshot(int index) const {
+    return snapshotOf(controlRecords_, index, probeLength_);
+}

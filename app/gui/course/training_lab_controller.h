@@ -1,0 +1,146 @@
+// The training lab for QML: trains the lab's tiny GPT-2 (training/src/train_lab.h) from scratch on
+// repeated random sequences, off the GUI thread, so the learner can watch a previous-token head and
+// then an induction head form. Optionally a one-layer model (the control, which cannot form one)
+// trains side by side, step for step, in the same job.
+//
+// The run is a background job on the app's ComputeScheduler (Search priority, BLAS on one thread):
+// it trains one step per call and checks its cancel flag between steps, so pause and reset take
+// effect within one step. Records (every LabSettings::log_every steps, with the heads' scores and
+// attention on the probe sequence) reach the GUI thread a few times a second and are all kept:
+// they are the snapshots the slider scrubs through.
+//
+// Pause cancels the job and keeps the models; resume starts a new job on the same models, and
+// takes up the records where the GUI left off. Reset drops the models and everything received;
+// results of the dropped run are never shown (each run has a generation number that every post
+// checks).
+//
+// The station's predictions are answered from the run: answersReady turns true when the run (and
+// the control, when it trains) has finished.
+#pragma once
+#include <QObject>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+#include <vector>
+
+#include "compute/compute_scheduler.h"
+#include "train_lab.h"
+
+class TrainingLabController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    // "idle" (nothing trained yet), "running", "paused", "finished".
+    Q_PROPERTY(QString state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool running READ running NOTIFY stateChanged)
+    // The run's length in steps; set before starting (ignored while a run exists: reset first).
+    Q_PROPERTY(int totalSteps READ totalSteps WRITE setTotalSteps NOTIFY settingsChanged)
+    Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY settingsChanged)
+    // Train a one-layer model side by side (set before starting).
+    Q_PROPERTY(bool withControl READ withControl WRITE setWithControl NOTIFY settingsChanged)
+    Q_PROPERTY(int layers READ layers NOTIFY settingsChanged)
+    Q_PROPERTY(int headsPerLayer READ headsPerLayer NOTIFY settingsChanged)
+    Q_PROPERTY(int stepsDone READ stepsDone NOTIFY progressChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)          // 0..1
+    Q_PROPERTY(double stepsPerSecond READ stepsPerSecond NOTIFY progressChanged)
+    // Training seconds so far (pauses not counted).
+    Q_PROPERTY(double seconds READ seconds NOTIFY progressChanged)
+    // The curves, one entry per record: {step, loss, inContextLoss, otherLoss}.
+    Q_PROPERTY(QVariantList curve READ curve NOTIFY recordsChanged)
+    Q_PROPERTY(QVariantList controlCurve READ controlCurve NOTIFY recordsChanged)
+    // Per head, the scores over time: [{layer, head, steps: [...], previousToken: [...], induction: [...]}].
+    Q_PROPERTY(QVariantList scoreHistory READ scoreHistory NOTIFY recordsChanged)
+    Q_PROPERTY(QVariantList controlScoreHistory READ controlScoreHistory NOTIFY recordsChanged)
+    Q_PROPERTY(int snapshotCount READ snapshotCount NOTIFY recordsChanged)
+    // Rows and columns of every attention snapshot (the probe's length).
+    Q_PROPERTY(int probeLength READ probeLength NOTIFY settingsChanged)
+    Q_PROPERTY(int phaseChangeStep READ phaseChangeStep NOTIFY recordsChanged)   // -1: not seen
+    Q_PROPERTY(bool answersReady READ answersReady NOTIFY stateChanged)
+    // The run's answers to the station's predictions (valid once answersReady):
+    // {inductionLayer, inductionHead, inductionScore (the strongest head by induction score),
+    //  inductionFormed (that score reaches 0.3), lossShape: "step"|"smooth", phaseChangeStep,
+    //  controlForms: "yes"|"no"|"" (no control trained), controlBestInduction}.
+    Q_PROPERTY(QVariantMap answers READ answers NOTIFY stateChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+public:
+    explicit TrainingLabController(QObject* parent = nullptr);
+    ~TrainingLabController() override;
+
+    QString state() const;
+    bool running() const { return state_ == State::Running; }
+    int totalSteps() const { return settings_.steps; }
+    void setTotalSteps(int steps);
+    int seed() const { return int(settings_.seed); }
+    void setSeed(int seed);
+    bool withControl() const { return withControl_; }
+    void setWithControl(bool on);
+    int layers() const { return settings_.n_layer; }
+    int headsPerLayer() const { return settings_.n_head; }
+    int stepsDone() const { return stepsDone_; }
+    double progress() const { return settings_.steps > 0 ? double(stepsDone_) / settings_.steps : 0.0; }
+    double stepsPerSecond() const { return stepsPerSecond_; }
+    double seconds() const { return ms_ / 1000.0; }
+    QVariantList curve() const { return curveOf(records_); }
+    QVariantList controlCurve() const { return curveOf(controlRecords_); }
+    QVariantList scoreHistory() const { return historyOf(records_); }
+    QVariantList controlScoreHistory() const { return historyOf(controlRecords_); }
+    int snapshotCount() const { return int(records_.size()); }
+    int probeLength() const { return probeLength_; }
+    int phaseChangeStep() const;
+    bool answersReady() const { return state_ == State::Finished; }
+    QVariantMap answers() const;
+    QString error() const { return error_; }
+
+    // The snapshot `index` (0 = first record): {step, loss, inContextLoss, size,
+    // heads: [{layer, head, previousToken, induction, attention: [size*size]}]}; {} out of range.
+    Q_INVOKABLE QVariantMap snapshot(int index) const;
+    // The same for the control's record `index`.
+    Q_INVOKABLE QVariantMap controlSnapshot(int index) const;
+
+    // For tests: other sizes (smaller, faster runs). Only while idle; throws std::invalid_argument
+    // for settings train_lab rejects.
+    void setLabSettings(const al::train::LabSettings& settings);
+    const al::train::LabSettings& labSettings() const { return settings_; }
+    // For tests: every record received, oldest first.
+    const std::vector<al::train::LabRecord>& records() const { return records_; }
+    const std::vector<al::train::LabRecord>& controlRecords() const { return controlRecords_; }
+
+public slots:
+    void start();   // from idle: a fresh run; from paused: resume
+    void pause();
+    void resume();
+    void reset();
+
+signals:
+    void stateChanged();
+    void settingsChanged();
+    void progressChanged();
+    void recordsChanged();
+    void errorChanged();
+
+private:
+    enum class State { Idle, Running, Paused, Finished };
+    struct Run;
+    struct Batch;
+
+    void submitJob();
+    void apply(const Batch& batch);
+    void setState(State s);
+    void setError(const QString& e);
+    static QVariantList curveOf(const std::vector<al::train::LabRecord>& records);
+    static QVariantList historyOf(const std::vector<al::train::LabRecord>& records);
+    static QVariantMap snapshotOf(const std::vector<al::train::LabRecord>& records, int index, int size);
+
+    al::train::LabSettings settings_;
+    bool withControl_ = true;
+    State state_ = State::Idle;
+    std::shared_ptr<Run> run_;
+    compute::JobPtr job_;
+    quint64 generation_ = 0;
+    std::vector<al::train::LabRecord> records_, controlRecords_;
+    int stepsDone_ = 0;
+    double ms_ = 0.0;
+    double stepsPerSecond_ = 0.0;
+    int probeLength_ = 0;
+    QString error_;
+};

@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import AttentionLens
+
+// Station 7's page: training waits for the learner's predictions (or an explicit skip), a short
+// run fills the figures, the finished run grades the predictions from its own answers, and Reset
+// empties the figures again.
+Item {
+    id: root
+    width: 1000; height: 1400
+
+    Component { id: stationC; FormingStation { anchors.fill: parent } }
+
+    TestCase {
+        name: "FormingStation"
+        when: windowShown
+
+        function test_predictThenTrain() {
+            const station = createTemporaryObject(stationC, root)
+            verify(station)
+            const lab = station.trainer
+            verify(lab)
+            verify(station.figuresReady)   // nothing to wait for before training
+            lab.totalSteps = 50
+            lab.withControl = false
+            const train = findChild(station, "trainButton")
+            verify(train)
+            compare(train.enabled, false)  // the predictions come first
+            station.choose("layer", "1")
+            compare(train.enabled, false)
+            station.choose("shape", "smooth")
+            compare(train.enabled, true)   // the control's question is not asked without a control
+            train.clicked()
+            compare(lab.state, "running")
+            tryVerify(() => lab.state === "finished", 120000)
+            compare(lab.snapshotCount, 2)
+
+            // The heat maps show the newest snapshot: one per head, probe-sized.
+            const maps = findChild(station, "snapshotHeatmaps")
+            verify(maps)
+            compare(maps.snapshot.step, 50)
+            compare(maps.snapshot.heads.length, lab.layers * lab.headsPerLayer)
+            compare(maps.snapshot.heads[0].attention.length, lab.probeLength * lab.probeLength)
+
+            // Graded from the run's own answers.
+            const a = lab.answers
+            const layerVerdict = findChild(station, "verdict-layer")
+            // 50 steps form no induction head: the layer question is not graded then.
+            compare(a.inductionFormed, a.inductionScore >= 0.3)
+            compare(a.inductionFormed, false)
+            compare(layerVerdict.visible, false)
+            const shapeVerdict = findChild(station, "verdict-shape")
+            verify(shapeVerdict.visible)
+            compare(shapeVerdict.text.indexOf("Right") >= 0, a.lossShape === "smooth")
+            // Recorded like the other stations' exercises.
+            const record = ProgressStore.answer("forming", "forming-shape")
+            compare(record.prediction, "smooth")
+            compare(record.correct, a.lossShape === "smooth")
+
+            findChild(station, "resetButton").clicked()
+            compare(lab.state, "idle")
+            compare(lab.snapshotCount, 0)
+            compare(shapeVerdict.visible, false)
+        }
+    }
+}
