@@ -162,6 +162,13 @@
     </message>
 </context>
 <context>
+    <name>AppState</name>
+    <message>
+        <source>Your settings could not be saved to %1: the folder is read-only or the disk is full. The settings saved before are unchanged; this change is kept while the app is open and saved as soon as saving works again.</source>
+        <translation>Deine Einstellungen konnten nicht in %1 gespeichert werden: Der Ordner ist schreibgeschützt oder die Festplatte ist voll. Die zuvor gespeicherten Einstellungen bleiben unverändert; diese Änderung bleibt erhalten, solange die App offen ist, und wird gespeichert, sobald das Speichern wieder funktioniert.</translation>
+    </message>
+</context>
+<context>
     <name>AttentionKindsDiagram</name>
     <message>
         <source>Encoder</source>
@@ -222,6 +229,14 @@
         <source>* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row. The other scores come from each text.</source>
         <translation>* Der Induction-Score wird auf einer festen, wiederholten Zufallsfolge gemessen, nicht auf diesen Texten, und ist darum in jeder Zeile gleich. Die anderen Scores stammen aus dem jeweiligen Text.</translation>
     </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
 </context>
 <context>
     <name>ColorLegend</name>
@@ -268,10 +283,6 @@
         <translation>Sieh, wie ein Sprachmodell liest</translation>
     </message>
     <message>
-        <source>Six stations on self-attention, the mechanism inside GPT-2 and its successors. Every figure is computed live by a real model on the text you type. Start anywhere; the order is a suggestion.</source>
-        <translation>Sechs Stationen zur Self-Attention, dem Mechanismus in GPT-2 und seinen Nachfolgern. Jede Abbildung berechnet ein echtes Modell live auf dem Text, den du tippst. Fang an, wo du willst; die Reihenfolge ist ein Vorschlag.</translation>
-    </message>
-    <message>
         <source>Some stations could not be read:
 %1</source>
         <translation>Einige Stationen konnten nicht gelesen werden:
@@ -280,6 +291,10 @@
     <message>
         <source>No stations were found in this build (lessons/ is empty).</source>
         <translation>In diesem Build wurden keine Stationen gefunden (lessons/ ist leer).</translation>
+    </message>
+    <message>
+        <source>Seven stations on self-attention, the mechanism inside GPT-2 and its successors. Every figure is computed live by a real model: on the text you type, and in the last station by a tiny model trained on your computer. Start anywhere; the order is a suggestion.</source>
+        <translation>Sieben Stationen zur Self-Attention, dem Mechanismus in GPT-2 und seinen Nachfolgern. Jede Abbildung berechnet ein echtes Modell live: auf dem Text, den du tippst, und in der letzten Station ein winziges Modell, das auf deinem Computer trainiert wird. Fang an, wo du willst; die Reihenfolge ist ein Vorschlag.</translation>
     </message>
 </context>
 <context>
@@ -368,6 +383,185 @@
     </message>
 </context>
 <context>
+    <name>FormingStation</name>
+    <message>
+        <source>Your predictions, and what the run did</source>
+        <translation>Deine Vorhersagen und was der Lauf ergab</translation>
+    </message>
+    <message>
+        <source>Predict before you train</source>
+        <translation>Erst vorhersagen, dann trainieren</translation>
+    </message>
+    <message>
+        <source>Answered from this run&apos;s own records.</source>
+        <translation>Beantwortet aus den eigenen Aufzeichnungen dieses Laufs.</translation>
+    </message>
+    <message>
+        <source>A 2-layer model with %1 heads a layer will train on random tokens in which a span is written twice. Choose an answer to each question, then train.</source>
+        <translation>Ein Modell mit 2 Layern und %1 Heads pro Layer wird auf zufälligen Token trainieren, in denen ein Abschnitt zweimal vorkommt. Wähle zu jeder Frage eine Antwort und trainiere dann.</translation>
+    </message>
+    <message>
+        <source>Which layer will hold the strongest induction head?</source>
+        <translation>In welchem Layer wird der stärkste Induction Head sitzen?</translation>
+    </message>
+    <message>
+        <source>Layer 0</source>
+        <translation>Layer 0</translation>
+    </message>
+    <message>
+        <source>Layer 1</source>
+        <translation>Layer 1</translation>
+    </message>
+    <message>
+        <source>Will the in-context loss fall smoothly, or in a step?</source>
+        <translation>Wird der In-Context-Loss gleichmäßig fallen oder in einer Stufe?</translation>
+    </message>
+    <message>
+        <source>Smoothly</source>
+        <translation>Gleichmäßig</translation>
+    </message>
+    <message>
+        <source>In a step</source>
+        <translation>In einer Stufe</translation>
+    </message>
+    <message>
+        <source>Will a one-layer model form an induction head (score 0.3 or more)?</source>
+        <translation>Wird ein Modell mit einem Layer einen Induction Head bilden (Score 0,3 oder mehr)?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>The strongest induction head is layer %1 head %2, score %3.</source>
+        <translation>Der stärkste Induction Head ist Layer %1 Head %2, Score %3.</translation>
+    </message>
+    <message>
+        <source>No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run forms one.</source>
+        <translation>In diesem Lauf erreichte kein Head einen Induction-Score von 0,3 (der höchste war %1), es gibt also keinen Induction Head zu verorten. Ein längerer Lauf bildet einen.</translation>
+    </message>
+    <message>
+        <source>The in-context loss fell below half the other loss at step %1 and stayed there: a step.</source>
+        <translation>Der In-Context-Loss fiel bei Schritt %1 unter die Hälfte des übrigen Loss und blieb dort: eine Stufe.</translation>
+    </message>
+    <message>
+        <source>The in-context loss never fell below half the other loss: no step in this run.</source>
+        <translation>Der In-Context-Loss fiel nie unter die Hälfte des übrigen Loss: keine Stufe in diesem Lauf.</translation>
+    </message>
+    <message>
+        <source>The one-layer model&apos;s best induction score in any snapshot was %1.</source>
+        <translation>Der beste Induction-Score des Modells mit einem Layer in irgendeinem Snapshot war %1.</translation>
+    </message>
+    <message>
+        <source>You predicted: %1</source>
+        <translation>Deine Vorhersage: %1</translation>
+    </message>
+    <message>
+        <source>No prediction</source>
+        <translation>Keine Vorhersage</translation>
+    </message>
+    <message>
+        <source>✓ Right.</source>
+        <translation>✓ Richtig.</translation>
+    </message>
+    <message>
+        <source>✗ Not this time.</source>
+        <translation>✗ Diesmal nicht.</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Seed %1, %2 steps of 16 sequences. Training uses one core; on a busy computer it goes slower.</source>
+        <translation>Seed %1, %2 Schritte zu je 16 Folgen. Das Training nutzt einen Kern; auf einem ausgelasteten Computer geht es langsamer.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Train a one-layer model alongside</source>
+        <translation>Ein Modell mit einem Layer nebenher trainieren</translation>
+    </message>
+    <message>
+        <source>%1 steps/s</source>
+        <translation>%1 Schritte/s</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>Training without predictions.</source>
+        <translation>Training ohne Vorhersagen.</translation>
+    </message>
+    <message>
+        <source>Answer the questions above to train, or &lt;a href=&quot;skip&quot;&gt;train without predicting&lt;/a&gt;.</source>
+        <translation>Beantworte die Fragen oben, um zu trainieren, oder &lt;a href=&quot;skip&quot;&gt;trainiere ohne Vorhersage&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3 s of training</source>
+        <translation>Schritt %1 von %2 · %3 s Training</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>The in-context loss is the loss on tokens of a span&apos;s second copy, after its first token: only a model that looks back can predict them.</source>
+        <translation>Der In-Context-Loss ist der Loss auf den Token der zweiten Kopie eines Abschnitts, nach ihrem ersten Token: Nur ein Modell, das zurückschaut, kann sie vorhersagen.</translation>
+    </message>
+    <message>
+        <source>Heads over time</source>
+        <translation>Heads im Lauf des Trainings</translation>
+    </message>
+    <message>
+        <source>Each head&apos;s previous-token score (weight on the token just before) and induction score (weight, in the repeat, on the token after the earlier copy of the current one), measured every %1 steps.</source>
+        <translation>Previous-Token-Score (Gewicht auf dem Token direkt davor) und Induction-Score (Gewicht, in der Wiederholung, auf dem Token nach der früheren Kopie des aktuellen Tokens) jedes Heads, gemessen alle %1 Schritte.</translation>
+    </message>
+    <message>
+        <source>one-layer model, </source>
+        <translation>Modell mit einem Layer, </translation>
+    </message>
+    <message>
+        <source>Attention on a repeated sequence</source>
+        <translation>Attention auf einer wiederholten Folge</translation>
+    </message>
+    <message>
+        <source>%1 random tokens, then the same tokens again. Drag the slider back through the saved snapshots.</source>
+        <translation>%1 zufällige Token, dann dieselben Token noch einmal. Zieh den Schieberegler zurück durch die gespeicherten Snapshots.</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>no snapshot yet</source>
+        <translation>noch kein Snapshot</translation>
+    </message>
+</context>
+<context>
     <name>HeadOverview</name>
     <message>
         <source>All heads: %1 layers by %2 heads. Selected: layer %3, head %4</source>
@@ -376,6 +570,33 @@
     <message>
         <source>Layer %1, head %2 — click to select</source>
         <translation>Layer %1, Head %2 – zum Auswählen klicken</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2: the last token, “%3”, attends most to “%4” (%5). Arrow keys choose another head.</source>
+        <translation>Layer %1, Head %2: Das letzte Token, „%3“, richtet die meiste Attention auf „%4“ (%5). Die Pfeiltasten wählen einen anderen Head.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadScoreCharts</name>
+    <message>
+        <source>%1layer %2 · head %3</source>
+        <translation>%1Layer %2 · Head %3</translation>
+    </message>
+    <message>
+        <source>Scores of layer %1 head %2 over training</source>
+        <translation>Scores von Layer %1 Head %2 im Lauf des Trainings</translation>
+    </message>
+    <message>
+        <source>prev %1 · ind %2</source>
+        <translation>prev %1 · ind %2</translation>
+    </message>
+    <message>
+        <source>previous-token score</source>
+        <translation>Previous-Token-Score</translation>
+    </message>
+    <message>
+        <source>induction score</source>
+        <translation>Induction-Score</translation>
     </message>
 </context>
 <context>
@@ -403,6 +624,14 @@
     <message>
         <source>Rows are the %1 tokens of your text (queries), columns the keys. Next-token prediction moved by KL %2 nats from the unchanged model.</source>
         <translation>Zeilen sind die %1 Token deines Texts (Queries), Spalten die Keys. Die Vorhersage des nächsten Tokens hat sich gegenüber dem unveränderten Modell um KL %2 nats verschoben.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
     </message>
 </context>
 <context>
@@ -564,10 +793,6 @@
 <context>
     <name>LensController</name>
     <message>
-        <source>The text has %1 tokens; the course reads the first %2, so only those are shown.</source>
-        <translation>Der Text hat %1 Token; der Kurs liest die ersten %2, darum werden nur diese gezeigt.</translation>
-    </message>
-    <message>
         <source>query \ key (layer %1, head %2%3)</source>
         <translation>Query \ Key (Layer %1, Head %2%3)</translation>
     </message>
@@ -602,6 +827,10 @@
     <message>
         <source>%1 has the lowest average entropy (%2 nats, first token left out): each token concentrates its attention on few others.</source>
         <translation>%1 hat die niedrigste mittlere Entropie (%2 nats, ohne das erste Token): Jedes Token bündelt seine Attention auf wenige andere.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 tokens; the rest of the text is left out.</source>
+        <translation>Die ersten %1 von %2 Token werden gezeigt; der Rest des Texts bleibt weg.</translation>
     </message>
 </context>
 <context>
@@ -893,6 +1122,14 @@
         <source>0 (blocked)</source>
         <translation>0 (gesperrt)</translation>
     </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
 </context>
 <context>
     <name>MathStation</name>
@@ -987,6 +1224,14 @@ Ein Token sieht nur sich selbst und frühere Token.</translation>
     <message>
         <source>The course&apos;s own model (%1) was not found (looked in: %2). Open the model library to download GPT-2 small or open a model folder, or start the app with --model FOLDER.</source>
         <translation>Das eigene Modell des Kurses (%1) wurde nicht gefunden (gesucht in: %2). Öffne die Modellbibliothek, um GPT-2 small herunterzuladen oder einen Modellordner zu öffnen, oder starte die App mit --model ORDNER.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 tokens of your text, which has more than %2: every figure and exercise reads only those, and the rest is left out.</source>
+        <translation>Die ersten %1 Token deines Texts werden gezeigt, der mehr als %2 hat: Jede Abbildung und Übung liest nur diese, und der Rest bleibt weg.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 tokens: every figure and exercise reads only the first %1 tokens of your text, and the rest is left out.</source>
+        <translation>Die ersten %1 von %2 Token werden gezeigt: Jede Abbildung und Übung liest nur die ersten %1 Token deines Texts, und der Rest bleibt weg.</translation>
     </message>
 </context>
 <context>
@@ -1426,26 +1671,6 @@ Stream addieren</translation>
         <translation>sie nicht gelesen werden konnte (%1)</translation>
     </message>
     <message>
-        <source>it is not valid JSON (%1 at byte %2)</source>
-        <translation>sie kein gültiges JSON ist (%1 bei Byte %2)</translation>
-    </message>
-    <message>
-        <source>it is not an Attention Lens progress file</source>
-        <translation>sie keine Fortschrittsdatei von Attention Lens ist</translation>
-    </message>
-    <message>
-        <source>it has no version number</source>
-        <translation>sie keine Versionsnummer hat</translation>
-    </message>
-    <message>
-        <source>it was written by a newer version of Attention Lens (format %1; this one reads %2)</source>
-        <translation>sie von einer neueren Version von Attention Lens geschrieben wurde (Format %1; diese liest %2)</translation>
-    </message>
-    <message>
-        <source>its &quot;stations&quot; entry is missing or not an object</source>
-        <translation>ihr Eintrag &quot;stations&quot; fehlt oder kein Objekt ist</translation>
-    </message>
-    <message>
         <source>Your progress file could not be used because %1. It was kept as %2; the course starts with fresh progress.</source>
         <translation>Deine Fortschrittsdatei konnte nicht verwendet werden, weil %1. Sie wurde als %2 aufbewahrt; der Kurs beginnt mit frischem Fortschritt.</translation>
     </message>
@@ -1454,8 +1679,8 @@ Stream addieren</translation>
         <translation>Deine Fortschrittsdatei %1 konnte nicht verwendet werden, weil %2, und sie ließ sich nicht beiseitelegen. Sie bleibt unverändert, und der Fortschritt in diesem Lauf wird nicht gespeichert.</translation>
     </message>
     <message>
-        <source>Your progress could not be saved to %1 (%2). It is kept while the app is open.</source>
-        <translation>Dein Fortschritt konnte nicht in %1 gespeichert werden (%2). Er bleibt erhalten, solange die App offen ist.</translation>
+        <source>Your progress could not be saved to %1 (%2). The progress saved before is unchanged; what you do now is kept while the app is open and saved as soon as saving works again.</source>
+        <translation>Dein Fortschritt konnte nicht in %1 gespeichert werden (%2). Der zuvor gespeicherte Fortschritt bleibt unverändert; was du jetzt tust, bleibt erhalten, solange die App offen ist, und wird gespeichert, sobald das Speichern wieder funktioniert.</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +2022,17 @@ Stream addieren</translation>
     </message>
 </context>
 <context>
+    <name>SnapshotHeatmaps</name>
+    <message>
+        <source>%1layer %2 · head %3</source>
+        <translation>%1Layer %2 · Head %3</translation>
+    </message>
+    <message>
+        <source>Attention of layer %1 head %2 at step %3</source>
+        <translation>Attention von Layer %1 Head %2 bei Schritt %3</translation>
+    </message>
+</context>
+<context>
     <name>SoftmaxBars</name>
     <message>
         <source>temperature</source>
@@ -1986,10 +2222,203 @@ Stream addieren</translation>
     </message>
 </context>
 <context>
+    <name>TrainingLossChart</name>
+    <message>
+        <source>Loss curves of the training run</source>
+        <translation>Loss-Kurven des Trainingslaufs</translation>
+    </message>
+    <message>
+        <source>phase change, step %1</source>
+        <translation>Phasenübergang, Schritt %1</translation>
+    </message>
+    <message>
+        <source>loss, all targets</source>
+        <translation>Loss, alle Ziele</translation>
+    </message>
+    <message>
+        <source>in-context loss (second copy of a repeated span)</source>
+        <translation>In-Context-Loss (zweite Kopie eines wiederholten Abschnitts)</translation>
+    </message>
+    <message>
+        <source>one-layer control, in-context loss</source>
+        <translation>Kontrolle mit einem Layer, In-Context-Loss</translation>
+    </message>
+</context>
+<context>
     <name>Veiled</name>
     <message>
         <source>Hidden until you commit your prediction below</source>
         <translation>Verborgen, bis du unten deine Vorhersage festlegst</translation>
+    </message>
+</context>
+<context>
+    <name>al::course</name>
+    <message>
+        <source>it is not valid JSON (%1 at byte %2)</source>
+        <translation>sie kein gültiges JSON ist (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>it is not an Attention Lens progress file</source>
+        <translation>sie keine Fortschrittsdatei von Attention Lens ist</translation>
+    </message>
+    <message>
+        <source>it has no version number</source>
+        <translation>sie keine Versionsnummer hat</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Attention Lens (format %1; this one reads %2)</source>
+        <translation>sie von einer neueren Version von Attention Lens geschrieben wurde (Format %1; diese liest %2)</translation>
+    </message>
+    <message>
+        <source>its &quot;stations&quot; entry is missing or not an object</source>
+        <translation>ihr Eintrag &quot;stations&quot; fehlt oder kein Objekt ist</translation>
+    </message>
+</context>
+<context>
+    <name>al::download::ModelDownloader</name>
+    <message>
+        <source>Cannot move the earlier copy of %1 aside; it was left as it was.</source>
+        <translation>Die frühere Kopie von %1 lässt sich nicht beiseiteschieben; sie wurde gelassen, wie sie war.</translation>
+    </message>
+    <message>
+        <source>Cannot move the downloaded model into %1.</source>
+        <translation>Das heruntergeladene Modell lässt sich nicht nach %1 verschieben.</translation>
+    </message>
+    <message>
+        <source>%1 is ready.</source>
+        <translation>%1 ist bereit.</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Download abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2). Check the internet connection and try again.</source>
+        <translation>%1 ist nicht erreichbar (%2). Prüfe die Internetverbindung und versuche es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 was not found at %2%3: the repository, revision or file does not exist.</source>
+        <translation>%1 wurde unter %2%3 nicht gefunden: Das Repository, die Revision oder die Datei existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The server refused access to %1 (HTTP %2): the repository is gated or private.</source>
+        <translation>Der Server verweigerte den Zugriff auf %1 (HTTP %2): Das Repository ist zugangsbeschränkt oder privat.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 for %2.</source>
+        <translation>Der Server antwortete mit HTTP %1 für %2.</translation>
+    </message>
+    <message>
+        <source>The server did not say how large %1 is (no X-Linked-Size or Content-Length).</source>
+        <translation>Der Server hat nicht angegeben, wie groß %1 ist (kein X-Linked-Size oder Content-Length).</translation>
+    </message>
+    <message>
+        <source>The server did not name the commit of %1 at &quot;%2&quot; (no X-Repo-Commit header).</source>
+        <translation>Der Server hat den Commit von %1 bei „%2“ nicht genannt (kein X-Repo-Commit-Header).</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2</source>
+        <translation>In %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Not enough free space on %1: the download needs %2 more and %3 is free (%4 kept in reserve).</source>
+        <translation>Nicht genug freier Platz auf %1: Der Download braucht noch %2, und %3 sind frei (%4 bleiben als Reserve).</translation>
+    </message>
+    <message>
+        <source>%1 is on a read-only file system.</source>
+        <translation>%1 liegt auf einem schreibgeschützten Dateisystem.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Resuming %1 at %2…</source>
+        <translation>%1 wird bei %2 fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>The disk is full while writing %1 (%2). Free some space and resume: what was downloaded is kept.</source>
+        <translation>Die Festplatte ist beim Schreiben von %1 voll geworden (%2). Schaffe Platz und setze fort: Was heruntergeladen wurde, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Download paused; what was downloaded is kept and the next start resumes it.</source>
+        <translation>Download pausiert; was heruntergeladen wurde, bleibt erhalten, und der nächste Start setzt ihn fort.</translation>
+    </message>
+    <message>
+        <source>The server refused the byte range for %1 (HTTP 416) even after starting over.</source>
+        <translation>Der Server lehnte den Byte-Bereich für %1 ab (HTTP 416), auch nach einem Neuanfang.</translation>
+    </message>
+    <message>
+        <source>%1 was not found at %2 (HTTP 404).</source>
+        <translation>%1 wurde unter %2 nicht gefunden (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The server refused access to %1 (HTTP %2).</source>
+        <translation>Der Server verweigerte den Zugriff auf %1 (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>No data arrived for %1 s while downloading %2.</source>
+        <translation>Beim Herunterladen von %2 kamen %1 s lang keine Daten an.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2). Check the internet connection; the download resumes where it stopped.</source>
+        <translation>%1 ist nicht erreichbar (%2). Prüfe die Internetverbindung; der Download setzt dort fort, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>The connection dropped after %1 of %2 (%3).</source>
+        <translation>Die Verbindung brach nach %1 von %2 ab (%3).</translation>
+    </message>
+    <message>
+        <source>The server closed %1 after %2 of %3.</source>
+        <translation>Der Server beendete %1 nach %2 von %3.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes, but %3 bytes were expected; the file was deleted. Try again later.</source>
+        <translation>%1 hat %2 Byte, erwartet waren aber %3 Byte; die Datei wurde gelöscht. Versuche es später erneut.</translation>
+    </message>
+    <message>
+        <source>What was downloaded is kept; start again to resume.</source>
+        <translation>Was heruntergeladen wurde, bleibt erhalten; starte erneut, um fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Resuming (attempt %1 of %2)…</source>
+        <translation>Wird fortgesetzt (Versuch %1 von %2)…</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 in %2.</source>
+        <translation>%1 in %2 kann nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>Checking %1 (%2)…</source>
+        <translation>%1 wird geprüft (%2)…</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged: its %2 is %3, not %4. The file was deleted; nothing was installed. Try again.</source>
+        <translation>%1 kam beschädigt an: Sein %2 ist %3, nicht %4. Die Datei wurde gelöscht; nichts wurde installiert. Versuche es erneut.</translation>
+    </message>
+    <message>
+        <source>Loading %1 to check it…</source>
+        <translation>%1 wird zur Prüfung geladen…</translation>
+    </message>
+    <message>
+        <source>The downloaded files are intact but the model does not load: %1</source>
+        <translation>Die heruntergeladenen Dateien sind unversehrt, aber das Modell lässt sich nicht laden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1. Check that %2 is writable, or choose another folder.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden. Prüfe, ob %2 beschreibbar ist, oder wähle einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1 (%2). Check that the folder is writable, or choose another folder.</source>
+        <translation>In %1 kann nicht geschrieben werden (%2). Prüfe, ob der Ordner beschreibbar ist, oder wähle einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Checking the files of %1…</source>
+        <translation>Die Dateien von %1 werden geprüft…</translation>
     </message>
 </context>
 </TS>
