@@ -83,7 +83,7 @@ Item {
                                 return a.inductionFormed
                                     ? qsTr("The strongest induction head is layer %1 head %2, score %3.")
                                         .arg(a.inductionLayer).arg(a.inductionHead).arg(Number(a.inductionScore).toFixed(2))
-                                    : qsTr("No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run forms one.")
+                                    : qsTr("No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run may form one.")
                                         .arg(Number(a.inductionScore).toFixed(2))
                             if (modelData.key === "shape")
                                 return a.phaseChangeStep >= 0

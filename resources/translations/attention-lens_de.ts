@@ -441,8 +441,8 @@
         <translation>Der stärkste Induction Head ist Layer %1 Head %2, Score %3.</translation>
     </message>
     <message>
-        <source>No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run forms one.</source>
-        <translation>In diesem Lauf erreichte kein Head einen Induction-Score von 0,3 (der höchste war %1), es gibt also keinen Induction Head zu verorten. Ein längerer Lauf bildet einen.</translation>
+        <source>No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run may form one.</source>
+        <translation>In diesem Lauf erreichte kein Head einen Induction-Score von 0,3 (der höchste war %1), es gibt also keinen Induction Head zu verorten. Ein längerer Lauf bildet vielleicht einen.</translation>
     </message>
     <message>
         <source>The in-context loss fell below half the other loss at step %1 and stayed there: a step.</source>
