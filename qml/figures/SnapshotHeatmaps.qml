@@ -37,7 +37,7 @@ GridLayout {
                 columns: grid.snapshot.size || 0
                 values: tile.modelData.attention
                 maxValue: 1
-                colorMap: "viridis" // the lens's colours: the same weight looks the same everywhere
+                colorMap: HeatmapItem.Viridis // the lens's colours: the same weight looks the same everywhere
                 Accessible.role: Accessible.Graphic
                 Accessible.name: qsTr("Attention of layer %1 head %2 at step %3").arg(tile.modelData.layer)
                                      .arg(tile.modelData.head).arg(grid.snapshot.step)

@@ -13,6 +13,21 @@ Page {
     readonly property bool ready: station.status === "ready"
     readonly property string pageUrl: catalog ? catalog.pageUrl(stationId) : ""
     readonly property string prose: catalog ? catalog.prose(stationId, catalog.language) : ""
+    // Predict, then see: a reading may hold a part that answers the page's own questions. It
+    // starts at a line "<!-- after predicting -->" and stays hidden while the page's
+    // `proseUnveiled` is false (a page without that property shows its whole reading).
+    readonly property string veilMarker: "<!-- after predicting -->"
+    readonly property bool proseUnveiled: instrument.item ? instrument.item.proseUnveiled === undefined
+                                                            || instrument.item.proseUnveiled
+                                                          : false
+    readonly property string shownProse: {
+        const at = prose.indexOf(veilMarker)
+        if (at < 0)
+            return prose
+        if (proseUnveiled)
+            return prose.slice(0, at) + prose.slice(at + veilMarker.length)
+        return prose.slice(0, at) + "*" + qsTr("The rest of this reading opens once you have made your predictions.") + "*\n"
+    }
     property bool proseVisible: AppState.setting("station/proseVisible", true) !== false
                                 && AppState.setting("station/proseVisible", "true") !== "false"
     title: station.title || ""
@@ -200,7 +215,7 @@ Page {
                         objectName: "proseText"
                         width: proseScroll.availableWidth
                         padding: Theme.spacingL
-                        text: page.prose
+                        text: page.shownProse
                         textFormat: Text.MarkdownText
                         wrapMode: Text.WordWrap
                         color: Theme.text

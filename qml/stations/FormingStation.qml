@@ -26,6 +26,9 @@ Item {
     readonly property bool predicted: predictions.layer !== "" && predictions.shape !== ""
                                       && (predictions.control !== "" || !lab.withControl)
     property bool skipPredictions: false
+    // The reading's part that describes what such a run does (and so answers the questions) opens
+    // once the learner has predicted, chosen to train without predicting, or started training.
+    readonly property bool proseUnveiled: predicted || skipPredictions || lab.state !== "idle"
     // The snapshot on show: follows the newest one unless the learner has scrubbed back.
     property int shownIndex: -1
     readonly property int shownSnapshot: lab.snapshotCount === 0 ? -1

@@ -2144,6 +2144,10 @@ Stream addieren</translation>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>The rest of this reading opens once you have made your predictions.</source>
+        <translation>Der Rest dieses Lesetexts öffnet sich, sobald du deine Vorhersagen festgelegt hast.</translation>
+    </message>
 </context>
 <context>
     <name>TemperatureStation</name>

@@ -129,7 +129,8 @@ private slots:
     void lessonsInGerman() {
         LessonCatalog catalog;
         QCOMPARE(catalog.language(), QStringLiteral("de"));
-        QCOMPARE(catalog.count(), 6);
+        QCOMPARE(catalog.count(), 7);
+        QVERIFY(catalog.prose(QStringLiteral("forming")).startsWith(QStringLiteral("# Ein Head entsteht")));
         QVERIFY(catalog.prose(QStringLiteral("lens")).startsWith(QStringLiteral("# Was Attention ist")));
         QVERIFY(catalog.prose(QStringLiteral("lens"), QStringLiteral("en")).startsWith(QStringLiteral("# What attention is")));
         const QVariantMap mask = catalog.station(QStringLiteral("mask"));

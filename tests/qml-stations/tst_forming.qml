@@ -27,10 +27,13 @@ Item {
             const train = findChild(station, "trainButton")
             verify(train)
             compare(train.enabled, false)  // the predictions come first
+            compare(station.proseUnveiled, false) // the reading's answers wait for them too
             station.choose("layer", "1")
             compare(train.enabled, false)
+            compare(station.proseUnveiled, false)
             station.choose("shape", "smooth")
             compare(train.enabled, true)   // the control's question is not asked without a control
+            compare(station.proseUnveiled, true)
             train.clicked()
             compare(lab.state, "running")
             tryVerify(() => lab.state === "finished", 120000)
