@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "../common/process_probes.h"
 #include "app_state.h"
 #include "attention_lens/model.h"
 #include "lens/lens_controller.h"
@@ -27,6 +28,7 @@
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
 namespace {
+using probes::findByName;
 
 // Worst lateness of a 5 ms timer on the GUI thread while alive: how long the window froze.
 class StallMeter {
@@ -58,18 +60,6 @@ qint64 freezeLimitMs() {
     const double load = f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(0).toDouble() : 0.0;
     const double cores = std::max(1, QThread::idealThreadCount());
     return qint64(2000 * std::max(1.0, load / cores));
-}
-
-QObject* findByName(QObject* o, const QString& name) {
-    if (!o) return nullptr;
-    if (o->objectName() == name) return o;
-    for (QObject* c : o->children())
-        if (QObject* f = findByName(c, name)) return f;
-    if (auto* item = qobject_cast<QQuickItem*>(o))
-        for (QQuickItem* c : item->childItems())
-            if (c->parent() != item)
-                if (QObject* f = findByName(c, name)) return f;
-    return nullptr;
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include <memory>
 #include <unistd.h>
 
+#include "../common/process_probes.h"
 #include "attention_lens/model.h"
 #include "compute/compute_scheduler.h"
 #include "course/heads_lab.h"
@@ -17,13 +18,7 @@
 #include "model_hub.h"
 
 namespace {
-double rssMb() {
-    QFile f(QStringLiteral("/proc/self/statm"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> parts = f.readAll().split(' ');
-    return parts.size() > 1 ? double(parts[1].toLongLong()) * double(::sysconf(_SC_PAGESIZE)) / 1048576.0 : -1;
-}
+using probes::rssMb;
 } // namespace
 
 class TestModelSwitches : public QObject {

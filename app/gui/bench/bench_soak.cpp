@@ -36,30 +36,13 @@
 #include "lens/lens_controller.h"
 #include "model_hub.h"
 #include "write_model_folder.h"
+#include "process_probes.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
 namespace {
-
-double rssMb() {
-    QFile f(QStringLiteral("/proc/self/statm"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> parts = f.readAll().split(' ');
-    return parts.size() > 1 ? double(parts[1].toLongLong()) * double(::sysconf(_SC_PAGESIZE)) / 1048576.0 : -1;
-}
-
-QObject* findByName(QObject* o, const QString& name) {
-    if (!o) return nullptr;
-    if (o->objectName() == name) return o;
-    for (QObject* c : o->children())
-        if (QObject* f = findByName(c, name)) return f;
-    if (auto* item = qobject_cast<QQuickItem*>(o))
-        for (QQuickItem* c : item->childItems())
-            if (c->parent() != item)
-                if (QObject* f = findByName(c, name)) return f;
-    return nullptr;
-}
+using probes::findByName;
+using probes::rssMb;
 
 const char* const kPastes[] = {
     " When Mary and John went to the store, John gave a drink to",
