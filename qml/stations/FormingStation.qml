@@ -8,13 +8,14 @@ import AttentionLens
 // The learner predicts first (which layer, smooth or a step, whether one layer is enough); the run
 // itself answers when it has finished. Training starts only on the learner's click, after the
 // predictions, so no figure shows anything before them.
-Item {
+StationScaffold {
     id: station
-    property string stationId: "forming"
-    property LessonCatalog catalog
-    // --screenshot waits for this. Nothing trains until the learner clicks, so the page as it
-    // opens (the predictions and the empty figures) is the whole of it.
-    readonly property bool figuresReady: lab.state === "idle" || lab.snapshotCount > 0
+    stationId: "forming"
+    // Nothing trains until the learner clicks, so the page as it opens (the predictions and the
+    // empty figures) is the whole of it.
+    labsReady: lab.state === "idle" || lab.snapshotCount > 0
+    // It trains a model of its own: the loaded one (or none) changes nothing here.
+    readsModel: false
 
     TrainingLabController { id: lab }
     readonly property TrainingLabController trainer: lab   // for tests
@@ -42,232 +43,218 @@ Item {
         predictions = p
     }
 
-    ScrollView {
-        id: scroll
-        anchors.fill: parent
-        contentWidth: availableWidth
-        clip: true
-        ColumnLayout {
-            width: scroll.availableWidth - 2 * Theme.spacingL
-            x: Theme.spacingL
-            spacing: Theme.spacingL
-            Item { Layout.preferredHeight: 1 }
-
-            FigureSection {
-                title: lab.state === "finished" ? qsTr("Your predictions, and what the run did")
-                                                : qsTr("Predict before you train")
-                caption: lab.state === "finished"
-                         ? qsTr("Answered from this run's own records.")
-                         : qsTr("A 2-layer model with %1 heads a layer will train on random tokens in which a span is written twice. Choose an answer to each question, then train.").arg(lab.headsPerLayer)
-                Repeater {
-                    model: [
-                        { key: "layer", question: qsTr("Which layer will hold the strongest induction head?"),
-                          options: [ { value: "0", label: qsTr("Layer 0") }, { value: "1", label: qsTr("Layer 1") } ] },
-                        { key: "shape", question: qsTr("Will the in-context loss fall smoothly, or in a step?"),
-                          options: [ { value: "smooth", label: qsTr("Smoothly") }, { value: "step", label: qsTr("In a step") } ] },
-                        { key: "control", question: qsTr("Will a one-layer model form an induction head (score 0.3 or more)?"),
-                          options: [ { value: "yes", label: qsTr("Yes") }, { value: "no", label: qsTr("No") } ] }
-                    ]
-                    delegate: ColumnLayout {
-                        id: question
-                        required property var modelData
-                        readonly property string chosen: station.predictions[modelData.key]
-                        readonly property string answer: {
-                            if (!lab.answersReady) return ""
-                            const a = lab.answers
-                            if (modelData.key === "layer") return a.inductionFormed ? String(a.inductionLayer) : "none"
-                            if (modelData.key === "shape") return a.lossShape
-                            return a.controlForms || ""
-                        }
-                        readonly property string detail: {
-                            if (answer === "") return ""
-                            const a = lab.answers
-                            if (modelData.key === "layer")
-                                return a.inductionFormed
-                                    ? qsTr("The strongest induction head is layer %1 head %2, score %3.")
-                                        .arg(a.inductionLayer).arg(a.inductionHead).arg(Number(a.inductionScore).toFixed(2))
-                                    : qsTr("No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run may form one.")
-                                        .arg(Number(a.inductionScore).toFixed(2))
-                            if (modelData.key === "shape")
-                                return a.phaseChangeStep >= 0
-                                    ? qsTr("The in-context loss fell below half the other loss at step %1 and stayed there: a step.").arg(a.phaseChangeStep)
-                                    : qsTr("The in-context loss never fell below half the other loss: no step in this run.")
-                            return qsTr("The one-layer model's best induction score in any snapshot was %1.").arg(Number(a.controlBestInduction).toFixed(2))
-                        }
-                        // The learner's record, as for the other stations' exercises.
-                        onAnswerChanged: if (answer !== "" && answer !== "none" && chosen !== "")
-                                             ProgressStore.recordAnswer(station.stationId, "forming-" + modelData.key,
-                                                                        chosen, answer, chosen === answer)
-                        visible: modelData.key !== "control" || lab.withControl
-                        Layout.fillWidth: true
-                        spacing: 2
-                        Label { text: question.modelData.question; color: Theme.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
-                        RowLayout {
-                            spacing: Theme.spacingS
-                            // The choice is open until training starts; then it is stated.
-                            Repeater {
-                                model: lab.state === "idle" ? question.modelData.options : []
-                                delegate: Button {
-                                    required property var modelData
-                                    text: modelData.label
-                                    checkable: true
-                                    checked: question.chosen === modelData.value
-                                    onClicked: station.choose(question.modelData.key, modelData.value)
-                                }
-                            }
-                            Label {
-                                visible: lab.state !== "idle"
-                                text: {
-                                    const o = question.modelData.options.find(o => o.value === question.chosen)
-                                    return o ? qsTr("You predicted: %1").arg(o.label) : qsTr("No prediction")
-                                }
-                                color: Theme.text
-                                font.weight: Font.DemiBold
-                            }
-                            Label {
-                                objectName: "verdict-" + question.modelData.key
-                                visible: question.answer !== "" && question.answer !== "none" && question.chosen !== ""
-                                text: question.chosen === question.answer ? qsTr("✓ Right.") : qsTr("✗ Not this time.")
-                                color: question.chosen === question.answer ? Theme.good : Theme.warning
-                                font.weight: Font.DemiBold
-                            }
-                        }
-                        Label {
-                            visible: question.answer !== ""
-                            text: question.detail
-                            color: Theme.textMuted
-                            wrapMode: Text.WordWrap
-                            Layout.fillWidth: true
-                        }
-                    }
+    FigureSection {
+        title: lab.state === "finished" ? qsTr("Your predictions, and what the run did")
+                                        : qsTr("Predict before you train")
+        caption: lab.state === "finished"
+                 ? qsTr("Answered from this run's own records.")
+                 : qsTr("A 2-layer model with %1 heads a layer will train on random tokens in which a span is written twice. Choose an answer to each question, then train.").arg(lab.headsPerLayer)
+        Repeater {
+            model: [
+                { key: "layer", question: qsTr("Which layer will hold the strongest induction head?"),
+                  options: [ { value: "0", label: qsTr("Layer 0") }, { value: "1", label: qsTr("Layer 1") } ] },
+                { key: "shape", question: qsTr("Will the in-context loss fall smoothly, or in a step?"),
+                  options: [ { value: "smooth", label: qsTr("Smoothly") }, { value: "step", label: qsTr("In a step") } ] },
+                { key: "control", question: qsTr("Will a one-layer model form an induction head (score 0.3 or more)?"),
+                  options: [ { value: "yes", label: qsTr("Yes") }, { value: "no", label: qsTr("No") } ] }
+            ]
+            delegate: ColumnLayout {
+                id: question
+                required property var modelData
+                readonly property string chosen: station.predictions[modelData.key]
+                readonly property string answer: {
+                    if (!lab.answersReady) return ""
+                    const a = lab.answers
+                    if (modelData.key === "layer") return a.inductionFormed ? String(a.inductionLayer) : "none"
+                    if (modelData.key === "shape") return a.lossShape
+                    return a.controlForms || ""
                 }
-            }
-
-            FigureSection {
-                title: qsTr("Train")
-                caption: qsTr("Seed %1, %2 steps of 16 sequences. Training uses one core; on a busy computer it goes slower.").arg(lab.seed).arg(lab.totalSteps)
+                readonly property string detail: {
+                    if (answer === "") return ""
+                    const a = lab.answers
+                    if (modelData.key === "layer")
+                        return a.inductionFormed
+                            ? qsTr("The strongest induction head is layer %1 head %2, score %3.")
+                                .arg(a.inductionLayer).arg(a.inductionHead).arg(Number(a.inductionScore).toFixed(2))
+                            : qsTr("No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run may form one.")
+                                .arg(Number(a.inductionScore).toFixed(2))
+                    if (modelData.key === "shape")
+                        return a.phaseChangeStep >= 0
+                            ? qsTr("The in-context loss fell below half the other loss at step %1 and stayed there: a step.").arg(a.phaseChangeStep)
+                            : qsTr("The in-context loss never fell below half the other loss: no step in this run.")
+                    return qsTr("The one-layer model's best induction score in any snapshot was %1.").arg(Number(a.controlBestInduction).toFixed(2))
+                }
+                // The learner's record, as for the other stations' exercises.
+                onAnswerChanged: if (answer !== "" && answer !== "none" && chosen !== "")
+                                     ProgressStore.recordAnswer(station.stationId, "forming-" + modelData.key,
+                                                                chosen, answer, chosen === answer)
+                visible: modelData.key !== "control" || lab.withControl
+                Layout.fillWidth: true
+                spacing: 2
+                Label { text: question.modelData.question; color: Theme.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
                 RowLayout {
-                    Layout.fillWidth: true
                     spacing: Theme.spacingS
-                    Button {
-                        objectName: "trainButton"
-                        text: lab.state === "paused" ? qsTr("Resume") : lab.state === "running" ? qsTr("Pause") : qsTr("Train")
-                        enabled: lab.state !== "finished" && (station.predicted || station.skipPredictions || lab.state !== "idle")
-                        onClicked: lab.state === "running" ? lab.pause() : lab.start()
+                    // The choice is open until training starts; then it is stated.
+                    Repeater {
+                        model: lab.state === "idle" ? question.modelData.options : []
+                        delegate: Button {
+                            required property var modelData
+                            text: modelData.label
+                            checkable: true
+                            checked: question.chosen === modelData.value
+                            onClicked: station.choose(question.modelData.key, modelData.value)
+                        }
                     }
-                    Button {
-                        objectName: "resetButton"
-                        text: qsTr("Reset")
-                        enabled: lab.state !== "idle"
-                        onClicked: { station.shownIndex = -1; lab.reset() }
-                    }
-                    CheckBox {
-                        text: qsTr("Train a one-layer model alongside")
-                        checked: lab.withControl
-                        enabled: lab.state === "idle"
-                        onToggled: lab.withControl = checked
-                    }
-                    Item { Layout.fillWidth: true }
                     Label {
-                        text: lab.state === "running" ? qsTr("%1 steps/s").arg(lab.stepsPerSecond.toFixed(1))
-                              : lab.state === "paused" ? qsTr("paused") : lab.state === "finished" ? qsTr("done") : ""
-                        color: Theme.textMuted
+                        visible: lab.state !== "idle"
+                        text: {
+                            const o = question.modelData.options.find(o => o.value === question.chosen)
+                            return o ? qsTr("You predicted: %1").arg(o.label) : qsTr("No prediction")
+                        }
+                        color: Theme.text
+                        font.weight: Font.DemiBold
+                    }
+                    Label {
+                        objectName: "verdict-" + question.modelData.key
+                        visible: question.answer !== "" && question.answer !== "none" && question.chosen !== ""
+                        text: question.chosen === question.answer ? qsTr("✓ Right.") : qsTr("✗ Not this time.")
+                        color: question.chosen === question.answer ? Theme.good : Theme.warning
+                        font.weight: Font.DemiBold
                     }
                 }
                 Label {
-                    visible: lab.state === "idle" && !station.predicted
-                    text: station.skipPredictions ? qsTr("Training without predictions.")
-                                                  : qsTr("Answer the questions above to train, or <a href=\"skip\">train without predicting</a>.")
-                    textFormat: Text.StyledText
+                    visible: question.answer !== ""
+                    text: question.detail
                     color: Theme.textMuted
-                    linkColor: Theme.accent
-                    onLinkActivated: station.skipPredictions = true
-                }
-                ProgressBar {
-                    Layout.fillWidth: true
-                    from: 0; to: 1
-                    value: lab.progress
-                }
-                Label {
-                    text: qsTr("Step %1 of %2 · %3 s of training").arg(lab.stepsDone).arg(lab.totalSteps).arg(lab.seconds.toFixed(0))
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontSmall
-                }
-                Label {
-                    visible: lab.error !== ""
-                    text: lab.error
-                    color: Theme.warning
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
             }
+        }
+    }
 
-            FigureSection {
-                title: qsTr("Loss")
-                caption: qsTr("The in-context loss is the loss on tokens of a span's second copy, after its first token: only a model that looks back can predict them.")
-                TrainingLossChart { lab: lab; markedStep: station.markedStep; Layout.fillWidth: true }
+    FigureSection {
+        title: qsTr("Train")
+        caption: qsTr("Seed %1, %2 steps of 16 sequences. Training uses one core; on a busy computer it goes slower.").arg(lab.seed).arg(lab.totalSteps)
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+            Button {
+                objectName: "trainButton"
+                text: lab.state === "paused" ? qsTr("Resume") : lab.state === "running" ? qsTr("Pause") : qsTr("Train")
+                enabled: lab.state !== "finished" && (station.predicted || station.skipPredictions || lab.state !== "idle")
+                onClicked: lab.state === "running" ? lab.pause() : lab.start()
             }
+            Button {
+                objectName: "resetButton"
+                text: qsTr("Reset")
+                enabled: lab.state !== "idle"
+                onClicked: { station.shownIndex = -1; lab.reset() }
+            }
+            CheckBox {
+                text: qsTr("Train a one-layer model alongside")
+                checked: lab.withControl
+                enabled: lab.state === "idle"
+                onToggled: lab.withControl = checked
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: lab.state === "running" ? qsTr("%1 steps/s").arg(lab.stepsPerSecond.toFixed(1))
+                      : lab.state === "paused" ? qsTr("paused") : lab.state === "finished" ? qsTr("done") : ""
+                color: Theme.textMuted
+            }
+        }
+        Label {
+            visible: lab.state === "idle" && !station.predicted
+            text: station.skipPredictions ? qsTr("Training without predictions.")
+                                          : qsTr("Answer the questions above to train, or <a href=\"skip\">train without predicting</a>.")
+            textFormat: Text.StyledText
+            color: Theme.textMuted
+            linkColor: Theme.accent
+            onLinkActivated: station.skipPredictions = true
+        }
+        ProgressBar {
+            Layout.fillWidth: true
+            from: 0; to: 1
+            value: lab.progress
+        }
+        Label {
+            text: qsTr("Step %1 of %2 · %3 s of training").arg(lab.stepsDone).arg(lab.totalSteps).arg(lab.seconds.toFixed(0))
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+        }
+        Label {
+            visible: lab.error !== ""
+            text: lab.error
+            color: Theme.warning
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+    }
 
-            FigureSection {
-                title: qsTr("Heads over time")
-                caption: qsTr("Each head's previous-token score (weight on the token just before) and induction score (weight, in the repeat, on the token after the earlier copy of the current one), measured every %1 steps.").arg(25)
-                HeadScoreCharts {
-                    Layout.fillWidth: true
-                    history: lab.scoreHistory
-                    totalSteps: lab.totalSteps
-                    headsPerLayer: lab.headsPerLayer
-                    markedStep: station.markedStep
-                }
-                HeadScoreCharts {
-                    Layout.fillWidth: true
-                    visible: lab.withControl && lab.controlScoreHistory.length > 0
-                    history: lab.controlScoreHistory
-                    totalSteps: lab.totalSteps
-                    headsPerLayer: lab.headsPerLayer
-                    markedStep: station.markedStep
-                    prefix: qsTr("one-layer model, ")
-                }
-            }
+    FigureSection {
+        title: qsTr("Loss")
+        caption: qsTr("The in-context loss is the loss on tokens of a span's second copy, after its first token: only a model that looks back can predict them.")
+        TrainingLossChart { lab: lab; markedStep: station.markedStep; Layout.fillWidth: true }
+    }
 
-            FigureSection {
-                title: qsTr("Attention on a repeated sequence")
-                caption: qsTr("%1 random tokens, then the same tokens again. Drag the slider back through the saved snapshots.").arg(Math.floor((lab.probeLength - 1) / 2))
-                RowLayout {
-                    Layout.fillWidth: true
-                    spacing: Theme.spacingS
-                    Slider {
-                        id: slider
-                        Layout.fillWidth: true
-                        from: 0
-                        to: Math.max(0, lab.snapshotCount - 1)
-                        stepSize: 1
-                        snapMode: Slider.SnapAlways
-                        enabled: lab.snapshotCount > 1
-                        value: station.shownSnapshot < 0 ? 0 : station.shownSnapshot
-                        onMoved: station.shownIndex = (value >= lab.snapshotCount - 1) ? -1 : value
-                        Accessible.name: qsTr("Snapshot")
-                    }
-                    Label {
-                        text: station.markedStep >= 0 ? qsTr("step %1").arg(station.markedStep) : qsTr("no snapshot yet")
-                        color: Theme.text
-                    }
-                }
-                SnapshotHeatmaps {
-                    objectName: "snapshotHeatmaps"
-                    Layout.fillWidth: true
-                    snapshot: station.snapshot
-                    headsPerLayer: lab.headsPerLayer
-                }
-                // The one-layer model at the same step (it trains step for step alongside).
-                SnapshotHeatmaps {
-                    Layout.fillWidth: true
-                    visible: lab.withControl && snapshot.heads !== undefined
-                    snapshot: lab.withControl && station.shownSnapshot >= 0 ? lab.controlSnapshot(station.shownSnapshot) : ({})
-                    headsPerLayer: lab.headsPerLayer
-                    prefix: qsTr("one-layer model, ")
-                }
+    FigureSection {
+        title: qsTr("Heads over time")
+        caption: qsTr("Each head's previous-token score (weight on the token just before) and induction score (weight, in the repeat, on the token after the earlier copy of the current one), measured every %1 steps.").arg(25)
+        HeadScoreCharts {
+            Layout.fillWidth: true
+            history: lab.scoreHistory
+            totalSteps: lab.totalSteps
+            headsPerLayer: lab.headsPerLayer
+            markedStep: station.markedStep
+        }
+        HeadScoreCharts {
+            Layout.fillWidth: true
+            visible: lab.withControl && lab.controlScoreHistory.length > 0
+            history: lab.controlScoreHistory
+            totalSteps: lab.totalSteps
+            headsPerLayer: lab.headsPerLayer
+            markedStep: station.markedStep
+            prefix: qsTr("one-layer model, ")
+        }
+    }
+
+    FigureSection {
+        title: qsTr("Attention on a repeated sequence")
+        caption: qsTr("%1 random tokens, then the same tokens again. Drag the slider back through the saved snapshots.").arg(Math.floor((lab.probeLength - 1) / 2))
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+            Slider {
+                id: slider
+                Layout.fillWidth: true
+                from: 0
+                to: Math.max(0, lab.snapshotCount - 1)
+                stepSize: 1
+                snapMode: Slider.SnapAlways
+                enabled: lab.snapshotCount > 1
+                value: station.shownSnapshot < 0 ? 0 : station.shownSnapshot
+                onMoved: station.shownIndex = (value >= lab.snapshotCount - 1) ? -1 : value
+                Accessible.name: qsTr("Snapshot")
             }
-            Item { Layout.preferredHeight: 1 }
+            Label {
+                text: station.markedStep >= 0 ? qsTr("step %1").arg(station.markedStep) : qsTr("no snapshot yet")
+                color: Theme.text
+            }
+        }
+        SnapshotHeatmaps {
+            objectName: "snapshotHeatmaps"
+            Layout.fillWidth: true
+            snapshot: station.snapshot
+            headsPerLayer: lab.headsPerLayer
+        }
+        // The one-layer model at the same step (it trains step for step alongside).
+        SnapshotHeatmaps {
+            Layout.fillWidth: true
+            visible: lab.withControl && snapshot.heads !== undefined
+            snapshot: lab.withControl && station.shownSnapshot >= 0 ? lab.controlSnapshot(station.shownSnapshot) : ({})
+            headsPerLayer: lab.headsPerLayer
+            prefix: qsTr("one-layer model, ")
         }
     }
 }

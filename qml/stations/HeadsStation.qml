@@ -4,13 +4,11 @@ import QtQuick.Layouts
 import AttentionLens
 
 // Station 3, heads: every head of a layer with its census label, how heads combine, and knock-outs.
-Item {
+StationScaffold {
     id: station
-    property string stationId: "heads"
-    property LessonCatalog catalog
-    // --screenshot waits for this: every figure, the knock-out search and the exercises' answers.
-    readonly property bool figuresReady: (headsLab.heads.length > 0 && !headsLab.busy && ablation.top.length > 0
-                                          && !ablation.busy && exercises.answered) || (!ModelHub.ready && !ModelHub.loading)
+    stationId: "heads"
+    // Every figure and the knock-out search.
+    labsReady: headsLab.heads.length > 0 && !headsLab.busy && ablation.top.length > 0 && !ablation.busy
 
     // Off screen, the labs stop and catch up when shown again.
     HeadsLab { id: headsLab; active: station.visible }
@@ -18,72 +16,54 @@ Item {
     InductionCircuitLab { id: circuit; active: station.visible }
     KnownHeadsLab { id: knownHeads; active: station.visible }
 
-    ScrollView {
-        id: scroll
-        anchors.fill: parent
-        contentWidth: availableWidth
-        clip: true
-        ColumnLayout {
-            width: scroll.availableWidth - 2 * Theme.spacingL
-            x: Theme.spacingL
-            spacing: Theme.spacingL
-            Item { Layout.preferredHeight: 1 }
-            FigureSection {
-                title: qsTr("All heads of one layer")
-                caption: qsTr("Each tile is one head's attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. The induction score comes from a fixed repeated random sequence, the same whatever your text. Click a tile for the focused view.").arg(ModelHub.tokenCap)
-                Veiled {
-                    id: gridVeil
-                    Layout.fillWidth: true
-                    veils: exercises.veils
-                    key: "heads-grid"
-                    // The sink count revealed: show the last layer, its sink heads outlined.
-                    readonly property bool sinksRevealed: answers.some(a => a.kind === "number")
-                    onSinksRevealedChanged: if (sinksRevealed) headsLab.layer = Math.max(0, headsLab.layers - 1)
-                    HeadsGrid { lab: headsLab; markLabel: gridVeil.sinksRevealed ? "sink" : "" }
-                }
-            }
-            FigureSection {
-                title: qsTr("Many heads, one layer")
-                caption: qsTr("Every head reads the whole residual stream vector of each token and projects it down to its own query, key and value; their outputs are concatenated and mixed by W_O (sizes of the loaded model).")
-                MultiHeadDiagram { Layout.fillWidth: true }
-            }
-            FigureSection {
-                title: qsTr("Knock heads out")
-                caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far the whole distribution moved, and the change in the top token's logit how much that token depended on the knocked-out heads, directly or through later layers.").arg(ModelHub.tokenCap)
-                Veiled {
-                    id: ablationVeil
-                    Layout.fillWidth: true
-                    veils: exercises.veils
-                    key: "ablation"
-                    AblationView { lab: ablation; answers: ablationVeil.answers }
-                }
-            }
-            FigureSection {
-                title: qsTr("Induction as a circuit")
-                caption: qsTr("Two heads in different layers that can work together on a repeated passage. The first copies into each position what the token before it was. The second uses that to find the earlier place where the current token appeared, and looks at the token that came next there.")
-                Veiled {
-                    Layout.fillWidth: true
-                    veils: exercises.veils
-                    key: "heads-grid" // it shows where a previous-token head sits
-                    InductionCircuitView { lab: circuit }
-                }
-            }
-            FigureSection {
-                title: qsTr("GPT-2 small's known heads")
-                caption: qsTr("Heads of GPT-2 small that published studies describe or that score high on a published test, and the role each was found to play.")
-                Veiled {
-                    Layout.fillWidth: true
-                    veils: exercises.veils
-                    key: "ablation" // on the IOI text it names heads next to the which-head question
-                    KnownHeadsPanel { lab: knownHeads }
-                }
-            }
-            ExerciseList {
-                id: exercises
-                stationId: station.stationId
-                definitions: station.catalog ? station.catalog.exercises(station.stationId, station.catalog.language) : []
-            }
-            Item { Layout.preferredHeight: Theme.spacingL }
+    FigureSection {
+        title: qsTr("All heads of one layer")
+        caption: qsTr("Each tile is one head's attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. The induction score comes from a fixed repeated random sequence, the same whatever your text. Click a tile for the focused view.").arg(ModelHub.tokenCap)
+        Veiled {
+            id: gridVeil
+            Layout.fillWidth: true
+            veils: station.veils
+            key: "heads-grid"
+            // The sink count revealed: show the last layer, its sink heads outlined.
+            readonly property bool sinksRevealed: answers.some(a => a.kind === "number")
+            onSinksRevealedChanged: if (sinksRevealed) headsLab.layer = Math.max(0, headsLab.layers - 1)
+            HeadsGrid { lab: headsLab; markLabel: gridVeil.sinksRevealed ? "sink" : "" }
+        }
+    }
+    FigureSection {
+        title: qsTr("Many heads, one layer")
+        caption: qsTr("Every head reads the whole residual stream vector of each token and projects it down to its own query, key and value; their outputs are concatenated and mixed by W_O (sizes of the loaded model).")
+        MultiHeadDiagram { Layout.fillWidth: true }
+    }
+    FigureSection {
+        title: qsTr("Knock heads out")
+        caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far the whole distribution moved, and the change in the top token's logit how much that token depended on the knocked-out heads, directly or through later layers.").arg(ModelHub.tokenCap)
+        Veiled {
+            id: ablationVeil
+            Layout.fillWidth: true
+            veils: station.veils
+            key: "ablation"
+            AblationView { lab: ablation; answers: ablationVeil.answers }
+        }
+    }
+    FigureSection {
+        title: qsTr("Induction as a circuit")
+        caption: qsTr("Two heads in different layers that can work together on a repeated passage. The first copies into each position what the token before it was. The second uses that to find the earlier place where the current token appeared, and looks at the token that came next there.")
+        Veiled {
+            Layout.fillWidth: true
+            veils: station.veils
+            key: "heads-grid" // it shows where a previous-token head sits
+            InductionCircuitView { lab: circuit }
+        }
+    }
+    FigureSection {
+        title: qsTr("GPT-2 small's known heads")
+        caption: qsTr("Heads of GPT-2 small that published studies describe or that score high on a published test, and the role each was found to play.")
+        Veiled {
+            Layout.fillWidth: true
+            veils: station.veils
+            key: "ablation" // on the IOI text it names heads next to the which-head question
+            KnownHeadsPanel { lab: knownHeads }
         }
     }
 }

@@ -5,13 +5,17 @@ import QtQuick.Dialogs
 import AttentionLens
 
 // Station 1, the Attention Lens: type text, see each token's attention in any layer and head.
-Item {
+StationScaffold {
     id: station
-    property string stationId: "lens"
-    property LessonCatalog catalog
-    // --screenshot waits for this: the figures show the model's results for the current text.
-    // While the model is still loading there is nothing to show yet: that is not "ready".
-    readonly property bool figuresReady: (lens.hasResult && lens.upToDate && !lens.busy) || (!ModelHub.ready && !ModelHub.loading)
+    stationId: "lens"
+    // The figures show the model's results for the current text. While the model is still
+    // loading there is nothing to show yet: that is not "ready".
+    labsReady: lens.hasResult && lens.upToDate && !lens.busy
+    needsModel: true
+    needsModelText: qsTr("The lens needs a GPT-2-style model. Open the model library from the top bar (“Get a model…”), or start the app with --model FOLDER.")
+    // The exercise asks about the learner's tokens: there is nothing to ask before there are some.
+    exercisesShown: lens.tokenCount > 0
+    exercisesMaximumWidth: 900
     property var finding: ({})
 
     LensController {
@@ -56,7 +60,7 @@ Item {
     // It runs through the same ExerciseSet as every station (the answer, and the head it asks
     // about, come from the exercise engine); this page only points the lens at that head, lets
     // the learner pick with the token strip, and hides what its exercise's `veils` name.
-    readonly property var lensCard: exerciseList.cardItems[0] || null
+    readonly property var lensCard: station.exercises.cardItems[0] || null
     readonly property bool exerciseActive: lensCard !== null && lensCard.started
     readonly property bool exOpen: lensCard !== null && lensCard.open
     readonly property bool exRevealed: lensCard !== null && lensCard.revealed
@@ -68,7 +72,6 @@ Item {
     readonly property int exAnswer: exRevealed ? parseInt(lensCard.result.answer) : -1
     readonly property bool exHideFirst: lensCard !== null && lensCard.definition.params !== undefined
                                         && lensCard.definition.params.hide_first === true
-    readonly property AnswerVeils veils: exerciseList.veils
 
     function showExerciseHead() {
         if (!exAnswerMap.focusHead) return
@@ -93,296 +96,255 @@ Item {
     // The answer arrives after Start when the text has just changed: point the lens then.
     onExAnswerMapChanged: if (exOpen) showExerciseHead()
 
-    // ---- no model ----
-    ColumnLayout {
-        anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.spacingXL, 560)
-        visible: !ModelHub.ready
-        spacing: Theme.spacing
-        Label {
-            text: ModelHub.loading ? qsTr("Loading the model…") : qsTr("No model is loaded")
-            font.pixelSize: Theme.fontTitle
-            color: Theme.text
-        }
-        Label {
-            Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-            color: Theme.textMuted
-            visible: !ModelHub.loading
-            text: (ModelHub.error !== "" ? ModelHub.error + "\n\n" : "")
-                  + qsTr("The lens needs a GPT-2-style model. Open the model library from the top bar (“Get a model…”), or start the app with --model FOLDER.")
-        }
-    }
+    // A plain Column (not a layout) so that heights flow down without feeding back into widths.
+    Column {
+        id: content
+        Layout.fillWidth: true
+        topPadding: 1
+        spacing: Theme.spacingL
 
-    ScrollView {
-        id: scroll
-        anchors.fill: parent
-        visible: ModelHub.ready
-        contentWidth: availableWidth
-        clip: true
+        // ---- the text ----
+        ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacingS
+            Label {
+                text: qsTr("Your text")
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+            TextArea {
+                id: input
+                objectName: "lensInput"
+                Layout.fillWidth: true
+                Layout.maximumHeight: 120
+                text: ModelHub.text
+                wrapMode: TextEdit.Wrap
+                placeholderText: qsTr("Type any text; the lens updates as you type.")
+                font.pixelSize: Theme.fontLarge
+                color: Theme.text
+                onTextChanged: if (text !== ModelHub.text) ModelHub.text = text
+                Accessible.name: qsTr("Text for the model to read")
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.width: input.activeFocus ? 2 : 1
+                    border.color: input.activeFocus ? Theme.focusRing : Theme.border
+                }
+                KeyNavigation.priority: KeyNavigation.BeforeItem
+                KeyNavigation.tab: strip
+            }
+            Label {
+                color: lens.error !== "" ? Theme.warning : Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                text: lens.error !== "" ? qsTr("The model could not read this text: %1").arg(lens.error)
+                      : lens.notice !== "" ? lens.notice
+                      : lens.tokenCount === 0 ? (lens.busy ? qsTr("Reading…") : " ")
+                      : qsTr("%n token(s)", "", lens.tokenCount) + " · "
+                        + (lens.busy ? qsTr("updating…") : qsTr("computed in %1 ms").arg(lens.milliseconds < 1 ? lens.milliseconds.toFixed(2) : lens.milliseconds.toFixed(0)))
+                        + (lens.reusedPrefix > 0 ? qsTr(" (the first %1 reused from before)").arg(lens.reusedPrefix) : "")
+            }
+        }
 
-        // A plain Column (not a layout) so that heights flow down without feeding back into widths.
+        // ---- the tokens ----
         Column {
-            id: content
-            x: Theme.spacingL
-            width: scroll.availableWidth - 2 * Theme.spacingL
-            spacing: Theme.spacingL
-
-            Item { width: 1; height: 2 }
-
-            // ---- the text ----
-            ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacingS
+            visible: lens.tokenCount > 0
+            RowLayout {
                 width: parent.width
-                spacing: Theme.spacingS
                 Label {
-                    text: qsTr("Your text")
+                    text: qsTr("Tokens")
                     font.weight: Font.DemiBold
                     color: Theme.text
                 }
-                TextArea {
-                    id: input
-                    objectName: "lensInput"
+                Label {
                     Layout.fillWidth: true
-                    Layout.maximumHeight: 120
-                    text: ModelHub.text
-                    wrapMode: TextEdit.Wrap
-                    placeholderText: qsTr("Type any text; the lens updates as you type.")
+                    wrapMode: Text.WordWrap
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    text: station.exOpen
+                          ? qsTr("Exercise: click the token you predict (or use ← → and Enter). The weights are hidden until you commit your prediction.")
+                          : qsTr("Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word; a hook over a chip on an earlier line is an arc to it.")
+                            .arg(lens.layer).arg(lens.head)
+                }
+            }
+            TokenStrip {
+                id: strip
+                width: parent.width
+                height: implicitHeight
+                lens: lens
+                objectName: "veil:lens-strip"
+                readonly property bool veiled: station.veils.hides("lens-strip")
+                choosing: station.exOpen && veiled
+                exerciseQuery: station.exerciseActive ? station.exQuery : -1
+                predicted: station.exerciseActive ? station.exPrediction : -1
+                answer: station.exRevealed ? station.exAnswer : -1
+                onTokenChosen: (i) => { if (i <= station.exQuery && station.lensCard) station.lensCard.prediction = String(i) }
+            }
+        }
+
+        Label {
+            visible: lens.tokenCount === 0 && !lens.busy
+            text: qsTr("Type some text above to see the model's attention.")
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontLarge
+        }
+
+        // ---- the figures ----
+        GridLayout {
+            id: figures
+            width: parent.width
+            visible: lens.tokenCount > 0
+            columns: width > 760 ? 2 : 1
+            columnSpacing: Theme.spacingXL
+            rowSpacing: Theme.spacingL
+
+            ColumnLayout {
+                id: figure
+                objectName: "lensFigure"
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.spacingS
+                Label {
+                    text: qsTr("Layer %1, head %2: who attends to whom").arg(lens.layer).arg(lens.head)
+                    font.weight: Font.DemiBold
                     font.pixelSize: Theme.fontLarge
                     color: Theme.text
-                    onTextChanged: if (text !== ModelHub.text) ModelHub.text = text
-                    Accessible.name: qsTr("Text for the model to read")
-                    background: Rectangle {
-                        radius: Theme.radius
-                        color: Theme.surface
-                        border.width: input.activeFocus ? 2 : 1
-                        border.color: input.activeFocus ? Theme.focusRing : Theme.border
+                }
+                MatrixView {
+                    id: matrixView
+                    lens: lens
+                    side: Math.max(220, Math.min(460, (figures.columns === 2 ? figures.width * 0.5 : figures.width) - 150))
+                    Layout.preferredWidth: implicitWidth
+                    Layout.preferredHeight: implicitHeight
+                    logScale: logBox.checked
+                    veils: station.veils
+                    rowVeilKey: "lens-matrix-row"
+                    veiledRow: station.exQuery
+                    answerColumn: station.exRevealed && lens.layer === station.exLayer && lens.head === station.exHead ? station.exAnswer : -1
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: matrixView.implicitWidth
+                    spacing: Theme.spacingS
+                    CheckBox {
+                        id: logBox
+                        text: qsTr("Log scale")
+                        Accessible.name: text
+                        Accessible.description: ToolTip.text
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Spread small weights apart: colours follow log10 of the weight.")
                     }
-                    KeyNavigation.priority: KeyNavigation.BeforeItem
-                    KeyNavigation.tab: strip
+                    CheckBox {
+                        text: qsTr("Hide the first token")
+                        Accessible.name: text
+                        Accessible.description: ToolTip.text
+                        checked: lens.hideFirst
+                        onToggled: lens.hideFirst = checked
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Leave out the first token and renormalise the rest to sum to 1; the first token often takes most of the attention (a 'sink').")
+                    }
+                    FocusButton {
+                        objectName: "savePngButton"
+                        enabled: !matrixView.rowVeiled
+                        text: qsTr("Save figure as PNG…")
+                        onClicked: saveDialog.open()
+                    }
+                    FocusButton {
+                        objectName: "copyCsvButton"
+                        enabled: !matrixView.rowVeiled
+                        text: qsTr("Copy matrix as CSV")
+                        onClicked: { AppState.copyToClipboard(lens.matrixCsv()); copied.visible = true; copiedTimer.restart() }
+                    }
+                    Label {
+                        id: copied
+                        objectName: "copiedNote"
+                        visible: false
+                        text: qsTr("Copied.")
+                        color: Theme.good
+                        Timer { id: copiedTimer; interval: 2000; onTriggered: copied.visible = false }
+                    }
+                }
+            }
+
+            ColumnLayout {
+                Layout.alignment: Qt.AlignTop
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                RowLayout {
+                    spacing: Theme.spacingS
+                    Label { text: qsTr("Layer"); color: Theme.text }
+                    SpinBox {
+                        id: layerBox
+                        from: 0; to: Math.max(0, lens.nLayer - 1)
+                        value: lens.layer
+                        editable: true
+                        onValueModified: lens.layer = value
+                        Accessible.name: qsTr("Layer")
+                    }
+                    Label { text: qsTr("Head"); color: Theme.text; Layout.leftMargin: Theme.spacing }
+                    SpinBox {
+                        from: 0; to: Math.max(0, lens.nHead - 1)
+                        value: lens.head
+                        editable: true
+                        onValueModified: lens.head = value
+                        Accessible.name: qsTr("Head")
+                    }
                 }
                 Label {
-                    color: lens.error !== "" ? Theme.warning : Theme.textMuted
+                    text: qsTr("All heads for this text (rows: layers, columns: heads). Click one to select it.")
+                    color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
-                    text: lens.error !== "" ? qsTr("The model could not read this text: %1").arg(lens.error)
-                          : lens.notice !== "" ? lens.notice
-                          : lens.tokenCount === 0 ? (lens.busy ? qsTr("Reading…") : " ")
-                          : qsTr("%n token(s)", "", lens.tokenCount) + " · "
-                            + (lens.busy ? qsTr("updating…") : qsTr("computed in %1 ms").arg(lens.milliseconds < 1 ? lens.milliseconds.toFixed(2) : lens.milliseconds.toFixed(0)))
-                            + (lens.reusedPrefix > 0 ? qsTr(" (the first %1 reused from before)").arg(lens.reusedPrefix) : "")
                 }
-            }
-
-            // ---- the tokens ----
-            Column {
-                width: parent.width
-                spacing: Theme.spacingS
-                visible: lens.tokenCount > 0
-                RowLayout {
-                    width: parent.width
-                    Label {
-                        text: qsTr("Tokens")
-                        font.weight: Font.DemiBold
-                        color: Theme.text
-                    }
-                    Label {
-                        Layout.fillWidth: true
-                        wrapMode: Text.WordWrap
-                        color: Theme.textMuted
-                        font.pixelSize: Theme.fontSmall
-                        text: station.exOpen
-                              ? qsTr("Exercise: click the token you predict (or use ← → and Enter). The weights are hidden until you commit your prediction.")
-                              : qsTr("Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word; a hook over a chip on an earlier line is an arc to it.")
-                                .arg(lens.layer).arg(lens.head)
-                    }
-                }
-                TokenStrip {
-                    id: strip
-                    width: parent.width
-                    height: implicitHeight
-                    lens: lens
-                    objectName: "veil:lens-strip"
-                    readonly property bool veiled: station.veils.hides("lens-strip")
-                    choosing: station.exOpen && veiled
-                    exerciseQuery: station.exerciseActive ? station.exQuery : -1
-                    predicted: station.exerciseActive ? station.exPrediction : -1
-                    answer: station.exRevealed ? station.exAnswer : -1
-                    onTokenChosen: (i) => { if (i <= station.exQuery && station.lensCard) station.lensCard.prediction = String(i) }
-                }
-            }
-
-            Label {
-                visible: lens.tokenCount === 0 && !lens.busy
-                text: qsTr("Type some text above to see the model's attention.")
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontLarge
-            }
-
-            // ---- the figures ----
-            GridLayout {
-                id: figures
-                width: parent.width
-                visible: lens.tokenCount > 0
-                columns: width > 760 ? 2 : 1
-                columnSpacing: Theme.spacingXL
-                rowSpacing: Theme.spacingL
-
-                ColumnLayout {
-                    id: figure
-                    objectName: "lensFigure"
-                    Layout.alignment: Qt.AlignTop
-                    spacing: Theme.spacingS
-                    Label {
-                        text: qsTr("Layer %1, head %2: who attends to whom").arg(lens.layer).arg(lens.head)
-                        font.weight: Font.DemiBold
-                        font.pixelSize: Theme.fontLarge
-                        color: Theme.text
-                    }
-                    MatrixView {
-                        id: matrixView
+                Veiled {
+                    veils: station.veils
+                    key: "lens-overview"
+                    HeadOverview {
                         lens: lens
-                        side: Math.max(220, Math.min(460, (figures.columns === 2 ? figures.width * 0.5 : figures.width) - 150))
-                        Layout.preferredWidth: implicitWidth
-                        Layout.preferredHeight: implicitHeight
                         logScale: logBox.checked
-                        veils: station.veils
-                        rowVeilKey: "lens-matrix-row"
-                        veiledRow: station.exQuery
-                        answerColumn: station.exRevealed && lens.layer === station.exLayer && lens.head === station.exHead ? station.exAnswer : -1
-                    }
-                    Flow {
-                        Layout.fillWidth: true
-                        Layout.maximumWidth: matrixView.implicitWidth
-                        spacing: Theme.spacingS
-                        CheckBox {
-                            id: logBox
-                            text: qsTr("Log scale")
-                            Accessible.name: text
-                            Accessible.description: ToolTip.text
-                            ToolTip.visible: hovered
-                            ToolTip.text: qsTr("Spread small weights apart: colours follow log10 of the weight.")
-                        }
-                        CheckBox {
-                            text: qsTr("Hide the first token")
-                            Accessible.name: text
-                            Accessible.description: ToolTip.text
-                            checked: lens.hideFirst
-                            onToggled: lens.hideFirst = checked
-                            ToolTip.visible: hovered
-                            ToolTip.text: qsTr("Leave out the first token and renormalise the rest to sum to 1; the first token often takes most of the attention (a 'sink').")
-                        }
-                        FocusButton {
-                            objectName: "savePngButton"
-                            enabled: !matrixView.rowVeiled
-                            text: qsTr("Save figure as PNG…")
-                            onClicked: saveDialog.open()
-                        }
-                        FocusButton {
-                            objectName: "copyCsvButton"
-                            enabled: !matrixView.rowVeiled
-                            text: qsTr("Copy matrix as CSV")
-                            onClicked: { AppState.copyToClipboard(lens.matrixCsv()); copied.visible = true; copiedTimer.restart() }
-                        }
-                        Label {
-                            id: copied
-                            objectName: "copiedNote"
-                            visible: false
-                            text: qsTr("Copied.")
-                            color: Theme.good
-                            Timer { id: copiedTimer; interval: 2000; onTriggered: copied.visible = false }
-                        }
+                        // Every head fits the column beside the matrix (12 x 12 beside the
+                        // open reading at 1280 x 800): the room the grid gets, from widths
+                        // that do not depend on the grid (no feedback through the layout).
+                        gridWidth: Math.max(120, (figures.columns === 2 ? figures.width - figure.implicitWidth - figures.columnSpacing
+                                                                       : figures.width) - 40)
                     }
                 }
-
-                ColumnLayout {
-                    Layout.alignment: Qt.AlignTop
+                Label {
+                    text: qsTr("Find a head")
+                    font.weight: Font.DemiBold
+                    color: Theme.text
+                    Layout.topMargin: Theme.spacingS
+                }
+                Flow {
                     Layout.fillWidth: true
-                    spacing: Theme.spacing
-                    RowLayout {
-                        spacing: Theme.spacingS
-                        Label { text: qsTr("Layer"); color: Theme.text }
-                        SpinBox {
-                            id: layerBox
-                            from: 0; to: Math.max(0, lens.nLayer - 1)
-                            value: lens.layer
-                            editable: true
-                            onValueModified: lens.layer = value
-                            Accessible.name: qsTr("Layer")
-                        }
-                        Label { text: qsTr("Head"); color: Theme.text; Layout.leftMargin: Theme.spacing }
-                        SpinBox {
-                            from: 0; to: Math.max(0, lens.nHead - 1)
-                            value: lens.head
-                            editable: true
-                            onValueModified: lens.head = value
-                            Accessible.name: qsTr("Head")
-                        }
-                    }
+                    spacing: Theme.spacingS
+                    FocusButton { text: qsTr("Previous token"); onClicked: station.findHead("previous-token") }
+                    FocusButton { text: qsTr("Attention sink"); onClicked: station.findHead("sink") }
+                    FocusButton { text: qsTr("Most decisive"); onClicked: station.findHead("decisive") }
+                    FocusButton { text: qsTr("Induction"); onClicked: station.findHead("induction") }
+                }
+                Rectangle {
+                    visible: station.finding.why !== undefined
+                    Layout.fillWidth: true
+                    implicitHeight: findingText.implicitHeight + 2 * Theme.spacing
+                    radius: Theme.radius
+                    color: Theme.accentSoft
                     Label {
-                        text: qsTr("All heads for this text (rows: layers, columns: heads). Click one to select it.")
-                        color: Theme.textMuted
-                        font.pixelSize: Theme.fontSmall
+                        id: findingText
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacing
                         wrapMode: Text.WordWrap
-                        Layout.fillWidth: true
-                    }
-                    Veiled {
-                        veils: station.veils
-                        key: "lens-overview"
-                        HeadOverview {
-                            lens: lens
-                            logScale: logBox.checked
-                            // Every head fits the column beside the matrix (12 x 12 beside the
-                            // open reading at 1280 x 800): the room the grid gets, from widths
-                            // that do not depend on the grid (no feedback through the layout).
-                            gridWidth: Math.max(120, (figures.columns === 2 ? figures.width - figure.implicitWidth - figures.columnSpacing
-                                                                           : figures.width) - 40)
-                        }
-                    }
-                    Label {
-                        text: qsTr("Find a head")
-                        font.weight: Font.DemiBold
                         color: Theme.text
-                        Layout.topMargin: Theme.spacingS
-                    }
-                    Flow {
-                        Layout.fillWidth: true
-                        spacing: Theme.spacingS
-                        FocusButton { text: qsTr("Previous token"); onClicked: station.findHead("previous-token") }
-                        FocusButton { text: qsTr("Attention sink"); onClicked: station.findHead("sink") }
-                        FocusButton { text: qsTr("Most decisive"); onClicked: station.findHead("decisive") }
-                        FocusButton { text: qsTr("Induction"); onClicked: station.findHead("induction") }
-                    }
-                    Rectangle {
-                        visible: station.finding.why !== undefined
-                        Layout.fillWidth: true
-                        implicitHeight: findingText.implicitHeight + 2 * Theme.spacing
-                        radius: Theme.radius
-                        color: Theme.accentSoft
-                        Label {
-                            id: findingText
-                            anchors.fill: parent
-                            anchors.margins: Theme.spacing
-                            wrapMode: Text.WordWrap
-                            color: Theme.text
-                            textFormat: Text.StyledText
-                            text: (station.finding.title ? "<b>" + station.finding.title + "</b> · " : "")
-                                  + (station.finding.why || "")
-                                  + (station.finding.layer !== undefined ? "<br/><i>" + qsTr("A label like this is a heuristic read off one pattern, not a proof of what the head does.") + "</i>" : "")
-                        }
+                        textFormat: Text.StyledText
+                        text: (station.finding.title ? "<b>" + station.finding.title + "</b> · " : "")
+                              + (station.finding.why || "")
+                              + (station.finding.layer !== undefined ? "<br/><i>" + qsTr("A label like this is a heuristic read off one pattern, not a proof of what the head does.") + "</i>" : "")
                     }
                 }
             }
-
-            // ---- the exercise ----
-            ExerciseList {
-                id: exerciseList
-                width: Math.min(parent.width, 900)
-                visible: lens.tokenCount > 0
-                stationId: station.stationId
-                definitions: station.catalog ? station.catalog.exercises(station.stationId, station.catalog.language) : []
-            }
-            Item { width: 1; height: Theme.spacingL }
         }
     }
 

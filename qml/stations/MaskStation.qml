@@ -5,76 +5,57 @@ import AttentionLens
 
 // Station 4, the causal mask: the score grid row by row, the mask-off what-if, and the kinds of
 // attention masks side by side.
-Item {
+StationScaffold {
     id: station
-    property string stationId: "mask"
-    property LessonCatalog catalog
-    // --screenshot waits for this: the grid, the what-if and the exercises' answers.
-    readonly property bool figuresReady: (mask.ready && !mask.busy && exercises.answered) || (!ModelHub.ready && !ModelHub.loading)
+    stationId: "mask"
+    // The grid and the what-if.
+    labsReady: mask.ready && !mask.busy
 
     MaskLab { id: mask; active: station.visible }
 
-    ScrollView {
-        id: scroll
-        anchors.fill: parent
-        contentWidth: availableWidth
-        clip: true
-        ColumnLayout {
-            width: scroll.availableWidth - 2 * Theme.spacingL
-            x: Theme.spacingL
-            spacing: Theme.spacingL
-            Item { Layout.preferredHeight: 1 }
-            FigureSection {
-                title: qsTr("The score grid, row by row")
-                caption: qsTr("The first %1 tokens of your text. Each row is one query: its scaled scores against every key, with the cells after it set to −∞ before the softmax.").arg(mask.tokens.length)
-                Veiled {
-                    id: gridVeil
+    FigureSection {
+        title: qsTr("The score grid, row by row")
+        caption: qsTr("The first %1 tokens of your text. Each row is one query: its scaled scores against every key, with the cells after it set to −∞ before the softmax.").arg(mask.tokens.length)
+        Veiled {
+            id: gridVeil
+            Layout.fillWidth: true
+            veils: station.veils
+            key: "mask-grid"
+            MaskStepper { lab: mask; answers: gridVeil.answers }
+        }
+    }
+    FigureSection {
+        title: qsTr("What if there were no mask?")
+        caption: qsTr("The loaded model's next-token prediction after the first %1 tokens of your text, with the mask (as trained) and without it (every token sees the future).").arg(ModelHub.tokenCap)
+        Veiled {
+            id: offVeil
+            Layout.fillWidth: true
+            veils: station.veils
+            key: "mask-off"
+            ColumnLayout {
+                spacing: Theme.spacingS
+                RowLayout {
+                    spacing: Theme.spacingXL
+                    ProbBars { entries: mask.maskedTop; title: qsTr("With the mask"); markTop: offVeil.answers.length > 0 }
+                    ProbBars { entries: mask.unmaskedTop; title: qsTr("Without the mask"); tint: Theme.warning; markTop: offVeil.answers.length > 0 }
+                }
+                Label {
                     Layout.fillWidth: true
-                    veils: exercises.veils
-                    key: "mask-grid"
-                    MaskStepper { lab: mask; answers: gridVeil.answers }
+                    wrapMode: Text.WordWrap
+                    color: Theme.text
+                    text: qsTr("KL between the two predictions: %1 nats. In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.").arg(mask.kl.toFixed(3))
                 }
             }
-            FigureSection {
-                title: qsTr("What if there were no mask?")
-                caption: qsTr("The loaded model's next-token prediction after the first %1 tokens of your text, with the mask (as trained) and without it (every token sees the future).").arg(ModelHub.tokenCap)
-                Veiled {
-                    id: offVeil
-                    Layout.fillWidth: true
-                    veils: exercises.veils
-                    key: "mask-off"
-                    ColumnLayout {
-                        spacing: Theme.spacingS
-                        RowLayout {
-                            spacing: Theme.spacingXL
-                            ProbBars { entries: mask.maskedTop; title: qsTr("With the mask"); markTop: offVeil.answers.length > 0 }
-                            ProbBars { entries: mask.unmaskedTop; title: qsTr("Without the mask"); tint: Theme.warning; markTop: offVeil.answers.length > 0 }
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            wrapMode: Text.WordWrap
-                            color: Theme.text
-                            text: qsTr("KL between the two predictions: %1 nats. In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.").arg(mask.kl.toFixed(3))
-                        }
-                    }
-                }
-            }
-            FigureSection {
-                title: qsTr("Encoder, decoder, cross-attention, padding")
-                caption: qsTr("Coloured cells: which key (column) a query (row) may look at.")
-                Veiled {
-                    Layout.fillWidth: true
-                    veils: exercises.veils
-                    key: "mask-kinds"
-                    AttentionKindsDiagram {}
-                }
-            }
-            ExerciseList {
-                id: exercises
-                stationId: station.stationId
-                definitions: station.catalog ? station.catalog.exercises(station.stationId, station.catalog.language) : []
-            }
-            Item { Layout.preferredHeight: Theme.spacingL }
+        }
+    }
+    FigureSection {
+        title: qsTr("Encoder, decoder, cross-attention, padding")
+        caption: qsTr("Coloured cells: which key (column) a query (row) may look at.")
+        Veiled {
+            Layout.fillWidth: true
+            veils: station.veils
+            key: "mask-kinds"
+            AttentionKindsDiagram {}
         }
     }
 }

@@ -852,14 +852,6 @@
         <translation>Tippe zuerst noch ein paar Token.</translation>
     </message>
     <message>
-        <source>Loading the model…</source>
-        <translation>Das Modell wird geladen…</translation>
-    </message>
-    <message>
-        <source>No model is loaded</source>
-        <translation>Kein Modell geladen</translation>
-    </message>
-    <message>
         <source>The lens needs a GPT-2-style model. Open the model library from the top bar (“Get a model…”), or start the app with --model FOLDER.</source>
         <translation>Die Linse braucht ein Modell im Stil von GPT-2. Öffne die Modellbibliothek in der oberen Leiste („Modell holen…“) oder starte die App mit --model ORDNER.</translation>
     </message>
@@ -2147,6 +2139,17 @@ Stream addieren</translation>
     <message>
         <source>The rest of this reading opens once you have made your predictions.</source>
         <translation>Der Rest dieses Lesetexts öffnet sich, sobald du deine Vorhersagen festgelegt hast.</translation>
+    </message>
+</context>
+<context>
+    <name>StationScaffold</name>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Das Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>No model is loaded</source>
+        <translation>Kein Modell geladen</translation>
     </message>
 </context>
 <context>

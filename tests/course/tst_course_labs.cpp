@@ -1,5 +1,6 @@
 // The stations' C++ backends: the pure ones (sandbox, scaling study, six-candidate softmax) and the
 // model-driven labs on the fixture, whose numbers are checked against the reference outputs.
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -294,6 +295,90 @@ private slots:
         QCOMPARE(rec.value(QStringLiteral("prediction")).toString(), QStringLiteral("3"));
         QCOMPARE(rec.value(QStringLiteral("answer")).toString(), QStringLiteral("16"));
         QVERIFY(set.submit(99, QStringLiteral("1")).isEmpty());
+    }
+
+    // Station 1's exercise as its page asks it, through ExerciseSet: the head is the one that puts
+    // the most weight on the previous token (leaving out the first position, as the census's
+    // previous-token score does), the answer the largest weight in that head's last row; both are
+    // read here from the reference outputs. The committed prediction is graded against it and
+    // recorded under the lesson's exercise id, the id progress saved by earlier versions uses too.
+    void lensExerciseThroughExerciseSet() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        {
+            // Saved by an earlier version of Station 1, which recorded token texts.
+            QFile old(path);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write(R"({"format": "attention-lens-progress", "version": 1, "stations": {"lens": {"visited": true,
+                "exercises": {"lens-predict-argmax": {"prediction": " sat", "answer": " the", "correct": false,
+                "at": "2025-01-01T10:00:00Z"}}}}})");
+        }
+        ProgressStore::instance()->setFilePath(path);
+        const std::vector<QJsonObject> defs = fixture::exercises(QStringLiteral("01-lens"));
+        QCOMPARE(defs.size(), size_t(1));
+        QCOMPARE(defs[0].value(QStringLiteral("id")).toString(), QStringLiteral("lens-predict-argmax"));
+        QCOMPARE(ProgressStore::instance()->stationProgress(QStringLiteral("lens"), int(defs.size())), 1.0);
+        ExerciseSet set;
+        set.setStationId(QStringLiteral("lens"));
+        set.setDefinitions({defs[0].toVariantMap()});
+        QCOMPARE(set.previous(0).value(QStringLiteral("prediction")).toString(), QStringLiteral(" sat"));
+
+        for (const int ci : {0, 3, 6}) {
+            const fixture::Case& c = cases_[ci];
+            set.setModel(model_, c.text);
+            QTRY_VERIFY_WITH_TIMEOUT(set.allAnswered() && !set.busy(), 60000);
+            const QVariantMap a = set.answers().value(0).toMap();
+            QVERIFY2(!a.contains(QStringLiteral("error")), qPrintable(a.value(QStringLiteral("error")).toString()));
+            QCOMPARE(a.value(QStringLiteral("kind")).toString(), QStringLiteral("token"));
+            const int q = c.T - 1;
+            QCOMPARE(a.value(QStringLiteral("row")).toInt(), q);
+
+            // Each head's previous-token score: the mean over rows 2.. of the weight on the token
+            // before, the weights renormalised without the first position.
+            double best = -1;
+            std::vector<double> score(size_t(c.L * c.H));
+            for (int l = 0; l < c.L; ++l)
+                for (int h = 0; h < c.H; ++h) {
+                    double total = 0;
+                    int rows = 0;
+                    for (int i = 2; i < c.T; ++i) {
+                        double rest = 0;
+                        for (int j = 1; j <= i; ++j) rest += c.att(l, h, i, j);
+                        if (rest < 1e-9) continue;
+                        total += c.att(l, h, i, i - 1) / rest;
+                        ++rows;
+                    }
+                    score[size_t(l * c.H + h)] = rows ? total / rows : 0;
+                    best = std::max(best, score[size_t(l * c.H + h)]);
+                }
+            const QStringList lh = a.value(QStringLiteral("focusHead")).toString().split(QLatin1Char('.'));
+            QCOMPARE(lh.size(), 2);
+            const int l = lh[0].toInt(), h = lh[1].toInt();
+            QVERIFY(l >= 0 && l < c.L && h >= 0 && h < c.H);
+            QVERIFY2(score[size_t(l * c.H + h)] >= best - 1e-4,
+                     qPrintable(QStringLiteral("%1: head %2.%3 scores %4, the best %5").arg(c.text).arg(l).arg(h)
+                                    .arg(score[size_t(l * c.H + h)]).arg(best)));
+
+            // The answer: the largest weight of the last row in that head (the first token included).
+            int arg = 0;
+            for (int j = 0; j <= q; ++j) if (c.att(l, h, q, j) > c.att(l, h, q, arg)) arg = j;
+            const QStringList accept = a.value(QStringLiteral("accept")).toStringList();
+            QVERIFY2(accept.contains(QString::number(arg)), qPrintable(c.text));
+            QString wrong;
+            for (int j = 0; j <= q && wrong.isEmpty(); ++j)
+                if (c.att(l, h, q, arg) - c.att(l, h, q, j) > 1e-3) wrong = QString::number(j);
+            QVERIFY(!wrong.isEmpty());
+
+            QCOMPARE(set.submit(0, QString::number(arg)).value(QStringLiteral("correct")).toBool(), true);
+            const QVariantMap r = set.submit(0, wrong);
+            QCOMPARE(r.value(QStringLiteral("correct")).toBool(), false);
+            QCOMPARE(r.value(QStringLiteral("answer")).toString(), a.value(QStringLiteral("answer")).toString());
+            const QVariantMap rec = ProgressStore::instance()->answer(QStringLiteral("lens"), QStringLiteral("lens-predict-argmax"));
+            QCOMPARE(rec.value(QStringLiteral("prediction")).toString(), wrong);
+            QCOMPARE(rec.value(QStringLiteral("answer")).toString(), a.value(QStringLiteral("answer")).toString());
+            QCOMPARE(rec.value(QStringLiteral("correct")).toBool(), false);
+        }
+        QCOMPARE(ProgressStore::instance()->stationProgress(QStringLiteral("lens"), int(defs.size())), 1.0);
     }
 };
 

@@ -158,7 +158,19 @@ Item {
                 compare(findChild(strip, "chip" + j).weight, -1, "chip " + j + " shows no weight")
             checkVeiled(s.page, s.list)
             save("lens-before")
-            commitAll(s.list)
+            // The learner predicts with the lens's own chips: a click on one is the card's prediction,
+            // committed through the station's ExerciseSet like every other exercise, and recorded
+            // under the lesson's exercise id (the id saved progress uses).
+            const pick = Number(card.answer.accept[0])
+            const chip = findChild(strip, "chip" + pick)
+            mouseClick(chip.box, chip.box.width / 2, chip.box.height / 2)
+            compare(card.prediction, String(pick))
+            card.commit()
+            verify(card.revealed && card.result.correct === true, "the chosen answer is graded right")
+            const record = ProgressStore.answer("lens", "lens-predict-argmax")
+            compare(record.prediction, String(pick))
+            compare(record.answer, card.answer.answer)
+            verify(record.correct)
             checkRevealed(s.page, s.list)
             verify(!matrix.rowVeiled)
             compare(matrix.answerColumn, Number(card.answer.answer))

@@ -74,46 +74,4 @@ ExerciseAnswer unscaledPeak(const Ctx& c) {
     return a;
 }
 
-// Station 1's question: in a head (an index "L.H" or the head the census ranks highest for a
-// label, e.g. "previous-token"), which token does the query attend to most?
-ExerciseAnswer argmaxAttention(const Ctx& c) {
-    const QJsonValue hv = c.params.value(QStringLiteral("head"));
-    const int q = paramQuery(c);
-    const bool hideFirst = c.params.value(QStringLiteral("hide_first")).toBool(false);
-    int l = paramLayer(c, "layer", "last"), h = 0;
-    if (hv.isDouble()) {
-        h = std::clamp(hv.toInt(), 0, c.H - 1);
-    } else if (hv.toString().contains(QLatin1Char('.'))) {
-        l = std::clamp(hv.toString().section(QLatin1Char('.'), 0, 0).toInt(), 0, c.L - 1);
-        h = std::clamp(hv.toString().section(QLatin1Char('.'), 1, 1).toInt(), 0, c.H - 1);
-    } else {
-        const std::string want = hv.toString(QStringLiteral("previous-token")).toStdString();
-        double best = -1;
-        for (const al::HeadScores& s : al::head_census(c.runner, c.ids, censusOptions(c))) {
-            const double v = want == "previous-token" ? s.previous_token_nf : want == "sink" ? s.first_token
-                           : want == "self" ? s.self_nf : want == "induction" ? s.induction_nf
-                           : want == "duplicate" ? s.duplicate_token_nf : s.mean_distance_nf;
-            if (v > best) { best = v; l = s.head.layer; h = s.head.head; }
-        }
-    }
-    const al::ForwardResult r = run(c);
-    const int from = hideFirst && q > 0 ? 1 : 0;
-    double best = -1;
-    int arg = from;
-    for (int j = from; j <= q; ++j)
-        if (r.attention.at(l, h, q, j) > best) { best = r.attention.at(l, h, q, j); arg = j; }
-    ExerciseAnswer a;
-    a.kind = QStringLiteral("token");
-    a.choices = tokenChoices(c.model, c.ids);
-    a.row = q;
-    a.answer = QString::number(arg);
-    for (int j = from; j <= q; ++j)
-        if (std::abs(r.attention.at(l, h, q, j) - best) <= 1e-6) a.accept << QString::number(j);
-    a.focusHead = headName(l, h);
-    a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, c.ids[arg])).arg(arg);
-    a.detail = QObject::tr("Head %1: %2 gives its largest weight, %3, to %4.")
-                   .arg(headName(l, h), quoted(c.model, c.ids[q]), num(best, 2), quoted(c.model, c.ids[arg]));
-    return a;
-}
-
 } // namespace course::answers

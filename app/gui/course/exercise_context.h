@@ -57,11 +57,13 @@ void setHeadShortlist(const Ctx& c, ExerciseAnswer& a, const std::vector<double>
 al::ForwardResult run(const Ctx& c, al::ForwardOptions o = {});
 std::vector<double> nextProbs(const al::ForwardResult& r);
 
+// Station 1 (the attention lens): exercise_answers_lens.cpp
+ExerciseAnswer argmaxAttention(const Ctx& c);
+
 // Station 2 (the math): exercise_answers_math.cpp
 ExerciseAnswer headDim(const Ctx& c);
 ExerciseAnswer topScoreKey(const Ctx& c);
 ExerciseAnswer unscaledPeak(const Ctx& c);
-ExerciseAnswer argmaxAttention(const Ctx& c);
 
 // Station 3 (many heads): exercise_answers_heads.cpp
 ExerciseAnswer countSinks(const Ctx& c);
