@@ -11,8 +11,8 @@ Item {
     id: root
     width: 1000; height: 1400
 
-    LessonCatalog { id: catalog }
-    Component { id: stationC; FormingStation { anchors.fill: parent; catalog: catalog } }
+    LessonCatalog { id: lessons }
+    Component { id: stationC; FormingStation { anchors.fill: parent; catalog: lessons } }
 
     TestCase {
         name: "FormingStation"
@@ -26,7 +26,7 @@ Item {
             verify(lab)
             verify(station.figuresReady)   // nothing to wait for before training
             // The questions come from exercises.json; each card says what its answer waits for.
-            const defs = catalog.exercises("forming")
+            const defs = lessons.exercises("forming")
             compare(defs.length, 3)
             compare(station.questions.length, 3)
             compare(defs.map(d => d.id).join(","), "forming-layer,forming-shape,forming-control")
