@@ -247,7 +247,7 @@ private slots:
         QCOMPARE(att["attention"].size(), size_t(6)); // one token per byte
         // The census scores the folder's heads as the lab did: the lab's probe is the census's
         // repeated sequence, so the last record's induction scores are the census's.
-        const json census = run_json({"heads", "--model", out});
+        const json census = run_json({"heads", "--model", out, "--text", "abcabc"});
         QCOMPARE(census["heads"].size(), size_t(2));
         for (size_t h = 0; h < 2; h++) {
             const double lab = records[1]["heads"][h]["induction"].get<double>();
