@@ -39,10 +39,17 @@ Page {
     // (and its exercises' answers) show the model's results; other pages count as shown once
     // loaded. A page that is ready and then recomputes (the model finished loading, a new text)
     // reports that it is pending again.
+    // A page pushed onto the course's StackView counts as shown only once its push transition has
+    // ended: a page that is ready at once (Station 7 before training) was otherwise captured while
+    // it was still sliding in, with the course map on screen.
+    readonly property bool inPlace: StackView.view === null || StackView.status === StackView.Active
+    onInPlaceChanged: reportWhenShown()
     function reportWhenShown() {
         if (!instrument.item)
             return
-        if (instrument.item.figuresReady === undefined || instrument.item.figuresReady)
+        if (!inPlace)
+            AppState.reportFiguresPending()
+        else if (instrument.item.figuresReady === undefined || instrument.item.figuresReady)
             AppState.reportFiguresShown()
         else
             AppState.reportFiguresPending()

@@ -30,6 +30,9 @@ Item {
     property string needsModelText: ""
     // The exercises' list: shown only while the page has something to ask about, at most this wide.
     property bool exercisesShown: true
+    // A page that asks its exercises itself (Station 7: its answers come from the page's own
+    // training run, not from the loaded model) keeps them out of the list.
+    property bool asksOwnExercises: false
     property real exercisesMaximumWidth: Number.POSITIVE_INFINITY
 
     // --screenshot waits for this (StationPage reports it): every figure and every shown
@@ -83,7 +86,7 @@ Item {
                 visible: scaffold.exercisesShown && exerciseList.exercises.count > 0
                 Layout.maximumWidth: scaffold.exercisesMaximumWidth
                 stationId: scaffold.stationId
-                definitions: scaffold.catalog ? scaffold.catalog.exercises(scaffold.stationId, scaffold.catalog.language) : []
+                definitions: scaffold.catalog && !scaffold.asksOwnExercises ? scaffold.catalog.exercises(scaffold.stationId, scaffold.catalog.language) : []
             }
             Item { Layout.preferredHeight: Theme.spacingL }
         }

@@ -16,12 +16,17 @@ StationScaffold {
     labsReady: lab.state === "idle" || lab.snapshotCount > 0
     // It trains a model of its own: the loaded one (or none) changes nothing here.
     readsModel: false
+    // Its three questions are cards of its own below, graded by the run.
+    asksOwnExercises: true
 
     TrainingLabController { id: lab }
     readonly property TrainingLabController trainer: lab   // for tests
     // Pause when the station leaves the screen; the learner resumes.
     onVisibleChanged: if (!visible) lab.pause()
 
+    // The station's questions (exercises.json). The control's stays on show without the control:
+    // its card says that it waits for a run with one.
+    readonly property var questions: catalog ? catalog.exercises(stationId, catalog.language) : []
     // The learner's predictions ("" until chosen), asked before training.
     property var predictions: ({ layer: "", shape: "", control: "" })
     readonly property bool predicted: predictions.layer !== "" && predictions.shape !== ""
@@ -49,49 +54,59 @@ StationScaffold {
         caption: lab.state === "finished"
                  ? qsTr("Answered from this run's own records.")
                  : qsTr("A 2-layer model with %1 heads a layer will train on random tokens in which a span is written twice. Choose an answer to each question, then train.").arg(lab.headsPerLayer)
+        // The three questions are the station's exercises (lessons/07-forming/exercises.json,
+        // "compute": "training_run"): their texts come from the lesson in the learner's
+        // language, their answers from this run. A question counts as answered in the progress
+        // file once the run has graded it, so the course map shows the station as done only then.
         Repeater {
-            model: [
-                { key: "layer", question: qsTr("Which layer will hold the strongest induction head?"),
-                  options: [ { value: "0", label: qsTr("Layer 0") }, { value: "1", label: qsTr("Layer 1") } ] },
-                { key: "shape", question: qsTr("Will the in-context loss fall smoothly, or in a step?"),
-                  options: [ { value: "smooth", label: qsTr("Smoothly") }, { value: "step", label: qsTr("In a step") } ] },
-                { key: "control", question: qsTr("Will a one-layer model form an induction head (score 0.3 or more)?"),
-                  options: [ { value: "yes", label: qsTr("Yes") }, { value: "no", label: qsTr("No") } ] }
-            ]
+            model: station.questions
             delegate: ColumnLayout {
                 id: question
                 required property var modelData
-                readonly property string chosen: station.predictions[modelData.key]
+                required property int index
+                Layout.topMargin: index > 0 ? Theme.spacingS : 0
+                readonly property string key: modelData.params ? modelData.params.answer : ""
+                readonly property string chosen: station.predictions[key] || ""
                 readonly property string answer: {
                     if (!lab.answersReady) return ""
                     const a = lab.answers
-                    if (modelData.key === "layer") return a.inductionFormed ? String(a.inductionLayer) : "none"
-                    if (modelData.key === "shape") return a.lossShape
+                    if (key === "layer") return a.inductionFormed ? String(a.inductionLayer) : "none"
+                    if (key === "shape") return a.lossShape
                     return a.controlForms || ""
                 }
                 readonly property string detail: {
                     if (answer === "") return ""
                     const a = lab.answers
-                    if (modelData.key === "layer")
+                    if (key === "layer")
                         return a.inductionFormed
                             ? qsTr("The strongest induction head is layer %1 head %2, score %3.")
                                 .arg(a.inductionLayer).arg(a.inductionHead).arg(Number(a.inductionScore).toFixed(2))
                             : qsTr("No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run may form one.")
                                 .arg(Number(a.inductionScore).toFixed(2))
-                    if (modelData.key === "shape")
+                    if (key === "shape")
                         return a.phaseChangeStep >= 0
                             ? qsTr("The in-context loss fell below half the other loss at step %1 and stayed there: a step.").arg(a.phaseChangeStep)
                             : qsTr("The in-context loss never fell below half the other loss: no step in this run.")
                     return qsTr("The one-layer model's best induction score in any snapshot was %1.").arg(Number(a.controlBestInduction).toFixed(2))
                 }
+                readonly property bool graded: answer !== "" && answer !== "none" && chosen !== ""
                 // The learner's record, as for the other stations' exercises.
-                onAnswerChanged: if (answer !== "" && answer !== "none" && chosen !== "")
-                                     ProgressStore.recordAnswer(station.stationId, "forming-" + modelData.key,
+                onGradedChanged: if (graded)
+                                     ProgressStore.recordAnswer(station.stationId, modelData.id,
                                                                 chosen, answer, chosen === answer)
-                visible: modelData.key !== "control" || lab.withControl
                 Layout.fillWidth: true
                 spacing: 2
-                Label { text: question.modelData.question; color: Theme.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                Label { text: question.modelData.prompt; color: Theme.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                // Until the run has graded it, the card says what its answer waits for.
+                Label {
+                    objectName: "waits-" + question.key
+                    visible: !question.graded && question.detail === ""
+                    text: question.modelData.intro || ""
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
                 RowLayout {
                     spacing: Theme.spacingS
                     // The choice is open until training starts; then it is stated.
@@ -102,7 +117,7 @@ StationScaffold {
                             text: modelData.label
                             checkable: true
                             checked: question.chosen === modelData.value
-                            onClicked: station.choose(question.modelData.key, modelData.value)
+                            onClicked: station.choose(question.key, modelData.value)
                         }
                     }
                     Label {
@@ -115,8 +130,8 @@ StationScaffold {
                         font.weight: Font.DemiBold
                     }
                     Label {
-                        objectName: "verdict-" + question.modelData.key
-                        visible: question.answer !== "" && question.answer !== "none" && question.chosen !== ""
+                        objectName: "verdict-" + question.key
+                        visible: question.graded
                         text: question.chosen === question.answer ? qsTr("✓ Right.") : qsTr("✗ Not this time.")
                         color: question.chosen === question.answer ? Theme.good : Theme.warning
                         font.weight: Font.DemiBold
@@ -125,6 +140,14 @@ StationScaffold {
                 Label {
                     visible: question.answer !== ""
                     text: question.detail
+                    color: Theme.textMuted
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "explain-" + question.key
+                    visible: question.graded
+                    text: question.modelData.explain || ""
                     color: Theme.textMuted
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true

@@ -402,39 +402,39 @@
     </message>
     <message>
         <source>Which layer will hold the strongest induction head?</source>
-        <translation>In welchem Layer wird der stärkste Induction Head sitzen?</translation>
+        <translation type="vanished">In welchem Layer wird der stärkste Induction Head sitzen?</translation>
     </message>
     <message>
         <source>Layer 0</source>
-        <translation>Layer 0</translation>
+        <translation type="vanished">Layer 0</translation>
     </message>
     <message>
         <source>Layer 1</source>
-        <translation>Layer 1</translation>
+        <translation type="vanished">Layer 1</translation>
     </message>
     <message>
         <source>Will the in-context loss fall smoothly, or in a step?</source>
-        <translation>Wird der In-Context-Loss gleichmäßig fallen oder in einer Stufe?</translation>
+        <translation type="vanished">Wird der In-Context-Loss gleichmäßig fallen oder in einer Stufe?</translation>
     </message>
     <message>
         <source>Smoothly</source>
-        <translation>Gleichmäßig</translation>
+        <translation type="vanished">Gleichmäßig</translation>
     </message>
     <message>
         <source>In a step</source>
-        <translation>In einer Stufe</translation>
+        <translation type="vanished">In einer Stufe</translation>
     </message>
     <message>
         <source>Will a one-layer model form an induction head (score 0.3 or more)?</source>
-        <translation>Wird ein Modell mit einem Layer einen Induction Head bilden (Score 0,3 oder mehr)?</translation>
+        <translation type="vanished">Wird ein Modell mit einem Layer einen Induction Head bilden (Score 0,3 oder mehr)?</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation>Ja</translation>
+        <translation type="vanished">Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation>Nein</translation>
+        <translation type="vanished">Nein</translation>
     </message>
     <message>
         <source>The strongest induction head is layer %1 head %2, score %3.</source>

@@ -147,7 +147,7 @@ private slots:
     void answersDoNotDependOnTheLanguage() {
         LessonCatalog catalog;
         const QStringList texts{QStringLiteral("prompt"), QStringLiteral("intro"), QStringLiteral("explain")};
-        for (const char* id : {"lens", "math", "heads", "mask", "temperature", "not"}) {
+        for (const char* id : {"lens", "math", "heads", "mask", "temperature", "not", "forming"}) {
             const QVariantList en = catalog.exercises(QString::fromLatin1(id), QStringLiteral("en"));
             const QVariantList de = catalog.exercises(QString::fromLatin1(id), QStringLiteral("de"));
             QVERIFY2(!en.isEmpty() && en.size() == de.size(), id);

@@ -245,6 +245,15 @@ private slots:
         QCOMPARE(info["vocab_size"].get<int>(), 257);
         const json att = run_json({"attention", "--model", out, "--text", "abcabc", "--layer", "0", "--head", "1"});
         QCOMPARE(att["attention"].size(), size_t(6)); // one token per byte
+        // The census scores the folder's heads as the lab did: the lab's probe is the census's
+        // repeated sequence, so the last record's induction scores are the census's.
+        const json census = run_json({"heads", "--model", out, "--text", "abcabc"});
+        QCOMPARE(census["heads"].size(), size_t(2));
+        for (size_t h = 0; h < 2; h++) {
+            const double lab = records[1]["heads"][h]["induction"].get<double>();
+            const double cen = census["heads"][h]["induction"].get<double>();
+            QVERIFY2(std::fabs(lab - cen) < 1e-4, qPrintable(QString("head %1: lab %2, census %3").arg(h).arg(lab).arg(cen)));
+        }
 
         // An attention-only model exports as an ordinary GPT-2 (its MLPs at 0) and opens the same way.
         const QString attn = dir.path() + "/attn-only";

@@ -3,25 +3,41 @@ import QtQuick.Controls
 import QtTest
 import AttentionLens
 
-// Station 7's page: training waits for the learner's predictions (or an explicit skip), a short
-// run fills the figures, the finished run grades the predictions from its own answers, and Reset
-// empties the figures again.
+// Station 7's page: its questions are the lesson's exercises, each card saying that its answer
+// waits for the run; training waits for the learner's predictions (or an explicit skip), a short
+// run fills the figures, the finished run grades the predictions from its own answers (and the
+// station counts as done only when all three are graded), and Reset empties the figures again.
 Item {
     id: root
     width: 1000; height: 1400
 
-    Component { id: stationC; FormingStation { anchors.fill: parent } }
+    LessonCatalog { id: lessons }
+    Component { id: stationC; FormingStation { anchors.fill: parent; catalog: lessons } }
 
     TestCase {
         name: "FormingStation"
         when: windowShown
 
         function test_predictThenTrain() {
+            ProgressStore.reset()
             const station = createTemporaryObject(stationC, root)
             verify(station)
             const lab = station.trainer
             verify(lab)
             verify(station.figuresReady)   // nothing to wait for before training
+            // The questions come from exercises.json; each card says what its answer waits for.
+            const defs = lessons.exercises("forming")
+            compare(defs.length, 3)
+            compare(station.questions.length, 3)
+            compare(defs.map(d => d.id).join(","), "forming-layer,forming-shape,forming-control")
+            for (const key of ["layer", "shape", "control"]) {
+                const waits = findChild(station, "waits-" + key)
+                verify(waits)
+                verify(waits.visible)
+                verify(waits.text.indexOf("run") >= 0)
+                compare(findChild(station, "verdict-" + key).visible, false)
+                compare(findChild(station, "explain-" + key).visible, false)
+            }
             lab.totalSteps = 50
             lab.withControl = false
             const train = findChild(station, "trainButton")
@@ -56,10 +72,23 @@ Item {
             const shapeVerdict = findChild(station, "verdict-shape")
             verify(shapeVerdict.visible)
             compare(shapeVerdict.text.indexOf("Right") >= 0, a.lossShape === "smooth")
+            verify(findChild(station, "explain-shape").visible)
+            compare(findChild(station, "waits-shape").visible, false)
             // Recorded like the other stations' exercises.
             const record = ProgressStore.answer("forming", "forming-shape")
             compare(record.prediction, "smooth")
             compare(record.correct, a.lossShape === "smooth")
+            // Ungraded: the layer (no induction head formed) and the control (none trained), whose
+            // card still says it waits for a run with the one-layer model.
+            compare(Object.keys(ProgressStore.answer("forming", "forming-layer")).length, 0)
+            compare(Object.keys(ProgressStore.answer("forming", "forming-control")).length, 0)
+            verify(findChild(station, "waits-control").visible)
+            // So the station is not done: one of its three exercises is answered.
+            verify(ProgressStore.stationProgress("forming", defs.length) < 0.999)
+            ProgressStore.recordAnswer("forming", "forming-layer", "1", "1", true)
+            ProgressStore.recordAnswer("forming", "forming-control", "no", "no", true)
+            compare(ProgressStore.stationProgress("forming", defs.length), 1)
+            ProgressStore.reset()
 
             findChild(station, "resetButton").clicked()
             compare(lab.state, "idle")

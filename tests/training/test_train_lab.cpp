@@ -1,13 +1,16 @@
 // The training lab (training/src/train_lab.h) and its data (synthetic_sequences.h):
 //  * the data: every sequence starts with <|endoftext|>, holds a span written twice, and marks
-//    exactly the second copy after its first token as in-context; the byte vocabulary loads in
-//    al::Tokenizer and encodes text one token per byte;
+//    exactly the second copy after its first token as in-context; every byte token occurs, the
+//    common ones as often as the spec says; the byte vocabulary loads in al::Tokenizer and
+//    encodes text one token per byte;
 //  * a short run learns: the training loss falls well below ln 257 (chance);
 //  * a run is a function of its settings: the same seed gives bit-for-bit identical records
 //    (twice, and again after reset()); another seed gives different ones;
 //  * the phase-change rule on hand-made records;
 //  * an exported model (full blocks and attention-only) loads through al::Model::load, its
-//    forward runs, and its logits agree with the trainer's on the probe.
+//    forward runs, and its logits agree with the trainer's on the probe;
+//  * with the default data the probe is the census's own repeated sequence for the exported
+//    model, and the census's induction scores are the lab's.
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -15,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "attention_lens/census.h"
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
 #include "attention_lens/tokenizer.h"
@@ -102,6 +106,46 @@ static void data() {
         threw = true;
     }
     check(threw, "a span too long for two copies is refused");
+
+    // Frequencies: a random token is one of the 64 common ids with probability 0.75 + 0.25 * 64/256
+    // = 0.8125 (the rules keep common ids common), and every one of the 256 byte tokens occurs.
+    {
+        SyntheticSpec freq = spec;
+        uint64_t fr = 5;
+        std::vector<long> count(kSyntheticVocab, 0);
+        long total = 0;
+        for (int n = 0; n < 2000; n++) {
+            const SyntheticSequence q = synthetic_sequence(freq, fr);
+            for (size_t i = 1; i < q.tokens.size(); i++, total++) count[q.tokens[i]]++;
+        }
+        long common = 0;
+        bool all = true;
+        for (int id = 0; id < kSyntheticBytes; id++) {
+            if (id < freq.common) common += count[id];
+            all = all && count[id] > 0;
+        }
+        const double share = double(common) / total;
+        std::printf("     common share %.4f over %ld tokens\n", share, total);
+        check(freq.tokens == 256 && freq.common == 64 && std::fabs(share - 0.8125) < 0.01 && all && count[kSyntheticBos] == 0,
+              "the default data: all 256 byte tokens occur, the 64 common ones 81% of the time");
+        freq.common_share = 0;
+        fr = 5;
+        common = total = 0;
+        for (int n = 0; n < 2000; n++) {
+            const SyntheticSequence q = synthetic_sequence(freq, fr);
+            for (size_t i = 1; i < q.tokens.size(); i++, total++) common += q.tokens[i] < freq.common;
+        }
+        check(std::fabs(double(common) / total - 0.25) < 0.01, "common_share 0: all tokens equally common");
+        bool refused = false;
+        try {
+            SyntheticSpec bad = spec;
+            bad.common = 300;
+            validate(bad);
+        } catch (const std::invalid_argument&) {
+            refused = true;
+        }
+        check(refused, "more common tokens than tokens is refused");
+    }
 
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / "al_test_lab_vocab";
     std::filesystem::create_directories(dir);
@@ -257,11 +301,52 @@ static void export_loads() {
                             std::to_string(attn) + ")");
 }
 
+// With the default data, on all 256 byte tokens, the lab scores induction on the very sequence the
+// engine's census draws for the exported model, so `attention-lens-cli heads` reports the lab's
+// induction scores. With fewer tokens the probe is drawn from those.
+static void probe_is_the_census_sequence() {
+    LabSettings s; // the defaults: the model, the data and the probe as the app and the CLI train
+    s.steps = 10;
+    s.log_every = 10;
+    TrainingLab lab(s);
+    run(lab, 10);
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "al_test_lab_census";
+    std::filesystem::remove_all(dir);
+    lab.export_hf(dir.string());
+    const auto model = al::Model::load(dir.string());
+    const al::CensusOptions census;
+    const std::vector<int> rep = al::induction_sequence(model->config(), census.induction_length, census.seed);
+    check(rep == lab.probe() && rep.size() == 63 && rep[0] == kSyntheticBos,
+          "the default probe is the census's repeated sequence for the exported model (BOS + 31 tokens, twice)");
+    bool rare = false;
+    for (size_t i = 1; i < rep.size(); i++) rare = rare || rep[i] >= 64;
+    check(rare, "that sequence holds tokens outside the common 64 (the data must train them)");
+    al::Runner runner(model);
+    const std::vector<al::HeadScores> scores = al::head_census(runner, {kSyntheticBos, 0, 1, 2, 0, 1, 2});
+    float worst = 1;
+    if (scores.size() == lab.records().back().heads.size()) {
+        worst = 0;
+        for (size_t h = 0; h < scores.size(); h++)
+            worst = std::max(worst, std::fabs(scores[h].induction - lab.records().back().heads[h].induction));
+    }
+    check(worst < 1e-4f, "the census's induction scores are the lab's (max diff " + std::to_string(worst) + ")");
+    std::filesystem::remove_all(dir);
+
+    LabSettings few = s;
+    few.data.tokens = 64;
+    few.data.common = 16;
+    TrainingLab small(few);
+    bool inside = small.probe().size() == 63 && small.probe()[0] == kSyntheticBos;
+    for (size_t i = 1; i < small.probe().size(); i++) inside = inside && small.probe()[i] < 64;
+    check(inside, "with 64 tokens the probe is drawn from those 64");
+}
+
 int main() {
     data();
     learning_and_repeatability();
     phase_change_rule();
     export_loads();
+    probe_is_the_census_sequence();
     std::printf("%s\n", failures ? "FAILED" : "all passed");
     return failures ? 1 : 0;
 }

@@ -4,8 +4,11 @@
 // induction head and score, and the best previous-token score in layer 0. Options override the lab's defaults (for trials):
 //   al-bench-train-lab [--steps S] [--layers N] [--heads H] [--width C] [--batch B] [--lr X]
 //                      [--length T] [--min-span K] [--max-span K] [--seed X] [--attn-only]
+//                      [--tokens N] [--common N] [--common-share X] [--bigram X] [--skip-bigram X]
 //                      [--threads N] [--no-control] [--trace]
+#include <cmath>
 #include <cstdio>
+#include <vector>
 #include <ctime>
 #include <cstdlib>
 #include <stdexcept>
@@ -16,6 +19,24 @@
 
 using al::train::LabSettings;
 using al::train::TrainingLab;
+
+// The loss of a model that knows only how common each token is (the entropy of the targets'
+// frequencies, in nats, over 4,000 sequences): where the first stage of learning takes the loss.
+static double unigram_loss(const al::train::SyntheticSpec& spec) {
+    uint64_t rng = 12345;
+    std::vector<int> x, y;
+    std::vector<uint8_t> in_context;
+    std::vector<double> count(al::train::kSyntheticVocab, 0.0);
+    double total = 0;
+    for (int i = 0; i < 250; i++) {
+        al::train::synthetic_batch(spec, 16, rng, x, y, in_context);
+        for (int t : y) count[t] += 1, total += 1;
+    }
+    double h = 0;
+    for (double c : count)
+        if (c > 0) h -= c / total * std::log(c / total);
+    return h;
+}
 
 static void run(const LabSettings& settings, const char* name, bool trace) {
     TrainingLab lab(settings);
@@ -67,6 +88,8 @@ int main(int argc, char** argv) {
             else if (a == "--qk-init-std") s.qk_init_std = std::stof(next());
             else if (a == "--wpe-sinusoid-std") s.wpe_sinusoid_std = std::stof(next());
             else if (a == "--tokens") s.data.tokens = std::stoi(next());
+            else if (a == "--common") s.data.common = std::stoi(next());
+            else if (a == "--common-share") s.data.common_share = std::stof(next());
             else if (a == "--bigram") s.data.bigram = std::stof(next());
             else if (a == "--skip-bigram") s.data.skip_bigram = std::stof(next());
             else if (a == "--wte-init-std") s.wte_init_std = std::stof(next());
@@ -79,6 +102,8 @@ int main(int argc, char** argv) {
             else throw std::invalid_argument("unknown option " + a);
         }
         al::set_blas_threads(threads);
+        std::printf("data     unigram loss %.3f nats (uniform over the vocabulary: %.3f)\n", unigram_loss(s.data),
+                    std::log(double(al::train::kSyntheticVocab)));
         run(s, "default", trace);
         if (control) {
             LabSettings c = s;

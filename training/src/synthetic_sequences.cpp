@@ -16,19 +16,28 @@ int uniform(uint64_t& rng, int lo, int hi) {
     return lo + static_cast<int>(next_random(rng) % static_cast<uint64_t>(hi - lo + 1));
 }
 
-// A random permutation of 0..n-1 (Fisher-Yates).
-std::vector<int> permutation(int n, uint64_t& rng) {
+// A random permutation of 0..n-1 that maps 0..split-1 onto themselves and split..n-1 onto
+// themselves (Fisher-Yates on each part).
+std::vector<int> permutation(int n, int split, uint64_t& rng) {
     std::vector<int> p(n);
     for (int i = 0; i < n; i++) p[i] = i;
-    for (int i = n - 1; i > 0; i--) std::swap(p[i], p[uniform(rng, 0, i)]);
+    for (int i = split - 1; i > 0; i--) std::swap(p[i], p[uniform(rng, 0, i)]);
+    for (int i = n - 1; i > split; i--) std::swap(p[i], p[uniform(rng, split, i)]);
     return p;
+}
+
+// One random token: a common id with probability common_share, else any id.
+int random_token(const SyntheticSpec& spec, uint64_t& rng) {
+    const bool common = spec.common_share > 0 && next_unit(rng) < spec.common_share;
+    return uniform(rng, 0, (common ? spec.common : spec.tokens) - 1);
 }
 
 // The sequence of n tokens with its in-context mask; n may exceed spec.length by one (a batch
 // row holds one more token than the model reads, for the last target).
 SyntheticSequence make_sequence(const SyntheticSpec& spec, int n, uint64_t& rng) {
     uint64_t rules_rng = spec.rules_seed;
-    const std::vector<int> next1 = permutation(spec.tokens, rules_rng), next2 = permutation(spec.tokens, rules_rng);
+    const std::vector<int> next1 = permutation(spec.tokens, spec.common, rules_rng),
+                           next2 = permutation(spec.tokens, spec.common, rules_rng);
     // Both copies lie in positions 1..length-1, so the model reads all of the span twice.
     const int room = spec.length - 1;
     const int k = uniform(rng, spec.min_span, std::min(spec.max_span, room / 2));
@@ -47,7 +56,7 @@ SyntheticSequence make_sequence(const SyntheticSpec& spec, int n, uint64_t& rng)
         const double u = next_unit(rng);
         if (u < spec.bigram && i >= 2) s.tokens[i] = next1[s.tokens[i - 1]];
         else if (u < spec.bigram + spec.skip_bigram && i >= 3) s.tokens[i] = next2[s.tokens[i - 2]];
-        else s.tokens[i] = uniform(rng, 0, spec.tokens - 1);
+        else s.tokens[i] = random_token(spec, rng);
     }
     return s;
 }
@@ -57,6 +66,10 @@ SyntheticSequence make_sequence(const SyntheticSpec& spec, int n, uint64_t& rng)
 void validate(const SyntheticSpec& spec) {
     if (spec.tokens < 2 || spec.tokens > kSyntheticBytes)
         throw std::invalid_argument("the number of random tokens must be between 2 and 256");
+    if (spec.common < 1 || spec.common > spec.tokens)
+        throw std::invalid_argument("the number of common tokens must be between 1 and the number of tokens");
+    if (!(spec.common_share >= 0 && spec.common_share <= 1))
+        throw std::invalid_argument("the common tokens' share must be between 0 and 1");
     if (spec.length < 5) throw std::invalid_argument("sequence length must be at least 5");
     if (spec.min_span < 2) throw std::invalid_argument("the repeated span must be at least 2 tokens");
     if (spec.max_span < spec.min_span) throw std::invalid_argument("max_span is below min_span");

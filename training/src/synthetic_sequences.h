@@ -3,8 +3,10 @@
 // and copies the token after it (an induction head, Olsson et al. 2022) can predict every token but
 // the first; elsewhere it cannot. The gap between the two is the in-context signal.
 //
-// Outside the second copy a token is mostly uniform noise, with two fixed rules mixed in so that
-// there is something to learn before induction, in the order a model learns it: with probability
+// Outside the second copy a token is mostly random, with two fixed rules mixed in so that there is
+// something to learn before induction, in the order a model learns it. The random tokens are not
+// equally common: most come from a small set of common ids, the rest from all of them, so the
+// first thing to learn is which tokens are frequent (unigram statistics). Then, with probability
 // `bigram` the token is a fixed function of the token before it (learnable with no attention at
 // all), with probability `skip_bigram` a fixed function of the token two before it (learnable with
 // a head that looks one position back: a previous-token head, which induction then reuses).
@@ -18,15 +20,22 @@ namespace al::train {
 
 // The model's vocabulary is GPT-2's 256 single-byte tokens and <|endoftext|> (id 256), so the
 // model reads as an ordinary byte-level GPT-2 in which any text tokenizes, one token per byte.
-// The data uses the first `tokens` ids only: each then turns up often enough in a short run for
-// its embedding to be learned. Ids 0..63 are the 64 characters A-Z a-z 0-9 + / (so text typed in
-// letters and digits reaches the trained tokens), the other bytes follow in byte order.
+// The data uses the first `tokens` ids (by default all 256 bytes, so that every byte token is
+// trained and the census's repeated random sequence, drawn from the whole vocabulary, reads only
+// trained tokens). Ids 0..63 are the 64 characters A-Z a-z 0-9 + / (the common ids by default,
+// so text typed in letters and digits reads the most trained tokens), the other bytes follow in
+// byte order.
 constexpr int kSyntheticBytes = 256;
 constexpr int kSyntheticBos = 256;            // <|endoftext|>, at position 0 of every sequence
 constexpr int kSyntheticVocab = 257;          // the model's vocab_size
 
 struct SyntheticSpec {
-    int tokens = 64;        // the random tokens are ids 0..tokens-1 (2..256)
+    int tokens = 256;       // the random tokens are ids 0..tokens-1 (2..256)
+    // A random token is drawn from the first `common` ids with probability common_share, else
+    // from all `tokens` ids, uniformly in both cases. common = tokens or common_share = 0: all
+    // equally common.
+    int common = 64;
+    float common_share = 0.75f;
     int length = 64;        // tokens per sequence, the <|endoftext|> at position 0 included
     // Length of the repeated span, drawn uniformly in [min_span, max_span] (capped at half the
     // positions after <|endoftext|>). Long spans make about 40% of the targets predictable from
@@ -36,7 +45,9 @@ struct SyntheticSpec {
     int max_span = 31;
     float bigram = 0.2f;       // share of tokens that follow the token before them by a fixed rule
     float skip_bigram = 0.3f;  // share that follow the token two before them by another rule
-    uint64_t rules_seed = 7;   // draws the two rules (random permutations of the 256 tokens)
+    // Draws the two rules: random permutations that map common ids to common ids and the others
+    // to the others, so that the rules keep the tokens' frequencies.
+    uint64_t rules_seed = 7;
 };
 
 // Throws std::invalid_argument (naming the field) when the spec cannot hold two copies of a span.

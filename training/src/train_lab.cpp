@@ -65,14 +65,24 @@ static const LabSettings& checked(const LabSettings& s) {
 
 TrainingLab::TrainingLab(const LabSettings& settings)
     : settings_(checked(settings)), model_(lab_model_shape(settings)) {
-    // The census's probe (al::induction_sequence) drawn from the tokens the data uses (a token
-    // the model never saw has no learned embedding to match), after <|endoftext|> as in training.
+    // The census's probe (al::induction_sequence). When the data uses every byte token, it is the
+    // very sequence the census draws for the exported model (whose config.json has this
+    // vocabulary, these positions and <|endoftext|> as BOS and EOS), so the lab's scores are the
+    // census's. Otherwise it is drawn from the tokens the data uses (a token the model never saw
+    // has no learned embedding to match), after <|endoftext|> as in training.
     al::Config cfg;
-    cfg.vocab_size = settings_.data.tokens;
-    cfg.n_positions = settings_.data.length - 1;
-    cfg.bos_token_id = cfg.eos_token_id = -1;
-    probe_ = al::induction_sequence(cfg, settings_.probe_length, settings_.probe_seed);
-    probe_.insert(probe_.begin(), kSyntheticBos);
+    if (settings_.data.tokens == kSyntheticBytes) {
+        cfg.vocab_size = kSyntheticVocab;
+        cfg.n_positions = settings_.data.length;
+        cfg.bos_token_id = cfg.eos_token_id = kSyntheticBos;
+        probe_ = al::induction_sequence(cfg, settings_.probe_length, settings_.probe_seed);
+    } else {
+        cfg.vocab_size = settings_.data.tokens;
+        cfg.n_positions = settings_.data.length - 1;
+        cfg.bos_token_id = cfg.eos_token_id = -1;
+        probe_ = al::induction_sequence(cfg, settings_.probe_length, settings_.probe_seed);
+        probe_.insert(probe_.begin(), kSyntheticBos);
+    }
     model_.exclude_from_decay("wpe.weight");
     reset();
 }

@@ -56,9 +56,11 @@ struct LabSettings {
     uint64_t seed = 1;           // weights and data both derive from it
     // Measurement: a record every log_every steps (and at the last step).
     int log_every = 25;
-    // The census's induction probe (al::induction_sequence): probe_length random tokens of the
-    // data's tokens repeated twice after <|endoftext|>, shortened to fit the positions; seeded by
-    // probe_seed.
+    // The census's induction probe (al::induction_sequence): probe_length random tokens repeated
+    // twice after <|endoftext|>, shortened to fit the positions; seeded by probe_seed. With the
+    // data on all 256 byte tokens (the default) and the census's own length and seed (50 and 0,
+    // the defaults), it is the sequence `attention-lens-cli heads` scores the exported model on;
+    // with fewer tokens, it is drawn from those.
     int probe_length = 50;
     uint64_t probe_seed = 0;
 };
