@@ -27,6 +27,7 @@ Item {
             Item { Layout.preferredHeight: 1 }
             FigureSection {
                 title: qsTr("Softmax with a temperature")
+                summary: lab.softmaxDescription
                 caption: qsTr("Six candidate scores. Low temperature: the top score takes almost everything. High temperature: the bars even out.")
                 veils: exercises.veils
                 captionVeil: "softmax"
@@ -40,6 +41,7 @@ Item {
             }
             FigureSection {
                 title: qsTr("Your text's next token")
+                summary: lab.samplingDescription
                 caption: qsTr("After the first %1 tokens of your text: the same temperature, plus top-k and top-p filters; the seed makes a generation repeatable.").arg(ModelHub.tokenCap)
                 Veiled {
                     id: samplingVeil
@@ -51,6 +53,7 @@ Item {
             }
             FigureSection {
                 title: qsTr("What if one head had a temperature?")
+                summary: lab.headDescription
                 caption: qsTr("The head's scores, on the first %1 tokens of your text, are divided by this temperature before its softmax.").arg(ModelHub.tokenCap)
                 HeadTemperatureView { lab: lab; Layout.fillWidth: true }
             }
