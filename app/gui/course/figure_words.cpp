@@ -12,7 +12,10 @@ QString number(double v, int decimals) {
 }
 
 QString token(const QString& text) {
-    const QString t = text.trimmed();
+    // The labs mark a token's leading space with a middle dot for the eye; a listener needs neither.
+    QString t = text;
+    t.replace(QChar(0x00B7), QLatin1Char(' '));
+    t = t.trimmed();
     return QStringLiteral("'%1'").arg(t.isEmpty() ? text : t);
 }
 

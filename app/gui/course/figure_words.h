@@ -13,7 +13,8 @@ namespace figure_words {
 // `v` with `decimals` digits after the decimal separator of the interface language.
 QString number(double v, int decimals = 2);
 
-// A token as a listener should hear it: in quotes, with its surrounding spaces dropped.
+// A token as a listener should hear it: in quotes, without its surrounding spaces (or the middle
+// dot that marks a leading space on screen).
 QString token(const QString& text);
 
 // The key a query row attends to most in a T x T row-major pattern (NaN or masked cells skipped):
