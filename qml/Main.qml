@@ -44,7 +44,8 @@ ApplicationWindow {
             return false
         while (stack.depth > 1)
             stack.pop(null, StackView.Immediate)
-        stack.push(stationPage, { stationId: id, catalog: catalog })
+        // A --screenshot captures the page in place, not halfway through its slide-in.
+        stack.push(stationPage, { stationId: id, catalog: catalog }, AppState.screenshotMode ? StackView.Immediate : StackView.PushTransition)
         AppState.setSetting("lastStation", id)
         return true
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reports what is not yet translated, per language: interface strings (resources/translations/
 attention-lens_LANG.ts entries still marked unfinished) and lesson texts (prose.LANG.md,
-station.LANG.json, exercises.LANG.json, glossary.LANG.json and the About page's
+station.LANG.json, exercises.LANG.json, known-heads.LANG.json, glossary.LANG.json and the About page's
 resources/about.LANG.json missing, or lacking a text the English file has). Entries in a translation that no longer match the English data are reported as stale.
 
 Usage: scripts/untranslated.py [LANG ...]   (default: every language with a .ts file)
@@ -93,6 +93,35 @@ def station_problems(folder, lang):
     return out
 
 
+def known_heads_problems(folder, lang):
+    """A station's known-heads.json: the about text, every role's texts and the presets' titles
+    and reasons. Sources are citations and stay as published unless a translation gives them."""
+    english = load(folder / "known-heads.json")
+    if english is None:
+        return []
+    rel = folder.relative_to(ROOT)
+    tr = load(folder / f"known-heads.{lang}.json")
+    if tr is None:
+        return [f"{rel}/known-heads.{lang}.json: missing"]
+    out = [] if tr.get("about") or "about" not in english else [f"{rel}/known-heads.{lang}.json: no about"]
+    for role, texts in english.get("roles", {}).items():
+        t = tr.get("roles", {}).get(role, {})
+        for key in ("title", "what", "check"):
+            if key in texts and not t.get(key):
+                out.append(f"{rel}/known-heads.{lang}.json: role {role!r} has no {key}")
+    for stale in sorted(set(tr.get("roles", {})) - set(english.get("roles", {}))):
+        out.append(f"{rel}/known-heads.{lang}.json: stale: no role {stale!r} in English")
+    for stale in sorted(set(tr.get("sources", {})) - set(english.get("sources", {}))):
+        out.append(f"{rel}/known-heads.{lang}.json: stale: no source {stale!r} in English")
+    presets, tpresets = english.get("presets", []), tr.get("presets", [])
+    for i, p in enumerate(presets):
+        t = tpresets[i] if i < len(tpresets) else {}
+        for key in ("title", "why"):
+            if key in p and not t.get(key):
+                out.append(f"{rel}/known-heads.{lang}.json: preset {i} ({p.get('title')!r}) has no {key}")
+    return out
+
+
 def glossary_problems(lang):
     english = load(LESSONS / "glossary.json") or []
     tr = load(LESSONS / f"glossary.{lang}.json")
@@ -133,6 +162,7 @@ def main(argv):
         problems = ts_problems(lang)
         for folder in sorted(p for p in LESSONS.iterdir() if p.is_dir() and not p.name.startswith("_")):
             problems += station_problems(folder, lang)
+            problems += known_heads_problems(folder, lang)
         problems += glossary_problems(lang)
         problems += about_problems(lang)
         print(f"{lang}: {len(problems)} untranslated")

@@ -2,10 +2,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QString>
 #include <QtGlobal>
+#include <mutex>
 
 #ifdef Q_OS_WIN
 #include <windows.h>
@@ -36,7 +38,56 @@ QString gtkThemeFromSettings() {
 }
 #endif
 
+#ifndef Q_OS_WIN
+std::mutex gnomeMutex;
+bool gnomeRead = false;
+std::optional<bool> gnomeValue;
+
+std::optional<bool> rememberedGnomeHighContrast() {
+    std::lock_guard<std::mutex> lock(gnomeMutex);
+    if (!gnomeRead) {
+        gnomeValue = gnomeHighContrast();
+        gnomeRead = true;
+    }
+    return gnomeValue;
+}
+#endif
+
 } // namespace
+
+std::optional<bool> parseGsettingsBool(const QByteArray& printed) {
+    const QByteArray v = printed.trimmed();
+    if (v == "true")
+        return true;
+    if (v == "false")
+        return false;
+    return std::nullopt;
+}
+
+std::optional<bool> gnomeHighContrast() {
+    const QString gsettings = QStandardPaths::findExecutable(QStringLiteral("gsettings"));
+    if (gsettings.isEmpty())
+        return std::nullopt;
+    QProcess p;
+    p.setProcessChannelMode(QProcess::SeparateChannels);
+    p.start(gsettings, {QStringLiteral("get"), QStringLiteral("org.gnome.desktop.a11y.interface"), QStringLiteral("high-contrast")});
+    if (!p.waitForFinished(1000)) {
+        p.kill();
+        p.waitForFinished(200);
+        return std::nullopt;
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return std::nullopt;
+    return parseGsettingsBool(p.readAllStandardOutput());
+}
+
+void forgetGnomeReading() {
+#ifndef Q_OS_WIN
+    std::lock_guard<std::mutex> lock(gnomeMutex);
+    gnomeRead = false;
+    gnomeValue.reset();
+#endif
+}
 
 bool requested() {
     const QByteArray forced = qgetenv("AL_HIGH_CONTRAST");
@@ -49,6 +100,8 @@ bool requested() {
         return (hc.dwFlags & HCF_HIGHCONTRASTON) != 0;
     return false;
 #else
+    if (rememberedGnomeHighContrast().value_or(false))
+        return true;
     const QString gtkTheme = qEnvironmentVariable("GTK_THEME");
     if (!gtkTheme.isEmpty())
         return namesHighContrast(gtkTheme);

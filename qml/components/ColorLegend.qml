@@ -39,7 +39,7 @@ Item {
             color: Theme.textMuted
             text: !legend.matrix ? "" : legend.matrix.logScale
                   ? (t === 1 ? "1" : t === 0 ? "≤0.0001" : legend.matrix.legendValue(t).toPrecision(1))
-                  : legend.matrix.legendValue(t).toFixed(2)
+                  : Theme.fixed(legend.matrix.legendValue(t), 2)
         }
     }
 }

@@ -33,7 +33,7 @@ FocusScope {
             return ""
         return qsTr("Layer %1, head %2: the last token, “%3”, attends most to “%4” (%5). Arrow keys choose another head.")
             .arg(lens.layer).arg(lens.head).arg(lens.tokenText(q).trim()).arg(lens.tokenText(k).trim())
-            .arg(lens.weightIn(lens.layer, lens.head, q, k, lens.hideFirst).toFixed(2))
+            .arg(Theme.fixed(lens.weightIn(lens.layer, lens.head, q, k, lens.hideFirst), 2))
     }
 
     function tileFor(w) {

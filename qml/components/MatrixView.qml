@@ -204,7 +204,7 @@ FocusScope {
             if (c > r) return qsTr("“%1” (%2) cannot look at the later token “%3” (%4): masked.").arg(q).arg(r).arg(k).arg(c)
             if (view.lens.hideFirst && (c === 0 || r === 0)) return qsTr("Hidden: the first token is left out and the rest renormalised.")
             return qsTr("“%1” (%2) → “%3” (%4): %5 of its attention").arg(q).arg(r).arg(k).arg(c)
-                   .arg(matrix.value(r, c).toFixed(3))
+                   .arg(Theme.fixed(matrix.value(r, c), 3))
         }
     }
 }

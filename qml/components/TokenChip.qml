@@ -112,7 +112,7 @@ Item {
         anchors.top: box.bottom
         anchors.topMargin: 2
         // The query's own weight counts too (a token may attend to itself); its chip is outlined.
-        text: chip.weight >= 0 ? chip.weight.toFixed(2) : chip.isQuery ? qsTr("query") : " "
+        text: chip.weight >= 0 ? Theme.fixed(chip.weight, 2) : chip.isQuery ? qsTr("query") : " "
         font.bold: chip.isQuery
         Accessible.ignored: text.trim() === "" // a blank placeholder has nothing to read
         font.pixelSize: Theme.fontSmall - 1

@@ -77,8 +77,8 @@ ColumnLayout {
             Label {
                 text: view.lab.ablated.length === 0 ? qsTr("All heads on: this is the model's own prediction.")
                       : qsTr("%n head(s) off · KL from the intact run: %1 nats · logit of “%2”: %3 (outlines: before)", "", view.lab.ablated.length)
-                        .arg(view.lab.kl.toFixed(3)).arg(view.lab.topToken)
-                        .arg((view.lab.dLogit >= 0 ? "+" : "") + view.lab.dLogit.toFixed(2))
+                        .arg(Theme.fixed(view.lab.kl, 3)).arg(view.lab.topToken)
+                        .arg((view.lab.dLogit >= 0 ? "+" : "") + Theme.fixed(view.lab.dLogit, 2))
                 color: Theme.textMuted; font.pixelSize: Theme.fontSmall; wrapMode: Text.WordWrap; Layout.fillWidth: true
             }
         }
@@ -90,14 +90,14 @@ ColumnLayout {
         FocusButton {
             enabled: view.lab.widest.head !== undefined
             text: view.lab.widest.head !== undefined
-                  ? qsTr("Largest KL: head %1 (%2 nats)").arg(view.lab.widest.head).arg(Number(view.lab.widest.kl).toFixed(3))
+                  ? qsTr("Largest KL: head %1 (%2 nats)").arg(view.lab.widest.head).arg(Theme.fixed(Number(view.lab.widest.kl), 3))
                   : qsTr("Searching every head…")
             onClicked: view.lab.ablated = [view.lab.widest.head]
         }
         FocusButton {
             visible: view.lab.strongest.head !== undefined
             text: qsTr("Lowers “%1” most: head %2 (logit %3)").arg(view.lab.topToken).arg(view.lab.strongest.head || "")
-                  .arg(Number(view.lab.strongest.dLogit).toFixed(2))
+                  .arg(Theme.fixed(Number(view.lab.strongest.dLogit), 2))
             onClicked: view.lab.ablated = [view.lab.strongest.head]
         }
         FocusButton {
@@ -144,9 +144,9 @@ ColumnLayout {
         readonly property real both: Number(view.lab.pair.dBoth)
         text: qsTr("Logit of “%1”: %2 off alone changes it by %3, %4 alone by %5; both off, by %6, where the sum of the two is %7. %8")
               .arg(view.lab.topToken)
-              .arg(view.lab.pair.a).arg(dA.toFixed(2))
-              .arg(view.lab.pair.b).arg(dB.toFixed(2))
-              .arg(both.toFixed(2)).arg(sum.toFixed(2))
+              .arg(view.lab.pair.a).arg(Theme.fixed(dA, 2))
+              .arg(view.lab.pair.b).arg(Theme.fixed(dB, 2))
+              .arg(Theme.fixed(both, 2)).arg(Theme.fixed(sum, 2))
               .arg(Math.abs(both - sum) < 0.1 * Math.max(Math.abs(dA), Math.abs(dB))
                    ? qsTr("About the sum: on this logit the two act roughly independently here.")
                    : dA * dB < 0
@@ -163,7 +163,7 @@ ColumnLayout {
         font.pixelSize: Theme.fontSmall
         text: qsTr("With %1 off, the later head %2's direct effect on “%3” rises from %4 to %5: it makes up part of the loss. Wang et al. (2022) call heads that do this in GPT-2 small backup heads. If %4 is negative, the head is pushing the logit down less rather than adding to it, which McDougall et al. (2023) link to copy suppression.")
               .arg(view.lab.backup.of || "").arg(view.lab.backup.head || "").arg(view.lab.topToken)
-              .arg(Number(view.lab.backup.before).toFixed(2)).arg(Number(view.lab.backup.after).toFixed(2))
+              .arg(Theme.fixed(Number(view.lab.backup.before), 2)).arg(Theme.fixed(Number(view.lab.backup.after), 2))
     }
     Label {
         visible: view.lab.searched !== ""

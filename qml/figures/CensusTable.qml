@@ -31,7 +31,7 @@ ColumnLayout {
                 readonly property int r: Math.floor(index / (view.keys.length + 2))
                 readonly property int c: index % (view.keys.length + 2)
                 readonly property var row: view.census.rows[r] || ({})
-                text: c === 0 ? row.text : c === 1 ? row.label : Number(row.scores[view.keys[c - 2]]).toFixed(2)
+                text: c === 0 ? row.text : c === 1 ? row.label : Theme.fixed(Number(row.scores[view.keys[c - 2]]), 2)
                 color: c === 1 ? Theme.accent : Theme.text
                 font.family: c >= 2 ? "monospace" : Qt.application.font.family
                 font.weight: c === 1 ? Font.DemiBold : Font.Normal

@@ -20,15 +20,30 @@ Rectangle {
     color: Theme.surface
     radius: Theme.radius
     border.color: Theme.border
-    // What the figure shows, in words, from its data; the station sets it. Like the caption, it
-    // must not state an answer while an exercise waits: give its veil key in `summaryVeil`.
+    // What the figure shows, in words, computed from its data by the lab that holds it (a
+    // `description` property); the station binds it.
     property string summary: ""
+    // Like the caption, the summary must not state an answer while an exercise waits: while any
+    // Veiled part of the figure hides its content (or the part named in `summaryVeil` is veiled),
+    // the description says the figure is hidden instead of reading its data.
     property string summaryVeil: ""
-    readonly property bool summaryVeiled: veils !== null && summaryVeil !== "" && veils.hides(summaryVeil)
+    readonly property bool summaryVeiled: (veils !== null && summaryVeil !== "" && veils.hides(summaryVeil)) || hasVeiledPart(body, 0)
+    readonly property string hiddenNote: qsTr("What this figure shows is hidden until you commit your prediction.")
+    // Veiled parts sit at most a few items deep (a station's figure, or a chart's own plot).
+    function hasVeiledPart(item, depth) {
+        for (let i = 0; i < item.children.length; ++i) {
+            const c = item.children[i]
+            if (c.objectName.startsWith("veil:") && c.veiled === true)
+                return true
+            if (depth < 4 && hasVeiledPart(c, depth + 1))
+                return true
+        }
+        return false
+    }
     Accessible.role: Accessible.Grouping
     Accessible.name: title
-    Accessible.description: (captionVeiled ? veiledCaption : caption)
-                            + (summary !== "" && !summaryVeiled ? " " + summary : "")
+    Accessible.description: (captionVeiled ? veiledCaption : caption) + " " + (summaryVeiled ? hiddenNote : summary)
+    objectName: "figure"
 
     ColumnLayout {
         id: column

@@ -81,8 +81,8 @@ ColumnLayout {
                 }
                 Label {
                     readonly property int n: cell.modelData.steps.length
-                    text: n > 0 ? qsTr("prev %1 · ind %2").arg(cell.modelData.previousToken[n - 1].toFixed(2))
-                                                           .arg(cell.modelData.induction[n - 1].toFixed(2)) : ""
+                    text: n > 0 ? qsTr("prev %1 · ind %2").arg(Theme.fixed(cell.modelData.previousToken[n - 1], 2))
+                                                           .arg(Theme.fixed(cell.modelData.induction[n - 1], 2)) : ""
                     color: Theme.text
                     font.pixelSize: Theme.fontSmall
                 }

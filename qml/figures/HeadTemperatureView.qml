@@ -23,7 +23,7 @@ ColumnLayout {
         SpinBox { from: 0; to: Math.max(0, ModelHub.nHead - 1); value: view.lab.head; onValueModified: view.lab.head = value; Accessible.name: qsTr("Head") }
         Label { text: qsTr("head temperature"); color: Theme.text }
         Slider { from: 0.05; to: 5; value: view.lab.headTemperature; onMoved: view.lab.headTemperature = value; Accessible.name: qsTr("Head temperature") }
-        Label { text: view.lab.headTemperature.toFixed(2); color: Theme.text; font.family: "monospace" }
+        Label { text: Theme.fixed(view.lab.headTemperature, 2); color: Theme.text; font.family: "monospace" }
     }
     RowLayout {
         spacing: Theme.spacingL
@@ -43,7 +43,7 @@ ColumnLayout {
             wrapMode: Text.WordWrap
             color: Theme.text
             text: qsTr("Rows are the %1 tokens of your text (queries), columns the keys. Next-token prediction moved by KL %2 nats from the unchanged model.")
-                  .arg(view.lab.tokens.length).arg(view.lab.headKl.toFixed(3))
+                  .arg(view.lab.tokens.length).arg(Theme.fixed(view.lab.headKl, 3))
         }
     }
 }

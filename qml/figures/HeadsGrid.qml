@@ -87,7 +87,7 @@ ColumnLayout {
                 model: Object.keys(parent.parent.head.scores || {})
                 delegate: Label {
                     required property string modelData
-                    text: modelData + ": " + Number(grid.lab.heads[grid.focusedHead].scores[modelData]).toFixed(3)
+                    text: modelData + ": " + Theme.fixed(Number(grid.lab.heads[grid.focusedHead].scores[modelData]), 3)
                     color: Theme.textMuted; font.pixelSize: Theme.fontSmall; font.family: "monospace"
                 }
             }

@@ -52,17 +52,17 @@ ColumnLayout {
         spacing: Theme.spacing
         Pattern {
             title: qsTr("Previous-token head %1").arg(view.lab.prevHead)
-            subtitle: qsTr("score %1: the share of weight each token puts on the token just before it").arg(view.lab.prevScore.toFixed(2))
+            subtitle: qsTr("score %1: the share of weight each token puts on the token just before it").arg(Theme.fixed(view.lab.prevScore, 2))
             values: view.lab.prevPattern
         }
         Pattern {
             title: qsTr("Induction head %1").arg(view.lab.inductionHead)
-            subtitle: qsTr("score %1: how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy's length to the left of the main diagonal)").arg(view.lab.inductionScore.toFixed(2))
+            subtitle: qsTr("score %1: how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy's length to the left of the main diagonal)").arg(Theme.fixed(view.lab.inductionScore, 2))
             values: view.lab.inductionPattern
         }
         Pattern {
             title: qsTr("%1 with %2 knocked out").arg(view.lab.inductionHead).arg(view.lab.prevHead)
-            subtitle: qsTr("score %1").arg(view.lab.inductionScoreWithoutPrev.toFixed(2))
+            subtitle: qsTr("score %1").arg(Theme.fixed(view.lab.inductionScoreWithoutPrev, 2))
             values: view.lab.inductionPatternWithoutPrev
         }
     }
@@ -73,8 +73,8 @@ ColumnLayout {
         color: Theme.text
         text: qsTr("The first %1 tokens of your text, written twice (%2 tokens in all, with the end-of-text token first where the model has one). Knocking out %3 moves the induction score of %4 from %5 to %6; knocking out each of the other %7 heads of layer %8 instead leaves it at %9 on average.")
               .arg(Math.round((view.lab.size - 1) / 2)).arg(view.lab.size).arg(view.lab.prevHead).arg(view.lab.inductionHead)
-              .arg(view.lab.inductionScore.toFixed(2)).arg(view.lab.inductionScoreWithoutPrev.toFixed(2))
-              .arg(view.lab.controlCount).arg(view.lab.prevHead.split(".")[0]).arg(view.lab.controlMean.toFixed(2))
+              .arg(Theme.fixed(view.lab.inductionScore, 2)).arg(Theme.fixed(view.lab.inductionScoreWithoutPrev, 2))
+              .arg(view.lab.controlCount).arg(view.lab.prevHead.split(".")[0]).arg(Theme.fixed(view.lab.controlMean, 2))
               + " " + (view.drop > 0.05 && view.drop > 2 * Math.max(0, view.controlDrop)
                        ? qsTr("So the attention of %1 depends on what %2 writes, directly or through the layers between them. This fits the circuit Elhage et al. (2021) describe in small attention-only models, where the induction head's keys read the previous-token head's output (K-composition); this knock-out alone cannot tell whether keys or queries are affected, or whether the link is direct.").arg(view.lab.inductionHead).arg(view.lab.prevHead)
                        : qsTr("This knock-out does not single out %2: either %1 barely changes, or knocking out the other heads of layer %3 changes it about as much. Other heads may carry the same information, %1 may read it from a head other than the strongest previous-token head, or it may find its stripe another way.").arg(view.lab.inductionHead).arg(view.lab.prevHead).arg(view.lab.prevHead.split(".")[0]))

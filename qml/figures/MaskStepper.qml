@@ -71,7 +71,7 @@ ColumnLayout {
                         font.family: c < 0 ? Qt.application.font.family : "monospace"
                         font.bold: c < 0 && view.answerRows.indexOf(parent.r) >= 0
                         color: parent.blocked ? Theme.mask : c < 0 && view.answerRows.indexOf(parent.r) >= 0 ? Theme.accent : Theme.text
-                        text: parent.c < 0 ? (view.lab.tokens[parent.r] || "") : parent.blocked ? "−∞" : Number(parent.score).toFixed(2)
+                        text: parent.c < 0 ? (view.lab.tokens[parent.r] || "") : parent.blocked ? "−∞" : Theme.fixed(Number(parent.score), 2)
                     }
                 }
             }
@@ -87,7 +87,7 @@ ColumnLayout {
                     readonly property real w: view.lab.weights[view.row * view.count + index] ?? NaN
                     Label { text: view.lab.tokens[index] || ""; color: Theme.text; Layout.preferredWidth: 70; horizontalAlignment: Text.AlignRight; elide: Text.ElideRight }
                     Rectangle { Layout.preferredWidth: isNaN(parent.w) ? 1 : 140 * parent.w + 1; Layout.preferredHeight: 12; color: isNaN(parent.w) ? Theme.mask : Theme.accent }
-                    Label { text: isNaN(parent.w) ? qsTr("0 (blocked)") : Number(parent.w).toFixed(3); color: isNaN(parent.w) ? Theme.mask : Theme.text; font.family: "monospace" }
+                    Label { text: isNaN(parent.w) ? qsTr("0 (blocked)") : Theme.fixed(Number(parent.w), 3); color: isNaN(parent.w) ? Theme.mask : Theme.text; font.family: "monospace" }
                 }
             }
         }

@@ -37,7 +37,7 @@ ColumnLayout {
                 border.width: isAnswer ? 2.5 : 1
                 Label {
                     anchors.centerIn: parent
-                    text: parent.head < 0 ? qsTr("layer %1").arg(parent.layerIdx) : Number(parent.kl).toFixed(3)
+                    text: parent.head < 0 ? qsTr("layer %1").arg(parent.layerIdx) : Theme.fixed(Number(parent.kl), 3)
                     color: Theme.text
                     font.pixelSize: 10
                     font.family: parent.head < 0 ? Qt.application.font.family : "monospace"

@@ -44,7 +44,7 @@ Rectangle {
             Layout.fillWidth: true
         }
         Label {
-            text: (tile.head.scoreName || "") + " " + Number(tile.head.score || 0).toFixed(2)
+            text: (tile.head.scoreName || "") + " " + Theme.fixed(Number(tile.head.score || 0), 2)
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.Wrap

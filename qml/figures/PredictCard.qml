@@ -180,7 +180,7 @@ ExerciseCard {
             placeholderText: qsTr("your number")
             validator: DoubleValidator {}
             inputMethodHints: Qt.ImhFormattedNumbersOnly
-            onTextChanged: card.prediction = text.trim()
+            onTextChanged: card.prediction = text.trim().replace(",", ".") // a decimal comma (German) reads as a point
             onAccepted: card.commit()
             Accessible.name: qsTr("Your prediction")
             Connections {

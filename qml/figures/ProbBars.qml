@@ -41,7 +41,7 @@ ColumnLayout {
                     color: "transparent"; border.color: Theme.text; border.width: 1
                 }
             }
-            Label { text: (modelData.p < 0.001 ? (100 * modelData.p).toPrecision(2) : (100 * modelData.p).toFixed(1)) + "%"; color: Theme.text; font.family: "monospace" }
+            Label { text: (modelData.p < 0.001 ? (100 * modelData.p).toPrecision(2) : Theme.fixed((100 * modelData.p), 1)) + "%"; color: Theme.text; font.family: "monospace" }
         }
     }
 }

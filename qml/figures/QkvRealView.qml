@@ -50,7 +50,7 @@ ColumnLayout {
         }
         Label {
             objectName: "headDimLabel"
-            text: qsTr("%1 numbers per vector · scores divided by √%1 = %2").arg(view.inspector.headDim).arg(view.inspector.scale.toFixed(2))
+            text: qsTr("%1 numbers per vector · scores divided by √%1 = %2").arg(view.inspector.headDim).arg(Theme.fixed(view.inspector.scale, 2))
             color: view.sizeAnswered ? Theme.accent : Theme.textMuted
             font.weight: view.sizeAnswered ? Font.DemiBold : Font.Normal
             font.pixelSize: Theme.fontSmall
@@ -111,14 +111,14 @@ ColumnLayout {
     }
     Component { id: tokenCell; Label { text: view.inspector.tokens[parent.row] || ""; color: view.answerRow === parent.row ? Theme.accent : Theme.text; font.weight: view.answerRow === parent.row ? Font.Bold : Font.Normal; elide: Text.ElideRight; width: 90; horizontalAlignment: Text.AlignRight } }
     Component { id: keyCell; VectorStrip { vector: view.inspector.keys[parent.row] || []; maxValue: view.inspector.range; cell: stripCell.value } }
-    Component { id: scoreCell; Label { text: Number(view.inspector.scores[parent.row]).toFixed(2); color: Theme.text; font.family: "monospace" } }
+    Component { id: scoreCell; Label { text: Theme.fixed(Number(view.inspector.scores[parent.row]), 2); color: Theme.text; font.family: "monospace" } }
     Component {
         id: weightCell
         Row {
             spacing: 4
             Rectangle { width: 80 * view.inspector.weights[parent.parent.row] + 1; height: 12; color: Theme.accent; anchors.verticalCenter: parent.verticalCenter
                         border.color: Theme.text; border.width: view.answerRow === parent.parent.row ? 2 : 0 }
-            Label { text: Number(view.inspector.weights[parent.parent.row]).toFixed(3) + (view.answerRow === parent.parent.row ? "  " + qsTr("← the answer") : "")
+            Label { text: Theme.fixed(Number(view.inspector.weights[parent.parent.row]), 3) + (view.answerRow === parent.parent.row ? "  " + qsTr("← the answer") : "")
                     color: view.answerRow === parent.parent.row ? Theme.accent : Theme.text; font.family: "monospace"; font.weight: view.answerRow === parent.parent.row ? Font.Bold : Font.Normal }
         }
     }

@@ -132,7 +132,7 @@ RowLayout {
                 delegate: Label {
                     required property int index
                     Layout.row: index + 1; Layout.column: 1
-                    text: Number(view.sandbox.dots[index]).toFixed(2); color: Theme.text; font.family: "monospace"
+                    text: Theme.fixed(Number(view.sandbox.dots[index]), 2); color: Theme.text; font.family: "monospace"
                 }
             }
             Repeater {
@@ -140,7 +140,7 @@ RowLayout {
                 delegate: Label {
                     required property int index
                     Layout.row: index + 1; Layout.column: 2
-                    text: Number(view.sandbox.scores[index]).toFixed(2); color: Theme.text; font.family: "monospace"
+                    text: Theme.fixed(Number(view.sandbox.scores[index]), 2); color: Theme.text; font.family: "monospace"
                 }
             }
             Repeater {
@@ -154,7 +154,7 @@ RowLayout {
                         Layout.preferredHeight: 14
                         color: view.keyColors[index]
                     }
-                    Label { text: Number(view.sandbox.weights[index]).toFixed(3); color: Theme.text; font.family: "monospace" }
+                    Label { text: Theme.fixed(Number(view.sandbox.weights[index]), 3); color: Theme.text; font.family: "monospace" }
                 }
             }
         }
@@ -164,7 +164,7 @@ RowLayout {
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
             text: qsTr("score = q·k × √(d/2) (how a d-dimensional dot product would grow) ÷ %1")
-                  .arg(view.sandbox.scaled ? "√d = " + view.sandbox.divisor.toFixed(1) : "1 (no scaling)")
+                  .arg(view.sandbox.scaled ? "√d = " + Theme.fixed(view.sandbox.divisor, 1) : "1 (no scaling)")
         }
         RowLayout {
             Label { text: qsTr("pretend d ="); color: Theme.text }

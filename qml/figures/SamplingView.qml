@@ -42,8 +42,8 @@ ColumnLayout {
     }
     Label {
         text: qsTr("temperature %1 · top-k %2 · top-p %3 · %4 candidate tokens kept")
-              .arg(view.lab.temperature.toFixed(2)).arg(view.lab.topK === 0 ? qsTr("off") : view.lab.topK)
-              .arg(view.lab.topP.toFixed(2)).arg(view.lab.kept)
+              .arg(Theme.fixed(view.lab.temperature, 2)).arg(view.lab.topK === 0 ? qsTr("off") : view.lab.topK)
+              .arg(Theme.fixed(view.lab.topP, 2)).arg(view.lab.kept)
         color: view.keptAnswered ? Theme.accent : Theme.textMuted; font.pixelSize: Theme.fontSmall
         font.weight: view.keptAnswered ? Font.DemiBold : Font.Normal
     }

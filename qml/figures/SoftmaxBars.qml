@@ -19,7 +19,7 @@ ColumnLayout {
             onMoved: view.lab.temperature = value
             Accessible.name: qsTr("Temperature")
         }
-        Label { text: view.lab ? view.lab.temperature.toFixed(2) : ""; color: Theme.text; font.family: "monospace"; Layout.preferredWidth: 40 }
+        Label { text: view.lab ? Theme.fixed(view.lab.temperature, 2) : ""; color: Theme.text; font.family: "monospace"; Layout.preferredWidth: 40 }
     }
     ChartView {
         Layout.fillWidth: true
@@ -29,7 +29,7 @@ ColumnLayout {
         legend.visible: false
         antialiasing: true
         BarSeries {
-            axisX: BarCategoryAxis { categories: view.lab ? view.lab.candidateScores.map(s => qsTr("score %1").arg(Number(s).toFixed(1))) : [] }
+            axisX: BarCategoryAxis { categories: view.lab ? view.lab.candidateScores.map(s => qsTr("score %1").arg(Theme.fixed(Number(s), 1))) : [] }
             axisY: ValueAxis { min: 0; max: 1; titleText: qsTr("probability") }
             BarSet { label: qsTr("softmax"); values: view.lab ? view.lab.candidateWeights : []; color: Theme.accent }
         }

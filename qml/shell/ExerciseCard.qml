@@ -34,17 +34,51 @@ Rectangle {
     signal resetRequested()
     signal cancelRequested()             // Escape: take the pick back before committing
 
-    // By keys alone: Tab moves through the choices and buttons, Enter (as well as Space) presses
-    // the focused one, Escape takes an uncommitted pick back.
+    // By keys alone: Tab moves to the choices and buttons; the arrow keys move from choice to
+    // choice and pick the one they land on (as in a group of radio buttons); Enter (as well as
+    // Space) presses the focused button, and on the picked choice commits it; Escape takes an
+    // uncommitted pick back.
     Keys.onPressed: (event) => {
         const f = card.Window.activeFocusItem
-        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && f && f.enabled && typeof f.clicked === "function") {
+        const forward = event.key === Qt.Key_Right || event.key === Qt.Key_Down
+        if ((forward || event.key === Qt.Key_Left || event.key === Qt.Key_Up) && card.isChoice(f)) {
+            const next = card.nextChoice(f, forward)
+            if (next) {
+                next.forceActiveFocus(Qt.TabFocusReason) // a keyboard move: the focus ring shows
+                next.clicked()
+            }
+            event.accepted = true
+        } else if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && card.isChoice(f) && f.checked
+                   && card.canReveal && !card.revealed && !card.computing) {
+            card.revealRequested()
+            event.accepted = true
+        } else if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && f && f.enabled && typeof f.clicked === "function") {
             f.clicked() // the choices' own onClicked set the prediction (their checked state follows it)
             event.accepted = true
         } else if (event.key === Qt.Key_Escape && card.canReveal && !card.revealed) {
             card.cancelRequested()
             event.accepted = true
         }
+    }
+    // A choice is a button of the slot that can be picked (checkable, as the pickers' are).
+    function inSlot(item) {
+        for (let p = item; p; p = p.parent)
+            if (p === slot)
+                return true
+        return false
+    }
+    function isChoice(item) { return !!item && item.checkable === true && item.enabled && item.visible && inSlot(item) }
+    // The next (or previous) choice in the Tab order, without leaving the slot.
+    function nextChoice(from, forward) {
+        let n = from
+        for (let i = 0; i < 1000; ++i) {
+            n = n.nextItemInFocusChain(forward)
+            if (!n || n === from || !inSlot(n))
+                return null
+            if (isChoice(n))
+                return n
+        }
+        return null
     }
 
     implicitHeight: column.implicitHeight + 2 * Theme.spacingL

@@ -15,6 +15,15 @@ QtObject {
         return highContrast ? (dark ? hcDark : hcLight) : (dark ? dark_ : light)
     }
 
+    // A number for display as the interface's language writes it: 0.62, or 0,62 in German. Only
+    // the decimal separator changes (no grouping); what is computed or saved never goes through
+    // here. Reading Translations.language makes a binding follow a change of language.
+    readonly property string decimalPoint: Translations.language !== "" ? Qt.locale().decimalPoint : "."
+    function fixed(v, decimals) {
+        const s = Number(v).toFixed(decimals)
+        return decimalPoint === "." ? s : s.replace(".", decimalPoint)
+    }
+
     // Every text colour reaches 4.5:1 on the backgrounds it is drawn on, and every colour that
     // carries meaning in a figure 3:1 (WCAG 2.1 AA); tests/app/test_app_contrast.cpp measures it.
     readonly property color background: pick("#f6f5f2", "#16181b", "#ffffff", "#000000")

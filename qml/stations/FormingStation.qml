@@ -51,6 +51,7 @@ StationScaffold {
     FigureSection {
         title: lab.state === "finished" ? qsTr("Your predictions, and what the run did")
                                         : qsTr("Predict before you train")
+        summary: lab.progressDescription
         caption: lab.state === "finished"
                  ? qsTr("Answered from this run's own records.")
                  : qsTr("A 2-layer model with %1 heads a layer will train on random tokens in which a span is written twice. Choose an answer to each question, then train.").arg(lab.headsPerLayer)
@@ -80,14 +81,14 @@ StationScaffold {
                     if (key === "layer")
                         return a.inductionFormed
                             ? qsTr("The strongest induction head is layer %1 head %2, score %3.")
-                                .arg(a.inductionLayer).arg(a.inductionHead).arg(Number(a.inductionScore).toFixed(2))
+                                .arg(a.inductionLayer).arg(a.inductionHead).arg(Theme.fixed(Number(a.inductionScore), 2))
                             : qsTr("No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run may form one.")
-                                .arg(Number(a.inductionScore).toFixed(2))
+                                .arg(Theme.fixed(Number(a.inductionScore), 2))
                     if (key === "shape")
                         return a.phaseChangeStep >= 0
                             ? qsTr("The in-context loss fell below half the other loss at step %1 and stayed there: a step.").arg(a.phaseChangeStep)
                             : qsTr("The in-context loss never fell below half the other loss: no step in this run.")
-                    return qsTr("The one-layer model's best induction score in any snapshot was %1.").arg(Number(a.controlBestInduction).toFixed(2))
+                    return qsTr("The one-layer model's best induction score in any snapshot was %1.").arg(Theme.fixed(Number(a.controlBestInduction), 2))
                 }
                 readonly property bool graded: answer !== "" && answer !== "none" && chosen !== ""
                 // The learner's record, as for the other stations' exercises.
@@ -158,6 +159,7 @@ StationScaffold {
 
     FigureSection {
         title: qsTr("Train")
+        summary: lab.progressDescription
         caption: qsTr("Seed %1, %2 steps of 16 sequences. Training uses one core; on a busy computer it goes slower.").arg(lab.seed).arg(lab.totalSteps)
         RowLayout {
             Layout.fillWidth: true
@@ -182,7 +184,7 @@ StationScaffold {
             }
             Item { Layout.fillWidth: true }
             Label {
-                text: lab.state === "running" ? qsTr("%1 steps/s").arg(lab.stepsPerSecond.toFixed(1))
+                text: lab.state === "running" ? qsTr("%1 steps/s").arg(Theme.fixed(lab.stepsPerSecond, 1))
                       : lab.state === "paused" ? qsTr("paused") : lab.state === "finished" ? qsTr("done") : ""
                 color: Theme.textMuted
             }
@@ -202,7 +204,7 @@ StationScaffold {
             value: lab.progress
         }
         Label {
-            text: qsTr("Step %1 of %2 · %3 s of training").arg(lab.stepsDone).arg(lab.totalSteps).arg(lab.seconds.toFixed(0))
+            text: qsTr("Step %1 of %2 · %3 s of training").arg(lab.stepsDone).arg(lab.totalSteps).arg(Theme.fixed(lab.seconds, 0))
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
         }
@@ -217,12 +219,14 @@ StationScaffold {
 
     FigureSection {
         title: qsTr("Loss")
+        summary: lab.lossDescription
         caption: qsTr("The in-context loss is the loss on tokens of a span's second copy, after its first token: only a model that looks back can predict them.")
         TrainingLossChart { lab: lab; markedStep: station.markedStep; Layout.fillWidth: true }
     }
 
     FigureSection {
         title: qsTr("Heads over time")
+        summary: lab.headsDescription
         caption: qsTr("Each head's previous-token score (weight on the token just before) and induction score (weight, in the repeat, on the token after the earlier copy of the current one), measured every %1 steps.").arg(25)
         HeadScoreCharts {
             Layout.fillWidth: true
@@ -244,6 +248,7 @@ StationScaffold {
 
     FigureSection {
         title: qsTr("Attention on a repeated sequence")
+        summary: lab.snapshotDescription(station.shownSnapshot)
         caption: qsTr("%1 random tokens, then the same tokens again. Drag the slider back through the saved snapshots.").arg(Math.floor((lab.probeLength - 1) / 2))
         RowLayout {
             Layout.fillWidth: true

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AblationLab</name>
+    <message>
+        <source>No prediction yet.</source>
+        <translation>Noch keine Vorhersage.</translation>
+    </message>
+    <message>
+        <source>No head knocked out: the model predicts %1.</source>
+        <translation>Kein Head ausgeschaltet: Das Modell sagt %1 vorher.</translation>
+    </message>
+    <message>
+        <source>Knocked out %1: the model predicts %2; KL from the intact model %3 nats; the logit of %4 changed by %5.</source>
+        <translation>Ausgeschaltet: %1. Das Modell sagt %2 vorher; KL zum intakten Modell %3 nats; der Logit von %4 ändert sich um %5.</translation>
+    </message>
+</context>
+<context>
     <name>AblationView</name>
     <message>
         <source>Click heads to knock them out</source>
@@ -204,6 +219,17 @@
     </message>
 </context>
 <context>
+    <name>CensusAcrossTexts</name>
+    <message>
+        <source>No measurement yet.</source>
+        <translation>Noch keine Messung.</translation>
+    </message>
+    <message>
+        <source>Head %1.%2&apos;s census label on %3 texts: %4.</source>
+        <translation>Zensus-Label von Head %1.%2 auf %3 Texten: %4.</translation>
+    </message>
+</context>
+<context>
     <name>CensusTable</name>
     <message>
         <source>layer</source>
@@ -270,6 +296,21 @@
     <message>
         <source>the rest (LayerNorms, projections, MLP)</source>
         <translation>der Rest (LayerNorms, Projektionen, MLP)</translation>
+    </message>
+</context>
+<context>
+    <name>CostMeter</name>
+    <message>
+        <source>No measurement yet.</source>
+        <translation>Noch keine Messung.</translation>
+    </message>
+    <message>
+        <source>at %1 tokens attention takes %2 ms and the rest of the layer %3 ms</source>
+        <translation>bei %1 Token braucht die Attention %2 ms und der Rest des Layers %3 ms</translation>
+    </message>
+    <message>
+        <source>Per layer, %1; %2.</source>
+        <translation>Pro Layer: %1; %2.</translation>
     </message>
 </context>
 <context>
@@ -380,6 +421,24 @@
     <message>
         <source>Not this time.</source>
         <translation>Diesmal nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureSection</name>
+    <message>
+        <source>What this figure shows is hidden until you commit your prediction.</source>
+        <translation>Was diese Abbildung zeigt, bleibt verborgen, bis du deine Vorhersage festlegst.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureWords</name>
+    <message>
+        <source>Layer %1, head %2: no pattern yet.</source>
+        <translation>Layer %1, Head %2: noch kein Muster.</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2: the token %3 attends most to %4 (%5).</source>
+        <translation>Layer %1, Head %2: Das Token %3 richtet die meiste Attention auf %4 (%5).</translation>
     </message>
 </context>
 <context>
@@ -658,6 +717,21 @@
     </message>
 </context>
 <context>
+    <name>HeadsLab</name>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>head %1 %2 (%3)</source>
+        <translation>Head %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Layer %1, %2 heads by their census label and score: %3.</source>
+        <translation>Layer %1, %2 Heads mit Zensus-Label und Score: %3.</translation>
+    </message>
+</context>
+<context>
     <name>HeadsStation</name>
     <message>
         <source>All heads of one layer</source>
@@ -701,6 +775,17 @@
     </message>
 </context>
 <context>
+    <name>InductionCircuitLab</name>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>Previous-token head %1 (score %2) and induction head %3 (score %4) on %5 tokens, a passage written twice; with the first knocked out, the second scores %6.</source>
+        <translation>Previous-Token-Head %1 (Score %2) und Induction Head %3 (Score %4) auf %5 Token, einer zweimal geschriebenen Passage; ist der erste ausgeschaltet, erreicht der zweite %6.</translation>
+    </message>
+</context>
+<context>
     <name>InductionCircuitView</name>
     <message>
         <source>Writing your text twice and looking for the two heads…</source>
@@ -741,6 +826,25 @@
     <message>
         <source>This knock-out does not single out %2: either %1 barely changes, or knocking out the other heads of layer %3 changes it about as much. Other heads may carry the same information, %1 may read it from a head other than the strongest previous-token head, or it may find its stripe another way.</source>
         <translation>Dieser Knock-out hebt %2 nicht hervor: Entweder ändert sich %1 kaum, oder das Ausschalten der anderen Heads von Layer %3 ändert ihn etwa genauso stark. Andere Heads könnten dieselbe Information tragen, %1 könnte sie von einem anderen Head lesen als dem stärksten Previous-Token-Head, oder er findet seinen Streifen auf anderem Weg.</translation>
+    </message>
+</context>
+<context>
+    <name>KnownHeadsLab</name>
+    <message>
+        <source>No heads listed yet.</source>
+        <translation>Noch keine Heads aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Known heads: %1.</source>
+        <translation>Bekannte Heads: %1.</translation>
+    </message>
+    <message>
+        <source>The loaded model is not GPT-2 small, so none is checked on your text.</source>
+        <translation>Das geladene Modell ist nicht GPT-2 small, daher wird keiner an deinem Text geprüft.</translation>
+    </message>
+    <message>
+        <source>On your text, %1 of the %2 checked heads show their role.</source>
+        <translation>An deinem Text zeigen %1 der %2 geprüften Heads ihre Rolle.</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1146,25 @@
     </message>
 </context>
 <context>
+    <name>MaskLab</name>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>%1 tokens, one row per query; in each row the cells after its own token are −∞ before the softmax.</source>
+        <translation>%1 Token, eine Zeile pro Query; in jeder Zeile sind die Zellen nach ihrem eigenen Token vor dem Softmax −∞.</translation>
+    </message>
+    <message>
+        <source>No prediction yet.</source>
+        <translation>Noch keine Vorhersage.</translation>
+    </message>
+    <message>
+        <source>With the mask the model predicts %1; without it, %2. KL between the two: %3 nats.</source>
+        <translation>Mit der Maske sagt das Modell %1 vorher, ohne sie %2. KL zwischen beiden: %3 nats.</translation>
+    </message>
+</context>
+<context>
     <name>MaskStation</name>
     <message>
         <source>The score grid, row by row</source>
@@ -1078,6 +1201,10 @@
     <message>
         <source>Coloured cells: which key (column) a query (row) may look at.</source>
         <translation>Farbige Zellen: auf welchen Key (Spalte) eine Query (Zeile) schauen darf.</translation>
+    </message>
+    <message>
+        <source>Four grids of queries (rows) against keys (columns): an encoder lets every query see every key; a decoder lets each query see only the keys up to its own position; in cross-attention every decoder query sees every encoder key; padding keys are seen by no query.</source>
+        <translation>Vier Raster aus Queries (Zeilen) und Keys (Spalten): Ein Encoder lässt jede Query jeden Key sehen; ein Decoder lässt jede Query nur die Keys bis zu ihrer eigenen Position sehen; bei Cross-Attention sieht jede Decoder-Query jeden Encoder-Key; Padding-Keys sieht keine Query.</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1324,21 @@ Ein Token sieht nur sich selbst und frühere Token.</translation>
     <message>
         <source>“%1” (%2) → “%3” (%4): %5 of its attention</source>
         <translation>„%1“ (%2) → „%3“ (%4): %5 seiner Attention</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFacts</name>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>%1 heads each project every token&apos;s %2-number vector to a query, a key and a value of %3 numbers; their %1 outputs are concatenated back to %2 numbers and mixed by W_O.</source>
+        <translation>%1 Heads projizieren jeweils den Vektor jedes Tokens aus %2 Zahlen auf eine Query, einen Key und einen Value aus je %3 Zahlen; ihre %1 Ausgaben werden wieder zu %2 Zahlen aneinandergehängt und von W_O gemischt.</translation>
+    </message>
+    <message>
+        <source>%1 blocks, each a layer norm, attention with %2 heads and a residual add, then a layer norm, an MLP of width %3 and a residual add; tokens enter as %4-number vectors from a vocabulary of %5, and a final layer norm and the unembedding give the next-token scores.</source>
+        <translation>%1 Blöcke, jeder aus LayerNorm, Attention mit %2 Heads und Addition in den Residual Stream, dann LayerNorm, einem MLP der Breite %3 und wieder einer Addition; Token kommen als Vektoren aus %4 Zahlen aus einem Vokabular von %5 herein, und eine letzte LayerNorm und das Unembedding liefern die Scores für das nächste Token.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1707,25 @@ Stream addieren</translation>
     </message>
 </context>
 <context>
+    <name>PatternSwapLab</name>
+    <message>
+        <source>No measurement yet.</source>
+        <translation>Noch keine Messung.</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>gleichmäßiges</translation>
+    </message>
+    <message>
+        <source>shuffled</source>
+        <translation>gemischtes</translation>
+    </message>
+    <message>
+        <source>With each head&apos;s pattern replaced by a %1 one in turn, the prediction moves most for heads %2 (up to KL %3 nats) and least for heads %4.</source>
+        <translation>Wird das Muster jedes Heads der Reihe nach durch ein %1 ersetzt, verschiebt sich die Vorhersage am stärksten bei den Heads %2 (bis zu KL %3 nats) und am wenigsten bei den Heads %4.</translation>
+    </message>
+</context>
+<context>
     <name>PatternSwapView</name>
     <message>
         <source>uniform</source>
@@ -1823,6 +1984,17 @@ Stream addieren</translation>
     </message>
 </context>
 <context>
+    <name>QkvInspector</name>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>Its scores are q·k divided by √%1 = %2.</source>
+        <translation>Seine Scores sind q·k geteilt durch √%1 = %2.</translation>
+    </message>
+</context>
+<context>
     <name>QkvRealView</name>
     <message>
         <source>layer</source>
@@ -1875,6 +2047,17 @@ Stream addieren</translation>
     <message>
         <source>this head&apos;s output for the token</source>
         <translation>die Ausgabe dieses Heads für das Token</translation>
+    </message>
+</context>
+<context>
+    <name>QkvSandbox</name>
+    <message>
+        <source>key %1: %2</source>
+        <translation>Key %1: %2</translation>
+    </message>
+    <message>
+        <source>Query at (%1, %2), scores divided by %3; weights %4; the weighted sum of the values lies at (%5, %6).</source>
+        <translation>Query bei (%1; %2), Scores geteilt durch %3; Gewichte %4; die gewichtete Summe der Values liegt bei (%5; %6).</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2171,17 @@ Stream addieren</translation>
     <message>
         <source>q·k / √d</source>
         <translation>q·k / √d</translation>
+    </message>
+</context>
+<context>
+    <name>ScalingStudy</name>
+    <message>
+        <source>No measurement yet.</source>
+        <translation>Noch keine Messung.</translation>
+    </message>
+    <message>
+        <source>Mean largest of %1 weights: at d = %2, %3 without scaling and %4 with it; at d = %5, %6 without scaling and %7 with it.</source>
+        <translation>Mittleres größtes von %1 Gewichten: bei d = %2 %3 ohne Skalierung und %4 mit ihr; bei d = %5 %6 ohne Skalierung und %7 mit ihr.</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2347,33 @@ Stream addieren</translation>
     </message>
 </context>
 <context>
+    <name>TemperatureLab</name>
+    <message>
+        <source>At temperature %1 the six weights are %2.</source>
+        <translation>Bei Temperatur %1 sind die sechs Gewichte %2.</translation>
+    </message>
+    <message>
+        <source>No prediction yet.</source>
+        <translation>Noch keine Vorhersage.</translation>
+    </message>
+    <message>
+        <source>At temperature %1, with top-k %2 and top-p %3, the most likely next tokens are %4; %5 tokens keep a probability above zero.</source>
+        <translation>Bei Temperatur %1, Top-k %2 und Top-p %3 sind die wahrscheinlichsten nächsten Token %4; %5 Token behalten eine Wahrscheinlichkeit über null.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>At head temperature %1 the next-token prediction moves by KL %2 nats.</source>
+        <translation>Bei Head-Temperatur %1 verschiebt sich die Vorhersage des nächsten Tokens um KL %2 nats.</translation>
+    </message>
+</context>
+<context>
     <name>TemperatureStation</name>
     <message>
         <source>Softmax with a temperature</source>
@@ -2226,6 +2447,41 @@ Stream addieren</translation>
     <message>
         <source>Use the left and right arrow keys to choose a query token.</source>
         <translation>Wähle mit den Pfeiltasten links und rechts ein Query-Token.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingLabController</name>
+    <message>
+        <source>the strongest previous-token head is %1.%2 (%3), the strongest induction head %4.%5 (%6)</source>
+        <translation>der stärkste Previous-Token-Head ist %1.%2 (%3), der stärkste Induction Head %4.%5 (%6)</translation>
+    </message>
+    <message>
+        <source>Not trained yet: %1 steps to go.</source>
+        <translation>Noch nicht trainiert: %1 Schritte stehen aus.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 done, %3 steps per second.</source>
+        <translation>Schritt %1 von %2 erledigt, %3 Schritte pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Not trained yet.</source>
+        <translation>Noch nicht trainiert.</translation>
+    </message>
+    <message>
+        <source>At step %1 the loss is %2 and the in-context loss %3.</source>
+        <translation>Bei Schritt %1 beträgt der Loss %2 und der In-Context-Loss %3.</translation>
+    </message>
+    <message>
+        <source>The phase change is marked at step %1.</source>
+        <translation>Der Phasenübergang ist bei Schritt %1 markiert.</translation>
+    </message>
+    <message>
+        <source>At step %1, %2.</source>
+        <translation>Bei Schritt %1: %2.</translation>
+    </message>
+    <message>
+        <source>Snapshot at step %1: %2.</source>
+        <translation>Snapshot bei Schritt %1: %2.</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
 // Every station as a screen reader and a keyboard-only learner meet it, in the real window
 // (Main.qml as the app loads it, offscreen) on the fixture model:
 //  - the accessibility tree (QAccessible) has a name for every item that can take focus;
-//  - the first exercise of every station is answered by keys alone (Tab, Enter, typing), ending
-//    with the model's answer shown, and nothing of that answer is in the accessibility tree
-//    before the prediction is committed;
+//  - every figure has a description in words computed from its data; while part of a figure is
+//    veiled, its description says it is hidden and reads none of that data;
+//  - the first exercise of every station is answered by keys alone (Tab, arrow keys between the
+//    choices, Enter, Escape, typing), ending with the model's answer shown, and nothing of that
+//    answer is in the accessibility tree before the prediction is committed;
 //  - the lens' all-heads overview of a 12 x 12 model (GPT-2 small's shape) fits beside the open
 //    reading at 1280 x 800.
 // AL_A11Y_SCREENSHOTS=DIR saves what each step shows there, to look at.
@@ -162,6 +164,47 @@ class TestAppA11y : public QObject {
         return bad;
     }
 
+    // Every figure of the page has an accessible description, with the words its lab computes
+    // from the data (`summary`); while part of it is veiled, the description says it is hidden
+    // and reads none of that data, nor `answer`. Returns what is wrong, one line per figure;
+    // `veiledCount` gets the number of figures that are veiled now.
+    QStringList figureProblems(QQuickItem* page, const QString& answer, int* veiledCount = nullptr) const {
+        QStringList bad;
+        int veiled = 0;
+        collect(page, [&](QQuickItem* f) {
+            // Station 1's figures describe themselves (the selected head's pattern in words).
+            const QByteArray cls = f->metaObject()->className();
+            if ((cls.startsWith("MatrixView_") || cls.startsWith("HeadOverview_") || cls.startsWith("TokenStrip_")) && visibleOnScreen(f)) {
+                QAccessibleInterface* a = QAccessible::queryAccessibleInterface(f);
+                if (!a || a->text(QAccessible::Description).trimmed().isEmpty())
+                    bad << QStringLiteral("%1 has no description").arg(describe(f));
+                return;
+            }
+            if (f->objectName() != QLatin1String("figure") || !visibleOnScreen(f)) return;
+            const QString title = f->property("title").toString();
+            QAccessibleInterface* a = QAccessible::queryAccessibleInterface(f);
+            const QString desc = a ? a->text(QAccessible::Description) : QString();
+            const QString summary = f->property("summary").toString();
+            if (desc.trimmed().isEmpty()) {
+                bad << QStringLiteral("figure \"%1\" has no description").arg(title);
+                return;
+            }
+            if (f->property("summaryVeiled").toBool()) {
+                ++veiled;
+                if (!desc.contains(f->property("hiddenNote").toString()))
+                    bad << QStringLiteral("veiled figure \"%1\" does not say it is hidden: %2").arg(title, desc);
+                if (!summary.isEmpty() && desc.contains(summary))
+                    bad << QStringLiteral("veiled figure \"%1\" reads its data: %2").arg(title, desc);
+                if (answer.size() > 3 && desc.contains(answer))
+                    bad << QStringLiteral("veiled figure \"%1\" names the answer \"%2\": %3").arg(title, answer, desc);
+            } else if (summary.trimmed().isEmpty() || !desc.contains(summary)) {
+                bad << QStringLiteral("figure \"%1\" does not describe its data: %2").arg(title, desc);
+            }
+        });
+        if (veiledCount) *veiledCount = veiled;
+        return bad;
+    }
+
     void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) {
         QTest::keyClick(window, k, m);
         QTest::qWait(20);
@@ -257,6 +300,19 @@ private slots:
         }
         // Predict, then see: while the card waits, the tree does not speak its answer.
         const QString answerText = answer.value(QStringLiteral("answerText")).toString();
+        int veiled = 0;
+        const QStringList figures = figureProblems(page, answerText, &veiled);
+        QVERIFY2(figures.isEmpty(), qPrintable(figures.join(QLatin1Char('\n'))));
+        // A part the exercise veils inside a figure makes that figure's description say so.
+        bool veilsAFigure = false;
+        for (const QVariant& k : card->property("definition").toMap().value(QStringLiteral("veils")).toList())
+            collect(page, [&](QQuickItem* i) {
+                if (i->objectName() != QLatin1String("veil:") + k.toString()) return;
+                for (QQuickItem* p = i->parentItem(); p; p = p->parentItem())
+                    if (p->objectName() == QLatin1String("figure")) veilsAFigure = true;
+            });
+        if (veilsAFigure && card->property("open").toBool())
+            QVERIFY2(veiled > 0, "the exercise veils part of a figure, but no figure's description says so");
         if (!answerText.isEmpty() && answerText.size() > 3)
             QVERIFY2(!accessibleText(card).contains(answerText),
                      qPrintable(QStringLiteral("the answer \"%1\" is readable before the prediction").arg(answerText)));
@@ -286,25 +342,60 @@ private slots:
             key(Qt::Key_Escape);
             QTRY_VERIFY(card->property("prediction").toString().isEmpty());
             key(Qt::Key_Return);
+            QTRY_VERIFY(!card->property("prediction").toString().isEmpty());
+            const QString first = card->property("prediction").toString();
+            // The arrow keys move to the next choice and pick it, and back again.
+            key(Qt::Key_Right);
+            QQuickItem* second = window->activeFocusItem();
+            QVERIFY2(second && second != choice && isChoice(second), "the right arrow does not move to the next choice");
+            QVERIFY2(showsFocus(second), "no focus ring on the choice the arrow moved to");
+            QTRY_VERIFY(!card->property("prediction").toString().isEmpty() && card->property("prediction").toString() != first);
+            key(Qt::Key_Left);
+            QCOMPARE(window->activeFocusItem(), choice);
+            QTRY_COMPARE(card->property("prediction").toString(), first);
+            key(Qt::Key_Down);
+            QCOMPARE(window->activeFocusItem(), second);
+            key(Qt::Key_Up);
+            QCOMPARE(window->activeFocusItem(), choice);
         }
         QTRY_VERIFY(!card->property("prediction").toString().isEmpty());
         shot(station + QStringLiteral("-predicting"));
-
-        QQuickItem* commit = tabTo([&](QQuickItem* f) {
-            return isInside(f, card) && isButtonWithText(f, card->property("revealText").toString());
-        });
-        QVERIFY2(commit, "Tab never reaches the commit button");
-        QVERIFY2(showsFocus(commit), "no focus ring on the commit button");
-        // Scrolled into view, so the learner sees the ring.
-        QTRY_VERIFY2(QRectF(QPointF(0, 0), window->size()).contains(commit->mapRectToScene(QRectF(0, 0, commit->width(), commit->height()))),
-                     "the focused commit button is off screen");
-        key(Qt::Key_Return);
-        QTRY_VERIFY2(card->property("revealed").toBool(), "Enter on the commit button did not reveal the answer");
+        const bool pickedInCard = kind != QLatin1String("number") && isInside(choice, card);
+        if (pickedInCard) {
+            // Enter on the picked choice commits it.
+            key(Qt::Key_Return);
+            QTRY_VERIFY2(card->property("revealed").toBool(), "Enter on the picked choice did not commit it");
+        } else {
+            QQuickItem* commit = tabTo([&](QQuickItem* f) {
+                return isInside(f, card) && isButtonWithText(f, card->property("revealText").toString());
+            });
+            QVERIFY2(commit, "Tab never reaches the commit button");
+            QVERIFY2(showsFocus(commit), "no focus ring on the commit button");
+            // Scrolled into view, so the learner sees the ring.
+            QTRY_VERIFY2(QRectF(QPointF(0, 0), window->size()).contains(commit->mapRectToScene(QRectF(0, 0, commit->width(), commit->height()))),
+                         "the focused commit button is off screen");
+            key(Qt::Key_Return);
+            QTRY_VERIFY2(card->property("revealed").toBool(), "Enter on the commit button did not reveal the answer");
+        }
         shot(station + QStringLiteral("-revealed"));
-        // The reveal is read out too.
+        // The reveal is read out too, and the figures read their data again.
         QVERIFY(accessibleText().contains(card->property("answerText").toString()));
+        const QStringList after = figureProblems(page, QString());
+        QVERIFY2(after.isEmpty(), qPrintable(after.join(QLatin1Char('\n'))));
         key(Qt::Key_Escape); // nothing to take back after the reveal: stays revealed
         QVERIFY(card->property("revealed").toBool());
+    }
+
+    // Station 7 has no veils (its predictions are answered by a run that has not happened yet):
+    // every figure describes its state in words.
+    void formingFiguresDescribed() {
+        QQuickItem* page = openStation(QStringLiteral("forming"));
+        QVERIFY2(page, "the station did not show its figures");
+        int figures = 0;
+        collect(page, [&](QQuickItem* f) { if (f->objectName() == QLatin1String("figure")) ++figures; });
+        QVERIFY(figures >= 5);
+        const QStringList bad = figureProblems(page, QString());
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
     }
 
     // All 12 x 12 heads visible beside the reading, at 1280 x 800.

@@ -6,6 +6,7 @@
 #include <QGuiApplication>
 #include <QQmlComponent>
 #include <QQmlEngine>
+#include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
 #include <cmath>
@@ -122,8 +123,75 @@ private slots:
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
     }
 
+    // GNOME's switch as gsettings prints it: a stub gsettings on PATH stands in for the desktop's
+    // settings store, and the real reader runs it and parses what it prints.
+    void gnomeSwitch() {
+#ifdef Q_OS_WIN
+        QSKIP("GNOME's gsettings is not read on Windows");
+#else
+        QCOMPARE(system_contrast::parseGsettingsBool("true\n"), std::optional<bool>(true));
+        QCOMPARE(system_contrast::parseGsettingsBool("false\n"), std::optional<bool>(false));
+        QVERIFY(!system_contrast::parseGsettingsBool("No such schema “org.gnome.desktop.a11y.interface”\n"));
+        QVERIFY(!system_contrast::parseGsettingsBool(""));
+
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", bin.path().toUtf8());
+        qunsetenv("GTK_THEME");
+        qputenv("XDG_CONFIG_HOME", bin.filePath(QStringLiteral("no-config")).toUtf8());
+        // The stub answers only the key the app asks for, as gsettings would.
+        auto stub = [&](const QByteArray& printed, int code, bool forget = true) {
+            QFile f(bin.filePath(QStringLiteral("gsettings")));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("#!/bin/sh\n"
+                    "if [ \"$1 $2 $3\" = \"get org.gnome.desktop.a11y.interface high-contrast\" ]; then\n"
+                    "  printf '" + printed + "'\n  exit " + QByteArray::number(code) + "\nfi\nexit 1\n");
+            f.close();
+            f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            if (forget)
+                system_contrast::forgetGnomeReading();
+        };
+        stub("true\\n", 0);
+        QCOMPARE(system_contrast::gnomeHighContrast(), std::optional<bool>(true));
+        QVERIFY(system_contrast::requested());
+        stub("false\\n", 0);
+        QCOMPARE(system_contrast::gnomeHighContrast(), std::optional<bool>(false));
+        QVERIFY(!system_contrast::requested());
+        // A missing schema: gsettings fails, and the GTK theme decides.
+        stub("No such schema\\n", 1);
+        QVERIFY(!system_contrast::gnomeHighContrast());
+        QVERIFY(!system_contrast::requested());
+        qputenv("GTK_THEME", "HighContrast");
+        QVERIFY(system_contrast::requested());
+        qunsetenv("GTK_THEME");
+        // The environment override wins over GNOME's switch.
+        stub("true\\n", 0);
+        qputenv("AL_HIGH_CONTRAST", "0");
+        QVERIFY(!system_contrast::requested());
+        qunsetenv("AL_HIGH_CONTRAST");
+        // Read once, then remembered: gsettings is not run again at every palette change.
+        QVERIFY(system_contrast::requested());
+        stub("false\\n", 0, false);
+        QVERIFY(system_contrast::requested());
+        // No gsettings at all: nothing to read.
+        QVERIFY(QFile::remove(bin.filePath(QStringLiteral("gsettings"))));
+        system_contrast::forgetGnomeReading();
+        QVERIFY(!system_contrast::gnomeHighContrast());
+        QVERIFY(!system_contrast::requested());
+        qputenv("PATH", path);
+        qunsetenv("XDG_CONFIG_HOME");
+        system_contrast::forgetGnomeReading();
+#endif
+    }
+
     // The desktop's setting: the environment override first, then the GTK theme's name.
     void systemSetting() {
+        // Without gsettings on PATH, so that the desktop running the test does not decide.
+        QTemporaryDir noBin;
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", noBin.path().toUtf8());
+        system_contrast::forgetGnomeReading();
         qputenv("AL_HIGH_CONTRAST", "1");
         QVERIFY(system_contrast::requested());
         qputenv("AL_HIGH_CONTRAST", "0");
@@ -144,6 +212,8 @@ private slots:
         QVERIFY(AppState::instance()->highContrast());
         QVERIFY(theme->property("highContrast").toBool());
         qunsetenv("AL_HIGH_CONTRAST");
+        qputenv("PATH", path);
+        system_contrast::forgetGnomeReading();
     }
 };
 

@@ -6,10 +6,13 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -19,6 +22,7 @@
 #include <memory>
 
 #include "app_state.h"
+#include "course/known_heads.h"
 #include "i18n/translations.h"
 #include "lesson_catalog.h"
 #include "model_hub.h"
@@ -56,6 +60,16 @@ void collect(QQuickItem* item, Visible& out) {
         out.cutOff << text.toString();
     for (QQuickItem* c : item->childItems())
         collect(c, out);
+}
+
+// The words each figure's lab computes for screen readers (FigureSection's `summary`).
+void collectDescriptions(QQuickItem* item, QStringList& out) {
+    if (!item || !item->isVisible())
+        return;
+    if (item->objectName() == QLatin1String("figure"))
+        out << item->property("summary").toString();
+    for (QQuickItem* c : item->childItems())
+        collectDescriptions(c, out);
 }
 
 } // namespace
@@ -141,6 +155,24 @@ private slots:
         QCOMPARE(preset.value(QStringLiteral("title")).toString(), QStringLiteral("Zählen"));
         QCOMPARE(catalog.glossaryEntry(QStringLiteral("causal-mask")).value(QStringLiteral("term")).toString(), QStringLiteral("Kausale Maske"));
         QCOMPARE(catalog.glossaryEntry(QStringLiteral("causal-mask"), QStringLiteral("en")).value(QStringLiteral("term")).toString(), QStringLiteral("causal mask"));
+
+        // Station 3's known heads: German roles and presets' reasons; the heads, their roles and
+        // the presets' texts are the English file's.
+        const QJsonObject en = course::knownHeadsData(QStringLiteral("en"));
+        const QJsonObject de = course::knownHeadsData();
+        QCOMPARE(en.value(QStringLiteral("roles")).toObject().value(QStringLiteral("induction")).toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Induction head"));
+        QCOMPARE(de.value(QStringLiteral("roles")).toObject().value(QStringLiteral("induction")).toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Induction Head"));
+        QVERIFY(de.value(QStringLiteral("about")).toString().startsWith(QStringLiteral("Heads von GPT-2 small")));
+        QCOMPARE(de.value(QStringLiteral("heads")), en.value(QStringLiteral("heads")));
+        const QJsonObject dePreset = de.value(QStringLiteral("presets")).toArray().at(0).toObject();
+        const QJsonObject enPreset = en.value(QStringLiteral("presets")).toArray().at(0).toObject();
+        QCOMPARE(dePreset.value(QStringLiteral("text")), enPreset.value(QStringLiteral("text")));
+        QCOMPARE(dePreset.value(QStringLiteral("title")).toString(), QStringLiteral("IOI-Satz"));
+        // A citation without a translation stays as published.
+        QCOMPARE(de.value(QStringLiteral("sources")).toObject().value(QStringLiteral("wang2022")),
+                 en.value(QStringLiteral("sources")).toObject().value(QStringLiteral("wang2022")));
     }
 
     // Everything an exercise's answer is computed from comes from the English file.
@@ -215,6 +247,7 @@ private slots:
         QTest::newRow("mask") << "mask" << "Die kausale Maske" << "Schritt für Schritt durch das Raster" << "Das Score-Raster, Zeile für Zeile";
         QTest::newRow("temperature") << "temperature" << "Temperatur und Sampling" << "Sechs Kandidaten" << "Softmax mit einer Temperatur";
         QTest::newRow("not") << "not" << "Was Attention nicht ist" << "Die Leitungen" << "Gewichte sind keine Erklärungen";
+        QTest::newRow("forming") << "forming" << "Ein Head entsteht" << "Die Daten" << "Heads im Lauf des Trainings";
     }
 
     // Each station as the learner sees it at 1280×800, on the fixture model, once its figures show
@@ -255,6 +288,20 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("Lesetext ausblenden")), qPrintable(station));
         QVERIFY2(!all.contains(QStringLiteral("Hide the reading")), qPrintable(station));
         QVERIFY2(v.cutOff.isEmpty(), qPrintable(station + QStringLiteral(": cut off: ") + v.cutOff.join(QStringLiteral(" | "))));
+        // Numbers the figures show are written the German way (0,62), and so are the figures'
+        // descriptions for screen readers.
+        if (station == QLatin1String("temperature")) { // the what-if head temperature, 1 at first
+            QVERIFY2(v.texts.contains(QStringLiteral("1,00")), qPrintable(v.texts.join(QStringLiteral(" | "))));
+            QVERIFY2(!v.texts.contains(QStringLiteral("1.00")), qPrintable(v.texts.join(QStringLiteral(" | "))));
+        }
+        if (station == QLatin1String("math")) {
+            QStringList descriptions;
+            collectDescriptions(window->contentItem(), descriptions);
+            static const QRegularExpression germanNumber(QStringLiteral("\\d,\\d\\d"));
+            static const QRegularExpression englishNumber(QStringLiteral("\\b\\d\\.\\d\\d\\b"));
+            const QString joined = descriptions.join(QLatin1Char('\n'));
+            QVERIFY2(joined.contains(germanNumber) && !joined.contains(englishNumber), qPrintable(joined));
+        }
 
         const QString shots = qEnvironmentVariable("AL_LANGUAGE_SHOTS");
         if (!shots.isEmpty())
@@ -296,6 +343,7 @@ private slots:
         QTest::newRow("mask") << "mask" << "The causal mask";
         QTest::newRow("temperature") << "temperature" << "Temperature and sampling";
         QTest::newRow("not") << "not" << "What attention isn't";
+        QTest::newRow("forming") << "forming" << "A head forms";
     }
     void switchedToEnglishWhileRunning() {
         QFETCH(QString, station);

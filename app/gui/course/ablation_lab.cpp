@@ -1,5 +1,7 @@
 #include "ablation_lab.h"
 
+#include "figure_words.h"
+
 #include <algorithm>
 
 #include "attention_lens/forward.h"
@@ -176,4 +178,15 @@ void AblationLab::search() {
             emit guideChanged();
         },
         1);
+}
+
+QString AblationLab::description() const {
+    if (top_.isEmpty())
+        return tr("No prediction yet.");
+    const QStringList out = ablated();
+    if (out.isEmpty())
+        return tr("No head knocked out: the model predicts %1.").arg(figure_words::topTokens(top_));
+    return tr("Knocked out %1: the model predicts %2; KL from the intact model %3 nats; the logit of %4 changed by %5.")
+        .arg(out.join(QStringLiteral(", ")), figure_words::topTokens(top_), figure_words::number(kl_, 3),
+             figure_words::token(topToken_), figure_words::number(dLogit_));
 }

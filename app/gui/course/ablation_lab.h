@@ -30,8 +30,10 @@ class AblationLab : public CourseLab {
     Q_PROPERTY(QVariantMap pair READ pair NOTIFY guideChanged)
     Q_PROPERTY(QVariantMap backup READ backup NOTIFY guideChanged)
     Q_PROPERTY(QString searched READ searched NOTIFY guideChanged) // what the search tried, for people
+    Q_PROPERTY(QString description READ description NOTIFY predictionChanged) // in words, for screen readers
 public:
     explicit AblationLab(QObject* parent = nullptr);
+    QString description() const;
     QStringList ablated() const;
     void setAblated(const QStringList& heads);
     QVariantList baseTop() const { return baseTop_; }

@@ -1,5 +1,7 @@
 #include "heads_lab.h"
 
+#include "figure_words.h"
+
 #include <algorithm>
 
 #include "course_math.h"
@@ -108,4 +110,16 @@ void HeadsLab::slice() {
         }
     }
     emit headsChanged();
+}
+
+QString HeadsLab::description() const {
+    if (heads_.isEmpty())
+        return tr("No model loaded.");
+    QStringList parts;
+    for (const QVariant& v : heads_) {
+        const QVariantMap h = v.toMap();
+        parts << tr("head %1 %2 (%3)").arg(h.value(QStringLiteral("head")).toInt())
+                     .arg(h.value(QStringLiteral("label")).toString(), figure_words::number(h.value(QStringLiteral("score")).toDouble()));
+    }
+    return tr("Layer %1, %2 heads by their census label and score: %3.").arg(layer_).arg(heads_.size()).arg(parts.join(QStringLiteral(", ")));
 }

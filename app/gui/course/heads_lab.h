@@ -18,8 +18,10 @@ class HeadsLab : public CourseLab {
     Q_PROPERTY(QVariantList heads READ heads NOTIFY headsChanged)
     // Labels of every head: [layer][head] strings (for the layer slider's overview).
     Q_PROPERTY(QVariantList labels READ labels NOTIFY resultChanged)
+    Q_PROPERTY(QString description READ description NOTIFY headsChanged) // in words, for screen readers
 public:
     explicit HeadsLab(QObject* parent = nullptr);
+    QString description() const;
     int layer() const { return layer_; }
     void setLayer(int l);
     int layers() const { return layers_; }

@@ -1,5 +1,7 @@
 #include "induction_circuit.h"
 
+#include "figure_words.h"
+
 #include <QtNumeric>
 #include <algorithm>
 
@@ -102,4 +104,13 @@ void InductionCircuitLab::recompute() {
             indWithout_ = toList(c.indPatternWithoutPrev, int(c.ids.size()));
             emit resultChanged();
         });
+}
+
+QString InductionCircuitLab::description() const {
+    if (tokens_.isEmpty() || prevHead_.isEmpty() || indHead_.isEmpty())
+        return tr("No model loaded.");
+    return tr("Previous-token head %1 (score %2) and induction head %3 (score %4) on %5 tokens, a passage written twice; with the first knocked out, the second scores %6.")
+        .arg(prevHead_, figure_words::number(c_.prevScore), indHead_, figure_words::number(c_.indScore))
+        .arg(tokens_.size())
+        .arg(figure_words::number(c_.indScoreWithoutPrev));
 }

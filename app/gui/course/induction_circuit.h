@@ -53,8 +53,10 @@ class InductionCircuitLab : public CourseLab {
     Q_PROPERTY(QVariantList prevPattern READ prevPattern NOTIFY resultChanged)
     Q_PROPERTY(QVariantList inductionPattern READ inductionPattern NOTIFY resultChanged)
     Q_PROPERTY(QVariantList inductionPatternWithoutPrev READ inductionPatternWithoutPrev NOTIFY resultChanged)
+    Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
     explicit InductionCircuitLab(QObject* parent = nullptr);
+    QString description() const;
     QStringList tokens() const { return tokens_; }
     int size() const { return int(tokens_.size()); }
     QString prevHead() const { return prevHead_; }

@@ -1,5 +1,7 @@
 #include "known_heads.h"
 
+#include "figure_words.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +15,8 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
+#include "i18n/lesson_translation.h"
+#include "i18n/translations.h"
 #include "download/file_hasher.h"
 #include "library/model_manifest.h"
 
@@ -25,14 +29,20 @@ constexpr double kInduction = 0.3;      // census induction score (the census's 
 constexpr double kNameMover = 0.3;      // weight on earlier copies of the predicted token
 constexpr double kSuppressionWeight = 0.2;
 
-QString n2(double v) { return QString::number(v, 'f', 2); }
+QString n2(double v) { return figure_words::number(v, 2); } // for people: 0.62, or 0,62 in German
 
 } // namespace
 
-QJsonObject knownHeadsData() {
-    QFile f(QStringLiteral(":/lessons/03-heads/known-heads.json"));
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
+QJsonObject knownHeadsData(const QString& language) {
+    auto read = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+    };
+    const QJsonObject english = read(QStringLiteral(":/lessons/03-heads/known-heads.json"));
+    const QString lang = language.isEmpty() ? Translations::instance()->language() : language;
+    if (lang == QLatin1String("en"))
+        return english;
+    return lesson_translation::knownHeads(english, read(QStringLiteral(":/lessons/03-heads/known-heads.%1.json").arg(lang)));
 }
 
 std::vector<KnownHeadCheck> checkKnownHeads(const std::shared_ptr<const al::Model>& model, const std::vector<int>& ids,
@@ -152,7 +162,14 @@ struct Checked {
 };
 } // namespace
 
-KnownHeadsLab::KnownHeadsLab(QObject* parent) : CourseLab(parent), data_(course::knownHeadsData()) {}
+KnownHeadsLab::KnownHeadsLab(QObject* parent) : CourseLab(parent), data_(course::knownHeadsData()) {
+    // The roles' texts follow the interface's language; the checks run again to relabel them.
+    connect(Translations::instance(), &Translations::languageChanged, this, [this] {
+        data_ = course::knownHeadsData();
+        emit presetsChanged();
+        scheduleRecompute();
+    });
+}
 
 void KnownHeadsLab::setAssumeGpt2Small(bool on) {
     if (on == assume_) return;
@@ -219,4 +236,24 @@ void KnownHeadsLab::recompute() {
             }
             emit resultChanged();
         });
+}
+
+QString KnownHeadsLab::description() const {
+    QStringList parts;
+    int checked = 0, holding = 0;
+    for (const QVariant& v : heads_) {
+        const QVariantMap h = v.toMap();
+        parts << QStringLiteral("%1 %2").arg(h.value(QStringLiteral("head")).toString(), h.value(QStringLiteral("roleTitle")).toString());
+        if (h.value(QStringLiteral("applicable")).toBool()) {
+            ++checked;
+            if (h.value(QStringLiteral("holds")).toBool())
+                ++holding;
+        }
+    }
+    if (parts.isEmpty())
+        return tr("No heads listed yet.");
+    const QString list = tr("Known heads: %1.").arg(parts.join(QStringLiteral(", ")));
+    if (identity_ != QLatin1String("gpt2"))
+        return list + QLatin1Char(' ') + tr("The loaded model is not GPT-2 small, so none is checked on your text.");
+    return list + QLatin1Char(' ') + tr("On your text, %1 of the %2 checked heads show their role.").arg(holding).arg(checked);
 }

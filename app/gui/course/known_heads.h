@@ -39,7 +39,9 @@ std::vector<KnownHeadCheck> checkKnownHeads(const std::shared_ptr<const al::Mode
 bool isGpt2SmallWeights(const QString& modelDir, const std::atomic<bool>* cancel = nullptr,
                         const QString& expectedSha256 = QString(), qint64 expectedSize = -1);
 
-QJsonObject knownHeadsData(); // qrc:/lessons/03-heads/known-heads.json
+// qrc:/lessons/03-heads/known-heads.json with its translation into `language` (default: the
+// interface's) laid over it.
+QJsonObject knownHeadsData(const QString& language = {});
 
 } // namespace course
 
@@ -54,10 +56,12 @@ class KnownHeadsLab : public CourseLab {
     // [{head, role, roleTitle, what, check, sources: [short], sourcesFull: [full], applicable, score,
     //   effect, holds, measured}]; the check fields only when identity is "gpt2".
     Q_PROPERTY(QVariantList heads READ heads NOTIFY resultChanged)
-    Q_PROPERTY(QVariantList presets READ presets CONSTANT) // [{title, text, why}]
-    Q_PROPERTY(QString about READ about CONSTANT)
+    Q_PROPERTY(QVariantList presets READ presets NOTIFY presetsChanged) // [{title, text, why}]
+    Q_PROPERTY(QString about READ about NOTIFY presetsChanged)
+    Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
     explicit KnownHeadsLab(QObject* parent = nullptr);
+    QString description() const;
     QString identity() const { return identity_; }
     bool assumeGpt2Small() const { return assume_; }
     void setAssumeGpt2Small(bool on);
@@ -68,6 +72,7 @@ public:
 signals:
     void resultChanged();
     void assumeChanged();
+    void presetsChanged(); // the texts, in a new language
 
 protected:
     void recompute() override;

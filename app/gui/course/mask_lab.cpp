@@ -1,5 +1,7 @@
 #include "mask_lab.h"
 
+#include "figure_words.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -89,4 +91,19 @@ void MaskLab::slice() {
             }
     }
     emit gridChanged();
+}
+
+QString MaskLab::gridDescription() const {
+    const int n = int(tokens_.size());
+    if (n == 0)
+        return tr("No model loaded.");
+    return tr("%1 tokens, one row per query; in each row the cells after its own token are −∞ before the softmax.").arg(n)
+        + QLatin1Char(' ') + figure_words::attendsMost(layer_, head_, tokens_, n - 1, figure_words::rowPeak(weights_, n, n - 1));
+}
+
+QString MaskLab::predictionDescription() const {
+    if (maskedTop_.isEmpty())
+        return tr("No prediction yet.");
+    return tr("With the mask the model predicts %1; without it, %2. KL between the two: %3 nats.")
+        .arg(figure_words::topTokens(maskedTop_), figure_words::topTokens(unmaskedTop_), figure_words::number(kl_, 3));
 }

@@ -18,8 +18,12 @@ class MaskLab : public CourseLab {
     Q_PROPERTY(QVariantList maskedTop READ maskedTop NOTIFY resultChanged)    // [{token, p}]
     Q_PROPERTY(QVariantList unmaskedTop READ unmaskedTop NOTIFY resultChanged)
     Q_PROPERTY(double kl READ kl NOTIFY resultChanged)
+    Q_PROPERTY(QString gridDescription READ gridDescription NOTIFY gridChanged) // in words, for screen readers
+    Q_PROPERTY(QString predictionDescription READ predictionDescription NOTIFY resultChanged)
 public:
     explicit MaskLab(QObject* parent = nullptr);
+    QString gridDescription() const;
+    QString predictionDescription() const;
     int layer() const { return layer_; }
     void setLayer(int l);
     int head() const { return head_; }

@@ -10,8 +10,12 @@ class ModelFacts : public QObject {
     Q_PROPERTY(int vocab READ vocab NOTIFY changed)
     Q_PROPERTY(int mlpWidth READ mlpWidth NOTIFY changed)
     Q_PROPERTY(int headDim READ headDim NOTIFY changed)
+    Q_PROPERTY(QString multiHeadDescription READ multiHeadDescription NOTIFY changed) // in words, for screen readers
+    Q_PROPERTY(QString plumbingDescription READ plumbingDescription NOTIFY changed)
 public:
     explicit ModelFacts(QObject* parent = nullptr);
+    QString multiHeadDescription() const;
+    QString plumbingDescription() const;
     int vocab() const { return vocab_; }
     int mlpWidth() const { return mlp_; }
     int headDim() const { return headDim_; }

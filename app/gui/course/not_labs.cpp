@@ -1,5 +1,7 @@
 #include "not_labs.h"
 
+#include "figure_words.h"
+
 #include <algorithm>
 #include <chrono>
 #include <numeric>
@@ -220,4 +222,31 @@ void CensusAcrossTexts::recompute() {
             rows_ = rows;
             emit resultChanged();
         });
+}
+
+QString PatternSwapLab::description() const {
+    if (most_.isEmpty())
+        return tr("No measurement yet.");
+    const QString swap = mode_ == 0 ? tr("uniform") : tr("shuffled");
+    return tr("With each head's pattern replaced by a %1 one in turn, the prediction moves most for heads %2 (up to KL %3 nats) and least for heads %4.")
+        .arg(swap, most_.join(QStringLiteral(", ")), figure_words::number(maxKl_, 3), least_.join(QStringLiteral(", ")));
+}
+
+QString CostMeter::description() const {
+    if (lengths_.isEmpty() || attention_.size() != lengths_.size() || rest_.size() != lengths_.size())
+        return tr("No measurement yet.");
+    auto at = [this](int i) {
+        return tr("at %1 tokens attention takes %2 ms and the rest of the layer %3 ms")
+            .arg(lengths_[i].toInt()).arg(figure_words::number(attention_[i].toDouble()), figure_words::number(rest_[i].toDouble()));
+    };
+    return tr("Per layer, %1; %2.").arg(at(0), at(int(lengths_.size()) - 1));
+}
+
+QString CensusAcrossTexts::description() const {
+    if (rows_.isEmpty())
+        return tr("No measurement yet.");
+    QStringList labels;
+    for (const QVariant& v : rows_)
+        labels << v.toMap().value(QStringLiteral("label")).toString();
+    return tr("Head %1.%2's census label on %3 texts: %4.").arg(layer_).arg(head_).arg(rows_.size()).arg(labels.join(QStringLiteral(", ")));
 }

@@ -19,8 +19,10 @@ class PatternSwapLab : public CourseLab {
     Q_PROPERTY(double maxKl READ maxKl NOTIFY resultChanged)
     Q_PROPERTY(QStringList leastHeads READ leastHeads NOTIFY resultChanged) // the 3 that matter least
     Q_PROPERTY(QStringList mostHeads READ mostHeads NOTIFY resultChanged)   // the 3 that matter most
+    Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
     explicit PatternSwapLab(QObject* parent = nullptr);
+    QString description() const;
     int mode() const { return mode_; }
     void setMode(int m);
     int seed() const { return seed_; }
@@ -49,8 +51,10 @@ class CostMeter : public CourseLab {
     Q_PROPERTY(QVariantList restMs READ restMs NOTIFY resultChanged)       // the rest of the layer, ms
     Q_PROPERTY(double maxMs READ maxMs NOTIFY resultChanged)
     Q_PROPERTY(int maxLength READ maxLength WRITE setMaxLength NOTIFY resultChanged)
+    Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
     explicit CostMeter(QObject* parent = nullptr);
+    QString description() const;
     QVariantList lengths() const { return lengths_; }
     QVariantList attentionMs() const { return attention_; }
     QVariantList restMs() const { return rest_; }
@@ -75,8 +79,10 @@ class CensusAcrossTexts : public CourseLab {
     Q_PROPERTY(QStringList texts READ texts WRITE setTexts NOTIFY selectionChanged)
     // One entry per text: {text, label, scores: {first-token, previous-token, self, duplicate, induction}}
     Q_PROPERTY(QVariantList rows READ rows NOTIFY resultChanged)
+    Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
     explicit CensusAcrossTexts(QObject* parent = nullptr);
+    QString description() const;
     int layer() const { return layer_; }
     void setLayer(int l);
     int head() const { return head_; }

@@ -1,5 +1,7 @@
 #include "qkv_inspector.h"
 
+#include "figure_words.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -87,4 +89,11 @@ void QkvInspector::slice() {
         range_ = std::max(range_, std::abs(v));
     }
     emit sliceChanged();
+}
+
+QString QkvInspector::description() const {
+    if (tokens_.isEmpty() || weights_.isEmpty())
+        return tr("No model loaded.");
+    return figure_words::attendsMost(layer_, head_, tokens_, query_, figure_words::listPeak(weights_))
+        + QLatin1Char(' ') + tr("Its scores are q·k divided by √%1 = %2.").arg(headDim()).arg(figure_words::number(scale()));
 }

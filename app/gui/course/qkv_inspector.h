@@ -26,8 +26,10 @@ class QkvInspector : public CourseLab {
     Q_PROPERTY(QVariantList weights READ weights NOTIFY sliceChanged)
     Q_PROPERTY(QVariantList output READ output NOTIFY sliceChanged)   // Σ wᵢ vᵢ [head_dim]
     Q_PROPERTY(double range READ range NOTIFY sliceChanged)           // largest |entry| for the strips
+    Q_PROPERTY(QString description READ description NOTIFY sliceChanged) // in words, for screen readers
 public:
     explicit QkvInspector(QObject* parent = nullptr);
+    QString description() const;
     int layer() const { return layer_; }
     void setLayer(int l);
     int head() const { return head_; }

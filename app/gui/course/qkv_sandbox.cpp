@@ -1,5 +1,7 @@
 #include "qkv_sandbox.h"
 
+#include "figure_words.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -47,3 +49,13 @@ QVariantList QkvSandbox::values() const { return points(v_); }
 QVariantList QkvSandbox::dots() const { return numbers(dot_); }
 QVariantList QkvSandbox::scores() const { return numbers(score_); }
 QVariantList QkvSandbox::weights() const { return numbers(w_); }
+
+QString QkvSandbox::description() const {
+    const QVariantList w = weights();
+    QStringList parts;
+    for (int i = 0; i < w.size(); ++i)
+        parts << tr("key %1: %2").arg(i + 1).arg(figure_words::number(w[i].toDouble()));
+    return tr("Query at (%1, %2), scores divided by %3; weights %4; the weighted sum of the values lies at (%5, %6).")
+        .arg(figure_words::number(q_.x()), figure_words::number(q_.y()), figure_words::number(divisor()),
+             parts.join(QStringLiteral(", ")), figure_words::number(out_.x()), figure_words::number(out_.y()));
+}

@@ -21,8 +21,10 @@ class QkvSandbox : public QObject {
     Q_PROPERTY(QVariantList weights READ weights NOTIFY changed)
     Q_PROPERTY(QPointF output READ output NOTIFY changed)
     Q_PROPERTY(double divisor READ divisor NOTIFY changed)      // √d when scaled, else 1
+    Q_PROPERTY(QString description READ description NOTIFY changed) // in words, for screen readers
 public:
     explicit QkvSandbox(QObject* parent = nullptr);
+    QString description() const;
     QPointF query() const { return q_; }
     void setQuery(QPointF q);
     QVariantList keys() const;

@@ -1,5 +1,7 @@
 #include "scaling_study.h"
 
+#include "figure_words.h"
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -49,4 +51,15 @@ void ScalingStudy::compute() {
         maxStd_ = std::max(maxStd_, sd);
     }
     emit changed();
+}
+
+QString ScalingStudy::description() const {
+    if (dims_.isEmpty() || peakU_.size() != dims_.size() || peakS_.size() != dims_.size())
+        return tr("No measurement yet.");
+    const int last = int(dims_.size()) - 1;
+    return tr("Mean largest of %1 weights: at d = %2, %3 without scaling and %4 with it; at d = %5, %6 without scaling and %7 with it.")
+        .arg(keys_).arg(dims_.first().toInt())
+        .arg(figure_words::number(peakU_.first().toDouble()), figure_words::number(peakS_.first().toDouble()))
+        .arg(dims_[last].toInt())
+        .arg(figure_words::number(peakU_[last].toDouble()), figure_words::number(peakS_[last].toDouble()));
 }

@@ -18,8 +18,10 @@ class ScalingStudy : public QObject {
     Q_PROPERTY(QVariantList peakUnscaled READ peakUnscaled NOTIFY changed) // mean largest weight
     Q_PROPERTY(QVariantList peakScaled READ peakScaled NOTIFY changed)
     Q_PROPERTY(double maxStd READ maxStd NOTIFY changed)
+    Q_PROPERTY(QString description READ description NOTIFY changed) // in words, for screen readers
 public:
     explicit ScalingStudy(QObject* parent = nullptr);
+    QString description() const;
     quint64 seed() const { return seed_; }
     void setSeed(quint64 s);
     int samples() const { return samples_; }

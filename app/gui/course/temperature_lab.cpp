@@ -1,5 +1,9 @@
 #include "temperature_lab.h"
 
+#include "figure_words.h"
+
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -165,4 +169,30 @@ void TemperatureLab::headWhatIf() {
             emit patternChanged();
         },
         1);
+}
+
+QString TemperatureLab::softmaxDescription() const {
+    QStringList weights;
+    for (const QVariant& w : candidateWeights())
+        weights << figure_words::number(w.toDouble());
+    return tr("At temperature %1 the six weights are %2.").arg(figure_words::number(temperature_), weights.join(QStringLiteral(", ")));
+}
+
+QString TemperatureLab::samplingDescription() const {
+    if (distribution_.isEmpty())
+        return tr("No prediction yet.");
+    return tr("At temperature %1, with top-k %2 and top-p %3, the most likely next tokens are %4; %5 tokens keep a probability above zero.")
+        .arg(figure_words::number(temperature_))
+        .arg(topK_ > 0 ? QLocale().toString(topK_) : tr("off"))
+        .arg(figure_words::number(topP_))
+        .arg(figure_words::topTokens(distribution_))
+        .arg(QLocale().toString(kept_));
+}
+
+QString TemperatureLab::headDescription() const {
+    const int n = int(tokens_.size());
+    if (n == 0)
+        return tr("No model loaded.");
+    return figure_words::attendsMost(layer_, head_, tokens_, n - 1, figure_words::rowPeak(pattern_, n, n - 1)) + QLatin1Char(' ')
+        + tr("At head temperature %1 the next-token prediction moves by KL %2 nats.").arg(figure_words::number(headTemperature_), figure_words::number(headKl_, 3));
 }

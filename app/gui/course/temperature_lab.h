@@ -26,8 +26,14 @@ class TemperatureLab : public CourseLab {
     Q_PROPERTY(QStringList tokens READ tokens NOTIFY patternChanged)
     Q_PROPERTY(QList<qreal> pattern READ pattern NOTIFY patternChanged)  // [T*T], NaN masked
     Q_PROPERTY(double headKl READ headKl NOTIFY patternChanged)          // prediction moved by the what-if
+    Q_PROPERTY(QString softmaxDescription READ softmaxDescription NOTIFY candidatesChanged) // in words, for screen readers
+    Q_PROPERTY(QString samplingDescription READ samplingDescription NOTIFY predictionChanged)
+    Q_PROPERTY(QString headDescription READ headDescription NOTIFY patternChanged)
 public:
     explicit TemperatureLab(QObject* parent = nullptr);
+    QString softmaxDescription() const;
+    QString samplingDescription() const;
+    QString headDescription() const;
     QVariantList candidateScores() const;
     void setCandidateScores(const QVariantList& s);
     double temperature() const { return temperature_; }

@@ -1,5 +1,7 @@
 #include "training_lab_controller.h"
 
+#include "figure_words.h"
+
 #include <QPointer>
 #include <chrono>
 #include <mutex>
@@ -390,4 +392,55 @@ QVariantMap TrainingLabController::snapshot(int index) const {
 
 QVariantMap TrainingLabController::controlSnapshot(int index) const {
     return snapshotOf(controlRecords_, index, probeLength_);
+}
+
+namespace {
+
+using al::train::LabHeadScores;
+
+// The heads with the highest previous-token and induction scores in one record, in words.
+QString strongestHeads(const LabRecord& r) {
+    const LabHeadScores* prev = nullptr;
+    const LabHeadScores* ind = nullptr;
+    for (const LabHeadScores& h : r.heads) {
+        if (!prev || h.previous_token > prev->previous_token) prev = &h;
+        if (!ind || h.induction > ind->induction) ind = &h;
+    }
+    if (!prev || !ind)
+        return {};
+    return TrainingLabController::tr("the strongest previous-token head is %1.%2 (%3), the strongest induction head %4.%5 (%6)")
+        .arg(prev->layer).arg(prev->head).arg(figure_words::number(prev->previous_token))
+        .arg(ind->layer).arg(ind->head).arg(figure_words::number(ind->induction));
+}
+
+} // namespace
+
+QString TrainingLabController::progressDescription() const {
+    if (state_ == State::Idle && stepsDone_ == 0)
+        return tr("Not trained yet: %1 steps to go.").arg(settings_.steps);
+    return tr("Step %1 of %2 done, %3 steps per second.").arg(stepsDone_).arg(settings_.steps).arg(figure_words::number(stepsPerSecond_, 1));
+}
+
+QString TrainingLabController::lossDescription() const {
+    if (records_.empty())
+        return tr("Not trained yet.");
+    const LabRecord& r = records_.back();
+    QString s = tr("At step %1 the loss is %2 and the in-context loss %3.")
+                    .arg(r.step).arg(figure_words::number(r.loss)).arg(figure_words::number(r.in_context_loss));
+    const int phase = phaseChangeStep();
+    if (phase >= 0)
+        s += QLatin1Char(' ') + tr("The phase change is marked at step %1.").arg(phase);
+    return s;
+}
+
+QString TrainingLabController::headsDescription() const {
+    if (records_.empty())
+        return tr("Not trained yet.");
+    return tr("At step %1, %2.").arg(records_.back().step).arg(strongestHeads(records_.back()));
+}
+
+QString TrainingLabController::snapshotDescription(int index) const {
+    if (index < 0 || index >= int(records_.size()))
+        return tr("Not trained yet.");
+    return tr("Snapshot at step %1: %2.").arg(records_[size_t(index)].step).arg(strongestHeads(records_[size_t(index)]));
 }

@@ -62,8 +62,14 @@ class TrainingLabController : public QObject {
     //  controlForms: "yes"|"no"|"" (no control trained), controlBestInduction}.
     Q_PROPERTY(QVariantMap answers READ answers NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(QString progressDescription READ progressDescription NOTIFY progressChanged) // in words, for screen readers
+    Q_PROPERTY(QString lossDescription READ lossDescription NOTIFY recordsChanged)
+    Q_PROPERTY(QString headsDescription READ headsDescription NOTIFY recordsChanged)
 public:
     explicit TrainingLabController(QObject* parent = nullptr);
+    QString progressDescription() const;
+    QString lossDescription() const;
+    QString headsDescription() const;
     ~TrainingLabController() override;
 
     QString state() const;
@@ -94,6 +100,8 @@ public:
     // The snapshot `index` (0 = first record): {step, loss, inContextLoss, size,
     // heads: [{layer, head, previousToken, induction, attention: [size*size]}]}; {} out of range.
     Q_INVOKABLE QVariantMap snapshot(int index) const;
+    // The snapshot `index` in words: its step and the heads that score highest then.
+    Q_INVOKABLE QString snapshotDescription(int index) const;
     // The same for the control's record `index`.
     Q_INVOKABLE QVariantMap controlSnapshot(int index) const;
 

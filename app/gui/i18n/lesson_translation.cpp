@@ -58,4 +58,29 @@ QJsonObject glossaryEntry(QJsonObject english, const QJsonObject& translated) {
     return english;
 }
 
+QJsonObject knownHeads(QJsonObject english, const QJsonObject& translated) {
+    overlayTexts(english, translated, {"about"});
+    // Each keyed group ("roles", "sources"): every entry's texts, by its id.
+    auto overlayGroup = [&](const char* group, std::initializer_list<const char*> keys) {
+        const QString name = QString::fromLatin1(group);
+        if (!english.contains(name))
+            return;
+        QJsonObject entries = english.value(name).toObject();
+        const QJsonObject t = translated.value(name).toObject();
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            QJsonObject e = it.value().toObject();
+            overlayTexts(e, t.value(it.key()).toObject(), keys);
+            it.value() = e;
+        }
+        english.insert(name, entries);
+    };
+    overlayGroup("roles", {"title", "what", "check"});
+    overlayGroup("sources", {"short", "full"});
+    // The presets as a station's: titles and reasons by index, their texts English.
+    const QJsonObject presets = station(QJsonObject{{QStringLiteral("presets"), english.value(QStringLiteral("presets"))}}, translated);
+    if (english.contains(QStringLiteral("presets")))
+        english.insert(QStringLiteral("presets"), presets.value(QStringLiteral("presets")));
+    return english;
+}
+
 } // namespace lesson_translation

@@ -6,6 +6,8 @@
 //   station.LANG.json    {"title", "goal", "presets": [{"title", "why"}, ...]}   (presets by index)
 //   exercises.LANG.json  {"<exercise id>": {"prompt", "intro", "explain", "options": {"<value>": "label"}}}
 //   glossary.LANG.json   {"<term id>": {"term", "definition"}}
+//   known-heads.LANG.json {"about", "roles": {"<role>": {"title", "what", "check"}},
+//                         "sources": {"<id>": {"short", "full"}}, "presets": [{"title", "why"}]}
 //   prose.LANG.md        the whole prose
 #pragma once
 #include <QJsonArray>
@@ -16,5 +18,7 @@ namespace lesson_translation {
 QJsonObject station(QJsonObject english, const QJsonObject& translated);
 QJsonArray exercises(QJsonArray english, const QJsonObject& translated);
 QJsonObject glossaryEntry(QJsonObject english, const QJsonObject& translated);
+// Station 3's known heads: the heads, their roles' ids and the sources' ids stay English.
+QJsonObject knownHeads(QJsonObject english, const QJsonObject& translated);
 
 } // namespace lesson_translation

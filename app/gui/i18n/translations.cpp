@@ -101,6 +101,9 @@ void Translations::install(const QString& code) {
         language_ = code;
     else if (code != QLatin1String("en"))
         load(QStringLiteral("en"));
+    // Numbers shown to the learner (figures' descriptions, QML's Qt.locale()) follow the
+    // interface's language: German writes 0,62. Nothing computed or saved is formatted by it.
+    QLocale::setDefault(QLocale(language_));
     if (engine_)
         engine_->retranslate();
     emit languageChanged();
