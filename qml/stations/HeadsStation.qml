@@ -19,7 +19,7 @@ StationScaffold {
 
     FigureSection {
         title: qsTr("All heads of one layer")
-                summary: headsLab.description
+        summary: headsLab.description
         caption: qsTr("Each tile is one head's attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. The induction score comes from a fixed repeated random sequence, the same whatever your text. Click a tile for the focused view.").arg(ModelHub.tokenCap)
         Veiled {
             id: gridVeil
@@ -34,13 +34,13 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("Many heads, one layer")
-                summary: facts.multiHeadDescription
+        summary: facts.multiHeadDescription
         caption: qsTr("Every head reads the whole residual stream vector of each token and projects it down to its own query, key and value; their outputs are concatenated and mixed by W_O (sizes of the loaded model).")
         MultiHeadDiagram { Layout.fillWidth: true }
     }
     FigureSection {
         title: qsTr("Knock heads out")
-                summary: ablation.description
+        summary: ablation.description
         caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far the whole distribution moved, and the change in the top token's logit how much that token depended on the knocked-out heads, directly or through later layers.").arg(ModelHub.tokenCap)
         Veiled {
             id: ablationVeil
@@ -52,7 +52,7 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("Induction as a circuit")
-                summary: circuit.description
+        summary: circuit.description
         caption: qsTr("Two heads in different layers that can work together on a repeated passage. The first copies into each position what the token before it was. The second uses that to find the earlier place where the current token appeared, and looks at the token that came next there.")
         Veiled {
             Layout.fillWidth: true
@@ -63,7 +63,7 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("GPT-2 small's known heads")
-                summary: knownHeads.description
+        summary: knownHeads.description
         caption: qsTr("Heads of GPT-2 small that published studies describe or that score high on a published test, and the role each was found to play.")
         Veiled {
             Layout.fillWidth: true

@@ -142,7 +142,7 @@ StationScaffold {
                       : lens.notice !== "" ? lens.notice
                       : lens.tokenCount === 0 ? (lens.busy ? qsTr("Reading…") : " ")
                       : qsTr("%n token(s)", "", lens.tokenCount) + " · "
-                            + (lens.busy ? qsTr("updating…") : qsTr("computed in %1 ms").arg(lens.milliseconds < 1 ? Theme.fixed(lens.milliseconds, 2) : Theme.fixed(lens.milliseconds, 0)))
+                        + (lens.busy ? qsTr("updating…") : qsTr("computed in %1 ms").arg(lens.milliseconds < 1 ? Theme.fixed(lens.milliseconds, 2) : Theme.fixed(lens.milliseconds, 0)))
                         + (lens.reusedPrefix > 0 ? qsTr(" (the first %1 reused from before)").arg(lens.reusedPrefix) : "")
             }
         }

@@ -15,7 +15,7 @@ StationScaffold {
 
     FigureSection {
         title: qsTr("The score grid, row by row")
-                summary: mask.gridDescription
+        summary: mask.gridDescription
         caption: qsTr("The first %1 tokens of your text. Each row is one query: its scaled scores against every key, with the cells after it set to −∞ before the softmax.").arg(mask.tokens.length)
         Veiled {
             id: gridVeil
@@ -27,7 +27,7 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("What if there were no mask?")
-                summary: mask.predictionDescription
+        summary: mask.predictionDescription
         caption: qsTr("The loaded model's next-token prediction after the first %1 tokens of your text, with the mask (as trained) and without it (every token sees the future).").arg(ModelHub.tokenCap)
         Veiled {
             id: offVeil
@@ -45,14 +45,14 @@ StationScaffold {
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
                     color: Theme.text
-                            text: qsTr("KL between the two predictions: %1 nats. In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.").arg(Theme.fixed(mask.kl, 3))
+                    text: qsTr("KL between the two predictions: %1 nats. In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.").arg(Theme.fixed(mask.kl, 3))
                 }
             }
         }
     }
     FigureSection {
         title: qsTr("Encoder, decoder, cross-attention, padding")
-                summary: qsTr("Four grids of queries (rows) against keys (columns): an encoder lets every query see every key; a decoder lets each query see only the keys up to its own position; in cross-attention every decoder query sees every encoder key; padding keys are seen by no query.")
+        summary: qsTr("Four grids of queries (rows) against keys (columns): an encoder lets every query see every key; a decoder lets each query see only the keys up to its own position; in cross-attention every decoder query sees every encoder key; padding keys are seen by no query.")
         caption: qsTr("Coloured cells: which key (column) a query (row) may look at.")
         Veiled {
             Layout.fillWidth: true

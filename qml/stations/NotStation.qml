@@ -26,7 +26,7 @@ StationScaffold {
 
     FigureSection {
         title: qsTr("Weights are not explanations")
-                summary: swap.description
+        summary: swap.description
         caption: qsTr("Each cell: how far the next-token prediction after the first %1 tokens of your text moves (KL, nats) when that head's pattern is replaced. Pale cells: replacing that head's pattern barely moves the prediction.").arg(ModelHub.tokenCap)
         Veiled {
             id: swapVeil
@@ -38,7 +38,7 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("How attention's cost grows with the text")
-                summary: cost.description
+        summary: cost.description
         caption: qsTr("Wall-clock time, measured now with the engine's own layer functions on one core of this machine (the fastest of several runs per length). Time is not arithmetic: counted in multiply-adds, attention is T / (6·d) of the rest, which for this model (d = %1) reaches the rest only at %2 tokens; its context holds %3.").arg(ModelHub.nEmbd).arg(6 * ModelHub.nEmbd).arg(ModelHub.nPositions)
         veils: station.veils
         captionVeil: "cost-chart"
@@ -52,7 +52,7 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("One head is not one concept")
-                summary: census.description
+        summary: census.description
         caption: qsTr("The same head's census on the first %1 tokens of your text and of three others. Labels are heuristics.").arg(ModelHub.tokenCap)
         Veiled {
             Layout.fillWidth: true
@@ -63,7 +63,7 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("The plumbing")
-                summary: facts.plumbingDescription
+        summary: facts.plumbingDescription
         caption: qsTr("Where attention sits in the model, with the loaded model's sizes.")
         PlumbingDiagram { Layout.fillWidth: true }
     }

@@ -15,7 +15,7 @@ StationScaffold {
 
     FigureSection {
         title: qsTr("Softmax with a temperature")
-                summary: lab.softmaxDescription
+        summary: lab.softmaxDescription
         caption: qsTr("Six candidate scores. Low temperature: the top score takes almost everything. High temperature: the bars even out.")
         veils: station.veils
         captionVeil: "softmax"
@@ -29,7 +29,7 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("Your text's next token")
-                summary: lab.samplingDescription
+        summary: lab.samplingDescription
         caption: qsTr("After the first %1 tokens of your text: the same temperature, plus top-k and top-p filters; the seed makes a generation repeatable.").arg(ModelHub.tokenCap)
         Veiled {
             id: samplingVeil
@@ -41,7 +41,7 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("What if one head had a temperature?")
-                summary: lab.headDescription
+        summary: lab.headDescription
         caption: qsTr("The head's scores, on the first %1 tokens of your text, are divided by this temperature before its softmax.").arg(ModelHub.tokenCap)
         HeadTemperatureView { lab: lab; Layout.fillWidth: true }
     }
