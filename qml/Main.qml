@@ -44,6 +44,7 @@ ApplicationWindow {
             return false
         while (stack.depth > 1)
             stack.pop(null, StackView.Immediate)
+        AppState.releaseFreedMemory() // the page just left freed its objects and results
         stack.push(stationPage, { stationId: id, catalog: catalog })
         AppState.setSetting("lastStation", id)
         return true
@@ -61,6 +62,7 @@ ApplicationWindow {
     function goHome() {
         while (stack.depth > 1)
             stack.pop(null, StackView.Immediate)
+        AppState.releaseFreedMemory()
         AppState.setSetting("lastStation", "")
     }
 

@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QUrl>
 
+#include "memory_release.h"
 #include "settings_lock.h"
 #include "system_contrast.h"
 
@@ -34,8 +35,9 @@ void followLinkColour(bool dark) {
 }
 } // namespace
 
-AppState* AppState::create(QQmlEngine*, QJSEngine*) {
+AppState* AppState::create(QQmlEngine*, QJSEngine* engine) {
     AppState* s = instance();
+    s->engine_ = engine;
     QQmlEngine::setObjectOwnership(s, QQmlEngine::CppOwnership);
     return s;
 }
@@ -162,6 +164,8 @@ void AppState::reportFiguresShown() {
     figuresShown_ = true;
     emit figuresShown();
 }
+
+void AppState::releaseFreedMemory() { memory_release::releaseSoon(engine_); }
 
 void AppState::reportFiguresPending() { figuresShown_ = false; }
 

@@ -1,7 +1,9 @@
 // App-wide state the shell needs: the theme (system or --theme), the station to open first,
 // remembered settings (QSettings: window geometry, last station), and the --screenshot handshake.
 #pragma once
+#include <QJSEngine>
 #include <QObject>
+#include <QPointer>
 #include <QVariantMap>
 #include <QRect>
 #include <QString>
@@ -51,6 +53,8 @@ public:
     // results for the current text, and reportFiguresPending() when they no longer do (a newer
     // model or text); --screenshot saves only while the last report is "shown".
     Q_INVOKABLE void reportFiguresShown();
+    // A page has left the screen: give the memory it freed back to the system (memory_release.h).
+    Q_INVOKABLE void releaseFreedMemory();
     Q_INVOKABLE void reportFiguresPending();
     bool figuresAreShown() const { return figuresShown_; }
     // Reads a small text file from qrc or disk ("" if absent), e.g. :/resources/about.json.
@@ -83,5 +87,6 @@ private:
     QString settingsNotice_;
     // Changes not saved yet (a save failed): kept while the app runs, written by the next save.
     QVariantMap unsaved_;
+    QPointer<QJSEngine> engine_; // the QML engine that created the singleton
     void saveSettings();
 };
