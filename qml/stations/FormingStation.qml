@@ -15,6 +15,8 @@ Item {
     // --screenshot waits for this. Nothing trains until the learner clicks, so the page as it
     // opens (the predictions and the empty figures) is the whole of it.
     readonly property bool figuresReady: lab.state === "idle" || lab.snapshotCount > 0
+    // It trains on its own random spans, never on the learner's text: no note about that text here.
+    readonly property bool readsLearnerText: false
 
     TrainingLabController { id: lab }
     readonly property TrainingLabController trainer: lab   // for tests
