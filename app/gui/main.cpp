@@ -161,14 +161,17 @@ int main(int argc, char* argv[]) {
         settle->setInterval(400);
         // --reveal: once the answers are in, commit every prediction, then wait for the figures
         // again (a commit may draw new marks) before the grab.
-        auto revealPending = std::make_shared<bool>(parser.isSet(revealOpt));
-        QObject::connect(settle, &QTimer::timeout, window, [save, state, settle, revealPending, window, &engine, &watchdog] {
+        // A card started just now may compute its answer first: try again, a few times at most.
+        auto revealTries = std::make_shared<int>(parser.isSet(revealOpt) ? 6 : 0);
+        QObject::connect(settle, &QTimer::timeout, window, [save, state, settle, revealTries, window, &engine, &watchdog] {
             if (!state->figuresAreShown())
                 return;
-            if (*revealPending) {
-                *revealPending = false;
-                const int n = revealAllPredictions(engine, window->contentItem());
-                std::printf("attention-lens: committed %d predictions\n", n);
+            if (*revealTries > 0) {
+                --*revealTries;
+                const RevealCount n = revealAllPredictions(engine, window->contentItem());
+                std::printf("attention-lens: %d of %d predictions committed\n", n.revealed, n.cards);
+                if (n.revealed == n.cards)
+                    *revealTries = 0;
                 settle->start(1500);
                 return;
             }

@@ -17,9 +17,9 @@ void collectCards(QQuickItem* item, QList<QQuickItem*>& out) {
 
 } // namespace
 
-int revealAllPredictions(QJSEngine& engine, QQuickItem* root) {
+RevealCount revealAllPredictions(QJSEngine& engine, QQuickItem* root) {
     if (!root)
-        return 0;
+        return {};
     QList<QQuickItem*> cards;
     collectCards(root, cards);
     // The same steps a learner takes: Start (where asked), pick, commit.
@@ -35,9 +35,10 @@ int revealAllPredictions(QJSEngine& engine, QQuickItem* root) {
         "  card.commit();"
         "  return card.revealed === true;"
         "})"));
-    int committed = 0;
+    RevealCount count;
+    count.cards = int(cards.size());
     for (QQuickItem* card : cards)
         if (commit.call({engine.newQObject(card)}).toBool())
-            ++committed;
-    return committed;
+            ++count.revealed;
+    return count;
 }
