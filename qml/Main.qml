@@ -44,6 +44,7 @@ ApplicationWindow {
             return false
         while (stack.depth > 1)
             stack.pop(null, StackView.Immediate)
+        AppState.releaseFreedMemory() // the page just left freed its objects and results
         // A --screenshot captures the page in place, not halfway through its slide-in.
         stack.push(stationPage, { stationId: id, catalog: catalog }, AppState.screenshotMode ? StackView.Immediate : StackView.PushTransition)
         AppState.setSetting("lastStation", id)
@@ -62,6 +63,7 @@ ApplicationWindow {
     function goHome() {
         while (stack.depth > 1)
             stack.pop(null, StackView.Immediate)
+        AppState.releaseFreedMemory()
         AppState.setSetting("lastStation", "")
     }
 

@@ -10,6 +10,8 @@
 #include <QSettings>
 #include <QUrl>
 
+#include "memory_release.h"
+#include "settings_lock.h"
 #include "system_contrast.h"
 
 AppState* AppState::instance() {
@@ -33,8 +35,9 @@ void followLinkColour(bool dark) {
 }
 } // namespace
 
-AppState* AppState::create(QQmlEngine*, QJSEngine*) {
+AppState* AppState::create(QQmlEngine*, QJSEngine* engine) {
     AppState* s = instance();
+    s->engine_ = engine;
     QQmlEngine::setObjectOwnership(s, QQmlEngine::CppOwnership);
     return s;
 }
@@ -110,22 +113,47 @@ QString AppState::version() const { return QStringLiteral(AL_VERSION); }
 QVariant AppState::setting(const QString& key, const QVariant& fallback) const {
     if (screenshot_)
         return fallback; // screenshots are reproducible: remembered state does not leak into them
-    return QSettings().value(key, fallback);
+    return storedSetting(key, fallback);
+}
+
+QVariant AppState::storedSetting(const QString& key, const QVariant& fallback) const {
+    const auto unsaved = unsaved_.constFind(key);
+    return unsaved != unsaved_.cend() ? *unsaved : QSettings().value(key, fallback);
 }
 
 void AppState::setSetting(const QString& key, const QVariant& value) {
     if (screenshot_)
         return;
+    unsaved_.insert(key, value);
+    saveSettings();
+}
+
+void AppState::saveSettings() {
     // Written at once (not at exit) so that a failure is seen while the learner can still be told.
-    QSettings settings;
-    settings.setValue(key, value);
-    settings.sync();
+    const QString file = QSettings().fileName();
     QString notice;
-    if (settings.status() != QSettings::NoError)
-        notice = tr("Your settings could not be saved to %1: the folder is read-only or the disk is full. "
-                    "The settings saved before are unchanged; this change is kept while the app is open "
-                    "and saved as soon as saving works again.")
-                     .arg(QDir::toNativeSeparators(settings.fileName()));
+    const QString lock = settings_lock::heldLockFile(file);
+    if (!lock.isEmpty()) {
+        // QSettings would wait for this lock without end: not one write is tried while it is there.
+        notice = tr("Your settings could not be saved, because the lock file %1 is in the way: an earlier run of "
+                    "Attention Lens left it behind (or another copy of the app that is still open holds it), and "
+                    "it cannot be removed automatically. Nothing is lost: the settings saved before in %2 are "
+                    "unchanged, and this change is kept while the app is open. To save again, close any other "
+                    "Attention Lens window and delete %1; the next setting you change is then saved with this one.")
+                     .arg(QDir::toNativeSeparators(lock), QDir::toNativeSeparators(file));
+    } else {
+        QSettings settings;
+        for (auto it = unsaved_.cbegin(); it != unsaved_.cend(); ++it)
+            settings.setValue(it.key(), it.value());
+        settings.sync();
+        if (settings.status() == QSettings::NoError)
+            unsaved_.clear();
+        else
+            notice = tr("Your settings could not be saved to %1: the folder is read-only or the disk is full. "
+                        "The settings saved before are unchanged; this change is kept while the app is open "
+                        "and saved as soon as saving works again.")
+                         .arg(QDir::toNativeSeparators(file));
+    }
     if (notice != settingsNotice_) {
         settingsNotice_ = notice;
         emit settingsNoticeChanged();
@@ -136,6 +164,8 @@ void AppState::reportFiguresShown() {
     figuresShown_ = true;
     emit figuresShown();
 }
+
+void AppState::releaseFreedMemory() { memory_release::releaseSoon(engine_); }
 
 void AppState::reportFiguresPending() { figuresShown_ = false; }
 

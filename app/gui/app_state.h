@@ -1,7 +1,10 @@
 // App-wide state the shell needs: the theme (system or --theme), the station to open first,
 // remembered settings (QSettings: window geometry, last station), and the --screenshot handshake.
 #pragma once
+#include <QJSEngine>
 #include <QObject>
+#include <QPointer>
+#include <QVariantMap>
 #include <QRect>
 #include <QString>
 #include <QUrl>
@@ -20,9 +23,9 @@ class AppState : public QObject {
     Q_PROPERTY(QString initialStation READ initialStation CONSTANT)
     Q_PROPERTY(bool screenshotMode READ screenshotMode CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
-    // Why the last change of a setting could not be saved (read-only folder, full disk); "" once
-    // a save works again. Settings saved before stay as they were (QSettings writes atomically) and
-    // the unsaved change is written by the next save that works.
+    // Why the last change of a setting could not be saved (read-only folder, full disk, a lock file
+    // in the way); "" once a save works again. Settings saved before stay as they were (QSettings
+    // writes atomically) and the unsaved changes are written by the next save that works.
     Q_PROPERTY(QString settingsNotice READ settingsNotice NOTIFY settingsNoticeChanged)
 public:
     static AppState* instance();
@@ -42,11 +45,16 @@ public:
 
     Q_INVOKABLE QVariant setting(const QString& key, const QVariant& fallback = {}) const;
     Q_INVOKABLE void setSetting(const QString& key, const QVariant& value);
+    // The remembered value even in --screenshot mode (the interface's language, the model folders
+    // opened): a change not saved yet counts.
+    QVariant storedSetting(const QString& key, const QVariant& fallback = {}) const;
     QString settingsNotice() const { return settingsNotice_; }
     // A station page calls this once its figures (and its exercises' answers) show the model's
     // results for the current text, and reportFiguresPending() when they no longer do (a newer
     // model or text); --screenshot saves only while the last report is "shown".
     Q_INVOKABLE void reportFiguresShown();
+    // A page has left the screen: give the memory it freed back to the system (memory_release.h).
+    Q_INVOKABLE void releaseFreedMemory();
     Q_INVOKABLE void reportFiguresPending();
     bool figuresAreShown() const { return figuresShown_; }
     // Reads a small text file from qrc or disk ("" if absent), e.g. :/resources/about.json.
@@ -77,4 +85,8 @@ private:
     bool highContrast_ = false;
     bool figuresShown_ = false;
     QString settingsNotice_;
+    // Changes not saved yet (a save failed): kept while the app runs, written by the next save.
+    QVariantMap unsaved_;
+    QPointer<QJSEngine> engine_; // the QML engine that created the singleton
+    void saveSettings();
 };

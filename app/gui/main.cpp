@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
 #include <chrono>
+#include <memory>
 #include <cstdio>
 #include <string>
 
@@ -23,6 +24,7 @@
 #include "compute/watchdog.h"
 #include "i18n/translations.h"
 #include "model_hub.h"
+#include "screenshot_reveal.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
@@ -66,7 +68,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the station with the text, wait for the model's results, save the window as PNG to FILE and exit."), QStringLiteral("FILE"));
     const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x800)."), QStringLiteral("WxH"));
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("For --screenshot: give up after SECONDS and exit with code 3 (default 120)."), QStringLiteral("SECONDS"));
-    parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, contrastOpt, shotOpt, sizeOpt, timeoutOpt});
+    const QCommandLineOption revealOpt(QStringLiteral("reveal"), QStringLiteral("For --screenshot: commit a prediction on every exercise first, so the figures show what they show after predicting."));
+    parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, contrastOpt, shotOpt, sizeOpt, timeoutOpt, revealOpt});
     parser.process(app);
 
     AppState* state = AppState::instance();
@@ -156,9 +159,22 @@ int main(int argc, char* argv[]) {
         auto* settle = new QTimer(window);
         settle->setSingleShot(true);
         settle->setInterval(400);
-        QObject::connect(settle, &QTimer::timeout, window, [save, state, &watchdog] {
+        // --reveal: once the answers are in, commit every prediction, then wait for the figures
+        // again (a commit may draw new marks) before the grab.
+        // A card started just now may compute its answer first: try again, a few times at most.
+        auto revealTries = std::make_shared<int>(parser.isSet(revealOpt) ? 6 : 0);
+        QObject::connect(settle, &QTimer::timeout, window, [save, state, settle, revealTries, window, &engine, &watchdog] {
             if (!state->figuresAreShown())
                 return;
+            if (*revealTries > 0) {
+                --*revealTries;
+                const RevealCount n = revealAllPredictions(engine, window->contentItem());
+                std::printf("attention-lens: %d of %d predictions committed\n", n.revealed, n.cards);
+                if (n.revealed == n.cards)
+                    *revealTries = 0;
+                settle->start(1500);
+                return;
+            }
             watchdog.disarm();
             save();
         });

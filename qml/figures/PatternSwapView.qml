@@ -13,6 +13,15 @@ ColumnLayout {
     property var answers: []
     readonly property var answerHeads: answers.filter(a => a.kind === "head").map(a => a.answer)
     spacing: Theme.spacingS
+    // A KL in a 44 px cell: three decimals, and below 0.001 (most heads of an untrained or large
+    // model) its order of magnitude, so that a small value never reads as exactly 0.
+    function klText(kl) {
+        if (kl <= 0)
+            return "0"
+        if (kl < 0.001)
+            return Number(kl).toExponential(0)
+        return kl < 10 ? Theme.fixed(Number(kl), 3) : Theme.fixed(Number(kl), 1)
+    }
     RowLayout {
         RadioButton { text: qsTr("uniform"); checked: view.lab.mode === 0; onClicked: view.lab.mode = 0; palette.windowText: Theme.text }
         RadioButton { text: qsTr("shuffled rows"); checked: view.lab.mode === 1; onClicked: view.lab.mode = 1; palette.windowText: Theme.text }
@@ -32,13 +41,15 @@ ColumnLayout {
                 readonly property bool isAnswer: head >= 0 && view.answerHeads.indexOf(layerIdx + "." + head) >= 0
                 implicitWidth: head < 0 ? 56 : 44
                 implicitHeight: 22
-                color: head < 0 ? "transparent" : Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, Math.sqrt(kl / Math.max(1e-9, view.lab.maxKl)))
+                readonly property real fill: Math.sqrt(kl / Math.max(1e-9, view.lab.maxKl))
+                color: head < 0 ? "transparent" : Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, fill)
                 border.color: head < 0 ? "transparent" : isAnswer ? Theme.accent : Theme.border
                 border.width: isAnswer ? 2.5 : 1
                 Label {
                     anchors.centerIn: parent
-                    text: parent.head < 0 ? qsTr("layer %1").arg(parent.layerIdx) : Theme.fixed(Number(parent.kl), 3)
-                    color: Theme.text
+                    text: parent.head < 0 ? qsTr("layer %1").arg(parent.layerIdx) : view.klText(parent.kl)
+                    // Light text on the darker fills, where the theme's text would disappear.
+                    color: parent.head >= 0 && parent.fill > 0.55 ? Theme.textOnAccent : Theme.text
                     font.pixelSize: 10
                     font.family: parent.head < 0 ? Qt.application.font.family : "monospace"
                 }

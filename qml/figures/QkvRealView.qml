@@ -87,7 +87,14 @@ ColumnLayout {
         VectorStrip { vector: view.inspector.q; maxValue: view.inspector.range; cell: stripCell.value }
         Label { text: qsTr("query of “%1”").arg(view.inspector.tokens[view.inspector.query] || ""); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
     }
-    QtObject { id: stripCell; readonly property real value: Math.max(2, Math.min(5, 260 / Math.max(1, view.inspector.headDim))) }
+    // Cell width of the key and value strips: up to 5 px, narrower for a long head (GPT-2's 64
+    // numbers), and narrower still so that both strips fit beside the token, score and weight
+    // columns (about 470 px with "← the answer") in the width the figure has.
+    QtObject {
+        id: stripCell
+        readonly property int dims: Math.max(1, view.inspector.headDim)
+        readonly property real value: Math.max(1.5, Math.min(5, 260 / dims, (view.width - 470) / (2 * dims)))
+    }
 
     // One row per visible key: token, key strip, score, weight bar, value strip.
     GridLayout {

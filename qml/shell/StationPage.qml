@@ -161,11 +161,13 @@ Page {
             dismissable: false
             text: qsTr("This station is not built yet. Its figures and exercises are still being written; what you see below may be incomplete.")
         }
-        // A text longer than the course reads: say how much of it every figure shows.
+        // A text longer than the course reads: say how much of it every figure shows (on every
+        // page that reads the learner's text; one with `readsLearnerText: false` does not).
         NoticeBar {
             objectName: "truncationNotice"
             Layout.fillWidth: true
             visible: ModelHub.truncationNotice !== ""
+                     && !(instrument.item && instrument.item.readsLearnerText === false)
             dismissable: false
             text: ModelHub.truncationNotice
         }

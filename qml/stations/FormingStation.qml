@@ -18,6 +18,8 @@ StationScaffold {
     readsModel: false
     // Its three questions are cards of its own below, graded by the run.
     asksOwnExercises: true
+    // It trains on its own random spans, never on the learner's text: no note about that text here.
+    readonly property bool readsLearnerText: false
 
     TrainingLabController { id: lab }
     readonly property TrainingLabController trainer: lab   // for tests

@@ -1,7 +1,8 @@
-// Settings (window geometry, last station, reading pane) when they cannot be saved: a full disk
-// and a read-only settings folder. The app says so (AppState.settingsNotice, shown by the shell)
+// Settings (window geometry, last station, reading pane) when they cannot be saved: a full disk,
+// a read-only settings folder, and a lock file left in the way that Qt cannot remove. The app says so (AppState.settingsNotice, shown by the shell)
 // and the settings saved before stay on disk as they were.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QRect>
@@ -9,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <chrono>
+#include <filesystem>
 
 #include "app_state.h"
 #include "storage_failures.h"
@@ -80,6 +83,49 @@ private slots:
             return {};
         });
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    // QSettings waits without end for its lock file ("<file>.lock"); Qt removes one a crashed run
+    // left, but not one it cannot delete (here a folder of that name). The app must not hang: it
+    // says what is in the way, that nothing is lost and what to do, and saves once it is gone.
+    void leftoverLockFileKeepsSavedSettings() {
+        AppState* state = AppState::instance();
+        state->setSetting(QStringLiteral("lastStation"), QStringLiteral("heads"));
+        QVERIFY2(state->settingsNotice().isEmpty(), qPrintable(state->settingsNotice()));
+        const QString file = QSettings().fileName();
+        const QByteArray before = read(file);
+        QVERIFY(before.contains("heads"));
+        const QString lock = file + QStringLiteral(".lock");
+        QVERIFY(QDir().mkpath(lock));
+        // Older than Qt's 30 s "stale" age, so Qt itself tries (and fails) to remove it.
+        std::filesystem::last_write_time(lock.toStdString(),
+                                         std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+
+        QSignalSpy noticeSpy(state, &AppState::settingsNoticeChanged);
+        QElapsedTimer clock;
+        clock.start();
+        state->setSetting(QStringLiteral("lastStation"), QStringLiteral("mask"));
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QStringLiteral("the save took %1 ms").arg(clock.elapsed())));
+        QCOMPARE(noticeSpy.count(), 1);
+        const QString notice = state->settingsNotice();
+        // What happened, that nothing is lost, and what to do, naming the file to delete.
+        QVERIFY2(notice.contains(QStringLiteral("could not be saved")), qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("lock file ") + QDir::toNativeSeparators(lock)), qPrintable(notice));
+        QVERIFY2(!notice.contains(QStringLiteral("read-only")) && !notice.contains(QStringLiteral("disk is full")),
+                 qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("Nothing is lost")) && notice.contains(QStringLiteral("unchanged")),
+                 qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("delete ") + QDir::toNativeSeparators(lock)), qPrintable(notice));
+        QCOMPARE(read(file), before); // the saved settings as they were
+        QCOMPARE(state->setting(QStringLiteral("lastStation")).toString(), QStringLiteral("mask")); // kept while open
+
+        // The lock gone: the next change is saved together with the one that waited.
+        QVERIFY(QDir().rmdir(lock));
+        state->setSetting(QStringLiteral("station/proseVisible"), false);
+        QVERIFY2(state->settingsNotice().isEmpty(), qPrintable(state->settingsNotice()));
+        QSettings reread(file, QSettings::IniFormat);
+        QCOMPARE(reread.value(QStringLiteral("lastStation")).toString(), QStringLiteral("mask"));
+        QCOMPARE(reread.value(QStringLiteral("station/proseVisible")).toBool(), false);
     }
 };
 

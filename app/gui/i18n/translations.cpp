@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QTranslator>
 
+#include "app_state.h"
+
 namespace {
 const QString kSettingKey = QStringLiteral("language");
 const QString kQmDir = QStringLiteral(":/i18n");
@@ -62,7 +64,7 @@ QString Translations::resolve(const QStringList& preferred, const QStringList& c
 }
 
 void Translations::apply() {
-    choice_ = QSettings().value(kSettingKey).toString();
+    choice_ = AppState::instance()->storedSetting(kSettingKey).toString();
     if (!availableCodes().contains(choice_))
         choice_.clear();
     // QLocale::system().uiLanguages() reads LANGUAGE (a colon-separated list) before LC_*/LANG.
@@ -71,7 +73,7 @@ void Translations::apply() {
 
 void Translations::setChoice(const QString& code) {
     const QString c = availableCodes().contains(code) ? code : QString();
-    QSettings().setValue(kSettingKey, c);
+    AppState::instance()->setSetting(kSettingKey, c); // says so when it cannot save
     if (c == choice_)
         return;
     choice_ = c;

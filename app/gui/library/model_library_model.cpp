@@ -5,6 +5,7 @@
 #include <QSettings>
 #include <QUrl>
 
+#include "app_state.h"
 #include "library/hf_cache.h"
 #include "model_hub.h"
 #include "model_locator.h"
@@ -36,11 +37,11 @@ ModelLibraryModel::ModelLibraryModel(QObject* parent) : QAbstractListModel(paren
 }
 
 QStringList ModelLibraryModel::openedFolders() const {
-    return QSettings().value(QLatin1String(kOpenedKey)).toStringList();
+    return AppState::instance()->storedSetting(QLatin1String(kOpenedKey)).toStringList();
 }
 
 void ModelLibraryModel::setOpenedFolders(const QStringList& folders) {
-    QSettings().setValue(QLatin1String(kOpenedKey), folders);
+    AppState::instance()->setSetting(QLatin1String(kOpenedKey), folders); // says so when it cannot save
 }
 
 QString ModelLibraryModel::modelsFolder() const { return defaultModelsRoot(); }
