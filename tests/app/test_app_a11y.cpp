@@ -27,6 +27,7 @@
 #include "app_state.h"
 #include "attention_lens/model.h"
 #include "attention_lens/tokenizer.h"
+#include "gpt2_shaped_model.h"
 #include "lens/lens_controller.h"
 #include "model_hub.h"
 
@@ -313,12 +314,9 @@ private slots:
         QVERIFY(page);
         auto* lens = page->findChild<LensController*>();
         QVERIFY(lens);
-        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
-        QVERIFY2(!shared.isEmpty(), "AL_SHARED_DIR is not set (run through ctest)");
-        al::Tokenizer tokenizer = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
-                                                      (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
+        QVERIFY2(!qEnvironmentVariableIsEmpty("AL_SHARED_DIR"), "AL_SHARED_DIR is not set (run through ctest)");
         lens->setFollowHub(false);
-        lens->setModel(al::Model::random(al::Model::gpt2_small_config(), 1234, std::move(tokenizer)));
+        lens->setModel(testing_support::gpt2ShapedModel(1234));
         QTRY_VERIFY_WITH_TIMEOUT(lens->nLayer() == 12 && lens->hasResult() && !lens->busy(), 60000);
         QQuickItem* overview = nullptr;
         QQuickItem* prose = nullptr;

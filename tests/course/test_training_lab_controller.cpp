@@ -174,4 +174,4 @@ private slots:
 };
 
 QTEST_MAIN(TestTrainingLabController)
-#include "tst_training_lab_controller.moc"
+#include "test_training_lab_controller.moc"
