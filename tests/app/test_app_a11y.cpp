@@ -29,6 +29,7 @@
 #include "attention_lens/tokenizer.h"
 #include "gpt2_shaped_model.h"
 #include "lens/lens_controller.h"
+#include "main_window.h"
 #include "model_hub.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -213,15 +214,8 @@ private slots:
         hub->loadModel(fixture);
         QTRY_VERIFY_WITH_TIMEOUT(hub->ready() && !hub->loading(), 30000);
 
-        engine = std::make_unique<QQmlApplicationEngine>();
-        engine->addImportPath(QStringLiteral("qrc:/"));
-        engine->load(QUrl(QStringLiteral("qrc:/AttentionLens/Main.qml")));
-        QVERIFY(!engine->rootObjects().isEmpty());
-        window = qobject_cast<QQuickWindow*>(root());
+        window = testing_support::startMainWindow(engine, QSize(1280, 800));
         QVERIFY(window);
-        window->resize(1280, 800);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window));
         window->requestActivate();
         QVERIFY(QTest::qWaitForWindowActive(window));
     }

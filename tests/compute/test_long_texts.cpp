@@ -20,6 +20,7 @@
 #include <memory>
 
 #include "gpt2_shaped_model.h"
+#include "main_window.h"
 #include "process_probes.h"
 #include "stall_meter.h"
 #include "app_state.h"
@@ -119,15 +120,8 @@ private slots:
         ModelHub::instance()->useModel(model_, QStringLiteral("GPT-2 small (124M)"));
 
         QQuickStyle::setStyle(QStringLiteral("Basic"));
-        engine_ = std::make_unique<QQmlApplicationEngine>();
-        engine_->addImportPath(QStringLiteral("qrc:/"));
-        engine_->load(QUrl(QStringLiteral("qrc:/AttentionLens/Main.qml")));
-        QVERIFY(!engine_->rootObjects().isEmpty());
-        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().constFirst());
+        window_ = testing_support::startMainWindow(engine_, QSize(1280, 1000));
         QVERIFY(window_);
-        window_->resize(1280, 1000);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_));
     }
 
     void wholeContext() { tourEveryStation(textOf(1024), 1024, QStringLiteral("1024-tokens"), true); }
