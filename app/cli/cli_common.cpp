@@ -21,7 +21,7 @@ Options::Options(const Args& args, const std::set<std::string>& with_value, cons
         } else if (flags.count(a)) {
             flags_.insert(a);
         } else {
-            throw UsageError("unknown option \"" + a + "\" (see --help)");
+            throw UsageError("unknown option \"" + a + "\"");
         }
     }
 }

@@ -1,19 +1,21 @@
-// `attention-lens-cli download [--repo openai-community/gpt2] [--revision REV] [--dest DIR]`:
-// fetches a GPT-2-family model with the same downloader as the app (resumable, verified, checked by
-// loading it), printing one JSON object per line: progress events, then a final "done" or "error".
+// `download`: fetches a GPT-2-family model with the same downloader as the app (resumable,
+// verified, checked by loading it), printing one JSON object per line: progress events, then a
+// final "done" or "error".
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QMetaEnum>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStringList>
 #include <cstdio>
 
+#include "commands.h"
 #include "download/model_downloader.h"
 #include "library/model_folder.h"
 #include "library/model_library.h"
 #include "library/model_manifest.h"
+
+namespace cli {
 
 namespace {
 
@@ -23,48 +25,19 @@ void printJson(const QJsonObject& o) {
     std::fflush(stdout);
 }
 
-int usageError(const QString& message) {
-    printJson({{QStringLiteral("event"), QStringLiteral("error")},
-               {QStringLiteral("error"), QStringLiteral("usage")},
-               {QStringLiteral("message"), message}});
-    return 2;
-}
-
 } // namespace
 
-// Returns the process exit code: 0 installed, 1 the download failed (the JSON says why), 2 usage.
-int cmdDownload(const QStringList& args) {
+// Returns the process exit code: 0 installed, 1 the download failed (the JSON says why); bad
+// options throw UsageError (exit 2).
+int cmd_download(const Args& args) {
     using namespace al::library;
-    QString repo = QStringLiteral("openai-community/gpt2");
-    QString revision;
-    QString dest = defaultModelsRoot();
-    bool progress = true;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString& a = args[i];
-        auto value = [&](QString& out) {
-            if (i + 1 >= args.size())
-                return false;
-            out = args[++i];
-            return true;
-        };
-        if (a == QLatin1String("--repo")) {
-            if (!value(repo)) return usageError(QStringLiteral("--repo needs a repository, e.g. openai-community/gpt2"));
-        } else if (a == QLatin1String("--revision")) {
-            if (!value(revision)) return usageError(QStringLiteral("--revision needs a commit or branch"));
-        } else if (a == QLatin1String("--dest")) {
-            if (!value(dest)) return usageError(QStringLiteral("--dest needs a folder"));
-        } else if (a == QLatin1String("--no-progress")) {
-            progress = false;
-        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            std::puts("usage: attention-lens-cli download [--repo REPO] [--revision REV] [--dest DIR] [--no-progress]\n"
-                      "  REPO: a Hugging Face repository or a model id of the built-in manifest (default openai-community/gpt2)\n"
-                      "  DIR:  the models folder; the model is installed in DIR/<repository name>\n"
-                      "  The endpoint is $HF_ENDPOINT, else https://huggingface.co. An interrupted download resumes.");
-            return 0;
-        } else {
-            return usageError(QStringLiteral("unknown option %1 (see download --help)").arg(a));
-        }
-    }
+    const Options o(args, {"--repo", "--revision", "--dest"}, {"--no-progress"});
+    const QString repo = QString::fromStdString(o.value("--repo", "openai-community/gpt2"));
+    const QString revision = QString::fromStdString(o.value("--revision"));
+    const QString dest = o.has("--dest") ? QString::fromStdString(o.value("--dest")) : defaultModelsRoot();
+    const bool progress = !o.has("--no-progress");
+    if (repo.isEmpty()) throw UsageError("--repo needs a repository, e.g. openai-community/gpt2");
+    if (dest.isEmpty()) throw UsageError("--dest needs a folder");
 
     QString manifestError;
     const QList<ManifestModel> manifest = loadManifest(QString(), &manifestError);
@@ -78,7 +51,7 @@ int cmdDownload(const QStringList& args) {
     }
     if (!known) {
         if (!repo.contains(QLatin1Char('/')))
-            return usageError(QStringLiteral("\"%1\" is neither a model of the manifest nor an org/name repository").arg(repo));
+            throw UsageError("--repo \"" + repo.toStdString() + "\" is neither a model of the manifest nor an org/name repository");
         // Any other GPT-2-family repository: nothing pinned, the server's headers say what to expect.
         model.id = repo.section(QLatin1Char('/'), -1);
         model.repo = repo;
@@ -141,3 +114,5 @@ int cmdDownload(const QStringList& args) {
                {QStringLiteral("staging"), downloader.stagingDir()}});
     return 1;
 }
+
+} // namespace cli

@@ -1,5 +1,8 @@
 // `heads`: the head census — per head, heuristic scores (previous-token, first-token, self,
 // duplicate, induction, distance, entropy) and the label they suggest (a heuristic, not a fact).
+#include <string>
+#include <utility>
+
 #include "attention_lens/census.h"
 #include "commands.h"
 
@@ -14,22 +17,23 @@ int cmd_heads(const Args& args) {
     const std::vector<al::HeadScores> scores = al::head_census(runner, ids);
     nlohmann::json heads = nlohmann::json::array();
     for (const auto& s : scores) {
-        heads.push_back({{"layer", s.head.layer},
-                         {"head", s.head.head},
-                         {"label", s.label},
-                         {"previous_token", compact(s.previous_token)},
-                         {"previous_token_nf", compact(s.previous_token_nf)},
-                         {"first_token", compact(s.first_token)},
-                         {"self", compact(s.self)},
-                         {"self_nf", compact(s.self_nf)},
-                         {"duplicate_token", compact(s.duplicate_token)},
-                         {"duplicate_token_nf", compact(s.duplicate_token_nf)},
-                         {"induction", compact(s.induction)},
-                         {"induction_nf", compact(s.induction_nf)},
-                         {"mean_distance", compact(s.mean_distance)},
-                         {"mean_distance_nf", compact(s.mean_distance_nf)},
-                         {"entropy", compact(s.entropy)},
-                         {"entropy_nf", compact(s.entropy_nf)}});
+        nlohmann::json h = {{"layer", s.head.layer},
+                            {"head", s.head.head},
+                            {"label", s.label},
+                            {"first_token", compact(s.first_token)}};
+        // Each score beside its "_nf" twin: the same score without the first position.
+        const std::pair<const char*, std::pair<float, float>> scores_and_nf[] = {
+            {"previous_token", {s.previous_token, s.previous_token_nf}},
+            {"self", {s.self, s.self_nf}},
+            {"duplicate_token", {s.duplicate_token, s.duplicate_token_nf}},
+            {"induction", {s.induction, s.induction_nf}},
+            {"mean_distance", {s.mean_distance, s.mean_distance_nf}},
+            {"entropy", {s.entropy, s.entropy_nf}}};
+        for (const auto& [name, values] : scores_and_nf) {
+            h[name] = compact(values.first);
+            h[std::string(name) + "_nf"] = compact(values.second);
+        }
+        heads.push_back(std::move(h));
     }
     print_json({{"ids", ids}, {"labels_are_heuristic", true}, {"heads", heads}});
     return 0;

@@ -1,9 +1,8 @@
-// The CLI's subcommands, one file each (cmd_<name>.cpp). main.cpp's table lists them for dispatch
+// The CLI's subcommands, one file each (cmd_<name>.cpp), all alike: they take the raw arguments
+// after the command's name, read them with cli::Options (--long-option VALUE and bare --flags),
+// print JSON on stdout and throw UsageError for bad input. main.cpp's table lists them for dispatch
 // and --help; adding a command is a new file, a declaration here and a row in that table.
 #pragma once
-#include <QString>
-#include <QStringList>
-
 #include "cli_common.h"
 
 namespace cli {
@@ -14,8 +13,6 @@ int cmd_logits(const Args& args);
 int cmd_heads(const Args& args);
 int cmd_bench(const Args& args);
 int cmd_train_lab(const Args& args);
+int cmd_models(const Args& args);
+int cmd_download(const Args& args);
 } // namespace cli
-
-// Model library commands (Qt-based).
-int cmdDownload(const QStringList& args);
-int cmdModels(const QStringList& args, const QString& embeddedDir);

@@ -1,10 +1,11 @@
-// attention-lens-cli: the engine from the command line, JSON on stdout. Bad input (a missing model
-// folder, a malformed file, an option out of range) exits with code 2 and one line on stderr.
+// attention-lens-cli: the engine from the command line, JSON on stdout. Every command reads its
+// options the same way (--long-option VALUE, bare --flags) and answers `COMMAND --help` the same
+// way. Bad input (an unknown or malformed option, a missing model folder, a malformed file) exits
+// with code 2 and one line on stderr; a failure at run time (a download that fails) exits with 1.
 #include <QCoreApplication>
 
 #include <cstdio>
 #include <cstring>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,59 +18,58 @@ namespace {
 
 struct Command {
     const char* name;
-    const char* usage;
-    std::function<int(const cli::Args&)> run;
+    const char* options; // the synopsis after the name
+    const char* summary; // one line for the overview
+    const char* details; // more lines for `COMMAND --help` ("" if none)
+    int (*run)(const cli::Args&);
 };
-
-[[maybe_unused]] QStringList to_qt(const cli::Args& args) {
-    QStringList out;
-    for (const auto& a : args) out << QString::fromStdString(a);
-    return out;
-}
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
-        {"info", "info [--model DIR]                     shape, parameter count and dtype", cli::cmd_info},
-        {"tokenize", "tokenize [--model DIR] --text STR       GPT-2 BPE tokens with their bytes", cli::cmd_tokenize},
-        {"attention",
-         "attention [--model DIR] (--text STR | --ids 1,2,3) [--layer L --head H]\n"
-         "                                           attention patterns [L][H][T][T], or one head's [T][T]",
-         cli::cmd_attention},
-        {"logits",
-         "logits [--model DIR] (--text STR | --ids ...) [--top K] [--temperature X]\n"
-         "                                           last position's logits, or the top K next tokens",
-         cli::cmd_logits},
-        {"heads", "heads [--model DIR] [--text STR | --ids ...]  head census (heuristic scores and labels)", cli::cmd_heads},
-        {"bench",
-         "bench [--model DIR|random-gpt2-small] --tokens T [--repeat N]\n"
-         "                                           time one full forward keeping every attention pattern",
-         cli::cmd_bench},
-#ifdef AL_CLI_HAS_TRAIN_LAB
-        {"train-lab",
-         "train-lab [--layers N] [--heads H] [--steps S] [--seed X] [--attn-only] [--out DIR]\n"
-         "                                           train a tiny GPT-2 on repeated random tokens, live\n"
-         "                                           (JSON lines as it learns, then a summary)",
+        {"info", "[--model DIR]", "shape, parameter count and dtype", "", cli::cmd_info},
+        {"tokenize", "[--model DIR] --text STR", "GPT-2 BPE tokens with their bytes", "", cli::cmd_tokenize},
+        {"attention", "[--model DIR] (--text STR | --ids 1,2,3) [--layer L --head H]",
+         "attention patterns [L][H][T][T], or one head's [T][T]", "", cli::cmd_attention},
+        {"logits", "[--model DIR] (--text STR | --ids 1,2,3) [--top K] [--temperature X]",
+         "last position's logits, or the top K next tokens", "", cli::cmd_logits},
+        {"heads", "[--model DIR] [--text STR | --ids 1,2,3]", "head census (heuristic scores and labels)", "",
+         cli::cmd_heads},
+        {"bench", "[--model DIR|random-gpt2-small] --tokens T [--repeat N]",
+         "time one full forward keeping every attention pattern", "", cli::cmd_bench},
+        {"train-lab", "[--layers N] [--heads H] [--steps S] [--seed X] [--attn-only] [--out DIR]",
+         "train a tiny GPT-2 on repeated random tokens, live",
+         "JSON lines as it learns, then a summary; --out writes the trained model as a folder that\n"
+         "--model opens.",
          cli::cmd_train_lab},
-#endif
-#ifdef AL_CLI_HAS_MODELS
-        {"models", "models [--embedded DIR] [--models-dir DIR]  the model library",
-         [](const cli::Args& a) { return cmdModels(to_qt(a), al::app::locateEmbeddedModel()); }},
-#endif
-#ifdef AL_CLI_HAS_DOWNLOAD
-        {"download", "download [--repo REPO] [--revision REV] [--dest DIR]  fetch a GPT-2-family model",
-         [](const cli::Args& a) { return cmdDownload(to_qt(a)); }},
-#endif
+        {"models", "[--embedded DIR] [--models-dir DIR]", "the model library",
+         "The embedded model, the downloadable GPT-2 family, downloaded models and Hugging Face cache\n"
+         "snapshots ($HF_HUB_CACHE, $HF_HOME/hub, ~/.cache/huggingface/hub), with size on disk,\n"
+         "parameters, layers x heads and readiness.",
+         cli::cmd_models},
+        {"download", "[--repo REPO] [--revision REV] [--dest DIR] [--no-progress]", "fetch a GPT-2-family model",
+         "REPO: a Hugging Face repository or a model id of the built-in manifest (default\n"
+         "openai-community/gpt2). DIR: the models folder; the model is installed in DIR/<repository\n"
+         "name>. The endpoint is $HF_ENDPOINT, else https://huggingface.co. An interrupted download\n"
+         "resumes. JSON lines: progress, then \"done\" (exit 0) or \"error\" (exit 1).",
+         cli::cmd_download},
     };
     return table;
 }
 
 void print_help() {
     std::printf("usage: attention-lens-cli COMMAND [OPTIONS]   (JSON on stdout; bad input: exit 2, one line on stderr)\n\n");
-    for (const auto& c : commands()) std::printf("  %s\n", c.usage);
+    for (const auto& c : commands()) std::printf("  %s %s\n      %s\n", c.name, c.options, c.summary);
     std::printf("\nWithout --model the embedded model %s is used; --model random-gpt2-small builds random\n"
                 "weights of GPT-2 small's shapes. Each command also takes --help.\n",
                 al::app::embeddedModelName().toUtf8().constData());
 }
+
+void print_command_help(const Command& c) {
+    std::printf("usage: attention-lens-cli %s %s\n\n%s\n", c.name, c.options, c.summary);
+    if (*c.details) std::printf("%s\n", c.details);
+}
+
+bool is_help(const std::string& a) { return a == "--help" || a == "-h"; }
 
 int fail(const std::string& message) {
     std::string line = message;
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
         return fail("no command given");
     }
     const std::string name = argv[1];
-    if (name == "--help" || name == "-h" || name == "help") {
+    if (is_help(name) || name == "help") {
         print_help();
         return 0;
     }
@@ -104,14 +104,14 @@ int main(int argc, char** argv) {
     const cli::Args args(argv + 2, argv + argc);
     for (const auto& c : commands()) {
         if (name != c.name) continue;
-        if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h") && name != "models" && name != "download") {
-            std::printf("usage: attention-lens-cli %s\n", c.usage);
+        if (args.size() == 1 && is_help(args[0])) {
+            print_command_help(c);
             return 0;
         }
         try {
             return c.run(args);
         } catch (const cli::UsageError& e) {
-            return fail(e.what());
+            return fail(std::string(e.what()) + "; see attention-lens-cli " + name + " --help");
         } catch (const al::Error& e) {
             return fail(e.what());
         } catch (const std::bad_alloc&) {

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <memory>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "app_state.h"
@@ -29,6 +30,20 @@
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
 namespace {
+
+// An option that takes one of two words: its value in lower case, "" when it is not given, or
+// nothing (after one line on stderr) when it is neither word.
+std::optional<QString> oneOf(const QCommandLineParser& parser, const QCommandLineOption& option, QLatin1String a,
+                             QLatin1String b) {
+    if (!parser.isSet(option))
+        return QString();
+    const QString value = parser.value(option).toLower();
+    if (value == a || value == b)
+        return value;
+    std::fprintf(stderr, "attention-lens: --%s must be %s or %s, not \"%s\"\n", qPrintable(option.names().constFirst()),
+                 a.data(), b.data(), qPrintable(value));
+    return std::nullopt;
+}
 
 void setWindowIcon(QApplication& app) {
     QIcon icon;
@@ -73,22 +88,16 @@ int main(int argc, char* argv[]) {
     parser.process(app);
 
     AppState* state = AppState::instance();
-    if (parser.isSet(themeOpt)) {
-        const QString theme = parser.value(themeOpt).toLower();
-        if (theme != QLatin1String("light") && theme != QLatin1String("dark")) {
-            std::fprintf(stderr, "attention-lens: --theme must be light or dark, not \"%s\"\n", qPrintable(theme));
-            return 2;
-        }
-        state->setThemeOverride(theme);
-    }
-    if (parser.isSet(contrastOpt)) {
-        const QString contrast = parser.value(contrastOpt).toLower();
-        if (contrast != QLatin1String("high") && contrast != QLatin1String("normal")) {
-            std::fprintf(stderr, "attention-lens: --contrast must be high or normal, not \"%s\"\n", qPrintable(contrast));
-            return 2;
-        }
-        state->setContrastOverride(contrast);
-    }
+    const std::optional<QString> theme = oneOf(parser, themeOpt, QLatin1String("light"), QLatin1String("dark"));
+    if (!theme)
+        return 2;
+    if (!theme->isEmpty())
+        state->setThemeOverride(*theme);
+    const std::optional<QString> contrast = oneOf(parser, contrastOpt, QLatin1String("high"), QLatin1String("normal"));
+    if (!contrast)
+        return 2;
+    if (!contrast->isEmpty())
+        state->setContrastOverride(*contrast);
     const QString shot = parser.value(shotOpt);
     double timeoutSeconds = 120;
     if (parser.isSet(timeoutOpt)) {

@@ -24,6 +24,8 @@
 #include <thread>
 #include <vector>
 
+#include "write_model_folder.h"
+
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
@@ -105,39 +107,6 @@ double read_bandwidth(size_t bytes) {
         best = std::max(best, bytes / s / 1e9);
     }
     return best;
-}
-
-// Writes the random model as a Hugging Face folder (config, safetensors, GPT-2 tokenizer files).
-void write_model_folder(const al::Model& m, const fs::path& dir) {
-    const al::Config& c = m.config();
-    fs::create_directories(dir);
-    std::ofstream(dir / "config.json") << c.to_json();
-    const fs::path tok = fs::path(AL_BENCH_SHARED_DIR) / "gpt2-tokenizer";
-    fs::copy_file(tok / "vocab.json", dir / "vocab.json", fs::copy_options::overwrite_existing);
-    fs::copy_file(tok / "merges.txt", dir / "merges.txt", fs::copy_options::overwrite_existing);
-    const int64_t C = c.n_embd, F = 4 * C;
-    std::vector<al::TensorToWrite> t;
-    t.push_back({"wte.weight", {c.vocab_size, C}, m.wte()});
-    t.push_back({"wpe.weight", {c.n_positions, C}, m.wpe()});
-    for (int l = 0; l < c.n_layer; l++) {
-        const al::LayerWeights& w = m.layer(l);
-        const std::string p = "h." + std::to_string(l) + ".";
-        t.push_back({p + "ln_1.weight", {C}, w.ln1_w});
-        t.push_back({p + "ln_1.bias", {C}, w.ln1_b});
-        t.push_back({p + "attn.c_attn.weight", {C, 3 * C}, w.attn_w});
-        t.push_back({p + "attn.c_attn.bias", {3 * C}, w.attn_b});
-        t.push_back({p + "attn.c_proj.weight", {C, C}, w.proj_w});
-        t.push_back({p + "attn.c_proj.bias", {C}, w.proj_b});
-        t.push_back({p + "ln_2.weight", {C}, w.ln2_w});
-        t.push_back({p + "ln_2.bias", {C}, w.ln2_b});
-        t.push_back({p + "mlp.c_fc.weight", {C, F}, w.fc_w});
-        t.push_back({p + "mlp.c_fc.bias", {F}, w.fc_b});
-        t.push_back({p + "mlp.c_proj.weight", {F, C}, w.fcproj_w});
-        t.push_back({p + "mlp.c_proj.bias", {C}, w.fcproj_b});
-    }
-    t.push_back({"ln_f.weight", {C}, m.lnf_w()});
-    t.push_back({"ln_f.bias", {C}, m.lnf_b()});
-    al::write_safetensors((dir / "model.safetensors").string(), t);
 }
 
 } // namespace
@@ -229,7 +198,7 @@ int main(int argc, char** argv) {
     if (load) {
         const fs::path dir = fs::temp_directory_path() / ("al-bench-model-" + std::to_string(::getpid()));
         auto tw = Clock::now();
-        write_model_folder(*model, dir);
+        testing_support::writeModelFolder(*model, dir.string(), (fs::path(AL_BENCH_SHARED_DIR) / "gpt2-tokenizer").string());
         const double write_ms = ms_since(tw);
         std::vector<double> times;
         for (int r = 0; r < 3; r++) {

@@ -29,7 +29,9 @@
 #include "app_state.h"
 #include "attention_lens/model.h"
 #include "attention_lens/tokenizer.h"
+#include "gpt2_shaped_model.h"
 #include "lens/lens_controller.h"
+#include "main_window.h"
 #include "model_hub.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -255,15 +257,8 @@ private slots:
         hub->loadModel(fixture);
         QTRY_VERIFY_WITH_TIMEOUT(hub->ready() && !hub->loading(), 30000);
 
-        engine = std::make_unique<QQmlApplicationEngine>();
-        engine->addImportPath(QStringLiteral("qrc:/"));
-        engine->load(QUrl(QStringLiteral("qrc:/AttentionLens/Main.qml")));
-        QVERIFY(!engine->rootObjects().isEmpty());
-        window = qobject_cast<QQuickWindow*>(root());
+        window = testing_support::startMainWindow(engine, QSize(1280, 800));
         QVERIFY(window);
-        window->resize(1280, 800);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window));
         window->requestActivate();
         QVERIFY(QTest::qWaitForWindowActive(window));
     }
@@ -404,12 +399,9 @@ private slots:
         QVERIFY(page);
         auto* lens = page->findChild<LensController*>();
         QVERIFY(lens);
-        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
-        QVERIFY2(!shared.isEmpty(), "AL_SHARED_DIR is not set (run through ctest)");
-        al::Tokenizer tokenizer = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
-                                                      (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
+        QVERIFY2(!qEnvironmentVariableIsEmpty("AL_SHARED_DIR"), "AL_SHARED_DIR is not set (run through ctest)");
         lens->setFollowHub(false);
-        lens->setModel(al::Model::random(al::Model::gpt2_small_config(), 1234, std::move(tokenizer)));
+        lens->setModel(testing_support::gpt2ShapedModel(1234));
         QTRY_VERIFY_WITH_TIMEOUT(lens->nLayer() == 12 && lens->hasResult() && !lens->busy(), 60000);
         QQuickItem* overview = nullptr;
         QQuickItem* prose = nullptr;

@@ -25,6 +25,7 @@
 #include "course/known_heads.h"
 #include "i18n/translations.h"
 #include "lesson_catalog.h"
+#include "main_window.h"
 #include "model_hub.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -262,16 +263,10 @@ private slots:
             hub->loadModel(qEnvironmentVariable("AL_FIXTURE_MODEL"));
             QVERIFY(QTest::qWaitFor([hub] { return hub->ready(); }, 30000));
             QQuickStyle::setStyle(QStringLiteral("Basic"));
-            engine = std::make_unique<QQmlApplicationEngine>();
-            Translations::instance()->setEngine(engine.get());
-            engine->addImportPath(QStringLiteral("qrc:/"));
-            engine->load(QUrl(QStringLiteral("qrc:/AttentionLens/Main.qml")));
-            QVERIFY(!engine->rootObjects().isEmpty());
-            window = qobject_cast<QQuickWindow*>(engine->rootObjects().constFirst());
+            window = testing_support::startMainWindow(engine, QSize(1280, 800), [](QQmlApplicationEngine& e) {
+                Translations::instance()->setEngine(&e);
+            });
             QVERIFY(window);
-            window->resize(1280, 800);
-            window->show();
-            QVERIFY(QTest::qWaitForWindowExposed(window));
         }
         AppState* state = AppState::instance();
         QSignalSpy shown(state, &AppState::figuresShown);

@@ -25,7 +25,9 @@
 #include "course/progress_store.h"
 #include "golden.h"
 #include "lens/lens_controller.h"
+#include "main_window.h"
 #include "model_hub.h"
+#include "process_probes.h"
 #include "storage_failures.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -51,36 +53,10 @@ class TestAppWindow : public QObject {
     float golden(int l, int h, int i, int j) const { return caseAtt[((size_t(l) * H + h) * T + i) * T + j]; }
 
     // Starts the window as main.cpp does: Basic style, the module from qrc, Main.qml.
-    QQuickWindow* startWindow() {
-        engine = std::make_unique<QQmlApplicationEngine>();
-        engine->addImportPath(QStringLiteral("qrc:/"));
-        engine->load(QUrl(QStringLiteral("qrc:/AttentionLens/Main.qml")));
-        if (engine->rootObjects().isEmpty())
-            return nullptr;
-        auto* window = qobject_cast<QQuickWindow*>(engine->rootObjects().constFirst());
-        if (window) {
-            window->show();
-            if (!QTest::qWaitForWindowExposed(window))
-                return nullptr;
-        }
-        return window;
-    }
+    QQuickWindow* startWindow() { return testing_support::startMainWindow(engine); }
 
     QObject* root() const { return engine->rootObjects().constFirst(); }
 
-    // By objectName through both object children and visual children (a Repeater's delegates are
-    // only the latter's).
-    static QObject* findIn(QObject* o, const QString& name) {
-        if (!o) return nullptr;
-        if (o->objectName() == name) return o;
-        for (QObject* c : o->children())
-            if (QObject* f = findIn(c, name)) return f;
-        if (auto* item = qobject_cast<QQuickItem*>(o))
-            for (QQuickItem* c : item->childItems())
-                if (c->parent() != item)
-                    if (QObject* f = findIn(c, name)) return f;
-        return nullptr;
-    }
     static QQuickItem* buttonWithText(QQuickItem* item, const QString& text) {
         if (!item) return nullptr;
         if (item->isVisible() && QByteArray(item->metaObject()->className()).contains("Button") &&
@@ -92,8 +68,8 @@ class TestAppWindow : public QObject {
     }
     template <typename T_>
     T_* find(const QString& name) const {
-        QObject* f = findIn(root(), name);
-        if (!f) f = findIn(qobject_cast<QQuickWindow*>(root())->contentItem(), name);
+        QObject* f = probes::findByName(root(), name);
+        if (!f) f = probes::findByName(qobject_cast<QQuickWindow*>(root())->contentItem(), name);
         return qobject_cast<T_*>(f);
     }
 
@@ -207,7 +183,7 @@ private slots:
         QVERIFY(dialog->setProperty("currentFolder", QUrl::fromLocalFile(sandbox().path())));
         QQuickItem* scene = window->contentItem(); // the root item: pages and popups
         QQuickItem* nameField = nullptr;
-        QTRY_VERIFY((nameField = qobject_cast<QQuickItem*>(findIn(scene, QStringLiteral("fileNameTextField")))) && nameField->isVisible());
+        QTRY_VERIFY((nameField = qobject_cast<QQuickItem*>(probes::findByName(scene, QStringLiteral("fileNameTextField")))) && nameField->isVisible());
         QQuickItem* saveButton = nullptr;
         // Qt 6.4's own file dialog names its accept button "Open" even when saving.
         QTRY_VERIFY((saveButton = buttonWithText(scene, QStringLiteral("Save"))) != nullptr ||

@@ -70,6 +70,24 @@ class TestCli : public QObject {
         QVERIFY2(QString::fromUtf8(r.err).contains(fragment), r.err.constData());
     }
 
+    // A command refuses bad options alike and answers --help (see badOptionsPerCommand).
+    void expectBadOptionsRefused(const QString& command, const QString& option) {
+        const QString see = "; see attention-lens-cli " + command + " --help";
+        expect_usage_error({command, "--bogus", "1"}, "unknown option \"--bogus\"" + see);
+        expect_usage_error({command, "-x"}, "unknown option \"-x\"" + see);
+        expect_usage_error({command, option}, option + " needs a value" + see);
+        expect_usage_error({command, option, "1", option, "2"}, option + " is given twice" + see);
+
+        const Run help = run_cli({command, "--help"});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.startsWith(("usage: attention-lens-cli " + command + " [").toUtf8()), help.out.constData());
+        QVERIFY2(help.out.contains(option.toUtf8()), help.out.constData());
+        QVERIFY(help.err.isEmpty());
+        const Run h = run_cli({command, "-h"});
+        QCOMPARE(h.code, 0);
+        QCOMPARE(h.out, help.out);
+    }
+
     static QString ids_arg(const json& ids) {
         QStringList parts;
         for (const auto& id : ids) parts << QString::number(id.get<int>());
@@ -207,6 +225,23 @@ private slots:
         expect_usage_error({"tokenize", "--model", fixture_, "--bogus", "1"}, "unknown option");
         expect_usage_error({"frobnicate"}, "unknown command");
     }
+
+    // Every command reads its options alike: an unknown option, an option without its value and an
+    // option given twice each exit 2 with one line on stderr that names the option and the command's
+    // --help, before any model is loaded or any download starts; `COMMAND --help` prints the
+    // command's usage line and exits 0.
+    void badOptionsPerCommand() {
+        // Each command with one option it takes with a value.
+        const QList<QPair<QString, QString>> commands = {
+            {"info", "--model"},   {"tokenize", "--text"}, {"attention", "--ids"},
+            {"logits", "--top"},   {"heads", "--text"},    {"bench", "--tokens"},
+            {"train-lab", "--steps"}, {"models", "--models-dir"}, {"download", "--repo"}};
+        for (const auto& [command, option] : commands) {
+            expectBadOptionsRefused(command, option);
+            if (QTest::currentTestFailed()) return;
+        }
+    }
+
 
     // train-lab: JSON lines as it learns, a summary, a model folder the other commands open, and
     // the same numbers again for the same seed. Two short runs of a one-layer model.

@@ -1,4 +1,4 @@
-// Shared by every Qt Quick Test suite; each sets AL_QUICK_TEST_NAME and QUICK_TEST_SOURCE_DIR.
+// The runner of every Qt Quick Test suite (tests/qml): ctest names the file with -input.
 // Qt Quick Test main: a QApplication (Qt Charts needs one), the app's static QML module, and the
 // fixture model loaded into the ModelHub before the tests start.
 #include <QApplication>
@@ -28,7 +28,7 @@ public slots:
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/"));
         // Optional, for looking at the stations: AL_TEST_THEME=light|dark, and AL_VEIL_SHOTS=DIR
-        // where tst_veils saves each station before and after its exercises are committed.
+        // where test_veils saves each station before and after its exercises are committed.
         if (qEnvironmentVariableIsSet("AL_TEST_THEME"))
             AppState::instance()->setThemeOverride(qEnvironmentVariable("AL_TEST_THEME"));
         engine->rootContext()->setContextProperty(QStringLiteral("veilShotsDir"), qEnvironmentVariable("AL_VEIL_SHOTS"));
@@ -38,7 +38,7 @@ public slots:
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     Setup setup;
-    return quick_test_main_with_setup(argc, argv, AL_QUICK_TEST_NAME, QUICK_TEST_SOURCE_DIR, &setup);
+    return quick_test_main_with_setup(argc, argv, "attention_lens_qml", QUICK_TEST_SOURCE_DIR, &setup);
 }
 
 #include "quick_test_main.moc"

@@ -5,35 +5,12 @@
 
 #include <QtTest/QtTest>
 
+#include "max_diff.h"
+
 #include <cmath>
 #include <random>
 
-namespace {
-
-double max_diff(const std::vector<float>& a, const std::vector<float>& b) {
-    if (a.size() != b.size()) return INFINITY;
-    double m = 0;
-    for (size_t i = 0; i < a.size(); i++) {
-        double d = std::fabs(double(a[i]) - b[i]);
-        if (!(d <= m)) m = d;
-    }
-    return m;
-}
-
-double store_diff(const al::AttentionStore& a, const al::AttentionStore& b) {
-    if (a.n_layer() != b.n_layer() || a.n_head() != b.n_head() || a.tokens() != b.tokens()) return INFINITY;
-    double m = 0;
-    for (int l = 0; l < a.n_layer(); l++)
-        for (int h = 0; h < a.n_head(); h++)
-            for (int i = 0; i < a.tokens(); i++)
-                for (int j = 0; j <= i; j++) {
-                    double d = std::fabs(double(a.at(l, h, i, j)) - b.at(l, h, i, j));
-                    if (!(d <= m)) m = d;
-                }
-    return m;
-}
-
-} // namespace
+using testing_support::max_diff;
 
 class TestIncremental : public QObject {
     Q_OBJECT
@@ -49,8 +26,8 @@ class TestIncremental : public QObject {
         QCOMPARE(a.tokens, int(ids.size()));
         const double tol = 1e-5;
         QVERIFY2(max_diff(a.logits_last, b.logits_last) <= tol, "logits_last");
-        QVERIFY2(store_diff(a.attention, b.attention) <= tol, "attention");
-        if (o.keep_scores) QVERIFY2(store_diff(a.scores, b.scores) <= tol, "scores");
+        QVERIFY2(max_diff(a.attention, b.attention) <= tol, "attention");
+        if (o.keep_scores) QVERIFY2(max_diff(a.scores, b.scores) <= tol, "scores");
         QVERIFY2(max_diff(a.hidden, b.hidden) <= tol, "hidden");
         QVERIFY2(max_diff(a.logits_all, b.logits_all) <= tol, "logits_all");
         QVERIFY2(max_diff(a.q, b.q) <= tol, "q");
@@ -140,7 +117,7 @@ private slots:
         al::Runner fresh(model_);
         const al::ForwardResult full = fresh.forward_full(ids, plain);
         QCOMPARE(full.logits_last.size(), size_t(model_->config().vocab_size));
-        QVERIFY2(store_diff(a.attention, full.attention) <= 1e-5, "attention");
+        QVERIFY2(max_diff(a.attention, full.attention) <= 1e-5, "attention");
         ids.push_back(13);
         QCOMPARE(inc.forward(ids, plain).reused_prefix, 6); // the cache is the same for both
         QCOMPARE(inc.forward(ids, bare).reused_prefix, 7);

@@ -13,7 +13,11 @@
 #include <functional>
 #include <random>
 
+#include "max_diff.h"
+
 namespace {
+
+using testing_support::max_diff;
 
 using ScoreHook = std::function<void(int l, int h, int i, std::vector<double>& scores)>;
 using ProbHook = std::function<void(int l, int h, int i, std::vector<double>& probs)>;
@@ -77,16 +81,6 @@ Reference reference(const al::Model& m, const std::vector<int>& ids, bool causal
         ref.logits_last[v] = float(acc);
     }
     return ref;
-}
-
-double max_diff(const std::vector<float>& a, const std::vector<float>& b) {
-    if (a.size() != b.size()) return INFINITY;
-    double m = 0;
-    for (size_t i = 0; i < a.size(); i++) {
-        double d = std::fabs(double(a[i]) - b[i]);
-        if (!(d <= m)) m = d;
-    }
-    return m;
 }
 
 double pattern_diff(const al::ForwardResult& r, const Reference& ref) {

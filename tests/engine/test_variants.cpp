@@ -12,20 +12,14 @@
 
 #include <cmath>
 
+#include "max_diff.h"
+
 namespace {
+
+using testing_support::max_diff;
 
 const std::vector<int> kIds = {464, 16383, 1422, 470, 4197, 287, 262, 45391, 780, 340, 373, 1165, 1263, 13};
 constexpr double kTol = 1e-5;
-
-double max_diff(const std::vector<float>& a, const std::vector<float>& b) {
-    if (a.size() != b.size()) return INFINITY;
-    double m = 0;
-    for (size_t i = 0; i < a.size(); i++) {
-        const double d = std::fabs(double(a[i]) - b[i]);
-        if (!(d <= m)) m = d;
-    }
-    return m;
-}
 
 } // namespace
 

@@ -20,15 +20,13 @@
 #include "bpe_trainer.h"
 #include "gpt2_train.h"
 #include "hf_export.h"
+#include "plain_check.h"
 
 namespace fs = std::filesystem;
 using namespace al::train;
 
-static int failures = 0;
-static void check(bool ok, const std::string& what) {
-    std::printf("%s %s\n", ok ? "ok  " : "FAIL", what.c_str());
-    if (!ok) failures++;
-}
+using testing_support::check;
+using testing_support::failing_checks;
 
 static const char* kText =
     "Once upon a time, there was a little girl named Lily. She loved to play outside in the sun. "
@@ -144,9 +142,9 @@ int main() {
         check(back.params() == model.params(), "load_hf reads the exported weights back bit-exactly");
     } catch (const std::exception& e) {
         std::printf("FAIL exception: %s\n", e.what());
-        failures++;
+        failing_checks()++;
     }
     fs::remove_all(dir);
-    std::printf("%d failing check(s)\n", failures);
-    return failures == 0 ? 0 : 1;
+    std::printf("%d failing check(s)\n", failing_checks());
+    return failing_checks() == 0 ? 0 : 1;
 }

@@ -13,10 +13,11 @@
 #include "attention_lens/layers.h"
 #include "layers_backward.h"
 #include "gpt2_train.h"
+#include "plain_check.h"
 
 using namespace al::layers;
+using testing_support::failing_checks;
 
-static int failures = 0;
 static std::mt19937 rng(42);
 
 static std::vector<float> randn(size_t n, float sd = 1.0f) {
@@ -58,7 +59,7 @@ static bool compare(const std::string& what, std::vector<float>& x, const std::v
     if (report) {
         std::printf("%s %s: %zu values, worst error/tolerance %.3f\n", bad ? "FAIL" : "ok  ", what.c_str(),
                     x.size(), worst);
-        if (bad) failures++;
+        if (bad) failing_checks()++;
     }
     return bad == 0;
 }
@@ -166,12 +167,7 @@ static void check_crossentropy() {
 }
 
 static void check_whole_model() {
-    al::train::ModelShape s;
-    s.vocab = 11;
-    s.max_T = 8;
-    s.n_layer = 2;
-    s.n_head = 2;
-    s.n_embd = 8;
+    const al::train::ModelShape s{.vocab = 11, .max_T = 8, .n_layer = 2, .n_head = 2, .n_embd = 8};
     al::train::GPT2 model(s);
     model.init_random(7);
     // Larger weights than GPT-2's init so every path carries a gradient well above float noise.
@@ -214,7 +210,7 @@ static void self_test() {
     const bool caught_sign = !compare("", w, negated, f, 1e-2f, 2e-2f, 2e-3f, false);
     std::printf("%s checker rejects a doubled gradient and a negated one\n",
                 caught_double && caught_sign ? "ok  " : "FAIL");
-    if (!(caught_double && caught_sign)) failures++;
+    if (!(caught_double && caught_sign)) failing_checks()++;
 }
 
 int main() {
@@ -228,6 +224,6 @@ int main() {
     check_crossentropy();
     check_whole_model();
     self_test();
-    std::printf("%d failing check(s)\n", failures);
-    return failures == 0 ? 0 : 1;
+    std::printf("%d failing check(s)\n", failing_checks());
+    return failing_checks() == 0 ? 0 : 1;
 }

@@ -24,31 +24,25 @@
 #include "attention_lens/tokenizer.h"
 #include "synthetic_sequences.h"
 #include "train_lab.h"
+#include "plain_check.h"
 
 using namespace al::train;
 
-static int failures = 0;
-static void check(bool ok, const std::string& what) {
-    std::printf("%s %s\n", ok ? "ok  " : "FAIL", what.c_str());
-    if (!ok) failures++;
-}
+using testing_support::check;
+using testing_support::failing_checks;
 
 // Small enough for a test: a few seconds at most on two cores.
 static LabSettings small_settings() {
-    LabSettings s;
-    s.n_layer = 2;
-    s.n_head = 2;
-    s.n_embd = 32;
-    s.batch = 8;
-    s.data.length = 24;
-    s.data.min_span = 4;
-    s.data.max_span = 11;
-    s.steps = 300;
-    s.log_every = 50;
-    s.probe_length = 10;
-    s.learning_rate = 1e-2f;
-    s.data.bigram = 0.5f; // plenty to learn in a few hundred steps
-    return s;
+    return LabSettings{.n_layer = 2,
+                       .n_head = 2,
+                       .n_embd = 32,
+                       .steps = 300,
+                       .batch = 8,
+                       // bigram 0.5: plenty to learn in a few hundred steps
+                       .data = {.length = 24, .min_span = 4, .max_span = 11, .bigram = 0.5f},
+                       .learning_rate = 1e-2f,
+                       .log_every = 50,
+                       .probe_length = 10};
 }
 
 static void data() {
@@ -347,6 +341,6 @@ int main() {
     phase_change_rule();
     export_loads();
     probe_is_the_census_sequence();
-    std::printf("%s\n", failures ? "FAILED" : "all passed");
-    return failures ? 1 : 0;
+    std::printf("%s\n", failing_checks() ? "FAILED" : "all passed");
+    return failing_checks() ? 1 : 0;
 }

@@ -9,23 +9,15 @@
 #include <vector>
 
 #include "gpt2_train.h"
+#include "plain_check.h"
 
 using namespace al::train;
 
-static int failures = 0;
-static void check(bool ok, const std::string& what) {
-    std::printf("%s %s\n", ok ? "ok  " : "FAIL", what.c_str());
-    if (!ok) failures++;
-}
+using testing_support::check;
+using testing_support::failing_checks;
 
 static ModelShape tiny_shape() {
-    ModelShape s;
-    s.vocab = 29;
-    s.max_T = 32;
-    s.n_layer = 2;
-    s.n_head = 2;
-    s.n_embd = 32;
-    return s;
+    return ModelShape{.vocab = 29, .max_T = 32, .n_layer = 2, .n_head = 2, .n_embd = 32};
 }
 
 // "the cat sat on the mat" as letter ids (a..z = 0..25, space = 26), three times.
@@ -105,6 +97,6 @@ static void resume_is_exact() {
 int main() {
     overfit();
     resume_is_exact();
-    std::printf("%d failing check(s)\n", failures);
-    return failures == 0 ? 0 : 1;
+    std::printf("%d failing check(s)\n", failing_checks());
+    return failing_checks() == 0 ? 0 : 1;
 }

@@ -17,14 +17,12 @@
 #include <vector>
 
 #include "window_sampler.h"
+#include "plain_check.h"
 
 using namespace al::train;
 
-static int failures = 0;
-static void check(bool ok, const std::string& what) {
-    std::printf("%s %s\n", ok ? "ok  " : "FAIL", what.c_str());
-    if (!ok) failures++;
-}
+using testing_support::check;
+using testing_support::failing_checks;
 
 static bool consecutive(const int* w, int from, int to) {
     for (int i = from + 1; i < to; i++)
@@ -174,6 +172,6 @@ int main() {
         std::printf("     random passages at --random-repeat-frac 0.5: %d of 400\n", random);
         check(random > 160 && random < 240, "--random-repeat-frac 0.5: about half the repeated passages are random");
     }
-    if (failures) std::printf("%d check(s) failed\n", failures);
-    return failures ? 1 : 0;
+    if (failing_checks()) std::printf("%d check(s) failed\n", failing_checks());
+    return failing_checks() ? 1 : 0;
 }

@@ -370,14 +370,12 @@ ModelShape read_checkpoint_shape(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
     if (!f) throw std::runtime_error("cannot open " + path);
     Header h = read_header(f, path);
-    ModelShape s;
-    s.vocab = h.vocab;
-    s.max_T = h.max_T;
-    s.n_layer = h.n_layer;
-    s.n_head = h.n_head;
-    s.n_embd = h.n_embd;
-    s.attn_only = h.attn_only != 0;
-    return s;
+    return ModelShape{.vocab = h.vocab,
+                      .max_T = h.max_T,
+                      .n_layer = h.n_layer,
+                      .n_head = h.n_head,
+                      .n_embd = h.n_embd,
+                      .attn_only = h.attn_only != 0};
 }
 
 bool load_checkpoint(const std::string& path, GPT2& model, CheckpointMeta& meta) {

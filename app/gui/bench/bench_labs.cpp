@@ -35,7 +35,9 @@
 #include "course/not_labs.h"
 #include "course/qkv_inspector.h"
 #include "course/temperature_lab.h"
+#include "gpt2_shaped_model.h"
 #include "lens/lens_controller.h"
+#include "stall_meter.h"
 
 namespace {
 
@@ -69,29 +71,7 @@ void timeLab(const char* name, const std::shared_ptr<const al::Model>& model, co
     std::fflush(stdout);
 }
 
-// Worst lateness of a 5 ms timer on the GUI thread while alive: how long the window froze.
-class StallMeter {
-public:
-    StallMeter() {
-        timer_.setTimerType(Qt::PreciseTimer);
-        timer_.setInterval(5);
-        QObject::connect(&timer_, &QTimer::timeout, [this] {
-            const qint64 now = clock_.nsecsElapsed();
-            worstMs_ = std::max(worstMs_, double(now - last_) / 1e6 - 5.0);
-            last_ = now;
-        });
-        clock_.start();
-        last_ = 0;
-        timer_.start();
-    }
-    double worstMs() const { return std::max(0.0, worstMs_); }
-
-private:
-    QTimer timer_;
-    QElapsedTimer clock_;
-    qint64 last_ = 0;
-    double worstMs_ = 0;
-};
+using testing_support::StallMeter;
 
 QVariantList exerciseDefinitions(const char* folder) {
     QFile f(QStringLiteral(AL_LESSONS_DIR "/%1/exercises.json").arg(QLatin1String(folder)));
@@ -247,9 +227,7 @@ int main(int argc, char** argv) {
     const QString shared = qEnvironmentVariable("AL_SHARED_DIR", QStringLiteral(AL_DEFAULT_SHARED_DIR));
     std::shared_ptr<const al::Model> model;
     try {
-        al::Tokenizer tokenizer = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
-                                                      (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
-        model = al::Model::random(al::Model::gpt2_small_config(), 1234, std::move(tokenizer));
+        model = testing_support::gpt2ShapedModel(1234, shared);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "cannot build the model: %s (set AL_SHARED_DIR to the folder holding gpt2-tokenizer/)\n", e.what());
         return 1;

@@ -184,4 +184,4 @@ private slots:
 };
 
 QTEST_MAIN(TestKnockoutSearch)
-#include "tst_knockout_search.moc"
+#include "test_knockout_search.moc"

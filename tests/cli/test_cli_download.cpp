@@ -1,6 +1,7 @@
 // `attention-lens-cli download` and `models` against the local Hugging Face look-alike: JSON
 // progress lines and a final "done" naming the installed folder, byte-identical files after a
-// dropped connection, a specific JSON error for a missing repository, and the library listing.
+// dropped connection, a specific JSON error for a missing repository, bad options refused before
+// anything is fetched, and the library listing.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -19,7 +20,7 @@ class TestCliDownload : public QObject {
     QString fixture;
 
     // Runs the CLI while this process keeps serving (the look-alike lives on this event loop).
-    QList<QJsonObject> run(const QStringList& args, int* exitCode, QByteArray* raw = nullptr) {
+    QList<QJsonObject> run(const QStringList& args, int* exitCode, QByteArray* raw = nullptr, QByteArray* err = nullptr) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HF_ENDPOINT"), hub.endpoint());
@@ -35,6 +36,8 @@ class TestCliDownload : public QObject {
         const QByteArray out = p.readAllStandardOutput();
         if (raw)
             *raw = out;
+        if (err)
+            *err = p.readAllStandardError();
         QList<QJsonObject> lines;
         for (const QByteArray& line : out.split('\n'))
             if (!line.trimmed().isEmpty())
@@ -46,9 +49,7 @@ private slots:
     void initTestCase() {
         fixture = qEnvironmentVariable("AL_FIXTURE_MODEL");
         QVERIFY(!fixture.isEmpty());
-        for (const char* name : {"config.json", "vocab.json", "merges.txt", "model.safetensors"})
-            hub.files[QString::fromLatin1(name)] = {readAll(fixture + QLatin1Char('/') + QLatin1String(name)),
-                                                    QByteArrayView(name) == "model.safetensors"};
+        hub.serveModelFolder(fixture);
         QVERIFY(hub.listen());
     }
 
@@ -109,11 +110,22 @@ private slots:
         QVERIFY(!QFileInfo::exists(models.path() + QStringLiteral("/nothing-here")));
     }
 
+    // Bad options are usage errors like every command's (exit 2, one line on stderr, nothing on
+    // stdout), and nothing is fetched.
     void badOptionIsAUsageError() {
-        int code = -1;
-        const QList<QJsonObject> lines = run({QStringLiteral("download"), QStringLiteral("--bogus")}, &code);
-        QCOMPARE(code, 2);
-        QCOMPARE(lines.value(0)[QStringLiteral("error")].toString(), QStringLiteral("usage"));
+        const int requests = hub.headCount + hub.getCount;
+        for (const QStringList& args : {QStringList{QStringLiteral("download"), QStringLiteral("--bogus")},
+                                         QStringList{QStringLiteral("download"), QStringLiteral("--repo")},
+                                         QStringList{QStringLiteral("download"), QStringLiteral("--repo"),
+                                                     QStringLiteral("no-slash-and-not-in-the-manifest")}}) {
+            int code = -1;
+            QByteArray out, err;
+            run(args, &code, &out, &err);
+            QCOMPARE(code, 2);
+            QVERIFY2(out.isEmpty(), out.constData());
+            QVERIFY2(err.endsWith('\n') && err.count('\n') == 1, err.constData());
+        }
+        QCOMPARE(hub.headCount + hub.getCount, requests);
     }
 };
 

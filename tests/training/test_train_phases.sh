@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # al-train-gpt2 --init-from: a second training phase starts from another run's checkpoint.
-#   train_phases_test.sh AL_TRAIN_GPT2
+#   test_train_phases.sh AL_TRAIN_GPT2
 # On a tiny model and a short repeated text:
 #  * phase 2's first held-out loss (step 0, before any update) is the loss phase 1 reached, far
 #    below a fresh model's (about ln 29 = 3.37): the weights came over;

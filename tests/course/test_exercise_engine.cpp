@@ -8,6 +8,7 @@
 #include "attention_lens/model.h"
 #include "course/exercise_engine.h"
 #include "fixture.h"
+#include "gpt2_shaped_model.h"
 
 using course::computeExercise;
 
@@ -355,11 +356,8 @@ private slots:
     // GPT-2 small's shape (12 x 12 heads, d 768), random weights, GPT-2's tokenizer: the 124M model
     // is built in memory, so this test is kept to two quick exercises.
     void gpt2SmallShape124M() {
-        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
-        QVERIFY2(!shared.isEmpty(), "AL_SHARED_DIR is not set");
-        al::Tokenizer tok = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
-                                                (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
-        const auto big = al::Model::random(al::Model::gpt2_small_config(), 7, std::move(tok));
+        QVERIFY2(!qEnvironmentVariableIsEmpty("AL_SHARED_DIR"), "AL_SHARED_DIR is not set");
+        const auto big = testing_support::gpt2ShapedModel(7);
         al::Runner runner(big);
         const std::vector<int> ids = cases_[6].ids; // the IOI sentence, 14 tokens
         // 14 / (6 · 768) = 0.30%: below 1% either way of counting.
@@ -405,4 +403,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestExerciseEngine)
-#include "tst_exercise_engine.moc"
+#include "test_exercise_engine.moc"

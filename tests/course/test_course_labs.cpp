@@ -383,4 +383,4 @@ private slots:
 };
 
 QTEST_MAIN(TestCourseLabs)
-#include "tst_course_labs.moc"
+#include "test_course_labs.moc"

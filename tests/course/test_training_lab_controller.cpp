@@ -10,13 +10,7 @@
 namespace {
 // Small enough for a few seconds of CI: width 32, 4 sequences a batch, 160 steps.
 al::train::LabSettings smallSettings() {
-    al::train::LabSettings s;
-    s.n_embd = 32;
-    s.batch = 4;
-    s.steps = 160;
-    s.log_every = 10;
-    s.warmup = 10;
-    return s;
+    return al::train::LabSettings{.n_embd = 32, .steps = 160, .batch = 4, .warmup = 10, .log_every = 10};
 }
 
 bool waitFor(const std::function<bool()>& done, int ms = 120000) {
@@ -174,4 +168,4 @@ private slots:
 };
 
 QTEST_MAIN(TestTrainingLabController)
-#include "tst_training_lab_controller.moc"
+#include "test_training_lab_controller.moc"

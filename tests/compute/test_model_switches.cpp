@@ -9,7 +9,8 @@
 #include <memory>
 #include <unistd.h>
 
-#include "../common/process_probes.h"
+#include "gpt2_shaped_model.h"
+#include "process_probes.h"
 #include "attention_lens/model.h"
 #include "compute/compute_scheduler.h"
 #include "course/heads_lab.h"
@@ -39,10 +40,7 @@ private slots:
         cut.write(whole.read(4096));
         cut.close();
 
-        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
-        al::Tokenizer tok = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
-                                                (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
-        std::shared_ptr<const al::Model> gpt2 = al::Model::random(al::Model::gpt2_small_config(), 1234, std::move(tok));
+        std::shared_ptr<const al::Model> gpt2 = testing_support::gpt2ShapedModel(1234);
 
         ModelHub* hub = ModelHub::instance();
         hub->setText(QStringLiteral("When Mary and John went to the store, John gave a drink to"));
@@ -106,4 +104,4 @@ private slots:
 };
 
 QTEST_MAIN(TestModelSwitches)
-#include "tst_model_switches.moc"
+#include "test_model_switches.moc"

@@ -17,6 +17,7 @@
 #include "attention_lens/threads.h"
 #include "compute/compute_scheduler.h"
 #include "course/course_lab.h"
+#include "gpt2_shaped_model.h"
 
 using namespace compute;
 
@@ -260,10 +261,7 @@ private slots:
     }
 
     void cancellationStopsAGpt2SmallForwardWithinALayer() {
-        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
-        al::Tokenizer tok = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
-                                                (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
-        const std::shared_ptr<const al::Model> model = al::Model::random(al::Model::gpt2_small_config(), 7, std::move(tok));
+        const std::shared_ptr<const al::Model> model = testing_support::gpt2ShapedModel(7);
         std::vector<int> ids(384);
         for (size_t i = 0; i < ids.size(); ++i) ids[i] = int((i * 7919) % 50000);
         al::ForwardOptions o;
@@ -369,4 +367,4 @@ private slots:
 };
 
 QTEST_MAIN(TestComputeScheduler)
-#include "tst_compute_scheduler.moc"
+#include "test_compute_scheduler.moc"

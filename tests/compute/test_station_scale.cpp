@@ -14,6 +14,7 @@
 #include "course/ablation_lab.h"
 #include "course/exercise_set.h"
 #include "course/heads_lab.h"
+#include "gpt2_shaped_model.h"
 
 class TestStationScale : public QObject {
     Q_OBJECT
@@ -21,10 +22,7 @@ class TestStationScale : public QObject {
 
 private slots:
     void initTestCase() {
-        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
-        al::Tokenizer tok = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
-                                                (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
-        model_ = al::Model::random(al::Model::gpt2_small_config(), 1234, std::move(tok));
+        model_ = testing_support::gpt2ShapedModel(1234);
         QCOMPARE(model_->config().n_layer, 12);
         QCOMPARE(model_->config().n_head, 12);
     }
@@ -77,4 +75,4 @@ private slots:
 };
 
 QTEST_MAIN(TestStationScale)
-#include "tst_station_scale.moc"
+#include "test_station_scale.moc"

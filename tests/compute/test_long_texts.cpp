@@ -23,7 +23,10 @@
 #include <functional>
 #include <memory>
 
-#include "../common/process_probes.h"
+#include "gpt2_shaped_model.h"
+#include "main_window.h"
+#include "process_probes.h"
+#include "stall_meter.h"
 #include "app_state.h"
 #include "attention_lens/model.h"
 #include "lens/lens_controller.h"
@@ -35,27 +38,7 @@ Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 namespace {
 using probes::findByName;
 
-// Worst lateness of a 5 ms timer on the GUI thread while alive: how long the window froze.
-class StallMeter {
-public:
-    StallMeter() {
-        timer_.setTimerType(Qt::PreciseTimer);
-        timer_.setInterval(5);
-        QObject::connect(&timer_, &QTimer::timeout, [this] {
-            const qint64 now = clock_.elapsed();
-            worstMs_ = std::max(worstMs_, now - last_ - 5);
-            last_ = now;
-        });
-        clock_.start();
-        timer_.start();
-    }
-    qint64 worstMs() const { return worstMs_; }
-
-private:
-    QTimer timer_;
-    QElapsedTimer clock_;
-    qint64 last_ = 0, worstMs_ = 0;
-};
+using testing_support::StallMeter;
 
 // How long the window may stop answering before it counts as frozen: 2 s on a machine with a core
 // to spare, stretched by how oversubscribed the machine is (a shared build box), since then the GUI
@@ -114,7 +97,7 @@ class TestLongTexts : public QObject {
                 QTest::qWait(3000); // the page is built and its jobs run meanwhile
             QTest::qWait(200); // a frame for the figures to lay out
             const qint64 limit = freezeLimitMs();
-            qInfo("%s, %s: %s after %.1f s, longest GUI stall %lld ms (limit %lld)", qPrintable(tag), id,
+            qInfo("%s, %s: %s after %.1f s, longest GUI stall %.0f ms (limit %lld)", qPrintable(tag), id,
                   everything || station == QLatin1String("lens") ? "everything shown" : "left",
                   t.elapsed() / 1000.0, stall.worstMs(), limit);
             // No freeze: the engine works off the GUI thread; building a station page with 144
@@ -163,23 +146,13 @@ class TestLongTexts : public QObject {
 
 private slots:
     void initTestCase() {
-        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
-        al::Tokenizer tok = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
-                                                (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
-        model_ = al::Model::random(al::Model::gpt2_small_config(), 1234, std::move(tok));
+        model_ = testing_support::gpt2ShapedModel(1234);
         QCOMPARE(model_->config().n_positions, 1024);
         ModelHub::instance()->useModel(model_, QStringLiteral("GPT-2 small (124M)"));
 
         QQuickStyle::setStyle(QStringLiteral("Basic"));
-        engine_ = std::make_unique<QQmlApplicationEngine>();
-        engine_->addImportPath(QStringLiteral("qrc:/"));
-        engine_->load(QUrl(QStringLiteral("qrc:/AttentionLens/Main.qml")));
-        QVERIFY(!engine_->rootObjects().isEmpty());
-        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().constFirst());
+        window_ = testing_support::startMainWindow(engine_, QSize(1280, 1000));
         QVERIFY(window_);
-        window_->resize(1280, 1000);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_));
     }
 
     void wholeContext() { tourEveryStation(textOf(1024), 1024, QStringLiteral("1024-tokens"), true); }
@@ -210,4 +183,4 @@ int main(int argc, char** argv) {
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "tst_long_texts.moc"
+#include "test_long_texts.moc"

@@ -56,6 +56,14 @@ public:
         return server_.listen(QHostAddress::LocalHost);
     }
     QString endpoint() const { return QStringLiteral("http://127.0.0.1:%1").arg(server_.serverPort()); }
+    // Serves a model folder's four files, model.safetensors as an LFS file (the big one).
+    void serveModelFolder(const QString& dir) {
+        for (const char* name : {"config.json", "vocab.json", "merges.txt", "model.safetensors"}) {
+            QFile f(dir + QLatin1Char('/') + QLatin1String(name));
+            files[QString::fromLatin1(name)] = {f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray(),
+                                                QByteArrayView(name) == "model.safetensors"};
+        }
+    }
     void closeStalled() {
         for (const QPointer<QTcpSocket>& s : stalled_)
             if (s) s->abort();

@@ -97,4 +97,4 @@ private slots:
 };
 
 QTEST_MAIN(TestInductionCircuit)
-#include "tst_induction_circuit.moc"
+#include "test_induction_circuit.moc"

@@ -273,4 +273,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestProgressStore)
-#include "tst_progress_store.moc"
+#include "test_progress_store.moc"

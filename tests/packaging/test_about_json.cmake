@@ -1,6 +1,6 @@
 # Checks resources/about.json: valid JSON, the app entry, every component with name, what, licence
 # and url, and every licence file it names present in resources/licenses/.
-#   cmake -DSOURCE_DIR=... -DAPP_ID=... -P check_about_json.cmake
+#   cmake -DSOURCE_DIR=... -DAPP_ID=... -P test_about_json.cmake
 file(READ "${SOURCE_DIR}/resources/about.json" about)
 string(JSON app_id ERROR_VARIABLE err GET "${about}" app id)
 if(err)

@@ -15,6 +15,7 @@
 #include "attention_lens/tokenizer.h"
 #include "course/course_math.h"
 #include "course/known_heads.h"
+#include "gpt2_shaped_model.h"
 
 class TestKnownHeads : public QObject {
     Q_OBJECT
@@ -22,11 +23,8 @@ class TestKnownHeads : public QObject {
 
 private slots:
     void initTestCase() {
-        const QString shared = qEnvironmentVariable("AL_SHARED_DIR");
-        QVERIFY2(!shared.isEmpty(), "AL_SHARED_DIR is not set");
-        al::Tokenizer tok = al::Tokenizer::load((shared + QStringLiteral("/gpt2-tokenizer/vocab.json")).toStdString(),
-                                                (shared + QStringLiteral("/gpt2-tokenizer/merges.txt")).toStdString());
-        small_ = al::Model::random(al::Model::gpt2_small_config(), 77, std::move(tok));
+        QVERIFY2(!qEnvironmentVariableIsEmpty("AL_SHARED_DIR"), "AL_SHARED_DIR is not set");
+        small_ = testing_support::gpt2ShapedModel(77);
     }
 
     void dataIsCompleteAndSourced() {
@@ -113,4 +111,4 @@ private slots:
 };
 
 QTEST_MAIN(TestKnownHeads)
-#include "tst_known_heads.moc"
+#include "test_known_heads.moc"

@@ -41,4 +41,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestStationScreenshots)
-#include "tst_station_screenshots.moc"
+#include "test_station_screenshots.moc"

@@ -61,9 +61,7 @@ private slots:
     void initTestCase() {
         fixture = qEnvironmentVariable("AL_FIXTURE_MODEL");
         QVERIFY(!fixture.isEmpty());
-        for (const char* name : {"config.json", "vocab.json", "merges.txt", "model.safetensors"})
-            hub.files[QString::fromLatin1(name)] = {readAll(fixture + QLatin1Char('/') + QLatin1String(name)),
-                                                    QByteArrayView(name) == "model.safetensors"};
+        hub.serveModelFolder(fixture);
         hub.stallAfter = 4000000; // one stalled connection on the way (and time for a screenshot)
         hub.stallTimes = 1;
         QVERIFY(hub.listen());
