@@ -29,7 +29,7 @@
 #include "attention_lens/model.h"
 #include "course/ablation_lab.h"
 #include "course/exercise_set.h"
-#include "course/knockout_search.h"
+#include "heads/knockout_search.h"
 #include "course/heads_lab.h"
 #include "course/mask_lab.h"
 #include "course/not_labs.h"
