@@ -27,14 +27,14 @@
 #include <vector>
 
 #include "attention_lens/model.h"
-#include "course/ablation_lab.h"
+#include "heads/ablation_lab.h"
 #include "course/exercise_set.h"
 #include "heads/knockout_search.h"
-#include "course/heads_lab.h"
-#include "course/mask_lab.h"
-#include "course/not_labs.h"
-#include "course/qkv_inspector.h"
-#include "course/temperature_lab.h"
+#include "heads/heads_lab.h"
+#include "mask/mask_lab.h"
+#include "not/not_labs.h"
+#include "math/qkv_inspector.h"
+#include "temperature/temperature_lab.h"
 #include "lens/lens_controller.h"
 
 namespace {
