@@ -178,6 +178,14 @@ private slots:
         auto* veil = root->findChild<QQuickItem*>(QStringLiteral("veil:template-bars"));
         QVERIFY(veil);
         QVERIFY(veil->property("veiled").toBool());
+
+        // Optional, for looking at the page: AL_TEMPLATE_SHOT=FILE.png saves it, figure revealed.
+        const QString shot = qEnvironmentVariable("AL_TEMPLATE_SHOT");
+        if (!shot.isEmpty()) {
+            veil->setProperty("veils", QVariant());
+            QTest::qWait(200);
+            QVERIFY(window_.grabWindow().save(shot));
+        }
     }
 
     void cleanupTestCase() { engine_.reset(); }
