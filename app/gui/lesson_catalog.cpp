@@ -174,7 +174,7 @@ QString LessonCatalog::pageUrl(const QString& id) const {
     QString page = stations_[i].json.value(QStringLiteral("page")).toString();
     if (page.isEmpty())
         return {};
-    // Accept "LensStation.qml", "stations/LensStation.qml" or "qml/stations/LensStation.qml".
+    // Accept "stations/lens/LensStation.qml" or "qml/stations/lens/LensStation.qml".
     if (page.startsWith(QLatin1String("qml/")))
         page = page.mid(4);
     if (!page.contains(QLatin1Char('/')))

@@ -41,7 +41,7 @@ public:
     Q_INVOKABLE QVariantMap station(const QString& id, const QString& language = {}) const; // all fields + folder
     Q_INVOKABLE QString prose(const QString& id, const QString& language = {}) const; // prose text ("" if none)
     Q_INVOKABLE QVariantList exercises(const QString& id, const QString& language = {}) const;
-    // The page's qrc URL, e.g. qrc:/AttentionLens/stations/LensStation.qml ("" if the file is absent).
+    // The page's qrc URL, e.g. qrc:/AttentionLens/stations/lens/LensStation.qml ("" if the file is absent).
     Q_INVOKABLE QString pageUrl(const QString& id) const;
     // A glossary term from glossary.json beside the stations ({id, term, definition, source}; {} if
     // unknown). The prose links to it as [words](glossary:id).

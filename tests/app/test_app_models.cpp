@@ -14,7 +14,7 @@
 #include "app_state.h"
 #include "golden.h"
 #include "lens/attention_matrix_item.h"
-#include "lens/colormap.h"
+#include "heatmap/colormap.h"
 #include "lens/head_overview_item.h"
 #include "lens/lens_controller.h"
 #include "lens/token_model.h"
@@ -97,7 +97,7 @@ private slots:
         QCOMPARE(catalog.data(idx, LessonCatalog::StatusRole).toString(), QStringLiteral("ready"));
         QVERIFY(!catalog.data(idx, LessonCatalog::TitleRole).toString().isEmpty());
         QCOMPARE(catalog.data(idx, LessonCatalog::ExerciseCountRole).toInt(), 1);
-        QCOMPARE(catalog.pageUrl(QStringLiteral("lens")), QStringLiteral("qrc:/AttentionLens/stations/LensStation.qml"));
+        QCOMPARE(catalog.pageUrl(QStringLiteral("lens")), QStringLiteral("qrc:/AttentionLens/stations/lens/LensStation.qml"));
         QVERIFY(catalog.prose(QStringLiteral("lens")).contains(QStringLiteral("Vaswani")));
         QCOMPARE(catalog.exercises(QStringLiteral("lens")).size(), 1);
         QVERIFY(catalog.station(QStringLiteral("no-such-station")).isEmpty());

@@ -13,8 +13,8 @@
 #include "process_probes.h"
 #include "attention_lens/model.h"
 #include "compute/compute_scheduler.h"
-#include "course/heads_lab.h"
-#include "course/temperature_lab.h"
+#include "heads/heads_lab.h"
+#include "temperature/temperature_lab.h"
 #include "lens/lens_controller.h"
 #include "model_hub.h"
 

@@ -11,9 +11,9 @@
 
 #include "attention_lens/model.h"
 #include "compute/compute_scheduler.h"
-#include "course/ablation_lab.h"
+#include "heads/ablation_lab.h"
 #include "course/exercise_set.h"
-#include "course/heads_lab.h"
+#include "heads/heads_lab.h"
 #include "gpt2_shaped_model.h"
 
 class TestStationScale : public QObject {

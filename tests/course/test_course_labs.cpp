@@ -7,17 +7,17 @@
 #include <cmath>
 
 #include "attention_lens/model.h"
-#include "course/ablation_lab.h"
+#include "heads/ablation_lab.h"
 #include "course/course_math.h"
 #include "course/exercise_set.h"
-#include "course/heads_lab.h"
-#include "course/mask_lab.h"
-#include "course/not_labs.h"
+#include "heads/heads_lab.h"
+#include "mask/mask_lab.h"
+#include "not/not_labs.h"
 #include "course/progress_store.h"
-#include "course/qkv_inspector.h"
-#include "course/qkv_sandbox.h"
-#include "course/scaling_study.h"
-#include "course/temperature_lab.h"
+#include "math/qkv_inspector.h"
+#include "math/qkv_sandbox.h"
+#include "math/scaling_study.h"
+#include "temperature/temperature_lab.h"
 #include "fixture.h"
 
 namespace {

@@ -10,7 +10,7 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
 #include "course/course_math.h"
-#include "course/induction_circuit.h"
+#include "heads/induction_circuit.h"
 #include "fixture.h"
 
 namespace {

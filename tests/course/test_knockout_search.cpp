@@ -12,7 +12,7 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/layers.h"
 #include "attention_lens/model.h"
-#include "course/knockout_search.h"
+#include "heads/knockout_search.h"
 #include "fixture.h"
 
 namespace {

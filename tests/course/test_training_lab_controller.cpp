@@ -5,7 +5,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "course/training_lab_controller.h"
+#include "forming/training_lab_controller.h"
 
 namespace {
 // Small enough for a few seconds of CI: width 32, 4 sequences a batch, 160 steps.

@@ -34,7 +34,7 @@ Item {
             const page = createTemporaryObject(pageComponent, root, { stationId: "lens", catalog: catalog })
             verify(page)
             compare(page.ready, true)
-            compare(page.pageUrl, "qrc:/AttentionLens/stations/LensStation.qml")
+            compare(page.pageUrl, "qrc:/AttentionLens/stations/lens/LensStation.qml")
             verify(page.prose.indexOf("Olsson") >= 0)
             tryVerify(() => findChild(page, "chip0") !== null, 20000)
         }

@@ -12,9 +12,9 @@
 namespace course {
 namespace {
 
-using Fn = std::function<ExerciseAnswer(const answers::Ctx&)>;
-const std::map<QString, Fn>& registry() {
-    static const std::map<QString, Fn> r = {
+using Fn = ExerciseFunction;
+std::map<QString, Fn>& registry() {
+    static std::map<QString, Fn> r = {
         {QStringLiteral("argmax_attention"), answers::argmaxAttention},
         {QStringLiteral("head_dim"), answers::headDim},
         {QStringLiteral("top_score_key"), answers::topScoreKey},
@@ -46,6 +46,10 @@ QVariantMap ExerciseAnswer::toVariant() const {
             {QStringLiteral("layers"), layers},     {QStringLiteral("heads"), heads},
             {QStringLiteral("row"), row},           {QStringLiteral("focusHead"), focusHead},
             {QStringLiteral("promptText"), promptText}};
+}
+
+bool registerExerciseFunction(const QString& name, ExerciseFunction fn) {
+    return fn && registry().emplace(name, std::move(fn)).second;
 }
 
 QStringList exerciseFunctions() {

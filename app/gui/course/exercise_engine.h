@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
+#include <functional>
 #include <vector>
 
 #include "attention_lens/forward.h"
@@ -30,6 +31,14 @@ struct ExerciseAnswer {
 
 // Names of the compute functions this engine knows (the lessons' `compute` values).
 QStringList exerciseFunctions();
+
+// A compute function: one exercise's answer from its context (exercise_context.h). Each station's
+// are listed by name in exercise_engine.cpp's registry.
+namespace answers { struct Ctx; }
+using ExerciseFunction = std::function<ExerciseAnswer(const answers::Ctx&)>;
+// Adds one beside the registry's own, before any exercise is computed: for stations built outside
+// the app (the station template's test). False when the name is already taken.
+bool registerExerciseFunction(const QString& name, ExerciseFunction fn);
 
 // Throws al::Error for an unknown function or a model that cannot run it. `cancel` goes into every
 // forward the exercise runs: once it reads true, al::Cancelled is thrown within one layer.

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "lens/colormap.h"
+#include "heatmap/colormap.h"
 
 HeatmapPainter::HeatmapPainter(ColorMap map, QQuickItem* parent) : QQuickPaintedItem(parent), map_(map) {
     setAntialiasing(false);

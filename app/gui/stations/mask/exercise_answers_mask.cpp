@@ -13,7 +13,6 @@
 #include "attention_lens/sampling.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
-#include "knockout_search.h"
 
 namespace course::answers {
 

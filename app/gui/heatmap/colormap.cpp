@@ -1,4 +1,4 @@
-#include "lens/colormap.h"
+#include "heatmap/colormap.h"
 
 #include <algorithm>
 #include <array>
