@@ -42,7 +42,11 @@ Page {
     // A page pushed onto the course's StackView counts as shown only once its push transition has
     // ended: a page that is ready at once (Station 7 before training) was otherwise captured while
     // it was still sliding in, with the course map on screen.
-    readonly property bool inPlace: StackView.view === null || StackView.status === StackView.Active
+    // A page popped off the stack loses its StackView (view turns null) a moment before it is
+    // destroyed; it has no parent item then, and must not report the next page's figures as shown
+    // while that page is still computing. A page outside any StackView (a test) has a parent.
+    readonly property bool inPlace: StackView.view === null ? parent !== null
+                                                            : StackView.status === StackView.Active
     onInPlaceChanged: reportWhenShown()
     function reportWhenShown() {
         if (!instrument.item)
