@@ -22,6 +22,7 @@
 #include <string>
 
 #include "app_state.h"
+#include "memory_release.h"
 #include "compute/watchdog.h"
 #include "i18n/translations.h"
 #include "model_hub.h"
@@ -61,6 +62,7 @@ void setWindowIcon(QApplication& app) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    memory_release::configureAllocator(); // before any thread allocates: see memory_release.h
     al::configure_threads(); // before any model runs: BLAS workers that sleep instead of spin
     QApplication app(argc, argv); // QApplication (not QGuiApplication): Qt Charts needs it
     QApplication::setApplicationName(QStringLiteral("Attention Lens"));

@@ -10,6 +10,15 @@
 
 namespace memory_release {
 
+void configureAllocator() {
+#if defined(__GLIBC__)
+    if (qEnvironmentVariable("AL_MALLOC_TUNE") == QLatin1String("0"))
+        return;
+    ::mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    ::mallopt(M_ARENA_MAX, 2);
+#endif
+}
+
 void releaseSoon(QJSEngine* engine) {
     static const bool enabled = qEnvironmentVariable("AL_MALLOC_TRIM") != QLatin1String("0");
     static bool pending = false;

@@ -9,6 +9,18 @@ class QJSEngine;
 
 namespace memory_release {
 
+// Sets glibc's allocator up for a long session in which pages and their results come and go; call
+// it first thing in main, before any thread starts. Two settings:
+// - a fixed mmap threshold of 256 KiB. glibc raises its threshold each time a large mapped block
+//   is freed (up to 32 MiB), after which every engine result of a few megabytes (attention of all
+//   heads, K/V caches, logits) comes from an arena, and what it leaves there when freed stays in
+//   the process. With the threshold fixed, such a block is mapped for itself and given back to
+//   the system the moment it is freed.
+// - at most two arenas. Each compute worker otherwise gets an arena of its own, and the free space
+//   in one arena cannot serve an allocation in another.
+// AL_MALLOC_TUNE=0 leaves glibc's defaults (to measure the effect).
+void configureAllocator();
+
 // A moment after the call (the page's deferred deletes and the cancelled jobs' frees have run):
 // collect the QML engine's garbage (the page's JavaScript objects), then hand free pages of every
 // malloc arena back (malloc_trim). Calls within that moment coalesce into one. AL_MALLOC_TRIM=0

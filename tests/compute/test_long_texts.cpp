@@ -117,7 +117,7 @@ class TestLongTexts : public QObject {
                 QVERIFY(bar->property("text").toString().startsWith(expected));
             }
             if (station == QLatin1String("lens")) {
-                auto* lens = window_->findChild<LensController*>();
+                auto* lens = testing_support::onScreen<LensController>(window_);
                 QVERIFY(lens && lens->upToDate());
                 QCOMPARE(lens->tokenCount(), 64);
                 QVERIFY2(lens->notice().startsWith(expected), qPrintable(lens->notice()));

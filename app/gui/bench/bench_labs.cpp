@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "attention_lens/model.h"
+#include "memory_release.h"
 #include "heads/ablation_lab.h"
 #include "course/exercise_set.h"
 #include "heads/knockout_search.h"
@@ -211,6 +212,7 @@ bool settled(const CourseLab& lab) { return lab.ready() && !lab.busy(); }
 } // namespace
 
 int main(int argc, char** argv) {
+    memory_release::configureAllocator(); // as the app does (main.cpp)
     QApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     const bool stationsOnly = args.removeAll(QStringLiteral("--stations-only")) > 0;

@@ -24,8 +24,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QSettings>
-#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest/QTest>
 #include <algorithm>
@@ -39,8 +38,10 @@
 #include "attention_lens/threads.h"
 #include "course/course_math.h"
 #include "lens/lens_controller.h"
+#include "memory_release.h"
 #include "model_hub.h"
 #include "write_model_folder.h"
+#include "main_window.h"
 #include "process_probes.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -102,11 +103,19 @@ struct Checker {
 } // namespace
 
 int main(int argc, char** argv) {
+    memory_release::configureAllocator(); // as the app does (main.cpp)
     al::configure_threads();
-    QStandardPaths::setTestModeEnabled(true); // settings and progress never touch the user's own
+    // Settings and progress in a folder of this run's own: never the user's, and never another
+    // run's (a station remembered by a soak running beside this one would open before Station 1).
+    QTemporaryDir home;
+    if (!home.isValid()) {
+        std::fprintf(stderr, "cannot make a temporary folder for settings: %s\n", qPrintable(home.errorString()));
+        return 1;
+    }
+    for (const char* var : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
+        qputenv(var, QDir(home.path()).filePath(QString::fromLatin1(var)).toUtf8());
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Attention Lens soak"));
-    QSettings().clear(); // a station remembered from an earlier run would open before Station 1
     QStringList args = app.arguments().mid(1);
     auto take = [&](const QString& name, const QString& fallback) {
         const qsizetype i = args.indexOf(name);
@@ -175,7 +184,7 @@ int main(int argc, char** argv) {
     auto openLens = [&]() -> bool {
         QMetaObject::invokeMethod(root, "openStation", Q_ARG(QVariant, QStringLiteral("lens")));
         lens = nullptr;
-        if (!QTest::qWaitFor([&] { return (lens = root->findChild<LensController*>()) != nullptr; }, 300000)) {
+        if (!QTest::qWaitFor([&] { return (lens = testing_support::onScreen<LensController>(window)) != nullptr; }, 300000)) {
             std::fprintf(stderr, "no lens on the page\n");
             return false;
         }
