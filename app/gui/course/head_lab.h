@@ -1,7 +1,8 @@
 // The base of the labs that show one head the learner picks: the `layer` and `head` QML sets
-// (both notify `selectionChanged`, which a lab also emits for its other choices of what to show).
-// They are kept as set; a lab reads them within its model's sizes (layerWithin, headWithin). A
-// change recomputes, unless the lab keeps its whole result and only re-slices it (selectionMoved).
+// (both notify `selectionChanged`, which a lab may also emit for its other choices of what to
+// show). They are kept as set; a lab reads them within its model's sizes (layerWithin,
+// headWithin). A change recomputes, unless the lab overrides selectionMoved (e.g. to re-slice the
+// whole result it keeps).
 #pragma once
 #include <algorithm>
 
