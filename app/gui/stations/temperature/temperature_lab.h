@@ -19,7 +19,7 @@ class TemperatureLab : public HeadLab {
     Q_PROPERTY(QVariantList distribution READ distribution NOTIFY predictionChanged) // top 10 {token, p, p1}
     Q_PROPERTY(int kept READ kept NOTIFY predictionChanged)            // tokens with probability > 0
     Q_PROPERTY(QString generated READ generated NOTIFY predictionChanged)
-    // Head what-if, on the head `layer` and `head` choose
+    // Head what-if, on the head chosen by `layer` and `head` (HeadLab)
     Q_PROPERTY(double headTemperature READ headTemperature WRITE setHeadTemperature NOTIFY headChanged)
     Q_PROPERTY(QStringList tokens READ tokens NOTIFY patternChanged)
     Q_PROPERTY(QList<qreal> pattern READ pattern NOTIFY patternChanged)  // [T*T], NaN masked
