@@ -10,6 +10,7 @@
 #include "heads/ablation_lab.h"
 #include "course/course_math.h"
 #include "course/exercise_set.h"
+#include "course/head_lab.h"
 #include "heads/heads_lab.h"
 #include "mask/mask_lab.h"
 #include "not/not_labs.h"
@@ -160,6 +161,58 @@ private slots:
         QCOMPARE(lab.maskedTop().size(), 5);
         QCOMPARE(lab.unmaskedTop().size(), 5);
         QVERIFY(lab.kl() >= 0);
+    }
+
+    // Choosing another head once a result is shown: the mask grid re-slices the result it keeps
+    // (no new job), the head temperature what-if and the census compute again; a choice beyond
+    // the model reads its last layer and head.
+    void chosenHeadAfterAResult() {
+        const fixture::Case& c = cases_[2]; // 7 tokens
+        QVERIFY(c.L >= 2 && c.H >= 4);
+        MaskLab mask;
+        mask.setModel(model_, c.text);
+        QVERIFY(waitComputed(mask));
+        QSignalSpy selection(&mask, &HeadLab::selectionChanged);
+        QSignalSpy grid(&mask, &MaskLab::gridChanged);
+        mask.setLayer(1);
+        mask.setHead(2);
+        mask.setHead(2); // unchanged: no signal
+        QCOMPARE(selection.count(), 2);
+        QCOMPARE(grid.count(), 2);
+        QVERIFY(!mask.busy());
+        const int T = int(mask.tokens().size());
+        auto maskShows = [&](int l, int h) {
+            for (int i = 0; i < T; ++i)
+                for (int j = 0; j <= i; ++j)
+                    if (std::abs(mask.weights()[i * T + j] - c.att(l, h, i, j)) > 1e-4)
+                        return false;
+            return true;
+        };
+        QVERIFY(maskShows(1, 2));
+        mask.setLayer(c.L + 5);
+        mask.setHead(c.H + 5);
+        QCOMPARE(mask.layer(), c.L + 5); // kept as chosen, read within the model
+        QVERIFY(maskShows(c.L - 1, c.H - 1));
+
+        TemperatureLab temperature;
+        temperature.setModel(model_, c.text);
+        QVERIFY(waitComputed(temperature, 2));
+        temperature.setLayer(1);
+        temperature.setHead(3);
+        QVERIFY(waitComputed(temperature));
+        QCOMPARE(int(temperature.tokens().size()), T);
+        for (int i = 0; i < T; ++i)
+            for (int j = 0; j <= i; ++j)
+                QVERIFY(std::abs(temperature.pattern()[i * T + j] - c.att(1, 3, i, j)) < 1e-4);
+        QVERIFY(temperature.headKl() < 1e-6); // head temperature 1: the model unchanged
+
+        CensusAcrossTexts census;
+        census.setModel(model_, c.text);
+        QVERIFY(waitComputed(census));
+        QSignalSpy rows(&census, &CensusAcrossTexts::resultChanged);
+        census.setHead(1);
+        QVERIFY(waitComputed(census));
+        QCOMPARE(rows.count(), 1);
     }
 
     void ablationLabKlAndGuide() {

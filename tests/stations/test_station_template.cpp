@@ -39,6 +39,18 @@ QQuickItem* findByProperty(QQuickItem* root, const char* name, const QVariant& v
             return hit;
     return nullptr;
 }
+
+// Whether `o` is an instance of the QML type `type` or of a type declared in QML on top of it
+// (a QML document's class is named after its file: "StationScaffold_QMLTYPE_12").
+bool isQmlType(const QObject* o, const char* type) {
+    const QByteArray prefix = QByteArray(type) + "_QML";
+    for (const QMetaObject* m = o ? o->metaObject() : nullptr; m; m = m->superClass()) {
+        const QByteArray name(m->className());
+        if (name == type || name.startsWith(prefix))
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 class TestStationTemplate : public QObject {
@@ -144,6 +156,8 @@ private slots:
             create(QUrl::fromLocalFile(fixture::sourceDir() + QStringLiteral("/qml/") + page),
                    {{QStringLiteral("catalog"), QVariant::fromValue(&catalog)}});
         QVERIFY(root);
+        // The page fills the frame every station's page shares.
+        QVERIFY2(isQmlType(root.get(), "StationScaffold"), root->metaObject()->className());
         QTRY_VERIFY_WITH_TIMEOUT(root->property("figuresReady").toBool(), 60000);
 
         // The figure: each head's weight on the previous token in the last layer, averaged over
@@ -178,6 +192,13 @@ private slots:
         auto* veil = root->findChild<QQuickItem*>(QStringLiteral("veil:template-bars"));
         QVERIFY(veil);
         QVERIFY(veil->property("veiled").toBool());
+        // The figure lies in the scaffold's scrolling column, the one that holds its exercises.
+        auto* list = qobject_cast<QQuickItem*>(root->property("exercises").value<QObject*>());
+        QVERIFY(list && list->parentItem());
+        bool inColumn = false;
+        for (QQuickItem* p = veil->parentItem(); p && !inColumn; p = p->parentItem())
+            inColumn = p == list->parentItem();
+        QVERIFY2(inColumn, "the figure is not in the scaffold's column");
 
         // Optional, for looking at the page: AL_TEMPLATE_SHOT=FILE.png saves it, figure revealed.
         const QString shot = qEnvironmentVariable("AL_TEMPLATE_SHOT");

@@ -3,49 +3,38 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import AttentionLens
 
-// The station template's page: one figure fed by the station's lab, and the station's exercises,
-// whose `veils` hide the figure until the learner has committed a prediction. Copy this folder to
-// qml/stations/<id>/, rename the files (QML type names are global in the app's module) and point
-// station.json's `page` at the new page.
-Item {
+// The station template's page: one figure fed by the station's lab, veiled until the learner has
+// committed a prediction. Copy this folder to qml/stations/<id>/, rename the files (QML type
+// names are global in the app's module) and point station.json's `page` at the new page.
+//
+// StationScaffold (qml/shell/) is the frame every station's page shares: it scrolls, lays the
+// page's figures out top to bottom, lists the station's exercises below them and tells
+// --screenshot when the page is ready. A page only fills it in.
+StationScaffold {
     id: station
-    property string stationId: "template"
-    property LessonCatalog catalog
-    // --screenshot waits for this: the figure and the exercises' answers.
-    readonly property bool figuresReady: (templateLab.ready && !templateLab.busy && exercises.answered) || (!ModelHub.ready && !ModelHub.loading)
+    // The station's id, as in its lesson's station.json: the scaffold lists this station's exercises.
+    stationId: "template"
+    // The figures show the lab's results for the current text: the lab has computed and is idle.
+    labsReady: templateLab.ready && !templateLab.busy
 
+    // The station's lab, computing only while the page is shown.
     TemplateLab { id: templateLab; active: station.visible }
 
-    ScrollView {
-        id: scroll
-        anchors.fill: parent
-        contentWidth: availableWidth
-        clip: true
-        ColumnLayout {
-            width: scroll.availableWidth - 2 * Theme.spacingL
-            x: Theme.spacingL
-            spacing: Theme.spacingL
-            Item { Layout.preferredHeight: 1 }
-            FigureSection {
-                title: qsTr("Which heads look one token back?")
-                caption: qsTr("Layer %1, on the first %2 tokens of your text: each head's average weight on the token just before each position.").arg(templateLab.shownLayer).arg(ModelHub.tokenCap)
-                Veiled {
-                    id: barsVeil
-                    Layout.fillWidth: true
-                    veils: exercises.veils
-                    key: "template-bars"
-                    TemplateFigure {
-                        lab: templateLab
-                        answer: barsVeil.answers.length > 0 ? barsVeil.answers[0].answer : ""
-                    }
-                }
+    // The figures, each in a FigureSection, in the order the page shows them.
+    FigureSection {
+        title: qsTr("Which heads look one token back?")
+        caption: qsTr("Layer %1, on the first %2 tokens of your text: each head's average weight on the token just before each position.").arg(templateLab.shownLayer).arg(ModelHub.tokenCap)
+        // Hidden until the exercise with this key in exercises.json has a committed prediction;
+        // `answers` then holds that exercise's answer.
+        Veiled {
+            id: barsVeil
+            Layout.fillWidth: true
+            veils: station.veils
+            key: "template-bars"
+            TemplateFigure {
+                lab: templateLab
+                answer: barsVeil.answers.length > 0 ? barsVeil.answers[0].answer : ""
             }
-            ExerciseList {
-                id: exercises
-                stationId: station.stationId
-                definitions: station.catalog ? station.catalog.exercises(station.stationId, station.catalog.language) : []
-            }
-            Item { Layout.preferredHeight: Theme.spacingL }
         }
     }
 }

@@ -10,17 +10,6 @@
 
 namespace {
 
-struct Prediction {
-    QVariantList baseTop, top;
-    double kl = 0, dLogit = 0;
-    QString context, topToken;
-};
-
-struct Guide {
-    QVariantMap strongest, widest, pair, backup;
-    QString searched;
-};
-
 std::vector<al::HeadRef> parseHeads(const QStringList& list, int L, int H) {
     std::vector<al::HeadRef> out;
     for (const QString& s : list) {
@@ -111,12 +100,7 @@ void AblationLab::predict() {
             return out;
         },
         [this](Prediction& p) {
-            baseTop_ = p.baseTop;
-            top_ = p.top;
-            kl_ = p.kl;
-            dLogit_ = p.dLogit;
-            context_ = p.context;
-            topToken_ = p.topToken;
+            prediction_ = std::move(p);
             emit predictionChanged();
         },
         0);
@@ -169,11 +153,7 @@ void AblationLab::search() {
             return g;
         },
         [this](Guide& g) {
-            strongest_ = g.strongest;
-            widest_ = g.widest;
-            pair_ = g.pair;
-            backup_ = g.backup;
-            searched_ = g.searched;
+            guide_ = std::move(g);
             searching_ = false;
             emit guideChanged();
         },
@@ -181,12 +161,12 @@ void AblationLab::search() {
 }
 
 QString AblationLab::description() const {
-    if (top_.isEmpty())
+    if (prediction_.top.isEmpty())
         return tr("No prediction yet.");
     const QStringList out = ablated();
     if (out.isEmpty())
-        return tr("No head knocked out: the model predicts %1.").arg(figure_words::topTokens(top_));
+        return tr("No head knocked out: the model predicts %1.").arg(figure_words::topTokens(prediction_.top));
     return tr("Knocked out %1: the model predicts %2; KL from the intact model %3 nats; the logit of %4 changed by %5.")
-        .arg(out.join(QStringLiteral(", ")), figure_words::topTokens(top_), figure_words::number(kl_, 3),
-             figure_words::token(topToken_), figure_words::number(dLogit_));
+        .arg(out.join(QStringLiteral(", ")), figure_words::topTokens(prediction_.top), figure_words::number(prediction_.kl, 3),
+             figure_words::token(prediction_.topToken), figure_words::number(prediction_.dLogit));
 }

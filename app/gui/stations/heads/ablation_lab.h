@@ -36,18 +36,18 @@ public:
     QString description() const;
     QStringList ablated() const;
     void setAblated(const QStringList& heads);
-    QVariantList baseTop() const { return baseTop_; }
-    QVariantList top() const { return top_; }
-    double kl() const { return kl_; }
-    QString context() const { return context_; }
-    QString topToken() const { return topToken_; }
-    double dLogit() const { return dLogit_; }
+    QVariantList baseTop() const { return prediction_.baseTop; }
+    QVariantList top() const { return prediction_.top; }
+    double kl() const { return prediction_.kl; }
+    QString context() const { return prediction_.context; }
+    QString topToken() const { return prediction_.topToken; }
+    double dLogit() const { return prediction_.dLogit; }
     bool searching() const { return searching_; }
-    QVariantMap strongest() const { return strongest_; }
-    QVariantMap widest() const { return widest_; }
-    QVariantMap pair() const { return pair_; }
-    QVariantMap backup() const { return backup_; }
-    QString searched() const { return searched_; }
+    QVariantMap strongest() const { return guide_.strongest; }
+    QVariantMap widest() const { return guide_.widest; }
+    QVariantMap pair() const { return guide_.pair; }
+    QVariantMap backup() const { return guide_.backup; }
+    QString searched() const { return guide_.searched; }
 
     Q_INVOKABLE void toggle(int layer, int head);
     Q_INVOKABLE bool isAblated(int layer, int head) const;
@@ -62,13 +62,21 @@ protected:
     void recompute() override;
 
 private:
+    // What a job computes and the properties show: the prediction with `ablated` knocked out, and
+    // the guided search.
+    struct Prediction {
+        QVariantList baseTop, top;
+        double kl = 0, dLogit = 0;
+        QString context, topToken;
+    };
+    struct Guide {
+        QVariantMap strongest, widest, pair, backup;
+        QString searched;
+    };
     void predict();
     void search();
     QStringList ablated_;
-    QVariantList baseTop_, top_;
-    double kl_ = 0, dLogit_ = 0;
-    QString context_, topToken_;
+    Prediction prediction_;
     bool searching_ = false;
-    QVariantMap strongest_, widest_, pair_, backup_;
-    QString searched_;
+    Guide guide_;
 };

@@ -26,10 +26,8 @@ QVariantList topList(const al::Model& m, const std::vector<double>& p) {
 }
 } // namespace
 
-MaskLab::MaskLab(QObject* parent) : CourseLab(parent) {}
+MaskLab::MaskLab(QObject* parent) : HeadLab(parent) {}
 
-void MaskLab::setLayer(int l) { if (l != layer_) { layer_ = l; emit selectionChanged(); slice(); } }
-void MaskLab::setHead(int h) { if (h != head_) { head_ = h; emit selectionChanged(); slice(); } }
 void MaskLab::setMaxTokens(int n) {
     n = std::clamp(n, 2, course::kTokenCap);
     if (n != maxTokens_) { maxTokens_ = n; emit selectionChanged(); scheduleRecompute(); }
@@ -80,7 +78,7 @@ void MaskLab::slice() {
     weights_.clear();
     if (data_) {
         const al::ForwardResult& r = data_->result;
-        const int l = std::clamp(layer_, 0, r.n_layer - 1), h = std::clamp(head_, 0, r.n_head - 1);
+        const int l = layerWithin(r.n_layer), h = headWithin(r.n_head);
         const qreal nan = std::numeric_limits<qreal>::quiet_NaN();
         for (int i = 0; i < r.tokens; ++i)
             for (int j = 0; j < r.tokens; ++j) {
@@ -98,7 +96,7 @@ QString MaskLab::gridDescription() const {
     if (n == 0)
         return tr("No model loaded.");
     return tr("%1 tokens, one row per query; in each row the cells after its own token are −∞ before the softmax.").arg(n)
-        + QLatin1Char(' ') + figure_words::attendsMost(layer_, head_, tokens_, n - 1, figure_words::rowPeak(weights_, n, n - 1));
+        + QLatin1Char(' ') + figure_words::attendsMost(layer(), head(), tokens_, n - 1, figure_words::rowPeak(weights_, n, n - 1));
 }
 
 QString MaskLab::predictionDescription() const {

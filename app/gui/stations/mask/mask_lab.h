@@ -4,13 +4,11 @@
 #pragma once
 #include <QVariantList>
 
-#include "course_lab.h"
+#include "head_lab.h"
 
-class MaskLab : public CourseLab {
+class MaskLab : public HeadLab {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY selectionChanged)
-    Q_PROPERTY(int head READ head WRITE setHead NOTIFY selectionChanged)
     Q_PROPERTY(int maxTokens READ maxTokens WRITE setMaxTokens NOTIFY selectionChanged) // the grid's size cap
     Q_PROPERTY(QStringList tokens READ tokens NOTIFY resultChanged)
     Q_PROPERTY(QList<qreal> scores READ scores NOTIFY gridChanged)   // [T*T], NaN where masked
@@ -24,10 +22,6 @@ public:
     explicit MaskLab(QObject* parent = nullptr);
     QString gridDescription() const;
     QString predictionDescription() const;
-    int layer() const { return layer_; }
-    void setLayer(int l);
-    int head() const { return head_; }
-    void setHead(int h);
     int maxTokens() const { return maxTokens_; }
     void setMaxTokens(int n);
     QStringList tokens() const { return tokens_; }
@@ -38,18 +32,18 @@ public:
     double kl() const { return kl_; }
 
 signals:
-    void selectionChanged();
     void resultChanged();
     void gridChanged();
 
 protected:
     void recompute() override;
+    void selectionMoved() override { slice(); }
 
 private:
     void slice();
     struct Data;
     std::shared_ptr<const Data> data_;
-    int layer_ = 0, head_ = 0, maxTokens_ = 8;
+    int maxTokens_ = 8;
     QStringList tokens_;
     QList<qreal> scores_, weights_;
     QVariantList maskedTop_, unmaskedTop_;

@@ -14,10 +14,8 @@ struct Computed {
 };
 } // namespace
 
-QkvInspector::QkvInspector(QObject* parent) : CourseLab(parent) {}
+QkvInspector::QkvInspector(QObject* parent) : HeadLab(parent) {}
 
-void QkvInspector::setLayer(int l) { if (l != layer_) { layer_ = l; emit selectionChanged(); slice(); } }
-void QkvInspector::setHead(int h) { if (h != head_) { head_ = h; emit selectionChanged(); slice(); } }
 void QkvInspector::setToken(int t) { if (t != token_) { token_ = t; emit selectionChanged(); slice(); } }
 
 double QkvInspector::scale() const { return result_ ? std::sqrt(double(result_->head_dim)) : 1.0; }
@@ -57,7 +55,7 @@ void QkvInspector::slice() {
         emit sliceChanged();
         return;
     }
-    const int l = std::clamp(layer_, 0, r->n_layer - 1), h = std::clamp(head_, 0, r->n_head - 1);
+    const int l = layerWithin(r->n_layer), h = headWithin(r->n_head);
     query_ = token_ < 0 || token_ >= r->tokens ? r->tokens - 1 : token_;
     const int hd = r->head_dim;
     auto strip = [&](const float* p) {
@@ -94,6 +92,6 @@ void QkvInspector::slice() {
 QString QkvInspector::description() const {
     if (tokens_.isEmpty() || weights_.isEmpty())
         return tr("No model loaded.");
-    return figure_words::attendsMost(layer_, head_, tokens_, query_, figure_words::listPeak(weights_))
+    return figure_words::attendsMost(layer(), head(), tokens_, query_, figure_words::listPeak(weights_))
         + QLatin1Char(' ') + tr("Its scores are q·k divided by √%1 = %2.").arg(headDim()).arg(figure_words::number(scale()));
 }

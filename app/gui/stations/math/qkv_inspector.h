@@ -6,13 +6,11 @@
 #include <QVariantList>
 
 #include "attention_lens/forward.h"
-#include "course_lab.h"
+#include "head_lab.h"
 
-class QkvInspector : public CourseLab {
+class QkvInspector : public HeadLab {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY selectionChanged)
-    Q_PROPERTY(int head READ head WRITE setHead NOTIFY selectionChanged)
     Q_PROPERTY(int token READ token WRITE setToken NOTIFY selectionChanged) // -1: the last token
     Q_PROPERTY(QStringList tokens READ tokens NOTIFY resultChanged)
     Q_PROPERTY(int headDim READ headDim NOTIFY resultChanged)
@@ -30,10 +28,6 @@ class QkvInspector : public CourseLab {
 public:
     explicit QkvInspector(QObject* parent = nullptr);
     QString description() const;
-    int layer() const { return layer_; }
-    void setLayer(int l);
-    int head() const { return head_; }
-    void setHead(int h);
     int token() const { return token_; }
     void setToken(int t);
     QStringList tokens() const { return tokens_; }
@@ -50,16 +44,16 @@ public:
     double range() const { return range_; }
 
 signals:
-    void selectionChanged();
     void resultChanged();
     void sliceChanged();
 
 protected:
     void recompute() override;
+    void selectionMoved() override { slice(); }
 
 private:
     void slice();
-    int layer_ = 0, head_ = 0, token_ = -1, query_ = 0;
+    int token_ = -1, query_ = 0;
     std::shared_ptr<const al::ForwardResult> result_;
     QStringList tokens_;
     QVariantList q_, keys_, values_, scores_, dots_, weights_, output_;

@@ -16,11 +16,6 @@
 // ---- PatternSwapLab ----
 
 namespace {
-struct SwapResult {
-    QVariantList kls;
-    double maxKl = 0;
-    QStringList least, most;
-};
 QString headName(int l, int h) { return QStringLiteral("%1.%2").arg(l).arg(h); }
 } // namespace
 
@@ -35,7 +30,7 @@ void PatternSwapLab::recompute() {
     const std::string text = this->text().toStdString();
     const int mode = mode_;
     const uint64_t seed = uint64_t(seed_);
-    runJob<SwapResult>(
+    runJob<Result>(
         Priority::Figure,
         [this, model, text, mode, seed](JobContext& ctx) {
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
@@ -55,7 +50,7 @@ void PatternSwapLab::recompute() {
                 }
                 return variants;
             };
-            SwapResult out;
+            Result out;
             std::vector<double> flat;
             for (int l = 0; l < L; ++l) {
                 QVariantList row;
@@ -71,8 +66,8 @@ void PatternSwapLab::recompute() {
                 // Each layer's row shows as soon as it is measured (`this` is used on the GUI
                 // thread only, and only while the lab exists).
                 ctx.post([this, rows = out.kls, maxKl = out.maxKl] {
-                    kls_ = rows;
-                    maxKl_ = maxKl;
+                    result_.kls = rows;
+                    result_.maxKl = maxKl;
                     emit resultChanged();
                 });
             }
@@ -85,11 +80,8 @@ void PatternSwapLab::recompute() {
             }
             return out;
         },
-        [this](SwapResult& r) {
-            kls_ = r.kls;
-            maxKl_ = r.maxKl;
-            least_ = r.least;
-            most_ = r.most;
+        [this](Result& r) {
+            result_ = std::move(r);
             emit resultChanged();
         });
 }
@@ -97,10 +89,6 @@ void PatternSwapLab::recompute() {
 // ---- CostMeter ----
 
 namespace {
-struct Timing {
-    QVariantList lengths, attention, rest;
-    double maxMs = 0;
-};
 double msSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -169,10 +157,7 @@ void CostMeter::recompute() {
             return out;
         },
         [this](Timing& t) {
-            lengths_ = t.lengths;
-            attention_ = t.attention;
-            rest_ = t.rest;
-            maxMs_ = t.maxMs;
+            timing_ = std::move(t);
             emit resultChanged();
         },
         0, true);
@@ -180,9 +165,7 @@ void CostMeter::recompute() {
 
 // ---- CensusAcrossTexts ----
 
-CensusAcrossTexts::CensusAcrossTexts(QObject* parent) : CourseLab(parent) {}
-void CensusAcrossTexts::setLayer(int l) { if (l != layer_) { layer_ = l; emit selectionChanged(); scheduleRecompute(); } }
-void CensusAcrossTexts::setHead(int h) { if (h != head_) { head_ = h; emit selectionChanged(); scheduleRecompute(); } }
+CensusAcrossTexts::CensusAcrossTexts(QObject* parent) : HeadLab(parent) {}
 void CensusAcrossTexts::setTexts(const QStringList& t) { if (t != texts_) { texts_ = t; emit selectionChanged(); scheduleRecompute(); } }
 
 void CensusAcrossTexts::recompute() {
@@ -192,8 +175,8 @@ void CensusAcrossTexts::recompute() {
     QStringList texts = texts_;
     if (texts.isEmpty())
         texts << this->text();
-    const int l = std::clamp(layer_, 0, model->config().n_layer - 1);
-    const int h = std::clamp(head_, 0, model->config().n_head - 1);
+    const int l = layerWithin(model->config().n_layer);
+    const int h = headWithin(model->config().n_head);
     runJob<QVariantList>(
         Priority::Figure,
         [model, texts, l, h](JobContext& ctx) {
@@ -225,21 +208,22 @@ void CensusAcrossTexts::recompute() {
 }
 
 QString PatternSwapLab::description() const {
-    if (most_.isEmpty())
+    if (result_.most.isEmpty())
         return tr("No measurement yet.");
     const QString swap = mode_ == 0 ? tr("uniform") : tr("shuffled");
     return tr("With each head's pattern replaced by a %1 one in turn, the prediction moves most for heads %2 (up to KL %3 nats) and least for heads %4.")
-        .arg(swap, most_.join(QStringLiteral(", ")), figure_words::number(maxKl_, 3), least_.join(QStringLiteral(", ")));
+        .arg(swap, result_.most.join(QStringLiteral(", ")), figure_words::number(result_.maxKl, 3), result_.least.join(QStringLiteral(", ")));
 }
 
 QString CostMeter::description() const {
-    if (lengths_.isEmpty() || attention_.size() != lengths_.size() || rest_.size() != lengths_.size())
+    const Timing& t = timing_;
+    if (t.lengths.isEmpty() || t.attention.size() != t.lengths.size() || t.rest.size() != t.lengths.size())
         return tr("No measurement yet.");
-    auto at = [this](int i) {
+    auto at = [this, &t](int i) {
         return tr("at %1 tokens attention takes %2 ms and the rest of the layer %3 ms")
-            .arg(lengths_[i].toInt()).arg(figure_words::number(attention_[i].toDouble()), figure_words::number(rest_[i].toDouble()));
+            .arg(t.lengths[i].toInt()).arg(figure_words::number(t.attention[i].toDouble()), figure_words::number(t.rest[i].toDouble()));
     };
-    return tr("Per layer, %1; %2.").arg(at(0), at(int(lengths_.size()) - 1));
+    return tr("Per layer, %1; %2.").arg(at(0), at(int(t.lengths.size()) - 1));
 }
 
 QString CensusAcrossTexts::description() const {
@@ -248,5 +232,5 @@ QString CensusAcrossTexts::description() const {
     QStringList labels;
     for (const QVariant& v : rows_)
         labels << v.toMap().value(QStringLiteral("label")).toString();
-    return tr("Head %1.%2's census label on %3 texts: %4.").arg(layer_).arg(head_).arg(rows_.size()).arg(labels.join(QStringLiteral(", ")));
+    return tr("Head %1.%2's census label on %3 texts: %4.").arg(layer()).arg(head()).arg(rows_.size()).arg(labels.join(QStringLiteral(", ")));
 }

@@ -8,7 +8,7 @@
 #pragma once
 #include <QVariantList>
 
-#include "course_lab.h"
+#include "head_lab.h"
 
 class PatternSwapLab : public CourseLab {
     Q_OBJECT
@@ -27,20 +27,23 @@ public:
     void setMode(int m);
     int seed() const { return seed_; }
     void setSeed(int s);
-    QVariantList kls() const { return kls_; }
-    double maxKl() const { return maxKl_; }
-    QStringList leastHeads() const { return least_; }
-    QStringList mostHeads() const { return most_; }
+    QVariantList kls() const { return result_.kls; }
+    double maxKl() const { return result_.maxKl; }
+    QStringList leastHeads() const { return result_.least; }
+    QStringList mostHeads() const { return result_.most; }
 signals:
     void modeChanged();
     void resultChanged();
 protected:
     void recompute() override;
 private:
+    struct Result {
+        QVariantList kls;
+        double maxKl = 0;
+        QStringList least, most;
+    };
     int mode_ = 0, seed_ = 1;
-    QVariantList kls_;
-    double maxKl_ = 0;
-    QStringList least_, most_;
+    Result result_;
 };
 
 class CostMeter : public CourseLab {
@@ -55,10 +58,10 @@ class CostMeter : public CourseLab {
 public:
     explicit CostMeter(QObject* parent = nullptr);
     QString description() const;
-    QVariantList lengths() const { return lengths_; }
-    QVariantList attentionMs() const { return attention_; }
-    QVariantList restMs() const { return rest_; }
-    double maxMs() const { return maxMs_; }
+    QVariantList lengths() const { return timing_.lengths; }
+    QVariantList attentionMs() const { return timing_.attention; }
+    QVariantList restMs() const { return timing_.rest; }
+    double maxMs() const { return timing_.maxMs; }
     int maxLength() const { return maxLength_; }
     void setMaxLength(int n);
 signals:
@@ -66,16 +69,17 @@ signals:
 protected:
     void recompute() override;
 private:
-    QVariantList lengths_, attention_, rest_;
-    double maxMs_ = 0;
+    struct Timing {
+        QVariantList lengths, attention, rest;
+        double maxMs = 0;
+    };
+    Timing timing_;
     int maxLength_ = 1024;
 };
 
-class CensusAcrossTexts : public CourseLab {
+class CensusAcrossTexts : public HeadLab {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY selectionChanged)
-    Q_PROPERTY(int head READ head WRITE setHead NOTIFY selectionChanged)
     Q_PROPERTY(QStringList texts READ texts WRITE setTexts NOTIFY selectionChanged)
     // One entry per text: {text, label, scores: {first-token, previous-token, self, duplicate, induction}}
     Q_PROPERTY(QVariantList rows READ rows NOTIFY resultChanged)
@@ -83,20 +87,14 @@ class CensusAcrossTexts : public CourseLab {
 public:
     explicit CensusAcrossTexts(QObject* parent = nullptr);
     QString description() const;
-    int layer() const { return layer_; }
-    void setLayer(int l);
-    int head() const { return head_; }
-    void setHead(int h);
     QStringList texts() const { return texts_; }
     void setTexts(const QStringList& t);
     QVariantList rows() const { return rows_; }
 signals:
-    void selectionChanged();
     void resultChanged();
 protected:
     void recompute() override;
 private:
-    int layer_ = 0, head_ = 0;
     QStringList texts_;
     QVariantList rows_;
 };

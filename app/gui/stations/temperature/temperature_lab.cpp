@@ -12,20 +12,7 @@
 #include "attention_lens/sampling.h"
 #include "course_math.h"
 
-namespace {
-struct Prediction {
-    QVariantList distribution;
-    int kept = 0;
-    QString generated;
-};
-struct HeadWhatIf {
-    QStringList tokens;
-    QList<qreal> pattern;
-    double kl = 0;
-};
-} // namespace
-
-TemperatureLab::TemperatureLab(QObject* parent) : CourseLab(parent) {}
+TemperatureLab::TemperatureLab(QObject* parent) : HeadLab(parent) {}
 
 std::vector<double> TemperatureLab::softmaxAt(const std::vector<double>& scores, double temperature) {
     if (temperature <= 0) {
@@ -71,8 +58,6 @@ void TemperatureLab::setGenerateCount(int n) {
     n = std::clamp(n, 0, 32);
     if (n != generateCount_) { generateCount_ = n; emit settingsChanged(); predict(); }
 }
-void TemperatureLab::setLayer(int l) { if (l != layer_) { layer_ = l; emit headChanged(); headWhatIf(); } }
-void TemperatureLab::setHead(int h) { if (h != head_) { head_ = h; emit headChanged(); headWhatIf(); } }
 void TemperatureLab::setHeadTemperature(double t) {
     t = std::clamp(t, 0.05, 5.0);
     if (t != headTemperature_) { headTemperature_ = t; emit headChanged(); headWhatIf(); }
@@ -124,9 +109,7 @@ void TemperatureLab::predict() {
             return out;
         },
         [this](Prediction& p) {
-            distribution_ = p.distribution;
-            kept_ = p.kept;
-            generated_ = p.generated;
+            prediction_ = std::move(p);
             emit predictionChanged();
         },
         0);
@@ -137,8 +120,8 @@ void TemperatureLab::headWhatIf() {
     if (!model)
         return;
     const std::string text = this->text().toStdString();
-    const int l = std::clamp(layer_, 0, model->config().n_layer - 1);
-    const int h = std::clamp(head_, 0, model->config().n_head - 1);
+    const int l = layerWithin(model->config().n_layer);
+    const int h = headWithin(model->config().n_head);
     const float t = float(headTemperature_);
     runJob<HeadWhatIf>(
         Priority::Figure,
@@ -163,9 +146,7 @@ void TemperatureLab::headWhatIf() {
             return out;
         },
         [this](HeadWhatIf& w) {
-            tokens_ = w.tokens;
-            pattern_ = w.pattern;
-            headKl_ = w.kl;
+            whatIf_ = std::move(w);
             emit patternChanged();
         },
         1);
@@ -179,20 +160,20 @@ QString TemperatureLab::softmaxDescription() const {
 }
 
 QString TemperatureLab::samplingDescription() const {
-    if (distribution_.isEmpty())
+    if (prediction_.distribution.isEmpty())
         return tr("No prediction yet.");
     return tr("At temperature %1, with top-k %2 and top-p %3, the most likely next tokens are %4; %5 tokens keep a probability above zero.")
         .arg(figure_words::number(temperature_))
         .arg(topK_ > 0 ? QLocale().toString(topK_) : tr("off"))
         .arg(figure_words::number(topP_))
-        .arg(figure_words::topTokens(distribution_))
-        .arg(QLocale().toString(kept_));
+        .arg(figure_words::topTokens(prediction_.distribution))
+        .arg(QLocale().toString(prediction_.kept));
 }
 
 QString TemperatureLab::headDescription() const {
-    const int n = int(tokens_.size());
+    const int n = int(whatIf_.tokens.size());
     if (n == 0)
         return tr("No model loaded.");
-    return figure_words::attendsMost(layer_, head_, tokens_, n - 1, figure_words::rowPeak(pattern_, n, n - 1)) + QLatin1Char(' ')
-        + tr("At head temperature %1 the next-token prediction moves by KL %2 nats.").arg(figure_words::number(headTemperature_), figure_words::number(headKl_, 3));
+    return figure_words::attendsMost(layer(), head(), whatIf_.tokens, n - 1, figure_words::rowPeak(whatIf_.pattern, n, n - 1)) + QLatin1Char(' ')
+        + tr("At head temperature %1 the next-token prediction moves by KL %2 nats.").arg(figure_words::number(headTemperature_), figure_words::number(whatIf_.kl, 3));
 }

@@ -4,9 +4,9 @@
 #pragma once
 #include <QVariantList>
 
-#include "course_lab.h"
+#include "head_lab.h"
 
-class TemperatureLab : public CourseLab {
+class TemperatureLab : public HeadLab {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QVariantList candidateScores READ candidateScores WRITE setCandidateScores NOTIFY candidatesChanged)
@@ -19,9 +19,7 @@ class TemperatureLab : public CourseLab {
     Q_PROPERTY(QVariantList distribution READ distribution NOTIFY predictionChanged) // top 10 {token, p, p1}
     Q_PROPERTY(int kept READ kept NOTIFY predictionChanged)            // tokens with probability > 0
     Q_PROPERTY(QString generated READ generated NOTIFY predictionChanged)
-    // Head what-if
-    Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY headChanged)
-    Q_PROPERTY(int head READ head WRITE setHead NOTIFY headChanged)
+    // Head what-if, on the head chosen by `layer` and `head` (HeadLab)
     Q_PROPERTY(double headTemperature READ headTemperature WRITE setHeadTemperature NOTIFY headChanged)
     Q_PROPERTY(QStringList tokens READ tokens NOTIFY patternChanged)
     Q_PROPERTY(QList<qreal> pattern READ pattern NOTIFY patternChanged)  // [T*T], NaN masked
@@ -47,18 +45,14 @@ public:
     void setSeed(int s);
     int generateCount() const { return generateCount_; }
     void setGenerateCount(int n);
-    QVariantList distribution() const { return distribution_; }
-    int kept() const { return kept_; }
-    QString generated() const { return generated_; }
-    int layer() const { return layer_; }
-    void setLayer(int l);
-    int head() const { return head_; }
-    void setHead(int h);
+    QVariantList distribution() const { return prediction_.distribution; }
+    int kept() const { return prediction_.kept; }
+    QString generated() const { return prediction_.generated; }
     double headTemperature() const { return headTemperature_; }
     void setHeadTemperature(double t);
-    QStringList tokens() const { return tokens_; }
-    QList<qreal> pattern() const { return pattern_; }
-    double headKl() const { return headKl_; }
+    QStringList tokens() const { return whatIf_.tokens; }
+    QList<qreal> pattern() const { return whatIf_.pattern; }
+    double headKl() const { return whatIf_.kl; }
 
     // Softmax of scores at a temperature (0: all weight on the largest), for the six-candidate chart.
     static std::vector<double> softmaxAt(const std::vector<double>& scores, double temperature);
@@ -72,17 +66,25 @@ signals:
 
 protected:
     void recompute() override;
+    void selectionMoved() override { headWhatIf(); }
 
 private:
     void predict();
     void headWhatIf();
     std::vector<double> candidates_ = {2.0, 1.5, 1.0, 0.5, 0.0, -1.0};
     double temperature_ = 1.0, topP_ = 1.0, headTemperature_ = 1.0;
-    int topK_ = 0, seed_ = 42, generateCount_ = 8, layer_ = 0, head_ = 0;
-    QVariantList distribution_;
-    int kept_ = 0;
-    QString generated_;
-    QStringList tokens_;
-    QList<qreal> pattern_;
-    double headKl_ = 0;
+    int topK_ = 0, seed_ = 42, generateCount_ = 8;
+    // What the two jobs compute and the properties show.
+    struct Prediction {
+        QVariantList distribution;
+        int kept = 0;
+        QString generated;
+    };
+    struct HeadWhatIf {
+        QStringList tokens;
+        QList<qreal> pattern;
+        double kl = 0;
+    };
+    Prediction prediction_;
+    HeadWhatIf whatIf_;
 };
