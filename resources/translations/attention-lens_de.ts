@@ -182,6 +182,10 @@
         <source>Your settings could not be saved to %1: the folder is read-only or the disk is full. The settings saved before are unchanged; this change is kept while the app is open and saved as soon as saving works again.</source>
         <translation>Deine Einstellungen konnten nicht in %1 gespeichert werden: Der Ordner ist schreibgeschützt oder die Festplatte ist voll. Die zuvor gespeicherten Einstellungen bleiben unverändert; diese Änderung bleibt erhalten, solange die App offen ist, und wird gespeichert, sobald das Speichern wieder funktioniert.</translation>
     </message>
+    <message>
+        <source>Your settings could not be saved, because the lock file %1 is in the way: an earlier run of Attention Lens left it behind (or another copy of the app that is still open holds it), and it cannot be removed automatically. Nothing is lost: the settings saved before in %2 are unchanged, and this change is kept while the app is open. To save again, close any other Attention Lens window and delete %1; the next setting you change is then saved with this one.</source>
+        <translation>Deine Einstellungen konnten nicht gespeichert werden, weil die Sperrdatei %1 im Weg ist: Ein früherer Lauf von Attention Lens hat sie zurückgelassen (oder eine andere, noch offene Kopie der App hält sie), und sie lässt sich nicht automatisch entfernen. Es geht nichts verloren: Die zuvor in %2 gespeicherten Einstellungen bleiben unverändert, und diese Änderung bleibt erhalten, solange die App offen ist. Um wieder zu speichern, schließe alle anderen Fenster von Attention Lens und lösche %1; die nächste Einstellung, die du änderst, wird dann zusammen mit dieser gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>AttentionKindsDiagram</name>
@@ -458,42 +462,6 @@
     <message>
         <source>A 2-layer model with %1 heads a layer will train on random tokens in which a span is written twice. Choose an answer to each question, then train.</source>
         <translation>Ein Modell mit 2 Layern und %1 Heads pro Layer wird auf zufälligen Token trainieren, in denen ein Abschnitt zweimal vorkommt. Wähle zu jeder Frage eine Antwort und trainiere dann.</translation>
-    </message>
-    <message>
-        <source>Which layer will hold the strongest induction head?</source>
-        <translation type="vanished">In welchem Layer wird der stärkste Induction Head sitzen?</translation>
-    </message>
-    <message>
-        <source>Layer 0</source>
-        <translation type="vanished">Layer 0</translation>
-    </message>
-    <message>
-        <source>Layer 1</source>
-        <translation type="vanished">Layer 1</translation>
-    </message>
-    <message>
-        <source>Will the in-context loss fall smoothly, or in a step?</source>
-        <translation type="vanished">Wird der In-Context-Loss gleichmäßig fallen oder in einer Stufe?</translation>
-    </message>
-    <message>
-        <source>Smoothly</source>
-        <translation type="vanished">Gleichmäßig</translation>
-    </message>
-    <message>
-        <source>In a step</source>
-        <translation type="vanished">In einer Stufe</translation>
-    </message>
-    <message>
-        <source>Will a one-layer model form an induction head (score 0.3 or more)?</source>
-        <translation type="vanished">Wird ein Modell mit einem Layer einen Induction Head bilden (Score 0,3 oder mehr)?</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="vanished">Ja</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation type="vanished">Nein</translation>
     </message>
     <message>
         <source>The strongest induction head is layer %1 head %2, score %3.</source>
