@@ -13,6 +13,7 @@
 #include "attention_lens/sampling.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
+#include "head_roles.h"
 #include "knockout_search.h"
 
 namespace course::answers {
@@ -25,7 +26,7 @@ ExerciseAnswer countSinks(const Ctx& c) {
     for (const al::HeadScores& s : census)
         if (s.head.layer == l) {
             sinks += s.label == "sink";
-            labels << QStringLiteral("%1 %2").arg(headName(l, s.head.head), QString::fromStdString(s.label));
+            labels << QStringLiteral("%1 %2").arg(headName(l, s.head.head), head_roles::label(QString::fromStdString(s.label)));
         }
     ExerciseAnswer a;
     setNumber(a, sinks, 0);
