@@ -202,11 +202,16 @@ ExerciseCard {
         visible: card.kind === "number"
         TextField {
             id: numberField
+            objectName: "numberField"
             enabled: !card.revealed
             placeholderText: qsTr("your number")
-            validator: DoubleValidator {}
+            // A decimal point or a decimal comma, whatever the language: "0.5" and "0,5" both read
+            // as 0.5 (a DoubleValidator would follow the locale and refuse one of them).
+            validator: RegularExpressionValidator { regularExpression: /\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)\s*/ }
             inputMethodHints: Qt.ImhFormattedNumbersOnly
-            onTextChanged: card.prediction = text.trim().replace(",", ".") // a decimal comma (German) reads as a point
+            onTextChanged: card.prediction = text.trim().replace(",", ".") // the prediction is C-locale: 0.5
+            // Once typed, the number is shown in the interface language's format (0,5 in German).
+            onEditingFinished: if (acceptableInput) text = card.prediction.replace(".", Qt.locale().decimalPoint)
             onAccepted: card.commit()
             Accessible.name: qsTr("Your prediction")
             Connections {

@@ -8,7 +8,9 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -448,6 +450,41 @@ private slots:
         for (const char* id : {"first-token", "previous-token", "self", "duplicate"})
             QVERIFY2(census.contains(head_roles::label(QString::fromLatin1(id))), qPrintable(census.join(QStringLiteral(" | "))));
         QVERIFY2(census.contains(head_roles::label(QStringLiteral("induction")) + QLatin1Char('*')), qPrintable(census.join(QStringLiteral(" | "))));
+    }
+
+    // A number prediction in German: "0.5" and "0,5" are both taken and read as 0.5 (the C-locale
+    // prediction the exercise engine grades), and the field then shows it the German way.
+    void numberPredictionInGerman() {
+        QCOMPARE(QLocale().decimalPoint(), QStringLiteral(","));
+        QVERIFY2(engine, "the German stations ran first");
+        QQmlComponent component(engine.get());
+        component.setData("import QtQuick\nimport AttentionLens\n"
+                          "PredictCard { width: 600; definition: ({ id: \"n\", kind: \"number\", prompt: \"?\" }); answer: ({ kind: \"number\" }) }",
+                          QUrl());
+        std::unique_ptr<QObject> object(component.create());
+        QVERIFY2(object, qPrintable(component.errorString()));
+        auto* card = qobject_cast<QQuickItem*>(object.get());
+        QVERIFY(card);
+        QQuickWindow w;
+        w.resize(640, 400);
+        card->setParentItem(w.contentItem());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* field = card->findChild<QQuickItem*>(QStringLiteral("numberField"));
+        QVERIFY(field);
+        for (const QString& typed : {QStringLiteral("0.5"), QStringLiteral("0,5")}) {
+            field->setProperty("text", QString());
+            field->forceActiveFocus();
+            QTRY_VERIFY(field->hasActiveFocus());
+            for (const QChar ch : typed)
+                QTest::keyClick(&w, ch.toLatin1());
+            QCOMPARE(field->property("text").toString(), typed);
+            QVERIFY2(field->property("acceptableInput").toBool(), qPrintable(typed));
+            QCOMPARE(card->property("prediction").toString(), QStringLiteral("0.5"));
+            QTest::keyClick(&w, Qt::Key_Return); // Enter: the typing is done (and commits, with an exercise set)
+            QCOMPARE(field->property("text").toString(), QStringLiteral("0,5"));
+            QCOMPARE(card->property("prediction").toString(), QStringLiteral("0.5"));
+        }
     }
 
     // The About page: its texts from about.de.json and the language menu, showing the system's

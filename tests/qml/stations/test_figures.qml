@@ -195,6 +195,30 @@ Item {
             verify(findChild(card, "head:11.11").activeFocus)
         }
 
+        // A number with a decimal point or a decimal comma reads as the same number; once typed it
+        // shows in the interface's format (here the test runner's, English). German: test_app_language.
+        function test_numberTakesPointOrComma() {
+            const card = createTemporaryObject(cardC, root, {
+                definition: { id: "n", kind: "number", prompt: "?" },
+                answer: { kind: "number" }
+            })
+            const field = findChild(card, "numberField")
+            verify(field !== null)
+            for (const typed of ["0.5", "0,5"]) {
+                field.text = ""
+                field.forceActiveFocus()
+                keyClick(Qt.Key_0)
+                keyClick(typed[1] === "." ? Qt.Key_Period : Qt.Key_Comma, Qt.NoModifier)
+                keyClick(Qt.Key_5)
+                compare(field.text, typed)
+                verify(field.acceptableInput, typed)
+                compare(card.prediction, "0.5")
+                field.editingFinished()
+                compare(field.text, "0" + Qt.locale().decimalPoint + "5")
+                compare(card.prediction, "0.5")
+            }
+        }
+
         function test_predictCardRevealsOnlyAfterCommit() {
             const set = createTemporaryObject(setC, root, {
                 stationId: "qmltest",
