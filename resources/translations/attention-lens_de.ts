@@ -779,7 +779,7 @@
     </message>
     <message>
         <source>entropy share (1 = even)</source>
-        <translation>Entropie-Anteil (1 = gleichmäßig)</translation>
+        <translation>Gleichmäßigkeit (bis 1)</translation>
     </message>
     <message>
         <source>mean distance (tokens)</source>
@@ -799,7 +799,7 @@
     </message>
     <message>
         <source>entropy share</source>
-        <translation>Entropie-Anteil</translation>
+        <translation>Entropieanteil</translation>
     </message>
     <message>
         <source>No model loaded.</source>

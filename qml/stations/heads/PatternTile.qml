@@ -38,9 +38,10 @@ Rectangle {
             color: Theme.text
             font.pixelSize: Theme.fontSmall
             font.weight: Font.DemiBold
-            // Labels such as "previous-token" ("vorheriges Token") are longer than a small tile is wide: wrap, never cut.
+            // Labels such as "previous-token" are longer than a small tile is wide, and German ones
+            // ("vorheriges Token") longer still: wrap, never cut.
             wrapMode: Text.Wrap
-            maximumLineCount: 2
+            maximumLineCount: 3
             Layout.fillWidth: true
         }
         Label {
@@ -48,7 +49,7 @@ Rectangle {
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.Wrap
-            maximumLineCount: 2
+            maximumLineCount: 3
             Layout.fillWidth: true
         }
     }
