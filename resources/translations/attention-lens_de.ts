@@ -532,6 +532,10 @@
         <translation>✗ Diesmal nicht.</translation>
     </message>
     <message>
+        <source>Last time you predicted “%1”, and the run answered “%2”. %3</source>
+        <translation>Beim letzten Mal hast du „%1“ vorhergesagt, und der Lauf ergab „%2“. %3</translation>
+    </message>
+    <message>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
