@@ -1966,16 +1966,16 @@ Stream addieren</translation>
         <translation>Auf deinem Text tragen die Heads von Layer %1 diese Labels: %2. Eine Senke legt den größten Teil ihres Gewichts auf das erste Token (Xiao et al. 2023); die Labels sind Heuristiken.</translation>
     </message>
     <message>
-        <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none labelled sink in layer %1 on your text.</source>
-        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %1 keinen mit dem Label Senke.</translation>
+        <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none labelled %1 in layer %2 on your text.</source>
+        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %2 keinen mit dem Label %1.</translation>
     </message>
     <message>
         <source>Knocking out head %1 moves the next-token prediction by KL %2 nats; the median head moves it by %3.</source>
         <translation>Das Ausschalten von Head %1 verschiebt die Vorhersage des nächsten Tokens um KL %2 nats; der Median-Head verschiebt sie um %3.</translation>
     </message>
     <message>
-        <source>Heads labelled previous-token or self: %1 of %2 in layer 0, %3 of %2 in layer %4.</source>
-        <translation>Heads mit dem Label vorheriges Token oder selbst: %1 von %2 in Layer 0, %3 von %2 in Layer %4.</translation>
+        <source>Heads labelled %1 or %2: %3 of %4 in layer 0, %5 of %4 in layer %6.</source>
+        <translation>Heads mit dem Label %1 oder %2: %3 von %4 in Layer 0, %5 von %4 in Layer %6.</translation>
     </message>
     <message>
         <source>In GPT-2 small the previous-token heads Wang et al. (2022) found, 2.2 and 4.11, sit in early layers, where later induction heads can build on them (Elhage et al. 2021; Olsson et al. 2022). This model does not show more such heads in its first layer than in its last on your text.</source>

@@ -418,6 +418,18 @@ private slots:
         QVERIFY(!knownTexts.isEmpty());
         QVERIFY2(englishRoleIn(knownTexts).isEmpty(), qPrintable(englishRoleIn(knownTexts)));
 
+        // The exercises' computed facts name the labels in German too.
+        QQuickItem* list = findByType(heads3, "ExerciseList");
+        QVERIFY(list);
+        auto* set = qvariant_cast<QObject*>(list->property("exercises"));
+        QVERIFY(set);
+        QTRY_VERIFY_WITH_TIMEOUT(set->property("allAnswered").toBool(), 60000);
+        QStringList facts;
+        for (const QVariant& a : set->property("answers").toList())
+            facts << a.toMap().value(QStringLiteral("detail")).toString() << a.toMap().value(QStringLiteral("note")).toString();
+        QVERIFY2(facts.join(QString()).contains(QStringLiteral("Label")), qPrintable(facts.join(QStringLiteral(" | "))));
+        QVERIFY2(englishRoleIn(facts).isEmpty(), qPrintable(englishRoleIn(facts)));
+
         // Station 1's head finder: its buttons and what a find says.
         QVERIFY(open(QStringLiteral("lens")));
         QQuickItem* lens = findByType(window->contentItem(), "LensStation", true);
