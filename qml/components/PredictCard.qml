@@ -125,12 +125,27 @@ ExerciseCard {
             }
         }
     }
+    // On the grid of every layer and head, the arrow keys move as on a map: up and down one layer,
+    // left and right one head, stopping at the edges; like the other choices, the head they land
+    // on is picked.
+    function pickOnHeadGrid(layer, head) {
+        const L = card.answer.layers || 0, H = card.answer.heads || 0
+        if (L <= 0 || H <= 0)
+            return
+        const l = Math.max(0, Math.min(L - 1, layer)), h = Math.max(0, Math.min(H - 1, head))
+        const cell = headGrid.itemAt(l * (H + 1) + h + 1)
+        if (!cell || !cell.button.enabled)
+            return
+        cell.button.forceActiveFocus(Qt.TabFocusReason) // a keyboard move: the focus ring shows
+        cell.button.clicked()
+    }
     GridLayout { // heads, every layer and head
         visible: card.kind === "head" && card.answer.layers > 0 && card.headShortlist.length === 0
         columns: (card.answer.heads || 0) + 1
         columnSpacing: 3
         rowSpacing: 3
         Repeater {
+            id: headGrid
             model: card.kind === "head" ? (card.answer.layers || 0) * ((card.answer.heads || 0) + 1) : 0
             delegate: Item {
                 required property int index
@@ -138,6 +153,7 @@ ExerciseCard {
                 readonly property int layerIdx: Math.floor(index / heads)
                 readonly property int head: index % heads - 1
                 readonly property string name: layerIdx + "." + head
+                readonly property alias button: headButton
                 implicitWidth: head < 0 ? 56 : 30
                 implicitHeight: 26
                 Label {
@@ -148,9 +164,19 @@ ExerciseCard {
                     font.pixelSize: Theme.fontSmall
                 }
                 Button {
+                    id: headButton
+                    objectName: "head:" + parent.name
                     visible: parent.head >= 0
                     anchors.fill: parent
                     text: parent.head
+                    Keys.onPressed: (event) => {
+                        const dl = event.key === Qt.Key_Up ? -1 : event.key === Qt.Key_Down ? 1 : 0
+                        const dh = event.key === Qt.Key_Left ? -1 : event.key === Qt.Key_Right ? 1 : 0
+                        if (dl === 0 && dh === 0)
+                            return
+                        card.pickOnHeadGrid(parent.layerIdx + dl, parent.head + dh)
+                        event.accepted = true
+                    }
                     enabled: !card.revealed
                     font.pixelSize: Theme.fontSmall
                     checkable: true
@@ -176,11 +202,16 @@ ExerciseCard {
         visible: card.kind === "number"
         TextField {
             id: numberField
+            objectName: "numberField"
             enabled: !card.revealed
             placeholderText: qsTr("your number")
-            validator: DoubleValidator {}
+            // A decimal point or a decimal comma, whatever the language: "0.5" and "0,5" both read
+            // as 0.5 (a DoubleValidator would follow the locale and refuse one of them).
+            validator: RegularExpressionValidator { regularExpression: /\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)\s*/ }
             inputMethodHints: Qt.ImhFormattedNumbersOnly
-            onTextChanged: card.prediction = text.trim().replace(",", ".") // a decimal comma (German) reads as a point
+            onTextChanged: card.prediction = text.trim().replace(",", ".") // the prediction is C-locale: 0.5
+            // Once typed, the number is shown in the interface language's format (0,5 in German).
+            onEditingFinished: if (acceptableInput) text = card.prediction.replace(".", Qt.locale().decimalPoint)
             onAccepted: card.commit()
             Accessible.name: qsTr("Your prediction")
             Connections {

@@ -253,11 +253,11 @@
     </message>
     <message>
         <source>induction*</source>
-        <translation>Induction*</translation>
+        <translation>Induktion*</translation>
     </message>
     <message>
         <source>* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row. The other scores come from each text.</source>
-        <translation>* Der Induction-Score wird auf einer festen, wiederholten Zufallsfolge gemessen, nicht auf diesen Texten, und ist darum in jeder Zeile gleich. Die anderen Scores stammen aus dem jeweiligen Text.</translation>
+        <translation>* Der Induktions-Score wird auf einer festen, wiederholten Zufallsfolge gemessen, nicht auf diesen Texten, und ist darum in jeder Zeile gleich. Die anderen Scores stammen aus dem jeweiligen Text.</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -465,11 +465,11 @@
     </message>
     <message>
         <source>The strongest induction head is layer %1 head %2, score %3.</source>
-        <translation>Der stärkste Induction Head ist Layer %1 Head %2, Score %3.</translation>
+        <translation>Der stärkste Induktions-Head ist Layer %1 Head %2, Score %3.</translation>
     </message>
     <message>
         <source>No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run may form one.</source>
-        <translation>In diesem Lauf erreichte kein Head einen Induction-Score von 0,3 (der höchste war %1), es gibt also keinen Induction Head zu verorten. Ein längerer Lauf bildet vielleicht einen.</translation>
+        <translation>In diesem Lauf erreichte kein Head einen Induktions-Score von 0,3 (der höchste war %1), es gibt also keinen Induktions-Head zu verorten. Ein längerer Lauf bildet vielleicht einen.</translation>
     </message>
     <message>
         <source>The in-context loss fell below half the other loss at step %1 and stayed there: a step.</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>The one-layer model&apos;s best induction score in any snapshot was %1.</source>
-        <translation>Der beste Induction-Score des Modells mit einem Layer in irgendeinem Snapshot war %1.</translation>
+        <translation>Der beste Induktions-Score des Modells mit einem Layer in irgendeinem Snapshot war %1.</translation>
     </message>
     <message>
         <source>You predicted: %1</source>
@@ -498,6 +498,10 @@
     <message>
         <source>✗ Not this time.</source>
         <translation>✗ Diesmal nicht.</translation>
+    </message>
+    <message>
+        <source>Last time you predicted “%1”, and the run answered “%2”. %3</source>
+        <translation>Beim letzten Mal hast du „%1“ vorhergesagt, und der Lauf ergab „%2“. %3</translation>
     </message>
     <message>
         <source>Train</source>
@@ -561,7 +565,7 @@
     </message>
     <message>
         <source>Each head&apos;s previous-token score (weight on the token just before) and induction score (weight, in the repeat, on the token after the earlier copy of the current one), measured every %1 steps.</source>
-        <translation>Previous-Token-Score (Gewicht auf dem Token direkt davor) und Induction-Score (Gewicht, in der Wiederholung, auf dem Token nach der früheren Kopie des aktuellen Tokens) jedes Heads, gemessen alle %1 Schritte.</translation>
+        <translation>Score für das vorherige Token (Gewicht auf dem Token direkt davor) und Induktions-Score (Gewicht, in der Wiederholung, auf dem Token nach der früheren Kopie des aktuellen Tokens) jedes Heads, gemessen alle %1 Schritte.</translation>
     </message>
     <message>
         <source>one-layer model, </source>
@@ -604,6 +608,45 @@
     </message>
 </context>
 <context>
+    <name>HeadRoles</name>
+    <message>
+        <source>induction</source>
+        <translation>Induktion</translation>
+    </message>
+    <message>
+        <source>previous-token</source>
+        <translation>vorheriges Token</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>self</source>
+        <translation>selbst</translation>
+    </message>
+    <message>
+        <source>sink</source>
+        <translation>Senke</translation>
+    </message>
+    <message>
+        <source>diffuse</source>
+        <translation>diffus</translation>
+    </message>
+    <message>
+        <source>long-range</source>
+        <translation>weitreichend</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>gemischt</translation>
+    </message>
+    <message>
+        <source>first-token</source>
+        <translation>erstes Token</translation>
+    </message>
+</context>
+<context>
     <name>HeadScoreCharts</name>
     <message>
         <source>%1layer %2 · head %3</source>
@@ -619,11 +662,11 @@
     </message>
     <message>
         <source>previous-token score</source>
-        <translation>Previous-Token-Score</translation>
+        <translation>Score für das vorherige Token</translation>
     </message>
     <message>
         <source>induction score</source>
-        <translation>Induction-Score</translation>
+        <translation>Induktions-Score</translation>
     </message>
 </context>
 <context>
@@ -687,6 +730,50 @@
 <context>
     <name>HeadsLab</name>
     <message>
+        <source>first-token weight</source>
+        <translation>Gewicht auf erstem Token</translation>
+    </message>
+    <message>
+        <source>previous-token weight</source>
+        <translation>Gewicht auf vorherigem Token</translation>
+    </message>
+    <message>
+        <source>self weight</source>
+        <translation>Gewicht auf sich selbst</translation>
+    </message>
+    <message>
+        <source>duplicate-token weight</source>
+        <translation>Gewicht auf Duplikaten</translation>
+    </message>
+    <message>
+        <source>induction (fixed probe)</source>
+        <translation>Induktion (feste Testfolge)</translation>
+    </message>
+    <message>
+        <source>entropy share (1 = even)</source>
+        <translation>Gleichmäßigkeit (bis 1)</translation>
+    </message>
+    <message>
+        <source>mean distance (tokens)</source>
+        <translation>mittlerer Abstand (Token)</translation>
+    </message>
+    <message>
+        <source>entropy (nats)</source>
+        <translation>Entropie (nats)</translation>
+    </message>
+    <message>
+        <source>mean distance</source>
+        <translation>mittlerer Abstand</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>Entropie</translation>
+    </message>
+    <message>
+        <source>entropy share</source>
+        <translation>Entropieanteil</translation>
+    </message>
+    <message>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
@@ -707,7 +794,7 @@
     </message>
     <message>
         <source>Each tile is one head&apos;s attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. The induction score comes from a fixed repeated random sequence, the same whatever your text. Click a tile for the focused view.</source>
-        <translation>Jede Kachel ist die Attention eines Heads auf den ersten %1 Token deines Texts (Zeilen: Queries, Spalten: Keys), beschriftet durch den Head-Zensus. Der Induction-Score stammt aus einer festen, wiederholten Zufallsfolge und ist für jeden Text gleich. Klicke auf eine Kachel für die Detailansicht.</translation>
+        <translation>Jede Kachel ist die Attention eines Heads auf den ersten %1 Token deines Texts (Zeilen: Queries, Spalten: Keys), beschriftet durch den Head-Zensus. Der Induktions-Score stammt aus einer festen, wiederholten Zufallsfolge und ist für jeden Text gleich. Klicke auf eine Kachel für die Detailansicht.</translation>
     </message>
     <message>
         <source>Many heads, one layer</source>
@@ -727,7 +814,7 @@
     </message>
     <message>
         <source>Induction as a circuit</source>
-        <translation>Induction als Schaltkreis</translation>
+        <translation>Induktion als Schaltkreis</translation>
     </message>
     <message>
         <source>Two heads in different layers that can work together on a repeated passage. The first copies into each position what the token before it was. The second uses that to find the earlier place where the current token appeared, and looks at the token that came next there.</source>
@@ -750,7 +837,7 @@
     </message>
     <message>
         <source>Previous-token head %1 (score %2) and induction head %3 (score %4) on %5 tokens, a passage written twice; with the first knocked out, the second scores %6.</source>
-        <translation>Previous-Token-Head %1 (Score %2) und Induction Head %3 (Score %4) auf %5 Token, einer zweimal geschriebenen Passage; ist der erste ausgeschaltet, erreicht der zweite %6.</translation>
+        <translation>Head für das vorherige Token %1 (Score %2) und Induktions-Head %3 (Score %4) auf %5 Token, einer zweimal geschriebenen Passage; ist der erste ausgeschaltet, erreicht der zweite %6.</translation>
     </message>
 </context>
 <context>
@@ -761,7 +848,7 @@
     </message>
     <message>
         <source>Previous-token head %1</source>
-        <translation>Previous-Token-Head %1</translation>
+        <translation>Head für das vorherige Token %1</translation>
     </message>
     <message>
         <source>score %1: the share of weight each token puts on the token just before it</source>
@@ -769,7 +856,7 @@
     </message>
     <message>
         <source>Induction head %1</source>
-        <translation>Induction-Head %1</translation>
+        <translation>Induktions-Head %1</translation>
     </message>
     <message>
         <source>score %1: how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy&apos;s length to the left of the main diagonal)</source>
@@ -785,15 +872,15 @@
     </message>
     <message>
         <source>The first %1 tokens of your text, written twice (%2 tokens in all, with the end-of-text token first where the model has one). Knocking out %3 moves the induction score of %4 from %5 to %6; knocking out each of the other %7 heads of layer %8 instead leaves it at %9 on average.</source>
-        <translation>Die ersten %1 Token deines Texts, zweimal geschrieben (%2 Token insgesamt, mit dem End-of-Text-Token vorne, wo das Modell eines hat). Das Ausschalten von %3 verschiebt den Induction-Score von %4 von %5 auf %6; schaltet man stattdessen jeden der anderen %7 Heads von Layer %8 aus, bleibt er im Mittel bei %9.</translation>
+        <translation>Die ersten %1 Token deines Texts, zweimal geschrieben (%2 Token insgesamt, mit dem End-of-Text-Token vorne, wo das Modell eines hat). Das Ausschalten von %3 verschiebt den Induktions-Score von %4 von %5 auf %6; schaltet man stattdessen jeden der anderen %7 Heads von Layer %8 aus, bleibt er im Mittel bei %9.</translation>
     </message>
     <message>
         <source>So the attention of %1 depends on what %2 writes, directly or through the layers between them. This fits the circuit Elhage et al. (2021) describe in small attention-only models, where the induction head&apos;s keys read the previous-token head&apos;s output (K-composition); this knock-out alone cannot tell whether keys or queries are affected, or whether the link is direct.</source>
-        <translation>Die Attention von %1 hängt also davon ab, was %2 schreibt, direkt oder über die Layer dazwischen. Das passt zu dem Schaltkreis, den Elhage et al. (2021) in kleinen Modellen aus reinen Attention-Layern beschreiben, in denen die Keys des Induction-Heads die Ausgabe des Previous-Token-Heads lesen (K-Komposition); dieser Knock-out allein kann nicht sagen, ob Keys oder Queries betroffen sind oder ob die Verbindung direkt ist.</translation>
+        <translation>Die Attention von %1 hängt also davon ab, was %2 schreibt, direkt oder über die Layer dazwischen. Das passt zu dem Schaltkreis, den Elhage et al. (2021) in kleinen Modellen aus reinen Attention-Layern beschreiben, in denen die Keys des Induktions-Heads die Ausgabe des Heads für das vorherige Token lesen (K-Komposition); dieser Knock-out allein kann nicht sagen, ob Keys oder Queries betroffen sind oder ob die Verbindung direkt ist.</translation>
     </message>
     <message>
         <source>This knock-out does not single out %2: either %1 barely changes, or knocking out the other heads of layer %3 changes it about as much. Other heads may carry the same information, %1 may read it from a head other than the strongest previous-token head, or it may find its stripe another way.</source>
-        <translation>Dieser Knock-out hebt %2 nicht hervor: Entweder ändert sich %1 kaum, oder das Ausschalten der anderen Heads von Layer %3 ändert ihn etwa genauso stark. Andere Heads könnten dieselbe Information tragen, %1 könnte sie von einem anderen Head lesen als dem stärksten Previous-Token-Head, oder er findet seinen Streifen auf anderem Weg.</translation>
+        <translation>Dieser Knock-out hebt %2 nicht hervor: Entweder ändert sich %1 kaum, oder das Ausschalten der anderen Heads von Layer %3 ändert ihn etwa genauso stark. Andere Heads könnten dieselbe Information tragen, %1 könnte sie von einem anderen Head lesen als dem stärksten Head für das vorherige Token, oder er findet seinen Streifen auf anderem Weg.</translation>
     </message>
 </context>
 <context>
@@ -819,7 +906,7 @@
     <name>KnownHeadsPanel</name>
     <message>
         <source>The loaded model is GPT-2 small (its weights match the published file&apos;s hash), so each role is checked live: on your text, except induction, which is checked on random tokens written twice. A role is what a study measured on its own prompts; on your text a head may do something else.</source>
-        <translation>Das geladene Modell ist GPT-2 small (seine Gewichte passen zum Hash der veröffentlichten Datei), darum wird jede Rolle live geprüft: auf deinem Text, außer Induction, die auf zweimal geschriebenen Zufallstoken geprüft wird. Eine Rolle ist das, was eine Studie auf ihren eigenen Prompts gemessen hat; auf deinem Text kann ein Head etwas anderes tun.</translation>
+        <translation>Das geladene Modell ist GPT-2 small (seine Gewichte passen zum Hash der veröffentlichten Datei), darum wird jede Rolle live geprüft: auf deinem Text, außer der Induktion, die auf zweimal geschriebenen Zufallstoken geprüft wird. Eine Rolle ist das, was eine Studie auf ihren eigenen Prompts gemessen hat; auf deinem Text kann ein Head etwas anderes tun.</translation>
     </message>
     <message>
         <source>Checking whether the loaded model is GPT-2 small…</source>
@@ -859,7 +946,7 @@
     </message>
     <message>
         <source>How each role is checked: previous-token heads by the census&apos;s previous-token score (0.60 or more); induction heads by the census&apos;s induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more) together with a positive direct effect on its logit; negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token&apos;s logit. Thresholds are the course&apos;s heuristics, not the studies&apos;.</source>
-        <translation>So wird jede Rolle geprüft: Previous-Token-Heads am Previous-Token-Score des Zensus (0,60 oder mehr); Induction-Heads am Induction-Score des Zensus auf zweimal geschriebenen Zufallstoken, für jeden Text gleich (0,30 oder mehr); Name Mover am Gewicht vom letzten Token auf frühere Kopien des vorhergesagten Tokens (0,30 oder mehr) zusammen mit einem positiven direkten Effekt auf seinen Logit; negative Heads an diesem Gewicht (0,20 oder mehr) zusammen mit einem negativen direkten Effekt auf den Logit des vorhergesagten Tokens. Die Schwellen sind Heuristiken des Kurses, nicht die der Studien.</translation>
+        <translation>So wird jede Rolle geprüft: Heads für das vorherige Token am Score des Zensus für das vorherige Token (0,60 oder mehr); Induktions-Heads am Induktions-Score des Zensus auf zweimal geschriebenen Zufallstoken, für jeden Text gleich (0,30 oder mehr); Name Mover am Gewicht vom letzten Token auf frühere Kopien des vorhergesagten Tokens (0,30 oder mehr) zusammen mit einem positiven direkten Effekt auf seinen Logit; negative Heads an diesem Gewicht (0,20 oder mehr) zusammen mit einem negativen direkten Effekt auf den Logit des vorhergesagten Tokens. Die Schwellen sind Heuristiken des Kurses, nicht die der Studien.</translation>
     </message>
 </context>
 <context>
@@ -878,7 +965,7 @@
     </message>
     <message>
         <source>Previous-token head</source>
-        <translation>Previous-Token-Head</translation>
+        <translation>Head für das vorherige Token</translation>
     </message>
     <message>
         <source>%1 puts on average %2 of each token&apos;s attention on the token just before it — the highest of all heads for this text.</source>
@@ -886,7 +973,7 @@
     </message>
     <message>
         <source>Attention sink</source>
-        <translation>Attention Sink</translation>
+        <translation>Attention-Senke</translation>
     </message>
     <message>
         <source>%1 puts on average %2 of each token&apos;s attention on the very first token, whatever it says. Models seem to use the first position as a place to park attention they do not need elsewhere.</source>
@@ -909,15 +996,15 @@
     <name>LensStation</name>
     <message>
         <source>Induction head</source>
-        <translation>Induction-Head</translation>
+        <translation>Induktions-Head</translation>
     </message>
     <message>
         <source>The induction test failed: %1</source>
-        <translation>Der Induction-Test ist fehlgeschlagen: %1</translation>
+        <translation>Der Induktions-Test ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Running the induction test on a repeated random sequence…</source>
-        <translation>Der Induction-Test läuft auf einer wiederholten Zufallsfolge…</translation>
+        <translation>Der Induktions-Test läuft auf einer wiederholten Zufallsfolge…</translation>
     </message>
     <message>
         <source>Type a few more tokens first.</source>
@@ -1000,7 +1087,7 @@
     </message>
     <message>
         <source>Leave out the first token and renormalise the rest to sum to 1; the first token often takes most of the attention (a &apos;sink&apos;).</source>
-        <translation>Das erste Token weglassen und den Rest so renormieren, dass er sich zu 1 summiert; das erste Token nimmt oft den größten Teil der Attention auf (ein „Sink“).</translation>
+        <translation>Das erste Token weglassen und den Rest so renormieren, dass er sich zu 1 summiert; das erste Token nimmt oft den größten Teil der Attention auf (eine „Senke“).</translation>
     </message>
     <message>
         <source>Save figure as PNG…</source>
@@ -1036,7 +1123,7 @@
     </message>
     <message>
         <source>Attention sink</source>
-        <translation>Attention Sink</translation>
+        <translation>Attention-Senke</translation>
     </message>
     <message>
         <source>Most decisive</source>
@@ -1044,7 +1131,7 @@
     </message>
     <message>
         <source>Induction</source>
-        <translation>Induction</translation>
+        <translation>Induktion</translation>
     </message>
     <message>
         <source>A label like this is a heuristic read off one pattern, not a proof of what the head does.</source>
@@ -1844,23 +1931,23 @@ Stream addieren</translation>
     </message>
     <message>
         <source>On your text, layer %1&apos;s heads are labelled: %2. A sink puts most of its weight on the first token (Xiao et al. 2023); the labels are heuristics.</source>
-        <translation>Auf deinem Text tragen die Heads von Layer %1 diese Labels: %2. Ein Sink legt den größten Teil seines Gewichts auf das erste Token (Xiao et al. 2023); die Labels sind Heuristiken.</translation>
+        <translation>Auf deinem Text tragen die Heads von Layer %1 diese Labels: %2. Eine Senke legt den größten Teil ihres Gewichts auf das erste Token (Xiao et al. 2023); die Labels sind Heuristiken.</translation>
     </message>
     <message>
-        <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none labelled sink in layer %1 on your text.</source>
-        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %1 keinen mit dem Label sink.</translation>
+        <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none labelled %1 in layer %2 on your text.</source>
+        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %2 keinen mit dem Label %1.</translation>
     </message>
     <message>
         <source>Knocking out head %1 moves the next-token prediction by KL %2 nats; the median head moves it by %3.</source>
         <translation>Das Ausschalten von Head %1 verschiebt die Vorhersage des nächsten Tokens um KL %2 nats; der Median-Head verschiebt sie um %3.</translation>
     </message>
     <message>
-        <source>Heads labelled previous-token or self: %1 of %2 in layer 0, %3 of %2 in layer %4.</source>
-        <translation>Heads mit dem Label previous-token oder self: %1 von %2 in Layer 0, %3 von %2 in Layer %4.</translation>
+        <source>Heads labelled %1 or %2: %3 of %4 in layer 0, %5 of %4 in layer %6.</source>
+        <translation>Heads mit dem Label %1 oder %2: %3 von %4 in Layer 0, %5 von %4 in Layer %6.</translation>
     </message>
     <message>
         <source>In GPT-2 small the previous-token heads Wang et al. (2022) found, 2.2 and 4.11, sit in early layers, where later induction heads can build on them (Elhage et al. 2021; Olsson et al. 2022). This model does not show more such heads in its first layer than in its last on your text.</source>
-        <translation>In GPT-2 small sitzen die Previous-Token-Heads, die Wang et al. (2022) fanden, 2.2 und 4.11, in frühen Layern, wo spätere Induction-Heads auf ihnen aufbauen können (Elhage et al. 2021; Olsson et al. 2022). Dieses Modell zeigt auf deinem Text in seinem ersten Layer nicht mehr solche Heads als in seinem letzten.</translation>
+        <translation>In GPT-2 small sitzen die Heads für das vorherige Token, die Wang et al. (2022) fanden, 2.2 und 4.11, in frühen Layern, wo spätere Induktions-Heads auf ihnen aufbauen können (Elhage et al. 2021; Olsson et al. 2022). Dieses Modell zeigt auf deinem Text in seinem ersten Layer nicht mehr solche Heads als in seinem letzten.</translation>
     </message>
     <message>
         <source>Your text has no pronoun after its first word, so this exercise uses the example sentence “%1”.</source>
@@ -1924,11 +2011,11 @@ Stream addieren</translation>
     </message>
     <message>
         <source>previous-token score on your text %1</source>
-        <translation>Previous-Token-Score auf deinem Text %1</translation>
+        <translation>Score für das vorherige Token auf deinem Text %1</translation>
     </message>
     <message>
         <source>induction score on random tokens written twice %1</source>
-        <translation>Induction-Score auf zweimal geschriebenen Zufallstoken %1</translation>
+        <translation>Induktions-Score auf zweimal geschriebenen Zufallstoken %1</translation>
     </message>
     <message>
         <source>the predicted token %1 does not occur earlier in your text: nothing to move</source>
@@ -1944,11 +2031,11 @@ Stream addieren</translation>
     </message>
     <message>
         <source>Induction head</source>
-        <translation>Induction-Head</translation>
+        <translation>Induktions-Head</translation>
     </message>
     <message>
         <source>Layer %1, head %2 scores highest on the induction test: on a random sequence of %3 tokens repeated twice, tokens in the second copy put on average %4 of their attention on the token that followed them in the first copy. In the sample text, point at a word of the second sentence and look where its attention goes.</source>
-        <translation>Layer %1, Head %2 schneidet im Induction-Test am höchsten ab: Auf einer Zufallsfolge von %3 Token, zweimal wiederholt, legen Token der zweiten Kopie im Mittel %4 ihrer Attention auf das Token, das ihnen in der ersten Kopie folgte. Zeige im Beispieltext auf ein Wort des zweiten Satzes und schau, wohin seine Attention geht.</translation>
+        <translation>Layer %1, Head %2 schneidet im Induktions-Test am höchsten ab: Auf einer Zufallsfolge von %3 Token, zweimal wiederholt, legen Token der zweiten Kopie im Mittel %4 ihrer Attention auf das Token, das ihnen in der ersten Kopie folgte. Zeige im Beispieltext auf ein Wort des zweiten Satzes und schau, wohin seine Attention geht.</translation>
     </message>
 </context>
 <context>
@@ -2421,7 +2508,7 @@ Stream addieren</translation>
     <name>TrainingLabController</name>
     <message>
         <source>the strongest previous-token head is %1.%2 (%3), the strongest induction head %4.%5 (%6)</source>
-        <translation>der stärkste Previous-Token-Head ist %1.%2 (%3), der stärkste Induction Head %4.%5 (%6)</translation>
+        <translation>der stärkste Head für das vorherige Token ist %1.%2 (%3), der stärkste Induktions-Head %4.%5 (%6)</translation>
     </message>
     <message>
         <source>Not trained yet: %1 steps to go.</source>

@@ -8,7 +8,9 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -22,6 +24,7 @@
 #include <memory>
 
 #include "app_state.h"
+#include "course/head_roles.h"
 #include "course/known_heads.h"
 #include "i18n/translations.h"
 #include "lesson_catalog.h"
@@ -61,6 +64,45 @@ void collect(QQuickItem* item, Visible& out) {
         out.cutOff << text.toString();
     for (QQuickItem* c : item->childItems())
         collect(c, out);
+}
+
+// Every text below `item`, shown or not (a veiled figure's parts too).
+void collectAll(QQuickItem* item, QStringList& out) {
+    if (!item)
+        return;
+    const QVariant text = item->property("text");
+    if (text.isValid() && text.canConvert<QString>() && !text.toString().isEmpty())
+        out << text.toString();
+    for (QQuickItem* c : item->childItems())
+        collectAll(c, out);
+}
+
+// The first item of a QML type below `item`; `shown`: only among the visible ones (a station
+// left earlier may still be there, hidden).
+QQuickItem* findByType(QQuickItem* item, const char* type, bool shown = false) {
+    if (!item || (shown && !item->isVisible()))
+        return nullptr;
+    if (QByteArray(item->metaObject()->className()).startsWith(type))
+        return item;
+    for (QQuickItem* c : item->childItems())
+        if (QQuickItem* f = findByType(c, type, shown))
+            return f;
+    return nullptr;
+}
+
+// A head census role as its id: what must never reach a German learner's eyes or ears.
+const QRegularExpression& englishRoleId() {
+    static const QRegularExpression re(
+        QStringLiteral("\\b(induction|previous-token|duplicate|self|sink|diffuse|long-range|mixed|first-token)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+QString englishRoleIn(const QStringList& texts) {
+    for (const QString& t : texts)
+        if (englishRoleId().match(t).hasMatch())
+            return t;
+    return {};
 }
 
 // The words each figure's lab computes for screen readers (FigureSection's `summary`).
@@ -164,7 +206,7 @@ private slots:
         QCOMPARE(en.value(QStringLiteral("roles")).toObject().value(QStringLiteral("induction")).toObject().value(QStringLiteral("title")).toString(),
                  QStringLiteral("Induction head"));
         QCOMPARE(de.value(QStringLiteral("roles")).toObject().value(QStringLiteral("induction")).toObject().value(QStringLiteral("title")).toString(),
-                 QStringLiteral("Induction Head"));
+                 QStringLiteral("Induktions-Head"));
         QVERIFY(de.value(QStringLiteral("about")).toString().startsWith(QStringLiteral("Heads von GPT-2 small")));
         QCOMPARE(de.value(QStringLiteral("heads")), en.value(QStringLiteral("heads")));
         const QJsonObject dePreset = de.value(QStringLiteral("presets")).toArray().at(0).toObject();
@@ -301,6 +343,160 @@ private slots:
         const QString shots = qEnvironmentVariable("AL_LANGUAGE_SHOTS");
         if (!shots.isEmpty())
             QVERIFY(window->grabWindow().save(shots + QStringLiteral("/") + station + QStringLiteral("-de.png")));
+    }
+
+    // The head census's roles in German wherever a learner reads or hears them: the words for
+    // each id, Station 3's tiles, focused view and figure descriptions, its known heads, Station
+    // 1's head finder and Station 6's census table. The ids stay ids underneath.
+    void headRolesInGerman() {
+        QVERIFY2(window, "the German stations ran first");
+        const QStringList ids = head_roles::ids();
+        QVERIFY(ids.contains(QStringLiteral("induction")) && ids.contains(QStringLiteral("mixed")));
+        for (const QString& id : ids) {
+            const QString words = head_roles::label(id);
+            QVERIFY2(!words.isEmpty() && !englishRoleId().match(words).hasMatch(), qPrintable(id + QStringLiteral(" -> ") + words));
+        }
+        QCOMPARE(head_roles::label(QStringLiteral("induction")), QStringLiteral("Induktion"));
+        QCOMPARE(head_roles::label(QStringLiteral("previous-token")), QStringLiteral("vorheriges Token"));
+        QCOMPARE(head_roles::label(QStringLiteral("sink")), QStringLiteral("Senke"));
+        QCOMPARE(head_roles::label(QStringLiteral("no-such-role")), QStringLiteral("no-such-role"));
+
+        // GPT-2 small's known heads: every role's title, description and check.
+        const QJsonObject roles = course::knownHeadsData().value(QStringLiteral("roles")).toObject();
+        QVERIFY(roles.contains(QStringLiteral("induction")));
+        for (auto it = roles.begin(); it != roles.end(); ++it)
+            for (const char* key : {"title", "what", "check"}) {
+                const QString t = it.value().toObject().value(QLatin1String(key)).toString();
+                QVERIFY2(!t.isEmpty() && !englishRoleId().match(t).hasMatch(), qPrintable(it.key() + QStringLiteral(": ") + t));
+            }
+        for (const char* measured : {"previous-token score on your text %1", "induction score on random tokens written twice %1"}) {
+            const QString t = QCoreApplication::translate("QObject", measured);
+            QVERIFY2(!englishRoleId().match(t).hasMatch(), qPrintable(t));
+        }
+
+        AppState* state = AppState::instance();
+        auto open = [&](const QString& station) {
+            QSignalSpy shown(state, &AppState::figuresShown);
+            QMetaObject::invokeMethod(window, "openStation", Q_ARG(QVariant, station));
+            return QTest::qWaitFor([&] { return shown.count() > 0 && state->figuresAreShown(); }, 60000);
+        };
+
+        // Station 3: the tiles (veiled or not), the focused view and every figure's description.
+        QVERIFY(open(QStringLiteral("heads")));
+        QQuickItem* heads3 = findByType(window->contentItem(), "HeadsStation", true);
+        QVERIFY(heads3);
+        QQuickItem* grid = findByType(heads3, "HeadsGrid"); // veiled while the exercise waits: not shown
+        QVERIFY(grid);
+        auto* lab = qvariant_cast<QObject*>(grid->property("lab"));
+        QVERIFY(lab);
+        QTRY_VERIFY_WITH_TIMEOUT(!lab->property("heads").toList().isEmpty(), 60000);
+        const QVariantList heads = lab->property("heads").toList();
+        for (const QVariant& v : heads) {
+            const QVariantMap h = v.toMap();
+            const QString id = h.value(QStringLiteral("label")).toString();
+            QVERIFY2(ids.contains(id), qPrintable(id)); // the data keeps the census's id
+            QCOMPARE(h.value(QStringLiteral("labelText")).toString(), head_roles::label(id));
+            QStringList words{h.value(QStringLiteral("labelText")).toString(), h.value(QStringLiteral("scoreName")).toString()};
+            for (const QVariant& row : h.value(QStringLiteral("scoreRows")).toList())
+                words << row.toMap().value(QStringLiteral("name")).toString();
+            QVERIFY2(englishRoleIn(words).isEmpty(), qPrintable(englishRoleIn(words)));
+        }
+        grid->setProperty("focusedHead", 0);
+        QTest::qWait(100);
+        QStringList gridTexts;
+        collectAll(grid, gridTexts);
+        const QString firstWords = heads.first().toMap().value(QStringLiteral("labelText")).toString();
+        QVERIFY2(gridTexts.join(QLatin1Char('\n')).contains(firstWords), qPrintable(gridTexts.join(QStringLiteral(" | "))));
+        QVERIFY2(englishRoleIn(gridTexts).isEmpty(), qPrintable(englishRoleIn(gridTexts)));
+        grid->setProperty("focusedHead", -1);
+        QStringList descriptions;
+        collectDescriptions(window->contentItem(), descriptions);
+        QVERIFY(descriptions.size() >= 4);
+        QVERIFY2(englishRoleIn(descriptions).isEmpty(), qPrintable(englishRoleIn(descriptions)));
+        QStringList knownTexts;
+        collectAll(findByType(heads3, "KnownHeadsPanel"), knownTexts);
+        QVERIFY(!knownTexts.isEmpty());
+        QVERIFY2(englishRoleIn(knownTexts).isEmpty(), qPrintable(englishRoleIn(knownTexts)));
+
+        // The exercises' computed facts name the labels in German too.
+        QQuickItem* list = findByType(heads3, "ExerciseList");
+        QVERIFY(list);
+        auto* set = qvariant_cast<QObject*>(list->property("exercises"));
+        QVERIFY(set);
+        QTRY_VERIFY_WITH_TIMEOUT(set->property("allAnswered").toBool(), 60000);
+        QStringList facts;
+        for (const QVariant& a : set->property("answers").toList())
+            facts << a.toMap().value(QStringLiteral("detail")).toString() << a.toMap().value(QStringLiteral("note")).toString();
+        QVERIFY2(facts.join(QString()).contains(QStringLiteral("Label")), qPrintable(facts.join(QStringLiteral(" | "))));
+        QVERIFY2(englishRoleIn(facts).isEmpty(), qPrintable(englishRoleIn(facts)));
+
+        // Station 1's head finder: its buttons and what a find says.
+        QVERIFY(open(QStringLiteral("lens")));
+        QQuickItem* lens = findByType(window->contentItem(), "LensStation", true);
+        QVERIFY(lens);
+        QStringList lensButtons;
+        std::function<void(QQuickItem*)> buttons = [&](QQuickItem* i) {
+            if (QByteArray(i->metaObject()->className()).contains("Button"))
+                lensButtons << i->property("text").toString();
+            for (QQuickItem* c : i->childItems()) buttons(c);
+        };
+        buttons(lens);
+        QVERIFY2(lensButtons.contains(QStringLiteral("Induktion")) && lensButtons.contains(QStringLiteral("Attention-Senke")),
+                 qPrintable(lensButtons.join(QStringLiteral(" | "))));
+        QVERIFY2(englishRoleIn(lensButtons).isEmpty(), qPrintable(englishRoleIn(lensButtons)));
+        for (const char* kind : {"previous-token", "sink"}) {
+            auto find = [&] { // once the lens has its result for the text
+                QMetaObject::invokeMethod(lens, "findHead", Q_ARG(QVariant, QString::fromLatin1(kind)));
+                return !lens->property("finding").toMap().value(QStringLiteral("title")).toString().isEmpty();
+            };
+            QVERIFY(QTest::qWaitFor(find, 60000));
+            const QVariantMap finding = lens->property("finding").toMap();
+            const QStringList said{finding.value(QStringLiteral("title")).toString(), finding.value(QStringLiteral("why")).toString()};
+            QVERIFY2(!said.first().isEmpty() && englishRoleIn(said).isEmpty(), qPrintable(said.join(QStringLiteral(" | "))));
+        }
+
+        // Station 6's census table: its columns and labels.
+        QVERIFY(open(QStringLiteral("not")));
+        QStringList census;
+        collectAll(findByType(findByType(window->contentItem(), "NotStation", true), "CensusTable"), census);
+        for (const char* id : {"first-token", "previous-token", "self", "duplicate"})
+            QVERIFY2(census.contains(head_roles::label(QString::fromLatin1(id))), qPrintable(census.join(QStringLiteral(" | "))));
+        QVERIFY2(census.contains(head_roles::label(QStringLiteral("induction")) + QLatin1Char('*')), qPrintable(census.join(QStringLiteral(" | "))));
+    }
+
+    // A number prediction in German: "0.5" and "0,5" are both taken and read as 0.5 (the C-locale
+    // prediction the exercise engine grades), and the field then shows it the German way.
+    void numberPredictionInGerman() {
+        QCOMPARE(QLocale().decimalPoint(), QStringLiteral(","));
+        QVERIFY2(engine, "the German stations ran first");
+        QQmlComponent component(engine.get());
+        component.setData("import QtQuick\nimport AttentionLens\n"
+                          "PredictCard { width: 600; definition: ({ id: \"n\", kind: \"number\", prompt: \"?\" }); answer: ({ kind: \"number\" }) }",
+                          QUrl());
+        std::unique_ptr<QObject> object(component.create());
+        QVERIFY2(object, qPrintable(component.errorString()));
+        auto* card = qobject_cast<QQuickItem*>(object.get());
+        QVERIFY(card);
+        QQuickWindow w;
+        w.resize(640, 400);
+        card->setParentItem(w.contentItem());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* field = card->findChild<QQuickItem*>(QStringLiteral("numberField"));
+        QVERIFY(field);
+        for (const QString& typed : {QStringLiteral("0.5"), QStringLiteral("0,5")}) {
+            field->setProperty("text", QString());
+            field->forceActiveFocus();
+            QTRY_VERIFY(field->hasActiveFocus());
+            for (const QChar ch : typed)
+                QTest::keyClick(&w, ch.toLatin1());
+            QCOMPARE(field->property("text").toString(), typed);
+            QVERIFY2(field->property("acceptableInput").toBool(), qPrintable(typed));
+            QCOMPARE(card->property("prediction").toString(), QStringLiteral("0.5"));
+            QTest::keyClick(&w, Qt::Key_Return); // Enter: the typing is done (and commits, with an exercise set)
+            QCOMPARE(field->property("text").toString(), QStringLiteral("0,5"));
+            QCOMPARE(card->property("prediction").toString(), QStringLiteral("0.5"));
+        }
     }
 
     // The About page: its texts from about.de.json and the language menu, showing the system's

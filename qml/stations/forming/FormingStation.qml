@@ -93,6 +93,17 @@ StationScaffold {
                     return qsTr("The one-layer model's best induction score in any snapshot was %1.").arg(Theme.fixed(Number(a.controlBestInduction), 2))
                 }
                 readonly property bool graded: answer !== "" && answer !== "none" && chosen !== ""
+                // The learner's graded answer from an earlier visit, from the progress file: the
+                // run that graded it ended when the station was left. Shown until this visit's run
+                // grades the question again.
+                property var earlier: ({})
+                function readEarlier() { earlier = ProgressStore.answer(station.stationId, modelData.id) }
+                function optionLabel(value) {
+                    const o = (modelData.options || []).find(o => o.value === value)
+                    return o ? o.label : value
+                }
+                Component.onCompleted: readEarlier()
+                Connections { target: ProgressStore; function onChanged() { question.readEarlier() } }
                 // The learner's record, as for the other stations' exercises.
                 onGradedChanged: if (graded)
                                      ProgressStore.recordAnswer(station.stationId, modelData.id,
@@ -106,6 +117,19 @@ StationScaffold {
                     visible: !question.graded && question.detail === ""
                     text: question.modelData.intro || ""
                     color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "earlier-" + question.key
+                    visible: !question.graded && question.earlier.prediction !== undefined
+                    text: question.earlier.prediction === undefined ? ""
+                          : qsTr("Last time you predicted “%1”, and the run answered “%2”. %3")
+                              .arg(question.optionLabel(question.earlier.prediction))
+                              .arg(question.optionLabel(question.earlier.answer))
+                              .arg(question.earlier.correct ? qsTr("✓ Right.") : qsTr("✗ Not this time."))
+                    color: Theme.text
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true

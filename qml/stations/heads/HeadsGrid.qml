@@ -10,7 +10,7 @@ ColumnLayout {
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
     property HeadsLab lab: HeadsLab { id: ownLab; active: grid.lab === ownLab }
     property int focusedHead: -1
-    // Tiles whose census label is this are outlined (an exercise's answer counted them).
+    // Tiles whose census label (an id, e.g. "sink") is this are outlined (an exercise's answer counted them).
     property string markLabel: ""
     spacing: Theme.spacingS
 
@@ -80,14 +80,14 @@ ColumnLayout {
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             Label {
-                text: qsTr("Layer %1, head %2: %3").arg(grid.lab.layer).arg(parent.parent.head.head).arg(parent.parent.head.label || "")
+                text: qsTr("Layer %1, head %2: %3").arg(grid.lab.layer).arg(parent.parent.head.head).arg(parent.parent.head.labelText || "")
                 color: Theme.text; font.weight: Font.DemiBold
             }
             Repeater {
-                model: Object.keys(parent.parent.head.scores || {})
+                model: parent.parent.head.scoreRows || []
                 delegate: Label {
-                    required property string modelData
-                    text: modelData + ": " + Theme.fixed(Number(grid.lab.heads[grid.focusedHead].scores[modelData]), 3)
+                    required property var modelData
+                    text: modelData.name + ": " + Theme.fixed(Number(modelData.value), 3)
                     color: Theme.textMuted; font.pixelSize: Theme.fontSmall; font.family: "monospace"
                 }
             }

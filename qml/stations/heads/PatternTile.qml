@@ -17,7 +17,7 @@ Rectangle {
     border.color: selected || marked ? Theme.accent : Theme.border
     border.width: selected || marked ? 2.5 : 1
     Accessible.role: Accessible.Button
-    Accessible.name: qsTr("Head %1, %2").arg(head.head).arg(head.label || "")
+    Accessible.name: qsTr("Head %1, %2").arg(head.head).arg(head.labelText || "")
 
     ColumnLayout {
         id: col
@@ -34,13 +34,14 @@ Rectangle {
             colorMap: HeatmapItem.Viridis // the lens's colours: the same weight looks the same everywhere
         }
         Label {
-            text: qsTr("head %1 · %2").arg(tile.head.head).arg(tile.head.label || "")
+            text: qsTr("head %1 · %2").arg(tile.head.head).arg(tile.head.labelText || "")
             color: Theme.text
             font.pixelSize: Theme.fontSmall
             font.weight: Font.DemiBold
-            // Labels such as "previous-token" are longer than a small tile is wide: wrap, never cut.
+            // Labels such as "previous-token" are longer than a small tile is wide, and German ones
+            // ("vorheriges Token") longer still: wrap, never cut.
             wrapMode: Text.Wrap
-            maximumLineCount: 2
+            maximumLineCount: 3
             Layout.fillWidth: true
         }
         Label {
@@ -48,7 +49,7 @@ Rectangle {
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.Wrap
-            maximumLineCount: 2
+            maximumLineCount: 3
             Layout.fillWidth: true
         }
     }

@@ -23,7 +23,7 @@ ColumnLayout {
         rowSpacing: 3
         Label { text: qsTr("text"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Label { text: qsTr("label"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
-        Repeater { model: view.keys; Label { required property string modelData; text: modelData === "induction" ? qsTr("induction*") : modelData; color: Theme.textMuted; font.pixelSize: Theme.fontSmall } }
+        Repeater { model: view.keys; Label { required property string modelData; text: HeadRoles.labels[modelData] + (modelData === "induction" ? "*" : ""); color: Theme.textMuted; font.pixelSize: Theme.fontSmall } }
         Repeater {
             model: view.census.rows.length * (view.keys.length + 2)
             delegate: Label {
@@ -31,7 +31,7 @@ ColumnLayout {
                 readonly property int r: Math.floor(index / (view.keys.length + 2))
                 readonly property int c: index % (view.keys.length + 2)
                 readonly property var row: view.census.rows[r] || ({})
-                text: c === 0 ? row.text : c === 1 ? row.label : Theme.fixed(Number(row.scores[view.keys[c - 2]]), 2)
+                text: c === 0 ? row.text : c === 1 ? (HeadRoles.labels[row.label] || row.label || "") : Theme.fixed(Number(row.scores[view.keys[c - 2]]), 2)
                 color: c === 1 ? Theme.accent : Theme.text
                 font.family: c >= 2 ? "monospace" : Qt.application.font.family
                 font.weight: c === 1 ? Font.DemiBold : Font.Normal

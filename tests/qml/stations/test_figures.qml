@@ -156,6 +156,69 @@ Item {
             compare(m.headDim, 16)
         }
 
+        // The grid of every layer and head, by keys: up and down one layer, left and right one
+        // head, stopping at the edges, and the head the keys land on is the prediction.
+        function test_headGridMovesByLayerAndHead() {
+            const card = createTemporaryObject(cardC, root, {
+                definition: { id: "which", kind: "head", prompt: "?" },
+                answer: { kind: "head", layers: 12, heads: 12 }
+            })
+            const start = findChild(card, "head:3.5")
+            verify(start !== null && start.visible)
+            start.forceActiveFocus()
+            keyClick(Qt.Key_Down)
+            compare(card.prediction, "4.5")
+            verify(findChild(card, "head:4.5").activeFocus)
+            keyClick(Qt.Key_Up)
+            keyClick(Qt.Key_Up)
+            compare(card.prediction, "2.5")
+            keyClick(Qt.Key_Right)
+            compare(card.prediction, "2.6")
+            keyClick(Qt.Key_Left)
+            keyClick(Qt.Key_Left)
+            compare(card.prediction, "2.4")
+            verify(findChild(card, "head:2.4").activeFocus)
+            // At the edges it stays: no wrapping onto the next layer or round to the other side.
+            findChild(card, "head:0.0").forceActiveFocus()
+            keyClick(Qt.Key_Up)
+            compare(card.prediction, "0.0")
+            keyClick(Qt.Key_Left)
+            compare(card.prediction, "0.0")
+            findChild(card, "head:5.11").forceActiveFocus()
+            keyClick(Qt.Key_Right)
+            compare(card.prediction, "5.11")
+            findChild(card, "head:11.11").forceActiveFocus()
+            keyClick(Qt.Key_Down)
+            compare(card.prediction, "11.11")
+            keyClick(Qt.Key_Right)
+            compare(card.prediction, "11.11")
+            verify(findChild(card, "head:11.11").activeFocus)
+        }
+
+        // A number with a decimal point or a decimal comma reads as the same number; once typed it
+        // shows in the interface's format (here the test runner's, English). German: test_app_language.
+        function test_numberTakesPointOrComma() {
+            const card = createTemporaryObject(cardC, root, {
+                definition: { id: "n", kind: "number", prompt: "?" },
+                answer: { kind: "number" }
+            })
+            const field = findChild(card, "numberField")
+            verify(field !== null)
+            for (const typed of ["0.5", "0,5"]) {
+                field.text = ""
+                field.forceActiveFocus()
+                keyClick(Qt.Key_0)
+                keyClick(typed[1] === "." ? Qt.Key_Period : Qt.Key_Comma, Qt.NoModifier)
+                keyClick(Qt.Key_5)
+                compare(field.text, typed)
+                verify(field.acceptableInput, typed)
+                compare(card.prediction, "0.5")
+                field.editingFinished()
+                compare(field.text, "0" + Qt.locale().decimalPoint + "5")
+                compare(card.prediction, "0.5")
+            }
+        }
+
         function test_predictCardRevealsOnlyAfterCommit() {
             const set = createTemporaryObject(setC, root, {
                 stationId: "qmltest",

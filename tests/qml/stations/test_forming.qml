@@ -18,6 +18,33 @@ Item {
         name: "FormingStation"
         when: windowShown
 
+        // Back at the station after a graded run: each question shows the learner's earlier
+        // prediction, the run's answer and the verdict, from the progress file, in the lesson's
+        // words for the options; a question never graded shows none.
+        function test_earlierAnswersShownOnReturn() {
+            ProgressStore.reset()
+            ProgressStore.recordAnswer("forming", "forming-layer", "1", "1", true)
+            ProgressStore.recordAnswer("forming", "forming-shape", "smooth", "step", false)
+            const station = createTemporaryObject(stationC, root)
+            verify(station)
+            const defs = lessons.exercises("forming")
+            const label = (i, value) => defs[i].options.find(o => o.value === value).label
+            const layer = findChild(station, "earlier-layer")
+            verify(layer)
+            verify(layer.visible)
+            verify(layer.text.indexOf(label(0, "1")) >= 0, layer.text)
+            verify(layer.text.indexOf("Right") >= 0, layer.text)
+            const shape = findChild(station, "earlier-shape")
+            verify(shape.visible)
+            verify(shape.text.indexOf(label(1, "smooth")) >= 0 && shape.text.indexOf(label(1, "step")) >= 0, shape.text)
+            verify(shape.text.indexOf("Not this time") >= 0, shape.text)
+            compare(findChild(station, "earlier-control").visible, false)
+            // A reset of the progress clears them at once.
+            ProgressStore.reset()
+            compare(layer.visible, false)
+            compare(shape.visible, false)
+        }
+
         function test_predictThenTrain() {
             ProgressStore.reset()
             const station = createTemporaryObject(stationC, root)

@@ -13,6 +13,7 @@
 #include "attention_lens/sampling.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
+#include "head_roles.h"
 #include "knockout_search.h"
 
 namespace course::answers {
@@ -25,7 +26,7 @@ ExerciseAnswer countSinks(const Ctx& c) {
     for (const al::HeadScores& s : census)
         if (s.head.layer == l) {
             sinks += s.label == "sink";
-            labels << QStringLiteral("%1 %2").arg(headName(l, s.head.head), QString::fromStdString(s.label));
+            labels << QStringLiteral("%1 %2").arg(headName(l, s.head.head), head_roles::label(QString::fromStdString(s.label)));
         }
     ExerciseAnswer a;
     setNumber(a, sinks, 0);
@@ -33,7 +34,8 @@ ExerciseAnswer countSinks(const Ctx& c) {
                            "first token (Xiao et al. 2023); the labels are heuristics.").arg(l).arg(labels.join(QStringLiteral(", ")));
     if (sinks == 0)
         a.note = QObject::tr("Trained models such as GPT-2 small usually have many heads that rest on the first token; "
-                             "this model has none labelled sink in layer %1 on your text.").arg(l);
+                             "this model has none labelled %1 in layer %2 on your text.")
+                     .arg(head_roles::label(QStringLiteral("sink"))).arg(l);
     return a;
 }
 
@@ -62,7 +64,8 @@ ExerciseAnswer positionalEarlyLate(const Ctx& c) {
     }
     ExerciseAnswer a;
     setOption(c, a, first > last ? QStringLiteral("early") : first < last ? QStringLiteral("late") : QStringLiteral("same"));
-    a.detail = QObject::tr("Heads labelled previous-token or self: %1 of %2 in layer 0, %3 of %2 in layer %4.")
+    a.detail = QObject::tr("Heads labelled %1 or %2: %3 of %4 in layer 0, %5 of %4 in layer %6.")
+                   .arg(head_roles::label(QStringLiteral("previous-token")), head_roles::label(QStringLiteral("self")))
                    .arg(first).arg(c.H).arg(last).arg(c.L - 1);
     if (a.answer != QLatin1String("early"))
         a.note = QObject::tr("In GPT-2 small the previous-token heads Wang et al. (2022) found, 2.2 and 4.11, sit in "

@@ -1,6 +1,8 @@
 #include "heads_lab.h"
 
 #include "figure_words.h"
+#include "head_roles.h"
+#include "i18n/translations.h"
 
 #include <algorithm>
 
@@ -12,7 +14,10 @@ struct HeadsLab::Data {
     QStringList tokens;
 };
 
-HeadsLab::HeadsLab(QObject* parent) : CourseLab(parent) {}
+HeadsLab::HeadsLab(QObject* parent) : CourseLab(parent) {
+    // The labels' words follow the interface's language: the same results, sliced again.
+    connect(Translations::instance(), &Translations::languageChanged, this, &HeadsLab::slice);
+}
 
 void HeadsLab::setLayer(int l) {
     if (l == layer_)
@@ -23,14 +28,14 @@ void HeadsLab::setLayer(int l) {
 }
 
 QString HeadsLab::scoreNameFor(const std::string& label) {
-    if (label == "sink") return QStringLiteral("first-token weight");
-    if (label == "previous-token") return QStringLiteral("previous-token weight");
-    if (label == "self") return QStringLiteral("self weight");
-    if (label == "duplicate") return QStringLiteral("duplicate-token weight");
-    if (label == "induction") return QStringLiteral("induction (fixed probe)");
-    if (label == "diffuse") return QStringLiteral("entropy share (1 = even)");
-    if (label == "long-range") return QStringLiteral("mean distance (tokens)");
-    return QStringLiteral("entropy (nats)");
+    if (label == "sink") return tr("first-token weight");
+    if (label == "previous-token") return tr("previous-token weight");
+    if (label == "self") return tr("self weight");
+    if (label == "duplicate") return tr("duplicate-token weight");
+    if (label == "induction") return tr("induction (fixed probe)");
+    if (label == "diffuse") return tr("entropy share (1 = even)");
+    if (label == "long-range") return tr("mean distance (tokens)");
+    return tr("entropy (nats)");
 }
 
 double HeadsLab::scoreFor(const al::HeadScores& s) {
@@ -100,11 +105,23 @@ void HeadsLab::slice() {
                 {QStringLiteral("mean distance"), s.mean_distance_nf},
                 {QStringLiteral("entropy"), s.entropy_nf},
                 {QStringLiteral("entropy share"), s.entropy_share_nf}};
+            const QVariantList scoreRows{
+                QVariantMap{{QStringLiteral("name"), head_roles::label(QStringLiteral("first-token"))}, {QStringLiteral("value"), s.first_token}},
+                QVariantMap{{QStringLiteral("name"), head_roles::label(QStringLiteral("previous-token"))}, {QStringLiteral("value"), s.previous_token_nf}},
+                QVariantMap{{QStringLiteral("name"), head_roles::label(QStringLiteral("self"))}, {QStringLiteral("value"), s.self_nf}},
+                QVariantMap{{QStringLiteral("name"), head_roles::label(QStringLiteral("duplicate"))}, {QStringLiteral("value"), s.duplicate_token_nf}},
+                QVariantMap{{QStringLiteral("name"), tr("induction (fixed probe)")}, {QStringLiteral("value"), s.induction_nf}},
+                QVariantMap{{QStringLiteral("name"), tr("mean distance")}, {QStringLiteral("value"), s.mean_distance_nf}},
+                QVariantMap{{QStringLiteral("name"), tr("entropy")}, {QStringLiteral("value"), s.entropy_nf}},
+                QVariantMap{{QStringLiteral("name"), tr("entropy share")}, {QStringLiteral("value"), s.entropy_share_nf}}};
+            const QString label = QString::fromStdString(s.label);
             heads_ << QVariantMap{{QStringLiteral("head"), s.head.head},
-                                  {QStringLiteral("label"), QString::fromStdString(s.label)},
+                                  {QStringLiteral("label"), label},
+                                  {QStringLiteral("labelText"), head_roles::label(label)},
                                   {QStringLiteral("score"), scoreFor(s)},
                                   {QStringLiteral("scoreName"), scoreNameFor(s.label)},
                                   {QStringLiteral("scores"), scores},
+                                  {QStringLiteral("scoreRows"), scoreRows},
                                   {QStringLiteral("pattern"), pattern},
                                   {QStringLiteral("size"), r.tokens}};
         }
@@ -119,7 +136,7 @@ QString HeadsLab::description() const {
     for (const QVariant& v : heads_) {
         const QVariantMap h = v.toMap();
         parts << tr("head %1 %2 (%3)").arg(h.value(QStringLiteral("head")).toInt())
-                     .arg(h.value(QStringLiteral("label")).toString(), figure_words::number(h.value(QStringLiteral("score")).toDouble()));
+                     .arg(h.value(QStringLiteral("labelText")).toString(), figure_words::number(h.value(QStringLiteral("score")).toDouble()));
     }
     return tr("Layer %1, %2 heads by their census label and score: %3.").arg(layer_).arg(heads_.size()).arg(parts.join(QStringLiteral(", ")));
 }

@@ -13,10 +13,11 @@ class HeadsLab : public CourseLab {
     Q_PROPERTY(int layer READ layer WRITE setLayer NOTIFY layerChanged)
     Q_PROPERTY(int layers READ layers NOTIFY resultChanged)
     Q_PROPERTY(QStringList tokens READ tokens NOTIFY resultChanged)
-    // For the current layer, one entry per head: {head, label, score, scoreName, scores: {...},
-    // pattern: [T*T] (row-major, masked cells 0)}.
+    // For the current layer, one entry per head: {head, label (the census's id), labelText (its
+    // words in the interface's language), score, scoreName, scores: {...}, scoreRows: [{name,
+    // value}] (the scores in words, for people), pattern: [T*T] (row-major, masked cells 0)}.
     Q_PROPERTY(QVariantList heads READ heads NOTIFY headsChanged)
-    // Labels of every head: [layer][head] strings (for the layer slider's overview).
+    // Labels of every head: [layer][head] census ids (for the layer slider's overview).
     Q_PROPERTY(QVariantList labels READ labels NOTIFY resultChanged)
     Q_PROPERTY(QString description READ description NOTIFY headsChanged) // in words, for screen readers
 public:
@@ -29,7 +30,7 @@ public:
     QVariantList heads() const { return heads_; }
     QVariantList labels() const { return labels_; }
 
-    // The score a label is judged by, e.g. "sink" -> first_token (for tests and the focused view).
+    // The score a label is judged by, in words: e.g. "sink" -> "first-token weight" (for the tiles).
     static QString scoreNameFor(const std::string& label);
     static double scoreFor(const al::HeadScores& s);
 

@@ -13,6 +13,7 @@
 #include "attention_lens/sampling.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
+#include "head_roles.h"
 
 namespace course::answers {
 
@@ -46,7 +47,7 @@ ExerciseAnswer labelStable(const Ctx& c) {
         const std::vector<int> ids = tokenize(c.model, t.toString().toStdString(), kTokenCap);
         for (const al::HeadScores& s : al::head_census(c.runner, ids, censusOptions(c)))
             if (s.head.layer == l && s.head.head == h) {
-                labels << QString::fromStdString(s.label);
+                labels << head_roles::label(QString::fromStdString(s.label));
                 seen.push_back(s.label);
             }
     }

@@ -1,6 +1,7 @@
 #include "not_labs.h"
 
 #include "figure_words.h"
+#include "head_roles.h"
 
 #include <algorithm>
 #include <chrono>
@@ -231,6 +232,6 @@ QString CensusAcrossTexts::description() const {
         return tr("No measurement yet.");
     QStringList labels;
     for (const QVariant& v : rows_)
-        labels << v.toMap().value(QStringLiteral("label")).toString();
+        labels << head_roles::label(v.toMap().value(QStringLiteral("label")).toString());
     return tr("Head %1.%2's census label on %3 texts: %4.").arg(layer()).arg(head()).arg(rows_.size()).arg(labels.join(QStringLiteral(", ")));
 }
