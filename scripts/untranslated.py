@@ -43,6 +43,17 @@ def load(path):
         raise SystemExit(f"{path.relative_to(ROOT)}: not valid JSON: {e}")
 
 
+def preset_problems(where, presets, tpresets):
+    """The presets' titles and reasons that the English presets have and their translations lack."""
+    out = []
+    for i, p in enumerate(presets):
+        t = tpresets[i] if i < len(tpresets) else {}
+        for key in ("title", "why"):
+            if key in p and not t.get(key):
+                out.append(f"{where}: preset {i} ({p.get('title')!r}) has no {key}")
+    return out
+
+
 def station_problems(folder, lang):
     rel = folder.relative_to(ROOT)
     out = []
@@ -58,11 +69,7 @@ def station_problems(folder, lang):
             if key in english and not tr.get(key):
                 out.append(f"{rel}/station.{lang}.json: no {key}")
         presets, tpresets = english.get("presets", []), tr.get("presets", [])
-        for i, p in enumerate(presets):
-            t = tpresets[i] if i < len(tpresets) else {}
-            for key in ("title", "why"):
-                if key in p and not t.get(key):
-                    out.append(f"{rel}/station.{lang}.json: preset {i} ({p.get('title')!r}) has no {key}")
+        out += preset_problems(f"{rel}/station.{lang}.json", presets, tpresets)
         if len(tpresets) > len(presets):
             out.append(f"{rel}/station.{lang}.json: stale: {len(tpresets) - len(presets)} preset(s) more than English")
 
@@ -113,12 +120,7 @@ def known_heads_problems(folder, lang):
         out.append(f"{rel}/known-heads.{lang}.json: stale: no role {stale!r} in English")
     for stale in sorted(set(tr.get("sources", {})) - set(english.get("sources", {}))):
         out.append(f"{rel}/known-heads.{lang}.json: stale: no source {stale!r} in English")
-    presets, tpresets = english.get("presets", []), tr.get("presets", [])
-    for i, p in enumerate(presets):
-        t = tpresets[i] if i < len(tpresets) else {}
-        for key in ("title", "why"):
-            if key in p and not t.get(key):
-                out.append(f"{rel}/known-heads.{lang}.json: preset {i} ({p.get('title')!r}) has no {key}")
+    out += preset_problems(f"{rel}/known-heads.{lang}.json", english.get("presets", []), tr.get("presets", []))
     return out
 
 

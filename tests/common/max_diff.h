@@ -8,14 +8,19 @@
 
 namespace testing_support {
 
-inline double max_diff(const std::vector<float>& a, const std::vector<float>& b) {
-    if (a.size() != b.size()) return INFINITY;
+// Over n floats from a and from b.
+inline double max_diff(const float* a, const float* b, size_t n) {
     double m = 0;
-    for (size_t i = 0; i < a.size(); i++) {
+    for (size_t i = 0; i < n; i++) {
         const double d = std::fabs(double(a[i]) - b[i]);
         if (!(d <= m)) m = d;
     }
     return m;
+}
+
+inline double max_diff(const std::vector<float>& a, const std::vector<float>& b) {
+    if (a.size() != b.size()) return INFINITY;
+    return max_diff(a.data(), b.data(), a.size());
 }
 
 // Over every layer, head and causal cell (i, j <= i) of two attention stores of the same shape.

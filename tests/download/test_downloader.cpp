@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <optional>
 #include <unistd.h>
 
 #include "attention_lens/model.h"
@@ -75,6 +76,14 @@ class TestDownloader : public QObject {
     QString partPath() const {
         return root->path() + QStringLiteral("/.staging/tiny-gpt2/model.safetensors.part");
     }
+    // Starts dl on m and waits up to kTimeout for finished(): its success flag, or none if it never came.
+    static std::optional<bool> runToEnd(ModelDownloader* dl, const ManifestModel& m) {
+        QSignalSpy finished(dl, &ModelDownloader::finished);
+        dl->start(m);
+        if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, kTimeout))
+            return std::nullopt;
+        return finished.first().first().toBool();
+    }
 
 private slots:
     void initTestCase() {
@@ -101,10 +110,7 @@ private slots:
 
     void cleanDownloadFromHeaders() {
         ModelDownloader* dl = makeDownloader();
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(unpinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
-        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QVERIFY2(runToEnd(dl, unpinned()) == true, qPrintable(dl->errorMessage()));
         QCOMPARE(dl->phase(), ModelDownloader::Phase::Done);
         QCOMPARE(dl->installedDir(), installed());
         checkInstalledIdentical();
@@ -125,10 +131,7 @@ private slots:
 
     void pinnedDownloadAsksOnlyForUnpinnedFiles() {
         ModelDownloader* dl = makeDownloader();
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
-        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));
         QCOMPARE(hub->headCount, 1); // config.json only: the rest is pinned
         checkInstalledIdentical();
     }
@@ -137,10 +140,7 @@ private slots:
         hub->cutAfter = 3000000;
         hub->cutTimes = 2;
         ModelDownloader* dl = makeDownloader();
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
-        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));
         // The weights were fetched three times: whole, from 3,000,000, from 6,000,000.
         const QList<QByteArray> expected{"", "bytes=3000000-", "bytes=6000000-"};
         QList<QByteArray> bodyRanges;
@@ -156,10 +156,7 @@ private slots:
         hub->stallTimes = 1;
         ModelDownloader* dl = makeDownloader();
         dl->setStallTimeoutMs(1500);
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
-        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));
         QVERIFY(hub->ranges.contains("bytes=1000000-"));
         checkInstalledIdentical();
     }
@@ -176,10 +173,7 @@ private slots:
         QVERIFY(!QFileInfo::exists(installed()));
         QCOMPARE(QFileInfo(partPath()).size(), qint64(2000000));
         ModelDownloader* second = makeDownloader();
-        QSignalSpy finished(second, &ModelDownloader::finished);
-        second->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
-        QVERIFY2(finished.first().first().toBool(), qPrintable(second->errorMessage()));
+        QVERIFY2(runToEnd(second, pinned()) == true, qPrintable(second->errorMessage()));
         QCOMPARE(hub->ranges.last(), QByteArray("bytes=2000000-"));
         checkInstalledIdentical();
     }
@@ -189,10 +183,7 @@ private slots:
         hub->cutTimes = 1;
         hub->ignoreRange = true;
         ModelDownloader* dl = makeDownloader();
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
-        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));
         QVERIFY(hub->ranges.contains("bytes=500000-")); // asked to resume, got 200, started over
         checkInstalledIdentical();
     }
@@ -202,10 +193,7 @@ private slots:
         hub->cutTimes = 1;
         hub->answer416Times = 1;
         ModelDownloader* dl = makeDownloader();
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
-        QVERIFY2(finished.first().first().toBool(), qPrintable(dl->errorMessage()));
+        QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));
         checkInstalledIdentical();
     }
 
@@ -220,10 +208,7 @@ private slots:
         hub->corrupt = true;
         for (const ManifestModel& m : {pinned(), unpinned()}) {
             ModelDownloader* dl = makeDownloader();
-            QSignalSpy finished(dl, &ModelDownloader::finished);
-            dl->start(m);
-            QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
-            QVERIFY(!finished.first().first().toBool());
+            QVERIFY(runToEnd(dl, m) == false);
             QCOMPARE(dl->error(), DownloadError::WrongHash);
             QVERIFY2(dl->errorMessage().contains(QStringLiteral("model.safetensors")), qPrintable(dl->errorMessage()));
             QVERIFY(!QFileInfo::exists(partPath()));
@@ -235,20 +220,16 @@ private slots:
     void tooManyBytesIsAWrongSize() {
         hub->extraBytes = 10;
         ModelDownloader* dl = makeDownloader();
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(runToEnd(dl, pinned()).has_value());
         QCOMPARE(dl->error(), DownloadError::WrongSize);
         QVERIFY(!QFileInfo::exists(installed()));
     }
 
     void missingRepositoryIs404() {
         ModelDownloader* dl = makeDownloader();
-        QSignalSpy finished(dl, &ModelDownloader::finished);
         ManifestModel m = unpinned();
         m.repo = QStringLiteral("org/no-such-model");
-        dl->start(m);
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(runToEnd(dl, m).has_value());
         QCOMPARE(dl->error(), DownloadError::NotFound);
         QVERIFY2(dl->errorMessage().contains(QStringLiteral("RepoNotFound")), qPrintable(dl->errorMessage()));
         QVERIFY(!QFileInfo::exists(root->path() + QStringLiteral("/no-such-model")));
@@ -257,9 +238,7 @@ private slots:
     void missingFileIs404() {
         hub->files.remove(QStringLiteral("merges.txt"));
         ModelDownloader* dl = makeDownloader();
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(runToEnd(dl, pinned()).has_value());
         QCOMPARE(dl->error(), DownloadError::NotFound);
         QVERIFY2(dl->errorMessage().contains(QStringLiteral("merges.txt")), qPrintable(dl->errorMessage()));
         QVERIFY(!QFileInfo::exists(installed()));
@@ -272,9 +251,7 @@ private slots:
         closed.close(); // nothing listens there now: connection refused
         ModelDownloader* dl = makeDownloader();
         dl->setEndpoint(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(unpinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(runToEnd(dl, unpinned()).has_value());
         QCOMPARE(dl->error(), DownloadError::Offline);
     }
 
@@ -300,9 +277,7 @@ private slots:
     void notEnoughSpaceStopsBeforeFetching() {
         ModelDownloader* dl = makeDownloader();
         dl->setReserveBytes(qint64(1) << 60); // no disk has an exabyte free
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(runToEnd(dl, pinned()).has_value());
         QCOMPARE(dl->error(), DownloadError::DiskFull);
         QVERIFY2(dl->errorMessage().contains(QStringLiteral("free")), qPrintable(dl->errorMessage()));
         QCOMPARE(hub->getCount, 0);
@@ -315,9 +290,7 @@ private slots:
         blocker.close();
         ModelDownloader* dl = makeDownloader();
         dl->setModelsRoot(blocker.fileName() + QStringLiteral("/models"));
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(runToEnd(dl, pinned()).has_value());
         QCOMPARE(dl->error(), DownloadError::NotWritable);
         QCOMPARE(hub->getCount + hub->headCount, 0);
         if (geteuid() != 0) { // permissions do not stop root
@@ -326,9 +299,7 @@ private slots:
             QFile::setPermissions(ro, QFile::ReadOwner | QFile::ExeOwner);
             ModelDownloader* dl2 = makeDownloader();
             dl2->setModelsRoot(ro);
-            QSignalSpy finished2(dl2, &ModelDownloader::finished);
-            dl2->start(pinned());
-            QTRY_VERIFY_WITH_TIMEOUT(!finished2.isEmpty(), kTimeout);
+            QVERIFY(runToEnd(dl2, pinned()).has_value());
             QCOMPARE(dl2->error(), DownloadError::NotWritable);
             QFile::setPermissions(ro, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
@@ -339,9 +310,7 @@ private slots:
         dl->setValidator([](const QString&) {
             return ModelDownloader::Validation{nullptr, QStringLiteral("tensor h.0.attn.c_attn.weight has the wrong shape")};
         });
-        QSignalSpy finished(dl, &ModelDownloader::finished);
-        dl->start(pinned());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeout);
+        QVERIFY(runToEnd(dl, pinned()).has_value());
         QCOMPARE(dl->error(), DownloadError::InvalidModel);
         QVERIFY(dl->errorMessage().contains(QStringLiteral("wrong shape")));
         QVERIFY(!QFileInfo::exists(installed()));

@@ -13,7 +13,11 @@
 #include <cstring>
 #include <string>
 
+#include "max_diff.h"
+
 namespace {
+
+using testing_support::max_diff;
 
 std::string fixture_dir() { return qgetenv("AL_FIXTURE_MODEL").toStdString(); }
 
@@ -26,15 +30,6 @@ std::vector<int> input_ids(const al::SafetensorsFile& f, int c) {
     std::vector<int64_t> raw(t.numel());
     std::memcpy(raw.data(), f.data(t), raw.size() * sizeof(int64_t));
     return std::vector<int>(raw.begin(), raw.end());
-}
-
-double max_abs_diff(const float* a, const float* b, size_t n) {
-    double m = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        double d = std::fabs(static_cast<double>(a[i]) - b[i]);
-        if (!(d <= m)) m = d; // NaN propagates as a failure
-    }
-    return m;
 }
 
 constexpr double kTol = 1e-4;
@@ -88,24 +83,24 @@ private slots:
         for (int l = 0; l < L; l++)
             for (int h = 0; h < H; h++) {
                 const std::vector<float> d = r.attention.dense(l, h);
-                const double diff = max_abs_diff(d.data(), att.data() + (size_t(l) * H + h) * T * T, size_t(T) * T);
+                const double diff = max_diff(d.data(), att.data() + (size_t(l) * H + h) * T * T, size_t(T) * T);
                 QVERIFY2(diff <= kTol, qPrintable(QString("attention l%1 h%2 differs by %3").arg(l).arg(h).arg(diff)));
             }
         // hidden_states [L+1,T,C], the last after ln_f.
         const std::vector<float> hid = floats(*expected_, p + "hidden_states");
         QCOMPARE(r.hidden.size(), hid.size());
         for (int l = 0; l <= L; l++) {
-            const double diff = max_abs_diff(r.hidden.data() + size_t(l) * T * C, hid.data() + size_t(l) * T * C, size_t(T) * C);
+            const double diff = max_diff(r.hidden.data() + size_t(l) * T * C, hid.data() + size_t(l) * T * C, size_t(T) * C);
             QVERIFY2(diff <= kTol, qPrintable(QString("hidden %1 differs by %2").arg(l).arg(diff)));
         }
         // logits of the last position [V] and of every position's first 256 tokens.
         const std::vector<float> last = floats(*expected_, p + "logits_last");
         QCOMPARE(r.logits_last.size(), size_t(V));
-        const double dl = max_abs_diff(r.logits_last.data(), last.data(), V);
+        const double dl = max_diff(r.logits_last.data(), last.data(), V);
         QVERIFY2(dl <= kTol, qPrintable(QString("logits_last differs by %1").arg(dl)));
         const std::vector<float> first = floats(*expected_, p + "logits_first256");
         for (int t = 0; t < T; t++) {
-            const double d = max_abs_diff(r.logits_all.data() + size_t(t) * V, first.data() + size_t(t) * 256, 256);
+            const double d = max_diff(r.logits_all.data() + size_t(t) * V, first.data() + size_t(t) * 256, 256);
             QVERIFY2(d <= kTol, qPrintable(QString("logits row %1 differs by %2").arg(t).arg(d)));
         }
 
@@ -114,7 +109,7 @@ private slots:
         const al::ForwardResult r2 = lean.forward_full(ids);
         QVERIFY(r2.logits_all.empty());
         QVERIFY(r2.hidden.empty());
-        QVERIFY(max_abs_diff(r2.logits_last.data(), last.data(), V) <= kTol);
+        QVERIFY(max_diff(r2.logits_last.data(), last.data(), V) <= kTol);
     }
 
     void rowsAreCompactAndNormalised() {

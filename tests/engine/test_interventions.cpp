@@ -14,9 +14,11 @@
 #include <random>
 
 #include "max_diff.h"
+#include "trophy_sentence.h"
 
 namespace {
 
+using testing_support::kTrophyIds;
 using testing_support::max_diff;
 
 using ScoreHook = std::function<void(int l, int h, int i, std::vector<double>& scores)>;
@@ -101,7 +103,6 @@ bool earlier_layers_equal(const al::ForwardResult& a, const al::ForwardResult& b
     return true;
 }
 
-const std::vector<int> kIds = {464, 16383, 1422, 470, 4197, 287, 262, 45391, 780, 340, 373, 1165, 1263, 13};
 constexpr double kTol = 1e-4;
 
 } // namespace
@@ -110,7 +111,7 @@ class TestInterventions : public QObject {
     Q_OBJECT
     std::shared_ptr<const al::Model> model_;
     al::ForwardResult clean_;
-    int T_ = int(kIds.size());
+    int T_ = int(kTrophyIds.size());
 
 private slots:
     void initTestCase() {
@@ -118,9 +119,9 @@ private slots:
         QVERIFY2(!dir.isEmpty(), "AL_FIXTURE_MODEL is not set");
         model_ = al::Model::load(dir.toStdString());
         al::Runner runner(model_);
-        clean_ = runner.forward_full(kIds);
+        clean_ = runner.forward_full(kTrophyIds);
         // The reference itself agrees with the engine when nothing is changed.
-        const Reference ref = reference(*model_, kIds);
+        const Reference ref = reference(*model_, kTrophyIds);
         QVERIFY(max_diff(clean_.logits_last, ref.logits_last) < kTol);
         QVERIFY(pattern_diff(clean_, ref) < 1e-5);
     }
@@ -130,8 +131,8 @@ private slots:
         al::ForwardOptions o;
         for (int h = 0; h < 4; h++) o.zero_ablate.push_back({0, h});
         al::Runner runner(model_);
-        const al::ForwardResult r = runner.forward(kIds, o);
-        const Reference ref = reference(*model_, kIds, true, {}, {}, [](int l, std::vector<float>& z) {
+        const al::ForwardResult r = runner.forward(kTrophyIds, o);
+        const Reference ref = reference(*model_, kTrophyIds, true, {}, {}, [](int l, std::vector<float>& z) {
             if (l == 0) std::fill(z.begin(), z.end(), 0.0f);
         });
         QVERIFY2(max_diff(r.logits_last, ref.logits_last) < kTol, "logits");
@@ -146,8 +147,8 @@ private slots:
         al::ForwardOptions o;
         o.zero_ablate.push_back({1, 2});
         al::Runner runner(model_);
-        const al::ForwardResult r = runner.forward(kIds, o);
-        const Reference ref = reference(*model_, kIds, true, {}, {}, [](int l, std::vector<float>& z) {
+        const al::ForwardResult r = runner.forward(kTrophyIds, o);
+        const Reference ref = reference(*model_, kTrophyIds, true, {}, {}, [](int l, std::vector<float>& z) {
             if (l == 1) for (int t = 0; t < int(z.size() / 64); t++) std::fill_n(z.begin() + t * 64 + 2 * 16, 16, 0.0f);
         });
         QVERIFY(max_diff(r.logits_last, ref.logits_last) < kTol);
@@ -159,9 +160,9 @@ private slots:
         al::ForwardOptions o;
         o.mean_ablate.push_back({0, 1});
         al::Runner runner(model_);
-        const al::ForwardResult r = runner.forward(kIds, o);
+        const al::ForwardResult r = runner.forward(kTrophyIds, o);
         const int T = T_;
-        const Reference ref = reference(*model_, kIds, true, {}, {}, [T](int l, std::vector<float>& z) {
+        const Reference ref = reference(*model_, kTrophyIds, true, {}, {}, [T](int l, std::vector<float>& z) {
             if (l != 0) return;
             for (int d = 0; d < 16; d++) {
                 double mean = 0;
@@ -178,12 +179,12 @@ private slots:
         al::ForwardOptions o;
         o.replace_pattern.push_back({{0, 3}, al::PatternKind::Uniform, 0, {}});
         al::Runner runner(model_);
-        const al::ForwardResult r = runner.forward(kIds, o);
+        const al::ForwardResult r = runner.forward(kTrophyIds, o);
         for (int i = 0; i < T_; i++)
             for (int j = 0; j <= i; j++) QVERIFY(std::fabs(r.attention.at(0, 3, i, j) - 1.0f / (i + 1)) < 1e-7);
         // Scores are what the head computed.
         QCOMPARE(r.scores.dense(0, 3), clean_.scores.dense(0, 3));
-        const Reference ref = reference(*model_, kIds, true, {}, [](int l, int h, int, std::vector<double>& p) {
+        const Reference ref = reference(*model_, kTrophyIds, true, {}, [](int l, int h, int, std::vector<double>& p) {
             if (l == 0 && h == 3) std::fill(p.begin(), p.end(), 1.0 / p.size());
         });
         QVERIFY(max_diff(r.logits_last, ref.logits_last) < kTol);
@@ -195,7 +196,7 @@ private slots:
         al::ForwardOptions o;
         o.replace_pattern.push_back({{1, 0}, al::PatternKind::PermutedRows, 7, {}});
         al::Runner runner(model_);
-        const al::ForwardResult r = runner.forward(kIds, o);
+        const al::ForwardResult r = runner.forward(kTrophyIds, o);
         bool moved = false;
         for (int i = 0; i < T_; i++) {
             std::vector<float> a(r.attention.row(1, 0, i), r.attention.row(1, 0, i) + i + 1);
@@ -208,11 +209,11 @@ private slots:
         QVERIFY(moved);
         QVERIFY(earlier_layers_equal(r, clean_, 1));
         // Seeded: the same seed repeats, another seed differs.
-        QCOMPARE(runner.forward(kIds, o).attention.dense(1, 0), r.attention.dense(1, 0));
+        QCOMPARE(runner.forward(kTrophyIds, o).attention.dense(1, 0), r.attention.dense(1, 0));
         o.replace_pattern[0].seed = 8;
-        QVERIFY(runner.forward(kIds, o).attention.dense(1, 0) != r.attention.dense(1, 0));
+        QVERIFY(runner.forward(kTrophyIds, o).attention.dense(1, 0) != r.attention.dense(1, 0));
         // The output uses the permuted pattern.
-        const Reference ref = reference(*model_, kIds, true, {}, [&r](int l, int h, int i, std::vector<double>& p) {
+        const Reference ref = reference(*model_, kTrophyIds, true, {}, [&r](int l, int h, int i, std::vector<double>& p) {
             if (l == 1 && h == 0) for (int j = 0; j <= i; j++) p[j] = r.attention.at(1, 0, i, j);
         });
         QVERIFY(max_diff(r.logits_last, ref.logits_last) < kTol);
@@ -228,13 +229,13 @@ private slots:
         al::ForwardOptions o;
         o.replace_pattern.push_back({{0, 0}, al::PatternKind::Given, 0, g});
         al::Runner runner(model_);
-        const al::ForwardResult r = runner.forward(kIds, o);
+        const al::ForwardResult r = runner.forward(kTrophyIds, o);
         for (int i = 0; i < T; i++) {
             double sum = 0;
             for (int j = 0; j <= i; j++) sum += g[i * T + j];
             for (int j = 0; j <= i; j++) QVERIFY(std::fabs(r.attention.at(0, 0, i, j) - g[i * T + j] / sum) < 1e-6);
         }
-        const Reference ref = reference(*model_, kIds, true, {}, [&](int l, int h, int i, std::vector<double>& p) {
+        const Reference ref = reference(*model_, kTrophyIds, true, {}, [&](int l, int h, int i, std::vector<double>& p) {
             if (l != 0 || h != 0) return;
             double sum = 0;
             for (int j = 0; j <= i; j++) sum += g[i * T + j];
@@ -245,7 +246,7 @@ private slots:
         auto rejects = [&](std::vector<float> m) {
             al::ForwardOptions bad;
             bad.replace_pattern.push_back({{0, 0}, al::PatternKind::Given, 0, std::move(m)});
-            try { runner.forward(kIds, bad); } catch (const al::Error&) { return true; }
+            try { runner.forward(kTrophyIds, bad); } catch (const al::Error&) { return true; }
             return false;
         };
         QVERIFY(rejects(std::vector<float>(T * T - 1, 1.0f)));     // wrong size
@@ -264,21 +265,21 @@ private slots:
         al::Runner runner(model_);
         al::ForwardOptions one;
         one.head_temperature.push_back({{0, 2}, 1.0f});
-        const al::ForwardResult r1 = runner.forward(kIds, one);
+        const al::ForwardResult r1 = runner.forward(kTrophyIds, one);
         QVERIFY(max_diff(r1.logits_last, clean_.logits_last) < 1e-6);
         QCOMPARE(r1.attention.dense(0, 2), clean_.attention.dense(0, 2));
 
         al::ForwardOptions hot;
         hot.head_temperature.push_back({{0, 2}, 1e6f});
-        const al::ForwardResult rh = runner.forward(kIds, hot);
+        const al::ForwardResult rh = runner.forward(kTrophyIds, hot);
         for (int i = 0; i < T_; i++)
             for (int j = 0; j <= i; j++) QVERIFY(std::fabs(rh.attention.at(0, 2, i, j) - 1.0f / (i + 1)) < 1e-4);
         QCOMPARE(rh.attention.dense(0, 1), clean_.attention.dense(0, 1)); // other heads of the layer untouched
 
         al::ForwardOptions half;
         half.head_temperature.push_back({{1, 3}, 0.5f});
-        const al::ForwardResult r5 = runner.forward(kIds, half);
-        const Reference ref = reference(*model_, kIds, true, [](int l, int h, int, std::vector<double>& s) {
+        const al::ForwardResult r5 = runner.forward(kTrophyIds, half);
+        const Reference ref = reference(*model_, kTrophyIds, true, [](int l, int h, int, std::vector<double>& s) {
             if (l == 1 && h == 3) for (double& x : s) x /= 0.5;
         });
         QVERIFY(max_diff(r5.logits_last, ref.logits_last) < kTol);
@@ -290,7 +291,7 @@ private slots:
         for (float bad : {0.0f, -1.0f, NAN, INFINITY}) {
             al::ForwardOptions o;
             o.head_temperature.push_back({{0, 0}, bad});
-            QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward(kIds, o));
+            QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward(kTrophyIds, o));
         }
     }
 
@@ -298,7 +299,7 @@ private slots:
         al::ForwardOptions o;
         o.causal_mask = false;
         al::Runner runner(model_);
-        const al::ForwardResult r = runner.forward(kIds, o);
+        const al::ForwardResult r = runner.forward(kTrophyIds, o);
         QVERIFY(!r.attention.causal());
         for (int l = 0; l < 2; l++)
             for (int h = 0; h < 4; h++)
@@ -313,25 +314,25 @@ private slots:
         // Layer 0's last row saw every position already: unchanged.
         for (int j = 0; j < T_; j++)
             QVERIFY(std::fabs(r.attention.at(0, 1, T_ - 1, j) - clean_.attention.at(0, 1, T_ - 1, j)) < 1e-6);
-        const Reference ref = reference(*model_, kIds, false);
+        const Reference ref = reference(*model_, kTrophyIds, false);
         QVERIFY(max_diff(r.logits_last, ref.logits_last) < kTol);
         QVERIFY(pattern_diff(r, ref) < 1e-5);
     }
 
     void badHeadsAndCacheUntouched() {
         al::Runner runner(model_);
-        runner.forward(kIds);
+        runner.forward(kTrophyIds);
         for (al::HeadRef h : {al::HeadRef{2, 0}, al::HeadRef{0, 4}, al::HeadRef{-1, 0}}) {
             al::ForwardOptions o;
             o.zero_ablate.push_back(h);
-            QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward(kIds, o));
+            QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward(kTrophyIds, o));
         }
         al::ForwardOptions o;
         o.zero_ablate.push_back({0, 0});
-        const al::ForwardResult ablated = runner.forward(kIds, o);
+        const al::ForwardResult ablated = runner.forward(kTrophyIds, o);
         QCOMPARE(ablated.reused_prefix, 0);
         // A clean call after an intervention reuses the clean cache and is still clean.
-        const al::ForwardResult again = runner.forward(kIds);
+        const al::ForwardResult again = runner.forward(kTrophyIds);
         QCOMPARE(again.reused_prefix, T_);
         QVERIFY(max_diff(again.logits_last, clean_.logits_last) < 1e-6);
     }
@@ -343,13 +344,13 @@ private slots:
         std::atomic<bool> stop{true};
         al::ForwardOptions o;
         o.cancel = &stop;
-        QVERIFY_THROWS_EXCEPTION(al::Cancelled, runner.forward(kIds, o));
+        QVERIFY_THROWS_EXCEPTION(al::Cancelled, runner.forward(kTrophyIds, o));
         o.zero_ablate.push_back({1, 2});
-        QVERIFY_THROWS_EXCEPTION(al::Cancelled, runner.forward_full(kIds, o));
+        QVERIFY_THROWS_EXCEPTION(al::Cancelled, runner.forward_full(kTrophyIds, o));
         stop = false;
-        const al::ForwardResult r = runner.forward(kIds, al::ForwardOptions{});
+        const al::ForwardResult r = runner.forward(kTrophyIds, al::ForwardOptions{});
         QVERIFY(max_diff(r.logits_last, clean_.logits_last) < 1e-6);
-        QVERIFY(pattern_diff(r, reference(*model_, kIds)) < 1e-5);
+        QVERIFY(pattern_diff(r, reference(*model_, kTrophyIds)) < 1e-5);
     }
 };
 

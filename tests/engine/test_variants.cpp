@@ -13,12 +13,13 @@
 #include <cmath>
 
 #include "max_diff.h"
+#include "trophy_sentence.h"
 
 namespace {
 
+using testing_support::kTrophyIds;
 using testing_support::max_diff;
 
-const std::vector<int> kIds = {464, 16383, 1422, 470, 4197, 287, 262, 45391, 780, 340, 373, 1165, 1263, 13};
 constexpr double kTol = 1e-5;
 
 } // namespace
@@ -31,7 +32,7 @@ class TestVariants : public QObject {
         al::Runner runner(model_);
         al::ForwardOptions copy = o;
         copy.keep_scores = false;
-        return runner.forward_full(kIds, copy).logits_last;
+        return runner.forward_full(kTrophyIds, copy).logits_last;
     }
 
 private slots:
@@ -43,13 +44,13 @@ private slots:
     }
 
     void cleanMatchesRunner() {
-        al::VariantRunner vr(model_, kIds);
+        al::VariantRunner vr(model_, kTrophyIds);
         QVERIFY(max_diff(vr.clean().logits_last, reference({})) < kTol);
         QCOMPARE(vr.run({al::ForwardOptions{}}).at(0).logits_last, vr.clean().logits_last);
     }
 
     void everyKindMatchesForwardFull() {
-        const int L = model_->config().n_layer, H = model_->config().n_head, T = int(kIds.size());
+        const int L = model_->config().n_layer, H = model_->config().n_head, T = int(kTrophyIds.size());
         std::vector<al::ForwardOptions> variants;
         for (int l = 0; l < L; l++)
             for (int h = 0; h < H; h++) {
@@ -85,7 +86,7 @@ private slots:
         mixed.head_temperature.push_back({{1, 1}, 3.0f});
         variants.push_back(mixed);
 
-        al::VariantRunner vr(model_, kIds);
+        al::VariantRunner vr(model_, kTrophyIds);
         int calls = 0, last = 0;
         const std::vector<al::VariantResult> got =
             vr.run(variants, [&](int done, int total) { ++calls; last = done; QCOMPARE(total, int(variants.size())); });
@@ -110,7 +111,7 @@ private slots:
     }
 
     void startLayers() {
-        al::VariantRunner vr(model_, kIds);
+        al::VariantRunner vr(model_, kTrophyIds);
         al::ForwardOptions o;
         QCOMPARE(vr.start_layer(o), 2);
         o.zero_ablate = {{1, 0}};
@@ -127,13 +128,13 @@ private slots:
     // layers' rows as they were.
     void headOutputs() {
         const al::Config& c = model_->config();
-        const int L = c.n_layer, H = c.n_head, C = c.n_embd, hs = c.head_dim(), T = int(kIds.size());
+        const int L = c.n_layer, H = c.n_head, C = c.n_embd, hs = c.head_dim(), T = int(kTrophyIds.size());
         al::Runner runner(model_);
         al::ForwardOptions keep;
         keep.keep_qkv = true;
         keep.keep_hidden = true;
-        const al::ForwardResult r = runner.forward_full(kIds, keep);
-        al::VariantRunner vr(model_, kIds, nullptr, true);
+        const al::ForwardResult r = runner.forward_full(kTrophyIds, keep);
+        al::VariantRunner vr(model_, kTrophyIds, nullptr, true);
         const std::vector<float>& got = vr.clean().head_out_last;
         QCOMPARE(got.size(), size_t(L) * H * C);
         double worst = 0;
@@ -172,7 +173,7 @@ private slots:
 
     // The direct logit of the whole residual stream plus ln_f's bias term is the logit itself.
     void directLogitOfEverythingIsTheLogit() {
-        al::VariantRunner vr(model_, kIds, nullptr, true);
+        al::VariantRunner vr(model_, kTrophyIds, nullptr, true);
         const al::Config& c = model_->config();
         for (int token : {0, 13, 262, 50256}) {
             double bias = 0;
@@ -187,12 +188,12 @@ private slots:
     void badInputAndCancel() {
         QVERIFY_THROWS_EXCEPTION(al::Error, al::VariantRunner(model_, {}));
         QVERIFY_THROWS_EXCEPTION(al::Error, al::VariantRunner(model_, {1, 2, model_->config().vocab_size}));
-        al::VariantRunner vr(model_, kIds);
+        al::VariantRunner vr(model_, kTrophyIds);
         al::ForwardOptions bad;
         bad.zero_ablate = {{5, 0}};
         QVERIFY_THROWS_EXCEPTION(al::Error, vr.run({al::ForwardOptions{}, bad}));
         std::atomic<bool> stop{false};
-        al::VariantRunner stoppable(model_, kIds, &stop);
+        al::VariantRunner stoppable(model_, kTrophyIds, &stop);
         stop = true;
         al::ForwardOptions one;
         one.zero_ablate = {{0, 0}};

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 #include <stdexcept>
+#include <type_traits>
 
 #include "attention_lens/layers.h"
 #include "layers_backward.h"
@@ -21,6 +22,46 @@ std::vector<size_t> stacked_sizes(const ModelShape& s) {
     const size_t V = s.vocab, maxT = s.max_T, L = s.n_layer, C = s.n_embd, F = s.n_inner();
     return {V * C, maxT * C, L * C, L * C, L * C * 3 * C, L * 3 * C, L * C * C, L * C,
             L * C, L * C, L * C * F, L * F, L * F * C, L * C, C, C};
+}
+
+// Layer l's slices of the stacked buffers of an Activations (or of their gradients): the
+// [B,T,C] slice of an [L,B,T,C] buffer and so on. Float is const float for a const Activations.
+template <typename Float>
+struct LayerSlices {
+    Float* residual;                   // [B,T,C] the layer's input: encoded, or layer l-1's residual3
+    Float *ln1, *ln1_mean, *ln1_rstd;  // [B,T,C], [B,T], [B,T]
+    Float* qkv;                        // [B,T,3C]
+    Float* atty;                       // [B,T,C]
+    Float *preatt, *att;               // [B,NH,T,T]
+    Float *attproj, *residual2;        // [B,T,C]
+    Float *ln2, *ln2_mean, *ln2_rstd;  // [B,T,C], [B,T], [B,T]
+    Float *fch, *fch_gelu;             // [B,T,F]
+    Float *fcproj, *residual3;         // [B,T,C]
+};
+
+template <typename Acts, typename Float = std::conditional_t<std::is_const_v<Acts>, const float, float>>
+LayerSlices<Float> layer_slices(Acts& a, const ModelShape& s, int l) {
+    const size_t BT = static_cast<size_t>(a.B) * a.T, C = s.n_embd, F = s.n_inner();
+    const size_t NHTT = static_cast<size_t>(s.n_head) * a.T * a.T;
+    LayerSlices<Float> x;
+    x.residual = l == 0 ? a.encoded.data() : a.residual3.data() + (l - 1) * BT * C;
+    x.ln1 = a.ln1.data() + l * BT * C;
+    x.ln1_mean = a.ln1_mean.data() + l * BT;
+    x.ln1_rstd = a.ln1_rstd.data() + l * BT;
+    x.qkv = a.qkv.data() + l * BT * 3 * C;
+    x.atty = a.atty.data() + l * BT * C;
+    x.preatt = a.preatt.data() + l * a.B * NHTT;
+    x.att = a.att.data() + l * a.B * NHTT;
+    x.attproj = a.attproj.data() + l * BT * C;
+    x.residual2 = a.residual2.data() + l * BT * C;
+    x.ln2 = a.ln2.data() + l * BT * C;
+    x.ln2_mean = a.ln2_mean.data() + l * BT;
+    x.ln2_rstd = a.ln2_rstd.data() + l * BT;
+    x.fch = a.fch.data() + l * BT * F;
+    x.fch_gelu = a.fch_gelu.data() + l * BT * F;
+    x.fcproj = a.fcproj.data() + l * BT * C;
+    x.residual3 = a.residual3.data() + l * BT * C;
+    return x;
 }
 
 } // namespace
@@ -188,36 +229,21 @@ float GPT2::forward(const int* inp, const int* targets, int B, int T) {
 
     encoder_forward(a.encoded.data(), inp, p.wte, p.wpe, B, T, C);
     for (int l = 0; l < L; l++) {
-        const float* residual = l == 0 ? a.encoded.data() : a.residual3.data() + (l - 1) * BT * C;
-        float* ln1 = a.ln1.data() + l * BT * C;
-        float* qkv = a.qkv.data() + l * BT * 3 * C;
-        float* atty = a.atty.data() + l * BT * C;
-        float* preatt = a.preatt.data() + l * B * NH * static_cast<size_t>(T) * T;
-        float* att = a.att.data() + l * B * NH * static_cast<size_t>(T) * T;
-        float* attproj = a.attproj.data() + l * BT * C;
-        float* residual2 = a.residual2.data() + l * BT * C;
-        float* ln2 = a.ln2.data() + l * BT * C;
-        float* fch = a.fch.data() + l * BT * F;
-        float* fch_gelu = a.fch_gelu.data() + l * BT * F;
-        float* fcproj = a.fcproj.data() + l * BT * C;
-        float* residual3 = a.residual3.data() + l * BT * C;
-
-        layernorm_forward(ln1, a.ln1_mean.data() + l * BT, a.ln1_rstd.data() + l * BT, residual,
-                          p.ln1w + l * C, p.ln1b + l * C, BT, C, eps);
-        matmul_forward(qkv, ln1, p.qkvw + static_cast<size_t>(l) * C * 3 * C, p.qkvb + l * 3 * C, BT, C, 3 * C);
-        attention_forward(atty, preatt, att, qkv, B, T, C, NH, scale);
-        matmul_forward(attproj, atty, p.attprojw + static_cast<size_t>(l) * C * C, p.attprojb + l * C, BT, C, C);
-        residual_forward(residual2, residual, attproj, BT * C);
+        const LayerSlices<float> x = layer_slices(a, s, l);
+        layernorm_forward(x.ln1, x.ln1_mean, x.ln1_rstd, x.residual, p.ln1w + l * C, p.ln1b + l * C, BT, C, eps);
+        matmul_forward(x.qkv, x.ln1, p.qkvw + static_cast<size_t>(l) * C * 3 * C, p.qkvb + l * 3 * C, BT, C, 3 * C);
+        attention_forward(x.atty, x.preatt, x.att, x.qkv, B, T, C, NH, scale);
+        matmul_forward(x.attproj, x.atty, p.attprojw + static_cast<size_t>(l) * C * C, p.attprojb + l * C, BT, C, C);
+        residual_forward(x.residual2, x.residual, x.attproj, BT * C);
         if (s.attn_only) {
-            std::copy(residual2, residual2 + BT * C, residual3);
+            std::copy(x.residual2, x.residual2 + BT * C, x.residual3);
             continue;
         }
-        layernorm_forward(ln2, a.ln2_mean.data() + l * BT, a.ln2_rstd.data() + l * BT, residual2,
-                          p.ln2w + l * C, p.ln2b + l * C, BT, C, eps);
-        matmul_forward(fch, ln2, p.fcw + static_cast<size_t>(l) * C * F, p.fcb + l * F, BT, C, F);
-        gelu_forward(fch_gelu, fch, BT * F);
-        matmul_forward(fcproj, fch_gelu, p.fcprojw + static_cast<size_t>(l) * F * C, p.fcprojb + l * C, BT, F, C);
-        residual_forward(residual3, residual2, fcproj, BT * C);
+        layernorm_forward(x.ln2, x.ln2_mean, x.ln2_rstd, x.residual2, p.ln2w + l * C, p.ln2b + l * C, BT, C, eps);
+        matmul_forward(x.fch, x.ln2, p.fcw + static_cast<size_t>(l) * C * F, p.fcb + l * F, BT, C, F);
+        gelu_forward(x.fch_gelu, x.fch, BT * F);
+        matmul_forward(x.fcproj, x.fch_gelu, p.fcprojw + static_cast<size_t>(l) * F * C, p.fcprojb + l * C, BT, F, C);
+        residual_forward(x.residual3, x.residual2, x.fcproj, BT * C);
     }
     const float* last = a.residual3.data() + (L - 1) * BT * C;
     layernorm_forward(a.lnf.data(), a.lnf_mean.data(), a.lnf_rstd.data(), last, p.lnfw, p.lnfb, BT, C, eps);
@@ -254,48 +280,26 @@ void GPT2::backward() {
                        p.lnfw, a.lnf_mean.data(), a.lnf_rstd.data(), BT, C);
 
     for (int l = L - 1; l >= 0; l--) {
-        const float* residual = l == 0 ? a.encoded.data() : a.residual3.data() + (l - 1) * BT * C;
-        float* dresidual = l == 0 ? d.encoded.data() : d.residual3.data() + (l - 1) * BT * C;
-        const size_t TT = static_cast<size_t>(T) * T;
-        const float* ln1 = a.ln1.data() + l * BT * C;
-        const float* qkv = a.qkv.data() + l * BT * 3 * C;
-        const float* atty = a.atty.data() + l * BT * C;
-        const float* att = a.att.data() + l * B * NH * TT;
-        const float* residual2 = a.residual2.data() + l * BT * C;
-        const float* ln2 = a.ln2.data() + l * BT * C;
-        const float* fch = a.fch.data() + l * BT * F;
-        const float* fch_gelu = a.fch_gelu.data() + l * BT * F;
-        float* dln1 = d.ln1.data() + l * BT * C;
-        float* dqkv = d.qkv.data() + l * BT * 3 * C;
-        float* datty = d.atty.data() + l * BT * C;
-        float* dpreatt = d.preatt.data() + l * B * NH * TT;
-        float* datt = d.att.data() + l * B * NH * TT;
-        float* dattproj = d.attproj.data() + l * BT * C;
-        float* dresidual2 = d.residual2.data() + l * BT * C;
-        float* dln2 = d.ln2.data() + l * BT * C;
-        float* dfch = d.fch.data() + l * BT * F;
-        float* dfch_gelu = d.fch_gelu.data() + l * BT * F;
-        float* dfcproj = d.fcproj.data() + l * BT * C;
-        float* dresidual3 = d.residual3.data() + l * BT * C;
-
-        residual_backward(dresidual2, dfcproj, dresidual3, BT * C);
+        const LayerSlices<const float> x = layer_slices(a, s, l);
+        const LayerSlices<float> dx = layer_slices(d, s, l);
+        residual_backward(dx.residual2, dx.fcproj, dx.residual3, BT * C);
         if (!s.attn_only) {
-            matmul_backward(dfch_gelu, g.fcprojw + static_cast<size_t>(l) * F * C, g.fcprojb + l * C, dfcproj,
-                            fch_gelu, p.fcprojw + static_cast<size_t>(l) * F * C, BT, F, C);
-            gelu_backward(dfch, fch, dfch_gelu, BT * F);
-            matmul_backward(dln2, g.fcw + static_cast<size_t>(l) * C * F, g.fcb + l * F, dfch, ln2,
+            matmul_backward(dx.fch_gelu, g.fcprojw + static_cast<size_t>(l) * F * C, g.fcprojb + l * C, dx.fcproj,
+                            x.fch_gelu, p.fcprojw + static_cast<size_t>(l) * F * C, BT, F, C);
+            gelu_backward(dx.fch, x.fch, dx.fch_gelu, BT * F);
+            matmul_backward(dx.ln2, g.fcw + static_cast<size_t>(l) * C * F, g.fcb + l * F, dx.fch, x.ln2,
                             p.fcw + static_cast<size_t>(l) * C * F, BT, C, F);
-            layernorm_backward(dresidual2, g.ln2w + l * C, g.ln2b + l * C, dln2, residual2, p.ln2w + l * C,
-                               a.ln2_mean.data() + l * BT, a.ln2_rstd.data() + l * BT, BT, C);
+            layernorm_backward(dx.residual2, g.ln2w + l * C, g.ln2b + l * C, dx.ln2, x.residual2, p.ln2w + l * C,
+                               x.ln2_mean, x.ln2_rstd, BT, C);
         }
-        residual_backward(dresidual, dattproj, dresidual2, BT * C);
-        matmul_backward(datty, g.attprojw + static_cast<size_t>(l) * C * C, g.attprojb + l * C, dattproj,
-                        atty, p.attprojw + static_cast<size_t>(l) * C * C, BT, C, C);
-        attention_backward(dqkv, dpreatt, datt, datty, qkv, att, B, T, C, NH, scale);
-        matmul_backward(dln1, g.qkvw + static_cast<size_t>(l) * C * 3 * C, g.qkvb + l * 3 * C, dqkv, ln1,
+        residual_backward(dx.residual, dx.attproj, dx.residual2, BT * C);
+        matmul_backward(dx.atty, g.attprojw + static_cast<size_t>(l) * C * C, g.attprojb + l * C, dx.attproj,
+                        x.atty, p.attprojw + static_cast<size_t>(l) * C * C, BT, C, C);
+        attention_backward(dx.qkv, dx.preatt, dx.att, dx.atty, x.qkv, x.att, B, T, C, NH, scale);
+        matmul_backward(dx.ln1, g.qkvw + static_cast<size_t>(l) * C * 3 * C, g.qkvb + l * 3 * C, dx.qkv, x.ln1,
                         p.qkvw + static_cast<size_t>(l) * C * 3 * C, BT, C, 3 * C);
-        layernorm_backward(dresidual, g.ln1w + l * C, g.ln1b + l * C, dln1, residual, p.ln1w + l * C,
-                           a.ln1_mean.data() + l * BT, a.ln1_rstd.data() + l * BT, BT, C);
+        layernorm_backward(dx.residual, g.ln1w + l * C, g.ln1b + l * C, dx.ln1, x.residual, p.ln1w + l * C,
+                           x.ln1_mean, x.ln1_rstd, BT, C);
     }
     encoder_backward(g.wte, g.wpe, d.encoded.data(), inp_.data(), B, T, C);
 }

@@ -12,6 +12,19 @@ namespace al::download {
 using library::HashKind;
 using library::ManifestFile;
 
+namespace {
+
+// A finished watcher's result; the watcher is deleted later and its slot cleared.
+template <typename T>
+T takeResult(QFutureWatcher<T>*& watcher) {
+    T result = watcher->result();
+    watcher->deleteLater();
+    watcher = nullptr;
+    return result;
+}
+
+} // namespace
+
 ModelDownloader::Validation ModelDownloader::validateWithEngine(const QString& dir) {
     Validation v;
     try {
@@ -49,9 +62,7 @@ void ModelDownloader::verify(int index) {
     setStatus(tr("Checking %1 (%2)…").arg(f.name, QLatin1String(hashName(f.hashKind))));
     d->hashWatcher = new QFutureWatcher<HashResult>(this);
     connect(d->hashWatcher, &QFutureWatcher<HashResult>::finished, this, [this, f, partPath, accept] {
-        const HashResult r = d->hashWatcher->result();
-        d->hashWatcher->deleteLater();
-        d->hashWatcher = nullptr;
+        const HashResult r = takeResult(d->hashWatcher);
         if (d->cancelled) {
             fail(DownloadError::Cancelled, tr("Download paused; what was downloaded is kept and the next start resumes it."));
             return;
@@ -76,9 +87,7 @@ void ModelDownloader::validate() {
     setStatus(tr("Loading %1 to check it…").arg(d->model.repo));
     d->validateWatcher = new QFutureWatcher<Validation>(this);
     connect(d->validateWatcher, &QFutureWatcher<Validation>::finished, this, [this] {
-        Validation v = d->validateWatcher->result();
-        d->validateWatcher->deleteLater();
-        d->validateWatcher = nullptr;
+        Validation v = takeResult(d->validateWatcher);
         if (d->cancelled) {
             fail(DownloadError::Cancelled, tr("Download cancelled."));
             return;
