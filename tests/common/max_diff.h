@@ -13,7 +13,8 @@ inline double max_diff(const float* a, const float* b, size_t n) {
     double m = 0;
     for (size_t i = 0; i < n; i++) {
         const double d = std::fabs(double(a[i]) - b[i]);
-        if (!(d <= m)) m = d;
+        if (std::isnan(d)) return INFINITY; // a NaN anywhere fails every tolerance
+        if (d > m) m = d;
     }
     return m;
 }
@@ -32,7 +33,8 @@ inline double max_diff(const al::AttentionStore& a, const al::AttentionStore& b)
             for (int i = 0; i < a.tokens(); i++)
                 for (int j = 0; j <= i; j++) {
                     const double d = std::fabs(double(a.at(l, h, i, j)) - b.at(l, h, i, j));
-                    if (!(d <= m)) m = d;
+                    if (std::isnan(d)) return INFINITY;
+                    if (d > m) m = d;
                 }
     return m;
 }
