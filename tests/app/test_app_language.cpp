@@ -453,6 +453,10 @@ private slots:
             const QVariantMap finding = lens->property("finding").toMap();
             const QStringList said{finding.value(QStringLiteral("title")).toString(), finding.value(QStringLiteral("why")).toString()};
             QVERIFY2(!said.first().isEmpty() && englishRoleIn(said).isEmpty(), qPrintable(said.join(QStringLiteral(" | "))));
+            // Its score is written the German way: a decimal comma, never "0.42".
+            static const QRegularExpression pointDecimal(QStringLiteral("\\d\\.\\d"));
+            static const QRegularExpression commaDecimal(QStringLiteral("\\d,\\d"));
+            QVERIFY2(!said.last().contains(pointDecimal) && said.last().contains(commaDecimal), qPrintable(said.last()));
         }
 
         // Station 6's census table: its columns and labels.

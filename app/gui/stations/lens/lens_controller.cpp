@@ -12,6 +12,7 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
 #include "course_math.h"
+#include "figure_words.h"
 #include "model_hub.h"
 
 using lens::LensResult;
@@ -393,7 +394,7 @@ void LensController::findInductionHead() {
                     "attention on the token that followed them in the first copy. In the sample text, "
                     "point at a word of the second sentence and look where its attention goes.")
                     .arg(best->head.layer).arg(best->head.head).arg(opt.induction_length)
-                    .arg(double(best->induction), 0, 'f', 2);
+                    .arg(figure_words::number(double(best->induction)));
             }
         } catch (const al::Cancelled&) {
             throw;

@@ -3,6 +3,7 @@
 // that says why. The ranking is the engine's (census::strongest_head), as everywhere else.
 #include "attention_lens/census.h"
 #include "lens/lens_controller.h"
+#include "figure_words.h"
 
 QVariantMap LensController::findHead(const QString& kind) const {
     QVariantMap m;
@@ -38,18 +39,18 @@ QVariantMap LensController::findHead(const QString& kind) const {
         m[QStringLiteral("title")] = tr("Previous-token head");
         m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the token just "
                                       "before it — the highest of all heads for this text.")
-                                       .arg(where).arg(double(bestScore), 0, 'f', 2);
+                                       .arg(where).arg(figure_words::number(double(bestScore)));
     } else if (kind == QLatin1String("sink")) {
         m[QStringLiteral("title")] = tr("Attention sink");
         m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the very first "
                                       "token, whatever it says. Models seem to use the first position as a "
                                       "place to park attention they do not need elsewhere.")
-                                       .arg(where).arg(double(bestScore), 0, 'f', 2);
+                                       .arg(where).arg(figure_words::number(double(bestScore)));
     } else {
         m[QStringLiteral("title")] = tr("Most decisive head");
         m[QStringLiteral("why")] = tr("%1 has the lowest average entropy (%2 nats, first token left out): "
                                       "each token concentrates its attention on few others.")
-                                       .arg(where).arg(double(bestScore), 0, 'f', 2);
+                                       .arg(where).arg(figure_words::number(double(bestScore)));
     }
     return m;
 }

@@ -1,4 +1,5 @@
 #include "lens/token_model.h"
+#include "figure_words.h"
 
 TokenModel::TokenModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -32,7 +33,7 @@ QVariant TokenModel::data(const QModelIndex& index, int role) const {
         if (r == query_)
             s += tr(", the selected query");
         else if (w >= 0.f)
-            s += tr(", receives %1 of the attention").arg(double(w), 0, 'f', 2);
+            s += tr(", receives %1 of the attention").arg(figure_words::number(double(w)));
         return s;
     }
     }
