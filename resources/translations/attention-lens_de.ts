@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>Your settings could not be saved, because the lock file %1 is in the way: an earlier run of Attention Lens left it behind (or another copy of the app that is still open holds it), and it cannot be removed automatically. Nothing is lost: the settings saved before in %2 are unchanged, and this change is kept while the app is open. To save again, close any other Attention Lens window and delete %1; the next setting you change is then saved with this one.</source>
-        <translation>Deine Einstellungen konnten nicht gespeichert werden, weil die Sperrdatei %1 im Weg ist: Ein früherer Lauf von Attention Lens hat sie zurückgelassen (oder eine andere, noch offene Kopie der App hält sie), und sie lässt sich nicht automatisch entfernen. Es geht nichts verloren: Die zuvor in %2 gespeicherten Einstellungen bleiben unverändert, und diese Änderung bleibt erhalten, solange die App offen ist. Um wieder zu speichern, schließe alle anderen Fenster von Attention Lens und lösche %1; die nächste Einstellung, die du änderst, wird dann zusammen mit dieser gespeichert.</translation>
+        <translation>Deine Einstellungen konnten nicht gespeichert werden, weil die Sperrdatei %1 im Weg ist: Attention Lens hat sie bei einem früheren Start zurückgelassen (oder eine andere, noch offene Kopie der App belegt sie), und sie lässt sich nicht automatisch entfernen. Es geht nichts verloren: Die zuvor in %2 gespeicherten Einstellungen bleiben unverändert, und diese Änderung bleibt erhalten, solange die App offen ist. Damit das Speichern wieder funktioniert, schließe alle anderen Fenster von Attention Lens und lösche %1; die nächste Einstellung, die du änderst, wird dann zusammen mit dieser Änderung gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -504,6 +504,10 @@
         <translation>Beim letzten Mal hast du „%1“ vorhergesagt, und der Lauf ergab „%2“. %3</translation>
     </message>
     <message>
+        <source>✗ Not that time.</source>
+        <translation>✗ Damals nicht.</translation>
+    </message>
+    <message>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
@@ -771,7 +775,7 @@
     </message>
     <message>
         <source>entropy share</source>
-        <translation>Entropieanteil</translation>
+        <translation>Gleichmäßigkeit (Entropieanteil)</translation>
     </message>
     <message>
         <source>No model loaded.</source>
@@ -837,7 +841,7 @@
     </message>
     <message>
         <source>Previous-token head %1 (score %2) and induction head %3 (score %4) on %5 tokens, a passage written twice; with the first knocked out, the second scores %6.</source>
-        <translation>Head für das vorherige Token %1 (Score %2) und Induktions-Head %3 (Score %4) auf %5 Token, einer zweimal geschriebenen Passage; ist der erste ausgeschaltet, erreicht der zweite %6.</translation>
+        <translation>Head %1 für das vorherige Token (Score %2) und Induktions-Head %3 (Score %4) auf %5 Token, einer zweimal geschriebenen Passage; ist der erste ausgeschaltet, erreicht der zweite %6.</translation>
     </message>
 </context>
 <context>
@@ -848,7 +852,7 @@
     </message>
     <message>
         <source>Previous-token head %1</source>
-        <translation>Head für das vorherige Token %1</translation>
+        <translation>Head %1 für das vorherige Token</translation>
     </message>
     <message>
         <source>score %1: the share of weight each token puts on the token just before it</source>
@@ -1931,11 +1935,11 @@ Stream addieren</translation>
     </message>
     <message>
         <source>On your text, layer %1&apos;s heads are labelled: %2. A sink puts most of its weight on the first token (Xiao et al. 2023); the labels are heuristics.</source>
-        <translation>Auf deinem Text tragen die Heads von Layer %1 diese Labels: %2. Eine Senke legt den größten Teil ihres Gewichts auf das erste Token (Xiao et al. 2023); die Labels sind Heuristiken.</translation>
+        <translation>Auf deinem Text tragen die Heads von Layer %1 diese Labels: %2. Ein Head mit dem Label Senke legt den größten Teil seines Gewichts auf das erste Token, bei Xiao et al. (2023) eine Attention-Senke; die Labels sind Heuristiken.</translation>
     </message>
     <message>
         <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none labelled %1 in layer %2 on your text.</source>
-        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %2 keinen mit dem Label %1.</translation>
+        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %2 keinen mit dem Label „%1“.</translation>
     </message>
     <message>
         <source>Knocking out head %1 moves the next-token prediction by KL %2 nats; the median head moves it by %3.</source>
@@ -1943,7 +1947,7 @@ Stream addieren</translation>
     </message>
     <message>
         <source>Heads labelled %1 or %2: %3 of %4 in layer 0, %5 of %4 in layer %6.</source>
-        <translation>Heads mit dem Label %1 oder %2: %3 von %4 in Layer 0, %5 von %4 in Layer %6.</translation>
+        <translation>Heads mit dem Label „%1“ oder „%2“: %3 von %4 in Layer 0, %5 von %4 in Layer %6.</translation>
     </message>
     <message>
         <source>In GPT-2 small the previous-token heads Wang et al. (2022) found, 2.2 and 4.11, sit in early layers, where later induction heads can build on them (Elhage et al. 2021; Olsson et al. 2022). This model does not show more such heads in its first layer than in its last on your text.</source>

@@ -128,7 +128,7 @@ StationScaffold {
                           : qsTr("Last time you predicted “%1”, and the run answered “%2”. %3")
                               .arg(question.optionLabel(question.earlier.prediction))
                               .arg(question.optionLabel(question.earlier.answer))
-                              .arg(question.earlier.correct ? qsTr("✓ Right.") : qsTr("✗ Not this time."))
+                              .arg(question.earlier.correct ? qsTr("✓ Right.") : qsTr("✗ Not that time."))
                     color: Theme.text
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.WordWrap

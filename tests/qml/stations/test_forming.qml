@@ -37,7 +37,7 @@ Item {
             const shape = findChild(station, "earlier-shape")
             verify(shape.visible)
             verify(shape.text.indexOf(label(1, "smooth")) >= 0 && shape.text.indexOf(label(1, "step")) >= 0, shape.text)
-            verify(shape.text.indexOf("Not this time") >= 0, shape.text)
+            verify(shape.text.indexOf("Not that time") >= 0, shape.text)
             compare(findChild(station, "earlier-control").visible, false)
             // A reset of the progress clears them at once.
             ProgressStore.reset()
