@@ -500,12 +500,8 @@
         <translation>✗ Diesmal nicht.</translation>
     </message>
     <message>
-        <source>Last time you predicted “%1”, and the run answered “%2”. %3</source>
-        <translation>Beim letzten Mal hast du „%1“ vorhergesagt, und der Lauf ergab „%2“. %3</translation>
-    </message>
-    <message>
-        <source>✗ Not that time.</source>
-        <translation>✗ Damals nicht.</translation>
+        <source>Last time you predicted “%1”. The answer shows again when a run answers this question.</source>
+        <translation>Beim letzten Mal hast du „%1“ vorhergesagt. Die Antwort erscheint wieder, sobald ein Lauf diese Frage beantwortet.</translation>
     </message>
     <message>
         <source>Train</source>

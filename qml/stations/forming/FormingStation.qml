@@ -93,9 +93,10 @@ StationScaffold {
                     return qsTr("The one-layer model's best induction score in any snapshot was %1.").arg(Theme.fixed(Number(a.controlBestInduction), 2))
                 }
                 readonly property bool graded: answer !== "" && answer !== "none" && chosen !== ""
-                // The learner's graded answer from an earlier visit, from the progress file: the
-                // run that graded it ended when the station was left. Shown until this visit's run
-                // grades the question again.
+                // The learner's prediction from an earlier visit, from the progress file: the run
+                // that graded it ended when the station was left. Only the prediction, never that
+                // run's answer or verdict: the question waits for a prediction again, and training
+                // is seeded, so the earlier answer would be this run's answer too.
                 property var earlier: ({})
                 function readEarlier() { earlier = ProgressStore.answer(station.stationId, modelData.id) }
                 function optionLabel(value) {
@@ -125,10 +126,8 @@ StationScaffold {
                     objectName: "earlier-" + question.key
                     visible: !question.graded && question.earlier.prediction !== undefined
                     text: question.earlier.prediction === undefined ? ""
-                          : qsTr("Last time you predicted “%1”, and the run answered “%2”. %3")
+                          : qsTr("Last time you predicted “%1”. The answer shows again when a run answers this question.")
                               .arg(question.optionLabel(question.earlier.prediction))
-                              .arg(question.optionLabel(question.earlier.answer))
-                              .arg(question.earlier.correct ? qsTr("✓ Right.") : qsTr("✗ Not that time."))
                     color: Theme.text
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.WordWrap
