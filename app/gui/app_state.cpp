@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QUrl>
 
+#include "cpp_owned.h"
 #include "memory_release.h"
 #include "settings_lock.h"
 #include "system_contrast.h"
@@ -38,8 +39,7 @@ void followLinkColour(bool dark) {
 AppState* AppState::create(QQmlEngine*, QJSEngine* engine) {
     AppState* s = instance();
     s->engine_ = engine;
-    QQmlEngine::setObjectOwnership(s, QQmlEngine::CppOwnership);
-    return s;
+    return cppOwned(s);
 }
 
 AppState::AppState(QObject* parent) : QObject(parent) {

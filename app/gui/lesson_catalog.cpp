@@ -48,13 +48,6 @@ QJsonObject LessonCatalog::localized(const QJsonObject& english, const QString& 
     return path.isEmpty() ? english : lesson_translation::station(english, readObject(path));
 }
 
-void LessonCatalog::setRoot(const QString& root) {
-    if (root == root_)
-        return;
-    root_ = root;
-    reload();
-}
-
 void LessonCatalog::reload() {
     beginResetModel();
     stations_.clear();
@@ -85,10 +78,6 @@ void LessonCatalog::reload() {
     error_ = problems.join(QLatin1Char('\n'));
     endResetModel();
     emit countChanged();
-}
-
-int LessonCatalog::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(stations_.size());
 }
 
 QVariant LessonCatalog::data(const QModelIndex& index, int role) const {

@@ -9,6 +9,8 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include "assign_if_changed.h"
+
 class LessonCatalog : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -24,13 +26,13 @@ public:
     };
     explicit LessonCatalog(QObject* parent = nullptr);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
+    int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(stations_.size()); }
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     int count() const { return int(stations_.size()); }
     QString root() const { return root_; }
-    void setRoot(const QString& root);
+    void setRoot(const QString& root) { if (assignIfChanged(root_, root)) reload(); }
     QString error() const { return error_; }
     QString language() const { return language_; }
     void setLanguage(const QString& language);

@@ -1,4 +1,3 @@
-#include "model_locator.h"
 #include "model_hub.h"
 
 #include <QCoreApplication>
@@ -13,6 +12,8 @@
 #include "attention_lens/error.h"
 #include "compute/compute_scheduler.h"
 #include "course_math.h"
+#include "cpp_owned.h"
+#include "model_locator.h"
 
 namespace {
 
@@ -69,12 +70,7 @@ ModelHub* ModelHub::instance() {
     static ModelHub* self = new ModelHub(qApp);
     return self;
 }
-
-ModelHub* ModelHub::create(QQmlEngine*, QJSEngine*) {
-    ModelHub* hub = instance();
-    QQmlEngine::setObjectOwnership(hub, QQmlEngine::CppOwnership);
-    return hub;
-}
+ModelHub* ModelHub::create(QQmlEngine*, QJSEngine*) { return cppOwned(instance()); }
 
 ModelHub::ModelHub(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {
     connect(this, &ModelHub::modelChanged, this, &ModelHub::countTokens);

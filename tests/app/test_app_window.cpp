@@ -89,7 +89,7 @@ class TestAppWindow : public QObject {
     LensController* openLensOn(QQuickWindow* window) {
         QMetaObject::invokeMethod(root(), "openStation", Q_ARG(QVariant, QStringLiteral("lens")));
         LensController* lens = nullptr;
-        if (!QTest::qWaitFor([&] { return (lens = root()->findChild<LensController*>()) != nullptr; }, 20000))
+        if (!QTest::qWaitFor([&] { return (lens = testing_support::onScreen<LensController>(window)) != nullptr; }, 20000))
             return nullptr;
         if (!QTest::qWaitFor([&] { return lens->hasResult() && lens->upToDate() && !lens->busy(); }, 30000))
             return nullptr;
@@ -104,6 +104,15 @@ class TestAppWindow : public QObject {
             return nullptr;
         QTest::qWait(100); // a frame for the figure to lay out
         return lens;
+    }
+
+    // The main window at `size` with Station 1 open and the lens's first result in place.
+    QQuickWindow* startOnLens(QSize size) {
+        QQuickWindow* window = startWindow();
+        if (!window)
+            return nullptr;
+        window->resize(size);
+        return openLensOn(window) ? window : nullptr;
     }
 
 private slots:
@@ -129,11 +138,9 @@ private slots:
     }
 
     void copyCsvPutsTheMatrixOnTheClipboard() {
-        QQuickWindow* window = startWindow();
+        QQuickWindow* window = startOnLens({1280, 1000});
         QVERIFY(window);
-        window->resize(1280, 1000);
-        LensController* lens = openLensOn(window);
-        QVERIFY(lens);
+        LensController* lens = testing_support::onScreen<LensController>(window);
         lens->setLayer(1);
         lens->setHead(2);
         QGuiApplication::clipboard()->clear();
@@ -168,10 +175,8 @@ private slots:
     }
 
     void savePngWritesTheFigure() {
-        QQuickWindow* window = startWindow();
+        QQuickWindow* window = startOnLens({1280, 1000});
         QVERIFY(window);
-        window->resize(1280, 1000);
-        QVERIFY(openLensOn(window));
         QObject* dialog = find<QObject>(QStringLiteral("savePngDialog"));
         QVERIFY(dialog);
         QVERIFY2(click(window, find<QQuickItem>(QStringLiteral("savePngButton"))), "the save button is not on screen");
@@ -216,10 +221,8 @@ private slots:
     }
 
     void stationOneExerciseRevealsTheModelsAnswer() {
-        QQuickWindow* window = startWindow();
+        QQuickWindow* window = startOnLens({1280, 1400});
         QVERIFY(window);
-        window->resize(1280, 1400);
-        QVERIFY(openLensOn(window));
         QQuickItem* scene = window->contentItem();
         QQuickItem* station = nullptr;
         std::function<void(QQuickItem*)> visit = [&](QQuickItem* i) {
@@ -316,7 +319,7 @@ private slots:
         QCOMPARE(window->size(), chosen.size());
         QCOMPARE(window->position(), chosen.topLeft());
         // The last station comes back: the lens and its token chips, not the course map.
-        QTRY_VERIFY_WITH_TIMEOUT(root()->findChild<LensController*>() != nullptr, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(testing_support::onScreen<LensController>(window) != nullptr, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(find<QQuickItem>(QStringLiteral("chip0")) != nullptr, 30000);
 
         // Going back to the map is remembered too.

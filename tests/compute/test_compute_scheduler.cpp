@@ -79,7 +79,7 @@ public:
     }
 
 protected:
-    void recompute() override {}
+    void recompute(const Input&) override {}
 };
 
 } // namespace

@@ -18,17 +18,9 @@ CourseLab::CourseLab(QObject* parent) : QObject(parent) {
 
 CourseLab::~CourseLab() { cancelJobs(); }
 
-void CourseLab::setFollowHub(bool on) {
-    if (on == followHub_)
-        return;
-    followHub_ = on;
-    emit followHubChanged();
-}
-
 void CourseLab::setActive(bool on) {
-    if (on == active_)
+    if (!assignIfChanged(active_, on))
         return;
-    active_ = on;
     emit activeChanged();
     if (!on) {
         // Off screen: nothing of this lab keeps the cores busy; catch up when shown again.
@@ -56,7 +48,18 @@ void CourseLab::setModel(std::shared_ptr<const al::Model> model, const QString& 
     model_ = std::move(model);
     text_ = text;
     setReady(false);
-    recompute();
+    recomputeNow();
+}
+
+std::optional<CourseLab::Input> CourseLab::input() const {
+    if (!model_)
+        return std::nullopt;
+    return Input{model_, text_.toStdString()};
+}
+
+void CourseLab::recomputeNow() {
+    if (const auto in = input())
+        recompute(*in);
 }
 
 void CourseLab::scheduleRecompute() {
@@ -65,8 +68,7 @@ void CourseLab::scheduleRecompute() {
     scheduled_ = true;
     QTimer::singleShot(0, this, [this] {
         scheduled_ = false;
-        if (model_)
-            recompute();
+        recomputeNow();
     });
 }
 
@@ -111,25 +113,4 @@ void CourseLab::submitJob(compute::JobSpec spec, int channel, std::function<bool
     ++pending_;
     jobs_.insert(channel, compute::ComputeScheduler::instance()->submit(std::move(spec)));
     emit busyChanged();
-}
-
-void CourseLab::setProgress(double p) {
-    if (p == progress_)
-        return;
-    progress_ = p;
-    emit progressChanged();
-}
-
-void CourseLab::setError(const QString& e) {
-    if (e == error_)
-        return;
-    error_ = e;
-    emit errorChanged();
-}
-
-void CourseLab::setReady(bool r) {
-    if (r == ready_)
-        return;
-    ready_ = r;
-    emit readyChanged();
 }

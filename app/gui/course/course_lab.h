@@ -12,7 +12,10 @@
 #include <QtQml/qqmlregistration.h>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
+#include "assign_if_changed.h"
 #include "attention_lens/model.h"
 #include "compute/compute_scheduler.h"
 
@@ -39,7 +42,7 @@ public:
     bool ready() const { return ready_; }
     QString error() const { return error_; }
     bool followHub() const { return followHub_; }
-    void setFollowHub(bool on);
+    void setFollowHub(bool on) { if (assignIfChanged(followHub_, on)) emit followHubChanged(); }
     bool active() const { return active_; }
     void setActive(bool on);
     double progress() const { return progress_; }
@@ -49,7 +52,7 @@ public:
     std::shared_ptr<const al::Model> model() const { return model_; }
     QString text() const { return text_; }
 
-    Q_INVOKABLE void refresh() { recompute(); }
+    Q_INVOKABLE void refresh() { recomputeNow(); }
 
 signals:
     void busyChanged();
@@ -61,7 +64,25 @@ signals:
     void computed(); // a result was applied (tests wait on this)
 
 protected:
-    virtual void recompute() = 0;
+    // What a lab's jobs work on, read on the GUI thread when they are submitted (a job must not
+    // touch the lab's members: it runs on a worker thread).
+    struct Input {
+        std::shared_ptr<const al::Model> model;
+        std::string text; // UTF-8
+    };
+    // Submits the lab's jobs for `in`: called when the model, the text or the lab's choices
+    // change, and only while there is a model.
+    virtual void recompute(const Input& in) = 0;
+    // The current model and text; none before a model is loaded.
+    std::optional<Input> input() const;
+    void recomputeNow(); // recompute() on the current input, if there is one
+    // One of a lab's own jobs again on the current input, if there is one (a choice that
+    // concerns only that job, e.g. the sampling settings of the temperature lab's prediction).
+    template <class Lab>
+    void rerun(void (Lab::*job)(const Input&)) {
+        if (const auto in = input())
+            (static_cast<Lab*>(this)->*job)(*in);
+    }
 
     // Runs work(ctx) on the scheduler with `priority`; apply(result) runs on the GUI thread unless
     // the job was cancelled or a newer job of the same channel started since. work() may throw:
@@ -90,15 +111,24 @@ protected:
         runJob<R>(Priority::Figure, std::function<R(JobContext&)>([work = std::move(work)](JobContext&) { return work(); }),
                   std::move(apply), channel);
     }
-    void setError(const QString& e);
-    void setReady(bool r);
+    // The apply step of a job whose result a lab keeps whole: moves it into `field`, then emits
+    // `changed` (the NOTIFY signal of the properties that read it).
+    template <class R, class Lab>
+    std::function<void(R&)> keepIn(R& field, void (Lab::*changed)()) {
+        return [this, &field, changed](R& r) {
+            field = std::move(r);
+            (static_cast<Lab*>(this)->*changed)();
+        };
+    }
+    void setError(const QString& e) { if (assignIfChanged(error_, e)) emit errorChanged(); }
+    void setReady(bool r) { if (assignIfChanged(ready_, r)) emit readyChanged(); }
     void scheduleRecompute();   // coalesces bursts of changes into one recompute
     void cancelJobs();          // every job of this lab (their results are dropped)
 
 private:
     // Supersedes the channel's job, submits, and on success calls apply() (true: a result applied).
     void submitJob(compute::JobSpec spec, int channel, std::function<bool()> apply);
-    void setProgress(double p);
+    void setProgress(double p) { if (assignIfChanged(progress_, p)) emit progressChanged(); }
     void takeFromHub();
     std::shared_ptr<const al::Model> model_;
     QString text_;

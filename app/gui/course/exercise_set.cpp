@@ -8,8 +8,6 @@
 #include "exercise_engine.h"
 #include "progress_store.h"
 
-ExerciseSet::ExerciseSet(QObject* parent) : CourseLab(parent) {}
-
 void ExerciseSet::setStationId(const QString& id) {
     if (id == stationId_)
         return;
@@ -26,23 +24,19 @@ void ExerciseSet::setDefinitions(const QVariantList& defs) {
     scheduleRecompute();
 }
 
-void ExerciseSet::recompute() {
+void ExerciseSet::recompute(const Input& in) {
     answers_ = QVariantList();
     for (int i = 0; i < definitions_.size(); ++i)
         answers_ << QVariantMap();
     emit answersChanged();
     updateAnswered();
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
     // One job per exercise, so a quick answer is not held up by a slow search. Answers come after
     // the station's figures and before its background searches.
     for (int i = 0; i < definitions_.size(); ++i) {
         const QJsonObject def = QJsonObject::fromVariantMap(definitions_[i].toMap());
         runJob<QVariantMap>(
             Priority::Answer,
-            [model, text, def](JobContext& ctx) -> QVariantMap {
+            [model = in.model, text = in.text, def](JobContext& ctx) -> QVariantMap {
                 al::Runner runner(model);
                 try {
                     const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);

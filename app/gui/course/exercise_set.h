@@ -18,7 +18,7 @@ class ExerciseSet : public CourseLab {
     // Every exercise has its answer (or its error): what --screenshot waits for.
     Q_PROPERTY(bool allAnswered READ allAnswered NOTIFY allAnsweredChanged)
 public:
-    explicit ExerciseSet(QObject* parent = nullptr);
+    using CourseLab::CourseLab;
     QString stationId() const { return stationId_; }
     void setStationId(const QString& id);
     QVariantList definitions() const { return definitions_; }
@@ -40,7 +40,7 @@ signals:
     void allAnsweredChanged();
 
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
 
 private:
     QString stationId_;

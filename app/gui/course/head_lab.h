@@ -16,9 +16,9 @@ class HeadLab : public CourseLab {
 public:
     using CourseLab::CourseLab;
     int layer() const { return layer_; }
-    void setLayer(int l);
+    void setLayer(int l) { choose(layer_, l); }
     int head() const { return head_; }
-    void setHead(int h);
+    void setHead(int h) { choose(head_, h); }
 
 signals:
     void selectionChanged();
@@ -31,5 +31,11 @@ protected:
     virtual void selectionMoved() { scheduleRecompute(); }
 
 private:
+    void choose(int& field, int value) {
+        if (assignIfChanged(field, value)) {
+            emit selectionChanged();
+            selectionMoved();
+        }
+    }
     int layer_ = 0, head_ = 0;
 };

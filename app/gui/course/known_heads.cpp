@@ -171,27 +171,17 @@ KnownHeadsLab::KnownHeadsLab(QObject* parent) : CourseLab(parent), data_(course:
     });
 }
 
-void KnownHeadsLab::setAssumeGpt2Small(bool on) {
-    if (on == assume_) return;
-    assume_ = on;
-    emit assumeChanged();
-    scheduleRecompute();
-}
-
 QVariantList KnownHeadsLab::presets() const { return data_.value(QStringLiteral("presets")).toArray().toVariantList(); }
 QString KnownHeadsLab::about() const { return data_.value(QStringLiteral("about")).toString(); }
 
-void KnownHeadsLab::recompute() {
-    const auto model = this->model();
-    if (!model) return;
-    const std::string text = this->text().toStdString();
+void KnownHeadsLab::recompute(const Input& in) {
     const QJsonObject data = data_;
     const bool assume = assume_;
     identity_ = QStringLiteral("checking");
     emit resultChanged();
     runJob<Checked>(
         Priority::Search, // hashing a 500 MB file and three forwards: after the station's figures
-        [model, text, data, assume](JobContext& ctx) {
+        [model = in.model, text = in.text, data, assume](JobContext& ctx) {
             Checked out;
             const al::Config& c = model->config();
             const bool shape = c.n_layer == 12 && c.n_head == 12 && c.n_embd == 768 && c.vocab_size == 50257;

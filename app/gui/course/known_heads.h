@@ -64,7 +64,7 @@ public:
     QString description() const;
     QString identity() const { return identity_; }
     bool assumeGpt2Small() const { return assume_; }
-    void setAssumeGpt2Small(bool on);
+    void setAssumeGpt2Small(bool on) { if (assignIfChanged(assume_, on)) { emit assumeChanged(); scheduleRecompute(); } }
     QVariantList heads() const { return heads_; }
     QVariantList presets() const;
     QString about() const;
@@ -75,7 +75,7 @@ signals:
     void presetsChanged(); // the texts, in a new language
 
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
 
 private:
     QJsonObject data_;

@@ -11,6 +11,7 @@
 // renamed, saving is switched off for this run so the file stays exactly as it was.
 #include "progress_store.h"
 
+#include "cpp_owned.h"
 #include "progress_file.h"
 
 #include <QCoreApplication>
@@ -46,12 +47,7 @@ ProgressStore* ProgressStore::instance() {
     static ProgressStore* self = new ProgressStore(qApp);
     return self;
 }
-
-ProgressStore* ProgressStore::create(QQmlEngine*, QJSEngine*) {
-    ProgressStore* s = instance();
-    QJSEngine::setObjectOwnership(s, QJSEngine::CppOwnership);
-    return s;
-}
+ProgressStore* ProgressStore::create(QQmlEngine*, QJSEngine*) { return cppOwned(instance()); }
 
 ProgressStore::ProgressStore(QObject* parent) : QObject(parent), d(new Private) {}
 

@@ -26,9 +26,6 @@ void HeatmapItem::setValues(const QVariant& v) {
     }
     emit changed();
 }
-void HeatmapItem::setRows(int r) { if (r != rows_) { rows_ = std::max(0, r); emit changed(); } }
-void HeatmapItem::setColumns(int c) { if (c != columns_) { columns_ = std::max(0, c); emit changed(); } }
-void HeatmapItem::setMaxValue(qreal m) { if (m != max_) { max_ = m; emit changed(); } }
 
 qreal HeatmapItem::shownMax() const {
     if (max_ > 0)

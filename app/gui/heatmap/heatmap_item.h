@@ -9,7 +9,9 @@
 #include <QList>
 #include <QPoint>
 #include <QtQml/qqmlregistration.h>
+#include <algorithm>
 
+#include "assign_if_changed.h"
 #include "heatmap/heatmap_painter.h"
 
 class HeatmapItem : public HeatmapPainter {
@@ -28,11 +30,11 @@ public:
     void setValues(const QVariant& v);
     int valueCount() const { return int(values_.size()); }
     int rows() const { return rows_; }
-    void setRows(int r);
+    void setRows(int r) { if (assignIfChanged(rows_, std::max(0, r))) emit changed(); }
     int columns() const { return columns_; }
-    void setColumns(int c);
+    void setColumns(int c) { if (assignIfChanged(columns_, std::max(0, c))) emit changed(); }
     qreal maxValue() const { return max_; }
-    void setMaxValue(qreal m);
+    void setMaxValue(qreal m) { if (assignIfChanged(max_, m)) emit changed(); }
     void paint(QPainter* painter) override;
 
     Q_INVOKABLE QPoint cellAt(qreal x, qreal y) const; // (-1,-1) outside; x = column, y = row

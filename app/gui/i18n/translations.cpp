@@ -8,6 +8,7 @@
 #include <QTranslator>
 
 #include "app_state.h"
+#include "cpp_owned.h"
 
 namespace {
 const QString kSettingKey = QStringLiteral("language");
@@ -22,9 +23,8 @@ Translations* Translations::instance() {
 
 Translations* Translations::create(QQmlEngine* engine, QJSEngine*) {
     Translations* t = instance();
-    QQmlEngine::setObjectOwnership(t, QQmlEngine::CppOwnership);
     t->setEngine(engine);
-    return t;
+    return cppOwned(t);
 }
 
 Translations::Translations(QObject* parent) : QObject(parent) {}

@@ -73,13 +73,6 @@ QString DownloadController::errorKind() const {
     return error_.isEmpty() ? QString() : QString::fromLatin1(al::download::downloadErrorName(downloader_->error()));
 }
 
-void DownloadController::setSwitchWhenDone(bool on) {
-    if (on == switchWhenDone_)
-        return;
-    switchWhenDone_ = on;
-    emit switchWhenDoneChanged();
-}
-
 void DownloadController::download(const QString& id) {
     if (downloader_->busy())
         return;

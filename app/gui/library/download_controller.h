@@ -9,6 +9,7 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include "assign_if_changed.h"
 #include "download/model_downloader.h"
 
 class DownloadController : public QObject {
@@ -42,7 +43,7 @@ public:
     QString error() const;
     QString errorKind() const;
     bool switchWhenDone() const { return switchWhenDone_; }
-    void setSwitchWhenDone(bool on);
+    void setSwitchWhenDone(bool on) { if (assignIfChanged(switchWhenDone_, on)) emit switchWhenDoneChanged(); }
 
     // Starts (or resumes) the download of a model of the shipped manifest, by id ("gpt2").
     Q_INVOKABLE void download(const QString& id);

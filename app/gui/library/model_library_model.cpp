@@ -68,10 +68,6 @@ void ModelLibraryModel::refresh() {
     emit countChanged();
 }
 
-int ModelLibraryModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(entries_.size());
-}
-
 QVariant ModelLibraryModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= entries_.size())
         return {};

@@ -14,11 +14,12 @@ RowLayout {
 
     function fill() {
         spread.clear(); reference.clear(); unscaled.clear(); scaled.clear()
-        for (let i = 0; i < study.dims.length; ++i) {
-            spread.append(study.dims[i], study.dotStd[i])
-            reference.append(study.dims[i], Math.sqrt(study.dims[i]))
-            unscaled.append(study.dims[i], study.peakUnscaled[i])
-            scaled.append(study.dims[i], study.peakScaled[i])
+        const r = study.result
+        for (let i = 0; i < r.dims.length; ++i) {
+            spread.append(r.dims[i], r.dotStd[i])
+            reference.append(r.dims[i], Math.sqrt(r.dims[i]))
+            unscaled.append(r.dims[i], r.peakUnscaled[i])
+            scaled.append(r.dims[i], r.peakScaled[i])
         }
     }
     Connections { target: chart.study; function onChanged() { chart.fill() } }
@@ -39,7 +40,7 @@ RowLayout {
         title: qsTr("Spread of q·k grows like √d")
         titleColor: Theme.text
         LogValueAxis { id: dx; base: 4; min: 2; max: 1024; labelFormat: "%d"; titleText: "d"; labelsFont.pixelSize: 11 } // ticks at powers of 4, so every label fits
-        ValueAxis { id: dy; min: 0; max: Math.ceil(chart.study.maxStd * 1.1); titleText: qsTr("std of q·k") }
+        ValueAxis { id: dy; min: 0; max: Math.ceil(chart.study.result.maxStd * 1.1); titleText: qsTr("std of q·k") }
         LineSeries { id: spread; name: qsTr("measured"); axisX: dx; axisY: dy; width: 3; color: Theme.accent }
         LineSeries { id: reference; name: "√d"; axisX: dx; axisY: dy; width: 2; style: Qt.DashLine; color: Theme.textMuted }
     }

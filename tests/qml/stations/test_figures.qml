@@ -80,8 +80,8 @@ Item {
 
         function test_scalingChart() {
             const c = createTemporaryObject(scalingC, root)
-            compare(c.study.dims.length, 10)
-            verify(c.study.peakUnscaled[9] > c.study.peakScaled[9])
+            compare(c.study.result.dims.length, 10)
+            verify(c.study.result.peakUnscaled[9] > c.study.result.peakScaled[9])
         }
 
         function test_realVectors() {

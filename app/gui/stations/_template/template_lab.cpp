@@ -6,25 +6,11 @@
 #include "attention_lens/forward.h"
 #include "course_math.h"
 
-TemplateLab::TemplateLab(QObject* parent) : CourseLab(parent) {}
-
-void TemplateLab::setLayer(int l) {
-    if (l == layer_)
-        return;
-    layer_ = l;
-    emit layerChanged();
-    scheduleRecompute();
-}
-
-void TemplateLab::recompute() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
+void TemplateLab::recompute(const Input& in) {
     const int wanted = layer_;
     runJob<Result>(
         Priority::Figure,
-        [model, text, wanted](JobContext& ctx) {
+        [model = in.model, text = in.text, wanted](JobContext& ctx) {
             // Every figure reads the same first tokens of the text as the station's exercises.
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             al::Runner runner(model);

@@ -15,9 +15,9 @@ class TemplateLab : public CourseLab {
     Q_PROPERTY(int shownLayer READ shownLayer NOTIFY resultChanged)  // the layer the scores are from
     Q_PROPERTY(QList<qreal> scores READ scores NOTIFY resultChanged) // [n_head], each 0..1
 public:
-    explicit TemplateLab(QObject* parent = nullptr);
+    using CourseLab::CourseLab;
     int layer() const { return layer_; }
-    void setLayer(int l);
+    void setLayer(int l) { if (assignIfChanged(layer_, l)) { emit layerChanged(); scheduleRecompute(); } }
     int shownLayer() const { return shownLayer_; }
     QList<qreal> scores() const { return scores_; }
 
@@ -26,7 +26,7 @@ signals:
     void resultChanged();
 
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
 
 private:
     struct Result {

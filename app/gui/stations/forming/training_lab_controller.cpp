@@ -278,20 +278,6 @@ void TrainingLabController::apply(const Batch& batch) {
     }
 }
 
-void TrainingLabController::setState(State s) {
-    if (s == state_)
-        return;
-    state_ = s;
-    emit stateChanged();
-}
-
-void TrainingLabController::setError(const QString& e) {
-    if (e == error_)
-        return;
-    error_ = e;
-    emit errorChanged();
-}
-
 int TrainingLabController::phaseChangeStep() const {
     return al::train::find_phase_change(records_, state_ == State::Finished);
 }

@@ -24,6 +24,7 @@
 #include <memory>
 #include <vector>
 
+#include "assign_if_changed.h"
 #include "compute/compute_scheduler.h"
 #include "train_lab.h"
 
@@ -133,8 +134,8 @@ private:
 
     void submitJob();
     void apply(const Batch& batch);
-    void setState(State s);
-    void setError(const QString& e);
+    void setState(State s) { if (assignIfChanged(state_, s)) emit stateChanged(); }
+    void setError(const QString& e) { if (assignIfChanged(error_, e)) emit errorChanged(); }
     static QVariantList curveOf(const std::vector<al::train::LabRecord>& records);
     static QVariantList historyOf(const std::vector<al::train::LabRecord>& records);
     static QVariantMap snapshotOf(const std::vector<al::train::LabRecord>& records, int index, int size);

@@ -36,8 +36,6 @@ QString headName(int l, int h) { return QStringLiteral("%1.%2").arg(l).arg(h); }
 
 } // namespace
 
-AblationLab::AblationLab(QObject* parent) : CourseLab(parent) {}
-
 QStringList AblationLab::ablated() const { return ablated_; }
 
 void AblationLab::setAblated(const QStringList& heads) {
@@ -48,7 +46,7 @@ void AblationLab::setAblated(const QStringList& heads) {
         return;
     ablated_ = sorted;
     emit ablatedChanged();
-    predict();
+    rerun(&AblationLab::predict);
 }
 
 void AblationLab::toggle(int layer, int head) {
@@ -62,20 +60,16 @@ void AblationLab::toggle(int layer, int head) {
 bool AblationLab::isAblated(int layer, int head) const { return ablated_.contains(headName(layer, head)); }
 void AblationLab::clear() { setAblated({}); }
 
-void AblationLab::recompute() {
-    predict();
-    search();
+void AblationLab::recompute(const Input& in) {
+    predict(in);
+    search(in);
 }
 
-void AblationLab::predict() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
+void AblationLab::predict(const Input& in) {
     const QStringList heads = ablated_;
     runJob<Prediction>(
         Priority::Figure,
-        [model, text, heads](JobContext& ctx) {
+        [model = in.model, text = in.text, heads](JobContext& ctx) {
             al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const al::Config& c = model->config();
@@ -99,23 +93,16 @@ void AblationLab::predict() {
                 out.context += QString::fromStdString(model->tokenizer() ? al::sanitize_utf8(model->tokenizer()->token_bytes(ids[i])) : "");
             return out;
         },
-        [this](Prediction& p) {
-            prediction_ = std::move(p);
-            emit predictionChanged();
-        },
+        keepIn(prediction_, &AblationLab::predictionChanged),
         0);
 }
 
-void AblationLab::search() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
+void AblationLab::search(const Input& in) {
     searching_ = true;
     emit guideChanged();
     runJob<Guide>(
         Priority::Search,
-        [model, text](JobContext& ctx) {
+        [model = in.model, text = in.text](JobContext& ctx) {
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const course::KnockoutSearch k =
                 course::runKnockoutSearch(model, ids, ctx.cancelFlag(), [&ctx](double f) { ctx.setProgress(f); });

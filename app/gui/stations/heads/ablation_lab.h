@@ -32,7 +32,7 @@ class AblationLab : public CourseLab {
     Q_PROPERTY(QString searched READ searched NOTIFY guideChanged) // what the search tried, for people
     Q_PROPERTY(QString description READ description NOTIFY predictionChanged) // in words, for screen readers
 public:
-    explicit AblationLab(QObject* parent = nullptr);
+    using CourseLab::CourseLab;
     QString description() const;
     QStringList ablated() const;
     void setAblated(const QStringList& heads);
@@ -59,7 +59,7 @@ signals:
     void guideChanged();
 
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
 
 private:
     // What a job computes and the properties show: the prediction with `ablated` knocked out, and
@@ -73,8 +73,8 @@ private:
         QVariantMap strongest, widest, pair, backup;
         QString searched;
     };
-    void predict();
-    void search();
+    void predict(const Input& in);
+    void search(const Input& in);
     QStringList ablated_;
     Prediction prediction_;
     bool searching_ = false;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "course_math.h"
+#include "token_labels.h"
 
 struct HeadsLab::Data {
     al::ForwardResult result;
@@ -17,14 +18,6 @@ struct HeadsLab::Data {
 HeadsLab::HeadsLab(QObject* parent) : CourseLab(parent) {
     // The labels' words follow the interface's language: the same results, sliced again.
     connect(Translations::instance(), &Translations::languageChanged, this, &HeadsLab::slice);
-}
-
-void HeadsLab::setLayer(int l) {
-    if (l == layer_)
-        return;
-    layer_ = l;
-    emit layerChanged();
-    slice();
 }
 
 QString HeadsLab::scoreNameFor(const std::string& label) {
@@ -49,14 +42,10 @@ double HeadsLab::scoreFor(const al::HeadScores& s) {
     return s.entropy_nf;
 }
 
-void HeadsLab::recompute() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
+void HeadsLab::recompute(const Input& in) {
     runJob<std::shared_ptr<const Data>>(
         Priority::Figure,
-        [model, text](JobContext& ctx) {
+        [model = in.model, text = in.text](JobContext& ctx) {
             al::Runner runner(model);
             auto d = std::make_shared<Data>();
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
@@ -66,8 +55,7 @@ void HeadsLab::recompute() {
             al::ForwardOptions o;
             o.cancel = ctx.cancelFlag();
             d->result = runner.forward(ids, o);
-            for (int id : ids)
-                d->tokens << QString::fromStdString(course::tokenLabel(*model, id));
+            d->tokens = course::tokenLabels(*model, ids);
             return std::shared_ptr<const Data>(d);
         },
         [this](std::shared_ptr<const Data>& d) {

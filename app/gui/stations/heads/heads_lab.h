@@ -24,7 +24,7 @@ public:
     explicit HeadsLab(QObject* parent = nullptr);
     QString description() const;
     int layer() const { return layer_; }
-    void setLayer(int l);
+    void setLayer(int l) { if (assignIfChanged(layer_, l)) { emit layerChanged(); slice(); } }
     int layers() const { return layers_; }
     QStringList tokens() const { return tokens_; }
     QVariantList heads() const { return heads_; }
@@ -40,7 +40,7 @@ signals:
     void headsChanged();
 
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
 
 private:
     void slice();

@@ -9,6 +9,7 @@
 #include "attention_lens/error.h"
 #include "attention_lens/forward.h"
 #include "course_math.h"
+#include "token_labels.h"
 
 namespace course {
 
@@ -78,39 +79,44 @@ QVariantList toList(const std::vector<float>& v, int T) {
     return out;
 }
 QString name(int l, int h) { return QStringLiteral("%1.%2").arg(l).arg(h); }
+
+QVariantMap toResult(const course::InductionCircuit& c, const QStringList& tokens) {
+    const int T = int(c.ids.size());
+    return {{QStringLiteral("tokens"), tokens}, {QStringLiteral("size"), T},
+            {QStringLiteral("prevHead"), name(c.prevLayer, c.prevHead)}, {QStringLiteral("prevScore"), c.prevScore},
+            {QStringLiteral("inductionHead"), name(c.indLayer, c.indHead)}, {QStringLiteral("inductionScore"), c.indScore},
+            {QStringLiteral("inductionScoreWithoutPrev"), c.indScoreWithoutPrev},
+            {QStringLiteral("controlMean"), c.controlMean}, {QStringLiteral("controlCount"), c.controlCount},
+            {QStringLiteral("prevPattern"), toList(c.prevPattern, T)},
+            {QStringLiteral("inductionPattern"), toList(c.indPattern, T)},
+            {QStringLiteral("inductionPatternWithoutPrev"), toList(c.indPatternWithoutPrev, T)}};
+}
 } // namespace
 
-InductionCircuitLab::InductionCircuitLab(QObject* parent) : CourseLab(parent) {}
+InductionCircuitLab::InductionCircuitLab(QObject* parent) : CourseLab(parent), result_(toResult(c_, {})) {}
 
-void InductionCircuitLab::recompute() {
-    const auto model = this->model();
-    if (!model) return;
-    const std::string text = this->text().toStdString();
+void InductionCircuitLab::recompute(const Input& in) {
     runJob<course::InductionCircuit>(
         Priority::Search, // 2 + n_head forwards of a short sequence; shown after the station's figures
-        [model, text](JobContext& ctx) {
+        [model = in.model, text = in.text](JobContext& ctx) {
             std::vector<int> ids = course::tokenize(*model, text, course::InductionCircuit::kMaxPassage);
             if (ids.size() < 4) ids = course::tokenize(*model, course::defaultText(), course::InductionCircuit::kMaxPassage);
             return course::findInductionCircuit(model, ids, ctx.cancelFlag());
         },
-        [this, model](course::InductionCircuit& c) {
+        [this, model = in.model](course::InductionCircuit& c) {
             c_ = c;
-            tokens_.clear();
-            for (int id : c.ids) tokens_ << QString::fromStdString(course::tokenLabel(*model, id));
-            prevHead_ = name(c.prevLayer, c.prevHead);
-            indHead_ = name(c.indLayer, c.indHead);
-            prev_ = toList(c.prevPattern, int(c.ids.size()));
-            ind_ = toList(c.indPattern, int(c.ids.size()));
-            indWithout_ = toList(c.indPatternWithoutPrev, int(c.ids.size()));
+            tokens_ = course::tokenLabels(*model, c.ids);
+            result_ = toResult(c_, tokens_);
             emit resultChanged();
         });
 }
 
 QString InductionCircuitLab::description() const {
-    if (tokens_.isEmpty() || prevHead_.isEmpty() || indHead_.isEmpty())
+    if (tokens_.isEmpty() || c_.prevLayer < 0 || c_.indLayer < 0)
         return tr("No model loaded.");
     return tr("Previous-token head %1 (score %2) and induction head %3 (score %4) on %5 tokens, a passage written twice; with the first knocked out, the second scores %6.")
-        .arg(prevHead_, figure_words::number(c_.prevScore), indHead_, figure_words::number(c_.indScore))
+        .arg(name(c_.prevLayer, c_.prevHead), figure_words::number(c_.prevScore), name(c_.indLayer, c_.indHead),
+             figure_words::number(c_.indScore))
         .arg(tokens_.size())
         .arg(figure_words::number(c_.indScoreWithoutPrev));
 }

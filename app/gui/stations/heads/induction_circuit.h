@@ -6,7 +6,7 @@
 // head of that layer instead (the control).
 #pragma once
 #include <QStringList>
-#include <QVariantList>
+#include <QVariantMap>
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -41,44 +41,26 @@ InductionCircuit findInductionCircuit(const std::shared_ptr<const al::Model>& mo
 class InductionCircuitLab : public CourseLab {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QStringList tokens READ tokens NOTIFY resultChanged)     // labels of the sequence
-    Q_PROPERTY(int size READ size NOTIFY resultChanged)                 // T
-    Q_PROPERTY(QString prevHead READ prevHead NOTIFY resultChanged)     // "L.H"
-    Q_PROPERTY(double prevScore READ prevScore NOTIFY resultChanged)
-    Q_PROPERTY(QString inductionHead READ inductionHead NOTIFY resultChanged)
-    Q_PROPERTY(double inductionScore READ inductionScore NOTIFY resultChanged)
-    Q_PROPERTY(double inductionScoreWithoutPrev READ inductionScoreWithoutPrev NOTIFY resultChanged)
-    Q_PROPERTY(double controlMean READ controlMean NOTIFY resultChanged)
-    Q_PROPERTY(int controlCount READ controlCount NOTIFY resultChanged)
-    Q_PROPERTY(QVariantList prevPattern READ prevPattern NOTIFY resultChanged)
-    Q_PROPERTY(QVariantList inductionPattern READ inductionPattern NOTIFY resultChanged)
-    Q_PROPERTY(QVariantList inductionPatternWithoutPrev READ inductionPatternWithoutPrev NOTIFY resultChanged)
+    // The pair found on the learner's text written twice: tokens (labels) and size (T); prevHead
+    // and inductionHead ("L.H") with prevScore and inductionScore; inductionScoreWithoutPrev (the
+    // previous-token head knocked out); controlMean over controlCount knock-outs of the other heads
+    // of its layer instead; prevPattern, inductionPattern and inductionPatternWithoutPrev ([T*T]
+    // row-major, masked cells NaN). Size 0 until the first result.
+    Q_PROPERTY(QVariantMap result READ result NOTIFY resultChanged)
     Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
     explicit InductionCircuitLab(QObject* parent = nullptr);
+    QVariantMap result() const { return result_; }
     QString description() const;
-    QStringList tokens() const { return tokens_; }
-    int size() const { return int(tokens_.size()); }
-    QString prevHead() const { return prevHead_; }
-    double prevScore() const { return c_.prevScore; }
-    QString inductionHead() const { return indHead_; }
-    double inductionScore() const { return c_.indScore; }
-    double inductionScoreWithoutPrev() const { return c_.indScoreWithoutPrev; }
-    double controlMean() const { return c_.controlMean; }
-    int controlCount() const { return c_.controlCount; }
-    QVariantList prevPattern() const { return prev_; }
-    QVariantList inductionPattern() const { return ind_; }
-    QVariantList inductionPatternWithoutPrev() const { return indWithout_; }
 
 signals:
     void resultChanged();
 
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
 
 private:
     course::InductionCircuit c_;
     QStringList tokens_;
-    QString prevHead_, indHead_;
-    QVariantList prev_, ind_, indWithout_;
+    QVariantMap result_;
 };

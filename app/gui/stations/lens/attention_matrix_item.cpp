@@ -4,7 +4,6 @@
 #include <QPainterPath>
 #include <cmath>
 
-
 AttentionMatrixItem::AttentionMatrixItem(QQuickItem* parent) : HeatmapPainter(Viridis, parent) {
     setOpaquePainting(false);
 }
@@ -23,20 +22,6 @@ void AttentionMatrixItem::setLens(LensController* lens) {
     }
     emit lensChanged();
     rebuild();
-}
-
-void AttentionMatrixItem::setHoverRow(int row) {
-    if (row == hoverRow_) return;
-    hoverRow_ = row;
-    emit hoverChanged();
-    update();
-}
-
-void AttentionMatrixItem::setHoverColumn(int col) {
-    if (col == hoverCol_) return;
-    hoverCol_ = col;
-    emit hoverChanged();
-    update();
 }
 
 void AttentionMatrixItem::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
+#include "assign_if_changed.h"
 #include "heatmap/heatmap_painter.h"
 #include "lens/lens_controller.h"
 
@@ -23,9 +24,9 @@ public:
     LensController* lens() const { return lens_; }
     void setLens(LensController* lens);
     int hoverRow() const { return hoverRow_; }
-    void setHoverRow(int row);
+    void setHoverRow(int row) { if (assignIfChanged(hoverRow_, row)) { emit hoverChanged(); update(); } }
     int hoverColumn() const { return hoverCol_; }
-    void setHoverColumn(int col);
+    void setHoverColumn(int col) { if (assignIfChanged(hoverCol_, col)) { emit hoverChanged(); update(); } }
     int cells() const { return image_.width(); }
     qreal cellSize() const;
 

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <QStringList>
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 #include "attention_lens/census.h"
@@ -246,18 +247,13 @@ void LensController::setResultForTesting(LensResultPtr result) {
     updateWeights();
 }
 
-void LensController::setLayer(int layer) {
-    if (layer == layer_ || layer < 0 || (result_ && layer >= result_->nLayer))
-        return;
-    layer_ = layer;
-    emit selectionChanged();
-    updateWeights();
-}
+void LensController::setLayer(int layer) { choose(layer_, layer, result_ ? result_->nLayer : INT_MAX); }
+void LensController::setHead(int head) { choose(head_, head, result_ ? result_->nHead : INT_MAX); }
 
-void LensController::setHead(int head) {
-    if (head == head_ || head < 0 || (result_ && head >= result_->nHead))
+// A layer or head within the result's sizes (any before the first result; the result clamps it).
+void LensController::choose(int& field, int value, int count) {
+    if (value < 0 || value >= count || !assignIfChanged(field, value))
         return;
-    head_ = head;
     emit selectionChanged();
     updateWeights();
 }
@@ -265,19 +261,17 @@ void LensController::setHead(int head) {
 void LensController::setFocusToken(int token) {
     if (token < -1 || (result_ && token >= result_->tokenCount()))
         token = -1;
-    if (token == focus_)
-        return;
-    focus_ = token;
-    emit focusTokenChanged();
-    updateWeights();
+    if (assignIfChanged(focus_, token)) {
+        emit focusTokenChanged();
+        updateWeights();
+    }
 }
 
 void LensController::setHideFirst(bool on) {
-    if (on == hideFirst_)
-        return;
-    hideFirst_ = on;
-    emit hideFirstChanged();
-    updateWeights();
+    if (assignIfChanged(hideFirst_, on)) {
+        emit hideFirstChanged();
+        updateWeights();
+    }
 }
 
 void LensController::updateWeights() {

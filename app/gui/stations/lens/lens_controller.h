@@ -12,6 +12,7 @@
 #include <atomic>
 #include <memory>
 
+#include "assign_if_changed.h"
 #include "compute/compute_scheduler.h"
 #include "lens/lens_result.h"
 #include "lens/token_model.h"
@@ -111,6 +112,7 @@ private:
     void request();
     void acceptResult(lens::LensResultPtr result, const QString& error, quint64 generation);
     void updateWeights();
+    void choose(int& field, int value, int count);
     void onHubModelChanged();
 
     QString text_;

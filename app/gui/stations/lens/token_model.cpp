@@ -3,10 +3,6 @@
 
 TokenModel::TokenModel(QObject* parent) : QAbstractListModel(parent) {}
 
-int TokenModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(tokens_.size());
-}
-
 QVariant TokenModel::data(const QModelIndex& index, int role) const {
     const int r = index.row();
     if (!index.isValid() || r < 0 || r >= int(tokens_.size()))

@@ -8,6 +8,7 @@
 
 #include "attention_lens/forward.h"
 #include "course_math.h"
+#include "token_labels.h"
 
 struct MaskLab::Data {
     al::ForwardResult result;
@@ -26,22 +27,16 @@ QVariantList topList(const al::Model& m, const std::vector<double>& p) {
 }
 } // namespace
 
-MaskLab::MaskLab(QObject* parent) : HeadLab(parent) {}
-
 void MaskLab::setMaxTokens(int n) {
     n = std::clamp(n, 2, course::kTokenCap);
     if (n != maxTokens_) { maxTokens_ = n; emit selectionChanged(); scheduleRecompute(); }
 }
 
-void MaskLab::recompute() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
+void MaskLab::recompute(const Input& in) {
     const int cap = maxTokens_;
     runJob<std::shared_ptr<const Data>>(
         Priority::Figure,
-        [model, text, cap](JobContext& ctx) {
+        [model = in.model, text = in.text, cap](JobContext& ctx) {
             al::Runner runner(model);
             auto d = std::make_shared<Data>();
             const std::vector<int> ids = course::tokenize(*model, text, cap);
@@ -58,8 +53,7 @@ void MaskLab::recompute() {
             d->maskedTop = topList(*model, p);
             d->unmaskedTop = topList(*model, q);
             d->kl = course::kl(p, q);
-            for (int id : ids)
-                d->tokens << QString::fromStdString(course::tokenLabel(*model, id));
+            d->tokens = course::tokenLabels(*model, ids);
             return std::shared_ptr<const Data>(d);
         },
         [this](std::shared_ptr<const Data>& d) {

@@ -19,7 +19,7 @@ class MaskLab : public HeadLab {
     Q_PROPERTY(QString gridDescription READ gridDescription NOTIFY gridChanged) // in words, for screen readers
     Q_PROPERTY(QString predictionDescription READ predictionDescription NOTIFY resultChanged)
 public:
-    explicit MaskLab(QObject* parent = nullptr);
+    using HeadLab::HeadLab;
     QString gridDescription() const;
     QString predictionDescription() const;
     int maxTokens() const { return maxTokens_; }
@@ -36,7 +36,7 @@ signals:
     void gridChanged();
 
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
     void selectionMoved() override { slice(); }
 
 private:

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "course_math.h"
+#include "token_labels.h"
 
 namespace {
 struct Computed {
@@ -14,20 +15,12 @@ struct Computed {
 };
 } // namespace
 
-QkvInspector::QkvInspector(QObject* parent) : HeadLab(parent) {}
-
-void QkvInspector::setToken(int t) { if (t != token_) { token_ = t; emit selectionChanged(); slice(); } }
-
 double QkvInspector::scale() const { return result_ ? std::sqrt(double(result_->head_dim)) : 1.0; }
 
-void QkvInspector::recompute() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
+void QkvInspector::recompute(const Input& in) {
     runJob<Computed>(
         Priority::Figure,
-        [model, text](JobContext& ctx) {
+        [model = in.model, text = in.text](JobContext& ctx) {
             al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             al::ForwardOptions o;
@@ -35,8 +28,7 @@ void QkvInspector::recompute() {
             o.cancel = ctx.cancelFlag();
             Computed c;
             c.result = std::make_shared<const al::ForwardResult>(runner.forward(ids, o));
-            for (int id : ids)
-                c.tokens << QString::fromStdString(course::tokenLabel(*model, id));
+            c.tokens = course::tokenLabels(*model, ids);
             return c;
         },
         [this](Computed& c) {

@@ -26,10 +26,10 @@ class QkvInspector : public HeadLab {
     Q_PROPERTY(double range READ range NOTIFY sliceChanged)           // largest |entry| for the strips
     Q_PROPERTY(QString description READ description NOTIFY sliceChanged) // in words, for screen readers
 public:
-    explicit QkvInspector(QObject* parent = nullptr);
+    using HeadLab::HeadLab;
     QString description() const;
     int token() const { return token_; }
-    void setToken(int t);
+    void setToken(int t) { if (assignIfChanged(token_, t)) { emit selectionChanged(); slice(); } }
     QStringList tokens() const { return tokens_; }
     int headDim() const { return result_ ? result_->head_dim : 0; }
     double scale() const;
@@ -48,7 +48,7 @@ signals:
     void sliceChanged();
 
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
     void selectionMoved() override { slice(); }
 
 private:

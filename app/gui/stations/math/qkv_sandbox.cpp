@@ -14,14 +14,8 @@ void QkvSandbox::resetVectors() {
     update();
 }
 
-void QkvSandbox::setQuery(QPointF q) { if (q != q_) { q_ = q; update(); } }
 void QkvSandbox::setKey(int i, QPointF k) { if (i >= 0 && i < 3) { k_[i] = k; update(); } }
 void QkvSandbox::setValue(int i, QPointF v) { if (i >= 0 && i < 3) { v_[i] = v; update(); } }
-void QkvSandbox::setDimension(int d) {
-    d = std::clamp(d, 2, 1024);
-    if (d != d_) { d_ = d; update(); }
-}
-void QkvSandbox::setScaled(bool s) { if (s != scaled_) { scaled_ = s; update(); } }
 double QkvSandbox::divisor() const { return scaled_ ? std::sqrt(double(d_)) : 1.0; }
 
 void QkvSandbox::update() {

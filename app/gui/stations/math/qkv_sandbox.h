@@ -8,6 +8,8 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include "assign_if_changed.h"
+
 class QkvSandbox : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -26,13 +28,13 @@ public:
     explicit QkvSandbox(QObject* parent = nullptr);
     QString description() const;
     QPointF query() const { return q_; }
-    void setQuery(QPointF q);
+    void setQuery(QPointF q) { if (assignIfChanged(q_, q)) update(); }
     QVariantList keys() const;
     QVariantList values() const;
     int dimension() const { return d_; }
-    void setDimension(int d);
+    void setDimension(int d) { if (assignIfChanged(d_, std::clamp(d, 2, 1024))) update(); }
     bool scaled() const { return scaled_; }
-    void setScaled(bool s);
+    void setScaled(bool s) { if (assignIfChanged(scaled_, s)) update(); }
     QVariantList dots() const;
     QVariantList scores() const;
     QVariantList weights() const;

@@ -9,10 +9,6 @@
 
 ScalingStudy::ScalingStudy(QObject* parent) : QObject(parent) { compute(); }
 
-void ScalingStudy::setSeed(quint64 s) { if (s != seed_) { seed_ = s; compute(); } }
-void ScalingStudy::setSamples(int n) { n = std::clamp(n, 10, 5000); if (n != samples_) { samples_ = n; compute(); } }
-void ScalingStudy::setKeys(int n) { n = std::clamp(n, 2, 64); if (n != keys_) { keys_ = n; compute(); } }
-
 static double peak(const std::vector<double>& s) {
     const double m = *std::max_element(s.begin(), s.end());
     double sum = 0;
@@ -23,8 +19,8 @@ static double peak(const std::vector<double>& s) {
 void ScalingStudy::compute() {
     std::mt19937_64 rng(seed_);
     std::normal_distribution<double> normal(0.0, 1.0);
-    dims_.clear(); std_.clear(); peakU_.clear(); peakS_.clear();
-    maxStd_ = 0;
+    QVariantList dims, dotStd, peakUnscaled, peakScaled;
+    double maxStd = 0;
     for (int d = 2; d <= 1024; d *= 2) {
         double sum = 0, sumsq = 0, pu = 0, ps = 0;
         std::vector<double> q(d), k(d), scores(keys_);
@@ -44,22 +40,28 @@ void ScalingStudy::compute() {
         const double count = double(samples_) * keys_;
         const double mean = sum / count;
         const double sd = std::sqrt(std::max(0.0, sumsq / count - mean * mean));
-        dims_ << d;
-        std_ << sd;
-        peakU_ << pu / samples_;
-        peakS_ << ps / samples_;
-        maxStd_ = std::max(maxStd_, sd);
+        dims << d;
+        dotStd << sd;
+        peakUnscaled << pu / samples_;
+        peakScaled << ps / samples_;
+        maxStd = std::max(maxStd, sd);
     }
+    result_ = {{QStringLiteral("dims"), dims}, {QStringLiteral("dotStd"), dotStd},
+               {QStringLiteral("peakUnscaled"), peakUnscaled}, {QStringLiteral("peakScaled"), peakScaled},
+               {QStringLiteral("maxStd"), maxStd}};
     emit changed();
 }
 
 QString ScalingStudy::description() const {
-    if (dims_.isEmpty() || peakU_.size() != dims_.size() || peakS_.size() != dims_.size())
+    const QVariantList dims = result_.value(QStringLiteral("dims")).toList();
+    const QVariantList unscaled = result_.value(QStringLiteral("peakUnscaled")).toList();
+    const QVariantList scaled = result_.value(QStringLiteral("peakScaled")).toList();
+    if (dims.isEmpty() || unscaled.size() != dims.size() || scaled.size() != dims.size())
         return tr("No measurement yet.");
-    const int last = int(dims_.size()) - 1;
+    const int last = int(dims.size()) - 1;
     return tr("Mean largest of %1 weights: at d = %2, %3 without scaling and %4 with it; at d = %5, %6 without scaling and %7 with it.")
-        .arg(keys_).arg(dims_.first().toInt())
-        .arg(figure_words::number(peakU_.first().toDouble()), figure_words::number(peakS_.first().toDouble()))
-        .arg(dims_[last].toInt())
-        .arg(figure_words::number(peakU_[last].toDouble()), figure_words::number(peakS_[last].toDouble()));
+        .arg(keys_).arg(dims.first().toInt())
+        .arg(figure_words::number(unscaled.first().toDouble()), figure_words::number(scaled.first().toDouble()))
+        .arg(dims[last].toInt())
+        .arg(figure_words::number(unscaled[last].toDouble()), figure_words::number(scaled[last].toDouble()));
 }

@@ -3,36 +3,32 @@
 // peaked; dividing by √d keeps it where it was. Computed here with a seeded RNG for the chart.
 #pragma once
 #include <QObject>
-#include <QVariantList>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+#include <algorithm>
 #include <cstdint>
+
+#include "assign_if_changed.h"
 
 class ScalingStudy : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(quint64 seed READ seed WRITE setSeed NOTIFY changed)
-    Q_PROPERTY(int samples READ samples WRITE setSamples NOTIFY changed)
-    Q_PROPERTY(int keys READ keys WRITE setKeys NOTIFY changed)      // keys per softmax
-    Q_PROPERTY(QVariantList dims READ dims NOTIFY changed)           // 2, 4, ..., 1024
-    Q_PROPERTY(QVariantList dotStd READ dotStd NOTIFY changed)       // measured std of q·k
-    Q_PROPERTY(QVariantList peakUnscaled READ peakUnscaled NOTIFY changed) // mean largest weight
-    Q_PROPERTY(QVariantList peakScaled READ peakScaled NOTIFY changed)
-    Q_PROPERTY(double maxStd READ maxStd NOTIFY changed)
+    Q_PROPERTY(int keys READ keys NOTIFY changed) // keys per softmax
+    // The measurement, one list entry per dimension d = 2, 4, ..., 1024: {dims, dotStd (the
+    // measured std of q·k), peakUnscaled and peakScaled (the mean largest weight), maxStd}.
+    Q_PROPERTY(QVariantMap result READ result NOTIFY changed)
     Q_PROPERTY(QString description READ description NOTIFY changed) // in words, for screen readers
 public:
     explicit ScalingStudy(QObject* parent = nullptr);
-    QString description() const;
+    // The figure uses the defaults (seed 2017, 300 samples of 8 keys); tests vary them.
     quint64 seed() const { return seed_; }
-    void setSeed(quint64 s);
+    void setSeed(quint64 s) { if (assignIfChanged(seed_, s)) compute(); }
     int samples() const { return samples_; }
-    void setSamples(int n);
+    void setSamples(int n) { if (assignIfChanged(samples_, std::clamp(n, 10, 5000))) compute(); }
     int keys() const { return keys_; }
-    void setKeys(int n);
-    QVariantList dims() const { return dims_; }
-    QVariantList dotStd() const { return std_; }
-    QVariantList peakUnscaled() const { return peakU_; }
-    QVariantList peakScaled() const { return peakS_; }
-    double maxStd() const { return maxStd_; }
+    void setKeys(int n) { if (assignIfChanged(keys_, std::clamp(n, 2, 64))) compute(); }
+    QVariantMap result() const { return result_; }
+    QString description() const;
 
 signals:
     void changed();
@@ -41,6 +37,5 @@ private:
     void compute();
     quint64 seed_ = 2017;
     int samples_ = 300, keys_ = 8;
-    QVariantList dims_, std_, peakU_, peakS_;
-    double maxStd_ = 0;
+    QVariantMap result_;
 };

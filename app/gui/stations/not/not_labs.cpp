@@ -20,20 +20,12 @@ namespace {
 QString headName(int l, int h) { return QStringLiteral("%1.%2").arg(l).arg(h); }
 } // namespace
 
-PatternSwapLab::PatternSwapLab(QObject* parent) : CourseLab(parent) {}
-void PatternSwapLab::setMode(int m) { m = std::clamp(m, 0, 1); if (m != mode_) { mode_ = m; emit modeChanged(); scheduleRecompute(); } }
-void PatternSwapLab::setSeed(int s) { if (s != seed_) { seed_ = s; emit modeChanged(); scheduleRecompute(); } }
-
-void PatternSwapLab::recompute() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
+void PatternSwapLab::recompute(const Input& in) {
     const int mode = mode_;
     const uint64_t seed = uint64_t(seed_);
     runJob<Result>(
         Priority::Figure,
-        [this, model, text, mode, seed](JobContext& ctx) {
+        [this, model = in.model, text = in.text, mode, seed](JobContext& ctx) {
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             const int L = model->config().n_layer, H = model->config().n_head;
             // Every head's pattern replaced once; the heads of a layer run as one batch of
@@ -81,10 +73,7 @@ void PatternSwapLab::recompute() {
             }
             return out;
         },
-        [this](Result& r) {
-            result_ = std::move(r);
-            emit resultChanged();
-        });
+        keepIn(result_, &PatternSwapLab::resultChanged));
 }
 
 // ---- CostMeter ----
@@ -95,17 +84,11 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 }
 } // namespace
 
-CostMeter::CostMeter(QObject* parent) : CourseLab(parent) {}
-void CostMeter::setMaxLength(int n) { n = std::clamp(n, 16, 4096); if (n != maxLength_) { maxLength_ = n; emit resultChanged(); scheduleRecompute(); } }
-
-void CostMeter::recompute() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const int cap = std::min(maxLength_, model->config().n_positions);
+void CostMeter::recompute(const Input& in) {
+    const int cap = std::min(maxLength_, in.model->config().n_positions);
     runJob<Timing>(
         Priority::Figure,
-        [model, cap](JobContext& ctx) {
+        [model = in.model, cap](JobContext& ctx) {
             namespace ly = al::layers;
             const al::Config& c = model->config();
             const int C = c.n_embd, NH = c.n_head, F = c.n_inner > 0 ? c.n_inner : 4 * C;
@@ -157,30 +140,21 @@ void CostMeter::recompute() {
             }
             return out;
         },
-        [this](Timing& t) {
-            timing_ = std::move(t);
-            emit resultChanged();
-        },
+        keepIn(timing_, &CostMeter::resultChanged),
         0, true);
 }
 
 // ---- CensusAcrossTexts ----
 
-CensusAcrossTexts::CensusAcrossTexts(QObject* parent) : HeadLab(parent) {}
-void CensusAcrossTexts::setTexts(const QStringList& t) { if (t != texts_) { texts_ = t; emit selectionChanged(); scheduleRecompute(); } }
-
-void CensusAcrossTexts::recompute() {
-    const auto model = this->model();
-    if (!model)
-        return;
+void CensusAcrossTexts::recompute(const Input& in) {
     QStringList texts = texts_;
     if (texts.isEmpty())
         texts << this->text();
-    const int l = layerWithin(model->config().n_layer);
-    const int h = headWithin(model->config().n_head);
+    const int l = layerWithin(in.model->config().n_layer);
+    const int h = headWithin(in.model->config().n_head);
     runJob<QVariantList>(
         Priority::Figure,
-        [model, texts, l, h](JobContext& ctx) {
+        [model = in.model, texts, l, h](JobContext& ctx) {
             al::Runner runner(model);
             al::CensusOptions census;
             census.cancel = ctx.cancelFlag();
@@ -202,10 +176,7 @@ void CensusAcrossTexts::recompute() {
             }
             return rows;
         },
-        [this](QVariantList& rows) {
-            rows_ = rows;
-            emit resultChanged();
-        });
+        keepIn(rows_, &CensusAcrossTexts::resultChanged));
 }
 
 QString PatternSwapLab::description() const {

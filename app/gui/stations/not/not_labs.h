@@ -7,6 +7,7 @@
 //  CensusAcrossTexts: one head's census scores and label on several texts.
 #pragma once
 #include <QVariantList>
+#include <algorithm>
 
 #include "head_lab.h"
 
@@ -21,12 +22,12 @@ class PatternSwapLab : public CourseLab {
     Q_PROPERTY(QStringList mostHeads READ mostHeads NOTIFY resultChanged)   // the 3 that matter most
     Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
-    explicit PatternSwapLab(QObject* parent = nullptr);
+    using CourseLab::CourseLab;
     QString description() const;
     int mode() const { return mode_; }
-    void setMode(int m);
+    void setMode(int m) { choose(mode_, std::clamp(m, 0, 1)); }
     int seed() const { return seed_; }
-    void setSeed(int s);
+    void setSeed(int s) { choose(seed_, s); }
     QVariantList kls() const { return result_.kls; }
     double maxKl() const { return result_.maxKl; }
     QStringList leastHeads() const { return result_.least; }
@@ -35,13 +36,19 @@ signals:
     void modeChanged();
     void resultChanged();
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
 private:
     struct Result {
         QVariantList kls;
         double maxKl = 0;
         QStringList least, most;
     };
+    void choose(int& field, int value) {
+        if (assignIfChanged(field, value)) {
+            emit modeChanged();
+            scheduleRecompute();
+        }
+    }
     int mode_ = 0, seed_ = 1;
     Result result_;
 };
@@ -56,18 +63,18 @@ class CostMeter : public CourseLab {
     Q_PROPERTY(int maxLength READ maxLength WRITE setMaxLength NOTIFY resultChanged)
     Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
-    explicit CostMeter(QObject* parent = nullptr);
+    using CourseLab::CourseLab;
     QString description() const;
     QVariantList lengths() const { return timing_.lengths; }
     QVariantList attentionMs() const { return timing_.attention; }
     QVariantList restMs() const { return timing_.rest; }
     double maxMs() const { return timing_.maxMs; }
     int maxLength() const { return maxLength_; }
-    void setMaxLength(int n);
+    void setMaxLength(int n) { if (assignIfChanged(maxLength_, std::clamp(n, 16, 4096))) { emit resultChanged(); scheduleRecompute(); } }
 signals:
     void resultChanged();
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
 private:
     struct Timing {
         QVariantList lengths, attention, rest;
@@ -85,15 +92,15 @@ class CensusAcrossTexts : public HeadLab {
     Q_PROPERTY(QVariantList rows READ rows NOTIFY resultChanged)
     Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
-    explicit CensusAcrossTexts(QObject* parent = nullptr);
+    using HeadLab::HeadLab;
     QString description() const;
     QStringList texts() const { return texts_; }
-    void setTexts(const QStringList& t);
+    void setTexts(const QStringList& t) { if (assignIfChanged(texts_, t)) { emit selectionChanged(); scheduleRecompute(); } }
     QVariantList rows() const { return rows_; }
 signals:
     void resultChanged();
 protected:
-    void recompute() override;
+    void recompute(const Input& in) override;
 private:
     QStringList texts_;
     QVariantList rows_;

@@ -11,8 +11,7 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/sampling.h"
 #include "course_math.h"
-
-TemperatureLab::TemperatureLab(QObject* parent) : HeadLab(parent) {}
+#include "token_labels.h"
 
 std::vector<double> TemperatureLab::softmaxAt(const std::vector<double>& scores, double temperature) {
     if (temperature <= 0) {
@@ -41,38 +40,18 @@ QVariantList TemperatureLab::candidateWeights() const {
 }
 
 void TemperatureLab::setTemperature(double t) {
-    t = std::clamp(t, 0.0, 3.0);
-    if (t == temperature_) return;
-    temperature_ = t;
-    emit settingsChanged();
-    emit candidatesChanged();
-    predict();
-}
-void TemperatureLab::setTopK(int k) { k = std::max(0, k); if (k != topK_) { topK_ = k; emit settingsChanged(); predict(); } }
-void TemperatureLab::setTopP(double p) {
-    p = std::clamp(p, 0.01, 1.0);
-    if (p != topP_) { topP_ = p; emit settingsChanged(); predict(); }
-}
-void TemperatureLab::setSeed(int s) { if (s != seed_) { seed_ = s; emit settingsChanged(); predict(); } }
-void TemperatureLab::setGenerateCount(int n) {
-    n = std::clamp(n, 0, 32);
-    if (n != generateCount_) { generateCount_ = n; emit settingsChanged(); predict(); }
-}
-void TemperatureLab::setHeadTemperature(double t) {
-    t = std::clamp(t, 0.05, 5.0);
-    if (t != headTemperature_) { headTemperature_ = t; emit headChanged(); headWhatIf(); }
+    const double before = temperature_;
+    sampleWith(temperature_, std::clamp(t, 0.0, 3.0));
+    if (temperature_ != before)
+        emit candidatesChanged(); // the softmax figure's weights follow the temperature
 }
 
-void TemperatureLab::recompute() {
-    predict();
-    headWhatIf();
+void TemperatureLab::recompute(const Input& in) {
+    predict(in);
+    headWhatIf(in);
 }
 
-void TemperatureLab::predict() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
+void TemperatureLab::predict(const Input& in) {
     al::SamplingOptions o;
     o.temperature = float(temperature_);
     o.top_k = topK_;
@@ -81,7 +60,7 @@ void TemperatureLab::predict() {
     const int count = generateCount_;
     runJob<Prediction>(
         Priority::Figure,
-        [model, text, o, count](JobContext& ctx) {
+        [model = in.model, text = in.text, o, count](JobContext& ctx) {
             al::Runner runner(model);
             std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             al::ForwardOptions fo;
@@ -108,24 +87,17 @@ void TemperatureLab::predict() {
             out.generated = QString::fromStdString(al::sanitize_utf8(textOut));
             return out;
         },
-        [this](Prediction& p) {
-            prediction_ = std::move(p);
-            emit predictionChanged();
-        },
+        keepIn(prediction_, &TemperatureLab::predictionChanged),
         0);
 }
 
-void TemperatureLab::headWhatIf() {
-    const auto model = this->model();
-    if (!model)
-        return;
-    const std::string text = this->text().toStdString();
-    const int l = layerWithin(model->config().n_layer);
-    const int h = headWithin(model->config().n_head);
+void TemperatureLab::headWhatIf(const Input& in) {
+    const int l = layerWithin(in.model->config().n_layer);
+    const int h = headWithin(in.model->config().n_head);
     const float t = float(headTemperature_);
     runJob<HeadWhatIf>(
         Priority::Figure,
-        [model, text, l, h, t](JobContext& ctx) {
+        [model = in.model, text = in.text, l, h, t](JobContext& ctx) {
             al::Runner runner(model);
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             al::ForwardOptions plain;
@@ -140,15 +112,11 @@ void TemperatureLab::headWhatIf() {
             for (int i = 0; i < r.tokens; ++i)
                 for (int j = 0; j < r.tokens; ++j)
                     out.pattern << (j > i ? nan : qreal(r.attention.at(l, h, i, j)));
-            for (int id : ids)
-                out.tokens << QString::fromStdString(course::tokenLabel(*model, id));
+            out.tokens = course::tokenLabels(*model, ids);
             out.kl = course::kl(course::softmax(base.logits_last), course::softmax(r.logits_last));
             return out;
         },
-        [this](HeadWhatIf& w) {
-            whatIf_ = std::move(w);
-            emit patternChanged();
-        },
+        keepIn(whatIf_, &TemperatureLab::patternChanged),
         1);
 }
 

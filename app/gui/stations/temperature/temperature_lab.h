@@ -3,6 +3,7 @@
 // what-if temperature on one head's attention softmax (not part of GPT-2).
 #pragma once
 #include <QVariantList>
+#include <algorithm>
 
 #include "head_lab.h"
 
@@ -28,7 +29,7 @@ class TemperatureLab : public HeadLab {
     Q_PROPERTY(QString samplingDescription READ samplingDescription NOTIFY predictionChanged)
     Q_PROPERTY(QString headDescription READ headDescription NOTIFY patternChanged)
 public:
-    explicit TemperatureLab(QObject* parent = nullptr);
+    using HeadLab::HeadLab;
     QString softmaxDescription() const;
     QString samplingDescription() const;
     QString headDescription() const;
@@ -38,18 +39,18 @@ public:
     void setTemperature(double t);
     QVariantList candidateWeights() const;
     int topK() const { return topK_; }
-    void setTopK(int k);
+    void setTopK(int k) { sampleWith(topK_, std::max(0, k)); }
     double topP() const { return topP_; }
-    void setTopP(double p);
+    void setTopP(double p) { sampleWith(topP_, std::clamp(p, 0.01, 1.0)); }
     int seed() const { return seed_; }
-    void setSeed(int s);
+    void setSeed(int s) { sampleWith(seed_, s); }
     int generateCount() const { return generateCount_; }
-    void setGenerateCount(int n);
+    void setGenerateCount(int n) { sampleWith(generateCount_, std::clamp(n, 0, 32)); }
     QVariantList distribution() const { return prediction_.distribution; }
     int kept() const { return prediction_.kept; }
     QString generated() const { return prediction_.generated; }
     double headTemperature() const { return headTemperature_; }
-    void setHeadTemperature(double t);
+    void setHeadTemperature(double t) { if (assignIfChanged(headTemperature_, std::clamp(t, 0.05, 5.0))) { emit headChanged(); rerun(&TemperatureLab::headWhatIf); } }
     QStringList tokens() const { return whatIf_.tokens; }
     QList<qreal> pattern() const { return whatIf_.pattern; }
     double headKl() const { return whatIf_.kl; }
@@ -65,12 +66,20 @@ signals:
     void patternChanged();
 
 protected:
-    void recompute() override;
-    void selectionMoved() override { headWhatIf(); }
+    void recompute(const Input& in) override;
+    void selectionMoved() override { rerun(&TemperatureLab::headWhatIf); }
 
 private:
-    void predict();
-    void headWhatIf();
+    void predict(const Input& in);
+    void headWhatIf(const Input& in);
+    // A sampling setting: kept, announced, and the next token sampled again with it.
+    template <class T>
+    void sampleWith(T& setting, T value) {
+        if (assignIfChanged(setting, value)) {
+            emit settingsChanged();
+            rerun(&TemperatureLab::predict);
+        }
+    }
     std::vector<double> candidates_ = {2.0, 1.5, 1.0, 0.5, 0.0, -1.0};
     double temperature_ = 1.0, topP_ = 1.0, headTemperature_ = 1.0;
     int topK_ = 0, seed_ = 42, generateCount_ = 8;
