@@ -20,6 +20,12 @@ void HeatmapPainter::set(T& field, const T& value) {
     restyle();
 }
 
+void HeatmapPainter::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
+    QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
+    if (newGeometry.size() != oldGeometry.size())
+        resized();
+}
+
 void HeatmapPainter::setColorMap(ColorMap map) { set(map_, map); }
 void HeatmapPainter::setLogScale(bool on) { set(logScale_, on); }
 void HeatmapPainter::setMaskColor(const QColor& c) { set(mask_, c); }

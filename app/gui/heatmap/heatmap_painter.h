@@ -64,6 +64,9 @@ protected:
     // Called after any style property changed; the default repaints. Items that cache an image
     // of their cells rebuild it.
     virtual void restyle() { update(); }
+    // Called when the item's size changed (moving it changes nothing inside it).
+    virtual void resized() {}
+    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
 
     // Fills `image` (ARGB32 premultiplied) with one pixel per (rowOf[y], columnOf[x]) sample;
     // cell(i, j) returns the weight, or a negative number for a masked cell, drawn as maskPixel.

@@ -24,12 +24,6 @@ void AttentionMatrixItem::setLens(LensController* lens) {
     rebuild();
 }
 
-void AttentionMatrixItem::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
-    QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
-    if (newGeometry.size() != oldGeometry.size())
-        emit geometryChangedSignal(); // cellSize depends on the size only, not the position
-}
-
 bool AttentionMatrixItem::masked(int row, int column) const {
     if (!lens_ || !lens_->result())
         return true;

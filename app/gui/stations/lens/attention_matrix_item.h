@@ -52,7 +52,7 @@ signals:
     void geometryChangedSignal();
 
 protected:
-    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+    void resized() override { emit geometryChangedSignal(); } // cellSize depends on the size
     void restyle() override { rebuild(); }
 
 private:

@@ -23,14 +23,6 @@ void HeadOverviewItem::setLens(LensController* lens) {
 void HeadOverviewItem::setHoverColor(const QColor& c) { if (c != hover_) { hover_ = c; emit styleChanged(); update(); } }
 void HeadOverviewItem::setGap(qreal g) { if (g != gap_) { gap_ = g; emit layoutChanged(); invalidate(); } }
 
-void HeadOverviewItem::geometryChange(const QRectF& n, const QRectF& o) {
-    QQuickPaintedItem::geometryChange(n, o);
-    if (n.size() == o.size())
-        return; // moving the item changes nothing inside it
-    emit layoutChanged();
-    invalidate();
-}
-
 void HeadOverviewItem::invalidate() {
     dirty_ = true;
     update();

@@ -45,7 +45,10 @@ signals:
     void layoutChanged();
 
 protected:
-    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+    void resized() override {
+        emit layoutChanged();
+        invalidate();
+    }
     void restyle() override { invalidate(); }
 
 private:
