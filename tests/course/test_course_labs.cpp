@@ -117,17 +117,18 @@ private slots:
         lab.setModel(model_, c.text);
         QVERIFY(waitComputed(lab));
         QCOMPARE(lab.tokens().size(), qsizetype(c.ids.size()));
-        QCOMPARE(lab.query(), c.T - 1);
+        auto row = [&lab](const char* key) { return lab.row().value(QLatin1String(key)).toList(); };
+        QCOMPARE(lab.row().value(QStringLiteral("query")).toInt(), c.T - 1);
         QCOMPARE(lab.headDim(), 16);
-        QCOMPARE(lab.weights().size(), qsizetype(c.T));
+        QCOMPARE(row("weights").size(), qsizetype(c.T));
         for (int j = 0; j < c.T; ++j) {
-            QVERIFY(std::abs(lab.weights()[j].toDouble() - c.att(1, 2, c.T - 1, j)) < 1e-4);
-            QVERIFY(std::abs(lab.dots()[j].toDouble() / 4.0 - lab.scores()[j].toDouble()) < 1e-3);
+            QVERIFY(std::abs(row("weights")[j].toDouble() - c.att(1, 2, c.T - 1, j)) < 1e-4);
+            QVERIFY(std::abs(row("dots")[j].toDouble() / 4.0 - row("scores")[j].toDouble()) < 1e-3);
         }
         lab.setToken(3);
-        QCOMPARE(lab.weights().size(), qsizetype(4));
-        QCOMPARE(lab.q().size(), qsizetype(16));
-        for (int j = 0; j < 4; ++j) QVERIFY(std::abs(lab.weights()[j].toDouble() - c.att(1, 2, 3, j)) < 1e-4);
+        QCOMPARE(row("weights").size(), qsizetype(4));
+        QCOMPARE(row("q").size(), qsizetype(16));
+        for (int j = 0; j < 4; ++j) QVERIFY(std::abs(row("weights")[j].toDouble() - c.att(1, 2, 3, j)) < 1e-4);
     }
 
     void headsLabPatternsAndLabels() {

@@ -87,10 +87,10 @@ Item {
         function test_realVectors() {
             const v = createTemporaryObject(realC, root)
             tryVerify(() => v.inspector.ready, 20000)
-            compare(v.inspector.q.length, 16)
-            compare(v.inspector.keys.length, v.inspector.tokens.length)
+            compare(v.inspector.row.q.length, 16)
+            compare(v.inspector.row.keys.length, v.inspector.tokens.length)
             let sum = 0
-            for (let i = 0; i < v.inspector.weights.length; ++i) sum += v.inspector.weights[i]
+            for (let i = 0; i < v.inspector.row.weights.length; ++i) sum += v.inspector.row.weights[i]
             fuzzyCompare(sum, 1, 1e-4)
         }
 

@@ -39,9 +39,16 @@ void QkvInspector::recompute(const Input& in) {
         });
 }
 
+QVariantMap QkvInspector::emptyRow() {
+    const QVariantList none;
+    return {{QStringLiteral("query"), 0}, {QStringLiteral("q"), none}, {QStringLiteral("keys"), none},
+            {QStringLiteral("values"), none}, {QStringLiteral("dots"), none}, {QStringLiteral("scores"), none},
+            {QStringLiteral("weights"), none}, {QStringLiteral("output"), none}, {QStringLiteral("range"), 1.0}};
+}
+
 void QkvInspector::slice() {
-    q_.clear(); keys_.clear(); values_.clear(); scores_.clear(); dots_.clear(); weights_.clear(); output_.clear();
-    range_ = 1e-6;
+    weights_.clear();
+    row_ = emptyRow();
     const al::ForwardResult* r = result_.get();
     if (!r || r->q.empty()) {
         emit sliceChanged();
@@ -50,34 +57,39 @@ void QkvInspector::slice() {
     const int l = layerWithin(r->n_layer), h = headWithin(r->n_head);
     query_ = token_ < 0 || token_ >= r->tokens ? r->tokens - 1 : token_;
     const int hd = r->head_dim;
+    double range = 1e-6;
     auto strip = [&](const float* p) {
         QVariantList out;
         for (int i = 0; i < hd; ++i) {
             out << double(p[i]);
-            range_ = std::max(range_, double(std::abs(p[i])));
+            range = std::max(range, double(std::abs(p[i])));
         }
         return out;
     };
     const float* qv = r->q_at(l, h, query_);
-    q_ = strip(qv);
-    std::vector<double> out(hd, 0.0);
+    const QVariantList q = strip(qv);
+    QVariantList keys, values, dots, scores, output;
+    std::vector<double> sum(hd, 0.0);
     for (int j = 0; j <= query_; ++j) {
         const float* kv = r->k_at(l, h, j);
         const float* vv = r->v_at(l, h, j);
-        keys_ << QVariant(strip(kv));
-        values_ << QVariant(strip(vv));
+        keys << QVariant(strip(kv));
+        values << QVariant(strip(vv));
         double dot = 0;
         for (int i = 0; i < hd; ++i) dot += double(qv[i]) * kv[i];
-        dots_ << dot;
-        scores_ << double(r->scores.at(l, h, query_, j));
+        dots << dot;
+        scores << double(r->scores.at(l, h, query_, j));
         const double w = r->attention.at(l, h, query_, j);
         weights_ << w;
-        for (int i = 0; i < hd; ++i) out[i] += w * vv[i];
+        for (int i = 0; i < hd; ++i) sum[i] += w * vv[i];
     }
-    for (double v : out) {
-        output_ << v;
-        range_ = std::max(range_, std::abs(v));
+    for (double v : sum) {
+        output << v;
+        range = std::max(range, std::abs(v));
     }
+    row_ = {{QStringLiteral("query"), query_}, {QStringLiteral("q"), q}, {QStringLiteral("keys"), keys},
+            {QStringLiteral("values"), values}, {QStringLiteral("dots"), dots}, {QStringLiteral("scores"), scores},
+            {QStringLiteral("weights"), weights_}, {QStringLiteral("output"), output}, {QStringLiteral("range"), range}};
     emit sliceChanged();
 }
 

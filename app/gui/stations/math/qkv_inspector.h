@@ -4,6 +4,7 @@
 // or token only re-slices it.
 #pragma once
 #include <QVariantList>
+#include <QVariantMap>
 
 #include "attention_lens/forward.h"
 #include "head_lab.h"
@@ -15,15 +16,11 @@ class QkvInspector : public HeadLab {
     Q_PROPERTY(QStringList tokens READ tokens NOTIFY resultChanged)
     Q_PROPERTY(int headDim READ headDim NOTIFY resultChanged)
     Q_PROPERTY(double scale READ scale NOTIFY resultChanged)      // the divisor √d
-    Q_PROPERTY(int query READ query NOTIFY sliceChanged)          // the resolved token index
-    Q_PROPERTY(QVariantList q READ q NOTIFY sliceChanged)         // [head_dim]
-    Q_PROPERTY(QVariantList keys READ keys NOTIFY sliceChanged)   // [query+1][head_dim]
-    Q_PROPERTY(QVariantList values READ values NOTIFY sliceChanged)
-    Q_PROPERTY(QVariantList scores READ scores NOTIFY sliceChanged)   // q·k/√d as the engine computed
-    Q_PROPERTY(QVariantList dots READ dots NOTIFY sliceChanged)       // q·k recomputed here from q, k
-    Q_PROPERTY(QVariantList weights READ weights NOTIFY sliceChanged)
-    Q_PROPERTY(QVariantList output READ output NOTIFY sliceChanged)   // Σ wᵢ vᵢ [head_dim]
-    Q_PROPERTY(double range READ range NOTIFY sliceChanged)           // largest |entry| for the strips
+    // The chosen query's row, replaced whole on every re-slice: query (the resolved token index),
+    // q [head_dim], keys and values [query+1][head_dim], scores (q·k/√d as the engine computed),
+    // dots (q·k recomputed here from q and k), weights, output (Σ wᵢ vᵢ, [head_dim]) and range
+    // (the largest |entry|, for the strips).
+    Q_PROPERTY(QVariantMap row READ row NOTIFY sliceChanged)
     Q_PROPERTY(QString description READ description NOTIFY sliceChanged) // in words, for screen readers
 public:
     using HeadLab::HeadLab;
@@ -33,15 +30,7 @@ public:
     QStringList tokens() const { return tokens_; }
     int headDim() const { return result_ ? result_->head_dim : 0; }
     double scale() const;
-    int query() const { return query_; }
-    QVariantList q() const { return q_; }
-    QVariantList keys() const { return keys_; }
-    QVariantList values() const { return values_; }
-    QVariantList scores() const { return scores_; }
-    QVariantList dots() const { return dots_; }
-    QVariantList weights() const { return weights_; }
-    QVariantList output() const { return output_; }
-    double range() const { return range_; }
+    QVariantMap row() const { return row_; }
 
 signals:
     void resultChanged();
@@ -56,6 +45,7 @@ private:
     int token_ = -1, query_ = 0;
     std::shared_ptr<const al::ForwardResult> result_;
     QStringList tokens_;
-    QVariantList q_, keys_, values_, scores_, dots_, weights_, output_;
-    double range_ = 1;
+    QVariantList weights_; // the row's, for the description
+    static QVariantMap emptyRow(); // every key, with empty lists, before the first result
+    QVariantMap row_ = emptyRow();
 };
