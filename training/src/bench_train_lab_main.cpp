@@ -13,8 +13,10 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "attention_lens/threads.h"
+#include "flag_number.h"
 #include "train_lab.h"
 
 using al::train::LabSettings;
@@ -75,28 +77,29 @@ int main(int argc, char** argv) {
                 if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
                 return argv[++i];
             };
-            if (a == "--steps") s.steps = std::stoi(next());
-            else if (a == "--layers") s.n_layer = std::stoi(next());
-            else if (a == "--heads") s.n_head = std::stoi(next());
-            else if (a == "--width") s.n_embd = std::stoi(next());
-            else if (a == "--batch") s.batch = std::stoi(next());
-            else if (a == "--lr") s.learning_rate = std::stof(next());
-            else if (a == "--length") s.data.length = std::stoi(next());
-            else if (a == "--min-span") s.data.min_span = std::stoi(next());
-            else if (a == "--max-span") s.data.max_span = std::stoi(next());
-            else if (a == "--seed") s.seed = std::stoull(next());
-            else if (a == "--qk-init-std") s.qk_init_std = std::stof(next());
-            else if (a == "--wpe-sinusoid-std") s.wpe_sinusoid_std = std::stof(next());
-            else if (a == "--tokens") s.data.tokens = std::stoi(next());
-            else if (a == "--common") s.data.common = std::stoi(next());
-            else if (a == "--common-share") s.data.common_share = std::stof(next());
-            else if (a == "--bigram") s.data.bigram = std::stof(next());
-            else if (a == "--skip-bigram") s.data.skip_bigram = std::stof(next());
-            else if (a == "--wte-init-std") s.wte_init_std = std::stof(next());
-            else if (a == "--log-every") s.log_every = std::stoi(next());
-            else if (a == "--weight-decay") s.weight_decay = std::stof(next());
+            auto set = [&](auto& field) { field = al::train::flag_number<std::remove_reference_t<decltype(field)>>(a, next()); };
+            if (a == "--steps") set(s.steps);
+            else if (a == "--layers") set(s.n_layer);
+            else if (a == "--heads") set(s.n_head);
+            else if (a == "--width") set(s.n_embd);
+            else if (a == "--batch") set(s.batch);
+            else if (a == "--lr") set(s.learning_rate);
+            else if (a == "--length") set(s.data.length);
+            else if (a == "--min-span") set(s.data.min_span);
+            else if (a == "--max-span") set(s.data.max_span);
+            else if (a == "--seed") set(s.seed);
+            else if (a == "--qk-init-std") set(s.qk_init_std);
+            else if (a == "--wpe-sinusoid-std") set(s.wpe_sinusoid_std);
+            else if (a == "--tokens") set(s.data.tokens);
+            else if (a == "--common") set(s.data.common);
+            else if (a == "--common-share") set(s.data.common_share);
+            else if (a == "--bigram") set(s.data.bigram);
+            else if (a == "--skip-bigram") set(s.data.skip_bigram);
+            else if (a == "--wte-init-std") set(s.wte_init_std);
+            else if (a == "--log-every") set(s.log_every);
+            else if (a == "--weight-decay") set(s.weight_decay);
             else if (a == "--attn-only") s.attn_only = true;
-            else if (a == "--threads") threads = std::stoi(next());
+            else if (a == "--threads") set(threads);
             else if (a == "--no-control") control = false;
             else if (a == "--trace") trace = true;
             else throw std::invalid_argument("unknown option " + a);

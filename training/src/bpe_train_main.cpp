@@ -4,10 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "bpe_trainer.h"
 #include "corpus_files.h"
+#include "flag_number.h"
 
 int main(int argc, char** argv) {
     int vocab_size = 4096;
@@ -15,9 +17,18 @@ int main(int argc, char** argv) {
     std::vector<std::string> files;
     for (int i = 1; i < argc; i++) {
         std::string a = argv[i];
-        if (a == "--vocab-size" && i + 1 < argc) vocab_size = std::stoi(argv[++i]);
-        else if (a == "--out" && i + 1 < argc) out = argv[++i];
-        else files.push_back(a);
+        if (a == "--vocab-size" && i + 1 < argc) {
+            try {
+                vocab_size = al::train::flag_number<int>(a, argv[++i]);
+            } catch (const std::invalid_argument& e) {
+                std::fprintf(stderr, "al-bpe-train: %s\n", e.what());
+                return 2;
+            }
+        } else if (a == "--out" && i + 1 < argc) {
+            out = argv[++i];
+        } else {
+            files.push_back(a);
+        }
     }
     if (out.empty() || files.empty() || vocab_size < 257 || vocab_size > 65535) {
         std::fprintf(stderr, "usage: al-bpe-train --vocab-size N (257..65535) --out DIR FILE...\n");

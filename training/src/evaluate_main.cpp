@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "attention_lens/census.h"
@@ -27,6 +28,7 @@
 #include "attention_lens/model.h"
 #include "attention_lens/tokenizer.h"
 #include "corpus_files.h"
+#include "flag_number.h"
 #include "gpt2_train.h"
 #include "hf_export.h"
 
@@ -131,20 +133,28 @@ int main(int argc, char** argv) {
     uint64_t seed = 1;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string a = argv[i], v = argv[i + 1];
+        auto set = [&](auto& field) {
+            try {
+                field = al::train::flag_number<std::remove_reference_t<decltype(field)>>(a, v);
+            } catch (const std::invalid_argument& e) {
+                std::fprintf(stderr, "al-evaluate-model: %s\n", e.what());
+                std::exit(2);
+            }
+        };
         if (a == "--model") model_dir = v;
         else if (a == "--train-tokens") train_tokens = v;
         else if (a == "--heldout") {
             const auto eq = v.find('=');
             heldout.emplace_back(v.substr(0, eq), v.substr(eq + 1));
-        } else if (a == "--seq") T = std::stoi(v);
+        } else if (a == "--seq") set(T);
         else if (a == "--census-text") census_text = v;
         else if (a == "--prompt") prompt = v;
-        else if (a == "--temperature") temperature = std::stof(v);
-        else if (a == "--samples") samples = std::stoi(v);
-        else if (a == "--sample-tokens") sample_tokens = std::stoi(v);
-        else if (a == "--seed") seed = std::stoull(v);
-        else if (a == "--threads") threads = std::stoi(v);
-        else if (a == "--induction-length") induction_n = std::stoi(v);
+        else if (a == "--temperature") set(temperature);
+        else if (a == "--samples") set(samples);
+        else if (a == "--sample-tokens") set(sample_tokens);
+        else if (a == "--seed") set(seed);
+        else if (a == "--threads") set(threads);
+        else if (a == "--induction-length") set(induction_n);
         else {
             std::fprintf(stderr, "al-evaluate-model: unknown option %s\n", a.c_str());
             return 2;

@@ -13,9 +13,11 @@
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "gpt2_train.h"
+#include "flag_number.h"
 #include "window_sampler.h"
 
 namespace fs = std::filesystem;
@@ -65,35 +67,42 @@ Options parse(int argc, char** argv) {
             if (i + 1 >= argc) usage(("missing value after " + a).c_str());
             return argv[++i];
         };
+        auto set = [&](auto& field) {
+            try {
+                field = al::train::flag_number<std::remove_reference_t<decltype(field)>>(a, next());
+            } catch (const std::invalid_argument& e) {
+                usage(e.what());
+            }
+        };
         if (a == "--train") o.train_path = next();
         else if (a == "--val") o.val_path = next();
         else if (a == "--out") o.out_dir = next();
-        else if (a == "--vocab") o.shape.vocab = std::stoi(next());
-        else if (a == "--layers") o.shape.n_layer = std::stoi(next());
-        else if (a == "--heads") o.shape.n_head = std::stoi(next());
-        else if (a == "--embd") o.shape.n_embd = std::stoi(next());
-        else if (a == "--ctx") o.shape.max_T = std::stoi(next());
-        else if (a == "--batch") o.B = std::stoi(next());
-        else if (a == "--seq") o.T = std::stoi(next());
-        else if (a == "--steps") o.steps = std::stoll(next());
-        else if (a == "--warmup") o.warmup = std::stoi(next());
-        else if (a == "--lr") o.lr = std::stof(next());
-        else if (a == "--min-lr-frac") o.min_lr_frac = std::stof(next());
-        else if (a == "--wd") o.adam.weight_decay = std::stof(next());
-        else if (a == "--clip") o.clip = std::stof(next());
-        else if (a == "--seed") o.seed = std::stoull(next());
-        else if (a == "--qk-init-std") o.qk_init_std = std::stof(next());
-        else if (a == "--wpe-sinusoid-std") o.wpe_sinusoid_std = std::stof(next());
+        else if (a == "--vocab") set(o.shape.vocab);
+        else if (a == "--layers") set(o.shape.n_layer);
+        else if (a == "--heads") set(o.shape.n_head);
+        else if (a == "--embd") set(o.shape.n_embd);
+        else if (a == "--ctx") set(o.shape.max_T);
+        else if (a == "--batch") set(o.B);
+        else if (a == "--seq") set(o.T);
+        else if (a == "--steps") set(o.steps);
+        else if (a == "--warmup") set(o.warmup);
+        else if (a == "--lr") set(o.lr);
+        else if (a == "--min-lr-frac") set(o.min_lr_frac);
+        else if (a == "--wd") set(o.adam.weight_decay);
+        else if (a == "--clip") set(o.clip);
+        else if (a == "--seed") set(o.seed);
+        else if (a == "--qk-init-std") set(o.qk_init_std);
+        else if (a == "--wpe-sinusoid-std") set(o.wpe_sinusoid_std);
         else if (a == "--no-wpe-decay") o.wpe_decay = false;
-        else if (a == "--bos-id") o.sampler.bos_id = std::stoi(next());
-        else if (a == "--bos-frac") o.sampler.bos_frac = std::stof(next());
-        else if (a == "--repeat-frac") o.sampler.repeat_frac = std::stof(next());
-        else if (a == "--random-repeat-frac") o.sampler.random_repeat_frac = std::stof(next());
-        else if (a == "--eval-every") o.eval_every = std::stoi(next());
-        else if (a == "--eval-batches") o.eval_batches = std::stoi(next());
-        else if (a == "--ckpt-every") o.ckpt_every = std::stoi(next());
-        else if (a == "--threads") o.threads = std::stoi(next());
-        else if (a == "--max-minutes") o.max_minutes = std::stod(next());
+        else if (a == "--bos-id") set(o.sampler.bos_id);
+        else if (a == "--bos-frac") set(o.sampler.bos_frac);
+        else if (a == "--repeat-frac") set(o.sampler.repeat_frac);
+        else if (a == "--random-repeat-frac") set(o.sampler.random_repeat_frac);
+        else if (a == "--eval-every") set(o.eval_every);
+        else if (a == "--eval-batches") set(o.eval_batches);
+        else if (a == "--ckpt-every") set(o.ckpt_every);
+        else if (a == "--threads") set(o.threads);
+        else if (a == "--max-minutes") set(o.max_minutes);
         else if (a == "--resume") o.resume = true;
         else if (a == "--init-from") o.init_from = next();
         else usage(("unknown option " + a).c_str());

@@ -26,6 +26,8 @@ signals:
     void resultChanged();
 
 protected:
+    // Submits the lab's job for the current model and text (`in`); CourseLab calls it when either
+    // changes, and scheduleRecompute() after a choice of the lab's own (here `layer`).
     void recompute(const Input& in) override;
 
 private:
