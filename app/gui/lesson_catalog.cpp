@@ -35,10 +35,8 @@ LessonCatalog::LessonCatalog(QObject* parent) : QAbstractListModel(parent) {
 }
 
 void LessonCatalog::setLanguage(const QString& language) {
-    const QString l = language.isEmpty() ? QStringLiteral("en") : language;
-    if (l == language_)
+    if (!assignIfChanged(language_, language.isEmpty() ? QStringLiteral("en") : language))
         return;
-    language_ = l;
     reload();
     emit languageChanged();
 }

@@ -9,16 +9,13 @@
 #include "progress_store.h"
 
 void ExerciseSet::setStationId(const QString& id) {
-    if (id == stationId_)
-        return;
-    stationId_ = id;
-    emit stationIdChanged();
+    if (assignIfChanged(stationId_, id))
+        emit stationIdChanged();
 }
 
 void ExerciseSet::setDefinitions(const QVariantList& defs) {
-    if (defs == definitions_)
+    if (!assignIfChanged(definitions_, defs))
         return;
-    definitions_ = defs;
     emit definitionsChanged();
     updateAnswered();
     scheduleRecompute();

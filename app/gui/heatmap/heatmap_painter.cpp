@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "assign_if_changed.h"
 #include "heatmap/colormap.h"
 
 HeatmapPainter::HeatmapPainter(ColorMap map, QQuickItem* parent) : QQuickPaintedItem(parent), map_(map) {
@@ -13,9 +14,8 @@ HeatmapPainter::HeatmapPainter(ColorMap map, QQuickItem* parent) : QQuickPainted
 
 template <class T>
 void HeatmapPainter::set(T& field, const T& value) {
-    if (field == value)
+    if (!assignIfChanged(field, value))
         return;
-    field = value;
     emit styleChanged();
     restyle();
 }

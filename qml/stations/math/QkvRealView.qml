@@ -9,6 +9,8 @@ ColumnLayout {
     id: view
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
     property QkvInspector inspector: QkvInspector { id: ownLab; active: view.inspector === ownLab }
+    // The chosen query's row, read once per change (every read of a C++ map copies it into JS).
+    readonly property var row: inspector.row
     // Committed exercises' answers (Veiled.answers): a number answer outlines the vector size, a
     // token answer marks its key's row when the figure shows the head and query it was asked about.
     property var answers: []
@@ -17,7 +19,7 @@ ColumnLayout {
         for (const a of answers) {
             if (a.kind !== "token" || !a.focusHead) continue
             const lh = a.focusHead.split(".")
-            if (Number(lh[0]) === inspector.layer && Number(lh[1]) === inspector.head && a.row === inspector.row.query)
+            if (Number(lh[0]) === inspector.layer && Number(lh[1]) === inspector.head && a.row === view.row.query)
                 return Number(a.answer)
         }
         return -1
@@ -70,7 +72,7 @@ ColumnLayout {
                 text: modelData
                 font.pixelSize: Theme.fontSmall
                 checkable: true
-                checked: view.inspector.row.query === index
+                checked: view.row.query === index
                 onClicked: view.inspector.token = index
                 background: Rectangle {
                     implicitHeight: 24
@@ -84,8 +86,8 @@ ColumnLayout {
     RowLayout {
         spacing: Theme.spacing
         Label { text: "q"; color: Theme.accent; font.weight: Font.DemiBold; Layout.preferredWidth: 90; horizontalAlignment: Text.AlignRight }
-        VectorStrip { vector: view.inspector.row.q; maxValue: view.inspector.row.range; cell: stripCell.value }
-        Label { text: qsTr("query of “%1”").arg(view.inspector.tokens[view.inspector.row.query] || ""); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        VectorStrip { vector: view.row.q; maxValue: view.row.range; cell: stripCell.value }
+        Label { text: qsTr("query of “%1”").arg(view.inspector.tokens[view.row.query] || ""); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
     }
     // Cell width of the key and value strips: up to 5 px, narrower for a long head (GPT-2's 64
     // numbers), and narrower still so that both strips fit beside the token, score and weight
@@ -107,7 +109,7 @@ ColumnLayout {
         Label { text: qsTr("weight"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Label { text: qsTr("value v"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Repeater {
-            model: view.inspector.row.keys.length * 5
+            model: view.row.keys.length * 5
             delegate: Loader {
                 required property int index
                 readonly property int row: Math.floor(index / 5)
@@ -117,23 +119,23 @@ ColumnLayout {
         }
     }
     Component { id: tokenCell; Label { text: view.inspector.tokens[parent.row] || ""; color: view.answerRow === parent.row ? Theme.accent : Theme.text; font.weight: view.answerRow === parent.row ? Font.Bold : Font.Normal; elide: Text.ElideRight; width: 90; horizontalAlignment: Text.AlignRight } }
-    Component { id: keyCell; VectorStrip { vector: view.inspector.row.keys[parent.row] || []; maxValue: view.inspector.row.range; cell: stripCell.value } }
-    Component { id: scoreCell; Label { text: Theme.fixed(Number(view.inspector.row.scores[parent.row]), 2); color: Theme.text; font.family: "monospace" } }
+    Component { id: keyCell; VectorStrip { vector: view.row.keys[parent.row] || []; maxValue: view.row.range; cell: stripCell.value } }
+    Component { id: scoreCell; Label { text: Theme.fixed(Number(view.row.scores[parent.row]), 2); color: Theme.text; font.family: "monospace" } }
     Component {
         id: weightCell
         Row {
             spacing: 4
-            Rectangle { width: 80 * view.inspector.row.weights[parent.parent.row] + 1; height: 12; color: Theme.accent; anchors.verticalCenter: parent.verticalCenter
+            Rectangle { width: 80 * view.row.weights[parent.parent.row] + 1; height: 12; color: Theme.accent; anchors.verticalCenter: parent.verticalCenter
                         border.color: Theme.text; border.width: view.answerRow === parent.parent.row ? 2 : 0 }
-            Label { text: Theme.fixed(Number(view.inspector.row.weights[parent.parent.row]), 3) + (view.answerRow === parent.parent.row ? "  " + qsTr("← the answer") : "")
+            Label { text: Theme.fixed(Number(view.row.weights[parent.parent.row]), 3) + (view.answerRow === parent.parent.row ? "  " + qsTr("← the answer") : "")
                     color: view.answerRow === parent.parent.row ? Theme.accent : Theme.text; font.family: "monospace"; font.weight: view.answerRow === parent.parent.row ? Font.Bold : Font.Normal }
         }
     }
-    Component { id: valueCell; VectorStrip { vector: view.inspector.row.values[parent.row] || []; maxValue: view.inspector.row.range; cell: stripCell.value } }
+    Component { id: valueCell; VectorStrip { vector: view.row.values[parent.row] || []; maxValue: view.row.range; cell: stripCell.value } }
     RowLayout {
         spacing: Theme.spacing
         Label { text: "Σ wᵢvᵢ"; color: Theme.text; font.weight: Font.DemiBold; Layout.preferredWidth: 90; horizontalAlignment: Text.AlignRight }
-        VectorStrip { vector: view.inspector.row.output; maxValue: view.inspector.row.range; cell: stripCell.value }
+        VectorStrip { vector: view.row.output; maxValue: view.row.range; cell: stripCell.value }
         Label { text: qsTr("this head's output for the token"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
     }
     Label {

@@ -42,9 +42,8 @@ void AblationLab::setAblated(const QStringList& heads) {
     QStringList sorted = heads;
     sorted.removeDuplicates();
     sorted.sort();
-    if (sorted == ablated_)
+    if (!assignIfChanged(ablated_, sorted))
         return;
-    ablated_ = sorted;
     emit ablatedChanged();
     rerun(&AblationLab::predict);
 }

@@ -131,9 +131,8 @@ LensController::~LensController() {
 }
 
 void LensController::setFollowHub(bool on) {
-    if (on == followHub_)
+    if (!assignIfChanged(followHub_, on))
         return;
-    followHub_ = on;
     emit followHubChanged();
     if (on)
         onHubModelChanged();
@@ -250,7 +249,8 @@ void LensController::setResultForTesting(LensResultPtr result) {
 void LensController::setLayer(int layer) { choose(layer_, layer, result_ ? result_->nLayer : INT_MAX); }
 void LensController::setHead(int head) { choose(head_, head, result_ ? result_->nHead : INT_MAX); }
 
-// A layer or head within the result's sizes (any before the first result; the result clamps it).
+// A layer or head from 0 up to the result's count (before the first result, any from 0: the
+// result clamps it).
 void LensController::choose(int& field, int value, int count) {
     if (value < 0 || value >= count || !assignIfChanged(field, value))
         return;

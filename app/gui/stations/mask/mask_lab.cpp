@@ -28,8 +28,10 @@ QVariantList topList(const al::Model& m, const std::vector<double>& p) {
 } // namespace
 
 void MaskLab::setMaxTokens(int n) {
-    n = std::clamp(n, 2, course::kTokenCap);
-    if (n != maxTokens_) { maxTokens_ = n; emit selectionChanged(); scheduleRecompute(); }
+    if (assignIfChanged(maxTokens_, std::clamp(n, 2, course::kTokenCap))) {
+        emit selectionChanged();
+        scheduleRecompute();
+    }
 }
 
 void MaskLab::recompute(const Input& in) {

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointF>
 #include <QVariantList>
+#include <algorithm>
 #include <QtQml/qqmlregistration.h>
 
 #include "assign_if_changed.h"
