@@ -28,6 +28,7 @@ Item {
     Component { id: multiC; MultiHeadDiagram {} }
     Component { id: cardC; PredictCard { width: 600 } }
     Component { id: setC; ExerciseSet {} }
+    Component { id: veilsC; AnswerVeils {} }
 
     TestCase {
         name: "StationFigures"
@@ -101,6 +102,43 @@ Item {
             g.lab.layer = 1
             compare(g.lab.heads[0].pattern.length, g.lab.tokens.length * g.lab.tokens.length)
             verify(["sink", "previous-token", "self", "duplicate", "induction", "diffuse", "long-range", "mixed"].indexOf(g.lab.heads[0].label) >= 0)
+        }
+
+        // While a question about the census waits, the tiles keep their patterns but show no label
+        // and no score, and the row it asks about is blank in the layer it asks about only.
+        function test_headsGridHidesOnlyWhatIsAsked() {
+            const veils = createTemporaryObject(veilsC, root, { hidden: { "k": true },
+                                                             asked: { "k": [{ id: "q", params: { layer: "last" }, row: 2 }] } })
+            const g = createTemporaryObject(headsC, root, { veils: veils, veilKey: "k" })
+            tryVerify(() => g.lab.heads.length === 4 && g.lab.tokens.length > 3, 20000)
+            g.lab.layer = 1
+            tryVerify(() => g.lab.layer === 1 && !g.lab.busy, 20000)
+            const marker = findChild(g, "veil:k")
+            verify(marker.veiled && marker.visible)
+            compare(g.hiddenRow, 2)
+            // (The tiles are made anew whenever the lab's heads change.)
+            const tilesOf = () => {
+                const out = []
+                const walk = (item) => { if (item.labelHidden !== undefined) out.push(item); for (let i = 0; i < item.children.length; ++i) walk(item.children[i]) }
+                walk(g)
+                return out
+            }
+            const tiles = tilesOf()
+            compare(tiles.length, 4)
+            const T = g.lab.tokens.length
+            for (const t of tiles) {
+                verify(t.labelHidden)
+                for (let c = 0; c < T; ++c)
+                    verify(isNaN(t.values[2 * T + c]), "row 2 is blank")
+                verify(!isNaN(t.values[3 * T]), "row 3 keeps its weights")
+            }
+            g.lab.layer = 0
+            tryVerify(() => g.hiddenRow === -1, 20000, "another layer than the one asked about keeps every row")
+            tryVerify(() => g.lab.layer === 0 && !g.lab.busy, 20000)
+            verify(tilesOf().length === 4 && tilesOf().every(t => t.labelHidden), "the labels stay hidden in every layer")
+            veils.hidden = ({})
+            verify(!marker.veiled)
+            verify(tilesOf().every(t => !t.labelHidden))
         }
 
         function test_ablation() {
@@ -238,6 +276,44 @@ Item {
             card.prediction = "4"
             card.commit()
             verify(!card.result.correct)
+        }
+
+        // "Show without predicting": the answer is shown and the progress file records a skip, which
+        // the course map does not count as done; a skip never replaces a prediction recorded before.
+        function test_predictCardShowsWithoutPredicting() {
+            ProgressStore.reset()
+            const set = createTemporaryObject(setC, root, {
+                stationId: "qmlskip",
+                definitions: [{ id: "hd", kind: "number", prompt: "?", compute: "head_dim", params: {}, explain: "because" }]
+            })
+            tryVerify(() => set.answers.length === 1 && set.answers[0].answer !== undefined, 20000)
+            const card = createTemporaryObject(cardC, root, { definition: set.definitions[0], answer: set.answers[0], exercises: set })
+            const skip = findChild(card, "skipButton")
+            verify(skip.visible && skip.enabled)
+            mouseClick(skip)
+            verify(card.revealed)
+            verify(card.skipped)
+            verify(!card.correct)
+            verify(!skip.visible)
+            let record = ProgressStore.answer("qmlskip", "hd")
+            compare(record.skipped, true)
+            compare(record.correct, false)
+            compare(record.prediction, "")
+            compare(record.answer, "16")
+            fuzzyCompare(ProgressStore.stationProgress("qmlskip", 1), 0.1, 1e-9)
+            card.again()
+            card.prediction = "16"
+            card.commit()
+            verify(card.revealed && !card.skipped && card.correct)
+            compare(ProgressStore.answer("qmlskip", "hd").skipped, undefined)
+            fuzzyCompare(ProgressStore.stationProgress("qmlskip", 1), 1, 1e-9)
+            card.again()
+            mouseClick(findChild(card, "skipButton"))
+            verify(card.skipped)
+            record = ProgressStore.answer("qmlskip", "hd")
+            compare(record.correct, true, "the earlier prediction's record stays")
+            compare(record.prediction, "16")
+            fuzzyCompare(ProgressStore.stationProgress("qmlskip", 1), 1, 1e-9)
         }
     }
 }
