@@ -50,7 +50,7 @@ Rectangle {
         }
         Label {
             visible: !tile.labelHidden
-            text: (tile.head.scoreName || "") + " " + Theme.fixed(Number(tile.head.score || 0), 2)
+            text: tile.labelHidden ? "" : (tile.head.scoreName || "") + " " + Theme.fixed(Number(tile.head.score || 0), 2)
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.Wrap

@@ -43,6 +43,13 @@ StationScaffold {
     property string textBeforeSample: ""
     readonly property bool canRestoreText: textBeforeSample !== "" && ModelHub.text === lens.inductionSample
 
+    function isInside(item, ancestor) {
+        for (let p = item; p; p = p.parent)
+            if (p === ancestor)
+                return true
+        return false
+    }
+
     function findHead(kind) {
         if (kind === "induction") {
             station.finding = { title: qsTr("Induction head"), why: qsTr("Running the induction test on a repeated random sequence…") }
@@ -139,8 +146,14 @@ StationScaffold {
                     border.width: input.activeFocus ? 2 : 1
                     border.color: input.activeFocus ? Theme.focusRing : Theme.border
                 }
-                KeyNavigation.priority: KeyNavigation.BeforeItem
-                KeyNavigation.tab: strip
+                // Tab leaves the text (instead of typing a tab) for what follows it: the
+                // exercise's card when one is asked here, else the token strip.
+                Keys.priority: Keys.BeforeItem
+                Keys.onTabPressed: (event) => {
+                    const next = lensSlot.visible ? input.nextItemInFocusChain(true) : null
+                    ;(next && station.isInside(next, lensSlot) ? next : strip).forceActiveFocus(Qt.TabFocusReason)
+                    event.accepted = true
+                }
             }
             Label {
                 color: lens.error !== "" ? Theme.warning : Theme.textMuted

@@ -29,7 +29,7 @@ ColumnLayout {
             if (r >= 0 && layer === lab.layer && head === lab.head)
                 rows.push(r)
         }
-        return rows
+        return rows.sort((a, b) => a - b)
     }
     readonly property bool rowHidden: hiddenRows.indexOf(row) >= 0
     // (The row comes from the answer, else from the exercise's `row` parameter, else the first row.)
