@@ -29,6 +29,34 @@ Item {
     Component { id: cardC; PredictCard { width: 600 } }
     Component { id: setC; ExerciseSet {} }
     Component { id: veilsC; AnswerVeils {} }
+    // Two figures and a station's exercises: where does each card go?
+    Component {
+        id: placesC
+        Column {
+            width: 800
+            readonly property alias list: exerciseList
+            readonly property alias first: firstFigure
+            readonly property alias second: secondFigure
+            FigureSection {
+                id: firstFigure
+                width: 800
+                title: "first"
+                Veiled { veils: exerciseList.veils; key: "k1"; Rectangle { implicitWidth: 100; implicitHeight: 40 } }
+            }
+            FigureSection { id: secondFigure; width: 800; title: "second"; name: "second" }
+            ExerciseList {
+                id: exerciseList
+                width: 800
+                stationId: "qmlplaces"
+                definitions: [
+                    { id: "at-veil", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: ["k1"] },
+                    { id: "named", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: ["k1"], figure: "second" },
+                    { id: "nowhere", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: [] },
+                    { id: "at-veil-too", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: ["k1"] }
+                ]
+            }
+        }
+    }
 
     TestCase {
         name: "StationFigures"
@@ -139,6 +167,33 @@ Item {
             veils.hidden = ({})
             verify(!marker.veiled)
             verify(tilesOf().every(t => !t.labelHidden))
+        }
+
+        // A card is asked in the frame of the figure holding its first veiled part, or of the
+        // figure its `figure` names; one with neither stays in the list; several at one figure
+        // are asked in turn, one at a time.
+        function test_cardsAreAskedAtTheirFigure() {
+            const page = createTemporaryObject(placesC, root)
+            const list = page.list
+            tryVerify(() => list.cardItems.length === 4, 10000)
+            list.placeIn(page)
+            const card = id => list.cardItems.find(c => c.definition.id === id)
+            compare(card("at-veil").parent, page.first.exerciseSlot)
+            compare(card("at-veil-too").parent, page.first.exerciseSlot)
+            compare(card("named").parent, page.second.exerciseSlot)
+            compare(card("nowhere").parent, list)
+            compare(list.ownCards, 1)
+            verify(list.visible)
+            compare(card("at-veil").step, "1 of 2")
+            compare(card("at-veil-too").step, "2 of 2")
+            compare(card("named").step, "")
+            tryVerify(() => card("at-veil").answer.answer !== undefined, 20000)
+            verify(!card("at-veil").waiting)
+            verify(card("at-veil-too").waiting, "the second question at a figure waits for the first")
+            card("at-veil").prediction = "1"
+            card("at-veil").commit()
+            verify(!card("at-veil-too").waiting)
+            verify(list.veils.hides("k1"), "k1 stays veiled while another card that lists it waits")
         }
 
         function test_ablation() {
