@@ -211,6 +211,18 @@ StationScaffold {
                 enabled: lab.state !== "idle"
                 onClicked: { station.shownIndex = -1; lab.reset() }
             }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: lab.state === "running" ? qsTr("%1 steps/s").arg(Theme.fixed(lab.stepsPerSecond, 1))
+                      : lab.state === "paused" ? qsTr("paused") : lab.state === "finished" ? qsTr("done") : ""
+                color: Theme.textMuted
+            }
+        }
+        // The models that train besides the main one, on a row of their own: their names are long in
+        // some languages, and a Flow wraps them instead of pushing past the frame.
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
             CheckBox {
                 text: qsTr("Train a one-layer model alongside")
                 checked: lab.withControl
@@ -223,12 +235,6 @@ StationScaffold {
                 checked: lab.withContrast
                 enabled: lab.state === "idle"
                 onToggled: lab.withContrast = checked
-            }
-            Item { Layout.fillWidth: true }
-            Label {
-                text: lab.state === "running" ? qsTr("%1 steps/s").arg(Theme.fixed(lab.stepsPerSecond, 1))
-                      : lab.state === "paused" ? qsTr("paused") : lab.state === "finished" ? qsTr("done") : ""
-                color: Theme.textMuted
             }
         }
         Label {
