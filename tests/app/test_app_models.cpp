@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 #include <QtQml/QQmlExtensionPlugin>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
 
@@ -15,6 +16,7 @@
 #include "attention_lens/forward.h"
 #include "course/course_math.h"
 #include "golden.h"
+#include "gpt2_shaped_model.h"
 #include "lens/attention_matrix_item.h"
 #include "heatmap/colormap.h"
 #include "lens/head_overview_item.h"
@@ -147,6 +149,28 @@ private slots:
         QVERIFY(hub->parameters() > 0);
         QVERIFY(hub->modelName().contains(QStringLiteral("tiny-gpt2")));
         QVERIFY(hub->error().isEmpty());
+    }
+
+    // The header's name: "GPT-2 small" only for its published weights; any other model of its shape
+    // (random or fine-tuned) is named by its source or folder, "with GPT-2 small's shape".
+    void hubNamesGpt2SmallOnlyByItsWeights() {
+        const std::shared_ptr<const al::Model> shaped = testing_support::gpt2ShapedModel(5);
+        const QString size = QStringLiteral("%1M").arg(double(shaped->parameter_count()) / 1e6, 0, 'f', 0);
+        QTemporaryDir root;
+        const QString folder = root.filePath(QStringLiteral("my-finetune"));
+        QVERIFY(QDir().mkpath(folder));
+        QCOMPARE(ModelHub::describeModel(*shaped, folder, false), QStringLiteral("my-finetune (GPT-2 small's shape, %1)").arg(size));
+        QCOMPARE(ModelHub::describeModel(*shaped, QString(), false), QStringLiteral("random model (GPT-2 small's shape, %1)").arg(size));
+        QCOMPARE(ModelHub::describeModel(*shaped, folder, true), QStringLiteral("GPT-2 small (%1)").arg(size));
+        QFile source(folder + QStringLiteral("/source.json"));
+        QVERIFY(source.open(QIODevice::WriteOnly));
+        source.write(R"({"repo": "someone/gpt2-poems", "revision": "0123"})");
+        source.close();
+        QCOMPARE(ModelHub::describeModel(*shaped, folder, false), QStringLiteral("someone/gpt2-poems (GPT-2 small's shape, %1)").arg(size));
+        // Another shape is never called GPT-2 small, whatever the flag says.
+        loadHub();
+        QVERIFY(!ModelHub::describeModel(*ModelHub::instance()->model(), fixture, true).contains(QStringLiteral("GPT-2")));
+        QVERIFY(ModelHub::instance()->modelName().startsWith(QStringLiteral("tiny-gpt2 (")));
     }
 
     void hubKeepsTheModelWhenALoadFails() {
