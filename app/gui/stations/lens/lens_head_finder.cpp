@@ -52,8 +52,8 @@ QVariantMap LensController::findHead(const QString& kind) const {
     } else if (kind == QLatin1String("sink")) {
         m[QStringLiteral("sink")] = false;
         m[QStringLiteral("title")] = tr("No attention sink on this text");
-        m[QStringLiteral("why")] = tr("No head puts half or more of each token's attention on the first token "
-                                      "here, the share from which the census calls a head a sink. The closest "
+        m[QStringLiteral("why")] = tr("No head puts on average half or more of each token's attention on the "
+                                      "first token here, the share from which the census calls a head a sink. The closest "
                                       "is layer %1, head %2, with on average %3 there.")
                                        .arg(best / H).arg(best % H).arg(figure_words::number(double(bestScore)));
     } else {
