@@ -1,11 +1,10 @@
-// .safetensors through mmap, validated before anything is read: the header length against the file
+// .safetensors read into memory, validated before anything is read: the header length against the file
 // size, the header as a JSON object of well-typed entries, every tensor's byte range inside the data
 // buffer, its size equal to dtype x shape, and no two ranges overlapping. A hostile file gets one
 // al::Error naming the file and the tensor; sizes are checked before any allocation.
 #include "attention_lens/safetensors.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -272,41 +271,45 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
 
 SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; the S_ISREG check then refuses it.
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd_ < 0) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
     struct stat st {};
-    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd_);
-        fd_ = -1;
-        throw Error(path + ": not a regular file");
-    }
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) throw Error(path + ": not a regular file");
     size_ = uint64_t(st.st_size);
+    if (size_ < 8)
+        throw Error(path + ": the file is " + std::to_string(size_) +
+                    " bytes, too short to hold the 8-byte header length (truncated?)");
+    const uint64_t memory = uint64_t(::sysconf(_SC_PHYS_PAGES)) * uint64_t(::sysconf(_SC_PAGESIZE));
+    if (memory > 0 && size_ > memory)
+        throw Error(path + ": the file is " + std::to_string(size_) + " bytes, more than this computer's memory (" +
+                    std::to_string(memory) + " bytes)");
     try {
-        if (size_ < 8)
-            throw Error(path + ": the file is " + std::to_string(size_) +
-                        " bytes, too short to hold the 8-byte header length (truncated?)");
-        map_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
-        if (map_ == MAP_FAILED) {
-            map_ = nullptr;
-            throw Error(path + ": cannot map the file (" + std::strerror(errno) + ")");
-        }
-        SafetensorsHeader header = parse_safetensors_header(static_cast<const uint8_t*>(map_), size_, path);
-        data_start_ = header.data_start;
-        tensors_ = std::move(header.tensors);
-        metadata_ = std::move(header.metadata);
-    } catch (...) {
-        if (map_) ::munmap(map_, size_);
-        map_ = nullptr;
-        ::close(fd_);
-        fd_ = -1;
-        throw;
+        bytes_.reset(new uint8_t[size_]); // not zero-filled: every byte is read below
+    } catch (const std::bad_alloc&) {
+        throw Error(path + ": not enough memory to load the file (" + std::to_string(size_) + " bytes)");
     }
+    // Read whole, checked against the size seen when opened: a file cut short meanwhile is refused.
+    uint64_t have = 0;
+    while (have < size_) {
+        const ssize_t n = ::pread(fd, bytes_.get() + have, size_t(std::min<uint64_t>(size_ - have, 1u << 30)), off_t(have));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw Error(path + ": cannot read (" + std::strerror(errno) + ")");
+        if (n == 0)
+            throw Error(path + ": the file was cut short while it was read (" + std::to_string(have) + " of " +
+                        std::to_string(size_) + " bytes); was it being replaced?");
+        have += uint64_t(n);
+    }
+    SafetensorsHeader header = parse_safetensors_header(bytes_.get(), size_, path);
+    data_start_ = header.data_start;
+    tensors_ = std::move(header.tensors);
+    metadata_ = std::move(header.metadata);
 }
 
-SafetensorsFile::~SafetensorsFile() {
-    if (map_) ::munmap(map_, size_);
-    if (fd_ >= 0) ::close(fd_);
-}
+SafetensorsFile::~SafetensorsFile() = default;
 
 bool SafetensorsFile::has(const std::string& name) const { return tensors_.count(name) != 0; }
 
@@ -317,7 +320,7 @@ const TensorInfo& SafetensorsFile::info(const std::string& name) const {
 }
 
 const uint8_t* SafetensorsFile::data(const TensorInfo& t) const {
-    return static_cast<const uint8_t*>(map_) + data_start_ + t.begin;
+    return bytes_.get() + data_start_ + t.begin;
 }
 
 std::vector<float> SafetensorsFile::to_float(const TensorInfo& t) const {
