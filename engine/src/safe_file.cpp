@@ -74,14 +74,14 @@ std::string folder_of(const std::string& path) {
 FileBytes read_regular_file(const std::string& path, uint64_t max_bytes, Links links) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0)
-        return errno == ENOENT ? with(FileProblem::Missing) : unreadable(errno);
+        return errno == ENOENT || errno == ENOTDIR ? with(FileProblem::Missing) : unreadable(errno);
     if (S_ISLNK(st.st_mode) && links == Links::Refuse) return with(FileProblem::Link);
     int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
     if (links == Links::Refuse) flags |= O_NOFOLLOW;
     const int fd = ::open(path.c_str(), flags);
     if (fd < 0) {
         if (errno == ELOOP && links == Links::Refuse) return with(FileProblem::Link);
-        return errno == ENOENT ? with(FileProblem::Missing) : unreadable(errno);
+        return errno == ENOENT || errno == ENOTDIR ? with(FileProblem::Missing) : unreadable(errno);
     }
     FileBytes out;
     if (::fstat(fd, &st) != 0) {
