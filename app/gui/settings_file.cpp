@@ -83,10 +83,11 @@ QString write(const QString& path, const QVariantMap& values, QByteArray* writte
         if (settings.status() != QSettings::NoError)
             return tr("the temporary folder is full or read-only");
     }
+    // QSettings writes no file at all for no values: then the settings file is empty.
     QFile f(copy);
-    if (!f.open(QIODevice::ReadOnly))
+    if (f.exists() && !f.open(QIODevice::ReadOnly))
         return f.errorString();
-    const QByteArray bytes = f.readAll();
+    const QByteArray bytes = f.isOpen() ? f.readAll() : QByteArray();
     QDir().mkpath(QFileInfo(path).absolutePath());
     const QString why = al::app::writeFileAtomically(path, bytes);
     if (why.isEmpty() && written)
