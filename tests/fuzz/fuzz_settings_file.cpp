@@ -1,8 +1,7 @@
 // The settings file ("Attention Lens.conf") on arbitrary bytes: either a reason it must be set
-// aside and no values, or values that write back and read again as the same keys.
+// aside and no values, or values that save and read back as a file the app accepts.
 #include <QByteArray>
 #include <QCoreApplication>
-#include <QStringList>
 #include <QTemporaryDir>
 
 #include <cstdint>
@@ -21,8 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QString path = dir.filePath(QStringLiteral("Attention Lens.conf"));
     FUZZ_CHECK(settings_file::write(path, contents.values).isEmpty(), "accepted values can be saved");
     const settings_file::Contents again = settings_file::read(path);
-    FUZZ_CHECK(again.problem.isEmpty(), "what the app saved it reads back");
-    QStringList before = contents.values.keys(), after = again.values.keys();
-    FUZZ_CHECK(before == after, "the same keys after a save");
+    // What the app saved it must never set aside. (Keys are not compared: QSettings rewrites odd
+    // ones, such as keys with backslashes, when it saves them.)
+    FUZZ_CHECK(again.problem.isEmpty() && !again.notParsed, "what the app saved it reads back");
+    FUZZ_CHECK(again.values.size() <= contents.values.size(), "a save adds no keys");
     return 0;
 }
