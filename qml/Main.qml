@@ -69,8 +69,8 @@ ApplicationWindow {
 
     Component.onCompleted: {
         if (!AppState.screenshotMode) {
-            const g = AppState.setting("window/geometry", null)
-            if (g && g.width > 300 && g.height > 300) {
+            const g = AppState.restoredWindowGeometry()
+            if (g.width > 300 && g.height > 300) {
                 x = g.x; y = g.y; width = g.width; height = g.height
             }
             if (AppState.setting("window/maximized", false) === true || AppState.setting("window/maximized", "false") === "true")

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
 shift || true
-all_targets=(safetensors config tokenizer_files tokenizer_encode progress_file model_manifest resume_state http_headers)
+all_targets=(safetensors config tokenizer_files tokenizer_encode progress_file settings_file model_manifest resume_state http_headers)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 jobs="${AL_FUZZ_JOBS:-1}"

@@ -1,5 +1,7 @@
 #include "cli_common.h"
 
+#include "flag_number.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -33,15 +35,18 @@ std::string Options::value(const std::string& name, const std::string& fallback)
     return it == values_.end() ? fallback : it->second;
 }
 
+// Numbers are read whole and strictly, as the training tools read theirs (flag_number.h): " 1",
+// "1 ", "+1", "0x10", "12abc" and "1e3" for an integer are all refused the same way.
 long long Options::integer(const std::string& name, long long fallback, long long lo, long long hi) const {
     auto it = values_.find(name);
     if (it == values_.end()) return fallback;
     const std::string& s = it->second;
-    errno = 0;
-    char* end = nullptr;
-    const long long v = std::strtoll(s.c_str(), &end, 10);
-    if (s.empty() || *end != '\0' || errno == ERANGE)
-        throw UsageError(name + " must be an integer, got \"" + s + "\"");
+    long long v = 0;
+    try {
+        v = al::train::flag_number<long long>(name, s);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string(e.what()) + " (expected an integer)");
+    }
     if (v < lo || v > hi)
         throw UsageError(name + " " + s + " is out of range (" + std::to_string(lo) + ".." + std::to_string(hi) + ")");
     return v;
@@ -51,9 +56,12 @@ double Options::number(const std::string& name, double fallback, double lo, doub
     auto it = values_.find(name);
     if (it == values_.end()) return fallback;
     const std::string& s = it->second;
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (s.empty() || *end != '\0' || !std::isfinite(v)) throw UsageError(name + " must be a number, got \"" + s + "\"");
+    double v = 0;
+    try {
+        v = al::train::flag_number<double>(name, s);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string(e.what()));
+    }
     if (v < lo || v > hi) throw UsageError(name + " " + s + " is out of range");
     return v;
 }

@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "download/model_downloader.h"
+#include "download/source_names.h"
 #include "library/model_folder.h"
 #include "library/model_library.h"
 #include "library/model_manifest.h"
@@ -38,6 +39,9 @@ int cmd_download(const Args& args) {
     const bool progress = !o.has("--no-progress");
     if (repo.isEmpty()) throw UsageError("--repo needs a repository, e.g. openai-community/gpt2");
     if (dest.isEmpty()) throw UsageError("--dest needs a folder");
+    // Refused before anything touches the disk: the repository's last part names a folder there.
+    if (!revision.isEmpty() && !al::download::revisionProblem(revision).isEmpty())
+        throw UsageError("--revision: " + al::download::revisionProblem(revision).toStdString());
 
     QString manifestError;
     const QList<ManifestModel> manifest = loadManifest(QString(), &manifestError);
@@ -52,6 +56,8 @@ int cmd_download(const Args& args) {
     if (!known) {
         if (!repo.contains(QLatin1Char('/')))
             throw UsageError("--repo \"" + repo.toStdString() + "\" is neither a model of the manifest nor an org/name repository");
+        if (const QString problem = al::download::repoIdProblem(repo); !problem.isEmpty())
+            throw UsageError("--repo: " + problem.toStdString());
         // Any other GPT-2-family repository: nothing pinned, the server's headers say what to expect.
         model.id = repo.section(QLatin1Char('/'), -1);
         model.repo = repo;

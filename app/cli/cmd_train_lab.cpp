@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "attention_lens/model.h"
+#include "attention_lens/safe_file.h"
 #include "attention_lens/threads.h"
 #include "commands.h"
 #include "train_lab.h"
@@ -61,7 +63,13 @@ int cmd_train_lab(const Args& args) {
                         {"heads", heads},
                         {"ms", static_cast<long long>(r.ms)}});
         }
-    if (!out.empty()) lab->export_hf(out);
+    // Written into a folder beside --out and checked by loading it, then renamed into place: a full
+    // disk or a kill leaves the model that was there before, whole.
+    if (!out.empty())
+        al::replace_folder_atomically(out, [&](const std::string& dir) {
+            lab->export_hf(dir);
+            al::Model::load(dir);
+        });
     const al::train::LabHeadScores best = lab->best_induction();
     const int phase = lab->phase_change_step();
     nlohmann::ordered_json summary = {

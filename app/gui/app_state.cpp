@@ -1,18 +1,22 @@
 #include "app_state.h"
 
+#include <QBuffer>
 #include <QClipboard>
 #include <QDir>
 #include <QEvent>
 #include <QFile>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QScreen>
 #include <QQmlEngine>
-#include <QSettings>
+#include <QStandardPaths>
 #include <QUrl>
+#include <algorithm>
 
 #include "cpp_owned.h"
 #include "memory_release.h"
-#include "settings_lock.h"
+#include "settings_file.h"
+#include "storage/state_file.h"
 #include "system_contrast.h"
 
 AppState* AppState::instance() {
@@ -116,9 +120,91 @@ QVariant AppState::setting(const QString& key, const QVariant& fallback) const {
     return storedSetting(key, fallback);
 }
 
+QRect AppState::restoredWindowGeometry() const {
+    const QVariant value = setting(QStringLiteral("window/geometry"));
+    if (!value.canConvert<QRectF>())
+        return {};
+    const QRectF savedF = value.toRectF();
+    if (!savedF.isValid() || !qIsFinite(savedF.width()) || !qIsFinite(savedF.height()))
+        return {};
+    // Clamped as doubles first: a hand-edited 1e300 must not overflow int.
+    const auto fit = [](double v) { return int(std::clamp(v, -1.0e6, 1.0e6)); };
+    const QRect saved(fit(savedF.x()), fit(savedF.y()), fit(savedF.width()), fit(savedF.height()));
+    QScreen* screen = QGuiApplication::screenAt(saved.center());
+    if (!screen)
+        screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return {};
+    const QRect room = screen->availableGeometry();
+    QRect r(saved.topLeft(), saved.size().boundedTo(room.size()));
+    // On the screen: a window placed beyond every screen could not be found again.
+    r.moveLeft(std::clamp(r.left(), room.left(), room.left() + room.width() - r.width()));
+    r.moveTop(std::clamp(r.top(), room.top(), room.top() + room.height() - r.height()));
+    return r;
+}
+
 QVariant AppState::storedSetting(const QString& key, const QVariant& fallback) const {
     const auto unsaved = unsaved_.constFind(key);
-    return unsaved != unsaved_.cend() ? *unsaved : QSettings().value(key, fallback);
+    if (unsaved != unsaved_.cend())
+        return *unsaved;
+    return savedSettings().value(key, fallback);
+}
+
+QString AppState::settingsFile() {
+    // Where QSettings() keeps them on Linux (INI under XDG_CONFIG_HOME), found without opening it.
+    QString org = QCoreApplication::organizationName();
+    if (org.isEmpty())
+        org = QStringLiteral("Unknown Organization");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QLatin1Char('/') + org +
+           QLatin1Char('/') + QCoreApplication::applicationName() + QStringLiteral(".conf");
+}
+
+QVariantMap AppState::savedSettings() const {
+    const QString file = settingsFile();
+    const al::app::StateFileRead raw = al::app::readStateFile(file, settings_file::kMaxBytes);
+    if (raw.missing)
+        return {};
+    if (raw.problem.isEmpty() && raw.bytes == savedBytes_)
+        return savedValues_; // unchanged since last read: not parsed again
+    settings_file::Contents contents;
+    if (raw.problem.isEmpty())
+        contents = settings_file::parse(raw.bytes);
+    else
+        contents.problem = raw.problem;
+    if (contents.notParsed) {
+        settingsUnread_ = true; // what was read before stands in; nothing is saved over the file
+        return savedValues_;
+    }
+    if (!contents.problem.isEmpty()) {
+        const_cast<AppState*>(this)->setSettingsAside(file, contents.problem);
+        return {};
+    }
+    settingsUnread_ = false;
+    savedBytes_ = contents.bytes;
+    savedValues_ = contents.values;
+    return savedValues_;
+}
+
+// A settings file the app cannot use (a link, a special file, far too large, not INI text) is
+// never rewritten in place or followed: it is renamed aside and the learner is told where it went.
+void AppState::setSettingsAside(const QString& file, const QString& problem) {
+    const QString aside = al::app::setFileAside(file);
+    QString notice;
+    if (!aside.isEmpty()) {
+        notice = tr("Your settings file could not be used because %1. It was kept as %2; the app starts with its "
+                    "default settings.")
+                     .arg(problem, QDir::toNativeSeparators(aside));
+    } else {
+        settingsBlocked_ = true;
+        notice = tr("Your settings file %1 could not be used because %2, and it could not be moved aside. It is left "
+                    "untouched and settings changed in this run will not be saved.")
+                     .arg(QDir::toNativeSeparators(file), problem);
+    }
+    settingsNoticeIsAboutTheFile_ = true;
+    if (notice != settingsNotice_) {
+        settingsNotice_ = notice;
+        emit settingsNoticeChanged();
+    }
 }
 
 void AppState::setSetting(const QString& key, const QVariant& value) {
@@ -130,29 +216,28 @@ void AppState::setSetting(const QString& key, const QVariant& value) {
 
 void AppState::saveSettings() {
     // Written at once (not at exit) so that a failure is seen while the learner can still be told.
-    const QString file = QSettings().fileName();
+    const QString file = settingsFile();
+    QVariantMap values = savedSettings(); // sets an unusable file aside first: it is never overwritten
+    if (settingsBlocked_)
+        return;
+    for (auto it = unsaved_.cbegin(); it != unsaved_.cend(); ++it)
+        values.insert(it.key(), it.value());
     QString notice;
-    const QString lock = settings_lock::heldLockFile(file);
-    if (!lock.isEmpty()) {
-        // QSettings would wait for this lock without end: not one write is tried while it is there.
-        notice = tr("Your settings could not be saved, because the lock file %1 is in the way: an earlier run of "
-                    "Attention Lens left it behind (or another copy of the app that is still open holds it), and "
-                    "it cannot be removed automatically. Nothing is lost: the settings saved before in %2 are "
-                    "unchanged, and this change is kept while the app is open. To save again, close any other "
-                    "Attention Lens window and delete %1; the next setting you change is then saved with this one.")
-                     .arg(QDir::toNativeSeparators(lock), QDir::toNativeSeparators(file));
+    QByteArray written;
+    // A settings file that could not be parsed just now must not be replaced by this change alone.
+    const QString why = settingsUnread_ ? tr("no temporary folder") : settings_file::write(file, values, &written);
+    if (why.isEmpty()) {
+        unsaved_.clear();
+        savedBytes_ = written; // what is on disk now, so the next read need not parse it
+        savedValues_ = values;
+        if (settingsNoticeIsAboutTheFile_)
+            return; // the notice about the file set aside stays until the learner has read it
     } else {
-        QSettings settings;
-        for (auto it = unsaved_.cbegin(); it != unsaved_.cend(); ++it)
-            settings.setValue(it.key(), it.value());
-        settings.sync();
-        if (settings.status() == QSettings::NoError)
-            unsaved_.clear();
-        else
-            notice = tr("Your settings could not be saved to %1: the folder is read-only or the disk is full. "
-                        "The settings saved before are unchanged; this change is kept while the app is open "
-                        "and saved as soon as saving works again.")
-                         .arg(QDir::toNativeSeparators(file));
+        settingsNoticeIsAboutTheFile_ = false;
+        notice = tr("Your settings could not be saved to %1: the folder is read-only or the disk is full. "
+                    "The settings saved before are unchanged; this change is kept while the app is open "
+                    "and saved as soon as saving works again.")
+                     .arg(QDir::toNativeSeparators(file));
     }
     if (notice != settingsNotice_) {
         settingsNotice_ = notice;
@@ -179,6 +264,14 @@ QString AppState::readText(const QString& path) const {
 void AppState::copyToClipboard(const QString& text) const {
     if (auto* cb = QGuiApplication::clipboard())
         cb->setText(text);
+}
+
+QString AppState::saveImage(const QImage& image, const QString& path) const {
+    QByteArray png;
+    QBuffer buffer(&png);
+    if (image.isNull() || !buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG"))
+        return tr("the image could not be encoded");
+    return al::app::writeFileAtomically(path, png);
 }
 
 QString AppState::localPath(const QUrl& url) const {

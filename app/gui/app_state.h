@@ -1,6 +1,7 @@
 // App-wide state the shell needs: the theme (system or --theme), the station to open first,
-// remembered settings (QSettings: window geometry, last station), and the --screenshot handshake.
+// remembered settings (settings_file.h: window geometry, last station), and the --screenshot handshake.
 #pragma once
+#include <QImage>
 #include <QJSEngine>
 #include <QObject>
 #include <QPointer>
@@ -23,9 +24,10 @@ class AppState : public QObject {
     Q_PROPERTY(QString initialStation READ initialStation CONSTANT)
     Q_PROPERTY(bool screenshotMode READ screenshotMode CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
-    // Why the last change of a setting could not be saved (read-only folder, full disk, a lock file
-    // in the way); "" once a save works again. Settings saved before stay as they were (QSettings
-    // writes atomically) and the unsaved changes are written by the next save that works.
+    // Why the last change of a setting could not be saved (read-only folder, full disk); "" once a
+    // save works again. Settings saved before stay as they were (settings_file.h writes atomically)
+    // and the unsaved changes are written by the next save that works. Also where a settings file
+    // that could not be used (a link, a special file, far too large, not INI text) was set aside.
     Q_PROPERTY(QString settingsNotice READ settingsNotice NOTIFY settingsNoticeChanged)
 public:
     static AppState* instance();
@@ -45,10 +47,16 @@ public:
 
     Q_INVOKABLE QVariant setting(const QString& key, const QVariant& fallback = {}) const;
     Q_INVOKABLE void setSetting(const QString& key, const QVariant& value);
+    // The remembered window geometry, made to fit the screen it was on (or the primary one): a
+    // hand-edited 32767 x 32767 would otherwise ask for a window larger than any screen, which
+    // X11 cannot create and an offscreen window fills with gigabytes. Empty when there is none.
+    Q_INVOKABLE QRect restoredWindowGeometry() const;
     // The remembered value even in --screenshot mode (the interface's language, the model folders
     // opened): a change not saved yet counts.
     QVariant storedSetting(const QString& key, const QVariant& fallback = {}) const;
     QString settingsNotice() const { return settingsNotice_; }
+    // The settings file, "<XDG config>/<organization>/<application>.conf" (QSettings' own place).
+    static QString settingsFile();
     // A station page calls this once its figures (and its exercises' answers) show the model's
     // results for the current text, and reportFiguresPending() when they no longer do (a newer
     // model or text); --screenshot saves only while the last report is "shown".
@@ -60,6 +68,9 @@ public:
     // Reads a small text file from qrc or disk ("" if absent), e.g. :/resources/about.json.
     Q_INVOKABLE QString readText(const QString& path) const;
     Q_INVOKABLE void copyToClipboard(const QString& text) const;
+    // Saves `image` as PNG at `path` atomically (state_file.h): a full disk leaves the file that was
+    // there before whole. "" or why it failed.
+    Q_INVOKABLE QString saveImage(const QImage& image, const QString& path) const;
     Q_INVOKABLE QString localPath(const QUrl& url) const;
     Q_INVOKABLE bool exists(const QString& path) const; // qrc (":/...", "qrc:/...") or disk
 
@@ -87,6 +98,14 @@ private:
     QString settingsNotice_;
     // Changes not saved yet (a save failed): kept while the app runs, written by the next save.
     QVariantMap unsaved_;
+    // The settings file as last read (settings_file.h), so an unchanged file is not parsed again.
+    mutable QByteArray savedBytes_;
+    mutable QVariantMap savedValues_;
+    bool settingsBlocked_ = false;             // an unusable file could not be set aside: never overwrite it
+    mutable bool settingsUnread_ = false;      // the file could not be parsed just now (settings_file.h)
+    bool settingsNoticeIsAboutTheFile_ = false;
+    QVariantMap savedSettings() const;
+    void setSettingsAside(const QString& file, const QString& problem);
     QPointer<QJSEngine> engine_; // the QML engine that created the singleton
     void saveSettings();
 };

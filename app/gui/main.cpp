@@ -15,6 +15,7 @@
 #include <QQuickWindow>
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <cstdio>
@@ -24,9 +25,11 @@
 #include "app_state.h"
 #include "memory_release.h"
 #include "compute/watchdog.h"
+#include "course/progress_store.h"
 #include "i18n/translations.h"
 #include "model_hub.h"
 #include "screenshot_reveal.h"
+#include "single_instance.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
@@ -123,6 +126,24 @@ int main(int argc, char* argv[]) {
     if (!shot.isEmpty() && parser.value(stationOpt).isEmpty())
         state->setInitialStation(QStringLiteral("lens"));
 
+    // One copy per data folder (single_instance.h), settled before anything reads progress or settings.
+    SingleInstance instance(QFileInfo(ProgressStore::instance()->filePath()).absolutePath());
+    if (!instance.acquire(0)) {
+        if (shot.isEmpty()) {
+            if (instance.raiseOther(15000)) {
+                std::printf("attention-lens: Attention Lens is already open; its window was brought to the front\n");
+                return 0;
+            }
+            std::fprintf(stderr, "attention-lens: Attention Lens is already open (%s is held) but did not answer; "
+                                 "close it first\n", qPrintable(QDir::toNativeSeparators(instance.lockFile())));
+            return 1;
+        }
+        // Screenshot runs take turns: each one's answers are saved on top of those saved before it.
+        std::fprintf(stderr, "attention-lens: another copy of Attention Lens is open on this data folder; waiting for it "
+                             "to close\n");
+        instance.acquire(std::max(1, int(timeoutSeconds * 1000))); // the watchdog ends the wait at --timeout
+    }
+
     ModelHub* hub = ModelHub::instance();
     if (parser.isSet(textOpt))
         hub->setText(parser.value(textOpt));
@@ -145,6 +166,13 @@ int main(int argc, char* argv[]) {
     if (engine.rootObjects().isEmpty())
         return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (window)
+        instance.listen([window] {
+            if (window->visibility() == QWindow::Minimized || !window->isVisible())
+                window->showNormal();
+            window->raise();
+            window->requestActivate();
+        });
 
     if (!shot.isEmpty() && window) {
         QSize size(1280, 800);
@@ -156,7 +184,7 @@ int main(int argc, char* argv[]) {
         window->resize(size);
         auto save = [window, shot] {
             const QImage image = window->grabWindow();
-            if (image.isNull() || !image.save(shot, "PNG")) {
+            if (image.isNull() || !AppState::instance()->saveImage(image, shot).isEmpty()) {
                 std::fprintf(stderr, "attention-lens: could not save the screenshot to %s\n", qPrintable(shot));
                 QCoreApplication::exit(1);
                 return;

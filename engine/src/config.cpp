@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "attention_lens/error.h"
+#include "attention_lens/safe_file.h"
 
 namespace al {
 
@@ -154,16 +155,7 @@ int64_t Config::parameter_count() const {
 }
 
 Config Config::load(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw Error(path + ": cannot open the file");
-    f.seekg(0, std::ios::end);
-    const std::streamoff size = f.tellg();
-    if (size < 0) throw Error(path + ": cannot read the file");
-    if (size > (16 << 20)) throw Error(path + ": " + std::to_string(size) + " bytes, too large for a config.json");
-    f.seekg(0);
-    std::string text(size_t(size), '\0');
-    if (size > 0 && !f.read(text.data(), size)) throw Error(path + ": cannot read the file");
-    return parse(text, path);
+    return parse(read_model_file(path, 16 << 20, "the model's configuration"), path);
 }
 
 std::string Config::to_json() const {

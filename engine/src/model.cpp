@@ -28,7 +28,7 @@ struct Model::Storage {
     Config config;
     std::optional<Tokenizer> tokenizer;
     std::string dtype = "F32";
-    std::unique_ptr<SafetensorsFile> file;         // F32 weights are read in place from its mapping
+    std::unique_ptr<SafetensorsFile> file;         // F32 weights are used in place from its bytes
     std::vector<std::vector<float>> converted;     // F16/BF16 (and unaligned F32) weights as float32
     std::unique_ptr<float[]> arena;                // random weights (not zero-filled first)
     const float* wte = nullptr;                    // [V, C]

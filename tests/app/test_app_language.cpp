@@ -125,8 +125,7 @@ class TestAppLanguage : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(sandbox().isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, sandbox().path());
+        qputenv("XDG_CONFIG_HOME", sandbox().path().toUtf8()); // where the app and QSettings() keep them
         QVERIFY2(qEnvironmentVariable("LANGUAGE").startsWith(QLatin1String("de")), "run with LANGUAGE=de (ctest sets it)");
         Translations::instance()->apply();
     }

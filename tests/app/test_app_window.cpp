@@ -13,10 +13,12 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QScreen>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -308,7 +310,10 @@ private slots:
         QQuickWindow* window = startWindow();
         QVERIFY(window);
         QVERIFY(openLensOn(window));
-        const QRect chosen(60, 70, 1111, 777);
+        // A size and place on the screen (a remembered geometry is cut to the screen).
+        const QRect room = window->screen()->availableGeometry();
+        const QRect chosen(room.x() + 60, room.y() + 70, std::min(1111, room.width() - 80), std::min(777, room.height() - 90));
+        QVERIFY(chosen.width() > 300 && chosen.height() > 300);
         window->setGeometry(chosen);
         QTRY_COMPARE(window->size(), chosen.size());
         window->close(); // Main.qml's onClosing stores the geometry

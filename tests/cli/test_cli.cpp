@@ -226,6 +226,15 @@ private slots:
         expect_usage_error({"frobnicate"}, "unknown command");
     }
 
+    // A number is read whole, the same way with a space before or after, a sign or a base prefix.
+    void numbersAreReadWholeAndStrictly() {
+        for (const char* bad : {" 1", "1 ", "+1", "0x1", "1e0", "1.0", "\t1"})
+            expect_usage_error({"attention", "--model", fixture_, "--ids", "464", "--layer", bad, "--head", "0"},
+                               QStringLiteral("--layer: \"%1\" is not a whole number").arg(QLatin1String(bad)));
+        for (const char* bad : {" 5", "5 ", "nan", "inf", "0x10"})
+            expect_usage_error({"bench", "--model", fixture_, "--tokens", bad}, QStringLiteral("--tokens: \"%1\"").arg(QLatin1String(bad)));
+    }
+
     // Every command reads its options alike: an unknown option, an option without its value and an
     // option given twice each exit 2 with one line on stderr that names the option and the command's
     // --help, before any model is loaded or any download starts; `COMMAND --help` prints the

@@ -7,7 +7,9 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QtTest>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "storage_failures.h"
@@ -106,14 +108,87 @@ private slots:
     }
 
     // The parser on bytes alone: what the store loads and why it refuses.
+    // Versions are whole numbers from 1: -1 and 0.5 were never written by any version.
+    void negativeVersion() {
+        expectSetAside(R"({"format": "attention-lens-progress", "version": -1, "stations": {}})",
+                       QStringLiteral("not one that Attention Lens writes"));
+    }
+    void fractionalVersion() {
+        expectSetAside(R"({"format": "attention-lens-progress", "version": 0.5, "stations": {}})",
+                       QStringLiteral("not one that Attention Lens writes"));
+    }
+
+    // A link as the progress file is set aside (the link itself) and never written through.
+    void linkIsSetAsideNotFollowed() {
+        QTemporaryDir dir;
+        const QString victim = dir.filePath(QStringLiteral("victim.json"));
+        const QByteArray valid = R"({"format": "attention-lens-progress", "version": 1, "stations": {"lens": {"visited": true}}})";
+        write(victim, valid);
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        QVERIFY(QFile::link(victim, path));
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(!s->visited(QStringLiteral("lens")));
+        QVERIFY2(s->notice().contains(QStringLiteral("symbolic link")), qPrintable(s->notice()));
+        s->markVisited(QStringLiteral("math"));
+        QCOMPARE(read(victim), valid);
+        QVERIFY(!QFileInfo(path).isSymLink());
+        QVERIFY(read(path).contains("\"math\""));
+        const QStringList moved = QDir(dir.path()).entryList({QStringLiteral("progress.json.unusable-*")}, QDir::System | QDir::Files);
+        QCOMPARE(moved.size(), 1);
+        QVERIFY(QFileInfo(dir.filePath(moved.first())).isSymLink());
+    }
+
+    // A named pipe is seen and set aside at once, never opened for reading (which would block).
+    void namedPipeIsSetAside() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!s->visited(QStringLiteral("lens")));
+        QVERIFY(clock.elapsed() < 2000);
+        QVERIFY2(s->notice().contains(QStringLiteral("named pipe")), qPrintable(s->notice()));
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("progress.json.unusable-*")}, QDir::System).size(), 1);
+    }
+
+    // Far larger than a progress file can be (sparse: nothing is written): set aside, not read.
+    void hugeFileIsSetAside() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        { QFile f(path); QVERIFY(f.open(QIODevice::WriteOnly)); QVERIFY(f.resize(30ll << 30)); }
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(!s->visited(QStringLiteral("lens")));
+        QVERIFY2(s->notice().contains(QStringLiteral("bytes")), qPrintable(s->notice()));
+        QCOMPARE(asideFiles(dir.path()).size(), 1);
+    }
+
+    // What a save killed between its write and its rename left is removed by the next load.
+    void leftoverTemporaryIsRemoved() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        write(path, R"({"format": "attention-lens-progress", "version": 1, "stations": {"lens": {"visited": true}}})");
+        write(path + QStringLiteral(".saving-x1Y2z3"), "{\"format\": \"attention-lens-pro");
+        write(path + QStringLiteral(".backup"), "mine");
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(s->visited(QStringLiteral("lens")));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), (QStringList{"progress.json", "progress.json.backup"}));
+    }
+
     void parseFromBytes() {
         using al::course::parseProgressFile;
         const auto ok = parseProgressFile(
             R"({"format": "attention-lens-progress", "version": 1, "stations": {"math": {"visited": true}}})");
         QVERIFY2(ok.problem.isEmpty(), qPrintable(ok.problem));
         QVERIFY(ok.stations.value(QStringLiteral("math")).toObject().value(QStringLiteral("visited")).toBool());
-        const auto older = parseProgressFile(R"({"format": "attention-lens-progress", "version": 0.5, "stations": {}})");
-        QVERIFY2(older.problem.isEmpty(), qPrintable(older.problem));
+        // No release wrote a version below 1 or between whole numbers.
+        const auto odd = parseProgressFile(R"({"format": "attention-lens-progress", "version": 0.5, "stations": {}})");
+        QVERIFY2(odd.problem.contains(QStringLiteral("not one that Attention Lens writes")), qPrintable(odd.problem));
+        QVERIFY(odd.stations.isEmpty());
         QVERIFY(parseProgressFile(QByteArray()).problem.contains(QStringLiteral("not valid JSON")));
         QVERIFY(parseProgressFile(R"({"format": "attention-lens-progress", "stations": {}})")
                     .problem.contains(QStringLiteral("no version")));
@@ -150,7 +225,7 @@ private slots:
         ProgressStore* s = ProgressStore::instance();
         s->setFilePath(path);
         QVERIFY(!s->visited(QStringLiteral("math")));
-        QVERIFY2(s->notice().contains(QStringLiteral("could not be read")), qPrintable(s->notice()));
+        QVERIFY2(s->notice().contains(QStringLiteral("a folder, not a regular file")), qPrintable(s->notice()));
         const QStringList aside = asideFiles(dir.path());
         QCOMPARE(aside.size(), 0); // asideFiles lists files; the folder was moved aside whole
         const QStringList moved = QDir(dir.path()).entryList({QStringLiteral("progress.json.unusable-*")}, QDir::Dirs);

@@ -110,7 +110,7 @@ private slots:
     void fixtureValuesExact() {
         const auto m = al::Model::load(fixture_);
         compare_all(*m, 0.0);
-        // F32 weights come straight from the mapping (the fixture's data buffer is aligned).
+        // F32 weights come straight from the bytes read (the fixture's data buffer is aligned).
         al::SafetensorsFile f(fixture_ + "/model.safetensors");
         QCOMPARE(m->wte()[12345], f.to_float(f.info("wte.weight"))[12345]);
     }

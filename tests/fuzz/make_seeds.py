@@ -232,8 +232,19 @@ def seeds_progress_file():
     put(t, "newer", '{"format": "attention-lens-progress", "version": 99, "stations": {}}')
     put(t, "version-huge", '{"format": "attention-lens-progress", "version": 1e300, "stations": {}}')
     put(t, "no-version", '{"format": "attention-lens-progress", "stations": {}}')
+    put(t, "version-negative", '{"format": "attention-lens-progress", "version": -1, "stations": {}}')
+    put(t, "version-half", '{"format": "attention-lens-progress", "version": 0.5, "stations": {}}')
     put(t, "odd-entries", '{"format": "attention-lens-progress", "version": 1, "stations": '
                           '{"a": 1, "b": {"exercises": [1]}, "c": {"exercises": {"x": "y", "z": {"correct": "no"}}}}}')
+
+
+# --- the settings file (QSettings' INI, as the app writes it) ---
+def seeds_settings_file():
+    t = "settings_file"
+    put(t, "valid", "[General]\nlastStation=heads\nlanguage=de\n\n[window]\ngeometry=@Rect(60 70 1111 777)\n"
+                    "maximized=false\n")
+    put(t, "huge-geometry", "[General]\ngeometry=@Rect(0 0 32767 32767)\n")
+    put(t, "binary", b"\x00\x01garbage\xff")
 
 
 # --- the model manifest ---
@@ -295,7 +306,7 @@ def seeds_http_headers():
 
 if __name__ == "__main__":
     for fn in (seeds_safetensors, seeds_config, seeds_tokenizer_files, seeds_tokenizer_encode,
-               seeds_progress_file, seeds_model_manifest, seeds_resume_state, seeds_http_headers):
+               seeds_progress_file, seeds_settings_file, seeds_model_manifest, seeds_resume_state, seeds_http_headers):
         fn()
     total = sum(len(fs) for _, _, fs in os.walk(CORPUS))
     print("wrote seeds; %d files in %s" % (total, CORPUS), file=sys.stderr)

@@ -1,6 +1,8 @@
 // Hugging Face GPT-2 folder I/O for the trainer (see hf_export.h).
 #include "hf_export.h"
 
+#include "attention_lens/safe_file.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -43,11 +45,8 @@ std::string hf_config_json(const ModelShape& s) {
 
 void export_hf(const GPT2& model, const std::string& dir, const std::string& tokenizer_dir) {
     fs::create_directories(dir);
-    {
-        std::ofstream f(dir + "/config.json", std::ios::binary);
-        f << hf_config_json(model.shape());
-        if (!f) throw std::runtime_error("cannot write " + dir + "/config.json");
-    }
+    if (const std::string why = al::write_file_atomically(dir + "/config.json", hf_config_json(model.shape())); !why.empty())
+        throw std::runtime_error("cannot write " + dir + "/config.json (" + why + ")");
     std::vector<al::TensorToWrite> tensors;
     for (const auto& p : model.layout()) tensors.push_back({p.hf_name, p.shape, model.params().data() + p.offset});
     al::write_safetensors(dir + "/model.safetensors", tensors, {{"format", "pt"}});

@@ -1,6 +1,8 @@
 // The training lab's loop and measurements (see train_lab.h).
 #include "train_lab.h"
 
+#include "attention_lens/safe_file.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -230,9 +232,9 @@ LabHeadScores TrainingLab::best_previous_token(int layer) const {
 void TrainingLab::export_hf(const std::string& dir) const {
     al::train::export_hf(model_, dir, "");
     auto write = [&](const char* name, const std::string& text) {
-        std::ofstream f(std::filesystem::path(dir) / name, std::ios::binary | std::ios::trunc);
-        f << text;
-        if (!f) throw std::runtime_error("cannot write " + (std::filesystem::path(dir) / name).string());
+        const std::string path = (std::filesystem::path(dir) / name).string();
+        const std::string why = al::write_file_atomically(path, text);
+        if (!why.empty()) throw std::runtime_error("cannot write " + path + " (" + why + ")");
     };
     write("vocab.json", synthetic_vocab_json());
     write("merges.txt", synthetic_merges_txt());

@@ -8,6 +8,7 @@
 
 #include "attention_lens/model.h"
 #include "download/model_downloader_p.h"
+#include "storage/state_file.h"
 
 namespace al::download {
 
@@ -22,9 +23,8 @@ void ModelDownloader::install(std::shared_ptr<const al::Model> validated) {
         source[QStringLiteral("revision")] = d->revision;
         source[QStringLiteral("endpoint")] = d->endpoint;
         source[QStringLiteral("downloaded")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-        QFile f(d->staging + QStringLiteral("/source.json"));
-        if (f.open(QIODevice::WriteOnly))
-            f.write(QJsonDocument(source).toJson());
+        // Says where the folder came from; the model loads without it, so a failed write is not fatal.
+        al::app::writeFileAtomically(d->staging + QStringLiteral("/source.json"), QJsonDocument(source).toJson());
     }
     const QString target = d->modelsRoot + QLatin1Char('/') + d->model.folderName();
     const QString aside = library::stagingRoot(d->modelsRoot) + QLatin1Char('/') + d->model.folderName() + QStringLiteral(".previous");
@@ -45,7 +45,7 @@ void ModelDownloader::install(std::shared_ptr<const al::Model> validated) {
     if (hadPrevious)
         QDir(aside).removeRecursively();
     d->installedDir = QDir::cleanPath(target);
-    // The loaded weights stay valid across the rename (the mapping follows the file); only the
+    // The loaded weights stay valid across the rename (they are held in memory, not read from the file); only the
     // folder the model names changes.
     if (validated)
         d->validated = validated->relocated(d->installedDir.toStdString());

@@ -12,6 +12,7 @@
 
 #include "attention_lens/model.h"
 #include "download/download_parsers.h"
+#include "download/source_names.h"
 #include "download/model_downloader_p.h"
 
 namespace al::download {
@@ -34,6 +35,7 @@ const char* downloadErrorName(DownloadError e) {
     case DownloadError::NotWritable: return "not_writable";
     case DownloadError::ServerError: return "server_error";
     case DownloadError::InvalidModel: return "invalid_model";
+    case DownloadError::InvalidSource: return "invalid_source";
     case DownloadError::Cancelled: return "cancelled";
     }
     return "none";
@@ -221,8 +223,25 @@ void ModelDownloader::start(const library::ManifestModel& model) {
     d->retried416 = false;
     d->restartFromZero = false;
 
+    // The folder's name comes from the repository id and files are named by the manifest: a name
+    // such as ".." would put the staging folder on the models folder itself, which a failed or
+    // repeated download then deletes. Nothing is created before every name has been checked.
     const QString root = library::stagingRoot(d->modelsRoot);
     d->staging = root + QLatin1Char('/') + model.folderName();
+    QString invalid = sourceProblem(model);
+    const auto inside = [](const QString& path, const QString& folder) {
+        return QDir::cleanPath(path).startsWith(QDir::cleanPath(folder) + QLatin1Char('/'));
+    };
+    if (invalid.isEmpty() && (!inside(d->staging, root) || !inside(d->modelsRoot + QLatin1Char('/') + model.folderName(), d->modelsRoot)))
+        invalid = tr("the folder for %1 would not be inside %2").arg(model.repo, d->modelsRoot);
+    for (const library::ManifestFile& f : model.files)
+        if (invalid.isEmpty() && !inside(d->stagedPath(f.name), d->staging))
+            invalid = tr("the file %1 would not be inside %2").arg(f.name, d->staging);
+    if (!invalid.isEmpty()) {
+        d->staging.clear(); // so that discard() deletes nothing
+        fail(DownloadError::InvalidSource, tr("Nothing was downloaded: %1.").arg(invalid));
+        return;
+    }
     setPhase(Phase::Checking);
     if (!QDir().mkpath(d->staging)) {
         fail(DownloadError::NotWritable,

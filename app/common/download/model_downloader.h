@@ -37,6 +37,7 @@ enum class DownloadError {
     NotWritable,         // the models folder cannot be created or written (read-only, permissions)
     ServerError,         // another HTTP status (5xx after retries, unexpected 3xx/4xx)
     InvalidModel,        // every file arrived intact but the engine cannot load the folder
+    InvalidSource,       // a repository id, revision or file name that is not one (nothing was touched)
     Cancelled,
 };
 const char* downloadErrorName(DownloadError e); // "offline", "not_found", "wrong_hash", ...

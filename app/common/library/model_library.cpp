@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include "attention_lens/safe_file.h"
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -120,10 +121,12 @@ qint64 folderBytes(const QString& dir) {
 
 // What a source.json written by the downloader says about a folder (repo, revision).
 void readSource(LibraryEntry& e) {
-    QFile f(QDir(e.dir).filePath(QStringLiteral("source.json")));
-    if (!f.open(QIODevice::ReadOnly))
+    // A regular file of at most 64 KiB, read without blocking: a named pipe there must not hang the list.
+    const al::FileBytes file = al::read_regular_file(
+        QFile::encodeName(QDir(e.dir).filePath(QStringLiteral("source.json"))).toStdString(), 64 << 10, al::Links::Follow);
+    if (file.problem != al::FileProblem::None)
         return;
-    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(file.bytes)).object();
     e.repo = o.value(QStringLiteral("repo")).toString(e.repo);
     e.revision = o.value(QStringLiteral("revision")).toString(e.revision);
 }

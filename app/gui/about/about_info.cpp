@@ -7,9 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSettings>
 #include <QStandardPaths>
 
+#include "app_state.h"
 #include "i18n/translations.h"
 
 AboutInfo::AboutInfo(QObject* parent) : QObject(parent) {
@@ -96,10 +96,10 @@ void AboutInfo::translate(const QString& path) {
 }
 
 // about.json names places symbolically ("settings", "app_data/...", "install/..."); this turns them
-// into this user's real paths, matching where ProgressStore, ModelLibrary and QSettings write.
+// into this user's real paths, matching where ProgressStore, ModelLibrary and AppState write.
 QString AboutInfo::resolveLocation(const QString& location) const {
     if (location == QLatin1String("settings"))
-        return QSettings().fileName();
+        return AppState::settingsFile();
     const auto under = [&](const QString& prefix, const QString& base) -> QString {
         QString rest = location.mid(prefix.size());
         return QDir::cleanPath(base + (rest.isEmpty() ? QString() : QStringLiteral("/") + rest));

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <cmath>
 
 namespace al::course {
 
@@ -24,6 +25,9 @@ ProgressFileContents parseProgressFile(const QByteArray& bytes) {
         out.problem = tr("it is not an Attention Lens progress file");
     else if (!version.isDouble())
         out.problem = tr("it has no version number");
+    // Versions are whole numbers from 1 up: -1 or 0.5 was never written by any version.
+    else if (version.toDouble() < 1 || version.toDouble() != std::floor(version.toDouble()))
+        out.problem = tr("its version number %1 is not one that Attention Lens writes").arg(version.toDouble());
     // Compared as a double: QJsonValue::toInt() gives 0 for a number outside int's range, which
     // would let a file from a far newer version pass as this one and be overwritten.
     else if (version.toDouble() > kProgressVersion)

@@ -15,7 +15,8 @@ struct ProgressFileContents {
     QString problem;      // empty: usable; else why not, e.g. "it is not valid JSON (...)"
 };
 
-// Reads version-1 progress JSON. A file of another shape, without a version, or written by a newer
+// Reads version-1 progress JSON. A file of another shape, without a version, with a version no
+// release writes (below 1, not whole), or written by a newer
 // version (any number above this one, however large) is refused with the reason.
 ProgressFileContents parseProgressFile(const QByteArray& bytes);
 

@@ -1,4 +1,4 @@
-// ProgressStore: the learner's progress as one small JSON file, written atomically with QSaveFile.
+// ProgressStore: the learner's progress as one small JSON file, written atomically (state_file.h).
 //
 // File shape (version 1):
 //   { "format": "attention-lens-progress", "version": 1,
@@ -7,13 +7,15 @@
 //                                                               "correct": true, "at": "ISO time" } } } } }
 //   An answer shown without a prediction has "prediction": "", "correct": false, "skipped": true.
 //
-// A file we cannot use (not JSON, another shape, a newer version, unreadable) is never overwritten:
+// A file we cannot use (not JSON, another shape, a newer version, unreadable, a link, a special
+// file, far too large) is never overwritten:
 // it is renamed aside with a timestamp and the learner is told where it went. If it cannot even be
 // renamed, saving is switched off for this run so the file stays exactly as it was.
 #include "progress_store.h"
 
 #include "cpp_owned.h"
 #include "progress_file.h"
+#include "storage/state_file.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,10 +25,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJSEngine>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace {
+// A learner's whole course is a few kilobytes; anything near this is not a progress file.
+constexpr qint64 kMaxProgressBytes = 4 << 20;
+
 QString defaultPath() {
     QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (dir.isEmpty())
@@ -81,24 +85,25 @@ void ProgressStore::ensureLoaded() const {
     d->loaded = true;
     auto* self = const_cast<ProgressStore*>(this);
     const QString path = filePath();
-    QFile f(path);
-    if (!f.exists())
+    // Only this copy of the app saves here (single_instance.h): a temporary file beside the
+    // progress is what a save killed before its rename left, never a save in progress.
+    al::app::removeStaleTemporaries(path);
+    // Read without blocking and up to a cap: a named pipe, a device or a huge sparse file in its
+    // place must not hang or exhaust the app before its window opens.
+    const al::app::StateFileRead read = al::app::readStateFile(path, kMaxProgressBytes);
+    if (read.missing)
         return;
-    QString problem;
-    if (!f.open(QIODevice::ReadOnly)) {
-        problem = tr("it could not be read (%1)").arg(f.errorString());
-    } else {
-        al::course::ProgressFileContents contents = al::course::parseProgressFile(f.readAll());
-        f.close();
+    QString problem = read.problem;
+    if (problem.isEmpty()) {
+        al::course::ProgressFileContents contents = al::course::parseProgressFile(read.bytes);
         if (contents.problem.isEmpty()) {
             d->stations = contents.stations;
             return;
         }
         problem = contents.problem;
     }
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString aside = path + QStringLiteral(".unusable-") + stamp;
-    if (QFile::rename(path, aside)) {
+    const QString aside = al::app::setFileAside(path);
+    if (!aside.isEmpty()) {
         setNotice(self, d->notice,
                   tr("Your progress file could not be used because %1. It was kept as %2; the course starts "
                      "with fresh progress.").arg(problem, QDir::toNativeSeparators(aside)));
@@ -120,20 +125,11 @@ void ProgressStore::save() {
     root.insert(QStringLiteral("format"), al::course::progressFormat());
     root.insert(QStringLiteral("version"), al::course::kProgressVersion);
     root.insert(QStringLiteral("stations"), d->stations);
-    // QSaveFile writes a temporary file beside the old one and renames it over it on commit, so a
-    // read-only folder or a full disk leaves the progress saved before intact. Unbuffered, and the
-    // byte count checked: Qt 6.4's commit() does not see a write that failed while its buffer was
-    // flushed and would rename a truncated file over the good one.
+    // Written beside the old file and renamed over it, so a read-only folder or a full disk leaves
+    // the progress saved before intact, and a link put in its place is replaced, not followed.
     const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
-    QSaveFile f(path);
-    bool ok = f.open(QIODevice::WriteOnly | QIODevice::Unbuffered) && f.write(bytes) == bytes.size();
-    QString why = f.errorString();
-    if (ok) {
-        ok = f.commit();
-        why = f.errorString();
-    } else {
-        f.cancelWriting();
-    }
+    const QString why = al::app::writeFileAtomically(path, bytes);
+    const bool ok = why.isEmpty();
     if (!ok) {
         const QString text = tr("Your progress could not be saved to %1 (%2). The progress saved before is "
                                 "unchanged; what you do now is kept while the app is open and saved as soon "

@@ -1,5 +1,5 @@
 // The learner's progress: stations visited and exercises answered (and how), saved atomically
-// (QSaveFile) as JSON in the standard app data location. A corrupt or foreign file is set aside
+// (state_file.h) as JSON in the standard app data location. A corrupt or foreign file is set aside
 // (renamed with a timestamp) with a notice, never a crash, never silently lost.
 #pragma once
 #include <QObject>

@@ -32,7 +32,7 @@ class Model {
 public:
     // Loads and validates a Hugging Face GPT-2 folder. Keys with or without "transformer."; the
     // h.N.attn.bias / attn.masked_bias buffers are ignored; lm_head.weight tied to wte when absent.
-    // F32 tensors are used in place from the mmap when aligned; F16/BF16 are converted to float32.
+    // F32 tensors are used in place from the bytes read when aligned; F16/BF16 are converted to float32.
     // Throws al::Error with one specific message (file, tensor, what is wrong).
     static std::shared_ptr<const Model> load(const std::string& dir);
 
@@ -60,7 +60,7 @@ public:
     const LayerWeights& layer(int l) const;
 
     ~Model();
-    struct Storage;                          // owns the mmap and any converted buffers
+    struct Storage;                          // owns the file's bytes and any converted buffers
 
 private:
     Model();

@@ -1,6 +1,7 @@
-// Read-only, validated access to a .safetensors file through mmap.
+// Read-only, validated access to a .safetensors file, read whole into memory the object owns.
 // Layout: u64 little-endian header length N, N bytes of JSON header, then the data buffer.
 #pragma once
+#include <memory>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -41,6 +42,9 @@ public:
     // Opens and validates the header: length sane (<= 100 MB and inside the file), valid JSON object,
     // every entry has dtype/shape/data_offsets of the right types, offsets inside the file, sizes agree
     // with dtype x shape, no two tensors overlap. Throws al::Error naming the file and tensor.
+    // The bytes are read, not mapped: a mapping faults (SIGBUS) on every page of a file that another
+    // program cuts short or copies over while it is in use; read bytes stay valid whatever happens
+    // to the file. A file larger than this computer's memory is refused before it is read.
     explicit SafetensorsFile(const std::string& path);
     ~SafetensorsFile();
     SafetensorsFile(const SafetensorsFile&) = delete;
@@ -51,15 +55,20 @@ public:
     const TensorInfo& info(const std::string& name) const; // throws if absent
     const std::map<std::string, TensorInfo>& tensors() const { return tensors_; }
     const std::map<std::string, std::string>& metadata() const { return metadata_; }
-    const uint8_t* data(const TensorInfo& t) const;        // pointer into the mapping
+    const uint8_t* data(const TensorInfo& t) const;        // pointer into the bytes read
     // Copies a float tensor (F32, F16 or BF16) to float32. Throws for other dtypes.
     std::vector<float> to_float(const TensorInfo& t) const;
     uint64_t file_size() const { return size_; }
 
 private:
     std::string path_;
-    int fd_ = -1;
-    void* map_ = nullptr;
+    // The whole file, in an anonymous mapping of its own (huge pages where the kernel allows:
+    // far fewer page faults while it is filled).
+    struct Unmap {
+        uint64_t size; // no initializer: it must be default-constructible inside an incomplete class
+        void operator()(uint8_t* p) const;
+    };
+    std::unique_ptr<uint8_t[], Unmap> bytes_;
     uint64_t size_ = 0;
     uint64_t data_start_ = 0;
     std::map<std::string, TensorInfo> tensors_;

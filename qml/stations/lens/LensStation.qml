@@ -427,7 +427,8 @@ StationScaffold {
                 return
             }
             figure.grabToImage((result) => {
-                if (!result.saveToFile(path))
+                // Written beside the file and renamed over it: a full disk leaves an earlier export whole.
+                if (AppState.saveImage(result.image, path) !== "")
                     station.finding = { title: qsTr("Export"), why: qsTr("Could not save the image to %1.").arg(path) }
             })
         }

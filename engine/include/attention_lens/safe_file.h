@@ -1,0 +1,64 @@
+// Files read and written as if anyone could have put anything at their path: a named pipe that
+// would block open() for ever, a device that never ends (/dev/zero), a sparse file larger than
+// memory, a link into someone else's file. The one way the engine, the CLI and the app read a
+// file whole and write one: reads take only regular files, without blocking, up to a cap; writes
+// go to a temporary file beside the target, every byte checked, then one rename puts it in place
+// (a link at the target is replaced, never written through).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace al {
+
+enum class FileProblem {
+    None,       // read whole: `bytes` holds the file
+    Missing,    // nothing at the path
+    Link,       // a symbolic link where links are not followed
+    NotRegular, // a named pipe, a device, a socket or a folder
+    TooLarge,   // more than the cap
+    Unreadable, // open() or read() failed, or the file changed size while it was read
+};
+
+struct FileBytes {
+    FileProblem problem = FileProblem::None;
+    std::string bytes;
+    uint64_t size = 0;  // the size on disk (TooLarge)
+    int error = 0;      // errno (Unreadable)
+    std::string kind;   // what it is (NotRegular): "a named pipe (FIFO)", "a folder", ...
+};
+
+enum class Links { Follow, Refuse };
+
+// Reads the regular file at `path` whole if it holds at most `max_bytes`. Opens with O_NONBLOCK
+// (a FIFO is seen and refused, not waited on) and checks the opened file itself (fstat), so what
+// is read is what was checked. Never throws.
+FileBytes read_regular_file(const std::string& path, uint64_t max_bytes, Links links);
+
+// Plain words for a problem: "is a named pipe (FIFO), not a regular file", "is 8796093022208 bytes,
+// more than the 16777216 allowed", "cannot be read (Permission denied)"...
+std::string describe(const FileBytes& read, uint64_t max_bytes);
+
+// For a model folder's files (links are followed: the Hugging Face cache links its files to
+// blobs): the bytes, or an al::Error "<path>: <what> <problem>".
+std::string read_model_file(const std::string& path, uint64_t max_bytes, const std::string& what);
+
+// Writes `bytes` to `path` atomically: into "<path>.saving-XXXXXX" in the same folder (created
+// exclusively, so never through a link), every write and the final size checked, fsync'd, then
+// renamed over `path`. On failure `path` is untouched and the temporary removed. Returns "" or why
+// it failed (strerror's words).
+std::string write_file_atomically(const std::string& path, std::string_view bytes);
+
+// Removes "<path>.saving-*" files that a save killed between its write and its rename left
+// behind. Call it only while no other process can be saving `path`.
+void remove_stale_temporaries(const std::string& path);
+
+// Builds a folder at `dest` in one step: `fill` writes into a fresh folder beside it
+// (".<name>.writing-XXXXXX", same file system), then the folder is renamed into place. A folder
+// already at `dest` is moved aside first and deleted only once the new one is in place (put back
+// if that fails), so `dest` is at every moment either the old folder or the new one, whole.
+// Throws al::Error; whatever `fill` throws is passed on after the temporary folder is removed.
+void replace_folder_atomically(const std::string& dest, const std::function<void(const std::string& dir)>& fill);
+
+} // namespace al

@@ -1,0 +1,246 @@
+#include "attention_lens/safe_file.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+#include "attention_lens/error.h"
+
+namespace al {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string kind_of(mode_t mode) {
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISLNK(mode)) return "a symbolic link";
+    return "not a regular file";
+}
+
+FileBytes with(FileProblem problem) {
+    FileBytes out;
+    out.problem = problem;
+    return out;
+}
+
+FileBytes unreadable(int error) {
+    FileBytes out;
+    out.problem = FileProblem::Unreadable;
+    out.error = error;
+    return out;
+}
+
+// write() until all of `bytes` is written; false (errno set) on the first failure. A short write
+// (a full disk) is retried once more and then reported as ENOSPC by write() itself.
+bool write_all(int fd, std::string_view bytes) {
+    const char* p = bytes.data();
+    size_t left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        if (n == 0) {
+            errno = ENOSPC;
+            return false;
+        }
+        p += n;
+        left -= size_t(n);
+    }
+    return true;
+}
+
+std::string folder_of(const std::string& path) {
+    const fs::path parent = fs::path(path).parent_path();
+    return parent.empty() ? std::string(".") : parent.string();
+}
+
+} // namespace
+
+FileBytes read_regular_file(const std::string& path, uint64_t max_bytes, Links links) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0)
+        return errno == ENOENT || errno == ENOTDIR ? with(FileProblem::Missing) : unreadable(errno);
+    if (S_ISLNK(st.st_mode) && links == Links::Refuse) return with(FileProblem::Link);
+    int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+    if (links == Links::Refuse) flags |= O_NOFOLLOW;
+    const int fd = ::open(path.c_str(), flags);
+    if (fd < 0) {
+        if (errno == ELOOP && links == Links::Refuse) return with(FileProblem::Link);
+        return errno == ENOENT || errno == ENOTDIR ? with(FileProblem::Missing) : unreadable(errno);
+    }
+    FileBytes out;
+    if (::fstat(fd, &st) != 0) {
+        out = unreadable(errno);
+    } else if (!S_ISREG(st.st_mode)) {
+        out.problem = FileProblem::NotRegular;
+        out.kind = kind_of(st.st_mode);
+    } else if (uint64_t(st.st_size) > max_bytes) {
+        out.problem = FileProblem::TooLarge;
+        out.size = uint64_t(st.st_size);
+    } else {
+        // Read one byte more than fstat promised: a file that grew meanwhile is not taken half.
+        out.bytes.resize(size_t(st.st_size) + 1);
+        size_t have = 0;
+        while (have < out.bytes.size()) {
+            const ssize_t n = ::read(fd, out.bytes.data() + have, out.bytes.size() - have);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                out = unreadable(errno);
+                break;
+            }
+            if (n == 0) break;
+            have += size_t(n);
+        }
+        if (out.problem == FileProblem::None) {
+            if (have != uint64_t(st.st_size)) {
+                out = unreadable(EIO); // cut short or grown while read
+                out.kind = "changed";
+            } else {
+                out.bytes.resize(have);
+                out.size = have;
+            }
+        }
+    }
+    ::close(fd);
+    return out;
+}
+
+std::string describe(const FileBytes& read, uint64_t max_bytes) {
+    switch (read.problem) {
+    case FileProblem::None: return "";
+    case FileProblem::Missing: return "does not exist";
+    case FileProblem::Link: return "is a symbolic link, which is not followed here";
+    case FileProblem::NotRegular: return "is " + read.kind + ", not a regular file";
+    case FileProblem::TooLarge:
+        return "is " + std::to_string(read.size) + " bytes, more than the " + std::to_string(max_bytes) +
+               " bytes allowed";
+    case FileProblem::Unreadable:
+        if (read.kind == "changed") return "changed while it was read";
+        return "cannot be read (" + std::string(std::strerror(read.error)) + ")";
+    }
+    return "cannot be read";
+}
+
+std::string read_model_file(const std::string& path, uint64_t max_bytes, const std::string& what) {
+    FileBytes read = read_regular_file(path, max_bytes, Links::Follow);
+    if (read.problem == FileProblem::Missing) throw Error(path + ": cannot open " + what + " (it does not exist)");
+    if (read.problem != FileProblem::None) throw Error(path + ": " + what + " " + describe(read, max_bytes));
+    return std::move(read.bytes);
+}
+
+std::string write_file_atomically(const std::string& path, std::string_view bytes) {
+    std::string tmp = path + ".saving-XXXXXX";
+    std::vector<char> name(tmp.begin(), tmp.end());
+    name.push_back('\0');
+    // mkstemp creates the file with O_EXCL: a link planted under that name makes it fail, it is
+    // never followed.
+    const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0) return std::strerror(errno);
+    tmp.assign(name.data());
+    int error = 0;
+    if (!write_all(fd, bytes)) error = errno;
+    struct stat st {};
+    if (!error && (::fstat(fd, &st) != 0 || uint64_t(st.st_size) != bytes.size())) error = errno ? errno : EIO;
+    if (!error && ::fchmod(fd, 0644) != 0) error = errno;
+    if (!error && ::fsync(fd) != 0) error = errno;
+    if (::close(fd) != 0 && !error) error = errno;
+    // rename() replaces whatever is at `path`, a link included, and never writes through it.
+    if (!error && std::rename(tmp.c_str(), path.c_str()) != 0) error = errno;
+    if (error) {
+        ::unlink(tmp.c_str());
+        return std::strerror(error);
+    }
+    return "";
+}
+
+void remove_stale_temporaries(const std::string& path) {
+    const std::string folder = folder_of(path);
+    const std::string prefix = fs::path(path).filename().string() + ".saving-";
+    DIR* dir = ::opendir(folder.c_str());
+    if (!dir) return;
+    std::vector<std::string> stale;
+    while (const dirent* e = ::readdir(dir)) {
+        const std::string name = e->d_name;
+        if (name.size() == prefix.size() + 6 && name.compare(0, prefix.size(), prefix) == 0) stale.push_back(name);
+    }
+    ::closedir(dir);
+    for (const std::string& name : stale) {
+        const std::string full = folder + "/" + name;
+        struct stat st {};
+        if (::lstat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::unlink(full.c_str());
+    }
+}
+
+void replace_folder_atomically(const std::string& dest, const std::function<void(const std::string& dir)>& fill) {
+    const fs::path target = fs::absolute(fs::path(dest)).lexically_normal();
+    fs::path name = target.filename();
+    if (name.empty()) name = target.parent_path().filename(); // "dir/" names dir
+    const fs::path parent = target.filename().empty() ? target.parent_path().parent_path() : target.parent_path();
+    const fs::path final_path = parent / name;
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (ec) throw Error(parent.string() + ": cannot create the folder (" + ec.message() + ")");
+
+    std::string pattern = (parent / ("." + name.string() + ".writing-XXXXXX")).string();
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    if (!::mkdtemp(buf.data()))
+        throw Error(final_path.string() + ": cannot create a folder beside it (" + std::strerror(errno) + ")");
+    const std::string fresh(buf.data());
+    ::chmod(fresh.c_str(), 0755);
+    try {
+        fill(fresh);
+    } catch (...) {
+        fs::remove_all(fresh, ec);
+        throw;
+    }
+
+    struct stat st {};
+    const bool had_old = ::lstat(final_path.c_str(), &st) == 0;
+    std::string aside;
+    if (had_old) {
+        std::string aside_pattern = (parent / ("." + name.string() + ".previous-XXXXXX")).string();
+        std::vector<char> abuf(aside_pattern.begin(), aside_pattern.end());
+        abuf.push_back('\0');
+        if (!::mkdtemp(abuf.data()) ) {
+            fs::remove_all(fresh, ec);
+            throw Error(final_path.string() + ": cannot make room to move the earlier folder aside (" +
+                        std::strerror(errno) + ")");
+        }
+        aside = std::string(abuf.data()) + "/old";
+        if (std::rename(final_path.c_str(), aside.c_str()) != 0) {
+            const int e = errno;
+            fs::remove_all(fresh, ec);
+            fs::remove_all(abuf.data(), ec);
+            throw Error(final_path.string() + ": cannot move the earlier folder aside (" + std::strerror(e) +
+                        "); it was left as it was");
+        }
+    }
+    if (std::rename(fresh.c_str(), final_path.c_str()) != 0) {
+        const int e = errno;
+        if (had_old) {
+            std::rename(aside.c_str(), final_path.c_str());
+            fs::remove_all(fs::path(aside).parent_path(), ec);
+        }
+        fs::remove_all(fresh, ec);
+        throw Error(final_path.string() + ": cannot move the new folder into place (" + std::strerror(e) + ")");
+    }
+    if (had_old) fs::remove_all(fs::path(aside).parent_path(), ec);
+}
+
+} // namespace al

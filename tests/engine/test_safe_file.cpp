@@ -1,0 +1,174 @@
+// The engine's safe file rules (attention_lens/safe_file.h) on real files: named pipes, devices,
+// links and sparse files are refused without blocking or reading; writes replace a link instead of
+// following it and leave the old file whole when the disk is full; a folder is replaced in one
+// step; a loaded model keeps working when its file is cut short; a tokenizer file's raw bytes never
+// reach an error message.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+
+#include "attention_lens/error.h"
+#include "attention_lens/model.h"
+#include "attention_lens/safe_file.h"
+#include "attention_lens/tokenizer.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string slurp(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+}
+void put(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+
+// A full disk for this process: no file may grow past `bytes` (root included).
+struct DiskFull {
+    rlimit old{};
+    explicit DiskFull(rlim_t bytes) {
+        std::signal(SIGXFSZ, SIG_IGN);
+        getrlimit(RLIMIT_FSIZE, &old);
+        const rlimit small{bytes, old.rlim_max};
+        setrlimit(RLIMIT_FSIZE, &small);
+    }
+    ~DiskFull() { setrlimit(RLIMIT_FSIZE, &old); }
+};
+} // namespace
+
+class TestSafeFile : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    std::string at(const char* name) { return dir_.filePath(QString::fromLatin1(name)).toStdString(); }
+
+private slots:
+    void readsRegularFilesOnly() {
+        put(at("plain.txt"), "hello");
+        const al::FileBytes ok = al::read_regular_file(at("plain.txt"), 100, al::Links::Refuse);
+        QCOMPARE(int(ok.problem), int(al::FileProblem::None));
+        QCOMPARE(ok.bytes, std::string("hello"));
+        QCOMPARE(int(al::read_regular_file(at("absent"), 100, al::Links::Refuse).problem), int(al::FileProblem::Missing));
+
+        QVERIFY(::mkfifo(at("pipe").c_str(), 0600) == 0);
+        QElapsedTimer clock;
+        clock.start();
+        const al::FileBytes pipe = al::read_regular_file(at("pipe"), 100, al::Links::Follow);
+        QVERIFY(clock.elapsed() < 1000); // not waiting for a writer
+        QCOMPARE(int(pipe.problem), int(al::FileProblem::NotRegular));
+        QCOMPARE(pipe.kind, std::string("a named pipe (FIFO)"));
+
+        const al::FileBytes zero = al::read_regular_file("/dev/zero", 100, al::Links::Follow);
+        QCOMPARE(int(zero.problem), int(al::FileProblem::NotRegular));
+        QCOMPARE(int(al::read_regular_file(dir_.path().toStdString(), 100, al::Links::Follow).problem),
+                 int(al::FileProblem::NotRegular));
+
+        fs::create_symlink(at("plain.txt"), at("link.txt"));
+        QCOMPARE(int(al::read_regular_file(at("link.txt"), 100, al::Links::Refuse).problem), int(al::FileProblem::Link));
+        QCOMPARE(al::read_regular_file(at("link.txt"), 100, al::Links::Follow).bytes, std::string("hello"));
+        fs::create_symlink("/dev/zero", at("zero-link"));
+        QCOMPARE(int(al::read_regular_file(at("zero-link"), 100, al::Links::Follow).problem), int(al::FileProblem::NotRegular));
+    }
+
+    void refusesFilesOverTheCapWithoutReadingThem() {
+        const int fd = ::open(at("sparse").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        QVERIFY(fd >= 0 && ::ftruncate(fd, off_t(30) << 30) == 0);
+        ::close(fd);
+        const al::FileBytes big = al::read_regular_file(at("sparse"), 16 << 20, al::Links::Follow);
+        QCOMPARE(int(big.problem), int(al::FileProblem::TooLarge));
+        QCOMPARE(big.size, uint64_t(30) << 30);
+        QVERIFY(big.bytes.empty());
+        QVERIFY(al::describe(big, 16 << 20).find("32212254720 bytes") != std::string::npos);
+    }
+
+    void atomicWriteReplacesALinkAndNeverFollowsIt() {
+        put(at("target.txt"), "someone else's");
+        fs::create_symlink(at("target.txt"), at("state.json"));
+        QCOMPARE(al::write_file_atomically(at("state.json"), "{}"), std::string());
+        QCOMPARE(slurp(at("target.txt")), std::string("someone else's"));
+        QVERIFY(!fs::is_symlink(at("state.json")));
+        QCOMPARE(slurp(at("state.json")), std::string("{}"));
+    }
+
+    void atomicWriteKeepsTheOldFileOnAFullDisk() {
+        put(at("saved.json"), "old and whole");
+        std::string why;
+        {
+            DiskFull full(64);
+            why = al::write_file_atomically(at("saved.json"), std::string(4096, 'n'));
+        }
+        QVERIFY(!why.empty());
+        QCOMPARE(slurp(at("saved.json")), std::string("old and whole"));
+        for (const auto& e : fs::directory_iterator(dir_.path().toStdString()))
+            QVERIFY2(e.path().filename().string().find(".saving-") == std::string::npos, e.path().c_str());
+    }
+
+    void staleTemporariesAreRemovedOthersKept() {
+        put(at("p.json"), "x");
+        put(at("p.json.saving-AbC123"), "half");
+        put(at("p.json.backup"), "mine");
+        put(at("p.json.saving-seven77"), "not ours");
+        al::remove_stale_temporaries(at("p.json"));
+        QVERIFY(!fs::exists(at("p.json.saving-AbC123")));
+        QVERIFY(fs::exists(at("p.json.backup")) && fs::exists(at("p.json.saving-seven77")));
+    }
+
+    void folderIsReplacedWholeOrNotAtAll() {
+        const std::string dest = at("model");
+        fs::create_directories(dest);
+        put(dest + "/config.json", "old");
+        // A fill that fails part way: the old folder stays, nothing is left beside it.
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::replace_folder_atomically(dest, [](const std::string& d) {
+            put(d + "/config.json", "new");
+            throw al::Error("disk full");
+        }));
+        QCOMPARE(slurp(dest + "/config.json"), std::string("old"));
+        int entries = 0;
+        for (const auto& e : fs::directory_iterator(dir_.path().toStdString()))
+            entries += e.path().filename().string().find("model") != std::string::npos;
+        QCOMPARE(entries, 1);
+        al::replace_folder_atomically(dest, [](const std::string& d) { put(d + "/config.json", "new"); });
+        QCOMPARE(slurp(dest + "/config.json"), std::string("new"));
+    }
+
+    // The engine owns the weights' bytes: cutting the file short (as `truncate` or a `cp` over it
+    // does) while the model is loaded changes nothing in it. With a mapping this read would SIGBUS.
+    void loadedModelOutlivesItsFile() {
+        const std::string model = at("tiny");
+        fs::create_directories(model);
+        const std::string fixture = qEnvironmentVariable("AL_FIXTURE_MODEL").toStdString();
+        for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"})
+            fs::copy_file(fixture + "/" + f, model + "/" + f);
+        const auto m = al::Model::load(model);
+        const int64_t n = int64_t(m->config().vocab_size) * m->config().n_embd;
+        double before = 0;
+        for (int64_t i = 0; i < n; ++i) before += m->wte()[i];
+        QVERIFY(::truncate((model + "/model.safetensors").c_str(), 0) == 0);
+        double after = 0;
+        for (int64_t i = 0; i < n; ++i) after += m->wte()[i];
+        QCOMPARE(after, before);
+    }
+
+    // A vocab.json of raw bytes: the message names the problem and quotes no control or invalid
+    // bytes (they are written as \xNN).
+    void tokenizerErrorsQuoteNoRawBytes() {
+        put(at("vocab.json"), std::string("{\"\xff\xfe\x1b]0;owned\x07\x1b[2J\": 0}", 23));
+        put(at("merges.txt"), "#version: 0.2\n");
+        try {
+            al::Tokenizer::load(at("vocab.json"), at("merges.txt"));
+            QFAIL("accepted");
+        } catch (const al::Error& e) {
+            const std::string msg = e.what();
+            QVERIFY2(msg.find("not valid JSON") != std::string::npos, msg.c_str());
+            for (unsigned char c : msg) QVERIFY2(c >= 0x20 && c < 0x7f, msg.c_str());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSafeFile)
+#include "test_safe_file.moc"

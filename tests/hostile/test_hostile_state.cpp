@@ -1,0 +1,404 @@
+// The app and the CLI run as processes in homes of their own, each with something hostile where
+// their state or a model's file should be: links, named pipes, devices, sparse files larger than
+// memory, garbage, a window size no screen has, a second copy of the app, repository ids with "..",
+// a model file cut short while in use, a full disk under train-lab --out. Every run must end by
+// itself (no signal, no hang past its limit), change nothing outside the app's own folders, set an
+// unusable file aside rather than follow, overwrite or delete it, and lose no saved answer.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QtTest>
+
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "attention_lens/model.h"
+#include "attention_lens/tokenizer.h"
+#include "hostile_home.h"
+#include "write_model_folder.h"
+
+using hostile::Home;
+using hostile::Run;
+
+namespace {
+
+QString binary(const char* env, const char* built) {
+    const QString over = qEnvironmentVariable(env); // to run these cases against another build
+    return over.isEmpty() ? QString::fromLatin1(built) : over;
+}
+QString app() { return binary("AL_HOSTILE_APP", AL_APP_BINARY); }
+QString cli() { return binary("AL_HOSTILE_CLI", AL_CLI_BINARY); }
+QString fixture() { return qEnvironmentVariable("AL_FIXTURE_MODEL"); }
+
+bool makeFifo(const QString& path) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return ::mkfifo(QFile::encodeName(path).constData(), 0600) == 0;
+}
+bool makeLink(const QString& target, const QString& path) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return ::symlink(QFile::encodeName(target).constData(), QFile::encodeName(path).constData()) == 0;
+}
+// A sparse file of `bytes` (nothing is written): as large as asked, as the kernel allows.
+bool makeSparse(const QString& path, qint64 bytes) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) return false;
+    const bool ok = ::ftruncate(fd, off_t(bytes)) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// What is at `path` right now, as a word: "missing", "regular", "link", "fifo", "other".
+QString kindAt(const QString& path) {
+    struct stat st {};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0) return QStringLiteral("missing");
+    if (S_ISREG(st.st_mode)) return QStringLiteral("regular");
+    if (S_ISLNK(st.st_mode)) return QStringLiteral("link");
+    if (S_ISFIFO(st.st_mode)) return QStringLiteral("fifo");
+    return QStringLiteral("other");
+}
+
+// Peak resident memory of a running process in MB (VmHWM), or -1.
+double peakMb(qint64 pid) {
+    const QByteArray status = Home::readFile(QStringLiteral("/proc/%1/status").arg(pid));
+    const QRegularExpression re(QStringLiteral("VmHWM:\\s+(\\d+) kB"));
+    const auto m = re.match(QString::fromLatin1(status));
+    return m.hasMatch() ? m.captured(1).toDouble() / 1024.0 : -1;
+}
+
+// The app opened as a learner would (no --screenshot), running until stopped.
+struct OpenApp {
+    QProcess p;
+    OpenApp(const Home& home, const QStringList& args) {
+        p.setProcessEnvironment(home.env());
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(app(), args);
+        p.waitForStarted(10000);
+    }
+    bool running() { return p.state() == QProcess::Running; }
+    ~OpenApp() {
+        if (p.state() != QProcess::NotRunning) {
+            p.terminate();
+            if (!p.waitForFinished(5000)) {
+                p.kill();
+                p.waitForFinished(5000);
+            }
+        }
+    }
+};
+
+bool waitFor(const std::function<bool()>& ready, int ms) {
+    QElapsedTimer clock;
+    clock.start();
+    while (!ready()) {
+        if (clock.elapsed() > ms) return false;
+        QThread::msleep(100);
+    }
+    return true;
+}
+
+// True when `log` holds only printable text (valid UTF-8, no control bytes but newlines and tabs).
+bool printableText(const QByteArray& log) {
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8(log);
+    if (utf8.hasError()) return false;
+    for (QChar c : text)
+        if (c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t')) return false;
+    return true;
+}
+
+QJsonObject progressStations(const QString& file) {
+    return QJsonDocument::fromJson(Home::readFile(file)).object().value(QStringLiteral("stations")).toObject();
+}
+
+} // namespace
+
+class TestHostileState : public QObject {
+    Q_OBJECT
+
+    // A --screenshot of Station 1 on the fixture: it reads the settings (the language) and the
+    // progress (the station is marked visited), then exits by itself.
+    Run stationShot(const Home& home) {
+        return home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("lens"),
+                                QStringLiteral("--timeout"), QStringLiteral("25"), QStringLiteral("--screenshot"),
+                                home.path("tmp") + QStringLiteral("/lens.png")},
+                        40000);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(QFileInfo(app()).isExecutable(), qPrintable(app()));
+        QVERIFY2(QFileInfo(cli()).isExecutable(), qPrintable(cli()));
+        QVERIFY2(QFileInfo(fixture()).isDir(), "AL_FIXTURE_MODEL (ctest sets it)");
+    }
+
+    // Settings and progress files that cannot be used: set aside with their bytes, never followed,
+    // waited on or read whole; the run ends normally.
+    void unusableStateFilesAreSetAside_data() {
+        QTest::addColumn<QString>("settings");
+        QTest::addColumn<QString>("progress");
+        QTest::newRow("named pipes") << "fifo" << "fifo";
+        QTest::newRow("30 GiB sparse") << "sparse" << "sparse";
+        QTest::newRow("garbage, /dev/zero") << "garbage" << "zero";
+        QTest::newRow("link, /dev/urandom") << "link" << "urandom";
+    }
+    void unusableStateFilesAreSetAside() {
+        QFETCH(QString, settings);
+        QFETCH(QString, progress);
+        Home home;
+        QVERIFY(home.valid());
+        const auto plant = [&](const QString& kind, const QString& path) {
+            if (kind == QLatin1String("fifo")) return makeFifo(path);
+            if (kind == QLatin1String("sparse")) return makeSparse(path, 30ll << 30);
+            if (kind == QLatin1String("garbage"))
+                return Home::writeFile(path, QByteArray("\x00\x01\xff\xfe[General]\x00lastStation=\x80\x81", 26));
+            if (kind == QLatin1String("zero")) return makeLink(QStringLiteral("/dev/zero"), path);
+            if (kind == QLatin1String("urandom")) return makeLink(QStringLiteral("/dev/urandom"), path);
+            if (kind == QLatin1String("link")) return makeLink(home.outside(QStringLiteral("victim.txt")), path);
+            return false;
+        };
+        QVERIFY(plant(settings, home.settingsFile()));
+        QVERIFY(plant(progress, home.progressFile()));
+        // What a save killed between its write and its rename leaves behind.
+        const QString stale = home.progressFile() + QStringLiteral(".saving-Ab12Cd");
+        QVERIFY(Home::writeFile(stale, "{\"format\": \"attention-lens-progress\""));
+
+        const Run r = stationShot(home);
+        QVERIFY2(r.finished && !r.signalled && r.code == 0, qPrintable(r.summary()));
+        // Set aside (a new, regular file may take its place: the visit is saved).
+        for (const QString& file : {home.settingsFile(), home.progressFile()}) {
+            QVERIFY2(kindAt(file) == QLatin1String("missing") || kindAt(file) == QLatin1String("regular"),
+                     qPrintable(file + QStringLiteral(" is still a ") + kindAt(file)));
+            QCOMPARE(Home::besides(file, QStringLiteral(".unusable-")).size(), 1);
+        }
+        QVERIFY(progressStations(home.progressFile()).value(QStringLiteral("lens")).toObject().value(QStringLiteral("visited")).toBool());
+        QVERIFY2(r.log.contains(QStringLiteral("saved")), qPrintable(r.log));
+        QVERIFY2(!QFileInfo::exists(stale), "the leftover temporary file was not removed");
+        QVERIFY2(home.outsideChanges().isEmpty(), qPrintable(home.outsideChanges()));
+    }
+
+    // A link as the settings file: the app saves into its own folder (the link is set aside) and
+    // the file the link pointed to is unchanged.
+    void settingsAreNeverWrittenThroughALink() {
+        Home home;
+        const QString victim = home.outside(QStringLiteral("victim.txt"));
+        QVERIFY(makeLink(victim, home.settingsFile()));
+        OpenApp open(home, {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("math")});
+        const bool saved = waitFor([&] {
+            return Home::isRegular(home.settingsFile()) && Home::readFile(home.settingsFile()).contains("lastStation=math");
+        }, 30000);
+        QVERIFY2(open.running(), qPrintable(QString::fromUtf8(open.p.readAll())));
+        QVERIFY2(saved, qPrintable(QStringLiteral("the settings file is a %1").arg(kindAt(home.settingsFile()))));
+        QCOMPARE(Home::besides(home.settingsFile(), QStringLiteral(".unusable-")).size(), 1);
+        QVERIFY2(home.outsideChanges().isEmpty(), qPrintable(home.outsideChanges()));
+    }
+
+    // One course per data folder: a second launch brings the first window to the front and exits;
+    // the first keeps running. Its hand-edited window size, larger than any screen, is cut to the
+    // screen instead of filling gigabytes.
+    void secondLaunchRaisesTheFirst() {
+        Home home;
+        QVERIFY(Home::writeFile(home.settingsFile(), "[window]\ngeometry=@Rect(0 0 32767 32767)\n"));
+        OpenApp first(home, {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("map")});
+        QThread::msleep(4000); // the window is shown by now
+        QVERIFY2(first.running(), qPrintable(QString::fromUtf8(first.p.readAll())));
+        const double peak = peakMb(first.p.processId());
+        QVERIFY2(peak > 0 && peak < 1500, qPrintable(QStringLiteral("peak resident memory %1 MB").arg(peak)));
+        QVERIFY(QFileInfo::exists(home.dataDir() + QStringLiteral("/instance.lock")));
+
+        const Run second = home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--station"),
+                                            QStringLiteral("lens")}, 25000);
+        QVERIFY2(second.finished && !second.signalled && second.code == 0, qPrintable(second.summary()));
+        QVERIFY2(second.log.contains(QStringLiteral("already open")), qPrintable(second.log));
+        QVERIFY(first.running());
+    }
+
+    // Two --screenshot --reveal runs started together on one data folder: both stations' committed
+    // answers are in the progress file at the end.
+    void twoRunsKeepBothAnswers() {
+        Home home;
+        auto start = [&](QProcess& p, const char* station) {
+            p.setProcessEnvironment(home.env());
+            p.setProcessChannelMode(QProcess::MergedChannels);
+            p.start(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QString::fromLatin1(station),
+                            QStringLiteral("--reveal"), QStringLiteral("--timeout"), QStringLiteral("90"),
+                            QStringLiteral("--screenshot"), home.path("tmp") + QLatin1Char('/') + QLatin1String(station) +
+                                                                QStringLiteral(".png")});
+        };
+        QProcess a, b;
+        start(a, "math");
+        start(b, "mask");
+        QVERIFY(a.waitForFinished(100000) && b.waitForFinished(100000));
+        QVERIFY2(a.exitStatus() == QProcess::NormalExit && a.exitCode() == 0, a.readAll().right(1500).constData());
+        QVERIFY2(b.exitStatus() == QProcess::NormalExit && b.exitCode() == 0, b.readAll().right(1500).constData());
+        const QJsonObject stations = progressStations(home.progressFile());
+        for (const char* id : {"math", "mask"}) {
+            const QJsonObject exercises = stations.value(QLatin1String(id)).toObject().value(QStringLiteral("exercises")).toObject();
+            QVERIFY2(!exercises.isEmpty(), qPrintable(QStringLiteral("the answers of %1 were lost: %2")
+                                                          .arg(QLatin1String(id), QString::fromUtf8(Home::readFile(home.progressFile())))));
+        }
+    }
+
+    // Repository ids and revisions that would put the staging folder on (or outside) the models
+    // folder are refused with exit 2 before anything is created or deleted.
+    void downloadRefusesPathsOutOfTheModelsFolder_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("evil/..") << QStringList{"--repo", "evil/.."};
+        QTest::newRow("evil/.") << QStringList{"--repo", "evil/."};
+        QTest::newRow("../gpt2") << QStringList{"--repo", "../gpt2"};
+        QTest::newRow("a/b/..") << QStringList{"--repo", "a/b/.."};
+        QTest::newRow("evil/.hidden") << QStringList{"--repo", "evil/.hidden"};
+        QTest::newRow("evil/na me") << QStringList{"--repo", "evil/na me"};
+        QTest::newRow("97 characters") << QStringList{"--repo", "evil/" + QString(97, QLatin1Char('a'))};
+        QTest::newRow("revision ../..") << QStringList{"--repo", "evil/model", "--revision", "../../x"};
+        QTest::newRow("revision /abs") << QStringList{"--repo", "evil/model", "--revision", "/etc"};
+    }
+    void downloadRefusesPathsOutOfTheModelsFolder() {
+        QFETCH(QStringList, args);
+        Home home;
+        const QString models = home.path("home/.local/share") + QStringLiteral("/models");
+        QVERIFY(Home::writeFile(models + QStringLiteral("/gpt2/config.json"), "{}"));
+        QVERIFY(Home::writeFile(models + QStringLiteral("/notes.txt"), "mine"));
+        QProcessEnvironment env = home.env();
+        const Run r = home.run(cli(), QStringList{"download"} + args + QStringList{"--dest", models, "--no-progress"}, 20000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QCOMPARE(Home::readFile(models + QStringLiteral("/gpt2/config.json")), QByteArray("{}"));
+        QCOMPARE(Home::readFile(models + QStringLiteral("/notes.txt")), QByteArray("mine"));
+        QCOMPARE(QDir(models).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{"gpt2", "notes.txt"}));
+        QVERIFY2(home.outsideChanges().isEmpty(), qPrintable(home.outsideChanges()));
+    }
+
+    // Every file of a model folder: a regular file under a cap, read without blocking, refused
+    // with a clear message that quotes no raw bytes.
+    void modelFilesAreCheckedBeforeTheyAreRead_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("vocab.json pipe") << "vocab.json" << "fifo" << "named pipe";
+        QTest::newRow("merges.txt pipe") << "merges.txt" << "fifo" << "named pipe";
+        QTest::newRow("config.json pipe") << "config.json" << "fifo" << "named pipe";
+        QTest::newRow("merges.txt -> /dev/urandom") << "merges.txt" << "urandom" << "character device";
+        QTest::newRow("vocab.json 8 TiB") << "vocab.json" << "sparse" << "bytes allowed";
+        QTest::newRow("vocab.json raw bytes") << "vocab.json" << "garbage" << "not valid JSON";
+    }
+    void modelFilesAreCheckedBeforeTheyAreRead() {
+        QFETCH(QString, file);
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        Home home;
+        const QString dir = home.path("home/model");
+        QDir().mkpath(dir);
+        for (const QString& f : QDir(fixture()).entryList(QDir::Files))
+            QVERIFY(QFile::copy(fixture() + QLatin1Char('/') + f, dir + QLatin1Char('/') + f));
+        const QString target = dir + QLatin1Char('/') + file;
+        QVERIFY(QFile::remove(target));
+        if (kind == QLatin1String("fifo")) QVERIFY(makeFifo(target));
+        if (kind == QLatin1String("urandom")) QVERIFY(makeLink(QStringLiteral("/dev/urandom"), target));
+        if (kind == QLatin1String("sparse") && !makeSparse(target, 8ll << 40)) QVERIFY(makeSparse(target, 1ll << 40));
+        if (kind == QLatin1String("garbage"))
+            // A key of bytes that are not UTF-8, with a terminal escape: the parser quotes what it read.
+            QVERIFY(Home::writeFile(target, QByteArray("{\"\xff\xfe\x1b]0;owned\x07\x1b[2J\": 0}", 23)));
+        const Run r = home.run(cli(), {QStringLiteral("info"), QStringLiteral("--model"), dir}, 15000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(expected), qPrintable(r.log));
+        QVERIFY2(printableText(r.bytes), qPrintable(r.log));
+    }
+
+    // A model in use stays valid when its model.safetensors is cut short or copied over: the
+    // engine owns its bytes (a mapping would fault with SIGBUS on the next forward pass).
+    void loadedModelSurvivesItsFileChanging_data() {
+        QTest::addColumn<bool>("truncate");
+        QTest::newRow("truncated") << true;
+        QTest::newRow("copied over") << false;
+    }
+    void loadedModelSurvivesItsFileChanging() {
+        QFETCH(bool, truncate);
+        Home home;
+        const std::string dir = home.path("home/model").toStdString();
+        // GPT-2's tokenizer and a narrow model: every forward pass reads all of its 13 MB.
+        const std::string tok = qEnvironmentVariable("AL_SHARED_DIR").toStdString() + "/gpt2-tokenizer";
+        al::Config c = al::Model::gpt2_small_config();
+        c.n_layer = 2;
+        c.n_head = 2;
+        c.n_embd = 64;
+        c.n_positions = 128;
+        testing_support::writeModelFolder(*al::Model::random(c, 7), dir, tok);
+        QProcess bench;
+        bench.setProcessEnvironment(home.env());
+        bench.setProcessChannelMode(QProcess::MergedChannels);
+        bench.start(cli(), {QStringLiteral("bench"), QStringLiteral("--model"), QString::fromStdString(dir),
+                            QStringLiteral("--tokens"), QStringLiteral("64"), QStringLiteral("--repeat"), QStringLiteral("400")});
+        QVERIFY(bench.waitForStarted(10000));
+        QThread::msleep(700); // loaded, and in its forward passes
+        QVERIFY2(bench.state() == QProcess::Running, "the bench ended before the file changed: make it longer");
+        const QString weights = QString::fromStdString(dir + "/model.safetensors");
+        if (truncate) {
+            QVERIFY(::truncate(QFile::encodeName(weights).constData(), 0) == 0);
+        } else {
+            QFile f(weights); // as cp does: truncate, then write other bytes
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(Home::readFile(fixture() + QStringLiteral("/model.safetensors")));
+        }
+        QVERIFY(bench.waitForFinished(60000));
+        QVERIFY2(bench.exitStatus() == QProcess::NormalExit && bench.exitCode() == 0,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(bench.exitCode()).arg(QString::fromUtf8(bench.readAll()))));
+    }
+
+    // train-lab --out over a model on a full disk: it fails, and the model that was there still
+    // loads, byte for byte. Needs a small disk: a tmpfs, which only root can mount.
+    void trainLabOutIsAtomicOnAFullDisk() {
+        if (::geteuid() != 0)
+            QSKIP("a full disk is a small tmpfs here, and mounting one needs root");
+        Home home;
+        const QString disk = home.path("disk");
+        QDir().mkpath(disk);
+        if (::mount("tmpfs", QFile::encodeName(disk).constData(), "tmpfs", 0, "size=2m") != 0)
+            QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs (%1)").arg(QString::fromLocal8Bit(std::strerror(errno)))));
+        struct Unmount {
+            QByteArray at;
+            ~Unmount() { ::umount2(at.constData(), MNT_DETACH); }
+        } unmount{QFile::encodeName(disk)};
+        const QString out = disk + QStringLiteral("/model");
+        const QStringList train{QStringLiteral("train-lab"), QStringLiteral("--steps"), QStringLiteral("1"),
+                                QStringLiteral("--out"), out};
+        const Run first = home.run(cli(), train, 60000);
+        QVERIFY2(first.finished && first.code == 0, qPrintable(first.summary()));
+        QMap<QString, QByteArray> before;
+        for (const QString& f : QDir(out).entryList(QDir::Files))
+            before.insert(f, Home::readFile(out + QLatin1Char('/') + f));
+        QVERIFY(before.size() >= 4);
+
+        // Fill the disk but for a few KiB: less than one model, more than its config.json.
+        {
+            QFile filler(disk + QStringLiteral("/filler"));
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const QByteArray block(4096, 'x');
+            while (filler.write(block) == block.size() && filler.flush()) {}
+            filler.close();
+            struct statvfs vfs {};
+            ::statvfs(QFile::encodeName(disk).constData(), &vfs);
+            QVERIFY(::truncate(QFile::encodeName(filler.fileName()).constData(),
+                               std::max<off_t>(0, off_t(filler.size()) - 24 * 1024)) == 0);
+        }
+        // Another shape, so that a config.json written over the old one would not match its weights.
+        const Run second = home.run(cli(), train + QStringList{QStringLiteral("--layers"), QStringLiteral("1")}, 60000);
+        QVERIFY2(second.finished && !second.signalled && second.code != 0, qPrintable(second.summary()));
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QVERIFY2(Home::readFile(out + QLatin1Char('/') + it.key()) == it.value(), qPrintable(it.key() + " changed"));
+        QCOMPARE(QDir(disk).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{"filler", "model"}));
+        const Run info = home.run(cli(), {QStringLiteral("info"), QStringLiteral("--model"), out}, 20000);
+        QVERIFY2(info.finished && info.code == 0, qPrintable(info.summary()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostileState)
+#include "test_hostile_state.moc"
