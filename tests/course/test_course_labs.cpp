@@ -8,7 +8,7 @@
 
 #include "attention_lens/model.h"
 #include "heads/ablation_lab.h"
-#include "course/course_math.h"
+#include "exercises/course_math.h"
 #include "course/exercise_set.h"
 #include "course/head_lab.h"
 #include "heads/heads_lab.h"

@@ -6,7 +6,7 @@
 
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
-#include "course/exercise_engine.h"
+#include "exercises/exercise_engine.h"
 #include "fixture.h"
 #include "gpt2_shaped_model.h"
 
