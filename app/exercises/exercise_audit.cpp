@@ -94,7 +94,9 @@ QStringList offeredTokens(const Sample& s) {
 // Texts on the page whatever the model computes (the prose, the QML captions), as opposed to the
 // cards' texts computed for this text.
 bool isStatic(const QString& visible) {
-    return visible.startsWith(QLatin1String("[prose]")) || visible.section(QLatin1Char(']'), 0, 0).endsWith(QLatin1String(".qml"));
+    const QString tag = visible.section(QLatin1Char(']'), 0, 0);
+    return tag == QLatin1String("[prose") || tag.endsWith(QLatin1String(".qml")) || tag.endsWith(QLatin1String(" prompt")) ||
+           tag.endsWith(QLatin1String(" intro")) || tag.endsWith(QLatin1String(" explain"));
 }
 bool isReveal(const QString& visible) {
     const QString tag = visible.section(QLatin1Char(']'), 0, 0);
@@ -375,7 +377,7 @@ Report run(const std::vector<Station>& stations, al::Runner& runner, const QStri
                     if (def.contains(QLatin1String(key)))
                         before << QStringLiteral("[%1 %2] ").arg(id, QLatin1String(key)) + def.value(QLatin1String(key)).toString();
                 if (ok[size_t(k)] && !answers[size_t(k)].promptText.isEmpty())
-                    before << QStringLiteral("[%1 prompt] ").arg(id) + answers[size_t(k)].promptText;
+                    before << QStringLiteral("[%1 question] ").arg(id) + answers[size_t(k)].promptText;
             }
             for (int k = 0; k < n; ++k) {
                 const QJsonObject def = st.exercises[k].toObject();
@@ -389,7 +391,7 @@ Report run(const std::vector<Station>& stations, al::Runner& runner, const QStri
                     }
                     s.visible = before;
                     if (s.answer.kind == QLatin1String("token")) // its own question names the token asked about
-                        s.visible.removeAll(QStringLiteral("[%1 prompt] ").arg(def.value(QStringLiteral("id")).toString()) + s.answer.promptText);
+                        s.visible.removeAll(QStringLiteral("[%1 question] ").arg(def.value(QStringLiteral("id")).toString()) + s.answer.promptText);
                     samples[size_t(k)].push_back(std::move(s));
                 }
                 // Once committed, the card's reveal is on the page for every later card.

@@ -83,8 +83,10 @@ double sampleChance(const QJsonObject& def, const Sample& s);
 // The choices within 2x of the best of a "most"/"least" question that the grader refuses.
 QStringList refusedNearTies(const ExerciseAnswer& a);
 // Where the answer can be read in `visible` texts: one line per finding, with the text around it.
-// Each visible text starts with its source in brackets: "[prose] ", "[Page.qml] " (static: the same
-// whatever the text), "[card-id prompt] ", "[card-id detail] " and so on. `constant`: the answer is
+// Each visible text starts with its source in brackets: "[prose] ", "[Page.qml] ", "[card-id prompt] ",
+// "[card-id intro] ", "[card-id explain] " (the lesson's own words: the same whatever the text), and
+// "[card-id question] " (a prompt computed for the text), "[card-id answer] ", "[card-id detail] ",
+// "[card-id note] " (computed). `constant`: the answer is
 // the same on at least half of the texts, so a number in the static texts can state it (otherwise a
 // match there is a coincidence of numbers, not a leak).
 QStringList findLeaks(const QJsonObject& def, const ExerciseAnswer& a, const QStringList& visible, bool constant);

@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -18,31 +19,31 @@
 namespace course::answers {
 namespace {
 
-// How many of a layer's heads put at least half of their weight, averaged over the rows, on the
-// first token: the prompt's own definition, whatever label the census gives first (a head can rest
-// on the first token and still be labelled induction). Asked as a share of the layer's heads, in
-// ranges; a head within 0.02 of one half counts either way.
+// How much of its weight, averaged over the rows, the layer's most first-token-heavy head puts on
+// the first token, within 0.1: the census's "first-token" score, whatever label the census gives
+// the head (it tries induction, previous-token, duplicate and self before sink, so a head can rest
+// on the first token and still be labelled induction). The prompt's definition of a sink (at least
+// half there) is what the reveal counts.
 ExerciseAnswer countSinks(const Ctx& c) {
     const int l = paramLayer(c);
     const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
-    int sure = 0, maybe = 0;
+    double best = -1;
+    int bestHead = 0, sinks = 0;
     QStringList shares;
     for (const al::HeadScores& s : census)
         if (s.head.layer == l) {
-            sure += s.first_token >= 0.52;
-            maybe += s.first_token >= 0.48;
+            if (s.first_token > best) { best = s.first_token; bestHead = s.head.head; }
+            sinks += s.first_token >= 0.5;
             shares << QStringLiteral("%1: %2").arg(headName(l, s.head.head), num(s.first_token, 2));
         }
     ExerciseAnswer a;
-    // Every count from the sure heads to the borderline ones is right: the middle of that range,
-    // with a tolerance reaching both ends.
-    setNumber(a, (sure + maybe) / 2.0, (maybe - sure) / 2.0);
-    a.answerText = sure == maybe ? QString::number(sure) : QObject::tr("%1 to %2").arg(sure).arg(maybe);
-    const int count = sure;
+    setNumber(a, best, 0.1, 4);
+    a.focusHead = headName(l, bestHead);
     a.detail = QObject::tr("On your text, the share of weight that each head of layer %1 puts on the first token, "
-                           "averaged over the rows: %2. %3 of its %4 heads reach one half (a head within 0.02 of it counts either way).")
-                   .arg(l).arg(shares.join(QStringLiteral(", "))).arg(a.answerText).arg(c.H);
-    if (count == 0)
+                           "averaged over the rows: %2. Head %3 puts the most there; %4 of the layer's %5 heads put at "
+                           "least half there, which is what makes a head a sink.")
+                   .arg(l).arg(shares.join(QStringLiteral(", ")), a.focusHead).arg(sinks).arg(c.H);
+    if (sinks == 0)
         a.note = QObject::tr("Trained models such as GPT-2 small usually have many heads that rest on the first token; "
                              "this model has none in layer %1 on your text.").arg(l);
     return a;
@@ -98,28 +99,54 @@ ExerciseAnswer positionalEarlyLate(const Ctx& c) {
 }
 
 bool isPronoun(std::string s) {
-    while (!s.empty() && (s[0] == ' ')) s.erase(0, 1);
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
     static const char* list[] = {"she", "he", "it", "they", "her", "him", "them", "his", "its", "their"};
     return std::any_of(std::begin(list), std::end(list), [&](const char* p) { return s == p; });
 }
 
+// Short enough that its pronoun lies within the token cap even where every byte is a token.
+constexpr const char* kPronounExample = "Mary gave John a drink because she was thirsty.";
+
+bool isLetter(char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; }
+
+// The last pronoun of the text: its first and last token (one token in GPT-2's vocabulary, several
+// in a vocabulary of bytes), with at least two tokens before it besides the first. Words are read
+// from the decoded text, so any tokenizer works. False when there is none.
+bool findPronoun(const al::Tokenizer* tok, const std::vector<int>& ids, int& first, int& last) {
+    if (!tok) return false;
+    std::string text;
+    std::vector<size_t> ends; // where each token's bytes end in `text`
+    for (int id : ids) { text += tok->token_bytes(id); ends.push_back(text.size()); }
+    for (int i = int(ids.size()) - 1; i >= 0; --i) {
+        const size_t end = ends[size_t(i)];
+        if (end < text.size() && isLetter(text[end])) continue; // the word goes on after this token
+        size_t start = end;
+        while (start > 0 && isLetter(text[start - 1])) --start;
+        if (start == end || !isPronoun(text.substr(start, end - start))) continue;
+        int f = i;
+        while (f > 0 && ends[size_t(f - 1)] > start) --f;
+        if (f < 3) return false;
+        first = f;
+        last = i;
+        return true;
+    }
+    return false;
+}
+
 ExerciseAnswer pronounTarget(const Ctx& c0) {
     std::vector<int> ids = c0.ids;
-    int q = -1;
+    int p0 = -1, q = -1;
     const al::Tokenizer* tok = c0.model.tokenizer();
     auto find = [&] {
-        q = -1;
-        for (int i = int(ids.size()) - 1; i > 2 && tok; --i)
-            if (isPronoun(tok->token_bytes(ids[i]))) { q = i; break; }
+        if (!findPronoun(tok, ids, p0, q)) q = -1;
     };
     find();
     QString note;
     if (q < 0) {
-        ids = tokenize(c0.model, defaultText(), kTokenCap);
+        ids = tokenize(c0.model, kPronounExample, kTokenCap);
         find();
         note = QObject::tr("Your text has no pronoun with at least two words before it, so this exercise uses the "
-                           "example sentence “%1”.").arg(QString::fromUtf8(defaultText()));
+                           "example sentence “%1”.").arg(QString::fromUtf8(kPronounExample));
     }
     if (q < 0)
         throw al::Error("no pronoun to ask about");
@@ -133,10 +160,10 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
         for (int j = 0; j <= q; ++j)
             mean[size_t(j)] += r.attention.at(l, h, q, j) / c.H;
     ExerciseAnswer a;
-    setTokenArgmax(c, a, mean, 1, q - 2, q);
+    setTokenArgmax(c, a, mean, 1, p0 - 2, q);
     const int arg = a.answer.toInt();
     // Every copy of an accepted token counts: the learner names a word, not one of its positions.
-    for (int j = 1; j <= q - 2; ++j)
+    for (int j = 1; j <= p0 - 2; ++j)
         for (const QString& acc : QStringList(a.accept))
             if (ids[size_t(j)] == ids[size_t(acc.toInt())] && !a.accept.contains(QString::number(j))) a.accept << QString::number(j);
     a.choices = tokenChoices(c.model, ids);
@@ -153,8 +180,8 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
                            "single heads whose attention links a pronoun to what it refers to fairly often, and an "
                            "average over heads blurs such heads.")
                    .arg(l).arg(c.H).arg(quoted(c.model, ids[size_t(q)])).arg(q).arg(num(mean[size_t(arg)], 2))
-                   .arg(quoted(c.model, ids[size_t(arg)])).arg(num(mean[size_t(q)], 2)).arg(num(mean[size_t(q - 1)], 2))
-                   .arg(quoted(c.model, ids[size_t(q - 1)]));
+                   .arg(quoted(c.model, ids[size_t(arg)])).arg(num(mean[size_t(q)], 2)).arg(num(mean[size_t(p0 - 1)], 2))
+                   .arg(quoted(c.model, ids[size_t(p0 - 1)]));
     a.example = !note.isEmpty();
     a.note = note;
     return a;

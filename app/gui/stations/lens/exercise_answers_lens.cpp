@@ -3,6 +3,7 @@
 #include "exercise_context.h"
 
 #include <algorithm>
+#include <QObject>
 #include <cmath>
 #include <string>
 
@@ -17,7 +18,7 @@ namespace {
 // The lens's head (the one that puts the most weight on the previous token, first token included,
 // as the question counts weights) with its last row hidden: how much of its weight does the last
 // token give to the token just before it? The other rows stay visible, so the learner reads the
-// head's habit there and predicts the hidden row. Options: five ranges split at params.edges.
+// head's habit there and predicts the hidden row, within 0.1.
 ExerciseAnswer previousTokenShare(const Ctx& c) {
     if (c.T < 2)
         throw al::Error("this exercise needs a text of at least two tokens");
@@ -31,13 +32,19 @@ ExerciseAnswer previousTokenShare(const Ctx& c) {
         }
     const int q = c.T - 1;
     const double w = r.attention.at(l, h, q, q - 1);
+    double others = 0; // the clue: what the visible rows give their previous token
+    for (int i = 1; i < q; ++i) others += r.attention.at(l, h, i, i - 1);
+    others /= std::max(1, q - 1);
     ExerciseAnswer a;
-    setBucket(c, a, w, paramEdges(c, {0.3, 0.4, 0.5, 0.6}), 0.005);
+    setNumber(a, w, 0.1, 4);
     a.row = q;
     a.focusHead = headName(l, h);
-    a.detail = QObject::tr("Head %1 puts %2 of its weight, on average over the rows, on the previous token. In the "
-                           "last row, %3 gives %4 to %5 and %6 to the first token.")
-                   .arg(a.focusHead, num(bestScore, 2), quoted(c.model, c.ids[size_t(q)]), num(w, 2),
+    a.promptText = QObject::tr("In head %1, how much of its weight will the last row, %2, give to the token just "
+                               "before it, %3? Read the rows you can see first. (Within 0.1 counts.)")
+                       .arg(a.focusHead, quoted(c.model, c.ids[size_t(q)]), quoted(c.model, c.ids[size_t(q - 1)]));
+    a.detail = QObject::tr("The other rows of head %1 give their previous token %2 on average. In the last row, %3 "
+                           "gives %4 to %5 and %6 to the first token.")
+                   .arg(a.focusHead, num(others, 2), quoted(c.model, c.ids[size_t(q)]), num(w, 2),
                         quoted(c.model, c.ids[size_t(q - 1)]), num(r.attention.at(l, h, q, 0), 2));
     return a;
 }

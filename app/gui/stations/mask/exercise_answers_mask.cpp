@@ -22,9 +22,10 @@ namespace {
 // mask takes away from that row and hands back to the tokens it may see. The clue is the text's
 // length: the more later tokens, the more they could take.
 ExerciseAnswer blockedWeight(const Ctx& c) {
-    const int row = std::clamp(paramInt(c, "row", 3), 0, c.T - 1);
-    if (row + 1 >= c.T)
-        throw al::Error("this exercise needs a text with tokens after row " + std::to_string(row));
+    if (c.T < 3)
+        throw al::Error("this exercise needs a text of at least three tokens");
+    // params.row, or an earlier row on a short text, so that some tokens come after it.
+    const int row = std::clamp(paramInt(c, "row", 3), 1, c.T - 2);
     const int l = paramLayer(c, "layer", "first"), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1);
     al::ForwardOptions o;
     o.causal_mask = false;
@@ -32,12 +33,12 @@ ExerciseAnswer blockedWeight(const Ctx& c) {
     double later = 0;
     for (int j = row + 1; j < c.T; ++j) later += open.attention.at(l, h, row, j);
     ExerciseAnswer a;
-    setBucket(c, a, later, paramEdges(c, {0.25, 0.5, 0.75}), 0.005);
+    setNumber(a, later, 0.1, 4);
     a.row = row;
     a.focusHead = headName(l, h);
     a.promptText = QObject::tr("Row %1 of the grid's head (%2) may see %3 tokens: %4 and the ones before it. Your text "
                                "has %5 tokens. If the mask were lifted, what share of row %1's weight would go to the "
-                               "%6 tokens after it?")
+                               "%6 tokens after it? (Within 0.1 counts.)")
                        .arg(row).arg(a.focusHead).arg(row + 1).arg(quoted(c.model, c.ids[size_t(row)])).arg(c.T).arg(c.T - row - 1);
     a.detail = QObject::tr("Without the mask, row %1 of head %2 would give %3 of its weight to the %4 later tokens. "
                            "The mask sets those weights to 0, and the softmax hands their share back to the %5 tokens "
@@ -46,9 +47,9 @@ ExerciseAnswer blockedWeight(const Ctx& c) {
     return a;
 }
 
-// Turning the mask off for every layer: what happens to the probability of the token the masked
-// model predicts? Ranges of the ratio without / with the mask. The clue is in the prompt: how sure
-// the masked model is.
+// Turning the mask off for every layer: what share of its probability does the token the masked
+// model predicts keep (without / with), within 0.05? The clue is in the prompt: how sure the masked
+// model is.
 ExerciseAnswer unmaskTopProbability(const Ctx& c) {
     const al::ForwardResult with = run(c);
     al::ForwardOptions o;
@@ -58,9 +59,10 @@ ExerciseAnswer unmaskTopProbability(const Ctx& c) {
     const std::vector<double> p = nextProbs(with), q = nextProbs(without);
     const double ratio = q[size_t(top)] / std::max(p[size_t(top)], 1e-12);
     ExerciseAnswer a;
-    setBucket(c, a, ratio, paramEdges(c, {0.5, 1.0}), 0.01);
+    setNumber(a, ratio, 0.05, 4);
     a.promptText = QObject::tr("With the mask, the most likely next token for your text is %1 at probability %2. Turn "
-                               "the mask off in every layer: what happens to %1's probability?")
+                               "the mask off in every layer: what share of its probability will %1 keep? (1 means unchanged, above 1 "
+                               "that it rises; within 0.05 counts.)")
                        .arg(quoted(c.model, top), num(p[size_t(top)], 2));
     const int top2 = argmax(without.logits_last);
     a.detail = QObject::tr("Without the mask %1 has probability %2 (%3 times its probability with the mask); the most "
@@ -82,7 +84,7 @@ ExerciseAnswer secondRowFirstWeight(const Ctx& c) {
     const double w = r.attention.at(l, h, 1, 0);
     const double s0 = r.scores.at(l, h, 1, 0), s1 = r.scores.at(l, h, 1, 1);
     ExerciseAnswer a;
-    setNumber(a, w, 0.05, 3);
+    setNumber(a, w, 0.05, 4);
     a.row = 1;
     a.focusHead = headName(l, h);
     a.promptText = QObject::tr("The first row has one allowed cell, so its weight is 1. The second row has two. In the "

@@ -17,18 +17,21 @@
 namespace course::answers {
 namespace {
 
-// How many numbers one head's keys hold for the learner's whole text: T keys of d / H numbers each.
+// How many numbers one head's queries, keys and values hold for the learner's whole text: 3 x T
+// vectors of d / H numbers each (three vectors, so the answer never equals a number the prompt gives
+// on the models the course ships).
 // The prompt gives the loaded model's width and heads and the text's length, so the answer is
 // worked out, not remembered from GPT-2 small's sizes.
 ExerciseAnswer headKeyNumbers(const Ctx& c) {
     const al::Config& cfg = c.model.config();
     ExerciseAnswer a;
-    setNumber(a, double(c.T) * cfg.head_dim(), 0, 9);
+    setNumber(a, 3.0 * c.T * cfg.head_dim(), 0, 9);
     a.promptText = QObject::tr("The model you have loaded gives every token %1 numbers and has %2 heads in each "
-                               "layer. Your text has %3 tokens. How many numbers make up one head's keys for your "
-                               "whole text?").arg(cfg.n_embd).arg(cfg.n_head).arg(c.T);
+                               "layer. Your text has %3 tokens. How many numbers make up one head's queries, keys and "
+                               "values for your whole text?").arg(cfg.n_embd).arg(cfg.n_head).arg(c.T);
     a.detail = QObject::tr("Every one of the %2 heads reads all %1 numbers of a position and projects them down with "
-                           "its own matrices to %1 / %2 = %3 numbers for its query, key and value. %4 tokens × %3 = %5.")
+                           "its own matrices to %1 / %2 = %3 numbers for its query, key and value. 3 × %4 tokens × %3 "
+                           "= %5.")
                    .arg(cfg.n_embd).arg(cfg.n_head).arg(cfg.head_dim()).arg(c.T).arg(a.answer);
     return a;
 }

@@ -46,38 +46,37 @@ ExerciseAnswer uniformSwapKl(const Ctx& c) {
     return a;
 }
 
+// The census's induction head of a layer (the head with the highest induction score on the census's
+// own repeated random sequence: the clue, in the prompt) on the learner's text written twice in a
+// row: how much weight does it put on the token after the earlier copy of each token (its induction
+// score on that text), within 0.1? A score, like the label built from it, depends on the text.
 ExerciseAnswer labelStable(const Ctx& c) {
-    const int l = paramLayer(c), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1);
-    QStringList labels;
-    std::vector<std::string> seen;
-    // The learner's text first, then the lesson's: whether the head keeps the label it has on the
-    // learner's text.
-    std::vector<std::vector<int>> texts{c.ids};
-    for (const QJsonValue& t : c.params.value(QStringLiteral("texts")).toArray())
-        texts.push_back(tokenize(c.model, t.toString().toStdString(), kTokenCap));
-    for (const std::vector<int>& ids : texts) {
-        for (const al::HeadScores& s : al::head_census(c.runner, ids, censusOptions(c)))
-            if (s.head.layer == l && s.head.head == h) {
-                labels << head_roles::label(QString::fromStdString(s.label));
-                seen.push_back(s.label);
-            }
-    }
-    if (seen.size() < 2)
-        throw al::Error("the exercise names no texts");
-    const bool same = std::all_of(seen.begin(), seen.end(), [&](const std::string& s) { return s == seen[0]; });
+    const int l = paramLayer(c);
+    // Twice the text within the token cap: its first half of the cap, twice, on a long text.
+    const size_t half = size_t(std::min(kTokenCap, c.model.config().n_positions) / 2);
+    std::vector<int> twice(c.ids.begin(), c.ids.begin() + long(std::min(c.ids.size(), half)));
+    twice.insert(twice.end(), twice.begin(), twice.end());
+    const al::HeadScores* pick = nullptr;
+    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
+    for (const al::HeadScores& s : census)
+        if (s.head.layer == l && (!pick || s.induction > pick->induction)) pick = &s;
+    if (!pick)
+        throw al::Error("the census gave no head of layer " + std::to_string(l));
+    al::ForwardOptions o;
+    o.cancel = c.cancel;
+    const al::ForwardResult r = c.runner.forward_full(twice, o);
+    const double score = al::census::induction(r.attention.dense(l, pick->head.head), twice, false);
     ExerciseAnswer a;
-    setOption(c, a, same ? QStringLiteral("yes") : QStringLiteral("no"));
-    a.focusHead = headName(l, h);
-    // The clue: the head's label on the lesson's texts, which the learner compares with their own.
-    QStringList lesson;
-    const QJsonArray lessonTexts = c.params.value(QStringLiteral("texts")).toArray();
-    for (int i = 0; i < lessonTexts.size() && i + 1 < labels.size(); ++i)
-        lesson << QObject::tr("%1 on “%2”").arg(labels[i + 1], lessonTexts[i].toString());
-    a.promptText = QObject::tr("The census labels head %1 %2. Will it give the head the same label on your text?")
-                       .arg(a.focusHead, lesson.join(QStringLiteral("; ")));
-    a.detail = QObject::tr("Head %1's label on your text, then on the lesson's %2 texts: %3. Labels summarise one "
-                           "text's pattern; whether a head keeps its label across texts has to be tested, not assumed.")
-                   .arg(headName(l, h)).arg(seen.size() - 1).arg(labels.join(QStringLiteral(", ")));
+    setNumber(a, score, 0.1, 4);
+    a.focusHead = headName(l, pick->head.head);
+    a.promptText = QObject::tr("On the census's repeated random tokens, head %1 has the highest induction score of "
+                               "layer %2: %3 of its weight goes to the token after the earlier copy. Write your text "
+                               "twice in a row: how much will it put there on your text? (Within 0.1 counts.)")
+                       .arg(a.focusHead).arg(l).arg(num(pick->induction, 3));
+    a.detail = QObject::tr("On your text written twice, head %1 puts %2 of its weight on the token after the earlier "
+                           "copy (%3 on the census's random tokens). On your text, the census labels it %4.")
+                   .arg(a.focusHead, num(score, 2), num(pick->induction, 2),
+                        head_roles::label(QString::fromStdString(pick->label)));
     return a;
 }
 

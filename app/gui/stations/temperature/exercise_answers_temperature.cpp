@@ -50,10 +50,18 @@ ExerciseAnswer nucleusSize(const Ctx& c) {
     int kept = 0;
     for (float v : dist) kept += v > 0;
     ExerciseAnswer a;
+    // As a count within half of it either way (params.relative), or as ranges (params.edges).
+    if (c.params.contains(QStringLiteral("relative"))) {
+        setNumber(a, kept, paramDouble(c, "relative", 0.5) * kept, 6);
+        a.answerText = QString::number(kept);
+        a.detail = QObject::tr("At temperature %1, top-p %2 keeps %3 of %4 tokens; a guess from %5 to %6 counts.")
+                       .arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size()).arg(num(kept - a.tolerance, 4), num(kept + a.tolerance, 4));
+        return a;
+    }
     // Options: ranges split at params.edges (no slack: counts are exact).
     setBucket(c, a, kept, paramEdges(c, {1.5, 10.5, 100.5, 1000.5}), 0);
-    a.detail = QObject::tr("At temperature %1, top-p %2 keeps %3 of %4 tokens.").arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size());
     // Nothing about temperature 1 here: that count is the next card's answer.
+    a.detail = QObject::tr("At temperature %1, top-p %2 keeps %3 of %4 tokens.").arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size());
     return a;
 }
 
