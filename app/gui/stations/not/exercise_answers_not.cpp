@@ -91,7 +91,7 @@ ExerciseAnswer attentionCostShare(const Ctx& c) {
     ExerciseAnswer a;
     // In percent of the rest, counting the full T x T grid; a fifth either way is close enough (the
     // allowed half is a factor of 2 away, so the prompt says which count it asks for).
-    setNumber(a, 100 * full, std::max(0.05, 0.2 * 100 * full), 2);
+    setNumber(a, 100 * full, std::max(0.05, 0.2 * 100 * full), 3);
     a.promptText = QObject::tr("Your text has %1 tokens and the model's width is %2. Counting the full %1 × %1 grid, "
                                "how large is one layer's attention arithmetic (scores and weighted sums), in percent "
                                "of the rest of the layer (projections and MLP)? Within a fifth either way counts.")
