@@ -168,8 +168,10 @@ StationScaffold {
                     wrapMode: Text.WordWrap
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
-                    text: station.exOpen
+                    text: station.exOpen && station.exPicksToken
                           ? qsTr("Exercise: click the token you predict (or use ← → and Enter). The weights are hidden until you commit your prediction.")
+                          : station.exOpen
+                          ? qsTr("Exercise: read the rows you can see, then type your prediction in the card. The asked row's weights are hidden until you commit your prediction.")
                           : qsTr("Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word; a hook over a chip on an earlier line is an arc to it.")
                             .arg(lens.layer).arg(lens.head)
                 }

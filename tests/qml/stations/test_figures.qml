@@ -222,14 +222,16 @@ Item {
         function test_predictCardRevealsOnlyAfterCommit() {
             const set = createTemporaryObject(setC, root, {
                 stationId: "qmltest",
-                definitions: [{ id: "hd", kind: "number", prompt: "?", compute: "head_dim", params: {}, explain: "because" }]
+                definitions: [{ id: "hd", kind: "number", prompt: "?", compute: "head_key_numbers", params: {}, explain: "because" }]
             })
             tryVerify(() => set.answers.length === 1 && set.answers[0].answer !== undefined, 20000)
             const card = createTemporaryObject(cardC, root, { definition: set.definitions[0], answer: set.answers[0], exercises: set })
             verify(!card.revealed)
             card.commit()                                 // nothing committed yet: no reveal
             verify(!card.revealed)
-            card.prediction = "16"
+            // 3 x tokens x 16, the fixture's head width: a multiple of 48.
+            verify(Number(set.answers[0].answer) > 0 && Number(set.answers[0].answer) % 48 === 0)
+            card.prediction = set.answers[0].answer
             card.commit()
             verify(card.revealed)
             verify(card.result.correct)
