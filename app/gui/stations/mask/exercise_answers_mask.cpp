@@ -36,7 +36,7 @@ ExerciseAnswer blockedWeight(const Ctx& c) {
     setNumber(a, later, 0.1, 4);
     a.row = row;
     a.focusHead = headName(l, h);
-    a.promptText = QObject::tr("Row %1 of the grid's head (%2) may see %3 tokens: %4 and the ones before it. Your text "
+    a.promptText = QObject::tr("Row %1 of the grid's head, head %2, may see %3 tokens: %4 and the ones before it. Your text "
                                "has %5 tokens. If the mask were lifted, what share of row %1's weight would go to the "
                                "%6 tokens after it? (Within 0.1 counts.)")
                        .arg(row).arg(a.focusHead).arg(row + 1).arg(quoted(c.model, c.ids[size_t(row)])).arg(c.T).arg(c.T - row - 1);
@@ -88,7 +88,7 @@ ExerciseAnswer secondRowFirstWeight(const Ctx& c) {
     a.row = 1;
     a.focusHead = headName(l, h);
     a.promptText = QObject::tr("The first row has one allowed cell, so its weight is 1. The second row has two. In the "
-                               "grid's head (%1), the second token %2 scores %3 against the first token %4 and %5 "
+                               "grid's head, head %1, the second token %2 scores %3 against the first token %4 and %5 "
                                "against itself. What weight does it give the first token? (Within 0.05 counts.)")
                        .arg(a.focusHead, quoted(c.model, c.ids[1]), num(s0, 3), quoted(c.model, c.ids[0]), num(s1, 3));
     a.detail = QObject::tr("1 / (1 + e^(%1 − %2)) = %3: the weight of %4. Itself gets the rest, %5.")
