@@ -6,8 +6,8 @@
 
 namespace {
 
-// Exercise cards are named "exercise:<id>" (ExerciseList.qml); a Repeater parents them visually
-// only, so walk the visual tree.
+// Exercise cards are named "exercise:<id>" (ExerciseList.qml) and shown inside the frames of the
+// figures they ask about, so walk the visual tree.
 void collectCards(QQuickItem* item, QList<QQuickItem*>& out) {
     if (item->objectName().startsWith(QLatin1String("exercise:")))
         out.append(item);

@@ -8,9 +8,14 @@ import QtQuick
 QtObject {
     // part key -> true while an open exercise hides it
     property var hidden: ({})
+    // part key -> what the open exercises that hide it ask about ({id, params, row, focusHead}:
+    // the row and head named in the question, never the answer), so that a figure can hide just
+    // the asked-for row or head and leave the rest of the instrument to reason from
+    property var asked: ({})
     // part key -> the committed exercises' answers (ExerciseSet's answer maps plus the prediction,
     // the exercise's id and its params)
     property var revealed: ({})
     function hides(key) { return hidden[key] === true }
     function answersFor(key) { return hidden[key] === true ? [] : (revealed[key] || []) }
+    function askedFor(key) { return hidden[key] === true ? (asked[key] || []) : [] }
 }

@@ -5,10 +5,14 @@ import AttentionLens
 
 // A titled card that holds one figure of a station, with a one-line caption under the title.
 // A caption that states an exercise's answer names its veil key in `captionVeil`: while that part
-// is veiled, `veiledCaption` is shown instead.
+// is veiled, `veiledCaption` is shown instead. The exercises that ask about this figure are shown
+// in its frame, under the caption and above the figure (`exerciseSlot`, filled by ExerciseList).
 Rectangle {
     id: section
     property string title
+    // An exercise may name this figure in its `figure` (lessons/README.md).
+    property string name: ""
+    readonly property alias exerciseSlot: slot
     property string caption
     property AnswerVeils veils: null
     property string captionVeil: ""
@@ -65,6 +69,15 @@ Rectangle {
             color: Theme.textMuted
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
+        }
+        // The exercises asked here: predict first, then see the figure below.
+        ColumnLayout {
+            id: slot
+            objectName: "exerciseSlot"
+            Layout.fillWidth: true
+            Layout.bottomMargin: Theme.spacingS
+            visible: children.length > 0
+            spacing: Theme.spacing
         }
         ColumnLayout {
             id: body

@@ -37,11 +37,14 @@ ExerciseCard {
     canReveal: card.prediction !== ""
     revealed: card.result.answer !== undefined
     correct: card.result.correct === true
+    skipped: card.result.skipped === true
+    canSkip: true
     answerText: qsTr("The model's answer: %1").arg(card.result.answerText || "")
     detail: card.result.detail || ""
     note: card.result.note || ""
     explain: card.definition.explain || ""
     onRevealRequested: commit()
+    onSkipRequested: skip()
     onResetRequested: again()
     onCancelRequested: card.prediction = ""
 
@@ -49,6 +52,14 @@ ExerciseCard {
         if (card.prediction === "" || !card.exercises)
             return
         const r = card.exercises.submit(card.exerciseIndex, card.prediction)
+        if (r.answer !== undefined)
+            card.result = r
+    }
+    // The answer without a prediction: the progress file records a skip, not a wrong answer.
+    function skip() {
+        if (!card.exercises)
+            return
+        const r = card.exercises.skip(card.exerciseIndex)
         if (r.answer !== undefined)
             card.result = r
     }

@@ -15,7 +15,8 @@ Item {
     default property Item content
     readonly property bool veiled: veils !== null && veils.hides(key)
     readonly property var answers: veils !== null ? veils.answersFor(key) : []
-    property string note: qsTr("Hidden until you commit your prediction below")
+    // The question sits in the figure's frame, above its parts (ExerciseList places it there).
+    property string note: qsTr("Hidden until you commit your prediction above")
     objectName: "veil:" + key
 
     implicitWidth: Math.max(content ? content.implicitWidth : 0, veiled ? noteLabel.implicitWidth + 24 : 0)

@@ -23,14 +23,21 @@ Rectangle {
     property string unavailableText: ""
     property bool revealed: false
     property bool correct: false
+    property bool skipped: false         // revealed without a prediction ("Show without predicting")
+    property bool canSkip: false         // the card offers "Show without predicting"
     property string answerText: ""       // the model's answer, in words
     property string detail: ""           // the computed facts behind it
     property string note: ""             // what this model does where "GPT-2" would differ
     property string explain: ""          // the lesson's explanation
     property bool startVisible: false    // a Start button beside the heading (Station 1's exercise)
+    // One of several questions asked at the same figure, in turn: "1 of 3" beside the heading; a
+    // card whose turn has not come (`waiting`) shows its heading only, so the figure stays in view.
+    property string step: ""
+    property bool waiting: false
     default property alias choice: slot.data
     signal startRequested()
     signal revealRequested()
+    signal skipRequested()
     signal resetRequested()
     signal cancelRequested()             // Escape: take the pick back before committing
 
@@ -81,27 +88,32 @@ Rectangle {
         return null
     }
 
-    implicitHeight: column.implicitHeight + 2 * Theme.spacingL
+    readonly property string waitingText: qsTr("Asked once you have answered the question above.")
+    readonly property string verdict: card.skipped ? qsTr("Shown without a prediction.")
+                                      : card.correct ? qsTr("Right.") : qsTr("Not this time.")
+
+    implicitHeight: column.implicitHeight + 2 * Theme.spacing
     radius: Theme.radius
     color: Theme.surface
     border.width: 1.5
-    border.color: card.revealed ? (card.correct ? Theme.good : Theme.warning) : Theme.border
+    border.color: card.revealed && !card.skipped ? (card.correct ? Theme.good : Theme.warning) : Theme.border
     Accessible.role: Accessible.Grouping
     Accessible.name: heading
-    Accessible.description: !card.available ? card.unavailableText
-        : card.revealed ? (card.correct ? qsTr("Right.") : qsTr("Not this time.")) + " " + card.answerText
+    Accessible.description: card.waiting ? card.waitingText
+        : !card.available ? card.unavailableText
+        : card.revealed ? card.verdict + " " + card.answerText
         : card.prompt
 
     ColumnLayout {
         id: column
         anchors.fill: parent
-        anchors.margins: Theme.spacingL
+        anchors.margins: Theme.spacing
         spacing: Theme.spacingS
         RowLayout {
             Layout.fillWidth: true
             Label {
                 Layout.fillWidth: true
-                text: card.heading
+                text: card.step === "" ? card.heading : qsTr("%1 · %2").arg(card.heading).arg(card.step)
                 font.pixelSize: Theme.fontLarge
                 font.weight: Font.DemiBold
                 color: Theme.text
@@ -115,6 +127,14 @@ Rectangle {
             }
         }
         Label {
+            visible: card.waiting
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: Theme.textMuted
+            text: card.waitingText
+        }
+        Label {
+            visible: !card.waiting
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             color: Theme.text
@@ -132,12 +152,12 @@ Rectangle {
         ColumnLayout {
             id: slot
             Layout.fillWidth: true
-            visible: children.length > 0 && card.available && card.active
+            visible: children.length > 0 && card.available && card.active && !card.waiting
             spacing: Theme.spacingS
         }
 
         RowLayout {
-            visible: card.available && card.active
+            visible: card.available && card.active && !card.waiting
             Layout.fillWidth: true
             spacing: Theme.spacing
             Label {
@@ -153,6 +173,13 @@ Rectangle {
                 enabled: card.canReveal && !card.revealed && !card.computing && card.errorText === ""
                 visible: !card.revealed
                 onClicked: card.revealRequested()
+            }
+            FocusButton {
+                objectName: "skipButton"
+                text: qsTr("Show without predicting")
+                visible: card.canSkip && !card.revealed
+                enabled: !card.computing && card.errorText === ""
+                onClicked: card.skipRequested()
             }
             FocusButton {
                 text: qsTr("Try again")
@@ -174,8 +201,8 @@ Rectangle {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             font.weight: Font.DemiBold
-            color: card.correct ? Theme.good : Theme.warning
-            text: (card.correct ? qsTr("Right.") : qsTr("Not this time.")) + " " + card.answerText
+            color: card.skipped ? Theme.text : card.correct ? Theme.good : Theme.warning
+            text: card.verdict + " " + card.answerText
         }
         Label {
             visible: card.revealed && card.detail !== ""

@@ -4,8 +4,9 @@ import QtQuick.Layouts
 import AttentionLens
 
 // The frame every station's page shares: a scrolling column with the page's figures (its
-// children, top to bottom), then the station's exercises (ExerciseList, from the catalog), and
-// what --screenshot waits for. StationPage loads a page and hands it `stationId` and `catalog`.
+// children, top to bottom), the station's exercises (ExerciseList, from the catalog), each card
+// shown in the frame of the figure it asks about (the rest after the figures), and what
+// --screenshot waits for. StationPage loads a page and hands it `stationId` and `catalog`.
 //
 //     StationScaffold {
 //         id: station
@@ -28,16 +29,15 @@ Item {
     // A page that shows nothing without a model says so in place of its figures.
     property bool needsModel: false
     property string needsModelText: ""
-    // The exercises' list: shown only while the page has something to ask about, at most this wide.
+    // The exercises: shown only while the page has something to ask about.
     property bool exercisesShown: true
     // A page that asks its exercises itself (Station 7: its answers come from the page's own
     // training run, not from the loaded model) keeps them out of the list.
     property bool asksOwnExercises: false
-    property real exercisesMaximumWidth: Number.POSITIVE_INFINITY
 
     // --screenshot waits for this (StationPage reports it): every figure and every shown
     // exercise's answer.
-    readonly property bool figuresReady: (labsReady && (!exerciseList.visible || exerciseList.answered))
+    readonly property bool figuresReady: (labsReady && (!exerciseList.shown || exerciseList.answered))
                                          || (readsModel && !ModelHub.ready && !ModelHub.loading)
 
     // The exercises and the parts of the figures they veil (Veiled { veils: station.veils }).
@@ -83,8 +83,9 @@ Item {
             }
             ExerciseList {
                 id: exerciseList
-                visible: scaffold.exercisesShown && exerciseList.exercises.count > 0
-                Layout.maximumWidth: scaffold.exercisesMaximumWidth
+                shown: scaffold.visible && scaffold.exercisesShown && exerciseList.exercises.count > 0
+                // Each card goes into its figure's frame once both exist.
+                onCardItemsChanged: Qt.callLater(exerciseList.placeIn, figureColumn)
                 stationId: scaffold.stationId
                 definitions: scaffold.catalog && !scaffold.asksOwnExercises ? scaffold.catalog.exercises(scaffold.stationId, scaffold.catalog.language) : []
             }

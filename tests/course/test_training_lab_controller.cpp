@@ -1,7 +1,9 @@
 // The training lab's controller (the app's side of training/src/train_lab.h): a short, small run
 // trains off the GUI thread and its loss falls; pausing stops the steps, resuming loses none and
 // repeats none (the records equal those of an uninterrupted run of the library); the one-layer
-// control trains alongside; reset drops the run and nothing from it shows afterwards.
+// control trains alongside; the contrasting run on short spans trains after the main run, and the
+// main run's answers come before it ends; the loss's shape is the phase-change rule's verdict;
+// reset drops the run and nothing from it shows afterwards.
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -32,6 +34,7 @@ private slots:
         TrainingLabController lab;
         lab.setLabSettings(smallSettings());
         lab.setWithControl(true);
+        lab.setWithContrast(false);
         QCOMPARE(lab.state(), QStringLiteral("idle"));
         QCOMPARE(lab.totalSteps(), 160);
         QCOMPARE(lab.snapshotCount(), 0);
@@ -118,9 +121,87 @@ private slots:
         QCOMPARE(a.value("inductionLayer").toInt(), bestLayer);
         QCOMPARE(a.value("inductionScore").toDouble(), best);
         QCOMPARE(a.value("inductionFormed").toBool(), best >= 0.3);
-        QCOMPARE(a.value("lossShape").toString(),
-                 lab.phaseChangeStep() >= 0 ? QStringLiteral("step") : QStringLiteral("smooth"));
-        QVERIFY(a.value("controlForms").toString() == "yes" || a.value("controlForms").toString() == "no");
+        // The shape is the phase-change rule's verdict on the records, read with an eighth of
+        // the run (20 of 160 steps) as its window.
+        const al::train::PhaseChange rule = al::train::find_phase_change(records, 20);
+        const QVariantMap phase = lab.phaseChange();
+        QCOMPARE(phase.value("window").toInt(), 20);
+        QCOMPARE(phase.value("step").toBool(), rule.step);
+        QCOMPARE(phase.value("from").toInt(), rule.from_step);
+        QCOMPARE(phase.value("to").toInt(), rule.to_step);
+        QVERIFY(rule.from_step >= 10 && rule.to_step - rule.from_step <= 20 && rule.to_step > rule.from_step);
+        QCOMPARE(a.value("lossShape").toString(), rule.step ? QStringLiteral("step") : QStringLiteral("smooth"));
+        // 160 small steps open no gap of a nat between the losses: gradual.
+        QCOMPARE(a.value("lossShape").toString(), QStringLiteral("smooth"));
+        double most = 0;
+        for (const auto& r : lab.controlRecords())
+            for (const auto& h : r.heads)
+                most = std::max(most, double(h.induction));
+        QCOMPARE(a.value("controlBestInduction").toDouble(), most);
+        QCOMPARE(a.value("controlForms").toString(), most >= 0.3 ? QStringLiteral("yes") : QStringLiteral("no"));
+        // No contrasting run was asked for: its question stays open.
+        QCOMPARE(a.value("contrastForms").toString(), QString());
+        QVERIFY(lab.contrastRecords().empty());
+    }
+
+    // The contrasting run: the same model on short spans, trained after the main run in the same
+    // job. The main run's answers arrive when it ends, before the contrast has; the contrast's
+    // answer comes from its own records once it has trained to its end.
+    void contrastTrainsAfterTheMainRun() {
+        TrainingLabController lab;
+        lab.setLabSettings(smallSettings());
+        lab.setWithControl(false);
+        QVERIFY(lab.withContrast());   // on by default, as the station trains it
+        QCOMPARE(lab.contrastMinSpan(), al::train::kContrastMinSpan);
+        QCOMPARE(lab.minSpan(), smallSettings().data.min_span);
+        int contrastBeforeMain = 0, answeredEarly = 0;
+        connect(&lab, &TrainingLabController::progressChanged, this, [&] {
+            if (lab.contrastStepsDone() > 0 && lab.stepsDone() < lab.totalSteps())
+                ++contrastBeforeMain;
+        });
+        connect(&lab, &TrainingLabController::stateChanged, this, [&] {
+            if (lab.answersReady() && lab.state() == QStringLiteral("running")) {
+                ++answeredEarly;
+                QCOMPARE(lab.records().back().step, 160);
+                QCOMPARE(lab.answers().value("contrastForms").toString(), QString());
+            }
+        });
+        lab.start();
+        QVERIFY(waitFor([&] { return lab.state() == QStringLiteral("finished"); }));
+        QCOMPARE(contrastBeforeMain, 0);
+        QCOMPARE(answeredEarly, 1);
+        QCOMPARE(lab.contrastStepsDone(), 160);
+
+        // Its records are those of the library's contrasting run.
+        const auto& mine = lab.contrastRecords();
+        al::train::TrainingLab direct(al::train::short_span_contrast(smallSettings()));
+        direct.step(160);
+        QCOMPARE(mine.size(), direct.records().size());
+        for (size_t i = 0; i < mine.size(); ++i) {
+            QCOMPARE(mine[i].loss, direct.records()[i].loss);
+            QCOMPARE(mine[i].in_context_loss, direct.records()[i].in_context_loss);
+        }
+        // Another run than the main one (other spans, so other data).
+        QVERIFY(mine.back().loss != lab.records().back().loss);
+        QCOMPARE(lab.contrastCurve().size(), 16);
+        QCOMPARE(lab.contrastScoreHistory().size(), 2 * 4);
+
+        double most = 0;
+        for (const auto& r : mine)
+            for (const auto& h : r.heads)
+                most = std::max(most, double(h.induction));
+        const QVariantMap a = lab.answers();
+        QCOMPARE(a.value("contrastBestInduction").toDouble(), most);
+        QCOMPARE(a.value("contrastForms").toString(), most >= 0.3 ? QStringLiteral("yes") : QStringLiteral("no"));
+        const al::train::PhaseChange rule = al::train::find_phase_change(mine, 20);
+        QCOMPARE(lab.contrastPhaseChange().value("step").toBool(), rule.step);
+        QCOMPARE(lab.contrastPhaseChange().value("from").toInt(), rule.from_step);
+        QVERIFY(lab.contrastDescription().contains(QStringLiteral("step 160")));
+
+        lab.reset();
+        QVERIFY(lab.contrastRecords().empty());
+        QCOMPARE(lab.contrastStepsDone(), 0);
+        QVERIFY(!lab.answersReady());
     }
 
     void resetDropsTheRun() {

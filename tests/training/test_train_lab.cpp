@@ -6,7 +6,9 @@
 //  * a short run learns: the training loss falls well below ln 257 (chance);
 //  * a run is a function of its settings: the same seed gives bit-for-bit identical records
 //    (twice, and again after reset()); another seed gives different ones;
-//  * the phase-change rule on hand-made records;
+//  * the phase-change rule on hand-made records (a step, even openings, a small jump, a window
+//    shorter than the drop, records read as they come) and on a lab's own records;
+//  * the contrasting run's settings: shorter spans only, and fewer in-context targets;
 //  * an exported model (full blocks and attention-only) loads through al::Model::load, its
 //    forward runs, and its logits agree with the trainer's on the probe;
 //  * with the default data the probe is the census's own repeated sequence for the exported
@@ -15,6 +17,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -243,23 +246,89 @@ static void learning_and_repeatability() {
     check(threw, "settings out of range are refused");
 }
 
+// The phase-change rule (phase_change.h) on hand-made records: the gap is other − in-context.
 static void phase_change_rule() {
-    auto rec = [](int step, float in_context, float other) {
-        LabRecord r;
-        r.step = step;
-        r.in_context_loss = in_context;
-        r.other_loss = other;
+    // Records every 25 steps of a 2,000-step run; gap(step) gives each record's gap.
+    auto records = [](int last, const std::function<float(int)>& gap) {
+        std::vector<LabRecord> r;
+        for (int step = 25; step <= last; step += 25) {
+            LabRecord x;
+            x.step = step;
+            x.other_loss = 4.0f;
+            x.in_context_loss = 4.0f - gap(step);
+            r.push_back(x);
+        }
         return r;
     };
-    std::vector<LabRecord> r = {rec(10, 4.0f, 4.0f), rec(20, 1.5f, 4.0f), rec(30, 3.9f, 4.0f),
-                                rec(40, 1.9f, 4.0f), rec(50, 1.0f, 4.0f)};
-    check(find_phase_change(r, false) == -1, "not yet confirmed: the drop must hold for two more records");
-    check(find_phase_change(r, true) == 40, "run over: the drop that held to the end (a lone dip does not count)");
-    r.push_back(rec(60, 0.5f, 4.0f));
-    check(find_phase_change(r, false) == 40, "confirmed by the two records after it");
-    r.push_back(rec(70, 3.0f, 4.0f));
-    check(find_phase_change(r, false) == 40, "once confirmed it does not move");
-    check(find_phase_change({}, true) == -1, "no records, no phase change");
+    const int W = phase_window_steps(2000, 25);
+    check(W == 250 && phase_window_steps(50, 25) == 25 && phase_window_steps(160, 10) == 20,
+          "the window: an eighth of the run, never less than the steps between two records");
+
+    // A step: flat, then 3 nats between steps 600 and 750, then flat again.
+    auto stepped = [](int s) { return s <= 600 ? 0.0f : s >= 750 ? 3.0f : 3.0f * (s - 600) / 150.0f; };
+    PhaseChange p = find_phase_change(records(2000, stepped), W);
+    check(p.step && p.from_step == 600 && p.to_step == 750 && std::fabs(p.rise - 3.0f) < 1e-5f &&
+              std::fabs(p.opening - 3.0f) < 1e-5f && p.window_steps == 250,
+          "a gap that opens by 3 nats within 150 steps: a step, marked from 600 to 750");
+    // The same opening spread evenly over the run: an eighth of it in any 250 steps.
+    p = find_phase_change(records(2000, [](int s) { return 3.0f * s / 2000.0f; }), W);
+    check(!p.step && std::fabs(p.rise - 0.375f) < 1e-4f, "3 nats opened evenly: gradual (0.375 in the steepest window)");
+    // Ten nats evenly: more than 1 nat in a window, but only an eighth of the opening.
+    p = find_phase_change(records(2000, [](int s) { return 10.0f * s / 2000.0f; }), W);
+    check(!p.step && p.rise > 1.0f, "10 nats opened evenly: gradual although a window holds more than 1 nat");
+    // A sudden but small opening: all of it in one window, less than 1 nat.
+    p = find_phase_change(records(2000, [](int s) { return s < 1000 ? 0.0f : 0.6f; }), W);
+    check(!p.step && p.from_step == 975 && p.to_step == 1000, "0.6 nats at once: too small to count as a step");
+    // Spread over 300 steps, longer than the window: the window holds 2.5 of 3 nats.
+    p = find_phase_change(records(2000, [](int s) { return s <= 500 ? 0.0f : s >= 800 ? 3.0f : (s - 500) / 100.0f; }), W);
+    check(p.step && p.to_step - p.from_step <= 250 && std::fabs(p.rise - 2.5f) < 1e-4f,
+          "3 nats over 300 steps: the steepest 250 steps hold 2.5, a step");
+    // A gap that opens and closes again counts by what it did within the window.
+    p = find_phase_change(records(2000, [](int s) { return s >= 700 && s < 900 ? 2.0f : 0.0f; }), W);
+    check(p.step && p.from_step == 675 && p.to_step == 700, "a gap of 2 nats that closes again: a step at its opening");
+    // Read as it trains: before the drop, gradual; after it, a step.
+    const auto all = records(2000, stepped);
+    const std::vector<LabRecord> early(all.begin(), all.begin() + 20); // up to step 500
+    check(!find_phase_change(early, W).step, "records up to step 500 of the stepped run: no phase change yet");
+    check(!find_phase_change(std::vector<LabRecord>(all.begin(), all.begin() + 1), W).step &&
+              find_phase_change(std::vector<LabRecord>(all.begin(), all.begin() + 1), W).from_step == -1 &&
+              find_phase_change(std::vector<LabRecord>{}, W).from_step == -1,
+          "fewer than two records: no window, no phase change");
+
+    // A lab reads its own records with its own window.
+    LabSettings s = small_settings();
+    TrainingLab lab(s);
+    run(lab, 300);
+    const PhaseChange mine = lab.phase_change();
+    const PhaseChange again = find_phase_change(lab.records(), phase_window_steps(s.steps, s.log_every));
+    check(mine.step == again.step && mine.from_step == again.from_step && mine.rise == again.rise &&
+              lab.phase_change_step() == (mine.step ? mine.from_step : -1),
+          "TrainingLab::phase_change is the rule on its records with its window");
+}
+
+// The contrasting run: the same settings, shorter spans, and a valid run.
+static void contrast_settings() {
+    LabSettings s;
+    s.seed = 5;
+    s.n_head = 2;
+    const LabSettings c = short_span_contrast(s);
+    check(c.data.min_span == kContrastMinSpan && c.data.max_span == kContrastMaxSpan &&
+              kContrastMaxSpan < s.data.min_span && c.seed == 5 && c.n_head == 2 && c.n_layer == s.n_layer &&
+              c.steps == s.steps && c.data.length == s.data.length && c.data.bigram == s.data.bigram,
+          "the contrasting run changes the span lengths only, to spans shorter than the main run's");
+    validate(c);
+    // Its sequences hold a second copy of kContrastMinSpan..kContrastMaxSpan tokens: fewer in-context targets.
+    uint64_t rng = 3, rng2 = 3;
+    long mine = 0, main_run = 0;
+    for (int n = 0; n < 500; n++) {
+        for (uint8_t m : synthetic_sequence(c.data, rng).in_context) mine += m;
+        for (uint8_t m : synthetic_sequence(s.data, rng2).in_context) main_run += m;
+    }
+    const double share = double(mine) / (500.0 * (c.data.length - 1));
+    const double main_share = double(main_run) / (500.0 * (s.data.length - 1));
+    std::printf("     in-context share: contrast %.3f, main %.3f\n", share, main_share);
+    check(std::fabs(share - (0.5 * (kContrastMinSpan + kContrastMaxSpan) - 1) / 63.0) < 0.01 && main_share > 2 * share,
+          "the contrast's in-context targets: as many as its spans give, under half the main run's");
 }
 
 // The engine's logits for the probe against the trainer's; returns the largest difference.
@@ -339,6 +408,7 @@ int main() {
     data();
     learning_and_repeatability();
     phase_change_rule();
+    contrast_settings();
     export_loads();
     probe_is_the_census_sequence();
     std::printf("%s\n", failing_checks() ? "FAILED" : "all passed");

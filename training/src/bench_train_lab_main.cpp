@@ -1,11 +1,14 @@
-// al-bench-train-lab: the training lab's default run and its one-layer control, timed.
-// Prints one line per run: wall-clock seconds, the CPU seconds this process spent on it (the
-// figure to compare on a machine shared with other work), the phase-change step, the best
-// induction head and score, and the best previous-token score in layer 0. Options override the lab's defaults (for trials):
+// al-bench-train-lab: the training lab's default run, its one-layer control and (with --contrast)
+// its short-span contrast, timed. Prints one line per run: wall-clock seconds, the CPU seconds
+// this process spent on it (the figure to compare on a machine shared with other work), the
+// phase-change window (phase_change.h) and whether it was a step, the best induction head and
+// score (in the last record, and in any), and the best previous-token score in layer 0. Options
+// override the lab's defaults (for trials):
 //   al-bench-train-lab [--steps S] [--layers N] [--heads H] [--width C] [--batch B] [--lr X]
 //                      [--length T] [--min-span K] [--max-span K] [--seed X] [--attn-only]
 //                      [--tokens N] [--common N] [--common-share X] [--bigram X] [--skip-bigram X]
-//                      [--threads N] [--no-control] [--trace]
+//                      [--threads N] [--no-control] [--contrast] [--trace]
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -58,17 +61,23 @@ static void run(const LabSettings& settings, const char* name, bool trace) {
     const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     const auto ind = lab.best_induction();
     const auto prev = lab.best_previous_token(0);
-    std::printf("%-8s layers %d  seconds %.1f  cpu_seconds %.1f  phase_change_step %d  best_induction L%dH%d %.3f  "
-                "best_layer0_previous_token L0H%d %.3f  final loss %.3f in-context %.3f\n",
-                name, settings.n_layer, lab.records().back().ms / 1000.0, cpu, lab.phase_change_step(), ind.layer,
-                ind.head, ind.induction, prev.head, prev.previous_token, lab.records().back().loss,
-                lab.records().back().in_context_loss);
+    float ever = 0;
+    for (const auto& r : lab.records())
+        for (const auto& h : r.heads) ever = std::max(ever, h.induction);
+    const al::train::PhaseChange p = lab.phase_change();
+    std::printf("%-8s layers %d  spans %d-%d  seconds %.1f  cpu_seconds %.1f  phase_change %s steps %d-%d "
+                "(gap +%.2f of %.2f nats)  best_induction L%dH%d %.3f (any record %.3f)  "
+                "best_layer0_previous_token L0H%d %.3f  final loss %.3f in-context %.3f other %.3f\n",
+                name, settings.n_layer, settings.data.min_span, settings.data.max_span, lab.records().back().ms / 1000.0,
+                cpu, p.step ? "step" : "smooth", p.from_step, p.to_step, p.rise, p.opening, ind.layer, ind.head,
+                ind.induction, ever, prev.head, prev.previous_token, lab.records().back().loss,
+                lab.records().back().in_context_loss, lab.records().back().other_loss);
     std::fflush(stdout);
 }
 
 int main(int argc, char** argv) {
     LabSettings s;
-    bool control = true, trace = false;
+    bool control = true, contrast = false, trace = false;
     int threads = 1;
     try {
         for (int i = 1; i < argc; i++) {
@@ -101,6 +110,7 @@ int main(int argc, char** argv) {
             else if (a == "--attn-only") s.attn_only = true;
             else if (a == "--threads") set(threads);
             else if (a == "--no-control") control = false;
+            else if (a == "--contrast") contrast = true;
             else if (a == "--trace") trace = true;
             else throw std::invalid_argument("unknown option " + a);
         }
@@ -113,6 +123,7 @@ int main(int argc, char** argv) {
             c.n_layer = 1;
             run(c, "control", trace);
         }
+        if (contrast) run(al::train::short_span_contrast(s), "contrast", trace);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "al-bench-train-lab: %s\n", e.what());
         return 2;

@@ -47,6 +47,12 @@ void validate(const LabSettings& s) {
     require(s.data.length >= 5, "sequence length must be at least 5");
 }
 
+LabSettings short_span_contrast(LabSettings settings) {
+    settings.data.min_span = kContrastMinSpan;
+    settings.data.max_span = kContrastMaxSpan;
+    return settings;
+}
+
 ModelShape lab_model_shape(const LabSettings& s) {
     ModelShape m;
     m.vocab = kSyntheticVocab;
@@ -183,16 +189,20 @@ LabRecord TrainingLab::measure() {
     return r;
 }
 
-int find_phase_change(const std::vector<LabRecord>& records, bool finished) {
-    const int n = static_cast<int>(records.size());
-    constexpr int kConfirm = 3; // the crossing record and the two after it
-    auto halved = [&](int k) { return records[k].in_context_loss < 0.5f * records[k].other_loss; };
-    for (int i = 0; i < n; i++) {
-        int below = 0;
-        for (int k = i; k < n && k < i + kConfirm && halved(k); k++) below++;
-        if (below == kConfirm || (below == n - i && finished)) return records[i].step;
-    }
-    return -1;
+PhaseChange find_phase_change(const std::vector<LabRecord>& records, int window_steps) {
+    std::vector<LossPoint> points;
+    points.reserve(records.size());
+    for (const LabRecord& r : records) points.push_back({r.step, r.in_context_loss, r.other_loss});
+    return find_phase_change(points, window_steps);
+}
+
+PhaseChange TrainingLab::phase_change() const {
+    return find_phase_change(records_, phase_window_steps(settings_.steps, settings_.log_every));
+}
+
+int TrainingLab::phase_change_step() const {
+    const PhaseChange p = phase_change();
+    return p.step ? p.from_step : -1;
 }
 
 LabHeadScores TrainingLab::best_induction() const {

@@ -1,6 +1,6 @@
 // The training lab: a tiny GPT-2 trained from scratch on synthetic repeated sequences
 // (synthetic_sequences.h), measured as it learns, so that a learner can watch a previous-token
-// head and then an induction head form (Elhage et al. 2021; Olsson et al. 2022).
+// head and an induction head form (Elhage et al. 2021; Olsson et al. 2022).
 //
 // It is the embedded model's trainer (gpt2_train.h: the engine's forward layers, the backward
 // passes, AdamW) driven by a small loop that the caller owns. Qt-free, and deliberately passive:
@@ -10,7 +10,7 @@
 //   while (!lab.finished() && !stop_requested) {
 //       for (const al::train::LabRecord& r : lab.step(25)) publish(r);  // a few steps at a time
 //   }
-//   int when = lab.phase_change_step();         // -1 until the drop has been seen
+//   al::train::PhaseChange p = lab.phase_change(); // the rule of phase_change.h on the records
 //   lab.export_hf("/some/folder");               // a Hugging Face GPT-2 folder the engine opens
 //
 // Pause is not calling step(); resume is calling it again; cancel is not calling it any more;
@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "gpt2_train.h"
+#include "phase_change.h"
 #include "synthetic_sequences.h"
 
 namespace al::train {
@@ -68,6 +69,14 @@ struct LabSettings {
 // Throws std::invalid_argument naming the first setting out of range.
 void validate(const LabSettings& settings);
 
+// The contrasting run: the same settings but shorter repeated spans (kContrastMinSpan to
+// kContrastMaxSpan tokens), so that far fewer targets can be predicted only by looking back. In the
+// trials of training/README.md such a run formed a previous-token head but no induction head within
+// the run's 2,000 steps: whether one forms depends on the data (Chan et al. 2022; Singh et al. 2024).
+constexpr int kContrastMinSpan = 8;
+constexpr int kContrastMaxSpan = 16;
+LabSettings short_span_contrast(LabSettings settings);
+
 // One head's scores, by the engine's census definitions (attention_lens/census.h, not the "_nf"
 // variants) on the probe sequence: previous_token is the mean weight on the position before,
 // induction the mean weight, over the second copy, on the token after the earlier copy of the
@@ -94,9 +103,8 @@ struct LabRecord {
                                     // included (pauses between calls are not counted)
 };
 
-// The phase-change rule of TrainingLab::phase_change_step() on any list of records, oldest first;
-// run_finished: no records will follow.
-int find_phase_change(const std::vector<LabRecord>& records, bool run_finished);
+// The phase-change rule (phase_change.h) on a list of records, oldest first.
+PhaseChange find_phase_change(const std::vector<LabRecord>& records, int window_steps);
 
 class TrainingLab {
 public:
@@ -117,16 +125,12 @@ public:
     // The probe sequence the scores and attention patterns are measured on (token ids).
     const std::vector<int>& probe() const { return probe_; }
 
-    // The phase change (Olsson et al. 2022), defined on the recorded losses: before induction, a
-    // token of a second copy is as hard to predict as any other token (the rules of
-    // synthetic_sequences.h apply to both alike), so in_context_loss follows other_loss; an
-    // induction head takes it towards 0. The phase change is the first record whose
-    // in_context_loss is below half its other_loss and stays so in the two records after it (or
-    // in all that follow, when the run ends sooner). Halfway down because the start of the drop is
-    // gradual and noisy and its middle steep; the two records after it keep one lucky stretch of
-    // batches from counting. Returns that record's step, -1 until such a record is confirmed;
-    // once confirmed it does not move.
-    int phase_change_step() const { return find_phase_change(records_, finished()); }
+    // The phase change (Olsson et al. 2022) by the rule of phase_change.h, on the records so far:
+    // the window of at most an eighth of the run in which the in-context loss fell furthest below
+    // the other loss, and whether that was a step. phase_change_step() is that window's first
+    // step when it was a step, else -1.
+    PhaseChange phase_change() const;
+    int phase_change_step() const;
 
     // The head with the highest induction score in the latest record (layer 0, head 0 and score 0
     // before any record), and the head of `layer` with the highest previous-token score.

@@ -70,6 +70,21 @@ QVariantMap ExerciseSet::submit(int index, const QString& prediction) {
     return out;
 }
 
+QVariantMap ExerciseSet::skip(int index) {
+    if (index < 0 || index >= answers_.size())
+        return {};
+    const QVariantMap a = answers_[index].toMap();
+    if (a.isEmpty() || a.contains(QStringLiteral("error")))
+        return {};
+    const QString id = definitions_[index].toMap().value(QStringLiteral("id")).toString();
+    ProgressStore::instance()->recordAnswer(stationId_, id, QString(), a.value(QStringLiteral("answer")).toString(),
+                                            false, true);
+    QVariantMap out = a;
+    out.insert(QStringLiteral("correct"), false);
+    out.insert(QStringLiteral("skipped"), true);
+    return out;
+}
+
 QVariantMap ExerciseSet::previous(int index) const {
     if (index < 0 || index >= definitions_.size())
         return {};

@@ -30,6 +30,9 @@ public:
     // Grades a committed prediction against the computed answer and records it. Returns
     // {correct: bool, answerText, detail, note}; {} while the answer is still being computed.
     Q_INVOKABLE QVariantMap submit(int index, const QString& prediction);
+    // Shows the computed answer without a prediction ("Show without predicting") and records a
+    // skip. Returns the answer map with {skipped: true, correct: false}; {} while computing.
+    Q_INVOKABLE QVariantMap skip(int index);
     // The learner's earlier answer from the progress store ({} if none).
     Q_INVOKABLE QVariantMap previous(int index) const;
 

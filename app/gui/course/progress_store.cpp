@@ -5,6 +5,7 @@
 //     "stations": { "<id>": { "visited": true,
 //                             "exercises": { "<exercise id>": { "prediction": "...", "answer": "...",
 //                                                               "correct": true, "at": "ISO time" } } } } }
+//   An answer shown without a prediction has "prediction": "", "correct": false, "skipped": true.
 //
 // A file we cannot use (not JSON, another shape, a newer version, unreadable) is never overwritten:
 // it is renamed aside with a timestamp and the learner is told where it went. If it cannot even be
@@ -166,17 +167,23 @@ bool ProgressStore::visited(const QString& stationId) const {
 }
 
 void ProgressStore::recordAnswer(const QString& stationId, const QString& exerciseId, const QString& prediction,
-                                 const QString& answer, bool correct) {
+                                 const QString& answer, bool correct, bool skipped) {
     if (stationId.isEmpty() || exerciseId.isEmpty())
         return;
     ensureLoaded();
     QJsonObject st = d->stations.value(stationId).toObject();
     st.insert(QStringLiteral("visited"), true);
     QJsonObject exercises = st.value(QStringLiteral("exercises")).toObject();
+    // How the learner did is what they predicted: a later skip keeps that record.
+    const QJsonObject before = exercises.value(exerciseId).toObject();
+    if (skipped && !before.isEmpty() && !before.value(QStringLiteral("skipped")).toBool())
+        return;
     QJsonObject entry;
     entry.insert(QStringLiteral("prediction"), prediction);
     entry.insert(QStringLiteral("answer"), answer);
-    entry.insert(QStringLiteral("correct"), correct);
+    entry.insert(QStringLiteral("correct"), correct && !skipped);
+    if (skipped)
+        entry.insert(QStringLiteral("skipped"), true);
     entry.insert(QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     exercises.insert(exerciseId, entry);
     st.insert(QStringLiteral("exercises"), exercises);
@@ -195,7 +202,9 @@ double ProgressStore::stationProgress(const QString& stationId, int exerciseCoun
     ensureLoaded();
     const QJsonObject st = d->stations.value(stationId).toObject();
     const bool seen = st.value(QStringLiteral("visited")).toBool();
-    const int answered = int(st.value(QStringLiteral("exercises")).toObject().size());
+    int answered = 0;
+    for (const QJsonValue& e : st.value(QStringLiteral("exercises")).toObject())
+        answered += !e.toObject().value(QStringLiteral("skipped")).toBool();
     if (exerciseCount <= 0)
         return seen ? 1.0 : 0.0;
     // Visiting counts for a tenth; the rest is shared by the exercises.

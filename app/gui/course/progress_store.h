@@ -18,11 +18,15 @@ public:
 
     Q_INVOKABLE void markVisited(const QString& stationId);
     Q_INVOKABLE bool visited(const QString& stationId) const;
-    // prediction: what the learner committed to; answer: what the model said; correct: whether they matched.
+    // prediction: what the learner committed to; answer: what the model said; correct: whether they
+    // matched; skipped: the answer was shown without a prediction (recorded as a skip, never as a
+    // wrong answer, and never in place of a prediction recorded before).
     Q_INVOKABLE void recordAnswer(const QString& stationId, const QString& exerciseId,
-                                  const QString& prediction, const QString& answer, bool correct);
+                                  const QString& prediction, const QString& answer, bool correct,
+                                  bool skipped = false);
     Q_INVOKABLE QVariantMap answer(const QString& stationId, const QString& exerciseId) const;
-    // 0..1: exercises answered / exercises in the station (visited alone counts a little).
+    // 0..1: exercises answered with a prediction / exercises in the station (visited alone counts
+    // a little; a skip counts as not done).
     Q_INVOKABLE double stationProgress(const QString& stationId, int exerciseCount) const;
     Q_INVOKABLE void reset();
     QString notice() const;

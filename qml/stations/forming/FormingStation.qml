@@ -5,9 +5,10 @@ import AttentionLens
 
 // Station 7, a head forms: a tiny GPT-2 trained from scratch on this computer, on random tokens with
 // a span written twice, while the learner watches its loss, its heads' scores and their attention.
-// The learner predicts first (which layer, smooth or a step, whether one layer is enough); the run
-// itself answers when it has finished. Training starts only on the learner's click, after the
-// predictions, so no figure shows anything before them.
+// The learner predicts first (which layer, gradually or in a step, whether one layer is enough,
+// whether shorter spans form an induction head); the runs themselves answer when they have
+// finished. Training starts only on the learner's click, after the predictions, so no figure shows
+// anything before them.
 StationScaffold {
     id: station
     stationId: "forming"
@@ -26,13 +27,14 @@ StationScaffold {
     // Pause when the station leaves the screen; the learner resumes.
     onVisibleChanged: if (!visible) lab.pause()
 
-    // The station's questions (exercises.json). The control's stays on show without the control:
-    // its card says that it waits for a run with one.
+    // The station's questions (exercises.json). The control's and the contrasting run's stay on
+    // show without those models: their cards say that they wait for a run with one.
     readonly property var questions: catalog ? catalog.exercises(stationId, catalog.language) : []
     // The learner's predictions ("" until chosen), asked before training.
-    property var predictions: ({ layer: "", shape: "", control: "" })
+    property var predictions: ({ layer: "", shape: "", control: "", contrast: "" })
     readonly property bool predicted: predictions.layer !== "" && predictions.shape !== ""
                                       && (predictions.control !== "" || !lab.withControl)
+                                      && (predictions.contrast !== "" || !lab.withContrast)
     property bool skipPredictions: false
     // The reading's part that describes what such a run does (and so answers the questions) opens
     // once the learner has predicted, chosen to train without predicting, or started training.
@@ -75,6 +77,7 @@ StationScaffold {
                     const a = lab.answers
                     if (key === "layer") return a.inductionFormed ? String(a.inductionLayer) : "none"
                     if (key === "shape") return a.lossShape
+                    if (key === "contrast") return a.contrastForms || ""
                     return a.controlForms || ""
                 }
                 readonly property string detail: {
@@ -86,10 +89,16 @@ StationScaffold {
                                 .arg(a.inductionLayer).arg(a.inductionHead).arg(Theme.fixed(Number(a.inductionScore), 2))
                             : qsTr("No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run may form one.")
                                 .arg(Theme.fixed(Number(a.inductionScore), 2))
-                    if (key === "shape")
-                        return a.phaseChangeStep >= 0
-                            ? qsTr("The in-context loss fell below half the other loss at step %1 and stayed there: a step.").arg(a.phaseChangeStep)
-                            : qsTr("The in-context loss never fell below half the other loss: no step in this run.")
+                    if (key === "shape") {
+                        const p = a.phaseChange
+                        return p.step
+                            ? qsTr("Between steps %1 and %2 the in-context loss fell %3 nats further below the other loss: %4% of the %5 nats by which the gap between them grew over the whole run. A step.")
+                                .arg(p.from).arg(p.to).arg(Theme.fixed(p.rise, 2)).arg(Math.round(100 * p.rise / p.opening)).arg(Theme.fixed(p.opening, 2))
+                            : qsTr("Within any %1 steps the gap between the two losses grew by at most %2 nats; over the whole run it grew by %3 nats. Gradual.")
+                                .arg(p.window).arg(Theme.fixed(p.rise, 2)).arg(Theme.fixed(p.opening, 2))
+                    }
+                    if (key === "contrast")
+                        return qsTr("The short-span model's best induction score in any snapshot was %1.").arg(Theme.fixed(Number(a.contrastBestInduction), 2))
                     return qsTr("The one-layer model's best induction score in any snapshot was %1.").arg(Theme.fixed(Number(a.controlBestInduction), 2))
                 }
                 readonly property bool graded: answer !== "" && answer !== "none" && chosen !== ""
@@ -186,6 +195,7 @@ StationScaffold {
         title: qsTr("Train")
         summary: lab.progressDescription
         caption: qsTr("Seed %1, %2 steps of 16 sequences. Training uses one core; on a busy computer it goes slower.").arg(lab.seed).arg(lab.totalSteps)
+                 + (lab.withContrast ? " " + qsTr("The short-span model trains after the main run, for as many steps.") : "")
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacingS
@@ -201,17 +211,30 @@ StationScaffold {
                 enabled: lab.state !== "idle"
                 onClicked: { station.shownIndex = -1; lab.reset() }
             }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: lab.state === "running" ? qsTr("%1 steps/s").arg(Theme.fixed(lab.stepsPerSecond, 1))
+                      : lab.state === "paused" ? qsTr("paused") : lab.state === "finished" ? qsTr("done") : ""
+                color: Theme.textMuted
+            }
+        }
+        // The models that train besides the main one, on a row of their own: their names are long in
+        // some languages, and a Flow wraps them instead of pushing past the frame.
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
             CheckBox {
                 text: qsTr("Train a one-layer model alongside")
                 checked: lab.withControl
                 enabled: lab.state === "idle"
                 onToggled: lab.withControl = checked
             }
-            Item { Layout.fillWidth: true }
-            Label {
-                text: lab.state === "running" ? qsTr("%1 steps/s").arg(Theme.fixed(lab.stepsPerSecond, 1))
-                      : lab.state === "paused" ? qsTr("paused") : lab.state === "finished" ? qsTr("done") : ""
-                color: Theme.textMuted
+            CheckBox {
+                objectName: "contrastBox"
+                text: qsTr("Then train on short spans")
+                checked: lab.withContrast
+                enabled: lab.state === "idle"
+                onToggled: lab.withContrast = checked
             }
         }
         Label {
@@ -233,6 +256,19 @@ StationScaffold {
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
         }
+        // The short-span run's own progress: it trains once the main run has finished.
+        ProgressBar {
+            visible: lab.withContrast
+            Layout.fillWidth: true
+            from: 0; to: 1
+            value: lab.totalSteps > 0 ? lab.contrastStepsDone / lab.totalSteps : 0
+        }
+        Label {
+            visible: lab.withContrast
+            text: qsTr("Short spans: step %1 of %2").arg(lab.contrastStepsDone).arg(lab.totalSteps)
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+        }
         Label {
             visible: lab.error !== ""
             text: lab.error
@@ -245,8 +281,16 @@ StationScaffold {
     FigureSection {
         title: qsTr("Loss")
         summary: lab.lossDescription
-        caption: qsTr("The in-context loss is the loss on tokens of a span's second copy, after its first token: only a model that looks back can predict them.")
-        TrainingLossChart { lab: lab; markedStep: station.markedStep; Layout.fillWidth: true }
+        caption: qsTr("The in-context loss is the loss on tokens of a span's second copy, after its first token: only a model that looks back can predict them. The shaded band marks the phase change where the rule finds one: the stretch of at most %1 steps in which the gap between the two losses grew the most, when it grew there by at least 1 nat and by at least half of its growth over the whole run.").arg(lab.phaseChange.window || 0)
+        TrainingLossChart {
+            Layout.fillWidth: true
+            curve: lab.curve
+            controlCurve: lab.controlCurve
+            showControl: lab.withControl
+            phaseChange: lab.phaseChange
+            totalSteps: lab.totalSteps
+            markedStep: station.markedStep
+        }
     }
 
     FigureSection {
@@ -308,6 +352,31 @@ StationScaffold {
             snapshot: lab.withControl && station.shownSnapshot >= 0 ? lab.controlSnapshot(station.shownSnapshot) : ({})
             headsPerLayer: lab.headsPerLayer
             prefix: qsTr("one-layer model, ")
+        }
+    }
+
+    // The contrasting run: the same two-layer model and steps, with shorter repeated spans. It
+    // trains after the main run (and the control), in the same job.
+    FigureSection {
+        objectName: "contrastSection"
+        visible: lab.withContrast
+        title: qsTr("The same model on short spans")
+        summary: lab.contrastDescription
+        caption: qsTr("The repeated span is %1 to %2 tokens long instead of %3 to %4, so fewer targets can be predicted only by looking back. Everything else is as in the main run. It trains once the main run has finished.")
+                 .arg(lab.contrastMinSpan).arg(lab.contrastMaxSpan).arg(lab.minSpan).arg(lab.maxSpan)
+        TrainingLossChart {
+            Layout.fillWidth: true
+            curve: lab.contrastCurve
+            phaseChange: lab.contrastPhaseChange
+            totalSteps: lab.totalSteps
+        }
+        HeadScoreCharts {
+            Layout.fillWidth: true
+            visible: lab.contrastScoreHistory.length > 0
+            history: lab.contrastScoreHistory
+            totalSteps: lab.totalSteps
+            headsPerLayer: lab.headsPerLayer
+            prefix: qsTr("short spans, ")
         }
     }
 }

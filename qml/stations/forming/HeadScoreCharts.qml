@@ -33,6 +33,9 @@ ColumnLayout {
                     text: qsTr("%1layer %2 · head %3").arg(charts.prefix).arg(cell.modelData.layer).arg(cell.modelData.head)
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
+                    // A prefixed name ("one-layer model, …") is wider than a narrow tile: wrap, never run into the next.
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
                 }
                 Canvas {
                     id: canvas

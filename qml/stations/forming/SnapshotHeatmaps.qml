@@ -28,6 +28,9 @@ GridLayout {
                 text: qsTr("%1layer %2 · head %3").arg(grid.prefix).arg(tile.modelData.layer).arg(tile.modelData.head)
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
+                // A prefixed name ("one-layer model, …") is wider than a narrow tile: wrap, never run into the next.
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
             }
             HeatmapItem {
                 Layout.fillWidth: true

@@ -3,18 +3,20 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import AttentionLens
 
-// The training lab's loss curves: the loss on all targets, the in-context loss (targets inside a
-// repeated span's second copy) and, when the one-layer control trains, its in-context loss dashed.
-// A vertical line marks the phase change once the run has confirmed one, and another the snapshot
-// the slider shows.
+// A training run's loss curves: the in-context loss (targets inside a repeated span's second copy),
+// the other loss (every other target) and, when given, the one-layer control's in-context loss
+// dashed. The phase-change rule's window (training/src/phase_change.h) is shaded once the rule
+// holds, and a vertical line marks the snapshot the slider shows.
 ColumnLayout {
     id: chart
-    property TrainingLabController lab
+    property var curve: []           // TrainingLabController.curve (or the contrasting run's)
+    property var controlCurve: []    // the control's, or [] for none
+    property bool showControl: false
+    property var phaseChange: ({})   // TrainingLabController.phaseChange
+    property int totalSteps: 1
     property int markedStep: -1      // the snapshot on show (-1: none)
     spacing: Theme.spacingS
 
-    readonly property var curve: lab ? lab.curve : []
-    readonly property var controlCurve: lab ? lab.controlCurve : []
     readonly property color lossColor: Theme.dark ? "#8ab4ff" : "#1a56db"
     readonly property color contextColor: Theme.accent
     readonly property color controlColor: Theme.dark ? "#f2c14e" : "#8a5a00"
@@ -30,6 +32,7 @@ ColumnLayout {
             target: chart
             function onCurveChanged() { canvas.requestPaint() }
             function onControlCurveChanged() { canvas.requestPaint() }
+            function onPhaseChangeChanged() { canvas.requestPaint() }
             function onMarkedStepChanged() { canvas.requestPaint() }
         }
         Connections {
@@ -41,9 +44,9 @@ ColumnLayout {
             ctx.reset()
             const left = 40, right = 10, top = 8, bottom = 22
             const w = width - left - right, h = height - top - bottom
-            const total = chart.lab ? chart.lab.totalSteps : 1
+            const total = Math.max(1, chart.totalSteps)
             let yMax = 1
-            for (const r of chart.curve) yMax = Math.max(yMax, r.loss, r.inContextLoss)
+            for (const r of chart.curve) yMax = Math.max(yMax, r.otherLoss, r.inContextLoss)
             for (const r of chart.controlCurve) yMax = Math.max(yMax, r.inContextLoss)
             yMax = Math.ceil(yMax)
             const x = s => left + w * s / total
@@ -74,20 +77,19 @@ ColumnLayout {
                 ctx.stroke()
                 ctx.setLineDash([])
             }
-            line(chart.curve, "loss", chart.lossColor, false)
-            line(chart.curve, "inContextLoss", chart.contextColor, false)
-            line(chart.controlCurve, "inContextLoss", chart.controlColor, true)
-            const phase = chart.lab ? chart.lab.phaseChangeStep : -1
-            if (phase >= 0) {
-                ctx.strokeStyle = Theme.text
-                ctx.lineWidth = 1
-                ctx.setLineDash([2, 3])
-                ctx.beginPath(); ctx.moveTo(x(phase), top); ctx.lineTo(x(phase), top + h); ctx.stroke()
-                ctx.setLineDash([])
+            // The phase change's window first, under the curves.
+            const phase = chart.phaseChange
+            if (phase && phase.step) {
+                ctx.fillStyle = Theme.dark ? "rgba(255,255,255,0.10)" : "rgba(0,0,0,0.08)"
+                ctx.fillRect(x(phase.from), top, Math.max(2, x(phase.to) - x(phase.from)), h)
                 ctx.fillStyle = Theme.text
-                const label = qsTr("phase change, step %1").arg(phase)
-                ctx.fillText(label, Math.min(x(phase) + 4, left + w - ctx.measureText(label).width), top + 12)
+                const label = qsTr("phase change, steps %1–%2").arg(phase.from).arg(phase.to)
+                ctx.fillText(label, Math.min(x(phase.to) + 4, left + w - ctx.measureText(label).width), top + 12)
             }
+            line(chart.curve, "otherLoss", chart.lossColor, false)
+            line(chart.curve, "inContextLoss", chart.contextColor, false)
+            if (chart.showControl)
+                line(chart.controlCurve, "inContextLoss", chart.controlColor, true)
             if (chart.markedStep >= 0) {
                 ctx.strokeStyle = Theme.textMuted
                 ctx.lineWidth = 1
@@ -100,10 +102,10 @@ ColumnLayout {
         spacing: Theme.spacing
         Repeater {
             model: [
-                { name: qsTr("loss, all targets"), color: chart.lossColor, dashed: false, shown: true },
+                { name: qsTr("other loss (all other targets)"), color: chart.lossColor, dashed: false, shown: true },
                 { name: qsTr("in-context loss (second copy of a repeated span)"), color: chart.contextColor, dashed: false, shown: true },
                 { name: qsTr("one-layer control, in-context loss"), color: chart.controlColor, dashed: true,
-                  shown: chart.lab !== null && chart.lab.withControl }
+                  shown: chart.showControl }
             ]
             delegate: Row {
                 required property var modelData

@@ -11,10 +11,17 @@ ColumnLayout {
     id: view
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
     property AblationLab lab: AblationLab { id: ownLab; active: view.lab === ownLab }
-    // Committed exercises' answers (Veiled.answers): a head answer, or the head a question is
-    // about (focusHead), is outlined in the grid.
-    property var answers: []
+    // Predict, then see: while an exercise that lists `veilKey` waits (what knocking out a head
+    // does to the prediction), the model's own prediction stays to reason from, but no head can
+    // be knocked out and the search's findings are hidden: each would measure the answer. After the
+    // commit, the committed head answers, or the head a question is about (focusHead), are
+    // outlined in the grid.
+    property AnswerVeils veils: null
+    property string veilKey: ""
+    readonly property bool veiled: veils !== null && veilKey !== "" && veils.hides(veilKey)
+    readonly property var answers: veils !== null && veilKey !== "" ? veils.answersFor(veilKey) : []
     readonly property var answerHeads: answers.map(a => a.kind === "head" ? a.answer : (a.focusHead || "")).filter(h => h !== "")
+    onVeiledChanged: if (veiled && lab.ablated.length > 0) lab.clear()
     spacing: Theme.spacingS
 
     RowLayout {
@@ -22,7 +29,10 @@ ColumnLayout {
         Layout.fillWidth: true
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
-            Label { text: qsTr("Click heads to knock them out"); color: Theme.text; font.weight: Font.DemiBold }
+            Label {
+                text: view.veiled ? qsTr("Every head on") : qsTr("Click heads to knock them out")
+                color: Theme.text; font.weight: Font.DemiBold
+            }
             GridLayout {
                 columns: ModelHub.nHead + 1
                 columnSpacing: 2
@@ -47,7 +57,7 @@ ColumnLayout {
                             border.color: Theme.border
                             Accessible.role: Accessible.CheckBox
                             Accessible.name: qsTr("Head %1.%2").arg(parent.layerIdx).arg(parent.head)
-                            MouseArea { anchors.fill: parent; onClicked: view.lab.toggle(parent.parent.layerIdx, parent.parent.head) }
+                            MouseArea { anchors.fill: parent; enabled: !view.veiled; onClicked: view.lab.toggle(parent.parent.layerIdx, parent.parent.head) }
                         }
                         Rectangle { // the exercise's answer, outside the tile's own (translucent) colour
                             visible: parent.isAnswer
@@ -65,7 +75,7 @@ ColumnLayout {
                 text: qsTr("rows: layers · columns: heads · amber: off") + (view.answerHeads.length > 0 ? " · " + qsTr("outlined: the exercise's answer, head %1").arg(view.answerHeads.join(", ")) : "")
                 color: Theme.textMuted; font.pixelSize: Theme.fontSmall; wrapMode: Text.WordWrap; Layout.maximumWidth: 260
             }
-            FocusButton { text: qsTr("All heads on"); enabled: view.lab.ablated.length > 0; onClicked: view.lab.clear() }
+            FocusButton { text: qsTr("All heads on"); visible: !view.veiled; enabled: view.lab.ablated.length > 0; onClicked: view.lab.clear() }
         }
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
@@ -84,8 +94,20 @@ ColumnLayout {
             }
         }
     }
+    Label {
+        objectName: "veil:" + view.veilKey
+        readonly property bool veiled: view.veiled
+        visible: veiled
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        font.italic: true
+        text: qsTr("Knocking heads out, and what the search found, are hidden until you commit your prediction above.")
+    }
     // Guided examples, found by the lab's search on this model and text.
     Flow {
+        visible: !view.veiled
         Layout.fillWidth: true
         spacing: Theme.spacing
         FocusButton {
@@ -134,7 +156,7 @@ ColumnLayout {
         }
     }
     Label {
-        visible: view.lab.pair.a !== undefined
+        visible: view.lab.pair.a !== undefined && !view.veiled
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
         color: Theme.textMuted
@@ -157,7 +179,7 @@ ColumnLayout {
                        : qsTr("More than the sum: together they move the logit further than the two single knock-outs added. Their effects are not independent, whether through later layers or through the layer norms that rescale the sum."))
     }
     Label {
-        visible: view.lab.backup.head !== undefined
+        visible: view.lab.backup.head !== undefined && !view.veiled
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
         color: Theme.textMuted
@@ -167,7 +189,7 @@ ColumnLayout {
               .arg(Theme.fixed(Number(view.lab.backup.before), 2)).arg(Theme.fixed(Number(view.lab.backup.after), 2))
     }
     Label {
-        visible: view.lab.searched !== ""
+        visible: view.lab.searched !== "" && !view.veiled
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
         color: Theme.textMuted

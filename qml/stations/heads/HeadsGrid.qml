@@ -12,6 +12,32 @@ ColumnLayout {
     property int focusedHead: -1
     // Tiles whose census label (an id, e.g. "sink") is this are outlined (an exercise's answer counted them).
     property string markLabel: ""
+    // Predict, then see: while an exercise that lists `veilKey` waits, the census labels and scores
+    // are hidden (they are what such a question counts), and so is the row it asks about in the
+    // layer it asks about (a pronoun's row in the last layer); the patterns stay, to reason from.
+    property AnswerVeils veils: null
+    property string veilKey: ""
+    readonly property bool labelsHidden: veils !== null && veilKey !== "" && veils.hides(veilKey)
+    readonly property var answers: veils !== null && veilKey !== "" ? veils.answersFor(veilKey) : []
+    readonly property int hiddenRow: {
+        if (!labelsHidden)
+            return -1
+        for (const q of veils.askedFor(veilKey)) {
+            const layer = q.params.layer === "last" ? grid.lab.layers - 1 : q.params.layer === "first" ? 0 : Number(q.params.layer)
+            if (q.row !== undefined && q.row >= 0 && layer === grid.lab.layer)
+                return q.row
+        }
+        return -1
+    }
+    // A pattern (rows x rows, flat) with one row left blank (NaN: drawn as no weight at all).
+    function withoutRow(pattern, size, row) {
+        if (row < 0 || row >= size || !pattern)
+            return pattern || []
+        const out = Array.from(pattern)
+        for (let c = 0; c < size; ++c)
+            out[row * size + c] = NaN
+        return out
+    }
     spacing: Theme.spacingS
 
     RowLayout {
@@ -32,6 +58,19 @@ ColumnLayout {
         font.pixelSize: Theme.fontSmall
         text: qsTr("Labels are heuristics read off one text's patterns; most heads are mixtures of several behaviours.")
     }
+    Label {
+        objectName: "veil:" + grid.veilKey
+        readonly property bool veiled: grid.labelsHidden
+        visible: veiled
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        font.italic: true
+        text: grid.hiddenRow >= 0
+              ? qsTr("Hidden until you commit your prediction above: the labels, the scores and the asked-about row %1 in this layer.").arg(grid.hiddenRow)
+              : qsTr("Hidden until you commit your prediction above: the labels and the scores.")
+    }
     Flow {
         Layout.fillWidth: true
         spacing: Theme.spacingS
@@ -43,6 +82,8 @@ ColumnLayout {
                 width: Math.max(110, Math.min(150, (grid.width - 5 * Theme.spacingS) / 6))
                 head: modelData
                 selected: grid.focusedHead === index
+                labelHidden: grid.labelsHidden
+                values: grid.withoutRow(modelData.pattern, modelData.size || 0, grid.hiddenRow)
                 marked: grid.markLabel !== "" && modelData.label === grid.markLabel
                 onClicked: grid.focusedHead = (grid.focusedHead === index ? -1 : index)
             }
@@ -73,18 +114,19 @@ ColumnLayout {
             Layout.preferredHeight: Layout.preferredWidth
             rows: parent.head.size || 0
             columns: parent.head.size || 0
-            values: parent.head.pattern || []
+            values: grid.withoutRow(parent.head.pattern, parent.head.size || 0, grid.hiddenRow)
             maxValue: 1
             colorMap: HeatmapItem.Viridis // the lens's colours: the same weight looks the same everywhere
         }
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             Label {
-                text: qsTr("Layer %1, head %2: %3").arg(grid.lab.layer).arg(parent.parent.head.head).arg(parent.parent.head.labelText || "")
+                text: grid.labelsHidden ? qsTr("Layer %1, head %2").arg(grid.lab.layer).arg(parent.parent.head.head)
+                      : qsTr("Layer %1, head %2: %3").arg(grid.lab.layer).arg(parent.parent.head.head).arg(parent.parent.head.labelText || "")
                 color: Theme.text; font.weight: Font.DemiBold
             }
             Repeater {
-                model: parent.parent.head.scoreRows || []
+                model: grid.labelsHidden ? [] : (parent.parent.head.scoreRows || [])
                 delegate: Label {
                     required property var modelData
                     text: modelData.name + ": " + Theme.fixed(Number(modelData.value), 3)

@@ -21,15 +21,16 @@ StationScaffold {
         title: qsTr("All heads of one layer")
         summary: headsLab.description
         caption: qsTr("Each tile is one head's attention on the first %1 tokens of your text (rows: queries, columns: keys), labelled by the head census. The induction score comes from a fixed repeated random sequence, the same whatever your text. Click a tile for the focused view.").arg(ModelHub.tokenCap)
-        Veiled {
-            id: gridVeil
+        HeadsGrid {
+            id: grid
             Layout.fillWidth: true
+            lab: headsLab
             veils: station.veils
-            key: "heads-grid"
+            veilKey: "heads-grid"
             // The sink count revealed: show the last layer, its sink heads outlined.
             readonly property bool sinksRevealed: answers.some(a => a.kind === "number")
             onSinksRevealedChanged: if (sinksRevealed) headsLab.layer = Math.max(0, headsLab.layers - 1)
-            HeadsGrid { lab: headsLab; markLabel: gridVeil.sinksRevealed ? "sink" : "" }
+            markLabel: sinksRevealed ? "sink" : ""
         }
     }
     FigureSection {
@@ -42,34 +43,23 @@ StationScaffold {
         title: qsTr("Knock heads out")
         summary: ablation.description
         caption: qsTr("A head knocked out has its output set to zero. The bars show the next-token prediction after the first %1 tokens of your text; KL measures how far the whole distribution moved, and the change in the top token's logit how much that token depended on the knocked-out heads, directly or through later layers.").arg(ModelHub.tokenCap)
-        Veiled {
-            id: ablationVeil
-            Layout.fillWidth: true
-            veils: station.veils
-            key: "ablation"
-            AblationView { lab: ablation; answers: ablationVeil.answers }
-        }
+        AblationView { Layout.fillWidth: true; lab: ablation; veils: station.veils; veilKey: "ablation" }
     }
     FigureSection {
         title: qsTr("Induction as a circuit")
         summary: circuit.description
         caption: qsTr("Two heads in different layers that can work together on a repeated passage. The first copies into each position what the token before it was. The second uses that to find the earlier place where the current token appeared, and looks at the token that came next there.")
-        Veiled {
-            Layout.fillWidth: true
-            veils: station.veils
-            key: "heads-grid" // it shows where a previous-token head sits
-            InductionCircuitView { lab: circuit }
-        }
+        // Not veiled: it measures two heads on the learner's text written twice, which answers none
+        // of the station's questions (they ask about census labels, the learner's own text, and
+        // which knock-out moves the next-token prediction most).
+        InductionCircuitView { Layout.fillWidth: true; lab: circuit }
     }
     FigureSection {
         title: qsTr("GPT-2 small's known heads")
         summary: knownHeads.description
         caption: qsTr("Heads of GPT-2 small that published studies describe or that score high on a published test, and the role each was found to play.")
-        Veiled {
-            Layout.fillWidth: true
-            veils: station.veils
-            key: "ablation" // on the IOI text it names heads next to the which-head question
-            KnownHeadsPanel { lab: knownHeads }
-        }
+        // The published heads and roles are a clue to reason from; what each head does on the
+        // learner's text (measured on GPT-2 small) waits for the which-head knock-out question.
+        KnownHeadsPanel { Layout.fillWidth: true; lab: knownHeads; veils: station.veils; veilKey: "ablation" }
     }
 }

@@ -10,6 +10,13 @@ ColumnLayout {
     id: view
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
     property KnownHeadsLab lab: KnownHeadsLab { id: ownLab; active: view.lab === ownLab }
+    // While an exercise that lists `veilKey` waits (which head's knock-out matters most), the
+    // column measured on the learner's text is hidden: it points at the heads that move the
+    // prediction. The published heads and roles stay.
+    property AnswerVeils veils: null
+    property string veilKey: ""
+    readonly property bool measuredHidden: veils !== null && veilKey !== "" && veils.hides(veilKey)
+    readonly property bool measuredShown: view.lab.identity === "gpt2" && !measuredHidden
     spacing: Theme.spacingS
 
     Label {
@@ -24,13 +31,13 @@ ColumnLayout {
     }
     GridLayout {
         Layout.fillWidth: true
-        columns: view.lab.identity === "gpt2" ? 4 : 3
+        columns: view.measuredShown ? 4 : 3
         columnSpacing: Theme.spacing
         rowSpacing: 4
         Label { text: qsTr("head"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Label { text: qsTr("role (source)"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Label { text: qsTr("what it does"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall; Layout.fillWidth: true }
-        Label { visible: view.lab.identity === "gpt2"; text: qsTr("on your text"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Label { visible: view.measuredShown; text: qsTr("on your text"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Repeater {
             model: view.lab.heads.length * 4
             delegate: Label {
@@ -38,7 +45,9 @@ ColumnLayout {
                 readonly property int r: Math.floor(index / 4)
                 readonly property int c: index % 4
                 readonly property var row: view.lab.heads[r] || ({})
-                visible: c < 3 || view.lab.identity === "gpt2"
+                // The published columns name GPT-2 small's heads, whatever model is loaded.
+                objectName: c < 3 ? "publishedHead" : "measuredHead"
+                visible: c < 3 || view.measuredShown
                 Layout.fillWidth: c === 2
                 Layout.preferredWidth: c === 1 ? 190 : c === 3 ? 260 : -1
                 Layout.alignment: Qt.AlignTop
@@ -56,6 +65,17 @@ ColumnLayout {
                 Accessible.name: text
             }
         }
+    }
+    Label {
+        objectName: "veil:" + view.veilKey
+        readonly property bool veiled: view.measuredHidden
+        visible: veiled && view.lab.identity === "gpt2"
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        font.italic: true
+        text: qsTr("What each head does on your text is hidden until you commit your prediction about knock-outs above.")
     }
     Label {
         Layout.fillWidth: true

@@ -15,7 +15,6 @@ StationScaffold {
     needsModelText: qsTr("The lens needs a GPT-2-style model. Open the model library from the top bar (“Get a model…”), or start the app with --model FOLDER.")
     // The exercise asks about the learner's tokens: there is nothing to ask before there are some.
     exercisesShown: lens.tokenCount > 0
-    exercisesMaximumWidth: 900
     property var finding: ({})
 
     LensController {
@@ -39,9 +38,23 @@ StationScaffold {
         }
     }
 
+    // The learner's own text, kept while the induction finder shows its repeated sample in its
+    // place (every station reads the one text), so that it can be put back with one click.
+    property string textBeforeSample: ""
+    readonly property bool canRestoreText: textBeforeSample !== "" && ModelHub.text === lens.inductionSample
+
+    function isInside(item, ancestor) {
+        for (let p = item; p; p = p.parent)
+            if (p === ancestor)
+                return true
+        return false
+    }
+
     function findHead(kind) {
         if (kind === "induction") {
             station.finding = { title: qsTr("Induction head"), why: qsTr("Running the induction test on a repeated random sequence…") }
+            if (ModelHub.text !== lens.inductionSample)
+                station.textBeforeSample = ModelHub.text
             ModelHub.text = lens.inductionSample
             lens.findInductionHead()
             return
@@ -101,11 +114,14 @@ StationScaffold {
     onExAnswerMapChanged: if (exOpen) showExerciseHead()
 
     // A plain Column (not a layout) so that heights flow down without feeding back into widths.
+    // The lens is one instrument: its exercise is asked in it, between the text and the tokens
+    // that the learner clicks to predict (ExerciseList places the card in `exerciseSlot`).
     Column {
         id: content
         Layout.fillWidth: true
         topPadding: 1
         spacing: Theme.spacingL
+        readonly property Item exerciseSlot: lensSlot
 
         // ---- the text ----
         ColumnLayout {
@@ -134,8 +150,14 @@ StationScaffold {
                     border.width: input.activeFocus ? 2 : 1
                     border.color: input.activeFocus ? Theme.focusRing : Theme.border
                 }
-                KeyNavigation.priority: KeyNavigation.BeforeItem
-                KeyNavigation.tab: strip
+                // Tab leaves the text (instead of typing a tab) for what follows it: the
+                // exercise's card when one is asked here, else the token strip.
+                Keys.priority: Keys.BeforeItem
+                Keys.onTabPressed: (event) => {
+                    const next = lensSlot.visible ? input.nextItemInFocusChain(true) : null
+                    ;(next && station.isInside(next, lensSlot) ? next : strip).forceActiveFocus(Qt.TabFocusReason)
+                    event.accepted = true
+                }
             }
             Label {
                 color: lens.error !== "" ? Theme.warning : Theme.textMuted
@@ -149,6 +171,15 @@ StationScaffold {
                         + (lens.busy ? qsTr("updating…") : qsTr("computed in %1 ms").arg(lens.milliseconds < 1 ? Theme.fixed(lens.milliseconds, 2) : Theme.fixed(lens.milliseconds, 0)))
                         + (lens.reusedPrefix > 0 ? qsTr(" (the first %1 reused from before)").arg(lens.reusedPrefix) : "")
             }
+        }
+
+        // ---- the exercise, asked where the learner answers it ----
+        ColumnLayout {
+            id: lensSlot
+            objectName: "exerciseSlot"
+            width: parent.width
+            visible: children.length > 0
+            spacing: Theme.spacing
         }
 
         // ---- the tokens ----
@@ -348,6 +379,37 @@ StationScaffold {
                         text: (station.finding.title ? "<b>" + station.finding.title + "</b> · " : "")
                               + (station.finding.why || "")
                               + (station.finding.layer !== undefined ? "<br/><i>" + qsTr("A label like this is a heuristic read off one pattern, not a proof of what the head does.") + "</i>" : "")
+                    }
+                }
+                // The induction test put its own text in place of the learner's, on every station.
+                Rectangle {
+                    objectName: "restoreTextNotice"
+                    visible: station.canRestoreText
+                    Layout.fillWidth: true
+                    implicitHeight: restoreRow.implicitHeight + 2 * Theme.spacingS
+                    radius: Theme.radius
+                    color: Theme.surfaceAlt
+                    border.color: Theme.border
+                    RowLayout {
+                        id: restoreRow
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacingS
+                        spacing: Theme.spacing
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.WordWrap
+                            color: Theme.text
+                            font.pixelSize: Theme.fontSmall
+                            text: qsTr("The induction test replaced your text with a repeated random sequence, on every station.")
+                        }
+                        FocusButton {
+                            objectName: "restoreTextButton"
+                            text: qsTr("Undo: restore my text")
+                            onClicked: {
+                                ModelHub.text = station.textBeforeSample
+                                station.textBeforeSample = ""
+                            }
+                        }
                     }
                 }
             }

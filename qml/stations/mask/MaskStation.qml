@@ -17,37 +17,32 @@ StationScaffold {
         title: qsTr("The score grid, row by row")
         summary: mask.gridDescription
         caption: qsTr("The first %1 tokens of your text. Each row is one query: its scaled scores against every key, with the cells after it set to −∞ before the softmax.").arg(mask.tokens.length)
-        Veiled {
-            id: gridVeil
-            Layout.fillWidth: true
-            veils: station.veils
-            key: "mask-grid"
-            MaskStepper { lab: mask; answers: gridVeil.answers }
-        }
+        MaskStepper { Layout.fillWidth: true; lab: mask; veils: station.veils; veilKey: "mask-grid" }
     }
     FigureSection {
         title: qsTr("What if there were no mask?")
         summary: mask.predictionDescription
         caption: qsTr("The loaded model's next-token prediction after the first %1 tokens of your text, with the mask (as trained) and without it (every token sees the future).").arg(ModelHub.tokenCap)
-        Veiled {
-            id: offVeil
-            Layout.fillWidth: true
-            veils: station.veils
-            key: "mask-off"
-            ColumnLayout {
-                spacing: Theme.spacingS
-                RowLayout {
-                    spacing: Theme.spacingXL
-                    ProbBars { entries: mask.maskedTop; title: qsTr("With the mask"); markTop: offVeil.answers.length > 0 }
-                    ProbBars { entries: mask.unmaskedTop; title: qsTr("Without the mask"); tint: Theme.warning; markTop: offVeil.answers.length > 0 }
-                }
-                Label {
-                    Layout.fillWidth: true
-                    wrapMode: Text.WordWrap
-                    color: Theme.text
-                    text: qsTr("KL between the two predictions: %1 nats. In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.").arg(Theme.fixed(mask.kl, 3))
-                }
+        // The prediction with the mask is what the question starts from; only the maskless one
+        // and the distance between them answer it.
+        RowLayout {
+            spacing: Theme.spacingXL
+            ProbBars { entries: mask.maskedTop; title: qsTr("With the mask"); markTop: offVeil.answers.length > 0 }
+            Veiled {
+                id: offVeil
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                veils: station.veils
+                key: "mask-off"
+                ProbBars { entries: mask.unmaskedTop; title: qsTr("Without the mask"); tint: Theme.warning; markTop: offVeil.answers.length > 0 }
             }
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: Theme.text
+            text: offVeil.veiled ? qsTr("In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.")
+                                 : qsTr("KL between the two predictions: %1 nats. In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.").arg(Theme.fixed(mask.kl, 3))
         }
     }
     FigureSection {

@@ -10,8 +10,28 @@ ColumnLayout {
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
     property MaskLab lab: MaskLab { id: ownLab; active: view.lab === ownLab }
     property int row: 0
-    // Committed exercises' answers (Veiled.answers): the row an answer is about is shown and marked.
-    property var answers: []
+    // Predict, then see: while an exercise that lists `veilKey` waits, the row it asks about (in the
+    // head it asks about) shows no scores and no weights; every other row stays, to reason from.
+    // After the commit, the row an answer is about is shown and marked.
+    property AnswerVeils veils: null
+    property string veilKey: ""
+    readonly property bool veiled: veils !== null && veilKey !== "" && veils.hides(veilKey)
+    readonly property var answers: veils !== null && veilKey !== "" ? veils.answersFor(veilKey) : []
+    readonly property var hiddenRows: {
+        const rows = []
+        if (!veiled)
+            return rows
+        for (const q of veils.askedFor(veilKey)) {
+            const p = q.params
+            const layer = p.layer === "last" ? ModelHub.nLayer - 1 : p.layer === "first" || p.layer === undefined ? 0 : Number(p.layer)
+            const head = p.head === undefined ? 0 : Number(p.head)
+            const r = q.row !== undefined && q.row >= 0 ? q.row : p.row !== undefined ? Number(p.row) : -1
+            if (r >= 0 && layer === lab.layer && head === lab.head)
+                rows.push(r)
+        }
+        return rows.sort((a, b) => a - b)
+    }
+    readonly property bool rowHidden: hiddenRows.indexOf(row) >= 0
     // (The row comes from the answer, else from the exercise's `row` parameter, else the first row.)
     readonly property var answerRows: answers.map(a => a.row !== undefined && a.row >= 0 ? a.row
                                                        : (a.params || {}).row !== undefined ? a.params.row : 0)
@@ -55,6 +75,7 @@ ColumnLayout {
                     readonly property real score: c >= 0 ? (view.lab.scores[r * view.count + c] ?? NaN) : 0
                     readonly property bool blocked: c > r
                     readonly property bool current: r === view.row
+                    readonly property bool hidden: c >= 0 && !blocked && view.hiddenRows.indexOf(r) >= 0
                     Layout.preferredWidth: c < 0 ? 70 : 52
                     Layout.preferredHeight: 24
                     color: c < 0 ? "transparent" : blocked ? (current ? Theme.warningSoft : Theme.surfaceAlt)
@@ -71,7 +92,7 @@ ColumnLayout {
                         font.family: c < 0 ? Qt.application.font.family : "monospace"
                         font.bold: c < 0 && view.answerRows.indexOf(parent.r) >= 0
                         color: parent.blocked ? Theme.mask : c < 0 && view.answerRows.indexOf(parent.r) >= 0 ? Theme.accent : Theme.text
-                        text: parent.c < 0 ? (view.lab.tokens[parent.r] || "") : parent.blocked ? "−∞" : Theme.fixed(Number(parent.score), 2)
+                        text: parent.c < 0 ? (view.lab.tokens[parent.r] || "") : parent.blocked ? "−∞" : parent.hidden ? "?" : Theme.fixed(Number(parent.score), 2)
                     }
                 }
             }
@@ -80,8 +101,21 @@ ColumnLayout {
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             Label { text: qsTr("Row %1 (“%2”) after the softmax").arg(view.row).arg(view.lab.tokens[view.row] || ""); color: Theme.text; font.weight: Font.DemiBold }
+            Label {
+                objectName: "veil:" + view.veilKey
+                readonly property bool veiled: view.veiled
+                visible: veiled
+                Layout.maximumWidth: 300
+                wrapMode: Text.WordWrap
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+                font.italic: true
+                text: view.hiddenRows.length > 0
+                      ? qsTr("Hidden until you commit your prediction above: the scores and weights of row %1 in this head.").arg(view.hiddenRows.join(", "))
+                      : qsTr("Another layer or head than the one asked about: nothing here is hidden.")
+            }
             Repeater {
-                model: view.count
+                model: view.rowHidden ? 0 : view.count
                 delegate: RowLayout {
                     required property int index
                     readonly property real w: view.lab.weights[view.row * view.count + index] ?? NaN

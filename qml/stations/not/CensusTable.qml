@@ -9,6 +9,22 @@ ColumnLayout {
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
     property CensusAcrossTexts census: CensusAcrossTexts { id: ownLab; active: view.census === ownLab }
     readonly property var keys: ["first-token", "previous-token", "self", "duplicate", "induction"]
+    // Predict, then see: while an exercise that lists `veilKey` waits, the labels and scores of the
+    // head it asks about are hidden (they are its answer); any other head's stay.
+    property AnswerVeils veils: null
+    property string veilKey: ""
+    readonly property bool veiled: veils !== null && veilKey !== "" && veils.hides(veilKey)
+    readonly property bool askedHeadShown: {
+        if (!veiled)
+            return false
+        for (const q of veils.askedFor(veilKey)) {
+            const p = q.params
+            const layer = p.layer === "last" ? ModelHub.nLayer - 1 : p.layer === "first" || p.layer === undefined ? 0 : Number(p.layer)
+            if (layer === census.layer && (p.head === undefined ? 0 : Number(p.head)) === census.head)
+                return true
+        }
+        return false
+    }
     spacing: Theme.spacingS
     RowLayout {
         Label { text: qsTr("layer"); color: Theme.text }
@@ -31,7 +47,7 @@ ColumnLayout {
                 readonly property int r: Math.floor(index / (view.keys.length + 2))
                 readonly property int c: index % (view.keys.length + 2)
                 readonly property var row: view.census.rows[r] || ({})
-                text: c === 0 ? row.text : c === 1 ? (HeadRoles.labels[row.label] || row.label || "") : Theme.fixed(Number(row.scores[view.keys[c - 2]]), 2)
+                text: c === 0 ? row.text : view.askedHeadShown ? "?" : c === 1 ? (HeadRoles.labels[row.label] || row.label || "") : Theme.fixed(Number(row.scores[view.keys[c - 2]]), 2)
                 color: c === 1 ? Theme.accent : Theme.text
                 font.family: c >= 2 ? "monospace" : Qt.application.font.family
                 font.weight: c === 1 ? Font.DemiBold : Font.Normal
@@ -39,6 +55,18 @@ ColumnLayout {
                 Layout.maximumWidth: c === 0 ? 240 : 110
             }
         }
+    }
+    Label {
+        objectName: "veil:" + view.veilKey
+        readonly property bool veiled: view.veiled
+        visible: veiled
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        font.italic: true
+        text: view.askedHeadShown ? qsTr("This head's labels and scores are hidden until you commit your prediction above; pick another head to explore.")
+                                  : qsTr("Not the head the question asks about: nothing here is hidden.")
     }
     Label {
         Layout.fillWidth: true

@@ -54,12 +54,7 @@ StationScaffold {
         title: qsTr("One head is not one concept")
         summary: census.description
         caption: qsTr("The same head's census on the first %1 tokens of your text and of three others. Labels are heuristics.").arg(ModelHub.tokenCap)
-        Veiled {
-            Layout.fillWidth: true
-            veils: station.veils
-            key: "census-table"
-            CensusTable { census: census }
-        }
+        CensusTable { Layout.fillWidth: true; census: census; veils: station.veils; veilKey: "census-table" }
     }
     FigureSection {
         title: qsTr("The plumbing")

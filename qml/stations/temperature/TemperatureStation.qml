@@ -20,11 +20,14 @@ StationScaffold {
         veils: station.veils
         captionVeil: "softmax"
         veiledCaption: qsTr("Six candidate scores and their softmax at the temperature you set.")
-        Veiled {
-            Layout.fillWidth: true
-            veils: station.veils
-            key: "softmax"
-            SoftmaxBars { lab: lab }
+        // The six scores are not the text's, so the chart stays to reason with while the question
+        // about the text's top token waits; what it would tell is its trend, which the caption
+        // states (captionVeil): that part is what "softmax" hides.
+        SoftmaxBars { Layout.fillWidth: true; lab: lab }
+        Item {
+            objectName: "veil:softmax"
+            readonly property bool veiled: station.veils.hides("softmax")
+            visible: false
         }
     }
     FigureSection {

@@ -28,6 +28,35 @@ Item {
     Component { id: multiC; MultiHeadDiagram {} }
     Component { id: cardC; PredictCard { width: 600 } }
     Component { id: setC; ExerciseSet {} }
+    Component { id: veilsC; AnswerVeils {} }
+    // Two figures and a station's exercises: where does each card go?
+    Component {
+        id: placesC
+        Column {
+            width: 800
+            readonly property alias list: exerciseList
+            readonly property alias first: firstFigure
+            readonly property alias second: secondFigure
+            FigureSection {
+                id: firstFigure
+                width: 800
+                title: "first"
+                Veiled { veils: exerciseList.veils; key: "k1"; Rectangle { implicitWidth: 100; implicitHeight: 40 } }
+            }
+            FigureSection { id: secondFigure; width: 800; title: "second"; name: "second" }
+            ExerciseList {
+                id: exerciseList
+                width: 800
+                stationId: "qmlplaces"
+                definitions: [
+                    { id: "at-veil", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: ["k1"] },
+                    { id: "named", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: ["k1"], figure: "second" },
+                    { id: "nowhere", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: [] },
+                    { id: "at-veil-too", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: ["k1"] }
+                ]
+            }
+        }
+    }
 
     TestCase {
         name: "StationFigures"
@@ -101,6 +130,70 @@ Item {
             g.lab.layer = 1
             compare(g.lab.heads[0].pattern.length, g.lab.tokens.length * g.lab.tokens.length)
             verify(["sink", "previous-token", "self", "duplicate", "induction", "diffuse", "long-range", "mixed"].indexOf(g.lab.heads[0].label) >= 0)
+        }
+
+        // While a question about the census waits, the tiles keep their patterns but show no label
+        // and no score, and the row it asks about is blank in the layer it asks about only.
+        function test_headsGridHidesOnlyWhatIsAsked() {
+            const veils = createTemporaryObject(veilsC, root, { hidden: { "k": true },
+                                                             asked: { "k": [{ id: "q", params: { layer: "last" }, row: 2 }] } })
+            const g = createTemporaryObject(headsC, root, { veils: veils, veilKey: "k" })
+            tryVerify(() => g.lab.heads.length === 4 && g.lab.tokens.length > 3, 20000)
+            g.lab.layer = 1
+            tryVerify(() => g.lab.layer === 1 && !g.lab.busy, 20000)
+            const marker = findChild(g, "veil:k")
+            verify(marker.veiled && marker.visible)
+            compare(g.hiddenRow, 2)
+            // (The tiles are made anew whenever the lab's heads change.)
+            const tilesOf = () => {
+                const out = []
+                const walk = (item) => { if (item.labelHidden !== undefined) out.push(item); for (let i = 0; i < item.children.length; ++i) walk(item.children[i]) }
+                walk(g)
+                return out
+            }
+            const tiles = tilesOf()
+            compare(tiles.length, 4)
+            const T = g.lab.tokens.length
+            for (const t of tiles) {
+                verify(t.labelHidden)
+                for (let c = 0; c < T; ++c)
+                    verify(isNaN(t.values[2 * T + c]), "row 2 is blank")
+                verify(!isNaN(t.values[3 * T]), "row 3 keeps its weights")
+            }
+            g.lab.layer = 0
+            tryVerify(() => g.hiddenRow === -1, 20000, "another layer than the one asked about keeps every row")
+            tryVerify(() => g.lab.layer === 0 && !g.lab.busy, 20000)
+            verify(tilesOf().length === 4 && tilesOf().every(t => t.labelHidden), "the labels stay hidden in every layer")
+            veils.hidden = ({})
+            verify(!marker.veiled)
+            verify(tilesOf().every(t => !t.labelHidden))
+        }
+
+        // A card is asked in the frame of the figure holding its first veiled part, or of the
+        // figure its `figure` names; one with neither stays in the list; several at one figure
+        // are asked in turn, one at a time.
+        function test_cardsAreAskedAtTheirFigure() {
+            const page = createTemporaryObject(placesC, root)
+            const list = page.list
+            tryVerify(() => list.cardItems.length === 4, 10000)
+            list.placeIn(page)
+            const card = id => list.cardItems.find(c => c.definition.id === id)
+            compare(card("at-veil").parent, page.first.exerciseSlot)
+            compare(card("at-veil-too").parent, page.first.exerciseSlot)
+            compare(card("named").parent, page.second.exerciseSlot)
+            compare(card("nowhere").parent, list)
+            compare(list.ownCards, 1)
+            verify(list.visible)
+            compare(card("at-veil").step, "1 of 2")
+            compare(card("at-veil-too").step, "2 of 2")
+            compare(card("named").step, "")
+            tryVerify(() => card("at-veil").answer.answer !== undefined, 20000)
+            verify(!card("at-veil").waiting)
+            verify(card("at-veil-too").waiting, "the second question at a figure waits for the first")
+            card("at-veil").prediction = "1"
+            card("at-veil").commit()
+            verify(!card("at-veil-too").waiting)
+            verify(list.veils.hides("k1"), "k1 stays veiled while another card that lists it waits")
         }
 
         function test_ablation() {
@@ -240,6 +333,44 @@ Item {
             card.prediction = "4"
             card.commit()
             verify(!card.result.correct)
+        }
+
+        // "Show without predicting": the answer is shown and the progress file records a skip, which
+        // the course map does not count as done; a skip never replaces a prediction recorded before.
+        function test_predictCardShowsWithoutPredicting() {
+            ProgressStore.reset()
+            const set = createTemporaryObject(setC, root, {
+                stationId: "qmlskip",
+                definitions: [{ id: "hd", kind: "number", prompt: "?", compute: "head_dim", params: {}, explain: "because" }]
+            })
+            tryVerify(() => set.answers.length === 1 && set.answers[0].answer !== undefined, 20000)
+            const card = createTemporaryObject(cardC, root, { definition: set.definitions[0], answer: set.answers[0], exercises: set })
+            const skip = findChild(card, "skipButton")
+            verify(skip.visible && skip.enabled)
+            mouseClick(skip)
+            verify(card.revealed)
+            verify(card.skipped)
+            verify(!card.correct)
+            verify(!skip.visible)
+            let record = ProgressStore.answer("qmlskip", "hd")
+            compare(record.skipped, true)
+            compare(record.correct, false)
+            compare(record.prediction, "")
+            compare(record.answer, "16")
+            fuzzyCompare(ProgressStore.stationProgress("qmlskip", 1), 0.1, 1e-9)
+            card.again()
+            card.prediction = "16"
+            card.commit()
+            verify(card.revealed && !card.skipped && card.correct)
+            compare(ProgressStore.answer("qmlskip", "hd").skipped, undefined)
+            fuzzyCompare(ProgressStore.stationProgress("qmlskip", 1), 1, 1e-9)
+            card.again()
+            mouseClick(findChild(card, "skipButton"))
+            verify(card.skipped)
+            record = ProgressStore.answer("qmlskip", "hd")
+            compare(record.correct, true, "the earlier prediction's record stays")
+            compare(record.prediction, "16")
+            fuzzyCompare(ProgressStore.stationProgress("qmlskip", 1), 1, 1e-9)
         }
     }
 }

@@ -55,10 +55,10 @@ Item {
             verify(station.figuresReady)   // nothing to wait for before training
             // The questions come from exercises.json; each card says what its answer waits for.
             const defs = lessons.exercises("forming")
-            compare(defs.length, 3)
-            compare(station.questions.length, 3)
-            compare(defs.map(d => d.id).join(","), "forming-layer,forming-shape,forming-control")
-            for (const key of ["layer", "shape", "control"]) {
+            compare(defs.length, 4)
+            compare(station.questions.length, 4)
+            compare(defs.map(d => d.id).join(","), "forming-layer,forming-shape,forming-control,forming-contrast")
+            for (const key of ["layer", "shape", "control", "contrast"]) {
                 const waits = findChild(station, "waits-" + key)
                 verify(waits)
                 verify(waits.visible)
@@ -76,7 +76,14 @@ Item {
             compare(train.enabled, false)
             compare(station.proseUnveiled, false)
             station.choose("shape", "smooth")
-            compare(train.enabled, true)   // the control's question is not asked without a control
+            // The contrasting run trains by default: its question is asked too.
+            verify(lab.withContrast)
+            verify(findChild(station, "contrastSection").visible)
+            compare(train.enabled, false)
+            compare(station.proseUnveiled, false)
+            lab.withContrast = false
+            verify(!findChild(station, "contrastSection").visible)
+            compare(train.enabled, true)   // the control's and the contrast's questions are not asked without them
             compare(station.proseUnveiled, true)
             train.clicked()
             compare(lab.state, "running")
@@ -100,6 +107,10 @@ Item {
             const shapeVerdict = findChild(station, "verdict-shape")
             verify(shapeVerdict.visible)
             compare(shapeVerdict.text.indexOf("Right") >= 0, a.lossShape === "smooth")
+            // 50 steps open no gap between the losses: gradual, by the rule the card states.
+            compare(a.lossShape, "smooth")
+            compare(a.phaseChange.step, false)
+            compare(a.phaseChange.window, 25)   // an eighth of 50 steps is less than a record's 25
             verify(findChild(station, "explain-shape").visible)
             compare(findChild(station, "waits-shape").visible, false)
             // Recorded like the other stations' exercises.
@@ -110,11 +121,15 @@ Item {
             // card still says it waits for a run with the one-layer model.
             compare(Object.keys(ProgressStore.answer("forming", "forming-layer")).length, 0)
             compare(Object.keys(ProgressStore.answer("forming", "forming-control")).length, 0)
+            compare(Object.keys(ProgressStore.answer("forming", "forming-contrast")).length, 0)
             verify(findChild(station, "waits-control").visible)
-            // So the station is not done: one of its three exercises is answered.
+            verify(findChild(station, "waits-contrast").visible)
+            // So the station is not done: one of its four exercises is answered.
             verify(ProgressStore.stationProgress("forming", defs.length) < 0.999)
             ProgressStore.recordAnswer("forming", "forming-layer", "1", "1", true)
             ProgressStore.recordAnswer("forming", "forming-control", "no", "no", true)
+            verify(ProgressStore.stationProgress("forming", defs.length) < 0.999)
+            ProgressStore.recordAnswer("forming", "forming-contrast", "no", "no", true)
             compare(ProgressStore.stationProgress("forming", defs.length), 1)
             ProgressStore.reset()
 
@@ -122,6 +137,36 @@ Item {
             compare(lab.state, "idle")
             compare(lab.snapshotCount, 0)
             compare(shapeVerdict.visible, false)
+        }
+
+        // The contrasting run's question: asked before training, graded once the short-span
+        // model has trained after the main one, from its best induction score in any snapshot.
+        function test_contrastGradedByItsRun() {
+            ProgressStore.reset()
+            const station = createTemporaryObject(stationC, root)
+            const lab = station.trainer
+            lab.totalSteps = 50
+            lab.withControl = false
+            station.choose("layer", "1")
+            station.choose("shape", "step")
+            const train = findChild(station, "trainButton")
+            compare(train.enabled, false)
+            station.choose("contrast", "no")
+            compare(train.enabled, true)
+            train.clicked()
+            tryVerify(() => lab.answersReady, 120000)
+            tryVerify(() => lab.state === "finished", 120000)
+            compare(lab.contrastStepsDone, 50)
+            const a = lab.answers
+            compare(a.contrastForms, a.contrastBestInduction >= 0.3 ? "yes" : "no")
+            const verdict = findChild(station, "verdict-contrast")
+            verify(verdict.visible)
+            compare(verdict.text.indexOf("Right") >= 0, a.contrastForms === "no")
+            verify(findChild(station, "explain-contrast").visible)
+            const record = ProgressStore.answer("forming", "forming-contrast")
+            compare(record.prediction, "no")
+            compare(record.correct, a.contrastForms === "no")
+            ProgressStore.reset()
         }
     }
 }

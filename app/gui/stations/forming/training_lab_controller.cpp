@@ -20,26 +20,32 @@ constexpr float kInductionBar = 0.3f;
 // The models of one run. The job trains them under the mutex; a resumed job may start while the
 // paused one finishes its last step, so they take turns.
 struct TrainingLabController::Run {
-    Run(const LabSettings& settings, bool withControl) : lab(settings) {
+    Run(const LabSettings& settings, bool withControl, bool withContrast) : lab(settings) {
         if (withControl) {
             LabSettings one = settings;
             one.n_layer = 1;
             control = std::make_unique<TrainingLab>(one);
         }
+        if (withContrast)
+            contrast = std::make_unique<TrainingLab>(al::train::short_span_contrast(settings));
     }
-    bool finished() const { return lab.finished() && (!control || control->finished()); }
+    bool mainFinished() const { return lab.finished() && (!control || control->finished()); }
+    bool finished() const { return mainFinished() && (!contrast || contrast->finished()); }
     std::mutex mutex;
     TrainingLab lab;
     std::unique_ptr<TrainingLab> control;
+    std::unique_ptr<TrainingLab> contrast;   // trains once the main run and the control are done
 };
 
 // What one post carries to the GUI thread: the records from index `first` on (records the GUI
 // already has are skipped by index, so a resumed job may send some again harmlessly).
 struct TrainingLabController::Batch {
     quint64 generation = 0;
-    size_t first = 0, controlFirst = 0;
-    std::vector<LabRecord> records, controlRecords;
+    size_t first = 0, controlFirst = 0, contrastFirst = 0;
+    std::vector<LabRecord> records, controlRecords, contrastRecords;
     int stepsDone = 0;
+    int contrastStepsDone = 0;
+    bool mainFinished = false;
     double ms = 0.0;
     double stepsPerSecond = 0.0;
     bool finished = false;
@@ -112,6 +118,13 @@ void TrainingLabController::setWithControl(bool on) {
     emit settingsChanged();
 }
 
+void TrainingLabController::setWithContrast(bool on) {
+    if (on == withContrast_ || run_)
+        return;
+    withContrast_ = on;
+    emit settingsChanged();
+}
+
 void TrainingLabController::start() {
     if (state_ == State::Paused) {
         resume();
@@ -120,7 +133,7 @@ void TrainingLabController::start() {
     if (state_ != State::Idle)
         return;
     try {
-        run_ = std::make_shared<Run>(settings_, withControl_);
+        run_ = std::make_shared<Run>(settings_, withControl_, withContrast_);
     } catch (const std::exception& e) {
         setError(QString::fromUtf8(e.what()));
         return;
@@ -156,7 +169,10 @@ void TrainingLabController::reset() {
     ++generation_;   // anything the old run still posts is dropped
     records_.clear();
     controlRecords_.clear();
+    contrastRecords_.clear();
     stepsDone_ = 0;
+    contrastStepsDone_ = 0;
+    mainDone_ = false;
     ms_ = 0.0;
     stepsPerSecond_ = 0.0;
     setError({});
@@ -167,7 +183,8 @@ void TrainingLabController::reset() {
 
 void TrainingLabController::submitJob() {
     const quint64 generation = generation_;
-    const size_t first = records_.size(), controlFirst = controlRecords_.size();
+    const size_t first = records_.size(), controlFirst = controlRecords_.size(),
+                 contrastFirst = contrastRecords_.size();
     std::shared_ptr<Run> run = run_;
     QPointer<TrainingLabController> self(this);
 
@@ -176,9 +193,9 @@ void TrainingLabController::submitJob() {
     spec.oneBlasThread = true;                   // the lab's sizes are fastest on one thread
     spec.receiver = this;
     spec.name = QStringLiteral("training lab");
-    spec.work = [run, generation, first, controlFirst, self](compute::JobContext& ctx) {
+    spec.work = [run, generation, first, controlFirst, contrastFirst, self](compute::JobContext& ctx) {
         using Clock = std::chrono::steady_clock;
-        size_t sent = first, controlSent = controlFirst;
+        size_t sent = first, controlSent = controlFirst, contrastSent = contrastFirst;
         auto lastPost = Clock::now();
         int stepsAtPost = -1;
         auto post = [&](bool finished) {
@@ -198,14 +215,25 @@ void TrainingLabController::submitJob() {
                         batch->controlRecords.assign(crecs.begin() + long(controlSent), crecs.end());
                     controlSent = crecs.size();
                 }
+                if (run->contrast) {
+                    const auto& vrecs = run->contrast->records();
+                    batch->contrastFirst = contrastSent;
+                    if (contrastSent < vrecs.size())
+                        batch->contrastRecords.assign(vrecs.begin() + long(contrastSent), vrecs.end());
+                    contrastSent = vrecs.size();
+                    batch->contrastStepsDone = run->contrast->steps_done();
+                }
+                batch->mainFinished = run->mainFinished();
                 batch->stepsDone = run->lab.steps_done();
                 batch->ms = run->lab.records().empty() ? 0.0 : run->lab.records().back().ms;
             }
             const auto now = Clock::now();
             const double seconds = std::chrono::duration<double>(now - lastPost).count();
+            // Steps of whichever model trains now: the main run's, then the contrasting run's.
+            const int steps = batch->stepsDone + batch->contrastStepsDone;
             if (stepsAtPost >= 0 && seconds > 0)
-                batch->stepsPerSecond = (batch->stepsDone - stepsAtPost) / seconds;
-            stepsAtPost = batch->stepsDone;
+                batch->stepsPerSecond = (steps - stepsAtPost) / seconds;
+            stepsAtPost = steps;
             lastPost = now;
             batch->finished = finished;
             ctx.post([self, batch] {
@@ -219,10 +247,15 @@ void TrainingLabController::submitJob() {
                 std::lock_guard<std::mutex> lock(run->mutex);
                 if (run->finished())
                     break;
-                // One step each, so the flag is checked after every step of either model.
-                run->lab.step(1);
-                if (run->control)
-                    run->control->step(1);
+                // One step each, so the flag is checked after every step of any model. The
+                // contrasting run waits for the main run and the control to finish.
+                if (!run->mainFinished()) {
+                    run->lab.step(1);
+                    if (run->control)
+                        run->control->step(1);
+                } else {
+                    run->contrast->step(1);
+                }
             }
             if (std::chrono::duration<double>(Clock::now() - lastPost).count() >= 0.25)
                 post(false);
@@ -261,14 +294,20 @@ void TrainingLabController::apply(const Batch& batch) {
     };
     take(records_, batch.first, batch.records);
     take(controlRecords_, batch.controlFirst, batch.controlRecords);
+    take(contrastRecords_, batch.contrastFirst, batch.contrastRecords);
     if (batch.stepsDone >= stepsDone_) {
         stepsDone_ = batch.stepsDone;
         ms_ = batch.ms;
     }
-    if (state_ == State::Running)
-        stepsPerSecond_ = batch.stepsPerSecond > 0 ? batch.stepsPerSecond : stepsPerSecond_;
+    contrastStepsDone_ = std::max(contrastStepsDone_, batch.contrastStepsDone);
     if (changed)
         emit recordsChanged();
+    if (batch.mainFinished && !mainDone_) {
+        mainDone_ = true;   // answersReady (a property of stateChanged)
+        emit stateChanged();
+    }
+    if (state_ == State::Running)
+        stepsPerSecond_ = batch.stepsPerSecond > 0 ? batch.stepsPerSecond : stepsPerSecond_;
     emit progressChanged();
     if (batch.finished && state_ == State::Running) {
         job_.reset();
@@ -278,12 +317,30 @@ void TrainingLabController::apply(const Batch& batch) {
     }
 }
 
-int TrainingLabController::phaseChangeStep() const {
-    return al::train::find_phase_change(records_, state_ == State::Finished);
+QVariantMap TrainingLabController::phaseChangeOf(const std::vector<LabRecord>& records) const {
+    const al::train::PhaseChange p =
+        al::train::find_phase_change(records, al::train::phase_window_steps(settings_.steps, settings_.log_every));
+    return QVariantMap{{QStringLiteral("step"), p.step},
+                       {QStringLiteral("from"), p.from_step},
+                       {QStringLiteral("to"), p.to_step},
+                       {QStringLiteral("rise"), double(p.rise)},
+                       {QStringLiteral("opening"), double(p.opening)},
+                       {QStringLiteral("window"), p.window_steps}};
 }
 
+namespace {
+// The best induction score in any record: a head that formed and faded counts.
+double bestInductionEver(const std::vector<LabRecord>& records) {
+    double most = 0.0;
+    for (const auto& r : records)
+        for (const auto& h : r.heads)
+            most = std::max(most, double(h.induction));
+    return most;
+}
+} // namespace
+
 QVariantMap TrainingLabController::answers() const {
-    if (state_ != State::Finished || records_.empty())
+    if (!mainDone_ || records_.empty())
         return {};
     QVariantMap a;
     const al::train::LabHeadScores* best = nullptr;
@@ -295,19 +352,23 @@ QVariantMap TrainingLabController::answers() const {
     a[QStringLiteral("inductionScore")] = best ? double(best->induction) : 0.0;
     // Whether there is an induction head to place at all (the benchmark's bar, as for the control).
     a[QStringLiteral("inductionFormed")] = best && best->induction >= kInductionBar;
-    const int when = phaseChangeStep();
-    a[QStringLiteral("phaseChangeStep")] = when;
-    a[QStringLiteral("lossShape")] = when >= 0 ? QStringLiteral("step") : QStringLiteral("smooth");
+    const QVariantMap phase = phaseChange();
+    a[QStringLiteral("phaseChange")] = phase;
+    a[QStringLiteral("lossShape")] = phase.value(QStringLiteral("step")).toBool() ? QStringLiteral("step") : QStringLiteral("smooth");
     if (!controlRecords_.empty()) {
-        // The control's best induction score in any record: a head that formed and faded counts.
-        double most = 0.0;
-        for (const auto& r : controlRecords_)
-            for (const auto& h : r.heads)
-                most = std::max(most, double(h.induction));
+        const double most = bestInductionEver(controlRecords_);
         a[QStringLiteral("controlBestInduction")] = most;
         a[QStringLiteral("controlForms")] = most >= kInductionBar ? QStringLiteral("yes") : QStringLiteral("no");
     } else {
         a[QStringLiteral("controlForms")] = QString();
+    }
+    // The contrasting run answers once it has trained to its end.
+    if (!contrastRecords_.empty() && contrastRecords_.back().step >= settings_.steps) {
+        const double most = bestInductionEver(contrastRecords_);
+        a[QStringLiteral("contrastBestInduction")] = most;
+        a[QStringLiteral("contrastForms")] = most >= kInductionBar ? QStringLiteral("yes") : QStringLiteral("no");
+    } else {
+        a[QStringLiteral("contrastForms")] = QString();
     }
     return a;
 }
@@ -380,9 +441,9 @@ QVariantMap TrainingLabController::controlSnapshot(int index) const {
     return snapshotOf(controlRecords_, index, probeLength_);
 }
 
-namespace {
-
 using al::train::LabHeadScores;
+
+namespace {
 
 // The heads with the highest previous-token and induction scores in one record, in words.
 QString strongestHeads(const LabRecord& r) {
@@ -404,18 +465,50 @@ QString strongestHeads(const LabRecord& r) {
 QString TrainingLabController::progressDescription() const {
     if (state_ == State::Idle && stepsDone_ == 0)
         return tr("Not trained yet: %1 steps to go.").arg(settings_.steps);
+    if (mainDone_ && withContrast_ && state_ != State::Finished)
+        return tr("The main run is done. The short-span run: step %1 of %2, %3 steps per second.")
+            .arg(contrastStepsDone_).arg(settings_.steps).arg(figure_words::number(stepsPerSecond_, 1));
     return tr("Step %1 of %2 done, %3 steps per second.").arg(stepsDone_).arg(settings_.steps).arg(figure_words::number(stepsPerSecond_, 1));
+}
+
+// The phase-change rule's verdict on some records, in words.
+static QString phaseWords(const QVariantMap& p) {
+    if (p.value(QStringLiteral("from")).toInt() < 0)
+        return {};
+    const QString rise = figure_words::number(p.value(QStringLiteral("rise")).toDouble());
+    const QString opening = figure_words::number(p.value(QStringLiteral("opening")).toDouble());
+    if (p.value(QStringLiteral("step")).toBool())
+        return TrainingLabController::tr("Phase change between steps %1 and %2: there the gap between the losses grew by %3 nats, of %4 over the run so far.")
+            .arg(p.value(QStringLiteral("from")).toInt()).arg(p.value(QStringLiteral("to")).toInt()).arg(rise, opening);
+    return TrainingLabController::tr("No phase change so far: within any %1 steps the gap between the losses grew by at most %2 nats, of %3 over the run so far.")
+        .arg(p.value(QStringLiteral("window")).toInt()).arg(rise, opening);
 }
 
 QString TrainingLabController::lossDescription() const {
     if (records_.empty())
         return tr("Not trained yet.");
     const LabRecord& r = records_.back();
-    QString s = tr("At step %1 the loss is %2 and the in-context loss %3.")
-                    .arg(r.step).arg(figure_words::number(r.loss)).arg(figure_words::number(r.in_context_loss));
-    const int phase = phaseChangeStep();
-    if (phase >= 0)
-        s += QLatin1Char(' ') + tr("The phase change is marked at step %1.").arg(phase);
+    QString s = tr("At step %1 the in-context loss is %2 and the other loss %3.")
+                    .arg(r.step).arg(figure_words::number(r.in_context_loss)).arg(figure_words::number(r.other_loss));
+    const QString phase = phaseWords(phaseChange());
+    if (!phase.isEmpty())
+        s += QLatin1Char(' ') + phase;
+    return s;
+}
+
+QString TrainingLabController::contrastDescription() const {
+    if (contrastRecords_.empty())
+        return withContrast_ ? tr("Not trained yet: it trains after the main run.") : tr("Not trained in this run.");
+    const LabRecord& r = contrastRecords_.back();
+    const LabHeadScores* ind = nullptr;
+    for (const LabHeadScores& h : r.heads)
+        if (!ind || h.induction > ind->induction) ind = &h;
+    QString s = tr("At step %1 the in-context loss is %2 and the other loss %3; the strongest induction head is %4.%5 (%6).")
+                    .arg(r.step).arg(figure_words::number(r.in_context_loss)).arg(figure_words::number(r.other_loss))
+                    .arg(ind->layer).arg(ind->head).arg(figure_words::number(ind->induction));
+    const QString phase = phaseWords(contrastPhaseChange());
+    if (!phase.isEmpty())
+        s += QLatin1Char(' ') + phase;
     return s;
 }
 
