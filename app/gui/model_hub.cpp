@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QQmlEngine>
 #include <QUrl>
@@ -12,6 +14,7 @@
 #include "attention_lens/error.h"
 #include "compute/compute_scheduler.h"
 #include "course_math.h"
+#include "known_heads.h"
 #include "cpp_owned.h"
 #include "model_locator.h"
 
@@ -34,19 +37,20 @@ LoadOutcome loadFolder(const QString& dir) {
     return out;
 }
 
-QString describeModel(const al::Model& m, const QString& dir) {
-    const al::Config& c = m.config();
-    const double millions = double(m.parameter_count()) / 1e6;
-    // One decimal below 10M, so a 1.35M model does not read as "1M".
-    const QString size = millions >= 10.0 ? QStringLiteral("%1M").arg(millions, 0, 'f', 0)
-                       : millions >= 1.0  ? QStringLiteral("%1M").arg(millions, 0, 'f', 1)
-                                         : QStringLiteral("%1k").arg(millions * 1000.0, 0, 'f', 0);
-    if (c.n_layer == 12 && c.n_head == 12 && c.n_embd == 768 && c.vocab_size == 50257)
-        return QStringLiteral("GPT-2 small (%1)").arg(size);
-    if (c.n_layer == 24 && c.n_embd == 1024)
-        return QStringLiteral("GPT-2 medium (%1)").arg(size);
-    const QString base = dir.isEmpty() ? QStringLiteral("random model") : QFileInfo(dir).fileName();
-    return QStringLiteral("%1 (%2)").arg(base, size);
+bool hasGpt2SmallShape(const al::Config& c) {
+    return c.n_layer == 12 && c.n_head == 12 && c.n_embd == 768 && c.vocab_size == 50257;
+}
+
+// Where a folder came from: the repo its source.json (written by the downloader) names, else the
+// folder's own name.
+QString sourceName(const QString& dir) {
+    QFile f(QDir(dir).filePath(QStringLiteral("source.json")));
+    if (f.open(QIODevice::ReadOnly)) {
+        const QString repo = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("repo")).toString();
+        if (!repo.isEmpty())
+            return repo;
+    }
+    return QFileInfo(dir).fileName();
 }
 
 } // namespace
@@ -125,6 +129,22 @@ QString ModelHub::truncationNotice() const {
               "of your text, and the rest is left out.").arg(cap).arg(total);
 }
 
+QString ModelHub::describeModel(const al::Model& m, const QString& dir, bool gpt2SmallWeights) {
+    const al::Config& c = m.config();
+    const double millions = double(m.parameter_count()) / 1e6;
+    // One decimal below 10M, so a 1.35M model does not read as "1M".
+    const QString size = millions >= 10.0 ? QStringLiteral("%1M").arg(millions, 0, 'f', 0)
+                       : millions >= 1.0  ? QStringLiteral("%1M").arg(millions, 0, 'f', 1)
+                                         : QStringLiteral("%1k").arg(millions * 1000.0, 0, 'f', 0);
+    const QString base = dir.isEmpty() ? QStringLiteral("random model") : sourceName(dir);
+    if (hasGpt2SmallShape(c))
+        return gpt2SmallWeights ? QStringLiteral("GPT-2 small (%1)").arg(size)
+                                : QStringLiteral("%1 (GPT-2 small's shape, %2)").arg(base, size);
+    if (c.n_layer == 24 && c.n_embd == 1024)
+        return QStringLiteral("%1 (GPT-2 medium's shape, %2)").arg(base, size);
+    return QStringLiteral("%1 (%2)").arg(base, size);
+}
+
 bool ModelHub::ready() const { return model() != nullptr; }
 bool ModelHub::loading() const { return d->loads > 0; }
 QString ModelHub::modelName() const { return d->name; }
@@ -185,7 +205,7 @@ void ModelHub::setCurrent(std::shared_ptr<const al::Model> model, const QString&
         d->model = std::move(model);
     }
     d->dir = dir.isEmpty() ? QString() : QDir::cleanPath(QDir(dir).absolutePath());
-    d->name = name.isEmpty() ? describeModel(*d->model, d->dir) : name;
+    d->name = name.isEmpty() ? describeModel(*d->model, d->dir, false) : name;
     d->embedded = !d->dir.isEmpty() && !d->embeddedDir.isEmpty() &&
                   QDir::cleanPath(QDir(d->embeddedDir).absolutePath()) == d->dir;
     if (!d->error.isEmpty()) {
@@ -193,6 +213,30 @@ void ModelHub::setCurrent(std::shared_ptr<const al::Model> model, const QString&
         emit errorChanged();
     }
     emit modelChanged();
+    emit nameChanged();
+    if (name.isEmpty())
+        verifyGpt2Small();
+}
+
+void ModelHub::verifyGpt2Small() {
+    const std::shared_ptr<const al::Model> m = model();
+    if (!m || d->dir.isEmpty() || !hasGpt2SmallShape(m->config()))
+        return;
+    auto verified = std::make_shared<bool>(false);
+    compute::JobSpec spec;
+    spec.priority = compute::Priority::Search; // 500 MB to hash: after every figure
+    spec.name = QStringLiteral("verify GPT-2 small");
+    spec.receiver = this;
+    spec.work = [verified, dir = d->dir](compute::JobContext& ctx) {
+        *verified = course::isGpt2SmallWeights(dir, ctx.cancelFlag());
+    };
+    spec.onFinished = [this, verified, m](compute::Outcome outcome, const QString&) {
+        if (outcome != compute::Outcome::Done || !*verified || model() != m)
+            return; // another model came in meanwhile, or these are not the published weights
+        d->name = describeModel(*m, d->dir, true);
+        emit nameChanged();
+    };
+    compute::ComputeScheduler::instance()->submit(std::move(spec));
 }
 
 // A model handed over (not loaded here) wins over any load still in flight: its result is dropped.

@@ -18,7 +18,10 @@ class ModelHub : public QObject {
     Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged)
     Q_PROPERTY(bool ready READ ready NOTIFY modelChanged)          // a model is loaded
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(QString modelName READ modelName NOTIFY modelChanged) // e.g. "GPT-2 small (124M)"
+    // e.g. "GPT-2 small (124M)" for the published weights, "my-finetune (GPT-2 small's shape, 124M)"
+    // for another folder of that shape (see describeModel); it changes once a folder's weights are
+    // verified, after the model itself changed.
+    Q_PROPERTY(QString modelName READ modelName NOTIFY nameChanged)
     Q_PROPERTY(QString modelDir READ modelDir NOTIFY modelChanged)
     Q_PROPERTY(bool isEmbedded READ isEmbedded NOTIFY modelChanged)  // the course's own small model
     Q_PROPERTY(int nLayer READ nLayer NOTIFY modelChanged)
@@ -72,9 +75,17 @@ public:
     // the current one without loading it again; supersedes any load in flight.
     void adoptModel(std::shared_ptr<const al::Model> model, const QString& dir);
 
+    // The name the header shows for a model. GPT-2 small's name goes only to its published weights
+    // (`gpt2SmallWeights`: the folder's model.safetensors matches the hash pinned in the download
+    // manifest); any other model of its shape, random or fine-tuned, is named by its source
+    // (source.json's repo), else its folder, "with GPT-2 small's shape". Likewise for GPT-2 medium,
+    // whose weights are not pinned.
+    static QString describeModel(const al::Model& model, const QString& dir, bool gpt2SmallWeights);
+
 signals:
     void textChanged();
     void modelChanged();   // stations recompute their figures and exercises on this
+    void nameChanged();
     void loadingChanged();
     void errorChanged();
     void textTokensChanged();
@@ -85,6 +96,7 @@ private:
     // description made from the model and its folder, when given.
     void setCurrent(std::shared_ptr<const al::Model> model, const QString& dir, const QString& name = {});
     void supersedeLoads();
+    void verifyGpt2Small(); // hashes the folder's weights off the GUI thread, then renames
     struct Private;
     std::unique_ptr<Private> d;
     void countTokens();

@@ -187,7 +187,7 @@ std::string census_label(const HeadScores& s) {
     if (s.previous_token >= 0.4f) return "previous-token";
     if (s.duplicate_token >= 0.4f) return "duplicate";
     if (s.self >= 0.4f) return "self";
-    if (s.first_token >= 0.5f) return "sink";
+    if (s.first_token >= census::kSinkMin) return "sink";
     if (s.previous_token_nf >= 0.6f) return "previous-token";
     if (s.duplicate_token_nf >= 0.6f) return "duplicate";
     if (s.self_nf >= 0.6f) return "self";

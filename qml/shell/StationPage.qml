@@ -20,13 +20,16 @@ Page {
     readonly property bool proseUnveiled: instrument.item ? instrument.item.proseUnveiled === undefined
                                                             || instrument.item.proseUnveiled
                                                           : false
+    // The reading names the loaded model's sizes as {{model.KEY}} (beside GPT-2 small's); they are
+    // filled in here, and again when another model is loaded.
+    ModelFacts { id: facts }
     readonly property string shownProse: {
         const at = prose.indexOf(veilMarker)
-        if (at < 0)
-            return prose
-        if (proseUnveiled)
-            return prose.slice(0, at) + prose.slice(at + veilMarker.length)
-        return prose.slice(0, at) + "*" + qsTr("The rest of this reading opens once you have made your predictions.") + "*\n"
+        let shown = prose
+        if (at >= 0)
+            shown = proseUnveiled ? prose.slice(0, at) + prose.slice(at + veilMarker.length)
+                                  : prose.slice(0, at) + "*" + qsTr("The rest of this reading opens once you have made your predictions.") + "*\n"
+        return facts.fill(shown, facts.sizes)
     }
     property bool proseVisible: AppState.setting("station/proseVisible", true) !== false
                                 && AppState.setting("station/proseVisible", "true") !== "false"
@@ -278,7 +281,8 @@ Page {
                 wrapMode: Text.WordWrap
             }
             Label {
-                text: glossaryPopup.entry.definition || ""
+                objectName: "glossaryDefinition"
+                text: facts.fill(glossaryPopup.entry.definition || "", facts.sizes)
                 color: Theme.text
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap

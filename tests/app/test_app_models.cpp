@@ -8,11 +8,15 @@
 #include <QRegularExpression>
 #include <QStringList>
 #include <QtQml/QQmlExtensionPlugin>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
 
 #include "app_state.h"
+#include "attention_lens/forward.h"
+#include "course/course_math.h"
 #include "golden.h"
+#include "gpt2_shaped_model.h"
 #include "lens/attention_matrix_item.h"
 #include "heatmap/colormap.h"
 #include "lens/head_overview_item.h"
@@ -41,7 +45,8 @@ class TestAppModels : public QObject {
         if (hub->ready() && hub->modelDir().endsWith(QLatin1String("tiny-gpt2")))
             return;
         hub->loadModel(fixture);
-        QTRY_VERIFY_WITH_TIMEOUT(hub->ready(), 30000);
+        // Another model may be loaded (and ready) already: wait for the fixture itself.
+        QTRY_VERIFY_WITH_TIMEOUT(hub->ready() && hub->modelDir().endsWith(QLatin1String("tiny-gpt2")), 30000);
     }
 
 private slots:
@@ -144,6 +149,28 @@ private slots:
         QVERIFY(hub->parameters() > 0);
         QVERIFY(hub->modelName().contains(QStringLiteral("tiny-gpt2")));
         QVERIFY(hub->error().isEmpty());
+    }
+
+    // The header's name: "GPT-2 small" only for its published weights; any other model of its shape
+    // (random or fine-tuned) is named by its source or folder, "with GPT-2 small's shape".
+    void hubNamesGpt2SmallOnlyByItsWeights() {
+        const std::shared_ptr<const al::Model> shaped = testing_support::gpt2ShapedModel(5);
+        const QString size = QStringLiteral("%1M").arg(double(shaped->parameter_count()) / 1e6, 0, 'f', 0);
+        QTemporaryDir root;
+        const QString folder = root.filePath(QStringLiteral("my-finetune"));
+        QVERIFY(QDir().mkpath(folder));
+        QCOMPARE(ModelHub::describeModel(*shaped, folder, false), QStringLiteral("my-finetune (GPT-2 small's shape, %1)").arg(size));
+        QCOMPARE(ModelHub::describeModel(*shaped, QString(), false), QStringLiteral("random model (GPT-2 small's shape, %1)").arg(size));
+        QCOMPARE(ModelHub::describeModel(*shaped, folder, true), QStringLiteral("GPT-2 small (%1)").arg(size));
+        QFile source(folder + QStringLiteral("/source.json"));
+        QVERIFY(source.open(QIODevice::WriteOnly));
+        source.write(R"({"repo": "someone/gpt2-poems", "revision": "0123"})");
+        source.close();
+        QCOMPARE(ModelHub::describeModel(*shaped, folder, false), QStringLiteral("someone/gpt2-poems (GPT-2 small's shape, %1)").arg(size));
+        // Another shape is never called GPT-2 small, whatever the flag says.
+        loadHub();
+        QVERIFY(!ModelHub::describeModel(*ModelHub::instance()->model(), fixture, true).contains(QStringLiteral("GPT-2")));
+        QVERIFY(ModelHub::instance()->modelName().startsWith(QStringLiteral("tiny-gpt2 (")));
     }
 
     void hubKeepsTheModelWhenALoadFails() {
@@ -309,6 +336,47 @@ private slots:
         QVERIFY2(ind.contains(QStringLiteral("layer")), qPrintable(ind.value(QStringLiteral("error")).toString()));
         QVERIFY(ind.value(QStringLiteral("layer")).toInt() < L);
         QVERIFY(ind.value(QStringLiteral("head")).toInt() < H);
+    }
+
+    // "Find a head → Attention sink" follows the census's threshold: where no head puts half of the
+    // attention on the first token, it says that there is no sink on this text. Both cases on
+    // lens-mini (a short text and a long one), each judged from a forward pass of its own.
+    void sinkFinderFollowsTheCensusThreshold() {
+        const QString lensMini = QDir::cleanPath(qEnvironmentVariable("AL_SOURCE_DIR") + QStringLiteral("/resources/models/lens-mini"));
+        ModelHub* hub = ModelHub::instance();
+        hub->loadModel(lensMini);
+        QTRY_VERIFY_WITH_TIMEOUT(hub->ready() && hub->modelDir() == lensMini, 30000);
+        bool sawSink = false, sawNone = false;
+        // On lens-mini, head 3.2 puts about 0.96 on the first token of the short sentence, while on the
+        // 64 tokens of the counting list no head reaches 0.3.
+        const QStringList texts{QStringLiteral("The cat sat on the mat because it was tired."),
+                                QStringLiteral("1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, "
+                                               "23, 24, 25, 26, 27, 28, 29, 30, 31, 32")};
+        for (const QString& text : texts) {
+            const std::vector<int> ids = course::tokenize(*hub->model(), text.toStdString(), course::kTokenCap);
+            const al::ForwardResult r = al::Runner(hub->model()).forward_full(ids);
+            const int n = int(ids.size()), layers = hub->nLayer(), heads = hub->nHead();
+            double strongest = 0;
+            for (int l = 0; l < layers; ++l)
+                for (int h = 0; h < heads; ++h) {
+                    double s = 0;
+                    for (int i = 1; i < n; ++i) s += r.attention.at(l, h, i, 0);
+                    strongest = std::max(strongest, s / (n - 1));
+                }
+            LensController lens;
+            lens.setText(text);
+            QTRY_VERIFY_WITH_TIMEOUT(lens.upToDate(), 30000);
+            const QVariantMap sink = lens.findHead(QStringLiteral("sink"));
+            QVERIFY2(std::abs(sink.value(QStringLiteral("score")).toDouble() - strongest) < 1e-4, qPrintable(text));
+            const bool isSink = strongest >= 0.5;
+            QCOMPARE(sink.value(QStringLiteral("sink")).toBool(), isSink);
+            QCOMPARE(sink.value(QStringLiteral("title")).toString(),
+                     isSink ? QStringLiteral("Attention sink") : QStringLiteral("No attention sink on this text"));
+            QVERIFY(!sink.value(QStringLiteral("why")).toString().contains(QStringLiteral("whatever")));
+            (isSink ? sawSink : sawNone) = true;
+        }
+        QVERIFY2(sawSink && sawNone, "the two texts should show both cases on lens-mini");
+        loadHub();
     }
 
     void staleRequestsAreNeverShown() {

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <algorithm>
 
 #include "attention_lens/census.h"
 #include "attention_lens/error.h"
@@ -26,6 +27,8 @@ namespace {
 // Thresholds of the roles' checks (the data's "check" texts say the same in words).
 constexpr double kPreviousToken = 0.6;  // census previous-token score, first token left out
 constexpr double kInduction = 0.3;      // census induction score (the census's own label threshold)
+constexpr double kDuplicate = 0.4;      // census duplicate-token score (the census's own label thresholds)
+constexpr double kDuplicateNf = 0.6;    // the same, first token left out
 constexpr double kNameMover = 0.3;      // weight on earlier copies of the predicted token
 constexpr double kSuppressionWeight = 0.2;
 
@@ -63,6 +66,9 @@ std::vector<KnownHeadCheck> checkKnownHeads(const std::shared_ptr<const al::Mode
     std::vector<int> copies; // earlier positions holding the predicted token
     for (int j = 0; j < T; ++j)
         if (ids[j] == top) copies.push_back(j);
+    bool repeats = false; // a token of the text occurs earlier in it: the duplicate score measures something
+    for (int i = 1; i < T && !repeats; ++i)
+        repeats = std::find(ids.begin(), ids.begin() + i, ids[i]) != ids.begin() + i;
 
     std::vector<KnownHeadCheck> out;
     for (const QJsonValue& v : data.value(QStringLiteral("heads")).toArray()) {
@@ -84,6 +90,19 @@ std::vector<KnownHeadCheck> checkKnownHeads(const std::shared_ptr<const al::Mode
             k.score = s.previous_token_nf;
             k.holds = k.applicable && k.score >= kPreviousToken;
             k.measured = QObject::tr("previous-token score on your text %1").arg(n2(k.score));
+        } else if (k.role == QLatin1String("duplicate-token")) {
+            k.applicable = repeats;
+            k.score = s.duplicate_token;
+            k.holds = k.applicable && (s.duplicate_token >= kDuplicate || s.duplicate_token_nf >= kDuplicateNf);
+            k.measured = k.applicable
+                             ? QObject::tr("duplicate-token score on your text %1 (first token left out %2)")
+                                   .arg(n2(s.duplicate_token), n2(s.duplicate_token_nf))
+                             : QObject::tr("no token of your text repeats an earlier one: nothing to check");
+        } else if (k.role == QLatin1String("s-inhibition") || k.role == QLatin1String("backup-name-mover")) {
+            // Both roles show only under interventions (path patching, knocking the name movers
+            // out); a pattern on one text says nothing about them.
+            k.applicable = false;
+            k.measured = QObject::tr("not checked live: see how this role is checked");
         } else if (k.role == QLatin1String("induction")) {
             k.applicable = true;
             k.score = s.induction;

@@ -3,10 +3,11 @@
 // model really is GPT-2 small (its model.safetensors matches the hash pinned in the download
 // manifest). On any other model the panel lists the heads as GPT-2 small's and checks nothing.
 //
-// The checks (see checkKnownHeads): previous-token and induction heads by their census scores;
-// name movers by the weight from the last position onto earlier copies of the predicted token;
+// The checks (see checkKnownHeads): previous-token, duplicate-token and induction heads by their
+// census scores; name movers by the weight from the last position onto earlier copies of the predicted token;
 // negative (copy-suppression) heads by that weight and their direct effect on the predicted
-// token's logit (direct logit attribution, al::direct_logit).
+// token's logit (direct logit attribution, al::direct_logit). S-inhibition heads and backup name
+// movers are listed without a live check: their roles show only under interventions.
 #pragma once
 #include <QJsonObject>
 #include <QVariantList>

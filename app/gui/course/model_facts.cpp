@@ -1,6 +1,7 @@
 #include "model_facts.h"
 
 #include "figure_words.h"
+#include "model_placeholders.h"
 
 #include "model_hub.h"
 
@@ -12,9 +13,14 @@ ModelFacts::ModelFacts(QObject* parent) : QObject(parent) {
 void ModelFacts::read() {
     const auto m = ModelHub::instance()->model();
     vocab_ = m ? m->config().vocab_size : 0;
-    mlp_ = m ? (m->config().n_inner > 0 ? m->config().n_inner : 4 * m->config().n_embd) : 0;
+    mlp_ = m ? m->config().inner() : 0;
     headDim_ = m ? m->config().head_dim() : 0;
+    sizes_ = course::modelSizes(m ? &m->config() : nullptr);
     emit changed();
+}
+
+QString ModelFacts::fill(const QString& text, const QVariantMap& sizes) const {
+    return course::fillModelPlaceholders(text, sizes);
 }
 
 QString ModelFacts::multiHeadDescription() const {

@@ -18,6 +18,8 @@ namespace al {
 namespace census {
 float previous_token(const std::vector<float>& A, int T, bool exclude_first);
 float first_token(const std::vector<float>& A, int T);
+// The first_token score from which census_label calls a head a sink (and the lens's finder agrees).
+inline constexpr float kSinkMin = 0.5f;
 float self(const std::vector<float>& A, int T, bool exclude_first);
 float duplicate_token(const std::vector<float>& A, const std::vector<int>& ids, bool exclude_first);
 // ids are a random sequence of length n repeated twice (2n tokens, optionally after a BOS).

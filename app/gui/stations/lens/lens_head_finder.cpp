@@ -1,6 +1,8 @@
 // The lens's "Find a head" buttons: the head of the current text that ranks highest on one census
 // score (previous-token, sink) or lowest (entropy, for the most decisive head), with a sentence
-// that says why. The ranking is the engine's (census::strongest_head), as everywhere else.
+// that says why. The ranking is the engine's (census::strongest_head), as everywhere else. The
+// sink finder uses the census's own threshold: a head whose first-token share stays below it is
+// no sink, so on such a text the finder says that there is none and shows the closest head.
 #include "attention_lens/census.h"
 #include "lens/lens_controller.h"
 #include "figure_words.h"
@@ -40,12 +42,20 @@ QVariantMap LensController::findHead(const QString& kind) const {
         m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the token just "
                                       "before it — the highest of all heads for this text.")
                                        .arg(where).arg(figure_words::number(double(bestScore)));
-    } else if (kind == QLatin1String("sink")) {
+    } else if (kind == QLatin1String("sink") && bestScore >= al::census::kSinkMin) {
+        m[QStringLiteral("sink")] = true;
         m[QStringLiteral("title")] = tr("Attention sink");
         m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the very first "
-                                      "token, whatever it says. Models seem to use the first position as a "
-                                      "place to park attention they do not need elsewhere.")
+                                      "token. Models seem to use the first position as a place to park "
+                                      "attention they do not need elsewhere.")
                                        .arg(where).arg(figure_words::number(double(bestScore)));
+    } else if (kind == QLatin1String("sink")) {
+        m[QStringLiteral("sink")] = false;
+        m[QStringLiteral("title")] = tr("No attention sink on this text");
+        m[QStringLiteral("why")] = tr("No head puts on average half or more of each token's attention on the "
+                                      "first token here, the share from which the census calls a head a sink. The closest "
+                                      "is layer %1, head %2, with on average %3 there.")
+                                       .arg(best / H).arg(best % H).arg(figure_words::number(double(bestScore)));
     } else {
         m[QStringLiteral("title")] = tr("Most decisive head");
         m[QStringLiteral("why")] = tr("%1 has the lowest average entropy (%2 nats, first token left out): "
