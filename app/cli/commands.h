@@ -15,4 +15,5 @@ int cmd_bench(const Args& args);
 int cmd_train_lab(const Args& args);
 int cmd_models(const Args& args);
 int cmd_download(const Args& args);
+int cmd_exercises(const Args& args);
 } // namespace cli

@@ -52,6 +52,17 @@ const std::vector<Command>& commands() {
          "name>. The endpoint is $HF_ENDPOINT, else https://huggingface.co. An interrupted download\n"
          "resumes. JSON lines: progress, then \"done\" (exit 0) or \"error\" (exit 1).",
          cli::cmd_download},
+        {"exercises", "audit [--model DIR|lens-mini] [--texts FILE] [--json] [--check] [--values] [--source DIR]",
+         "every exercise run over a corpus of texts: answers, guessing strategies, leaks",
+         "Per exercise: how often each answer occurs, the hit rates of guesses that need no knowledge\n"
+         "(first option, previous token, first token, middle, corpus median, the card before) against\n"
+         "chance, the near-ties its grader refuses and where its answer is visible before the commit.\n"
+         "FILE: one text per line (UTF-8, blank lines skipped); default: the stations' presets and\n"
+         "lessons/audit-texts.txt. DIR of --source: the source tree whose lessons/ and qml/ are read\n"
+         "(default: the one this program was built from). --check: exit 1 and one line on stderr per\n"
+         "threshold an exercise misses (lessons/README.md). --values: what each text gave, per exercise,\n"
+         "on stderr.",
+         cli::cmd_exercises},
     };
     return table;
 }

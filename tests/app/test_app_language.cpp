@@ -24,7 +24,7 @@
 #include <memory>
 
 #include "app_state.h"
-#include "course/head_roles.h"
+#include "exercises/head_roles.h"
 #include "course/known_heads.h"
 #include "i18n/translations.h"
 #include "lesson_catalog.h"

@@ -1,7 +1,10 @@
 // Station 3 on a model of GPT-2 small's exact shape (random weights, GPT-2's tokenizer): its labs
 // and its exercise set start together, as in the app. The first figures must arrive while the
 // knock-out search is still running (it takes far longer), the search must report progress, and
-// leaving the station (the labs destroyed) must stop all of its work within moments.
+// leaving the station (the labs destroyed) must stop all of its work within moments. And every
+// exercise of every station computes its answer on this model, on a text of the token cap, each in
+// a few seconds.
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,10 +12,13 @@
 #include <QtTest>
 #include <memory>
 
+#include "attention_lens/forward.h"
 #include "attention_lens/model.h"
 #include "compute/compute_scheduler.h"
 #include "heads/ablation_lab.h"
 #include "course/exercise_set.h"
+#include "exercises/course_math.h"
+#include "exercises/exercise_engine.h"
 #include "heads/heads_lab.h"
 #include "gpt2_shaped_model.h"
 
@@ -71,6 +77,30 @@ private slots:
         ablation.reset();
         exercises.reset();
         QTRY_VERIFY_WITH_TIMEOUT(scheduler->running() == 0 && scheduler->queued() == 0, 10000);
+    }
+
+    void everyExerciseComputesAtGpt2Scale() {
+        al::Runner runner(model_);
+        const std::string story = "Once upon a time, a fox and a crow lived by the river. The fox saw the crow with a piece of "
+                                  "cheese, and she asked the crow to sing. When the crow opened its beak to sing, the cheese "
+                                  "fell, and the fox ate it. ";
+        const std::vector<int> ids = course::tokenize(*model_, story + story, course::kTokenCap);
+        QCOMPARE(int(ids.size()), course::kTokenCap);
+        for (const char* folder : {"01-lens", "02-math", "03-heads", "04-mask", "05-temperature", "06-not"}) {
+            QFile f(qEnvironmentVariable("AL_SOURCE_DIR") + QStringLiteral("/lessons/%1/exercises.json").arg(QLatin1String(folder)));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            for (const QJsonValue v : QJsonDocument::fromJson(f.readAll()).array()) {
+                const QJsonObject def = v.toObject();
+                QElapsedTimer t;
+                t.start();
+                const course::ExerciseAnswer a = course::computeExercise(def, runner, ids);
+                const qint64 ms = t.elapsed();
+                qInfo("%s: %lld ms", qPrintable(def.value(QStringLiteral("id")).toString()), ms);
+                QVERIFY(a.accept.contains(a.answer));
+                // A few forwards at most; an exhaustive search over 144 heads would take far longer.
+                QVERIFY2(ms < 15000, qPrintable(def.value(QStringLiteral("id")).toString()));
+            }
+        }
     }
 };
 

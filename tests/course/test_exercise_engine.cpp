@@ -6,7 +6,7 @@
 
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
-#include "course/exercise_engine.h"
+#include "exercises/exercise_engine.h"
 #include "fixture.h"
 #include "gpt2_shaped_model.h"
 
@@ -101,22 +101,39 @@ private slots:
         }
     }
 
-    void headDimFromConfig() {
-        const course::ExerciseAnswer a = compute(QStringLiteral("02-math"), QStringLiteral("math-head-dim"), cases_[0]);
+    // One head's queries, keys and values for the text: 3 · T · (n_embd / n_head), from config.json.
+    void headKeyNumbersFromConfig() {
         const QJsonObject cfg = QJsonDocument::fromJson(fixture::readAll(fixture::modelDir() + QStringLiteral("/config.json"))).object();
-        QCOMPARE(a.answer.toInt(), cfg.value(QStringLiteral("n_embd")).toInt() / cfg.value(QStringLiteral("n_head")).toInt());
-        QVERIFY(course::gradePrediction(a, QStringLiteral("16")));
-        QVERIFY(!course::gradePrediction(a, QStringLiteral("64")));
+        const int dh = cfg.value(QStringLiteral("n_embd")).toInt() / cfg.value(QStringLiteral("n_head")).toInt();
+        for (const fixture::Case& c : cases_) {
+            const course::ExerciseAnswer a = compute(QStringLiteral("02-math"), QStringLiteral("math-head-dim"), c);
+            QCOMPARE(a.answer.toInt(), 3 * c.T * dh);
+            QVERIFY(course::gradePrediction(a, QString::number(3 * c.T * dh)));
+            QVERIFY(!course::gradePrediction(a, QString::number(c.T * dh)));
+            // The prompt gives the loaded model's numbers, not GPT-2 small's.
+            QVERIFY2(a.promptText.contains(QString::number(cfg.value(QStringLiteral("n_embd")).toInt())) &&
+                         a.promptText.contains(QString::number(c.T)), qPrintable(a.promptText));
+        }
     }
 
-    // The key with the top score is the argmax of the reference's attention row.
+    // The key with the top score, leaving out the first token: the reference's largest weight in the
+    // last row of head (last layer, 0) among tokens 1..q, with every key within 2x of it accepted;
+    // the prompt names the top key of the row before as the clue.
     void topScoreKeyMatchesReference() {
         for (const fixture::Case& c : cases_) {
+            if (c.T < 4) continue;
             const course::ExerciseAnswer a = compute(QStringLiteral("02-math"), QStringLiteral("math-top-score"), c);
             const int l = c.L - 1, q = c.T - 1;
-            int arg = 0;
-            for (int j = 0; j <= q; ++j) if (c.att(l, 0, q, j) > c.att(l, 0, q, arg)) arg = j;
+            int arg = 1;
+            for (int j = 1; j <= q; ++j) if (c.att(l, 0, q, j) > c.att(l, 0, q, arg)) arg = j;
             QVERIFY2(a.accept.contains(QString::number(arg)), qPrintable(c.text));
+            QVERIFY(!a.accept.contains(QStringLiteral("0")));
+            for (int j = 1; j <= q; ++j)
+                if (2 * c.att(l, 0, q, j) < 0.98f * c.att(l, 0, q, arg)) QVERIFY(!a.accept.contains(QString::number(j)));
+                else if (2 * c.att(l, 0, q, j) > 1.02f * c.att(l, 0, q, arg)) QVERIFY(a.accept.contains(QString::number(j)));
+            int clue = 1;
+            for (int j = 1; j <= q - 1; ++j) if (c.att(l, 0, q - 1, j) > c.att(l, 0, q - 1, clue)) clue = j;
+            QVERIFY2(a.promptText.contains(QStringLiteral("(token %1)").arg(clue)), qPrintable(a.promptText));
         }
     }
 
@@ -139,22 +156,31 @@ private slots:
         }
     }
 
-    void lensArgmaxWithExplicitHead() {
-        QJsonObject def{{QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("kind"), QStringLiteral("token")},
-                        {QStringLiteral("compute"), QStringLiteral("argmax_attention")},
-                        {QStringLiteral("params"), QJsonObject{{QStringLiteral("head"), QStringLiteral("1.2")},
-                                                               {QStringLiteral("hide_first"), true}}}};
+    // The lens's head is the one with the largest mean weight on the previous token (first token
+    // included, as the question counts weights); the answer is the reference's last-row weight on
+    // the previous token, within 0.1.
+    void previousTokenShareMatchesReference() {
         for (const fixture::Case& c : cases_) {
-            const course::ExerciseAnswer a = computeExercise(def, *runner_, c.ids);
-            int arg = 1;
-            for (int j = 1; j < c.T; ++j) if (c.att(1, 2, c.T - 1, j) > c.att(1, 2, c.T - 1, arg)) arg = j;
-            QVERIFY(a.accept.contains(QString::number(arg)));
-            QVERIFY(!a.accept.contains(QStringLiteral("0")));
+            const course::ExerciseAnswer a = compute(QStringLiteral("01-lens"), QStringLiteral("lens-predict-argmax"), c);
+            int bl = 0, bh = 0;
+            double best = -1;
+            for (int l = 0; l < c.L; ++l)
+                for (int h = 0; h < c.H; ++h) {
+                    double s = 0;
+                    for (int i = 1; i < c.T; ++i) s += c.att(l, h, i, i - 1);
+                    if (s > best) { best = s; bl = l; bh = h; }
+                }
+            QCOMPARE(a.focusHead, QStringLiteral("%1.%2").arg(bl).arg(bh));
+            const int q = c.T - 1;
+            QVERIFY2(std::abs(a.answer.toDouble() - c.att(bl, bh, q, q - 1)) < 1e-3, qPrintable(c.text));
+            QCOMPARE(a.tolerance, 0.1);
+            QCOMPARE(a.row, q);
         }
     }
 
     // Case 0 has the pronoun "it": the answer is the argmax of the reference's last-layer weights of
-    // that row, averaged over heads, leaving out the first token.
+    // that row, averaged over heads, among the tokens after the first and before the word just
+    // before the pronoun; every token within 2x of it counts.
     void pronounTargetMatchesReference() {
         const fixture::Case& c = cases_[0];
         QVERIFY(c.text.contains(QStringLiteral(" it ")));
@@ -163,102 +189,130 @@ private slots:
         const al::Tokenizer* tok = model_->tokenizer();
         int q = -1;
         for (int i = c.T - 1; i > 0; --i) if (tok->token_bytes(c.ids[i]) == " it") { q = i; break; }
-        QVERIFY(q > 0);
+        QVERIFY(q > 2);
         QCOMPARE(a.row, q);
         std::vector<double> mean(q + 1, 0.0);
-        for (int h = 0; h < c.H; ++h) for (int j = 1; j <= q; ++j) mean[j] += c.att(c.L - 1, h, q, j);
-        const int arg = int(std::max_element(mean.begin() + 1, mean.end()) - mean.begin());
+        for (int h = 0; h < c.H; ++h) for (int j = 0; j <= q; ++j) mean[j] += c.att(c.L - 1, h, q, j);
+        const int arg = int(std::max_element(mean.begin() + 1, mean.begin() + q - 1) - mean.begin());
         QCOMPARE(a.answer, QString::number(arg));
+        for (const QString& j : a.accept) QVERIFY(j.toInt() >= 1 && j.toInt() <= q - 2);
+        for (int j = 1; j <= q - 2; ++j)
+            if (2 * mean[j] > 1.01 * mean[arg]) QVERIFY(a.accept.contains(QString::number(j)));
         // The computed prompt names the pronoun and its position before the learner answers.
         QVERIFY2(a.promptText.contains(QStringLiteral("it")) && a.promptText.contains(QString::number(q)), qPrintable(a.promptText));
         // A text without a pronoun falls back to the example sentence and says so in the prompt.
         const course::ExerciseAnswer b = compute(QStringLiteral("03-heads"), QStringLiteral("heads-pronoun"), cases_[2]);
         QVERIFY(!b.note.isEmpty());
         QVERIFY2(b.promptText.startsWith(b.note) && b.promptText.contains(QStringLiteral("Mary")), qPrintable(b.promptText));
-        // Every copy of the answer's token counts, and nothing else.
+        QVERIFY(b.example);
         const std::vector<int> ids = model_->tokenizer()->encode(b.promptText.section(u'“', 1, 1).section(u'”', 0, 0).toStdString());
         QCOMPARE(b.choices.size(), qsizetype(ids.size()));
-        const int ans = b.answer.toInt();
-        for (int j = 1; j <= b.row; ++j)
-            QCOMPARE(b.accept.contains(QString::number(j)), ids[j] == ids[ans]);
     }
 
-    void countsAreInRange() {
-        const course::ExerciseAnswer s = compute(QStringLiteral("03-heads"), QStringLiteral("heads-count-sinks"), cases_[0]);
-        QVERIFY(s.answer.toInt() >= 0 && s.answer.toInt() <= 4);
-        QCOMPARE(s.tolerance, 0.0);
-        QVERIFY(s.detail.contains(QStringLiteral("1.0 ")) && s.detail.contains(QStringLiteral("1.3 ")));
-        QCOMPARE(s.note.isEmpty(), s.answer != QLatin1String("0"));
+    // The pronoun is found by its word in the decoded text, so a vocabulary of bytes works too: the
+    // tokens " ", "s", "h", "e" end in the pronoun.
+    void pronounFoundAcrossTokens() {
+        const al::Tokenizer* tok = model_->tokenizer();
+        std::vector<int> ids = tok->encode("The dog barked because");
+        for (char ch : std::string(" she")) {
+            const std::vector<int> one = tok->encode(std::string(1, ch));
+            QCOMPARE(one.size(), size_t(1));
+            ids.push_back(one[0]);
+        }
+        ids.push_back(tok->encode(" ran")[0]);
+        const course::ExerciseAnswer a = computeExercise(fixture::exercise(QStringLiteral("03-heads"), QStringLiteral("heads-pronoun")), *runner_, ids);
+        QVERIFY(!a.example);
+        QCOMPARE(a.row, int(ids.size()) - 2); // the "e" of " she"
+        for (const QString& j : a.accept) QVERIFY(j.toInt() <= int(ids.size()) - 4 - 2);
     }
 
-    // The head whose knock-out moves the prediction most really does move it more than any other,
-    // and more than the head whose uniform pattern moves it least.
-    void ablationSearchIsConsistent() {
+    // The last layer's largest mean weight on the first token (rows 1..T-1, as the census's
+    // first-token score), within 0.1, whatever the heads' labels.
+    void firstTokenShareMatchesReference() {
+        for (const fixture::Case& c : cases_) {
+            const course::ExerciseAnswer s = compute(QStringLiteral("03-heads"), QStringLiteral("heads-count-sinks"), c);
+            const int l = c.L - 1;
+            double best = -1;
+            for (int h = 0; h < c.H; ++h) {
+                double m = 0;
+                for (int i = 1; i < c.T; ++i) m += c.att(l, h, i, 0);
+                best = std::max(best, m / (c.T - 1));
+            }
+            QVERIFY2(std::abs(s.answer.toDouble() - best) < 1e-3, qPrintable(c.text));
+            QCOMPARE(s.tolerance, 0.1);
+            QVERIFY(s.detail.contains(QStringLiteral("1.0: ")) && s.detail.contains(QStringLiteral("1.3: ")));
+        }
+    }
+
+    // Knocking out the strongest previous-token head and giving it uniform weights: the answers are
+    // the ranges of the probability ratio and of the KL measured with the engine's variants, against
+    // a base run that matches the reference.
+    void knockoutAndUniformSwapAreConsistent() {
         const fixture::Case& c = cases_[6];
-        const course::ExerciseAnswer big = compute(QStringLiteral("03-heads"), QStringLiteral("heads-knockout"), c);
-        const course::ExerciseAnswer small = compute(QStringLiteral("06-not"), QStringLiteral("not-least-sensitive"), c);
+        const course::ExerciseAnswer ko = compute(QStringLiteral("03-heads"), QStringLiteral("heads-knockout"), c);
+        const course::ExerciseAnswer un = compute(QStringLiteral("06-not"), QStringLiteral("not-least-sensitive"), c);
         al::Runner runner(model_);
-        auto probs = [](const std::vector<float>& logits) {
-            std::vector<double> p(logits.size());
-            const double m = *std::max_element(logits.begin(), logits.end());
-            double s = 0;
-            for (size_t i = 0; i < p.size(); ++i) s += (p[i] = std::exp(logits[i] - m));
-            for (double& v : p) v /= s;
-            return p;
-        };
-        auto kl = [](const std::vector<double>& p, const std::vector<double>& q) {
-            double s = 0;
-            for (size_t i = 0; i < p.size(); ++i) if (p[i] > 0) s += p[i] * std::log(p[i] / std::max(q[i], 1e-300));
-            return s;
-        };
-        // The unablated logits agree with the reference (so the KLs below are against the real thing).
         const al::ForwardResult base = runner.forward_full(c.ids, {});
         for (size_t i = 0; i < base.logits_last.size(); i += 997) QVERIFY(std::abs(base.logits_last[i] - c.logitsLast[i]) < 1e-3);
-        const std::vector<double> p = probs(c.logitsLast);
-        double best = -1, answerKl = -1;
-        for (int l = 0; l < 2; ++l)
-            for (int h = 0; h < 4; ++h) {
-                al::ForwardOptions o;
-                o.zero_ablate = {{l, h}};
-                const double k = kl(p, probs(runner.forward_full(c.ids, o).logits_last));
-                best = std::max(best, k);
-                if (QStringLiteral("%1.%2").arg(l).arg(h) == big.answer) answerKl = k;
+        int bl = 0, bh = 0;
+        double best = -1;
+        for (int l = 0; l < c.L; ++l)
+            for (int h = 0; h < c.H; ++h) {
+                double s = 0;
+                for (int i = 1; i < c.T; ++i) s += c.att(l, h, i, i - 1);
+                if (s > best) { best = s; bl = l; bh = h; }
             }
-        QVERIFY(answerKl > 0);
-        QVERIFY(std::abs(answerKl - best) <= 1e-6 * std::max(1.0, best));
-        QVERIFY(small.answer != big.answer || best == 0);
-        // Both are asked as a shortlist of five distinct heads that holds the answer.
-        for (const course::ExerciseAnswer* a : {&big, &small}) {
-            QCOMPARE(a->choices.size(), 5);
-            QStringList names;
-            for (const QVariant& v : a->choices) names << v.toString();
-            names.removeDuplicates();
-            QCOMPARE(names.size(), 5);
-            QVERIFY(names.contains(a->answer));
-            for (const QString& ok : a->accept) QVERIFY(names.contains(ok));
-        }
+        QCOMPARE(ko.focusHead, QStringLiteral("%1.%2").arg(bl).arg(bh));
+        QCOMPARE(un.focusHead, ko.focusHead);
+        const std::vector<double> p = probsAt(c.logitsLast, 1.0);
+        const int top = int(std::max_element(p.begin(), p.end()) - p.begin());
+        al::ForwardOptions o;
+        o.zero_ablate = {{bl, bh}};
+        const double ratio = probsAt(runner.forward_full(c.ids, o).logits_last, 1.0)[top] / p[top];
+        QVERIFY2(ko.accept.contains(bucket(QStringLiteral("03-heads"), QStringLiteral("heads-knockout"), {0.5, 0.9, 1.0}, ratio)),
+                 qPrintable(QString::number(ratio)));
+        al::ForwardOptions u;
+        al::PatternReplacement rep;
+        rep.head = {bl, bh};
+        rep.kind = al::PatternKind::Uniform;
+        u.replace_pattern = {rep};
+        const std::vector<double> q = probsAt(runner.forward_full(c.ids, u).logits_last, 1.0);
+        double k = 0;
+        for (size_t i = 0; i < p.size(); ++i) if (p[i] > 0) k += p[i] * std::log(p[i] / std::max(q[i], 1e-12));
+        QVERIFY2(un.accept.contains(bucket(QStringLiteral("06-not"), QStringLiteral("not-least-sensitive"), {0.02, 0.05, 0.2}, k)),
+                 qPrintable(QString::number(k)));
     }
 
-    // Row 3 of layer 0, head 0: the reference's largest weight among positions 0..3; later tokens
-    // are never right, whatever their keys.
-    void maskedRowArgmaxMatchesReference() {
+    // Row 3 of layer 0, head 0 with the mask lifted: in layer 0 the scores do not depend on the mask,
+    // so the unmasked weights of the allowed cells, renormalised, are the reference's masked ones;
+    // the answer is the rest, the weight the later tokens would take.
+    void blockedWeightMatchesReference() {
         for (const fixture::Case& c : cases_) {
+            if (c.T < 3) continue;
             const course::ExerciseAnswer a = compute(QStringLiteral("04-mask"), QStringLiteral("mask-row-argmax"), c);
-            const int row = std::min(3, c.T - 1);
-            int arg = 0;
-            for (int j = 0; j <= row; ++j) if (c.att(0, 0, row, j) > c.att(0, 0, row, arg)) arg = j;
-            QVERIFY2(a.accept.contains(QString::number(arg)), qPrintable(c.text));
-            QCOMPARE(a.choices.size(), qsizetype(c.T));
-            for (int j = row + 1; j < c.T; ++j) QVERIFY(!course::gradePrediction(a, QString::number(j)));
+            const int row = std::min(3, c.T - 2);
+            QCOMPARE(a.row, row);
+            al::ForwardOptions o;
+            o.causal_mask = false;
+            const al::ForwardResult open = runner_->forward_full(c.ids, o);
+            double allowed = 0;
+            for (int j = 0; j <= row; ++j) allowed += open.attention.at(0, 0, row, j);
+            for (int j = 0; j <= row; ++j)
+                QVERIFY(std::abs(open.attention.at(0, 0, row, j) / allowed - c.att(0, 0, row, j)) < 1e-4);
+            QVERIFY2(std::abs(a.answer.toDouble() - (1 - allowed)) < 1e-3, qPrintable(c.text));
+            QCOMPARE(a.tolerance, 0.1);
         }
     }
 
-    // The second row's weight on the first token, from the reference, as a range.
+    // The second row's weight on the first token, from the reference, within 0.05; the prompt gives
+    // both scores, whose softmax it is.
     void secondRowWeightMatchesReference() {
         for (const fixture::Case& c : cases_) {
             const course::ExerciseAnswer a = compute(QStringLiteral("04-mask"), QStringLiteral("mask-second-row"), c);
-            const QString expected = bucket(QStringLiteral("04-mask"), QStringLiteral("mask-second-row"), {0.25, 0.5, 0.75}, c.att(0, 0, 1, 0));
-            QVERIFY2(a.accept.contains(expected), qPrintable(QStringLiteral("%1: %2").arg(c.text).arg(c.att(0, 0, 1, 0))));
+            QVERIFY2(std::abs(a.answer.toDouble() - c.att(0, 0, 1, 0)) < 1e-3, qPrintable(c.text));
+            QCOMPARE(a.tolerance, 0.05);
+            QVERIFY(course::gradePrediction(a, QString::number(c.att(0, 0, 1, 0) + 0.04)));
+            QVERIFY(!course::gradePrediction(a, QString::number(c.att(0, 0, 1, 0) + 0.06)));
         }
         // A one-token text has no second row: a clear error, not a crash.
         QVERIFY_THROWS_EXCEPTION(std::exception, computeExercise(fixture::exercise(QStringLiteral("04-mask"), QStringLiteral("mask-second-row")), *runner_, {464}));
@@ -273,42 +327,44 @@ private slots:
             const course::ExerciseAnswer sharp = compute(st, QStringLiteral("temperature-sharpen"), c);
             const double p05 = probsAt(z, 0.5)[top], p1 = probsAt(z, 1.0)[top];
             QVERIFY(p05 > p1);
-            QVERIFY2(sharp.accept.contains(bucket(st, QStringLiteral("temperature-sharpen"), {0.25, 0.5, 0.9}, p05)), qPrintable(c.text));
-            // Top-p 0.9 at temperatures 1 and 2: the count's order of magnitude. Float rounding may move
-            // the count by one, so either neighbour's range is allowed at an edge.
+            QVERIFY2(sharp.accept.contains(bucket(st, QStringLiteral("temperature-sharpen"), {0.4, 0.6, 0.8, 0.9}, p05)), qPrintable(c.text));
+            // Top-p 0.9 at temperature 2: the count's range. Float rounding may move the count by
+            // one, so either neighbour's range is allowed at an edge.
             const std::vector<double> edges = {1.5, 10.5, 100.5, 1000.5};
-            for (const auto& [id, t] : {std::pair{QStringLiteral("temperature-top-p"), 1.0}, std::pair{QStringLiteral("temperature-high"), 2.0}}) {
-                const course::ExerciseAnswer a = compute(st, id, c);
-                const int n = nucleus(probsAt(z, t), 0.9);
-                QVERIFY2(a.accept.contains(bucket(st, id, edges, n)) || a.accept.contains(bucket(st, id, edges, n - 1)) ||
-                         a.accept.contains(bucket(st, id, edges, n + 1)),
-                         qPrintable(QStringLiteral("%1 at T=%2: %3 tokens, answer %4").arg(c.text).arg(t).arg(n).arg(a.answer)));
-            }
+            const course::ExerciseAnswer high = compute(st, QStringLiteral("temperature-high"), c);
+            const int n2 = nucleus(probsAt(z, 2.0), 0.9);
+            QVERIFY2(high.accept.contains(bucket(st, QStringLiteral("temperature-high"), edges, n2)) ||
+                         high.accept.contains(bucket(st, QStringLiteral("temperature-high"), edges, n2 - 1)) ||
+                         high.accept.contains(bucket(st, QStringLiteral("temperature-high"), edges, n2 + 1)),
+                     qPrintable(QStringLiteral("%1: %2 tokens, answer %3").arg(c.text).arg(n2).arg(high.answer)));
+            // Its reveal says nothing of temperature 1, whose count is the next card's answer.
+            QVERIFY(!high.detail.contains(QStringLiteral("temperature 1")));
+            // At temperature 1: the count itself, within half of it either way.
+            const course::ExerciseAnswer at1 = compute(st, QStringLiteral("temperature-top-p"), c);
+            const int n1 = nucleus(probsAt(z, 1.0), 0.9);
+            QVERIFY2(std::abs(at1.answer.toInt() - n1) <= 1, qPrintable(QStringLiteral("%1: %2 tokens, answer %3").arg(c.text).arg(n1).arg(at1.answer)));
+            QCOMPARE(at1.tolerance, 0.5 * at1.answer.toInt());
             // Flatter never keeps fewer.
             QVERIFY(nucleus(probsAt(z, 2.0), 0.9) >= nucleus(probsAt(z, 1.0), 0.9));
         }
     }
 
     // Attention's multiply-adds against the rest of a layer, from the fixture's config.json (d = 64,
-    // MLP 4d): 2·T²·d / 12·T·d² = T / 384 over the full grid, T / 768 over the allowed half.
+    // MLP 4d): 2·T²·d / 12·T·d² = T / 384 over the full grid, in percent, within a fifth of it; the
+    // allowed half (a factor of 2 away) is not accepted.
     void costShareFromConfig() {
         const QJsonObject cfg = QJsonDocument::fromJson(fixture::readAll(fixture::modelDir() + QStringLiteral("/config.json"))).object();
         const double d = cfg.value(QStringLiteral("n_embd")).toInt();
-        const std::vector<double> edges = {0.01, 0.05, 0.25};
         for (const fixture::Case& c : cases_) {
             const course::ExerciseAnswer a = compute(QStringLiteral("06-not"), QStringLiteral("not-quadratic"), c);
-            const QString full = bucket(QStringLiteral("06-not"), QStringLiteral("not-quadratic"), edges, c.T / (6 * d));
-            const QString half = bucket(QStringLiteral("06-not"), QStringLiteral("not-quadratic"), edges, c.T / (12 * d));
-            QCOMPARE(a.answer, full);
-            QVERIFY(a.accept.contains(half));
-            QCOMPARE(a.accept.size(), full == half ? 1 : 2);
+            const double full = 100 * c.T / (6 * d);
+            QVERIFY2(std::abs(a.answer.toDouble() - full) <= 0.005 * full + 0.0005, qPrintable(a.answer));
+            QVERIFY(course::gradePrediction(a, QString::number(full * 1.15)));
+            QVERIFY(!course::gradePrediction(a, QString::number(full / 2)));
         }
-        // Case 3 (31 tokens): 8.1% over the full grid, 4.0% over the half; case 2 (7 tokens): 1.8%, 0.9%.
+        // Case 3 (31 tokens): 8.07% over the full grid.
         QCOMPARE(cases_[3].T, 31);
-        QCOMPARE(compute(QStringLiteral("06-not"), QStringLiteral("not-quadratic"), cases_[3]).answer, QStringLiteral("5-25"));
-        QVERIFY(!course::gradePrediction(compute(QStringLiteral("06-not"), QStringLiteral("not-quadratic"), cases_[3]), QStringLiteral("25-up")));
-        QCOMPARE(compute(QStringLiteral("06-not"), QStringLiteral("not-quadratic"), cases_[2]).accept,
-                 (QStringList{QStringLiteral("1-5"), QStringLiteral("below-1")}));
+        QCOMPARE(compute(QStringLiteral("06-not"), QStringLiteral("not-quadratic"), cases_[3]).answer, QStringLiteral("8.07"));
     }
 
     // The changed exercises on lens-mini, the embedded model (4 layers of 4 heads, d 128, its own
@@ -328,29 +384,36 @@ private slots:
             return a;
         };
         const int d = cfg.value(QStringLiteral("n_embd")).toInt(), nh = cfg.value(QStringLiteral("n_head")).toInt();
-        QCOMPARE(run(QStringLiteral("02-math"), QStringLiteral("math-head-dim")).answer, QString::number(d / nh));
-        // Cost: T / (6d) over the full grid.
-        QCOMPARE(run(QStringLiteral("06-not"), QStringLiteral("not-quadratic")).answer,
-                 bucket(QStringLiteral("06-not"), QStringLiteral("not-quadratic"), {0.01, 0.05, 0.25}, double(ids.size()) / (6.0 * d)));
-        // The pronoun is named in the prompt, and every copy of the answer's token is accepted.
+        const int T = int(ids.size());
+        QCOMPARE(run(QStringLiteral("02-math"), QStringLiteral("math-head-dim")).answer, QString::number(3 * T * (d / nh)));
+        // Cost: T / (6d) over the full grid, in percent.
+        QVERIFY(std::abs(run(QStringLiteral("06-not"), QStringLiteral("not-quadratic")).answer.toDouble() - 100.0 * T / (6.0 * d)) < 0.05);
+        // The pronoun is named in the prompt; neither it nor the word before it is a candidate.
         const course::ExerciseAnswer pr = run(QStringLiteral("03-heads"), QStringLiteral("heads-pronoun"));
         QVERIFY(pr.note.isEmpty());
         QVERIFY2(pr.promptText.contains(QString::number(pr.row)), qPrintable(pr.promptText));
-        for (int j = 1; j <= pr.row; ++j)
-            QCOMPARE(pr.accept.contains(QString::number(j)), ids[j] == ids[pr.answer.toInt()]);
-        // The masked row's answer is never a later token.
-        const course::ExerciseAnswer mr = run(QStringLiteral("04-mask"), QStringLiteral("mask-row-argmax"));
-        for (const QString& j : mr.accept) QVERIFY(j.toInt() <= 3);
-        run(QStringLiteral("04-mask"), QStringLiteral("mask-second-row"));
+        for (const QString& j : pr.accept) QVERIFY(j.toInt() >= 1 && j.toInt() <= pr.row - 2);
+        // Shares of weight are shares.
+        for (const char* id : {"mask-row-argmax", "mask-second-row"}) {
+            const double v = run(QStringLiteral("04-mask"), QString::fromLatin1(id)).answer.toDouble();
+            QVERIFY(v >= 0 && v <= 1);
+        }
+        const double lens = run(QStringLiteral("01-lens"), QStringLiteral("lens-predict-argmax")).answer.toDouble();
+        QVERIFY(lens >= 0 && lens <= 1);
         run(QStringLiteral("02-math"), QStringLiteral("math-unscaled"));
         run(QStringLiteral("05-temperature"), QStringLiteral("temperature-sharpen"));
-        // A flatter distribution never needs fewer tokens to reach 0.9: the range at T = 2 is not below T = 1's.
+        run(QStringLiteral("04-mask"), QStringLiteral("mask-off"));
+        run(QStringLiteral("03-heads"), QStringLiteral("heads-knockout"));
+        run(QStringLiteral("06-not"), QStringLiteral("not-label-stable"));
+        // A flatter distribution never needs fewer tokens to reach 0.9: the range at T = 2 is not
+        // below the count at T = 1.
+        const int at1 = run(QStringLiteral("05-temperature"), QStringLiteral("temperature-top-p")).answer.toInt();
+        const QString at2 = run(QStringLiteral("05-temperature"), QStringLiteral("temperature-high")).answer;
         QStringList order;
-        for (const QJsonValue& o : fixture::exercise(QStringLiteral("05-temperature"), QStringLiteral("temperature-top-p")).value(QStringLiteral("options")).toArray())
+        for (const QJsonValue& o : fixture::exercise(QStringLiteral("05-temperature"), QStringLiteral("temperature-high")).value(QStringLiteral("options")).toArray())
             order << o.toObject().value(QStringLiteral("value")).toString();
-        const int at1 = int(order.indexOf(run(QStringLiteral("05-temperature"), QStringLiteral("temperature-top-p")).answer));
-        const int at2 = int(order.indexOf(run(QStringLiteral("05-temperature"), QStringLiteral("temperature-high")).answer));
-        QVERIFY(at1 >= 0 && at2 >= at1);
+        const QString at1Range = bucket(QStringLiteral("05-temperature"), QStringLiteral("temperature-high"), {1.5, 10.5, 100.5, 1000.5}, at1);
+        QVERIFY2(order.indexOf(at2) >= order.indexOf(at1Range), qPrintable(at2 + QLatin1String(" < ") + at1Range));
     }
 
     // GPT-2 small's shape (12 x 12 heads, d 768), random weights, GPT-2's tokenizer: the 124M model
@@ -360,27 +423,21 @@ private slots:
         const auto big = testing_support::gpt2ShapedModel(7);
         al::Runner runner(big);
         const std::vector<int> ids = cases_[6].ids; // the IOI sentence, 14 tokens
-        // 14 / (6 · 768) = 0.30%: below 1% either way of counting.
+        // 14 / (6 · 768) = 0.304% over the full grid.
         const course::ExerciseAnswer cost = computeExercise(fixture::exercise(QStringLiteral("06-not"), QStringLiteral("not-quadratic")), runner, ids);
-        QCOMPARE(cost.answer, QStringLiteral("below-1"));
-        QCOMPARE(cost.accept, QStringList{QStringLiteral("below-1")});
+        QCOMPARE(cost.answer, QStringLiteral("0.304"));
         QVERIFY(cost.detail.contains(QStringLiteral("768")));
-        // One forward: the second row's weight is a range answer with the options the lesson offers.
-        const QJsonObject def = fixture::exercise(QStringLiteral("04-mask"), QStringLiteral("mask-second-row"));
-        const course::ExerciseAnswer w = computeExercise(def, runner, ids);
-        QStringList values;
-        for (const QJsonValue& o : def.value(QStringLiteral("options")).toArray()) values << o.toObject().value(QStringLiteral("value")).toString();
-        QVERIFY(values.contains(w.answer));
-        // Weights drawn with GPT-2's small initial spread give nearly equal scores, so two cells
-        // share the weight about evenly.
-        QVERIFY2(w.answer == QLatin1String("0.25-0.5") || w.answer == QLatin1String("0.5-0.75"), qPrintable(w.detail));
+        // One forward: the second row's weight on the first token. Weights drawn with GPT-2's small
+        // initial spread give nearly equal scores, so two cells share the weight about evenly.
+        const course::ExerciseAnswer w = computeExercise(fixture::exercise(QStringLiteral("04-mask"), QStringLiteral("mask-second-row")), runner, ids);
+        QVERIFY2(w.answer.toDouble() > 0.25 && w.answer.toDouble() < 0.75, qPrintable(w.detail));
     }
 
     void unknownFunctionAndWrongKindAreErrors() {
         QJsonObject def{{QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("compute"), QStringLiteral("no_such_thing")}};
         QVERIFY_THROWS_EXCEPTION(std::exception, computeExercise(def, *runner_, cases_[0].ids));
         QJsonObject wrong{{QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("kind"), QStringLiteral("token")},
-                          {QStringLiteral("compute"), QStringLiteral("head_dim")}};
+                          {QStringLiteral("compute"), QStringLiteral("head_key_numbers")}};
         QVERIFY_THROWS_EXCEPTION(std::exception, computeExercise(wrong, *runner_, cases_[0].ids));
         QVERIFY_THROWS_EXCEPTION(std::exception, computeExercise(fixture::exercise(QStringLiteral("02-math"), QStringLiteral("math-head-dim")), *runner_, {}));
     }

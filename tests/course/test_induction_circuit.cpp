@@ -9,7 +9,7 @@
 #include "attention_lens/error.h"
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
-#include "course/course_math.h"
+#include "exercises/course_math.h"
 #include "heads/induction_circuit.h"
 #include "fixture.h"
 

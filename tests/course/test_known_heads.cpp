@@ -14,7 +14,7 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
 #include "attention_lens/tokenizer.h"
-#include "course/course_math.h"
+#include "exercises/course_math.h"
 #include "course/known_heads.h"
 #include "gpt2_shaped_model.h"
 

@@ -17,8 +17,8 @@
 #include <algorithm>
 #include <memory>
 
-#include "course/course_math.h"
-#include "course/exercise_engine.h"
+#include "exercises/course_math.h"
+#include "exercises/exercise_engine.h"
 #include "course/exercise_set.h"
 #include "exercise_answers_template.h"
 #include "fixture.h"
@@ -85,8 +85,8 @@ private slots:
                  "AL_FIXTURE_MODEL and AL_SOURCE_DIR must be set");
         // What a station adds to the app: its QML types and its compute functions.
         qmlRegisterTypesAndRevisions<TemplateLab>("AttentionLens", 1);
-        QVERIFY(course::registerExerciseFunction(QStringLiteral("template_previous_token_head"),
-                                                 course::answers::templatePreviousTokenHead));
+        course::registerStationAnswers_template();
+        QVERIFY(course::exerciseFunctions().contains(QStringLiteral("template_previous_token_head")));
 
         // A new station: the template's lesson folder copied under a name the catalog reads.
         QVERIFY(tmp_.isValid());

@@ -36,7 +36,7 @@
 #include "app_state.h"
 #include "attention_lens/model.h"
 #include "attention_lens/threads.h"
-#include "course/course_math.h"
+#include "exercises/course_math.h"
 #include "lens/lens_controller.h"
 #include "memory_release.h"
 #include "model_hub.h"

@@ -11,15 +11,16 @@ ColumnLayout {
     id: view
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
     property AblationLab lab: AblationLab { id: ownLab; active: view.lab === ownLab }
-    // Predict, then see: while an exercise that lists `veilKey` waits (which head's knock-out
-    // moves the prediction most), the model's own prediction stays to reason from, but no head can
+    // Predict, then see: while an exercise that lists `veilKey` waits (what knocking out a head
+    // does to the prediction), the model's own prediction stays to reason from, but no head can
     // be knocked out and the search's findings are hidden: each would measure the answer. After the
-    // commit, the committed head answers are outlined in the grid.
+    // commit, the committed head answers, or the head a question is about (focusHead), are
+    // outlined in the grid.
     property AnswerVeils veils: null
     property string veilKey: ""
     readonly property bool veiled: veils !== null && veilKey !== "" && veils.hides(veilKey)
     readonly property var answers: veils !== null && veilKey !== "" ? veils.answersFor(veilKey) : []
-    readonly property var answerHeads: answers.filter(a => a.kind === "head").map(a => a.answer)
+    readonly property var answerHeads: answers.map(a => a.kind === "head" ? a.answer : (a.focusHead || "")).filter(h => h !== "")
     onVeiledChanged: if (veiled && lab.ablated.length > 0) lab.clear()
     spacing: Theme.spacingS
 

@@ -81,8 +81,12 @@ StationScaffold {
     readonly property int exQuery: exAnswerMap.row !== undefined && exAnswerMap.row >= 0 ? exAnswerMap.row : -1
     readonly property int exLayer: exAnswerMap.focusHead ? parseInt(exAnswerMap.focusHead.split(".")[0]) : 0
     readonly property int exHead: exAnswerMap.focusHead ? parseInt(exAnswerMap.focusHead.split(".")[1]) : 0
-    readonly property int exPrediction: lensCard && lensCard.prediction !== "" ? parseInt(lensCard.prediction) : -1
-    readonly property int exAnswer: exRevealed ? parseInt(lensCard.result.answer) : -1
+    // A token question picks on the strip; a number question about a weight in the asked row (the
+    // weight on the token before it) marks that token's column once revealed.
+    readonly property bool exPicksToken: lensCard !== null && lensCard.definition.kind === "token"
+    readonly property int exPrediction: exPicksToken && lensCard.prediction !== "" ? parseInt(lensCard.prediction) : -1
+    readonly property int exAnswer: !exRevealed ? -1 : exPicksToken ? parseInt(lensCard.result.answer)
+                                                                   : (exQuery > 0 ? exQuery - 1 : -1)
     readonly property bool exHideFirst: lensCard !== null && lensCard.definition.params !== undefined
                                         && lensCard.definition.params.hide_first === true
 
@@ -195,8 +199,10 @@ StationScaffold {
                     wrapMode: Text.WordWrap
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
-                    text: station.exOpen
+                    text: station.exOpen && station.exPicksToken
                           ? qsTr("Exercise: click the token you predict (or use ← → and Enter). The weights are hidden until you commit your prediction.")
+                          : station.exOpen
+                          ? qsTr("Exercise: read the rows you can see, then type your prediction in the card. The asked row's weights are hidden until you commit your prediction.")
                           : qsTr("Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word; a hook over a chip on an earlier line is an arc to it.")
                             .arg(lens.layer).arg(lens.head)
                 }
@@ -212,7 +218,7 @@ StationScaffold {
                 exerciseQuery: station.exerciseActive ? station.exQuery : -1
                 predicted: station.exerciseActive ? station.exPrediction : -1
                 answer: station.exRevealed ? station.exAnswer : -1
-                onTokenChosen: (i) => { if (i <= station.exQuery && station.lensCard) station.lensCard.prediction = String(i) }
+                onTokenChosen: (i) => { if (station.exPicksToken && i <= station.exQuery) station.lensCard.prediction = String(i) }
             }
         }
 

@@ -18,6 +18,13 @@ ColumnLayout {
         if (!veiled)
             return false
         for (const q of veils.askedFor(veilKey)) {
+            // The head the question names (focusHead, computed for the text), else its params'.
+            if (q.focusHead) {
+                const lh = q.focusHead.split(".")
+                if (Number(lh[0]) === census.layer && Number(lh[1]) === census.head)
+                    return true
+                continue
+            }
             const p = q.params
             const layer = p.layer === "last" ? ModelHub.nLayer - 1 : p.layer === "first" || p.layer === undefined ? 0 : Number(p.layer)
             if (layer === census.layer && (p.head === undefined ? 0 : Number(p.head)) === census.head)

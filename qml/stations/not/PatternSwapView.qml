@@ -9,9 +9,10 @@ ColumnLayout {
     id: view
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
     property PatternSwapLab lab: PatternSwapLab { id: ownLab; active: view.lab === ownLab }
-    // Committed exercises' answers (Veiled.answers): a head answer is outlined in the grid.
+    // Committed exercises' answers (Veiled.answers): a head answer, or the head a question is
+    // about (focusHead), is outlined in the grid.
     property var answers: []
-    readonly property var answerHeads: answers.filter(a => a.kind === "head").map(a => a.answer)
+    readonly property var answerHeads: answers.map(a => a.kind === "head" ? a.answer : (a.focusHead || "")).filter(h => h !== "")
     spacing: Theme.spacingS
     // A KL in a 44 px cell: three decimals, and below 0.001 (most heads of an untrained or large
     // model) its order of magnitude, so that a small value never reads as exactly 0.

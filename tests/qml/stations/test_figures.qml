@@ -49,10 +49,10 @@ Item {
                 width: 800
                 stationId: "qmlplaces"
                 definitions: [
-                    { id: "at-veil", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: ["k1"] },
-                    { id: "named", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: ["k1"], figure: "second" },
-                    { id: "nowhere", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: [] },
-                    { id: "at-veil-too", kind: "number", prompt: "?", compute: "head_dim", params: {}, veils: ["k1"] }
+                    { id: "at-veil", kind: "number", prompt: "?", compute: "head_key_numbers", params: {}, veils: ["k1"] },
+                    { id: "named", kind: "number", prompt: "?", compute: "head_key_numbers", params: {}, veils: ["k1"], figure: "second" },
+                    { id: "nowhere", kind: "number", prompt: "?", compute: "head_key_numbers", params: {}, veils: [] },
+                    { id: "at-veil-too", kind: "number", prompt: "?", compute: "head_key_numbers", params: {}, veils: ["k1"] }
                 ]
             }
         }
@@ -315,14 +315,16 @@ Item {
         function test_predictCardRevealsOnlyAfterCommit() {
             const set = createTemporaryObject(setC, root, {
                 stationId: "qmltest",
-                definitions: [{ id: "hd", kind: "number", prompt: "?", compute: "head_dim", params: {}, explain: "because" }]
+                definitions: [{ id: "hd", kind: "number", prompt: "?", compute: "head_key_numbers", params: {}, explain: "because" }]
             })
             tryVerify(() => set.answers.length === 1 && set.answers[0].answer !== undefined, 20000)
             const card = createTemporaryObject(cardC, root, { definition: set.definitions[0], answer: set.answers[0], exercises: set })
             verify(!card.revealed)
             card.commit()                                 // nothing committed yet: no reveal
             verify(!card.revealed)
-            card.prediction = "16"
+            // 3 x tokens x 16, the fixture's head width: a multiple of 48.
+            verify(Number(set.answers[0].answer) > 0 && Number(set.answers[0].answer) % 48 === 0)
+            card.prediction = set.answers[0].answer
             card.commit()
             verify(card.revealed)
             verify(card.result.correct)
@@ -339,7 +341,7 @@ Item {
             ProgressStore.reset()
             const set = createTemporaryObject(setC, root, {
                 stationId: "qmlskip",
-                definitions: [{ id: "hd", kind: "number", prompt: "?", compute: "head_dim", params: {}, explain: "because" }]
+                definitions: [{ id: "hd", kind: "number", prompt: "?", compute: "head_key_numbers", params: {}, explain: "because" }]
             })
             tryVerify(() => set.answers.length === 1 && set.answers[0].answer !== undefined, 20000)
             const card = createTemporaryObject(cardC, root, { definition: set.definitions[0], answer: set.answers[0], exercises: set })
@@ -354,10 +356,11 @@ Item {
             compare(record.skipped, true)
             compare(record.correct, false)
             compare(record.prediction, "")
-            compare(record.answer, "16")
+            const right = set.answers[0].answer // 3 x tokens x 16, the fixture's head width
+            compare(record.answer, right)
             fuzzyCompare(ProgressStore.stationProgress("qmlskip", 1), 0.1, 1e-9)
             card.again()
-            card.prediction = "16"
+            card.prediction = right
             card.commit()
             verify(card.revealed && !card.skipped && card.correct)
             compare(ProgressStore.answer("qmlskip", "hd").skipped, undefined)
@@ -367,7 +370,7 @@ Item {
             verify(card.skipped)
             record = ProgressStore.answer("qmlskip", "hd")
             compare(record.correct, true, "the earlier prediction's record stays")
-            compare(record.prediction, "16")
+            compare(record.prediction, right)
             fuzzyCompare(ProgressStore.stationProgress("qmlskip", 1), 1, 1e-9)
         }
     }

@@ -5,8 +5,10 @@
 #include <algorithm>
 
 #include "attention_lens/census.h"
+#include "exercise_context.h"
 
 namespace course::answers {
+namespace {
 
 // The same score as the page's figure (TemplateLab), so the revealed figure shows the answer.
 ExerciseAnswer templatePreviousTokenHead(const Ctx& c) {
@@ -25,4 +27,13 @@ ExerciseAnswer templatePreviousTokenHead(const Ctx& c) {
     return a;
 }
 
+} // namespace
 } // namespace course::answers
+
+namespace course {
+
+void registerStationAnswers_template() {
+    registerExerciseFunction(QStringLiteral("template_previous_token_head"), answers::templatePreviousTokenHead);
+}
+
+} // namespace course

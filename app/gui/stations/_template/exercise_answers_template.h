@@ -1,12 +1,13 @@
-// The answers of the station template's exercises. A station's compute functions are listed by
-// name in the exercise engine's registry (app/gui/course/exercise_engine.cpp), where the lessons'
-// `compute` values find them.
+// The answers of the station template's exercises. A station registers its compute functions by
+// the names the lessons' `compute` values use: the app's build calls registerStationAnswers_<id>()
+// of every station in its list (app/exercises/station_answers.h); the template's test calls it
+// itself, as the template is never in that list.
 #pragma once
-#include "exercise_context.h"
 
-namespace course::answers {
+namespace course {
 
-// Which head of a layer puts the most weight on the previous token ("head"; params: layer).
-ExerciseAnswer templatePreviousTokenHead(const Ctx& c);
+// Registers "template_previous_token_head": which head of a layer puts the most weight on the
+// previous token ("head"; params: layer).
+void registerStationAnswers_template();
 
-} // namespace course::answers
+} // namespace course

@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -14,43 +15,65 @@
 #include "attention_lens/variants.h"
 #include "course_math.h"
 #include "head_roles.h"
-#include "knockout_search.h"
 
 namespace course::answers {
+namespace {
 
+// How much of its weight, averaged over the rows, the layer's most first-token-heavy head puts on
+// the first token, within 0.1: the census's "first-token" score, whatever label the census gives
+// the head (it tries induction, previous-token, duplicate and self before sink, so a head can rest
+// on the first token and still be labelled induction). The prompt's definition of a sink (at least
+// half there) is what the reveal counts.
 ExerciseAnswer countSinks(const Ctx& c) {
     const int l = paramLayer(c);
     const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
-    int sinks = 0;
-    QStringList labels;
+    double best = -1;
+    int bestHead = 0, sinks = 0;
+    QStringList shares;
     for (const al::HeadScores& s : census)
         if (s.head.layer == l) {
-            sinks += s.label == "sink";
-            labels << QStringLiteral("%1 %2").arg(headName(l, s.head.head), head_roles::label(QString::fromStdString(s.label)));
+            if (s.first_token > best) { best = s.first_token; bestHead = s.head.head; }
+            sinks += s.first_token >= 0.5;
+            shares << QStringLiteral("%1: %2").arg(headName(l, s.head.head), num(s.first_token, 2));
         }
     ExerciseAnswer a;
-    setNumber(a, sinks, 0);
-    a.detail = QObject::tr("On your text, layer %1's heads are labelled: %2. A sink puts most of its weight on the "
-                           "first token (Xiao et al. 2023); the labels are heuristics.").arg(l).arg(labels.join(QStringLiteral(", ")));
+    setNumber(a, best, 0.1, 4);
+    a.focusHead = headName(l, bestHead);
+    a.detail = QObject::tr("On your text, the share of weight that each head of layer %1 puts on the first token, "
+                           "averaged over the rows: %2. Head %3 puts the most there; %4 of the layer's %5 heads put at "
+                           "least half there, which is what makes a head a sink.")
+                   .arg(l).arg(shares.join(QStringLiteral(", ")), a.focusHead).arg(sinks).arg(c.H);
     if (sinks == 0)
         a.note = QObject::tr("Trained models such as GPT-2 small usually have many heads that rest on the first token; "
-                             "this model has none labelled %1 in layer %2 on your text.")
-                     .arg(head_roles::label(QStringLiteral("sink"))).arg(l);
+                             "this model has none in layer %1 on your text.").arg(l);
     return a;
 }
 
-ExerciseAnswer largestAblationHead(const Ctx& c) {
-    // Every head knocked out once: the knock-out lab's search (batched by layer, and shared with
-    // the lab when both ask about the same text).
-    const KnockoutSearch k = runKnockoutSearch(c.runner.model_ptr(), c.ids, c.cancel);
-    const std::vector<double>& kls = k.kl;
+// Knock out the strongest previous-token head (zero its output): what happens to the probability of
+// the token the intact model predicts? Ranges of the ratio knocked-out / intact. The clue is in the
+// prompt: which head it is (an early previous-token head feeds later heads that build on it) and
+// how sure the model is.
+ExerciseAnswer knockoutTopProbability(const Ctx& c) {
+    const al::ForwardResult clean = run(c);
+    const al::census::RankedHead head = al::census::previous_token_head(clean, c.T, false);
+    al::ForwardOptions o;
+    o.zero_ablate = {head.head};
+    const al::ForwardResult knocked = run(c, o);
+    const std::vector<double> p = nextProbs(clean), q = nextProbs(knocked);
+    const int top = argmax(clean.logits_last), after = argmax(knocked.logits_last);
+    const double ratio = q[size_t(top)] / std::max(p[size_t(top)], 1e-12);
     ExerciseAnswer a;
-    setHeadShortlist(c, a, kls, true);
-    const double mx = *std::max_element(kls.begin(), kls.end());
-    std::vector<double> sorted = kls;
-    std::sort(sorted.begin(), sorted.end());
-    a.detail = QObject::tr("Knocking out head %1 moves the next-token prediction by KL %2 nats; the median head "
-                           "moves it by %3.").arg(a.answer, num(mx), num(sorted[sorted.size() / 2]));
+    setBucket(c, a, ratio, paramEdges(c, {0.5, 0.9, 1.0}), 0.01);
+    const QString name = headName(head.head.layer, head.head.head);
+    a.focusHead = name;
+    a.promptText = QObject::tr("Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For "
+                               "your text the model's most likely next token is %4 at %5. Knock out head %1: what "
+                               "happens to %4's probability?")
+                       .arg(name).arg(head.head.layer).arg(num(head.score, 2)).arg(quoted(c.model, top), num(p[size_t(top)], 2));
+    a.detail = QObject::tr("With head %1 knocked out, %2 has probability %3 (%4 times its probability before); the most "
+                           "likely next token is now %5 at %6. KL between the two predictions: %7 nats.")
+                   .arg(name, quoted(c.model, top), num(q[size_t(top)], 2), num(ratio, 2), quoted(c.model, after),
+                        num(q[size_t(after)], 2), num(kl(p, q), 2));
     return a;
 }
 
@@ -76,62 +99,105 @@ ExerciseAnswer positionalEarlyLate(const Ctx& c) {
 }
 
 bool isPronoun(std::string s) {
-    while (!s.empty() && (s[0] == ' ')) s.erase(0, 1);
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
     static const char* list[] = {"she", "he", "it", "they", "her", "him", "them", "his", "its", "their"};
     return std::any_of(std::begin(list), std::end(list), [&](const char* p) { return s == p; });
 }
 
+// Short enough that its pronoun lies within the token cap even where every byte is a token.
+constexpr const char* kPronounExample = "Mary gave John a drink because she was thirsty.";
+
+bool isLetter(char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; }
+
+// The last pronoun of the text: its first and last token (one token in GPT-2's vocabulary, several
+// in a vocabulary of bytes), with at least two tokens before it besides the first. Words are read
+// from the decoded text, so any tokenizer works. False when there is none.
+bool findPronoun(const al::Tokenizer* tok, const std::vector<int>& ids, int& first, int& last) {
+    if (!tok) return false;
+    std::string text;
+    std::vector<size_t> ends; // where each token's bytes end in `text`
+    for (int id : ids) { text += tok->token_bytes(id); ends.push_back(text.size()); }
+    for (int i = int(ids.size()) - 1; i >= 0; --i) {
+        const size_t end = ends[size_t(i)];
+        if (end < text.size() && isLetter(text[end])) continue; // the word goes on after this token
+        size_t start = end;
+        while (start > 0 && isLetter(text[start - 1])) --start;
+        if (start == end || !isPronoun(text.substr(start, end - start))) continue;
+        int f = i;
+        while (f > 0 && ends[size_t(f - 1)] > start) --f;
+        if (f < 3) return false;
+        first = f;
+        last = i;
+        return true;
+    }
+    return false;
+}
+
 ExerciseAnswer pronounTarget(const Ctx& c0) {
     std::vector<int> ids = c0.ids;
-    int q = -1;
+    int p0 = -1, q = -1;
     const al::Tokenizer* tok = c0.model.tokenizer();
     auto find = [&] {
-        q = -1;
-        for (int i = int(ids.size()) - 1; i > 0 && tok; --i)
-            if (isPronoun(tok->token_bytes(ids[i]))) { q = i; break; }
+        if (!findPronoun(tok, ids, p0, q)) q = -1;
     };
     find();
     QString note;
     if (q < 0) {
-        ids = tokenize(c0.model, defaultText(), kTokenCap);
+        ids = tokenize(c0.model, kPronounExample, kTokenCap);
         find();
-        note = QObject::tr("Your text has no pronoun after its first word, so this exercise uses the example "
-                           "sentence “%1”.").arg(QString::fromUtf8(defaultText()));
+        note = QObject::tr("Your text has no pronoun with at least two words before it, so this exercise uses the "
+                           "example sentence “%1”.").arg(QString::fromUtf8(kPronounExample));
     }
     if (q < 0)
         throw al::Error("no pronoun to ask about");
-    Ctx c{c0.def, c0.params, c0.runner, ids, c0.model, c0.L, c0.H, int(ids.size())};
+    Ctx c{c0.def, c0.params, c0.runner, ids, c0.model, c0.L, c0.H, int(ids.size()), c0.cancel};
     const int l = paramLayer(c);
     const al::ForwardResult r = run(c);
-    std::vector<double> mean(q + 1, 0.0);
+    // Candidates: the words before the pronoun, leaving out the first token (where most heads rest)
+    // and the token just before the pronoun (where previous-token heads look whatever it means).
+    std::vector<double> mean(size_t(q) + 1, 0.0);
     for (int h = 0; h < c.H; ++h)
-        for (int j = 1; j <= q; ++j) // the first token is left out: most heads rest there
-            mean[j] += r.attention.at(l, h, q, j) / c.H;
-    int arg = 1;
-    for (int j = 1; j <= q; ++j)
-        if (mean[j] > mean[arg]) arg = j;
+        for (int j = 0; j <= q; ++j)
+            mean[size_t(j)] += r.attention.at(l, h, q, j) / c.H;
     ExerciseAnswer a;
-    a.kind = QStringLiteral("token");
+    setTokenArgmax(c, a, mean, 1, p0 - 2, q);
+    const int arg = a.answer.toInt();
+    // Every copy of an accepted token counts: the learner names a word, not one of its positions.
+    for (int j = 1; j <= p0 - 2; ++j)
+        for (const QString& acc : QStringList(a.accept))
+            if (ids[size_t(j)] == ids[size_t(acc.toInt())] && !a.accept.contains(QString::number(j))) a.accept << QString::number(j);
     a.choices = tokenChoices(c.model, ids);
-    a.answer = QString::number(arg);
-    // Every copy of the winning token counts: the learner names a word, not one of its positions.
-    for (int j = 1; j <= q; ++j)
-        if (ids[j] == ids[arg]) a.accept << QString::number(j);
-    a.row = q;
-    a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, ids[arg])).arg(arg);
-    a.promptText = QObject::tr("In layer %1, averaged over its heads and leaving out the first token, which token "
-                               "does the pronoun %2 (token %3) attend to most? Click it.")
-                       .arg(l).arg(quoted(c.model, ids[q])).arg(q);
+    a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, ids[size_t(arg)])).arg(arg);
+    a.promptText = QObject::tr("In layer %1, averaged over its heads, which earlier word does the pronoun %2 "
+                               "(token %3) attend to most, leaving out the first token and the word just before it? "
+                               "Click it; any word within 2× of the top weight counts.")
+                       .arg(l).arg(quoted(c.model, ids[size_t(q)])).arg(q);
     if (!note.isEmpty())
         a.promptText = note + QLatin1Char(' ') + a.promptText;
-    a.detail = QObject::tr("Averaged over layer %1's %2 heads (leaving out the first token), the pronoun %3 "
-                           "(token %4) puts %5 of its weight on %6. Where a weight goes is not what the pronoun "
-                           "means: in BERT, Clark et al. (2019) found single heads whose attention links a "
-                           "pronoun to what it refers to fairly often, and an average over heads blurs such heads.")
-                   .arg(l).arg(c.H).arg(quoted(c.model, ids[q])).arg(q).arg(num(mean[arg], 2)).arg(quoted(c.model, ids[arg]));
+    a.detail = QObject::tr("Averaged over layer %1's %2 heads, the pronoun %3 (token %4) puts %5 of its weight on %6. "
+                           "It also puts %7 on itself and %8 on the word just before it, %9, which the question leaves "
+                           "out. Where a weight goes is not what the pronoun means: in BERT, Clark et al. (2019) found "
+                           "single heads whose attention links a pronoun to what it refers to fairly often, and an "
+                           "average over heads blurs such heads.")
+                   .arg(l).arg(c.H).arg(quoted(c.model, ids[size_t(q)])).arg(q).arg(num(mean[size_t(arg)], 2))
+                   .arg(quoted(c.model, ids[size_t(arg)])).arg(num(mean[size_t(q)], 2)).arg(num(mean[size_t(p0 - 1)], 2))
+                   .arg(quoted(c.model, ids[size_t(p0 - 1)]));
+    a.example = !note.isEmpty();
     a.note = note;
     return a;
 }
 
+} // namespace
 } // namespace course::answers
+
+namespace course {
+
+// This station's compute functions, by the names its exercises.json uses (station_answers.h).
+void registerStationAnswers_heads() {
+    registerExerciseFunction(QStringLiteral("count_sinks"), answers::countSinks);
+    registerExerciseFunction(QStringLiteral("knockout_top_probability"), answers::knockoutTopProbability);
+    registerExerciseFunction(QStringLiteral("positional_early_late"), answers::positionalEarlyLate);
+    registerExerciseFunction(QStringLiteral("pronoun_target"), answers::pronounTarget);
+}
+
+} // namespace course

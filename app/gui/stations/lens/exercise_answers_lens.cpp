@@ -3,69 +3,60 @@
 #include "exercise_context.h"
 
 #include <algorithm>
+#include <QObject>
 #include <cmath>
 #include <string>
 
 #include "attention_lens/census.h"
+#include "attention_lens/error.h"
+#include <QJsonArray>
 
 namespace course::answers {
-
 namespace {
 
-// The head an exercise asks about: params.head is an index within params.layer, a name "L.H", or
-// a census label ("previous-token", "sink", "self", "induction", "duplicate", "long-range"): then
-// the head whose score for that label is highest on the learner's text, so the question always
-// points at a head that does what it is about.
-void paramHead(const Ctx& c, int& l, int& h) {
-    const QJsonValue hv = c.params.value(QStringLiteral("head"));
-    l = paramLayer(c, "layer", "last");
-    h = 0;
-    if (hv.isDouble()) {
-        h = std::clamp(hv.toInt(), 0, c.H - 1);
-        return;
-    }
-    if (hv.toString().contains(QLatin1Char('.'))) {
-        l = std::clamp(hv.toString().section(QLatin1Char('.'), 0, 0).toInt(), 0, c.L - 1);
-        h = std::clamp(hv.toString().section(QLatin1Char('.'), 1, 1).toInt(), 0, c.H - 1);
-        return;
-    }
-    const std::string want = hv.toString(QStringLiteral("previous-token")).toStdString();
-    double best = -1;
-    for (const al::HeadScores& s : al::head_census(c.runner, c.ids, censusOptions(c))) {
-        const double v = want == "previous-token" ? s.previous_token_nf : want == "sink" ? s.first_token
-                       : want == "self" ? s.self_nf : want == "induction" ? s.induction_nf
-                       : want == "duplicate" ? s.duplicate_token_nf : s.mean_distance_nf;
-        if (v > best) { best = v; l = s.head.layer; h = s.head.head; }
-    }
-}
 
-} // namespace
-
-// In a head, which token does the query (the last token by default) attend to most? With
-// params.hide_first the first token is left out, as the lens's "Hide the first token" does.
-ExerciseAnswer argmaxAttention(const Ctx& c) {
-    int l = 0, h = 0;
-    paramHead(c, l, h);
-    const int q = paramQuery(c);
-    const bool hideFirst = c.params.value(QStringLiteral("hide_first")).toBool(false);
+// The lens's head (the one that puts the most weight on the previous token, first token included,
+// as the question counts weights) with its last row hidden: how much of its weight does the last
+// token give to the token just before it? The other rows stay visible, so the learner reads the
+// head's habit there and predicts the hidden row, within 0.1.
+ExerciseAnswer previousTokenShare(const Ctx& c) {
+    if (c.T < 2)
+        throw al::Error("this exercise needs a text of at least two tokens");
     const al::ForwardResult r = run(c);
-    const int from = hideFirst && q > 0 ? 1 : 0;
-    double best = -1;
-    int arg = from;
-    for (int j = from; j <= q; ++j)
-        if (r.attention.at(l, h, q, j) > best) { best = r.attention.at(l, h, q, j); arg = j; }
+    int l = 0, h = 0;
+    double bestScore = -1;
+    for (int li = 0; li < c.L; ++li)
+        for (int hi = 0; hi < c.H; ++hi) {
+            const double s = al::census::previous_token(r.attention.dense(li, hi), c.T, false);
+            if (s > bestScore) { bestScore = s; l = li; h = hi; }
+        }
+    const int q = c.T - 1;
+    const double w = r.attention.at(l, h, q, q - 1);
+    double others = 0; // the clue: what the visible rows give their previous token
+    for (int i = 1; i < q; ++i) others += r.attention.at(l, h, i, i - 1);
+    others /= std::max(1, q - 1);
     ExerciseAnswer a;
-    a.kind = QStringLiteral("token");
-    a.choices = tokenChoices(c.model, c.ids);
+    setNumber(a, w, 0.1, 4);
     a.row = q;
-    a.answer = QString::number(arg);
-    for (int j = from; j <= q; ++j)
-        if (std::abs(r.attention.at(l, h, q, j) - best) <= 1e-6) a.accept << QString::number(j);
     a.focusHead = headName(l, h);
-    a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, c.ids[arg])).arg(arg);
-    a.detail = QObject::tr("Head %1: %2 gives its largest weight, %3, to %4.")
-                   .arg(headName(l, h), quoted(c.model, c.ids[q]), num(best, 2), quoted(c.model, c.ids[arg]));
+    a.promptText = QObject::tr("In head %1, how much of its weight will the last row, %2, give to the token just "
+                               "before it, %3? Read the rows you can see first. (Within 0.1 counts.)")
+                       .arg(a.focusHead, quoted(c.model, c.ids[size_t(q)]), quoted(c.model, c.ids[size_t(q - 1)]));
+    a.detail = QObject::tr("The other rows of head %1 give their previous token %2 on average. In the last row, %3 "
+                           "gives %4 to %5 and %6 to the first token.")
+                   .arg(a.focusHead, num(others, 2), quoted(c.model, c.ids[size_t(q)]), num(w, 2),
+                        quoted(c.model, c.ids[size_t(q - 1)]), num(r.attention.at(l, h, q, 0), 2));
     return a;
 }
 
+} // namespace
 } // namespace course::answers
+
+namespace course {
+
+// This station's compute functions, by the names its exercises.json uses (station_answers.h).
+void registerStationAnswers_lens() {
+    registerExerciseFunction(QStringLiteral("previous_token_share"), answers::previousTokenShare);
+}
+
+} // namespace course

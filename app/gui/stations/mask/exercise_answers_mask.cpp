@@ -15,76 +15,97 @@
 #include "course_math.h"
 
 namespace course::answers {
+namespace {
 
-// Which token a row of the mask grid's head weighs most: the largest *allowed* score wins, however
-// large a later token's score would have been. In layer 0 the scores do not depend on the mask (its
-// inputs are the embeddings), so a maskless run shows what the blocked cells held.
-ExerciseAnswer maskedRowArgmax(const Ctx& c) {
-    const int row = std::clamp(paramInt(c, "row", 3), 0, c.T - 1);
+// How much a row would give to the tokens after it if the mask were lifted, in the grid's head of
+// layer 0, where the scores do not depend on the mask (its inputs are the embeddings): what the
+// mask takes away from that row and hands back to the tokens it may see. The clue is the text's
+// length: the more later tokens, the more they could take.
+ExerciseAnswer blockedWeight(const Ctx& c) {
+    if (c.T < 3)
+        throw al::Error("this exercise needs a text of at least three tokens");
+    // params.row, or an earlier row on a short text, so that some tokens come after it.
+    const int row = std::clamp(paramInt(c, "row", 3), 1, c.T - 2);
     const int l = paramLayer(c, "layer", "first"), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1);
-    const al::ForwardResult r = run(c);
-    double best = -1;
-    int arg = 0;
-    for (int j = 0; j <= row; ++j)
-        if (r.attention.at(l, h, row, j) > best) { best = r.attention.at(l, h, row, j); arg = j; }
+    al::ForwardOptions o;
+    o.causal_mask = false;
+    const al::ForwardResult open = run(c, o);
+    double later = 0;
+    for (int j = row + 1; j < c.T; ++j) later += open.attention.at(l, h, row, j);
     ExerciseAnswer a;
-    a.kind = QStringLiteral("token");
-    a.choices = tokenChoices(c.model, c.ids); // every token: a later one is a possible (wrong) guess
-    a.answer = QString::number(arg);
-    for (int j = 0; j <= row; ++j)
-        if (std::abs(r.attention.at(l, h, row, j) - best) <= 1e-6) a.accept << QString::number(j);
-    a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, c.ids[arg])).arg(arg);
-    a.detail = QObject::tr("In head %1, row %2 (%3) may see tokens 0 to %2; the largest of those scores, %4, "
-                           "belongs to %5, which gets weight %6. Every later token gets exactly 0.")
-                   .arg(headName(l, h)).arg(row).arg(quoted(c.model, c.ids[row]))
-                   .arg(num(r.scores.at(l, h, row, arg))).arg(quoted(c.model, c.ids[arg])).arg(num(best, 3));
-    if (l == 0 && row + 1 < c.T) {
-        al::ForwardOptions o;
-        o.causal_mask = false;
-        const al::ForwardResult open = run(c, o);
-        int later = row + 1;
-        for (int j = row + 1; j < c.T; ++j)
-            if (open.scores.at(l, h, row, j) > open.scores.at(l, h, row, later)) later = j;
-        if (open.scores.at(l, h, row, later) > r.scores.at(l, h, row, arg))
-            a.detail += QLatin1Char(' ') +
-                        QObject::tr("Without the mask, the later token %1 would have scored higher still (%2).")
-                            .arg(quoted(c.model, c.ids[later])).arg(num(open.scores.at(l, h, row, later)));
-    }
+    setNumber(a, later, 0.1, 4);
+    a.row = row;
+    a.focusHead = headName(l, h);
+    a.promptText = QObject::tr("Row %1 of the grid's head, head %2, may see %3 tokens: %4 and the ones before it. Your text "
+                               "has %5 tokens. If the mask were lifted, what share of row %1's weight would go to the "
+                               "%6 tokens after it? (Within 0.1 counts.)")
+                       .arg(row).arg(a.focusHead).arg(row + 1).arg(quoted(c.model, c.ids[size_t(row)])).arg(c.T).arg(c.T - row - 1);
+    a.detail = QObject::tr("Without the mask, row %1 of head %2 would give %3 of its weight to the %4 later tokens. "
+                           "The mask sets those weights to 0, and the softmax hands their share back to the %5 tokens "
+                           "the row may see.")
+                   .arg(row).arg(a.focusHead).arg(num(later, 2)).arg(c.T - row - 1).arg(row + 1);
     return a;
 }
 
-ExerciseAnswer unmaskTopChanges(const Ctx& c) {
+// Turning the mask off for every layer: what share of its probability does the token the masked
+// model predicts keep (without / with), within 0.05? The clue is in the prompt: how sure the masked
+// model is.
+ExerciseAnswer unmaskTopProbability(const Ctx& c) {
     const al::ForwardResult with = run(c);
     al::ForwardOptions o;
     o.causal_mask = false;
     const al::ForwardResult without = run(c, o);
-    const int a1 = argmax(with.logits_last), a2 = argmax(without.logits_last);
+    const int top = argmax(with.logits_last);
     const std::vector<double> p = nextProbs(with), q = nextProbs(without);
+    const double ratio = q[size_t(top)] / std::max(p[size_t(top)], 1e-12);
     ExerciseAnswer a;
-    setOption(c, a, a1 != a2 ? QStringLiteral("yes") : QStringLiteral("no"));
-    a.detail = QObject::tr("With the mask the top next token is %1 (%2); without it, %3 (%4). KL between the two "
-                           "predictions: %5 nats. The last token already sees everything, but the earlier tokens' "
-                           "vectors now mix in later tokens, and that reaches the last position through the layers.")
-                   .arg(quoted(c.model, a1), num(p[a1], 2), quoted(c.model, a2), num(q[a2], 2), num(kl(p, q)));
+    setNumber(a, ratio, 0.05, 4);
+    a.promptText = QObject::tr("With the mask, the most likely next token for your text is %1 at probability %2. Turn "
+                               "the mask off in every layer: what share of its probability will %1 keep? (1 means unchanged, above 1 "
+                               "that it rises; within 0.05 counts.)")
+                       .arg(quoted(c.model, top), num(p[size_t(top)], 2));
+    const int top2 = argmax(without.logits_last);
+    a.detail = QObject::tr("Without the mask %1 has probability %2 (%3 times its probability with the mask); the most "
+                           "likely token is now %4 at %5. KL between the two predictions: %6 nats. The last token "
+                           "already sees everything, but the earlier tokens' vectors now mix in later tokens, and that "
+                           "reaches the last position through the layers.")
+                   .arg(quoted(c.model, top), num(q[size_t(top)], 2), num(ratio, 2), quoted(c.model, top2),
+                        num(q[size_t(top2)], 2), num(kl(p, q), 2));
     return a;
 }
 
 // The second row has two allowed cells: the weight on the first token is 1 / (1 + e^(s1 - s0)).
+// The prompt gives both scores, so the weight is worked out from them.
 ExerciseAnswer secondRowFirstWeight(const Ctx& c) {
     if (c.T < 2)
         throw al::Error("this exercise needs a text of at least two tokens");
     const int l = paramLayer(c, "layer", "first"), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1);
     const al::ForwardResult r = run(c);
     const double w = r.attention.at(l, h, 1, 0);
+    const double s0 = r.scores.at(l, h, 1, 0), s1 = r.scores.at(l, h, 1, 1);
     ExerciseAnswer a;
+    setNumber(a, w, 0.05, 4);
     a.row = 1;
-    // Options: below 0.25, 0.25 to 0.5, 0.5 to 0.75, 0.75 or more.
-    setBucket(c, a, w, {0.25, 0.5, 0.75}, 0.002);
-    a.detail = QObject::tr("In head %1, %2 may see only %3 and itself. Scores: %4 for %3, %5 for itself; "
-                           "the softmax of the two gives %3 weight %6.")
-                   .arg(headName(l, h), quoted(c.model, c.ids[1]), quoted(c.model, c.ids[0]),
-                        num(r.scores.at(l, h, 1, 0)), num(r.scores.at(l, h, 1, 1)), num(w, 3));
+    a.focusHead = headName(l, h);
+    a.promptText = QObject::tr("The first row has one allowed cell, so its weight is 1. The second row has two. In the "
+                               "grid's head, head %1, the second token %2 scores %3 against the first token %4 and %5 "
+                               "against itself. What weight does it give the first token? (Within 0.05 counts.)")
+                       .arg(a.focusHead, quoted(c.model, c.ids[1]), num(s0, 3), quoted(c.model, c.ids[0]), num(s1, 3));
+    a.detail = QObject::tr("1 / (1 + e^(%1 − %2)) = %3: the weight of %4. Itself gets the rest, %5.")
+                   .arg(num(s1, 3), num(s0, 3), num(w, 3), quoted(c.model, c.ids[0]), num(1 - w, 3));
     return a;
 }
 
+} // namespace
 } // namespace course::answers
+
+namespace course {
+
+// This station's compute functions, by the names its exercises.json uses (station_answers.h).
+void registerStationAnswers_mask() {
+    registerExerciseFunction(QStringLiteral("blocked_weight"), answers::blockedWeight);
+    registerExerciseFunction(QStringLiteral("unmask_top_probability"), answers::unmaskTopProbability);
+    registerExerciseFunction(QStringLiteral("second_row_first_weight"), answers::secondRowFirstWeight);
+}
+
+} // namespace course

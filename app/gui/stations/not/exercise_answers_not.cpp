@@ -16,48 +16,67 @@
 #include "head_roles.h"
 
 namespace course::answers {
+namespace {
 
-ExerciseAnswer leastPatternSensitiveHead(const Ctx& c) {
-    al::VariantRunner vr(c.runner.model_ptr(), c.ids, c.cancel);
-    const std::vector<double> p = softmax(vr.clean().logits_last);
-    std::vector<al::ForwardOptions> variants(size_t(c.L) * c.H);
-    for (int i = 0; i < c.L * c.H; ++i) {
-        al::PatternReplacement rep;
-        rep.head = {i / c.H, i % c.H};
-        rep.kind = al::PatternKind::Uniform;
-        variants[i].replace_pattern = {rep};
-    }
-    std::vector<double> kls;
-    for (const al::VariantResult& r : vr.run(variants)) kls.push_back(kl(p, softmax(r.logits_last)));
+// The strongest previous-token head, whose pattern is the most striking one on the page, given
+// uniform weights instead: how far does the next-token prediction move (KL, nats)? A striking
+// pattern need not matter: ranges, from "hardly at all" to "a lot".
+ExerciseAnswer uniformSwapKl(const Ctx& c) {
+    const al::ForwardResult clean = run(c);
+    const al::census::RankedHead head = al::census::previous_token_head(clean, c.T, false);
+    al::ForwardOptions o;
+    al::PatternReplacement rep;
+    rep.head = head.head;
+    rep.kind = al::PatternKind::Uniform;
+    o.replace_pattern = {rep};
+    const al::ForwardResult swapped = run(c, o);
+    const std::vector<double> p = nextProbs(clean), q = nextProbs(swapped);
+    const double d = kl(p, q);
     ExerciseAnswer a;
-    setHeadShortlist(c, a, kls, false);
-    a.detail = QObject::tr("Replacing head %1's pattern with uniform weights moves the prediction by only %2 nats; "
-                           "the most sensitive head moves it by %3. A pattern that is already nearly even changes little when made "
-                           "uniform, and even a striking pattern can matter little if later layers make little use of "
-                           "what the head writes.")
-                   .arg(a.answer, num(*std::min_element(kls.begin(), kls.end())), num(*std::max_element(kls.begin(), kls.end())));
+    setBucket(c, a, d, paramEdges(c, {0.01, 0.1, 1.0}), 0.0005);
+    const QString name = headName(head.head.layer, head.head.head);
+    a.focusHead = name;
+    a.promptText = QObject::tr("Head %1 has the most striking pattern on your text: %2 of its weight, on average, goes to "
+                               "the previous token. Replace its pattern with uniform weights: how far will the "
+                               "next-token prediction move?").arg(name, num(head.score, 2));
+    a.detail = QObject::tr("Uniform weights in head %1 move the prediction by KL %2 nats; the most likely next token "
+                           "goes from %3 (%4) to %5 (%6).")
+                   .arg(name, num(d, 2), quoted(c.model, argmax(clean.logits_last)), num(p[size_t(argmax(clean.logits_last))], 2),
+                        quoted(c.model, argmax(swapped.logits_last)), num(q[size_t(argmax(swapped.logits_last))], 2));
     return a;
 }
 
+// The census's induction head of a layer (the head with the highest induction score on the census's
+// own repeated random sequence: the clue, in the prompt) on the learner's text written twice in a
+// row: how much weight does it put on the token after the earlier copy of each token (its induction
+// score on that text), within 0.1? A score, like the label built from it, depends on the text.
 ExerciseAnswer labelStable(const Ctx& c) {
-    const int l = paramLayer(c), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1);
-    QStringList labels;
-    std::vector<std::string> seen;
-    for (const QJsonValue& t : c.params.value(QStringLiteral("texts")).toArray()) {
-        const std::vector<int> ids = tokenize(c.model, t.toString().toStdString(), kTokenCap);
-        for (const al::HeadScores& s : al::head_census(c.runner, ids, censusOptions(c)))
-            if (s.head.layer == l && s.head.head == h) {
-                labels << head_roles::label(QString::fromStdString(s.label));
-                seen.push_back(s.label);
-            }
-    }
-    if (seen.empty())
-        throw al::Error("the exercise names no texts");
-    const bool same = std::all_of(seen.begin(), seen.end(), [&](const std::string& s) { return s == seen[0]; });
+    const int l = paramLayer(c);
+    // Twice the text within the token cap: its first half of the cap, twice, on a long text.
+    const size_t half = size_t(std::min(kTokenCap, c.model.config().n_positions) / 2);
+    std::vector<int> twice(c.ids.begin(), c.ids.begin() + long(std::min(c.ids.size(), half)));
+    twice.insert(twice.end(), twice.begin(), twice.end());
+    const al::HeadScores* pick = nullptr;
+    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
+    for (const al::HeadScores& s : census)
+        if (s.head.layer == l && (!pick || s.induction > pick->induction)) pick = &s;
+    if (!pick)
+        throw al::Error("the census gave no head of layer " + std::to_string(l));
+    al::ForwardOptions o;
+    o.cancel = c.cancel;
+    const al::ForwardResult r = c.runner.forward_full(twice, o);
+    const double score = al::census::induction(r.attention.dense(l, pick->head.head), twice, false);
     ExerciseAnswer a;
-    setOption(c, a, same ? QStringLiteral("yes") : QStringLiteral("no"));
-    a.detail = QObject::tr("Head %1's label on the %2 texts: %3. Labels summarise one text's pattern; whether a head "
-                           "keeps its label across texts has to be tested, not assumed.").arg(headName(l, h)).arg(seen.size()).arg(labels.join(QStringLiteral(", ")));
+    setNumber(a, score, 0.1, 4);
+    a.focusHead = headName(l, pick->head.head);
+    a.promptText = QObject::tr("On the census's repeated random tokens, head %1 has the highest induction score of "
+                               "layer %2: %3 of its weight goes to the token after the earlier copy. Write your text "
+                               "twice in a row: how much will it put there on your text? (Within 0.1 counts.)")
+                       .arg(a.focusHead).arg(l).arg(num(pick->induction, 3));
+    a.detail = QObject::tr("On your text written twice, head %1 puts %2 of its weight on the token after the earlier "
+                           "copy (%3 on the census's random tokens). On your text, the census labels it %4.")
+                   .arg(a.focusHead, num(score, 2), num(pick->induction, 2),
+                        head_roles::label(QString::fromStdString(pick->label)));
     return a;
 }
 
@@ -70,12 +89,13 @@ ExerciseAnswer attentionCostShare(const Ctx& c) {
     const double attention = 2.0 * T * T * d, rest = 4.0 * T * d * d + 2.0 * T * d * f;
     const double full = attention / rest, half = full / 2;
     ExerciseAnswer a;
-    // Options: below 1%, 1% to 5%, 5% to 25%, 25% or more. Either way of counting the grid is right.
-    setBucket(c, a, full, {0.01, 0.05, 0.25}, 0);
-    ExerciseAnswer other;
-    setBucket(c, other, half, {0.01, 0.05, 0.25}, 0);
-    for (const QString& v : other.accept)
-        if (!a.accept.contains(v)) a.accept << v;
+    // In percent of the rest, counting the full T x T grid; a fifth either way is close enough (the
+    // allowed half is a factor of 2 away, so the prompt says which count it asks for).
+    setNumber(a, 100 * full, std::max(0.05, 0.2 * 100 * full), 3);
+    a.promptText = QObject::tr("Your text has %1 tokens and the model's width is %2. Counting the full %1 × %1 grid, "
+                               "how large is one layer's attention arithmetic (scores and weighted sums), in percent "
+                               "of the rest of the layer (projections and MLP)? Within a fifth either way counts.")
+                       .arg(c.T).arg(cfg.n_embd);
     a.detail = QObject::tr("Your text has %1 tokens and the model's width is %2: attention's scores and weighted "
                            "sums take %3 multiply-adds over the full grid (%4 over the allowed half), the "
                            "projections and the MLP %5. Attention's arithmetic is %6% of the rest's (%7% over "
@@ -85,4 +105,16 @@ ExerciseAnswer attentionCostShare(const Ctx& c) {
     return a;
 }
 
+} // namespace
 } // namespace course::answers
+
+namespace course {
+
+// This station's compute functions, by the names its exercises.json uses (station_answers.h).
+void registerStationAnswers_not() {
+    registerExerciseFunction(QStringLiteral("uniform_swap_kl"), answers::uniformSwapKl);
+    registerExerciseFunction(QStringLiteral("label_stable"), answers::labelStable);
+    registerExerciseFunction(QStringLiteral("attention_cost_share"), answers::attentionCostShare);
+}
+
+} // namespace course

@@ -15,6 +15,7 @@
 #include "course_math.h"
 
 namespace course::answers {
+namespace {
 
 // The top token's probability at a temperature below 1: p_T(top) = p(top)^(1/T) / sum_i p(i)^(1/T).
 ExerciseAnswer topProbAtTemperature(const Ctx& c) {
@@ -25,8 +26,8 @@ ExerciseAnswer topProbAtTemperature(const Ctx& c) {
     const std::vector<double> p1 = softmax(r.logits_last), pt = softmax(r.logits_last, t);
     const int top = argmax(r.logits_last);
     ExerciseAnswer a;
-    // Options: below 0.25, 0.25 to 0.5, 0.5 to 0.9, 0.9 or more.
-    setBucket(c, a, pt[top], {0.25, 0.5, 0.9}, 0.002);
+    // Options: ranges split at params.edges.
+    setBucket(c, a, pt[top], paramEdges(c, {0.25, 0.5, 0.9}), 0.002);
     // The reasoning starts from the probability at temperature 1, which the veiled figure would show.
     a.promptText = QObject::tr("At temperature 1 the most likely next token for your text, %1, has probability %2. "
                                "Lower the temperature to %3: what probability will it get?")
@@ -48,17 +49,31 @@ ExerciseAnswer nucleusSize(const Ctx& c) {
     const std::vector<float> dist = al::sampling_distribution(r.logits_last, o);
     int kept = 0;
     for (float v : dist) kept += v > 0;
-    al::SamplingOptions at1 = o;
-    at1.temperature = 1.0f;
-    int kept1 = 0;
-    for (float v : al::sampling_distribution(r.logits_last, at1)) kept1 += v > 0;
     ExerciseAnswer a;
-    // Options: 1, 2 to 10, 11 to 100, 101 to 1,000, more than 1,000 (no slack: counts are exact).
-    setBucket(c, a, kept, {1.5, 10.5, 100.5, 1000.5}, 0);
+    // As a count within half of it either way (params.relative), or as ranges (params.edges).
+    if (c.params.contains(QStringLiteral("relative"))) {
+        setNumber(a, kept, paramDouble(c, "relative", 0.5) * kept, 6);
+        a.answerText = QString::number(kept);
+        a.detail = QObject::tr("At temperature %1, top-p %2 keeps %3 of %4 tokens; a guess from %5 to %6 counts.")
+                       .arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size()).arg(num(kept - a.tolerance, 4), num(kept + a.tolerance, 4));
+        return a;
+    }
+    // Options: ranges split at params.edges (no slack: counts are exact).
+    setBucket(c, a, kept, paramEdges(c, {1.5, 10.5, 100.5, 1000.5}), 0);
+    // Nothing about temperature 1 here: that count is the next card's answer.
     a.detail = QObject::tr("At temperature %1, top-p %2 keeps %3 of %4 tokens.").arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size());
-    if (std::abs(t - 1.0) > 1e-9)
-        a.detail += QLatin1Char(' ') + QObject::tr("At temperature 1 it keeps %1.").arg(kept1);
     return a;
 }
 
+} // namespace
 } // namespace course::answers
+
+namespace course {
+
+// This station's compute functions, by the names its exercises.json uses (station_answers.h).
+void registerStationAnswers_temperature() {
+    registerExerciseFunction(QStringLiteral("top_prob_at_temperature"), answers::topProbAtTemperature);
+    registerExerciseFunction(QStringLiteral("nucleus_size"), answers::nucleusSize);
+}
+
+} // namespace course

@@ -37,6 +37,16 @@ int paramQuery(const Ctx& c) {
     return c.T - 1;
 }
 
+std::vector<double> paramEdges(const Ctx& c, const std::vector<double>& dflt) {
+    const QJsonArray list = c.params.value(QStringLiteral("edges")).toArray();
+    if (list.isEmpty()) return dflt;
+    std::vector<double> out;
+    for (const QJsonValue& e : list) out.push_back(e.toDouble());
+    if (!std::is_sorted(out.begin(), out.end()))
+        throw al::Error("exercise \"" + c.def.value(QStringLiteral("id")).toString().toStdString() + "\": params.edges must increase");
+    return out;
+}
+
 QVariantList tokenChoices(const al::Model& m, const std::vector<int>& ids) {
     QVariantList out;
     for (int id : ids)
@@ -47,6 +57,13 @@ QVariantList tokenChoices(const al::Model& m, const std::vector<int>& ids) {
 void optionChoices(const Ctx& c, ExerciseAnswer& a) {
     for (const QJsonValue& o : c.def.value(QStringLiteral("options")).toArray())
         a.choices << o.toObject().toVariantMap();
+}
+QString optionValueAt(const Ctx& c, int index) {
+    const QJsonArray options = c.def.value(QStringLiteral("options")).toArray();
+    if (index < 0 || index >= options.size())
+        throw al::Error("exercise \"" + c.def.value(QStringLiteral("id")).toString().toStdString() + "\" needs " +
+                        std::to_string(index + 1) + " options");
+    return options[index].toObject().value(QStringLiteral("value")).toString();
 }
 QString optionLabel(const Ctx& c, const QString& value) {
     for (const QJsonValue& o : c.def.value(QStringLiteral("options")).toArray())
@@ -80,11 +97,14 @@ void setBucket(const Ctx& c, ExerciseAnswer& a, double value, const std::vector<
                         std::to_string(edges.size() + 1) + " range options");
     auto bucketOf = [&](double v) { return int(std::upper_bound(edges.begin(), edges.end(), v) - edges.begin()); };
     setOption(c, a, values[bucketOf(value)]);
+    a.measured = QString::number(value, 'g', 6);
     for (double v : {value - slack, value + slack})
         if (!a.accept.contains(values[bucketOf(v)]))
             a.accept << values[bucketOf(v)];
 }
 
+// A "most" question accepts every head within 2x of the best, a "least" one every head within 2x
+// above it: a guess that close to the best is not wrong, and rounding must not decide.
 void setHead(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& value, bool largest) {
     a.kind = QStringLiteral("head");
     a.layers = c.L;
@@ -93,9 +113,36 @@ void setHead(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& value, 
     const int i = int(best - value.begin());
     a.answer = headName(i / c.H, i % c.H);
     a.answerText = QStringLiteral("head %1").arg(a.answer);
-    for (size_t j = 0; j < value.size(); ++j)
-        if (std::abs(value[j] - *best) <= 1e-9 + 1e-6 * std::abs(*best))
-            a.accept << headName(int(j) / c.H, int(j) % c.H);
+    a.extreme = largest ? QStringLiteral("most") : QStringLiteral("least");
+    a.scores.clear();
+    for (size_t j = 0; j < value.size(); ++j) {
+        const QString name = headName(int(j) / c.H, int(j) % c.H);
+        a.scores.insert(name, value[j]);
+        if (nearBest(value[j], *best, largest))
+            a.accept << name;
+    }
+}
+
+bool nearBest(double v, double best, bool largest) {
+    return largest ? v * 2 >= best - 1e-12 : v <= best * 2 + 1e-12;
+}
+
+void setTokenArgmax(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& weight, int from, int to, int row) {
+    a.kind = QStringLiteral("token");
+    a.choices = tokenChoices(c.model, c.ids);
+    a.row = row;
+    int arg = from;
+    for (int j = from; j <= to; ++j)
+        if (weight[size_t(j)] > weight[size_t(arg)]) arg = j;
+    a.answer = QString::number(arg);
+    a.extreme = QStringLiteral("most");
+    a.scores.clear();
+    a.accept.clear();
+    for (int j = from; j <= to; ++j) {
+        a.scores.insert(QString::number(j), weight[size_t(j)]);
+        if (nearBest(weight[size_t(j)], weight[size_t(arg)], true)) a.accept << QString::number(j);
+    }
+    a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, c.ids[size_t(arg)])).arg(arg);
 }
 
 // A head question answered by reasoning, not by luck: instead of one head out of L x H, a shortlist
@@ -131,6 +178,9 @@ void setHeadShortlist(const Ctx& c, ExerciseAnswer& a, const std::vector<double>
         if (a.accept.contains(name)) accept << name;
     }
     a.accept = accept;
+    QVariantMap offered; // only the shortlist is offered, so only it is compared
+    for (const QVariant& name : a.choices) offered.insert(name.toString(), a.scores.value(name.toString()));
+    a.scores = offered;
 }
 
 al::ForwardResult run(const Ctx& c, al::ForwardOptions o) {

@@ -1,6 +1,7 @@
 // What every exercise's compute function shares: the context it runs in (the exercise, the model,
-// the text), reading its params, filling in an answer of each kind, and running the model; and the
-// compute functions themselves, one file per station (exercise_answers_*.cpp).
+// the text), reading its params, filling in an answer of each kind, and running the model. The
+// compute functions themselves are in each station's folder (app/gui/stations/<id>/
+// exercise_answers_<id>.cpp), which registers them (station_answers.h).
 #pragma once
 #include <QJsonObject>
 #include <QString>
@@ -37,52 +38,34 @@ int paramLayer(const Ctx& c, const char* key = "layer", const char* dflt = "last
 int paramInt(const Ctx& c, const char* key, int dflt);
 double paramDouble(const Ctx& c, const char* key, double dflt);
 int paramQuery(const Ctx& c);
+// The edges of a range question's options (params.edges, in increasing order), or `dflt`.
+std::vector<double> paramEdges(const Ctx& c, const std::vector<double>& dflt);
 
 QVariantList tokenChoices(const al::Model& m, const std::vector<int>& ids);
 
 // Filling in an answer of each kind.
 void optionChoices(const Ctx& c, ExerciseAnswer& a);
 QString optionLabel(const Ctx& c, const QString& value);
+// The value of the exercise's option at `index` (in the order the lesson lists them).
+QString optionValueAt(const Ctx& c, int index);
 void setOption(const Ctx& c, ExerciseAnswer& a, const QString& value);
 void setNumber(ExerciseAnswer& a, double value, double tolerance, int prec = 4);
 // Range questions: the exercise's options are buckets in order, split at `edges` (one fewer than
 // the options); a value within `slack` of an edge also accepts the bucket on the other side.
 void setBucket(const Ctx& c, ExerciseAnswer& a, double value, const std::vector<double>& edges, double slack);
-// The head with the largest (or smallest) value of [L*H], ties accepted.
+// Whether `v` is within 2x of the best value of a "most" (largest) or "least" question: such a
+// near-tie is accepted as right too.
+bool nearBest(double v, double best, bool largest);
+// The head with the largest (or smallest) value of [L*H], near-ties accepted.
 void setHead(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& value, bool largest);
+// The token of tokens from..to with the largest weight (indexed by token), near-ties accepted;
+// `row` is the row asked about.
+void setTokenArgmax(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& weight, int from, int to, int row);
 // The same as a shortlist of five heads, so the answer is reasoned, not guessed out of L x H.
 void setHeadShortlist(const Ctx& c, ExerciseAnswer& a, const std::vector<double>& value, bool largest);
 
 // A full forward of the text (cancellable), and the next-token distribution it gives.
 al::ForwardResult run(const Ctx& c, al::ForwardOptions o = {});
 std::vector<double> nextProbs(const al::ForwardResult& r);
-
-// Station 1 (the attention lens): exercise_answers_lens.cpp
-ExerciseAnswer argmaxAttention(const Ctx& c);
-
-// Station 2 (the math): exercise_answers_math.cpp
-ExerciseAnswer headDim(const Ctx& c);
-ExerciseAnswer topScoreKey(const Ctx& c);
-ExerciseAnswer unscaledPeak(const Ctx& c);
-
-// Station 3 (many heads): exercise_answers_heads.cpp
-ExerciseAnswer countSinks(const Ctx& c);
-ExerciseAnswer largestAblationHead(const Ctx& c);
-ExerciseAnswer positionalEarlyLate(const Ctx& c);
-ExerciseAnswer pronounTarget(const Ctx& c);
-
-// Station 4 (the causal mask): exercise_answers_mask.cpp
-ExerciseAnswer maskedRowArgmax(const Ctx& c);
-ExerciseAnswer unmaskTopChanges(const Ctx& c);
-ExerciseAnswer secondRowFirstWeight(const Ctx& c);
-
-// Station 5 (temperature): exercise_answers_temperature.cpp
-ExerciseAnswer topProbAtTemperature(const Ctx& c);
-ExerciseAnswer nucleusSize(const Ctx& c);
-
-// Station 6 (what attention isn't): exercise_answers_not.cpp
-ExerciseAnswer leastPatternSensitiveHead(const Ctx& c);
-ExerciseAnswer labelStable(const Ctx& c);
-ExerciseAnswer attentionCostShare(const Ctx& c);
 
 } // namespace course::answers

@@ -3,12 +3,11 @@
 // data is computed, compared or saved (progress files, JSON, exercise answers), and become words
 // only here, at display time, in the interface's language. English shows the ids themselves (the
 // lessons name the labels so); other languages translate them in the "HeadRoles" context.
+// Qt Core only: the exercise answers use it in the CLI too; QML reads it through HeadRoles
+// (app/gui/course/head_roles_qml.h).
 #pragma once
-#include <QObject>
 #include <QString>
 #include <QStringList>
-#include <QVariantMap>
-#include <QtQml/qqmlregistration.h>
 
 namespace head_roles {
 
@@ -21,18 +20,3 @@ QStringList ids();
 QString label(const QString& id);
 
 } // namespace head_roles
-
-// The same words for QML: HeadRoles.labels[id] follows a change of language.
-class HeadRoles : public QObject {
-    Q_OBJECT
-    QML_ELEMENT
-    QML_SINGLETON
-    Q_PROPERTY(QVariantMap labels READ labels NOTIFY labelsChanged) // {id: words}
-public:
-    explicit HeadRoles(QObject* parent = nullptr);
-    QVariantMap labels() const;
-    Q_INVOKABLE QString label(const QString& id) const { return head_roles::label(id); }
-
-signals:
-    void labelsChanged();
-};

@@ -26,18 +26,23 @@ struct ExerciseAnswer {
     int row = -1;          // for cell exercises: the row the learner picks in
     QString focusHead;     // "L.H": the head the question is about, so a station can show that head
     QString promptText;    // a prompt computed for this text (names the token asked about); empty: the lesson's
+    // What the audit (exercise_audit.h) reads; the page does not show them.
+    QString extreme;       // "most" or "least" for a question about the largest or smallest of its choices
+    QVariantMap scores;    // for such a question: the measured value of every choice it offers
+    QString measured;      // for a range question: the measured value that picked the range, as text
+    bool example = false;  // the text had nothing to ask about, so the example sentence was used
     QVariantMap toVariant() const;
 };
 
 // Names of the compute functions this engine knows (the lessons' `compute` values).
 QStringList exerciseFunctions();
 
-// A compute function: one exercise's answer from its context (exercise_context.h). Each station's
-// are listed by name in exercise_engine.cpp's registry.
+// A compute function: one exercise's answer from its context (exercise_context.h). Each station
+// registers its own (station_answers.h).
 namespace answers { struct Ctx; }
 using ExerciseFunction = std::function<ExerciseAnswer(const answers::Ctx&)>;
-// Adds one beside the registry's own, before any exercise is computed: for stations built outside
-// the app (the station template's test). False when the name is already taken.
+// Adds one to the registry: each station's registerStationAnswers_<id>() does, and so can a station
+// built outside the app (the station template's test). False when the name is already taken.
 bool registerExerciseFunction(const QString& name, ExerciseFunction fn);
 
 // Throws al::Error for an unknown function or a model that cannot run it. `cancel` goes into every

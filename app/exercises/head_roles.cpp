@@ -1,9 +1,6 @@
 #include "head_roles.h"
 
 #include <QCoreApplication>
-#include <iterator>
-
-#include "i18n/translations.h"
 
 namespace head_roles {
 namespace {
@@ -41,13 +38,3 @@ QString label(const QString& id) {
 }
 
 } // namespace head_roles
-
-HeadRoles::HeadRoles(QObject* parent) : QObject(parent) {
-    connect(Translations::instance(), &Translations::languageChanged, this, &HeadRoles::labelsChanged);
-}
-
-QVariantMap HeadRoles::labels() const {
-    QVariantMap m;
-    for (const QString& id : head_roles::ids()) m.insert(id, head_roles::label(id));
-    return m;
-}

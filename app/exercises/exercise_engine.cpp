@@ -8,31 +8,22 @@
 
 #include "attention_lens/error.h"
 #include "exercise_context.h"
+#include "station_answers.h"
 
 namespace course {
 namespace {
 
 using Fn = ExerciseFunction;
+// Every compute function by name, as the stations registered them.
+std::map<QString, Fn>& table() {
+    static std::map<QString, Fn> t;
+    return t;
+}
+// The table once every station of the build has registered its functions.
 std::map<QString, Fn>& registry() {
-    static std::map<QString, Fn> r = {
-        {QStringLiteral("argmax_attention"), answers::argmaxAttention},
-        {QStringLiteral("head_dim"), answers::headDim},
-        {QStringLiteral("top_score_key"), answers::topScoreKey},
-        {QStringLiteral("unscaled_peak"), answers::unscaledPeak},
-        {QStringLiteral("count_sinks"), answers::countSinks},
-        {QStringLiteral("largest_ablation_head"), answers::largestAblationHead},
-        {QStringLiteral("positional_early_late"), answers::positionalEarlyLate},
-        {QStringLiteral("pronoun_target"), answers::pronounTarget},
-        {QStringLiteral("masked_row_argmax"), answers::maskedRowArgmax},
-        {QStringLiteral("unmask_top_changes"), answers::unmaskTopChanges},
-        {QStringLiteral("second_row_first_weight"), answers::secondRowFirstWeight},
-        {QStringLiteral("top_prob_at_temperature"), answers::topProbAtTemperature},
-        {QStringLiteral("nucleus_size"), answers::nucleusSize},
-        {QStringLiteral("least_pattern_sensitive_head"), answers::leastPatternSensitiveHead},
-        {QStringLiteral("label_stable"), answers::labelStable},
-        {QStringLiteral("attention_cost_share"), answers::attentionCostShare},
-    };
-    return r;
+    static const bool filled = (registerStationAnswers(), true);
+    (void)filled;
+    return table();
 }
 
 } // namespace
@@ -49,7 +40,8 @@ QVariantMap ExerciseAnswer::toVariant() const {
 }
 
 bool registerExerciseFunction(const QString& name, ExerciseFunction fn) {
-    return fn && registry().emplace(name, std::move(fn)).second;
+    // table(), not registry(): the stations call this while registry() is being filled.
+    return fn && table().emplace(name, std::move(fn)).second;
 }
 
 QStringList exerciseFunctions() {
