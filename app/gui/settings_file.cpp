@@ -12,9 +12,9 @@
 
 namespace settings_file {
 
-namespace {
+// Its messages are translated in AppState's context: AppState shows them in its notice.
 
-QString tr(const char* text) { return QCoreApplication::translate("AppState", text); }
+namespace {
 
 // A private folder (mode 0700, a fresh random name) where QSettings reads and writes its copies.
 const QTemporaryDir& scratch() {
@@ -33,7 +33,7 @@ Contents parse(const QByteArray& bytes) {
     QStringDecoder utf8(QStringDecoder::Utf8);
     (void)QString(utf8(bytes));
     if (bytes.contains('\0') || utf8.hasError()) {
-        out.problem = tr("it is not a settings file (it holds binary data)");
+        out.problem = QCoreApplication::translate("AppState", "it is not a settings file (it holds binary data)");
         return out;
     }
     const QString copy = scratchFile("read.conf");
@@ -47,7 +47,7 @@ Contents parse(const QByteArray& bytes) {
     }
     QSettings settings(copy, QSettings::IniFormat);
     if (settings.status() != QSettings::NoError) {
-        out.problem = tr("it is not a settings file in the format the app writes");
+        out.problem = QCoreApplication::translate("AppState", "it is not a settings file in the format the app writes");
         return out;
     }
     for (const QString& key : settings.allKeys())
@@ -72,7 +72,7 @@ Contents read(const QString& path) {
 
 QString write(const QString& path, const QVariantMap& values, QByteArray* written) {
     if (!scratch().isValid())
-        return tr("no temporary folder");
+        return QCoreApplication::translate("AppState", "no temporary folder");
     const QString copy = scratchFile("write.conf");
     QFile::remove(copy);
     {
@@ -81,7 +81,7 @@ QString write(const QString& path, const QVariantMap& values, QByteArray* writte
             settings.setValue(it.key(), it.value());
         settings.sync();
         if (settings.status() != QSettings::NoError)
-            return tr("the temporary folder is full or read-only");
+            return QCoreApplication::translate("AppState", "the temporary folder is full or read-only");
     }
     // QSettings writes no file at all for no values: then the settings file is empty.
     QFile f(copy);

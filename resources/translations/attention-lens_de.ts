@@ -113,6 +113,14 @@
             <numerusform>%n Heads aus · KL zum unveränderten Lauf: %1 nats · Logit von „%2“: %3 (Umrisse: vorher)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Every head on</source>
+        <translation>Alle Heads an</translation>
+    </message>
+    <message>
+        <source>Knocking heads out, and what the search found, are hidden until you commit your prediction above.</source>
+        <translation>Das Ausschalten von Heads und die Ergebnisse der Suche bleiben verborgen, bis du oben deine Vorhersage festlegst.</translation>
+    </message>
 </context>
 <context>
     <name>AboutInfo</name>
@@ -183,8 +191,32 @@
         <translation>Deine Einstellungen konnten nicht in %1 gespeichert werden: Der Ordner ist schreibgeschützt oder die Festplatte ist voll. Die zuvor gespeicherten Einstellungen bleiben unverändert; diese Änderung bleibt erhalten, solange die App offen ist, und wird gespeichert, sobald das Speichern wieder funktioniert.</translation>
     </message>
     <message>
-        <source>Your settings could not be saved, because the lock file %1 is in the way: an earlier run of Attention Lens left it behind (or another copy of the app that is still open holds it), and it cannot be removed automatically. Nothing is lost: the settings saved before in %2 are unchanged, and this change is kept while the app is open. To save again, close any other Attention Lens window and delete %1; the next setting you change is then saved with this one.</source>
-        <translation>Deine Einstellungen konnten nicht gespeichert werden, weil die Sperrdatei %1 im Weg ist: Attention Lens hat sie bei einem früheren Start zurückgelassen (oder eine andere, noch offene Kopie der App belegt sie), und sie lässt sich nicht automatisch entfernen. Es geht nichts verloren: Die zuvor in %2 gespeicherten Einstellungen bleiben unverändert, und diese Änderung bleibt erhalten, solange die App offen ist. Damit das Speichern wieder funktioniert, schließe alle anderen Fenster von Attention Lens und lösche %1; die nächste Einstellung, die du änderst, wird dann zusammen mit dieser Änderung gespeichert.</translation>
+        <source>Your settings file could not be used because %1. It was kept as %2; the app starts with its default settings.</source>
+        <translation>Ihre Einstellungsdatei konnte nicht verwendet werden, weil %1. Sie wurde als %2 aufbewahrt; die App startet mit ihren Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <source>Your settings file %1 could not be used because %2, and it could not be moved aside. It is left untouched and settings changed in this run will not be saved.</source>
+        <translation>Ihre Einstellungsdatei %1 konnte nicht verwendet werden, weil %2, und sie konnte nicht beiseitegelegt werden. Sie bleibt unverändert, und in dieser Sitzung geänderte Einstellungen werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>no temporary folder</source>
+        <translation>kein temporärer Ordner</translation>
+    </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>das Bild konnte nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>it is not a settings file (it holds binary data)</source>
+        <translation>sie ist keine Einstellungsdatei (sie enthält Binärdaten)</translation>
+    </message>
+    <message>
+        <source>it is not a settings file in the format the app writes</source>
+        <translation>sie ist keine Einstellungsdatei in dem Format, das die App schreibt</translation>
+    </message>
+    <message>
+        <source>the temporary folder is full or read-only</source>
+        <translation>der temporäre Ordner ist voll oder schreibgeschützt</translation>
     </message>
 </context>
 <context>
@@ -252,10 +284,6 @@
         <translation>Label</translation>
     </message>
     <message>
-        <source>induction*</source>
-        <translation>Induktion*</translation>
-    </message>
-    <message>
         <source>* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row. The other scores come from each text.</source>
         <translation>* Der Induktions-Score wird auf einer festen, wiederholten Zufallsfolge gemessen, nicht auf diesen Texten, und ist darum in jeder Zeile gleich. Die anderen Scores stammen aus dem jeweiligen Text.</translation>
     </message>
@@ -266,6 +294,14 @@
     <message>
         <source>Head</source>
         <translation>Head</translation>
+    </message>
+    <message>
+        <source>This head&apos;s labels and scores are hidden until you commit your prediction above; pick another head to explore.</source>
+        <translation>Labels und Scores dieses Heads bleiben verborgen, bis du oben deine Vorhersage festlegst; wähle einen anderen Head, um zu erkunden.</translation>
+    </message>
+    <message>
+        <source>Not the head the question asks about: nothing here is hidden.</source>
+        <translation>Nicht der Head, nach dem die Frage fragt: Hier ist nichts verborgen.</translation>
     </message>
 </context>
 <context>
@@ -426,6 +462,29 @@
         <source>Not this time.</source>
         <translation>Diesmal nicht.</translation>
     </message>
+    <message>
+        <source>Asked once you have answered the question above.</source>
+        <translation>Wird gestellt, sobald du die Frage darüber beantwortet hast.</translation>
+    </message>
+    <message>
+        <source>Shown without a prediction.</source>
+        <translation>Ohne Vorhersage aufgedeckt.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Show without predicting</source>
+        <translation>Ohne Vorhersage aufdecken</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseList</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
 </context>
 <context>
     <name>FigureSection</name>
@@ -470,14 +529,6 @@
     <message>
         <source>No head reached an induction score of 0.3 in this run (the highest was %1), so there is no induction head to place. A longer run may form one.</source>
         <translation>In diesem Lauf erreichte kein Head einen Induktions-Score von 0,3 (der höchste war %1), es gibt also keinen Induktions-Head zu verorten. Ein längerer Lauf bildet vielleicht einen.</translation>
-    </message>
-    <message>
-        <source>The in-context loss fell below half the other loss at step %1 and stayed there: a step.</source>
-        <translation>Der In-Context-Loss fiel bei Schritt %1 unter die Hälfte des übrigen Loss und blieb dort: eine Stufe.</translation>
-    </message>
-    <message>
-        <source>The in-context loss never fell below half the other loss: no step in this run.</source>
-        <translation>Der In-Context-Loss fiel nie unter die Hälfte des übrigen Loss: keine Stufe in diesem Lauf.</translation>
     </message>
     <message>
         <source>The one-layer model&apos;s best induction score in any snapshot was %1.</source>
@@ -556,10 +607,6 @@
         <translation>Loss</translation>
     </message>
     <message>
-        <source>The in-context loss is the loss on tokens of a span&apos;s second copy, after its first token: only a model that looks back can predict them.</source>
-        <translation>Der In-Context-Loss ist der Loss auf den Token der zweiten Kopie eines Abschnitts, nach ihrem ersten Token: Nur ein Modell, das zurückschaut, kann sie vorhersagen.</translation>
-    </message>
-    <message>
         <source>Heads over time</source>
         <translation>Heads im Lauf des Trainings</translation>
     </message>
@@ -590,6 +637,46 @@
     <message>
         <source>no snapshot yet</source>
         <translation>noch kein Snapshot</translation>
+    </message>
+    <message>
+        <source>Between steps %1 and %2 the in-context loss fell %3 nats further below the other loss: %4% of the %5 nats by which the gap between them grew over the whole run. A step.</source>
+        <translation>Zwischen den Schritten %1 und %2 fiel der In-Context-Loss um %3 Nats weiter unter den anderen Loss: %4 % der %5 Nats, um die der Abstand zwischen beiden über den ganzen Lauf wuchs. Eine Stufe.</translation>
+    </message>
+    <message>
+        <source>Within any %1 steps the gap between the two losses grew by at most %2 nats; over the whole run it grew by %3 nats. Gradual.</source>
+        <translation>Innerhalb beliebiger %1 Schritte wuchs der Abstand zwischen den beiden Losses um höchstens %2 Nats; über den ganzen Lauf wuchs er um %3 Nats. Allmählich.</translation>
+    </message>
+    <message>
+        <source>The short-span model&apos;s best induction score in any snapshot was %1.</source>
+        <translation>Der beste Induktions-Score des Modells mit kurzen Abschnitten in irgendeinem Snapshot war %1.</translation>
+    </message>
+    <message>
+        <source>The short-span model trains after the main run, for as many steps.</source>
+        <translation>Das Modell mit kurzen Abschnitten trainiert nach dem Hauptlauf, ebenso viele Schritte.</translation>
+    </message>
+    <message>
+        <source>Then train on short spans</source>
+        <translation>Danach mit kurzen Abschnitten trainieren</translation>
+    </message>
+    <message>
+        <source>Short spans: step %1 of %2</source>
+        <translation>Kurze Abschnitte: Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>The in-context loss is the loss on tokens of a span&apos;s second copy, after its first token: only a model that looks back can predict them. The shaded band marks the phase change where the rule finds one: the stretch of at most %1 steps in which the gap between the two losses grew the most, when it grew there by at least 1 nat and by at least half of its growth over the whole run.</source>
+        <translation>Der In-Context-Loss ist der Loss auf den Token der zweiten Kopie eines Abschnitts, nach ihrem ersten Token: Nur ein Modell, das zurückschaut, kann sie vorhersagen. Das schattierte Band markiert den Phasenübergang, wo die Regel einen findet: den Abschnitt von höchstens %1 Schritten, in dem der Abstand zwischen den beiden Losses am stärksten wuchs, sofern er dort um mindestens 1 Nat wuchs und um mindestens die Hälfte seines Wachstums über den ganzen Lauf.</translation>
+    </message>
+    <message>
+        <source>The same model on short spans</source>
+        <translation>Dasselbe Modell mit kurzen Abschnitten</translation>
+    </message>
+    <message>
+        <source>The repeated span is %1 to %2 tokens long instead of %3 to %4, so fewer targets can be predicted only by looking back. Everything else is as in the main run. It trains once the main run has finished.</source>
+        <translation>Der wiederholte Abschnitt ist %1 bis %2 Token lang statt %3 bis %4, also lassen sich weniger Ziele nur durch Zurückschauen vorhersagen. Alles andere ist wie im Hauptlauf. Es trainiert, sobald der Hauptlauf fertig ist.</translation>
+    </message>
+    <message>
+        <source>short spans, </source>
+        <translation>kurze Abschnitte, </translation>
     </message>
 </context>
 <context>
@@ -725,6 +812,18 @@
     <message>
         <source>Rows are queries, columns keys; each row sums to 1.</source>
         <translation>Zeilen sind Queries, Spalten Keys; jede Zeile summiert sich zu 1.</translation>
+    </message>
+    <message>
+        <source>Hidden until you commit your prediction above: the labels, the scores and the asked-about row %1 in this layer.</source>
+        <translation>Verborgen, bis du oben deine Vorhersage festlegst: die Labels, die Scores und die erfragte Zeile %1 in diesem Layer.</translation>
+    </message>
+    <message>
+        <source>Hidden until you commit your prediction above: the labels and the scores.</source>
+        <translation>Verborgen, bis du oben deine Vorhersage festlegst: die Labels und die Scores.</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2</source>
+        <translation>Layer %1, Head %2</translation>
     </message>
 </context>
 <context>
@@ -945,8 +1044,12 @@
         <translation>hier nicht: </translation>
     </message>
     <message>
-        <source>How each role is checked: previous-token heads by the census&apos;s previous-token score (0.60 or more); induction heads by the census&apos;s induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more) together with a positive direct effect on its logit; negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token&apos;s logit. Thresholds are the course&apos;s heuristics, not the studies&apos;.</source>
-        <translation>So wird jede Rolle geprüft: Heads für das vorherige Token am Score des Zensus für das vorherige Token (0,60 oder mehr); Induktions-Heads am Induktions-Score des Zensus auf zweimal geschriebenen Zufallstoken, für jeden Text gleich (0,30 oder mehr); Name Mover am Gewicht vom letzten Token auf frühere Kopien des vorhergesagten Tokens (0,30 oder mehr) zusammen mit einem positiven direkten Effekt auf seinen Logit; negative Heads an diesem Gewicht (0,20 oder mehr) zusammen mit einem negativen direkten Effekt auf den Logit des vorhergesagten Tokens. Die Schwellen sind Heuristiken des Kurses, nicht die der Studien.</translation>
+        <source>What each head does on your text is hidden until you commit your prediction about knock-outs above.</source>
+        <translation>Was jeder Head auf deinem Text tut, bleibt verborgen, bis du oben deine Vorhersage zum Ausschalten festlegst.</translation>
+    </message>
+    <message>
+        <source>How each role is checked: previous-token heads by the census&apos;s previous-token score (0.60 or more); duplicate-token heads by the census&apos;s duplicate-token score on your text (0.40 or more, or 0.60 or more with the first token left out), when a token of your text repeats; induction heads by the census&apos;s induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more) together with a positive direct effect on its logit; negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token&apos;s logit. S-inhibition heads and backup name movers are not checked live: Wang et al. found them through interventions over many prompts (swapping a head&apos;s output between prompts, knocking the name movers out), and a pattern on one text cannot show them. Thresholds are the course&apos;s heuristics, not the studies&apos;.</source>
+        <translation>So wird jede Rolle geprüft: Heads für das vorherige Token am Score des Zensus für das vorherige Token (0,60 oder mehr); Duplikat-Heads am Duplikat-Score des Zensus auf deinem Text (0,40 oder mehr, oder 0,60 oder mehr ohne das erste Token), wenn sich ein Token deines Textes wiederholt; Induktions-Heads am Induktions-Score des Zensus auf zweimal geschriebenen Zufallstoken, für jeden Text gleich (0,30 oder mehr); Name Mover am Gewicht vom letzten Token auf frühere Kopien des vorhergesagten Tokens (0,30 oder mehr) zusammen mit einem positiven direkten Effekt auf seinen Logit; negative Heads an diesem Gewicht (0,20 oder mehr) zusammen mit einem negativen direkten Effekt auf den Logit des vorhergesagten Tokens. S-Inhibition-Heads und Backup-Name-Mover werden nicht live geprüft: Wang et al. fanden sie durch Eingriffe über viele Prompts (die Ausgabe eines Heads zwischen Prompts tauschen, die Name Mover ausschalten), und ein Muster auf einem Text kann sie nicht zeigen. Die Schwellen sind Heuristiken des Kurses, nicht die der Studien.</translation>
     </message>
 </context>
 <context>
@@ -976,10 +1079,6 @@
         <translation>Attention-Senke</translation>
     </message>
     <message>
-        <source>%1 puts on average %2 of each token&apos;s attention on the very first token, whatever it says. Models seem to use the first position as a place to park attention they do not need elsewhere.</source>
-        <translation>%1 legt im Mittel %2 der Attention jedes Tokens auf das allererste Token, was immer es sagt. Modelle scheinen die erste Position als Ort zu nutzen, an dem sie Attention abstellen, die sie anderswo nicht brauchen.</translation>
-    </message>
-    <message>
         <source>Most decisive head</source>
         <translation>Entschiedenster Head</translation>
     </message>
@@ -990,6 +1089,18 @@
     <message>
         <source>Showing the first %1 of %2 tokens; the rest of the text is left out.</source>
         <translation>Die ersten %1 von %2 Token werden gezeigt; der Rest des Texts bleibt weg.</translation>
+    </message>
+    <message>
+        <source>%1 puts on average %2 of each token&apos;s attention on the very first token. Models seem to use the first position as a place to park attention they do not need elsewhere.</source>
+        <translation>%1 legt im Mittel %2 der Attention jedes Tokens auf das allererste Token. Modelle scheinen die erste Position als Ort zu nutzen, an dem sie Attention abstellen, die sie anderswo nicht brauchen.</translation>
+    </message>
+    <message>
+        <source>No attention sink on this text</source>
+        <translation>Keine Attention-Senke in diesem Text</translation>
+    </message>
+    <message>
+        <source>No head puts on average half or more of each token&apos;s attention on the first token here, the share from which the census calls a head a sink. The closest is layer %1, head %2, with on average %3 there.</source>
+        <translation>Kein Head legt hier im Mittel die Hälfte oder mehr der Attention jedes Tokens auf das erste Token, den Anteil, ab dem der Zensus einen Head Senke nennt. Am nächsten kommt Layer %1, Head %2 mit im Mittel %3 dort.</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1268,18 @@
         <source>Could not save the image to %1.</source>
         <translation>Das Bild konnte nicht unter %1 gespeichert werden.</translation>
     </message>
+    <message>
+        <source>Exercise: read the rows you can see, then type your prediction in the card. The asked row&apos;s weights are hidden until you commit your prediction.</source>
+        <translation>Aufgabe: Lies die Zeilen, die du siehst, und tippe dann deine Vorhersage in die Karte. Die Gewichte der gefragten Zeile bleiben verborgen, bis du deine Vorhersage abgibst.</translation>
+    </message>
+    <message>
+        <source>The induction test replaced your text with a repeated random sequence, on every station.</source>
+        <translation>Der Induktionstest hat deinen Text durch eine wiederholte Zufallsfolge ersetzt, auf allen Stationen.</translation>
+    </message>
+    <message>
+        <source>Undo: restore my text</source>
+        <translation>Rückgängig: meinen Text wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>LessonCatalog</name>
@@ -1261,6 +1384,10 @@
         <source>Four grids of queries (rows) against keys (columns): an encoder lets every query see every key; a decoder lets each query see only the keys up to its own position; in cross-attention every decoder query sees every encoder key; padding keys are seen by no query.</source>
         <translation>Vier Raster aus Queries (Zeilen) und Keys (Spalten): Ein Encoder lässt jede Query jeden Key sehen; ein Decoder lässt jede Query nur die Keys bis zu ihrer eigenen Position sehen; bei Cross-Attention sieht jede Decoder-Query jeden Encoder-Key; Padding-Keys sieht keine Query.</translation>
     </message>
+    <message>
+        <source>In training, a model without the mask could read the very token it is asked to predict — it would learn to copy instead of to predict.</source>
+        <translation>Im Training könnte ein Modell ohne Maske genau das Token lesen, das es vorhersagen soll – es würde lernen zu kopieren statt vorherzusagen.</translation>
+    </message>
 </context>
 <context>
     <name>MaskStepper</name>
@@ -1303,6 +1430,14 @@
     <message>
         <source>Head</source>
         <translation>Head</translation>
+    </message>
+    <message>
+        <source>Hidden until you commit your prediction above: the scores and weights of row %1 in this head.</source>
+        <translation>Verborgen, bis du oben deine Vorhersage festlegst: die Scores und Gewichte der Zeile %1 in diesem Head.</translation>
+    </message>
+    <message>
+        <source>Another layer or head than the one asked about: nothing here is hidden.</source>
+        <translation>Ein anderer Layer oder Head als der erfragte: Hier ist nichts verborgen.</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +1514,25 @@ Ein Token sieht nur sich selbst und frühere Token.</translation>
     <message>
         <source>“%1” (%2) → “%3” (%4): %5 of its attention</source>
         <translation>„%1“ (%2) → „%3“ (%4): %5 seiner Attention</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownloader</name>
+    <message>
+        <source>a repository id is owner/name, each part made of letters, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot; (at most 96), starting and ending with a letter or digit</source>
+        <translation>eine Repository-ID ist Besitzer/Name, jeder Teil aus Buchstaben, Ziffern, „.“, „_“ und „-“ (höchstens 96), am Anfang und Ende ein Buchstabe oder eine Ziffer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a repository id (%2)</source>
+        <translation>„%1“ ist keine Repository-ID (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a revision (a branch, tag or commit: letters, digits, &quot;.&quot;, &quot;_&quot;, &quot;-&quot; and &quot;/&quot;, no part starting with &quot;.&quot;)</source>
+        <translation>„%1“ ist keine Revision (ein Branch, Tag oder Commit: Buchstaben, Ziffern, „.“, „_“, „-“ und „/“, kein Teil, der mit „.“ beginnt)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a plain file name</source>
+        <translation>„%1“ ist kein einfacher Dateiname</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +1963,14 @@ Stream addieren</translation>
         <source>head %1 · %2</source>
         <translation>Head %1 · %2</translation>
     </message>
+    <message>
+        <source>Head %1</source>
+        <translation>Head %1</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>Head %1</translation>
+    </message>
 </context>
 <context>
     <name>PlumbingDiagram</name>
@@ -1875,10 +2037,6 @@ Stream addieren</translation>
 <context>
     <name>ProgressStore</name>
     <message>
-        <source>it could not be read (%1)</source>
-        <translation>sie nicht gelesen werden konnte (%1)</translation>
-    </message>
-    <message>
         <source>Your progress file could not be used because %1. It was kept as %2; the course starts with fresh progress.</source>
         <translation>Deine Fortschrittsdatei konnte nicht verwendet werden, weil %1. Sie wurde als %2 aufbewahrt; der Kurs beginnt mit frischem Fortschritt.</translation>
     </message>
@@ -1889,6 +2047,30 @@ Stream addieren</translation>
     <message>
         <source>Your progress could not be saved to %1 (%2). The progress saved before is unchanged; what you do now is kept while the app is open and saved as soon as saving works again.</source>
         <translation>Dein Fortschritt konnte nicht in %1 gespeichert werden (%2). Der zuvor gespeicherte Fortschritt bleibt unverändert; was du jetzt tust, bleibt erhalten, solange die App offen ist, und wird gespeichert, sobald das Speichern wieder funktioniert.</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (%1 at byte %2)</source>
+        <translation>sie kein gültiges JSON ist (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>it is not an Attention Lens progress file</source>
+        <translation>sie keine Fortschrittsdatei von Attention Lens ist</translation>
+    </message>
+    <message>
+        <source>it has no version number</source>
+        <translation>sie keine Versionsnummer hat</translation>
+    </message>
+    <message>
+        <source>its version number %1 is not one that Attention Lens writes</source>
+        <translation>ihre Versionsnummer %1 ist keine, die Attention Lens schreibt</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Attention Lens (format %1; this one reads %2)</source>
+        <translation>sie von einer neueren Version von Attention Lens geschrieben wurde (Format %1; diese liest %2)</translation>
+    </message>
+    <message>
+        <source>its &quot;stations&quot; entry is missing or not an object</source>
+        <translation>ihr Eintrag &quot;stations&quot; fehlt oder kein Objekt ist</translation>
     </message>
 </context>
 <context>
@@ -1910,10 +2092,6 @@ Stream addieren</translation>
         <translation>Durchsucht: alle %1 Heads einzeln; dann jedes Paar unter den %2, deren einzelner Knock-out den Logit am meisten verschob (%3 Paare, in beliebigen Layern). %4</translation>
     </message>
     <message>
-        <source>Every one of the %2 heads reads all %1 numbers of a position&apos;s residual stream and projects them down with its own matrices to %1 / %2 = %3 numbers for its query, key and value.</source>
-        <translation>Jeder der %2 Heads liest alle %1 Zahlen des Residual Streams einer Position und projiziert sie mit seinen eigenen Matrizen herunter auf %1 / %2 = %3 Zahlen für seine Query, seinen Key und seinen Value.</translation>
-    </message>
-    <message>
         <source>%1 (token %2)</source>
         <translation>%1 (Token %2)</translation>
     </message>
@@ -1926,56 +2104,12 @@ Stream addieren</translation>
         <translation>Für %1 in Head %2 ist das größte Gewicht %3 mit der Skalierung und %4 ohne sie: jeder Score %5-mal größer, also jeder Abstand zwischen Scores %5-mal breiter.</translation>
     </message>
     <message>
-        <source>Head %1: %2 gives its largest weight, %3, to %4.</source>
-        <translation>Head %1: %2 gibt sein größtes Gewicht, %3, an %4.</translation>
-    </message>
-    <message>
-        <source>On your text, layer %1&apos;s heads are labelled: %2. A sink puts most of its weight on the first token (Xiao et al. 2023); the labels are heuristics.</source>
-        <translation>Auf deinem Text tragen die Heads von Layer %1 diese Labels: %2. Ein Head mit dem Label Senke legt den größten Teil seines Gewichts auf das erste Token, bei Xiao et al. (2023) eine Attention-Senke; die Labels sind Heuristiken.</translation>
-    </message>
-    <message>
-        <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none labelled %1 in layer %2 on your text.</source>
-        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %2 keinen mit dem Label „%1“.</translation>
-    </message>
-    <message>
-        <source>Knocking out head %1 moves the next-token prediction by KL %2 nats; the median head moves it by %3.</source>
-        <translation>Das Ausschalten von Head %1 verschiebt die Vorhersage des nächsten Tokens um KL %2 nats; der Median-Head verschiebt sie um %3.</translation>
-    </message>
-    <message>
         <source>Heads labelled %1 or %2: %3 of %4 in layer 0, %5 of %4 in layer %6.</source>
         <translation>Heads mit dem Label „%1“ oder „%2“: %3 von %4 in Layer 0, %5 von %4 in Layer %6.</translation>
     </message>
     <message>
         <source>In GPT-2 small the previous-token heads Wang et al. (2022) found, 2.2 and 4.11, sit in early layers, where later induction heads can build on them (Elhage et al. 2021; Olsson et al. 2022). This model does not show more such heads in its first layer than in its last on your text.</source>
         <translation>In GPT-2 small sitzen die Heads für das vorherige Token, die Wang et al. (2022) fanden, 2.2 und 4.11, in frühen Layern, wo spätere Induktions-Heads auf ihnen aufbauen können (Elhage et al. 2021; Olsson et al. 2022). Dieses Modell zeigt auf deinem Text in seinem ersten Layer nicht mehr solche Heads als in seinem letzten.</translation>
-    </message>
-    <message>
-        <source>Your text has no pronoun after its first word, so this exercise uses the example sentence “%1”.</source>
-        <translation>Dein Text hat nach seinem ersten Wort kein Pronomen, darum nutzt diese Übung den Beispielsatz „%1“.</translation>
-    </message>
-    <message>
-        <source>In layer %1, averaged over its heads and leaving out the first token, which token does the pronoun %2 (token %3) attend to most? Click it.</source>
-        <translation>Auf welches Token achtet das Pronomen %2 (Token %3) in Layer %1 am meisten, gemittelt über seine Heads und ohne das erste Token? Klicke es an.</translation>
-    </message>
-    <message>
-        <source>Averaged over layer %1&apos;s %2 heads (leaving out the first token), the pronoun %3 (token %4) puts %5 of its weight on %6. Where a weight goes is not what the pronoun means: in BERT, Clark et al. (2019) found single heads whose attention links a pronoun to what it refers to fairly often, and an average over heads blurs such heads.</source>
-        <translation>Gemittelt über die %2 Heads von Layer %1 (ohne das erste Token) legt das Pronomen %3 (Token %4) %5 seines Gewichts auf %6. Wohin ein Gewicht geht, ist nicht, was das Pronomen bedeutet: In BERT fanden Clark et al. (2019) einzelne Heads, deren Attention ein Pronomen recht oft mit dem verbindet, worauf es sich bezieht, und ein Mittel über Heads verwischt solche Heads.</translation>
-    </message>
-    <message>
-        <source>In head %1, row %2 (%3) may see tokens 0 to %2; the largest of those scores, %4, belongs to %5, which gets weight %6. Every later token gets exactly 0.</source>
-        <translation>In Head %1 darf Zeile %2 (%3) die Token 0 bis %2 sehen; der größte dieser Scores, %4, gehört zu %5, das das Gewicht %6 bekommt. Jedes spätere Token bekommt genau 0.</translation>
-    </message>
-    <message>
-        <source>Without the mask, the later token %1 would have scored higher still (%2).</source>
-        <translation>Ohne die Maske hätte das spätere Token %1 einen noch höheren Score erzielt (%2).</translation>
-    </message>
-    <message>
-        <source>With the mask the top next token is %1 (%2); without it, %3 (%4). KL between the two predictions: %5 nats. The last token already sees everything, but the earlier tokens&apos; vectors now mix in later tokens, and that reaches the last position through the layers.</source>
-        <translation>Mit der Maske ist das wahrscheinlichste nächste Token %1 (%2); ohne sie %3 (%4). KL zwischen den beiden Vorhersagen: %5 nats. Das letzte Token sieht schon alles, aber die Vektoren der früheren Token mischen nun spätere Token hinein, und das erreicht über die Layer die letzte Position.</translation>
-    </message>
-    <message>
-        <source>In head %1, %2 may see only %3 and itself. Scores: %4 for %3, %5 for itself; the softmax of the two gives %3 weight %6.</source>
-        <translation>In Head %1 darf %2 nur %3 und sich selbst sehen. Scores: %4 für %3, %5 für sich selbst; der Softmax der beiden gibt %3 das Gewicht %6.</translation>
     </message>
     <message>
         <source>At temperature 1 the most likely next token for your text, %1, has probability %2. Lower the temperature to %3: what probability will it get?</source>
@@ -1988,18 +2122,6 @@ Stream addieren</translation>
     <message>
         <source>At temperature %1, top-p %2 keeps %3 of %4 tokens.</source>
         <translation>Bei Temperatur %1 behält Top-p %2 %3 von %4 Token.</translation>
-    </message>
-    <message>
-        <source>At temperature 1 it keeps %1.</source>
-        <translation>Bei Temperatur 1 behält es %1.</translation>
-    </message>
-    <message>
-        <source>Replacing head %1&apos;s pattern with uniform weights moves the prediction by only %2 nats; the most sensitive head moves it by %3. A pattern that is already nearly even changes little when made uniform, and even a striking pattern can matter little if later layers make little use of what the head writes.</source>
-        <translation>Das Muster von Head %1 durch gleichmäßige Gewichte zu ersetzen, verschiebt die Vorhersage nur um %2 nats; der empfindlichste Head verschiebt sie um %3. Ein Muster, das schon fast gleichmäßig ist, ändert sich kaum, wenn man es gleichmäßig macht, und selbst ein auffälliges Muster kann wenig ausmachen, wenn spätere Layer wenig von dem nutzen, was der Head schreibt.</translation>
-    </message>
-    <message>
-        <source>Head %1&apos;s label on the %2 texts: %3. Labels summarise one text&apos;s pattern; whether a head keeps its label across texts has to be tested, not assumed.</source>
-        <translation>Das Label von Head %1 auf den %2 Texten: %3. Labels fassen das Muster eines Texts zusammen; ob ein Head sein Label über Texte hinweg behält, muss man testen, nicht annehmen.</translation>
     </message>
     <message>
         <source>Your text has %1 tokens and the model&apos;s width is %2: attention&apos;s scores and weighted sums take %3 multiply-adds over the full grid (%4 over the allowed half), the projections and the MLP %5. Attention&apos;s arithmetic is %6% of the rest&apos;s (%7% over the allowed half).</source>
@@ -2036,6 +2158,114 @@ Stream addieren</translation>
     <message>
         <source>Layer %1, head %2 scores highest on the induction test: on a random sequence of %3 tokens repeated twice, tokens in the second copy put on average %4 of their attention on the token that followed them in the first copy. In the sample text, point at a word of the second sentence and look where its attention goes.</source>
         <translation>Layer %1, Head %2 schneidet im Induktions-Test am höchsten ab: Auf einer Zufallsfolge von %3 Token, zweimal wiederholt, legen Token der zweiten Kopie im Mittel %4 ihrer Attention auf das Token, das ihnen in der ersten Kopie folgte. Zeige im Beispieltext auf ein Wort des zweiten Satzes und schau, wohin seine Attention geht.</translation>
+    </message>
+    <message>
+        <source>duplicate-token score on your text %1 (first token left out %2)</source>
+        <translation>Duplikat-Score auf deinem Text %1 (ohne das erste Token %2)</translation>
+    </message>
+    <message>
+        <source>no token of your text repeats an earlier one: nothing to check</source>
+        <translation>kein Token deines Textes wiederholt ein früheres: nichts zu prüfen</translation>
+    </message>
+    <message>
+        <source>not checked live: see how this role is checked</source>
+        <translation>nicht live geprüft: siehe, wie diese Rolle geprüft wird</translation>
+    </message>
+    <message>
+        <source>On your text, the share of weight that each head of layer %1 puts on the first token, averaged over the rows: %2. Head %3 puts the most there; %4 of the layer&apos;s %5 heads put at least half there, which is what makes a head a sink.</source>
+        <translation>Auf deinem Text der Anteil des Gewichts, den jeder Head von Layer %1 im Mittel über die Zeilen auf das erste Token legt: %2. Head %3 legt am meisten dorthin; %4 der %5 Heads des Layers legen mindestens die Hälfte dorthin, und das macht einen Head zur Senke.</translation>
+    </message>
+    <message>
+        <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none in layer %1 on your text.</source>
+        <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %1 keinen.</translation>
+    </message>
+    <message>
+        <source>Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For your text the model&apos;s most likely next token is %4 at %5. Knock out head %1: what happens to %4&apos;s probability?</source>
+        <translation>Head %1 in Layer %2 legt das meiste Gewicht auf das vorherige Token (im Mittel %3). Für deinen Text ist das wahrscheinlichste nächste Token des Modells %4 mit %5. Schalte Head %1 aus: Was passiert mit der Wahrscheinlichkeit von %4?</translation>
+    </message>
+    <message>
+        <source>With head %1 knocked out, %2 has probability %3 (%4 times its probability before); the most likely next token is now %5 at %6. KL between the two predictions: %7 nats.</source>
+        <translation>Mit ausgeschaltetem Head %1 hat %2 die Wahrscheinlichkeit %3 (das %4-Fache von vorher); das wahrscheinlichste nächste Token ist jetzt %5 mit %6. KL zwischen den beiden Vorhersagen: %7 nats.</translation>
+    </message>
+    <message>
+        <source>Your text has no pronoun with at least two words before it, so this exercise uses the example sentence “%1”.</source>
+        <translation>Dein Text hat kein Pronomen mit mindestens zwei Wörtern davor, also nutzt diese Aufgabe den Beispielsatz „%1“.</translation>
+    </message>
+    <message>
+        <source>In layer %1, averaged over its heads, which earlier word does the pronoun %2 (token %3) attend to most, leaving out the first token and the word just before it? Click it; any word within 2× of the top weight counts.</source>
+        <translation>Auf welches frühere Wort achtet das Pronomen %2 (Token %3) in Layer %1, gemittelt über seine Heads, am meisten, ohne das erste Token und das Wort direkt davor? Klicke es an; jedes Wort innerhalb des Zweifachen des größten Gewichts zählt.</translation>
+    </message>
+    <message>
+        <source>Averaged over layer %1&apos;s %2 heads, the pronoun %3 (token %4) puts %5 of its weight on %6. It also puts %7 on itself and %8 on the word just before it, %9, which the question leaves out. Where a weight goes is not what the pronoun means: in BERT, Clark et al. (2019) found single heads whose attention links a pronoun to what it refers to fairly often, and an average over heads blurs such heads.</source>
+        <translation>Gemittelt über die %2 Heads von Layer %1 legt das Pronomen %3 (Token %4) %5 seines Gewichts auf %6. Es legt außerdem %7 auf sich selbst und %8 auf das Wort direkt davor, %9, das die Frage weglässt. Wohin ein Gewicht geht, ist nicht, was das Pronomen bedeutet: In BERT fanden Clark et al. (2019) einzelne Heads, deren Attention ein Pronomen recht oft mit dem verbindet, worauf es sich bezieht, und ein Mittel über Heads verwischt solche Heads.</translation>
+    </message>
+    <message>
+        <source>In head %1, how much of its weight will the last row, %2, give to the token just before it, %3? Read the rows you can see first. (Within 0.1 counts.)</source>
+        <translation>Wie viel seines Gewichts gibt in Head %1 die letzte Zeile, %2, dem Token direkt davor, %3? Lies zuerst die Zeilen, die du siehst. (Auf 0,1 genau zählt.)</translation>
+    </message>
+    <message>
+        <source>The other rows of head %1 give their previous token %2 on average. In the last row, %3 gives %4 to %5 and %6 to the first token.</source>
+        <translation>Die anderen Zeilen von Head %1 geben ihrem vorherigen Token im Mittel %2. In der letzten Zeile gibt %3 %4 an %5 und %6 an das erste Token.</translation>
+    </message>
+    <message>
+        <source>Row %1 of the grid&apos;s head, head %2, may see %3 tokens: %4 and the ones before it. Your text has %5 tokens. If the mask were lifted, what share of row %1&apos;s weight would go to the %6 tokens after it? (Within 0.1 counts.)</source>
+        <translation>Zeile %1 des Heads im Raster, Head %2, darf %3 Tokens sehen: %4 und die davor. Dein Text hat %5 Tokens. Welcher Anteil des Gewichts von Zeile %1 ginge ohne Maske an die %6 Tokens nach ihr? (Auf 0,1 genau zählt.)</translation>
+    </message>
+    <message>
+        <source>Without the mask, row %1 of head %2 would give %3 of its weight to the %4 later tokens. The mask sets those weights to 0, and the softmax hands their share back to the %5 tokens the row may see.</source>
+        <translation>Ohne Maske gäbe Zeile %1 von Head %2 %3 ihres Gewichts an die %4 späteren Tokens. Die Maske setzt diese Gewichte auf 0, und der Softmax gibt ihren Anteil an die %5 Tokens zurück, die die Zeile sehen darf.</translation>
+    </message>
+    <message>
+        <source>With the mask, the most likely next token for your text is %1 at probability %2. Turn the mask off in every layer: what share of its probability will %1 keep? (1 means unchanged, above 1 that it rises; within 0.05 counts.)</source>
+        <translation>Mit der Maske ist das wahrscheinlichste nächste Token für deinen Text %1 mit der Wahrscheinlichkeit %2. Schalte die Maske in jedem Layer aus: Welchen Anteil seiner Wahrscheinlichkeit behält %1? (1 heißt unverändert, über 1, dass sie steigt; auf 0,05 genau zählt.)</translation>
+    </message>
+    <message>
+        <source>Without the mask %1 has probability %2 (%3 times its probability with the mask); the most likely token is now %4 at %5. KL between the two predictions: %6 nats. The last token already sees everything, but the earlier tokens&apos; vectors now mix in later tokens, and that reaches the last position through the layers.</source>
+        <translation>Ohne Maske hat %1 die Wahrscheinlichkeit %2 (das %3-Fache seiner Wahrscheinlichkeit mit Maske); das wahrscheinlichste Token ist jetzt %4 mit %5. KL zwischen den beiden Vorhersagen: %6 nats. Das letzte Token sieht schon alles, aber die Vektoren der früheren Tokens mischen jetzt spätere Tokens hinein, und das erreicht die letzte Position durch die Layer.</translation>
+    </message>
+    <message>
+        <source>The first row has one allowed cell, so its weight is 1. The second row has two. In the grid&apos;s head, head %1, the second token %2 scores %3 against the first token %4 and %5 against itself. What weight does it give the first token? (Within 0.05 counts.)</source>
+        <translation>Die erste Zeile hat eine erlaubte Zelle, ihr Gewicht ist also 1. Die zweite Zeile hat zwei. Im Head des Rasters, Head %1, hat das zweite Token %2 den Score %3 gegen das erste Token %4 und %5 gegen sich selbst. Welches Gewicht gibt es dem ersten Token? (Auf 0,05 genau zählt.)</translation>
+    </message>
+    <message>
+        <source>1 / (1 + e^(%1 − %2)) = %3: the weight of %4. Itself gets the rest, %5.</source>
+        <translation>1 / (1 + e^(%1 − %2)) = %3: das Gewicht von %4. Es selbst bekommt den Rest, %5.</translation>
+    </message>
+    <message>
+        <source>The model you have loaded gives every token %1 numbers and has %2 heads in each layer. Your text has %3 tokens. How many numbers make up one head&apos;s queries, keys and values for your whole text?</source>
+        <translation>Das geladene Modell gibt jedem Token %1 Zahlen und hat %2 Heads in jedem Layer. Dein Text hat %3 Tokens. Aus wie vielen Zahlen bestehen Queries, Keys und Values eines Heads für deinen ganzen Text?</translation>
+    </message>
+    <message>
+        <source>Every one of the %2 heads reads all %1 numbers of a position and projects them down with its own matrices to %1 / %2 = %3 numbers for its query, key and value. 3 × %4 tokens × %3 = %5.</source>
+        <translation>Jeder der %2 Heads liest alle %1 Zahlen einer Position und projiziert sie mit eigenen Matrizen auf %1 / %2 = %3 Zahlen für seine Query, seinen Key und seinen Value. 3 × %4 Tokens × %3 = %5.</translation>
+    </message>
+    <message>
+        <source>In head %1, leaving out the first token: the query of %2 (token %3) scores highest against the key of %4 (token %5). Which key scores highest against the query of the last token, %6? Click it; any key within 2× of the top weight counts.</source>
+        <translation>In Head %1, ohne das erste Token: Die Query von %2 (Token %3) hat den höchsten Score gegen den Key von %4 (Token %5). Welcher Key hat den höchsten Score gegen die Query des letzten Tokens, %6? Klicke ihn an; jeder Key innerhalb des Zweifachen des größten Gewichts zählt.</translation>
+    </message>
+    <message>
+        <source>Head %1 has the most striking pattern on your text: %2 of its weight, on average, goes to the previous token. Replace its pattern with uniform weights: how far will the next-token prediction move?</source>
+        <translation>Head %1 hat auf deinem Text das auffälligste Muster: Im Mittel geht %2 seines Gewichts an das vorherige Token. Ersetze sein Muster durch gleichmäßige Gewichte: Wie weit verschiebt sich die Vorhersage des nächsten Tokens?</translation>
+    </message>
+    <message>
+        <source>Uniform weights in head %1 move the prediction by KL %2 nats; the most likely next token goes from %3 (%4) to %5 (%6).</source>
+        <translation>Gleichmäßige Gewichte in Head %1 verschieben die Vorhersage um KL %2 nats; das wahrscheinlichste nächste Token geht von %3 (%4) zu %5 (%6).</translation>
+    </message>
+    <message>
+        <source>On the census&apos;s repeated random tokens, head %1 has the highest induction score of layer %2: %3 of its weight goes to the token after the earlier copy. Write your text twice in a row: how much will it put there on your text? (Within 0.1 counts.)</source>
+        <translation>Auf den wiederholten Zufalls-Tokens des Zensus hat Head %1 den höchsten Induktions-Score von Layer %2: %3 seines Gewichts geht an das Token nach der früheren Kopie. Schreib deinen Text zweimal hintereinander: Wie viel legt er auf deinem Text dorthin? (Auf 0,1 genau zählt.)</translation>
+    </message>
+    <message>
+        <source>On your text written twice, head %1 puts %2 of its weight on the token after the earlier copy (%3 on the census&apos;s random tokens). On your text, the census labels it %4.</source>
+        <translation>Auf deinem zweimal geschriebenen Text legt Head %1 %2 seines Gewichts auf das Token nach der früheren Kopie (%3 auf den Zufalls-Tokens des Zensus). Auf deinem Text gibt der Zensus ihm das Label %4.</translation>
+    </message>
+    <message>
+        <source>Your text has %1 tokens and the model&apos;s width is %2. Counting the full %1 × %1 grid, how large is one layer&apos;s attention arithmetic (scores and weighted sums), in percent of the rest of the layer (projections and MLP)? Within a fifth either way counts.</source>
+        <translation>Dein Text hat %1 Tokens, und die Breite des Modells ist %2. Wie groß ist, über das ganze Raster von %1 × %1 gezählt, die Attention-Arithmetik eines Layers (Scores und gewichtete Summen) in Prozent des übrigen Layers (Projektionen und MLP)? Auf ein Fünftel genau, in beide Richtungen, zählt.</translation>
+    </message>
+    <message>
+        <source>At temperature %1, top-p %2 keeps %3 of %4 tokens; a guess from %5 to %6 counts.</source>
+        <translation>Bei Temperatur %1 behält top-p %2 %3 von %4 Tokens; ein Tipp von %5 bis %6 zählt.</translation>
     </message>
 </context>
 <context>
@@ -2297,6 +2527,29 @@ Stream addieren</translation>
     </message>
 </context>
 <context>
+    <name>StateFile</name>
+    <message>
+        <source>it is a symbolic link, and the app does not read or write through links</source>
+        <translation>sie ist eine symbolische Verknüpfung, und die App liest und schreibt nicht über Verknüpfungen</translation>
+    </message>
+    <message>
+        <source>it is %1, not a regular file</source>
+        <translation>sie ist %1, keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>it is %1 bytes, far more than such a file can hold (at most %2)</source>
+        <translation>sie ist %1 Bytes groß, weit mehr, als eine solche Datei enthalten kann (höchstens %2)</translation>
+    </message>
+    <message>
+        <source>it changed while it was read</source>
+        <translation>sie hat sich während des Lesens geändert</translation>
+    </message>
+    <message>
+        <source>it could not be read (%1)</source>
+        <translation>sie konnte nicht gelesen werden (%1)</translation>
+    </message>
+</context>
+<context>
     <name>StationCard</name>
     <message>
         <source>Station %1: %2. %3. %4</source>
@@ -2523,20 +2776,40 @@ Stream addieren</translation>
         <translation>Noch nicht trainiert.</translation>
     </message>
     <message>
-        <source>At step %1 the loss is %2 and the in-context loss %3.</source>
-        <translation>Bei Schritt %1 beträgt der Loss %2 und der In-Context-Loss %3.</translation>
-    </message>
-    <message>
-        <source>The phase change is marked at step %1.</source>
-        <translation>Der Phasenübergang ist bei Schritt %1 markiert.</translation>
-    </message>
-    <message>
         <source>At step %1, %2.</source>
         <translation>Bei Schritt %1: %2.</translation>
     </message>
     <message>
         <source>Snapshot at step %1: %2.</source>
         <translation>Snapshot bei Schritt %1: %2.</translation>
+    </message>
+    <message>
+        <source>The main run is done. The short-span run: step %1 of %2, %3 steps per second.</source>
+        <translation>Der Hauptlauf ist fertig. Der Lauf mit kurzen Abschnitten: Schritt %1 von %2, %3 Schritte pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Phase change between steps %1 and %2: there the gap between the losses grew by %3 nats, of %4 over the run so far.</source>
+        <translation>Phasenübergang zwischen den Schritten %1 und %2: Dort wuchs der Abstand zwischen den Losses um %3 Nats, von %4 über den bisherigen Lauf.</translation>
+    </message>
+    <message>
+        <source>No phase change so far: within any %1 steps the gap between the losses grew by at most %2 nats, of %3 over the run so far.</source>
+        <translation>Bisher kein Phasenübergang: Innerhalb beliebiger %1 Schritte wuchs der Abstand zwischen den Losses um höchstens %2 Nats, von %3 über den bisherigen Lauf.</translation>
+    </message>
+    <message>
+        <source>At step %1 the in-context loss is %2 and the other loss %3.</source>
+        <translation>Bei Schritt %1 beträgt der In-Context-Loss %2 und der andere Loss %3.</translation>
+    </message>
+    <message>
+        <source>Not trained yet: it trains after the main run.</source>
+        <translation>Noch nicht trainiert: Es trainiert nach dem Hauptlauf.</translation>
+    </message>
+    <message>
+        <source>Not trained in this run.</source>
+        <translation>In diesem Lauf nicht trainiert.</translation>
+    </message>
+    <message>
+        <source>At step %1 the in-context loss is %2 and the other loss %3; the strongest induction head is %4.%5 (%6).</source>
+        <translation>Bei Schritt %1 beträgt der In-Context-Loss %2 und der andere Loss %3; der stärkste Induktions-Head ist %4.%5 (%6).</translation>
     </message>
 </context>
 <context>
@@ -2546,14 +2819,6 @@ Stream addieren</translation>
         <translation>Loss-Kurven des Trainingslaufs</translation>
     </message>
     <message>
-        <source>phase change, step %1</source>
-        <translation>Phasenübergang, Schritt %1</translation>
-    </message>
-    <message>
-        <source>loss, all targets</source>
-        <translation>Loss, alle Ziele</translation>
-    </message>
-    <message>
         <source>in-context loss (second copy of a repeated span)</source>
         <translation>In-Context-Loss (zweite Kopie eines wiederholten Abschnitts)</translation>
     </message>
@@ -2561,35 +2826,20 @@ Stream addieren</translation>
         <source>one-layer control, in-context loss</source>
         <translation>Kontrolle mit einem Layer, In-Context-Loss</translation>
     </message>
+    <message>
+        <source>phase change, steps %1–%2</source>
+        <translation>Phasenübergang, Schritte %1–%2</translation>
+    </message>
+    <message>
+        <source>other loss (all other targets)</source>
+        <translation>anderer Loss (alle übrigen Ziele)</translation>
+    </message>
 </context>
 <context>
     <name>Veiled</name>
     <message>
-        <source>Hidden until you commit your prediction below</source>
-        <translation>Verborgen, bis du unten deine Vorhersage festlegst</translation>
-    </message>
-</context>
-<context>
-    <name>al::course</name>
-    <message>
-        <source>it is not valid JSON (%1 at byte %2)</source>
-        <translation>sie kein gültiges JSON ist (%1 bei Byte %2)</translation>
-    </message>
-    <message>
-        <source>it is not an Attention Lens progress file</source>
-        <translation>sie keine Fortschrittsdatei von Attention Lens ist</translation>
-    </message>
-    <message>
-        <source>it has no version number</source>
-        <translation>sie keine Versionsnummer hat</translation>
-    </message>
-    <message>
-        <source>it was written by a newer version of Attention Lens (format %1; this one reads %2)</source>
-        <translation>sie von einer neueren Version von Attention Lens geschrieben wurde (Format %1; diese liest %2)</translation>
-    </message>
-    <message>
-        <source>its &quot;stations&quot; entry is missing or not an object</source>
-        <translation>ihr Eintrag &quot;stations&quot; fehlt oder kein Objekt ist</translation>
+        <source>Hidden until you commit your prediction above</source>
+        <translation>Verborgen, bis du oben deine Vorhersage festlegst</translation>
     </message>
 </context>
 <context>
@@ -2737,6 +2987,18 @@ Stream addieren</translation>
     <message>
         <source>Checking the files of %1…</source>
         <translation>Die Dateien von %1 werden geprüft…</translation>
+    </message>
+    <message>
+        <source>the folder for %1 would not be inside %2</source>
+        <translation>der Ordner für %1 läge nicht in %2</translation>
+    </message>
+    <message>
+        <source>the file %1 would not be inside %2</source>
+        <translation>die Datei %1 läge nicht in %2</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded: %1.</source>
+        <translation>Nichts wurde heruntergeladen: %1.</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@
 namespace al::download {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ModelDownloader", text); }
+// Messages are translated in ModelDownloader's context (written out at each call, so lupdate files them there).
 
 bool allowed(QChar c, bool slash) {
     const char16_t u = c.unicode();
@@ -19,7 +19,7 @@ bool wordChar(QChar c) { return allowed(c, false) && c != QLatin1Char('.') && c 
 } // namespace
 
 QString repoIdProblem(const QString& repo) {
-    const QString rule = tr("a repository id is owner/name, each part made of letters, digits, \".\", \"_\" and "
+    const QString rule = QCoreApplication::translate("ModelDownloader", "a repository id is owner/name, each part made of letters, digits, \".\", \"_\" and "
                             "\"-\" (at most 96), starting and ending with a letter or digit");
     const QStringList parts = repo.split(QLatin1Char('/'));
     bool ok = parts.size() == 2 && !repo.contains(QLatin1String("--")) && !repo.contains(QLatin1String(".."));
@@ -28,7 +28,7 @@ QString repoIdProblem(const QString& repo) {
         for (QChar c : part)
             ok = ok && allowed(c, false);
     }
-    return ok ? QString() : tr("\"%1\" is not a repository id (%2)").arg(repo, rule);
+    return ok ? QString() : QCoreApplication::translate("ModelDownloader", "\"%1\" is not a repository id (%2)").arg(repo, rule);
 }
 
 QString revisionProblem(const QString& revision) {
@@ -38,7 +38,7 @@ QString revisionProblem(const QString& revision) {
     for (const QString& part : revision.split(QLatin1Char('/')))
         ok = ok && !part.isEmpty() && !part.startsWith(QLatin1Char('.'));
     return ok ? QString()
-              : tr("\"%1\" is not a revision (a branch, tag or commit: letters, digits, \".\", \"_\", \"-\" and \"/\", "
+              : QCoreApplication::translate("ModelDownloader", "\"%1\" is not a revision (a branch, tag or commit: letters, digits, \".\", \"_\", \"-\" and \"/\", "
                    "no part starting with \".\")").arg(revision);
 }
 
@@ -46,7 +46,7 @@ QString fileNameProblem(const QString& name) {
     bool ok = !name.isEmpty() && name.size() <= 255 && !name.startsWith(QLatin1Char('.'));
     for (QChar c : name)
         ok = ok && allowed(c, false);
-    return ok ? QString() : tr("\"%1\" is not a plain file name").arg(name);
+    return ok ? QString() : QCoreApplication::translate("ModelDownloader", "\"%1\" is not a plain file name").arg(name);
 }
 
 QString sourceProblem(const al::library::ManifestModel& model) {

@@ -11,7 +11,7 @@
 namespace al::app {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("StateFile", text); }
+// Messages are translated in StateFile's context (written out at each call, so lupdate files them there).
 std::string local(const QString& path) { return QFile::encodeName(path).toStdString(); }
 } // namespace
 
@@ -26,17 +26,17 @@ StateFileRead readStateFile(const QString& path, qint64 maxBytes) {
         out.missing = true;
         break;
     case al::FileProblem::Link:
-        out.problem = tr("it is a symbolic link, and the app does not read or write through links");
+        out.problem = QCoreApplication::translate("StateFile", "it is a symbolic link, and the app does not read or write through links");
         break;
     case al::FileProblem::NotRegular:
-        out.problem = tr("it is %1, not a regular file").arg(QString::fromStdString(read.kind));
+        out.problem = QCoreApplication::translate("StateFile", "it is %1, not a regular file").arg(QString::fromStdString(read.kind));
         break;
     case al::FileProblem::TooLarge:
-        out.problem = tr("it is %1 bytes, far more than such a file can hold (at most %2)").arg(read.size).arg(maxBytes);
+        out.problem = QCoreApplication::translate("StateFile", "it is %1 bytes, far more than such a file can hold (at most %2)").arg(read.size).arg(maxBytes);
         break;
     case al::FileProblem::Unreadable:
-        out.problem = read.kind == "changed" ? tr("it changed while it was read")
-                                              : tr("it could not be read (%1)").arg(QString::fromLocal8Bit(std::strerror(read.error)));
+        out.problem = read.kind == "changed" ? QCoreApplication::translate("StateFile", "it changed while it was read")
+                                              : QCoreApplication::translate("StateFile", "it could not be read (%1)").arg(QString::fromLocal8Bit(std::strerror(read.error)));
         break;
     }
     return out;

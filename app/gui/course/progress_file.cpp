@@ -10,7 +10,7 @@ namespace al::course {
 QString progressFormat() { return QStringLiteral("attention-lens-progress"); }
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ProgressStore", text); }
+// Messages are translated in ProgressStore's context (written out at each call, so lupdate files them there).
 } // namespace
 
 ProgressFileContents parseProgressFile(const QByteArray& bytes) {
@@ -20,21 +20,21 @@ ProgressFileContents parseProgressFile(const QByteArray& bytes) {
     const QJsonObject root = doc.object();
     const QJsonValue version = root.value(QStringLiteral("version"));
     if (err.error != QJsonParseError::NoError)
-        out.problem = tr("it is not valid JSON (%1 at byte %2)").arg(err.errorString()).arg(err.offset);
+        out.problem = QCoreApplication::translate("ProgressStore", "it is not valid JSON (%1 at byte %2)").arg(err.errorString()).arg(err.offset);
     else if (!doc.isObject() || root.value(QStringLiteral("format")).toString() != progressFormat())
-        out.problem = tr("it is not an Attention Lens progress file");
+        out.problem = QCoreApplication::translate("ProgressStore", "it is not an Attention Lens progress file");
     else if (!version.isDouble())
-        out.problem = tr("it has no version number");
+        out.problem = QCoreApplication::translate("ProgressStore", "it has no version number");
     // Versions are whole numbers from 1 up: -1 or 0.5 was never written by any version.
     else if (version.toDouble() < 1 || version.toDouble() != std::floor(version.toDouble()))
-        out.problem = tr("its version number %1 is not one that Attention Lens writes").arg(version.toDouble());
+        out.problem = QCoreApplication::translate("ProgressStore", "its version number %1 is not one that Attention Lens writes").arg(version.toDouble());
     // Compared as a double: QJsonValue::toInt() gives 0 for a number outside int's range, which
     // would let a file from a far newer version pass as this one and be overwritten.
     else if (version.toDouble() > kProgressVersion)
-        out.problem = tr("it was written by a newer version of Attention Lens (format %1; this one reads %2)")
+        out.problem = QCoreApplication::translate("ProgressStore", "it was written by a newer version of Attention Lens (format %1; this one reads %2)")
                           .arg(version.toDouble()).arg(kProgressVersion);
     else if (!root.value(QStringLiteral("stations")).isObject())
-        out.problem = tr("its \"stations\" entry is missing or not an object");
+        out.problem = QCoreApplication::translate("ProgressStore", "its \"stations\" entry is missing or not an object");
     else
         out.stations = root.value(QStringLiteral("stations")).toObject();
     return out;
