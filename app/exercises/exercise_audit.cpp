@@ -11,6 +11,7 @@
 
 #include "attention_lens/error.h"
 #include "course_math.h"
+#include "model_placeholders.h"
 #include "exercise_context.h"
 
 namespace course::audit {
@@ -304,7 +305,7 @@ ExerciseReport summarize(const QString& station, const QJsonObject& def, const s
         std::vector<double> v;
         for (const Sample* s : used) v.push_back(s->answer.answer.toDouble());
         std::sort(v.begin(), v.end());
-        median = answers::num(v[v.size() / 2], 6);
+        median = QString::number(v[v.size() / 2], 'g', 6);
     }
     std::map<QString, int> hits;
     std::set<QString> names;
@@ -349,6 +350,7 @@ Report run(const std::vector<Station>& stations, al::Runner& runner, const QStri
            const std::function<void(const QString&)>& progress) {
     Report report;
     report.texts = int(texts.size());
+    const QVariantMap sizes = modelSizes(&runner.model().config());
     for (const Station& st : stations) {
         const int n = int(st.exercises.size());
         std::vector<std::vector<Sample>> samples(static_cast<size_t>(n));
@@ -368,8 +370,11 @@ Report run(const std::vector<Station>& stations, al::Runner& runner, const QStri
                     if (errors[size_t(k)].size() < 3) errors[size_t(k)] << QStringLiteral("%1: %2").arg(texts[t].left(40), QString::fromUtf8(e.what()));
                 }
             }
-            // What every card shows before any commit: the page, and each card's question.
-            QStringList before = st.pageTexts;
+            // What every card shows before any commit: the page (its lesson texts with the loaded
+            // model's sizes filled in, as the page shows them), and each card's question.
+            QStringList before;
+            for (const QString& text : st.pageTexts)
+                before << fillModelPlaceholders(text, sizes);
             for (int k = 0; k < n; ++k) {
                 const QJsonObject def = st.exercises[k].toObject();
                 const QString id = def.value(QStringLiteral("id")).toString();

@@ -3,6 +3,7 @@
 #include "exercise_context.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -20,7 +21,12 @@ al::CensusOptions censusOptions(const Ctx& c) {
 
 QString label(const al::Model& m, int id) { return QString::fromStdString(tokenLabel(m, id)); }
 QString quoted(const al::Model& m, int id) { return QStringLiteral("“%1”").arg(label(m, id)); }
-QString num(double v, int prec) { return QString::number(v, 'g', prec); }
+// Written as the interface's language writes numbers (0.5 or 0,5): the texts a learner reads.
+QString num(double v, int prec) {
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale.toString(v, 'g', prec);
+}
 QString headName(int l, int h) { return QStringLiteral("%1.%2").arg(l).arg(h); }
 
 int paramLayer(const Ctx& c, const char* key, const char* dflt) {
@@ -80,10 +86,10 @@ void setOption(const Ctx& c, ExerciseAnswer& a, const QString& value) {
 }
 void setNumber(ExerciseAnswer& a, double value, double tolerance, int prec) {
     a.kind = QStringLiteral("number");
-    a.answer = num(value, prec);
+    a.answer = QString::number(value, 'g', prec); // what grading reads: always with a point
     a.accept = {a.answer};
     a.tolerance = tolerance;
-    a.answerText = a.answer;
+    a.answerText = num(value, prec);
 }
 // Range questions: the exercise's options are buckets in order, split at `edges` (one fewer than
 // the options). The answer is the bucket holding `value`; a value within `slack` of an edge also

@@ -29,6 +29,7 @@ struct Ctx {
 al::CensusOptions censusOptions(const Ctx& c);
 QString label(const al::Model& m, int id);
 QString quoted(const al::Model& m, int id);
+// A number for the learner to read, in the interface language's format (0.5 or 0,5).
 QString num(double v, int prec = 3);
 QString headName(int l, int h);
 

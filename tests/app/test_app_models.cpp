@@ -14,7 +14,7 @@
 
 #include "app_state.h"
 #include "attention_lens/forward.h"
-#include "course/course_math.h"
+#include "exercises/course_math.h"
 #include "golden.h"
 #include "gpt2_shaped_model.h"
 #include "lens/attention_matrix_item.h"

@@ -240,11 +240,11 @@ private slots:
         QVERIFY(commit);
         QVERIFY2(!commit->isEnabled(), "nothing is revealed before a prediction is committed");
 
-        // Predict: click the second chip (a real click on the lens's own token strip).
         // The exercise engine's answer names the row it asks about: the last token.
         QTRY_COMPARE(station->property("exQuery").toInt(), T - 1);
         const int query = station->property("exQuery").toInt();
-        // While it waits for the prediction, that row of the matrix and the all-heads overview are veiled.
+        // While it waits for the prediction, that row of the matrix and the all-heads overview are
+        // veiled, and the token strip shows no weight and picks nothing (the question asks for a number).
         QTRY_VERIFY(station->property("exOpen").toBool());
         const auto* overviewVeil = find<QQuickItem>(QStringLiteral("veil:lens-overview"));
         QVERIFY(overviewVeil);
@@ -252,23 +252,38 @@ private slots:
         const auto* rowVeil = find<QQuickItem>(QStringLiteral("veil:lens-matrix-row"));
         QVERIFY(rowVeil);
         QVERIFY(rowVeil->isVisible());
+        auto* strip = find<QQuickItem>(QStringLiteral("veil:lens-strip"));
+        QVERIFY(strip);
+        QVERIFY(strip->property("weightsHidden").toBool());
+        QVERIFY(!strip->property("choosing").toBool());
         auto* chip = find<QQuickItem>(QStringLiteral("chip1"));
         QVERIFY(chip);
+        QCOMPARE(chip->property("weight").toDouble(), -1.0);
         QVERIFY(click(window, chip->property("box").value<QQuickItem*>()));
-        QTRY_COMPARE(station->property("exPrediction").toInt(), 1);
+        auto* card = station->property("lensCard").value<QObject*>();
+        QVERIFY(card);
+        QCOMPARE(card->property("prediction").toString(), QString()); // a click on a chip is no prediction here
+
+        // Predict: type a share into the card's number field (real key presses), then commit.
+        auto* field = find<QQuickItem>(QStringLiteral("numberField"));
+        QVERIFY(field);
+        field->forceActiveFocus();
+        QTRY_VERIFY(field->hasActiveFocus());
+        for (const char ch : QByteArray("0.5"))
+            QTest::keyClick(window, ch);
         QTRY_VERIFY(commit->isEnabled());
         QVERIFY(click(window, commit));
         QTRY_VERIFY(station->property("exRevealed").toBool());
         QVERIFY(!overviewVeil->property("veiled").toBool());
         QVERIFY(!rowVeil->isVisible());
 
-        // The answer is the reference implementation's argmax for that layer, head and row.
+        // The answer is the reference implementation's weight from that row to the token before it,
+        // in the head the card names; the strip marks that token once revealed.
         const int l = station->property("exLayer").toInt(), h = station->property("exHead").toInt();
-        const bool hideFirst = station->property("exHideFirst").toBool();
-        int best = hideFirst ? 1 : 0;
-        for (int j = best; j <= query; ++j)
-            if (golden(l, h, query, j) > golden(l, h, query, best)) best = j;
-        QCOMPARE(station->property("exAnswer").toInt(), best);
+        const QVariantMap answer = station->property("exAnswerMap").toMap();
+        QVERIFY2(std::abs(answer.value(QStringLiteral("answer")).toString().toDouble() - golden(l, h, query, query - 1)) < 1e-3,
+                 qPrintable(answer.value(QStringLiteral("answer")).toString()));
+        QCOMPARE(station->property("exAnswer").toInt(), query - 1);
         QVERIFY(buttonWithText(scene, QStringLiteral("Try again")) != nullptr);
         window->close();
         engine.reset();

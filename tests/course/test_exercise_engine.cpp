@@ -457,6 +457,19 @@ private slots:
         QVERIFY(course::gradePrediction(t, QStringLiteral("5")));
         QVERIFY(!course::gradePrediction(t, QStringLiteral("4")));
     }
+
+    // In German the learner reads a number answer with a decimal comma, while the answer that
+    // grading reads keeps its point (a prediction reaches grading with a point, whatever was typed).
+    void numberAnswerInTheInterfaceLanguage() {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const course::ExerciseAnswer s = compute(QStringLiteral("03-heads"), QStringLiteral("heads-count-sinks"), cases_[0]);
+        QLocale::setDefault(before);
+        QVERIFY2(s.answer.contains(QLatin1Char('.')) && !s.answer.contains(QLatin1Char(',')), qPrintable(s.answer));
+        QCOMPARE(s.answerText, QString(s.answer).replace(QLatin1Char('.'), QLatin1Char(',')));
+        QVERIFY(s.detail.contains(QStringLiteral("1.0: 0,")) || s.detail.contains(QStringLiteral("1.0: 1")));
+        QVERIFY(course::gradePrediction(s, s.answer));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExerciseEngine)

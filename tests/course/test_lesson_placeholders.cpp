@@ -9,7 +9,7 @@
 #include <QLocale>
 #include <QtTest>
 
-#include "course/model_placeholders.h"
+#include "model_placeholders.h"
 #include "lesson_catalog.h"
 
 class TestLessonPlaceholders : public QObject {

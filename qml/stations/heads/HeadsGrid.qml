@@ -10,8 +10,8 @@ ColumnLayout {
     // Its own lab when used alone; a station passes its lab in, and then this one stays idle.
     property HeadsLab lab: HeadsLab { id: ownLab; active: grid.lab === ownLab }
     property int focusedHead: -1
-    // Tiles whose census label (an id, e.g. "sink") is this are outlined (an exercise's answer counted them).
-    property string markLabel: ""
+    // The tile of this head of the shown layer ("L.H", an exercise's answer) is outlined.
+    property string markHead: ""
     // Predict, then see: while an exercise that lists `veilKey` waits, the census labels and scores
     // are hidden (they are what such a question counts), and so is the row it asks about in the
     // layer it asks about (a pronoun's row in the last layer); the patterns stay, to reason from.
@@ -84,7 +84,7 @@ ColumnLayout {
                 selected: grid.focusedHead === index
                 labelHidden: grid.labelsHidden
                 values: grid.withoutRow(modelData.pattern, modelData.size || 0, grid.hiddenRow)
-                marked: grid.markLabel !== "" && modelData.label === grid.markLabel
+                marked: grid.markHead === grid.lab.layer + "." + modelData.head
                 onClicked: grid.focusedHead = (grid.focusedHead === index ? -1 : index)
             }
         }

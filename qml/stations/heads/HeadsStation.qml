@@ -27,10 +27,10 @@ StationScaffold {
             lab: headsLab
             veils: station.veils
             veilKey: "heads-grid"
-            // The sink count revealed: show the last layer, its sink heads outlined.
-            readonly property bool sinksRevealed: answers.some(a => a.kind === "number")
-            onSinksRevealedChanged: if (sinksRevealed) headsLab.layer = Math.max(0, headsLab.layers - 1)
-            markLabel: sinksRevealed ? "sink" : ""
+            // The first-token share revealed: show its layer (the last), the head it names outlined.
+            readonly property var shareAnswer: answers.find(a => a.kind === "number")
+            onShareAnswerChanged: if (shareAnswer) headsLab.layer = Math.max(0, headsLab.layers - 1)
+            markHead: shareAnswer ? shareAnswer.focusHead || "" : ""
         }
     }
     FigureSection {

@@ -214,7 +214,8 @@ StationScaffold {
                 lens: lens
                 objectName: "veil:lens-strip"
                 readonly property bool veiled: station.veils.hides("lens-strip")
-                choosing: station.exOpen && veiled
+                choosing: station.exOpen && veiled && station.exPicksToken
+                weightsHidden: station.exOpen && veiled
                 exerciseQuery: station.exerciseActive ? station.exQuery : -1
                 predicted: station.exerciseActive ? station.exPrediction : -1
                 answer: station.exRevealed ? station.exAnswer : -1

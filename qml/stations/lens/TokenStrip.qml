@@ -9,6 +9,10 @@ FocusScope {
     property LensController lens
     property int pinned: -1
     property bool choosing: false     // exercise mode: a click chooses a prediction
+    // While an exercise asks about the weights (a token or a number question), none shows: no chip
+    // weight, no arc, and pointing at a chip does not move the lens's query.
+    property bool weightsHidden: false
+    readonly property bool inert: choosing || weightsHidden
     property int predicted: -1
     property int answer: -1
     property int exerciseQuery: -1    // the token an exercise asks about (marked while choosing)
@@ -31,11 +35,11 @@ FocusScope {
     }
     // While choosing a prediction the keys move a cursor over the chips without showing weights.
     property int cursor: -1
-    readonly property int current: choosing ? cursor : (lens ? lens.focusToken : -1)
+    readonly property int current: inert ? cursor : (lens ? lens.focusToken : -1)
     function move(i) {
         if (!lens || lens.tokenCount === 0) return
         i = Math.max(0, Math.min(lens.tokenCount - 1, i))
-        if (choosing) cursor = i
+        if (inert) cursor = i
         else lens.focusToken = i
     }
     // Keep the chip the keys moved to in view.
@@ -59,7 +63,7 @@ FocusScope {
         else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Space) {
             if (current >= 0) {
                 if (choosing) strip.tokenChosen(current)
-                else pinned = (pinned === current ? -1 : current)
+                else if (!weightsHidden) pinned = (pinned === current ? -1 : current)
             }
             event.accepted = true
         }
@@ -104,17 +108,17 @@ FocusScope {
                 special: model.special
                 partialBytes: model.partialBytes
                 // While a prediction is being chosen no weight shows, whichever row the lens points at.
-                weight: strip.choosing ? -1 : model.weight
+                weight: strip.inert ? -1 : model.weight
                 isQuery: model.isQuery || strip.exerciseQuery === model.index
                 predicted: strip.predicted === model.index || (strip.choosing && strip.activeFocus && strip.cursor === model.index)
                 answer: strip.answer === model.index
                 arcSpace: strip.arcSpace
-                onHoveredToken: (i) => { if (!strip.choosing) strip.lens.focusToken = i }
-                onUnhoveredToken: (i) => { if (!strip.choosing) strip.lens.focusToken = strip.pinned }
+                onHoveredToken: (i) => { if (!strip.inert) strip.lens.focusToken = i }
+                onUnhoveredToken: (i) => { if (!strip.inert) strip.lens.focusToken = strip.pinned }
                 onClickedToken: (i) => {
                     strip.forceActiveFocus()
                     if (strip.choosing) strip.tokenChosen(i)
-                    else { strip.pinned = (strip.pinned === i ? -1 : i); strip.lens.focusToken = i }
+                    else if (!strip.weightsHidden) { strip.pinned = (strip.pinned === i ? -1 : i); strip.lens.focusToken = i }
                 }
             }
         }
@@ -130,7 +134,7 @@ FocusScope {
             const ctx = getContext("2d")
             ctx.reset()
             const lens = strip.lens
-            if (!lens || lens.focusToken < 0 || strip.choosing) return
+            if (!lens || lens.focusToken < 0 || strip.inert) return
             const q = repeater.itemAt(lens.focusToken)
             if (!q) return
             const qx = q.x + q.box.x + q.box.width / 2
@@ -175,7 +179,7 @@ FocusScope {
         }
         Connections {
             target: strip
-            function onChoosingChanged() { arcs.requestPaint() }
+            function onInertChanged() { arcs.requestPaint() }
         }
         Connections {
             target: flow

@@ -200,7 +200,8 @@ Item {
             compare(matrix.veiledRow, card.answer.row)
             compare(first(s.page, i => i.objectName === "copyCsvButton").enabled, false)
             const strip = first(s.page, i => i.objectName === "veil:lens-strip")
-            verify(strip.choosing, "the token strip hides its weights")
+            verify(strip.weightsHidden && strip.inert, "the token strip hides its weights")
+            verify(!strip.choosing, "a number question picks no token on the strip")
             // Even pointed at the asked-about row (a click in the matrix does that), no chip shows a weight.
             matrix.lens.focusToken = card.answer.row
             for (let j = 0; j <= card.answer.row; ++j)
@@ -283,9 +284,11 @@ Item {
                 const ablation = first(s.page, i => i.answerHeads !== undefined && i.lab !== undefined && i.lab.strongest !== undefined)
                 const head = s.list.cardItems.find(c => c.definition.id === "heads-knockout").answer.focusHead
                 verify(ablation.answerHeads.indexOf(head) >= 0, "the knock-out grid outlines head " + head)
-                const grid = first(s.page, i => i.markLabel !== undefined)
-                compare(grid.markLabel, "sink")
-                compare(grid.lab.layer, grid.lab.layers - 1, "the sink count's layer is shown")
+                const grid = first(s.page, i => i.markHead !== undefined)
+                const share = s.list.cardItems.find(c => c.definition.id === "heads-count-sinks").answer.focusHead
+                verify(share !== undefined && share !== "", "the first-token share names its head")
+                compare(grid.markHead, share, "the grid outlines the head with the largest first-token share")
+                compare(grid.lab.layer, grid.lab.layers - 1, "the first-token share's layer is shown")
                 // The same scan that found nothing before the commit finds the guided example now.
                 tryVerify(() => visibleTexts(s.page).join("\n").indexOf("Largest KL:") >= 0, 30000)
             })
