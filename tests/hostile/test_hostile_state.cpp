@@ -76,8 +76,8 @@ double peakMb(qint64 pid) {
 // The app opened as a learner would (no --screenshot), running until stopped.
 struct OpenApp {
     QProcess p;
-    OpenApp(const Home& home, const QStringList& args) {
-        p.setProcessEnvironment(home.env());
+    OpenApp(const Home& home, const QStringList& args, const QProcessEnvironment& env = {}) {
+        p.setProcessEnvironment(env.isEmpty() ? home.env() : env);
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.start(app(), args);
         p.waitForStarted(10000);
@@ -218,6 +218,37 @@ private slots:
         QVERIFY2(second.finished && !second.signalled && second.code == 0, qPrintable(second.summary()));
         QVERIFY2(second.log.contains(QStringLiteral("already open")), qPrintable(second.log));
         QVERIFY(first.running());
+    }
+
+    // The same hand-edited window size on a real X server (Xvfb), where a window of 32767 x 32767
+    // took the app down with a segfault: the window is cut to the screen and the app keeps running.
+    void hugeWindowOnX11IsCutToTheScreen() {
+        const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
+        if (xvfb.isEmpty())
+            QSKIP("Xvfb is not installed (scripts/install-deps.sh installs it)");
+        QProcess server;
+        const QString display = QStringLiteral(":%1").arg(90 + QCoreApplication::applicationPid() % 400);
+        server.start(xvfb, {display, QStringLiteral("-screen"), QStringLiteral("0"), QStringLiteral("1280x1024x24"),
+                            QStringLiteral("-nolisten"), QStringLiteral("tcp")});
+        QVERIFY(server.waitForStarted(5000));
+        QThread::msleep(800); // the server accepts clients
+        Home home;
+        QVERIFY(Home::writeFile(home.settingsFile(), "[window]\ngeometry=@Rect(0 0 32767 32767)\n"));
+        QProcessEnvironment env = home.env();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        env.insert(QStringLiteral("DISPLAY"), display);
+        {
+            OpenApp app(home, {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("lens")}, env);
+            QThread::msleep(5000); // the window is shown and painted by now
+            const QByteArray log = app.p.readAll();
+            QVERIFY2(app.running(), qPrintable(QStringLiteral("exit status %1, code %2: %3")
+                                                   .arg(int(app.p.exitStatus())).arg(app.p.exitCode())
+                                                   .arg(QString::fromUtf8(log.right(1500)))));
+            const double peak = peakMb(app.p.processId());
+            QVERIFY2(peak > 0 && peak < 1500, qPrintable(QStringLiteral("peak resident memory %1 MB").arg(peak)));
+        }
+        server.terminate();
+        server.waitForFinished(5000);
     }
 
     // Two --screenshot --reveal runs started together on one data folder: both stations' committed
