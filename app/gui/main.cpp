@@ -2,7 +2,7 @@
 // opens the QML shell, and in --screenshot mode saves the window once the station shows every
 // figure and exercise answer for the model (however long that takes on a large model), or exits
 // with code 3 after --timeout seconds: a watchdog thread on a steady clock, so the deadline holds
-// even while the GUI thread is blocked.
+// even while the GUI thread is blocked; with code 4 when the run's progress could not be saved.
 #include "attention_lens/threads.h"
 #include <QApplication>
 #include <QCommandLineParser>
@@ -122,6 +122,9 @@ int main(int argc, char* argv[]) {
                          "); a larger model may need a longer --timeout",
                      3);
     state->setScreenshotMode(!shot.isEmpty());
+    // The answers --reveal commits are the app's, not the learner's: they never replace an answer
+    // the learner recorded (progress_store.h).
+    ProgressStore::instance()->setRevealing(!shot.isEmpty() && parser.isSet(revealOpt));
     state->setInitialStation(parser.value(stationOpt));
     if (!shot.isEmpty() && parser.value(stationOpt).isEmpty())
         state->setInitialStation(QStringLiteral("lens"));
@@ -190,6 +193,16 @@ int main(int argc, char* argv[]) {
                 return;
             }
             std::printf("attention-lens: saved %dx%d screenshot to %s\n", image.width(), image.height(), qPrintable(shot));
+            std::fflush(stdout);
+            // The picture is taken, but what the run recorded (the visit, --reveal's answers) is not
+            // on disk: say so and fail, so that a script does not take it for a complete run.
+            const ProgressStore* progress = ProgressStore::instance();
+            if (progress->hasUnsavedChanges()) {
+                std::fprintf(stderr, "attention-lens: the progress of this run could not be saved to %s: %s\n",
+                             qPrintable(QDir::toNativeSeparators(progress->filePath())), qPrintable(progress->notice()));
+                QCoreApplication::exit(4);
+                return;
+            }
             QCoreApplication::exit(0);
         };
         // Once the station says its figures show the model's results, give the scene graph a few
