@@ -336,6 +336,41 @@ private slots:
         QVERIFY(!QFileInfo::exists(home.progressFile()));
     }
 
+    // The app's options are read as strictly as the CLI's: a value that is not what the option
+    // takes exits 2 with one line that names the option, before anything opens or loads.
+    void appOptionsAreReadStrictly_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        for (const char* t : {" 5", "5 ", "+5", "1e1", "1e-300", "0.5", "0", "-5", "nan", "90000"})
+            QTest::newRow(qPrintable(QStringLiteral("--timeout '%1'").arg(QLatin1String(t))))
+                << QStringList{"--timeout", t} << "--timeout must be";
+        for (const char* wh : {"abc", "0x0", "-5x-5", "1280x800x3", "1e3x1e3", " 640x480", "30000x30000", "16385x100"})
+            QTest::newRow(qPrintable(QStringLiteral("--size '%1'").arg(QLatin1String(wh))))
+                << QStringList{"--size", wh} << "--size must be";
+        QTest::newRow("--station bogus") << QStringList{"--station", "bogus"} << "the stations are map, lens, math";
+    }
+    void appOptionsAreReadStrictly() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        Home home;
+        const QString png = home.path("tmp") + QStringLiteral("/shot.png");
+        QStringList all{QStringLiteral("--model"), fixture(), QStringLiteral("--screenshot"), png};
+        if (!args.contains(QStringLiteral("--timeout")))
+            all << QStringLiteral("--timeout") << QStringLiteral("20");
+        const Run r = home.run(app(), all + args, 30000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(expected), qPrintable(r.log));
+        QVERIFY(!QFileInfo::exists(png));
+        QVERIFY(!QFileInfo::exists(home.progressFile()));
+    }
+    // --screenshot "" is a mistake, not a wish for the interactive app.
+    void emptyScreenshotNameIsRefused() {
+        Home home;
+        const Run r = home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--screenshot"), QString()}, 15000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(QStringLiteral("--screenshot needs")), qPrintable(r.log));
+    }
+
     // Repository ids and revisions that would put the staging folder on (or outside) the models
     // folder are refused with exit 2 before anything is created or deleted.
     void downloadRefusesPathsOutOfTheModelsFolder_data() {
@@ -373,7 +408,7 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
         QTest::newRow("vocab.json pipe") << "vocab.json" << "fifo" << "named pipe";
-        QTest::newRow("merges.txt pipe") << "merges.txt" << "fifo" << "named pipe";
+        QTest::newRow("merges.txt pipe") << "merges.txt" << "fifo" << "merges.txt is a named pipe";
         QTest::newRow("config.json pipe") << "config.json" << "fifo" << "named pipe";
         QTest::newRow("merges.txt -> /dev/urandom") << "merges.txt" << "urandom" << "character device";
         QTest::newRow("vocab.json 8 TiB") << "vocab.json" << "sparse" << "bytes allowed";
