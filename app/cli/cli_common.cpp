@@ -63,12 +63,14 @@ double Options::number(const std::string& name, double fallback, double lo, doub
         throw UsageError(std::string(e.what()));
     }
     if (v < lo || v > hi) throw UsageError(name + " " + s + " is out of range");
-    return v;
+    return v == 0 ? 0.0 : v; // "-0" is 0: never printed back as -0.0
 }
 
 std::shared_ptr<const al::Model> load_model(const Options& o) {
     if (o.value("--model") == kRandomSmall) return al::Model::random(al::Model::gpt2_small_config(), 1234);
     std::string dir = o.value("--model");
+    if (o.has("--model") && dir.empty())
+        throw UsageError("--model needs a model folder (leave --model out to use the embedded model)");
     if (dir.empty()) {
         const QString found = al::app::locateEmbeddedModel();
         if (found.isEmpty()) throw UsageError("no --model given and " + al::app::embeddedModelMissingMessage().toStdString());
@@ -83,16 +85,18 @@ std::vector<int> parse_ids(const std::string& text, int vocab_size) {
     while (true) {
         const size_t comma = text.find(',', pos);
         std::string item = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-        while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-        while (!item.empty() && item.back() == ' ') item.pop_back();
-        bool digits = !item.empty() && item.size() <= 9;
-        for (char c : item) digits = digits && c >= '0' && c <= '9';
-        if (!digits) throw UsageError("--ids: \"" + item + "\" is not a token id (expected e.g. --ids 464,3290,318)");
-        const int id = std::stoi(item);
+        // Read strictly, as every other number (flag_number.h): " 5" and "+5" are not token ids.
+        long long id = -1;
+        try {
+            id = al::train::flag_number<long long>("--ids", item);
+        } catch (const std::invalid_argument&) {
+        }
+        if (id < 0 || item.front() == '-')
+            throw UsageError("--ids: \"" + item + "\" is not a token id (expected e.g. --ids 464,3290,318)");
         if (id >= vocab_size)
             throw UsageError("--ids: token id " + item + " is outside the vocabulary (0.." +
                              std::to_string(vocab_size - 1) + ")");
-        ids.push_back(id);
+        ids.push_back(int(id));
         if (comma == std::string::npos) break;
         pos = comma + 1;
     }

@@ -2,7 +2,7 @@
 // opens the QML shell, and in --screenshot mode saves the window once the station shows every
 // figure and exercise answer for the model (however long that takes on a large model), or exits
 // with code 3 after --timeout seconds: a watchdog thread on a steady clock, so the deadline holds
-// even while the GUI thread is blocked.
+// even while the GUI thread is blocked; with code 4 when the run's progress could not be saved.
 #include "attention_lens/threads.h"
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +13,7 @@
 #include <QQmlContext>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSize>
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
 #include <algorithm>
@@ -23,6 +24,8 @@
 #include <string>
 
 #include "app_state.h"
+#include "flag_number.h"
+#include "lesson_catalog.h"
 #include "memory_release.h"
 #include "compute/watchdog.h"
 #include "course/progress_store.h"
@@ -47,6 +50,46 @@ std::optional<QString> oneOf(const QCommandLineParser& parser, const QCommandLin
     std::fprintf(stderr, "attention-lens: --%s must be %s or %s, not \"%s\"\n", qPrintable(option.names().constFirst()),
                  a.data(), b.data(), qPrintable(value));
     return std::nullopt;
+}
+
+// Numbers on the command line are read whole and strictly, as the CLI reads its own
+// (flag_number.h): " 5", "5 ", "+5" and "12abc" are refused, not read as 5 or 12.
+std::optional<long long> wholeNumber(const char* flag, const QString& text, long long lo, long long hi) {
+    try {
+        const long long v = al::train::flag_number<long long>(flag, text.toStdString());
+        if (v >= lo && v <= hi)
+            return v;
+    } catch (const std::invalid_argument&) {
+    }
+    return std::nullopt;
+}
+
+// --timeout: plain decimal seconds ("90", "2.5"), from 1 s (less is over before the model has
+// loaded) to a day. An exponent ("1e1", "1e-300") is refused rather than read as a surprise.
+std::optional<double> plainSeconds(const QString& text) {
+    for (QChar c : text)
+        if (!c.isDigit() && c != QLatin1Char('.'))
+            return std::nullopt;
+    try {
+        const double v = al::train::flag_number<double>("--timeout", text.toStdString());
+        if (v >= 1 && v <= 86400)
+            return v;
+    } catch (const std::invalid_argument&) {
+    }
+    return std::nullopt;
+}
+
+// --size WxH: two whole numbers from 1 to 16384 (a larger window needs gigabytes to draw).
+std::optional<QSize> windowSize(const QString& text) {
+    constexpr long long kMaxSide = 16384;
+    const QStringList wh = text.split(QLatin1Char('x'));
+    if (wh.size() != 2)
+        return std::nullopt;
+    const std::optional<long long> w = wholeNumber("--size", wh[0], 1, kMaxSide);
+    const std::optional<long long> h = wholeNumber("--size", wh[1], 1, kMaxSide);
+    if (!w || !h)
+        return std::nullopt;
+    return QSize(int(*w), int(*h));
 }
 
 void setWindowIcon(QApplication& app) {
@@ -104,15 +147,29 @@ int main(int argc, char* argv[]) {
     if (!contrast->isEmpty())
         state->setContrastOverride(*contrast);
     const QString shot = parser.value(shotOpt);
+    if (parser.isSet(shotOpt) && shot.isEmpty()) {
+        std::fprintf(stderr, "attention-lens: --screenshot needs the name of the PNG file to write\n");
+        return 2;
+    }
     double timeoutSeconds = 120;
     if (parser.isSet(timeoutOpt)) {
-        bool ok = false;
-        timeoutSeconds = parser.value(timeoutOpt).toDouble(&ok);
-        if (!ok || !(timeoutSeconds > 0) || timeoutSeconds > 86400) {
-            std::fprintf(stderr, "attention-lens: --timeout must be a number of seconds between 0 and 86400, not \"%s\"\n",
-                         qPrintable(parser.value(timeoutOpt)));
+        const std::optional<double> seconds = plainSeconds(parser.value(timeoutOpt));
+        if (!seconds) {
+            std::fprintf(stderr, "attention-lens: --timeout must be a plain number of seconds from 1 to 86400 "
+                                 "(e.g. 90 or 2.5), not \"%s\"\n", qPrintable(parser.value(timeoutOpt)));
             return 2;
         }
+        timeoutSeconds = *seconds;
+    }
+    QSize size(1280, 800);
+    if (parser.isSet(sizeOpt)) {
+        const std::optional<QSize> wh = windowSize(parser.value(sizeOpt));
+        if (!wh) {
+            std::fprintf(stderr, "attention-lens: --size must be WIDTHxHEIGHT, two whole numbers from 1 to 16384 "
+                                 "(e.g. 1280x800), not \"%s\"\n", qPrintable(parser.value(sizeOpt)));
+            return 2;
+        }
+        size = *wh;
     }
     compute::Watchdog watchdog;
     if (!shot.isEmpty())
@@ -122,6 +179,9 @@ int main(int argc, char* argv[]) {
                          "); a larger model may need a longer --timeout",
                      3);
     state->setScreenshotMode(!shot.isEmpty());
+    // The answers --reveal commits are the app's, not the learner's: they never replace an answer
+    // the learner recorded (progress_store.h).
+    ProgressStore::instance()->setRevealing(!shot.isEmpty() && parser.isSet(revealOpt));
     state->setInitialStation(parser.value(stationOpt));
     if (!shot.isEmpty() && parser.value(stationOpt).isEmpty())
         state->setInitialStation(QStringLiteral("lens"));
@@ -142,6 +202,20 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "attention-lens: another copy of Attention Lens is open on this data folder; waiting for it "
                              "to close\n");
         instance.acquire(std::max(1, int(timeoutSeconds * 1000))); // the watchdog ends the wait at --timeout
+    }
+
+    // A screenshot of a station that does not exist would quietly show the course map instead.
+    const QString station = parser.value(stationOpt);
+    if (!shot.isEmpty() && !station.isEmpty() && station != QLatin1String("map")) {
+        const LessonCatalog catalog;
+        if (catalog.indexOf(station) < 0) {
+            QStringList ids{QStringLiteral("map")};
+            for (int i = 0; i < catalog.rowCount(); ++i)
+                ids.append(catalog.data(catalog.index(i), LessonCatalog::IdRole).toString());
+            std::fprintf(stderr, "attention-lens: there is no station \"%s\"; the stations are %s\n",
+                         qPrintable(station), qPrintable(ids.join(QStringLiteral(", "))));
+            return 2;
+        }
     }
 
     ModelHub* hub = ModelHub::instance();
@@ -175,12 +249,6 @@ int main(int argc, char* argv[]) {
         });
 
     if (!shot.isEmpty() && window) {
-        QSize size(1280, 800);
-        if (parser.isSet(sizeOpt)) {
-            const QStringList wh = parser.value(sizeOpt).split(QLatin1Char('x'));
-            if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
-                size = QSize(wh[0].toInt(), wh[1].toInt());
-        }
         window->resize(size);
         auto save = [window, shot] {
             const QImage image = window->grabWindow();
@@ -190,6 +258,16 @@ int main(int argc, char* argv[]) {
                 return;
             }
             std::printf("attention-lens: saved %dx%d screenshot to %s\n", image.width(), image.height(), qPrintable(shot));
+            std::fflush(stdout);
+            // The picture is taken, but what the run recorded (the visit, --reveal's answers) is not
+            // on disk: say so and fail, so that a script does not take it for a complete run.
+            const ProgressStore* progress = ProgressStore::instance();
+            if (progress->hasUnsavedChanges()) {
+                std::fprintf(stderr, "attention-lens: the progress of this run could not be saved to %s: %s\n",
+                             qPrintable(QDir::toNativeSeparators(progress->filePath())), qPrintable(progress->notice()));
+                QCoreApplication::exit(4);
+                return;
+            }
             QCoreApplication::exit(0);
         };
         // Once the station says its figures show the model's results, give the scene graph a few

@@ -193,7 +193,7 @@ Tokenizer::~Tokenizer() = default;
 
 Tokenizer Tokenizer::load(const std::string& vocab_path, const std::string& merges_path) {
     const std::string vocab = read_model_file(vocab_path, kMaxTokenizerFileBytes, "the vocabulary");
-    const std::string merges = read_model_file(merges_path, kMaxTokenizerFileBytes, "the merges");
+    const std::string merges = read_model_file(merges_path, kMaxTokenizerFileBytes, "merges.txt");
     return from_strings(vocab, merges, vocab_path + " + " + merges_path);
 }
 

@@ -233,6 +233,15 @@ private slots:
                                QStringLiteral("--layer: \"%1\" is not a whole number").arg(QLatin1String(bad)));
         for (const char* bad : {" 5", "5 ", "nan", "inf", "0x10"})
             expect_usage_error({"bench", "--model", fixture_, "--tokens", bad}, QStringLiteral("--tokens: \"%1\"").arg(QLatin1String(bad)));
+        // Token ids too: each one between the commas, as written.
+        for (const char* bad : {" 5 , 6", "5, 6", "+5", "-0", "5,"})
+            expect_usage_error({"attention", "--model", fixture_, "--ids", bad, "--layer", "0", "--head", "0"},
+                               "is not a token id");
+        // An empty --model is a mistake, not a wish for the embedded model.
+        expect_usage_error({"info", "--model", ""}, "--model needs a model folder");
+        // -0 is 0, printed as 0.0 (as --temperature 0 is), not -0.0.
+        const json zero = run_json({"logits", "--model", fixture_, "--ids", "464", "--top", "2", "--temperature", "-0"});
+        QCOMPARE(zero["temperature"].dump(), std::string("0.0"));
     }
 
     // Every command reads its options alike: an unknown option, an option without its value and an

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -85,6 +86,63 @@ private slots:
         QVERIFY(!s->visited(QStringLiteral("heads")));
         s->setFilePath(path);
         QVERIFY(!s->visited(QStringLiteral("heads")));
+    }
+
+    // A file with the learner's answer, an unknown key in that entry and an unknown top-level key.
+    static QByteArray learnersFile() {
+        return R"({"format": "attention-lens-progress", "version": 1, "fromLater": {"keep": [1, 2]},
+                   "stations": {"math": {"visited": true, "exercises": {"math-top-score":
+                       {"prediction": "7", "answer": "32", "correct": false, "at": "2026-01-01T10:00:00Z",
+                        "hint": "mine"}}}}})";
+    }
+
+    // Answers the app commits by itself for a --reveal screenshot: added where nothing is
+    // recorded (marked as revealed, not counted as done), never in place of the learner's answer.
+    void revealedAnswersNeverReplaceTheLearners() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        write(path, learnersFile());
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        s->setRevealing(true);
+        s->recordAnswer(QStringLiteral("math"), QStringLiteral("math-top-score"), QStringLiteral("32"), QStringLiteral("32"), true);
+        s->recordAnswer(QStringLiteral("math"), QStringLiteral("math-head-dim"), QStringLiteral("4"), QStringLiteral("4"), true);
+        s->setRevealing(false);
+        s->setFilePath(path); // read back what was saved
+        const QVariantMap mine = s->answer(QStringLiteral("math"), QStringLiteral("math-top-score"));
+        QCOMPARE(mine.value(QStringLiteral("prediction")).toString(), QStringLiteral("7"));
+        QCOMPARE(mine.value(QStringLiteral("correct")).toBool(), false);
+        QCOMPARE(mine.value(QStringLiteral("at")).toString(), QStringLiteral("2026-01-01T10:00:00Z"));
+        QVERIFY(!mine.contains(QStringLiteral("revealed")));
+        const QVariantMap shown = s->answer(QStringLiteral("math"), QStringLiteral("math-head-dim"));
+        QCOMPARE(shown.value(QStringLiteral("prediction")).toString(), QStringLiteral("4"));
+        QCOMPARE(shown.value(QStringLiteral("revealed")).toBool(), true);
+        QCOMPARE(s->stationProgress(QStringLiteral("math"), 3), 0.1 + 0.9 / 3); // only the learner's answer
+        // The learner's own answer later takes the revealed one's place.
+        s->recordAnswer(QStringLiteral("math"), QStringLiteral("math-head-dim"), QStringLiteral("8"), QStringLiteral("4"), false);
+        const QVariantMap later = s->answer(QStringLiteral("math"), QStringLiteral("math-head-dim"));
+        QCOMPARE(later.value(QStringLiteral("prediction")).toString(), QStringLiteral("8"));
+        QVERIFY(!later.contains(QStringLiteral("revealed")));
+        QCOMPARE(s->stationProgress(QStringLiteral("math"), 3), 0.1 + 0.9 * 2 / 3);
+    }
+
+    // Keys this version does not know, in an entry and at the top, survive a save.
+    void unknownKeysSurviveASave() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        write(path, learnersFile());
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        s->recordAnswer(QStringLiteral("math"), QStringLiteral("math-top-score"), QStringLiteral("32"), QStringLiteral("32"), true);
+        s->markVisited(QStringLiteral("mask"));
+        const QJsonObject root = QJsonDocument::fromJson(read(path)).object();
+        QCOMPARE(root.value(QStringLiteral("fromLater")).toObject().value(QStringLiteral("keep")).toArray().size(), 2);
+        const QJsonObject entry = root.value(QStringLiteral("stations")).toObject().value(QStringLiteral("math")).toObject()
+                                      .value(QStringLiteral("exercises")).toObject().value(QStringLiteral("math-top-score")).toObject();
+        QCOMPARE(entry.value(QStringLiteral("hint")).toString(), QStringLiteral("mine"));
+        QCOMPARE(entry.value(QStringLiteral("prediction")).toString(), QStringLiteral("32"));
+        QCOMPARE(entry.value(QStringLiteral("correct")).toBool(), true);
+        QVERIFY(!s->hasUnsavedChanges());
     }
 
     void garbageBytes() { expectSetAside(QByteArray("\x00\xff\xfe garbage {{{", 17), QStringLiteral("not valid JSON")); }
@@ -294,6 +352,7 @@ private slots:
         QVERIFY2(s->notice().contains(QStringLiteral("could not be saved")), qPrintable(s->notice()));
         QVERIFY2(s->notice().contains(QStringLiteral("saved before is unchanged")), qPrintable(s->notice()));
         QCOMPARE(noticeSpy.count(), 1);
+        QVERIFY(s->hasUnsavedChanges());
         QCOMPARE(read(path), before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("progress.json")});
         QCOMPARE(s->answer(QStringLiteral("mask"), QStringLiteral("row")).value(QStringLiteral("answer")).toString(),
@@ -301,6 +360,7 @@ private slots:
 
         s->markVisited(QStringLiteral("not")); // room again
         QVERIFY2(s->notice().isEmpty(), qPrintable(s->notice()));
+        QVERIFY(!s->hasUnsavedChanges());
         s->setFilePath(path);
         QCOMPARE(s->answer(QStringLiteral("heads"), QStringLiteral("count-sinks")).value(QStringLiteral("prediction")).toString(),
                  QStringLiteral("3"));

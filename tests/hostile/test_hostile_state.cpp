@@ -277,6 +277,100 @@ private slots:
         }
     }
 
+    // A --reveal screenshot commits answers by itself: it adds them where the learner has none and
+    // never replaces the learner's own; keys the app does not know survive its save.
+    void revealKeepsTheLearnersAnswers() {
+        Home home;
+        QVERIFY(Home::writeFile(home.progressFile(), R"({"format": "attention-lens-progress", "version": 1,
+            "fromLater": {"keep": true},
+            "stations": {"math": {"visited": true, "exercises": {"math-top-score":
+                {"prediction": "7", "answer": "32", "correct": false, "at": "2026-01-01T10:00:00Z", "hint": "mine"}}}}})"));
+        const Run r = home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("math"),
+                                       QStringLiteral("--reveal"), QStringLiteral("--timeout"), QStringLiteral("60"),
+                                       QStringLiteral("--screenshot"), home.path("tmp") + QStringLiteral("/math.png")},
+                               80000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 0, qPrintable(r.summary()));
+        const QJsonObject root = QJsonDocument::fromJson(Home::readFile(home.progressFile())).object();
+        const QString file = QString::fromUtf8(Home::readFile(home.progressFile()));
+        QVERIFY2(root.value(QStringLiteral("fromLater")).toObject().value(QStringLiteral("keep")).toBool(), qPrintable(file));
+        const QJsonObject exercises = root.value(QStringLiteral("stations")).toObject().value(QStringLiteral("math")).toObject()
+                                          .value(QStringLiteral("exercises")).toObject();
+        const QJsonObject mine = exercises.value(QStringLiteral("math-top-score")).toObject();
+        QVERIFY2(mine.value(QStringLiteral("prediction")).toString() == QLatin1String("7"), qPrintable(file));
+        QVERIFY2(mine.value(QStringLiteral("correct")) == QJsonValue(false), qPrintable(file));
+        QVERIFY2(mine.value(QStringLiteral("at")).toString() == QLatin1String("2026-01-01T10:00:00Z"), qPrintable(file));
+        QVERIFY2(mine.value(QStringLiteral("hint")).toString() == QLatin1String("mine"), qPrintable(file));
+        // The exercises the learner had not answered are filled in, marked as the app's own.
+        QVERIFY2(exercises.size() > 1, qPrintable(file));
+        for (auto it = exercises.begin(); it != exercises.end(); ++it)
+            if (it.key() != QLatin1String("math-top-score"))
+                QVERIFY2(it.value().toObject().value(QStringLiteral("revealed")).toBool(), qPrintable(file));
+    }
+
+    // A --screenshot run whose progress cannot be saved (the data folder on a full disk) says so
+    // on stderr and exits with code 4, after saving the picture. Needs a small disk: a tmpfs, which
+    // only root can mount.
+    void screenshotFailsWhenProgressCannotBeSaved() {
+        if (::geteuid() != 0)
+            QSKIP("a full disk is a small tmpfs here, and mounting one needs root");
+        Home home;
+        const QString data = home.dataDir();
+        QVERIFY(QDir().mkpath(data));
+        if (::mount("tmpfs", QFile::encodeName(data).constData(), "tmpfs", 0, "size=1m") != 0)
+            QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs (%1)").arg(QString::fromLocal8Bit(std::strerror(errno)))));
+        struct Unmount {
+            QByteArray at;
+            ~Unmount() { ::umount2(at.constData(), MNT_DETACH); }
+        } unmount{QFile::encodeName(data)};
+        {
+            QFile filler(data + QStringLiteral("/filler"));
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const QByteArray block(4096, 'x');
+            while (filler.write(block) == block.size() && filler.flush()) {}
+        }
+        const QString png = home.path("tmp") + QStringLiteral("/lens.png");
+        const Run r = stationShot(home);
+        QVERIFY2(r.finished && !r.signalled && r.code == 4, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(QStringLiteral("could not be saved")), qPrintable(r.log));
+        QVERIFY2(QFileInfo(png).size() > 0, "the screenshot was not saved");
+        QVERIFY(!QFileInfo::exists(home.progressFile()));
+    }
+
+    // The app's options are read as strictly as the CLI's: a value that is not what the option
+    // takes exits 2 with one line that names the option, before anything opens or loads.
+    void appOptionsAreReadStrictly_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        for (const char* t : {" 5", "5 ", "+5", "1e1", "1e-300", "0.5", "0", "-5", "nan", "90000"})
+            QTest::newRow(qPrintable(QStringLiteral("--timeout '%1'").arg(QLatin1String(t))))
+                << QStringList{"--timeout", t} << "--timeout must be";
+        for (const char* wh : {"abc", "0x0", "-5x-5", "1280x800x3", "1e3x1e3", " 640x480", "30000x30000", "16385x100"})
+            QTest::newRow(qPrintable(QStringLiteral("--size '%1'").arg(QLatin1String(wh))))
+                << QStringList{"--size", wh} << "--size must be";
+        QTest::newRow("--station bogus") << QStringList{"--station", "bogus"} << "the stations are map, lens, math";
+    }
+    void appOptionsAreReadStrictly() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        Home home;
+        const QString png = home.path("tmp") + QStringLiteral("/shot.png");
+        QStringList all{QStringLiteral("--model"), fixture(), QStringLiteral("--screenshot"), png};
+        if (!args.contains(QStringLiteral("--timeout")))
+            all << QStringLiteral("--timeout") << QStringLiteral("20");
+        const Run r = home.run(app(), all + args, 30000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(expected), qPrintable(r.log));
+        QVERIFY(!QFileInfo::exists(png));
+        QVERIFY(!QFileInfo::exists(home.progressFile()));
+    }
+    // --screenshot "" is a mistake, not a wish for the interactive app.
+    void emptyScreenshotNameIsRefused() {
+        Home home;
+        const Run r = home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--screenshot"), QString()}, 15000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(QStringLiteral("--screenshot needs")), qPrintable(r.log));
+    }
+
     // Repository ids and revisions that would put the staging folder on (or outside) the models
     // folder are refused with exit 2 before anything is created or deleted.
     void downloadRefusesPathsOutOfTheModelsFolder_data() {
@@ -314,7 +408,7 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
         QTest::newRow("vocab.json pipe") << "vocab.json" << "fifo" << "named pipe";
-        QTest::newRow("merges.txt pipe") << "merges.txt" << "fifo" << "named pipe";
+        QTest::newRow("merges.txt pipe") << "merges.txt" << "fifo" << "merges.txt is a named pipe";
         QTest::newRow("config.json pipe") << "config.json" << "fifo" << "named pipe";
         QTest::newRow("merges.txt -> /dev/urandom") << "merges.txt" << "urandom" << "character device";
         QTest::newRow("vocab.json 8 TiB") << "vocab.json" << "sparse" << "bytes allowed";

@@ -35,8 +35,10 @@ ProgressFileContents parseProgressFile(const QByteArray& bytes) {
                           .arg(version.toDouble()).arg(kProgressVersion);
     else if (!root.value(QStringLiteral("stations")).isObject())
         out.problem = QCoreApplication::translate("ProgressStore", "its \"stations\" entry is missing or not an object");
-    else
+    else {
+        out.root = root;
         out.stations = root.value(QStringLiteral("stations")).toObject();
+    }
     return out;
 }
 

@@ -11,6 +11,7 @@ inline constexpr int kProgressVersion = 1;
 QString progressFormat(); // "attention-lens-progress"
 
 struct ProgressFileContents {
+    QJsonObject root;     // the whole file, keys this version does not know included (kept on save)
     QJsonObject stations; // what a usable file holds; empty when `problem` is set
     QString problem;      // empty: usable; else why not, e.g. "it is not valid JSON (...)"
 };

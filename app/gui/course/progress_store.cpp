@@ -6,6 +6,8 @@
 //                             "exercises": { "<exercise id>": { "prediction": "...", "answer": "...",
 //                                                               "correct": true, "at": "ISO time" } } } } }
 //   An answer shown without a prediction has "prediction": "", "correct": false, "skipped": true.
+//   One committed by the app for a --reveal screenshot has "revealed": true.
+//   Keys this version does not know, at the top or in an entry, are kept as they are on save.
 //
 // A file we cannot use (not JSON, another shape, a newer version, unreadable, a link, a special
 // file, far too large) is never overwritten:
@@ -41,11 +43,14 @@ QString defaultPath() {
 
 struct ProgressStore::Private {
     QString path;
+    QJsonObject root; // the file as read: its unknown keys are written back
     QJsonObject stations;
     QString notice;
     bool loaded = false;
     bool saveBlocked = false; // an unusable file could not be set aside: never overwrite it
     bool saveFailed = false;  // the notice is about the last save, which failed
+    bool unsaved = false;     // a change has not reached the file
+    bool revealing = false;   // answers are the app's own (setRevealing)
 };
 
 ProgressStore* ProgressStore::instance() {
@@ -62,7 +67,9 @@ QString ProgressStore::filePath() const { return d->path.isEmpty() ? defaultPath
 
 void ProgressStore::setFilePath(const QString& path) {
     d->path = path;
+    d->root = {};
     d->stations = {};
+    d->unsaved = false;
     d->loaded = false;
     d->saveBlocked = false;
     d->saveFailed = false;
@@ -97,6 +104,7 @@ void ProgressStore::ensureLoaded() const {
     if (problem.isEmpty()) {
         al::course::ProgressFileContents contents = al::course::parseProgressFile(read.bytes);
         if (contents.problem.isEmpty()) {
+            d->root = contents.root;
             d->stations = contents.stations;
             return;
         }
@@ -116,12 +124,17 @@ void ProgressStore::ensureLoaded() const {
     }
 }
 
+void ProgressStore::setRevealing(bool revealing) { d->revealing = revealing; }
+
+bool ProgressStore::hasUnsavedChanges() const { return d->unsaved; }
+
 void ProgressStore::save() {
+    d->unsaved = true;
     if (d->saveBlocked)
         return;
     const QString path = filePath();
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QJsonObject root;
+    QJsonObject root = d->root;
     root.insert(QStringLiteral("format"), al::course::progressFormat());
     root.insert(QStringLiteral("version"), al::course::kProgressVersion);
     root.insert(QStringLiteral("stations"), d->stations);
@@ -130,6 +143,7 @@ void ProgressStore::save() {
     const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
     const QString why = al::app::writeFileAtomically(path, bytes);
     const bool ok = why.isEmpty();
+    d->unsaved = !ok;
     if (!ok) {
         const QString text = tr("Your progress could not be saved to %1 (%2). The progress saved before is "
                                 "unchanged; what you do now is kept while the app is open and saved as soon "
@@ -170,16 +184,26 @@ void ProgressStore::recordAnswer(const QString& stationId, const QString& exerci
     QJsonObject st = d->stations.value(stationId).toObject();
     st.insert(QStringLiteral("visited"), true);
     QJsonObject exercises = st.value(QStringLiteral("exercises")).toObject();
-    // How the learner did is what they predicted: a later skip keeps that record.
+    // How the learner did is what they predicted: a later skip keeps that record, and an answer
+    // the app committed by itself (--reveal) never replaces anything the file holds.
     const QJsonObject before = exercises.value(exerciseId).toObject();
-    if (skipped && !before.isEmpty() && !before.value(QStringLiteral("skipped")).toBool())
+    const auto flag = [&before](const char* key) { return before.value(QLatin1String(key)).toBool(); };
+    if (d->revealing && !before.isEmpty())
         return;
-    QJsonObject entry;
+    if (skipped && !before.isEmpty() && !flag("skipped") && !flag("revealed"))
+        return;
+    QJsonObject entry = before; // keys this version does not know stay
     entry.insert(QStringLiteral("prediction"), prediction);
     entry.insert(QStringLiteral("answer"), answer);
     entry.insert(QStringLiteral("correct"), correct && !skipped);
-    if (skipped)
-        entry.insert(QStringLiteral("skipped"), true);
+    const auto mark = [&entry](const QString& key, bool on) {
+        if (on)
+            entry.insert(key, true);
+        else
+            entry.remove(key);
+    };
+    mark(QStringLiteral("skipped"), skipped);
+    mark(QStringLiteral("revealed"), d->revealing);
     entry.insert(QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     exercises.insert(exerciseId, entry);
     st.insert(QStringLiteral("exercises"), exercises);
@@ -200,7 +224,8 @@ double ProgressStore::stationProgress(const QString& stationId, int exerciseCoun
     const bool seen = st.value(QStringLiteral("visited")).toBool();
     int answered = 0;
     for (const QJsonValue& e : st.value(QStringLiteral("exercises")).toObject())
-        answered += !e.toObject().value(QStringLiteral("skipped")).toBool();
+        answered += !e.toObject().value(QStringLiteral("skipped")).toBool() &&
+                    !e.toObject().value(QStringLiteral("revealed")).toBool();
     if (exerciseCount <= 0)
         return seen ? 1.0 : 0.0;
     // Visiting counts for a tenth; the rest is shared by the exercises.

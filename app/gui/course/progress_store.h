@@ -26,11 +26,19 @@ public:
                                   bool skipped = false);
     Q_INVOKABLE QVariantMap answer(const QString& stationId, const QString& exerciseId) const;
     // 0..1: exercises answered with a prediction / exercises in the station (visited alone counts
-    // a little; a skip counts as not done).
+    // a little; a skip or an answer the app revealed by itself counts as not done).
     Q_INVOKABLE double stationProgress(const QString& stationId, int exerciseCount) const;
     Q_INVOKABLE void reset();
     QString notice() const;
     QString filePath() const;
+
+    // For --screenshot --reveal: the answers recorded from now on are committed by the app itself,
+    // not by the learner. They are only added where an exercise has no record yet (never in place
+    // of one), are marked "revealed": true, and count as not done.
+    void setRevealing(bool revealing);
+    // True while something changed since the last save that reached the file (saving failed, or
+    // was switched off because an unusable file could not be set aside).
+    bool hasUnsavedChanges() const;
 
     // For tests: use this file instead of the standard location (forgets what was loaded).
     void setFilePath(const QString& path);
