@@ -43,7 +43,7 @@ ExerciseAnswer topProbAtTemperature(const Ctx& c) {
         double squares = 0;
         for (double v : p1) squares += v * v;
         a.detail += QLatin1Char(' ') +
-                    QObject::tr("Squared, the top's %1 becomes %2 and the runner-up %3's %4 becomes %5; the squares of all "
+                    QObject::tr("Squared, the top's %1 becomes %2 and the runner-up's %4 (%3) becomes %5; the squares of all "
                                 "%6 tokens add up to %7, so the top gets %2 / %7 = %8.")
                         .arg(num(p1[size_t(top)], 3), num(p1[size_t(top)] * p1[size_t(top)], 3), quoted(c.model, second),
                              num(p1[size_t(second)], 3), num(p1[size_t(second)] * p1[size_t(second)], 3))
