@@ -108,27 +108,51 @@ FocusScope {
             onClicked: { if (matrix.hoverRow >= 0 && view.lens) view.lens.focusToken = matrix.hoverRow; view.forceActiveFocus() }
         }
 
-        // Why the upper triangle is empty.
-        Rectangle {
-            visible: matrix.cells > 1
-            x: parent.width * 0.48
-            y: parent.height * 0.06
-            width: maskNote.width + 16
-            height: maskNote.implicitHeight + 10
-            radius: 6
-            color: Theme.surface
-            opacity: 0.92
-            border.width: 1
-            border.color: Theme.border
-            Label {
-                id: maskNote
-                anchors.centerIn: parent
-                width: Math.max(120, Math.min(250, matrix.width * 0.5 - 16))
-                wrapMode: Text.WordWrap
-                font.pixelSize: Theme.fontSmall
-                color: Theme.textMuted
-                text: qsTr("Empty by design: the causal mask.\nA token sees only itself and earlier tokens.")
-            }
+        // Why the upper triangle is empty. After a reveal it moves left of the outlined answer
+        // column, keeping to the empty triangle (its left edge right of its bottom edge); where the
+        // column leaves no room for the sentence, a short name of the mask takes its place.
+        MaskNote {
+            id: fullNote
+            side: matrix.width
+            columnLeft: view.answerColumn >= 0 ? view.answerColumn * matrix.cellSize : matrix.width
+            visible: matrix.cells > 1 && fits
+            text: qsTr("Empty by design: the causal mask.\nA token sees only itself and earlier tokens.")
+            textWidth: Math.max(120, Math.min(250, matrix.width * 0.5 - 16))
+        }
+        MaskNote {
+            side: matrix.width
+            columnLeft: fullNote.columnLeft
+            visible: matrix.cells > 1 && !fullNote.fits && fits
+            text: qsTr("Causal mask")
+            wrap: false
+            textWidth: implicitTextWidth
+        }
+    }
+
+    component MaskNote: Rectangle {
+        property alias text: note.text
+        property real textWidth: 120
+        property bool wrap: true
+        property real side: 0        // the matrix's side
+        property real columnLeft: 0  // where the outlined column starts (the side when none is)
+        readonly property real implicitTextWidth: note.implicitWidth
+        readonly property bool fits: x + width <= columnLeft - 2
+        x: Math.max(y + height, Math.min(side * 0.48, columnLeft - width - 4))
+        y: side * 0.06
+        width: textWidth + 16
+        height: note.implicitHeight + 10
+        radius: 6
+        color: Theme.surface
+        opacity: 0.92
+        border.width: 1
+        border.color: Theme.border
+        Label {
+            id: note
+            anchors.centerIn: parent
+            width: parent.textWidth
+            wrapMode: parent.wrap ? Text.WordWrap : Text.NoWrap
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
         }
     }
 

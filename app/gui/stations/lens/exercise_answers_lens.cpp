@@ -15,19 +15,26 @@ namespace course::answers {
 namespace {
 
 
-// The lens's head (the one that puts the most weight on the previous token, first token included,
-// as the question counts weights) with its last row hidden: how much of its weight does the last
-// token give to the token just before it? The other rows stay visible, so the learner reads the
-// head's habit there and predicts the hidden row, within 0.1.
+// The lens's head (the one whose visible rows put the most weight on the previous token) with its
+// last row hidden: how much of its weight does the last token give to the token just before it? The
+// other rows stay visible, so the learner reads the head's habit there and predicts the hidden row,
+// within 0.1.
 ExerciseAnswer previousTokenShare(const Ctx& c) {
     if (c.T < 2)
         throw al::Error("this exercise needs a text of at least two tokens");
     const al::ForwardResult r = run(c);
+    // Heads are ranked on rows 2 to T-2: not on the hidden last row, whose answer that would pick,
+    // and not on row 1, whose previous token is the first token, so that a head resting on the
+    // first token earns no previous-token credit there. Short texts keep what rows they have.
+    const int last = c.T - 1;
+    const int from = c.T >= 4 ? 2 : 1, to = c.T >= 3 ? last - 1 : last;
     int l = 0, h = 0;
     double bestScore = -1;
     for (int li = 0; li < c.L; ++li)
         for (int hi = 0; hi < c.H; ++hi) {
-            const double s = al::census::previous_token(r.attention.dense(li, hi), c.T, false);
+            double s = 0;
+            for (int i = from; i <= to; ++i) s += r.attention.at(li, hi, i, i - 1);
+            s /= (to - from + 1);
             if (s > bestScore) { bestScore = s; l = li; h = hi; }
         }
     const int q = c.T - 1;

@@ -34,6 +34,22 @@ ExerciseAnswer topProbAtTemperature(const Ctx& c) {
                        .arg(quoted(c.model, top), num(p1[top], 2), num(t, 2));
     a.detail = QObject::tr("The top token %1 has probability %2 at temperature 1 and %3 at temperature %4.")
                    .arg(quoted(c.model, top), num(p1[top]), num(pt[top]), num(t, 2));
+    // The worked line for temperature 0.5, where every probability is squared: the top's new share
+    // is its square over the sum of all squares, and the runner-up shows why that sum is large or small.
+    if (std::abs(t - 0.5) < 1e-9 && p1.size() > 1) {
+        int second = top == 0 ? 1 : 0;
+        for (int i = 0; i < int(p1.size()); ++i)
+            if (i != top && p1[size_t(i)] > p1[size_t(second)]) second = i;
+        double squares = 0;
+        for (double v : p1) squares += v * v;
+        a.detail += QLatin1Char(' ') +
+                    QObject::tr("Squared, the top's %1 becomes %2 and the runner-up's %4 (%3) becomes %5; the squares of all "
+                                "%6 tokens add up to %7, so the top gets %2 / %7 = %8.")
+                        .arg(num(p1[size_t(top)], 3), num(p1[size_t(top)] * p1[size_t(top)], 3), quoted(c.model, second),
+                             num(p1[size_t(second)], 3), num(p1[size_t(second)] * p1[size_t(second)], 3))
+                        .arg(p1.size())
+                        .arg(num(squares, 3), num(pt[size_t(top)], 2));
+    }
     return a;
 }
 
@@ -60,8 +76,14 @@ ExerciseAnswer nucleusSize(const Ctx& c) {
     }
     // Options: ranges split at params.edges (no slack: counts are exact).
     setBucket(c, a, kept, paramEdges(c, {1.5, 10.5, 100.5, 1000.5}), 0);
-    // Nothing about temperature 1 here: that count is the next card's answer.
     a.detail = QObject::tr("At temperature %1, top-p %2 keeps %3 of %4 tokens.").arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size());
+    // The temperature-1 count is the card before's answer, so it may stand here as the baseline.
+    if (t != 1.0) {
+        o.temperature = 1.0f;
+        int keptAt1 = 0;
+        for (float v : al::sampling_distribution(r.logits_last, o)) keptAt1 += v > 0;
+        a.detail += QLatin1Char(' ') + QObject::tr("At temperature 1 it keeps %1.").arg(keptAt1);
+    }
     return a;
 }
 
