@@ -90,8 +90,7 @@ ExerciseAnswer unscaledPeak(const Ctx& c) {
     const std::vector<double> pu = softmax(unscaled);
     const double peak = *std::max_element(pu.begin(), pu.end());
     // The clue: the row's two largest scaled scores (the whole row, first token included) and √d, so
-    // the gap to widen is on the card; the real-vectors figure shows the rest of the row once the
-    // cards before this one are committed.
+    // the gap to widen is on the card, even while the real-vectors figure is still veiled.
     std::vector<double> sorted = scaled;
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     ExerciseAnswer a;
