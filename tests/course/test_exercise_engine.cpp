@@ -118,7 +118,7 @@ private slots:
 
     // The key with the top score, leaving out the first token: the reference's largest weight in the
     // last row of head (last layer, 0) among tokens 1..q, with every key within 2x of it accepted;
-    // the prompt names the top key of the row before as the clue.
+    // the prompt counts the head's habit on the other rows as the clue.
     void topScoreKeyMatchesReference() {
         for (const fixture::Case& c : cases_) {
             if (c.T < 4) continue;
@@ -131,9 +131,16 @@ private slots:
             for (int j = 1; j <= q; ++j)
                 if (2 * c.att(l, 0, q, j) < 0.98f * c.att(l, 0, q, arg)) QVERIFY(!a.accept.contains(QString::number(j)));
                 else if (2 * c.att(l, 0, q, j) > 1.02f * c.att(l, 0, q, arg)) QVERIFY(a.accept.contains(QString::number(j)));
-            int clue = 1;
-            for (int j = 1; j <= q - 1; ++j) if (c.att(l, 0, q - 1, j) > c.att(l, 0, q - 1, clue)) clue = j;
-            QVERIFY2(a.promptText.contains(QStringLiteral("(token %1)").arg(clue)), qPrintable(a.promptText));
+            // The clue counts the head's habit on rows 2 .. q-1 from the reference: how often the top
+            // key (first token left out) is the row's own token, the one before it, or one further back.
+            int counts[3] = {0, 0, 0};
+            for (int row = 2; row < q; ++row) {
+                int top = 1;
+                for (int j = 1; j <= row; ++j) if (c.att(l, 0, row, j) > c.att(l, 0, row, top)) top = j;
+                ++counts[top == row ? 0 : top == row - 1 ? 1 : 2];
+            }
+            const int most = *std::max_element(counts, counts + 3);
+            QVERIFY2(a.promptText.contains(QStringLiteral("on %1 of the %2 rows").arg(most).arg(q - 2)), qPrintable(a.promptText));
         }
     }
 
@@ -153,6 +160,8 @@ private slots:
             const QString expected = bucket(QStringLiteral("02-math"), QStringLiteral("math-unscaled"), {0.5, 0.9, 0.99}, unscaledPeak);
             QVERIFY2(a.accept.contains(expected), qPrintable(QStringLiteral("%1: %2 not in %3").arg(c.text, expected, a.accept.join(u','))));
             QVERIFY(a.accept.size() <= 2);
+            // The prompt gives √d (4 for the fixture's head width 16), the clue to widen the gaps by.
+            QVERIFY2(a.promptText.contains(QStringLiteral("√d = 4")), qPrintable(a.promptText));
         }
     }
 
@@ -284,24 +293,28 @@ private slots:
                  qPrintable(QString::number(k)));
     }
 
-    // Row 3 of layer 0, head 0 with the mask lifted: in layer 0 the scores do not depend on the mask,
-    // so the unmasked weights of the allowed cells, renormalised, are the reference's masked ones;
-    // the answer is the rest, the weight the later tokens would take.
+    // Row 3 of layer 0, head 0 with the mask lifted on the grid's first 8 tokens: in layer 0 the
+    // scores do not depend on the mask, so the unmasked weights of the allowed cells, renormalised,
+    // are the reference's masked ones; the answer is the weight the later tokens on the grid would
+    // take, out of the grid's tokens only.
     void blockedWeightMatchesReference() {
         for (const fixture::Case& c : cases_) {
             if (c.T < 3) continue;
-            const course::ExerciseAnswer a = compute(QStringLiteral("04-mask"), QStringLiteral("mask-row-argmax"), c);
-            const int row = std::min(3, c.T - 2);
+            const course::ExerciseAnswer a = compute(QStringLiteral("04-mask"), QStringLiteral("mask-lifted-share"), c);
+            const int grid = std::min(c.T, 8), row = std::min(3, grid - 2);
             QCOMPARE(a.row, row);
             al::ForwardOptions o;
             o.causal_mask = false;
             const al::ForwardResult open = runner_->forward_full(c.ids, o);
-            double allowed = 0;
+            double allowed = 0, onGrid = 0;
             for (int j = 0; j <= row; ++j) allowed += open.attention.at(0, 0, row, j);
+            for (int j = 0; j < grid; ++j) onGrid += open.attention.at(0, 0, row, j);
             for (int j = 0; j <= row; ++j)
                 QVERIFY(std::abs(open.attention.at(0, 0, row, j) / allowed - c.att(0, 0, row, j)) < 1e-4);
-            QVERIFY2(std::abs(a.answer.toDouble() - (1 - allowed)) < 1e-3, qPrintable(c.text));
+            QVERIFY2(std::abs(a.answer.toDouble() - (onGrid - allowed) / onGrid) < 1e-3, qPrintable(c.text));
             QCOMPARE(a.tolerance, 0.1);
+            // The prompt lists the row's score against every key on the grid.
+            QVERIFY2(a.promptText.contains(QStringLiteral("all %1 keys").arg(grid)), qPrintable(a.promptText));
         }
     }
 
@@ -404,7 +417,7 @@ private slots:
         QVERIFY2(pr.promptText.contains(QString::number(pr.row)), qPrintable(pr.promptText));
         for (const QString& j : pr.accept) QVERIFY(j.toInt() >= 1 && j.toInt() <= pr.row - 2);
         // Shares of weight are shares.
-        for (const char* id : {"mask-row-argmax", "mask-second-row"}) {
+        for (const char* id : {"mask-lifted-share", "mask-second-row"}) {
             const double v = run(QStringLiteral("04-mask"), QString::fromLatin1(id)).answer.toDouble();
             QVERIFY(v >= 0 && v <= 1);
         }
@@ -412,7 +425,16 @@ private slots:
         QVERIFY(lens >= 0 && lens <= 1);
         run(QStringLiteral("02-math"), QStringLiteral("math-unscaled"));
         run(QStringLiteral("05-temperature"), QStringLiteral("temperature-sharpen"));
-        run(QStringLiteral("04-mask"), QStringLiteral("mask-off"));
+        {
+            // The mask-off question is a range: one of its options, or two across an edge.
+            const course::ExerciseAnswer off = run(QStringLiteral("04-mask"), QStringLiteral("mask-off"));
+            QStringList values;
+            for (const QJsonValue& v : fixture::exercise(QStringLiteral("04-mask"), QStringLiteral("mask-off")).value(QStringLiteral("options")).toArray())
+                values << v.toObject().value(QStringLiteral("value")).toString();
+            QVERIFY(values.contains(off.answer));
+            QVERIFY(off.accept.size() >= 1 && off.accept.size() <= 2);
+            for (const QString& v : off.accept) QVERIFY(values.contains(v));
+        }
         run(QStringLiteral("03-heads"), QStringLiteral("heads-knockout"));
         run(QStringLiteral("06-not"), QStringLiteral("not-label-stable"));
         // A flatter distribution never needs fewer tokens to reach 0.9: the range at T = 2 is not

@@ -110,8 +110,10 @@ ColumnLayout {
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
                 font.italic: true
-                text: view.hiddenRows.length > 0
-                      ? qsTr("Hidden until you commit your prediction above: the scores and weights of row %1 in this head.").arg(view.hiddenRows.join(", "))
+                text: view.hiddenRows.length > 1
+                      ? qsTr("Hidden until you commit your prediction above: the scores and weights of rows %1 and %2 in this head (rows count from 0).").arg(view.hiddenRows.slice(0, -1).join(", ")).arg(view.hiddenRows[view.hiddenRows.length - 1])
+                      : view.hiddenRows.length === 1
+                      ? qsTr("Hidden until you commit your prediction above: the scores and weights of row %1 in this head (rows count from 0).").arg(view.hiddenRows[0])
                       : qsTr("Another layer or head than the one asked about: nothing here is hidden.")
             }
             Repeater {

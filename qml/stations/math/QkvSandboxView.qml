@@ -164,7 +164,7 @@ RowLayout {
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
             text: qsTr("score = q·k × √(d/2) (how a d-dimensional dot product would grow) ÷ %1")
-                  .arg(view.sandbox.scaled ? "√d = " + Theme.fixed(view.sandbox.divisor, 1) : "1 (no scaling)")
+                  .arg(view.sandbox.scaled ? qsTr("√d (√d ≈ %1)").arg(Theme.fixed(view.sandbox.divisor, 2)) : qsTr("1 (no scaling)"))
         }
         RowLayout {
             Label { text: qsTr("pretend d ="); color: Theme.text }
@@ -184,6 +184,9 @@ RowLayout {
                 checked: view.sandbox.scaled
                 onToggled: view.sandbox.scaled = checked
                 palette.windowText: Theme.text
+                // The Basic style fills an on switch's track with palette.dark, which the app sets to a
+                // pale grey for checked buttons; the accent makes "on" read as on.
+                palette.dark: Theme.accent
             }
             FocusButton { text: qsTr("Reset vectors"); onClicked: view.sandbox.resetVectors() }
         }

@@ -37,8 +37,9 @@ ExerciseAnswer headKeyNumbers(const Ctx& c) {
 }
 
 // Which key scores highest against the last token's query in a head, leaving out the first token
-// (where most heads rest). The clue: the row before it, whose top key the prompt names, shows the
-// head's habit.
+// (where most heads rest). The clue is the head's habit on the text's other rows, counted, not
+// assumed: how often their top key (first token left out) is the token itself, the one before it,
+// or one further back. Each row's own query decides, so the habit is a lead, not the answer.
 ExerciseAnswer topScoreKey(const Ctx& c) {
     if (c.T < 4)
         throw al::Error("this exercise needs a text of at least four tokens");
@@ -49,17 +50,25 @@ ExerciseAnswer topScoreKey(const Ctx& c) {
         for (int j = 0; j <= row; ++j) w[size_t(j)] = r.attention.at(l, h, row, j);
         return w;
     };
-    ExerciseAnswer clue;
-    setTokenArgmax(c, clue, rowWeights(q - 1), 1, q - 1, q - 1);
+    // Rows 2 .. q-1: from row 2 on, a row has at least two keys once the first token is left out.
+    int itself = 0, previous = 0, further = 0;
+    for (int row = 2; row < q; ++row) {
+        const std::vector<double> w = rowWeights(row);
+        const int top = int(std::max_element(w.begin() + 1, w.end()) - w.begin());
+        (top == row ? itself : top == row - 1 ? previous : further) += 1;
+    }
+    const int rows = q - 2, most = std::max({itself, previous, further});
+    const QString habit = most == itself ? QObject::tr("the token itself")
+                          : most == previous ? QObject::tr("the token before it")
+                                             : QObject::tr("a token further back");
     ExerciseAnswer a;
     setTokenArgmax(c, a, rowWeights(q), 1, q, q);
     a.focusHead = headName(l, h);
-    const int arg = a.answer.toInt(), carg = clue.answer.toInt();
-    a.promptText = QObject::tr("In head %1, leaving out the first token: the query of %2 (token %3) scores highest "
-                               "against the key of %4 (token %5). Which key scores highest against the query of the "
-                               "last token, %6? Click it; any key within 2× of the top weight counts.")
-                       .arg(a.focusHead, quoted(c.model, c.ids[size_t(q - 1)])).arg(q - 1)
-                       .arg(quoted(c.model, c.ids[size_t(carg)])).arg(carg).arg(quoted(c.model, c.ids[size_t(q)]));
+    const int arg = a.answer.toInt();
+    a.promptText = QObject::tr("In head %1, leaving out the first token: on %2 of the %3 rows from row 2 to the one before "
+                               "the last (rows count from 0), the key that scores highest is %4. Which key scores highest "
+                               "against the query of the last token, %5? Click it; any key within 2× of the top weight counts.")
+                       .arg(a.focusHead).arg(most).arg(rows).arg(habit, quoted(c.model, c.ids[size_t(q)]));
     a.detail = QObject::tr("In head %1, the query of %2 scores highest against the key of %3: score %4, "
                            "softmax weight %5. The largest score always gets the largest weight.")
                    .arg(a.focusHead, quoted(c.model, c.ids[size_t(q)]), quoted(c.model, c.ids[size_t(arg)]),
@@ -80,9 +89,19 @@ ExerciseAnswer unscaledPeak(const Ctx& c) {
     const double ps = *std::max_element(pscaled.begin(), pscaled.end());
     const std::vector<double> pu = softmax(unscaled);
     const double peak = *std::max_element(pu.begin(), pu.end());
+    // The clue: the row's two largest scaled scores (the whole row, first token included) and √d, so
+    // the gap to widen is on the card, even while the real-vectors figure is still veiled.
+    std::vector<double> sorted = scaled;
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
     ExerciseAnswer a;
     // Options: below 0.5, 0.5 to 0.9, 0.9 to 0.99, 0.99 or more.
     setBucket(c, a, peak, {0.5, 0.9, 0.99}, 0.002);
+    a.promptText = QObject::tr("In head %1, the row of the last token (the whole row, first token included): its two "
+                               "largest scaled scores are %2 and %3, and √d = %4. Suppose you "
+                               "multiplied every score of this row by √d, as if the model skipped the division (arithmetic "
+                               "on this row, not a model trained without it). How large would the largest weight be?")
+                       .arg(headName(l, h), num(sorted[0], 3), num(sorted.size() > 1 ? sorted[1] : sorted[0], 3),
+                            num(sqrtd, 3));
     a.detail = QObject::tr("For %1 in head %2 the largest weight is %3 with the scaling and %4 without it: "
                            "every score %5 times larger, so every gap between scores %5 times wider.")
                    .arg(quoted(c.model, c.ids[q]), headName(l, h), num(ps), num(peak), num(sqrtd));
