@@ -28,7 +28,10 @@ std::vector<float> ablatedLogits(al::Runner& r, const std::vector<int>& ids, std
 // run with `off` zero-ablated: z_h (from kept attention and values) . c_proj rows, centred, times
 // ln_f's weight and the run's frozen 1/std, dotted with the token's unembedding. [L*H], 0 for
 // layers <= after.
-std::vector<double> directEffects(const al::Model& m, const std::vector<int>& ids, std::vector<al::HeadRef> off, int token) {
+// scale: the final LayerNorm's 1/std to read the effects through (the intact run's, so that a change
+// is what the head writes, not a rescaling); this run's own when null. The run's own is left in *ownScale.
+std::vector<double> directEffects(const al::Model& m, const std::vector<int>& ids, std::vector<al::HeadRef> off, int token,
+                                  const double* scale = nullptr, double* ownScale = nullptr) {
     const al::Config& c = m.config();
     const int L = c.n_layer, H = c.n_head, C = c.n_embd, hs = c.head_dim(), T = int(ids.size());
     al::Runner runner(std::shared_ptr<const al::Model>(&m, [](const al::Model*) {}));
@@ -61,7 +64,9 @@ std::vector<double> directEffects(const al::Model& m, const std::vector<int>& id
     for (int i = 0; i < C; i++) mu += last[i];
     mu /= C;
     for (int i = 0; i < C; i++) var += (last[i] - mu) * (last[i] - mu);
-    const double rstd = 1.0 / std::sqrt(var / C + c.layer_norm_epsilon);
+    const double own = 1.0 / std::sqrt(var / C + c.layer_norm_epsilon);
+    if (ownScale) *ownScale = own;
+    const double rstd = scale ? *scale : own;
 
     std::vector<double> out(size_t(L) * H, 0.0);
     for (int l = 0; l < L; l++)
@@ -146,11 +151,13 @@ private slots:
             }
         QVERIFY(std::abs(std::abs(k.pairDBoth - k.pairDA - k.pairDB) - bestGap) < 4e-4);
 
-        // Backup: later heads' direct effects, intact and with the strongest head off.
+        // Backup: later heads' direct effects, intact and with the strongest head off, both through the
+        // intact run's final LayerNorm scale.
         const int sl = k.strongest / H;
         QCOMPARE(k.laterHeadsChecked, (L - 1 - sl) * H);
-        const std::vector<double> intact = directEffects(*model_, fc.ids, {}, refTop);
-        const std::vector<double> knocked = directEffects(*model_, fc.ids, {{sl, k.strongest % H}}, refTop);
+        double cleanScale = 0;
+        const std::vector<double> intact = directEffects(*model_, fc.ids, {}, refTop, nullptr, &cleanScale);
+        const std::vector<double> knocked = directEffects(*model_, fc.ids, {{sl, k.strongest % H}}, refTop, &cleanScale);
         int best = -1;
         double bestRise = 0;
         for (int i = (sl + 1) * H; i < L * H; i++)

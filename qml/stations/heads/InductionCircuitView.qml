@@ -58,8 +58,12 @@ ColumnLayout {
             values: view.result.prevPattern
         }
         Pattern {
-            title: qsTr("Induction head %1").arg(view.result.inductionHead)
-            subtitle: qsTr("score %1: how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy's length to the left of the main diagonal)").arg(Theme.fixed(view.result.inductionScore, 2))
+            // The census's induction bar (0.3) decides the wording: the score measures where the
+            // head looks, not whether it copies.
+            title: view.result.inductionScore >= 0.3
+                   ? qsTr("Head %1 scores like an induction head (attention only)").arg(view.result.inductionHead)
+                   : qsTr("Head %1, the most induction-like (below the census's 0.3)").arg(view.result.inductionHead)
+            subtitle: qsTr("score %1 on your text written twice (the raw share, first position kept; the tiles' fixed-probe score leaves it out): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy's length to the left of the main diagonal)").arg(Theme.fixed(view.result.inductionScore, 2))
             values: view.result.inductionPattern
         }
         Pattern {

@@ -22,8 +22,8 @@ namespace {
 // How much of its weight, averaged over the rows, the layer's most first-token-heavy head puts on
 // the first token, within 0.1: the census's "first-token" score, whatever label the census gives
 // the head (it tries induction, previous-token, duplicate and self before sink, so a head can rest
-// on the first token and still be labelled induction). The prompt's definition of a sink (at least
-// half there) is what the reveal counts.
+// on the first token and still be labelled induction). The course's sink head (at least half
+// there, its own threshold) is what the reveal counts.
 ExerciseAnswer countSinks(const Ctx& c) {
     const int l = paramLayer(c);
     const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
@@ -41,7 +41,7 @@ ExerciseAnswer countSinks(const Ctx& c) {
     a.focusHead = headName(l, bestHead);
     a.detail = QObject::tr("On your text, the share of weight that each head of layer %1 puts on the first token, "
                            "averaged over the rows: %2. Head %3 puts the most there; %4 of the layer's %5 heads put at "
-                           "least half there, which is what makes a head a sink.")
+                           "least half there, which is what this course calls a sink head (its own threshold).")
                    .arg(l).arg(shares.join(QStringLiteral(", ")), a.focusHead).arg(sinks).arg(c.H);
     if (sinks == 0)
         a.note = QObject::tr("Trained models such as GPT-2 small usually have many heads that rest on the first token; "
@@ -52,7 +52,7 @@ ExerciseAnswer countSinks(const Ctx& c) {
 // Knock out the strongest previous-token head (zero its output): what happens to the probability of
 // the token the intact model predicts? Ranges of the ratio knocked-out / intact. The clue is in the
 // prompt: which head it is (an early previous-token head feeds later heads that build on it) and
-// how sure the model is.
+// how sure the model is, with the runner-up.
 ExerciseAnswer knockoutTopProbability(const Ctx& c) {
     const al::ForwardResult clean = run(c);
     const al::census::RankedHead head = al::census::previous_token_head(clean, c.T, false);
@@ -66,10 +66,18 @@ ExerciseAnswer knockoutTopProbability(const Ctx& c) {
     setBucket(c, a, ratio, paramEdges(c, {0.5, 0.9, 1.0}), 0.01);
     const QString name = headName(head.head.layer, head.head.head);
     a.focusHead = name;
+    // The runner-up too: whether the top token keeps first place depends on its lead, which the
+    // explain speaks of; how far its probability moves is what the question asks.
+    std::vector<double> rest = p;
+    rest[size_t(top)] = -1;
+    const int second = int(std::max_element(rest.begin(), rest.end()) - rest.begin());
+    // The lead as a ratio (never below 1), so that it cannot read as another card's share.
     a.promptText = QObject::tr("Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For "
-                               "your text the model's most likely next token is %4 at %5. Knock out head %1: what "
-                               "happens to %4's probability?")
-                       .arg(name).arg(head.head.layer).arg(num(head.score, 2)).arg(quoted(c.model, top), num(p[size_t(top)], 2));
+                               "your text the model's most likely next token is %4 at %5, %6 times as likely as the "
+                               "runner-up %7. Knock out head %1: what happens to %4's probability?")
+                       .arg(name).arg(head.head.layer).arg(num(head.score, 2))
+                       .arg(quoted(c.model, top), num(p[size_t(top)], 2),
+                            num(p[size_t(top)] / std::max(p[size_t(second)], 1e-12), 2), quoted(c.model, second));
     a.detail = QObject::tr("With head %1 knocked out, %2 has probability %3 (%4 times its probability before); the most "
                            "likely next token is now %5 at %6. KL between the two predictions: %7 nats.")
                    .arg(name, quoted(c.model, top), num(q[size_t(top)], 2), num(ratio, 2), quoted(c.model, after),
@@ -182,6 +190,18 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
                    .arg(l).arg(c.H).arg(quoted(c.model, ids[size_t(q)])).arg(q).arg(num(mean[size_t(arg)], 2))
                    .arg(quoted(c.model, ids[size_t(arg)])).arg(num(mean[size_t(q)], 2)).arg(num(mean[size_t(p0 - 1)], 2))
                    .arg(quoted(c.model, ids[size_t(p0 - 1)]));
+    // A flat row: when several words lie within 2x of the top, the near-tie rule accepts them all and
+    // the reveal says that no word stands out, rather than naming a winner.
+    QStringList close;
+    for (const QString& acc : std::as_const(a.accept)) {
+        const QString w = quoted(c.model, ids[size_t(acc.toInt())]);
+        if (!close.contains(w)) close << w;
+    }
+    if (close.size() >= 3)
+        a.detail += QLatin1Char(' ') + QObject::tr("Here no earlier word stands out: %1 words lie within 2× of the top "
+                                                   "weight (%2), so any of them counts, and the row says little about "
+                                                   "what the pronoun is linked with.")
+                                           .arg(close.size()).arg(close.join(QStringLiteral(", ")));
     a.example = !note.isEmpty();
     a.note = note;
     return a;

@@ -15,38 +15,17 @@ namespace course {
 
 InductionCircuit findInductionCircuit(const std::shared_ptr<const al::Model>& model, std::vector<int> passage,
                                       const std::atomic<bool>* cancel) {
-    const al::Config& cfg = model->config();
-    const int L = cfg.n_layer, H = cfg.n_head;
-    if (L < 2) throw al::Error("an induction circuit needs at least two layers; this model has one");
-    if (passage.size() > size_t(InductionCircuit::kMaxPassage)) passage.resize(InductionCircuit::kMaxPassage);
-    if (passage.size() < 4) throw al::Error("the passage needs at least 4 tokens");
-    InductionCircuit c;
-    c.passage = int(passage.size());
-    if (cfg.bos_token_id >= 0 && cfg.bos_token_id < cfg.vocab_size) c.ids.push_back(cfg.bos_token_id);
-    c.ids.insert(c.ids.end(), passage.begin(), passage.end());
-    c.ids.insert(c.ids.end(), passage.begin(), passage.end());
-    const int T = int(c.ids.size());
-
     al::Runner runner(model);
     al::ForwardOptions plain;
     plain.keep_scores = false;
     plain.cancel = cancel;
-    const al::ForwardResult r = runner.forward_full(c.ids, plain);
+    al::ForwardResult r;
+    InductionCircuit c;
+    static_cast<InductionCircuitHeads&>(c) = findInductionCircuitHeads(*model, runner, std::move(passage), cancel, &r);
+    const int H = model->config().n_head;
     auto inductionOf = [&](const al::ForwardResult& res, int l, int h) {
         return al::census::induction(res.attention.dense(l, h), c.ids, false);
     };
-    // The induction head: the highest induction score in any layer but the first.
-    c.indScore = -1;
-    for (int l = 1; l < L; ++l)
-        for (int h = 0; h < H; ++h) {
-            const double s = inductionOf(r, l, h);
-            if (s > c.indScore) { c.indScore = s; c.indLayer = l; c.indHead = h; }
-        }
-    // The previous-token head: the highest previous-token score in an earlier layer.
-    const al::census::RankedHead prev = al::census::previous_token_head(r, T, true, c.indLayer);
-    c.prevScore = prev.head.layer >= 0 ? prev.score : -1;
-    c.prevLayer = prev.head.layer;
-    c.prevHead = prev.head.head;
     c.prevPattern = r.attention.dense(c.prevLayer, c.prevHead);
     c.indPattern = r.attention.dense(c.indLayer, c.indHead);
     // The causal test, and its control: every other head of the previous-token head's layer.
@@ -114,7 +93,7 @@ void InductionCircuitLab::recompute(const Input& in) {
 QString InductionCircuitLab::description() const {
     if (tokens_.isEmpty() || c_.prevLayer < 0 || c_.indLayer < 0)
         return tr("No model loaded.");
-    return tr("Previous-token head %1 (score %2) and induction head %3 (score %4) on %5 tokens, a passage written twice; with the first knocked out, the second scores %6.")
+    return tr("Previous-token head %1 (score %2) and head %3, the most induction-like (score %4, attention only), on %5 tokens, a passage written twice; with the first knocked out, the second scores %6.")
         .arg(name(c_.prevLayer, c_.prevHead), figure_words::number(c_.prevScore), name(c_.indLayer, c_.indHead),
              figure_words::number(c_.indScore))
         .arg(tokens_.size())

@@ -13,22 +13,15 @@
 
 #include "attention_lens/model.h"
 #include "course_lab.h"
+#include "induction_circuit_heads.h"
 
 namespace course {
 
-struct InductionCircuit {
-    std::vector<int> ids;           // [BOS] + passage + passage (BOS only where the model has one)
-    int passage = 0;                // tokens in one copy
-    int prevLayer = -1, prevHead = -1;
-    double prevScore = 0;           // previous-token score on this sequence (first token left out)
-    int indLayer = -1, indHead = -1;
-    double indScore = 0;            // induction score on this sequence
+struct InductionCircuit : InductionCircuitHeads {
     double indScoreWithoutPrev = 0; // ... with the previous-token head knocked out
     double controlMean = 0;         // ... mean over knocking out each other head of prevLayer instead
     int controlCount = 0;
     std::vector<float> prevPattern, indPattern, indPatternWithoutPrev; // [T][T] dense
-
-    static constexpr int kMaxPassage = 24; // tokens of the learner's text in each copy
 };
 
 // `passage`: the learner's text as ids (the first kMaxPassage are used). Throws al::Error when the

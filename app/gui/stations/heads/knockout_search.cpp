@@ -123,7 +123,9 @@ KnockoutSearch computeKnockoutSearch(const std::shared_ptr<const al::Model>& mod
         }
     }
 
-    // Backup: later heads' direct effects on the top token with the strongest head off.
+    // Backup: later heads' direct effects on the top token with the strongest head off. Both are read
+    // through the intact run's final LayerNorm scale, so that a rise is what the later head writes,
+    // not the knock-out rescaling the whole residual stream.
     al::ForwardOptions off;
     off.zero_ablate = {{s.strongest / H, s.strongest % H}};
     const al::VariantResult knocked = runner.run({off}).at(0);
@@ -134,7 +136,8 @@ KnockoutSearch computeKnockoutSearch(const std::shared_ptr<const al::Model>& mod
             const size_t at = (size_t(l) * H + h) * C;
             const double intact = al::direct_logit(*model, runner.clean().head_out_last.data() + at,
                                                    runner.clean().resid_last.data(), s.topToken);
-            const double after = al::direct_logit(*model, knocked.head_out_last.data() + at, knocked.resid_last.data(), s.topToken);
+            const double after = al::direct_logit(*model, knocked.head_out_last.data() + at,
+                                                  runner.clean().resid_last.data(), s.topToken);
             ++s.laterHeadsChecked;
             if (after - intact > bestRise) {
                 bestRise = after - intact;

@@ -7,8 +7,8 @@
 //    out together, and the pair whose joint effect differs most from the sum of its parts is kept
 //    (heads whose contributions overlap, or that interact through later layers);
 //  - backup: with the strongest head knocked out, the direct effect on the top token's logit of
-//    every head in a later layer (direct logit attribution, ln_f's scale frozen) is compared with
-//    its value in the intact run. A later head whose direct effect rises is taking over part of
+//    every head in a later layer (direct logit attribution, ln_f's scale frozen at the intact run's
+//    in both, so a rise is not a rescaling) is compared with its value in the intact run. A later head whose direct effect rises is taking over part of
 //    the job: a backup head in the sense of Wang et al. 2022 (arXiv:2211.00593).
 // All variants run through al::VariantRunner (restart at the first changed layer, batched).
 #pragma once

@@ -14,12 +14,12 @@
 #include "attention_lens/variants.h"
 #include "course_math.h"
 #include "head_roles.h"
+#include "induction_circuit_heads.h"
 
 namespace course::answers {
 namespace {
 
-// The strongest previous-token head, whose pattern is the most striking one on the page, given
-// uniform weights instead: how far does the next-token prediction move (KL, nats)? A striking
+// The strongest previous-token head, given uniform weights instead: how far does the next-token prediction move (KL, nats)? A striking
 // pattern need not matter: ranges, from "hardly at all" to "a lot".
 ExerciseAnswer uniformSwapKl(const Ctx& c) {
     const al::ForwardResult clean = run(c);
@@ -36,8 +36,8 @@ ExerciseAnswer uniformSwapKl(const Ctx& c) {
     setBucket(c, a, d, paramEdges(c, {0.01, 0.1, 1.0}), 0.0005);
     const QString name = headName(head.head.layer, head.head.head);
     a.focusHead = name;
-    a.promptText = QObject::tr("Head %1 has the most striking pattern on your text: %2 of its weight, on average, goes to "
-                               "the previous token. Replace its pattern with uniform weights: how far will the "
+    a.promptText = QObject::tr("Head %1 is the strongest previous-token head on your text: %2 of its weight, on average, "
+                               "goes to the previous token. Replace its pattern with uniform weights: how far will the "
                                "next-token prediction move?").arg(name, num(head.score, 2));
     a.detail = QObject::tr("Uniform weights in head %1 move the prediction by KL %2 nats; the most likely next token "
                            "goes from %3 (%4) to %5 (%6).")
@@ -46,12 +46,29 @@ ExerciseAnswer uniformSwapKl(const Ctx& c) {
     return a;
 }
 
-// The census's induction head of a layer (the head with the highest induction score on the census's
-// own repeated random sequence: the clue, in the prompt) on the learner's text written twice in a
-// row: how much weight does it put on the token after the earlier copy of each token (its induction
-// score on that text), within 0.1? A score, like the label built from it, depends on the text.
+// The census's induction head of a late layer (the head with the highest induction score on the
+// census's own repeated random sequence: the clue, in the prompt) on the learner's text written
+// twice in a row: how much weight does it put on the token after the earlier copy of each token
+// (its induction score on that text), within 0.1? The layer is the one asked for, or the next one
+// down where Station 3's induction circuit shows a head of it: that panel prints its head's score
+// on the learner's text written twice, which would be this answer. The census labels such a head
+// induction on every text (its label is checked on the probe first); what changes with the text
+// is the weight it measures.
 ExerciseAnswer labelStable(const Ctx& c) {
-    const int l = paramLayer(c);
+    // Station 3's circuit, on the text it uses: the learner's first tokens, or the default text.
+    int circuitLayer = -1;
+    QString circuitHead;
+    if (c.L >= 2) {
+        std::vector<int> passage(c.ids.begin(), c.ids.begin() + long(std::min(c.ids.size(), size_t(InductionCircuitHeads::kMaxPassage))));
+        if (passage.size() < 4) passage = tokenize(c.model, defaultText(), InductionCircuitHeads::kMaxPassage);
+        if (passage.size() >= 4) {
+            const InductionCircuitHeads circuit = findInductionCircuitHeads(c.model, c.runner, passage, c.cancel);
+            circuitLayer = circuit.indLayer;
+            circuitHead = headName(circuit.indLayer, circuit.indHead);
+        }
+    }
+    int l = paramLayer(c);
+    if (l == circuitLayer) l = l > 0 ? l - 1 : std::min(l + 1, c.L - 1);
     // Twice the text within the token cap: its first half of the cap, twice, on a long text.
     const size_t half = size_t(std::min(kTokenCap, c.model.config().n_positions) / 2);
     std::vector<int> twice(c.ids.begin(), c.ids.begin() + long(std::min(c.ids.size(), half)));
@@ -69,10 +86,14 @@ ExerciseAnswer labelStable(const Ctx& c) {
     ExerciseAnswer a;
     setNumber(a, score, 0.1, 4);
     a.focusHead = headName(l, pick->head.head);
+    const QString where = circuitLayer >= 0
+        ? QObject::tr(" (Station 3's induction circuit shows head %1; this is another layer's.)").arg(circuitHead)
+        : QString();
     a.promptText = QObject::tr("On the census's repeated random tokens, head %1 has the highest induction score of "
-                               "layer %2: %3 of its weight goes to the token after the earlier copy. Write your text "
-                               "twice in a row: how much will it put there on your text? (Within 0.1 counts.)")
-                       .arg(a.focusHead).arg(l).arg(num(pick->induction, 3));
+                               "layer %2: %3 of its weight goes to the token after the earlier copy.%4 Write the first "
+                               "%5 tokens of your text twice in a row (a longer text is cut there first): how much "
+                               "will it put there? (Within 0.1 counts.)")
+                       .arg(a.focusHead).arg(l).arg(num(pick->induction, 3)).arg(where).arg(half);
     a.detail = QObject::tr("On your text written twice, head %1 puts %2 of its weight on the token after the earlier "
                            "copy (%3 on the census's random tokens). On your text, the census labels it %4.")
                    .arg(a.focusHead, num(score, 2), num(pick->induction, 2),
