@@ -383,6 +383,78 @@ private slots:
                  qPrintable(QStringLiteral("exit %1: %2").arg(bench.exitCode()).arg(QString::fromUtf8(bench.readAll()))));
     }
 
+    // train-lab --out on a folder that holds anything but a model's files: refused before the
+    // training, with exit code 2 and a message naming what else is there, and every file left as it
+    // was. `--out .`, `--out DIR/sub/..` and the home folder itself are such folders too.
+    void trainLabOutNeverDeletesOtherFiles_data() {
+        QTest::addColumn<QString>("out"); // as typed, relative to the working folder "home/w"
+        QTest::addColumn<QString>("folder"); // the folder it names, relative to the Home
+        QTest::addColumn<QString>("named"); // a file the message names
+        QTest::newRow("a project") << "proj" << "home/w/proj" << "a.txt";
+        QTest::newRow("the working folder") << "." << "home/w" << "proj/";
+        QTest::newRow("a folder through ..") << "d2/sub/.." << "home/w/d2" << "keep.txt";
+        QTest::newRow("the home folder") << "HOME" << "home" << ".local/";
+        QTest::newRow("a model folder with a note") << "model" << "home/w/model" << "notes.txt";
+    }
+    void trainLabOutNeverDeletesOtherFiles() {
+        QFETCH(QString, out);
+        QFETCH(QString, folder);
+        QFETCH(QString, named);
+        Home home;
+        const QString work = home.path("home/w");
+        QVERIFY(QDir().mkpath(work + QStringLiteral("/proj/sub")));
+        QVERIFY(Home::writeFile(work + QStringLiteral("/proj/a.txt"), "x\n"));
+        QVERIFY(QDir().mkpath(work + QStringLiteral("/d2/sub")));
+        QVERIFY(Home::writeFile(work + QStringLiteral("/d2/keep.txt"), "mine\n"));
+        QVERIFY(QDir().mkpath(work + QStringLiteral("/model")));
+        for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"})
+            QVERIFY(QFile::copy(fixture() + QLatin1Char('/') + QLatin1String(f), work + QStringLiteral("/model/") + QLatin1String(f)));
+        QVERIFY(Home::writeFile(work + QStringLiteral("/model/notes.txt"), "what I found\n"));
+        QVERIFY(Home::writeFile(home.progressFile(), "{\"format\": \"attention-lens-progress\"}\n"));
+        const auto everything = [&] {
+            QMap<QString, QByteArray> files;
+            QDirIterator it(home.path("home"), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString p = it.next();
+                files.insert(p, QFileInfo(p).isDir() ? QByteArray("folder") : Home::readFile(p));
+            }
+            return files;
+        };
+        const QMap<QString, QByteArray> before = everything();
+        const QString arg = out == QLatin1String("HOME") ? home.path("home") : out;
+        const Run r = home.run(cli(), {QStringLiteral("train-lab"), QStringLiteral("--steps"), QStringLiteral("2"),
+                                       QStringLiteral("--out"), arg}, 60000, work);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(QStringLiteral("exists and holds other files")) && r.log.contains(named) &&
+                     r.log.contains(QStringLiteral("give a new or empty folder")),
+                 qPrintable(r.log));
+        QVERIFY2(!r.log.contains(QStringLiteral("\"step\"")), "it trained before refusing");
+        QCOMPARE(everything(), before);
+        // Nothing was left beside the folder either.
+        const QDir parent = QFileInfo(home.path(qPrintable(folder))).dir();
+        for (const QString& e : parent.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot))
+            QVERIFY2(!e.contains(QStringLiteral(".writing-")) && !e.contains(QStringLiteral(".previous-")), qPrintable(e));
+    }
+
+    // An empty folder, and a folder of a model written before, are what --out may fill or replace.
+    void trainLabOutFillsAnEmptyFolderAndReplacesAModel() {
+        Home home;
+        const QString out = home.path("home/empty");
+        QVERIFY(QDir().mkpath(out));
+        const QStringList train{QStringLiteral("train-lab"), QStringLiteral("--steps"), QStringLiteral("2"),
+                                QStringLiteral("--out"), out};
+        const Run first = home.run(cli(), train, 60000);
+        QVERIFY2(first.finished && first.code == 0, qPrintable(first.summary()));
+        const QStringList files{"config.json", "merges.txt", "model.safetensors", "vocab.json"};
+        QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), files);
+        const Run second = home.run(cli(), train + QStringList{QStringLiteral("--layers"), QStringLiteral("1")}, 60000);
+        QVERIFY2(second.finished && second.code == 0, qPrintable(second.summary()));
+        QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), files);
+        QVERIFY(Home::readFile(out + QStringLiteral("/config.json")).contains("\"n_layer\": 1"));
+        QCOMPARE(QDir(home.path("home")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{".cache", ".config", ".local", "empty"}));
+    }
+
     // train-lab --out over a model on a full disk: it fails, and the model that was there still
     // loads, byte for byte. Needs a small disk: a tmpfs, which only root can mount.
     void trainLabOutIsAtomicOnAFullDisk() {
