@@ -30,6 +30,7 @@
 #include "model_hub.h"
 #include "screenshot_reveal.h"
 #include "single_instance.h"
+#include "storage/app_folders.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
@@ -68,8 +69,8 @@ int main(int argc, char* argv[]) {
     memory_release::configureAllocator(); // before any thread allocates: see memory_release.h
     al::configure_threads(); // before any model runs: BLAS workers that sleep instead of spin
     QApplication app(argc, argv); // QApplication (not QGuiApplication): Qt Charts needs it
-    QApplication::setApplicationName(QStringLiteral("Attention Lens"));
-    QApplication::setOrganizationName(QStringLiteral("Attention Lens"));
+    QApplication::setApplicationName(QLatin1String(al::app::kApplicationName));
+    QApplication::setOrganizationName(QLatin1String(al::app::kOrganizationName));
     QApplication::setOrganizationDomain(QStringLiteral("attentionlens.org"));
     QApplication::setApplicationVersion(QStringLiteral(AL_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(AL_APP_ID));

@@ -383,6 +383,24 @@ private slots:
                  qPrintable(QStringLiteral("exit %1: %2").arg(bench.exitCode()).arg(QString::fromUtf8(bench.readAll()))));
     }
 
+    // The CLI and the app share one models folder: the app's, whatever the running program is
+    // called, so a model the CLI downloads shows in the app's library. $AL_MODELS_DIR still wins.
+    void cliUsesTheAppsModelsFolder() {
+        Home home;
+        const auto modelsFolder = [&](const QString& override) {
+            QProcessEnvironment env = home.env();
+            env.remove(QStringLiteral("AL_MODELS_DIR"));
+            if (!override.isEmpty()) env.insert(QStringLiteral("AL_MODELS_DIR"), override);
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(cli(), {QStringLiteral("models")});
+            if (!p.waitForFinished(30000) || p.exitCode() != 0) return QStringLiteral("failed: ") + QString::fromUtf8(p.readAllStandardError());
+            return QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("models_folder")).toString();
+        };
+        QCOMPARE(modelsFolder(QString()), home.dataDir() + QStringLiteral("/models"));
+        QCOMPARE(modelsFolder(home.path("elsewhere")), home.path("elsewhere"));
+    }
+
     // train-lab --out on a folder that holds anything but a model's files: refused before the
     // training, with exit code 2 and a message naming what else is there, and every file left as it
     // was. `--out .`, `--out DIR/sub/..` and the home folder itself are such folders too.
