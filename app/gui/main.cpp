@@ -144,6 +144,8 @@ int main(int argc, char* argv[]) {
                              "to close\n");
         instance.acquire(std::max(1, int(timeoutSeconds * 1000))); // the watchdog ends the wait at --timeout
     }
+    if (!instance.notice().isEmpty())
+        std::fprintf(stderr, "attention-lens: %s\n", qPrintable(instance.notice()));
 
     ModelHub* hub = ModelHub::instance();
     if (parser.isSet(textOpt))

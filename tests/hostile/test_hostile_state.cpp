@@ -220,6 +220,47 @@ private slots:
         QVERIFY(first.running());
     }
 
+    // A lock file that names no process (left empty by a crash between its creation and its
+    // write), or a folder or a link in its place: the app takes the lock at once instead of
+    // waiting for a copy that does not exist; what is not a regular file is set aside.
+    void malformedLockDoesNotLockOut_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("empty file") << "empty";
+        QTest::newRow("garbage") << "garbage";
+        QTest::newRow("folder") << "folder";
+        QTest::newRow("link to a file outside") << "link";
+        QTest::newRow("dangling link") << "dangling";
+    }
+    void malformedLockDoesNotLockOut() {
+        QFETCH(QString, kind);
+        Home home;
+        const QString lock = home.dataDir() + QStringLiteral("/instance.lock");
+        QVERIFY(QDir().mkpath(home.dataDir()));
+        if (kind == QLatin1String("empty")) QVERIFY(Home::writeFile(lock, QByteArray()));
+        if (kind == QLatin1String("garbage")) QVERIFY(Home::writeFile(lock, QByteArray("\xff\x00not a lock", 12)));
+        if (kind == QLatin1String("folder")) QVERIFY(QDir().mkpath(lock + QStringLiteral("/inside")));
+        if (kind == QLatin1String("link")) QVERIFY(makeLink(home.outside(QStringLiteral("victim.txt")), lock));
+        if (kind == QLatin1String("dangling")) QVERIFY(makeLink(home.outside(QStringLiteral("gone")), lock));
+        const bool setAside = kind == QLatin1String("folder") || kind == QLatin1String("link") || kind == QLatin1String("dangling");
+
+        const Run shot = stationShot(home);
+        QVERIFY2(shot.finished && !shot.signalled && shot.code == 0 && shot.ms < 20000, qPrintable(shot.summary()));
+        QVERIFY2(!shot.log.contains(QStringLiteral("waiting for it")), qPrintable(shot.log));
+        QCOMPARE(Home::besides(lock, QStringLiteral(".unusable-")).size(), setAside ? 1 : 0);
+        if (setAside) QVERIFY2(shot.log.contains(QStringLiteral("It was kept as")), qPrintable(shot.log));
+        QVERIFY2(home.outsideChanges().isEmpty(), qPrintable(home.outsideChanges()));
+
+        // Opened as a learner would: it starts and stays open instead of giving up after 15 s.
+        if (kind == QLatin1String("empty")) {
+            QVERIFY(Home::writeFile(lock, QByteArray()));
+            OpenApp open(home, {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("lens")});
+            QVERIFY2(waitFor([&] { return Home::readFile(lock).startsWith(QByteArray::number(open.p.processId())); }, 10000),
+                     qPrintable(QString::fromUtf8(open.p.readAll())));
+            QThread::msleep(1000);
+            QVERIFY2(open.running(), qPrintable(QString::fromUtf8(open.p.readAll())));
+        }
+    }
+
     // The same hand-edited window size on a real X server (Xvfb), where a window of 32767 x 32767
     // took the app down with a segfault: the window is cut to the screen and the app keeps running.
     void hugeWindowOnX11IsCutToTheScreen() {
