@@ -4,7 +4,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
+#include "attention_lens/error.h"
 #include "attention_lens/model.h"
 #include "attention_lens/safe_file.h"
 #include "attention_lens/threads.h"
@@ -14,6 +17,11 @@
 namespace cli {
 
 namespace {
+// What a model folder this tool writes holds (train-lab's four files; a downloaded one also has
+// source.json): --out replaces a folder holding nothing else, and refuses any other.
+const std::vector<std::string> kModelFiles = {"config.json", "model.safetensors", "vocab.json", "merges.txt",
+                                              "source.json"};
+
 // One line on stdout, keys in the order written (the order the lines are documented in).
 void print_line(const nlohmann::ordered_json& j) {
     const std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -39,6 +47,10 @@ int cmd_train_lab(const Args& args) {
         if (out.empty()) throw UsageError("--out needs a folder");
         if (std::filesystem::exists(out, ec) && !std::filesystem::is_directory(out, ec))
             throw UsageError("--out \"" + out + "\" exists and is not a folder");
+        // Refused before the training, not after it: a folder holding anything else is the
+        // learner's, and replacing it would delete what it holds.
+        if (const std::string why = al::why_folder_cannot_be_replaced(out, kModelFiles); !why.empty())
+            throw al::Error(why);
     }
     // Bit-for-bit repeatable runs need a fixed BLAS thread count; one thread is also the fastest
     // for products this small.
@@ -66,7 +78,7 @@ int cmd_train_lab(const Args& args) {
     // Written into a folder beside --out and checked by loading it, then renamed into place: a full
     // disk or a kill leaves the model that was there before, whole.
     if (!out.empty())
-        al::replace_folder_atomically(out, [&](const std::string& dir) {
+        al::replace_folder_atomically(out, kModelFiles, [&](const std::string& dir) {
             lab->export_hf(dir);
             al::Model::load(dir);
         });

@@ -33,6 +33,7 @@
 #include "model_hub.h"
 #include "screenshot_reveal.h"
 #include "single_instance.h"
+#include "storage/app_folders.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
@@ -111,8 +112,8 @@ int main(int argc, char* argv[]) {
     memory_release::configureAllocator(); // before any thread allocates: see memory_release.h
     al::configure_threads(); // before any model runs: BLAS workers that sleep instead of spin
     QApplication app(argc, argv); // QApplication (not QGuiApplication): Qt Charts needs it
-    QApplication::setApplicationName(QStringLiteral("Attention Lens"));
-    QApplication::setOrganizationName(QStringLiteral("Attention Lens"));
+    QApplication::setApplicationName(QLatin1String(al::app::kApplicationName));
+    QApplication::setOrganizationName(QLatin1String(al::app::kOrganizationName));
     QApplication::setOrganizationDomain(QStringLiteral("attentionlens.org"));
     QApplication::setApplicationVersion(QStringLiteral(AL_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(AL_APP_ID));
@@ -203,6 +204,8 @@ int main(int argc, char* argv[]) {
                              "to close\n");
         instance.acquire(std::max(1, int(timeoutSeconds * 1000))); // the watchdog ends the wait at --timeout
     }
+    if (!instance.notice().isEmpty())
+        std::fprintf(stderr, "attention-lens: %s\n", qPrintable(instance.notice()));
 
     // A screenshot of a station that does not exist would quietly show the course map instead.
     const QString station = parser.value(stationOpt);

@@ -3,11 +3,15 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocalSocket>
 #include <QThread>
 #include <algorithm>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "storage/state_file.h"
 
 namespace {
 // One name per user and data folder: a socket name may not hold the path itself (length limits).
@@ -30,9 +34,48 @@ SingleInstance::SingleInstance(const QString& dataDir, QObject* parent)
 }
 
 bool SingleInstance::acquire(int waitMs) {
+    clearUnusableLock();
     if (lock_.tryLock(waitMs))
         return true;
-    return lock_.error() != QLockFile::LockFailedError;
+    if (lock_.error() != QLockFile::LockFailedError)
+        return true;
+    // The lock may have become unusable while this copy waited (a copy killed between creating
+    // and writing it): once cleared, it is taken at once.
+    return clearUnusableLock() && (lock_.tryLock(0) || lock_.error() != QLockFile::LockFailedError);
+}
+
+// QLockFile never takes over a lock file whose contents it cannot read (with no stale age set,
+// which the app needs: it stays open for hours), so a lock file left empty by a crash between its
+// creation and its write, or a folder or a link in its place, would lock the learner out for good.
+// A lock file that names no process is stale: removed. Anything but a regular file is set aside,
+// like the app's other unusable files.
+bool SingleInstance::clearUnusableLock() {
+    const QByteArray local = QFile::encodeName(lockPath_);
+    struct stat st {};
+    if (::lstat(local.constData(), &st) != 0)
+        return false;
+    if (!S_ISREG(st.st_mode)) {
+        const QString aside = al::app::setFileAside(lockPath_);
+        if (aside.isEmpty())
+            return false;
+        const QString what = S_ISLNK(st.st_mode) ? tr("a symbolic link") : S_ISDIR(st.st_mode) ? tr("a folder") : tr("not a regular file");
+        notice_ = tr("The lock file %1 could not be used because it was %2. It was kept as %3.")
+                      .arg(QDir::toNativeSeparators(lockPath_), what, QDir::toNativeSeparators(aside));
+        return true;
+    }
+    qint64 pid = 0;
+    QString host, app;
+    if (lock_.getLockInfo(&pid, &host, &app))
+        return false; // it names a process: QLockFile knows whether that one still runs
+    // Another copy may be between creating the file and writing its process id: look again after
+    // a moment before calling it stale.
+    QThread::msleep(300);
+    if (lock_.getLockInfo(&pid, &host, &app))
+        return false;
+    struct stat again {};
+    if (::lstat(local.constData(), &again) != 0 || again.st_ino != st.st_ino || again.st_dev != st.st_dev)
+        return false; // replaced meanwhile: tryLock judges the new one
+    return ::unlink(local.constData()) == 0;
 }
 
 bool SingleInstance::raiseOther(int waitMs) {

@@ -1,7 +1,8 @@
 // One copy of the course per data folder. Two copies would each keep the progress in memory and
 // save it whole, so the one saving last would drop the other's answers. The first copy holds a
 // lock file in the data folder (QLockFile: a copy that crashed leaves a lock the next launch
-// recognises as stale) and listens on a local socket; a second launch asks it to bring its window
+// recognises as stale; one left empty, or a folder or link in its place, is cleared too) and
+// listens on a local socket; a second launch asks it to bring its window
 // to the front and exits. A --screenshot run instead waits for the lock, so runs started together
 // take turns and each one's answers are saved on top of the others'.
 #pragma once
@@ -26,10 +27,18 @@ public:
     // Once acquired: calls `raise` (on this thread) whenever a later launch asks.
     void listen(std::function<void()> raise);
     QString lockFile() const { return lockPath_; }
+    // What was done about an unusable lock file (a folder or a link set aside), translated; "" if
+    // nothing.
+    QString notice() const { return notice_; }
 
 private:
+    // Removes a lock file that names no process and sets aside anything at its place that is not a
+    // regular file: whether it cleared something.
+    bool clearUnusableLock();
+
     QString lockPath_;
     QString serverName_;
     QLockFile lock_;
     QLocalServer server_;
+    QString notice_;
 };

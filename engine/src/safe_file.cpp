@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -186,11 +187,97 @@ void remove_stale_temporaries(const std::string& path) {
     }
 }
 
-void replace_folder_atomically(const std::string& dest, const std::function<void(const std::string& dir)>& fill) {
+namespace {
+
+// A file name as a message may quote it: control bytes (a terminal's escape sequences) as \xNN.
+std::string quoted_name(const std::string& name) {
+    std::string out;
+    for (const unsigned char c : name) {
+        if (c < 0x20 || c == 0x7f) {
+            char buf[5];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        } else {
+            out += char(c);
+        }
+    }
+    return out;
+}
+
+bool is_one_of(const std::string& name, const std::vector<std::string>& names) {
+    for (const std::string& n : names)
+        if (n == name) return true;
+    return false;
+}
+
+// The entries of `folder` that are not regular files named in `ours`, as a message lists them
+// ("a.txt", "sub/"), sorted; "" in `error` unless the folder could not be read.
+std::vector<std::string> foreign_entries(const std::string& folder, const std::vector<std::string>& ours,
+                                         std::string& error) {
+    std::vector<std::string> out;
+    DIR* dir = ::opendir(folder.c_str());
+    if (!dir) {
+        error = std::strerror(errno);
+        return out;
+    }
+    while (const dirent* e = ::readdir(dir)) {
+        const std::string name = e->d_name;
+        if (name == "." || name == "..") continue;
+        struct stat st {};
+        const bool known = ::lstat((folder + "/" + name).c_str(), &st) == 0;
+        if (known && S_ISREG(st.st_mode) && is_one_of(name, ours)) continue;
+        out.push_back(quoted_name(name) + (known && S_ISDIR(st.st_mode) ? "/" : ""));
+    }
+    ::closedir(dir);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Deletes the regular files named in `ours` from `folder`, then the folder if that emptied it.
+// Nothing else is ever deleted: what is left stays where it is.
+void remove_our_files(const std::string& folder, const std::vector<std::string>& ours) {
+    for (const std::string& name : ours) {
+        const std::string full = folder + "/" + name;
+        struct stat st {};
+        if (::lstat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::unlink(full.c_str());
+    }
+    ::rmdir(folder.c_str());
+}
+
+} // namespace
+
+std::string why_folder_cannot_be_replaced(const std::string& dest, const std::vector<std::string>& ours) {
+    // The folder replace_folder_atomically would replace: "a/b/.." names a, as it does there.
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(fs::path(dest), ec);
+    std::string at = ec ? dest : absolute.lexically_normal().string();
+    while (at.size() > 1 && at.back() == '/') at.pop_back();
+    struct stat st {};
+    if (::lstat(at.c_str(), &st) != 0) {
+        if (errno == ENOENT) return "";
+        return dest + ": cannot look at it (" + std::strerror(errno) + ")";
+    }
+    if (S_ISLNK(st.st_mode)) return dest + " is a symbolic link; give a new or empty folder";
+    if (!S_ISDIR(st.st_mode)) return dest + " exists and is not a folder; give a new or empty folder";
+    std::string error;
+    const std::vector<std::string> foreign = foreign_entries(at, ours, error);
+    if (!error.empty()) return dest + ": cannot list what it holds (" + error + "); give a new or empty folder";
+    if (foreign.empty()) return "";
+    std::string list;
+    const size_t shown = std::min<size_t>(foreign.size(), 8);
+    for (size_t i = 0; i < shown; ++i) list += (i ? ", " : "") + foreign[i];
+    if (foreign.size() > shown) list += " and " + std::to_string(foreign.size() - shown) + " more";
+    return dest + " exists and holds other files (" + list + "); give a new or empty folder";
+}
+
+void replace_folder_atomically(const std::string& dest, const std::vector<std::string>& ours,
+                               const std::function<void(const std::string& dir)>& fill) {
+    if (const std::string why = why_folder_cannot_be_replaced(dest, ours); !why.empty()) throw Error(why);
     const fs::path target = fs::absolute(fs::path(dest)).lexically_normal();
     fs::path name = target.filename();
     if (name.empty()) name = target.parent_path().filename(); // "dir/" names dir
     const fs::path parent = target.filename().empty() ? target.parent_path().parent_path() : target.parent_path();
+    if (name.empty() || name == "." || name == "..") throw Error(dest + ": give a folder by its name");
     const fs::path final_path = parent / name;
     std::error_code ec;
     fs::create_directories(parent, ec);
@@ -206,8 +293,13 @@ void replace_folder_atomically(const std::string& dest, const std::function<void
     try {
         fill(fresh);
     } catch (...) {
-        fs::remove_all(fresh, ec);
+        fs::remove_all(fresh, ec); // a folder this call made and only `fill` wrote into
         throw;
+    }
+    // Looked at again: `fill` may have taken long, and the folder may have changed meanwhile.
+    if (const std::string why = why_folder_cannot_be_replaced(dest, ours); !why.empty()) {
+        fs::remove_all(fresh, ec);
+        throw Error(why);
     }
 
     struct stat st {};
@@ -226,7 +318,7 @@ void replace_folder_atomically(const std::string& dest, const std::function<void
         if (std::rename(final_path.c_str(), aside.c_str()) != 0) {
             const int e = errno;
             fs::remove_all(fresh, ec);
-            fs::remove_all(abuf.data(), ec);
+            ::rmdir(abuf.data());
             throw Error(final_path.string() + ": cannot move the earlier folder aside (" + std::strerror(e) +
                         "); it was left as it was");
         }
@@ -235,12 +327,15 @@ void replace_folder_atomically(const std::string& dest, const std::function<void
         const int e = errno;
         if (had_old) {
             std::rename(aside.c_str(), final_path.c_str());
-            fs::remove_all(fs::path(aside).parent_path(), ec);
+            ::rmdir(fs::path(aside).parent_path().c_str());
         }
         fs::remove_all(fresh, ec);
         throw Error(final_path.string() + ": cannot move the new folder into place (" + std::strerror(e) + ")");
     }
-    if (had_old) fs::remove_all(fs::path(aside).parent_path(), ec);
+    if (had_old) {
+        remove_our_files(aside, ours);
+        ::rmdir(fs::path(aside).parent_path().c_str());
+    }
 }
 
 } // namespace al

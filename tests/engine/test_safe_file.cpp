@@ -123,7 +123,7 @@ private slots:
         fs::create_directories(dest);
         put(dest + "/config.json", "old");
         // A fill that fails part way: the old folder stays, nothing is left beside it.
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::replace_folder_atomically(dest, [](const std::string& d) {
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::replace_folder_atomically(dest, {"config.json"}, [](const std::string& d) {
             put(d + "/config.json", "new");
             throw al::Error("disk full");
         }));
@@ -132,8 +132,61 @@ private slots:
         for (const auto& e : fs::directory_iterator(dir_.path().toStdString()))
             entries += e.path().filename().string().find("model") != std::string::npos;
         QCOMPARE(entries, 1);
-        al::replace_folder_atomically(dest, [](const std::string& d) { put(d + "/config.json", "new"); });
+        al::replace_folder_atomically(dest, {"config.json"}, [](const std::string& d) { put(d + "/config.json", "new"); });
         QCOMPARE(slurp(dest + "/config.json"), std::string("new"));
+    }
+
+    // A folder that holds anything but the files the fill writes is the learner's: refused before
+    // `fill` runs, and every file in it kept. Empty and missing folders are fine.
+    void folderOfOtherFilesIsNeverReplaced() {
+        const std::vector<std::string> ours{"config.json", "model.safetensors"};
+        const std::string dest = at("proj");
+        fs::create_directories(dest + "/sub");
+        put(dest + "/a.txt", "x");
+        put(dest + "/config.json", "old");
+        bool filled = false;
+        try {
+            al::replace_folder_atomically(dest, ours, [&](const std::string& d) {
+                filled = true;
+                put(d + "/config.json", "new");
+            });
+            QFAIL("a folder of other files was replaced");
+        } catch (const al::Error& e) {
+            QCOMPARE(std::string(e.what()), dest + " exists and holds other files (a.txt, sub/); give a new or empty folder");
+        }
+        QVERIFY(!filled);
+        QCOMPARE(slurp(dest + "/a.txt"), std::string("x"));
+        QCOMPARE(slurp(dest + "/config.json"), std::string("old"));
+        QVERIFY(fs::is_directory(dest + "/sub"));
+
+        // A file that is ours by name but not a regular file (a link) is not ours.
+        const std::string linked = at("linked");
+        fs::create_directories(linked);
+        fs::create_symlink(dest + "/a.txt", linked + "/config.json");
+        QVERIFY(!al::why_folder_cannot_be_replaced(linked, ours).empty());
+        // The folder given as a link: refused, the link and its target kept.
+        fs::create_directory_symlink(dest, at("via-link"));
+        QVERIFY(al::why_folder_cannot_be_replaced(at("via-link"), ours).find("symbolic link") != std::string::npos);
+
+        QCOMPARE(al::why_folder_cannot_be_replaced(at("nothing-here"), ours), std::string());
+        fs::create_directories(at("empty"));
+        al::replace_folder_atomically(at("empty"), ours, [](const std::string& d) { put(d + "/config.json", "new"); });
+        QCOMPARE(slurp(at("empty") + "/config.json"), std::string("new"));
+    }
+
+    // A file that appears in the folder while `fill` runs: refused before the move, kept.
+    void fileAddedDuringTheFillIsKept() {
+        const std::string dest = at("model");
+        fs::create_directories(dest);
+        put(dest + "/config.json", "old");
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::replace_folder_atomically(dest, {"config.json"}, [&](const std::string& d) {
+            put(d + "/config.json", "new");
+            put(dest + "/late.txt", "mine");
+        }));
+        QCOMPARE(slurp(dest + "/late.txt"), std::string("mine"));
+        QCOMPARE(slurp(dest + "/config.json"), std::string("old"));
+        for (const auto& e : fs::directory_iterator(dir_.path().toStdString()))
+            QVERIFY2(e.path().filename().string().find(".writing-") == std::string::npos, e.path().c_str());
     }
 
     // The engine owns the weights' bytes: cutting the file short (as `truncate` or a `cp` over it

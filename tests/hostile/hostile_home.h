@@ -86,10 +86,12 @@ public:
         return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISREG(st.st_mode);
     }
 
-    // Runs `program` here and waits up to `ms`; a run past it is killed and reported unfinished.
-    Run run(const QString& program, const QStringList& args, int ms) const {
+    // Runs `program` here (in `cwd` if given) and waits up to `ms`; a run past it is killed and
+    // reported unfinished.
+    Run run(const QString& program, const QStringList& args, int ms, const QString& cwd = QString()) const {
         QProcess p;
         p.setProcessEnvironment(env_);
+        if (!cwd.isEmpty()) p.setWorkingDirectory(cwd);
         p.setProcessChannelMode(QProcess::MergedChannels);
         QElapsedTimer clock;
         clock.start();

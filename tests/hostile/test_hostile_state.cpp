@@ -220,6 +220,47 @@ private slots:
         QVERIFY(first.running());
     }
 
+    // A lock file that names no process (left empty by a crash between its creation and its
+    // write), or a folder or a link in its place: the app takes the lock at once instead of
+    // waiting for a copy that does not exist; what is not a regular file is set aside.
+    void malformedLockDoesNotLockOut_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("empty file") << "empty";
+        QTest::newRow("garbage") << "garbage";
+        QTest::newRow("folder") << "folder";
+        QTest::newRow("link to a file outside") << "link";
+        QTest::newRow("dangling link") << "dangling";
+    }
+    void malformedLockDoesNotLockOut() {
+        QFETCH(QString, kind);
+        Home home;
+        const QString lock = home.dataDir() + QStringLiteral("/instance.lock");
+        QVERIFY(QDir().mkpath(home.dataDir()));
+        if (kind == QLatin1String("empty")) QVERIFY(Home::writeFile(lock, QByteArray()));
+        if (kind == QLatin1String("garbage")) QVERIFY(Home::writeFile(lock, QByteArray("\xff\x00not a lock", 12)));
+        if (kind == QLatin1String("folder")) QVERIFY(QDir().mkpath(lock + QStringLiteral("/inside")));
+        if (kind == QLatin1String("link")) QVERIFY(makeLink(home.outside(QStringLiteral("victim.txt")), lock));
+        if (kind == QLatin1String("dangling")) QVERIFY(makeLink(home.outside(QStringLiteral("gone")), lock));
+        const bool setAside = kind == QLatin1String("folder") || kind == QLatin1String("link") || kind == QLatin1String("dangling");
+
+        const Run shot = stationShot(home);
+        QVERIFY2(shot.finished && !shot.signalled && shot.code == 0 && shot.ms < 20000, qPrintable(shot.summary()));
+        QVERIFY2(!shot.log.contains(QStringLiteral("waiting for it")), qPrintable(shot.log));
+        QCOMPARE(Home::besides(lock, QStringLiteral(".unusable-")).size(), setAside ? 1 : 0);
+        if (setAside) QVERIFY2(shot.log.contains(QStringLiteral("It was kept as")), qPrintable(shot.log));
+        QVERIFY2(home.outsideChanges().isEmpty(), qPrintable(home.outsideChanges()));
+
+        // Opened as a learner would: it starts and stays open instead of giving up after 15 s.
+        if (kind == QLatin1String("empty")) {
+            QVERIFY(Home::writeFile(lock, QByteArray()));
+            OpenApp open(home, {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("lens")});
+            QVERIFY2(waitFor([&] { return Home::readFile(lock).startsWith(QByteArray::number(open.p.processId())); }, 10000),
+                     qPrintable(QString::fromUtf8(open.p.readAll())));
+            QThread::msleep(1000);
+            QVERIFY2(open.running(), qPrintable(QString::fromUtf8(open.p.readAll())));
+        }
+    }
+
     // The same hand-edited window size on a real X server (Xvfb), where a window of 32767 x 32767
     // took the app down with a segfault: the window is cut to the screen and the app keeps running.
     void hugeWindowOnX11IsCutToTheScreen() {
@@ -475,6 +516,96 @@ private slots:
         QVERIFY(bench.waitForFinished(60000));
         QVERIFY2(bench.exitStatus() == QProcess::NormalExit && bench.exitCode() == 0,
                  qPrintable(QStringLiteral("exit %1: %2").arg(bench.exitCode()).arg(QString::fromUtf8(bench.readAll()))));
+    }
+
+    // The CLI and the app share one models folder: the app's, whatever the running program is
+    // called, so a model the CLI downloads shows in the app's library. $AL_MODELS_DIR still wins.
+    void cliUsesTheAppsModelsFolder() {
+        Home home;
+        const auto modelsFolder = [&](const QString& override) {
+            QProcessEnvironment env = home.env();
+            env.remove(QStringLiteral("AL_MODELS_DIR"));
+            if (!override.isEmpty()) env.insert(QStringLiteral("AL_MODELS_DIR"), override);
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(cli(), {QStringLiteral("models")});
+            if (!p.waitForFinished(30000) || p.exitCode() != 0) return QStringLiteral("failed: ") + QString::fromUtf8(p.readAllStandardError());
+            return QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("models_folder")).toString();
+        };
+        QCOMPARE(modelsFolder(QString()), home.dataDir() + QStringLiteral("/models"));
+        QCOMPARE(modelsFolder(home.path("elsewhere")), home.path("elsewhere"));
+    }
+
+    // train-lab --out on a folder that holds anything but a model's files: refused before the
+    // training, with exit code 2 and a message naming what else is there, and every file left as it
+    // was. `--out .`, `--out DIR/sub/..` and the home folder itself are such folders too.
+    void trainLabOutNeverDeletesOtherFiles_data() {
+        QTest::addColumn<QString>("out"); // as typed, relative to the working folder "home/w"
+        QTest::addColumn<QString>("folder"); // the folder it names, relative to the Home
+        QTest::addColumn<QString>("named"); // a file the message names
+        QTest::newRow("a project") << "proj" << "home/w/proj" << "a.txt";
+        QTest::newRow("the working folder") << "." << "home/w" << "proj/";
+        QTest::newRow("a folder through ..") << "d2/sub/.." << "home/w/d2" << "keep.txt";
+        QTest::newRow("the home folder") << "HOME" << "home" << ".local/";
+        QTest::newRow("a model folder with a note") << "model" << "home/w/model" << "notes.txt";
+    }
+    void trainLabOutNeverDeletesOtherFiles() {
+        QFETCH(QString, out);
+        QFETCH(QString, folder);
+        QFETCH(QString, named);
+        Home home;
+        const QString work = home.path("home/w");
+        QVERIFY(QDir().mkpath(work + QStringLiteral("/proj/sub")));
+        QVERIFY(Home::writeFile(work + QStringLiteral("/proj/a.txt"), "x\n"));
+        QVERIFY(QDir().mkpath(work + QStringLiteral("/d2/sub")));
+        QVERIFY(Home::writeFile(work + QStringLiteral("/d2/keep.txt"), "mine\n"));
+        QVERIFY(QDir().mkpath(work + QStringLiteral("/model")));
+        for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"})
+            QVERIFY(QFile::copy(fixture() + QLatin1Char('/') + QLatin1String(f), work + QStringLiteral("/model/") + QLatin1String(f)));
+        QVERIFY(Home::writeFile(work + QStringLiteral("/model/notes.txt"), "what I found\n"));
+        QVERIFY(Home::writeFile(home.progressFile(), "{\"format\": \"attention-lens-progress\"}\n"));
+        const auto everything = [&] {
+            QMap<QString, QByteArray> files;
+            QDirIterator it(home.path("home"), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString p = it.next();
+                files.insert(p, QFileInfo(p).isDir() ? QByteArray("folder") : Home::readFile(p));
+            }
+            return files;
+        };
+        const QMap<QString, QByteArray> before = everything();
+        const QString arg = out == QLatin1String("HOME") ? home.path("home") : out;
+        const Run r = home.run(cli(), {QStringLiteral("train-lab"), QStringLiteral("--steps"), QStringLiteral("2"),
+                                       QStringLiteral("--out"), arg}, 60000, work);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(QStringLiteral("exists and holds other files")) && r.log.contains(named) &&
+                     r.log.contains(QStringLiteral("give a new or empty folder")),
+                 qPrintable(r.log));
+        QVERIFY2(!r.log.contains(QStringLiteral("\"step\"")), "it trained before refusing");
+        QCOMPARE(everything(), before);
+        // Nothing was left beside the folder either.
+        const QDir parent = QFileInfo(home.path(qPrintable(folder))).dir();
+        for (const QString& e : parent.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot))
+            QVERIFY2(!e.contains(QStringLiteral(".writing-")) && !e.contains(QStringLiteral(".previous-")), qPrintable(e));
+    }
+
+    // An empty folder, and a folder of a model written before, are what --out may fill or replace.
+    void trainLabOutFillsAnEmptyFolderAndReplacesAModel() {
+        Home home;
+        const QString out = home.path("home/empty");
+        QVERIFY(QDir().mkpath(out));
+        const QStringList train{QStringLiteral("train-lab"), QStringLiteral("--steps"), QStringLiteral("2"),
+                                QStringLiteral("--out"), out};
+        const Run first = home.run(cli(), train, 60000);
+        QVERIFY2(first.finished && first.code == 0, qPrintable(first.summary()));
+        const QStringList files{"config.json", "merges.txt", "model.safetensors", "vocab.json"};
+        QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), files);
+        const Run second = home.run(cli(), train + QStringList{QStringLiteral("--layers"), QStringLiteral("1")}, 60000);
+        QVERIFY2(second.finished && second.code == 0, qPrintable(second.summary()));
+        QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), files);
+        QVERIFY(Home::readFile(out + QStringLiteral("/config.json")).contains("\"n_layer\": 1"));
+        QCOMPARE(QDir(home.path("home")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{".cache", ".config", ".local", "empty"}));
     }
 
     // train-lab --out over a model on a full disk: it fails, and the model that was there still

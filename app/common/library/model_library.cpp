@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 
 #include "library/hf_cache.h"
+#include "storage/app_folders.h"
 
 namespace al::library {
 
@@ -27,7 +28,7 @@ QString defaultModelsRoot() {
     const QString env = qEnvironmentVariable("AL_MODELS_DIR");
     if (!env.isEmpty())
         return QDir::cleanPath(env);
-    return QDir::cleanPath(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models"));
+    return al::app::appDataFolder() + QStringLiteral("/models");
 }
 
 QString stagingRoot(const QString& modelsRoot) { return modelsRoot + QStringLiteral("/.staging"); }

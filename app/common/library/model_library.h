@@ -36,7 +36,8 @@ struct LibraryEntry {
     QJsonObject toJson() const;
 };
 
-// The app's own models folder: QStandardPaths::AppDataLocation/models, or $AL_MODELS_DIR.
+// The app's own models folder, the same for the app and the CLI: "<app data folder>/models"
+// (storage/app_folders.h), or $AL_MODELS_DIR.
 QString defaultModelsRoot();
 // Where downloads in progress live (on the same filesystem, so installing is a rename).
 QString stagingRoot(const QString& modelsRoot);

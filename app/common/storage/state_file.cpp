@@ -3,6 +3,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -49,9 +53,27 @@ QString writeFileAtomically(const QString& path, const QByteArray& bytes) {
 
 QString setFileAside(const QString& path) {
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString aside = path + QStringLiteral(".unusable-") + stamp;
-    // rename() moves a link or a special file as it is, and never opens it.
-    return std::rename(QFile::encodeName(path).constData(), QFile::encodeName(aside).constData()) == 0 ? aside : QString();
+    const QByteArray from = QFile::encodeName(path);
+    // Two files set aside in the same second (or one set aside before under the same name) must
+    // not overwrite each other: the first free name of "<stamp>", "<stamp>-2", "<stamp>-3"... is
+    // taken, and RENAME_NOREPLACE makes taking it atomic. rename() moves a link or a special file
+    // as it is, and never opens it.
+    for (int n = 1; n <= 1000; ++n) {
+        const QString aside = path + QStringLiteral(".unusable-") + stamp + (n > 1 ? QStringLiteral("-%1").arg(n) : QString());
+        const QByteArray to = QFile::encodeName(aside);
+        if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0)
+            return aside;
+        if (errno == EEXIST)
+            continue;
+        if (errno != EINVAL && errno != ENOSYS)
+            return QString();
+        // A file system without RENAME_NOREPLACE: look first, then rename.
+        struct stat st {};
+        if (::lstat(to.constData(), &st) == 0)
+            continue;
+        return std::rename(from.constData(), to.constData()) == 0 ? aside : QString();
+    }
+    return QString();
 }
 
 void removeStaleTemporaries(const QString& path) { al::remove_stale_temporaries(local(path)); }

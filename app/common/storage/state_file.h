@@ -20,8 +20,9 @@ StateFileRead readStateFile(const QString& path, qint64 maxBytes);
 // Writes `bytes` atomically (never through a link at `path`): "" or why not, in plain words.
 QString writeFileAtomically(const QString& path, const QByteArray& bytes);
 
-// Renames `path` (the link itself, if it is one) to "<path>.unusable-<UTC time>": the new name, or
-// "" when it could not be moved.
+// Renames `path` (the link itself, if it is one) to "<path>.unusable-<UTC time>", with "-2", "-3"...
+// added when that name is taken (nothing set aside is ever overwritten): the new name, or "" when
+// it could not be moved.
 QString setFileAside(const QString& path);
 
 // Removes what a save killed before its rename left beside `path` (call while no other copy of

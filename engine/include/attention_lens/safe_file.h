@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace al {
 
@@ -54,11 +55,21 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
 // behind. Call it only while no other process can be saving `path`.
 void remove_stale_temporaries(const std::string& path);
 
+// Why a folder at `dest` may not be replaced by replace_folder_atomically: "" when nothing is
+// there, or a folder holding nothing but regular files named in `ours` (an empty one included);
+// else a sentence that starts with `dest` and names what else is there: "<dest> exists and holds
+// other files (a.txt, sub/); give a new or empty folder", or that it is a link or not a folder.
+std::string why_folder_cannot_be_replaced(const std::string& dest, const std::vector<std::string>& ours);
+
 // Builds a folder at `dest` in one step: `fill` writes into a fresh folder beside it
 // (".<name>.writing-XXXXXX", same file system), then the folder is renamed into place. A folder
-// already at `dest` is moved aside first and deleted only once the new one is in place (put back
-// if that fails), so `dest` is at every moment either the old folder or the new one, whole.
+// already at `dest` is replaced only when it holds nothing but regular files named in `ours` (the
+// files `fill` writes), checked before `fill` and again before the move: anything else throws and
+// leaves it untouched. It is moved aside first and, once the new one is in place (put back if that
+// fails), only the files named in `ours` are deleted from it, so `dest` is at every moment either
+// the old folder or the new one, whole, and nothing of the learner's is ever deleted.
 // Throws al::Error; whatever `fill` throws is passed on after the temporary folder is removed.
-void replace_folder_atomically(const std::string& dest, const std::function<void(const std::string& dir)>& fill);
+void replace_folder_atomically(const std::string& dest, const std::vector<std::string>& ours,
+                               const std::function<void(const std::string& dir)>& fill);
 
 } // namespace al
