@@ -935,8 +935,8 @@
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <source>Previous-token head %1 (score %2) and induction head %3 (score %4) on %5 tokens, a passage written twice; with the first knocked out, the second scores %6.</source>
-        <translation>Head %1 für das vorherige Token (Score %2) und Induktions-Head %3 (Score %4) auf %5 Token, einer zweimal geschriebenen Passage; ist der erste ausgeschaltet, erreicht der zweite %6.</translation>
+        <source>Previous-token head %1 (score %2) and head %3, the most induction-like (score %4, attention only), on %5 tokens, a passage written twice; with the first knocked out, the second scores %6.</source>
+        <translation>Vorheriges-Token-Head %1 (Score %2) und Head %3, der induktionsähnlichste (Score %4, nur Attention), auf %5 Tokens, einer zweimal geschriebenen Passage; ist der erste ausgeschaltet, erreicht der zweite %6.</translation>
     </message>
 </context>
 <context>
@@ -952,14 +952,6 @@
     <message>
         <source>score %1: the share of weight each token puts on the token just before it</source>
         <translation>Score %1: der Anteil des Gewichts, den jedes Token auf das Token direkt davor legt</translation>
-    </message>
-    <message>
-        <source>Induction head %1</source>
-        <translation>Induktions-Head %1</translation>
-    </message>
-    <message>
-        <source>score %1: how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy&apos;s length to the left of the main diagonal)</source>
-        <translation>Score %1: wie viel Gewicht jedes Token der zweiten Kopie im Mittel auf das Token nach seiner früheren Kopie legt (eine Diagonale im unteren linken Teil, eine Kopienlänge links der Hauptdiagonale)</translation>
     </message>
     <message>
         <source>%1 with %2 knocked out</source>
@@ -980,6 +972,18 @@
     <message>
         <source>This knock-out does not single out %2: either %1 barely changes, or knocking out the other heads of layer %3 changes it about as much. Other heads may carry the same information, %1 may read it from a head other than the strongest previous-token head, or it may find its stripe another way.</source>
         <translation>Dieser Knock-out hebt %2 nicht hervor: Entweder ändert sich %1 kaum, oder das Ausschalten der anderen Heads von Layer %3 ändert ihn etwa genauso stark. Andere Heads könnten dieselbe Information tragen, %1 könnte sie von einem anderen Head lesen als dem stärksten Head für das vorherige Token, oder er findet seinen Streifen auf anderem Weg.</translation>
+    </message>
+    <message>
+        <source>Head %1 scores like an induction head (attention only)</source>
+        <translation>Head %1 punktet wie ein Induktions-Head (nur Attention)</translation>
+    </message>
+    <message>
+        <source>Head %1, the most induction-like (below the census&apos;s 0.3)</source>
+        <translation>Head %1, der induktionsähnlichste (unter den 0,3 des Zensus)</translation>
+    </message>
+    <message>
+        <source>score %1 on your text written twice (the raw share, first position kept; the tiles&apos; fixed-probe score leaves it out): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy&apos;s length to the left of the main diagonal)</source>
+        <translation>Score %1 auf deinem zweimal geschriebenen Text (der rohe Anteil, mit der ersten Position; der Score der Kacheln auf der festen Testfolge lässt sie weg): wie viel Gewicht jedes Token der zweiten Kopie im Mittel auf das Token nach seiner früheren Kopie legt (eine diagonale Linie im unteren linken Teil, eine Kopienlänge links der Hauptdiagonale)</translation>
     </message>
 </context>
 <context>
@@ -1432,12 +1436,16 @@
         <translation>Head</translation>
     </message>
     <message>
-        <source>Hidden until you commit your prediction above: the scores and weights of row %1 in this head.</source>
-        <translation>Verborgen, bis du oben deine Vorhersage festlegst: die Scores und Gewichte der Zeile %1 in diesem Head.</translation>
-    </message>
-    <message>
         <source>Another layer or head than the one asked about: nothing here is hidden.</source>
         <translation>Ein anderer Layer oder Head als der erfragte: Hier ist nichts verborgen.</translation>
+    </message>
+    <message>
+        <source>Hidden until you commit your prediction above: the scores and weights of rows %1 and %2 in this head (rows count from 0).</source>
+        <translation>Verborgen, bis du oben deine Vorhersage festlegst: die Scores und Gewichte der Zeilen %1 und %2 in diesem Head (Zeilen ab 0 gezählt).</translation>
+    </message>
+    <message>
+        <source>Hidden until you commit your prediction above: the scores and weights of row %1 in this head (rows count from 0).</source>
+        <translation>Verborgen, bis du oben deine Vorhersage festlegst: die Scores und Gewichte der Zeile %1 in diesem Head (Zeilen ab 0 gezählt).</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1522,10 @@ Ein Token sieht nur sich selbst und frühere Token.</translation>
     <message>
         <source>“%1” (%2) → “%3” (%4): %5 of its attention</source>
         <translation>„%1“ (%2) → „%3“ (%4): %5 seiner Attention</translation>
+    </message>
+    <message>
+        <source>Causal mask</source>
+        <translation>Kausale Maske</translation>
     </message>
 </context>
 <context>
@@ -2172,16 +2184,8 @@ Stream addieren</translation>
         <translation>nicht live geprüft: siehe, wie diese Rolle geprüft wird</translation>
     </message>
     <message>
-        <source>On your text, the share of weight that each head of layer %1 puts on the first token, averaged over the rows: %2. Head %3 puts the most there; %4 of the layer&apos;s %5 heads put at least half there, which is what makes a head a sink.</source>
-        <translation>Auf deinem Text der Anteil des Gewichts, den jeder Head von Layer %1 im Mittel über die Zeilen auf das erste Token legt: %2. Head %3 legt am meisten dorthin; %4 der %5 Heads des Layers legen mindestens die Hälfte dorthin, und das macht einen Head zur Senke.</translation>
-    </message>
-    <message>
         <source>Trained models such as GPT-2 small usually have many heads that rest on the first token; this model has none in layer %1 on your text.</source>
         <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %1 keinen.</translation>
-    </message>
-    <message>
-        <source>Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For your text the model&apos;s most likely next token is %4 at %5. Knock out head %1: what happens to %4&apos;s probability?</source>
-        <translation>Head %1 in Layer %2 legt das meiste Gewicht auf das vorherige Token (im Mittel %3). Für deinen Text ist das wahrscheinlichste nächste Token des Modells %4 mit %5. Schalte Head %1 aus: Was passiert mit der Wahrscheinlichkeit von %4?</translation>
     </message>
     <message>
         <source>With head %1 knocked out, %2 has probability %3 (%4 times its probability before); the most likely next token is now %5 at %6. KL between the two predictions: %7 nats.</source>
@@ -2208,24 +2212,8 @@ Stream addieren</translation>
         <translation>Die anderen Zeilen von Head %1 geben ihrem vorherigen Token im Mittel %2. In der letzten Zeile gibt %3 %4 an %5 und %6 an das erste Token.</translation>
     </message>
     <message>
-        <source>Row %1 of the grid&apos;s head, head %2, may see %3 tokens: %4 and the ones before it. Your text has %5 tokens. If the mask were lifted, what share of row %1&apos;s weight would go to the %6 tokens after it? (Within 0.1 counts.)</source>
-        <translation>Zeile %1 des Heads im Raster, Head %2, darf %3 Tokens sehen: %4 und die davor. Dein Text hat %5 Tokens. Welcher Anteil des Gewichts von Zeile %1 ginge ohne Maske an die %6 Tokens nach ihr? (Auf 0,1 genau zählt.)</translation>
-    </message>
-    <message>
-        <source>Without the mask, row %1 of head %2 would give %3 of its weight to the %4 later tokens. The mask sets those weights to 0, and the softmax hands their share back to the %5 tokens the row may see.</source>
-        <translation>Ohne Maske gäbe Zeile %1 von Head %2 %3 ihres Gewichts an die %4 späteren Tokens. Die Maske setzt diese Gewichte auf 0, und der Softmax gibt ihren Anteil an die %5 Tokens zurück, die die Zeile sehen darf.</translation>
-    </message>
-    <message>
-        <source>With the mask, the most likely next token for your text is %1 at probability %2. Turn the mask off in every layer: what share of its probability will %1 keep? (1 means unchanged, above 1 that it rises; within 0.05 counts.)</source>
-        <translation>Mit der Maske ist das wahrscheinlichste nächste Token für deinen Text %1 mit der Wahrscheinlichkeit %2. Schalte die Maske in jedem Layer aus: Welchen Anteil seiner Wahrscheinlichkeit behält %1? (1 heißt unverändert, über 1, dass sie steigt; auf 0,05 genau zählt.)</translation>
-    </message>
-    <message>
         <source>Without the mask %1 has probability %2 (%3 times its probability with the mask); the most likely token is now %4 at %5. KL between the two predictions: %6 nats. The last token already sees everything, but the earlier tokens&apos; vectors now mix in later tokens, and that reaches the last position through the layers.</source>
         <translation>Ohne Maske hat %1 die Wahrscheinlichkeit %2 (das %3-Fache seiner Wahrscheinlichkeit mit Maske); das wahrscheinlichste Token ist jetzt %4 mit %5. KL zwischen den beiden Vorhersagen: %6 nats. Das letzte Token sieht schon alles, aber die Vektoren der früheren Tokens mischen jetzt spätere Tokens hinein, und das erreicht die letzte Position durch die Layer.</translation>
-    </message>
-    <message>
-        <source>The first row has one allowed cell, so its weight is 1. The second row has two. In the grid&apos;s head, head %1, the second token %2 scores %3 against the first token %4 and %5 against itself. What weight does it give the first token? (Within 0.05 counts.)</source>
-        <translation>Die erste Zeile hat eine erlaubte Zelle, ihr Gewicht ist also 1. Die zweite Zeile hat zwei. Im Head des Rasters, Head %1, hat das zweite Token %2 den Score %3 gegen das erste Token %4 und %5 gegen sich selbst. Welches Gewicht gibt es dem ersten Token? (Auf 0,05 genau zählt.)</translation>
     </message>
     <message>
         <source>1 / (1 + e^(%1 − %2)) = %3: the weight of %4. Itself gets the rest, %5.</source>
@@ -2240,20 +2228,8 @@ Stream addieren</translation>
         <translation>Jeder der %2 Heads liest alle %1 Zahlen einer Position und projiziert sie mit eigenen Matrizen auf %1 / %2 = %3 Zahlen für seine Query, seinen Key und seinen Value. 3 × %4 Tokens × %3 = %5.</translation>
     </message>
     <message>
-        <source>In head %1, leaving out the first token: the query of %2 (token %3) scores highest against the key of %4 (token %5). Which key scores highest against the query of the last token, %6? Click it; any key within 2× of the top weight counts.</source>
-        <translation>In Head %1, ohne das erste Token: Die Query von %2 (Token %3) hat den höchsten Score gegen den Key von %4 (Token %5). Welcher Key hat den höchsten Score gegen die Query des letzten Tokens, %6? Klicke ihn an; jeder Key innerhalb des Zweifachen des größten Gewichts zählt.</translation>
-    </message>
-    <message>
-        <source>Head %1 has the most striking pattern on your text: %2 of its weight, on average, goes to the previous token. Replace its pattern with uniform weights: how far will the next-token prediction move?</source>
-        <translation>Head %1 hat auf deinem Text das auffälligste Muster: Im Mittel geht %2 seines Gewichts an das vorherige Token. Ersetze sein Muster durch gleichmäßige Gewichte: Wie weit verschiebt sich die Vorhersage des nächsten Tokens?</translation>
-    </message>
-    <message>
         <source>Uniform weights in head %1 move the prediction by KL %2 nats; the most likely next token goes from %3 (%4) to %5 (%6).</source>
         <translation>Gleichmäßige Gewichte in Head %1 verschieben die Vorhersage um KL %2 nats; das wahrscheinlichste nächste Token geht von %3 (%4) zu %5 (%6).</translation>
-    </message>
-    <message>
-        <source>On the census&apos;s repeated random tokens, head %1 has the highest induction score of layer %2: %3 of its weight goes to the token after the earlier copy. Write your text twice in a row: how much will it put there on your text? (Within 0.1 counts.)</source>
-        <translation>Auf den wiederholten Zufalls-Tokens des Zensus hat Head %1 den höchsten Induktions-Score von Layer %2: %3 seines Gewichts geht an das Token nach der früheren Kopie. Schreib deinen Text zweimal hintereinander: Wie viel legt er auf deinem Text dorthin? (Auf 0,1 genau zählt.)</translation>
     </message>
     <message>
         <source>On your text written twice, head %1 puts %2 of its weight on the token after the earlier copy (%3 on the census&apos;s random tokens). On your text, the census labels it %4.</source>
@@ -2266,6 +2242,74 @@ Stream addieren</translation>
     <message>
         <source>At temperature %1, top-p %2 keeps %3 of %4 tokens; a guess from %5 to %6 counts.</source>
         <translation>Bei Temperatur %1 behält top-p %2 %3 von %4 Tokens; ein Tipp von %5 bis %6 zählt.</translation>
+    </message>
+    <message>
+        <source>On your text, the share of weight that each head of layer %1 puts on the first token, averaged over the rows: %2. Head %3 puts the most there; %4 of the layer&apos;s %5 heads put at least half there, which is what this course calls a sink head (its own threshold).</source>
+        <translation>Auf deinem Text der Anteil des Gewichts, den jeder Head von Layer %1 im Mittel über die Zeilen auf das erste Token legt: %2. Head %3 legt am meisten dorthin; %4 der %5 Heads des Layers legen mindestens die Hälfte dorthin, und so einen Head nennt dieser Kurs einen Senken-Head (mit seiner eigenen Schwelle).</translation>
+    </message>
+    <message>
+        <source>Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For your text the model&apos;s most likely next token is %4 at %5, %6 times as likely as the runner-up %7. Knock out head %1: what happens to %4&apos;s probability?</source>
+        <translation>Head %1 in Layer %2 legt das meiste Gewicht auf das vorherige Token (im Mittel %3). Für deinen Text ist das wahrscheinlichste nächste Token des Modells %4 mit %5, %6-mal so wahrscheinlich wie das zweitplatzierte %7. Schalte Head %1 aus: Was passiert mit der Wahrscheinlichkeit von %4?</translation>
+    </message>
+    <message>
+        <source>Here no earlier word stands out: %1 words lie within 2× of the top weight (%2), so any of them counts, and the row says little about what the pronoun is linked with.</source>
+        <translation>Hier sticht kein früheres Wort heraus: %1 Wörter liegen innerhalb des Zweifachen des größten Gewichts (%2), also zählt jedes davon, und die Zeile sagt wenig darüber, womit das Pronomen verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Row %1 of the grid&apos;s head, head %2 (rows count from 0), may see %3 tokens: %4 and the ones before it. Its scores against all %5 keys on the grid, the blocked ones as they would be without the mask: %6. If the mask were lifted on the grid, what share of row %1&apos;s weight would go to the %7 tokens after it? (Within 0.1 counts.)</source>
+        <translation>Zeile %1 des Heads im Raster, Head %2 (Zeilen ab 0 gezählt), darf %3 Tokens sehen: %4 und die davor. Ihre Scores gegen alle %5 Keys im Raster, die blockierten so, wie sie ohne Maske wären: %6. Welcher Anteil des Gewichts von Zeile %1 ginge ohne Maske im Raster an die %7 Tokens nach ihr? (Auf 0,1 genau zählt.)</translation>
+    </message>
+    <message>
+        <source>Without the mask, row %1 of head %2 would give %3 of its weight to the %4 later tokens on the grid. The mask sets those weights to 0, and the softmax hands their share back to the %5 tokens the row may see.</source>
+        <translation>Ohne Maske gäbe Zeile %1 von Head %2 %3 ihres Gewichts an die %4 späteren Tokens im Raster. Die Maske setzt diese Gewichte auf 0, und der Softmax gibt ihren Anteil den %5 Tokens zurück, die die Zeile sehen darf.</translation>
+    </message>
+    <message>
+        <source>With the mask, the most likely next token for your text is %1 at probability %2. Turn the mask off in every layer: what share of its probability will %1 keep?</source>
+        <translation>Mit der Maske ist das wahrscheinlichste nächste Token für deinen Text %1 mit Wahrscheinlichkeit %2. Schalte die Maske in jedem Layer aus: Welchen Anteil seiner Wahrscheinlichkeit behält %1?</translation>
+    </message>
+    <message>
+        <source>Row 0 has one allowed cell, so its weight is 1. Row 1 (rows count from 0) has two. In the grid&apos;s head, head %1, the second token %2 scores %3 against the first token %4 and %5 against itself. What weight does it give the first token? (Within 0.05 counts.)</source>
+        <translation>Zeile 0 hat eine erlaubte Zelle, ihr Gewicht ist also 1. Zeile 1 (Zeilen ab 0 gezählt) hat zwei. Im Head des Rasters, Head %1, hat das zweite Token %2 den Score %3 gegen das erste Token %4 und %5 gegen sich selbst. Welches Gewicht gibt es dem ersten Token? (Auf 0,05 genau zählt.)</translation>
+    </message>
+    <message>
+        <source>the token itself</source>
+        <translation>das Token selbst</translation>
+    </message>
+    <message>
+        <source>the token before it</source>
+        <translation>das Token davor</translation>
+    </message>
+    <message>
+        <source>a token further back</source>
+        <translation>ein Token weiter vorn</translation>
+    </message>
+    <message>
+        <source>In head %1, leaving out the first token: on %2 of the %3 rows from row 2 to the one before the last (rows count from 0), the key that scores highest is %4. Which key scores highest against the query of the last token, %5? Click it; any key within 2× of the top weight counts.</source>
+        <translation>In Head %1, ohne das erste Token: In %2 der %3 Zeilen von Zeile 2 bis zur vorletzten (Zeilen ab 0 gezählt) hat %4 den Key mit dem höchsten Score. Welcher Key hat den höchsten Score gegen die Query des letzten Tokens, %5? Klicke ihn an; jeder Key innerhalb des Zweifachen des größten Gewichts zählt.</translation>
+    </message>
+    <message>
+        <source>In head %1, the row of the last token (the whole row, first token included): its two largest scaled scores are %2 and %3, and √d = %4. Suppose you multiplied every score of this row by √d, as if the model skipped the division (arithmetic on this row, not a model trained without it). How large would the largest weight be?</source>
+        <translation>In Head %1, die Zeile des letzten Tokens (die ganze Zeile, das erste Token eingeschlossen): Ihre beiden größten skalierten Scores sind %2 und %3, und √d = %4. Angenommen, du multiplizierst jeden Score dieser Zeile mit √d, als ließe das Modell die Division weg (Rechnen an dieser Zeile, kein ohne Division trainiertes Modell). Wie groß wäre das größte Gewicht?</translation>
+    </message>
+    <message>
+        <source>Head %1 is the strongest previous-token head on your text: %2 of its weight, on average, goes to the previous token. Replace its pattern with uniform weights: how far will the next-token prediction move?</source>
+        <translation>Head %1 ist auf deinem Text der stärkste Vorheriges-Token-Head: Im Mittel gehen %2 seines Gewichts auf das vorherige Token. Ersetze sein Muster durch gleichmäßige Gewichte: Wie weit wird sich die Vorhersage des nächsten Tokens verschieben?</translation>
+    </message>
+    <message>
+        <source> (Station 3&apos;s induction circuit shows head %1; this is another layer&apos;s.)</source>
+        <translation> (Die Induktion als Schaltkreis in Station 3 zeigt Head %1; dieser gehört zu einem anderen Layer.)</translation>
+    </message>
+    <message>
+        <source>On the census&apos;s repeated random tokens, head %1 has the highest induction score of layer %2: %3 of its weight goes to the token after the earlier copy.%4 Write the first %5 tokens of your text twice in a row (a longer text is cut there first): how much will it put there? (Within 0.1 counts.)</source>
+        <translation>Auf den wiederholten Zufallstokens des Zensus hat Head %1 den höchsten Induktions-Score von Layer %2: %3 seines Gewichts gehen auf das Token nach der früheren Kopie.%4 Schreib die ersten %5 Tokens deines Texts zweimal hintereinander (ein längerer Text wird vorher dort abgeschnitten): Wie viel wird er dorthin legen? (Auf 0,1 genau zählt.)</translation>
+    </message>
+    <message>
+        <source>Squared, the top&apos;s %1 becomes %2 and the runner-up&apos;s %4 (%3) becomes %5; the squares of all %6 tokens add up to %7, so the top gets %2 / %7 = %8.</source>
+        <translation>Quadriert wird aus den %1 des obersten Tokens %2 und aus den %4 des Zweiten (%3) %5; die Quadrate aller %6 Tokens ergeben zusammen %7, also bekommt das oberste Token %2 / %7 = %8.</translation>
+    </message>
+    <message>
+        <source>At temperature 1 it keeps %1.</source>
+        <translation>Bei Temperatur 1 behält es %1.</translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2427,14 @@ Stream addieren</translation>
         <source>Reset vectors</source>
         <translation>Vektoren zurücksetzen</translation>
     </message>
+    <message>
+        <source>√d (√d ≈ %1)</source>
+        <translation>√d (√d ≈ %1)</translation>
+    </message>
+    <message>
+        <source>1 (no scaling)</source>
+        <translation>1 (keine Skalierung)</translation>
+    </message>
 </context>
 <context>
     <name>SamplingView</name>
@@ -2490,6 +2542,25 @@ Stream addieren</translation>
     <message>
         <source>About Attention Lens, licences and where your data lives</source>
         <translation>Über Attention Lens, Lizenzen und wo deine Daten liegen</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>a symbolic link</source>
+        <translation>eine symbolische Verknüpfung</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>The lock file %1 could not be used because it was %2. It was kept as %3.</source>
+        <translation>Die Sperrdatei %1 konnte nicht verwendet werden, weil sie %2 war. Sie wurde als %3 aufbewahrt.</translation>
     </message>
 </context>
 <context>
