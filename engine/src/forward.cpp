@@ -310,6 +310,7 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
     const int T = static_cast<int>(ids.size());
     const Shape d{cfg.n_layer, cfg.n_head, cfg.n_embd, cfg.vocab_size, cfg.head_dim(),
                   cfg.n_inner > 0 ? cfg.n_inner : 4 * cfg.n_embd, T, P, T - P};
+    detail::check_working_memory(cfg, o, T, P);
     const auto plans = detail::make_plans(o, cfg, T);
     const ForwardResult* prev = P > 0 ? &s.result : nullptr;
 

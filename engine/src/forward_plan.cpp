@@ -5,7 +5,11 @@
 #pragma GCC optimize("no-trapping-math")
 #include "forward_plan.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "attention_lens/error.h"
@@ -36,6 +40,34 @@ void validate_ids(const std::vector<int>& ids, const Config& cfg) {
         if (ids[t] < 0 || ids[t] >= cfg.vocab_size)
             throw Error("forward: token id " + std::to_string(ids[t]) + " at position " + std::to_string(t) +
                         " is outside the vocabulary (0.." + std::to_string(cfg.vocab_size - 1) + ")");
+}
+
+void check_working_memory(const Config& cfg, const ForwardOptions& o, int T, int P) {
+    // What compute() allocates for T tokens, in floats, as doubles (L x H x T^2 leaves int64 for
+    // a hostile config). The attention (and score) stores dominate: every layer's T x T per head.
+    const double L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, V = cfg.vocab_size, t = T, n = T - P;
+    const double FF = cfg.n_inner > 0 ? cfg.n_inner : 4.0 * C;
+    const double per_store = L * H * (o.causal_mask ? t * (t + 1) / 2 : t * t);
+    double floats = per_store * (o.keep_scores ? 2 : 1) // attention, scores
+                    + 2 * L * t * C + t * C               // keys, values, residual
+                    + n * (3 * C + std::max(3 * C, FF))   // the new rows' activations
+                    + (o.all_logits ? t * V : V);
+    if (o.keep_hidden) floats += (L + 1) * t * C;
+    if (o.keep_qkv) floats += 3 * L * t * C;
+    const double bytes = 4 * floats;
+    static const double memory = double(::sysconf(_SC_PHYS_PAGES)) * double(::sysconf(_SC_PAGESIZE));
+    // Half of the memory: the previous text's results are still held while this one is computed,
+    // and the rest of the program and the system need room too.
+    if (memory > 0 && bytes > memory / 2) {
+        auto gb = [](double b) {
+            char text[32];
+            std::snprintf(text, sizeof text, b < 10e9 ? "%.1f" : "%.0f", b / 1e9);
+            return std::string(text);
+        };
+        throw Error("forward: this model needs about " + gb(bytes) + " GB of working memory for " +
+                    std::to_string(T) + " tokens; this machine has " + gb(memory) +
+                    " GB, and one text may use at most half of it (give fewer tokens)");
+    }
 }
 
 // Validates the interventions and turns them into a per-layer, per-head plan ([L][H]).

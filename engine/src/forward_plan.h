@@ -13,6 +13,11 @@ namespace al::detail {
 // Throws al::Error for an empty sequence, more tokens than n_positions, or an id out of range.
 void validate_ids(const std::vector<int>& ids, const Config& cfg);
 
+// Throws al::Error when a forward over T tokens (P of them reused) would need more than half of this
+// machine's memory: every layer keeps a T x T pattern per head, which grows past any RAM long before
+// a long context's n_positions is reached. A few multiplications: cheap on every call.
+void check_working_memory(const Config& cfg, const ForwardOptions& o, int T, int P);
+
 // Validates the interventions of `o` for a T-token text and turns them into a plan per layer and
 // head ([L][H]); empty when `o` has no head interventions. Throws al::Error naming the bad entry.
 std::vector<std::vector<HeadPlan>> make_plans(const ForwardOptions& o, const Config& cfg, int T);

@@ -1,6 +1,7 @@
-// .safetensors read into memory, validated before anything is read: the header length against the file
+// .safetensors read into memory, validated before the data is read: the header length against the file
 // size, the header as a JSON object of well-typed entries, every tensor's byte range inside the data
-// buffer, its size equal to dtype x shape, and no two ranges overlapping. A hostile file gets one
+// buffer, its size equal to dtype x shape, and the ranges tiling the buffer exactly (no overlap, no gap,
+// nothing after the last). A hostile file gets one
 // al::Error naming the file and the tensor; sizes are checked before any allocation.
 #include "attention_lens/safetensors.h"
 
@@ -95,6 +96,19 @@ float f16_to_f32(uint16_t h) {
     float f;
     std::memcpy(&f, &bits, 4);
     return f;
+}
+
+// Reads the first out.size() bytes of the file; returns the header length field (the first 8 bytes).
+uint64_t read_prefix(int fd, std::vector<uint8_t>& out, const std::string& path) {
+    size_t at = 0;
+    while (at < out.size()) {
+        const ssize_t n = ::pread(fd, out.data() + at, out.size() - at, off_t(at));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw Error(path + ": cannot read (" + std::strerror(errno) + ")");
+        if (n == 0) throw Error(path + ": the file was cut short while it was read; was it being replaced?");
+        at += size_t(n);
+    }
+    return read_u64_le(out.data());
 }
 
 } // namespace
@@ -269,6 +283,22 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
             throw Error(source + ": tensors " + qname(order[i - 1]->name) + " and " + qname(order[i]->name) +
                         " overlap in the data buffer (bytes " + std::to_string(order[i]->begin) + ".." +
                         std::to_string(order[i - 1]->end) + ")");
+    // The tensors must cover the data buffer exactly, as the format's reference reader demands: a
+    // byte that belongs to no tensor is never used, and a file padded with gigabytes of them would
+    // otherwise be read whole into memory.
+    uint64_t covered = 0;
+    for (const TensorInfo* t : order) {
+        if (t->begin != covered)
+            throw Error(source + ": " + std::to_string(t->begin - covered) + " bytes of the data buffer before tensor " +
+                        qname(t->name) + " (bytes " + std::to_string(covered) + ".." + std::to_string(t->begin) +
+                        ") belong to no tensor; a safetensors file's tensors cover its data exactly");
+        covered = t->end;
+    }
+    if (covered != data_size)
+        throw Error(source + ": the file has " + std::to_string(data_size - covered) +
+                    " bytes after the last tensor (its tensors end at byte " + std::to_string(covered) +
+                    " of the " + std::to_string(data_size) +
+                    "-byte data buffer); a safetensors file's tensors cover its data exactly (padded or corrupt?)");
     return out;
 }
 
@@ -286,6 +316,15 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
     if (size_ < 8)
         throw Error(path + ": the file is " + std::to_string(size_) +
                     " bytes, too short to hold the 8-byte header length (truncated?)");
+    // The header first, alone: it says how many bytes the tensors need, so a file with bytes beyond
+    // them is refused before any of its data is read.
+    std::vector<uint8_t> head(8);
+    const uint64_t header_len = read_prefix(fd, head, path);
+    if (header_len <= kMaxHeaderBytes && header_len <= size_ - 8) {
+        head.resize(size_t(8 + header_len));
+        read_prefix(fd, head, path);
+    }
+    SafetensorsHeader header = parse_safetensors_header(head.data(), size_, path);
     const uint64_t memory = uint64_t(::sysconf(_SC_PHYS_PAGES)) * uint64_t(::sysconf(_SC_PAGESIZE));
     if (memory > 0 && size_ > memory)
         throw Error(path + ": the file is " + std::to_string(size_) + " bytes, more than this computer's memory (" +
@@ -324,7 +363,8 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
             throw Error(path + ": the file was cut short while it was read (it had " + std::to_string(size_) +
                         " bytes); was it being replaced?");
     }
-    SafetensorsHeader header = parse_safetensors_header(bytes_.get(), size_, path);
+    if (std::memcmp(bytes_.get(), head.data(), head.size()) != 0)
+        throw Error(path + ": the file's header changed while it was read; was it being replaced?");
     data_start_ = header.data_start;
     tensors_ = std::move(header.tensors);
     metadata_ = std::move(header.metadata);

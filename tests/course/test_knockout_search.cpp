@@ -88,6 +88,15 @@ std::vector<double> directEffects(const al::Model& m, const std::vector<int>& id
     return out;
 }
 
+// The process's peak resident size in MB (VmHWM), or -1 where it cannot be read.
+double peakRssMb() {
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly)) return -1;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1;
+}
+
 } // namespace
 
 class TestKnockoutSearch : public QObject {
@@ -170,6 +179,31 @@ private slots:
         } else {
             QVERIFY(!k.backupFound());
         }
+    }
+
+    // Many heads: singles and pairs keep only their logits. Keeping every head's output per
+    // variant grew as (layers x heads)^2 x n_embd: 256 MB here, tens of GB for a hostile 2 x 1024.
+    void memoryStaysLinearInHeads() {
+        al::Config c;
+        c.n_layer = 2;
+        c.n_head = 256;
+        c.n_embd = 256;
+        c.n_positions = 32;
+        c.vocab_size = 300;
+        c.n_inner = 16;
+        const auto model = al::Model::random(c, 11);
+        const std::vector<int> ids = {5, 9, 14, 5, 9, 27, 3, 5};
+        QFile clear(QStringLiteral("/proc/self/clear_refs"));
+        QVERIFY(clear.open(QIODevice::WriteOnly));
+        QVERIFY(clear.write("5") == 1); // resets the peak resident size (VmHWM) to the current one
+        clear.close();
+        const double before = peakRssMb();
+        QVERIFY(before > 0);
+        const course::KnockoutSearch k = course::runKnockoutSearch(model, ids);
+        QCOMPARE(int(k.dLogit.size()), 512);
+        QCOMPARE(k.laterHeadsChecked, k.strongest / 256 == 0 ? 256 : 0);
+        const double grown = peakRssMb() - before;
+        QVERIFY2(grown < 64, qPrintable(QStringLiteral("the search's peak memory grew by %1 MB").arg(grown)));
     }
 
     void cancelledAndCached() {

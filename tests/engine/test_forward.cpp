@@ -186,6 +186,35 @@ private slots:
             QVERIFY(QString(e.what()).contains("50257"));
         }
     }
+
+    // A model whose n_positions is a million (an 8 MB file) is refused a text whose attention
+    // patterns alone (layers x heads x T^2) would outgrow any computer's memory, before anything is
+    // allocated; a short text still runs.
+    void refusesTextsBeyondMemory() {
+        al::Config c;
+        c.n_layer = 1;
+        c.n_head = 1;
+        c.n_embd = 2;
+        c.n_positions = 1 << 20;
+        c.vocab_size = 16;
+        c.n_inner = 8;
+        al::Runner runner(al::Model::random(c, 7));
+        const std::vector<int> ids(size_t(1) << 20, 3);
+        QElapsedTimer clock;
+        clock.start();
+        for (int full = 0; full < 2; ++full) {
+            try {
+                full ? runner.forward_full(ids) : runner.forward(ids);
+                QFAIL("a text needing terabytes was run");
+            } catch (const al::Error& e) {
+                const QString msg = e.what();
+                QVERIFY2(msg.contains(" GB of working memory for 1048576 tokens; this machine has "), e.what());
+                QVERIFY2(!msg.contains('\n'), e.what());
+            }
+        }
+        QVERIFY2(clock.elapsed() < 5000, "the refusal was not immediate");
+        QCOMPARE(runner.forward(std::vector<int>(1000, 3)).tokens, 1000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestForward)

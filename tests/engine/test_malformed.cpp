@@ -5,6 +5,7 @@
 //
 // Decision on NaN/Inf weights: refused at load (a checkpoint holding them would only produce silent
 // garbage in every attention pattern), with the tensor and element named.
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -99,6 +100,17 @@ struct RawModel {
         al_test::write_raw_safetensors(p.string(), t, data, header_len.value_or(t.size()));
     }
     uint64_t begin_of(const std::string& name) const { return header[name]["data_offsets"][0].get<uint64_t>(); }
+    // Keeps only the first `keep` bytes of a tensor's data, moving the tensors after it down: the
+    // tensors still cover the data exactly, so only the change a test makes is wrong.
+    void keep_bytes(const std::string& name, uint64_t keep) {
+        const uint64_t b = begin_of(name), e = header[name]["data_offsets"][1].get<uint64_t>();
+        data.erase(size_t(b + keep), size_t(e - b - keep));
+        for (auto& [key, t] : header.items())
+            if (key != "__metadata__" && t["data_offsets"][0].get<uint64_t>() >= e)
+                t["data_offsets"] = {t["data_offsets"][0].get<uint64_t>() - (e - b - keep),
+                                     t["data_offsets"][1].get<uint64_t>() - (e - b - keep)};
+        header[name]["data_offsets"] = {b, b + keep};
+    }
 };
 
 } // namespace
@@ -171,6 +183,29 @@ private slots:
         const std::string t = m.header_text();
         al_test::write_raw_safetensors(st(), t, m.data.substr(0, m.data.size() / 2));
         expect_refused({st(), "past the end of the data buffer", "truncated"});
+    }
+    void bytesAfterTheLastTensor() {
+        make([](RawModel& m) { m.data.append(12, '\0'); });
+        expect_refused({st(), "12 bytes after the last tensor", "cover its data exactly"});
+    }
+    void paddedToATerabyte() {
+        // A sparse terabyte (no disk, no memory): refused from the header alone, without reading the
+        // padding and without first refusing the size as more than this computer's memory.
+        make();
+        const uint64_t before = fs::file_size(st());
+        fs::resize_file(st(), uint64_t(1) << 40);
+        QElapsedTimer clock;
+        clock.start();
+        expect_refused({st(), std::to_string((uint64_t(1) << 40) - before) + " bytes after the last tensor"});
+        QVERIFY2(clock.elapsed() < 5000, "the refusal read the padding");
+    }
+    void gapBetweenTensors() {
+        make([](RawModel& m) {
+            const uint64_t b = m.begin_of("ln_f.bias");
+            m.data.insert(size_t(b), 8, '\0');
+            m.header["ln_f.bias"]["data_offsets"] = {b + 8, b + 8 + 4 * kC};
+        });
+        expect_refused({st(), "8 bytes of the data buffer before tensor \"ln_f.bias\"", "belong to no tensor"});
     }
     void headerLengthPastEnd() {
         make([](RawModel& m) { m.header_len = m.header_text().size() + m.data.size() + 1; });
@@ -252,7 +287,10 @@ private slots:
         expect_refused({st(), "\"h.1.ln_1.weight\"", "is missing"});
     }
     void missingTensor() {
-        make([](RawModel& m) { m.header.erase("h.0.mlp.c_fc.bias"); });
+        make([](RawModel& m) {
+            m.keep_bytes("h.0.mlp.c_fc.bias", 0);
+            m.header.erase("h.0.mlp.c_fc.bias");
+        });
         expect_refused({st(), "\"h.0.mlp.c_fc.bias\"", "is missing", "[32]"});
     }
     void tensorBeyondConfigLayers() {
@@ -357,6 +395,7 @@ private slots:
         make([](RawModel& m) {
             // ln_f.weight re-declared as F16 [8] in its first 16 bytes, with +inf (0x7c00) at element 2.
             const uint64_t b = m.begin_of("ln_f.weight");
+            m.keep_bytes("ln_f.weight", 2 * kC);
             m.header["ln_f.weight"] = {{"dtype", "F16"}, {"shape", {kC}}, {"data_offsets", {b, b + 2 * kC}}};
             for (int i = 0; i < kC; ++i) {
                 const uint16_t h = i == 2 ? 0x7c00 : al_test::f32_to_f16(1.0f);

@@ -72,7 +72,10 @@ KnockoutSearch computeKnockoutSearch(const std::shared_ptr<const al::Model>& mod
     const double total = nSingles + nPairs + 1;
     auto report = [&](double done) { if (progress) progress(std::clamp(done / total, 0.0, 1.0)); };
 
-    al::VariantRunner runner(model, ids, cancel, /*keep_head_outputs=*/true);
+    // Singles and pairs need only each variant's logits: a runner that kept every head's output
+    // would hold L x H x C floats per variant, (L x H)^2 x C in all (9 GB for GPT-2 XL's 1,200 heads).
+    // The backup check below has its own runner for the two runs whose head outputs it reads.
+    al::VariantRunner runner(model, ids, cancel);
     const std::vector<float>& clean = runner.clean().logits_last;
     const std::vector<double> base = softmax(clean);
     s.topToken = argmax(clean);
@@ -128,16 +131,17 @@ KnockoutSearch computeKnockoutSearch(const std::shared_ptr<const al::Model>& mod
     // not the knock-out rescaling the whole residual stream.
     al::ForwardOptions off;
     off.zero_ablate = {{s.strongest / H, s.strongest % H}};
-    const al::VariantResult knocked = runner.run({off}).at(0);
+    const al::VariantRunner withHeads(model, ids, cancel, /*keep_head_outputs=*/true);
+    const al::VariantResult knocked = withHeads.run({off}).at(0);
     report(total);
     double bestRise = 0;
     for (int l = s.strongest / H + 1; l < L; ++l)
         for (int h = 0; h < H; ++h) {
             const size_t at = (size_t(l) * H + h) * C;
-            const double intact = al::direct_logit(*model, runner.clean().head_out_last.data() + at,
-                                                   runner.clean().resid_last.data(), s.topToken);
+            const double intact = al::direct_logit(*model, withHeads.clean().head_out_last.data() + at,
+                                                   withHeads.clean().resid_last.data(), s.topToken);
             const double after = al::direct_logit(*model, knocked.head_out_last.data() + at,
-                                                  runner.clean().resid_last.data(), s.topToken);
+                                                  withHeads.clean().resid_last.data(), s.topToken);
             ++s.laterHeadsChecked;
             if (after - intact > bestRise) {
                 bestRise = after - intact;
