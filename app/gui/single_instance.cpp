@@ -49,16 +49,24 @@ bool SingleInstance::acquire(int waitMs) {
 // creation and its write, or a folder or a link in its place, would lock the learner out for good.
 // A lock file that names no process is stale: removed. Anything but a regular file is set aside,
 // like the app's other unusable files.
+namespace {
+constexpr qint64 kMaxLockFileBytes = 4096;
+} // namespace
+
 bool SingleInstance::clearUnusableLock() {
     const QByteArray local = QFile::encodeName(lockPath_);
     struct stat st {};
     if (::lstat(local.constData(), &st) != 0)
         return false;
-    if (!S_ISREG(st.st_mode)) {
+    // A lock file holds a process id, an application and a host name: a few dozen bytes. A larger
+    // one (a sparse file of gigabytes) is no lock file, and reading it would fill memory.
+    const bool tooLarge = S_ISREG(st.st_mode) && st.st_size > kMaxLockFileBytes;
+    if (!S_ISREG(st.st_mode) || tooLarge) {
         const QString aside = al::app::setFileAside(lockPath_);
         if (aside.isEmpty())
             return false;
-        const QString what = S_ISLNK(st.st_mode) ? tr("a symbolic link") : S_ISDIR(st.st_mode) ? tr("a folder") : tr("not a regular file");
+        const QString what = tooLarge ? tr("larger than a lock file can be") : S_ISLNK(st.st_mode) ? tr("a symbolic link")
+                             : S_ISDIR(st.st_mode) ? tr("a folder") : tr("not a regular file");
         notice_ = tr("The lock file %1 could not be used because it was %2. It was kept as %3.")
                       .arg(QDir::toNativeSeparators(lockPath_), what, QDir::toNativeSeparators(aside));
         return true;

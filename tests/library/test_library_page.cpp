@@ -196,6 +196,22 @@ private slots:
         QVERIFY(!QFileInfo::exists(installed));
         QCOMPARE(library()->data(library()->index(rowOf(QStringLiteral("tiny"))), ModelLibraryModel::KindRole).toString(),
                  QStringLiteral("download"));
+
+        // A link in the models folder to a folder of the learner's: Remove takes the link away and
+        // leaves every file of the folder it points to.
+        const QString theirs = work.path() + QStringLiteral("/their-model");
+        QVERIFY(QDir().mkpath(theirs + QStringLiteral("/notes")));
+        for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"})
+            QVERIFY(QFile::copy(fixture + QLatin1Char('/') + QLatin1String(f), theirs + QLatin1Char('/') + QLatin1String(f)));
+        QVERIFY(QFile::link(theirs, installed));
+        library()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(library()->data(library()->index(rowOf(QStringLiteral("tiny"))), ModelLibraryModel::KindRole).toString(),
+                                  QStringLiteral("downloaded"), kTimeout);
+        const QString unlinked = library()->removeDownloaded(QStringLiteral("tiny"));
+        QVERIFY2(unlinked.isEmpty(), qPrintable(unlinked));
+        QVERIFY(!QFileInfo(installed).isSymLink() && !QFileInfo::exists(installed));
+        QVERIFY(QFileInfo::exists(theirs + QStringLiteral("/model.safetensors")));
+        QVERIFY(QFileInfo(theirs + QStringLiteral("/notes")).isDir());
         hub.corrupt = true;
         DownloadController* dc = downloads();
         QSignalSpy finished(dc, &DownloadController::finished);

@@ -148,7 +148,12 @@ QString ModelLibraryModel::removeDownloaded(const QString& key) {
         ModelHub* hub = ModelHub::instance();
         if (hub && QDir::cleanPath(hub->modelDir()) == dir)
             return tr("This model is in use. Switch to another model first, then remove it.");
-        if (!QDir(dir).removeRecursively())
+        // A link in the models folder is removed as a link: removing "recursively" through it would
+        // empty the folder it points to, which is not the app's.
+        if (QFileInfo(dir).isSymLink()) {
+            if (!QFile::remove(dir))
+                return tr("Could not remove the link %1.").arg(dir);
+        } else if (!QDir(dir).removeRecursively())
             return tr("Could not remove %1 completely (check its permissions).").arg(dir);
         refresh();
         return {};
