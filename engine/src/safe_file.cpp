@@ -305,6 +305,12 @@ void replace_folder_atomically(const std::string& dest, const std::vector<std::s
     struct stat st {};
     const bool had_old = ::lstat(final_path.c_str(), &st) == 0;
     std::string aside;
+    if (had_old && S_ISDIR(st.st_mode)) {
+        // The new folder takes the place of the learner's own: it keeps that folder's permissions
+        // and owner (a private folder must not turn world-readable by being filled).
+        ::chmod(fresh.c_str(), st.st_mode & 07777);
+        if (::chown(fresh.c_str(), st.st_uid, st.st_gid) != 0) { /* not ours to give away: keep ours */ }
+    }
     if (had_old) {
         std::string aside_pattern = (parent / ("." + name.string() + ".previous-XXXXXX")).string();
         std::vector<char> abuf(aside_pattern.begin(), aside_pattern.end());

@@ -600,12 +600,15 @@ private slots:
         Home home;
         const QString out = home.path("home/empty");
         QVERIFY(QDir().mkpath(out));
+        // A private folder stays private once filled (the new folder takes its permissions).
+        QVERIFY(QFile::setPermissions(out, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
         const QStringList train{QStringLiteral("train-lab"), QStringLiteral("--steps"), QStringLiteral("2"),
                                 QStringLiteral("--out"), out};
         const Run first = home.run(cli(), train, 60000);
         QVERIFY2(first.finished && first.code == 0, qPrintable(first.summary()));
         const QStringList files{"config.json", "merges.txt", "model.safetensors", "vocab.json"};
         QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), files);
+        QCOMPARE(QFileInfo(out).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
         const Run second = home.run(cli(), train + QStringList{QStringLiteral("--layers"), QStringLiteral("1")}, 60000);
         QVERIFY2(second.finished && second.code == 0, qPrintable(second.summary()));
         QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), files);
