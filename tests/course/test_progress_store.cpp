@@ -224,6 +224,31 @@ private slots:
         QCOMPARE(asideFiles(dir.path()).size(), 1);
     }
 
+    // A compact file of about 1.9 MB that the app's indented writing would grow past the 4 MB it
+    // reads back: the app's own save must stay readable, so that the next start keeps everything.
+    void savedFileStaysReadable() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        QJsonObject stations;
+        for (int i = 0; i < 800; ++i) {
+            QJsonObject exercises;
+            for (int j = 0; j < 30; ++j)
+                exercises.insert(QStringLiteral("e%1").arg(j), QJsonObject{{"answer", "a"}, {"prediction", "b"}, {"correct", false}, {"at", "2026"}});
+            stations.insert(QStringLiteral("s%1").arg(i), QJsonObject{{"visited", true}, {"exercises", exercises}});
+        }
+        const QJsonObject root{{"format", "attention-lens-progress"}, {"version", 1}, {"stations", stations}};
+        write(path, QJsonDocument(root).toJson(QJsonDocument::Compact));
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(s->visited(QStringLiteral("s799")));
+        s->markVisited(QStringLiteral("lens"));
+        QVERIFY(QFileInfo(path).size() <= 4 << 20);
+        s->setFilePath(QString());
+        s->setFilePath(path);
+        QVERIFY2(s->visited(QStringLiteral("lens")) && s->visited(QStringLiteral("s799")), qPrintable(s->notice()));
+        QCOMPARE(asideFiles(dir.path()).size(), 0);
+    }
+
     // What a save killed between its write and its rename left is removed by the next load.
     void leftoverTemporaryIsRemoved() {
         QTemporaryDir dir;

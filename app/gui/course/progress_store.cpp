@@ -140,8 +140,14 @@ void ProgressStore::save() {
     root.insert(QStringLiteral("stations"), d->stations);
     // Written beside the old file and renamed over it, so a read-only folder or a full disk leaves
     // the progress saved before intact, and a link put in its place is replaced, not followed.
-    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
-    const QString why = al::app::writeFileAtomically(path, bytes);
+    // Never a file larger than the app reads back (it would be set aside at the next start): an
+    // indented one that would be is written compact, and one still too large is not written.
+    QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (bytes.size() > kMaxProgressBytes)
+        bytes = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    const QString why = bytes.size() > kMaxProgressBytes
+                            ? tr("it would be larger than the %1 MB the app reads back").arg(kMaxProgressBytes >> 20)
+                            : al::app::writeFileAtomically(path, bytes);
     const bool ok = why.isEmpty();
     d->unsaved = !ok;
     if (!ok) {
