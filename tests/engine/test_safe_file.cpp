@@ -19,6 +19,7 @@
 #include "attention_lens/model.h"
 #include "attention_lens/safe_file.h"
 #include "attention_lens/tokenizer.h"
+#include "storage_failures.h"
 
 namespace fs = std::filesystem;
 
@@ -29,17 +30,7 @@ std::string slurp(const std::string& path) {
 }
 void put(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 
-// A full disk for this process: no file may grow past `bytes` (root included).
-struct DiskFull {
-    rlimit old{};
-    explicit DiskFull(rlim_t bytes) {
-        std::signal(SIGXFSZ, SIG_IGN);
-        getrlimit(RLIMIT_FSIZE, &old);
-        const rlimit small{bytes, old.rlim_max};
-        setrlimit(RLIMIT_FSIZE, &small);
-    }
-    ~DiskFull() { setrlimit(RLIMIT_FSIZE, &old); }
-};
+using storage_failures::DiskFull; // no file of this process may grow past its bytes
 } // namespace
 
 class TestSafeFile : public QObject {
