@@ -9,6 +9,7 @@
 
 #include <cstdio>
 
+#include "attention_lens/error.h"
 #include "commands.h"
 #include "exercise_audit.h"
 #include "model_locator.h"
@@ -36,8 +37,11 @@ int cmd_exercises(const Args& args) {
     QStringList texts;
     if (o.has("--texts")) {
         const QString path = QString::fromStdString(o.value("--texts"));
-        if (!QFileInfo(path).isFile()) throw UsageError("--texts: no file \"" + path.toStdString() + "\"");
-        texts = course::audit::readTexts(path);
+        try {
+            texts = course::audit::readTexts(path);
+        } catch (const al::Error& e) {
+            throw UsageError(std::string("--texts: ") + e.what());
+        }
         if (texts.isEmpty()) throw UsageError("--texts: \"" + path.toStdString() + "\" holds no text");
     } else {
         for (const auto& s : stations) texts << s.presets;

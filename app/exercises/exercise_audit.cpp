@@ -5,11 +5,13 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QStringDecoder>
 #include <algorithm>
 #include <cmath>
 #include <set>
 
 #include "attention_lens/error.h"
+#include "attention_lens/safe_file.h"
 #include "course_math.h"
 #include "model_placeholders.h"
 #include "exercise_context.h"
@@ -140,8 +142,17 @@ std::vector<Station> readStations(const QString& lessonsDir, const QString& qmlD
 }
 
 QStringList readTexts(const QString& path) {
+    // A corpus is a text file; a pipe, a device or a file larger than this is a mistake.
+    constexpr uint64_t kMaxCorpusBytes = 16u << 20;
+    const al::FileBytes read = al::read_regular_file(path.toStdString(), kMaxCorpusBytes, al::Links::Follow);
+    if (read.problem != al::FileProblem::None)
+        throw al::Error(path.toStdString() + " " + al::describe(read, kMaxCorpusBytes));
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8(QByteArrayView(read.bytes.data(), qsizetype(read.bytes.size())));
+    if (utf8.hasError())
+        throw al::Error(path.toStdString() + " is not valid UTF-8 text (one text per line)");
     QStringList out;
-    for (const QString& line : QString::fromUtf8(readFile(path)).split(QLatin1Char('\n')))
+    for (const QString& line : text.split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty())
             out << line.trimmed();
     return out;

@@ -32,6 +32,7 @@ std::map<QString, Fn>& registry() {
 QVariantMap ExerciseAnswer::toVariant() const {
     return {{QStringLiteral("kind"), kind},         {QStringLiteral("answer"), answer},
             {QStringLiteral("accept"), accept},     {QStringLiteral("tolerance"), tolerance},
+            {QStringLiteral("factor"), factor},
             {QStringLiteral("answerText"), answerText}, {QStringLiteral("detail"), detail},
             {QStringLiteral("note"), note},         {QStringLiteral("choices"), choices},
             {QStringLiteral("layers"), layers},     {QStringLiteral("heads"), heads},
@@ -79,7 +80,12 @@ bool gradePrediction(const QVariantMap& a, const QString& prediction) {
     if (a.value(QStringLiteral("kind")).toString() == QLatin1String("number")) {
         bool ok1 = false, ok2 = false;
         const double x = p.toDouble(&ok1), y = a.value(QStringLiteral("answer")).toString().toDouble(&ok2);
-        return ok1 && ok2 && std::abs(x - y) <= a.value(QStringLiteral("tolerance")).toDouble() + 1e-9;
+        if (!ok1 || !ok2)
+            return false;
+        const double factor = a.value(QStringLiteral("factor")).toDouble();
+        if (factor > 1)
+            return x >= y / factor - 1e-9 && x <= y * factor + 1e-9;
+        return std::abs(x - y) <= a.value(QStringLiteral("tolerance")).toDouble() + 1e-9;
     }
     return a.value(QStringLiteral("accept")).toStringList().contains(p);
 }

@@ -18,6 +18,7 @@ struct ExerciseAnswer {
     QString answer;        // canonical: token index "5", head "1.2", cell "3,1", number "4", option value
     QStringList accept;    // every prediction counted right (ties), includes answer
     double tolerance = 0;  // for numbers: |prediction - answer| <= tolerance
+    double factor = 0;     // for counts spanning orders of magnitude: answer/factor <= prediction <= answer*factor
     QString answerText;    // for people: "“ Mary” (token 5)", "head 1.2", "4"
     QString detail;        // the computed facts behind the answer, one or two sentences
     QString note;          // where a claim about GPT-2 is not what this model does

@@ -134,7 +134,21 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("For --screenshot: give up after SECONDS and exit with code 3 (default 120)."), QStringLiteral("SECONDS"));
     const QCommandLineOption revealOpt(QStringLiteral("reveal"), QStringLiteral("For --screenshot: commit a prediction on every exercise first, so the figures show what they show after predicting."));
     parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, contrastOpt, shotOpt, sizeOpt, timeoutOpt, revealOpt});
-    parser.process(app);
+    // Bad options exit with code 2, as every other bad input does (QCommandLineParser::process
+    // would exit with 1).
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "attention-lens: %s (see --help)\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "attention-lens: unexpected argument \"%s\"; every option is written --name VALUE "
+                             "(see --help)\n", qPrintable(parser.positionalArguments().constFirst()));
+        return 2;
+    }
 
     AppState* state = AppState::instance();
     const std::optional<QString> theme = oneOf(parser, themeOpt, QLatin1String("light"), QLatin1String("dark"));
@@ -253,7 +267,9 @@ int main(int argc, char* argv[]) {
 
     if (!shot.isEmpty() && window) {
         window->resize(size);
-        auto save = [window, shot] {
+        // A model that cannot be loaded still gives its picture (the screen saying what is wrong),
+        // but the run fails with that message, so that a script does not take it for the station.
+        auto save = [window, shot, hub] {
             const QImage image = window->grabWindow();
             if (image.isNull() || !AppState::instance()->saveImage(image, shot).isEmpty()) {
                 std::fprintf(stderr, "attention-lens: could not save the screenshot to %s\n", qPrintable(shot));
@@ -269,6 +285,11 @@ int main(int argc, char* argv[]) {
                 std::fprintf(stderr, "attention-lens: the progress of this run could not be saved to %s: %s\n",
                              qPrintable(QDir::toNativeSeparators(progress->filePath())), qPrintable(progress->notice()));
                 QCoreApplication::exit(4);
+                return;
+            }
+            if (!hub->ready() && !hub->error().isEmpty()) {
+                std::fprintf(stderr, "attention-lens: %s\n", qPrintable(hub->error()));
+                QCoreApplication::exit(2);
                 return;
             }
             QCoreApplication::exit(0);

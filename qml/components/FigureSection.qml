@@ -32,7 +32,7 @@ Rectangle {
     // the description says the figure is hidden instead of reading its data.
     property string summaryVeil: ""
     readonly property bool summaryVeiled: (veils !== null && summaryVeil !== "" && veils.hides(summaryVeil)) || hasVeiledPart(body, 0)
-    readonly property string hiddenNote: qsTr("What this figure shows is hidden until you commit your prediction.")
+    readonly property string hiddenNote: qsTr("The part of this figure that would give the answer away is hidden until you commit your prediction; its description follows then.")
     // Veiled parts sit at most a few items deep (a station's figure, or a chart's own plot).
     function hasVeiledPart(item, depth) {
         for (let i = 0; i < item.children.length; ++i) {

@@ -489,8 +489,8 @@
 <context>
     <name>FigureSection</name>
     <message>
-        <source>What this figure shows is hidden until you commit your prediction.</source>
-        <translation>Was diese Abbildung zeigt, bleibt verborgen, bis du deine Vorhersage festlegst.</translation>
+        <source>The part of this figure that would give the answer away is hidden until you commit your prediction; its description follows then.</source>
+        <translation>Der Teil dieser Abbildung, der die Antwort verraten würde, bleibt verborgen, bis du deine Vorhersage festlegst; seine Beschreibung folgt dann.</translation>
     </message>
 </context>
 <context>
@@ -1075,10 +1075,6 @@
         <translation>Head für das vorherige Token</translation>
     </message>
     <message>
-        <source>%1 puts on average %2 of each token&apos;s attention on the token just before it — the highest of all heads for this text.</source>
-        <translation>%1 legt im Mittel %2 der Attention jedes Tokens auf das Token direkt davor – der höchste Wert aller Heads für diesen Text.</translation>
-    </message>
-    <message>
         <source>Attention sink</source>
         <translation>Attention-Senke</translation>
     </message>
@@ -1105,6 +1101,10 @@
     <message>
         <source>No head puts on average half or more of each token&apos;s attention on the first token here, the share from which the census calls a head a sink. The closest is layer %1, head %2, with on average %3 there.</source>
         <translation>Kein Head legt hier im Mittel die Hälfte oder mehr der Attention jedes Tokens auf das erste Token, den Anteil, ab dem der Zensus einen Head Senke nennt. Am nächsten kommt Layer %1, Head %2 mit im Mittel %3 dort.</translation>
+    </message>
+    <message>
+        <source>%1 puts on average %2 of each token&apos;s attention on the token just before it — the highest of all heads for this text. (The second token is left out: the token before it is the first, where many heads rest anyway.)</source>
+        <translation>%1 legt im Mittel %2 der Attention jedes Tokens auf das Token direkt davor – der höchste Wert aller Heads für diesen Text. (Das zweite Token zählt nicht mit: Das Token davor ist das erste, auf dem viele Heads ohnehin ruhen.)</translation>
     </message>
 </context>
 <context>
@@ -1686,6 +1686,10 @@ Ordner: %6
         <source>That model is no longer in the library.</source>
         <translation>Dieses Modell ist nicht mehr in der Bibliothek.</translation>
     </message>
+    <message>
+        <source>Could not remove the link %1.</source>
+        <translation>Die Verknüpfung %1 konnte nicht entfernt werden.</translation>
+    </message>
 </context>
 <context>
     <name>ModelLibraryPage</name>
@@ -2084,6 +2088,10 @@ Stream addieren</translation>
         <source>its &quot;stations&quot; entry is missing or not an object</source>
         <translation>ihr Eintrag &quot;stations&quot; fehlt oder kein Objekt ist</translation>
     </message>
+    <message>
+        <source>it would be larger than the %1 MB the app reads back</source>
+        <translation>er wäre größer als die %1 MB, die die App wieder einliest</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2311,6 +2319,10 @@ Stream addieren</translation>
         <source>At temperature 1 it keeps %1.</source>
         <translation>Bei Temperatur 1 behält es %1.</translation>
     </message>
+    <message>
+        <source>At temperature %1 the likeliest next token for your text has probability %2, and the ten likeliest together %3. With top-p %4, how many candidate tokens are kept? (Any guess from half to twice the true count counts.)</source>
+        <translation>Bei Temperatur %1 hat das wahrscheinlichste nächste Token deines Texts die Wahrscheinlichkeit %2, die zehn wahrscheinlichsten zusammen %3. Wie viele Kandidaten-Tokens behält top-p %4? (Jede Schätzung von der Hälfte bis zum Doppelten der wahren Zahl zählt.)</translation>
+    </message>
 </context>
 <context>
     <name>QkvInspector</name>
@@ -2376,6 +2388,14 @@ Stream addieren</translation>
     <message>
         <source>this head&apos;s output for the token</source>
         <translation>die Ausgabe dieses Heads für das Token</translation>
+    </message>
+    <message>
+        <source>The scores and weights of this query are hidden until you commit your prediction above. Pick another query token to see where head %1 looks from there.</source>
+        <translation>Die Scores und Gewichte dieser Query bleiben verborgen, bis du deine Vorhersage oben festlegst. Wähle ein anderes Query-Token, um zu sehen, wohin Head %1 von dort schaut.</translation>
+    </message>
+    <message>
+        <source>The question is about the last token&apos;s query in head %1: its scores and weights stay hidden until you commit.</source>
+        <translation>Die Frage betrifft die Query des letzten Tokens in Head %1: Ihre Scores und Gewichte bleiben verborgen, bis du festlegst.</translation>
     </message>
 </context>
 <context>
@@ -2561,6 +2581,10 @@ Stream addieren</translation>
     <message>
         <source>The lock file %1 could not be used because it was %2. It was kept as %3.</source>
         <translation>Die Sperrdatei %1 konnte nicht verwendet werden, weil sie %2 war. Sie wurde als %3 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>larger than a lock file can be</source>
+        <translation>größer, als eine Sperrdatei sein kann</translation>
     </message>
 </context>
 <context>

@@ -297,20 +297,22 @@ private slots:
         LensController lens;
         lens.setText(caseText);
         QTRY_VERIFY_WITH_TIMEOUT(lens.upToDate(), 30000);
-        // Previous-token head: the largest mean weight on the position just before, from the reference.
+        // Previous-token head: the largest mean weight on the position just before, from the reference,
+        // row 1 left out (its previous token is the first token, where heads rest anyway).
+        QVERIFY(T >= 3);
         double bestScore = -1;
         for (int l = 0; l < L; ++l)
             for (int h = 0; h < H; ++h) {
                 double s = 0;
-                for (int i = 1; i < T; ++i) s += golden(l, h, i, i - 1);
-                bestScore = std::max(bestScore, s / (T - 1));
+                for (int i = 2; i < T; ++i) s += golden(l, h, i, i - 1);
+                bestScore = std::max(bestScore, s / (T - 2));
             }
         const QVariantMap prev = lens.findHead(QStringLiteral("previous-token"));
         QVERIFY(prev.contains(QStringLiteral("layer")));
         double chosen = 0;
-        for (int i = 1; i < T; ++i)
+        for (int i = 2; i < T; ++i)
             chosen += golden(prev.value(QStringLiteral("layer")).toInt(), prev.value(QStringLiteral("head")).toInt(), i, i - 1);
-        chosen /= (T - 1);
+        chosen /= (T - 2);
         QVERIFY2(std::abs(chosen - bestScore) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(chosen).arg(bestScore)));
         QVERIFY(!prev.value(QStringLiteral("why")).toString().isEmpty());
         // Sink: the largest mean weight on position 0.

@@ -224,6 +224,18 @@ private slots:
         expect_usage_error({"logits", "--model", fixture_, "--ids", "464", "--top", "0"}, "--top 0 is out of range");
         expect_usage_error({"tokenize", "--model", fixture_, "--bogus", "1"}, "unknown option");
         expect_usage_error({"frobnicate"}, "unknown command");
+        // A corpus that is a device, a folder or not UTF-8 is named as such, not called missing.
+        expect_usage_error({"exercises", "audit", "--model", fixture_, "--texts", "/dev/zero"},
+                           "is a character device, not a regular file");
+        expect_usage_error({"exercises", "audit", "--model", fixture_, "--texts", fixture_}, "is a folder");
+        expect_usage_error({"exercises", "audit", "--model", fixture_, "--texts", fixture_ + "/none.txt"},
+                           "does not exist");
+        QTemporaryFile latin1;
+        QVERIFY(latin1.open());
+        latin1.write("caf\xe9\n");
+        latin1.close();
+        expect_usage_error({"exercises", "audit", "--model", fixture_, "--texts", latin1.fileName()},
+                           "is not valid UTF-8");
     }
 
     // A number is read whole, the same way with a space before or after, a sign or a base prefix.

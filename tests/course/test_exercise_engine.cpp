@@ -366,7 +366,18 @@ private slots:
             QVERIFY2(sum.hasMatch(), qPrintable(sharp.detail));
             QVERIFY2(std::abs(sum.captured(1).toDouble() - squares) <= 0.006 * squares, qPrintable(sharp.detail));
             QVERIFY2(std::abs(at1.answer.toInt() - n1) <= 1, qPrintable(QStringLiteral("%1: %2 tokens, answer %3").arg(c.text).arg(n1).arg(at1.answer)));
-            QCOMPARE(at1.tolerance, 0.5 * at1.answer.toInt());
+            // Graded within a factor of 2 either way: half the count and twice it count, less and more do not.
+            QCOMPARE(at1.factor, 2.0);
+            QVERIFY(course::gradePrediction(at1, QString::number(at1.answer.toDouble() * 2)));
+            QVERIFY(course::gradePrediction(at1, QString::number(at1.answer.toDouble() / 2)));
+            QVERIFY(!course::gradePrediction(at1, QString::number(at1.answer.toDouble() * 2.2)));
+            QVERIFY(!course::gradePrediction(at1, QString::number(at1.answer.toDouble() / 2.2)));
+            // Its prompt gives what the veiled figure would: the top token's share and the top ten's.
+            std::vector<double> sorted = probsAt(z, 1.0);
+            std::sort(sorted.begin(), sorted.end(), std::greater<>());
+            double ten = 0;
+            for (int i = 0; i < 10; ++i) ten += sorted[size_t(i)];
+            QVERIFY2(at1.promptText.contains(QStringLiteral("ten likeliest together %1").arg(QString::number(ten, 'g', 2))), qPrintable(at1.promptText));
             // Flatter never keeps fewer.
             QVERIFY(nucleus(probsAt(z, 2.0), 0.9) >= nucleus(probsAt(z, 1.0), 0.9));
         }
@@ -482,6 +493,13 @@ private slots:
         QVERIFY(course::gradePrediction(n, QStringLiteral(" 12 ")));
         QVERIFY(!course::gradePrediction(n, QStringLiteral("12.5")));
         QVERIFY(!course::gradePrediction(n, QStringLiteral("ten")));
+        course::ExerciseAnswer f = n; // a count within a factor: 5 to 20 for 10
+        f.tolerance = 0;
+        f.factor = 2;
+        QVERIFY(course::gradePrediction(f, QStringLiteral("5")));
+        QVERIFY(course::gradePrediction(f, QStringLiteral("20")));
+        QVERIFY(!course::gradePrediction(f, QStringLiteral("4.9")));
+        QVERIFY(!course::gradePrediction(f, QStringLiteral("21")));
         course::ExerciseAnswer t;
         t.kind = QStringLiteral("token");
         t.answer = QStringLiteral("3");

@@ -395,6 +395,8 @@ private slots:
             QTest::newRow(qPrintable(QStringLiteral("--size '%1'").arg(QLatin1String(wh))))
                 << QStringList{"--size", wh} << "--size must be";
         QTest::newRow("--station bogus") << QStringList{"--station", "bogus"} << "the stations are map, lens, math";
+        QTest::newRow("unknown option") << QStringList{"--colour", "red"} << "Unknown option 'colour'";
+        QTest::newRow("stray argument") << QStringList{"lens"} << "unexpected argument \"lens\"";
     }
     void appOptionsAreReadStrictly() {
         QFETCH(QStringList, args);
@@ -409,6 +411,18 @@ private slots:
         QVERIFY2(r.log.contains(expected), qPrintable(r.log));
         QVERIFY(!QFileInfo::exists(png));
         QVERIFY(!QFileInfo::exists(home.progressFile()));
+    }
+    // A screenshot run on a model folder that cannot be loaded saves the picture of the message,
+    // but fails with it: a script must not take it for a picture of the station.
+    void screenshotOfAModelThatFailsToLoadFails() {
+        Home home;
+        const QString png = home.path("tmp") + QStringLiteral("/shot.png");
+        const Run r = home.run(app(), {QStringLiteral("--model"), home.path("tmp") + QStringLiteral("/no-such-model"),
+                                       QStringLiteral("--timeout"), QStringLiteral("30"), QStringLiteral("--screenshot"), png},
+                               45000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(QStringLiteral("no-such-model")), qPrintable(r.log));
+        QVERIFY(QFileInfo(png).size() > 0);
     }
     // --screenshot "" is a mistake, not a wish for the interactive app.
     void emptyScreenshotNameIsRefused() {

@@ -28,7 +28,9 @@ StationScaffold {
             Layout.fillWidth: true
             veils: station.veils
             key: "qkv-real"
-            QkvRealView { inspector: inspector; answers: realVeil.answers }
+            // Its size answer comes through the whole figure's veil, the top-key answer through the
+            // asked row's (QkvRealView hides that row itself).
+            QkvRealView { inspector: inspector; answers: realVeil.answers.concat(station.veils.answersFor("qkv-asked-row")); veils: station.veils }
         }
     }
     FigureSection {

@@ -15,6 +15,21 @@ ColumnLayout {
     // token answer marks its key's row when the figure shows the head and query it was asked about.
     property var answers: []
     readonly property bool sizeAnswered: answers.some(a => a.kind === "number")
+    // Predict, then see, for a question about one query's top key (veil "qkv-asked-row"): only the
+    // scores and weights of the asked head's asked query are hidden; every other query of that head
+    // stays open, so the learner can read the head's habit there before predicting.
+    property AnswerVeils veils: null
+    readonly property var askedRow: {
+        const a = veils !== null ? veils.askedFor("qkv-asked-row") : []
+        return a.length > 0 && a[0].focusHead ? a[0] : null
+    }
+    readonly property bool rowHidden: askedRow !== null && askedRow.row === row.query
+                                      && askedRow.focusHead === inspector.layer + "." + inspector.head
+    onAskedRowChanged: {
+        if (askedRow === null) return
+        const lh = askedRow.focusHead.split(".")
+        inspector.layer = Number(lh[0]); inspector.head = Number(lh[1]); inspector.token = askedRow.row
+    }
     readonly property int answerRow: {
         for (const a of answers) {
             if (a.kind !== "token" || !a.focusHead) continue
@@ -98,6 +113,19 @@ ColumnLayout {
         readonly property real value: Math.max(1.5, Math.min(5, 260 / dims, (view.width - 470) / (2 * dims)))
     }
 
+    Label {
+        objectName: "veil:qkv-asked-row"
+        readonly property bool veiled: view.askedRow !== null
+        visible: veiled
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        text: view.askedRow === null ? ""
+              : view.rowHidden ? qsTr("The scores and weights of this query are hidden until you commit your prediction above. Pick another query token to see where head %1 looks from there.").arg(view.askedRow.focusHead)
+              : qsTr("The question is about the last token's query in head %1: its scores and weights stay hidden until you commit.").arg(view.askedRow.focusHead)
+    }
+
     // One row per visible key: token, key strip, score, weight bar, value strip.
     GridLayout {
         columns: 5
@@ -120,11 +148,12 @@ ColumnLayout {
     }
     Component { id: tokenCell; Label { text: view.inspector.tokens[parent.row] || ""; color: view.answerRow === parent.row ? Theme.accent : Theme.text; font.weight: view.answerRow === parent.row ? Font.Bold : Font.Normal; elide: Text.ElideRight; width: 90; horizontalAlignment: Text.AlignRight } }
     Component { id: keyCell; VectorStrip { vector: view.row.keys[parent.row] || []; maxValue: view.row.range; cell: stripCell.value } }
-    Component { id: scoreCell; Label { text: Theme.fixed(Number(view.row.scores[parent.row]), 2); color: Theme.text; font.family: "monospace" } }
+    Component { id: scoreCell; Label { text: view.rowHidden ? "?" : Theme.fixed(Number(view.row.scores[parent.row]), 2); color: Theme.text; font.family: "monospace" } }
     Component {
         id: weightCell
         Row {
             spacing: 4
+            visible: !view.rowHidden
             Rectangle { width: 80 * view.row.weights[parent.parent.row] + 1; height: 12; color: Theme.accent; anchors.verticalCenter: parent.verticalCenter
                         border.color: Theme.text; border.width: view.answerRow === parent.parent.row ? 2 : 0 }
             Label { text: Theme.fixed(Number(view.row.weights[parent.parent.row]), 3) + (view.answerRow === parent.parent.row ? "  " + qsTr("← the answer") : "")
@@ -135,7 +164,7 @@ ColumnLayout {
     RowLayout {
         spacing: Theme.spacing
         Label { text: "Σ wᵢvᵢ"; color: Theme.text; font.weight: Font.DemiBold; Layout.preferredWidth: 90; horizontalAlignment: Text.AlignRight }
-        VectorStrip { vector: view.row.output; maxValue: view.row.range; cell: stripCell.value }
+        VectorStrip { vector: view.rowHidden ? [] : view.row.output; maxValue: view.row.range; cell: stripCell.value }
         Label { text: qsTr("this head's output for the token"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
     }
     Label {

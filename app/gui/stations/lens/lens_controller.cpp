@@ -36,7 +36,9 @@ std::vector<lens::HeadStats> headStats(const al::AttentionStore& att, int T) {
             lens::HeadStats& s = stats[size_t(l) * att.n_head() + h];
             s.firstToken = al::census::first_token(A, T);
             if (T >= 2) {
-                s.previousToken = al::census::previous_token(A, T, false);
+                // Row 1 is left out as the card does (exercise_answers_lens.cpp): its previous token is
+                // the first token, where many heads rest whatever the text.
+                s.previousToken = al::census::previous_token(A, T, T >= 3);
                 s.entropyNf = al::census::mean_entropy(A, T, true);
             }
         }

@@ -40,7 +40,8 @@ QVariantMap LensController::findHead(const QString& kind) const {
     if (kind == QLatin1String("previous-token")) {
         m[QStringLiteral("title")] = tr("Previous-token head");
         m[QStringLiteral("why")] = tr("%1 puts on average %2 of each token's attention on the token just "
-                                      "before it — the highest of all heads for this text.")
+                                      "before it — the highest of all heads for this text. (The second token is "
+                                      "left out: the token before it is the first, where many heads rest anyway.)")
                                        .arg(where).arg(figure_words::number(double(bestScore)));
     } else if (kind == QLatin1String("sink") && bestScore >= al::census::kSinkMin) {
         m[QStringLiteral("sink")] = true;

@@ -22,7 +22,7 @@ struct TokenInfo {
 };
 
 struct HeadStats {
-    float previousToken = 0; // mean weight on the position just before (census::previous_token)
+    float previousToken = 0; // mean weight on the position just before, row 1 left out (census::previous_token)
     float firstToken = 0;    // mean weight on position 0 (census::first_token)
     float entropyNf = 0;     // mean row entropy in nats without position 0 (census::mean_entropy)
 };

@@ -66,12 +66,23 @@ ExerciseAnswer nucleusSize(const Ctx& c) {
     int kept = 0;
     for (float v : dist) kept += v > 0;
     ExerciseAnswer a;
-    // As a count within half of it either way (params.relative), or as ranges (params.edges).
-    if (c.params.contains(QStringLiteral("relative"))) {
-        setNumber(a, kept, paramDouble(c, "relative", 0.5) * kept, 6);
+    // As a count within a factor of it either way (params.factor: from count/factor to
+    // count*factor, since counts run from 1 to the vocabulary), or as ranges (params.edges).
+    if (c.params.contains(QStringLiteral("factor"))) {
+        setNumber(a, kept, 0, 6);
+        a.factor = std::max(1.0, paramDouble(c, "factor", 2.0));
         a.answerText = QString::number(kept);
+        // The reasoning starts from how much the likeliest tokens hold, which the veiled figure
+        // would show: a top ten holding most of p means few tokens, a thin one means a long tail.
+        std::vector<double> sorted = softmax(r.logits_last, t);
+        std::sort(sorted.begin(), sorted.end(), std::greater<>());
+        const double topTen = std::accumulate(sorted.begin(), sorted.begin() + std::min<size_t>(10, sorted.size()), 0.0);
+        a.promptText = QObject::tr("At temperature %1 the likeliest next token for your text has probability %2, and the "
+                                   "ten likeliest together %3. With top-p %4, how many candidate tokens are kept? (Any "
+                                   "guess from half to twice the true count counts.)")
+                           .arg(num(t, 2), num(sorted[0], 2), num(topTen, 2), num(p, 2));
         a.detail = QObject::tr("At temperature %1, top-p %2 keeps %3 of %4 tokens; a guess from %5 to %6 counts.")
-                       .arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size()).arg(num(kept - a.tolerance, 4), num(kept + a.tolerance, 4));
+                       .arg(num(t, 2), num(p, 2)).arg(kept).arg(dist.size()).arg(num(kept / a.factor, 4), num(kept * a.factor, 4));
         return a;
     }
     // Options: ranges split at params.edges (no slack: counts are exact).
