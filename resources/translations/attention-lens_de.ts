@@ -663,10 +663,6 @@
         <translation>Kurze Abschnitte: Schritt %1 von %2</translation>
     </message>
     <message>
-        <source>The in-context loss is the loss on tokens of a span&apos;s second copy, after its first token: only a model that looks back can predict them. The shaded band marks the phase change where the rule finds one: the stretch of at most %1 steps in which the gap between the two losses grew the most, when it grew there by at least 1 nat and by at least half of its growth over the whole run.</source>
-        <translation>Der In-Context-Loss ist der Loss auf den Token der zweiten Kopie eines Abschnitts, nach ihrem ersten Token: Nur ein Modell, das zurückschaut, kann sie vorhersagen. Das schattierte Band markiert den Phasenübergang, wo die Regel einen findet: den Abschnitt von höchstens %1 Schritten, in dem der Abstand zwischen den beiden Losses am stärksten wuchs, sofern er dort um mindestens 1 Nat wuchs und um mindestens die Hälfte seines Wachstums über den ganzen Lauf.</translation>
-    </message>
-    <message>
         <source>The same model on short spans</source>
         <translation>Dasselbe Modell mit kurzen Abschnitten</translation>
     </message>
@@ -677,6 +673,10 @@
     <message>
         <source>short spans, </source>
         <translation>kurze Abschnitte, </translation>
+    </message>
+    <message>
+        <source>The in-context loss is the loss on tokens of a span&apos;s second copy, after its first token: only a model that looks back can predict them. A shaded band appears only where the gap between the two losses opened in a step: it marks the stretch of at most %1 steps in which the gap grew the most, when it grew there by at least 1 nat and by at least half of its growth over the whole run.</source>
+        <translation>Der In-Context-Loss ist der Loss auf den Token der zweiten Kopie eines Abschnitts, nach ihrem ersten Token: Nur ein Modell, das zurückschaut, kann sie vorhersagen. Ein schattiertes Band erscheint nur dort, wo sich der Abstand zwischen den beiden Losses in einer Stufe öffnete: Es markiert den Abschnitt von höchstens %1 Schritten, in dem der Abstand am stärksten wuchs, sofern er dort um mindestens 1 Nat wuchs und um mindestens die Hälfte seines Wachstums über den ganzen Lauf.</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1283,10 @@
     <message>
         <source>Undo: restore my text</source>
         <translation>Rückgängig: meinen Text wiederherstellen</translation>
+    </message>
+    <message>
+        <source>“Previous token” opens once you have answered this figure&apos;s question.</source>
+        <translation>„Vorheriges Token“ wird frei, sobald du die Frage dieser Abbildung beantwortet hast.</translation>
     </message>
 </context>
 <context>
@@ -2132,10 +2136,6 @@ Stream addieren</translation>
         <translation>In GPT-2 small sitzen die Heads für das vorherige Token, die Wang et al. (2022) fanden, 2.2 und 4.11, in frühen Layern, wo spätere Induktions-Heads auf ihnen aufbauen können (Elhage et al. 2021; Olsson et al. 2022). Dieses Modell zeigt auf deinem Text in seinem ersten Layer nicht mehr solche Heads als in seinem letzten.</translation>
     </message>
     <message>
-        <source>At temperature 1 the most likely next token for your text, %1, has probability %2. Lower the temperature to %3: what probability will it get?</source>
-        <translation>Bei Temperatur 1 hat das wahrscheinlichste nächste Token für deinen Text, %1, die Wahrscheinlichkeit %2. Senke die Temperatur auf %3: Welche Wahrscheinlichkeit bekommt es?</translation>
-    </message>
-    <message>
         <source>The top token %1 has probability %2 at temperature 1 and %3 at temperature %4.</source>
         <translation>Das oberste Token %1 hat bei Temperatur 1 die Wahrscheinlichkeit %2 und bei Temperatur %4 die Wahrscheinlichkeit %3.</translation>
     </message>
@@ -2292,10 +2292,6 @@ Stream addieren</translation>
         <translation>ein Token weiter vorn</translation>
     </message>
     <message>
-        <source>In head %1, leaving out the first token: on %2 of the %3 rows from row 2 to the one before the last (rows count from 0), the key that scores highest is %4. Which key scores highest against the query of the last token, %5? Click it; any key within 2× of the top weight counts.</source>
-        <translation>In Head %1, ohne das erste Token: In %2 der %3 Zeilen von Zeile 2 bis zur vorletzten (Zeilen ab 0 gezählt) hat %4 den Key mit dem höchsten Score. Welcher Key hat den höchsten Score gegen die Query des letzten Tokens, %5? Klicke ihn an; jeder Key innerhalb des Zweifachen des größten Gewichts zählt.</translation>
-    </message>
-    <message>
         <source>In head %1, the row of the last token (the whole row, first token included): its two largest scaled scores are %2 and %3, and √d = %4. Suppose you multiplied every score of this row by √d, as if the model skipped the division (arithmetic on this row, not a model trained without it). How large would the largest weight be?</source>
         <translation>In Head %1, die Zeile des letzten Tokens (die ganze Zeile, das erste Token eingeschlossen): Ihre beiden größten skalierten Scores sind %2 und %3, und √d = %4. Angenommen, du multiplizierst jeden Score dieser Zeile mit √d, als ließe das Modell die Division weg (Rechnen an dieser Zeile, kein ohne Division trainiertes Modell). Wie groß wäre das größte Gewicht?</translation>
     </message>
@@ -2322,6 +2318,14 @@ Stream addieren</translation>
     <message>
         <source>At temperature %1 the likeliest next token for your text has probability %2, and the ten likeliest together %3. With top-p %4, how many candidate tokens are kept? (Any guess from half to twice the true count counts.)</source>
         <translation>Bei Temperatur %1 hat das wahrscheinlichste nächste Token deines Texts die Wahrscheinlichkeit %2, die zehn wahrscheinlichsten zusammen %3. Wie viele Kandidaten-Tokens behält top-p %4? (Jede Schätzung von der Hälfte bis zum Doppelten der wahren Zahl zählt.)</translation>
+    </message>
+    <message>
+        <source>In head %1, leaving out the first token: on %2 of the %3 rows from row 2 to the one before the last (rows count from 0), the key that scores highest is %4. The figure below shows every query of this head but the last one&apos;s: pick a few to see where it looks. Which key scores highest against the query of the last token, %5? Click it; any key within 2× of the top weight counts.</source>
+        <translation>In Head %1, ohne das erste Token: In %2 der %3 Zeilen von Zeile 2 bis zur vorletzten (Zeilen ab 0 gezählt) hat %4 den Key mit dem höchsten Score. Die Abbildung unten zeigt jede Query dieses Heads außer der des letzten Tokens: Wähle ein paar aus, um zu sehen, wohin er schaut. Welcher Key hat den höchsten Score gegen die Query des letzten Tokens, %5? Klicke ihn an; jeder Key innerhalb des Zweifachen des größten Gewichts zählt.</translation>
+    </message>
+    <message>
+        <source>At temperature 1 the most likely next token for your text, %1, has probability %2, and the runner-up, %3, %4. Lower the temperature to %5: what probability will the top token get?</source>
+        <translation>Bei Temperatur 1 hat das wahrscheinlichste nächste Token für deinen Text, %1, die Wahrscheinlichkeit %2, das zweitwahrscheinlichste, %3, %4. Senke die Temperatur auf %5: Welche Wahrscheinlichkeit bekommt das oberste Token?</translation>
     </message>
 </context>
 <context>
@@ -2428,10 +2432,6 @@ Stream addieren</translation>
         <translation>Softmax-Gewicht</translation>
     </message>
     <message>
-        <source>score = q·k × √(d/2) (how a d-dimensional dot product would grow) ÷ %1</source>
-        <translation>Score = q·k × √(d/2) (so würde ein d-dimensionales Skalarprodukt wachsen) ÷ %1</translation>
-    </message>
-    <message>
         <source>pretend d =</source>
         <translation>angenommenes d =</translation>
     </message>
@@ -2448,12 +2448,12 @@ Stream addieren</translation>
         <translation>Vektoren zurücksetzen</translation>
     </message>
     <message>
-        <source>√d (√d ≈ %1)</source>
-        <translation>√d (√d ≈ %1)</translation>
+        <source>score = q·k × √(d/2) (how a d-dimensional dot product would grow) ÷ √d (√d ≈ %1): the two factors leave q·k / √2 whatever d, which is the point of dividing</source>
+        <translation>Score = q·k × √(d/2) (wie ein d-dimensionales Skalarprodukt wachsen würde) ÷ √d (√d ≈ %1): Die beiden Faktoren lassen q·k / √2 übrig, was auch immer d ist – genau dafür wird geteilt</translation>
     </message>
     <message>
-        <source>1 (no scaling)</source>
-        <translation>1 (keine Skalierung)</translation>
+        <source>score = q·k × √(d/2) (how a d-dimensional dot product would grow) ÷ 1 (no scaling): the scores grow with d</source>
+        <translation>Score = q·k × √(d/2) (wie ein d-dimensionales Skalarprodukt wachsen würde) ÷ 1 (ohne Skalierung): Die Scores wachsen mit d</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2528,10 @@ Stream addieren</translation>
     <message>
         <source>q·k / √d</source>
         <translation>q·k / √d</translation>
+    </message>
+    <message>
+        <source>d (logarithmic axis)</source>
+        <translation>d (logarithmische Achse)</translation>
     </message>
 </context>
 <context>
@@ -2783,14 +2787,6 @@ Stream addieren</translation>
         <translation>Softmax mit einer Temperatur</translation>
     </message>
     <message>
-        <source>Six candidate scores. Low temperature: the top score takes almost everything. High temperature: the bars even out.</source>
-        <translation>Sechs Kandidaten-Scores. Niedrige Temperatur: Der höchste Score nimmt fast alles. Hohe Temperatur: Die Balken gleichen sich an.</translation>
-    </message>
-    <message>
-        <source>Six candidate scores and their softmax at the temperature you set.</source>
-        <translation>Sechs Kandidaten-Scores und ihr Softmax bei der Temperatur, die du einstellst.</translation>
-    </message>
-    <message>
         <source>Your text&apos;s next token</source>
         <translation>Das nächste Token deines Texts</translation>
     </message>
@@ -2805,6 +2801,10 @@ Stream addieren</translation>
     <message>
         <source>The head&apos;s scores, on the first %1 tokens of your text, are divided by this temperature before its softmax.</source>
         <translation>Die Scores des Heads auf den ersten %1 Token deines Texts werden vor seinem Softmax durch diese Temperatur geteilt.</translation>
+    </message>
+    <message>
+        <source>Six candidate scores, not your text&apos;s. Lower the temperature and the top score takes more, almost everything near 0; raise it and the bars even out.</source>
+        <translation>Sechs Kandidaten-Scores, nicht die deines Texts. Senke die Temperatur, und der oberste Score bekommt mehr, nahe 0 fast alles; erhöhe sie, und die Balken gleichen sich an.</translation>
     </message>
 </context>
 <context>

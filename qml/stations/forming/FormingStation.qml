@@ -281,7 +281,7 @@ StationScaffold {
     FigureSection {
         title: qsTr("Loss")
         summary: lab.lossDescription
-        caption: qsTr("The in-context loss is the loss on tokens of a span's second copy, after its first token: only a model that looks back can predict them. The shaded band marks the phase change where the rule finds one: the stretch of at most %1 steps in which the gap between the two losses grew the most, when it grew there by at least 1 nat and by at least half of its growth over the whole run.").arg(lab.phaseChange.window || 0)
+        caption: qsTr("The in-context loss is the loss on tokens of a span's second copy, after its first token: only a model that looks back can predict them. A shaded band appears only where the gap between the two losses opened in a step: it marks the stretch of at most %1 steps in which the gap grew the most, when it grew there by at least 1 nat and by at least half of its growth over the whole run.").arg(lab.phaseChange.window || 0)
         TrainingLossChart {
             Layout.fillWidth: true
             curve: lab.curve

@@ -359,10 +359,24 @@ StationScaffold {
                 Flow {
                     Layout.fillWidth: true
                     spacing: Theme.spacingS
-                    FocusButton { text: qsTr("Previous token"); onClicked: station.findHead("previous-token") }
+                    // The card asks about the strongest previous-token head: this finder would
+                    // name it, so it waits until the card is answered (or shown without predicting).
+                    FocusButton {
+                        text: qsTr("Previous token")
+                        enabled: station.lensCard === null || station.exRevealed
+                        onClicked: station.findHead("previous-token")
+                    }
                     FocusButton { text: qsTr("Attention sink"); onClicked: station.findHead("sink") }
                     FocusButton { text: qsTr("Most decisive"); onClicked: station.findHead("decisive") }
                     FocusButton { text: qsTr("Induction"); onClicked: station.findHead("induction") }
+                }
+                Label {
+                    visible: station.lensCard !== null && !station.exRevealed
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    text: qsTr("“Previous token” opens once you have answered this figure's question.")
                 }
                 Rectangle {
                     visible: station.finding.why !== undefined

@@ -163,8 +163,9 @@ RowLayout {
             wrapMode: Text.WordWrap
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
-            text: qsTr("score = q·k × √(d/2) (how a d-dimensional dot product would grow) ÷ %1")
-                  .arg(view.sandbox.scaled ? qsTr("√d (√d ≈ %1)").arg(Theme.fixed(view.sandbox.divisor, 2)) : qsTr("1 (no scaling)"))
+            text: view.sandbox.scaled
+                  ? qsTr("score = q·k × √(d/2) (how a d-dimensional dot product would grow) ÷ √d (√d ≈ %1): the two factors leave q·k / √2 whatever d, which is the point of dividing").arg(Theme.fixed(view.sandbox.divisor, 2))
+                  : qsTr("score = q·k × √(d/2) (how a d-dimensional dot product would grow) ÷ 1 (no scaling): the scores grow with d")
         }
         RowLayout {
             Label { text: qsTr("pretend d ="); color: Theme.text }

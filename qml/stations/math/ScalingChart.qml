@@ -39,7 +39,7 @@ RowLayout {
         legend.alignment: Qt.AlignBottom
         title: qsTr("Spread of q·k grows like √d")
         titleColor: Theme.text
-        LogValueAxis { id: dx; base: 4; min: 2; max: 1024; labelFormat: "%d"; titleText: "d"; labelsFont.pixelSize: 11 } // ticks at powers of 4, so every label fits
+        LogValueAxis { id: dx; base: 4; min: 2; max: 1024; labelFormat: "%d"; titleText: qsTr("d (logarithmic axis)"); labelsFont.pixelSize: 11 } // ticks at powers of 4, so every label fits
         ValueAxis { id: dy; min: 0; max: Math.ceil(chart.study.result.maxStd * 1.1); titleText: qsTr("std of q·k") }
         LineSeries { id: spread; name: qsTr("measured"); axisX: dx; axisY: dy; width: 3; color: Theme.accent }
         LineSeries { id: reference; name: "√d"; axisX: dx; axisY: dy; width: 2; style: Qt.DashLine; color: Theme.textMuted }
@@ -58,7 +58,7 @@ RowLayout {
             legend.alignment: Qt.AlignBottom
             title: qsTr("Largest softmax weight (%1 keys)").arg(chart.study.keys)
             titleColor: Theme.text
-            LogValueAxis { id: px; base: 4; min: 2; max: 1024; labelFormat: "%d"; titleText: "d"; labelsFont.pixelSize: 11 } // ticks at powers of 4, so every label fits
+            LogValueAxis { id: px; base: 4; min: 2; max: 1024; labelFormat: "%d"; titleText: qsTr("d (logarithmic axis)"); labelsFont.pixelSize: 11 } // ticks at powers of 4, so every label fits
             ValueAxis { id: py; min: 0; max: 1; titleText: qsTr("weight") }
             LineSeries { id: unscaled; name: qsTr("q·k (no scaling)"); axisX: px; axisY: py; width: 3; color: Theme.accent }
             LineSeries { id: scaled; name: qsTr("q·k / √d"); axisX: px; axisY: py; width: 3; color: Theme.chartSecond }

@@ -16,31 +16,17 @@ StationScaffold {
     FigureSection {
         title: qsTr("Softmax with a temperature")
         summary: lab.softmaxDescription
-        caption: qsTr("Six candidate scores. Low temperature: the top score takes almost everything. High temperature: the bars even out.")
-        veils: station.veils
-        captionVeil: "softmax"
-        veiledCaption: qsTr("Six candidate scores and their softmax at the temperature you set.")
-        // The six scores are not the text's, so the chart stays to reason with while the question
-        // about the text's top token waits; what it would tell is its trend, which the caption
-        // states (captionVeil): that part is what "softmax" hides.
+        caption: qsTr("Six candidate scores, not your text's. Lower the temperature and the top score takes more, almost everything near 0; raise it and the bars even out.")
+        // The six scores are not the text's: the chart and its trend are there to reason with
+        // while a question about the text's next token waits at the figure below.
         SoftmaxBars { Layout.fillWidth: true; lab: lab }
-        Item {
-            objectName: "veil:softmax"
-            readonly property bool veiled: station.veils.hides("softmax")
-            visible: false
-        }
     }
     FigureSection {
         title: qsTr("Your text's next token")
         summary: lab.samplingDescription
         caption: qsTr("After the first %1 tokens of your text: the same temperature, plus top-k and top-p filters; the seed makes a generation repeatable.").arg(ModelHub.tokenCap)
-        Veiled {
-            id: samplingVeil
-            Layout.fillWidth: true
-            veils: station.veils
-            key: "sampling"
-            SamplingView { lab: lab; answers: samplingVeil.answers }
-        }
+        // The filters stay to set while a question waits; what they give is veiled inside.
+        SamplingView { lab: lab; veils: station.veils; Layout.fillWidth: true }
     }
     FigureSection {
         title: qsTr("What if one head had a temperature?")

@@ -43,7 +43,7 @@ Item {
         // Phrases that state an answer outright; none may be on screen while an exercise is open.
         readonly property var revealing: ["Largest KL:", "most: head", "barely moves the prediction: heads", "candidate tokens kept",
                                           "numbers per vector", "KL between the two predictions",
-                                          "Low temperature: the top score", "puts nearly everything on one key",
+                                          "puts nearly everything on one key",
                                           "of its attention"]
 
         function open(component) {

@@ -66,8 +66,10 @@ ExerciseAnswer topScoreKey(const Ctx& c) {
     a.focusHead = headName(l, h);
     const int arg = a.answer.toInt();
     a.promptText = QObject::tr("In head %1, leaving out the first token: on %2 of the %3 rows from row 2 to the one before "
-                               "the last (rows count from 0), the key that scores highest is %4. Which key scores highest "
-                               "against the query of the last token, %5? Click it; any key within 2× of the top weight counts.")
+                               "the last (rows count from 0), the key that scores highest is %4. The figure below shows "
+                               "every query of this head but the last one's: pick a few to see where it looks. Which key "
+                               "scores highest against the query of the last token, %5? Click it; any key within 2× of "
+                               "the top weight counts.")
                        .arg(a.focusHead).arg(most).arg(rows).arg(habit, quoted(c.model, c.ids[size_t(q)]));
     a.detail = QObject::tr("In head %1, the query of %2 scores highest against the key of %3: score %4, "
                            "softmax weight %5. The largest score always gets the largest weight.")

@@ -28,18 +28,19 @@ ExerciseAnswer topProbAtTemperature(const Ctx& c) {
     ExerciseAnswer a;
     // Options: ranges split at params.edges.
     setBucket(c, a, pt[top], paramEdges(c, {0.25, 0.5, 0.9}), 0.002);
-    // The reasoning starts from the probability at temperature 1, which the veiled figure would show.
-    a.promptText = QObject::tr("At temperature 1 the most likely next token for your text, %1, has probability %2. "
-                               "Lower the temperature to %3: what probability will it get?")
-                       .arg(quoted(c.model, top), num(p1[top], 2), num(t, 2));
+    // The reasoning starts from what the veiled figure would show at temperature 1: the top token's
+    // probability and the runner-up's, which decides how much of the sharpening the top can take.
+    int second = top == 0 ? 1 : 0;
+    for (int i = 0; i < int(p1.size()); ++i)
+        if (i != top && p1[size_t(i)] > p1[size_t(second)]) second = i;
+    a.promptText = QObject::tr("At temperature 1 the most likely next token for your text, %1, has probability %2, and "
+                               "the runner-up, %3, %4. Lower the temperature to %5: what probability will the top token get?")
+                       .arg(quoted(c.model, top), num(p1[size_t(top)], 2), quoted(c.model, second), num(p1[size_t(second)], 2), num(t, 2));
     a.detail = QObject::tr("The top token %1 has probability %2 at temperature 1 and %3 at temperature %4.")
                    .arg(quoted(c.model, top), num(p1[top]), num(pt[top]), num(t, 2));
     // The worked line for temperature 0.5, where every probability is squared: the top's new share
     // is its square over the sum of all squares, and the runner-up shows why that sum is large or small.
     if (std::abs(t - 0.5) < 1e-9 && p1.size() > 1) {
-        int second = top == 0 ? 1 : 0;
-        for (int i = 0; i < int(p1.size()); ++i)
-            if (i != top && p1[size_t(i)] > p1[size_t(second)]) second = i;
         double squares = 0;
         for (double v : p1) squares += v * v;
         a.detail += QLatin1Char(' ') +
