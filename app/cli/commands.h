@@ -9,6 +9,7 @@ namespace cli {
 int cmd_info(const Args& args);
 int cmd_tokenize(const Args& args);
 int cmd_attention(const Args& args);
+int cmd_decompose(const Args& args);
 int cmd_logits(const Args& args);
 int cmd_heads(const Args& args);
 int cmd_bench(const Args& args);

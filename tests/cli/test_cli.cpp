@@ -167,6 +167,33 @@ private slots:
         }
     }
 
+    // decompose: the terms add up to the score; the default key is the one the reference gives the
+    // query the most weight; its weight is the reference's.
+    void decomposeAddsUp() {
+        const json& c = cases_[size_t(1)];
+        const int T = int(c["ids"].size());
+        const auto ref = expected_tensor("case1.attentions"); // [L][H][T][T]
+        const json j = run_json({"decompose", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--layer", "1", "--head", "2",
+                                 "--top", "3"});
+        QCOMPARE(j["query"].get<int>(), T - 1);
+        int best = 0;
+        for (int k = 1; k < T; ++k)
+            if (ref[size_t(((1 * 4 + 2) * T + T - 1) * T + k)] > ref[size_t(((1 * 4 + 2) * T + T - 1) * T + best)]) best = k;
+        QCOMPARE(j["key"].get<int>(), best);
+        QVERIFY(std::fabs(j["weight"].get<double>() - ref[size_t(((1 * 4 + 2) * T + T - 1) * T + best)]) < 1e-4);
+        QCOMPARE(j["parts"].get<int>(), 2 + 4 + 1 + 1 + 1);
+        QCOMPARE(int(j["largest_terms"].size()), 3);
+        double sum = j["rest"].get<double>();
+        for (const json& t : j["largest_terms"]) sum += t["value"].get<double>();
+        QVERIFY2(std::fabs(sum - j["score"].get<double>()) < 1e-4, qPrintable(QString::number(sum)));
+        double grouped = 0;
+        for (const json& g : j["by_kind"]) grouped += g["value"].get<double>();
+        QVERIFY(std::fabs(grouped - j["score"].get<double>()) < 1e-4);
+        expect_usage_error({"decompose", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--layer", "1"}, "give --layer and --head");
+        expect_usage_error({"decompose", "--model", fixture_, "--ids", "464,464", "--layer", "1", "--head", "0", "--query", "0",
+                            "--key", "1"}, "--key 1 is out of range");
+    }
+
     void allHeadsFromText() {
         const json& c = cases_[0];
         const int T = int(c["ids"].size());

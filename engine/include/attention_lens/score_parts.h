@@ -1,0 +1,47 @@
+// Why a head attends where it does: one pre-softmax score q·k/√d taken apart into what each part of
+// the residual stream contributes on the query side and on the key side.
+//
+// The residual stream entering layer l at a position is a sum of parts: the token embedding, the
+// position embedding, every earlier head's output (its weighted sum of values through its slice of
+// W_O), every earlier MLP's output, and the attention output biases. With the LayerNorm's scale
+// (1/σ) held at its value on this text, LN(x) = Σ_p γ⊙(p − mean(p))/σ + β is linear in the parts,
+// so q = Σ_p q_p + q_bias and k = Σ_p k_p + k_bias, and the score q·k/√d = Σ_a Σ_b q_a·k_b/√d is an
+// exact sum of query-part × key-part terms (Elhage et al. 2021, "A Mathematical Framework for
+// Transformer Circuits": the QK circuit read through the residual stream's parts).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "attention_lens/forward.h"
+#include "attention_lens/model.h"
+
+namespace al {
+
+// One part of the residual stream at a position.
+struct StreamPart {
+    enum class Kind { Token, Position, Head, Mlp, AttentionBiases, Shift };
+    Kind kind = Kind::Token;
+    int layer = -1; // Head, Mlp: the layer that wrote it
+    int head = -1;  // Head
+    // "token", "position", "head 3.5", "MLP 3", "attention biases", "LayerNorm shift and q/k bias".
+    std::string name() const;
+    // Position embedding, or the shift term (β and the projection bias, the same whatever the text).
+    bool positional() const { return kind == Kind::Position; }
+};
+
+struct ScoreParts {
+    int layer = 0, head = 0, query = 0, key = 0;
+    std::vector<StreamPart> parts; // P parts: token, position, heads and MLPs of layers < layer,
+                                   // attention biases, then the shift (β·W + b, no position)
+    std::vector<double> terms;     // [P][P]: query-side part a × key-side part b, divided by √d
+    double sum = 0;                // Σ terms: the score, rebuilt
+    double score = 0;              // the forward pass's own scaled score at (query, key)
+    double term(int a, int b) const { return terms[static_cast<size_t>(a) * parts.size() + b]; }
+};
+
+// The score of (layer, head) at (query, key) taken apart. `r` must come from a forward pass with
+// keep_hidden and keep_qkv on, and without interventions (the parts are those of GPT-2's own
+// forward). Throws al::Error when something needed is missing or out of range.
+ScoreParts decompose_score(const Model& model, const ForwardResult& r, int layer, int head, int query, int key);
+
+} // namespace al

@@ -1,0 +1,172 @@
+// One head's score taken apart by the parts of the residual stream (see score_parts.h). Everything
+// is computed in double from the forward pass's kept tensors, so the terms add up to the score to
+// float32's precision.
+#include "attention_lens/score_parts.h"
+
+#include <cmath>
+#include <string>
+
+#include "attention_lens/error.h"
+
+namespace al {
+
+std::string StreamPart::name() const {
+    switch (kind) {
+    case Kind::Token: return "token";
+    case Kind::Position: return "position";
+    case Kind::Head: return "head " + std::to_string(layer) + "." + std::to_string(head);
+    case Kind::Mlp: return "MLP " + std::to_string(layer);
+    case Kind::AttentionBiases: return "attention biases";
+    case Kind::Shift: return "LayerNorm shift and q/k bias";
+    }
+    return "";
+}
+
+namespace {
+
+using Vec = std::vector<double>;
+
+// The parts of the residual stream entering a layer at position t, each [C], in the order of
+// `kinds` (every part but the shift, of the layers before it). Their sum is that layer's input.
+std::vector<Vec> stream_parts(const Model& m, const ForwardResult& r, int t,
+                              const std::vector<StreamPart>& kinds) {
+    const Config& cfg = m.config();
+    const int C = cfg.n_embd, H = cfg.n_head, D = C / H, T = static_cast<int>(r.ids.size());
+    auto hidden = [&](int l, int c) { return double(r.hidden[(static_cast<size_t>(l) * T + t) * C + c]); };
+    std::vector<Vec> out;
+    out.reserve(kinds.size());
+    // The head outputs of each earlier layer, [H][C], to take out of that layer's step for its MLP.
+    std::vector<Vec> heads_of_layer(static_cast<size_t>(H));
+    Vec biases(static_cast<size_t>(C), 0.0);
+    for (const StreamPart& p : kinds) {
+        Vec v(static_cast<size_t>(C), 0.0);
+        switch (p.kind) {
+        case StreamPart::Kind::Token: {
+            const float* e = m.wte() + static_cast<size_t>(r.ids[static_cast<size_t>(t)]) * C; // [C]
+            for (int c = 0; c < C; ++c) v[c] = e[c];
+            break;
+        }
+        case StreamPart::Kind::Position: {
+            const float* e = m.wpe() + static_cast<size_t>(t) * C; // [C]
+            for (int c = 0; c < C; ++c) v[c] = e[c];
+            break;
+        }
+        case StreamPart::Kind::Head: {
+            // z = Σ_j A[t][j] v_j  [D], then z through the head's rows of c_proj: [D] x [D, C] -> [C]
+            const LayerWeights& w = m.layer(p.layer);
+            Vec z(static_cast<size_t>(D), 0.0);
+            for (int j = 0; j <= t; ++j) {
+                const double a = r.attention.at(p.layer, p.head, t, j);
+                if (a == 0) continue;
+                const float* vj = r.v.data() + ((static_cast<size_t>(p.layer) * H + p.head) * T + j) * D; // [D]
+                for (int d = 0; d < D; ++d) z[d] += a * vj[d];
+            }
+            for (int d = 0; d < D; ++d) {
+                const float* row = w.proj_w + static_cast<size_t>(p.head * D + d) * C; // [C]
+                for (int c = 0; c < C; ++c) v[c] += z[d] * row[c];
+            }
+            heads_of_layer[static_cast<size_t>(p.head)] = v;
+            break;
+        }
+        case StreamPart::Kind::Mlp: {
+            // What the layer added, less its heads and its c_proj bias: the MLP's output.
+            const float* b = m.layer(p.layer).proj_b; // [C]
+            for (int c = 0; c < C; ++c) {
+                double heads = 0;
+                for (int h = 0; h < H; ++h) heads += heads_of_layer[static_cast<size_t>(h)][c];
+                v[c] = hidden(p.layer + 1, c) - hidden(p.layer, c) - heads - b[c];
+                biases[c] += b[c];
+            }
+            break;
+        }
+        case StreamPart::Kind::AttentionBiases:
+            v = biases;
+            break;
+        case StreamPart::Kind::Shift:
+            throw Error("the shift is not a part of the residual stream");
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+// Each part through layer `layer`'s LayerNorm (scale held at the whole stream's) and the head's
+// columns `col0 ..` of c_attn: [P][D]; the last row is the shift, β·W + b.
+std::vector<Vec> project(const Model& m, const ForwardResult& r, int layer, int t, const std::vector<Vec>& parts, int col0) {
+    const Config& cfg = m.config();
+    const int C = cfg.n_embd, D = C / cfg.n_head, T = static_cast<int>(r.ids.size());
+    const LayerWeights& w = m.layer(layer);
+    // σ of the stream itself: LN(x) = γ⊙(x − mean(x))/σ + β, with σ = sqrt(var(x) + eps).
+    const float* x = r.hidden.data() + (static_cast<size_t>(layer) * T + t) * C; // [C]
+    double mean = 0, var = 0;
+    for (int c = 0; c < C; ++c) mean += x[c];
+    mean /= C;
+    for (int c = 0; c < C; ++c) var += (x[c] - mean) * (x[c] - mean);
+    const double sigma = std::sqrt(var / C + double(cfg.layer_norm_epsilon));
+    std::vector<Vec> out;
+    for (const Vec& p : parts) {
+        double pm = 0;
+        for (int c = 0; c < C; ++c) pm += p[c];
+        pm /= C;
+        Vec q(static_cast<size_t>(D), 0.0);
+        for (int c = 0; c < C; ++c) {
+            const double u = double(w.ln1_w[c]) * (p[c] - pm) / sigma;
+            const float* row = w.attn_w + static_cast<size_t>(c) * 3 * C + col0; // [D] of [C, 3C]
+            for (int d = 0; d < D; ++d) q[d] += u * row[d];
+        }
+        out.push_back(std::move(q));
+    }
+    Vec shift(static_cast<size_t>(D), 0.0);
+    for (int d = 0; d < D; ++d) shift[d] = w.attn_b[col0 + d];
+    for (int c = 0; c < C; ++c) {
+        const float* row = w.attn_w + static_cast<size_t>(c) * 3 * C + col0;
+        for (int d = 0; d < D; ++d) shift[d] += double(w.ln1_b[c]) * row[d];
+    }
+    out.push_back(std::move(shift));
+    return out;
+}
+
+} // namespace
+
+ScoreParts decompose_score(const Model& m, const ForwardResult& r, int layer, int head, int query, int key) {
+    const Config& cfg = m.config();
+    const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, D = C / H, T = static_cast<int>(r.ids.size());
+    if (layer < 0 || layer >= L || head < 0 || head >= H)
+        throw Error("score parts: head " + std::to_string(layer) + "." + std::to_string(head) + " is not in this model");
+    if (query < 0 || query >= T || key < 0 || key > query)
+        throw Error("score parts: the query must be a position of the text and the key one it may see");
+    if (!r.attention.causal())
+        throw Error("score parts are taken from GPT-2's own forward pass, with the causal mask");
+    if (r.hidden.size() != static_cast<size_t>(L + 1) * T * C || r.v.size() != static_cast<size_t>(L) * H * T * D)
+        throw Error("score parts need a forward pass that kept its hidden states and its q, k, v");
+
+    ScoreParts s;
+    s.layer = layer; s.head = head; s.query = query; s.key = key;
+    s.parts.push_back({StreamPart::Kind::Token});
+    s.parts.push_back({StreamPart::Kind::Position});
+    for (int l = 0; l < layer; ++l) {
+        for (int h = 0; h < H; ++h) s.parts.push_back({StreamPart::Kind::Head, l, h});
+        s.parts.push_back({StreamPart::Kind::Mlp, l});
+    }
+    if (layer > 0) s.parts.push_back({StreamPart::Kind::AttentionBiases});
+    const std::vector<StreamPart> stream(s.parts); // every part but the shift
+    s.parts.push_back({StreamPart::Kind::Shift});
+
+    // q parts [P][D] from the query's position, k parts [P][D] from the key's.
+    const std::vector<Vec> q = project(m, r, layer, query, stream_parts(m, r, query, stream), head * D);
+    const std::vector<Vec> k = project(m, r, layer, key, stream_parts(m, r, key, stream), C + head * D);
+    const size_t P = s.parts.size();
+    const double scale = 1.0 / std::sqrt(double(D));
+    s.terms.assign(P * P, 0.0);
+    for (size_t a = 0; a < P; ++a)
+        for (size_t b = 0; b < P; ++b) {
+            double dot = 0;
+            for (int d = 0; d < D; ++d) dot += q[a][d] * k[b][d];
+            s.terms[a * P + b] = dot * scale;
+            s.sum += dot * scale;
+        }
+    s.score = r.scores.empty() ? s.sum : double(r.scores.at(layer, head, query, key));
+    return s;
+}
+
+} // namespace al

@@ -1,0 +1,223 @@
+// A head's score taken apart by the parts of the residual stream (score_parts.h), against a float64
+// reference built in this test from the shared fixture's independent hidden states and attentions:
+// the parts of layer 1's input (token, position, each layer-0 head through its slice of W_O, the
+// layer-0 MLP as what is left, the c_proj bias), each through layer 1's LayerNorm with the scale
+// held and the head's W_Q or W_K. Every term must match within 1e-4, and the terms must add up to
+// the forward pass's score, on the fixture and at GPT-2 small's shapes.
+#include "attention_lens/error.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/model.h"
+#include "attention_lens/safetensors.h"
+#include "attention_lens/score_parts.h"
+
+#include <QtTest/QtTest>
+
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "gpt2_shaped_model.h"
+
+namespace {
+
+using Vec = std::vector<double>;
+
+std::string fixture_dir() { return qgetenv("AL_FIXTURE_MODEL").toStdString(); }
+
+std::vector<int> input_ids(const al::SafetensorsFile& f, int c) {
+    const al::TensorInfo& t = f.info("case" + std::to_string(c) + ".input_ids");
+    std::vector<int64_t> raw(t.numel());
+    std::memcpy(raw.data(), f.data(t), raw.size() * sizeof(int64_t));
+    return std::vector<int>(raw.begin(), raw.end());
+}
+
+// LayerNorm in float64 (HF's: population variance, eps inside the root).
+Vec layer_norm(const float* x, const float* w, const float* b, int C, double eps) {
+    double mean = 0, var = 0;
+    for (int c = 0; c < C; ++c) mean += x[c];
+    mean /= C;
+    for (int c = 0; c < C; ++c) var += (x[c] - mean) * (x[c] - mean);
+    const double s = std::sqrt(var / C + eps);
+    Vec y(static_cast<size_t>(C));
+    for (int c = 0; c < C; ++c) y[c] = (x[c] - mean) / s * w[c] + b[c];
+    return y;
+}
+
+} // namespace
+
+class TestScoreParts : public QObject {
+    Q_OBJECT
+    std::shared_ptr<const al::Model> model_;
+    std::unique_ptr<al::SafetensorsFile> expected_;
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(!fixture_dir().empty(), "AL_FIXTURE_MODEL is not set");
+        model_ = al::Model::load(fixture_dir());
+        expected_ = std::make_unique<al::SafetensorsFile>(fixture_dir() + "/expected.safetensors");
+    }
+
+    void matchesFloat64Reference_data() {
+        QTest::addColumn<int>("c");
+        for (int c : {1, 3, 5}) QTest::newRow(("case " + std::to_string(c)).c_str()) << c;
+    }
+    void matchesFloat64Reference() {
+        QFETCH(int, c);
+        const std::string p = "case" + std::to_string(c) + ".";
+        const std::vector<int> ids = input_ids(*expected_, c);
+        const al::Config& cfg = model_->config();
+        const int T = static_cast<int>(ids.size()), H = cfg.n_head, C = cfg.n_embd, D = C / H;
+        QVERIFY(cfg.n_layer == 2 && T >= 4);
+        const std::vector<float> hs = expected_->to_float(expected_->info(p + "hidden_states")); // [3][T][C]
+        const std::vector<float> att = expected_->to_float(expected_->info(p + "attentions"));   // [2][H][T][T]
+        auto hidden = [&](int l, int t) { return hs.data() + (static_cast<size_t>(l) * T + t) * C; };
+        const double eps = cfg.layer_norm_epsilon;
+        const al::LayerWeights& w0 = model_->layer(0);
+        const al::LayerWeights& w1 = model_->layer(1);
+
+        // Layer 0's values at every position, from the reference's own residual stream: [T][C].
+        std::vector<Vec> v0(static_cast<size_t>(T), Vec(static_cast<size_t>(C), 0.0));
+        for (int t = 0; t < T; ++t) {
+            const Vec x = layer_norm(hidden(0, t), w0.ln1_w, w0.ln1_b, C, eps);
+            for (int o = 0; o < C; ++o) {
+                double s = w0.attn_b[2 * C + o];
+                for (int i = 0; i < C; ++i) s += x[i] * w0.attn_w[static_cast<size_t>(i) * 3 * C + 2 * C + o];
+                v0[t][o] = s;
+            }
+        }
+        // The parts of layer 1's input at position t, in the engine's order: token, position, the
+        // layer-0 heads, the layer-0 MLP, the attention biases.
+        auto parts = [&](int t) {
+            std::vector<Vec> out;
+            Vec tok(static_cast<size_t>(C)), pos(static_cast<size_t>(C));
+            for (int i = 0; i < C; ++i) {
+                tok[i] = model_->wte()[static_cast<size_t>(ids[t]) * C + i];
+                pos[i] = model_->wpe()[static_cast<size_t>(t) * C + i];
+            }
+            out.push_back(tok);
+            out.push_back(pos);
+            Vec heads(static_cast<size_t>(C), 0.0);
+            for (int h = 0; h < H; ++h) {
+                Vec z(static_cast<size_t>(D), 0.0), o(static_cast<size_t>(C), 0.0);
+                for (int j = 0; j <= t; ++j)
+                    for (int d = 0; d < D; ++d)
+                        z[d] += att[((static_cast<size_t>(0) * H + h) * T + t) * T + j] * v0[j][h * D + d];
+                for (int d = 0; d < D; ++d)
+                    for (int i = 0; i < C; ++i) o[i] += z[d] * w0.proj_w[static_cast<size_t>(h * D + d) * C + i];
+                for (int i = 0; i < C; ++i) heads[i] += o[i];
+                out.push_back(o);
+            }
+            Vec mlp(static_cast<size_t>(C)), bias(static_cast<size_t>(C));
+            for (int i = 0; i < C; ++i) {
+                bias[i] = w0.proj_b[i];
+                mlp[i] = double(hidden(1, t)[i]) - hidden(0, t)[i] - heads[i] - bias[i];
+            }
+            out.push_back(mlp);
+            out.push_back(bias);
+            return out;
+        };
+        // Each part through layer 1's LayerNorm (scale of the whole stream) and the columns col0..
+        // of c_attn; the last row is the shift β·W + b.
+        auto project = [&](int t, int col0) {
+            const float* x = hidden(1, t);
+            double mean = 0, var = 0;
+            for (int i = 0; i < C; ++i) mean += x[i];
+            mean /= C;
+            for (int i = 0; i < C; ++i) var += (x[i] - mean) * (x[i] - mean);
+            const double s = std::sqrt(var / C + eps);
+            std::vector<Vec> out;
+            for (const Vec& part : parts(t)) {
+                double pm = 0;
+                for (double v : part) pm += v;
+                pm /= C;
+                Vec q(static_cast<size_t>(D), 0.0);
+                for (int i = 0; i < C; ++i)
+                    for (int d = 0; d < D; ++d)
+                        q[d] += w1.ln1_w[i] * (part[i] - pm) / s * w1.attn_w[static_cast<size_t>(i) * 3 * C + col0 + d];
+                out.push_back(q);
+            }
+            Vec shift(static_cast<size_t>(D), 0.0);
+            for (int d = 0; d < D; ++d) {
+                shift[d] = w1.attn_b[col0 + d];
+                for (int i = 0; i < C; ++i) shift[d] += w1.ln1_b[i] * w1.attn_w[static_cast<size_t>(i) * 3 * C + col0 + d];
+            }
+            out.push_back(shift);
+            return out;
+        };
+
+        al::Runner runner(model_);
+        al::ForwardOptions o;
+        o.keep_hidden = true;
+        o.keep_qkv = true;
+        const al::ForwardResult r = runner.forward(ids, o);
+        for (int h = 0; h < H; ++h)
+            for (const auto& [qi, kj] : std::vector<std::pair<int, int>>{{T - 1, 0}, {T - 1, T - 2}, {T - 1, T - 1}, {T / 2, 1}}) {
+                const al::ScoreParts s = al::decompose_score(*model_, r, 1, h, qi, kj);
+                const std::vector<Vec> q = project(qi, h * D), k = project(kj, C + h * D);
+                QCOMPARE(s.parts.size(), q.size());
+                QCOMPARE(int(s.parts.size()), 2 + H + 1 + 1 + 1);
+                double sum = 0;
+                for (size_t a = 0; a < q.size(); ++a)
+                    for (size_t b = 0; b < k.size(); ++b) {
+                        double ref = 0;
+                        for (int d = 0; d < D; ++d) ref += q[a][d] * k[b][d];
+                        ref /= std::sqrt(double(D));
+                        sum += ref;
+                        QVERIFY2(std::abs(s.term(int(a), int(b)) - ref) < 1e-4,
+                                 qPrintable(QStringLiteral("head 1.%1 (%2,%3): %4 x %5: %6 vs %7").arg(h).arg(qi).arg(kj)
+                                                .arg(QString::fromStdString(s.parts[a].name()), QString::fromStdString(s.parts[b].name()))
+                                                .arg(s.term(int(a), int(b))).arg(ref)));
+                    }
+                // The parts add up to the score: the reference's own, and the forward pass's.
+                QVERIFY2(std::abs(s.sum - sum) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(s.sum).arg(sum)));
+                QVERIFY2(std::abs(s.sum - r.scores.at(1, h, qi, kj)) < 1e-4,
+                         qPrintable(QStringLiteral("%1 vs the forward's %2").arg(s.sum).arg(r.scores.at(1, h, qi, kj))));
+            }
+        // Layer 0 has only the embeddings, and their sum is the whole stream.
+        const al::ScoreParts s0 = al::decompose_score(*model_, r, 0, 2, T - 1, 1);
+        QCOMPARE(int(s0.parts.size()), 3);
+        QVERIFY(std::abs(s0.sum - r.scores.at(0, 2, T - 1, 1)) < 1e-4);
+    }
+
+    // At GPT-2 small's shapes the parts of the last layer (12 x 12 heads, 11 MLPs) still add up.
+    void addsUpAtGpt2SmallShapes() {
+        const auto model = testing_support::gpt2ShapedModel(7);
+        const std::vector<int> ids = model->tokenizer()->encode("When Mary and John went to the store, John gave a drink to");
+        al::Runner runner(model);
+        al::ForwardOptions o;
+        o.keep_hidden = true;
+        o.keep_qkv = true;
+        const al::ForwardResult r = runner.forward(ids, o);
+        const int T = static_cast<int>(ids.size());
+        for (int h : {0, 5, 11}) {
+            const al::ScoreParts s = al::decompose_score(*model, r, 11, h, T - 1, 3);
+            QCOMPARE(int(s.parts.size()), 2 + 11 * 12 + 11 + 1 + 1);
+            const double score = r.scores.at(11, h, T - 1, 3);
+            QVERIFY2(std::abs(s.sum - score) < 1e-4 * std::max(1.0, std::abs(score)),
+                     qPrintable(QStringLiteral("%1 vs %2").arg(s.sum).arg(score)));
+            double largest = 0;
+            for (double t : s.terms) largest = std::max(largest, std::abs(t));
+            QVERIFY(largest > 0);
+        }
+    }
+
+    void refusesWhatItCannotTakeApart() {
+        const std::vector<int> ids = input_ids(*expected_, 1);
+        al::Runner runner(model_);
+        al::ForwardOptions bare;
+        const al::ForwardResult plain = runner.forward(ids, bare);
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, plain, 1, 0, 3, 1));
+        al::ForwardOptions o;
+        o.keep_hidden = true;
+        o.keep_qkv = true;
+        const al::ForwardResult r = runner.forward(ids, o);
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, r, 2, 0, 3, 1));  // no layer 2
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, r, 1, 4, 3, 1));  // no head 4
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, r, 1, 0, 3, 4));  // a later key
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, r, 1, 0, -1, 0));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestScoreParts)
+#include "test_score_parts.moc"
