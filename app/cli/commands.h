@@ -11,6 +11,7 @@ int cmd_tokenize(const Args& args);
 int cmd_attention(const Args& args);
 int cmd_decompose(const Args& args);
 int cmd_logits(const Args& args);
+int cmd_logit_lens(const Args& args);
 int cmd_heads(const Args& args);
 int cmd_bench(const Args& args);
 int cmd_train_lab(const Args& args);

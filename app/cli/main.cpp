@@ -40,6 +40,13 @@ const std::vector<Command>& commands() {
          cli::cmd_decompose},
         {"logits", "[--model DIR] (--text STR | --ids 1,2,3) [--top K] [--temperature X]",
          "last position's logits, or the top K next tokens", "", cli::cmd_logits},
+        {"logit-lens", "[--model DIR] (--text STR | --ids 1,2,3) [--position P] [--top K]",
+         "the prediction layer by layer: ln_f and the unembedding after each layer",
+         "At position P (default: the last), the residual stream after the embeddings and after each\n"
+         "layer, read through the final LayerNorm and the unembedding as if the model stopped there\n"
+         "(the logit lens): the top K tokens (default 5) and the rank of the model's final answer. The\n"
+         "last row is the model's own prediction; early layers were not trained to be read this way.",
+         cli::cmd_logit_lens},
         {"heads", "[--model DIR] [--text STR | --ids 1,2,3]", "head census (heuristic scores and labels)", "",
          cli::cmd_heads},
         {"bench", "[--model DIR|random-gpt2-small] --tokens T [--repeat N]",

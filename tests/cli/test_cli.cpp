@@ -194,6 +194,20 @@ private slots:
                             "--key", "1"}, "--key 1 is out of range");
     }
 
+    // logit-lens: one row per layer and the embeddings; the last row's answer is the reference's top token.
+    void logitLensEndsAtTheModelsAnswer() {
+        const json& c = cases_[size_t(2)];
+        const auto ref = expected_tensor("case2.logits_last");
+        const int answer = int(std::max_element(ref.begin(), ref.end()) - ref.begin());
+        const json j = run_json({"logit-lens", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--top", "2"});
+        QCOMPARE(j["answer"]["id"].get<int>(), answer);
+        QCOMPARE(int(j["rows"].size()), 3);
+        QCOMPARE(j["rows"][2]["answer_rank"].get<int>(), 0);
+        QCOMPARE(j["rows"][2]["top"][0]["id"].get<int>(), answer);
+        QCOMPARE(int(j["rows"][0]["top"].size()), 2);
+        expect_usage_error({"logit-lens", "--model", fixture_, "--ids", "464,464", "--position", "2"}, "--position 2 is out of range");
+    }
+
     void allHeadsFromText() {
         const json& c = cases_[0];
         const int T = int(c["ids"].size());

@@ -1,0 +1,41 @@
+// `logit-lens`: the prediction layer by layer at one position (logit_lens.h): the final LayerNorm
+// and the unembedding applied to the residual stream after each layer, with the top tokens and the
+// rank of the model's final answer. Early rows are a rough view: those layers were not trained to
+// be read this way.
+#include <string>
+
+#include "attention_lens/logit_lens.h"
+#include "commands.h"
+
+namespace cli {
+
+int cmd_logit_lens(const Args& args) {
+    const Options o(args, {"--model", "--text", "--ids", "--position", "--top"});
+    const auto m = load_model(o);
+    const std::vector<int> ids = input_ids(o, *m);
+    const int T = int(ids.size());
+    const int position = int(o.integer("--position", T - 1, 0, T - 1));
+    const int top = int(o.integer("--top", 5, 1, 100));
+    al::Runner runner(m);
+    al::ForwardOptions fo;
+    fo.keep_hidden = true;
+    const al::LogitLens lens = al::logit_lens(*m, runner.forward_full(ids, fo), position, top);
+    const al::Tokenizer* tok = m->tokenizer();
+    auto text = [&](int id) { return tok ? tok->token_string(id) : std::to_string(id); };
+    nlohmann::json rows = nlohmann::json::array();
+    for (size_t l = 0; l < lens.rows.size(); ++l) {
+        const al::LensRow& r = lens.rows[l];
+        nlohmann::json tops = nlohmann::json::array();
+        for (size_t i = 0; i < r.top.size(); ++i)
+            tops.push_back({{"id", r.top[i]}, {"token", text(r.top[i])}, {"p", compact(r.probs[i])}});
+        rows.push_back({{"after", l == 0 ? std::string("embeddings") : "layer " + std::to_string(l - 1)},
+                        {"top", tops},
+                        {"answer_rank", r.answer_rank},
+                        {"answer_p", compact(r.answer_prob)}});
+    }
+    print_json({{"ids", ids}, {"position", position}, {"answer", {{"id", lens.answer}, {"token", text(lens.answer)}}},
+                {"rows", rows}});
+    return 0;
+}
+
+} // namespace cli
