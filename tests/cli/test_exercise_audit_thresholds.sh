@@ -15,7 +15,7 @@ fail() { echo "FAIL: $*" >&2; status=1; }
 set +e
 "$cli" exercises audit --texts "$work/none.txt" 2> "$work/err"; rc=$?
 set -e
-[ "$rc" = 2 ] && grep -q "no file" "$work/err" || fail "a missing --texts file: exit $rc, $(cat "$work/err")"
+[ "$rc" = 2 ] && grep -q "does not exist" "$work/err" || fail "a missing --texts file: exit $rc, $(cat "$work/err")"
 printf '\n  \n' > "$work/blank.txt"
 set +e
 "$cli" exercises audit --texts "$work/blank.txt" 2> "$work/err"; rc=$?
