@@ -64,12 +64,13 @@ ColumnLayout {
             const def = set.definitions[i]
             const keys = def.veils || []
             const st = list.cardStates[i]
-            const card = list.cardItems[i]
             for (const k of keys) {
                 if (!st || st.open) {
                     hidden[k] = true
                     // What the open exercise asks about (never its answer): a figure may hide just that.
-                    const a = card ? card.answer : ({})
+                    // (Read from the set: a card's own answer binding may not have caught up yet
+                    // when the set's answersChanged runs this.)
+                    const a = set.answers[i] || ({})
                     asked[k] = (asked[k] || []).concat([{ id: def.id, params: def.params || {}, row: a.row, focusHead: a.focusHead }])
                 } else if (st.result && st.result.answer !== undefined) {
                     revealed[k] = (revealed[k] || []).concat([Object.assign({ id: def.id, params: def.params || {} }, st.result)])

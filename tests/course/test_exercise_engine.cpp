@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "attention_lens/census.h"
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
 #include "exercises/exercise_engine.h"
@@ -291,6 +292,53 @@ private slots:
         for (size_t i = 0; i < p.size(); ++i) if (p[i] > 0) k += p[i] * std::log(p[i] / std::max(q[i], 1e-12));
         QVERIFY2(un.accept.contains(bucket(QStringLiteral("06-not"), QStringLiteral("not-least-sensitive"), {0.02, 0.05, 0.2}, k)),
                  qPrintable(QString::number(k)));
+        // The clue: the KL of the same head knocked out, as the prompt states it.
+        const std::vector<double> z = probsAt(runner.forward_full(c.ids, o).logits_last, 1.0);
+        double kz = 0;
+        for (size_t i = 0; i < p.size(); ++i) if (p[i] > 0) kz += p[i] * std::log(p[i] / std::max(z[i], 1e-12));
+        QVERIFY2(un.promptText.contains(QLocale().toString(kz, 'g', 2)), qPrintable(un.promptText + QLatin1String(" / ") + QString::number(kz)));
+    }
+
+    // The head with the highest raw induction share (first position kept) on the census's probe,
+    // the probe's random tokens written twice, counted by hand; then the text's first tokens (half
+    // the token cap) written twice: the answer is the range of that head's share over its probe's.
+    void labelStableAsksTheStrongestProbeHead() {
+        const fixture::Case& c = cases_[6];
+        const course::ExerciseAnswer a = compute(QStringLiteral("06-not"), QStringLiteral("not-label-stable"), c);
+        al::Runner runner(model_);
+        // The raw induction share of every head on a sequence of n tokens written twice after `offset` tokens.
+        auto shares = [&](const std::vector<int>& ids, int offset, int n) {
+            const al::ForwardResult r = runner.forward_full(ids, {});
+            std::vector<double> out;
+            for (int l = 0; l < c.L; ++l)
+                for (int h = 0; h < c.H; ++h) {
+                    const std::vector<float> A = r.attention.dense(l, h);
+                    const int T = int(ids.size());
+                    double s = 0;
+                    for (int i = offset + n; i < T; ++i) s += A[size_t(i) * T + (i - n + 1)];
+                    out.push_back(s / n);
+                }
+            return out;
+        };
+        const al::CensusOptions census;
+        const std::vector<int> probe = al::induction_sequence(model_->config(), census.induction_length, census.seed);
+        const int pn = int(probe.size()) / 2, poff = int(probe.size()) % 2;
+        for (int i = poff; i < poff + pn; ++i) QCOMPARE(probe[size_t(i + pn)], probe[size_t(i)]);
+        const std::vector<double> onProbe = shares(probe, poff, pn);
+        const int best = int(std::max_element(onProbe.begin(), onProbe.end()) - onProbe.begin());
+        QCOMPARE(a.focusHead, QStringLiteral("%1.%2").arg(best / c.H).arg(best % c.H));
+        const int half = std::min(64, model_->config().n_positions) / 2;
+        std::vector<int> twice(c.ids.begin(), c.ids.begin() + std::min(int(c.ids.size()), half));
+        const int n = int(twice.size());
+        twice.insert(twice.end(), twice.begin(), twice.end());
+        const double onText = shares(twice, 0, n)[size_t(best)];
+        const double ratio = onText / onProbe[size_t(best)];
+        QVERIFY2(a.accept.contains(bucket(QStringLiteral("06-not"), QStringLiteral("not-label-stable"), {0.65, 0.75, 1.0}, ratio)),
+                 qPrintable(QString::number(ratio)));
+        // The clue is the probe's share, and the prompt supposes a repetition rather than asking for one.
+        QVERIFY2(a.promptText.contains(QLocale().toString(onProbe[size_t(best)], 'g', 2)), qPrintable(a.promptText));
+        QVERIFY2(a.promptText.contains(QLatin1String("Suppose")), qPrintable(a.promptText));
+        QVERIFY2(a.detail.contains(QLocale().toString(onText, 'g', 2)), qPrintable(a.detail));
     }
 
     // Row 3 of layer 0, head 0 with the mask lifted on the grid's first 8 tokens: in layer 0 the

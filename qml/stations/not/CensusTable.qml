@@ -14,24 +14,28 @@ ColumnLayout {
     property AnswerVeils veils: null
     property string veilKey: ""
     readonly property bool veiled: veils !== null && veilKey !== "" && veils.hides(veilKey)
-    readonly property bool askedHeadShown: {
-        if (!veiled)
-            return false
-        for (const q of veils.askedFor(veilKey)) {
-            // The head the question names (focusHead, computed for the text), else its params'.
-            if (q.focusHead) {
-                const lh = q.focusHead.split(".")
-                if (Number(lh[0]) === census.layer && Number(lh[1]) === census.head)
-                    return true
-                continue
-            }
-            const p = q.params
-            const layer = p.layer === "last" ? ModelHub.nLayer - 1 : p.layer === "first" || p.layer === undefined ? 0 : Number(p.layer)
-            if (layer === census.layer && (p.head === undefined ? 0 : Number(p.head)) === census.head)
-                return true
-        }
-        return false
+    // The head an exercise that lists `veilKey` asks about (its focusHead, computed for the text):
+    // while it waits, and once it is answered. The table turns to that head, so that the veil hides
+    // the head asked about and the reveal shows it; the learner may pick another head after that.
+    readonly property var revealedAnswers: veils !== null && veilKey !== "" ? veils.answersFor(veilKey) : []
+    readonly property string askedHead: {
+        if (veils === null || veilKey === "")
+            return ""
+        for (const q of veils.askedFor(veilKey).concat(revealedAnswers))
+            if (q.focusHead)
+                return q.focusHead
+        return ""
     }
+    onAskedHeadChanged: {
+        if (askedHead === "")
+            return
+        const lh = askedHead.split(".")
+        census.layer = Number(lh[0])
+        census.head = Number(lh[1])
+    }
+    // While the question waits, the asked head's labels and scores are hidden; so is every head's
+    // while the question's head is still being computed (it could be any of them).
+    readonly property bool askedHeadShown: veiled && (askedHead === "" || askedHead === census.layer + "." + census.head)
     spacing: Theme.spacingS
     RowLayout {
         Label { text: qsTr("layer"); color: Theme.text }
@@ -75,6 +79,16 @@ ColumnLayout {
         text: view.askedHeadShown ? qsTr("This head's labels and scores are hidden until you commit your prediction above; pick another head to explore.")
                                   : qsTr("Not the head the question asks about: nothing here is hidden.")
     }
+    // Once answered: the asked head on the learner's text repeated, beside its probe score above.
+    Label {
+        objectName: "censusAnswerLine"
+        readonly property var answer: view.revealedAnswers.find(a => a.focusHead === view.census.layer + "." + view.census.head && a.detail) || null
+        visible: answer !== null
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.text
+        text: answer ? answer.detail : ""
+    }
     Label {
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
@@ -82,6 +96,6 @@ ColumnLayout {
         font.pixelSize: Theme.fontSmall
         // The induction score is a property of the head, measured once; saying so keeps its column
         // from reading as a fact about each text.
-        text: qsTr("* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row. The other scores come from each text.")
+        text: qsTr("* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row: the raw share of weight on the token after the earlier copy, with the first position kept, the score the label reads. The other scores come from each text; previous token, self and duplicate leave the first position out.")
     }
 }

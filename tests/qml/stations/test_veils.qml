@@ -341,7 +341,27 @@ Item {
         }
 
         function test_not() {
-            station(notC, "not", null, s => {
+            // The census table turns to the head the label question asks about: hidden before the
+            // commit, shown after it with that head's weight on the learner's text repeated.
+            const censusTable = s => first(s.page, i => i.askedHeadShown !== undefined && i.census !== undefined)
+            const labelCard = s => s.list.cardItems.find(c => c.definition.id === "not-label-stable")
+            station(notC, "not", s => {
+                const t = censusTable(s), asked = labelCard(s).answer.focusHead
+                verify(asked !== undefined && asked !== "", "the label question names its head")
+                compare(t.census.layer + "." + t.census.head, asked)
+                verify(t.askedHeadShown, "the asked head's labels and scores are hidden")
+                tryVerify(() => t.census.rows.length > 0 && !t.census.busy, 30000)
+                const cells = all(t, i => i.visible && i.r !== undefined && i.c !== undefined && i.c >= 1)
+                verify(cells.length > 0)
+                for (const cell of cells) compare(cell.text, "?")
+                verify(!first(t, i => i.objectName === "censusAnswerLine").visible)
+            }, s => {
+                const t = censusTable(s), card = labelCard(s)
+                compare(t.census.layer + "." + t.census.head, card.answer.focusHead)
+                verify(!t.askedHeadShown)
+                const line = first(t, i => i.objectName === "censusAnswerLine")
+                verify(line.visible, "the asked head's weight on the repeated text is shown")
+                compare(line.text, card.answer.detail)
                 const swap = first(s.page, i => i.answerHeads !== undefined && i.lab !== undefined && i.lab.leastHeads !== undefined)
                 const head = s.list.cardItems.find(c => c.definition.id === "not-least-sensitive").answer.focusHead
                 verify(swap.answerHeads.indexOf(head) >= 0, "the pattern-swap grid outlines head " + head)

@@ -1,8 +1,9 @@
 // Which two heads Station 3's induction circuit shows on a text: the learner's passage written
 // twice, the head with the highest induction score there (any layer but the first) and the
-// strongest previous-token head of an earlier layer. The circuit lab shows them; Station 6's
-// question on one head across texts asks about a head they are not, so that the circuit panel
-// never shows its answer.
+// strongest previous-token head of an earlier layer. The circuit lab shows them. Station 6's
+// question on one head across texts may ask about the same induction head, but on another sequence
+// (up to twice as many of the learner's tokens, and no BOS in front), so the panel's score is not
+// its answer.
 #pragma once
 #include <atomic>
 #include <vector>

@@ -14,13 +14,14 @@
 #include "attention_lens/variants.h"
 #include "course_math.h"
 #include "head_roles.h"
-#include "induction_circuit_heads.h"
 
 namespace course::answers {
 namespace {
 
 // The strongest previous-token head, given uniform weights instead: how far does the next-token prediction move (KL, nats)? A striking
-// pattern need not matter: ranges, from "hardly at all" to "a lot".
+// pattern need not matter: ranges, from "hardly at all" to "a lot". The clue, in the prompt: how far it moves when
+// the same head is knocked out (its output set to zero, Station 3's lab); uniform weights keep an output, the
+// average of the values, so the two differ, in either direction.
 ExerciseAnswer uniformSwapKl(const Ctx& c) {
     const al::ForwardResult clean = run(c);
     const al::census::RankedHead head = al::census::previous_token_head(clean, c.T, false);
@@ -30,74 +31,66 @@ ExerciseAnswer uniformSwapKl(const Ctx& c) {
     rep.kind = al::PatternKind::Uniform;
     o.replace_pattern = {rep};
     const al::ForwardResult swapped = run(c, o);
+    al::ForwardOptions ko;
+    ko.zero_ablate = {head.head};
+    const al::ForwardResult knocked = run(c, ko);
     const std::vector<double> p = nextProbs(clean), q = nextProbs(swapped);
-    const double d = kl(p, q);
+    const double d = kl(p, q), dKnocked = kl(p, nextProbs(knocked));
     ExerciseAnswer a;
     setBucket(c, a, d, paramEdges(c, {0.01, 0.1, 1.0}), 0.0005);
     const QString name = headName(head.head.layer, head.head.head);
     a.focusHead = name;
-    a.promptText = QObject::tr("Head %1 is the strongest previous-token head on your text: %2 of its weight, on average, "
-                               "goes to the previous token. Replace its pattern with uniform weights: how far will the "
-                               "next-token prediction move?").arg(name, num(head.score, 2));
-    a.detail = QObject::tr("Uniform weights in head %1 move the prediction by KL %2 nats; the most likely next token "
-                           "goes from %3 (%4) to %5 (%6).")
-                   .arg(name, num(d, 2), quoted(c.model, argmax(clean.logits_last)), num(p[size_t(argmax(clean.logits_last))], 2),
-                        quoted(c.model, argmax(swapped.logits_last)), num(q[size_t(argmax(swapped.logits_last))], 2));
+    a.promptText = QObject::tr("Head %1 is the strongest previous-token head on your text. Knocked out (its output set to "
+                               "zero, as in Station 3), it moves the next-token prediction by KL %2 nats. Give it uniform "
+                               "weights instead: it still writes an output, the average of the values its row can see. "
+                               "How far will the prediction move?").arg(name, num(dKnocked, 2));
+    a.detail = QObject::tr("Uniform weights in head %1 move the prediction by KL %2 nats (knocked out: %3); the most likely "
+                           "next token goes from %4 (%5) to %6 (%7).")
+                   .arg(name, num(d, 2), num(dKnocked, 2), quoted(c.model, argmax(clean.logits_last)),
+                        num(p[size_t(argmax(clean.logits_last))], 2), quoted(c.model, argmax(swapped.logits_last)),
+                        num(q[size_t(argmax(swapped.logits_last))], 2));
     return a;
 }
 
-// The census's induction head of a late layer (the head with the highest induction score on the
-// census's own repeated random sequence: the clue, in the prompt) on the learner's text written
-// twice in a row: how much weight does it put on the token after the earlier copy of each token
-// (its induction score on that text), within 0.1? The layer is the one asked for, or the next one
-// down where Station 3's induction circuit shows a head of it: that panel prints its head's score
-// on the learner's text written twice, which would be this answer. The census labels such a head
-// induction on every text (its label is checked on the probe first); what changes with the text
-// is the weight it measures.
+// The model's strongest induction head by the census's probe (the highest induction score, first
+// position kept, on its repeated random tokens: the clue, in the prompt), on the learner's first
+// tokens repeated right after themselves: is its weight on the token after the earlier copy above
+// or below its probe score, and how far? Ranges of the ratio (text / probe): the weight itself
+// sits near the same value on most texts of one model, so a number within a tolerance would be a
+// flat guess, and a ratio reads the same on a model whose probe score is 0.1 or 0.9. The sequence
+// is not that of Station 3's circuit (up to twice its passage, no BOS in front), so that panel,
+// which may show the same head, does not show this answer.
 ExerciseAnswer labelStable(const Ctx& c) {
-    // Station 3's circuit, on the text it uses: the learner's first tokens, or the default text.
-    int circuitLayer = -1;
-    QString circuitHead;
-    if (c.L >= 2) {
-        std::vector<int> passage(c.ids.begin(), c.ids.begin() + long(std::min(c.ids.size(), size_t(InductionCircuitHeads::kMaxPassage))));
-        if (passage.size() < 4) passage = tokenize(c.model, defaultText(), InductionCircuitHeads::kMaxPassage);
-        if (passage.size() >= 4) {
-            const InductionCircuitHeads circuit = findInductionCircuitHeads(c.model, c.runner, passage, c.cancel);
-            circuitLayer = circuit.indLayer;
-            circuitHead = headName(circuit.indLayer, circuit.indHead);
-        }
-    }
-    int l = paramLayer(c);
-    if (l == circuitLayer) l = l > 0 ? l - 1 : std::min(l + 1, c.L - 1);
-    // Twice the text within the token cap: its first half of the cap, twice, on a long text.
+    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
+    const al::HeadScores* pick = nullptr;
+    for (const al::HeadScores& s : census)
+        if (!pick || s.induction > pick->induction) pick = &s;
+    if (!pick)
+        throw al::Error("the census gave no heads");
+    const int l = pick->head.layer, h = pick->head.head;
+    // The text's first tokens, up to half the token cap, then the same tokens again.
     const size_t half = size_t(std::min(kTokenCap, c.model.config().n_positions) / 2);
     std::vector<int> twice(c.ids.begin(), c.ids.begin() + long(std::min(c.ids.size(), half)));
     twice.insert(twice.end(), twice.begin(), twice.end());
-    const al::HeadScores* pick = nullptr;
-    const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
-    for (const al::HeadScores& s : census)
-        if (s.head.layer == l && (!pick || s.induction > pick->induction)) pick = &s;
-    if (!pick)
-        throw al::Error("the census gave no head of layer " + std::to_string(l));
     al::ForwardOptions o;
     o.cancel = c.cancel;
     const al::ForwardResult r = c.runner.forward_full(twice, o);
-    const double score = al::census::induction(r.attention.dense(l, pick->head.head), twice, false);
+    const double score = al::census::induction(r.attention.dense(l, h), twice, false);
+    const double probe = pick->induction;
     ExerciseAnswer a;
-    setNumber(a, score, 0.1, 4);
-    a.focusHead = headName(l, pick->head.head);
-    const QString where = circuitLayer >= 0
-        ? QObject::tr(" (Station 3's induction circuit shows head %1; this is another layer's.)").arg(circuitHead)
-        : QString();
-    a.promptText = QObject::tr("On the census's repeated random tokens, head %1 has the highest induction score of "
-                               "layer %2: %3 of its weight goes to the token after the earlier copy.%4 Write the first "
-                               "%5 tokens of your text twice in a row (a longer text is cut there first): how much "
-                               "will it put there? (Within 0.1 counts.)")
-                       .arg(a.focusHead).arg(l).arg(num(pick->induction, 3)).arg(where).arg(half);
-    a.detail = QObject::tr("On your text written twice, head %1 puts %2 of its weight on the token after the earlier "
-                           "copy (%3 on the census's random tokens). On your text, the census labels it %4.")
-                   .arg(a.focusHead, num(score, 2), num(pick->induction, 2),
-                        head_roles::label(QString::fromStdString(pick->label)));
+    setBucket(c, a, score / std::max(probe, 1e-9), paramEdges(c, {0.65, 0.75, 1.0}), 0.005);
+    a.focusHead = headName(l, h);
+    a.promptText = QObject::tr("On the census's repeated random tokens, head %1 has the model's highest induction score: "
+                               "%2 of its weight goes to the token after the earlier copy of the current token. Suppose "
+                               "the first %3 tokens of your text (all of it, if shorter) were repeated right after "
+                               "themselves: will its weight on the token after the earlier copy be above or below %2, "
+                               "and how far?")
+                       .arg(a.focusHead, num(probe, 2)).arg(half);
+    a.detail = QObject::tr("On the first %1 tokens of your text repeated, head %2 puts %3 of its weight on the token after "
+                           "the earlier copy; on the census's random tokens, %4, so %5% of its probe score. On your "
+                           "text, the census labels it %6.")
+                   .arg(QString::number(twice.size() / 2), a.focusHead, num(score, 2), num(probe, 2),
+                        num(100 * score / std::max(probe, 1e-9), 3), head_roles::label(QString::fromStdString(pick->label)));
     return a;
 }
 

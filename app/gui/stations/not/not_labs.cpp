@@ -171,7 +171,7 @@ void CensusAcrossTexts::recompute(const Input& in) {
                                                                {QStringLiteral("previous-token"), s.previous_token_nf},
                                                                {QStringLiteral("self"), s.self_nf},
                                                                {QStringLiteral("duplicate"), s.duplicate_token_nf},
-                                                               {QStringLiteral("induction"), s.induction_nf}}}};
+                                                               {QStringLiteral("induction"), s.induction}}}};
                 }
             }
             return rows;

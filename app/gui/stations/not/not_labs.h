@@ -88,7 +88,8 @@ class CensusAcrossTexts : public HeadLab {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QStringList texts READ texts WRITE setTexts NOTIFY selectionChanged)
-    // One entry per text: {text, label, scores: {first-token, previous-token, self, duplicate, induction}}
+    // One entry per text: {text, label, scores: {first-token, previous-token, self, duplicate, induction}};
+    // the pattern scores leave the first position out, induction keeps it (the share the label reads).
     Q_PROPERTY(QVariantList rows READ rows NOTIFY resultChanged)
     Q_PROPERTY(QString description READ description NOTIFY resultChanged) // in words, for screen readers
 public:
