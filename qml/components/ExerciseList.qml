@@ -70,7 +70,10 @@ ColumnLayout {
                     hidden[k] = true
                     // What the open exercise asks about (never its answer): a figure may hide just that.
                     const a = card ? card.answer : ({})
-                    asked[k] = (asked[k] || []).concat([{ id: def.id, params: def.params || {}, row: a.row, focusHead: a.focusHead }])
+                    // (An example sentence's row and layer are not the figures' text: nothing of them to hide.)
+                    const own = a.example !== true
+                    asked[k] = (asked[k] || []).concat([{ id: def.id, params: def.params || {}, row: own ? a.row : -1,
+                                                          layer: own ? a.layer : -1, focusHead: a.focusHead }])
                 } else if (st.result && st.result.answer !== undefined) {
                     revealed[k] = (revealed[k] || []).concat([Object.assign({ id: def.id, params: def.params || {} }, st.result)])
                 }
