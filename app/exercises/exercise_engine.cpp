@@ -36,8 +36,9 @@ QVariantMap ExerciseAnswer::toVariant() const {
             {QStringLiteral("answerText"), answerText}, {QStringLiteral("detail"), detail},
             {QStringLiteral("note"), note},         {QStringLiteral("choices"), choices},
             {QStringLiteral("layers"), layers},     {QStringLiteral("heads"), heads},
-            {QStringLiteral("row"), row},           {QStringLiteral("focusHead"), focusHead},
-            {QStringLiteral("promptText"), promptText}};
+            {QStringLiteral("row"), row},           {QStringLiteral("layer"), layer},
+            {QStringLiteral("focusHead"), focusHead},
+            {QStringLiteral("promptText"), promptText}, {QStringLiteral("example"), example}};
 }
 
 bool registerExerciseFunction(const QString& name, ExerciseFunction fn) {

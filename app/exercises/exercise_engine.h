@@ -25,6 +25,7 @@ struct ExerciseAnswer {
     QVariantList choices;  // tokens (labels) for token/cell, [{value,label}] for option, "L.H" shortlist for head
     int layers = 0, heads = 0; // for head pickers
     int row = -1;          // for cell exercises: the row the learner picks in
+    int layer = -1;        // the layer the question asks about where it picks one per text; -1: its params' layer
     QString focusHead;     // "L.H": the head the question is about, so a station can show that head
     QString promptText;    // a prompt computed for this text (names the token asked about); empty: the lesson's
     // What the audit (exercise_audit.h) reads; the page does not show them.

@@ -8,7 +8,7 @@ import QtQuick
 QtObject {
     // part key -> true while an open exercise hides it
     property var hidden: ({})
-    // part key -> what the open exercises that hide it ask about ({id, params, row, focusHead}:
+    // part key -> what the open exercises that hide it ask about ({id, params, row, layer, focusHead}:
     // the row and head named in the question, never the answer), so that a figure can hide just
     // the asked-for row or head and leave the rest of the instrument to reason from
     property var asked: ({})

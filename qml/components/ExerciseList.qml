@@ -71,7 +71,10 @@ ColumnLayout {
                     // (Read from the set: a card's own answer binding may not have caught up yet
                     // when the set's answersChanged runs this.)
                     const a = set.answers[i] || ({})
-                    asked[k] = (asked[k] || []).concat([{ id: def.id, params: def.params || {}, row: a.row, focusHead: a.focusHead }])
+                    // (An example sentence's row and layer are not the figures' text: nothing of them to hide.)
+                    const own = a.example !== true
+                    asked[k] = (asked[k] || []).concat([{ id: def.id, params: def.params || {}, row: own ? a.row : -1,
+                                                          layer: own ? a.layer : -1, focusHead: a.focusHead }])
                 } else if (st.result && st.result.answer !== undefined) {
                     revealed[k] = (revealed[k] || []).concat([Object.assign({ id: def.id, params: def.params || {} }, st.result)])
                 }

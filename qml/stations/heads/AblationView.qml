@@ -22,6 +22,10 @@ ColumnLayout {
     readonly property var answers: veils !== null && veilKey !== "" ? veils.answersFor(veilKey) : []
     readonly property var answerHeads: answers.map(a => a.kind === "head" ? a.answer : (a.focusHead || "")).filter(h => h !== "")
     onVeiledChanged: if (veiled && lab.ablated.length > 0) lab.clear()
+    // Once a knock-out question is committed, the figure knocks its head out, so the prediction
+    // beside it shows what the reveal describes.
+    readonly property var knockedByAnswer: answers.filter(a => a.kind === "option" && (a.focusHead || "") !== "").map(a => a.focusHead)
+    onKnockedByAnswerChanged: if (knockedByAnswer.length > 0) lab.ablated = knockedByAnswer
     spacing: Theme.spacingS
 
     RowLayout {

@@ -19,16 +19,34 @@ ColumnLayout {
     property string veilKey: ""
     readonly property bool labelsHidden: veils !== null && veilKey !== "" && veils.hides(veilKey)
     readonly property var answers: veils !== null && veilKey !== "" ? veils.answersFor(veilKey) : []
+    // The layer an open question asks about (the card's own pick for this text, else its params'
+    // layer), never its answer.
+    function askedLayer(q) {
+        if (q.layer !== undefined && q.layer >= 0)
+            return q.layer
+        const p = q.params.layer
+        return p === "last" ? grid.lab.layers - 1 : p === "first" ? 0 : p === undefined ? -1 : Number(p)
+    }
     readonly property int hiddenRow: {
         if (!labelsHidden)
             return -1
-        for (const q of veils.askedFor(veilKey)) {
-            const layer = q.params.layer === "last" ? grid.lab.layers - 1 : q.params.layer === "first" ? 0 : Number(q.params.layer)
-            if (q.row !== undefined && q.row >= 0 && layer === grid.lab.layer)
+        for (const q of veils.askedFor(veilKey))
+            if (q.row !== undefined && q.row >= 0 && askedLayer(q) === grid.lab.layer)
                 return q.row
+        return -1
+    }
+    // While a card asks about a layer, the slider shows that layer (the learner can still move it).
+    readonly property int questionLayer: {
+        if (!labelsHidden)
+            return -1
+        for (const q of veils.askedFor(veilKey)) {
+            const l = askedLayer(q)
+            if (l >= 0 && !isNaN(l) && l < grid.lab.layers)
+                return l
         }
         return -1
     }
+    onQuestionLayerChanged: if (questionLayer >= 0) grid.lab.layer = questionLayer
     // A pattern (rows x rows, flat) with one row left blank (NaN: drawn as no weight at all).
     function withoutRow(pattern, size, row) {
         if (row < 0 || row >= size || !pattern)

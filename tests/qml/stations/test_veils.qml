@@ -280,10 +280,17 @@ Item {
         }
 
         function test_heads() {
-            station(headsC, "heads", null, s => {
+            station(headsC, "heads", s => {
+                // While the cards wait, the grid shows the layer the first open card asks about.
+                const grid = first(s.page, i => i.markHead !== undefined)
+                tryVerify(() => grid.lab.layers > 0 && grid.lab.layer === grid.lab.layers - 1, 30000)
+            }, s => {
                 const ablation = first(s.page, i => i.answerHeads !== undefined && i.lab !== undefined && i.lab.strongest !== undefined)
                 const head = s.list.cardItems.find(c => c.definition.id === "heads-knockout").answer.focusHead
                 verify(ablation.answerHeads.indexOf(head) >= 0, "the knock-out grid outlines head " + head)
+                // The reveal knocks the head out in the figure, so the prediction beside it is the
+                // one the reveal describes.
+                compare(ablation.lab.ablated, [head], "the knock-out figure has head " + head + " off")
                 const grid = first(s.page, i => i.markHead !== undefined)
                 const share = s.list.cardItems.find(c => c.definition.id === "heads-count-sinks").answer.focusHead
                 verify(share !== undefined && share !== "", "the first-token share names its head")

@@ -51,8 +51,9 @@ ExerciseAnswer countSinks(const Ctx& c) {
 
 // Knock out the strongest previous-token head (zero its output): what happens to the probability of
 // the token the intact model predicts? Ranges of the ratio knocked-out / intact. The clue is in the
-// prompt: which head it is (an early previous-token head feeds later heads that build on it) and
-// how sure the model is, with the runner-up.
+// prompt: what the head writes straight into that token's logit (its direct effect, through the
+// intact run's final LayerNorm scale). Zeroing the head takes that away; what later layers made of
+// the head's output moves the logit too, so the clue points the way without settling it.
 ExerciseAnswer knockoutTopProbability(const Ctx& c) {
     const al::ForwardResult clean = run(c);
     const al::census::RankedHead head = al::census::previous_token_head(clean, c.T, false);
@@ -62,26 +63,26 @@ ExerciseAnswer knockoutTopProbability(const Ctx& c) {
     const std::vector<double> p = nextProbs(clean), q = nextProbs(knocked);
     const int top = argmax(clean.logits_last), after = argmax(knocked.logits_last);
     const double ratio = q[size_t(top)] / std::max(p[size_t(top)], 1e-12);
+    const al::VariantRunner dla(c.runner.model_ptr(), c.ids, c.cancel, /*keep_head_outputs=*/true);
+    const size_t at = (size_t(head.head.layer) * c.H + head.head.head) * size_t(c.model.config().n_embd);
+    const double direct = al::direct_logit(c.model, dla.clean().head_out_last.data() + at, dla.clean().resid_last.data(), top);
     ExerciseAnswer a;
     setBucket(c, a, ratio, paramEdges(c, {0.5, 0.9, 1.0}), 0.01);
     const QString name = headName(head.head.layer, head.head.head);
     a.focusHead = name;
-    // The runner-up too: whether the top token keeps first place depends on its lead, which the
-    // explain speaks of; how far its probability moves is what the question asks.
-    std::vector<double> rest = p;
-    rest[size_t(top)] = -1;
-    const int second = int(std::max_element(rest.begin(), rest.end()) - rest.begin());
-    // The lead as a ratio (never below 1), so that it cannot read as another card's share.
+    const QString signedDirect = (direct >= 0 ? QStringLiteral("+") : QString()) + num(direct, 2);
     a.promptText = QObject::tr("Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For "
-                               "your text the model's most likely next token is %4 at %5, %6 times as likely as the "
-                               "runner-up %7. Knock out head %1: what happens to %4's probability?")
+                               "your text the model's most likely next token is %4 at %5. What head %1 writes into the "
+                               "last position adds %6 to %4's logit directly (its direct effect: positive raises the "
+                               "token, negative lowers it). Knock out head %1: what happens to %4's probability?")
                        .arg(name).arg(head.head.layer).arg(num(head.score, 2))
-                       .arg(quoted(c.model, top), num(p[size_t(top)], 2),
-                            num(p[size_t(top)] / std::max(p[size_t(second)], 1e-12), 2), quoted(c.model, second));
+                       .arg(quoted(c.model, top), num(p[size_t(top)], 2), signedDirect);
     a.detail = QObject::tr("With head %1 knocked out, %2 has probability %3 (%4 times its probability before); the most "
-                           "likely next token is now %5 at %6. KL between the two predictions: %7 nats.")
+                           "likely next token is now %5 at %6. KL between the two predictions: %7 nats. The head's direct "
+                           "effect on %2's logit was %8; the rest of the change comes through the later layers that "
+                           "read the head's output.")
                    .arg(name, quoted(c.model, top), num(q[size_t(top)], 2), num(ratio, 2), quoted(c.model, after),
-                        num(q[size_t(after)], 2), num(kl(p, q), 2));
+                        num(q[size_t(after)], 2), num(kl(p, q), 2), signedDirect);
     return a;
 }
 
@@ -120,12 +121,12 @@ bool isLetter(char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 
 // The last pronoun of the text: its first and last token (one token in GPT-2's vocabulary, several
 // in a vocabulary of bytes), with at least two tokens before it besides the first. Words are read
 // from the decoded text, so any tokenizer works. False when there is none.
-bool findPronoun(const al::Tokenizer* tok, const std::vector<int>& ids, int& first, int& last) {
+bool findPronoun(const al::Tokenizer* tok, const std::vector<int>& ids, int below, int& first, int& last) {
     if (!tok) return false;
     std::string text;
     std::vector<size_t> ends; // where each token's bytes end in `text`
     for (int id : ids) { text += tok->token_bytes(id); ends.push_back(text.size()); }
-    for (int i = int(ids.size()) - 1; i >= 0; --i) {
+    for (int i = std::min(below, int(ids.size())) - 1; i >= 0; --i) {
         const size_t end = ends[size_t(i)];
         if (end < text.size() && isLetter(text[end])) continue; // the word goes on after this token
         size_t start = end;
@@ -141,67 +142,208 @@ bool findPronoun(const al::Tokenizer* tok, const std::vector<int>& ids, int& fir
     return false;
 }
 
-ExerciseAnswer pronounTarget(const Ctx& c0) {
-    std::vector<int> ids = c0.ids;
-    int p0 = -1, q = -1;
-    const al::Tokenizer* tok = c0.model.tokenizer();
-    auto find = [&] {
-        if (!findPronoun(tok, ids, p0, q)) q = -1;
-    };
-    find();
-    QString note;
-    if (q < 0) {
-        ids = tokenize(c0.model, kPronounExample, kTokenCap);
-        find();
-        note = QObject::tr("Your text has no pronoun with at least two words before it, so this exercise uses the "
-                           "example sentence “%1”.").arg(QString::fromUtf8(kPronounExample));
+// A byte that belongs inside a word: a letter, a digit, or part of a character beyond ASCII.
+bool wordByte(char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0 || static_cast<unsigned char>(ch) >= 0x80; }
+
+// The first token of the word each token belongs to. A small vocabulary splits words into pieces
+// (" tro", "ph", "y"); GPT-2's byte-level BPE marks a new word by a leading space or punctuation,
+// so a token continues the word before it when it starts with a letter or digit and the token
+// before it ends in one or in a space (a vocabulary of bytes: " ", "s", "h", "e").
+std::vector<int> wordStarts(const al::Tokenizer& tok, const std::vector<int>& ids) {
+    std::vector<int> start(ids.size());
+    std::string prev;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const std::string b = tok.token_bytes(ids[i]);
+        const bool goesOn = i > 0 && !b.empty() && wordByte(b[0]) && !prev.empty() && (wordByte(prev.back()) || prev.back() == ' ');
+        start[i] = goesOn ? start[i - 1] : int(i);
+        prev = b;
     }
-    if (q < 0)
-        throw al::Error("no pronoun to ask about");
-    Ctx c{c0.def, c0.params, c0.runner, ids, c0.model, c0.L, c0.H, int(ids.size()), c0.cancel};
-    const int l = paramLayer(c);
+    return start;
+}
+
+// One layer's question about the pronoun: the candidate words (first and last token), each word's
+// weight (the row's weights over its pieces, averaged over heads) and the near-ties of the best.
+struct PronounWords {
+    std::vector<std::pair<int, int>> words;
+    std::vector<double> weight;
+    int best = -1, close = 0;
+    int tokens = 0, closeTokens = 0; // the same counted in tokens: a long word is many clicks
+    // More than half of the words, or of their tokens, within 2x of the best is a lottery: nearly
+    // any click would count.
+    bool flat() const { return 2 * close > int(words.size()) || 2 * closeTokens > tokens; }
+};
+
+PronounWords pronounWords(const al::ForwardResult& r, const std::vector<int>& start, int l, int H, int q, int from, int to) {
+    PronounWords w;
+    for (int j = from; j <= to; ++j) {
+        if (start[size_t(j)] == j || w.words.empty()) { w.words.push_back({j, j}); w.weight.push_back(0); }
+        w.words.back().second = j;
+        for (int h = 0; h < H; ++h) w.weight.back() += r.attention.at(l, h, q, j) / H;
+    }
+    for (size_t k = 0; k < w.words.size(); ++k)
+        if (w.best < 0 || w.weight[k] > w.weight[size_t(w.best)]) w.best = int(k);
+    for (size_t k = 0; k < w.words.size(); ++k) {
+        const int n = w.words[k].second - w.words[k].first + 1;
+        const bool near = nearBest(w.weight[k], w.weight[size_t(w.best)], true);
+        w.close += near;
+        w.tokens += n;
+        w.closeTokens += near ? n : 0;
+    }
+    return w;
+}
+
+// One pronoun's question: its row, the word just before it, each token's word start, and the
+// candidate words in the layer asked.
+struct PronounQuestion {
+    int q = -1, before = 0, layer = -1;
+    std::vector<int> start;
+    PronounWords w;
+    bool flat() const { return w.flat(); }
+};
+
+// The candidates of the pronoun at tokens p0..q: the words after the first word (where most heads
+// rest) and before the word just before the pronoun (where previous-token heads look whatever it
+// means), in layer `asked`, or, where that row is flat, in the nearest earlier layer where it is
+// not. False when fewer than two words are left to choose from.
+bool pronounQuestion(const al::Tokenizer& tok, const std::vector<int>& ids, const al::ForwardResult& r, int H,
+                     int asked, int p0, int q, PronounQuestion& out) {
+    PronounQuestion pq;
+    pq.q = q;
+    pq.start = wordStarts(tok, ids);
+    const int word = pq.start[size_t(p0)];
+    if (word < 1) return false;
+    pq.before = pq.start[size_t(word - 1)];
+    int from = 1;
+    while (from < pq.before && pq.start[size_t(from)] == 0) ++from;
+    const int to = pq.before - 1;
+    pq.layer = asked;
+    pq.w = pronounWords(r, pq.start, asked, H, q, from, to);
+    if (pq.w.words.size() < 2) return false;
+    for (int k = asked - 1; k >= 0 && pq.flat(); --k) {
+        PronounWords t = pronounWords(r, pq.start, k, H, q, from, to);
+        if (!t.flat()) { pq.w = t; pq.layer = k; }
+    }
+    out = std::move(pq);
+    return true;
+}
+
+// The last pronoun of the text whose row is not flat in some layer (else the last usable one, flat).
+// 0: no usable pronoun; 1: one with a word that stands out; 2: only flat ones.
+int pickPronoun(const Ctx& c, const al::Tokenizer& tok, int asked, PronounQuestion& out) {
     const al::ForwardResult r = run(c);
-    // Candidates: the words before the pronoun, leaving out the first token (where most heads rest)
-    // and the token just before the pronoun (where previous-token heads look whatever it means).
-    std::vector<double> mean(size_t(q) + 1, 0.0);
-    for (int h = 0; h < c.H; ++h)
-        for (int j = 0; j <= q; ++j)
-            mean[size_t(j)] += r.attention.at(l, h, q, j) / c.H;
+    int found = 0, below = c.T, p0 = -1, q = -1;
+    while (findPronoun(&tok, c.ids, below, p0, q)) {
+        below = p0;
+        PronounQuestion pq;
+        if (!pronounQuestion(tok, c.ids, r, c.H, asked, p0, q, pq)) continue;
+        if (found == 0 || !pq.flat()) { out = pq; found = pq.flat() ? 2 : 1; }
+        if (found == 1) break;
+    }
+    return found;
+}
+
+QString wordText(const al::Tokenizer& tok, const std::vector<int>& ids, int first, int last) {
+    std::string b;
+    for (int j = first; j <= last; ++j) b += tok.token_bytes(ids[size_t(j)]);
+    return QStringLiteral("“%1”").arg(QString::fromUtf8(b.data(), int(b.size())).trimmed());
+}
+
+ExerciseAnswer pronounTarget(const Ctx& c0) {
+    const al::Tokenizer* tok = c0.model.tokenizer();
+    if (!tok) throw al::Error("this model has no tokenizer, so it cannot find a pronoun");
+    const int asked = paramLayer(c0);
+    PronounQuestion pq;
+    // A text without a usable pronoun, or whose pronouns' rows are flat in every layer, is asked
+    // about the example sentence instead.
+    const int own = pickPronoun(c0, *tok, asked, pq);
+    std::vector<int> ids = c0.ids;
+    QString note;
+    if (own != 1) {
+        ids = tokenize(c0.model, kPronounExample, kTokenCap);
+        note = own == 0 ? QObject::tr("Your text has no pronoun with at least two words before it (besides the first "
+                                      "word and the word just before the pronoun), so this exercise uses the example "
+                                      "sentence “%1”; the figures above still show your text.")
+                                  .arg(QString::fromUtf8(kPronounExample))
+                        : QObject::tr("In your text no earlier word stands out for a pronoun in any layer (any click "
+                                      "would count), so this exercise uses the example sentence “%1”; the figures "
+                                      "above still show your text.")
+                                  .arg(QString::fromUtf8(kPronounExample));
+        const Ctx ex{c0.def, c0.params, c0.runner, ids, c0.model, c0.L, c0.H, int(ids.size()), c0.cancel};
+        if (pickPronoun(ex, *tok, asked, pq) == 0)
+            throw al::Error("no pronoun to ask about");
+    }
+    Ctx c{c0.def, c0.params, c0.runner, ids, c0.model, c0.L, c0.H, int(ids.size()), c0.cancel};
+    const al::ForwardResult r = run(c);
+    const int q = pq.q, l = pq.layer, before = pq.before;
+    const std::vector<int>& start = pq.start;
+    const PronounWords& w = pq.w;
     ExerciseAnswer a;
-    setTokenArgmax(c, a, mean, 1, p0 - 2, q);
-    const int arg = a.answer.toInt();
-    // Every copy of an accepted token counts: the learner names a word, not one of its positions.
-    for (int j = 1; j <= p0 - 2; ++j)
-        for (const QString& acc : QStringList(a.accept))
-            if (ids[size_t(j)] == ids[size_t(acc.toInt())] && !a.accept.contains(QString::number(j))) a.accept << QString::number(j);
+    a.kind = QStringLiteral("token");
     a.choices = tokenChoices(c.model, ids);
-    a.answerText = QObject::tr("%1 (token %2)").arg(quoted(c.model, ids[size_t(arg)])).arg(arg);
-    a.promptText = QObject::tr("In layer %1, averaged over its heads, which earlier word does the pronoun %2 "
-                               "(token %3) attend to most, leaving out the first token and the word just before it? "
-                               "Click it; any word within 2× of the top weight counts.")
-                       .arg(l).arg(quoted(c.model, ids[size_t(q)])).arg(q);
+    a.row = q;
+    a.layer = l;
+    a.extreme = QStringLiteral("most");
+    const auto [bestFirst, bestLast] = w.words[size_t(w.best)];
+    a.answer = QString::number(bestFirst);
+    // Every piece of an accepted word counts (the learner names a word, not one of its pieces), and
+    // so does every copy of it elsewhere in the candidates.
+    QStringList closeWords;
+    for (size_t k = 0; k < w.words.size(); ++k) {
+        const QString text = wordText(*tok, ids, w.words[k].first, w.words[k].second);
+        const bool ok = nearBest(w.weight[k], w.weight[size_t(w.best)], true);
+        if (ok && !closeWords.contains(text)) closeWords << text;
+        // The question measures words: each is listed once, by its first piece (what the audit
+        // compares a guess against); a click on any of its pieces is graded as the word.
+        a.scores.insert(QString::number(w.words[k].first), w.weight[k]);
+        for (int j = w.words[k].first; j <= w.words[k].second; ++j)
+            if (ok) a.accept << QString::number(j);
+    }
+    for (size_t k = 0; k < w.words.size(); ++k)
+        if (closeWords.contains(wordText(*tok, ids, w.words[k].first, w.words[k].second)))
+            for (int j = w.words[k].first; j <= w.words[k].second; ++j)
+                if (!a.accept.contains(QString::number(j))) a.accept << QString::number(j);
+    const QString bestWord = wordText(*tok, ids, bestFirst, bestLast);
+    a.answerText = bestFirst == bestLast
+                       ? QObject::tr("%1 (token %2), weight %3").arg(bestWord).arg(bestFirst).arg(num(w.weight[size_t(w.best)], 2))
+                       : QObject::tr("%1 (tokens %2 to %3), weight %4 over its pieces")
+                             .arg(bestWord).arg(bestFirst).arg(bestLast).arg(num(w.weight[size_t(w.best)], 2));
+    const QString pronoun = wordText(*tok, ids, start[size_t(q)], q);
+    a.promptText = QObject::tr("In layer %1, averaged over its heads, which earlier word does the pronoun %2 (token %3) "
+                               "attend to most, leaving out the first word and the word just before the pronoun? A word "
+                               "split into pieces counts with all its pieces; click any piece of it. Any word within 2× "
+                               "of the top weight counts too.")
+                       .arg(l).arg(pronoun).arg(q);
+    a.promptText += QLatin1Char(' ') + (note.isEmpty()
+                                            ? QObject::tr("The grid shows layer %1 with the pronoun's row hidden; its row "
+                                                          "in the other layers stays to reason from.").arg(l)
+                                            : QObject::tr("The grid shows your own text, not this sentence: here the "
+                                                          "sentence's tokens are the choices below."));
+    if (l != asked)
+        a.promptText += QLatin1Char(' ') + QObject::tr("(In layer %1, the last, the words weigh too nearly the same for a "
+                                                       "fair question.)").arg(asked);
     if (!note.isEmpty())
         a.promptText = note + QLatin1Char(' ') + a.promptText;
-    a.detail = QObject::tr("Averaged over layer %1's %2 heads, the pronoun %3 (token %4) puts %5 of its weight on %6. "
-                           "It also puts %7 on itself and %8 on the word just before it, %9, which the question leaves "
-                           "out. Where a weight goes is not what the pronoun means: in BERT, Clark et al. (2019) found "
-                           "single heads whose attention links a pronoun to what it refers to fairly often, and an "
-                           "average over heads blurs such heads.")
-                   .arg(l).arg(c.H).arg(quoted(c.model, ids[size_t(q)])).arg(q).arg(num(mean[size_t(arg)], 2))
-                   .arg(quoted(c.model, ids[size_t(arg)])).arg(num(mean[size_t(q)], 2)).arg(num(mean[size_t(p0 - 1)], 2))
-                   .arg(quoted(c.model, ids[size_t(p0 - 1)]));
-    // A flat row: when several words lie within 2x of the top, the near-tie rule accepts them all and
-    // the reveal says that no word stands out, rather than naming a winner.
-    QStringList close;
-    for (const QString& acc : std::as_const(a.accept)) {
-        const QString w = quoted(c.model, ids[size_t(acc.toInt())]);
-        if (!close.contains(w)) close << w;
+    double self = 0, prev = 0;
+    for (int h = 0; h < c.H; ++h) {
+        self += r.attention.at(l, h, q, q) / c.H;
+        for (int j = before; j < start[size_t(q)]; ++j) prev += r.attention.at(l, h, q, j) / c.H;
     }
-    if (close.size() >= 3)
-        a.detail += QLatin1Char(' ') + QObject::tr("Here no earlier word stands out: %1 words lie within 2× of the top "
-                                                   "weight (%2), so any of them counts, and the row says little about "
-                                                   "what the pronoun is linked with.")
-                                           .arg(close.size()).arg(close.join(QStringLiteral(", ")));
+    a.detail = QObject::tr("Averaged over layer %1's %2 heads, the pronoun %3 (token %4) puts %5 of its weight on %6, "
+                           "summed over the word's pieces. It also puts %7 on its own token and %8 on the word just "
+                           "before it, %9, which the question leaves out.")
+                   .arg(l).arg(c.H).arg(pronoun).arg(q).arg(num(w.weight[size_t(w.best)], 2), bestWord)
+                   .arg(num(self, 2), num(prev, 2), wordText(*tok, ids, before, start[size_t(q)] - 1));
+    a.detail += QLatin1Char(' ') + QObject::tr("Where a weight goes is not what the pronoun means: in BERT, Clark et al. "
+                                               "(2019) found single heads whose attention links a pronoun to what it "
+                                               "refers to fairly often, and an average over heads blurs such heads.");
+    if (closeWords.size() >= 2)
+        a.detail += QLatin1Char(' ') + QObject::tr("Within 2× of the top weight, and so counted right: %1.")
+                                           .arg(closeWords.join(QStringLiteral(", ")));
+    if (w.flat())
+        a.detail += QLatin1Char(' ') + QObject::tr("Here no earlier word stands out in any layer: %1 of the %2 words lie "
+                                                   "within 2× of the top weight, so the row says little about what the "
+                                                   "pronoun is linked with.")
+                                           .arg(w.close).arg(w.words.size());
     a.example = !note.isEmpty();
     a.note = note;
     return a;
