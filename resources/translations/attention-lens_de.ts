@@ -284,10 +284,6 @@
         <translation>Label</translation>
     </message>
     <message>
-        <source>* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row. The other scores come from each text.</source>
-        <translation>* Der Induktions-Score wird auf einer festen, wiederholten Zufallsfolge gemessen, nicht auf diesen Texten, und ist darum in jeder Zeile gleich. Die anderen Scores stammen aus dem jeweiligen Text.</translation>
-    </message>
-    <message>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
@@ -302,6 +298,10 @@
     <message>
         <source>Not the head the question asks about: nothing here is hidden.</source>
         <translation>Nicht der Head, nach dem die Frage fragt: Hier ist nichts verborgen.</translation>
+    </message>
+    <message>
+        <source>* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row: the raw share of weight on the token after the earlier copy, with the first position kept, the score the label reads. The other scores come from each text; previous token, self and duplicate leave the first position out.</source>
+        <translation>* Der Induktions-Score wird auf einer festen wiederholten Zufallsfolge gemessen, nicht auf diesen Texten, und ist darum in jeder Zeile gleich: der rohe Anteil des Gewichts auf dem Token nach der früheren Kopie, mit der ersten Position, der Score, den das Label liest. Die anderen Scores stammen aus dem jeweiligen Text; vorheriges Token, selbst und Duplikat lassen die erste Position weg.</translation>
     </message>
 </context>
 <context>
@@ -974,16 +974,12 @@
         <translation>Dieser Knock-out hebt %2 nicht hervor: Entweder ändert sich %1 kaum, oder das Ausschalten der anderen Heads von Layer %3 ändert ihn etwa genauso stark. Andere Heads könnten dieselbe Information tragen, %1 könnte sie von einem anderen Head lesen als dem stärksten Head für das vorherige Token, oder er findet seinen Streifen auf anderem Weg.</translation>
     </message>
     <message>
-        <source>Head %1 scores like an induction head (attention only)</source>
-        <translation>Head %1 punktet wie ein Induktions-Head (nur Attention)</translation>
+        <source>Head %1, the most induction-like on your text written twice</source>
+        <translation>Head %1, der induktionsähnlichste auf deinem zweimal geschriebenen Text</translation>
     </message>
     <message>
-        <source>Head %1, the most induction-like (below the census&apos;s 0.3)</source>
-        <translation>Head %1, der induktionsähnlichste (unter den 0,3 des Zensus)</translation>
-    </message>
-    <message>
-        <source>score %1 on your text written twice (the raw share, first position kept; the tiles&apos; fixed-probe score leaves it out): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy&apos;s length to the left of the main diagonal)</source>
-        <translation>Score %1 auf deinem zweimal geschriebenen Text (der rohe Anteil, mit der ersten Position; der Score der Kacheln auf der festen Testfolge lässt sie weg): wie viel Gewicht jedes Token der zweiten Kopie im Mittel auf das Token nach seiner früheren Kopie legt (eine diagonale Linie im unteren linken Teil, eine Kopienlänge links der Hauptdiagonale)</translation>
+        <source>score %1 on your text written twice (the raw share, first position kept): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy&apos;s length to the left of the main diagonal). The grid above scores heads on a fixed probe instead, random tokens written twice: its tiles show the probe&apos;s share with the first position left out, and the census&apos;s induction label needs 0.3 or more of the probe&apos;s raw share; three measures, so one head can show three numbers.</source>
+        <translation>Score %1 auf deinem zweimal geschriebenen Text (der rohe Anteil, erste Position mitgezählt): wie viel Gewicht jedes Token der zweiten Kopie im Mittel auf das Token nach seiner früheren Kopie legt (eine diagonale Linie im unteren linken Teil, eine Kopienlänge links der Hauptdiagonale). Das Raster oben misst Heads stattdessen an einer festen Probe, zweimal geschriebenen Zufallstokens: Seine Kacheln zeigen den Anteil der Probe ohne die erste Position, und das Induktions-Etikett des Zensus braucht 0,3 oder mehr vom rohen Anteil der Probe; drei Maße, also kann ein Head drei Zahlen zeigen.</translation>
     </message>
 </context>
 <context>
@@ -1052,8 +1048,8 @@
         <translation>Was jeder Head auf deinem Text tut, bleibt verborgen, bis du oben deine Vorhersage zum Ausschalten festlegst.</translation>
     </message>
     <message>
-        <source>How each role is checked: previous-token heads by the census&apos;s previous-token score (0.60 or more); duplicate-token heads by the census&apos;s duplicate-token score on your text (0.40 or more, or 0.60 or more with the first token left out), when a token of your text repeats; induction heads by the census&apos;s induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more) together with a positive direct effect on its logit; negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token&apos;s logit. S-inhibition heads and backup name movers are not checked live: Wang et al. found them through interventions over many prompts (swapping a head&apos;s output between prompts, knocking the name movers out), and a pattern on one text cannot show them. Thresholds are the course&apos;s heuristics, not the studies&apos;.</source>
-        <translation>So wird jede Rolle geprüft: Heads für das vorherige Token am Score des Zensus für das vorherige Token (0,60 oder mehr); Duplikat-Heads am Duplikat-Score des Zensus auf deinem Text (0,40 oder mehr, oder 0,60 oder mehr ohne das erste Token), wenn sich ein Token deines Textes wiederholt; Induktions-Heads am Induktions-Score des Zensus auf zweimal geschriebenen Zufallstoken, für jeden Text gleich (0,30 oder mehr); Name Mover am Gewicht vom letzten Token auf frühere Kopien des vorhergesagten Tokens (0,30 oder mehr) zusammen mit einem positiven direkten Effekt auf seinen Logit; negative Heads an diesem Gewicht (0,20 oder mehr) zusammen mit einem negativen direkten Effekt auf den Logit des vorhergesagten Tokens. S-Inhibition-Heads und Backup-Name-Mover werden nicht live geprüft: Wang et al. fanden sie durch Eingriffe über viele Prompts (die Ausgabe eines Heads zwischen Prompts tauschen, die Name Mover ausschalten), und ein Muster auf einem Text kann sie nicht zeigen. Die Schwellen sind Heuristiken des Kurses, nicht die der Studien.</translation>
+        <source>How each role is checked: previous-token heads by the census&apos;s previous-token score on your text with the first token left out (0.60 or more: stricter than the census label, which also takes 0.40 or more counting the first token, so a head labelled previous-token in the grid above can fall short here); duplicate-token heads by the census&apos;s duplicate-token score on your text (0.40 or more, or 0.60 or more with the first token left out), when a token of your text repeats; induction heads by the census&apos;s induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more) together with a positive direct effect on its logit; negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token&apos;s logit. S-inhibition heads and backup name movers are not checked live: Wang et al. found them through interventions over many prompts (swapping a head&apos;s output between prompts, knocking the name movers out), and a pattern on one text cannot show them. Thresholds are the course&apos;s heuristics, not the studies&apos;.</source>
+        <translation>So wird jede Rolle geprüft: Heads für das vorherige Token am Score des Zensus für das vorherige Token auf deinem Text ohne das erste Token (0,60 oder mehr: strenger als das Etikett des Zensus, das auch 0,40 oder mehr mit dem ersten Token nimmt; ein Head mit dem Etikett „vorheriges Token“ im Raster oben kann hier also durchfallen); Duplikat-Heads am Duplikat-Score des Zensus auf deinem Text (0,40 oder mehr, oder 0,60 oder mehr ohne das erste Token), wenn sich ein Token deines Textes wiederholt; Induktions-Heads am Induktions-Score des Zensus auf zweimal geschriebenen Zufallstoken, für jeden Text gleich (0,30 oder mehr); Name Mover am Gewicht vom letzten Token auf frühere Kopien des vorhergesagten Tokens (0,30 oder mehr) zusammen mit einem positiven direkten Effekt auf seinen Logit; negative Heads an diesem Gewicht (0,20 oder mehr) zusammen mit einem negativen direkten Effekt auf den Logit des vorhergesagten Tokens. S-Inhibition-Heads und Backup-Name-Mover werden nicht live geprüft: Wang et al. fanden sie durch Eingriffe über viele Prompts (die Ausgabe eines Heads zwischen Prompts tauschen, die Name Mover ausschalten), und ein Muster auf einem Text kann sie nicht zeigen. Die Schwellen sind Heuristiken des Kurses, nicht die der Studien.</translation>
     </message>
 </context>
 <context>
@@ -2196,22 +2192,6 @@ Stream addieren</translation>
         <translation>Trainierte Modelle wie GPT-2 small haben meist viele Heads, die auf dem ersten Token ruhen; dieses Modell hat auf deinem Text in Layer %1 keinen.</translation>
     </message>
     <message>
-        <source>With head %1 knocked out, %2 has probability %3 (%4 times its probability before); the most likely next token is now %5 at %6. KL between the two predictions: %7 nats.</source>
-        <translation>Mit ausgeschaltetem Head %1 hat %2 die Wahrscheinlichkeit %3 (das %4-Fache von vorher); das wahrscheinlichste nächste Token ist jetzt %5 mit %6. KL zwischen den beiden Vorhersagen: %7 nats.</translation>
-    </message>
-    <message>
-        <source>Your text has no pronoun with at least two words before it, so this exercise uses the example sentence “%1”.</source>
-        <translation>Dein Text hat kein Pronomen mit mindestens zwei Wörtern davor, also nutzt diese Aufgabe den Beispielsatz „%1“.</translation>
-    </message>
-    <message>
-        <source>In layer %1, averaged over its heads, which earlier word does the pronoun %2 (token %3) attend to most, leaving out the first token and the word just before it? Click it; any word within 2× of the top weight counts.</source>
-        <translation>Auf welches frühere Wort achtet das Pronomen %2 (Token %3) in Layer %1, gemittelt über seine Heads, am meisten, ohne das erste Token und das Wort direkt davor? Klicke es an; jedes Wort innerhalb des Zweifachen des größten Gewichts zählt.</translation>
-    </message>
-    <message>
-        <source>Averaged over layer %1&apos;s %2 heads, the pronoun %3 (token %4) puts %5 of its weight on %6. It also puts %7 on itself and %8 on the word just before it, %9, which the question leaves out. Where a weight goes is not what the pronoun means: in BERT, Clark et al. (2019) found single heads whose attention links a pronoun to what it refers to fairly often, and an average over heads blurs such heads.</source>
-        <translation>Gemittelt über die %2 Heads von Layer %1 legt das Pronomen %3 (Token %4) %5 seines Gewichts auf %6. Es legt außerdem %7 auf sich selbst und %8 auf das Wort direkt davor, %9, das die Frage weglässt. Wohin ein Gewicht geht, ist nicht, was das Pronomen bedeutet: In BERT fanden Clark et al. (2019) einzelne Heads, deren Attention ein Pronomen recht oft mit dem verbindet, worauf es sich bezieht, und ein Mittel über Heads verwischt solche Heads.</translation>
-    </message>
-    <message>
         <source>In head %1, how much of its weight will the last row, %2, give to the token just before it, %3? Read the rows you can see first. (Within 0.1 counts.)</source>
         <translation>Wie viel seines Gewichts gibt in Head %1 die letzte Zeile, %2, dem Token direkt davor, %3? Lies zuerst die Zeilen, die du siehst. (Auf 0,1 genau zählt.)</translation>
     </message>
@@ -2236,14 +2216,6 @@ Stream addieren</translation>
         <translation>Jeder der %2 Heads liest alle %1 Zahlen einer Position und projiziert sie mit eigenen Matrizen auf %1 / %2 = %3 Zahlen für seine Query, seinen Key und seinen Value. 3 × %4 Tokens × %3 = %5.</translation>
     </message>
     <message>
-        <source>Uniform weights in head %1 move the prediction by KL %2 nats; the most likely next token goes from %3 (%4) to %5 (%6).</source>
-        <translation>Gleichmäßige Gewichte in Head %1 verschieben die Vorhersage um KL %2 nats; das wahrscheinlichste nächste Token geht von %3 (%4) zu %5 (%6).</translation>
-    </message>
-    <message>
-        <source>On your text written twice, head %1 puts %2 of its weight on the token after the earlier copy (%3 on the census&apos;s random tokens). On your text, the census labels it %4.</source>
-        <translation>Auf deinem zweimal geschriebenen Text legt Head %1 %2 seines Gewichts auf das Token nach der früheren Kopie (%3 auf den Zufalls-Tokens des Zensus). Auf deinem Text gibt der Zensus ihm das Label %4.</translation>
-    </message>
-    <message>
         <source>Your text has %1 tokens and the model&apos;s width is %2. Counting the full %1 × %1 grid, how large is one layer&apos;s attention arithmetic (scores and weighted sums), in percent of the rest of the layer (projections and MLP)? Within a fifth either way counts.</source>
         <translation>Dein Text hat %1 Tokens, und die Breite des Modells ist %2. Wie groß ist, über das ganze Raster von %1 × %1 gezählt, die Attention-Arithmetik eines Layers (Scores und gewichtete Summen) in Prozent des übrigen Layers (Projektionen und MLP)? Auf ein Fünftel genau, in beide Richtungen, zählt.</translation>
     </message>
@@ -2254,14 +2226,6 @@ Stream addieren</translation>
     <message>
         <source>On your text, the share of weight that each head of layer %1 puts on the first token, averaged over the rows: %2. Head %3 puts the most there; %4 of the layer&apos;s %5 heads put at least half there, which is what this course calls a sink head (its own threshold).</source>
         <translation>Auf deinem Text der Anteil des Gewichts, den jeder Head von Layer %1 im Mittel über die Zeilen auf das erste Token legt: %2. Head %3 legt am meisten dorthin; %4 der %5 Heads des Layers legen mindestens die Hälfte dorthin, und so einen Head nennt dieser Kurs einen Senken-Head (mit seiner eigenen Schwelle).</translation>
-    </message>
-    <message>
-        <source>Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For your text the model&apos;s most likely next token is %4 at %5, %6 times as likely as the runner-up %7. Knock out head %1: what happens to %4&apos;s probability?</source>
-        <translation>Head %1 in Layer %2 legt das meiste Gewicht auf das vorherige Token (im Mittel %3). Für deinen Text ist das wahrscheinlichste nächste Token des Modells %4 mit %5, %6-mal so wahrscheinlich wie das zweitplatzierte %7. Schalte Head %1 aus: Was passiert mit der Wahrscheinlichkeit von %4?</translation>
-    </message>
-    <message>
-        <source>Here no earlier word stands out: %1 words lie within 2× of the top weight (%2), so any of them counts, and the row says little about what the pronoun is linked with.</source>
-        <translation>Hier sticht kein früheres Wort heraus: %1 Wörter liegen innerhalb des Zweifachen des größten Gewichts (%2), also zählt jedes davon, und die Zeile sagt wenig darüber, womit das Pronomen verbunden ist.</translation>
     </message>
     <message>
         <source>Row %1 of the grid&apos;s head, head %2 (rows count from 0), may see %3 tokens: %4 and the ones before it. Its scores against all %5 keys on the grid, the blocked ones as they would be without the mask: %6. If the mask were lifted on the grid, what share of row %1&apos;s weight would go to the %7 tokens after it? (Within 0.1 counts.)</source>
@@ -2296,18 +2260,6 @@ Stream addieren</translation>
         <translation>In Head %1, die Zeile des letzten Tokens (die ganze Zeile, das erste Token eingeschlossen): Ihre beiden größten skalierten Scores sind %2 und %3, und √d = %4. Angenommen, du multiplizierst jeden Score dieser Zeile mit √d, als ließe das Modell die Division weg (Rechnen an dieser Zeile, kein ohne Division trainiertes Modell). Wie groß wäre das größte Gewicht?</translation>
     </message>
     <message>
-        <source>Head %1 is the strongest previous-token head on your text: %2 of its weight, on average, goes to the previous token. Replace its pattern with uniform weights: how far will the next-token prediction move?</source>
-        <translation>Head %1 ist auf deinem Text der stärkste Vorheriges-Token-Head: Im Mittel gehen %2 seines Gewichts auf das vorherige Token. Ersetze sein Muster durch gleichmäßige Gewichte: Wie weit wird sich die Vorhersage des nächsten Tokens verschieben?</translation>
-    </message>
-    <message>
-        <source> (Station 3&apos;s induction circuit shows head %1; this is another layer&apos;s.)</source>
-        <translation> (Die Induktion als Schaltkreis in Station 3 zeigt Head %1; dieser gehört zu einem anderen Layer.)</translation>
-    </message>
-    <message>
-        <source>On the census&apos;s repeated random tokens, head %1 has the highest induction score of layer %2: %3 of its weight goes to the token after the earlier copy.%4 Write the first %5 tokens of your text twice in a row (a longer text is cut there first): how much will it put there? (Within 0.1 counts.)</source>
-        <translation>Auf den wiederholten Zufallstokens des Zensus hat Head %1 den höchsten Induktions-Score von Layer %2: %3 seines Gewichts gehen auf das Token nach der früheren Kopie.%4 Schreib die ersten %5 Tokens deines Texts zweimal hintereinander (ein längerer Text wird vorher dort abgeschnitten): Wie viel wird er dorthin legen? (Auf 0,1 genau zählt.)</translation>
-    </message>
-    <message>
         <source>Squared, the top&apos;s %1 becomes %2 and the runner-up&apos;s %4 (%3) becomes %5; the squares of all %6 tokens add up to %7, so the top gets %2 / %7 = %8.</source>
         <translation>Quadriert wird aus den %1 des obersten Tokens %2 und aus den %4 des Zweiten (%3) %5; die Quadrate aller %6 Tokens ergeben zusammen %7, also bekommt das oberste Token %2 / %7 = %8.</translation>
     </message>
@@ -2326,6 +2278,78 @@ Stream addieren</translation>
     <message>
         <source>At temperature 1 the most likely next token for your text, %1, has probability %2, and the runner-up, %3, %4. Lower the temperature to %5: what probability will the top token get?</source>
         <translation>Bei Temperatur 1 hat das wahrscheinlichste nächste Token für deinen Text, %1, die Wahrscheinlichkeit %2, das zweitwahrscheinlichste, %3, %4. Senke die Temperatur auf %5: Welche Wahrscheinlichkeit bekommt das oberste Token?</translation>
+    </message>
+    <message>
+        <source>Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For your text the model&apos;s most likely next token is %4 at %5. What head %1 writes into the last position adds %6 to %4&apos;s logit directly (its direct effect: positive raises the token, negative lowers it). Knock out head %1: what happens to %4&apos;s probability?</source>
+        <translation>Head %1 in Layer %2 legt das meiste Gewicht auf das vorherige Token (%3 im Mittel). Für deinen Text ist das wahrscheinlichste nächste Token des Modells %4 mit %5. Was Head %1 in die letzte Position schreibt, addiert direkt %6 zum Logit von %4 (seine direkte Wirkung: positiv hebt das Token an, negativ senkt es). Schalte Head %1 aus: Was passiert mit der Wahrscheinlichkeit von %4?</translation>
+    </message>
+    <message>
+        <source>With head %1 knocked out, %2 has probability %3 (%4 times its probability before); the most likely next token is now %5 at %6. KL between the two predictions: %7 nats. The head&apos;s direct effect on %2&apos;s logit was %8; the rest of the change comes through the later layers that read the head&apos;s output.</source>
+        <translation>Mit ausgeschaltetem Head %1 hat %2 die Wahrscheinlichkeit %3 (das %4-Fache von vorher); das wahrscheinlichste nächste Token ist jetzt %5 mit %6. KL zwischen den beiden Vorhersagen: %7 nats. Die direkte Wirkung des Heads auf den Logit von %2 war %8; der Rest der Änderung kommt über die späteren Layer, die die Ausgabe des Heads lesen.</translation>
+    </message>
+    <message>
+        <source>Your text has no pronoun with at least two words before it (besides the first word and the word just before the pronoun), so this exercise uses the example sentence “%1”; the figures above still show your text.</source>
+        <translation>Dein Text hat kein Pronomen mit mindestens zwei Wörtern davor (außer dem ersten Wort und dem Wort direkt vor dem Pronomen), darum nutzt diese Übung den Beispielsatz „%1“; die Abbildungen oben zeigen weiter deinen Text.</translation>
+    </message>
+    <message>
+        <source>In your text no earlier word stands out for a pronoun in any layer (any click would count), so this exercise uses the example sentence “%1”; the figures above still show your text.</source>
+        <translation>In deinem Text sticht für kein Pronomen in irgendeinem Layer ein früheres Wort heraus (jeder Klick würde zählen), darum nutzt diese Übung den Beispielsatz „%1“; die Abbildungen oben zeigen weiter deinen Text.</translation>
+    </message>
+    <message>
+        <source>%1 (token %2), weight %3</source>
+        <translation>%1 (Token %2), Gewicht %3</translation>
+    </message>
+    <message>
+        <source>%1 (tokens %2 to %3), weight %4 over its pieces</source>
+        <translation>%1 (Token %2 bis %3), Gewicht %4 über seine Stücke</translation>
+    </message>
+    <message>
+        <source>In layer %1, averaged over its heads, which earlier word does the pronoun %2 (token %3) attend to most, leaving out the first word and the word just before the pronoun? A word split into pieces counts with all its pieces; click any piece of it. Any word within 2× of the top weight counts too.</source>
+        <translation>Auf welches frühere Wort achtet das Pronomen %2 (Token %3) in Layer %1, gemittelt über seine Heads, am meisten, ohne das erste Wort und das Wort direkt vor dem Pronomen? Ein in Stücke zerlegtes Wort zählt mit allen seinen Stücken; klicke ein beliebiges Stück davon an. Jedes Wort innerhalb des Zweifachen des größten Gewichts zählt ebenfalls.</translation>
+    </message>
+    <message>
+        <source>The grid shows layer %1 with the pronoun&apos;s row hidden; its row in the other layers stays to reason from.</source>
+        <translation>Das Raster zeigt Layer %1 mit verdeckter Zeile des Pronomens; seine Zeile in den anderen Layern bleibt sichtbar, um daraus zu schließen.</translation>
+    </message>
+    <message>
+        <source>The grid shows your own text, not this sentence: here the sentence&apos;s tokens are the choices below.</source>
+        <translation>Das Raster zeigt deinen eigenen Text, nicht diesen Satz: Die Token des Satzes sind hier die Auswahl unten.</translation>
+    </message>
+    <message>
+        <source>(In layer %1, the last, the words weigh too nearly the same for a fair question.)</source>
+        <translation>(In Layer %1, dem letzten, wiegen die Wörter zu ähnlich für eine faire Frage.)</translation>
+    </message>
+    <message>
+        <source>Averaged over layer %1&apos;s %2 heads, the pronoun %3 (token %4) puts %5 of its weight on %6, summed over the word&apos;s pieces. It also puts %7 on its own token and %8 on the word just before it, %9, which the question leaves out.</source>
+        <translation>Gemittelt über die %2 Heads von Layer %1 legt das Pronomen %3 (Token %4) %5 seines Gewichts auf %6, summiert über die Stücke des Worts. Außerdem legt es %7 auf sein eigenes Token und %8 auf das Wort direkt davor, %9, das die Frage weglässt.</translation>
+    </message>
+    <message>
+        <source>Where a weight goes is not what the pronoun means: in BERT, Clark et al. (2019) found single heads whose attention links a pronoun to what it refers to fairly often, and an average over heads blurs such heads.</source>
+        <translation>Wohin ein Gewicht geht, ist nicht, was das Pronomen bedeutet: In BERT fanden Clark et al. (2019) einzelne Heads, deren Attention ein Pronomen recht oft mit dem verbindet, worauf es sich bezieht, und ein Mittel über Heads verwischt solche Heads.</translation>
+    </message>
+    <message>
+        <source>Within 2× of the top weight, and so counted right: %1.</source>
+        <translation>Innerhalb des Zweifachen des größten Gewichts und darum als richtig gezählt: %1.</translation>
+    </message>
+    <message>
+        <source>Here no earlier word stands out in any layer: %1 of the %2 words lie within 2× of the top weight, so the row says little about what the pronoun is linked with.</source>
+        <translation>Hier sticht in keinem Layer ein früheres Wort heraus: %1 der %2 Wörter liegen innerhalb des Zweifachen des größten Gewichts, die Zeile sagt also wenig darüber, womit das Pronomen verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Head %1 is the strongest previous-token head on your text. Knocked out (its output set to zero, as in Station 3), it moves the next-token prediction by KL %2 nats. Give it uniform weights instead: it still writes an output, the average of the values its row can see. How far will the prediction move?</source>
+        <translation>Head %1 ist der stärkste Vorheriges-Token-Head auf deinem Text. Ausgeschaltet (seine Ausgabe auf null gesetzt, wie in Station 3) verschiebt er die Vorhersage des nächsten Tokens um KL %2 nats. Gib ihm stattdessen gleichmäßige Gewichte: Er schreibt dann immer noch eine Ausgabe, den Mittelwert der Values, die seine Zeile sehen kann. Wie weit verschiebt sich die Vorhersage?</translation>
+    </message>
+    <message>
+        <source>Uniform weights in head %1 move the prediction by KL %2 nats (knocked out: %3); the most likely next token goes from %4 (%5) to %6 (%7).</source>
+        <translation>Gleichmäßige Gewichte in Head %1 verschieben die Vorhersage um KL %2 nats (ausgeschaltet: %3); das wahrscheinlichste nächste Token geht von %4 (%5) zu %6 (%7).</translation>
+    </message>
+    <message>
+        <source>On the census&apos;s repeated random tokens, head %1 has the model&apos;s highest induction score: %2 of its weight goes to the token after the earlier copy of the current token. Suppose the first %3 tokens of your text (all of it, if shorter) were repeated right after themselves: will its weight on the token after the earlier copy be above or below %2, and how far?</source>
+        <translation>Auf den wiederholten Zufalls-Tokens des Zensus hat Head %1 den höchsten Induktions-Score des Modells: %2 seines Gewichts gehen an das Token nach der früheren Kopie des aktuellen Tokens. Angenommen, die ersten %3 Tokens deines Texts (der ganze Text, wenn er kürzer ist) stünden gleich danach noch einmal: Liegt sein Gewicht auf dem Token nach der früheren Kopie über oder unter %2, und wie weit?</translation>
+    </message>
+    <message>
+        <source>On the first %1 tokens of your text repeated, head %2 puts %3 of its weight on the token after the earlier copy; on the census&apos;s random tokens, %4, so %5% of its probe score. On your text, the census labels it %6.</source>
+        <translation>Auf den ersten %1 Tokens deines Texts, wiederholt, legt Head %2 %3 seines Gewichts auf das Token nach der früheren Kopie; auf den Zufalls-Tokens des Zensus %4, also %5 % seines Scores auf der Testfolge. Auf deinem Text gibt der Zensus ihm das Label %6.</translation>
     </message>
 </context>
 <context>
