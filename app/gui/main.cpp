@@ -209,13 +209,23 @@ int main(int argc, char* argv[]) {
                 std::printf("attention-lens: Attention Lens is already open; its window was brought to the front\n");
                 return 0;
             }
-            std::fprintf(stderr, "attention-lens: Attention Lens is already open (%s is held) but did not answer; "
-                                 "close it first\n", qPrintable(QDir::toNativeSeparators(instance.lockFile())));
+            // A copy that does not answer may run on another computer that shares this data folder,
+            // where this one cannot see whether it still runs: say whose lock it is and what to do.
+            const QString who = instance.holder();
+            std::fprintf(stderr, "attention-lens: Attention Lens is already open on this data folder (%s holds %s) but "
+                                 "did not answer; close it first, or, if it is not running there, delete %s and start "
+                                 "again\n",
+                         qPrintable(who.isEmpty() ? QStringLiteral("another copy") : who),
+                         qPrintable(QDir::toNativeSeparators(instance.lockFile())),
+                         qPrintable(QDir::toNativeSeparators(instance.lockFile())));
             return 1;
         }
         // Screenshot runs take turns: each one's answers are saved on top of those saved before it.
-        std::fprintf(stderr, "attention-lens: another copy of Attention Lens is open on this data folder; waiting for it "
-                             "to close\n");
+        const QString who = instance.holder();
+        std::fprintf(stderr, "attention-lens: another copy of Attention Lens is open on this data folder (%s); waiting "
+                             "for it to close (if it is not running, delete %s)\n",
+                     qPrintable(who.isEmpty() ? QStringLiteral("it holds the lock") : who),
+                     qPrintable(QDir::toNativeSeparators(instance.lockFile())));
         instance.acquire(std::max(1, int(timeoutSeconds * 1000))); // the watchdog ends the wait at --timeout
     }
     if (!instance.notice().isEmpty())
@@ -271,8 +281,11 @@ int main(int argc, char* argv[]) {
         // but the run fails with that message, so that a script does not take it for the station.
         auto save = [window, shot, hub] {
             const QImage image = window->grabWindow();
-            if (image.isNull() || !AppState::instance()->saveImage(image, shot).isEmpty()) {
-                std::fprintf(stderr, "attention-lens: could not save the screenshot to %s\n", qPrintable(shot));
+            const QString why = image.isNull() ? QStringLiteral("the window could not be grabbed")
+                                               : AppState::instance()->saveImage(image, shot);
+            if (!why.isEmpty()) {
+                std::fprintf(stderr, "attention-lens: could not save the screenshot to %s: %s\n", qPrintable(shot),
+                             qPrintable(why));
                 QCoreApplication::exit(1);
                 return;
             }

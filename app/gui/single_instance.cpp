@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocalSocket>
+#include <QSysInfo>
 #include <QThread>
 #include <algorithm>
 #include <sys/stat.h>
@@ -84,6 +85,16 @@ bool SingleInstance::clearUnusableLock() {
     if (::lstat(local.constData(), &again) != 0 || again.st_ino != st.st_ino || again.st_dev != st.st_dev)
         return false; // replaced meanwhile: tryLock judges the new one
     return ::unlink(local.constData()) == 0;
+}
+
+QString SingleInstance::holder() const {
+    qint64 pid = 0;
+    QString host, app;
+    if (!lock_.getLockInfo(&pid, &host, &app))
+        return QString();
+    if (host.isEmpty() || host == QSysInfo::machineHostName())
+        return tr("process %1 on this computer").arg(pid);
+    return tr("process %1 on the computer \"%2\"").arg(pid).arg(host);
 }
 
 bool SingleInstance::raiseOther(int waitMs) {

@@ -27,6 +27,9 @@ public:
     // Once acquired: calls `raise` (on this thread) whenever a later launch asks.
     void listen(std::function<void()> raise);
     QString lockFile() const { return lockPath_; }
+    // Who holds the lock, in words for a message: "process 4242 on this computer" or "process 4242
+    // on the computer \"laptop-old\"" (a data folder shared between computers); empty if unknown.
+    QString holder() const;
     // What was done about an unusable lock file (a folder or a link set aside), translated; "" if
     // nothing.
     QString notice() const { return notice_; }

@@ -145,6 +145,17 @@ std::string read_model_file(const std::string& path, uint64_t max_bytes, const s
 }
 
 std::string write_file_atomically(const std::string& path, std::string_view bytes) {
+    // Only a regular file, a link to one or a dangling link is replaced: a device, a pipe, a socket
+    // or a folder at the path (or a link to one, such as /dev/stdout) is someone else's, and the
+    // rename would put a file in its place.
+    struct stat at {};
+    if (::lstat(path.c_str(), &at) == 0 && !S_ISREG(at.st_mode)) {
+        struct stat target {};
+        if (!S_ISLNK(at.st_mode))
+            return "it is " + kind_of(at.st_mode) + ", not a regular file, and is left as it is";
+        if (::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode))
+            return "it is a link to " + kind_of(target.st_mode) + ", not to a regular file, and is left as it is";
+    }
     std::string tmp = path + ".saving-XXXXXX";
     std::vector<char> name(tmp.begin(), tmp.end());
     name.push_back('\0');

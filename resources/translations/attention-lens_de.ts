@@ -2614,6 +2614,14 @@ Stream addieren</translation>
         <source>larger than a lock file can be</source>
         <translation>größer, als eine Sperrdatei sein kann</translation>
     </message>
+    <message>
+        <source>process %1 on this computer</source>
+        <translation>Prozess %1 auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>process %1 on the computer &quot;%2&quot;</source>
+        <translation>Prozess %1 auf dem Computer „%2“</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotHeatmaps</name>

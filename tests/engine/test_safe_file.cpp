@@ -86,6 +86,26 @@ private slots:
         QCOMPARE(slurp(at("state.json")), std::string("{}"));
     }
 
+    // A pipe, a folder or a link to a device at the path is someone else's: refused, left as it is.
+    void atomicWriteNeverReplacesSpecialFiles() {
+        QVERIFY(::mkfifo(at("out-pipe").c_str(), 0600) == 0);
+        std::string why = al::write_file_atomically(at("out-pipe"), "png");
+        QVERIFY2(why.find("named pipe") != std::string::npos, why.c_str());
+        QVERIFY(fs::is_fifo(at("out-pipe")));
+        fs::create_directory(at("out-folder"));
+        QVERIFY(al::write_file_atomically(at("out-folder"), "png").find("a folder") != std::string::npos);
+        QVERIFY(fs::is_directory(at("out-folder")));
+        fs::create_symlink("/dev/null", at("to-device"));
+        why = al::write_file_atomically(at("to-device"), "png");
+        QVERIFY2(why.find("link to a character device") != std::string::npos, why.c_str());
+        QVERIFY(fs::is_symlink(at("to-device")));
+        // A dangling link is replaced (nothing of anyone's is lost), as a link to a file is.
+        fs::create_symlink(at("nowhere"), at("dangling"));
+        QCOMPARE(al::write_file_atomically(at("dangling"), "png"), std::string());
+        QCOMPARE(slurp(at("dangling")), std::string("png"));
+        QVERIFY(!fs::exists(at("nowhere")));
+    }
+
     void atomicWriteKeepsTheOldFileOnAFullDisk() {
         put(at("saved.json"), "old and whole");
         std::string why;

@@ -267,6 +267,21 @@ private slots:
         }
     }
 
+    // A lock held by a copy on another computer (a data folder shared between computers) cannot be
+    // checked from here: the app does not take it over, but says whose it is and what to delete.
+    void lockOfAnotherComputerIsExplained() {
+        Home home;
+        const QString lock = home.dataDir() + QStringLiteral("/instance.lock");
+        QVERIFY(QDir().mkpath(home.dataDir()));
+        QVERIFY(Home::writeFile(lock, QByteArray("4242\nattention-lens\nlaptop-old\n0123456789abcdef0123456789abcdef\n"
+                                                 "11111111-2222-3333-4444-555555555555\n")));
+        const Run r = home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("lens")}, 40000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 1, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(QStringLiteral("process 4242 on the computer \"laptop-old\"")), qPrintable(r.log));
+        QVERIFY2(r.log.contains(QStringLiteral("delete ") + lock), qPrintable(r.log));
+        QVERIFY(QFileInfo::exists(lock));
+    }
+
     // The same hand-edited window size on a real X server (Xvfb), where a window of 32767 x 32767
     // took the app down with a segfault: the window is cut to the screen and the app keeps running.
     void hugeWindowOnX11IsCutToTheScreen() {
@@ -423,6 +438,20 @@ private slots:
         QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
         QVERIFY2(r.log.contains(QStringLiteral("no-such-model")), qPrintable(r.log));
         QVERIFY(QFileInfo(png).size() > 0);
+    }
+    // A --screenshot path that holds a pipe (or a device, or a link to one) is someone else's: the
+    // picture is not saved there and the pipe stays.
+    void screenshotNeverReplacesASpecialFile() {
+        Home home;
+        const QString fifo = home.path("tmp") + QStringLiteral("/pipe");
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        const Run r = home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--timeout"), QStringLiteral("30"),
+                                       QStringLiteral("--screenshot"), fifo},
+                               45000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 1, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(QStringLiteral("named pipe")), qPrintable(r.log));
+        struct stat st {};
+        QVERIFY(::lstat(QFile::encodeName(fifo).constData(), &st) == 0 && S_ISFIFO(st.st_mode));
     }
     // --screenshot "" is a mistake, not a wish for the interactive app.
     void emptyScreenshotNameIsRefused() {

@@ -48,7 +48,8 @@ std::string read_model_file(const std::string& path, uint64_t max_bytes, const s
 // Writes `bytes` to `path` atomically: into "<path>.saving-XXXXXX" in the same folder (created
 // exclusively, so never through a link), every write and the final size checked, fsync'd, then
 // renamed over `path`. On failure `path` is untouched and the temporary removed. Returns "" or why
-// it failed (strerror's words).
+// it failed (strerror's words). Something at `path` that is not a regular file, a link to one or a
+// dangling link (a device, a pipe, a folder, a link to /dev/stdout) is refused, never replaced.
 std::string write_file_atomically(const std::string& path, std::string_view bytes);
 
 // Removes "<path>.saving-*" files that a save killed between its write and its rename left
