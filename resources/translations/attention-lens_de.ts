@@ -978,8 +978,8 @@
         <translation>Head %1, der induktionsähnlichste auf deinem zweimal geschriebenen Text</translation>
     </message>
     <message>
-        <source>score %1 on your text written twice (the raw share, first position kept): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy&apos;s length to the left of the main diagonal). The grid above scores heads on a fixed probe instead, random tokens written twice: its tiles show the probe&apos;s share with the first position left out, and the census&apos;s induction label needs 0.3 or more of the probe&apos;s raw share; three measures, so one head can show three numbers.</source>
-        <translation>Score %1 auf deinem zweimal geschriebenen Text (der rohe Anteil, erste Position mitgezählt): wie viel Gewicht jedes Token der zweiten Kopie im Mittel auf das Token nach seiner früheren Kopie legt (eine diagonale Linie im unteren linken Teil, eine Kopienlänge links der Hauptdiagonale). Das Raster oben misst Heads stattdessen an einer festen Probe, zweimal geschriebenen Zufallstokens: Seine Kacheln zeigen den Anteil der Probe ohne die erste Position, und das Induktions-Etikett des Zensus braucht 0,3 oder mehr vom rohen Anteil der Probe; drei Maße, also kann ein Head drei Zahlen zeigen.</translation>
+        <source>score %1 on your text written twice (the raw share, first position kept): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy&apos;s length to the left of the main diagonal). The grid above scores heads on a fixed probe instead, random tokens written twice, and its label needs 0.3 or more there: the same share on another sequence, so the two numbers differ.</source>
+        <translation>Score %1 auf deinem zweimal geschriebenen Text (der rohe Anteil, erste Position mitgezählt): wie viel Gewicht jedes Token der zweiten Kopie im Mittel auf das Token nach seiner früheren Kopie legt (eine diagonale Linie im unteren linken Teil, eine Kopienlänge links der Hauptdiagonale). Das Raster oben misst Heads stattdessen an einer festen Probe, zweimal geschriebenen Zufallstokens, und sein Label braucht dort 0,3 oder mehr: derselbe Anteil auf einer anderen Folge, darum unterscheiden sich die beiden Zahlen.</translation>
     </message>
 </context>
 <context>
@@ -2280,22 +2280,6 @@ Stream addieren</translation>
         <translation>Bei Temperatur 1 hat das wahrscheinlichste nächste Token für deinen Text, %1, die Wahrscheinlichkeit %2, das zweitwahrscheinlichste, %3, %4. Senke die Temperatur auf %5: Welche Wahrscheinlichkeit bekommt das oberste Token?</translation>
     </message>
     <message>
-        <source>Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For your text the model&apos;s most likely next token is %4 at %5. What head %1 writes into the last position adds %6 to %4&apos;s logit directly (its direct effect: positive raises the token, negative lowers it). Knock out head %1: what happens to %4&apos;s probability?</source>
-        <translation>Head %1 in Layer %2 legt das meiste Gewicht auf das vorherige Token (%3 im Mittel). Für deinen Text ist das wahrscheinlichste nächste Token des Modells %4 mit %5. Was Head %1 in die letzte Position schreibt, addiert direkt %6 zum Logit von %4 (seine direkte Wirkung: positiv hebt das Token an, negativ senkt es). Schalte Head %1 aus: Was passiert mit der Wahrscheinlichkeit von %4?</translation>
-    </message>
-    <message>
-        <source>With head %1 knocked out, %2 has probability %3 (%4 times its probability before); the most likely next token is now %5 at %6. KL between the two predictions: %7 nats. The head&apos;s direct effect on %2&apos;s logit was %8; the rest of the change comes through the later layers that read the head&apos;s output.</source>
-        <translation>Mit ausgeschaltetem Head %1 hat %2 die Wahrscheinlichkeit %3 (das %4-Fache von vorher); das wahrscheinlichste nächste Token ist jetzt %5 mit %6. KL zwischen den beiden Vorhersagen: %7 nats. Die direkte Wirkung des Heads auf den Logit von %2 war %8; der Rest der Änderung kommt über die späteren Layer, die die Ausgabe des Heads lesen.</translation>
-    </message>
-    <message>
-        <source>Your text has no pronoun with at least two words before it (besides the first word and the word just before the pronoun), so this exercise uses the example sentence “%1”; the figures above still show your text.</source>
-        <translation>Dein Text hat kein Pronomen mit mindestens zwei Wörtern davor (außer dem ersten Wort und dem Wort direkt vor dem Pronomen), darum nutzt diese Übung den Beispielsatz „%1“; die Abbildungen oben zeigen weiter deinen Text.</translation>
-    </message>
-    <message>
-        <source>In your text no earlier word stands out for a pronoun in any layer (any click would count), so this exercise uses the example sentence “%1”; the figures above still show your text.</source>
-        <translation>In deinem Text sticht für kein Pronomen in irgendeinem Layer ein früheres Wort heraus (jeder Klick würde zählen), darum nutzt diese Übung den Beispielsatz „%1“; die Abbildungen oben zeigen weiter deinen Text.</translation>
-    </message>
-    <message>
         <source>%1 (token %2), weight %3</source>
         <translation>%1 (Token %2), Gewicht %3</translation>
     </message>
@@ -2306,14 +2290,6 @@ Stream addieren</translation>
     <message>
         <source>In layer %1, averaged over its heads, which earlier word does the pronoun %2 (token %3) attend to most, leaving out the first word and the word just before the pronoun? A word split into pieces counts with all its pieces; click any piece of it. Any word within 2× of the top weight counts too.</source>
         <translation>Auf welches frühere Wort achtet das Pronomen %2 (Token %3) in Layer %1, gemittelt über seine Heads, am meisten, ohne das erste Wort und das Wort direkt vor dem Pronomen? Ein in Stücke zerlegtes Wort zählt mit allen seinen Stücken; klicke ein beliebiges Stück davon an. Jedes Wort innerhalb des Zweifachen des größten Gewichts zählt ebenfalls.</translation>
-    </message>
-    <message>
-        <source>The grid shows layer %1 with the pronoun&apos;s row hidden; its row in the other layers stays to reason from.</source>
-        <translation>Das Raster zeigt Layer %1 mit verdeckter Zeile des Pronomens; seine Zeile in den anderen Layern bleibt sichtbar, um daraus zu schließen.</translation>
-    </message>
-    <message>
-        <source>The grid shows your own text, not this sentence: here the sentence&apos;s tokens are the choices below.</source>
-        <translation>Das Raster zeigt deinen eigenen Text, nicht diesen Satz: Die Token des Satzes sind hier die Auswahl unten.</translation>
     </message>
     <message>
         <source>(In layer %1, the last, the words weigh too nearly the same for a fair question.)</source>
@@ -2344,12 +2320,24 @@ Stream addieren</translation>
         <translation>Gleichmäßige Gewichte in Head %1 verschieben die Vorhersage um KL %2 nats (ausgeschaltet: %3); das wahrscheinlichste nächste Token geht von %4 (%5) zu %6 (%7).</translation>
     </message>
     <message>
-        <source>On the census&apos;s repeated random tokens, head %1 has the model&apos;s highest induction score: %2 of its weight goes to the token after the earlier copy of the current token. Suppose the first %3 tokens of your text (all of it, if shorter) were repeated right after themselves: will its weight on the token after the earlier copy be above or below %2, and how far?</source>
-        <translation>Auf den wiederholten Zufalls-Tokens des Zensus hat Head %1 den höchsten Induktions-Score des Modells: %2 seines Gewichts gehen an das Token nach der früheren Kopie des aktuellen Tokens. Angenommen, die ersten %3 Tokens deines Texts (der ganze Text, wenn er kürzer ist) stünden gleich danach noch einmal: Liegt sein Gewicht auf dem Token nach der früheren Kopie über oder unter %2, und wie weit?</translation>
+        <source>Your text has no pronoun, so this asks about its last word. In layer %1, averaged over its heads, which earlier word does %2 (token %3) attend to most, leaving out the first word and the word just before it? A word split into pieces counts with all its pieces; click any piece of it. Any word within 2× of the top weight counts too.</source>
+        <translation>Dein Text hat kein Pronomen, darum geht es um sein letztes Wort. Auf welches frühere Wort achtet %2 (Token %3) in Layer %1, gemittelt über dessen Heads, am meisten, ohne das erste Wort und das Wort direkt davor? Ein in Stücke geteiltes Wort zählt mit allen Stücken; klicke irgendein Stück davon an. Jedes Wort innerhalb des Zweifachen des größten Gewichts zählt auch.</translation>
     </message>
     <message>
-        <source>On the first %1 tokens of your text repeated, head %2 puts %3 of its weight on the token after the earlier copy; on the census&apos;s random tokens, %4, so %5% of its probe score. On your text, the census labels it %6.</source>
-        <translation>Auf den ersten %1 Tokens deines Texts, wiederholt, legt Head %2 %3 seines Gewichts auf das Token nach der früheren Kopie; auf den Zufalls-Tokens des Zensus %4, also %5 % seines Scores auf der Testfolge. Auf deinem Text gibt der Zensus ihm das Label %6.</translation>
+        <source>The grid shows layer %1 with this word&apos;s row hidden; its row in the other layers stays to reason from.</source>
+        <translation>Das Raster zeigt Layer %1 mit der verborgenen Zeile dieses Worts; seine Zeile in den anderen Layern bleibt zum Nachdenken sichtbar.</translation>
+    </message>
+    <message>
+        <source>On the census&apos;s repeated random tokens, head %1 has the model&apos;s highest induction score: %2 of its weight goes to the token after the earlier copy of the current token. Suppose the first %3 tokens of your text (all of it, if shorter) were put in a random order and then written twice in a row: will its weight on the token after the earlier copy be above or below %2, and how far? (Station 3 showed your text written twice in its own order.)</source>
+        <translation>Auf den wiederholten Zufalls-Tokens des Zensus hat Head %1 den höchsten Induktions-Score des Modells: %2 seines Gewichts gehen an das Token nach der früheren Kopie des aktuellen Tokens. Angenommen, die ersten %3 Tokens deines Texts (der ganze Text, wenn er kürzer ist) würden zufällig umgeordnet und dann zweimal hintereinander geschrieben: Liegt sein Gewicht auf dem Token nach der früheren Kopie über oder unter %2, und wie weit? (Station 3 zeigte deinen Text zweimal in seiner eigenen Reihenfolge.)</translation>
+    </message>
+    <message>
+        <source>On the first %1 tokens of your text, shuffled and written twice, head %2 puts %3 of its weight on the token after the earlier copy; on the census&apos;s random tokens, %4, so %5% of its probe score. On your text, the census labels it %6.</source>
+        <translation>Auf den ersten %1 Tokens deines Texts, umgeordnet und zweimal geschrieben, legt Head %2 %3 seines Gewichts auf das Token nach der früheren Kopie; auf den Zufalls-Tokens des Zensus %4, also %5 % seines Scores auf der Testfolge. Auf deinem Text gibt der Zensus ihm das Label %6.</translation>
+    </message>
+    <message>
+        <source>Your text is too short for this question (it needs at least four words), so it asks about the sentence “%1”; type a longer text to ask about your own. The figures above still show your text.</source>
+        <translation>Dein Text ist für diese Frage zu kurz (sie braucht mindestens vier Wörter), darum geht es um den Satz „%1“; tippe einen längeren Text, um nach deinem eigenen zu fragen. Die Abbildungen oben zeigen weiter deinen Text.</translation>
     </message>
 </context>
 <context>

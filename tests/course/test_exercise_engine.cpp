@@ -224,9 +224,8 @@ private slots:
     // Case 0 has the pronoun "it". The reference: each candidate word's weight is the last layer's
     // row of "it", averaged over heads and summed over the word's tokens; where more than half of
     // the words (or of their tokens) lie within 2x of the best, the nearest earlier layer where at
-    // most half do (a text
-    // whose pronoun is that flat in every layer would use the example sentence instead). The
-    // answer is the best word's first token, and every token of every word within 2x counts.
+    // most half do. The answer is the best word's first token, and every token of every word
+    // within 2x counts.
     void pronounTargetMatchesReference() {
         const fixture::Case& c = cases_[0];
         QVERIFY(c.text.contains(QStringLiteral(" it ")));
@@ -271,13 +270,20 @@ private slots:
         // The computed prompt names the pronoun, its position and the layer before the learner answers.
         QVERIFY2(a.promptText.contains(QStringLiteral("it")) && a.promptText.contains(QString::number(q)) &&
                      a.promptText.contains(QStringLiteral("layer %1").arg(layer)), qPrintable(a.promptText));
-        // A text without a pronoun falls back to the example sentence and says so in the prompt.
-        const course::ExerciseAnswer b = compute(QStringLiteral("03-heads"), QStringLiteral("heads-pronoun"), cases_[2]);
-        QVERIFY(!b.note.isEmpty());
-        QVERIFY2(b.promptText.startsWith(b.note) && b.promptText.contains(QStringLiteral("Mary")), qPrintable(b.promptText));
-        QVERIFY(b.example);
-        const std::vector<int> ids = model_->tokenizer()->encode(b.promptText.section(u'“', 1, 1).section(u'”', 0, 0).toStdString());
-        QCOMPARE(b.choices.size(), qsizetype(ids.size()));
+        // A text without a pronoun is asked about its own last word (the figures show that text),
+        // and the prompt says so; never about a sentence that is not on screen.
+        const fixture::Case& d = cases_[2];
+        const course::ExerciseAnswer b = compute(QStringLiteral("03-heads"), QStringLiteral("heads-pronoun"), d);
+        QVERIFY(!b.example);
+        QVERIFY2(b.promptText.startsWith(QStringLiteral("Your text has no pronoun")), qPrintable(b.promptText));
+        QCOMPARE(b.choices.size(), qsizetype(d.T));
+        int last = d.T - 1;
+        auto hasLetter = [&](int i) {
+            for (char ch : tok->token_bytes(d.ids[size_t(i)])) if (std::isalnum(static_cast<unsigned char>(ch))) return true;
+            return false;
+        };
+        while (last > 0 && !hasLetter(last)) --last;
+        QCOMPARE(b.row, last);
     }
 
     // The pronoun is found by its word in the decoded text, so a vocabulary of bytes works too: the
@@ -292,12 +298,9 @@ private slots:
         }
         ids.push_back(tok->encode(" ran")[0]);
         const course::ExerciseAnswer a = computeExercise(fixture::exercise(QStringLiteral("03-heads"), QStringLiteral("heads-pronoun")), *runner_, ids);
-        // The pronoun is found either way; on a row where no word stands out in any layer the card
-        // says so and asks about the example sentence instead.
-        if (a.example) {
-            QVERIFY2(a.note.contains(QStringLiteral("no earlier word stands out")), qPrintable(a.note));
-            return;
-        }
+        // The pronoun is found either way, and the card asks about this text even where no word
+        // stands out in any layer (then leniently: every word within 2x counts).
+        QVERIFY(!a.example);
         QCOMPARE(a.row, int(ids.size()) - 2); // the "e" of " she"
         for (const QString& j : a.accept) QVERIFY(j.toInt() <= int(ids.size()) - 4 - 2);
     }
@@ -380,12 +383,11 @@ private slots:
         }
     }
 
-    // Knocking out the strongest previous-token head and giving it uniform weights: the answers are
-    // the ranges of the probability ratio and of the KL measured with the engine's variants, against
-    // a base run that matches the reference.
-    void knockoutAndUniformSwapAreConsistent() {
+    // Giving the strongest previous-token head uniform weights: the answer is the range of the KL
+    // measured with the engine's variants, against a base run that matches the reference; the
+    // prompt's clue is the KL of the same head knocked out.
+    void uniformSwapMatchesReference() {
         const fixture::Case& c = cases_[6];
-        const course::ExerciseAnswer ko = compute(QStringLiteral("03-heads"), QStringLiteral("heads-knockout"), c);
         const course::ExerciseAnswer un = compute(QStringLiteral("06-not"), QStringLiteral("not-least-sensitive"), c);
         al::Runner runner(model_);
         const al::ForwardResult base = runner.forward_full(c.ids, {});
@@ -398,15 +400,10 @@ private slots:
                 for (int i = 1; i < c.T; ++i) s += c.att(l, h, i, i - 1);
                 if (s > best) { best = s; bl = l; bh = h; }
             }
-        QCOMPARE(ko.focusHead, QStringLiteral("%1.%2").arg(bl).arg(bh));
-        QCOMPARE(un.focusHead, ko.focusHead);
+        QCOMPARE(un.focusHead, QStringLiteral("%1.%2").arg(bl).arg(bh));
         const std::vector<double> p = probsAt(c.logitsLast, 1.0);
-        const int top = int(std::max_element(p.begin(), p.end()) - p.begin());
         al::ForwardOptions o;
         o.zero_ablate = {{bl, bh}};
-        const double ratio = probsAt(runner.forward_full(c.ids, o).logits_last, 1.0)[top] / p[top];
-        QVERIFY2(ko.accept.contains(bucket(QStringLiteral("03-heads"), QStringLiteral("heads-knockout"), {0.5, 0.9, 1.0}, ratio)),
-                 qPrintable(QString::number(ratio)));
         al::ForwardOptions u;
         al::PatternReplacement rep;
         rep.head = {bl, bh};
@@ -455,6 +452,8 @@ private slots:
         const int half = std::min(64, model_->config().n_positions) / 2;
         std::vector<int> twice(c.ids.begin(), c.ids.begin() + std::min(int(c.ids.size()), half));
         const int n = int(twice.size());
+        std::mt19937 shuffler(2019); // the card's fixed order for a text
+        std::shuffle(twice.begin(), twice.end(), shuffler);
         twice.insert(twice.end(), twice.begin(), twice.end());
         const double onText = shares(twice, 0, n)[size_t(best)];
         const double ratio = onText / onProbe[size_t(best)];
@@ -619,7 +618,6 @@ private slots:
             QVERIFY(off.accept.size() >= 1 && off.accept.size() <= 2);
             for (const QString& v : off.accept) QVERIFY(values.contains(v));
         }
-        run(QStringLiteral("03-heads"), QStringLiteral("heads-knockout"));
         run(QStringLiteral("06-not"), QStringLiteral("not-label-stable"));
         // A flatter distribution never needs fewer tokens to reach 0.9: the range at T = 2 is not
         // below the count at T = 1.

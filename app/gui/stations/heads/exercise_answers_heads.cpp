@@ -12,7 +12,6 @@
 #include "attention_lens/census.h"
 #include "attention_lens/error.h"
 #include "attention_lens/sampling.h"
-#include "attention_lens/variants.h"
 #include "course_math.h"
 #include "head_roles.h"
 
@@ -49,43 +48,6 @@ ExerciseAnswer countSinks(const Ctx& c) {
     return a;
 }
 
-// Knock out the strongest previous-token head (zero its output): what happens to the probability of
-// the token the intact model predicts? Ranges of the ratio knocked-out / intact. The clue is in the
-// prompt: what the head writes straight into that token's logit (its direct effect, through the
-// intact run's final LayerNorm scale). Zeroing the head takes that away; what later layers made of
-// the head's output moves the logit too, so the clue points the way without settling it.
-ExerciseAnswer knockoutTopProbability(const Ctx& c) {
-    const al::ForwardResult clean = run(c);
-    const al::census::RankedHead head = al::census::previous_token_head(clean, c.T, false);
-    al::ForwardOptions o;
-    o.zero_ablate = {head.head};
-    const al::ForwardResult knocked = run(c, o);
-    const std::vector<double> p = nextProbs(clean), q = nextProbs(knocked);
-    const int top = argmax(clean.logits_last), after = argmax(knocked.logits_last);
-    const double ratio = q[size_t(top)] / std::max(p[size_t(top)], 1e-12);
-    const al::VariantRunner dla(c.runner.model_ptr(), c.ids, c.cancel, /*keep_head_outputs=*/true);
-    const size_t at = (size_t(head.head.layer) * c.H + head.head.head) * size_t(c.model.config().n_embd);
-    const double direct = al::direct_logit(c.model, dla.clean().head_out_last.data() + at, dla.clean().resid_last.data(), top);
-    ExerciseAnswer a;
-    setBucket(c, a, ratio, paramEdges(c, {0.5, 0.9, 1.0}), 0.01);
-    const QString name = headName(head.head.layer, head.head.head);
-    a.focusHead = name;
-    const QString signedDirect = (direct >= 0 ? QStringLiteral("+") : QString()) + num(direct, 2);
-    a.promptText = QObject::tr("Head %1, in layer %2, puts the most weight on the previous token (%3 on average). For "
-                               "your text the model's most likely next token is %4 at %5. What head %1 writes into the "
-                               "last position adds %6 to %4's logit directly (its direct effect: positive raises the "
-                               "token, negative lowers it). Knock out head %1: what happens to %4's probability?")
-                       .arg(name).arg(head.head.layer).arg(num(head.score, 2))
-                       .arg(quoted(c.model, top), num(p[size_t(top)], 2), signedDirect);
-    a.detail = QObject::tr("With head %1 knocked out, %2 has probability %3 (%4 times its probability before); the most "
-                           "likely next token is now %5 at %6. KL between the two predictions: %7 nats. The head's direct "
-                           "effect on %2's logit was %8; the rest of the change comes through the later layers that "
-                           "read the head's output.")
-                   .arg(name, quoted(c.model, top), num(q[size_t(top)], 2), num(ratio, 2), quoted(c.model, after),
-                        num(q[size_t(after)], 2), num(kl(p, q), 2), signedDirect);
-    return a;
-}
-
 ExerciseAnswer positionalEarlyLate(const Ctx& c) {
     const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
     auto positional = [](const std::string& s) { return s == "previous-token" || s == "self"; };
@@ -113,8 +75,9 @@ bool isPronoun(std::string s) {
     return std::any_of(std::begin(list), std::end(list), [&](const char* p) { return s == p; });
 }
 
-// Short enough that its pronoun lies within the token cap even where every byte is a token.
-constexpr const char* kPronounExample = "Mary gave John a drink because she was thirsty.";
+// For a text too short to ask about: its pronoun's antecedent is neither the first word nor the
+// word just before the pronoun, which the question leaves out.
+constexpr const char* kPronounExample = "After lunch, Mary gave John a drink because she was thirsty.";
 
 bool isLetter(char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; }
 
@@ -253,24 +216,34 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
     if (!tok) throw al::Error("this model has no tokenizer, so it cannot find a pronoun");
     const int asked = paramLayer(c0);
     PronounQuestion pq;
-    // A text without a usable pronoun, or whose pronouns' rows are flat in every layer, is asked
-    // about the example sentence instead.
+    // Always the learner's own text, whose rows the grid shows: its last pronoun whose row singles
+    // out a word (or, where every row is flat, its last usable pronoun, graded as leniently as the
+    // flat row asks); a text without a pronoun is asked about its last word instead.
     const int own = pickPronoun(c0, *tok, asked, pq);
     std::vector<int> ids = c0.ids;
+    const bool lastWord = own == 0;
+    // The text's last word, as the question's word when the text has no pronoun.
+    auto askLastWord = [&](const Ctx& cx) {
+        const std::vector<int> start = wordStarts(*tok, cx.ids);
+        int q = cx.T - 1;
+        auto hasLetter = [&](int i) {
+            for (char ch : tok->token_bytes(cx.ids[size_t(i)])) if (wordByte(ch)) return true;
+            return false;
+        };
+        while (q > 0 && !hasLetter(q)) --q;
+        return q >= 3 && pronounQuestion(*tok, cx.ids, run(cx), cx.H, asked, start[size_t(q)], q, pq);
+    };
     QString note;
-    if (own != 1) {
+    if (lastWord && !askLastWord(c0)) {
+        // Too short to leave two earlier words to choose from: the example sentence, which the
+        // prompt quotes (the learner can reason from the sentence itself), and a word to type more.
         ids = tokenize(c0.model, kPronounExample, kTokenCap);
-        note = own == 0 ? QObject::tr("Your text has no pronoun with at least two words before it (besides the first "
-                                      "word and the word just before the pronoun), so this exercise uses the example "
-                                      "sentence “%1”; the figures above still show your text.")
-                                  .arg(QString::fromUtf8(kPronounExample))
-                        : QObject::tr("In your text no earlier word stands out for a pronoun in any layer (any click "
-                                      "would count), so this exercise uses the example sentence “%1”; the figures "
-                                      "above still show your text.")
-                                  .arg(QString::fromUtf8(kPronounExample));
         const Ctx ex{c0.def, c0.params, c0.runner, ids, c0.model, c0.L, c0.H, int(ids.size()), c0.cancel};
         if (pickPronoun(ex, *tok, asked, pq) == 0)
             throw al::Error("no pronoun to ask about");
+        note = QObject::tr("Your text is too short for this question (it needs at least four words), so it asks about "
+                           "the sentence “%1”; type a longer text to ask about your own. The figures above still show "
+                           "your text.").arg(QString::fromUtf8(kPronounExample));
     }
     Ctx c{c0.def, c0.params, c0.runner, ids, c0.model, c0.L, c0.H, int(ids.size()), c0.cancel};
     const al::ForwardResult r = run(c);
@@ -308,21 +281,25 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
                        : QObject::tr("%1 (tokens %2 to %3), weight %4 over its pieces")
                              .arg(bestWord).arg(bestFirst).arg(bestLast).arg(num(w.weight[size_t(w.best)], 2));
     const QString pronoun = wordText(*tok, ids, start[size_t(q)], q);
-    a.promptText = QObject::tr("In layer %1, averaged over its heads, which earlier word does the pronoun %2 (token %3) "
-                               "attend to most, leaving out the first word and the word just before the pronoun? A word "
-                               "split into pieces counts with all its pieces; click any piece of it. Any word within 2× "
-                               "of the top weight counts too.")
-                       .arg(l).arg(pronoun).arg(q);
-    a.promptText += QLatin1Char(' ') + (note.isEmpty()
-                                            ? QObject::tr("The grid shows layer %1 with the pronoun's row hidden; its row "
-                                                          "in the other layers stays to reason from.").arg(l)
-                                            : QObject::tr("The grid shows your own text, not this sentence: here the "
-                                                          "sentence's tokens are the choices below."));
+    a.promptText = lastWord && note.isEmpty()
+        ? QObject::tr("Your text has no pronoun, so this asks about its last word. In layer %1, averaged over its heads, "
+                      "which earlier word does %2 (token %3) attend to most, leaving out the first word and the word just "
+                      "before it? A word split into pieces counts with all its pieces; click any piece of it. Any word "
+                      "within 2× of the top weight counts too.")
+              .arg(l).arg(pronoun).arg(q)
+        : QObject::tr("In layer %1, averaged over its heads, which earlier word does the pronoun %2 (token %3) "
+                      "attend to most, leaving out the first word and the word just before the pronoun? A word "
+                      "split into pieces counts with all its pieces; click any piece of it. Any word within 2× "
+                      "of the top weight counts too.")
+              .arg(l).arg(pronoun).arg(q);
+    if (note.isEmpty())
+        a.promptText += QLatin1Char(' ') + QObject::tr("The grid shows layer %1 with this word's row hidden; its row in the "
+                                                       "other layers stays to reason from.").arg(l);
+    else
+        a.promptText = note + QLatin1Char(' ') + a.promptText;
     if (l != asked)
         a.promptText += QLatin1Char(' ') + QObject::tr("(In layer %1, the last, the words weigh too nearly the same for a "
                                                        "fair question.)").arg(asked);
-    if (!note.isEmpty())
-        a.promptText = note + QLatin1Char(' ') + a.promptText;
     double self = 0, prev = 0;
     for (int h = 0; h < c.H; ++h) {
         self += r.attention.at(l, h, q, q) / c.H;
@@ -345,7 +322,6 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
                                                    "pronoun is linked with.")
                                            .arg(w.close).arg(w.words.size());
     a.example = !note.isEmpty();
-    a.note = note;
     return a;
 }
 
@@ -357,7 +333,6 @@ namespace course {
 // This station's compute functions, by the names its exercises.json uses (station_answers.h).
 void registerStationAnswers_heads() {
     registerExerciseFunction(QStringLiteral("count_sinks"), answers::countSinks);
-    registerExerciseFunction(QStringLiteral("knockout_top_probability"), answers::knockoutTopProbability);
     registerExerciseFunction(QStringLiteral("positional_early_late"), answers::positionalEarlyLate);
     registerExerciseFunction(QStringLiteral("pronoun_target"), answers::pronounTarget);
 }

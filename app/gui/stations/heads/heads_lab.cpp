@@ -89,7 +89,7 @@ void HeadsLab::slice() {
                 {QStringLiteral("previous-token"), s.previous_token_nf},
                 {QStringLiteral("self"), s.self_nf},
                 {QStringLiteral("duplicate"), s.duplicate_token_nf},
-                {QStringLiteral("induction (fixed probe)"), s.induction_nf},
+                {QStringLiteral("induction (fixed probe)"), s.induction},
                 {QStringLiteral("mean distance"), s.mean_distance_nf},
                 {QStringLiteral("entropy"), s.entropy_nf},
                 {QStringLiteral("entropy share"), s.entropy_share_nf}};
@@ -98,7 +98,7 @@ void HeadsLab::slice() {
                 QVariantMap{{QStringLiteral("name"), head_roles::label(QStringLiteral("previous-token"))}, {QStringLiteral("value"), s.previous_token_nf}},
                 QVariantMap{{QStringLiteral("name"), head_roles::label(QStringLiteral("self"))}, {QStringLiteral("value"), s.self_nf}},
                 QVariantMap{{QStringLiteral("name"), head_roles::label(QStringLiteral("duplicate"))}, {QStringLiteral("value"), s.duplicate_token_nf}},
-                QVariantMap{{QStringLiteral("name"), tr("induction (fixed probe)")}, {QStringLiteral("value"), s.induction_nf}},
+                QVariantMap{{QStringLiteral("name"), tr("induction (fixed probe)")}, {QStringLiteral("value"), s.induction}},
                 QVariantMap{{QStringLiteral("name"), tr("mean distance")}, {QStringLiteral("value"), s.mean_distance_nf}},
                 QVariantMap{{QStringLiteral("name"), tr("entropy")}, {QStringLiteral("value"), s.entropy_nf}},
                 QVariantMap{{QStringLiteral("name"), tr("entropy share")}, {QStringLiteral("value"), s.entropy_share_nf}}};

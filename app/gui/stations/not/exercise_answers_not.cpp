@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <random>
 
 #include "attention_lens/census.h"
 #include "attention_lens/error.h"
@@ -57,9 +58,11 @@ ExerciseAnswer uniformSwapKl(const Ctx& c) {
 // tokens repeated right after themselves: is its weight on the token after the earlier copy above
 // or below its probe score, and how far? Ranges of the ratio (text / probe): the weight itself
 // sits near the same value on most texts of one model, so a number within a tolerance would be a
-// flat guess, and a ratio reads the same on a model whose probe score is 0.1 or 0.9. The sequence
-// is not that of Station 3's circuit (up to twice its passage, no BOS in front), so that panel,
-// which may show the same head, does not show this answer.
+// flat guess, and a ratio reads the same on a model whose probe score is 0.1 or 0.9. The tokens are
+// shuffled first (always the same way for a text): Station 3's circuit figure shows the text written
+// twice in its own order, and this asks about a sequence between that and the probe's random tokens,
+// which that figure does not show.
+constexpr unsigned kLabelShuffleSeed = 2019; // any fixed seed: the same text always gives the same order
 ExerciseAnswer labelStable(const Ctx& c) {
     const std::vector<al::HeadScores> census = al::head_census(c.runner, c.ids, censusOptions(c));
     const al::HeadScores* pick = nullptr;
@@ -68,9 +71,12 @@ ExerciseAnswer labelStable(const Ctx& c) {
     if (!pick)
         throw al::Error("the census gave no heads");
     const int l = pick->head.layer, h = pick->head.head;
-    // The text's first tokens, up to half the token cap, then the same tokens again.
+    // The text's first tokens, up to half the token cap, shuffled with a fixed seed, then the same
+    // shuffled tokens again.
     const size_t half = size_t(std::min(kTokenCap, c.model.config().n_positions) / 2);
     std::vector<int> twice(c.ids.begin(), c.ids.begin() + long(std::min(c.ids.size(), half)));
+    std::mt19937 shuffler(kLabelShuffleSeed);
+    std::shuffle(twice.begin(), twice.end(), shuffler);
     twice.insert(twice.end(), twice.begin(), twice.end());
     al::ForwardOptions o;
     o.cancel = c.cancel;
@@ -82,13 +88,13 @@ ExerciseAnswer labelStable(const Ctx& c) {
     a.focusHead = headName(l, h);
     a.promptText = QObject::tr("On the census's repeated random tokens, head %1 has the model's highest induction score: "
                                "%2 of its weight goes to the token after the earlier copy of the current token. Suppose "
-                               "the first %3 tokens of your text (all of it, if shorter) were repeated right after "
-                               "themselves: will its weight on the token after the earlier copy be above or below %2, "
-                               "and how far?")
+                               "the first %3 tokens of your text (all of it, if shorter) were put in a random order and "
+                               "then written twice in a row: will its weight on the token after the earlier copy be above "
+                               "or below %2, and how far? (Station 3 showed your text written twice in its own order.)")
                        .arg(a.focusHead, num(probe, 2)).arg(half);
-    a.detail = QObject::tr("On the first %1 tokens of your text repeated, head %2 puts %3 of its weight on the token after "
-                           "the earlier copy; on the census's random tokens, %4, so %5% of its probe score. On your "
-                           "text, the census labels it %6.")
+    a.detail = QObject::tr("On the first %1 tokens of your text, shuffled and written twice, head %2 puts %3 of its weight "
+                           "on the token after the earlier copy; on the census's random tokens, %4, so %5% of its probe "
+                           "score. On your text, the census labels it %6.")
                    .arg(QString::number(twice.size() / 2), a.focusHead, num(score, 2), num(probe, 2),
                         num(100 * score / std::max(probe, 1e-9), 3), head_roles::label(QString::fromStdString(pick->label)));
     return a;
