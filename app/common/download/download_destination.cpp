@@ -44,11 +44,15 @@ QString destinationProblem(const QString& modelsRoot, const library::ManifestMod
         if (const QString why = notAPlainFolder(path); !why.isEmpty())
             return why;
     const QString target = modelsRoot + QLatin1Char('/') + model.folderName();
-    const std::string why = al::why_folder_cannot_be_replaced(target.toStdString(), installedFileNames(model));
-    if (!why.empty())
+    QString why = QString::fromStdString(al::why_folder_cannot_be_replaced(target.toStdString(), installedFileNames(model)));
+    // Its advice is for a folder the learner named; here the name comes from the repository.
+    const QLatin1String advice("; give a new or empty folder");
+    if (why.endsWith(advice))
+        why.chop(advice.size());
+    if (!why.isEmpty())
         return QCoreApplication::translate("al::download::ModelDownloader", "%1 would be installed as %2, but that folder may not be replaced: %3. Move what is there away "
                   "or choose another models folder.")
-            .arg(model.repo, target, QString::fromStdString(why));
+            .arg(model.repo, target, why);
     return QString();
 }
 
