@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "download/download_destination.h"
 #include "download/model_downloader.h"
 #include "download/source_names.h"
 #include "library/model_folder.h"
@@ -29,7 +30,8 @@ void printJson(const QJsonObject& o) {
 } // namespace
 
 // Returns the process exit code: 0 installed, 1 the download failed (the JSON says why); bad
-// options throw UsageError (exit 2).
+// options and a destination that may not be written (see download_destination.h) throw
+// UsageError (exit 2).
 int cmd_download(const Args& args) {
     using namespace al::library;
     const Options o(args, {"--repo", "--revision", "--dest"}, {"--no-progress"});
@@ -71,6 +73,11 @@ int cmd_download(const Args& args) {
         for (ManifestFile& f : model.files) // pins belong to the manifest's revision only
             f = {f.name, -1, HashKind::None, QString()};
     }
+
+    // A --dest that is not a folder, a link on the way, or a folder of the model's name that holds
+    // anything but a model is a mistake in the command line, refused before anything is created.
+    if (const QString problem = al::download::destinationProblem(dest, model); !problem.isEmpty())
+        throw UsageError(problem.toStdString());
 
     al::download::ModelDownloader downloader;
     downloader.setModelsRoot(dest);

@@ -2,10 +2,12 @@
 // /{repo}/resolve/{revision}/{file} like the Hub (HEAD with X-Repo-Commit, ETag = git blob sha1 for
 // small files; 302 to /cdn/... with X-Linked-Size / X-Linked-Etag = sha256 for LFS files), honours
 // Range with 206 / 416, and misbehaves on request: cuts a body short, stalls, corrupts bytes,
-// ignores Range, answers 416 or 404.
+// ignores Range, answers 416 or 404, streams without end, announces a size that is not one.
 #pragma once
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QCryptographicHash>
 #include <QHash>
 #include <QList>
@@ -33,6 +35,9 @@ public:
     bool ignoreRange = false;             // answer 200 with the whole file to a Range request
     int answer416Times = 0;               // answer 416 to Range requests this many times
     int extraBytes = 0;                   // append junk beyond the declared size
+    bool endless = false;                 // answer 200 with no Content-Length and zeros without end
+    qint64 endlessSent = 0;               // body bytes sent so far by an endless answer
+    QByteArray headContentLength;         // when set, HEAD of a small file announces this Content-Length
 
     int headCount = 0, getCount = 0;
     QList<QByteArray> ranges;             // the Range header of each body GET ("" when none)
@@ -132,6 +137,12 @@ private:
                   QByteArray(), 0, head);
             return;
         }
+        if (head && !headContentLength.isEmpty()) {
+            s->write("HTTP/1.1 200 OK\r\n" + commitHeader + "\r\nETag: \"" + gitSha1(f.data) + "\"\r\nContent-Length: "
+                     + headContentLength + "\r\nConnection: close\r\n\r\n");
+            s->disconnectFromHost();
+            return;
+        }
         if (head) {
             reply(s, 200, "OK", {commitHeader, "ETag: \"" + gitSha1(f.data) + '"'}, QByteArray(), f.data.size(), true);
             return;
@@ -154,6 +165,23 @@ private:
         if (f.lfs) {
             ranges << range;
             getPaths << QStringLiteral("/cdn/") + name;
+        }
+        if (f.lfs && endless) {
+            // Zeros for as long as the client reads them (capped, so a client that never stops
+            // cannot fill the disk of the machine running the test).
+            s->write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
+            const auto more = [this, s] {
+                while (s->state() == QAbstractSocket::ConnectedState && s->bytesToWrite() < (4 << 20)
+                       && endlessSent < (qint64(256) << 20)) {
+                    s->write(QByteArray(1 << 20, '\0'));
+                    endlessSent += 1 << 20;
+                }
+                if (endlessSent >= (qint64(256) << 20))
+                    s->disconnectFromHost();
+            };
+            connect(s, &QTcpSocket::bytesWritten, s, more);
+            more();
+            return;
         }
         QByteArray data = f.data;
         if (f.lfs && corrupt)
@@ -199,4 +227,11 @@ private:
 inline QByteArray readAll(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Writes a whole file, creating its folder; false if that fails.
+inline bool writeAll(const QString& path, const QByteArray& bytes) {
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }

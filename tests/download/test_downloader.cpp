@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <optional>
 #include <unistd.h>
 
@@ -202,8 +203,10 @@ private slots:
         QVERIFY(QDir().mkpath(installed()));
         for (auto it = original.cbegin(); it != original.cend(); ++it)
             QVERIFY(QFile::copy(fixture + QLatin1Char('/') + it.key(), installed() + QLatin1Char('/') + it.key()));
-        QFile marker(installed() + QStringLiteral("/marker"));
+        // Its source.json (a file a download may replace) marks it: a failed download leaves it.
+        QFile marker(installed() + QStringLiteral("/source.json"));
         QVERIFY(marker.open(QIODevice::WriteOnly));
+        QVERIFY(marker.write("marker") == 6);
         marker.close();
         hub->corrupt = true;
         for (const ManifestModel& m : {pinned(), unpinned()}) {
@@ -212,9 +215,146 @@ private slots:
             QCOMPARE(dl->error(), DownloadError::WrongHash);
             QVERIFY2(dl->errorMessage().contains(QStringLiteral("model.safetensors")), qPrintable(dl->errorMessage()));
             QVERIFY(!QFileInfo::exists(partPath()));
-            QVERIFY(QFile::exists(installed() + QStringLiteral("/marker")));
+            QCOMPARE(readAll(installed() + QStringLiteral("/source.json")), QByteArray("marker"));
             checkInstalledIdentical();
         }
+    }
+
+    // HEAD said how large the file is; a GET that streams on past that is stopped there, not
+    // written to disk until the server stops.
+    void aServerThatNeverStopsIsStoppedAtTheAnnouncedSize() {
+        hub->endless = true;
+        ModelDownloader* dl = makeDownloader();
+        qint64 most = 0;
+        connect(dl, &ModelDownloader::progressChanged, this, [&] { most = std::max(most, dl->bytesDone()); });
+        const ManifestModel m = pinned();
+        QVERIFY(runToEnd(dl, m) == false);
+        QCOMPARE(dl->error(), DownloadError::WrongSize);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("more than")), qPrintable(dl->errorMessage()));
+        QVERIFY2(most <= dl->bytesTotal(), qPrintable(QString::number(most)));
+        QVERIFY(!QFileInfo::exists(partPath()));
+        QVERIFY(!QFileInfo::exists(installed()));
+        QVERIFY2(hub->endlessSent < (qint64(64) << 20), qPrintable(QString::number(hub->endlessSent)));
+    }
+
+    // Headers that are there but say nothing usable are named as such, not as missing.
+    void invalidHeadersAreSaidToBeInvalid() {
+        hub->commit = QStringLiteral("../../../../tmp/evilcommit");
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::ServerError);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("not a valid commit id")), qPrintable(dl->errorMessage()));
+        hub->commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+        for (const QByteArray& size : {QByteArray("1000000000000000000"), QByteArray("-5")}) {
+            hub->headContentLength = size;
+            ModelDownloader* dl2 = makeDownloader();
+            QVERIFY(runToEnd(dl2, unpinned()) == false);
+            QCOMPARE(dl2->error(), DownloadError::ServerError);
+            QVERIFY2(dl2->errorMessage().contains(QStringLiteral("size for config.json that is not valid")),
+                     qPrintable(dl2->errorMessage()));
+        }
+        QCOMPARE(hub->getCount, 0);
+    }
+
+    // A folder of the model's name that holds anything else is someone's own: refused before any
+    // request, and left exactly as it was.
+    void aFolderWithOtherFilesIsNeverReplaced() {
+        QVERIFY(QDir().mkpath(installed() + QStringLiteral("/chapters")));
+        QVERIFY(writeAll(installed() + QStringLiteral("/config.json"), "{}"));
+        QVERIFY(writeAll(installed() + QStringLiteral("/notes.txt"), "mine"));
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::DestinationTaken);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("notes.txt")) && dl->errorMessage().contains(QStringLiteral("chapters/")),
+                 qPrintable(dl->errorMessage()));
+        QCOMPARE(hub->headCount + hub->getCount, 0);
+        QCOMPARE(readAll(installed() + QStringLiteral("/notes.txt")), QByteArray("mine"));
+        QCOMPARE(readAll(installed() + QStringLiteral("/config.json")), QByteArray("{}"));
+        QVERIFY(QFileInfo(installed() + QStringLiteral("/chapters")).isDir());
+        dl->discard(); // deletes nothing of it
+        QCOMPARE(readAll(installed() + QStringLiteral("/notes.txt")), QByteArray("mine"));
+    }
+
+    // A link at the target, as the staging root or as the staging folder is never followed.
+    void linksOnTheWayAreNeverFollowed() {
+        QTemporaryDir elsewhere;
+        QVERIFY(writeAll(elsewhere.path() + QStringLiteral("/keep/x.txt"), "mine"));
+        for (const QString& link : {installed(), root->path() + QStringLiteral("/.staging"),
+                                    root->path() + QStringLiteral("/.staging/tiny-gpt2")}) {
+            QDir(root->path()).removeRecursively();
+            QVERIFY(QDir().mkpath(QFileInfo(link).path()));
+            QVERIFY(QFile::link(elsewhere.path(), link));
+            ModelDownloader* dl = makeDownloader();
+            QVERIFY(runToEnd(dl, unpinned()) == false);
+            QCOMPARE(dl->error(), DownloadError::DestinationTaken);
+            QVERIFY2(dl->errorMessage().contains(QStringLiteral("symbolic link")), qPrintable(dl->errorMessage()));
+            dl->discard();
+            QVERIFY(QFileInfo(link).isSymLink());
+            QCOMPARE(QDir(elsewhere.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{"keep"});
+            QCOMPARE(readAll(elsewhere.path() + QStringLiteral("/keep/x.txt")), QByteArray("mine"));
+        }
+        QCOMPARE(hub->headCount + hub->getCount, 0);
+    }
+
+    // An earlier download (a model's files only) is replaced; whatever else lies in the staging
+    // folder, a ".previous" folder of an older version included, is not the installer's to delete.
+    void anEarlierDownloadIsReplacedAndNothingElse() {
+        QVERIFY(QDir().mkpath(installed()));
+        for (auto it = original.cbegin(); it != original.cend(); ++it)
+            QVERIFY(writeAll(installed() + QLatin1Char('/') + it.key(), "old " + it.key().toLatin1()));
+        QVERIFY(writeAll(installed() + QStringLiteral("/source.json"), "{}"));
+        const QString previous = root->path() + QStringLiteral("/.staging/tiny-gpt2.previous");
+        QVERIFY(writeAll(previous + QStringLiteral("/keep.txt"), "mine"));
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY2(runToEnd(dl, unpinned()) == true, qPrintable(dl->errorMessage()));
+        checkInstalledIdentical();
+        QVERIFY(readAll(installed() + QStringLiteral("/source.json")).contains("\"repo\""));
+        QCOMPARE(readAll(previous + QStringLiteral("/keep.txt")), QByteArray("mine"));
+        // Nothing set aside is left behind.
+        QCOMPARE(QDir(root->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{".staging", "tiny-gpt2"}));
+        QCOMPARE(QDir(root->path() + QStringLiteral("/.staging")).entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{"tiny-gpt2.previous"});
+    }
+
+    // The folder is looked at again at install: files put there during a long download stop it,
+    // and the downloaded files are kept for the next try.
+    void filesAddedDuringTheDownloadStopTheInstall() {
+        ModelDownloader* dl = makeDownloader();
+        const QString target = installed();
+        dl->setValidator([target](const QString& dir) {
+            QDir().mkpath(target);
+            writeAll(target + QStringLiteral("/notes.txt"), "mine");
+            return ModelDownloader::validateWithEngine(dir);
+        });
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::DestinationTaken);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("notes.txt")), qPrintable(dl->errorMessage()));
+        QCOMPARE(readAll(target + QStringLiteral("/notes.txt")), QByteArray("mine"));
+        QCOMPARE(readAll(dl->stagingDir() + QStringLiteral("/model.safetensors")), original.value(QStringLiteral("model.safetensors")));
+    }
+
+    // Two downloads of one model into one folder would write the same files: the second is refused
+    // while the first runs, and the lock goes with the first.
+    void aSecondDownloadOfTheSameModelIsRefused() {
+        hub->stallAfter = 1000000;
+        hub->stallTimes = 1;
+        ModelDownloader* first = makeDownloader();
+        QSignalSpy firstDone(first, &ModelDownloader::finished);
+        first->start(pinned());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(partPath()).size() == 1000000, kTimeout);
+        ModelDownloader* second = makeDownloader();
+        QVERIFY(runToEnd(second, pinned()) == false);
+        QCOMPARE(second->error(), DownloadError::InProgress);
+        QVERIFY2(second->errorMessage().contains(QStringLiteral("in progress")), qPrintable(second->errorMessage()));
+        second->discard(); // not its staging folder to delete
+        QCOMPARE(QFileInfo(partPath()).size(), qint64(1000000));
+        QVERIFY(first->busy());
+        first->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!firstDone.isEmpty(), kTimeout);
+        ModelDownloader* third = makeDownloader();
+        QVERIFY2(runToEnd(third, pinned()) == true, qPrintable(third->errorMessage()));
+        checkInstalledIdentical();
     }
 
     void tooManyBytesIsAWrongSize() {

@@ -4,6 +4,7 @@
 // a model file cut short while in use, a full disk under train-lab --out. Every run must end by
 // itself (no signal, no hang past its limit), change nothing outside the app's own folders, set an
 // unusable file aside rather than follow, overwrite or delete it, and lose no saved answer.
+#include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -488,6 +489,63 @@ private slots:
         QCOMPARE(Home::readFile(models + QStringLiteral("/notes.txt")), QByteArray("mine"));
         QCOMPARE(QDir(models).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  (QStringList{"gpt2", "notes.txt"}));
+        QVERIFY2(home.outsideChanges().isEmpty(), qPrintable(home.outsideChanges()));
+    }
+
+    // The model is installed as <dest>/<repository name>, a name the learner did not choose: a
+    // folder of that name holding anything but a model's files, a link on the way, or a --dest
+    // that is not a folder is refused with exit 2 before anything is fetched, created or deleted.
+    void downloadRefusesADestinationItMayNotReplace_data() {
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<QString>("repo");
+        QTest::addColumn<QString>("dest");     // relative to the home folder, or absolute
+        QTest::addColumn<QString>("expected"); // in the message
+        QTest::newRow("someone's thesis") << "thesis" << "someone/Documents" << "home" << "chapter1.tex";
+        QTest::newRow("a model and notes") << "notes" << "other/gpt2" << "home/models" << "notes.txt";
+        QTest::newRow("a link at the target") << "link" << "a/m" << "home/dl" << "symbolic link";
+        QTest::newRow("a link as .staging") << "staging-link" << "a/m" << "home/dl" << "symbolic link";
+        QTest::newRow("dest is a file") << "file" << "a/m" << "home/file.txt" << "not a folder";
+        QTest::newRow("dest is /dev/null") << "" << "a/m" << "/dev/null" << "not a folder";
+    }
+    void downloadRefusesADestinationItMayNotReplace() {
+        QFETCH(QString, setup);
+        QFETCH(QString, repo);
+        QFETCH(QString, dest);
+        QFETCH(QString, expected);
+        Home home;
+        const QString h = home.path("home");
+        if (setup == QLatin1String("thesis")) {
+            QVERIFY(Home::writeFile(h + QStringLiteral("/Documents/thesis/chapter1.tex"), "work"));
+            QVERIFY(Home::writeFile(h + QStringLiteral("/Documents/chapter1.tex"), "work"));
+        } else if (setup == QLatin1String("notes")) {
+            QVERIFY(Home::writeFile(h + QStringLiteral("/models/gpt2/config.json"), "{}"));
+            QVERIFY(Home::writeFile(h + QStringLiteral("/models/gpt2/notes.txt"), "mine"));
+        } else if (setup == QLatin1String("link")) {
+            QVERIFY(Home::writeFile(h + QStringLiteral("/elsewhere/keep/x.txt"), "mine"));
+            QVERIFY(QDir().mkpath(h + QStringLiteral("/dl")));
+            QVERIFY(QFile::link(h + QStringLiteral("/elsewhere"), h + QStringLiteral("/dl/m")));
+        } else if (setup == QLatin1String("staging-link")) {
+            QVERIFY(QDir().mkpath(h + QStringLiteral("/dl")));
+            QVERIFY(QFile::link(home.path("outside"), h + QStringLiteral("/dl/.staging")));
+        } else if (setup == QLatin1String("file")) {
+            QVERIFY(Home::writeFile(h + QStringLiteral("/file.txt"), "mine"));
+        }
+        const auto snapshot = [&] {
+            QStringList out;
+            QDirIterator it(h, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString p = it.next();
+                out << p + QLatin1Char(' ') + QString::fromLatin1(QFileInfo(p).isSymLink() ? "link" : Home::readFile(p));
+            }
+            out.sort();
+            return out;
+        };
+        const QStringList before = snapshot();
+        const QString destPath = dest.startsWith(QLatin1Char('/')) ? dest : home.path(dest.toLatin1().constData());
+        const Run r = home.run(cli(), {"download", "--repo", repo, "--dest", destPath, "--no-progress"}, 20000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(expected), qPrintable(r.log));
+        QCOMPARE(snapshot(), before);
         QVERIFY2(home.outsideChanges().isEmpty(), qPrintable(home.outsideChanges()));
     }
 

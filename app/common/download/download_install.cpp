@@ -1,19 +1,30 @@
 // Installing: the verified folder gets its source.json and is put in place with one rename, so
-// the models folder only ever holds complete models. The validated model is renamed with it.
+// the models folder only ever holds complete models and never loses a file that is not a model's.
+// The validated model is renamed with it.
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "attention_lens/error.h"
 #include "attention_lens/model.h"
+#include "attention_lens/safe_file.h"
+#include "download/download_destination.h"
 #include "download/model_downloader_p.h"
 #include "storage/state_file.h"
 
 namespace al::download {
 
-// One rename puts the verified folder in place; an earlier install is moved aside first and
-// restored if that rename fails.
+// The verified files are put in place with al::replace_folder_atomically, the one way a folder is
+// replaced: a folder already at the target is replaced only when it still holds nothing but a
+// model's files (looked at again here: it may have changed during a long download), links are
+// never followed, and of the earlier folder only those files are deleted.
 void ModelDownloader::install(std::shared_ptr<const al::Model> validated) {
     setPhase(Phase::Installing);
     QFile::remove(d->stagedPath(QLatin1String(kStateFile)));
@@ -27,29 +38,35 @@ void ModelDownloader::install(std::shared_ptr<const al::Model> validated) {
         al::app::writeFileAtomically(d->staging + QStringLiteral("/source.json"), QJsonDocument(source).toJson());
     }
     const QString target = d->modelsRoot + QLatin1Char('/') + d->model.folderName();
-    const QString aside = library::stagingRoot(d->modelsRoot) + QLatin1Char('/') + d->model.folderName() + QStringLiteral(".previous");
-    QDir dir;
-    if (QFileInfo::exists(aside))
-        QDir(aside).removeRecursively();
-    const bool hadPrevious = QFileInfo::exists(target);
-    if (hadPrevious && !dir.rename(target, aside)) {
-        fail(DownloadError::NotWritable, tr("Cannot move the earlier copy of %1 aside; it was left as it was.").arg(target));
+    const std::vector<std::string> ours = installedFileNames(d->model);
+    try {
+        al::replace_folder_atomically(target.toStdString(), ours, [&](const std::string& fresh) {
+            // Hard links, so that the staged files stay whole if the folder cannot be put in place
+            // (a file system without them gets the files moved instead).
+            for (const std::string& name : ours) {
+                const std::string from = (d->staging + QLatin1Char('/')).toStdString() + name;
+                const std::string to = fresh + "/" + name;
+                struct stat st {};
+                if (::lstat(from.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+                    continue;
+                if (::link(from.c_str(), to.c_str()) != 0 && std::rename(from.c_str(), to.c_str()) != 0)
+                    throw al::Error(to + ": cannot put the downloaded file there (" + std::strerror(errno) + ")");
+            }
+        });
+    } catch (const std::exception& e) {
+        fail(DownloadError::DestinationTaken,
+             tr("The download of %1 is complete but was not installed: %2. The downloaded files are kept in %3.")
+                 .arg(d->model.repo, QString::fromStdString(e.what()), d->staging));
         return;
     }
-    if (!dir.rename(d->staging, target)) {
-        if (hadPrevious)
-            dir.rename(aside, target);
-        fail(DownloadError::NotWritable, tr("Cannot move the downloaded model into %1.").arg(target));
-        return;
-    }
-    if (hadPrevious)
-        QDir(aside).removeRecursively();
+    QDir(d->staging).removeRecursively();
     d->installedDir = QDir::cleanPath(target);
     // The loaded weights stay valid across the rename (they are held in memory, not read from the file); only the
     // folder the model names changes.
     if (validated)
         d->validated = validated->relocated(d->installedDir.toStdString());
     d->index = -1;
+    d->lock.reset();
     d->status = tr("%1 is ready.").arg(d->model.title);
     setPhase(Phase::Done);
     emit finished(true);

@@ -71,13 +71,23 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
         }
         const ProbedFile probed = probedFile({linkedSize, reply->rawHeader("Content-Length"), reply->rawHeader("X-Linked-Etag"),
                                               reply->rawHeader("ETag"), reply->rawHeader("X-Repo-Commit")});
+        const QByteArray commitHeader = reply->rawHeader("X-Repo-Commit").trimmed();
         if (!library::isCommitId(d->revision) && !probed.commit.isEmpty())
             d->revision = probed.commit;
+        if (!library::isCommitId(d->revision) && !commitHeader.isEmpty() && probed.commit.isEmpty()) {
+            fail(DownloadError::ServerError, tr("The server named the commit of %1 at \"%2\" with an X-Repo-Commit header that is "
+                                                "not a valid commit id (40 hexadecimal digits).").arg(d->model.repo, d->revision));
+            return;
+        }
         if (f.size < 0)
             f.size = probed.size;
         if (f.hashKind == HashKind::None) {
             f.hashKind = probed.hashKind;
             f.hash = probed.hash;
+        }
+        if (f.size < 0 && !(linkedSize.isEmpty() ? reply->rawHeader("Content-Length") : linkedSize).trimmed().isEmpty()) {
+            fail(DownloadError::ServerError, tr("The server gave a size for %1 that is not valid (its %2 header is not a byte count).").arg(f.name, QLatin1String(linkedSize.isEmpty() ? "Content-Length" : "X-Linked-Size")));
+            return;
         }
         if (f.size < 0) {
             fail(DownloadError::ServerError, tr("The server did not say how large %1 is (no X-Linked-Size or Content-Length).").arg(f.name));

@@ -139,9 +139,22 @@ void ModelDownloader::onReadyRead() {
         reply->readAll(); // an error page: not part of the file
         return;
     }
-    const QByteArray chunk = reply->readAll();
+    const ManifestFile& f = d->files[d->index];
+    // The size the probe (or the manifest) gave is the most this file may take on disk: a server
+    // that announces more, or sends more, is stopped at once, not trusted to end.
+    const std::optional<qint64> announced = parseByteCount(reply->rawHeader("Content-Length"));
+    const qint64 room = f.size - d->partAtRequest;
+    if (announced && *announced > room) {
+        stopForTooManyBytes(tr("%1: the server announced %2 bytes where %3 were expected").arg(f.name).arg(*announced).arg(room));
+        return;
+    }
+    const QByteArray chunk = reply->read(std::max<qint64>(0, f.size - d->currentBytes) + 1);
     if (chunk.isEmpty())
         return;
+    if (d->currentBytes + chunk.size() > f.size) {
+        stopForTooManyBytes(tr("%1: the server sent more than the %2 bytes it announced").arg(f.name).arg(f.size));
+        return;
+    }
     if (d->part.write(chunk) != chunk.size() || !d->part.flush()) {
         d->writeFailed = true;
         const QStorageInfo storage(d->staging);
@@ -161,6 +174,21 @@ void ModelDownloader::onReadyRead() {
     d->currentBytes += chunk.size();
     d->networkBytes += chunk.size();
     noteProgress();
+}
+
+// The server sends (or says it will send) more than the file's size: the reply is dropped and the
+// .part deleted, since bytes past the size mean its start may not be the file either.
+void ModelDownloader::stopForTooManyBytes(const QString& what) {
+    QNetworkReply* reply = d->reply;
+    d->writeFailed = true;
+    d->part.close();
+    QFile::remove(d->part.fileName());
+    d->currentBytes = 0;
+    d->reply = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    fail(DownloadError::WrongSize, tr("%1; the download stopped and the partial file was deleted. Try again later.").arg(what));
 }
 
 void ModelDownloader::onGetFinished() {

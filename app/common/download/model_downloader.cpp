@@ -9,8 +9,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <algorithm>
+#include <utility>
 
 #include "attention_lens/model.h"
+#include "download/download_destination.h"
 #include "download/download_parsers.h"
 #include "download/source_names.h"
 #include "download/model_downloader_p.h"
@@ -36,6 +38,8 @@ const char* downloadErrorName(DownloadError e) {
     case DownloadError::ServerError: return "server_error";
     case DownloadError::InvalidModel: return "invalid_model";
     case DownloadError::InvalidSource: return "invalid_source";
+    case DownloadError::DestinationTaken: return "destination_taken";
+    case DownloadError::InProgress: return "in_progress";
     case DownloadError::Cancelled: return "cancelled";
     }
     return "none";
@@ -197,6 +201,7 @@ void ModelDownloader::fail(DownloadError error, const QString& message) {
     d->retryTimer.stop();
     if (d->part.isOpen())
         d->part.close();
+    d->lock.reset();
     d->error = error;
     d->errorMessage = message;
     d->status = message;
@@ -242,7 +247,32 @@ void ModelDownloader::start(const library::ManifestModel& model) {
         fail(DownloadError::InvalidSource, tr("Nothing was downloaded: %1.").arg(invalid));
         return;
     }
+    // Before anything is created: a link on the way is never followed, and a folder of the same
+    // name that holds anything but a model is never replaced.
+    if (const QString why = destinationProblem(d->modelsRoot, model); !why.isEmpty()) {
+        d->staging.clear();
+        fail(DownloadError::DestinationTaken, tr("Nothing was downloaded: %1").arg(why));
+        return;
+    }
     setPhase(Phase::Checking);
+    if (!QDir().mkpath(root)) {
+        fail(DownloadError::NotWritable,
+             tr("Cannot create the folder %1. Check that %2 is writable, or choose another folder.").arg(root, d->modelsRoot));
+        return;
+    }
+    // One download per model and folder: a second one would write the same .part files. The lock
+    // is held as long as the download runs, however long that is (no staleness by age); a lock
+    // whose process has gone is taken over.
+    d->lock = std::make_unique<QLockFile>(root + QLatin1Char('/') + model.folderName() + QStringLiteral(".lock"));
+    d->lock->setStaleLockTime(0);
+    if (!d->lock->tryLock(0)) {
+        const bool held = d->lock->error() == QLockFile::LockFailedError;
+        d->staging.clear(); // another run's: not ours to discard
+        fail(held ? DownloadError::InProgress : DownloadError::NotWritable,
+             held ? tr("Another download of %1 into %2 is in progress; wait for it to finish.").arg(model.repo, d->modelsRoot)
+                  : tr("Cannot create a lock file in %1. Check that the folder is writable, or choose another folder.").arg(root));
+        return;
+    }
     if (!QDir().mkpath(d->staging)) {
         fail(DownloadError::NotWritable,
              tr("Cannot create the folder %1. Check that %2 is writable, or choose another folder.")

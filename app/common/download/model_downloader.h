@@ -4,7 +4,10 @@
 // pinned, the server's X-Linked-Size / X-Linked-Etag (LFS, sha256) or Content-Length / ETag (git blob
 // sha1) headers. Files grow as <file>.part in a staging folder next to the models (Range requests
 // resume them after a dropped connection or a restart), are hashed on a worker thread, and the
-// finished folder is checked by loading it with the engine before one rename installs it. The model
+// finished folder is checked by loading it with the engine before one rename installs it. A folder
+// already at the target is replaced only when it holds nothing but a model's files (checked before
+// any transfer and again at install; see download_destination.h), and one lock file per model in
+// the staging folder keeps two downloads of it from writing the same files. The model
 // that check loaded is handed on (takeModel), so the app need not load it a second time. A failed
 // or cancelled download never touches an installed model.
 #pragma once
@@ -38,6 +41,8 @@ enum class DownloadError {
     ServerError,         // another HTTP status (5xx after retries, unexpected 3xx/4xx)
     InvalidModel,        // every file arrived intact but the engine cannot load the folder
     InvalidSource,       // a repository id, revision or file name that is not one (nothing was touched)
+    DestinationTaken,    // the models folder is not a folder, a link is on the way, or the model's folder holds other files
+    InProgress,          // another download of the same model into the same folder is running
     Cancelled,
 };
 const char* downloadErrorName(DownloadError e); // "offline", "not_found", "wrong_hash", ...
@@ -108,6 +113,7 @@ private:
     void downloadNext(int index);
     void onReadyRead();
     void onGetFinished();
+    void stopForTooManyBytes(const QString& what);
     void verify(int index);
     void validate();
     void install(std::shared_ptr<const al::Model> validated);

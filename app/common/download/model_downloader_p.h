@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFutureWatcher>
+#include <QLockFile>
 #include <QNetworkReply>
 #include <QTimer>
 #include <atomic>
@@ -69,6 +70,7 @@ struct ModelDownloader::Private {
     QFutureWatcher<HashResult>* hashWatcher = nullptr;
     QFutureWatcher<Validation>* validateWatcher = nullptr;
     bool cancelled = false;
+    std::unique_ptr<QLockFile> lock; // <staging root>/<folder>.lock while this download runs
 
     qint64 completedBytes = 0;   // sizes of the files already finished
     qint64 currentBytes = 0;     // size of the current .part
