@@ -349,9 +349,17 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
                 std::memcpy(r.hidden.data() + (static_cast<size_t>(l + 1) * T + P) * d.C, act.x, sizeof(float) * rows);
         }
         std::memcpy(resid.data() + static_cast<size_t>(P) * d.C, act.x, sizeof(float) * rows);
+        if (!detail::all_finite(act.x, rows)) {
+            if (save) s.forget();
+            throw detail::not_finite();
+        }
     }
 
     lm_head(r, resid.data(), prev, m, o, d);
+    if (!detail::all_finite(r.logits_all.data(), r.logits_all.size()) || !detail::all_finite(r.logits_last.data(), r.logits_last.size())) {
+        if (save) s.forget();
+        throw detail::not_finite();
+    }
     if (o.keep_qkv) { r.k = kc; r.v = vc; }
     if (save) s.keep(r, ids, o, kc, vc, resid);
     return r;

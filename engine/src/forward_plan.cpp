@@ -31,6 +31,16 @@ void check_head(const HeadRef& h, const Config& cfg, const char* what) {
 
 namespace detail {
 
+bool all_finite(const float* p, size_t n) {
+    for (size_t i = 0; i < n; ++i)
+        if (!std::isfinite(p[i])) return false;
+    return true;
+}
+
+Error not_finite() {
+    return Error("this model computes numbers that are not finite (inf or NaN) on this text: its weights are not usable");
+}
+
 void validate_ids(const std::vector<int>& ids, const Config& cfg) {
     if (ids.empty()) throw Error("forward: the token sequence is empty");
     if (static_cast<int64_t>(ids.size()) > cfg.n_positions)

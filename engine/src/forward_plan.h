@@ -1,10 +1,11 @@
 // What the forward pass and the variant runner share: validating interventions into per-head plans,
-// and the MLP's activation function by name.
+// the MLP's activation function by name, and the check that a pass's numbers are finite.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "attention_lens/config.h"
+#include "attention_lens/error.h"
 #include "attention_lens/forward.h"
 #include "forward_attention.h"
 
@@ -17,6 +18,12 @@ void validate_ids(const std::vector<int>& ids, const Config& cfg);
 // machine's memory: every layer keeps a T x T pattern per head, which grows past any RAM long before
 // a long context's n_positions is reached. A few multiplications: cheap on every call.
 void check_working_memory(const Config& cfg, const ForwardOptions& o, int T, int P);
+
+// Weights that pass the load checks can still overflow float32 on some text (huge but finite
+// values), and every number downstream is then NaN: a pass checks its last residual rows and its
+// logits (cheap next to the pass) and throws not_finite() rather than answer with them.
+bool all_finite(const float* p, size_t n);
+Error not_finite();
 
 // Validates the interventions of `o` for a T-token text and turns them into a plan per layer and
 // head ([L][H]); empty when `o` has no head interventions. Throws al::Error naming the bad entry.

@@ -165,6 +165,7 @@ void last_logits(const Model& m, int T, int n, const float* x, std::vector<Varia
     else
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, V, C, 1.0f, ln.data(), C, m.lm_head(), C, 0.0f,
                     logits.data(), V);
+    if (!detail::all_finite(logits.data(), logits.size())) throw detail::not_finite(); // see forward_plan.h
     for (int v = 0; v < n; v++) {
         VariantResult& r = out[first + v];
         r.logits_last.assign(logits.begin() + static_cast<ptrdiff_t>(v) * V, logits.begin() + static_cast<ptrdiff_t>(v + 1) * V);

@@ -2,19 +2,21 @@
 // Loading checks every expected tensor (present, float dtype, shape from config.json, finite values)
 // before the model is handed out, so the forward pass can trust its inputs.
 //
-// Decisions: NaN/Inf weights are refused (they would only yield silent garbage in every pattern);
-// a tokenizer with fewer tokens than vocab_size is accepted (padded embedding tables are common),
+// Decisions: NaN/Inf weights, and finite ones of absurd magnitude (over 1e6), are refused (they
+// would only yield silent garbage in every pattern); a tokenizer with fewer tokens than vocab_size is accepted (padded embedding tables are common),
 // one with more is refused; tensors the config does not describe are ignored (h.N.attn.bias and
-// attn.masked_bias buffers, extra heads), except weights for layers beyond n_layer, which mean the
-// config and the weights disagree; lm_head.weight is used only when tie_word_embeddings is false.
+// attn.masked_bias buffers, extra heads) and never read, except weights for layers beyond n_layer,
+// which mean the config and the weights disagree; lm_head.weight is used only when tie_word_embeddings is false.
 #include "attention_lens/model.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "attention_lens/error.h"
@@ -234,24 +236,85 @@ void fill_normal(float* out, size_t n, uint64_t seed, float stddev) {
     for (auto& th : pool) th.join();
 }
 
-void check_finite(const float* p, int64_t n, const std::string& file, const std::string& name) {
-    for (int64_t i = 0; i < n; ++i)
+// Trained weights are a few units at most (GPT-2's largest are in the tens); a magnitude this far
+// beyond is a corrupt or hostile file, and would overflow float32 within a layer or two.
+constexpr float kMaxWeight = 1e6f;
+
+void check_values(const float* p, int64_t n, const std::string& file, const std::string& name) {
+    for (int64_t i = 0; i < n; ++i) {
+        if (std::fabs(p[i]) <= kMaxWeight) continue; // false for NaN too
         if (!std::isfinite(p[i]))
             throw Error(file + ": tensor \"" + name + "\" holds a non-finite value (" + std::to_string(p[i]) +
                         ") at element " + std::to_string(i) + "; the weights are corrupt");
+        char value[32];
+        std::snprintf(value, sizeof value, "%g", double(p[i]));
+        throw Error(file + ": tensor \"" + name + "\" holds the value " + value + " at element " + std::to_string(i) +
+                    ", far beyond any trained weight (the limit is 1e6); the weights are corrupt");
+    }
 }
 
-} // namespace
-
-std::shared_ptr<const Model> Model::load(const std::string& dir) {
+// The folder holds the four files, each a regular file.
+void check_folder(const std::string& dir) {
     std::error_code ec;
     if (!fs::exists(dir, ec)) throw Error("model folder \"" + dir + "\" does not exist");
     if (!fs::is_directory(dir, ec)) throw Error("\"" + dir + "\" is not a folder (a model is a folder with config.json, model.safetensors, vocab.json and merges.txt)");
     const fs::path root(dir);
-    for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"})
+    for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"}) {
         if (!fs::exists(root / f, ec))
             throw Error("model folder \"" + dir + "\" has no " + f +
                         " (a GPT-2 model folder needs config.json, model.safetensors, vocab.json and merges.txt)");
+        if (!fs::is_regular_file(root / f, ec))
+            throw Error((root / f).string() + ": not a regular file");
+    }
+}
+
+// For each expected tensor, the name it has in the file ("transformer."-prefixed or not), after
+// checking that the file's tensors fit the config: none for layers it lacks, each expected one
+// present once, of a float dtype and the shape the config implies.
+std::vector<std::string> match_tensors(const std::map<std::string, TensorInfo>& tensors,
+                                       const std::vector<Expected>& expected, const Config& c, const std::string& path) {
+    // Tensors for layers the config does not have mean config.json and the weights disagree.
+    for (const auto& [name, t] : tensors) {
+        const long l = layer_index(name);
+        if (l >= c.n_layer)
+            throw Error(path + ": tensor \"" + name + "\" belongs to layer " + std::to_string(l) +
+                        ", but config.json says n_layer " + std::to_string(c.n_layer));
+    }
+    std::vector<std::string> names;
+    for (const Expected& e : expected) {
+        const auto plain = tensors.find(e.name);
+        const auto prefixed = tensors.find("transformer." + e.name);
+        if (plain != tensors.end() && prefixed != tensors.end())
+            throw Error(path + ": both \"" + e.name + "\" and \"transformer." + e.name + "\" are present");
+        if (plain == tensors.end() && prefixed == tensors.end())
+            throw Error(path + ": tensor \"" + e.name + "\" is missing (expected shape " + shape_text(e.shape) + ")");
+        const TensorInfo& t = plain != tensors.end() ? plain->second : prefixed->second;
+        if (t.dtype != DType::F32 && t.dtype != DType::F16 && t.dtype != DType::BF16)
+            throw Error(path + ": tensor \"" + t.name + "\" has dtype " + t.dtype_text +
+                        "; weights must be F32, F16 or BF16");
+        if (t.shape != e.shape)
+            throw Error(path + ": tensor \"" + t.name + "\" has shape " + shape_text(t.shape) +
+                        ", but config.json implies " + shape_text(e.shape));
+        names.push_back(t.name);
+    }
+    return names;
+}
+
+} // namespace
+
+Config Model::check_files(const std::string& dir) {
+    check_folder(dir);
+    const fs::path root(dir);
+    const Config c = Config::load((root / "config.json").string());
+    const std::string path = (root / "model.safetensors").string();
+    Storage scratch;
+    match_tensors(read_safetensors_header(path).tensors, expected_tensors(c, scratch, !c.tie_word_embeddings), c, path);
+    return c;
+}
+
+std::shared_ptr<const Model> Model::load(const std::string& dir) {
+    check_folder(dir);
+    const fs::path root(dir);
 
     std::shared_ptr<Model> model(new Model());
     Storage& s = *model->storage_;
@@ -265,34 +328,22 @@ std::shared_ptr<const Model> Model::load(const std::string& dir) {
                     " tokens, but config.json says vocab_size " + std::to_string(c.vocab_size) +
                     " (the tokenizer does not belong to this model)");
 
+    // Only the tensors the model uses are read (under either name); the rest of the file is not.
     const std::string path = (root / "model.safetensors").string();
-    s.file = std::make_unique<SafetensorsFile>(path);
-    const SafetensorsFile& f = *s.file;
-
-    // Tensors for layers the config does not have mean config.json and the weights disagree.
-    for (const auto& [name, t] : f.tensors()) {
-        const long l = layer_index(name);
-        if (l >= c.n_layer)
-            throw Error(path + ": tensor \"" + name + "\" belongs to layer " + std::to_string(l) +
-                        ", but config.json says n_layer " + std::to_string(c.n_layer));
-    }
-
     const bool untied = !c.tie_word_embeddings;
+    const std::vector<Expected> expected = expected_tensors(c, s, untied);
+    std::set<std::string> used;
+    for (const Expected& e : expected) {
+        used.insert(e.name);
+        used.insert("transformer." + e.name);
+    }
+    s.file = std::make_unique<SafetensorsFile>(path, [&](const std::string& n) { return used.count(n) != 0; });
+    const SafetensorsFile& f = *s.file;
+    const std::vector<std::string> names = match_tensors(f.tensors(), expected, c, path);
+
     std::map<std::string, int> dtype_count;
-    for (const Expected& e : expected_tensors(c, s, untied)) {
-        const bool plain = f.has(e.name);
-        const bool prefixed = f.has("transformer." + e.name);
-        if (plain && prefixed)
-            throw Error(path + ": both \"" + e.name + "\" and \"transformer." + e.name + "\" are present");
-        if (!plain && !prefixed)
-            throw Error(path + ": tensor \"" + e.name + "\" is missing (expected shape " + shape_text(e.shape) + ")");
-        const TensorInfo& t = f.info(plain ? e.name : "transformer." + e.name);
-        if (t.dtype != DType::F32 && t.dtype != DType::F16 && t.dtype != DType::BF16)
-            throw Error(path + ": tensor \"" + t.name + "\" has dtype " + t.dtype_text +
-                        "; weights must be F32, F16 or BF16");
-        if (t.shape != e.shape)
-            throw Error(path + ": tensor \"" + t.name + "\" has shape " + shape_text(t.shape) +
-                        ", but config.json implies " + shape_text(e.shape));
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const TensorInfo& t = f.info(names[i]);
         const uint8_t* p = f.data(t);
         const float* w;
         if (t.dtype == DType::F32 && reinterpret_cast<uintptr_t>(p) % alignof(float) == 0) {
@@ -301,8 +352,8 @@ std::shared_ptr<const Model> Model::load(const std::string& dir) {
             s.converted.push_back(f.to_float(t));
             w = s.converted.back().data();
         }
-        check_finite(w, t.numel(), path, t.name);
-        *e.slot = w;
+        check_values(w, t.numel(), path, t.name);
+        *expected[i].slot = w;
         ++dtype_count[t.dtype_text];
     }
     if (!untied) s.lm_head = s.wte;

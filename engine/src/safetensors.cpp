@@ -1,4 +1,4 @@
-// .safetensors read into memory, validated before the data is read: the header length against the file
+// .safetensors read into memory (the tensors asked for), validated before the data is read: the header length against the file
 // size, the header as a JSON object of well-typed entries, every tensor's byte range inside the data
 // buffer, its size equal to dtype x shape, and the ranges tiling the buffer exactly (no overlap, no gap,
 // nothing after the last). A hostile file gets one
@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -27,6 +28,11 @@ namespace {
 
 constexpr uint64_t kMaxHeaderBytes = 100ull << 20; // safetensors' own limit is 100 MB
 constexpr int kMaxRank = 8;
+constexpr int kMaxDepth = 16;
+constexpr uint64_t kMaxJsonValues = uint64_t(8) << 20;
+// The largest config the engine accepts (1024 layers) has 12 weights a layer plus 4, and HF adds two
+// buffers a layer: about 14,350. Real GPT-2 checkpoints have a few hundred.
+constexpr uint64_t kMaxTensors = 20000;
 
 struct DTypeEntry {
     const char* text;
@@ -111,6 +117,55 @@ uint64_t read_prefix(int fd, std::vector<uint8_t>& out, const std::string& path)
     return read_u64_le(out.data());
 }
 
+// The SAX pass over the header: counts and checks, builds nothing. Its limits are far above any
+// GPT-2 checkpoint and throw al::Error as soon as they are passed, so a hostile header costs at
+// most one linear read of its bytes.
+struct HeaderScan : nlohmann::json_sax<nlohmann::json> {
+    explicit HeaderScan(const std::string& source) : source(source) {}
+    const std::string& source;
+    int depth = 0;
+    uint64_t events = 0;
+    uint64_t tensors = 0;
+    std::set<std::string> seen;
+    std::string duplicate;
+    std::string error;
+
+    bool event() {
+        if (++events > kMaxJsonValues)
+            throw Error(source + ": the header holds more than 8 million JSON values, far more than any model needs");
+        return true;
+    }
+    bool open() {
+        if (++depth > kMaxDepth)
+            throw Error(source + ": the header is nested " + std::to_string(depth) + " levels deep; a safetensors header has 4");
+        return event();
+    }
+    bool null() override { return event(); }
+    bool boolean(bool) override { return event(); }
+    bool number_integer(number_integer_t) override { return event(); }
+    bool number_unsigned(number_unsigned_t) override { return event(); }
+    bool number_float(number_float_t, const string_t&) override { return event(); }
+    bool string(string_t&) override { return event(); }
+    bool binary(binary_t&) override { return event(); }
+    bool start_object(std::size_t) override { return open(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_object() override { --depth; return true; }
+    bool end_array() override { --depth; return true; }
+    bool key(string_t& k) override {
+        if (depth == 1) {
+            if (k != "__metadata__" && ++tensors > kMaxTensors)
+                throw Error(source + ": the header lists more than " + std::to_string(kMaxTensors) +
+                            " tensors; a GPT-2 checkpoint has a few hundred (corrupt or not a GPT-2 model)");
+            if (!seen.insert(k).second && duplicate.empty()) duplicate = k;
+        }
+        return event();
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+        error = e.what();
+        return false;
+    }
+};
+
 } // namespace
 
 const char* dtype_name(DType d) {
@@ -163,32 +218,23 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
     out.data_start = 8 + header_len;
     const uint64_t data_size = size - out.data_start;
 
-    // Parse the header, noticing duplicate top-level keys (nlohmann would silently keep the last).
+    // First a pass that builds nothing (linear in the header's size): it bounds nesting depth (a
+    // safetensors header is 4 levels deep), the number of JSON values (so that even a 100 MB header
+    // cannot make the parser build a gigabyte-sized tree) and the number of tensors, and notices
+    // duplicate top-level keys (a DOM parse would silently keep the last). Then a plain parse.
     const std::string header(reinterpret_cast<const char*>(bytes + 8), header_len);
-    std::set<std::string> seen;
-    std::string duplicate;
-    // Also bounded: nesting depth (a safetensors header is 4 levels deep) and the number of JSON
-    // values, so that even a 100 MB header cannot make the parser build a gigabyte-sized tree.
-    uint64_t events = 0;
-    auto on_event = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        if (depth > 16) throw Error(source + ": the header is nested " + std::to_string(depth) + " levels deep; a safetensors header has 4");
-        if (++events > (uint64_t(8) << 20))
-            throw Error(source + ": the header holds more than 8 million JSON values, far more than any model needs");
-        if (depth == 1 && event == nlohmann::json::parse_event_t::key && duplicate.empty()) {
-            const std::string key = parsed.get<std::string>();
-            if (!seen.insert(key).second) duplicate = key;
-        }
-        return true;
-    };
+    HeaderScan scan(source);
+    if (!nlohmann::json::sax_parse(header, &scan))
+        throw Error(source + ": the header is not valid JSON (" + scan.error + ")");
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(header, on_event);
+        j = nlohmann::json::parse(header);
     } catch (const nlohmann::json::exception& e) {
         throw Error(source + ": the header is not valid JSON (" + e.what() + ")");
     }
     if (!j.is_object())
         throw Error(source + ": the header must be a JSON object, found " + std::string(j.type_name()));
-    if (!duplicate.empty()) throw Error(source + ": tensor " + qname(duplicate) + " appears twice in the header");
+    if (!scan.duplicate.empty()) throw Error(source + ": tensor " + qname(scan.duplicate) + " appears twice in the header");
 
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& name = it.key();
@@ -302,60 +348,115 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
     return out;
 }
 
-SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
+namespace {
+
+// Opens a regular file for reading (a FIFO, a folder or a device is refused).
+int open_regular(const std::string& path, uint64_t& size) {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; the S_ISREG check then refuses it.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) throw Error(path + ": not a regular file");
-    size_ = uint64_t(st.st_size);
-    if (size_ < 8)
-        throw Error(path + ": the file is " + std::to_string(size_) +
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw Error(path + ": not a regular file");
+    }
+    size = uint64_t(st.st_size);
+    return fd;
+}
+
+struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+};
+
+// The length field and the header's bytes, read alone: they say where every tensor lies, so a file
+// with bytes beyond its tensors is refused before any data is read.
+std::vector<uint8_t> read_head(int fd, uint64_t size, const std::string& path) {
+    if (size < 8)
+        throw Error(path + ": the file is " + std::to_string(size) +
                     " bytes, too short to hold the 8-byte header length (truncated?)");
-    // The header first, alone: it says how many bytes the tensors need, so a file with bytes beyond
-    // them is refused before any of its data is read.
     std::vector<uint8_t> head(8);
     const uint64_t header_len = read_prefix(fd, head, path);
-    if (header_len <= kMaxHeaderBytes && header_len <= size_ - 8) {
+    if (header_len <= kMaxHeaderBytes && header_len <= size - 8) {
         head.resize(size_t(8 + header_len));
         read_prefix(fd, head, path);
     }
+    return head;
+}
+
+constexpr uint64_t kAlign = 64; // every tensor read starts on a cache line (and so is float-aligned)
+
+} // namespace
+
+SafetensorsHeader read_safetensors_header(const std::string& path) {
+    uint64_t size = 0;
+    const int fd = open_regular(path, size);
+    Closer closer{fd};
+    const std::vector<uint8_t> head = read_head(fd, size, path);
+    return parse_safetensors_header(head.data(), size, path);
+}
+
+SafetensorsFile::SafetensorsFile(const std::string& path, const std::function<bool(const std::string&)>& wanted)
+    : path_(path) {
+    const int fd = open_regular(path, size_);
+    Closer closer{fd};
+    const std::vector<uint8_t> head = read_head(fd, size_, path);
     SafetensorsHeader header = parse_safetensors_header(head.data(), size_, path);
+
+    // Only the wanted tensors' bytes are read, each to a place of its own in one anonymous mapping:
+    // a file's unused tensors (however large) cost neither memory nor reading time.
+    struct Piece {
+        uint64_t from, to, bytes; // file offset, offset in bytes_, length
+    };
+    std::vector<Piece> pieces;
+    uint64_t room_size = 0;
+    for (const auto& [name, t] : header.tensors) {
+        if (wanted && !wanted(name)) continue;
+        placed_[name] = room_size;
+        if (t.end > t.begin) pieces.push_back({header.data_start + t.begin, room_size, t.end - t.begin});
+        room_size += (t.end - t.begin + kAlign - 1) / kAlign * kAlign;
+    }
     const uint64_t memory = uint64_t(::sysconf(_SC_PHYS_PAGES)) * uint64_t(::sysconf(_SC_PAGESIZE));
-    if (memory > 0 && size_ > memory)
-        throw Error(path + ": the file is " + std::to_string(size_) + " bytes, more than this computer's memory (" +
-                    std::to_string(memory) + " bytes)");
-    void* room = ::mmap(nullptr, size_t(size_), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (room == MAP_FAILED)
-        throw Error(path + ": not enough memory to load the file (" + std::to_string(size_) + " bytes)");
-    bytes_ = std::unique_ptr<uint8_t[], Unmap>(static_cast<uint8_t*>(room), Unmap{size_});
-    // Filling 500 MB of 4 KiB pages costs 120,000 page faults, a second or more; 2 MiB pages a few hundred.
-    ::madvise(room, size_t(size_), MADV_HUGEPAGE);
-    // Read whole, checked against the size seen when opened: a file cut short meanwhile is refused.
-    // In a few slices at once: most of the time goes to the kernel filling fresh pages, which
-    // several cores do side by side.
-    const unsigned slices = size_ < (64u << 20) ? 1u : std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-    std::vector<int> failure(slices, 0); // errno, or -1: the file ended early
-    auto read_slice = [&](unsigned i) {
-        uint64_t at = size_ * i / slices;
-        const uint64_t end = size_ * (i + 1) / slices;
-        while (at < end) {
-            const ssize_t n = ::pread(fd, bytes_.get() + at, size_t(std::min<uint64_t>(end - at, 1u << 30)), off_t(at));
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                failure[i] = n < 0 ? errno : -1;
-                return;
+    if (memory > 0 && room_size > memory)
+        throw Error(path + ": its tensors need " + std::to_string(room_size) +
+                    " bytes, more than this computer's memory (" + std::to_string(memory) + " bytes)");
+    if (room_size > 0) {
+        void* room = ::mmap(nullptr, size_t(room_size), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (room == MAP_FAILED)
+            throw Error(path + ": not enough memory to load the file (" + std::to_string(room_size) + " bytes)");
+        bytes_ = std::unique_ptr<uint8_t[], Unmap>(static_cast<uint8_t*>(room), Unmap{room_size});
+        // Filling 500 MB of 4 KiB pages costs 120,000 page faults, a second or more; 2 MiB pages a few hundred.
+        ::madvise(room, size_t(room_size), MADV_HUGEPAGE);
+    }
+    // Read in pieces of at most 64 MiB, a few threads at once: most of the time goes to the kernel
+    // filling fresh pages, which several cores do side by side. Every piece must be read in full: a
+    // file cut short meanwhile is refused.
+    constexpr uint64_t kPiece = 64u << 20;
+    std::vector<Piece> work;
+    for (const Piece& p : pieces)
+        for (uint64_t at = 0; at < p.bytes; at += kPiece)
+            work.push_back({p.from + at, p.to + at, std::min(kPiece, p.bytes - at)});
+    const unsigned threads =
+        room_size < (64u << 20) ? 1u : std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    std::vector<int> failure(threads, 0); // errno, or -1: the file ended early
+    auto read_some = [&](unsigned i) {
+        for (size_t k = i; k < work.size(); k += threads) {
+            const Piece& p = work[k];
+            uint64_t done = 0;
+            while (done < p.bytes) {
+                const ssize_t n = ::pread(fd, bytes_.get() + p.to + done, size_t(p.bytes - done), off_t(p.from + done));
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) {
+                    failure[i] = n < 0 ? errno : -1;
+                    return;
+                }
+                done += uint64_t(n);
             }
-            at += uint64_t(n);
         }
     };
     std::vector<std::thread> readers;
-    for (unsigned i = 1; i < slices; ++i) readers.emplace_back(read_slice, i);
-    read_slice(0);
+    for (unsigned i = 1; i < threads; ++i) readers.emplace_back(read_some, i);
+    read_some(0);
     for (std::thread& t : readers) t.join();
     for (int e : failure) {
         if (e > 0) throw Error(path + ": cannot read (" + std::strerror(e) + ")");
@@ -363,9 +464,10 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : path_(path) {
             throw Error(path + ": the file was cut short while it was read (it had " + std::to_string(size_) +
                         " bytes); was it being replaced?");
     }
-    if (std::memcmp(bytes_.get(), head.data(), head.size()) != 0)
-        throw Error(path + ": the file's header changed while it was read; was it being replaced?");
-    data_start_ = header.data_start;
+    // The header read again after the data: a file replaced meanwhile is refused, not mixed.
+    std::vector<uint8_t> again(head.size());
+    read_prefix(fd, again, path);
+    if (again != head) throw Error(path + ": the file's header changed while it was read; was it being replaced?");
     tensors_ = std::move(header.tensors);
     metadata_ = std::move(header.metadata);
 }
@@ -385,7 +487,9 @@ const TensorInfo& SafetensorsFile::info(const std::string& name) const {
 }
 
 const uint8_t* SafetensorsFile::data(const TensorInfo& t) const {
-    return bytes_.get() + data_start_ + t.begin;
+    auto it = placed_.find(t.name);
+    if (it == placed_.end()) throw Error(path_ + ": tensor " + qname(t.name) + " was not read (it was opened without it)");
+    return bytes_.get() + it->second;
 }
 
 std::vector<float> SafetensorsFile::to_float(const TensorInfo& t) const {

@@ -279,6 +279,38 @@ private slots:
                            "is not valid UTF-8");
     }
 
+    // Weights that are finite but absurd (3e38 in one LayerNorm) overflow float32 in the first layer:
+    // every command that would answer with NaN refuses the model instead, naming the tensor, rather
+    // than printing nulls or blaming sampling.
+    void absurdWeightsAreRefused() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const char* f : {"config.json", "vocab.json", "merges.txt", "model.safetensors"})
+            QVERIFY(QFile::copy(fixture_ + "/" + f, dir.filePath(f)));
+        const std::string st = dir.filePath("model.safetensors").toStdString();
+        const al::SafetensorsHeader h = al::read_safetensors_header(st);
+        auto t = h.tensors.find("h.0.ln_1.weight");
+        if (t == h.tensors.end()) t = h.tensors.find("transformer.h.0.ln_1.weight");
+        QVERIFY(t != h.tensors.end());
+        QCOMPARE(t->second.dtype_text, std::string("F32"));
+        {
+            std::fstream f(st, std::ios::in | std::ios::out | std::ios::binary);
+            const float huge = 3e38f;
+            for (uint64_t at = h.data_start + t->second.begin; at < h.data_start + t->second.end; at += 4) {
+                f.seekp(std::streamoff(at));
+                f.write(reinterpret_cast<const char*>(&huge), 4);
+            }
+            QVERIFY(f.good());
+        }
+        const QString model = dir.path();
+        for (const QStringList& args : {QStringList{"logits", "--model", model, "--ids", "464,3290", "--top", "3"},
+                                        QStringList{"logits", "--model", model, "--ids", "464,3290"},
+                                        QStringList{"attention", "--model", model, "--ids", "464,3290"}}) {
+            expect_usage_error(args, "far beyond any trained weight");
+            expect_usage_error(args, "ln_1.weight");
+        }
+    }
+
     // A number is read whole, the same way with a space before or after, a sign or a base prefix.
     void numbersAreReadWholeAndStrictly() {
         for (const char* bad : {" 1", "1 ", "+1", "0x1", "1e0", "1.0", "\t1"})

@@ -6,11 +6,13 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
 #include "attention_lens/safetensors.h"
+#include "attention_lens/variants.h"
 
 #include <QtTest/QtTest>
 
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <string>
 
 #include "max_diff.h"
@@ -185,6 +187,40 @@ private slots:
         } catch (const al::Error& e) {
             QVERIFY(QString(e.what()).contains("50257"));
         }
+    }
+
+    // Weights the load checks would refuse (3e38 in every ln_1 weight), planted in a random model to
+    // reach the forward pass's own guard: the pass overflows float32, and instead of answering with
+    // NaN it throws, for every way of running it; the runner still works once the weights are sane.
+    void nonFiniteResultIsRefused() {
+        al::Config c;
+        c.n_layer = 1;
+        c.n_head = 2;
+        c.n_embd = 8;
+        c.n_positions = 16;
+        c.vocab_size = 16;
+        c.n_inner = 32;
+        const auto m = al::Model::random(c, 7);
+        float* ln1 = const_cast<float*>(m->layer(0).ln1_w); // the random model's own writable arena
+        std::fill(ln1, ln1 + c.n_embd, 3e38f);
+        al::Runner runner(m);
+        const std::vector<int> ids{1, 2, 3, 4};
+        auto refused = [](const std::function<void()>& run) {
+            try {
+                run();
+            } catch (const al::Error& e) {
+                return QString(e.what()).contains("not finite (inf or NaN)");
+            }
+            return false;
+        };
+        QVERIFY(refused([&] { runner.forward(ids); }));
+        al::ForwardOptions all;
+        all.all_logits = true;
+        QVERIFY(refused([&] { runner.forward_full(ids, all); }));
+        QVERIFY(refused([&] { al::VariantRunner variants(m, ids); }));
+        std::fill(ln1, ln1 + c.n_embd, 1.0f);
+        const al::ForwardResult r = runner.forward(ids);
+        for (float x : r.logits_last) QVERIFY(std::isfinite(x));
     }
 
     // A model whose n_positions is a million (an 8 MB file) is refused a text whose attention

@@ -3,8 +3,8 @@
 // a hang or a huge allocation. Every case starts from a small valid model written here, then breaks
 // one thing. The same source also runs under AddressSanitizer + UndefinedBehaviorSanitizer.
 //
-// Decision on NaN/Inf weights: refused at load (a checkpoint holding them would only produce silent
-// garbage in every attention pattern), with the tensor and element named.
+// Decision on NaN/Inf weights, and finite ones over 1e6: refused at load (a checkpoint holding them
+// would only produce silent garbage in every attention pattern), with the tensor and element named.
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -27,6 +27,15 @@ namespace fs = std::filesystem;
 using ojson = nlohmann::ordered_json;
 
 namespace {
+
+// This process's peak resident memory (VmHWM), in KiB; -1 where /proc does not say.
+int64_t peak_rss_kib() {
+    std::ifstream f("/proc/self/status");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stoll(line.substr(6));
+    return -1;
+}
 
 // The small valid model: 1 layer, 2 heads, d 8, 16 positions, 259 tokens (256 bytes, 2 merges, eos).
 constexpr int kC = 8, kV = 259, kP = 16, kI = 32;
@@ -244,6 +253,73 @@ private slots:
         al_test::write_raw_safetensors(st(), big, "");
         expect_refused({st(), "more than 8 million JSON values"});
     }
+    void headerWithTooManyTensors() {
+        // 200,000 empty entries: refused by count, quickly (a parser that walks the object at every
+        // key took minutes over this header).
+        make();
+        std::string big = "{";
+        for (int i = 0; i < 200000; ++i)
+            big += (i ? ",\"t" : "\"t") + std::to_string(i) + "\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}";
+        big += "}";
+        al_test::write_raw_safetensors(st(), big, "");
+        QElapsedTimer clock;
+        clock.start();
+        expect_refused({st(), "more than 20000 tensors"});
+        qInfo("refused in %lld ms", (long long)clock.elapsed());
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString("took %1 ms").arg(clock.elapsed())));
+    }
+    void headerWithManyTensorsLoads() {
+        // Just under the limit, beside the model's own tensors: accepted (the extras are ignored).
+        make([](RawModel& m) {
+            for (int i = 0; i < 19000; ++i)
+                m.header["t" + std::to_string(i)] = {{"dtype", "F32"}, {"shape", {0}}, {"data_offsets", {0, 0}}};
+        });
+        QElapsedTimer clock;
+        clock.start();
+        const auto m = al::Model::load(dir_.string());
+        QCOMPARE(m->config().n_layer, 1);
+        qInfo("loaded in %lld ms", (long long)clock.elapsed());
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString("took %1 ms").arg(clock.elapsed())));
+    }
+    void headerIsParsedInLinearTime() {
+        // 200,000 objects inside one object (not tensors, so no count applies): a parser that walks
+        // the enclosing object at each one took 8 s for 40,000 and minutes for these.
+        make();
+        std::string big = "{\"__metadata__\":{";
+        for (int i = 0; i < 200000; ++i) big += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":{}";
+        big += "}}";
+        al_test::write_raw_safetensors(st(), big, "");
+        QElapsedTimer clock;
+        clock.start();
+        expect_refused({st(), "__metadata__ entry \"k0\" must be a string"});
+        qInfo("refused in %lld ms", (long long)clock.elapsed());
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString("took %1 ms").arg(clock.elapsed())));
+    }
+    void unusedTensorIsNotRead() {
+        // A sparse 2 GiB tensor the model does not use (no disk, no memory): the load reads only the
+        // model's own tensors, so its peak memory hardly grows and it takes no time.
+        constexpr uint64_t kPad = uint64_t(2) << 30;
+        uint64_t end = 0;
+        make([&](RawModel& m) {
+            end = m.data.size();
+            m.header["zpad"] = {{"dtype", "U8"}, {"shape", {kPad}}, {"data_offsets", {end, end + kPad}}};
+        });
+        fs::resize_file(st(), fs::file_size(st()) + kPad);
+        const int64_t before = peak_rss_kib();
+        QVERIFY(before > 0);
+        QElapsedTimer clock;
+        clock.start();
+        const auto m = al::Model::load(dir_.string());
+        const int64_t grew = peak_rss_kib() - before;
+        qInfo("peak memory grew by %lld KiB in %lld ms", (long long)grew, (long long)clock.elapsed());
+        QVERIFY2(grew < 64 * 1024, qPrintable(QString("peak memory grew by %1 KiB").arg(grew)));
+        QCOMPARE(m->wte()[1], 0.01f * float((1 * 7 + 4) % 13 - 6)); // as RawModel::add wrote it (element 1, byte 4)
+        QCOMPARE(m->lnf_b()[kC - 1], 0.01f * float(((kC - 1) * 7 + int64_t(end) - 4) % 13 - 6)); // the last tensor's last
+        // A file opened for some tensors refuses to hand out the others.
+        const al::SafetensorsFile f(st(), [](const std::string& n) { return n == "ln_f.bias"; });
+        QVERIFY_THROWS_EXCEPTION(al::Error, f.data(f.info("zpad")));
+        QCOMPARE(f.info("zpad").end - f.info("zpad").begin, kPad);
+    }
     void headerNotObject() {
         make();
         al_test::write_raw_safetensors(st(), "[1, 2, 3]", "");
@@ -390,6 +466,14 @@ private slots:
             std::memcpy(&m.data[m.begin_of("h.0.attn.c_proj.weight") + 4 * 5], &nan, 4);
         });
         expect_refused({st(), "\"h.0.attn.c_proj.weight\"", "non-finite", "element 5"});
+    }
+    void hugeFiniteWeight() {
+        // Finite but absurd: 3e38 overflows float32 within a layer, so every answer would be NaN.
+        make([](RawModel& m) {
+            const float huge = 3e38f;
+            std::memcpy(&m.data[m.begin_of("h.0.ln_1.weight") + 4 * 3], &huge, 4);
+        });
+        expect_refused({st(), "\"h.0.ln_1.weight\"", "3e+38", "element 3", "far beyond any trained weight"});
     }
     void infInF16Weights() {
         make([](RawModel& m) {

@@ -12,6 +12,7 @@
 #include <QtEndian>
 #include <QtTest>
 
+#include "attention_lens/safetensors.h"
 #include "download/file_hasher.h"
 #include "download/model_downloader.h"
 #include "library/hf_cache.h"
@@ -246,6 +247,30 @@ private slots:
         info = inspectModelFolder(dir.filePath(QStringLiteral("nowhere")));
         QVERIFY(!info.exists);
         QVERIFY(info.problem.contains(QStringLiteral("does not exist")));
+    }
+
+    // "Ready" means what can be checked without reading the weights: a folder whose config is fine
+    // but whose model.safetensors cannot serve it is not ready, and says why.
+    void unloadableWeightsAreNotReady() {
+        QTemporaryDir dir;
+        copyFixture(dir.path(), {QStringLiteral("config.json"), QStringLiteral("vocab.json"), QStringLiteral("merges.txt")});
+        const QString st = dir.filePath(QStringLiteral("model.safetensors"));
+        QVERIFY(writeAll(st, QByteArray(64, 'x')));
+        FolderInfo info = inspectModelFolder(dir.path());
+        QVERIFY(info.configOk);
+        QVERIFY2(!info.ready() && info.problem.contains(QStringLiteral("model.safetensors")), qPrintable(info.problem));
+
+        // A valid file whose tensors are not the config's: the first one found wrong is named.
+        const std::vector<float> one(4, 0.0f);
+        al::write_safetensors(QFile::encodeName(st).toStdString(), {{"wte.weight", {2, 2}, one.data()}});
+        info = inspectModelFolder(dir.path());
+        QVERIFY2(!info.ready() && info.problem.contains(QStringLiteral("\"wte.weight\" has shape [2, 2]")),
+                 qPrintable(info.problem));
+
+        // model.safetensors a folder, not a file.
+        QVERIFY(QFile::remove(st));
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("model.safetensors")));
+        QVERIFY(!inspectModelFolder(dir.path()).ready());
     }
 
     // GPT-2 folders come with or without the "transformer." prefix, in F32 or F16: the folder check

@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "attention_lens/config.h"
+#include "attention_lens/model.h"
 
 namespace al::library {
 
@@ -32,6 +33,17 @@ bool readConfig(const QString& path, FolderInfo& info) {
     } catch (const std::exception& e) {
         info.problem = QString::fromUtf8(e.what());
         return false;
+    }
+}
+
+// Everything the engine checks short of reading the weights: the files regular, the safetensors
+// header valid and its tensors what config.json implies. Reads the header only (a few hundred KB
+// at most), so listing stays fast; a folder that fails here would fail to load.
+void checkWithoutWeights(FolderInfo& info) {
+    try {
+        al::Model::check_files(QFile::encodeName(info.dir).toStdString());
+    } catch (const std::exception& e) {
+        info.problem = QString::fromUtf8(e.what());
     }
 }
 
@@ -63,6 +75,8 @@ FolderInfo inspectModelFolder(const QString& dirIn) {
             what += QStringLiteral(" (pytorch_model.bin is there, but only safetensors weights can be read)");
         info.problem = QStringLiteral("%1 is not a GPT-2 model folder: missing %2").arg(info.dir, what);
     }
+    if (info.problem.isEmpty())
+        checkWithoutWeights(info);
     return info;
 }
 

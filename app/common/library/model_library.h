@@ -25,8 +25,8 @@ struct LibraryEntry {
     QString revision;
     QString dir;              // where it is on disk; "" for a model not downloaded yet
     QString manifestId;       // set for the downloadable family (whether downloaded or not)
-    bool ready = false;       // the folder has the four files and a readable config
-    QString problem;          // why it is not ready (names what is missing)
+    bool ready = false;       // the folder passes every check short of reading the weights (model_folder.h)
+    QString problem;          // why it is not ready (names what is missing or wrong)
     qint64 bytesOnDisk = 0;   // the model's files on disk
     qint64 downloadBytes = -1;// bytes to fetch (-1 unknown); exact only when downloadBytesExact
     bool downloadBytesExact = false;

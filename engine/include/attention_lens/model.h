@@ -36,6 +36,12 @@ public:
     // Throws al::Error with one specific message (file, tensor, what is wrong).
     static std::shared_ptr<const Model> load(const std::string& dir);
 
+    // What load checks without reading the weights: the four files present and regular, config.json
+    // valid, model.safetensors' header valid and its tensors' names, dtypes and shapes what the
+    // config implies. Cheap (reads config.json and the header only); throws al::Error as load does.
+    // Returns the config.
+    static Config check_files(const std::string& dir);
+
     // Random weights (N(0, 0.02), LayerNorm weight 1 / bias 0, as GPT-2's init) of the config's shape.
     // The tokenizer is optional: without one the model works on ids only.
     static std::shared_ptr<const Model> random(const Config& config, uint64_t seed,

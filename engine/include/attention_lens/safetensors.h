@@ -1,9 +1,10 @@
-// Read-only, validated access to a .safetensors file, read whole into memory the object owns.
+// Read-only, validated access to a .safetensors file, its tensors read into memory the object owns.
 // Layout: u64 little-endian header length N, N bytes of JSON header, then the data buffer.
 #pragma once
 #include <memory>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -37,6 +38,10 @@ struct SafetensorsHeader {
 // `size`, so it can be given any bytes at all.
 SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, const std::string& source);
 
+// Opens a file and validates its header as above, reading no tensor data (a cheap look at what a
+// file holds). Throws al::Error like SafetensorsFile.
+SafetensorsHeader read_safetensors_header(const std::string& path);
+
 class SafetensorsFile {
 public:
     // Opens and validates the header: length sane (<= 100 MB and inside the file), valid JSON object,
@@ -44,8 +49,10 @@ public:
     // with dtype x shape, no two tensors overlap. Throws al::Error naming the file and tensor.
     // The bytes are read, not mapped: a mapping faults (SIGBUS) on every page of a file that another
     // program cuts short or copies over while it is in use; read bytes stay valid whatever happens
-    // to the file. A file larger than this computer's memory is refused before it is read.
-    explicit SafetensorsFile(const std::string& path);
+    // to the file. Only the tensors `wanted` names are read (all when it is empty): a checkpoint's
+    // unused extras, however large, cost no memory. Tensors larger than this computer's memory are
+    // refused before they are read.
+    explicit SafetensorsFile(const std::string& path, const std::function<bool(const std::string&)>& wanted = {});
     ~SafetensorsFile();
     SafetensorsFile(const SafetensorsFile&) = delete;
     SafetensorsFile& operator=(const SafetensorsFile&) = delete;
@@ -55,22 +62,23 @@ public:
     const TensorInfo& info(const std::string& name) const; // throws if absent
     const std::map<std::string, TensorInfo>& tensors() const { return tensors_; }
     const std::map<std::string, std::string>& metadata() const { return metadata_; }
-    const uint8_t* data(const TensorInfo& t) const;        // pointer into the bytes read
+    const uint8_t* data(const TensorInfo& t) const;        // pointer into the bytes read (64-byte aligned);
+                                                           // throws for a tensor not wanted
     // Copies a float tensor (F32, F16 or BF16) to float32. Throws for other dtypes.
     std::vector<float> to_float(const TensorInfo& t) const;
     uint64_t file_size() const { return size_; }
 
 private:
     std::string path_;
-    // The whole file, in an anonymous mapping of its own (huge pages where the kernel allows:
-    // far fewer page faults while it is filled).
+    // The wanted tensors, in an anonymous mapping of its own (huge pages where the kernel allows:
+    // far fewer page faults while it is filled); placed_ says where each begins in it.
     struct Unmap {
         uint64_t size; // no initializer: it must be default-constructible inside an incomplete class
         void operator()(uint8_t* p) const;
     };
     std::unique_ptr<uint8_t[], Unmap> bytes_;
     uint64_t size_ = 0;
-    uint64_t data_start_ = 0;
+    std::map<std::string, uint64_t> placed_;
     std::map<std::string, TensorInfo> tensors_;
     std::map<std::string, std::string> metadata_;
 };
