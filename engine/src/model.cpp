@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "attention_lens/error.h"
+#include "attention_lens/safe_file.h"
 #include "attention_lens/safetensors.h"
 
 namespace al {
@@ -263,8 +264,11 @@ void check_folder(const std::string& dir) {
         if (!fs::exists(root / f, ec))
             throw Error("model folder \"" + dir + "\" has no " + f +
                         " (a GPT-2 model folder needs config.json, model.safetensors, vocab.json and merges.txt)");
-        if (!fs::is_regular_file(root / f, ec))
-            throw Error((root / f).string() + ": not a regular file");
+        if (!fs::is_regular_file(root / f, ec)) {
+            const std::string kind = non_regular_kind((root / f).string());
+            throw Error((root / f).string() + ": " + f + " is " +
+                        (kind.empty() ? std::string("not a regular file") : kind + ", not a regular file"));
+        }
     }
 }
 

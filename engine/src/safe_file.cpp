@@ -121,6 +121,12 @@ FileBytes read_regular_file(const std::string& path, uint64_t max_bytes, Links l
     return out;
 }
 
+std::string non_regular_kind(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return "";
+    return kind_of(st.st_mode);
+}
+
 std::string describe(const FileBytes& read, uint64_t max_bytes) {
     switch (read.problem) {
     case FileProblem::None: return "";

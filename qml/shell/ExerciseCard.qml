@@ -145,7 +145,7 @@ Rectangle {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             color: Theme.warning
-            text: qsTr("This exercise cannot be computed for the loaded model: %1").arg(card.errorText)
+            text: qsTr("This exercise cannot be asked here: %1").arg(card.errorText)
         }
 
         // The learner's choice (a PredictCard's pickers), when the card has one.

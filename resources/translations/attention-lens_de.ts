@@ -439,10 +439,6 @@
         <translation>Start</translation>
     </message>
     <message>
-        <source>This exercise cannot be computed for the loaded model: %1</source>
-        <translation>Diese Übung lässt sich für das geladene Modell nicht berechnen: %1</translation>
-    </message>
-    <message>
         <source>Your prediction: %1</source>
         <translation>Deine Vorhersage: %1</translation>
     </message>
@@ -477,6 +473,10 @@
     <message>
         <source>Show without predicting</source>
         <translation>Ohne Vorhersage aufdecken</translation>
+    </message>
+    <message>
+        <source>This exercise cannot be asked here: %1</source>
+        <translation>Diese Übung lässt sich hier nicht stellen: %1</translation>
     </message>
 </context>
 <context>
@@ -978,8 +978,8 @@
         <translation>Head %1, der induktionsähnlichste auf deinem zweimal geschriebenen Text</translation>
     </message>
     <message>
-        <source>score %1 on your text written twice (the raw share, first position kept): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy&apos;s length to the left of the main diagonal). The grid above scores heads on a fixed probe instead, random tokens written twice, and its label needs 0.3 or more there: the same share on another sequence, so the two numbers differ.</source>
-        <translation>Score %1 auf deinem zweimal geschriebenen Text (der rohe Anteil, erste Position mitgezählt): wie viel Gewicht jedes Token der zweiten Kopie im Mittel auf das Token nach seiner früheren Kopie legt (eine diagonale Linie im unteren linken Teil, eine Kopienlänge links der Hauptdiagonale). Das Raster oben misst Heads stattdessen an einer festen Probe, zweimal geschriebenen Zufallstokens, und sein Label braucht dort 0,3 oder mehr: derselbe Anteil auf einer anderen Folge, darum unterscheiden sich die beiden Zahlen.</translation>
+        <source>score %1 on your text written twice (the raw share, first position kept): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one less than a copy&apos;s length to the left of the main diagonal). The grid above scores heads on a fixed probe instead, random tokens written twice, and its label needs 0.3 or more there: the same share on another sequence, so the two numbers differ.</source>
+        <translation>Score %1 auf deinem zweimal geschriebenen Text (der rohe Anteil, erste Position mitgezählt): wie viel Gewicht jedes Token der zweiten Kopie im Mittel auf das Token nach seiner früheren Kopie legt (eine diagonale Linie im unteren linken Teil, eine Kopienlänge weniger eins links der Hauptdiagonale). Das Raster oben misst Heads stattdessen an einer festen Probe, zweimal geschriebenen Zufallstokens, und sein Label braucht dort 0,3 oder mehr: derselbe Anteil auf einer anderen Folge, darum unterscheiden sich die beiden Zahlen.</translation>
     </message>
 </context>
 <context>
@@ -2960,14 +2960,6 @@ Stream addieren</translation>
 <context>
     <name>al::download::ModelDownloader</name>
     <message>
-        <source>Cannot move the earlier copy of %1 aside; it was left as it was.</source>
-        <translation>Die frühere Kopie von %1 lässt sich nicht beiseiteschieben; sie wurde gelassen, wie sie war.</translation>
-    </message>
-    <message>
-        <source>Cannot move the downloaded model into %1.</source>
-        <translation>Das heruntergeladene Modell lässt sich nicht nach %1 verschieben.</translation>
-    </message>
-    <message>
         <source>%1 is ready.</source>
         <translation>%1 ist bereit.</translation>
     </message>
@@ -3114,6 +3106,58 @@ Stream addieren</translation>
     <message>
         <source>Nothing was downloaded: %1.</source>
         <translation>Nichts wurde heruntergeladen: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; the download does not follow links there. Remove the link or choose another models folder.</source>
+        <translation>%1 ist ein symbolischer Link; der Download folgt dort keinen Links. Entferne den Link oder wähle einen anderen Modellordner.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder. Remove it or choose another models folder.</source>
+        <translation>%1 ist kein Ordner. Entferne es oder wähle einen anderen Modellordner.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder; give a folder to download models into.</source>
+        <translation>%1 ist kein Ordner; gib einen Ordner an, in den Modelle geladen werden.</translation>
+    </message>
+    <message>
+        <source>%1 would be installed as %2, but that folder may not be replaced: %3. Move what is there away or choose another models folder.</source>
+        <translation>%1 würde als %2 installiert, aber dieser Ordner darf nicht ersetzt werden: %3. Verschiebe, was dort liegt, oder wähle einen anderen Modellordner.</translation>
+    </message>
+    <message>
+        <source>The download of %1 is complete but was not installed: %2. The downloaded files are kept in %3.</source>
+        <translation>Der Download von %1 ist vollständig, wurde aber nicht installiert: %2. Die heruntergeladenen Dateien bleiben in %3.</translation>
+    </message>
+    <message>
+        <source>The server named the commit of %1 at &quot;%2&quot; with an X-Repo-Commit header that is not a valid commit id (40 hexadecimal digits).</source>
+        <translation>Der Server hat den Commit von %1 bei „%2“ mit einem X-Repo-Commit-Header angegeben, der keine gültige Commit-ID ist (40 Hexadezimalziffern).</translation>
+    </message>
+    <message>
+        <source>The server gave a size for %1 that is not valid (its %2 header is not a byte count).</source>
+        <translation>Der Server hat für %1 eine ungültige Größe angegeben (sein %2-Header ist keine Byte-Anzahl).</translation>
+    </message>
+    <message>
+        <source>%1: the server announced %2 bytes where %3 were expected</source>
+        <translation>%1: Der Server hat %2 Bytes angekündigt, erwartet wurden %3</translation>
+    </message>
+    <message>
+        <source>%1: the server sent more than the %2 bytes it announced</source>
+        <translation>%1: Der Server hat mehr als die angekündigten %2 Bytes gesendet</translation>
+    </message>
+    <message>
+        <source>%1; the download stopped and the partial file was deleted. Try again later.</source>
+        <translation>%1; der Download wurde angehalten und die unvollständige Datei gelöscht. Versuche es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded: %1</source>
+        <translation>Nichts wurde heruntergeladen: %1</translation>
+    </message>
+    <message>
+        <source>Another download of %1 into %2 is in progress; wait for it to finish.</source>
+        <translation>Ein anderer Download von %1 nach %2 läuft gerade; warte, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Cannot create a lock file in %1. Check that the folder is writable, or choose another folder.</source>
+        <translation>In %1 kann keine Sperrdatei angelegt werden. Prüfe, ob der Ordner beschreibbar ist, oder wähle einen anderen Ordner.</translation>
     </message>
 </context>
 </TS>

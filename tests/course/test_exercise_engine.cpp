@@ -455,7 +455,8 @@ private slots:
         std::mt19937 shuffler(2019); // the card's fixed order for a text
         std::shuffle(twice.begin(), twice.end(), shuffler);
         twice.insert(twice.end(), twice.begin(), twice.end());
-        const double onText = shares(twice, 0, n)[size_t(best)];
+        twice.insert(twice.begin(), model_->config().bos_token_id); // after a BOS, as the probe
+        const double onText = shares(twice, 1, n)[size_t(best)];
         const double ratio = onText / onProbe[size_t(best)];
         QVERIFY2(a.accept.contains(bucket(QStringLiteral("06-not"), QStringLiteral("not-label-stable"), {0.65, 0.75, 1.0}, ratio)),
                  qPrintable(QString::number(ratio)));

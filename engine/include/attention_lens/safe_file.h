@@ -37,6 +37,10 @@ enum class Links { Follow, Refuse };
 // is read is what was checked. Never throws.
 FileBytes read_regular_file(const std::string& path, uint64_t max_bytes, Links links);
 
+// What is at `path` (links followed) when it is not a regular file: "a named pipe (FIFO)", "a
+// character device", "a folder"...; "" for a regular file or nothing at all.
+std::string non_regular_kind(const std::string& path);
+
 // Plain words for a problem: "is a named pipe (FIFO), not a regular file", "is 8796093022208 bytes,
 // more than the 16777216 allowed", "cannot be read (Permission denied)"...
 std::string describe(const FileBytes& read, uint64_t max_bytes);

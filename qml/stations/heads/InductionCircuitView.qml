@@ -61,7 +61,7 @@ ColumnLayout {
             // The census's label reads a fixed probe, not this text: comparing this score with the
             // census's 0.3 would mix two measures, so the title names only what it measures here.
             title: qsTr("Head %1, the most induction-like on your text written twice").arg(view.result.inductionHead)
-            subtitle: qsTr("score %1 on your text written twice (the raw share, first position kept): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one copy's length to the left of the main diagonal). The grid above scores heads on a fixed probe instead, random tokens written twice, and its label needs 0.3 or more there: the same share on another sequence, so the two numbers differ.").arg(Theme.fixed(view.result.inductionScore, 2))
+            subtitle: qsTr("score %1 on your text written twice (the raw share, first position kept): how much weight, on average, each token of the second copy puts on the token after its earlier copy (a diagonal line in the lower-left part, one less than a copy's length to the left of the main diagonal). The grid above scores heads on a fixed probe instead, random tokens written twice, and its label needs 0.3 or more there: the same share on another sequence, so the two numbers differ.").arg(Theme.fixed(view.result.inductionScore, 2))
             values: view.result.inductionPattern
         }
         Pattern {

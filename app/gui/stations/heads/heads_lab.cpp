@@ -36,7 +36,7 @@ double HeadsLab::scoreFor(const al::HeadScores& s) {
     if (s.label == "previous-token") return s.previous_token_nf;
     if (s.label == "self") return s.self_nf;
     if (s.label == "duplicate") return s.duplicate_token_nf;
-    if (s.label == "induction") return s.induction_nf;
+    if (s.label == "induction") return s.induction; // the raw probe share, which the label reads
     if (s.label == "diffuse") return s.entropy_share_nf;
     if (s.label == "long-range") return s.mean_distance_nf;
     return s.entropy_nf;

@@ -78,6 +78,11 @@ ExerciseAnswer labelStable(const Ctx& c) {
     std::mt19937 shuffler(kLabelShuffleSeed);
     std::shuffle(twice.begin(), twice.end(), shuffler);
     twice.insert(twice.end(), twice.begin(), twice.end());
+    // After the beginning-of-text token, as the probe has one, so that a head resting on the first
+    // position rests there alike on both.
+    const al::Config& cfg = c.model.config();
+    if (cfg.bos_token_id >= 0 && cfg.bos_token_id < cfg.vocab_size && int(twice.size()) < cfg.n_positions)
+        twice.insert(twice.begin(), cfg.bos_token_id);
     al::ForwardOptions o;
     o.cancel = c.cancel;
     const al::ForwardResult r = c.runner.forward_full(twice, o);
