@@ -23,6 +23,8 @@ class AppState : public QObject {
     Q_PROPERTY(bool highContrast READ highContrast NOTIFY highContrastChanged)
     Q_PROPERTY(QString initialStation READ initialStation CONSTANT)
     Q_PROPERTY(bool screenshotMode READ screenshotMode CONSTANT)
+    // --screenshot --reveal: pages show what they show after predicting (a training run, on Station 7).
+    Q_PROPERTY(bool revealMode READ revealMode CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     // Why the last change of a setting could not be saved (read-only folder, full disk); "" once a
     // save works again. Settings saved before stay as they were (settings_file.h writes atomically)
@@ -43,6 +45,8 @@ public:
     void setInitialStation(const QString& id);
     bool screenshotMode() const;
     void setScreenshotMode(bool on);
+    bool revealMode() const { return reveal_; }
+    void setRevealMode(bool on) { reveal_ = on; }
     QString version() const;
 
     Q_INVOKABLE QVariant setting(const QString& key, const QVariant& fallback = {}) const;
@@ -91,6 +95,7 @@ private:
     QString theme_;
     QString initialStation_;
     bool screenshot_ = false;
+    bool reveal_ = false;
     bool dark_ = false;
     QString contrast_;
     bool highContrast_ = false;

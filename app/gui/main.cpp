@@ -194,6 +194,7 @@ int main(int argc, char* argv[]) {
                          "); a larger model may need a longer --timeout",
                      3);
     state->setScreenshotMode(!shot.isEmpty());
+    state->setRevealMode(!shot.isEmpty() && parser.isSet(revealOpt));
     // The answers --reveal commits are the app's, not the learner's: they never replace an answer
     // the learner recorded (progress_store.h).
     ProgressStore::instance()->setRevealing(!shot.isEmpty() && parser.isSet(revealOpt));

@@ -14,7 +14,20 @@ StationScaffold {
     stationId: "forming"
     // Nothing trains until the learner clicks, so the page as it opens (the predictions and the
     // empty figures) is the whole of it.
-    labsReady: lab.state === "idle" || lab.snapshotCount > 0
+    labsReady: revealRun ? lab.state === "finished" : (lab.state === "idle" || lab.snapshotCount > 0)
+    // --screenshot --reveal shows a page as it is after predicting, which here is after the run:
+    // the first option of each question, then training; the figures count as shown once it ends.
+    readonly property bool revealRun: AppState.screenshotMode && AppState.revealMode
+    Timer {
+        running: station.revealRun && station.visible && lab.state === "idle" && station.questions.length > 0
+        interval: 200
+        onTriggered: {
+            for (const q of station.questions)
+                if (q.params && q.options && q.options.length > 0)
+                    station.choose(q.params.answer, q.options[0].value)
+            lab.start()
+        }
+    }
     // It trains a model of its own: the loaded one (or none) changes nothing here.
     readsModel: false
     // Its three questions are cards of its own below, graded by the run.
