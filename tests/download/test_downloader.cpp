@@ -9,6 +9,7 @@
 #include <QtTest>
 #include <algorithm>
 #include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "attention_lens/model.h"
@@ -206,7 +207,8 @@ private slots:
         // Its source.json (a file a download may replace) marks it: a failed download leaves it.
         QFile marker(installed() + QStringLiteral("/source.json"));
         QVERIFY(marker.open(QIODevice::WriteOnly));
-        QVERIFY(marker.write("marker") == 6);
+        const QByteArray mark = "{\"repo\": \"" + hub->repo.toLatin1() + "\", \"marker\": 1}";
+        QVERIFY(marker.write(mark) == mark.size());
         marker.close();
         hub->corrupt = true;
         for (const ManifestModel& m : {pinned(), unpinned()}) {
@@ -215,7 +217,7 @@ private slots:
             QCOMPARE(dl->error(), DownloadError::WrongHash);
             QVERIFY2(dl->errorMessage().contains(QStringLiteral("model.safetensors")), qPrintable(dl->errorMessage()));
             QVERIFY(!QFileInfo::exists(partPath()));
-            QCOMPARE(readAll(installed() + QStringLiteral("/source.json")), QByteArray("marker"));
+            QCOMPARE(readAll(installed() + QStringLiteral("/source.json")), mark);
             checkInstalledIdentical();
         }
     }
@@ -302,7 +304,7 @@ private slots:
         QVERIFY(QDir().mkpath(installed()));
         for (auto it = original.cbegin(); it != original.cend(); ++it)
             QVERIFY(writeAll(installed() + QLatin1Char('/') + it.key(), "old " + it.key().toLatin1()));
-        QVERIFY(writeAll(installed() + QStringLiteral("/source.json"), "{}"));
+        QVERIFY(writeAll(installed() + QStringLiteral("/source.json"), "{\"repo\": \"" + hub->repo.toLatin1() + "\"}"));
         const QString previous = root->path() + QStringLiteral("/.staging/tiny-gpt2.previous");
         QVERIFY(writeAll(previous + QStringLiteral("/keep.txt"), "mine"));
         ModelDownloader* dl = makeDownloader();
@@ -315,6 +317,103 @@ private slots:
                  (QStringList{".staging", "tiny-gpt2"}));
         QCOMPARE(QDir(root->path() + QStringLiteral("/.staging")).entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{"tiny-gpt2.previous"});
+    }
+
+    // A model folder of the same name that another repository (alice/tiny-gpt2 and org/tiny-gpt2
+    // share it) or the learner filled is refused before any request and left as it was.
+    void aModelOfAnotherRepositoryIsNeverReplaced() {
+        QVERIFY(QDir().mkpath(installed()));
+        for (auto it = original.cbegin(); it != original.cend(); ++it)
+            QVERIFY(writeAll(installed() + QLatin1Char('/') + it.key(), "old " + it.key().toLatin1()));
+        for (const QByteArray& source : {QByteArray("{\"repo\": \"alice/tiny-gpt2\"}"), QByteArray()}) {
+            QFile::remove(installed() + QStringLiteral("/source.json"));
+            if (!source.isEmpty())
+                QVERIFY(writeAll(installed() + QStringLiteral("/source.json"), source));
+            ModelDownloader* dl = makeDownloader();
+            QVERIFY(runToEnd(dl, unpinned()) == false);
+            QCOMPARE(dl->error(), DownloadError::DestinationTaken);
+            const QString msg = dl->errorMessage();
+            QVERIFY2(msg.contains(installed()) && msg.contains(source.isEmpty() ? QStringLiteral("no source.json") : QStringLiteral("alice/tiny-gpt2"))
+                         && msg.contains(QStringLiteral("--dest")),
+                     qPrintable(msg));
+            QCOMPARE(hub->headCount + hub->getCount, 0);
+            QCOMPARE(readAll(installed() + QStringLiteral("/model.safetensors")), QByteArray("old model.safetensors"));
+        }
+        // Its own earlier download is replaced.
+        QVERIFY(writeAll(installed() + QStringLiteral("/source.json"), "{\"repo\": \"" + hub->repo.toLatin1() + "\"}"));
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY2(runToEnd(dl, unpinned()) == true, qPrintable(dl->errorMessage()));
+        checkInstalledIdentical();
+    }
+
+    // A link or a named pipe in the staging folder, under the name of a file being downloaded, is
+    // removed itself: the file it points to is never written, nothing blocks on the pipe, and the
+    // installed model holds real files.
+    void linksAndPipesInTheStagingFolderAreNeverWrittenThrough() {
+        QTemporaryDir elsewhere;
+        const QString outside = elsewhere.path() + QStringLiteral("/mine.bin");
+        const QString staging = root->path() + QStringLiteral("/.staging/tiny-gpt2");
+        for (int kind = 0; kind < 4; ++kind) {
+            QDir(root->path()).removeRecursively();
+            // As large as the weights, so that a size check alone would take it for them.
+            const QByteArray mine(original.value(QStringLiteral("model.safetensors")).size(), 'm');
+            QVERIFY(writeAll(outside, mine));
+            QVERIFY(QDir().mkpath(staging));
+            if (kind == 0) {
+                QVERIFY(QFile::link(outside, partPath()));
+            } else if (kind == 1) {
+                QVERIFY(QFile::link(outside, staging + QStringLiteral("/model.safetensors"))); // a "finished" file
+            } else if (kind == 2) {
+                QVERIFY(QFile::link(outside, staging + QStringLiteral("/download.json")));
+            } else {
+                QCOMPARE(::mkfifo(QFile::encodeName(partPath()).constData(), 0644), 0);
+                QCOMPARE(::mkfifo(QFile::encodeName(staging + QStringLiteral("/download.json")).constData(), 0644), 0);
+            }
+            ModelDownloader* dl = makeDownloader();
+            QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(QString::number(kind) + dl->errorMessage()));
+            QVERIFY2(readAll(outside) == mine, qPrintable(QString::number(kind)));
+            for (auto it = original.cbegin(); it != original.cend(); ++it)
+                QVERIFY2(QFileInfo(installed() + QLatin1Char('/') + it.key()).isFile()
+                             && !QFileInfo(installed() + QLatin1Char('/') + it.key()).isSymLink(),
+                         qPrintable(it.key()));
+            checkInstalledIdentical();
+        }
+    }
+
+    // "Done" only when the new folder holds every file of the model; otherwise the earlier model stays.
+    void anInstallMissingAFileFailsAndKeepsThePreviousModel() {
+        QVERIFY(QDir().mkpath(installed()));
+        for (auto it = original.cbegin(); it != original.cend(); ++it)
+            QVERIFY(writeAll(installed() + QLatin1Char('/') + it.key(), "old " + it.key().toLatin1()));
+        QVERIFY(writeAll(installed() + QStringLiteral("/source.json"), "{\"repo\": \"" + hub->repo.toLatin1() + "\"}"));
+        ModelDownloader* dl = makeDownloader();
+        dl->setValidator([](const QString& dir) {
+            ModelDownloader::Validation v = ModelDownloader::validateWithEngine(dir);
+            QFile::remove(dir + QStringLiteral("/model.safetensors")); // lost after the check
+            return v;
+        });
+        QVERIFY(runToEnd(dl, pinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::DestinationTaken);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("model.safetensors is missing")), qPrintable(dl->errorMessage()));
+        QCOMPARE(readAll(installed() + QStringLiteral("/model.safetensors")), QByteArray("old model.safetensors"));
+    }
+
+    // A server that ignores Range and drops the connection at the same point every time sends the
+    // same bytes again: that is no progress, and the download fails after the retries.
+    void aServerThatNeverGetsFurtherFailsAfterTheRetries() {
+        hub->cutAfter = 500000;
+        hub->cutTimes = 1000;
+        hub->ignoreRange = true;
+        ModelDownloader* dl = makeDownloader();
+        dl->setMaxRetries(3);
+        QVERIFY(runToEnd(dl, pinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::Truncated);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("does not resume")), qPrintable(dl->errorMessage()));
+        int gets = 0;
+        for (const QString& p : hub->getPaths)
+            gets += p.startsWith(QStringLiteral("/cdn/")) ? 1 : 0;
+        QCOMPARE(gets, 4); // the first try and three retries
+        QVERIFY(!QFileInfo::exists(installed()));
     }
 
     // The folder is looked at again at install: files put there during a long download stop it,

@@ -1,10 +1,14 @@
 #include "download/download_destination.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <algorithm>
 
 #include "attention_lens/safe_file.h"
+#include "download/staged_file.h"
 #include "library/model_library.h"
 
 namespace al::download {
@@ -32,6 +36,30 @@ QString notAPlainFolder(const QString& path) {
 
 } // namespace
 
+QString otherModelProblem(const QString& target, const QString& repo) {
+    const QFileInfo info(target);
+    if (!info.isDir() || info.isSymLink() || QDir(target).isEmpty(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot))
+        return QString(); // nothing there to replace (a link or a file is refused elsewhere)
+    const QString advice = QCoreApplication::translate("al::download::ModelDownloader",
+        "It is not replaced: remove or move that folder, or download into another models folder (with --dest for attention-lens-cli download).");
+    QFile file;
+    const QString sourcePath = target + QStringLiteral("/source.json");
+    QString held;
+    if (QFileInfo(sourcePath).isSymLink() || QFileInfo::exists(sourcePath)) {
+        if (openStagedFile(file, sourcePath, QIODevice::ReadOnly).isEmpty() && file.size() <= 65536)
+            held = QJsonDocument::fromJson(file.read(65536)).object().value(QStringLiteral("repo")).toString();
+    }
+    if (held.isEmpty())
+        return QCoreApplication::translate("al::download::ModelDownloader",
+                                           "%1 already holds a model with no record of where it came from (no source.json naming a "
+                                           "repository), perhaps one of your own. %2")
+            .arg(target, advice);
+    // Hugging Face repository ids do not depend on case.
+    if (held.compare(repo, Qt::CaseInsensitive) != 0)
+        return QCoreApplication::translate("al::download::ModelDownloader", "%1 already holds %2, not %3. %4").arg(target, held, repo, advice);
+    return QString();
+}
+
 QString destinationProblem(const QString& modelsRoot, const library::ManifestModel& model) {
     // The models folder itself may be a link (to a larger disk); it must lead to a folder.
     const QFileInfo root(modelsRoot);
@@ -53,7 +81,7 @@ QString destinationProblem(const QString& modelsRoot, const library::ManifestMod
         return QCoreApplication::translate("al::download::ModelDownloader", "%1 would be installed as %2, but that folder may not be replaced: %3. Move what is there away "
                   "or choose another models folder.")
             .arg(model.repo, target, why);
-    return QString();
+    return otherModelProblem(target, model.repo);
 }
 
 } // namespace al::download

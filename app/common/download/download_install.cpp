@@ -27,6 +27,17 @@ namespace al::download {
 // never followed, and of the earlier folder only those files are deleted.
 void ModelDownloader::install(std::shared_ptr<const al::Model> validated) {
     setPhase(Phase::Installing);
+    const QString target = d->modelsRoot + QLatin1Char('/') + d->model.folderName();
+    const std::vector<std::string> ours = installedFileNames(d->model);
+    // Looked at again: another model may have been put there during a long download. (Other
+    // files there are named by the replacement below.)
+    const QString why = al::why_folder_cannot_be_replaced(target.toStdString(), ours).empty() ? otherModelProblem(target, d->model.repo) : QString();
+    if (!why.isEmpty()) {
+        fail(DownloadError::DestinationTaken,
+             tr("The download of %1 is complete but was not installed: %2 The downloaded files are kept in %3.")
+                 .arg(d->model.repo, why, d->staging));
+        return;
+    }
     QFile::remove(d->stagedPath(QLatin1String(kStateFile)));
     {
         QJsonObject source;
@@ -37,8 +48,6 @@ void ModelDownloader::install(std::shared_ptr<const al::Model> validated) {
         // Says where the folder came from; the model loads without it, so a failed write is not fatal.
         al::app::writeFileAtomically(d->staging + QStringLiteral("/source.json"), QJsonDocument(source).toJson());
     }
-    const QString target = d->modelsRoot + QLatin1Char('/') + d->model.folderName();
-    const std::vector<std::string> ours = installedFileNames(d->model);
     try {
         al::replace_folder_atomically(target.toStdString(), ours, [&](const std::string& fresh) {
             // Hard links, so that the staged files stay whole if the folder cannot be put in place
@@ -51,6 +60,16 @@ void ModelDownloader::install(std::shared_ptr<const al::Model> validated) {
                     continue;
                 if (::link(from.c_str(), to.c_str()) != 0 && std::rename(from.c_str(), to.c_str()) != 0)
                     throw al::Error(to + ": cannot put the downloaded file there (" + std::strerror(errno) + ")");
+            }
+            // The new folder must hold every file of the model, each a regular file of its size,
+            // before it takes the place of the old one: otherwise the old one stays.
+            for (const library::ManifestFile& f : d->files) {
+                const std::string path = fresh + "/" + f.name.toStdString();
+                struct stat st {};
+                if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+                    throw al::Error(f.name.toStdString() + " is missing from the downloaded files");
+                if (f.size >= 0 && st.st_size != f.size)
+                    throw al::Error(f.name.toStdString() + " is " + std::to_string(st.st_size) + " bytes, not " + std::to_string(f.size));
             }
         });
     } catch (const std::exception& e) {

@@ -10,6 +10,7 @@
 
 #include "download/download_parsers.h"
 #include "download/model_downloader_p.h"
+#include "download/staged_file.h"
 
 namespace al::download {
 
@@ -28,10 +29,12 @@ void ModelDownloader::checkSpaceAndDownload() {
         const qint64 have = QFileInfo::exists(path) ? QFileInfo(path).size() : QFileInfo(path + QStringLiteral(".part")).size();
         remaining += std::max<qint64>(0, f.size - have);
     }
-    QFile stateFile(d->stagedPath(QLatin1String(kStateFile)));
-    if (!stateFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || stateFile.write(serializeResumeState({d->model.repo, d->revision, d->files})) < 0) {
-        fail(DownloadError::NotWritable, tr("Cannot write in %1: %2").arg(d->staging, stateFile.errorString()));
+    QFile stateFile;
+    QString why = openStagedFile(stateFile, d->stagedPath(QLatin1String(kStateFile)), QIODevice::WriteOnly | QIODevice::Truncate);
+    if (why.isEmpty() && stateFile.write(serializeResumeState({d->model.repo, d->revision, d->files})) < 0)
+        why = stateFile.errorString();
+    if (!why.isEmpty()) {
+        fail(DownloadError::NotWritable, tr("Cannot write in %1: %2").arg(d->staging, why));
         return;
     }
     stateFile.close();
@@ -48,6 +51,7 @@ void ModelDownloader::checkSpaceAndDownload() {
         return;
     }
     d->attempts = 0;
+    d->mostIndex = -1;
     setPhase(Phase::Downloading);
     downloadNext(0);
 }
@@ -66,6 +70,11 @@ void ModelDownloader::downloadNext(int index) {
     const ManifestFile& f = d->files[index];
     const QString finalPath = d->stagedPath(f.name);
     const QString partPath = finalPath + QStringLiteral(".part");
+    // A link or a special file under either name is removed itself, never opened or followed.
+    for (const QString& path : {finalPath, partPath})
+        if (QFileInfo(path).exists() || QFileInfo(path).isSymLink())
+            if (!isRegularFile(path) && !QFileInfo(path).isDir())
+                QFile::remove(path);
     // A file renamed from .part was already verified; trust it if its size still matches.
     if (QFileInfo::exists(finalPath)) {
         if (QFileInfo(finalPath).size() == f.size) {
@@ -87,9 +96,15 @@ void ModelDownloader::downloadNext(int index) {
         verify(index);
         return;
     }
-    d->part.setFileName(partPath);
-    if (!d->part.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        fail(DownloadError::NotWritable, tr("Cannot write %1: %2").arg(partPath, d->part.errorString()));
+    if (index != d->mostIndex) {
+        d->mostIndex = index;
+        d->mostBytes = have;
+        d->rangeIgnored = false;
+    }
+    d->mostBytes = std::max(d->mostBytes, have);
+    d->partPath = partPath; // a QFile opened from a descriptor has no name
+    if (const QString why = openStagedFile(d->part, partPath, QIODevice::WriteOnly | QIODevice::Append); !why.isEmpty()) {
+        fail(DownloadError::NotWritable, tr("Cannot write %1: %2").arg(partPath, why));
         return;
     }
     d->currentBytes = have;
@@ -124,6 +139,7 @@ void ModelDownloader::onReadyRead() {
             d->part.seek(0);
             d->currentBytes = 0;
             d->partAtRequest = 0;
+            d->rangeIgnored = true;
         } else if (status == 206) {
             // Content-Range: bytes <first>-<last>/<total>; anything but our offset means start over.
             const std::optional<ContentRange> range = parseContentRange(reply->rawHeader("Content-Range"));
@@ -167,8 +183,8 @@ void ModelDownloader::onReadyRead() {
         reply->deleteLater();
         fail(full ? DownloadError::DiskFull : DownloadError::NotWritable,
              full ? tr("The disk is full while writing %1 (%2). Free some space and resume: what was downloaded is kept.")
-                        .arg(d->part.fileName(), why)
-                  : tr("Cannot write %1: %2").arg(d->part.fileName(), why));
+                        .arg(d->partPath, why)
+                  : tr("Cannot write %1: %2").arg(d->partPath, why));
         return;
     }
     d->currentBytes += chunk.size();
@@ -182,7 +198,7 @@ void ModelDownloader::stopForTooManyBytes(const QString& what) {
     QNetworkReply* reply = d->reply;
     d->writeFailed = true;
     d->part.close();
-    QFile::remove(d->part.fileName());
+    QFile::remove(d->partPath);
     d->currentBytes = 0;
     d->reply = nullptr;
     reply->disconnect(this);
@@ -213,7 +229,7 @@ void ModelDownloader::onGetFinished() {
         return;
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const qint64 have = QFileInfo(d->part.fileName()).size();
+    const qint64 have = QFileInfo(d->partPath).size();
     d->currentBytes = have;
     if (status == 416) {
         if (have == f.size) {
@@ -264,7 +280,7 @@ void ModelDownloader::onGetFinished() {
         return;
     }
     if (have > f.size) {
-        QFile::remove(d->part.fileName());
+        QFile::remove(d->partPath);
         fail(DownloadError::WrongSize, tr("%1 is %2 bytes, but %3 bytes were expected; the file was deleted. Try again later.")
                                            .arg(f.name).arg(have).arg(f.size));
         return;
@@ -273,12 +289,22 @@ void ModelDownloader::onGetFinished() {
 }
 
 void ModelDownloader::retryOrFail(DownloadError error, const QString& message) {
-    // Progress since the last attempt resets the count: a flaky connection that keeps moving goes on.
-    if (d->currentBytes > d->partAtRequest)
+    // Progress resets the count, so a flaky connection that keeps moving goes on. Progress is bytes
+    // beyond the most this file ever had: a server that ignores Range sends the start again each
+    // time, and bytes sent again are no progress.
+    if (d->currentBytes > d->mostBytes) {
+        d->mostBytes = d->currentBytes;
         d->attempts = 0;
+    }
     ++d->attempts;
     if (d->attempts > d->maxRetries) {
-        fail(error, message + QLatin1Char(' ') + tr("What was downloaded is kept; start again to resume."));
+        QString why = message;
+        if (d->rangeIgnored)
+            why += QLatin1Char(' ') + tr("The server does not resume downloads (it sends the whole file again each time) and "
+                                         "never got further than %1 of %2 in %3 attempts.")
+                                          .arg(library::formatBytes(d->mostBytes), d->files[d->index].name)
+                                          .arg(d->attempts);
+        fail(error, why + QLatin1Char(' ') + tr("What was downloaded is kept; start again to resume."));
         return;
     }
     setStatus(message + QLatin1Char(' ') + tr("Resuming (attempt %1 of %2)…").arg(d->attempts).arg(d->maxRetries));

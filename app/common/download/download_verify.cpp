@@ -6,6 +6,7 @@
 
 #include "attention_lens/model.h"
 #include "download/model_downloader_p.h"
+#include "download/staged_file.h"
 
 namespace al::download {
 
@@ -56,6 +57,10 @@ void ModelDownloader::verify(int index) {
     };
     if (f.hashKind == HashKind::None) {
         accept(); // the server named no hash; the size was checked
+        return;
+    }
+    if (!isRegularFile(partPath)) { // a link or a pipe put there is never read through
+        fail(DownloadError::NotWritable, tr("%1 is not a regular file; it was not checked and nothing was installed.").arg(partPath));
         return;
     }
     setPhase(Phase::Verifying);

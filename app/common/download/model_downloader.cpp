@@ -15,6 +15,7 @@
 #include "download/download_destination.h"
 #include "download/download_parsers.h"
 #include "download/source_names.h"
+#include "download/staged_file.h"
 #include "download/model_downloader_p.h"
 
 namespace al::download {
@@ -227,6 +228,7 @@ void ModelDownloader::start(const library::ManifestModel& model) {
     d->samples.clear();
     d->retried416 = false;
     d->restartFromZero = false;
+    d->mostIndex = -1;
 
     // The folder's name comes from the repository id and files are named by the manifest: a name
     // such as ".." would put the staging folder on the models folder itself, which a failed or
@@ -279,12 +281,19 @@ void ModelDownloader::start(const library::ManifestModel& model) {
                  .arg(d->staging, d->modelsRoot));
         return;
     }
+    // A link or a named pipe among the staged files is removed itself (never what it points to),
+    // so that the file of that name is downloaded afresh; every staged file is also opened
+    // without following links or blocking, should one appear later.
+    removeSpecialEntries(d->staging);
     {
-        QFile probe(d->staging + QStringLiteral("/.write-test"));
-        if (!probe.open(QIODevice::WriteOnly) || probe.write("ok", 2) != 2) {
+        QFile probe;
+        QString why = openStagedFile(probe, d->staging + QStringLiteral("/.write-test"), QIODevice::WriteOnly | QIODevice::Truncate);
+        if (why.isEmpty() && probe.write("ok", 2) != 2)
+            why = probe.errorString();
+        if (!why.isEmpty()) {
             fail(DownloadError::NotWritable,
                  tr("Cannot write in %1 (%2). Check that the folder is writable, or choose another folder.")
-                     .arg(d->staging, probe.errorString()));
+                     .arg(d->staging, why));
             return;
         }
         probe.close();
@@ -292,8 +301,9 @@ void ModelDownloader::start(const library::ManifestModel& model) {
     }
 
     // A download started earlier (by this or an earlier run of the app) left its expectations here.
-    QFile stateFile(d->stagedPath(QLatin1String(kStateFile)));
-    if (stateFile.open(QIODevice::ReadOnly)) {
+    QFile stateFile;
+    if (QFile::exists(d->stagedPath(QLatin1String(kStateFile)))
+        && openStagedFile(stateFile, d->stagedPath(QLatin1String(kStateFile)), QIODevice::ReadOnly).isEmpty()) {
         const std::optional<ResumeState> staged = parseResumeState(stateFile.readAll());
         stateFile.close();
         if (!staged || !resumesSameSource(*staged, model.repo, model.revision)) {

@@ -56,6 +56,7 @@ struct ModelDownloader::Private {
     int index = -1;              // the file being fetched
     QNetworkReply* reply = nullptr;
     QFile part;
+    QString partPath;            // the file `part` writes
     bool replyChecked = false;   // the status of the current reply was looked at
     bool restartFromZero = false;
     bool stalled = false;
@@ -63,6 +64,9 @@ struct ModelDownloader::Private {
     bool retried416 = false;
     int attempts = 0;            // consecutive failed attempts on the current file without progress
     qint64 partAtRequest = 0;    // .part size when the request was sent
+    int mostIndex = -1;          // the file mostBytes is of
+    qint64 mostBytes = 0;        // the most that file's .part ever held: only bytes past it are progress
+    bool rangeIgnored = false;   // the server answered a Range request with the whole file
     QTimer stallTimer;
     QTimer retryTimer;
     QTimer heartbeat;            // refreshes speed and time left while no bytes arrive
