@@ -13,10 +13,12 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sys/stat.h>
 #include <thread>
 
 #include "attention_lens/error.h"
@@ -261,6 +263,14 @@ void check_folder(const std::string& dir) {
     if (!fs::is_directory(dir, ec)) throw Error("\"" + dir + "\" is not a folder (a model is a folder with config.json, model.safetensors, vocab.json and merges.txt)");
     const fs::path root(dir);
     for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"}) {
+        const fs::file_status own = fs::symlink_status(root / f, ec);
+        if (fs::is_symlink(own) && !fs::exists(fs::status(root / f, ec))) {
+            // A link whose target is missing, or that leads round in a loop: say so, not "has no".
+            struct stat st {};
+            const bool loop = ::stat((root / f).c_str(), &st) != 0 && errno == ELOOP;
+            throw Error((root / f).string() + ": " + f + " is a symbolic link that cannot be followed (" +
+                        (loop ? "the links form a loop" : "its target does not exist") + ")");
+        }
         if (!fs::exists(root / f, ec))
             throw Error("model folder \"" + dir + "\" has no " + f +
                         " (a GPT-2 model folder needs config.json, model.safetensors, vocab.json and merges.txt)");
