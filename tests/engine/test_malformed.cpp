@@ -604,6 +604,11 @@ private slots:
         expect_refused({"merges.txt lists no merges", "259 tokens"});
         write_file(dir_ / "merges.txt", "#version: 0.2\n\n");
         expect_refused({"merges.txt lists no merges"});
+        // The 256 bytes and <|endoftext|> alone need none.
+        ojson bytes_only;
+        for (int b = 0; b < 256; ++b) bytes_only[al::bytes_to_token_string(std::string(1, char(b)))] = b;
+        bytes_only["<|endoftext|>"] = 256;
+        QCOMPARE(al::Tokenizer::from_strings(bytes_only.dump(), "", "bytes only").vocab_size(), 257);
     }
     void vocabMissing() {
         make();
