@@ -604,6 +604,8 @@ private slots:
         expect_refused({"merges.txt lists no merges", "259 tokens"});
         write_file(dir_ / "merges.txt", "#version: 0.2\n\n");
         expect_refused({"merges.txt lists no merges"});
+        // The model library's check (what makes a folder "ready") says so too.
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::Model::check_files(dir_.string()));
         // The 256 bytes and <|endoftext|> alone need none.
         ojson bytes_only;
         for (int b = 0; b < 256; ++b) bytes_only[al::bytes_to_token_string(std::string(1, char(b)))] = b;
