@@ -229,6 +229,14 @@ int main(int argc, char* argv[]) {
                      qPrintable(QDir::toNativeSeparators(instance.lockFile())));
         instance.acquire(std::max(1, int(timeoutSeconds * 1000))); // the watchdog ends the wait at --timeout
     }
+    if (!instance.lockProblem().isEmpty()) {
+        // Unlocked, a copy already open would not be seen: one that answers is raised instead.
+        if (shot.isEmpty() && instance.raiseOther(2000)) {
+            std::printf("attention-lens: Attention Lens is already open; its window was brought to the front\n");
+            return 0;
+        }
+        std::fprintf(stderr, "attention-lens: %s\n", qPrintable(instance.lockProblem()));
+    }
     if (!instance.notice().isEmpty())
         std::fprintf(stderr, "attention-lens: %s\n", qPrintable(instance.notice()));
 

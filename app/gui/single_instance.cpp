@@ -9,6 +9,8 @@
 #include <QSysInfo>
 #include <QThread>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,11 +40,33 @@ bool SingleInstance::acquire(int waitMs) {
     clearUnusableLock();
     if (lock_.tryLock(waitMs))
         return true;
-    if (lock_.error() != QLockFile::LockFailedError)
+    if (lock_.error() != QLockFile::LockFailedError) {
+        // No lock can be made here (a read-only folder, a full disk, no inodes left): another copy
+        // may still be running, so the caller asks it first (raiseOther), then runs unlocked.
+        lockProblem_ = whyNoLock();
         return true;
+    }
     // The lock may have become unusable while this copy waited (a copy killed between creating
     // and writing it): once cleared, it is taken at once.
     return clearUnusableLock() && (lock_.tryLock(0) || lock_.error() != QLockFile::LockFailedError);
+}
+
+// QLockFile says only "permission" or "unknown": a file created beside the lock gives the
+// system's own words (No space left on device, Read-only file system...).
+QString SingleInstance::whyNoLock() const {
+    QByteArray probe = QFile::encodeName(lockPath_) + ".probe-XXXXXX";
+    const int fd = ::mkstemp(probe.data());
+    QString why;
+    if (fd < 0) {
+        why = QString::fromLocal8Bit(std::strerror(errno));
+    } else {
+        ::close(fd);
+        ::unlink(probe.constData());
+        why = lock_.error() == QLockFile::PermissionError ? QStringLiteral("permission denied")
+                                                          : QStringLiteral("unknown error");
+    }
+    return tr("could not lock the data folder (%1: %2); a second copy opened now would not be noticed")
+        .arg(QDir::toNativeSeparators(lockPath_), why);
 }
 
 // QLockFile never takes over a lock file whose contents it cannot read (with no stale age set,
@@ -117,8 +141,10 @@ bool SingleInstance::raiseOther(int waitMs) {
 }
 
 void SingleInstance::listen(std::function<void()> raise) {
-    // Holding the lock, any socket of that name is a leftover of a copy that crashed.
-    QLocalServer::removeServer(serverName_);
+    // Holding the lock, any socket of that name is a leftover of a copy that crashed. Without the
+    // lock it may be a running copy's: left alone.
+    if (lockProblem_.isEmpty())
+        QLocalServer::removeServer(serverName_);
     server_.setSocketOptions(QLocalServer::UserAccessOption);
     if (!server_.listen(serverName_))
         return; // a later launch then says the course is open and exits without raising it

@@ -19,8 +19,12 @@ public:
     explicit SingleInstance(const QString& dataDir, QObject* parent = nullptr);
 
     // Takes the lock, waiting up to `waitMs` (0: not at all). False when another running copy holds
-    // it; true also when the folder cannot hold a lock at all (read-only: nothing will be saved).
+    // it; true also when the folder cannot hold a lock at all (read-only, full, out of inodes):
+    // then lockProblem() says why, and the caller should first ask a running copy (raiseOther).
     bool acquire(int waitMs);
+    // Why no lock could be made, translated, naming the lock file and the system's error; "" when
+    // the lock is held.
+    QString lockProblem() const { return lockProblem_; }
     // Asks the copy that holds the lock to show its window (trying again while it starts up):
     // whether it answered within `waitMs`.
     bool raiseOther(int waitMs);
@@ -38,10 +42,12 @@ private:
     // Removes a lock file that names no process and sets aside anything at its place that is not a
     // regular file: whether it cleared something.
     bool clearUnusableLock();
+    QString whyNoLock() const;
 
     QString lockPath_;
     QString serverName_;
     QLockFile lock_;
     QLocalServer server_;
     QString notice_;
+    QString lockProblem_;
 };

@@ -201,7 +201,10 @@ std::vector<int> induction_sequence(const Config& cfg, int n, uint64_t seed) {
     // prepends one. Shortened to fit the model's positions.
     const bool bos = cfg.bos_token_id >= 0 && cfg.bos_token_id < cfg.vocab_size;
     n = std::min(n, (cfg.n_positions - (bos ? 1 : 0)) / 2);
-    if (n < 1) throw Error("census: the model has too few positions for an induction sequence");
+    if (n < 1)
+        throw Error("census: the model has " + std::to_string(cfg.n_positions) +
+                    " positions, too few for the induction probe (a random token written twice" +
+                    (bos ? " after <|endoftext|>: 3 positions at least)" : ": 2 positions at least)"));
     std::mt19937_64 rng(seed);
     std::vector<int> half;
     while (static_cast<int>(half.size()) < n) {

@@ -13,6 +13,7 @@
 
 #include "attention_lens/error.h"
 #include "attention_lens/safe_file.h"
+#include "json_text.h"
 
 namespace al {
 
@@ -29,6 +30,9 @@ constexpr int kMaxPositions = 1 << 20;
 constexpr int kMaxVocab = 1 << 22;
 constexpr int kMaxInner = 1 << 20;
 constexpr int64_t kMaxParameters = int64_t(1) << 36; // 64 G floats: no desktop holds that
+// A GPT-2 config.json nests 3 levels (task_specific_params); a deeper one is refused before a tree
+// is built, since walking a deep tree recursively overflows the stack.
+constexpr int kMaxConfigDepth = 64;
 
 int read_int(const json& j, const char* key, int fallback, int max_value, const std::string& source) {
     if (!j.contains(key)) return fallback;
@@ -47,7 +51,7 @@ int read_int(const json& j, const char* key, int fallback, int max_value, const 
                v.get<double>() == std::floor(v.get<double>()) && std::fabs(v.get<double>()) < 1e15) {
         value = int64_t(v.get<double>()); // 768.0 is 768
     } else {
-        throw Error(source + ": \"" + key + "\" must be an integer, found " + v.dump());
+        throw Error(source + ": \"" + key + "\" must be an integer, found " + describe_json(v));
     }
     if (value <= 0)
         throw Error(source + ": \"" + key + "\" must be positive, found " + std::to_string(value));
@@ -60,7 +64,7 @@ int read_int(const json& j, const char* key, int fallback, int max_value, const 
 bool read_bool(const json& j, const char* key, bool fallback, const std::string& source) {
     if (!j.contains(key) || j.at(key).is_null()) return fallback;
     if (!j.at(key).is_boolean())
-        throw Error(source + ": \"" + key + "\" must be true or false, found " + j.at(key).dump());
+        throw Error(source + ": \"" + key + "\" must be true or false, found " + describe_json(j.at(key)));
     return j.at(key).get<bool>();
 }
 
@@ -68,13 +72,14 @@ int read_token_id(const json& j, const char* key, int fallback, const std::strin
     if (!j.contains(key) || j.at(key).is_null()) return fallback;
     const json& v = j.at(key);
     if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > kMaxVocab)
-        throw Error(source + ": \"" + key + "\" must be a token id, found " + v.dump());
+        throw Error(source + ": \"" + key + "\" must be a token id, found " + describe_json(v));
     return int(v.get<int64_t>());
 }
 
 } // namespace
 
 Config Config::parse(const std::string& json_text, const std::string& source) {
+    check_json_text(json_text, source, "config.json", kMaxConfigDepth);
     json j;
     try {
         j = json::parse(json_text);
@@ -110,13 +115,13 @@ Config Config::parse(const std::string& json_text, const std::string& source) {
         // layer norm divides by sqrt(variance + epsilon).
         if (!e.is_number() || !std::isfinite(e.get<double>()) || e.get<double>() > 1 ||
             float(e.get<double>()) < std::numeric_limits<float>::min())
-            throw Error(source + ": \"layer_norm_epsilon\" must be a small positive number, found " + e.dump());
+            throw Error(source + ": \"layer_norm_epsilon\" must be a small positive number, found " + describe_json(e));
         c.layer_norm_epsilon = float(e.get<double>());
     }
 
     if (j.contains("activation_function") && !j["activation_function"].is_null()) {
         const json& a = j["activation_function"];
-        if (!a.is_string()) throw Error(source + ": \"activation_function\" must be a string, found " + a.dump());
+        if (!a.is_string()) throw Error(source + ": \"activation_function\" must be a string, found " + describe_json(a));
         const std::string name = a.get<std::string>();
         // gelu_pytorch_tanh is the same tanh approximation as gelu_new, computed by another kernel.
         if (name == "gelu_new" || name == "gelu_pytorch_tanh")

@@ -13,10 +13,13 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sys/stat.h>
+#include <string_view>
 #include <thread>
 
 #include "attention_lens/error.h"
@@ -254,6 +257,20 @@ void check_values(const float* p, int64_t n, const std::string& file, const std:
     }
 }
 
+// Whether merges.txt has a line that is neither empty nor its "#version" header.
+bool has_a_merge(const std::string& merges) {
+    size_t at = 0;
+    for (int line_no = 1; at < merges.size(); ++line_no) {
+        size_t end = merges.find('\n', at);
+        if (end == std::string::npos) end = merges.size();
+        std::string_view line(merges.data() + at, end - at);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!line.empty() && !(line_no == 1 && line.substr(0, 8) == "#version")) return true;
+        at = end + 1;
+    }
+    return false;
+}
+
 // The folder holds the four files, each a regular file.
 void check_folder(const std::string& dir) {
     std::error_code ec;
@@ -261,6 +278,14 @@ void check_folder(const std::string& dir) {
     if (!fs::is_directory(dir, ec)) throw Error("\"" + dir + "\" is not a folder (a model is a folder with config.json, model.safetensors, vocab.json and merges.txt)");
     const fs::path root(dir);
     for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"}) {
+        const fs::file_status own = fs::symlink_status(root / f, ec);
+        if (fs::is_symlink(own) && !fs::exists(fs::status(root / f, ec))) {
+            // A link whose target is missing, or that leads round in a loop: say so, not "has no".
+            struct stat st {};
+            const bool loop = ::stat((root / f).c_str(), &st) != 0 && errno == ELOOP;
+            throw Error((root / f).string() + ": " + f + " is a symbolic link that cannot be followed (" +
+                        (loop ? "the links form a loop" : "its target does not exist") + ")");
+        }
         if (!fs::exists(root / f, ec))
             throw Error("model folder \"" + dir + "\" has no " + f +
                         " (a GPT-2 model folder needs config.json, model.safetensors, vocab.json and merges.txt)");
@@ -313,6 +338,12 @@ Config Model::check_files(const std::string& dir) {
     const std::string path = (root / "model.safetensors").string();
     Storage scratch;
     match_tensors(read_safetensors_header(path).tensors, expected_tensors(c, scratch, !c.tie_word_embeddings), c, path);
+    // The tokenizer refuses a merges.txt without merges at load; said here too (a read of half a
+    // megabyte for GPT-2), so the model library does not call such a folder ready.
+    const std::string merges_path = (root / "merges.txt").string();
+    if (c.vocab_size > 257 && !has_a_merge(read_model_file(merges_path, 64ull << 20, "merges.txt")))
+        throw Error(merges_path + ": merges.txt lists no merges, but config.json's vocabulary has " +
+                    std::to_string(c.vocab_size) + " tokens (GPT-2's merges.txt has 50,000)");
     return c;
 }
 

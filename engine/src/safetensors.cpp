@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "attention_lens/error.h"
+#include "json_text.h"
 
 namespace al {
 
@@ -256,14 +257,14 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
         TensorInfo t;
         t.name = name;
         const auto& dt = v["dtype"];
-        if (!dt.is_string()) throw Error(where + ": dtype must be a string, found " + dt.dump());
+        if (!dt.is_string()) throw Error(where + ": dtype must be a string, found " + describe_json(dt));
         t.dtype_text = dt.get<std::string>();
         const DTypeEntry* entry = find_dtype(t.dtype_text);
         if (!entry) throw Error(where + ": unknown dtype " + qname(t.dtype_text));
         t.dtype = entry->dtype;
 
         const auto& shape = v["shape"];
-        if (!shape.is_array()) throw Error(where + ": shape must be an array, found " + shape.dump());
+        if (!shape.is_array()) throw Error(where + ": shape must be an array, found " + describe_json(shape));
         if (shape.size() > kMaxRank)
             throw Error(where + ": shape has " + std::to_string(shape.size()) + " dimensions, more than " +
                         std::to_string(kMaxRank));
@@ -278,7 +279,7 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
         for (const auto& d : shape) {
             uint64_t dim = 0;
             if (!as_u64(d, dim))
-                throw Error(where + ": shape dimension " + d.dump() + " is not a non-negative integer");
+                throw Error(where + ": shape dimension " + describe_json(d) + " is not a non-negative integer");
             if (dim > uint64_t(INT64_MAX))
                 throw Error(where + ": shape dimension " + std::to_string(dim) + " is too large");
             t.shape.push_back(int64_t(dim));
@@ -302,9 +303,9 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
 
         const auto& offs = v["data_offsets"];
         if (!offs.is_array() || offs.size() != 2)
-            throw Error(where + ": data_offsets must be [begin, end], found " + offs.dump());
+            throw Error(where + ": data_offsets must be [begin, end], found " + describe_json(offs));
         if (!as_u64(offs[0], t.begin) || !as_u64(offs[1], t.end))
-            throw Error(where + ": data_offsets " + offs.dump() + " must be non-negative integers");
+            throw Error(where + ": data_offsets must be non-negative integers, found " + describe_json(offs[0]) + " and " + describe_json(offs[1]));
         if (t.begin > t.end)
             throw Error(where + ": data_offsets begin " + std::to_string(t.begin) + " is after end " +
                         std::to_string(t.end));

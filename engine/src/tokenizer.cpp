@@ -4,6 +4,7 @@
 
 #include "attention_lens/error.h"
 #include "attention_lens/safe_file.h"
+#include "json_text.h"
 #include "tokenizer_text.h"
 
 #include <nlohmann/json.hpp>
@@ -204,6 +205,8 @@ Tokenizer Tokenizer::from_strings(const std::string& vocab_json, const std::stri
     im.source = source;
 
     // vocab.json: {"token string": id, ...}, ids 0..N-1, each once.
+    // vocab.json is one flat object: anything nested deeper is not a vocabulary.
+    check_json_text(vocab_json, source, "vocab.json", 4);
     nlohmann::json vocab;
     try {
         vocab = nlohmann::json::parse(vocab_json);
@@ -279,6 +282,13 @@ Tokenizer Tokenizer::from_strings(const std::string& vocab_json, const std::stri
         // A repeated pair keeps its later rank, as GPT-2's dict(zip(merges, range(...))) does.
         im.merges[pair_key(l->second, r->second)] = Merge{rank++, m->second};
     }
+    // Every token past the 256 single bytes and <|endoftext|> is made by a merge; without merges
+    // text would split byte by byte and the model would see tokens it was never trained on.
+    const size_t merged_tokens = n - 256 - (t.eos_id_ >= 0 ? 1 : 0);
+    if (rank == 0 && merged_tokens > 0)
+        throw Error(source + ": merges.txt lists no merges, but vocab.json has " + std::to_string(n) +
+                    " tokens; a byte-level BPE vocabulary beyond the 256 single bytes and <|endoftext|> "
+                    "needs its merges (GPT-2's merges.txt has 50,000)");
     return t;
 }
 

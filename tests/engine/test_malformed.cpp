@@ -553,7 +553,65 @@ private slots:
         expect_refused({cfg(), "layer_norm_epsilon"});
     }
 
+    void configDeeplyNested() {
+        // 50,000 nested arrays as a value: refused with a one-line message, without the recursion
+        // (printing or copying the value) that overflowed the stack.
+        make();
+        write_file(cfg(), "{\"model_type\":\"gpt2\",\"n_layer\":" + std::string(50000, '[') + std::string(50000, ']') + "}");
+        expect_refused({cfg(), "config.json is nested more than 64 levels deep"});
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::Model::check_files(dir_.string()));
+    }
+    void configWrongTypeIsDescribedNotPrinted() {
+        make({}, [](ojson& c) { c["n_layer"] = ojson::array({ojson::array({1, 2}), 3}); });
+        expect_refused({cfg(), "\"n_layer\" must be an integer, found an array of 2 values"});
+        make({}, [](ojson& c) { c["n_embd"] = std::string(5000, 'x'); });
+        expect_refused({cfg(), "\"n_embd\" must be an integer, found \"" + std::string(60, 'x') + "...\""});
+    }
+    void configWithNulByte() {
+        // The parser stops at a NUL as at the end: the garbage after it would pass unseen.
+        make();
+        write_file(cfg(), std::string("{\"model_type\":\"gpt2\"}\0garbage", 29));
+        expect_refused({cfg(), "config.json holds a NUL byte at offset 21; not a JSON text file"});
+    }
+    void configSymlinkLoop() {
+        make();
+        fs::remove(cfg());
+        fs::create_symlink("config.json", cfg());
+        expect_refused({cfg(), "symbolic link that cannot be followed", "loop"});
+    }
+    void configDanglingSymlink() {
+        make();
+        fs::remove(cfg());
+        fs::create_symlink("elsewhere.json", cfg());
+        expect_refused({cfg(), "symbolic link that cannot be followed", "target does not exist"});
+    }
+
     // ---- tokenizer files ----
+    void vocabWithNulByte() {
+        make();
+        write_file(dir_ / "vocab.json", vocab_text() + std::string("\0{}", 3));
+        expect_refused({"vocab.json holds a NUL byte at offset"});
+    }
+    void vocabDeeplyNested() {
+        make();
+        write_file(dir_ / "vocab.json", std::string(100000, '[') + std::string(100000, ']'));
+        expect_refused({"vocab.json is nested more than"});
+    }
+    void mergesEmpty() {
+        // With no merges every text splits byte by byte: not GPT-2's tokenizer, however it looks.
+        make();
+        write_file(dir_ / "merges.txt", "");
+        expect_refused({"merges.txt lists no merges", "259 tokens"});
+        write_file(dir_ / "merges.txt", "#version: 0.2\n\n");
+        expect_refused({"merges.txt lists no merges"});
+        // The model library's check (what makes a folder "ready") says so too.
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::Model::check_files(dir_.string()));
+        // The 256 bytes and <|endoftext|> alone need none.
+        ojson bytes_only;
+        for (int b = 0; b < 256; ++b) bytes_only[al::bytes_to_token_string(std::string(1, char(b)))] = b;
+        bytes_only["<|endoftext|>"] = 256;
+        QCOMPARE(al::Tokenizer::from_strings(bytes_only.dump(), "", "bytes only").vocab_size(), 257);
+    }
     void vocabMissing() {
         make();
         fs::remove(dir_ / "vocab.json");

@@ -221,6 +221,41 @@ private slots:
         QVERIFY(first.running());
     }
 
+    // A data folder where no lock can be made (here immutable, which binds root too; a full disk or
+    // a folder out of inodes does the same): the second launch still finds the first through its
+    // socket and exits; the first runs, saying it could not lock the folder.
+    void secondLaunchFindsTheFirstWithoutALock() {
+        Home home;
+        QVERIFY(QDir().mkpath(home.dataDir()));
+        auto chattr = [&](const char* flag) {
+            QProcess p;
+            p.start(QStringLiteral("chattr"), {QString::fromLatin1(flag), home.dataDir()});
+            return p.waitForFinished(5000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        };
+        if (!chattr("+i"))
+            QSKIP("chattr +i is not available here (needs root and a file system with the immutable flag)");
+        struct Unfreeze {
+            std::function<void()> f;
+            ~Unfreeze() { f(); }
+        } unfreeze{[&] { chattr("-i"); }};
+        OpenApp first(home, {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("map")});
+        QString firstLog;
+        waitFor([&] {
+            first.p.waitForReadyRead(100);
+            firstLog += QString::fromUtf8(first.p.readAll());
+            return firstLog.contains(QStringLiteral("instance.lock"));
+        }, 4000);
+        QThread::msleep(3000); // the window is shown by now
+        QVERIFY2(first.running(), qPrintable(firstLog));
+        QVERIFY2(firstLog.contains(QStringLiteral("could not lock the data folder")) && firstLog.contains(QStringLiteral("instance.lock")),
+                 qPrintable(firstLog));
+        const Run second = home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--station"),
+                                            QStringLiteral("lens")}, 25000);
+        QVERIFY2(second.finished && !second.signalled && second.code == 0, qPrintable(second.summary()));
+        QVERIFY2(second.log.contains(QStringLiteral("already open")), qPrintable(second.log));
+        QVERIFY(first.running());
+    }
+
     // A lock file that names no process (left empty by a crash between its creation and its
     // write), or a folder or a link in its place: the app takes the lock at once instead of
     // waiting for a copy that does not exist; what is not a regular file is set aside.
@@ -440,7 +475,32 @@ private slots:
         QVERIFY2(r.log.contains(QStringLiteral("no-such-model")), qPrintable(r.log));
         QVERIFY(QFileInfo(png).size() > 0);
     }
-    // A --screenshot path that holds a pipe (or a device, or a link to one) is someone else's: the
+    // A model with one or two positions cannot hold the census's repeated sequence: the stations
+    // whose figures need it say so, and --screenshot saves that picture instead of waiting out its
+    // timeout.
+    void stationsOfAModelTooShortForTheCensusFinish_data() {
+        QTest::addColumn<QString>("station");
+        QTest::newRow("heads") << QStringLiteral("heads");
+        QTest::newRow("not") << QStringLiteral("not");
+    }
+    void stationsOfAModelTooShortForTheCensusFinish() {
+        QFETCH(QString, station);
+        Home home;
+        const std::string dir = home.path("home/npos2").toStdString();
+        const std::string tok = qEnvironmentVariable("AL_SHARED_DIR").toStdString() + "/gpt2-tokenizer";
+        al::Config c = al::Model::gpt2_small_config();
+        c.n_layer = 1;
+        c.n_head = 2;
+        c.n_embd = 16;
+        c.n_positions = 2;
+        testing_support::writeModelFolder(*al::Model::random(c, 7), dir, tok);
+        const QString png = home.path("tmp") + QStringLiteral("/shot.png");
+        const Run r = home.run(app(), {QStringLiteral("--model"), QString::fromStdString(dir), QStringLiteral("--station"), station,
+                                       QStringLiteral("--timeout"), QStringLiteral("40"), QStringLiteral("--screenshot"), png},
+                               60000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 0, qPrintable(r.summary()));
+        QVERIFY(QFileInfo(png).size() > 0);
+    }
     // picture is not saved there and the pipe stays.
     void screenshotNeverReplacesASpecialFile() {
         Home home;

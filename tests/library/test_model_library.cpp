@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QtEndian>
 #include <QtTest>
+#include <sys/stat.h>
 
 #include "attention_lens/safetensors.h"
 #include "download/file_hasher.h"
@@ -270,7 +271,20 @@ private slots:
         // model.safetensors a folder, not a file.
         QVERIFY(QFile::remove(st));
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("model.safetensors")));
-        QVERIFY(!inspectModelFolder(dir.path()).ready());
+        info = inspectModelFolder(dir.path());
+        QVERIFY2(!info.ready() && info.problem.contains(QStringLiteral("is a folder")), qPrintable(info.problem));
+
+        // A named pipe, or a link that leads round in a loop: said as what they are, not "missing".
+        QVERIFY(QDir(dir.path()).rmdir(QStringLiteral("model.safetensors")));
+        QVERIFY(::mkfifo(QFile::encodeName(st).constData(), 0600) == 0);
+        info = inspectModelFolder(dir.path());
+        QVERIFY2(!info.ready() && info.missing.isEmpty() && info.problem.contains(QStringLiteral("named pipe")),
+                 qPrintable(info.problem));
+        QVERIFY(QFile::remove(st));
+        QVERIFY(QFile::link(QStringLiteral("model.safetensors"), st));
+        info = inspectModelFolder(dir.path());
+        QVERIFY2(!info.ready() && info.missing.isEmpty() && info.problem.contains(QStringLiteral("loop")),
+                 qPrintable(info.problem));
     }
 
     // GPT-2 folders come with or without the "transformer." prefix, in F32 or F16: the folder check

@@ -62,8 +62,12 @@ FolderInfo inspectModelFolder(const QString& dirIn) {
     const QDir d(info.dir);
     for (const QString& name : requiredModelFiles()) {
         const QFileInfo f(d.filePath(name));
-        if (!f.isFile())
+        // A pipe, a folder or a broken link under the name is there but wrong: the engine's check
+        // below says what it is; only a name with nothing at all behind it is missing.
+        if (!f.isFile() && !f.exists() && !f.isSymLink())
             info.missing.append(name);
+        else if (!f.isFile())
+            continue;
         else
             info.bytesOnDisk += f.size();
     }

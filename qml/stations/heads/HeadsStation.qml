@@ -7,8 +7,9 @@ import AttentionLens
 StationScaffold {
     id: station
     stationId: "heads"
-    // Every figure and the knock-out search.
-    labsReady: headsLab.heads.length > 0 && !headsLab.busy && ablation.top.length > 0 && !ablation.busy
+    // Every figure and the knock-out search; a lab that failed shows its message, and that counts.
+    labsReady: (headsLab.heads.length > 0 || headsLab.error !== "") && !headsLab.busy
+               && (ablation.top.length > 0 || ablation.error !== "") && !ablation.busy
 
     // Off screen, the labs stop and catch up when shown again.
     HeadsLab { id: headsLab; active: station.visible }

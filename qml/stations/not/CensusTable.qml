@@ -98,4 +98,6 @@ ColumnLayout {
         // from reading as a fact about each text.
         text: qsTr("* The induction score is measured on one fixed repeated random sequence, not on these texts, so it is the same in every row: the raw share of weight on the token after the earlier copy, with the first position kept, the score the label reads. The other scores come from each text; previous token, self and duplicate leave the first position out.")
     }
+    // A model too short for the census's probe, or a text it cannot read: the figure says so.
+    Label { visible: view.census.error !== ""; text: view.census.error; color: Theme.warning; wrapMode: Text.WordWrap; Layout.fillWidth: true }
 }

@@ -8,8 +8,9 @@ import AttentionLens
 StationScaffold {
     id: station
     stationId: "not"
-    // Every figure.
-    labsReady: swap.ready && !swap.busy && cost.ready && !cost.busy && census.ready && !census.busy
+    // Every figure; a lab that failed shows its message, and that counts.
+    labsReady: (swap.ready || swap.error !== "") && !swap.busy && (cost.ready || cost.error !== "") && !cost.busy
+               && (census.ready || census.error !== "") && !census.busy
 
     PatternSwapLab { id: swap; active: station.visible }
     CostMeter { id: cost; active: station.visible }
