@@ -2610,6 +2610,10 @@ Stream addieren</translation>
         <source>process %1 on the computer &quot;%2&quot;</source>
         <translation>Prozess %1 auf dem Computer „%2“</translation>
     </message>
+    <message>
+        <source>could not lock the data folder (%1: %2); a second copy opened now would not be noticed</source>
+        <translation>Der Datenordner konnte nicht gesperrt werden (%1: %2); eine jetzt geöffnete zweite Kopie würde nicht bemerkt</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotHeatmaps</name>
@@ -3158,6 +3162,30 @@ Stream addieren</translation>
     <message>
         <source>Cannot create a lock file in %1. Check that the folder is writable, or choose another folder.</source>
         <translation>In %1 kann keine Sperrdatei angelegt werden. Prüfe, ob der Ordner beschreibbar ist, oder wähle einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>It is not replaced: remove or move that folder, or download into another models folder (with --dest for attention-lens-cli download).</source>
+        <translation>Sie wird nicht ersetzt: Entfernen oder verschieben Sie diesen Ordner, oder laden Sie in einen anderen Modellordner herunter (mit --dest für attention-lens-cli download).</translation>
+    </message>
+    <message>
+        <source>%1 already holds a model with no record of where it came from (no source.json naming a repository), perhaps one of your own. %2</source>
+        <translation>%1 enthält bereits ein Modell ohne Angabe seiner Herkunft (keine source.json, die ein Repository nennt), vielleicht ein eigenes. %2</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2, not %3. %4</source>
+        <translation>%1 enthält bereits %2, nicht %3. %4</translation>
+    </message>
+    <message>
+        <source>The download of %1 is complete but was not installed: %2 The downloaded files are kept in %3.</source>
+        <translation>Der Download von %1 ist vollständig, wurde aber nicht installiert: %2 Die heruntergeladenen Dateien bleiben in %3 erhalten.</translation>
+    </message>
+    <message>
+        <source>The server does not resume downloads (it sends the whole file again each time) and never got further than %1 of %2 in %3 attempts.</source>
+        <translation>Der Server setzt Downloads nicht fort (er sendet jedes Mal die ganze Datei neu) und kam in %3 Versuchen nie über %1 von %2 hinaus.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; it was not checked and nothing was installed.</source>
+        <translation>%1 ist keine gewöhnliche Datei; sie wurde nicht geprüft und nichts wurde installiert.</translation>
     </message>
 </context>
 </TS>
