@@ -15,23 +15,17 @@
 #include <functional>
 #include <string>
 
+#include "fixture_cases.h"
 #include "max_diff.h"
 
 namespace {
 
+using testing_support::fixtureDir;
+using testing_support::fixtureInputIds;
 using testing_support::max_diff;
-
-std::string fixture_dir() { return qgetenv("AL_FIXTURE_MODEL").toStdString(); }
 
 std::vector<float> floats(const al::SafetensorsFile& f, const std::string& name) {
     return f.to_float(f.info(name));
-}
-
-std::vector<int> input_ids(const al::SafetensorsFile& f, int c) {
-    const al::TensorInfo& t = f.info("case" + std::to_string(c) + ".input_ids");
-    std::vector<int64_t> raw(t.numel());
-    std::memcpy(raw.data(), f.data(t), raw.size() * sizeof(int64_t));
-    return std::vector<int>(raw.begin(), raw.end());
 }
 
 constexpr double kTol = 1e-4;
@@ -46,9 +40,9 @@ class TestForward : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY2(!fixture_dir().empty(), "AL_FIXTURE_MODEL is not set");
-        model_ = al::Model::load(fixture_dir());
-        expected_ = std::make_unique<al::SafetensorsFile>(fixture_dir() + "/expected.safetensors");
+        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
+        model_ = al::Model::load(fixtureDir());
+        expected_ = std::make_unique<al::SafetensorsFile>(fixtureDir() + "/expected.safetensors");
         while (expected_->has("case" + std::to_string(cases_) + ".input_ids")) cases_++;
         QCOMPARE(cases_, 7);
     }
@@ -66,7 +60,7 @@ private slots:
         QFETCH(int, c);
         QFETCH(bool, viaForward);
         const std::string p = "case" + std::to_string(c) + ".";
-        const std::vector<int> ids = input_ids(*expected_, c);
+        const std::vector<int> ids = fixtureInputIds(*expected_, c);
         const int T = static_cast<int>(ids.size());
         const al::Config& cfg = model_->config();
         const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, V = cfg.vocab_size;
@@ -115,7 +109,7 @@ private slots:
     }
 
     void rowsAreCompactAndNormalised() {
-        const std::vector<int> ids = input_ids(*expected_, 0);
+        const std::vector<int> ids = fixtureInputIds(*expected_, 0);
         const int T = static_cast<int>(ids.size());
         al::Runner runner(model_);
         const al::ForwardResult r = runner.forward_full(ids);
@@ -137,7 +131,7 @@ private slots:
 
     // Scores are q.k / sqrt(head_dim) from the reported Q and K, and softmax(scores) = attention.
     void scoresQkvConsistent() {
-        const std::vector<int> ids = input_ids(*expected_, 3);
+        const std::vector<int> ids = fixtureInputIds(*expected_, 3);
         const int T = static_cast<int>(ids.size());
         al::Runner runner(model_);
         al::ForwardOptions o;

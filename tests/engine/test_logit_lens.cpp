@@ -19,16 +19,12 @@
 
 #include "gpt2_shaped_model.h"
 
+#include "fixture_cases.h"
+
 namespace {
 
-std::string fixture_dir() { return qgetenv("AL_FIXTURE_MODEL").toStdString(); }
-
-std::vector<int> input_ids(const al::SafetensorsFile& f, int c) {
-    const al::TensorInfo& t = f.info("case" + std::to_string(c) + ".input_ids");
-    std::vector<int64_t> raw(t.numel());
-    std::memcpy(raw.data(), f.data(t), raw.size() * sizeof(int64_t));
-    return std::vector<int>(raw.begin(), raw.end());
-}
+using testing_support::fixtureDir;
+using testing_support::fixtureInputIds;
 
 } // namespace
 
@@ -39,9 +35,9 @@ class TestLogitLens : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY2(!fixture_dir().empty(), "AL_FIXTURE_MODEL is not set");
-        model_ = al::Model::load(fixture_dir());
-        expected_ = std::make_unique<al::SafetensorsFile>(fixture_dir() + "/expected.safetensors");
+        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
+        model_ = al::Model::load(fixtureDir());
+        expected_ = std::make_unique<al::SafetensorsFile>(fixtureDir() + "/expected.safetensors");
     }
 
     void matchesFloat64Reference_data() {
@@ -51,7 +47,7 @@ private slots:
     void matchesFloat64Reference() {
         QFETCH(int, c);
         const std::string p = "case" + std::to_string(c) + ".";
-        const std::vector<int> ids = input_ids(*expected_, c);
+        const std::vector<int> ids = fixtureInputIds(*expected_, c);
         const al::Config& cfg = model_->config();
         const int T = int(ids.size()), L = cfg.n_layer, C = cfg.n_embd, V = cfg.vocab_size, K = 5;
         const std::vector<float> hs = expected_->to_float(expected_->info(p + "hidden_states")); // [L+1][T][C]
@@ -123,7 +119,7 @@ private slots:
     }
 
     void refusesBadInput() {
-        const std::vector<int> ids = input_ids(*expected_, 0);
+        const std::vector<int> ids = fixtureInputIds(*expected_, 0);
         al::Runner runner(model_);
         const al::ForwardResult plain = runner.forward(ids, {});
         QVERIFY_THROWS_EXCEPTION(al::Error, al::logit_lens(*model_, plain, 0, 5));

@@ -19,18 +19,14 @@
 
 #include "gpt2_shaped_model.h"
 
+#include "fixture_cases.h"
+
 namespace {
 
 using Vec = std::vector<double>;
 
-std::string fixture_dir() { return qgetenv("AL_FIXTURE_MODEL").toStdString(); }
-
-std::vector<int> input_ids(const al::SafetensorsFile& f, int c) {
-    const al::TensorInfo& t = f.info("case" + std::to_string(c) + ".input_ids");
-    std::vector<int64_t> raw(t.numel());
-    std::memcpy(raw.data(), f.data(t), raw.size() * sizeof(int64_t));
-    return std::vector<int>(raw.begin(), raw.end());
-}
+using testing_support::fixtureDir;
+using testing_support::fixtureInputIds;
 
 // LayerNorm in float64 (HF's: population variance, eps inside the root).
 Vec layer_norm(const float* x, const float* w, const float* b, int C, double eps) {
@@ -53,9 +49,9 @@ class TestScoreParts : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY2(!fixture_dir().empty(), "AL_FIXTURE_MODEL is not set");
-        model_ = al::Model::load(fixture_dir());
-        expected_ = std::make_unique<al::SafetensorsFile>(fixture_dir() + "/expected.safetensors");
+        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
+        model_ = al::Model::load(fixtureDir());
+        expected_ = std::make_unique<al::SafetensorsFile>(fixtureDir() + "/expected.safetensors");
     }
 
     void matchesFloat64Reference_data() {
@@ -65,7 +61,7 @@ private slots:
     void matchesFloat64Reference() {
         QFETCH(int, c);
         const std::string p = "case" + std::to_string(c) + ".";
-        const std::vector<int> ids = input_ids(*expected_, c);
+        const std::vector<int> ids = fixtureInputIds(*expected_, c);
         const al::Config& cfg = model_->config();
         const int T = static_cast<int>(ids.size()), H = cfg.n_head, C = cfg.n_embd, D = C / H;
         QVERIFY(cfg.n_layer == 2 && T >= 4);
@@ -203,7 +199,7 @@ private slots:
     }
 
     void refusesWhatItCannotTakeApart() {
-        const std::vector<int> ids = input_ids(*expected_, 1);
+        const std::vector<int> ids = fixtureInputIds(*expected_, 1);
         al::Runner runner(model_);
         al::ForwardOptions bare;
         const al::ForwardResult plain = runner.forward(ids, bare);

@@ -14,16 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "fixture_cases.h"
+
 namespace {
 
-std::string fixture_dir() { return qgetenv("AL_FIXTURE_MODEL").toStdString(); }
-
-std::vector<int> input_ids(const al::SafetensorsFile& f, int c) {
-    const al::TensorInfo& t = f.info("case" + std::to_string(c) + ".input_ids");
-    std::vector<int64_t> raw(t.numel());
-    std::memcpy(raw.data(), f.data(t), raw.size() * sizeof(int64_t));
-    return std::vector<int>(raw.begin(), raw.end());
-}
+using testing_support::fixtureDir;
+using testing_support::fixtureInputIds;
 
 } // namespace
 
@@ -32,14 +28,14 @@ class TestValueWeighted : public QObject {
 
 private slots:
     void matchesFloat64Reference() {
-        QVERIFY2(!fixture_dir().empty(), "AL_FIXTURE_MODEL is not set");
-        const auto model = al::Model::load(fixture_dir());
-        const al::SafetensorsFile expected(fixture_dir() + "/expected.safetensors");
+        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
+        const auto model = al::Model::load(fixtureDir());
+        const al::SafetensorsFile expected(fixtureDir() + "/expected.safetensors");
         const al::Config& cfg = model->config();
         const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, D = C / H;
         for (int c : {0, 3, 6}) {
             const std::string p = "case" + std::to_string(c) + ".";
-            const std::vector<int> ids = input_ids(expected, c);
+            const std::vector<int> ids = fixtureInputIds(expected, c);
             const int T = int(ids.size());
             const std::vector<float> hs = expected.to_float(expected.info(p + "hidden_states")); // [L+1][T][C]
             const std::vector<float> att = expected.to_float(expected.info(p + "attentions"));   // [L][H][T][T]
@@ -85,7 +81,7 @@ private slots:
     }
 
     void refusesWhatItCannotCompute() {
-        const auto model = al::Model::load(fixture_dir());
+        const auto model = al::Model::load(fixtureDir());
         al::Runner runner(model);
         const al::ForwardResult r = runner.forward({464, 3797, 3332}, {});
         QVERIFY_THROWS_EXCEPTION(al::Error, al::value_norms(*model, r, 0, 0));
