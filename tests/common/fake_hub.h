@@ -1,7 +1,7 @@
 // A small Hugging Face look-alike on 127.0.0.1 for the downloader's tests: serves
 // /{repo}/resolve/{revision}/{file} like the Hub (HEAD with X-Repo-Commit, ETag = git blob sha1 for
 // small files; 302 to /cdn/... with X-Linked-Size / X-Linked-Etag = sha256 for LFS files), honours
-// Range with 206 / 416, and misbehaves on request: cuts a body short, stalls, corrupts bytes,
+// Range with 206 / 416, and misbehaves on request: cuts a body short, stalls, trickles, corrupts bytes,
 // ignores Range, answers 416 or 404, streams without end, announces a size that is not one.
 #pragma once
 #include <QByteArray>
@@ -17,6 +17,7 @@
 #include <QString>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 class FakeHub : public QObject {
 public:
@@ -37,6 +38,7 @@ public:
     int extraBytes = 0;                   // append junk beyond the declared size
     bool endless = false;                 // answer 200 with no Content-Length and zeros without end
     qint64 endlessSent = 0;               // body bytes sent so far by an endless answer
+    int trickleEveryMs = -1;              // send the body one byte at a time, this many ms apart
     QByteArray headContentLength;         // when set, HEAD of a small file announces this Content-Length
 
     int headCount = 0, getCount = 0;
@@ -210,6 +212,17 @@ private:
             --cutTimes;
             s->write(body.left(cutAfter));
             s->disconnectFromHost();
+            return;
+        }
+        if (f.lfs && trickleEveryMs >= 0) {
+            // Never silent long enough to look stalled, never fast enough to finish.
+            auto* timer = new QTimer(s);
+            connect(timer, &QTimer::timeout, s, [s, body, sent = qsizetype(0)]() mutable {
+                if (sent < body.size() && s->state() == QAbstractSocket::ConnectedState)
+                    s->write(body.mid(sent++, 1));
+            });
+            timer->start(trickleEveryMs);
+            stalled_ << s; // closed by closeStalled() at the end of the test
             return;
         }
         if (f.lfs && stallTimes > 0 && stallAfter >= 0) {

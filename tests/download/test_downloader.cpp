@@ -3,6 +3,7 @@
 // errors a learner can meet (wrong hash, wrong size, 404, offline, disk full, unwritable folder),
 // none of which may touch an installed model.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -16,6 +17,7 @@
 #include "download/model_downloader.h"
 #include "fake_hub.h"
 #include "library/model_folder.h"
+#include "library/model_library.h"
 
 using al::download::DownloadError;
 using al::download::ModelDownloader;
@@ -129,6 +131,48 @@ private slots:
         QVERIFY(model);
         QCOMPARE(QString::fromStdString(model->dir()), installed());
         QVERIFY(!dl->takeModel()); // taken once: the downloader no longer holds it
+    }
+
+    // Qt warns about misuse on stderr; a download that works must not cause one (nor leave its
+    // write test behind in the installed folder).
+    void aDownloadCausesNoQtWarnings() {
+        static QStringList warnings;
+        warnings.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& msg) {
+            if (type != QtDebugMsg && type != QtInfoMsg)
+                warnings << msg;
+        });
+        ModelDownloader* dl = makeDownloader();
+        const std::optional<bool> ok = runToEnd(dl, unpinned());
+        qInstallMessageHandler(previous);
+        QVERIFY2(ok == true, qPrintable(dl->errorMessage()));
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        QVERIFY(!QFileInfo::exists(installed() + QStringLiteral("/.write-test")));
+    }
+
+    // A server that sends a byte every so often never looks stalled; the slow rule (fewer than
+    // so many bytes in a window) ends the download, keeping what arrived for a later resume.
+    void aTricklingServerIsGivenUpOn() {
+        hub->trickleEveryMs = 100;
+        ModelDownloader* dl = makeDownloader();
+        dl->setSlowRule(4096, 1500);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(runToEnd(dl, pinned()) == false);
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(dl->error(), DownloadError::Stalled);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("too slow")) && dl->errorMessage().contains(QStringLiteral("is kept")),
+                 qPrintable(dl->errorMessage()));
+        QVERIFY2(QFileInfo(partPath()).size() > 0, qPrintable(partPath()));
+        QVERIFY(!QFileInfo::exists(installed()));
+        // Started again against a server that sends, it resumes from what was kept.
+        hub->closeStalled();
+        hub->trickleEveryMs = -1;
+        const qint64 kept = QFileInfo(partPath()).size();
+        ModelDownloader* again = makeDownloader();
+        QVERIFY2(runToEnd(again, pinned()) == true, qPrintable(again->errorMessage()));
+        QCOMPARE(hub->ranges.last(), "bytes=" + QByteArray::number(kept) + "-");
+        checkInstalledIdentical();
     }
 
     void pinnedDownloadAsksOnlyForUnpinnedFiles() {
@@ -247,12 +291,24 @@ private slots:
         QCOMPARE(dl->error(), DownloadError::ServerError);
         QVERIFY2(dl->errorMessage().contains(QStringLiteral("not a valid commit id")), qPrintable(dl->errorMessage()));
         hub->commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
-        for (const QByteArray& size : {QByteArray("1000000000000000000"), QByteArray("-5")}) {
+        for (const QByteArray& size : {QByteArray("-5"), QByteArray("12a")}) {
             hub->headContentLength = size;
             ModelDownloader* dl2 = makeDownloader();
             QVERIFY(runToEnd(dl2, unpinned()) == false);
             QCOMPARE(dl2->error(), DownloadError::ServerError);
             QVERIFY2(dl2->errorMessage().contains(QStringLiteral("size for config.json that is not valid")),
+                     qPrintable(dl2->errorMessage()));
+        }
+        // A count too large for any file is a size, only beyond what a download takes: said so,
+        // with the limit (64 GB unless set).
+        const QString limit = al::library::formatBytes(64000000000LL);
+        for (const QByteArray& size : {QByteArray("1000000000000000000"), QByteArray(" 99999999999999999999999 "),
+                                       QByteArray("64000000001")}) {
+            hub->headContentLength = size;
+            ModelDownloader* dl2 = makeDownloader();
+            QVERIFY(runToEnd(dl2, unpinned()) == false);
+            QCOMPARE(dl2->error(), DownloadError::ServerError);
+            QVERIFY2(dl2->errorMessage().contains(QStringLiteral("size for config.json beyond this download's limit of ") + limit),
                      qPrintable(dl2->errorMessage()));
         }
         QCOMPARE(hub->getCount, 0);

@@ -51,6 +51,18 @@ std::optional<qint64> parseByteCount(QByteArrayView value) {
     return parseDigits(value.trimmed());
 }
 
+bool isByteCountTooLarge(QByteArrayView value) {
+    value = value.trimmed();
+    while (value.startsWith('0'))
+        value = value.sliced(1);
+    if (value.size() <= 18)
+        return false;
+    for (const char c : value)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
 std::optional<ContentRange> parseContentRange(QByteArrayView value) {
     value = value.trimmed();
     if (!value.startsWith("bytes "))

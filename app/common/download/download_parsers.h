@@ -22,6 +22,9 @@ library::HashKind hashKindOfEtag(const QString& etag);
 // A byte count (Content-Length, X-Linked-Size): decimal digits with optional surrounding blanks,
 // small enough for qint64. nullopt for anything else (empty, signed, hex, overflowing).
 std::optional<qint64> parseByteCount(QByteArrayView value);
+// True for a byte count too large for parseByteCount (decimal digits, more than 18 after leading
+// zeros): a size, but beyond any file a download takes, not a malformed header.
+bool isByteCountTooLarge(QByteArrayView value);
 
 // Content-Range: "bytes <first>-<last>/<total>" (total "*" when unknown, read as -1).
 struct ContentRange {

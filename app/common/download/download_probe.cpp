@@ -85,7 +85,13 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
             f.hashKind = probed.hashKind;
             f.hash = probed.hash;
         }
-        if (f.size < 0 && !(linkedSize.isEmpty() ? reply->rawHeader("Content-Length") : linkedSize).trimmed().isEmpty()) {
+        const QByteArray sizeHeader = linkedSize.isEmpty() ? reply->rawHeader("Content-Length") : linkedSize;
+        if ((f.size < 0 && isByteCountTooLarge(sizeHeader)) || f.size > d->maxFileBytes) {
+            fail(DownloadError::ServerError, tr("The server gave a size for %1 beyond this download's limit of %2 per file.")
+                                                 .arg(f.name, library::formatBytes(d->maxFileBytes)));
+            return;
+        }
+        if (f.size < 0 && !sizeHeader.trimmed().isEmpty()) {
             fail(DownloadError::ServerError, tr("The server gave a size for %1 that is not valid (its %2 header is not a byte count).").arg(f.name, QLatin1String(linkedSize.isEmpty() ? "Content-Length" : "X-Linked-Size")));
             return;
         }

@@ -111,6 +111,7 @@ void ModelDownloader::downloadNext(int index) {
     d->partAtRequest = have;
     d->replyChecked = false;
     d->stalled = false;
+    d->tooSlow = false;
     d->writeFailed = false;
 
     QNetworkRequest req = fileRequest(fileUrl(f.name));
@@ -123,6 +124,8 @@ void ModelDownloader::downloadNext(int index) {
     connect(d->reply, &QNetworkReply::readyRead, this, &ModelDownloader::onReadyRead);
     connect(d->reply, &QNetworkReply::finished, this, &ModelDownloader::onGetFinished);
     d->stallTimer.start(d->stallTimeoutMs);
+    d->windowStartBytes = d->networkBytes;
+    d->slowTimer.start(d->slowWindowMs);
 }
 
 void ModelDownloader::onReadyRead() {
@@ -212,6 +215,7 @@ void ModelDownloader::onGetFinished() {
     if (!reply)
         return;
     d->stallTimer.stop();
+    d->slowTimer.stop();
     if (reply->bytesAvailable() > 0 && !d->writeFailed)
         onReadyRead();
     d->reply = nullptr;
@@ -261,6 +265,15 @@ void ModelDownloader::onGetFinished() {
         return;
     }
     const QNetworkReply::NetworkError e = reply->error();
+    if (d->tooSlow) {
+        // Not retried: a trickle counts as progress, so retries would never end.
+        fail(DownloadError::Stalled, tr("Fewer than %1 arrived in %2 s while downloading %3: the connection is too slow to finish. "
+                                        "What was downloaded is kept; start again to resume.")
+                                         .arg(library::formatBytes(d->slowBytes))
+                                         .arg(d->slowWindowMs / 1000.0)
+                                         .arg(f.name));
+        return;
+    }
     if (d->stalled) {
         retryOrFail(DownloadError::Stalled, tr("No data arrived for %1 s while downloading %2.").arg(d->stallTimeoutMs / 1000.0).arg(f.name));
         return;

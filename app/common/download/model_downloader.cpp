@@ -83,6 +83,13 @@ ModelDownloader::ModelDownloader(QObject* parent) : QObject(parent), d(std::make
             d->reply->abort();
         }
     });
+    connect(&d->slowTimer, &QTimer::timeout, this, [this] {
+        if (d->reply && d->networkBytes - d->windowStartBytes < d->slowBytes) {
+            d->tooSlow = true;
+            d->reply->abort();
+        }
+        d->windowStartBytes = d->networkBytes;
+    });
     d->clock.start();
     d->heartbeat.setInterval(1000);
     connect(&d->heartbeat, &QTimer::timeout, this, [this] { emit progressChanged(); });
@@ -117,6 +124,11 @@ void ModelDownloader::setEndpoint(const QString& endpoint) {
 }
 void ModelDownloader::setModelsRoot(const QString& dir) { d->modelsRoot = QDir::cleanPath(dir); }
 void ModelDownloader::setStallTimeoutMs(int ms) { d->stallTimeoutMs = ms; }
+void ModelDownloader::setSlowRule(qint64 bytes, int windowMs) {
+    d->slowBytes = bytes;
+    d->slowWindowMs = windowMs;
+}
+void ModelDownloader::setMaxFileBytes(qint64 bytes) { d->maxFileBytes = bytes; }
 void ModelDownloader::setMaxRetries(int retries) { d->maxRetries = retries; }
 void ModelDownloader::setRetryDelayMs(int ms) { d->retryDelayMs = ms; }
 void ModelDownloader::setReserveBytes(qint64 bytes) { d->reserveBytes = bytes; }
@@ -199,6 +211,7 @@ QString ModelDownloader::fileUrl(const QString& name) const {
 
 void ModelDownloader::fail(DownloadError error, const QString& message) {
     d->stallTimer.stop();
+    d->slowTimer.stop();
     d->retryTimer.stop();
     if (d->part.isOpen())
         d->part.close();
@@ -297,7 +310,8 @@ void ModelDownloader::start(const library::ManifestModel& model) {
             return;
         }
         probe.close();
-        probe.remove();
+        // A QFile opened from a descriptor has no name: the file is removed by its path.
+        QFile::remove(d->staging + QStringLiteral("/.write-test"));
     }
 
     // A download started earlier (by this or an earlier run of the app) left its expectations here.

@@ -33,7 +33,7 @@ enum class DownloadError {
     Unauthorized,        // 401/403: gated or private repository
     RangeNotSatisfiable, // 416 that a fresh start did not cure
     Truncated,           // the connection dropped mid-file more times than the retries allow
-    Stalled,             // no bytes for the stall timeout, more times than the retries allow
+    Stalled,             // no bytes for the stall timeout, more times than the retries allow, or too few in the slow window
     WrongSize,           // the server sent more bytes than expected
     WrongHash,           // the file's hash is not the expected one (the file was deleted)
     DiskFull,            // not enough free space, before starting or while writing
@@ -72,6 +72,8 @@ public:
     void setEndpoint(const QString& endpoint);
     void setModelsRoot(const QString& dir);          // default: library::defaultModelsRoot()
     void setStallTimeoutMs(int ms);                  // no bytes for this long counts as a dropped connection
+    void setSlowRule(qint64 bytes, int windowMs);    // fewer bytes than this in a window ends the download
+    void setMaxFileBytes(qint64 bytes);              // a file announced larger is refused
     void setMaxRetries(int retries);                 // automatic resumes per file without progress
     void setRetryDelayMs(int ms);
     void setReserveBytes(qint64 bytes);              // free space to leave on the disk after downloading

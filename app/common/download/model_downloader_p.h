@@ -37,6 +37,11 @@ struct ModelDownloader::Private {
     QString endpoint = ModelDownloader::defaultEndpoint();
     QString modelsRoot = library::defaultModelsRoot();
     int stallTimeoutMs = 30000;
+    // A server that trickles keeps the stall timer from firing: fewer than slowBytes in a window of
+    // slowWindowMs ends the download (the .part is kept for a later resume).
+    qint64 slowBytes = 16 * 1024;
+    int slowWindowMs = 60000;
+    qint64 maxFileBytes = 64000000000LL; // the most one file of a download may take (64 GB; GPT-2 XL is 6.4 GB)
     int maxRetries = 5;
     int retryDelayMs = 1000;
     qint64 reserveBytes = 64LL * 1024 * 1024;
@@ -60,6 +65,7 @@ struct ModelDownloader::Private {
     bool replyChecked = false;   // the status of the current reply was looked at
     bool restartFromZero = false;
     bool stalled = false;
+    bool tooSlow = false;        // the slow-window rule stopped the current reply
     bool writeFailed = false;
     bool retried416 = false;
     int attempts = 0;            // consecutive failed attempts on the current file without progress
@@ -68,6 +74,8 @@ struct ModelDownloader::Private {
     qint64 mostBytes = 0;        // the most that file's .part ever held: only bytes past it are progress
     bool rangeIgnored = false;   // the server answered a Range request with the whole file
     QTimer stallTimer;
+    QTimer slowTimer;            // fires each slowWindowMs while a GET runs
+    qint64 windowStartBytes = 0; // networkBytes when the current window began
     QTimer retryTimer;
     QTimer heartbeat;            // refreshes speed and time left while no bytes arrive
     std::shared_ptr<std::atomic<bool>> cancelFlag = std::make_shared<std::atomic<bool>>(false);
