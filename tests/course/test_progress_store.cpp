@@ -145,6 +145,43 @@ private slots:
         QVERIFY(!s->hasUnsavedChanges());
     }
 
+    // A usable file with entries in a shape no version writes (a station that is an array or a
+    // number, exercises that are not objects): the rest is read, and before the first save, which
+    // would replace them, the whole file is set aside byte for byte, with a notice that says so.
+    void malformedEntriesAreKeptBeforeTheFirstSave() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        const QByteArray original = R"({"format": "attention-lens-progress", "version": 1, "stations": {
+            "lens": {"visited": true},
+            "heads": [1, 2, 3],
+            "math": 42,
+            "mask": {"visited": true, "exercises": {"mask-a": "yes", "mask-b": {"prediction": "1", "answer": "1", "correct": true}}},
+            "ffn": {"visited": true, "exercises": [7]}}})";
+        write(path, original);
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(s->visited(QStringLiteral("lens")) && s->visited(QStringLiteral("mask")));
+        QVERIFY(!s->visited(QStringLiteral("heads")));
+        QVERIFY2(s->notice().isEmpty(), qPrintable(s->notice())); // nothing is lost yet
+        QVERIFY(asideFiles(dir.path()).isEmpty());
+        s->recordAnswer(QStringLiteral("heads"), QStringLiteral("heads-x"), QStringLiteral("2"), QStringLiteral("3"), false);
+        const QStringList aside = asideFiles(dir.path());
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(read(dir.filePath(aside.first())), original);
+        QVERIFY2(s->notice().contains(aside.first()) && s->notice().contains(QStringLiteral("4 entries")),
+                 qPrintable(s->notice()));
+        // The new file holds the rest and the new answer, and loads without setting anything aside again.
+        s->setFilePath(QString());
+        s->setFilePath(path);
+        QVERIFY(s->visited(QStringLiteral("lens")) && s->visited(QStringLiteral("heads")) && s->visited(QStringLiteral("ffn")));
+        s->markVisited(QStringLiteral("math"));
+        QCOMPARE(asideFiles(dir.path()).size(), 1);
+        QVERIFY2(s->notice().isEmpty(), qPrintable(s->notice()));
+        const QJsonObject mask = QJsonDocument::fromJson(read(path)).object().value(QStringLiteral("stations")).toObject()
+                                     .value(QStringLiteral("mask")).toObject().value(QStringLiteral("exercises")).toObject();
+        QCOMPARE(mask.value(QStringLiteral("mask-b")).toObject().value(QStringLiteral("answer")).toString(), QStringLiteral("1"));
+    }
+
     void garbageBytes() { expectSetAside(QByteArray("\x00\xff\xfe garbage {{{", 17), QStringLiteral("not valid JSON")); }
     void otherShape() { expectSetAside(R"({"stations": [1, 2, 3], "hello": "world"})", QStringLiteral("not an Attention Lens")); }
     void jsonArray() { expectSetAside(R"([1, 2, 3])", QStringLiteral("not an Attention Lens")); }

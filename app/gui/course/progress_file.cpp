@@ -11,7 +11,48 @@ QString progressFormat() { return QStringLiteral("attention-lens-progress"); }
 
 namespace {
 // Messages are translated in ProgressStore's context (written out at each call, so lupdate files them there).
+bool isMalformedExercises(const QJsonValue& exercises) { return !exercises.isUndefined() && !exercises.isObject(); }
+
+int malformedCount(const QJsonObject& stations) {
+    int count = 0;
+    for (const QJsonValue station : stations) {
+        if (!station.isObject()) {
+            ++count;
+            continue;
+        }
+        const QJsonValue exercises = station.toObject().value(QStringLiteral("exercises"));
+        if (isMalformedExercises(exercises)) {
+            ++count;
+            continue;
+        }
+        for (const QJsonValue exercise : exercises.toObject())
+            count += exercise.isObject() ? 0 : 1;
+    }
+    return count;
+}
 } // namespace
+
+QJsonObject withoutMalformedEntries(const QJsonObject& stations) {
+    QJsonObject out;
+    for (auto it = stations.begin(); it != stations.end(); ++it) {
+        if (!it.value().isObject())
+            continue;
+        QJsonObject station = it.value().toObject();
+        const QJsonValue exercises = station.value(QStringLiteral("exercises"));
+        if (isMalformedExercises(exercises)) {
+            station.remove(QStringLiteral("exercises"));
+        } else if (exercises.isObject()) {
+            QJsonObject kept;
+            const QJsonObject all = exercises.toObject();
+            for (auto e = all.begin(); e != all.end(); ++e)
+                if (e.value().isObject())
+                    kept.insert(e.key(), e.value());
+            station.insert(QStringLiteral("exercises"), kept);
+        }
+        out.insert(it.key(), station);
+    }
+    return out;
+}
 
 ProgressFileContents parseProgressFile(const QByteArray& bytes) {
     ProgressFileContents out;
@@ -38,6 +79,7 @@ ProgressFileContents parseProgressFile(const QByteArray& bytes) {
     else {
         out.root = root;
         out.stations = root.value(QStringLiteral("stations")).toObject();
+        out.malformedEntries = malformedCount(out.stations);
     }
     return out;
 }

@@ -14,11 +14,19 @@ struct ProgressFileContents {
     QJsonObject root;     // the whole file, keys this version does not know included (kept on save)
     QJsonObject stations; // what a usable file holds; empty when `problem` is set
     QString problem;      // empty: usable; else why not, e.g. "it is not valid JSON (...)"
+    // Entries of a usable file in a shape no version writes (a station, its "exercises" or an
+    // exercise that is not an object): nothing can be shown of them, and a change to their
+    // station would replace them, so the store keeps the file as it was before its first save.
+    int malformedEntries = 0;
 };
 
 // Reads version-1 progress JSON. A file of another shape, without a version, with a version no
 // release writes (below 1, not whole), or written by a newer
 // version (any number above this one, however large) is refused with the reason.
 ProgressFileContents parseProgressFile(const QByteArray& bytes);
+
+// `stations` without the entries counted in malformedEntries (written once the file as read is
+// kept elsewhere, so the next start does not set a file aside again for the same entries).
+QJsonObject withoutMalformedEntries(const QJsonObject& stations);
 
 } // namespace al::course

@@ -12,7 +12,9 @@
 // A file we cannot use (not JSON, another shape, a newer version, unreadable, a link, a special
 // file, far too large) is never overwritten:
 // it is renamed aside with a timestamp and the learner is told where it went. If it cannot even be
-// renamed, saving is switched off for this run so the file stays exactly as it was.
+// renamed, saving is switched off for this run so the file stays exactly as it was. A usable file
+// with entries in a shape no version writes is read for the rest, and set aside the same way just
+// before the first save (which could replace those entries), so nothing in it is ever lost.
 #include "progress_store.h"
 
 #include "cpp_owned.h"
@@ -51,6 +53,7 @@ struct ProgressStore::Private {
     bool saveFailed = false;  // the notice is about the last save, which failed
     bool unsaved = false;     // a change has not reached the file
     bool revealing = false;   // answers are the app's own (setRevealing)
+    int malformed = 0;        // entries of the file as read that cannot be used (set aside at the first save)
 };
 
 ProgressStore* ProgressStore::instance() {
@@ -73,6 +76,7 @@ void ProgressStore::setFilePath(const QString& path) {
     d->loaded = false;
     d->saveBlocked = false;
     d->saveFailed = false;
+    d->malformed = 0;
     if (!d->notice.isEmpty()) {
         d->notice.clear();
         emit noticeChanged();
@@ -106,6 +110,7 @@ void ProgressStore::ensureLoaded() const {
         if (contents.problem.isEmpty()) {
             d->root = contents.root;
             d->stations = contents.stations;
+            d->malformed = contents.malformedEntries;
             return;
         }
         problem = contents.problem;
@@ -133,6 +138,8 @@ void ProgressStore::save() {
     if (d->saveBlocked)
         return;
     const QString path = filePath();
+    if (d->malformed > 0 && !keepFileWithMalformedEntries(path))
+        return;
     QDir().mkpath(QFileInfo(path).absolutePath());
     QJsonObject root = d->root;
     root.insert(QStringLiteral("format"), al::course::progressFormat());
@@ -162,6 +169,29 @@ void ProgressStore::save() {
         d->saveFailed = false;
         setNotice(this, d->notice, QString());
     }
+}
+
+// Moves the file as read aside before a save replaces it: false when it could not be moved, and
+// saving is then off for this run, as for a file that cannot be used at all.
+bool ProgressStore::keepFileWithMalformedEntries(const QString& path) {
+    const int count = d->malformed;
+    d->malformed = 0;
+    const QString aside = al::app::setFileAside(path);
+    if (aside.isEmpty()) {
+        d->saveBlocked = true;
+        setNotice(this, d->notice,
+                  tr("Part of your progress file %1 could not be read (%n entries are not in the shape Attention Lens "
+                     "writes), and the file could not be moved aside. It is left untouched and progress in this run "
+                     "will not be saved.", nullptr, count)
+                      .arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    d->stations = al::course::withoutMalformedEntries(d->stations);
+    setNotice(this, d->notice,
+              tr("Part of your progress file could not be read (%n entries are not in the shape Attention Lens "
+                 "writes). The file as it was is kept as %1; the rest of your progress is carried on.", nullptr, count)
+                  .arg(QDir::toNativeSeparators(aside)));
+    return true;
 }
 
 void ProgressStore::markVisited(const QString& stationId) {

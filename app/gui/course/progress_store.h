@@ -51,6 +51,7 @@ private:
     explicit ProgressStore(QObject* parent = nullptr);
     void ensureLoaded() const; // reads the file on first use (after a test has set the path)
     void save();
+    bool keepFileWithMalformedEntries(const QString& path);
     struct Private;
     Private* d;
 };
