@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,7 +11,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <cctype>
 #include <filesystem>
+#include <optional>
 #include <vector>
 
 #include "attention_lens/error.h"
@@ -29,6 +32,24 @@ std::string kind_of(mode_t mode) {
     if (S_ISDIR(mode)) return "a folder";
     if (S_ISLNK(mode)) return "a symbolic link";
     return "not a regular file";
+}
+
+// Creates "<prefix>XXXXXX" (six random letters or digits) exclusively, as mkstemp does, but with
+// `mode` (0666: the umask and a folder's default ACL decide, as for any new file). O_EXCL with
+// O_NOFOLLOW: a link planted under that name makes it fail, it is never followed. The descriptor,
+// or -1 with errno set.
+int create_temporary(const std::string& prefix, mode_t mode, std::string& name) {
+    static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        unsigned char random[6];
+        if (::getentropy(random, sizeof random) != 0) return -1;
+        name = prefix;
+        for (const unsigned char r : random) name += letters[r % 62];
+        const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+        if (fd >= 0 || errno != EEXIST) return fd;
+    }
+    errno = EEXIST;
+    return -1;
 }
 
 FileBytes with(FileProblem problem) {
@@ -162,19 +183,18 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
         if (::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode))
             return "it is a link to " + kind_of(target.st_mode) + ", not to a regular file, and is left as it is";
     }
-    std::string tmp = path + ".saving-XXXXXX";
-    std::vector<char> name(tmp.begin(), tmp.end());
-    name.push_back('\0');
-    // mkstemp creates the file with O_EXCL: a link planted under that name makes it fail, it is
-    // never followed.
-    const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    // The file that takes the place of an existing one keeps its permissions (a private 0600 file
+    // stays private); a new one gets what open() gives under the learner's umask and default ACLs.
+    const bool replaces_file = ::lstat(path.c_str(), &at) == 0 && S_ISREG(at.st_mode);
+    std::string tmp;
+    // Private while it is written (0600), then given the old file's bits.
+    const int fd = create_temporary(path + ".saving-", replaces_file ? 0600 : 0666, tmp);
     if (fd < 0) return std::strerror(errno);
-    tmp.assign(name.data());
     int error = 0;
     if (!write_all(fd, bytes)) error = errno;
     struct stat st {};
     if (!error && (::fstat(fd, &st) != 0 || uint64_t(st.st_size) != bytes.size())) error = errno ? errno : EIO;
-    if (!error && ::fchmod(fd, 0644) != 0) error = errno;
+    if (!error && replaces_file && ::fchmod(fd, at.st_mode & 0777) != 0) error = errno;
     if (!error && ::fsync(fd) != 0) error = errno;
     if (::close(fd) != 0 && !error) error = errno;
     // rename() replaces whatever is at `path`, a link included, and never writes through it.
@@ -261,6 +281,71 @@ void remove_our_files(const std::string& folder, const std::vector<std::string>&
     ::rmdir(folder.c_str());
 }
 
+// A folder this process is filling or holding aside, locked (flock) for as long as it is in use:
+// the lock ends with the process, however it ends, so a folder of ours that nobody holds locked
+// is a leftover of a killed run.
+class HeldFolder {
+public:
+    explicit HeldFolder(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) {
+        if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+    }
+    ~HeldFolder() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    HeldFolder(const HeldFolder&) = delete;
+    HeldFolder& operator=(const HeldFolder&) = delete;
+
+private:
+    int fd_;
+};
+
+// mkdtemp's six letters after `prefix`, exactly.
+bool is_temporary_name(const std::string& name, const std::string& prefix) {
+    if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) return false;
+    return std::all_of(name.begin() + long(prefix.size()), name.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+}
+
+// Cleans what replace_folder_atomically calls for `final_path` left when they were killed: their
+// ".<name>.writing-XXXXXX" and ".<name>.previous-XXXXXX" folders that no live process holds
+// locked. Only files named in `ours` are deleted (then the folder, if that emptied it); an earlier
+// folder held aside while `final_path` is missing is put back, since it is the learner's model.
+void clean_dead_leftovers(const fs::path& parent, const std::string& name, const fs::path& final_path,
+                          const std::vector<std::string>& ours) {
+    const std::string writing = "." + name + ".writing-";
+    const std::string previous = "." + name + ".previous-";
+    std::vector<std::string> found;
+    if (DIR* dir = ::opendir(parent.c_str())) {
+        while (const dirent* e = ::readdir(dir)) {
+            const std::string entry = e->d_name;
+            if (is_temporary_name(entry, writing) || is_temporary_name(entry, previous)) found.push_back(entry);
+        }
+        ::closedir(dir);
+    }
+    for (const std::string& entry : found) {
+        const std::string full = (parent / entry).string();
+        const int fd = ::open(full.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) continue; // not a folder (or a link to one): not ours
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            if (is_temporary_name(entry, writing)) {
+                remove_our_files(full, ours);
+            } else {
+                const std::string old = full + "/old";
+                struct stat st {};
+                if (::lstat(old.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+                    struct stat at {};
+                    if (::lstat(final_path.c_str(), &at) != 0 && errno == ENOENT)
+                        std::rename(old.c_str(), final_path.c_str());
+                    else
+                        remove_our_files(old, ours);
+                }
+                ::rmdir(full.c_str());
+            }
+        }
+        ::close(fd);
+    }
+}
+
 } // namespace
 
 std::string why_folder_cannot_be_replaced(const std::string& dest, const std::vector<std::string>& ours) {
@@ -289,13 +374,14 @@ std::string why_folder_cannot_be_replaced(const std::string& dest, const std::ve
 
 void replace_folder_atomically(const std::string& dest, const std::vector<std::string>& ours,
                                const std::function<void(const std::string& dir)>& fill) {
-    if (const std::string why = why_folder_cannot_be_replaced(dest, ours); !why.empty()) throw Error(why);
     const fs::path target = fs::absolute(fs::path(dest)).lexically_normal();
     fs::path name = target.filename();
     if (name.empty()) name = target.parent_path().filename(); // "dir/" names dir
     const fs::path parent = target.filename().empty() ? target.parent_path().parent_path() : target.parent_path();
     if (name.empty() || name == "." || name == "..") throw Error(dest + ": give a folder by its name");
     const fs::path final_path = parent / name;
+    clean_dead_leftovers(parent, name.string(), final_path, ours);
+    if (const std::string why = why_folder_cannot_be_replaced(dest, ours); !why.empty()) throw Error(why);
     std::error_code ec;
     fs::create_directories(parent, ec);
     if (ec) throw Error(parent.string() + ": cannot create the folder (" + ec.message() + ")");
@@ -306,6 +392,7 @@ void replace_folder_atomically(const std::string& dest, const std::vector<std::s
     if (!::mkdtemp(buf.data()))
         throw Error(final_path.string() + ": cannot create a folder beside it (" + std::strerror(errno) + ")");
     const std::string fresh(buf.data());
+    const HeldFolder hold_fresh(fresh);
     ::chmod(fresh.c_str(), 0755);
     try {
         fill(fresh);
@@ -322,11 +409,20 @@ void replace_folder_atomically(const std::string& dest, const std::vector<std::s
     struct stat st {};
     const bool had_old = ::lstat(final_path.c_str(), &st) == 0;
     std::string aside;
+    std::optional<HeldFolder> hold_aside;
     if (had_old && S_ISDIR(st.st_mode)) {
         // The new folder takes the place of the learner's own: it keeps that folder's permissions
         // and owner (a private folder must not turn world-readable by being filled).
         ::chmod(fresh.c_str(), st.st_mode & 07777);
         if (::chown(fresh.c_str(), st.st_uid, st.st_gid) != 0) { /* not ours to give away: keep ours */ }
+        // So does each file that takes the place of one of the same name.
+        for (const std::string& file : ours) {
+            struct stat was {}, now {};
+            const std::string old_file = (final_path / file).string(), new_file = fresh + "/" + file;
+            if (::lstat(old_file.c_str(), &was) == 0 && S_ISREG(was.st_mode) && ::lstat(new_file.c_str(), &now) == 0 &&
+                S_ISREG(now.st_mode))
+                ::chmod(new_file.c_str(), was.st_mode & 0777);
+        }
     }
     if (had_old) {
         std::string aside_pattern = (parent / ("." + name.string() + ".previous-XXXXXX")).string();
@@ -337,6 +433,7 @@ void replace_folder_atomically(const std::string& dest, const std::vector<std::s
             throw Error(final_path.string() + ": cannot make room to move the earlier folder aside (" +
                         std::strerror(errno) + ")");
         }
+        hold_aside.emplace(abuf.data());
         aside = std::string(abuf.data()) + "/old";
         if (std::rename(final_path.c_str(), aside.c_str()) != 0) {
             const int e = errno;

@@ -7,7 +7,9 @@
 #include <QtTest>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -106,6 +108,43 @@ private slots:
         QVERIFY(!fs::exists(at("nowhere")));
     }
 
+    // A save replaces the file with a new one: the new one keeps the old one's permissions (a
+    // private file stays private), and a file that was not there gets what the umask gives.
+    void atomicWriteKeepsTheModeOfTheFileItReplaces() {
+        const auto mode = [](const std::string& path) {
+            struct stat st {};
+            return ::stat(path.c_str(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+        };
+        for (const mode_t kept : {mode_t(0600), mode_t(0640), mode_t(0664)}) {
+            put(at("private.json"), "old");
+            QVERIFY(::chmod(at("private.json").c_str(), kept) == 0);
+            QCOMPARE(al::write_file_atomically(at("private.json"), "new"), std::string());
+            QCOMPARE(slurp(at("private.json")), std::string("new"));
+            QCOMPARE(mode(at("private.json")), int(kept));
+        }
+        const mode_t before = ::umask(077);
+        QCOMPARE(al::write_file_atomically(at("fresh-private.json"), "{}"), std::string());
+        ::umask(022);
+        QCOMPARE(al::write_file_atomically(at("fresh-shared.json"), "{}"), std::string());
+        ::umask(before);
+        QCOMPARE(mode(at("fresh-private.json")), 0600);
+        QCOMPARE(mode(at("fresh-shared.json")), 0644);
+
+        // A folder replaced whole (train-lab --out, a download's install): its files keep theirs too.
+        const std::string model = at("private-folder");
+        fs::create_directories(model);
+        put(model + "/config.json", "old");
+        QVERIFY(::chmod((model + "/config.json").c_str(), 0600) == 0);
+        QVERIFY(::chmod(model.c_str(), 0700) == 0);
+        al::replace_folder_atomically(model, {"config.json", "vocab.json"}, [](const std::string& d) {
+            put(d + "/config.json", "new");
+            put(d + "/vocab.json", "{}");
+        });
+        QCOMPARE(slurp(model + "/config.json"), std::string("new"));
+        QCOMPARE(mode(model + "/config.json"), 0600);
+        QCOMPARE(mode(model), 0700);
+    }
+
     void atomicWriteKeepsTheOldFileOnAFullDisk() {
         put(at("saved.json"), "old and whole");
         std::string why;
@@ -145,6 +184,70 @@ private slots:
         QCOMPARE(entries, 1);
         al::replace_folder_atomically(dest, {"config.json"}, [](const std::string& d) { put(d + "/config.json", "new"); });
         QCOMPARE(slurp(dest + "/config.json"), std::string("new"));
+    }
+
+    // A writer killed with SIGKILL leaves its temporary folder beside the destination; the next
+    // call cleans it. A folder of that pattern that a live writer holds, one whose name only looks
+    // alike, and any file of someone else's in a leftover are kept. An earlier folder held aside
+    // when the kill came is put back, not deleted.
+    void leftoversOfKilledWritersAreCleaned() {
+        const std::string dest = at("trained");
+        const std::vector<std::string> ours{"config.json", "model.safetensors"};
+        const auto leftovers = [this] {
+            std::vector<std::string> names;
+            for (const auto& e : fs::directory_iterator(dir_.path().toStdString()))
+                if (e.path().filename().string().rfind(".trained.", 0) == 0) names.push_back(e.path().filename().string());
+            std::sort(names.begin(), names.end());
+            return names;
+        };
+        for (int run = 0; run < 2; ++run) {
+            const pid_t child = ::fork();
+            if (child == 0) {
+                al::replace_folder_atomically(dest, ours, [](const std::string& d) {
+                    put(d + "/config.json", "half");
+                    ::raise(SIGKILL);
+                });
+                ::_exit(0);
+            }
+            int status = 0;
+            QCOMPARE(::waitpid(child, &status, 0), child);
+            QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+            // Each run left its ".trained.writing-XXXXXX"; the second cleaned the first's.
+            QCOMPARE(leftovers().size(), size_t(1));
+        }
+
+        // A live writer's folder (this process holds its lock), a look-alike name, and a leftover
+        // holding a file that is not ours.
+        const std::string live = at(".trained.writing-LiVe01");
+        fs::create_directory(live);
+        const int held = ::open(live.c_str(), O_RDONLY | O_DIRECTORY);
+        QVERIFY(held >= 0 && ::flock(held, LOCK_EX) == 0);
+        fs::create_directory(at(".trained.writing-notmine"));
+        fs::create_directory(at(".trained.writing-Other1"));
+        put(at(".trained.writing-Other1/notes.txt"), "mine");
+        // Killed between moving the earlier model aside and moving the new one in.
+        fs::create_directories(at(".trained.previous-Prev01/old"));
+        put(at(".trained.previous-Prev01/old/config.json"), "earlier model");
+
+        al::replace_folder_atomically(dest, ours, [](const std::string& d) { put(d + "/config.json", "new"); });
+        QCOMPARE(slurp(dest + "/config.json"), std::string("new"));
+        QCOMPARE(leftovers(), (std::vector<std::string>{".trained.writing-LiVe01", ".trained.writing-Other1",
+                                                        ".trained.writing-notmine"}));
+        QCOMPARE(slurp(at(".trained.writing-Other1/notes.txt")), std::string("mine"));
+        ::close(held);
+
+        // The earlier model put back when nothing had taken its place.
+        fs::remove_all(dest);
+        fs::create_directories(at(".trained.previous-Prev02/old"));
+        put(at(".trained.previous-Prev02/old/config.json"), "earlier model");
+        put(at(".trained.previous-Prev02/old/model.safetensors"), "weights");
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::replace_folder_atomically(dest, ours, [](const std::string&) {
+            throw al::Error("stopped before writing");
+        }));
+        QCOMPARE(slurp(dest + "/config.json"), std::string("earlier model"));
+        QVERIFY(!fs::exists(at(".trained.previous-Prev02")));
+        for (const char* kept : {".trained.writing-LiVe01", ".trained.writing-Other1", ".trained.writing-notmine"})
+            fs::remove_all(at(kept)); // the folder is shared with the other tests
     }
 
     // A folder that holds anything but the files the fill writes is the learner's: refused before

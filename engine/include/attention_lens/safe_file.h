@@ -51,7 +51,8 @@ std::string read_model_file(const std::string& path, uint64_t max_bytes, const s
 
 // Writes `bytes` to `path` atomically: into "<path>.saving-XXXXXX" in the same folder (created
 // exclusively, so never through a link), every write and the final size checked, fsync'd, then
-// renamed over `path`. On failure `path` is untouched and the temporary removed. Returns "" or why
+// renamed over `path`. The new file keeps the permission bits of the regular file it replaces; a
+// file that was not there gets what the umask gives (0644 under the usual 022). On failure `path` is untouched and the temporary removed. Returns "" or why
 // it failed (strerror's words). Something at `path` that is not a regular file, a link to one or a
 // dangling link (a device, a pipe, a folder, a link to /dev/stdout) is refused, never replaced.
 std::string write_file_atomically(const std::string& path, std::string_view bytes);
@@ -72,7 +73,11 @@ std::string why_folder_cannot_be_replaced(const std::string& dest, const std::ve
 // files `fill` writes), checked before `fill` and again before the move: anything else throws and
 // leaves it untouched. It is moved aside first and, once the new one is in place (put back if that
 // fails), only the files named in `ours` are deleted from it, so `dest` is at every moment either
-// the old folder or the new one, whole, and nothing of the learner's is ever deleted.
+// the old folder or the new one, whole, and nothing of the learner's is ever deleted. The new
+// folder, and each file in it that replaces one of the same name, keeps the old one's permissions.
+// Temporary folders that earlier calls for `dest` left when they were killed (no live process
+// holds them locked) are cleaned first: only the files named in `ours` are deleted from them, and
+// an earlier folder held aside while nothing took its place is put back.
 // Throws al::Error; whatever `fill` throws is passed on after the temporary folder is removed.
 void replace_folder_atomically(const std::string& dest, const std::vector<std::string>& ours,
                                const std::function<void(const std::string& dir)>& fill);
