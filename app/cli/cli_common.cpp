@@ -103,13 +103,22 @@ std::vector<int> parse_ids(const std::string& text, int vocab_size) {
     return ids;
 }
 
+std::string text_option(const Options& o) {
+    const std::string text = o.value("--text");
+    // Repairing the bytes would run the model on a text that was never given.
+    if (const size_t at = al::first_invalid_utf8(text); at != std::string_view::npos)
+        throw UsageError("--text is not valid UTF-8: byte " + std::to_string(at) +
+                         " (counted from 0) starts no UTF-8 character; give the text in UTF-8");
+    return text;
+}
+
 std::vector<int> input_ids(const Options& o, const al::Model& m, const std::string& fallback_text) {
     if (o.has("--text") && o.has("--ids")) throw UsageError("give --text or --ids, not both");
     std::vector<int> ids;
     if (o.has("--ids")) {
         ids = parse_ids(o.value("--ids"), m.config().vocab_size);
     } else {
-        std::string text = o.value("--text", fallback_text);
+        std::string text = o.has("--text") ? text_option(o) : fallback_text;
         if (!o.has("--text") && fallback_text.empty()) throw UsageError("give --text STR or --ids 1,2,3");
         if (!m.tokenizer()) throw UsageError("this model has no tokenizer; give --ids instead of --text");
         ids = m.tokenizer()->encode(text);

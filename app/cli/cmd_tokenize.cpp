@@ -11,7 +11,7 @@ int cmd_tokenize(const Args& args) {
     const auto m = load_model(o);
     const al::Tokenizer* t = m->tokenizer();
     if (!t) throw UsageError("this model has no tokenizer");
-    const std::vector<int> ids = t->encode(o.value("--text"));
+    const std::vector<int> ids = t->encode(text_option(o));
     const std::vector<bool> cont = t->continues_word(ids);
     nlohmann::json tokens = nlohmann::json::array();
     static const char* hex = "0123456789abcdef";

@@ -12,6 +12,7 @@
 
 #include "attention_lens/error.h"
 #include "attention_lens/safe_file.h"
+#include "attention_lens/tokenizer.h"
 #include "course_math.h"
 #include "model_placeholders.h"
 #include "exercise_context.h"
@@ -147,10 +148,10 @@ QStringList readTexts(const QString& path) {
     const al::FileBytes read = al::read_regular_file(path.toStdString(), kMaxCorpusBytes, al::Links::Follow);
     if (read.problem != al::FileProblem::None)
         throw al::Error(path.toStdString() + " " + al::describe(read, kMaxCorpusBytes));
-    QStringDecoder utf8(QStringDecoder::Utf8);
-    const QString text = utf8(QByteArrayView(read.bytes.data(), qsizetype(read.bytes.size())));
-    if (utf8.hasError())
-        throw al::Error(path.toStdString() + " is not valid UTF-8 text (one text per line)");
+    if (const size_t at = al::first_invalid_utf8(read.bytes); at != std::string_view::npos)
+        throw al::Error(path.toStdString() + " is not valid UTF-8 text (one text per line): byte " + std::to_string(at) +
+                        " (counted from 0) starts no UTF-8 character");
+    const QString text = QString::fromUtf8(read.bytes.data(), qsizetype(read.bytes.size()));
     QStringList out;
     for (const QString& line : text.split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty())

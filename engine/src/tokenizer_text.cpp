@@ -132,6 +132,15 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+size_t first_invalid_utf8(std::string_view bytes) {
+    for (size_t i = 0; i < bytes.size();) {
+        const int n = utf8_step(bytes, i);
+        if (n <= 0) return i;
+        i += static_cast<size_t>(n);
+    }
+    return std::string_view::npos;
+}
+
 std::string sanitize_utf8(std::string_view bytes, bool* had_invalid) {
     std::string out;
     out.reserve(bytes.size());

@@ -276,7 +276,27 @@ private slots:
         latin1.write("caf\xe9\n");
         latin1.close();
         expect_usage_error({"exercises", "audit", "--model", fixture_, "--texts", latin1.fileName()},
-                           "is not valid UTF-8");
+                           "is not valid UTF-8 text (one text per line): byte 3 ");
+    }
+
+    // Bytes that are not UTF-8 in --text are refused with where they are, not replaced by U+FFFD
+    // and run as a text that was never given. A shell passes the raw bytes (QProcess would encode).
+    void invalidUtf8TextIsRefused() {
+        for (const QString& command : {QStringLiteral("tokenize"), QStringLiteral("logits")}) {
+            QProcess p;
+            p.start(QStringLiteral("/bin/sh"),
+                    {QStringLiteral("-c"), QStringLiteral("exec \"$0\" \"$1\" --model \"$2\" --text \"$(printf 'The caf\\351 is')\""),
+                     QStringLiteral(AL_CLI_PATH), command, fixture_});
+            QVERIFY(p.waitForFinished(120000));
+            const QByteArray err = p.readAllStandardError();
+            QCOMPARE(p.exitCode(), 2);
+            QVERIFY2(p.readAllStandardOutput().isEmpty(), qPrintable(command));
+            QVERIFY2(err.contains("--text is not valid UTF-8: byte 7 "), err.constData());
+        }
+        // Valid UTF-8 beyond ASCII is still taken.
+        expect_usage_error({"tokenize", "--model", fixture_, "--text", QStringLiteral("caf\u00e9"), "--bogus", "1"}, "unknown option");
+        const json ok = run_json({"tokenize", "--model", fixture_, "--text", QStringLiteral("caf\u00e9")});
+        QVERIFY(ok.contains("ids") && !ok["ids"].empty());
     }
 
     // Weights that are finite but absurd (3e38 in one LayerNorm) overflow float32 in the first layer:

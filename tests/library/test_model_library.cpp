@@ -12,6 +12,7 @@
 #include <QtEndian>
 #include <QtTest>
 #include <sys/stat.h>
+#include <algorithm>
 
 #include "attention_lens/safetensors.h"
 #include "download/file_hasher.h"
@@ -399,6 +400,24 @@ private slots:
         const QJsonArray json = libraryToJson(entries);
         QCOMPARE(json.size(), entries.size());
         QCOMPARE(json[1].toObject()[QStringLiteral("kind")].toString(), QStringLiteral("downloaded"));
+    }
+
+    // A folder in the models folder whose name is not UTF-8 (bytes Qt reads as U+FFFD, so no path
+    // built from the name exists) is listed as such, not as a model that lacks its files.
+    void folderNamedInBytesThatAreNotUtf8IsNamedSo() {
+        QTemporaryDir models;
+        QTemporaryDir emptyCache;
+        const QByteArray raw = QFile::encodeName(models.path()) + "/caf\xe9-gpt2";
+        QVERIFY(::mkdir(raw.constData(), 0755) == 0);
+        LibraryOptions options;
+        options.modelsRoot = models.path();
+        options.hfCacheRoots = {emptyCache.path()};
+        const QList<LibraryEntry> entries = scanLibrary(options);
+        const auto it = std::find_if(entries.begin(), entries.end(),
+                                     [](const LibraryEntry& e) { return e.title.startsWith(QStringLiteral("caf")); });
+        QVERIFY(it != entries.end());
+        QVERIFY(!it->ready);
+        QVERIFY2(it->problem.contains(QStringLiteral("not valid UTF-8")), qPrintable(it->problem));
     }
 
     void formats() {

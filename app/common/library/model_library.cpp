@@ -4,6 +4,10 @@
 #include <QDirIterator>
 #include <QFile>
 #include "attention_lens/safe_file.h"
+#include "attention_lens/tokenizer.h"
+#include <dirent.h>
+#include <sys/stat.h>
+#include <string_view>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -95,6 +99,26 @@ QJsonArray libraryToJson(const QList<LibraryEntry>& entries) {
 }
 
 namespace {
+
+// The folders in `root` whose names are not valid UTF-8, as Qt shows them (U+FFFD for the bytes).
+QStringList foldersNotNamedInUtf8(const QString& root) {
+    QStringList out;
+    const QByteArray local = QFile::encodeName(root);
+    DIR* dir = ::opendir(local.constData());
+    if (!dir)
+        return out;
+    while (const dirent* e = ::readdir(dir)) {
+        const std::string_view name(e->d_name);
+        if (name.empty() || name[0] == '.' || al::first_invalid_utf8(name) == std::string_view::npos)
+            continue;
+        struct stat st {};
+        if (::lstat((local + '/' + e->d_name).constData(), &st) == 0 && S_ISDIR(st.st_mode))
+            out << QFile::decodeName(e->d_name);
+    }
+    ::closedir(dir);
+    out.sort();
+    return out;
+}
 
 void fillFromFolder(LibraryEntry& e, const QString& dir) {
     const FolderInfo info = inspectModelFolder(dir);
@@ -200,6 +224,17 @@ QList<LibraryEntry> scanLibrary(const LibraryOptions& opt) {
         e.title = sub;
         fillFromFolder(e, dir);
         readSource(e);
+        out.append(e);
+    }
+
+    // Qt reads a name that is not UTF-8 with U+FFFD in its place, finds no folder of that name and
+    // leaves it out: such a folder would be missing without a word. Listed, and named as such.
+    for (const QString& title : foldersNotNamedInUtf8(opt.modelsRoot)) {
+        LibraryEntry e;
+        e.key = QStringLiteral("folder:") + root.filePath(title);
+        e.kind = EntryKind::Downloaded;
+        e.title = title;
+        e.problem = QStringLiteral("its folder name is not valid UTF-8, so it cannot be opened; rename the folder");
         out.append(e);
     }
 

@@ -25,6 +25,9 @@ std::string token_string_to_bytes(std::string_view token_string); // throws al::
 // each; a truncated sequence (e.g. F0 9F 98 at the end) -> one U+FFFD; an overlong or surrogate
 // form such as C0 80 or ED A0 80 -> one U+FFFD per byte, since its second byte is already invalid.
 std::string sanitize_utf8(std::string_view bytes, bool* had_invalid = nullptr);
+// The offset of the first byte that starts no valid UTF-8 sequence (std::string_view::npos when
+// all of `bytes` is valid UTF-8): where input that must be text is refused, not repaired.
+size_t first_invalid_utf8(std::string_view bytes);
 
 struct EncodeOptions {
     bool prepend_bos = false;        // prepend <|endoftext|> (off by default, like Hugging Face)
