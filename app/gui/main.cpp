@@ -33,6 +33,7 @@
 #include "model_hub.h"
 #include "screenshot_reveal.h"
 #include "single_instance.h"
+#include "utf8_arguments.h"
 #include "storage/app_folders.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
@@ -111,6 +112,11 @@ void setWindowIcon(QApplication& app) {
 int main(int argc, char* argv[]) {
     memory_release::configureAllocator(); // before any thread allocates: see memory_release.h
     al::configure_threads(); // before any model runs: BLAS workers that sleep instead of spin
+    // Before Qt reads them: it would turn such bytes into U+FFFD, and "not found" would follow.
+    if (const QString why = nonUtf8Argument(argc, argv); !why.isEmpty()) {
+        std::fprintf(stderr, "attention-lens: %s\n", why.toUtf8().constData());
+        return 2;
+    }
     QApplication app(argc, argv); // QApplication (not QGuiApplication): Qt Charts needs it
     QApplication::setApplicationName(QLatin1String(al::app::kApplicationName));
     QApplication::setOrganizationName(QLatin1String(al::app::kOrganizationName));

@@ -463,6 +463,26 @@ private slots:
         QVERIFY(!QFileInfo::exists(png));
         QVERIFY(!QFileInfo::exists(home.progressFile()));
     }
+    // A folder named in bytes that are not UTF-8: Qt would read them as U+FFFD and then not find
+    // the folder. The app names the option and the byte instead (a shell passes the raw bytes;
+    // QProcess would encode them).
+    void modelFolderNamedInBytesThatAreNotUtf8() {
+        Home home;
+        const QByteArray tmp = QFile::encodeName(home.path("tmp"));
+        QVERIFY(::mkdir((tmp + "/caf\xe9-model").constData(), 0755) == 0);
+        const QString png = home.path("tmp") + QStringLiteral("/shot.png");
+        for (const char* form : {"--model \"$1/$(printf 'caf\\351')-model\"", "--model=\"$1/$(printf 'caf\\351')-model\""}) {
+            const Run r = home.run(QStringLiteral("/bin/sh"),
+                                   {QStringLiteral("-c"),
+                                    QStringLiteral("exec \"$0\" %1 --timeout 20 --screenshot \"$2\"").arg(QLatin1String(form)),
+                                    app(), home.path("tmp"), png},
+                                   30000);
+            QVERIFY2(r.finished && !r.signalled && r.code == 2, qPrintable(r.summary()));
+            const QString expected = QStringLiteral("the value of --model is not valid UTF-8 (byte %1,").arg(tmp.size() + 4);
+            QVERIFY2(r.log.contains(expected), qPrintable(r.log));
+            QVERIFY(!QFileInfo::exists(png));
+        }
+    }
     // A screenshot run on a model folder that cannot be loaded saves the picture of the message,
     // but fails with it: a script must not take it for a picture of the station.
     void screenshotOfAModelThatFailsToLoadFails() {
