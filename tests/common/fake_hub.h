@@ -38,6 +38,7 @@ public:
     bool endless = false;                 // answer 200 with no Content-Length and zeros without end
     qint64 endlessSent = 0;               // body bytes sent so far by an endless answer
     QByteArray headContentLength;         // when set, HEAD of a small file announces this Content-Length
+    QByteArray repoNotFoundCode = "RepoNotFound"; // the X-Error-Code of the 404 for another repository
 
     int headCount = 0, getCount = 0;
     QList<QByteArray> ranges;             // the Range header of each body GET ("" when none)
@@ -117,7 +118,7 @@ private:
         // /{repo}/resolve/{revision}/{file}
         const QString prefix = QLatin1Char('/') + repo + QStringLiteral("/resolve/");
         if (!path.startsWith(prefix)) {
-            reply(s, 404, "Not Found", {"X-Error-Code: RepoNotFound"}, "Repository not found", 20, head);
+            reply(s, 404, "Not Found", {"X-Error-Code: " + repoNotFoundCode}, "Repository not found", 20, head);
             return;
         }
         const QString rest = path.mid(prefix.size());
