@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "attention_lens/error.h"
+#include "attention_lens/quote.h"
 #include "attention_lens/safe_file.h"
 #include "json_text.h"
 
@@ -84,13 +85,13 @@ Config Config::parse(const std::string& json_text, const std::string& source) {
     try {
         j = json::parse(json_text);
     } catch (const json::exception& e) {
-        throw Error(source + ": not valid JSON (" + e.what() + ")");
+        throw Error(source + ": not valid JSON (" + excerpt(e.what(), 200) + ")");
     }
     if (!j.is_object()) throw Error(source + ": expected a JSON object, found " + std::string(j.type_name()));
 
     if (j.contains("model_type") && j["model_type"].is_string() && j["model_type"].get<std::string>() != "gpt2")
-        throw Error(source + ": model_type is \"" + j["model_type"].get<std::string>() +
-                    "\"; only GPT-2-family models (model_type \"gpt2\") are supported");
+        throw Error(source + ": model_type is " + quote_value(j["model_type"].get_ref<const std::string&>()) +
+                    "; only GPT-2-family models (model_type \"gpt2\") are supported");
 
     Config c;
     c.n_layer = read_int(j, "n_layer", c.n_layer, kMaxLayers, source);
@@ -127,8 +128,8 @@ Config Config::parse(const std::string& json_text, const std::string& source) {
         if (name == "gelu_new" || name == "gelu_pytorch_tanh")
             c.activation_function = "gelu_new";
         else
-            throw Error(source + ": activation_function \"" + name +
-                        "\" is not supported; this engine runs GPT-2's \"gelu_new\"");
+            throw Error(source + ": activation_function " + quote_value(name) +
+                        " is not supported; this engine runs GPT-2's \"gelu_new\"");
     }
 
     c.scale_attn_weights = read_bool(j, "scale_attn_weights", c.scale_attn_weights, source);

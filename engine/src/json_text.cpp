@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "attention_lens/error.h"
+#include "attention_lens/quote.h"
 
 namespace al {
 
@@ -36,18 +37,6 @@ struct DepthScan : nlohmann::json_sax<nlohmann::json> {
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 };
 
-// At most `cap` bytes, control bytes and bytes above 0x7E shown as '?', so a message stays one
-// readable line whatever the value holds.
-std::string shortened(const std::string& text, std::size_t cap) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size() && i < cap; ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        out += (c < 0x20 || c > 0x7E) ? '?' : char(c);
-    }
-    if (text.size() > cap) out += "...";
-    return out;
-}
-
 } // namespace
 
 void check_json_text(const std::string& text, const std::string& source, const std::string& file_name,
@@ -64,10 +53,10 @@ std::string describe_json(const nlohmann::json& v) {
     switch (v.type()) {
     case nlohmann::json::value_t::null: return "null";
     case nlohmann::json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case nlohmann::json::value_t::string: return "\"" + shortened(v.get_ref<const std::string&>(), 60) + "\"";
+    case nlohmann::json::value_t::string: return quote_value(v.get_ref<const std::string&>());
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return shortened(v.dump(), 60);
+    case nlohmann::json::value_t::number_float: return excerpt(v.dump(), 60);
     case nlohmann::json::value_t::array:
         return "an array of " + std::to_string(v.size()) + (v.size() == 1 ? " value" : " values");
     case nlohmann::json::value_t::object:

@@ -15,7 +15,7 @@ void check_json_text(const std::string& text, const std::string& source, const s
                      int max_depth);
 
 // A short form of `v` for a message: a scalar as JSON writes it ("abc" in quotes, 1.5, true),
-// cut at 60 characters; an array or object by its size ("an array of 3 values", "an object of 2
+// cut at 60 characters as al::quote_value cuts it; an array or object by its size ("an array of 3 values", "an object of 2
 // keys"). Never recursive, however deep `v` is.
 std::string describe_json(const nlohmann::json& v);
 

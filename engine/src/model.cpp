@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "attention_lens/error.h"
+#include "attention_lens/quote.h"
 #include "attention_lens/safe_file.h"
 #include "attention_lens/safetensors.h"
 
@@ -248,11 +249,11 @@ void check_values(const float* p, int64_t n, const std::string& file, const std:
     for (int64_t i = 0; i < n; ++i) {
         if (std::fabs(p[i]) <= kMaxWeight) continue; // false for NaN too
         if (!std::isfinite(p[i]))
-            throw Error(file + ": tensor \"" + name + "\" holds a non-finite value (" + std::to_string(p[i]) +
+            throw Error(file + ": tensor " + quote_value(name) + " holds a non-finite value (" + std::to_string(p[i]) +
                         ") at element " + std::to_string(i) + "; the weights are corrupt");
         char value[32];
         std::snprintf(value, sizeof value, "%g", double(p[i]));
-        throw Error(file + ": tensor \"" + name + "\" holds the value " + value + " at element " + std::to_string(i) +
+        throw Error(file + ": tensor " + quote_value(name) + " holds the value " + value + " at element " + std::to_string(i) +
                     ", far beyond any trained weight (the limit is 1e6); the weights are corrupt");
     }
 }
@@ -306,7 +307,7 @@ std::vector<std::string> match_tensors(const std::map<std::string, TensorInfo>& 
     for (const auto& [name, t] : tensors) {
         const long l = layer_index(name);
         if (l >= c.n_layer)
-            throw Error(path + ": tensor \"" + name + "\" belongs to layer " + std::to_string(l) +
+            throw Error(path + ": tensor " + quote_value(name) + " belongs to layer " + std::to_string(l) +
                         ", but config.json says n_layer " + std::to_string(c.n_layer));
     }
     std::vector<std::string> names;
@@ -319,10 +320,10 @@ std::vector<std::string> match_tensors(const std::map<std::string, TensorInfo>& 
             throw Error(path + ": tensor \"" + e.name + "\" is missing (expected shape " + shape_text(e.shape) + ")");
         const TensorInfo& t = plain != tensors.end() ? plain->second : prefixed->second;
         if (t.dtype != DType::F32 && t.dtype != DType::F16 && t.dtype != DType::BF16)
-            throw Error(path + ": tensor \"" + t.name + "\" has dtype " + t.dtype_text +
+            throw Error(path + ": tensor " + quote_value(t.name) + " has dtype " + t.dtype_text +
                         "; weights must be F32, F16 or BF16");
         if (t.shape != e.shape)
-            throw Error(path + ": tensor \"" + t.name + "\" has shape " + shape_text(t.shape) +
+            throw Error(path + ": tensor " + quote_value(t.name) + " has shape " + shape_text(t.shape) +
                         ", but config.json implies " + shape_text(e.shape));
         names.push_back(t.name);
     }

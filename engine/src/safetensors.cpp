@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "attention_lens/error.h"
+#include "attention_lens/quote.h"
 #include "json_text.h"
 
 namespace al {
@@ -56,8 +57,6 @@ const DTypeEntry* find_dtype(const std::string& text) {
         if (text == e.text) return &e;
     return nullptr;
 }
-
-std::string qname(const std::string& s) { return "\"" + s + "\""; }
 
 uint64_t read_u64_le(const uint8_t* p) {
     uint64_t v = 0;
@@ -226,26 +225,26 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
     const std::string header(reinterpret_cast<const char*>(bytes + 8), header_len);
     HeaderScan scan(source);
     if (!nlohmann::json::sax_parse(header, &scan))
-        throw Error(source + ": the header is not valid JSON (" + scan.error + ")");
+        throw Error(source + ": the header is not valid JSON (" + excerpt(scan.error, 200) + ")");
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(header);
     } catch (const nlohmann::json::exception& e) {
-        throw Error(source + ": the header is not valid JSON (" + e.what() + ")");
+        throw Error(source + ": the header is not valid JSON (" + excerpt(e.what(), 200) + ")");
     }
     if (!j.is_object())
         throw Error(source + ": the header must be a JSON object, found " + std::string(j.type_name()));
-    if (!scan.duplicate.empty()) throw Error(source + ": tensor " + qname(scan.duplicate) + " appears twice in the header");
+    if (!scan.duplicate.empty()) throw Error(source + ": tensor " + quote_value(scan.duplicate) + " appears twice in the header");
 
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& name = it.key();
         const nlohmann::json& v = it.value();
-        const std::string where = source + ": tensor " + qname(name);
+        const std::string where = source + ": tensor " + quote_value(name);
         if (name == "__metadata__") {
             if (!v.is_object()) throw Error(source + ": __metadata__ must be an object of strings");
             for (auto m = v.begin(); m != v.end(); ++m) {
                 if (!m.value().is_string())
-                    throw Error(source + ": __metadata__ entry " + qname(m.key()) + " must be a string");
+                    throw Error(source + ": __metadata__ entry " + quote_value(m.key()) + " must be a string");
                 out.metadata[m.key()] = m.value().get<std::string>();
             }
             continue;
@@ -260,7 +259,7 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
         if (!dt.is_string()) throw Error(where + ": dtype must be a string, found " + describe_json(dt));
         t.dtype_text = dt.get<std::string>();
         const DTypeEntry* entry = find_dtype(t.dtype_text);
-        if (!entry) throw Error(where + ": unknown dtype " + qname(t.dtype_text));
+        if (!entry) throw Error(where + ": unknown dtype " + quote_value(t.dtype_text));
         t.dtype = entry->dtype;
 
         const auto& shape = v["shape"];
@@ -327,7 +326,7 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
               [](const TensorInfo* a, const TensorInfo* b) { return a->begin < b->begin; });
     for (size_t i = 1; i < order.size(); ++i)
         if (order[i]->begin < order[i - 1]->end)
-            throw Error(source + ": tensors " + qname(order[i - 1]->name) + " and " + qname(order[i]->name) +
+            throw Error(source + ": tensors " + quote_value(order[i - 1]->name) + " and " + quote_value(order[i]->name) +
                         " overlap in the data buffer (bytes " + std::to_string(order[i]->begin) + ".." +
                         std::to_string(order[i - 1]->end) + ")");
     // The tensors must cover the data buffer exactly, as the format's reference reader demands: a
@@ -337,7 +336,7 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
     for (const TensorInfo* t : order) {
         if (t->begin != covered)
             throw Error(source + ": " + std::to_string(t->begin - covered) + " bytes of the data buffer before tensor " +
-                        qname(t->name) + " (bytes " + std::to_string(covered) + ".." + std::to_string(t->begin) +
+                        quote_value(t->name) + " (bytes " + std::to_string(covered) + ".." + std::to_string(t->begin) +
                         ") belong to no tensor; a safetensors file's tensors cover its data exactly");
         covered = t->end;
     }
@@ -483,13 +482,13 @@ bool SafetensorsFile::has(const std::string& name) const { return tensors_.count
 
 const TensorInfo& SafetensorsFile::info(const std::string& name) const {
     auto it = tensors_.find(name);
-    if (it == tensors_.end()) throw Error(path_ + ": no tensor " + qname(name));
+    if (it == tensors_.end()) throw Error(path_ + ": no tensor " + quote_value(name));
     return it->second;
 }
 
 const uint8_t* SafetensorsFile::data(const TensorInfo& t) const {
     auto it = placed_.find(t.name);
-    if (it == placed_.end()) throw Error(path_ + ": tensor " + qname(t.name) + " was not read (it was opened without it)");
+    if (it == placed_.end()) throw Error(path_ + ": tensor " + quote_value(t.name) + " was not read (it was opened without it)");
     return bytes_.get() + it->second;
 }
 
@@ -517,7 +516,7 @@ std::vector<float> SafetensorsFile::to_float(const TensorInfo& t) const {
         }
         break;
     default:
-        throw Error(path_ + ": tensor " + qname(t.name) + " has dtype " + t.dtype_text +
+        throw Error(path_ + ": tensor " + quote_value(t.name) + " has dtype " + t.dtype_text +
                     "; only F32, F16 and BF16 can be read as floats");
     }
     return out;
@@ -535,10 +534,10 @@ void write_safetensors(const std::string& path, const std::vector<TensorToWrite>
     for (const auto& t : tensors) {
         uint64_t n = 1;
         for (int64_t d : t.shape) {
-            if (d < 0) throw Error(path + ": tensor " + qname(t.name) + " has a negative dimension");
+            if (d < 0) throw Error(path + ": tensor " + quote_value(t.name) + " has a negative dimension");
             n *= uint64_t(d);
         }
-        if (header.contains(t.name)) throw Error(path + ": tensor " + qname(t.name) + " given twice");
+        if (header.contains(t.name)) throw Error(path + ": tensor " + quote_value(t.name) + " given twice");
         header[t.name] = {{"dtype", "F32"}, {"shape", t.shape}, {"data_offsets", {offset, offset + 4 * n}}};
         offset += 4 * n;
     }

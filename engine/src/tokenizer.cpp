@@ -3,6 +3,7 @@
 #include "attention_lens/tokenizer.h"
 
 #include "attention_lens/error.h"
+#include "attention_lens/quote.h"
 #include "attention_lens/safe_file.h"
 #include "json_text.h"
 #include "tokenizer_text.h"
@@ -40,31 +41,6 @@ struct Merge {
 
 // vocab.json and merges.txt of GPT-2 are 1 MB and 0.5 MB; 64 MB holds a vocabulary of millions.
 constexpr uint64_t kMaxTokenizerFileBytes = 64ull << 20;
-
-// A parser's message (or a token) as text safe for a terminal: control bytes and bytes that are
-// not valid UTF-8 are written as \xNN. Messages quote the bytes a parser choked on, and a hostile
-// file's raw bytes must not reach the learner's terminal.
-std::string printable(const std::string& text) {
-    std::string out;
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const size_t n = text.size();
-    for (size_t i = 0; i < n;) {
-        const unsigned char c = p[i];
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-        bool ok = len > 0 && i + len <= n && !(len == 1 && (c < 0x20 || c == 0x7f)) && !(len == 2 && c < 0xc2);
-        for (size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xc0) == 0x80;
-        if (ok) {
-            out.append(text, i, len);
-            i += len;
-        } else {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02x", c);
-            out += buf;
-            ++i;
-        }
-    }
-    return out;
-}
 
 bool is_word_byte(unsigned char b) {
     // Letters, digits and any byte of a non-ASCII UTF-8 character count as "inside a word".
@@ -212,7 +188,7 @@ Tokenizer Tokenizer::from_strings(const std::string& vocab_json, const std::stri
         vocab = nlohmann::json::parse(vocab_json);
     } catch (const nlohmann::json::exception& e) {
         // Not only parse_error: a number too large for a double (2.0e746402) is an out_of_range.
-        throw Error(source + ": vocab.json is not valid JSON (" + printable(e.what()) + ")");
+        throw Error(source + ": vocab.json is not valid JSON (" + excerpt(e.what(), 200) + ")");
     }
     if (!vocab.is_object() || vocab.empty())
         throw Error(source + ": vocab.json must be a non-empty object mapping token strings to ids");
@@ -222,20 +198,20 @@ Tokenizer Tokenizer::from_strings(const std::string& vocab_json, const std::stri
     im.string_to_id.reserve(n);
     for (auto it = vocab.begin(); it != vocab.end(); ++it) {
         if (!it.value().is_number_integer())
-            throw Error(source + ": vocab.json entry \"" + printable(it.key()) + "\" has a non-integer id");
+            throw Error(source + ": vocab.json entry " + quote_value(it.key()) + " has a non-integer id");
         const auto id = it.value().get<long long>();
         if (id < 0 || id >= static_cast<long long>(n))
-            throw Error(source + ": vocab.json id " + std::to_string(id) + " of \"" + printable(it.key()) +
-                        "\" is outside 0.." + std::to_string(n - 1) + " (ids must be dense)");
+            throw Error(source + ": vocab.json id " + std::to_string(id) + " of " + quote_value(it.key()) +
+                        " is outside 0.." + std::to_string(n - 1) + " (ids must be dense)");
         if (seen[static_cast<size_t>(id)])
-            throw Error(source + ": vocab.json gives id " + std::to_string(id) + " to more than one token (\"" +
-                        it.key() + "\" is a duplicate)");
+            throw Error(source + ": vocab.json gives id " + std::to_string(id) + " to more than one token (" +
+                        quote_value(it.key()) + " is a duplicate)");
         seen[static_cast<size_t>(id)] = 1;
         std::string bytes;
         try {
             bytes = token_string_to_bytes(it.key());
         } catch (const Error& e) {
-            throw Error(source + ": vocab.json: " + printable(e.what()));
+            throw Error(source + ": vocab.json: " + e.what());
         }
         t.id_to_bytes_[static_cast<size_t>(id)] = std::move(bytes);
         im.string_to_id.emplace(it.key(), static_cast<int>(id));
@@ -269,15 +245,15 @@ Tokenizer Tokenizer::from_strings(const std::string& vocab_json, const std::stri
         const size_t sp = line.find(' ');
         if (sp == std::string::npos || sp == 0 || sp + 1 >= line.size() || line.find(' ', sp + 1) != std::string::npos)
             throw Error(source + ": merges.txt line " + std::to_string(line_no) +
-                        " is malformed (expected two tokens separated by one space): \"" + line + "\"");
+                        " is malformed (expected two tokens separated by one space): " + quote_value(line));
         const std::string left = line.substr(0, sp), right = line.substr(sp + 1);
         auto l = im.string_to_id.find(left), r = im.string_to_id.find(right);
         auto m = im.string_to_id.find(left + right);
         if (l == im.string_to_id.end() || r == im.string_to_id.end() || m == im.string_to_id.end()) {
             const std::string& missing = l == im.string_to_id.end() ? left
                                          : r == im.string_to_id.end() ? right : left + right;
-            throw Error(source + ": merges.txt line " + std::to_string(line_no) + " (\"" + printable(line) +
-                        "\") needs token \"" + missing + "\", which vocab.json lacks (vocab/merges mismatch)");
+            throw Error(source + ": merges.txt line " + std::to_string(line_no) + " " + quote_value(line) +
+                        " needs token " + quote_value(missing) + ", which vocab.json lacks (vocab/merges mismatch)");
         }
         // A repeated pair keeps its later rank, as GPT-2's dict(zip(merges, range(...))) does.
         im.merges[pair_key(l->second, r->second)] = Merge{rank++, m->second};

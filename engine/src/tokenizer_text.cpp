@@ -3,6 +3,7 @@
 #include "attention_lens/tokenizer.h"
 
 #include "attention_lens/error.h"
+#include "attention_lens/quote.h"
 #include "tokenizer_text.h"
 
 #include <pcre2.h>
@@ -232,8 +233,8 @@ std::string token_string_to_bytes(std::string_view token_string) {
         }
         if (cp < 0 || cp >= static_cast<int>(map.codepoint_to_byte.size()) ||
             map.codepoint_to_byte[static_cast<size_t>(cp)] < 0) {
-            throw Error("token string \"" + std::string(token_string) +
-                        "\" is not in GPT-2's byte-to-unicode form (offending character at byte " +
+            throw Error("token string " + quote_value(token_string) +
+                        " is not in GPT-2's byte-to-unicode form (offending character at byte " +
                         std::to_string(i) + ")");
         }
         out.push_back(static_cast<char>(map.codepoint_to_byte[static_cast<size_t>(cp)]));

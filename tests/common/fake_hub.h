@@ -40,6 +40,7 @@ public:
     qint64 endlessSent = 0;               // body bytes sent so far by an endless answer
     int trickleEveryMs = -1;              // send the body one byte at a time, this many ms apart
     QByteArray headContentLength;         // when set, HEAD of a small file announces this Content-Length
+    QByteArray repoNotFoundCode = "RepoNotFound"; // the X-Error-Code of the 404 for another repository
 
     int headCount = 0, getCount = 0;
     QList<QByteArray> ranges;             // the Range header of each body GET ("" when none)
@@ -119,7 +120,7 @@ private:
         // /{repo}/resolve/{revision}/{file}
         const QString prefix = QLatin1Char('/') + repo + QStringLiteral("/resolve/");
         if (!path.startsWith(prefix)) {
-            reply(s, 404, "Not Found", {"X-Error-Code: RepoNotFound"}, "Repository not found", 20, head);
+            reply(s, 404, "Not Found", {"X-Error-Code: " + repoNotFoundCode}, "Repository not found", 20, head);
             return;
         }
         const QString rest = path.mid(prefix.size());

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "download/download_parsers.h"
+#include "download/source_names.h"
 
 using namespace al::download;
 using al::library::HashKind;
@@ -114,6 +115,23 @@ private slots:
         QVERIFY(!resumesSameSource(staged, QStringLiteral("a/c"), kCommit));
         QVERIFY(!resumesSameSource(staged, QStringLiteral("a/b"), QString(kCommit).replace(0, 1, QLatin1Char('f'))));
         QVERIFY(!resumesSameSource({QStringLiteral("a/b"), QStringLiteral("main"), {}}, QStringLiteral("a/b"), QStringLiteral("main")));
+    }
+
+    // Values from a server or a file are quoted as short, printable excerpts that say their length.
+    void valuesAreQuotedShort() {
+        QCOMPARE(al::download::quotedValue(QByteArrayView("EntryNotFound")), QStringLiteral("\"EntryNotFound\""));
+        const QString big = al::download::quotedValue(QByteArray(5 << 20, 'E'));
+        QCOMPARE(big, QLatin1Char('"') + QString(60, QLatin1Char('E')) + QStringLiteral("\u2026\" (5,242,880 bytes)"));
+        QCOMPARE(al::download::quotedValue(QByteArrayView("a\0b\x1b", 4)), QStringLiteral("\"a\\x00b\\x1b\""));
+        QCOMPARE(al::download::shortText(QString(300, QLatin1Char('u')), 10),
+                 QString(10, QLatin1Char('u')) + QStringLiteral("\u2026 (300 bytes)"));
+        // A repository id, revision or file name of a megabyte is refused with a short message.
+        for (const QString& problem : {al::download::repoIdProblem(QStringLiteral("a/") + QString(1 << 20, QLatin1Char('b'))),
+                                       al::download::revisionProblem(QString(1 << 20, QLatin1Char('r'))),
+                                       al::download::fileNameProblem(QString(1 << 20, QLatin1Char('f')))}) {
+            QVERIFY2(problem.size() < 400, qPrintable(problem.left(500)));
+            QVERIFY2(problem.contains(QStringLiteral("bytes)")), qPrintable(problem));
+        }
     }
 };
 

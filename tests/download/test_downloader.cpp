@@ -530,6 +530,34 @@ private slots:
         QVERIFY(!QFileInfo::exists(root->path() + QStringLiteral("/no-such-model")));
     }
 
+    // A server's header of 50,000 bytes (Qt's HTTP reader takes headers up to about that size), or
+    // a source.json naming a repository of 60,000 characters, is quoted as a short excerpt: the
+    // error line stays a line.
+    void hugeValuesAreQuotedShort() {
+        hub->repoNotFoundCode = QByteArray(50000, 'E');
+        ModelDownloader* dl = makeDownloader();
+        ManifestModel m = unpinned();
+        m.repo = QStringLiteral("org/no-such-model");
+        QVERIFY(runToEnd(dl, m).has_value());
+        QString msg = dl->errorMessage();
+        QVERIFY2(dl->error() == DownloadError::NotFound, qPrintable(msg.left(1000)));
+        QVERIFY2(msg.contains(QStringLiteral("(\"EEEE")) && msg.contains(QStringLiteral("\u2026\" (50,000 bytes))")),
+                 qPrintable(msg.left(500)));
+        QVERIFY2(msg.size() < 400, qPrintable(QStringLiteral("%1 characters: ").arg(msg.size()) + msg.left(500)));
+
+        QVERIFY(QDir().mkpath(installed()));
+        QVERIFY(writeAll(installed() + QStringLiteral("/config.json"), "{}"));
+        QVERIFY(writeAll(installed() + QStringLiteral("/source.json"),
+                         "{\"repo\": \"" + QByteArray(60000, 'r') + "\\u0000\\u001b[2J\"}"));
+        dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::DestinationTaken);
+        msg = dl->errorMessage();
+        QVERIFY2(msg.contains(QStringLiteral("\u2026\" (60,005 bytes), not ") + hub->repo), qPrintable(msg.left(500)));
+        QVERIFY2(msg.size() < 600, qPrintable(QStringLiteral("%1 characters: ").arg(msg.size()) + msg.left(500)));
+        QVERIFY2(!msg.contains(QChar(0)) && !msg.contains(QChar(0x1b)), qPrintable(msg));
+    }
+
     void missingFileIs404() {
         hub->files.remove(QStringLiteral("merges.txt"));
         ModelDownloader* dl = makeDownloader();

@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -35,6 +36,13 @@ int64_t peak_rss_kib() {
     while (std::getline(f, line))
         if (line.rfind("VmHWM:", 0) == 0) return std::stoll(line.substr(6));
     return -1;
+}
+
+// CPU time this process has used, all threads together, in seconds.
+double process_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
 }
 
 // The small valid model: 1 layer, 2 heads, d 8, 16 positions, 259 tokens (256 bytes, 2 merges, eos).
@@ -161,6 +169,31 @@ class TestMalformed : public QObject {
             QFAIL(qPrintable(QString("not an al::Error: ") + e.what()));
         }
         QFAIL("the folder was accepted");
+    }
+
+    // As expect_refused, for a folder with one value of many megabytes: the message quotes an
+    // excerpt of it (a GUI laying out a 30 MB message stalls for a minute), and parsing stays quick.
+    // Quick is measured in CPU time, which other work on the machine inflates less than wall time:
+    // a linear parse of these files takes a few tenths of a second, a quadratic one hours.
+    void expect_refused_briefly(const std::vector<std::string>& fragments) {
+        const double start = process_cpu_seconds();
+        expect_refused(fragments);
+        const double seconds = process_cpu_seconds() - start;
+#if defined(__SANITIZE_ADDRESS__)
+        const double limit = 15; // the sanitizer slows parsing about tenfold
+#else
+        const double limit = 2;
+#endif
+        QVERIFY2(seconds < limit, qPrintable(QStringLiteral("refusing took %1 s of CPU time").arg(seconds)));
+        try {
+            al::Model::load(dir_.string());
+        } catch (const al::Error& e) {
+            // Counted without the folder's path, which a tokenizer message names twice.
+            std::string msg = e.what();
+            for (size_t at; (at = msg.find(dir_.string())) != std::string::npos;) msg.erase(at, dir_.string().size());
+            QVERIFY2(msg.size() < 300, qPrintable(QStringLiteral("the message is %1 bytes long without the paths: ")
+                                                      .arg(msg.size()) + QString::fromStdString(msg.substr(0, 1000))));
+        }
     }
 
     std::string st() const { return (dir_ / "model.safetensors").string(); }
@@ -565,7 +598,7 @@ private slots:
         make({}, [](ojson& c) { c["n_layer"] = ojson::array({ojson::array({1, 2}), 3}); });
         expect_refused({cfg(), "\"n_layer\" must be an integer, found an array of 2 values"});
         make({}, [](ojson& c) { c["n_embd"] = std::string(5000, 'x'); });
-        expect_refused({cfg(), "\"n_embd\" must be an integer, found \"" + std::string(60, 'x') + "...\""});
+        expect_refused({cfg(), "\"n_embd\" must be an integer, found \"" + std::string(60, 'x') + "\u2026\" (5,000 bytes)"});
     }
     void configWithNulByte() {
         // The parser stops at a NUL as at the end: the garbage after it would pass unseen.
@@ -636,6 +669,69 @@ private slots:
         make();
         dir_ = dir_ / "no-such-model";
         expect_refused({"no-such-model", "does not exist"});
+    }
+
+    // ---- values too long to quote whole ----
+    void mergesLineOf30MB() {
+        make();
+        write_file(dir_ / "merges.txt", merges_text() + std::string(30 << 20, 'a') + "\n");
+        expect_refused_briefly({"merges.txt line 4 is malformed", "\"" + std::string(60, 'a') + "\u2026\" (31,457,280 bytes)"});
+        write_file(dir_ / "merges.txt", merges_text() + std::string(30 << 20, 'a') + " t\n");
+        expect_refused_briefly({"merges.txt line 4 \"aaa", "(31,457,282 bytes) needs token \"aaa", "(31,457,280 bytes), which vocab.json lacks"});
+    }
+    void configModelTypeOf10MB() {
+        make({}, [](ojson& c) { c["model_type"] = std::string(10 << 20, 'x'); });
+        expect_refused_briefly({cfg(), "model_type is \"" + std::string(60, 'x') + "\u2026\" (10,485,760 bytes); only GPT-2"});
+        make({}, [](ojson& c) { c["activation_function"] = std::string(10 << 20, 'x'); });
+        expect_refused_briefly({cfg(), "activation_function \"xxx", "(10,485,760 bytes) is not supported"});
+    }
+    void dtypeOf20MB() {
+        make([](RawModel& m) { m.header["ln_f.bias"]["dtype"] = std::string(20 << 20, 'F'); });
+        expect_refused_briefly({st(), "tensor \"ln_f.bias\": unknown dtype \"" + std::string(60, 'F') + "\u2026\" (20,971,520 bytes)"});
+    }
+    void tensorNameOf20MB() {
+        make([](RawModel& m) { m.add("h.7." + std::string(20 << 20, 'w'), {kC}); });
+        expect_refused_briefly({st(), "tensor \"h.7.www", "(20,971,524 bytes) belongs to layer 7"});
+        make([](RawModel& m) {
+            m.add(std::string(20 << 20, 'w'), {kC});
+            m.header[std::string(20 << 20, 'w')]["dtype"] = "F64";
+        });
+        expect_refused_briefly({st(), "tensor \"www", "(20,971,520 bytes): 32 bytes in data_offsets"});
+    }
+    void vocabKeyOf20MB() {
+        make();
+        std::string vocab = vocab_text();
+        vocab.insert(1, "\"" + std::string(20 << 20, 'k') + "\":\"x\",");
+        write_file(dir_ / "vocab.json", vocab);
+        expect_refused_briefly({"vocab.json entry \"" + std::string(60, 'k') + "\u2026\" (20,971,520 bytes) has a non-integer id"});
+        // A key outside GPT-2's byte-to-unicode form: the tokenizer's own message quotes it.
+        vocab = vocab_text();
+        const size_t he = vocab.find("\"he\":");
+        QVERIFY(he != std::string::npos);
+        vocab.replace(he, 5, "\"" + std::string(20 << 20, 'k') + "\u4e00\":");
+        write_file(dir_ / "vocab.json", vocab);
+        expect_refused_briefly({"vocab.json: token string \"kkk", "(20,971,523 bytes) is not in GPT-2's byte-to-unicode form"});
+    }
+    void vocabKeyWithNul() {
+        // A NUL inside a key (written as \u0000 in the JSON) must not end the message early: what()
+        // is read as a C string by every caller. Each message that quotes a key is checked.
+        make();
+        std::string vocab = vocab_text();
+        vocab.insert(1, "\"ab\\u0000cd\\u001b[2J\":\"x\",");
+        write_file(dir_ / "vocab.json", vocab);
+        expect_refused_briefly({"vocab.json entry \"ab\\x00cd\\x1b[2J\" has a non-integer id"});
+        // Not in GPT-2's byte-to-unicode form: the tokenizer's message, passed on.
+        vocab = vocab_text();
+        const size_t he = vocab.find("\"he\":");
+        QVERIFY(he != std::string::npos);
+        vocab.replace(he, 5, "\"ab\\u0000cd\":");
+        write_file(dir_ / "vocab.json", vocab);
+        expect_refused_briefly({"token string \"ab\\x00cd\" is not in GPT-2's byte-to-unicode form"});
+        // A second key for id 0, sorted after every other key (U+0800 first): named as the duplicate.
+        vocab = vocab_text();
+        vocab.insert(1, "\"\\u0800ab\\u0000cd\":0,");
+        write_file(dir_ / "vocab.json", vocab);
+        expect_refused_briefly({"gives id 0 to more than one token (\"\xe0\xa0\x80" "ab\\x00cd\" is a duplicate)"});
     }
 
     // ---- direct API use ----

@@ -495,6 +495,30 @@ private slots:
         QVERIFY2(r.log.contains(QStringLiteral("no-such-model")), qPrintable(r.log));
         QVERIFY(QFileInfo(png).size() > 0);
     }
+    // A model file with one value of many megabytes: the load error quotes an excerpt, so the app
+    // lays out a short message and its screenshot run fails at once, and the CLI prints one line.
+    void aModelWithAHugeValueFailsPromptly() {
+        Home home;
+        const QString dir = home.path("home/model");
+        QDir().mkpath(dir);
+        for (const QString& f : QDir(fixture()).entryList(QDir::Files))
+            QVERIFY(QFile::copy(fixture() + QLatin1Char('/') + f, dir + QLatin1Char('/') + f));
+        QVERIFY(QFile::remove(dir + QStringLiteral("/config.json")));
+        QVERIFY(Home::writeFile(dir + QStringLiteral("/config.json"),
+                                "{\"model_type\": \"" + QByteArray(10 << 20, 'x') + "\"}"));
+        const Run cliRun = home.run(cli(), {QStringLiteral("info"), QStringLiteral("--model"), dir}, 15000);
+        QVERIFY2(cliRun.finished && !cliRun.signalled && cliRun.code == 2, qPrintable(cliRun.summary()));
+        QVERIFY2(cliRun.bytes.size() < 1000 && cliRun.log.contains(QStringLiteral("(10,485,760 bytes)")),
+                 qPrintable(QStringLiteral("%1 bytes: ").arg(cliRun.bytes.size()) + cliRun.log.left(500)));
+        const QString png = home.path("tmp") + QStringLiteral("/shot.png");
+        const Run appRun = home.run(app(), {QStringLiteral("--model"), dir, QStringLiteral("--timeout"), QStringLiteral("30"),
+                                                  QStringLiteral("--screenshot"), png},
+                                    45000);
+        QVERIFY2(appRun.finished && !appRun.signalled && appRun.code == 2, qPrintable(appRun.summary().left(2000)));
+        QVERIFY2(appRun.ms < 20000, qPrintable(appRun.summary().left(2000)));
+        QVERIFY2(appRun.log.contains(QStringLiteral("model_type is \"xxx")), qPrintable(appRun.log.left(2000)));
+        QVERIFY(QFileInfo(png).size() > 0);
+    }
     // A model with one or two positions cannot hold the census's repeated sequence: the stations
     // whose figures need it say so, and --screenshot saves that picture instead of waiting out its
     // timeout.

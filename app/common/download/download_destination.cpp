@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "attention_lens/safe_file.h"
+#include "download/download_parsers.h"
 #include "download/staged_file.h"
 #include "library/model_library.h"
 
@@ -56,7 +57,7 @@ QString otherModelProblem(const QString& target, const QString& repo) {
             .arg(target, advice);
     // Hugging Face repository ids do not depend on case.
     if (held.compare(repo, Qt::CaseInsensitive) != 0)
-        return QCoreApplication::translate("al::download::ModelDownloader", "%1 already holds %2, not %3. %4").arg(target, held, repo, advice);
+        return QCoreApplication::translate("al::download::ModelDownloader", "%1 already holds %2, not %3. %4").arg(target, quotedValue(held), repo, advice);
     return QString();
 }
 

@@ -6,10 +6,25 @@
 #include <cmath>
 #include <limits>
 
+#include "attention_lens/quote.h"
+
 namespace al::download {
 
 using library::HashKind;
 using library::ManifestFile;
+
+QString quotedValue(QByteArrayView value) {
+    return QString::fromStdString(al::quote_value(std::string_view(value.data(), size_t(value.size()))));
+}
+
+QString quotedValue(QStringView value) {
+    return quotedValue(QByteArrayView(value.toUtf8()));
+}
+
+QString shortText(const QString& text, int maxChars) {
+    const QByteArray utf8 = text.toUtf8();
+    return QString::fromStdString(al::excerpt(std::string_view(utf8.constData(), size_t(utf8.size())), size_t(maxChars)));
+}
 
 QString cleanEtag(QByteArrayView value) {
     value = value.trimmed();

@@ -13,6 +13,15 @@
 
 namespace al::download {
 
+// A value a server sent (a header, a redirect target) or a file held, for a message: in quote
+// marks, escaped and cut to a short excerpt that says the full length (al::quote_value), so a
+// server's megabyte header cannot make the error line megabytes long.
+QString quotedValue(QByteArrayView value);
+QString quotedValue(QStringView value);
+// The same without quote marks, at most `maxChars` characters, for a text that reads on its own
+// (a URL the server redirected to, a network error that repeats the server's reason phrase).
+QString shortText(const QString& text, int maxChars = 200);
+
 // An entity tag without its quotes and weak marker, lower-cased: "\"AbC\"", W/"abc" -> "abc".
 QString cleanEtag(QByteArrayView value);
 

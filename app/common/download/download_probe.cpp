@@ -41,18 +41,18 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
             const QNetworkReply::NetworkError e = reply->error();
             fail(isNetworkDown(e) || e == QNetworkReply::OperationCanceledError || e == QNetworkReply::TimeoutError
                      ? DownloadError::Offline : DownloadError::ServerError,
-                 tr("Cannot reach %1 (%2). Check the internet connection and try again.").arg(d->endpoint, reply->errorString()));
+                 tr("Cannot reach %1 (%2). Check the internet connection and try again.").arg(d->endpoint, shortText(reply->errorString())));
             return;
         }
         if (status == 404) {
-            const QString code = QString::fromLatin1(reply->rawHeader("X-Error-Code"));
+            const QByteArray code = reply->rawHeader("X-Error-Code");
             fail(DownloadError::NotFound, tr("%1 was not found at %2%3: the repository, revision or file does not exist.")
-                                              .arg(f.name, url, code.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(code)));
+                                              .arg(f.name, shortText(url), code.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(quotedValue(code))));
             return;
         }
         if (status == 401 || status == 403) {
             fail(DownloadError::Unauthorized, tr("The server refused access to %1 (HTTP %2): the repository is gated or private.")
-                                                  .arg(url).arg(status));
+                                                  .arg(shortText(url)).arg(status));
             return;
         }
         const QByteArray linkedSize = reply->rawHeader("X-Linked-Size");
@@ -66,7 +66,7 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
             }
         }
         if (status != 200 && !redirect) {
-            fail(DownloadError::ServerError, tr("The server answered HTTP %1 for %2.").arg(status).arg(url));
+            fail(DownloadError::ServerError, tr("The server answered HTTP %1 for %2.").arg(status).arg(shortText(url)));
             return;
         }
         const ProbedFile probed = probedFile({linkedSize, reply->rawHeader("Content-Length"), reply->rawHeader("X-Linked-Etag"),

@@ -281,10 +281,10 @@ void ModelDownloader::onGetFinished() {
     if (e != QNetworkReply::NoError || status == 0) {
         if (status == 0 && isNetworkDown(e))
             retryOrFail(DownloadError::Offline, tr("Cannot reach %1 (%2). Check the internet connection; the download resumes where it stopped.")
-                                                    .arg(d->endpoint, reply->errorString()));
+                                                    .arg(d->endpoint, shortText(reply->errorString())));
         else
             retryOrFail(DownloadError::Truncated, tr("The connection dropped after %1 of %2 (%3).")
-                                                      .arg(library::formatBytes(have), f.name, reply->errorString()));
+                                                      .arg(library::formatBytes(have), f.name, shortText(reply->errorString())));
         return;
     }
     if (have < f.size) {

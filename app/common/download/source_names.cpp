@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include "download/download_parsers.h"
 #include "library/model_manifest.h"
 
 namespace al::download {
@@ -28,7 +29,7 @@ QString repoIdProblem(const QString& repo) {
         for (QChar c : part)
             ok = ok && allowed(c, false);
     }
-    return ok ? QString() : QCoreApplication::translate("ModelDownloader", "\"%1\" is not a repository id (%2)").arg(repo, rule);
+    return ok ? QString() : QCoreApplication::translate("ModelDownloader", "%1 is not a repository id (%2)").arg(quotedValue(repo), rule);
 }
 
 QString revisionProblem(const QString& revision) {
@@ -38,15 +39,15 @@ QString revisionProblem(const QString& revision) {
     for (const QString& part : revision.split(QLatin1Char('/')))
         ok = ok && !part.isEmpty() && !part.startsWith(QLatin1Char('.'));
     return ok ? QString()
-              : QCoreApplication::translate("ModelDownloader", "\"%1\" is not a revision (a branch, tag or commit: letters, digits, \".\", \"_\", \"-\" and \"/\", "
-                   "no part starting with \".\")").arg(revision);
+              : QCoreApplication::translate("ModelDownloader", "%1 is not a revision (a branch, tag or commit: letters, digits, \".\", \"_\", \"-\" and \"/\", "
+                   "no part starting with \".\")").arg(quotedValue(revision));
 }
 
 QString fileNameProblem(const QString& name) {
     bool ok = !name.isEmpty() && name.size() <= 255 && !name.startsWith(QLatin1Char('.'));
     for (QChar c : name)
         ok = ok && allowed(c, false);
-    return ok ? QString() : QCoreApplication::translate("ModelDownloader", "\"%1\" is not a plain file name").arg(name);
+    return ok ? QString() : QCoreApplication::translate("ModelDownloader", "%1 is not a plain file name").arg(quotedValue(name));
 }
 
 QString sourceProblem(const al::library::ManifestModel& model) {
