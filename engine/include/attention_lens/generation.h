@@ -37,6 +37,7 @@ public:
     GenerationStep step(int token, const std::atomic<bool>* cancel = nullptr);
     const std::vector<int>& ids() const { return ids_; }
     int prompt_length() const { return prompt_length_; }
+    const Model& model() const { return runner_.model(); }
 
 private:
     Runner runner_;
