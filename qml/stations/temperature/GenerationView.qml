@@ -36,7 +36,11 @@ ColumnLayout {
             text: view.pinned ? qsTr("Showing the question's case: seed %1, temperature %2, %3 written tokens, no top-k or top-p.")
                                 .arg(view.pinned.seed).arg(Theme.fixed(view.pinned.temperature, 1)).arg(view.pinned.count) : ""
         }
-        Button { text: qsTr("Follow the settings above"); onClicked: view.followSettings = true }
+        Button {
+            text: qsTr("Follow the settings above")
+            Accessible.name: text
+            onClicked: view.followSettings = true
+        }
     }
 
     RowLayout {
@@ -58,6 +62,7 @@ ColumnLayout {
         }
         Button {
             text: replay.running ? qsTr("Stop") : qsTr("Replay")
+            Accessible.name: replay.running ? qsTr("Stop the replay") : qsTr("Replay the writing step by step")
             enabled: view.lab.steps > 0
             onClicked: {
                 if (replay.running) { replay.stop(); return }
@@ -98,7 +103,9 @@ ColumnLayout {
                 Accessible.role: Accessible.StaticText
                 Accessible.name: written ? qsTr("written token %1: %2").arg(index - view.typed + 1).arg(modelData)
                                          : qsTr("typed token: %1").arg(modelData)
+                // The chip's accessible name says all of it.
                 Label {
+                    Accessible.ignored: true
                     anchors.horizontalCenter: parent.horizontalCenter
                     text: chip.written ? "+" + (chip.index - view.typed + 1) : " "
                     color: Theme.textMuted; font.pixelSize: 10
@@ -111,6 +118,7 @@ ColumnLayout {
                     border.width: chip.newest ? 2 : 1
                     Label {
                         id: tokenText
+                        Accessible.ignored: true
                         anchors.centerIn: parent
                         text: chip.modelData
                         font.italic: chip.written
@@ -189,7 +197,9 @@ ColumnLayout {
             GridLayout {
                 id: overview
                 Layout.fillWidth: true
-                columns: Math.max(1, Math.min(ModelHub.nLayer, Math.floor(view.width / 230)))
+                // Four layers a line (GPT-2 small's twelve in three), each tile as wide as that allows.
+                columns: Math.max(1, Math.min(ModelHub.nLayer, 4))
+                readonly property real tileWidth: Math.min(260, (view.width - (columns - 1) * columnSpacing) / columns)
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacingS
                 Repeater {
@@ -199,7 +209,7 @@ ColumnLayout {
                         required property var modelData
                         required property int index
                         spacing: 2
-                        Layout.preferredWidth: 210
+                        Layout.preferredWidth: overview.tileWidth
                         Label {
                             text: qsTr("layer %1").arg(tile.index)
                             color: tile.index === view.lab.layer ? Theme.accent : Theme.textMuted
@@ -207,7 +217,7 @@ ColumnLayout {
                             font.weight: tile.index === view.lab.layer ? Font.DemiBold : Font.Normal
                         }
                         Item {
-                            Layout.preferredWidth: 210
+                            Layout.preferredWidth: overview.tileWidth
                             Layout.preferredHeight: Math.max(36, 6 * ModelHub.nHead)
                             HeatmapItem {
                                 id: tileMap
