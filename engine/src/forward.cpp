@@ -49,9 +49,13 @@ struct Runner::State {
     std::vector<float> k2, v2, resid2;
     std::vector<float> x, a, z, big, qn;
     std::vector<float> scratch;
+    // The attention store of the call before last, kept while small for the next extension of the
+    // text to write into (a model writing a token at a time would otherwise fault in a fresh store
+    // per token).
+    AttentionStore spare_attention;
 
     void forget() { valid = false; ids.clear(); }
-    static AttentionStore store_for(int L, int NH, int T, bool causal, AttentionStore* recycle);
+    static AttentionStore store_for(int L, int NH, int T, bool causal, AttentionStore* recycle, int headroom = 0);
     void begin(ForwardResult& r, const ForwardOptions& o, int P, bool save, std::vector<float>& kc,
                std::vector<float>& vc, std::vector<float>& resid_out);
     void keep(const ForwardResult& r, const std::vector<int>& ids_in, const ForwardOptions& o,
@@ -73,6 +77,7 @@ void Runner::reset() {
     s.k.clear(); s.k.shrink_to_fit();
     s.v.clear(); s.v.shrink_to_fit();
     s.resid.clear(); s.resid.shrink_to_fit();
+    s.spare_attention = AttentionStore{};
     for (std::vector<float>* b : {&s.k2, &s.v2, &s.resid2, &s.x, &s.a, &s.z, &s.big, &s.qn, &s.scratch})
         std::vector<float>().swap(*b);
 }
@@ -97,6 +102,11 @@ struct Activations {
     float* big;  // qkv [Tn][3C], then the MLP's hidden [Tn][FF]
     float* qn;   // new queries           [NH][Tn][hs]
 };
+
+// Room a continuation's attention store keeps for more tokens, and the largest store kept as a
+// spare (16 MB: texts up to about 190 tokens at GPT-2 small's 144 heads).
+constexpr int kStoreHeadroom = 16;
+constexpr size_t kSpareStoreFloats = size_t(4) << 20;
 
 size_t head_block(const Shape& d, int l, int h) { return (static_cast<size_t>(l) * d.NH + h) * d.T * d.hs; }
 
@@ -212,22 +222,36 @@ void lm_head(ForwardResult& r, const float* resid, const ForwardResult* prev, co
     }
 }
 
+// A buffer of n floats that the call writes in full. Growing one (a text a token longer than the
+// call before, as when the model writes) keeps room for more: without it every appended token would
+// reallocate, copy the old contents for nothing and fault in fresh pages for the whole cache.
+void grow_for_overwrite(std::vector<float>& v, size_t n) {
+    if (v.capacity() < n) {
+        std::vector<float>().swap(v);
+        v.reserve(n + n / 4);
+    }
+    v.resize(n);
+}
+
 } // namespace
 
 // A store every row of which the forward pass writes: `recycle`'s block where nothing else holds it
 // and it is not more than twice too large, fresh memory otherwise.
-AttentionStore Runner::State::store_for(int L, int NH, int T, bool causal, AttentionStore* recycle) {
+// Fresh memory has room for `headroom` more tokens, so that a store recycled for a text that grew
+// by a token or a few still fits.
+AttentionStore Runner::State::store_for(int L, int NH, int T, bool causal, AttentionStore* recycle, int headroom) {
     AttentionStore st;
     st.L_ = L; st.H_ = NH; st.T_ = T; st.causal_ = causal;
-    st.per_head_ = causal ? static_cast<size_t>(T) * (T + 1) / 2 : static_cast<size_t>(T) * T;
+    auto per_head = [causal](size_t t) { return causal ? t * (t + 1) / 2 : t * t; };
+    st.per_head_ = per_head(static_cast<size_t>(T));
     st.size_ = st.per_head_ * L * NH;
     if (recycle && recycle->data_ && recycle->data_.use_count() == 1 && recycle->capacity_ >= st.size_ &&
         recycle->capacity_ <= 2 * st.size_ + (size_t(1) << 20)) {
         st.data_ = std::move(recycle->data_);
         st.capacity_ = recycle->capacity_;
     } else {
-        st.data_ = detail::allocate_floats(st.size_, false);
-        st.capacity_ = st.size_;
+        st.capacity_ = per_head(static_cast<size_t>(T) + static_cast<size_t>(headroom)) * L * NH;
+        st.data_ = detail::allocate_floats(st.capacity_, false);
     }
     return st;
 }
@@ -247,7 +271,10 @@ void Runner::State::begin(ForwardResult& r, const ForwardOptions& o, int P, bool
         vc = std::move(v);
         resid_out = std::move(resid);
     } else {
-        r.attention = store_for(L, NH, T, o.causal_mask, nullptr);
+        // A continuation of the cached text (save, P > 0) reads the cached store while it writes
+        // this one, so it writes into the spare one instead, with room to grow.
+        const bool grows = save && P > 0;
+        r.attention = store_for(L, NH, T, o.causal_mask, grows ? &spare_attention : nullptr, grows ? kStoreHeadroom : 0);
         if (o.keep_scores) r.scores = store_for(L, NH, T, o.causal_mask, nullptr);
         if (save) {
             kc = std::move(k2);
@@ -263,6 +290,11 @@ void Runner::State::keep(const ForwardResult& r, const std::vector<int>& ids_in,
                          std::vector<float>& kc, std::vector<float>& vc, std::vector<float>& resid_in) {
     valid = true;
     ids = ids_in;
+    // The previous call's store, when nobody else holds it and it is small: the spare for the next
+    // continuation (large texts are not continued a token at a time; their stores are let go).
+    if (result.attention.data_ && result.attention.data_.use_count() == 1 &&
+        result.attention.capacity_ <= kSpareStoreFloats)
+        spare_attention = std::move(result.attention);
     options = ForwardOptions{};
     options.all_logits = o.all_logits; options.keep_hidden = o.keep_hidden;
     options.keep_qkv = o.keep_qkv; options.keep_scores = o.keep_scores;
@@ -322,9 +354,9 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
     s.begin(r, o, P, save, kc, vc, resid);
     if (o.keep_hidden) r.hidden.assign(static_cast<size_t>(d.L + 1) * T * d.C, 0.0f);
     if (o.keep_qkv) r.q.assign(static_cast<size_t>(d.L) * d.NH * T * d.hs, 0.0f);
-    kc.resize(static_cast<size_t>(d.L) * d.NH * T * d.hs);
-    vc.resize(kc.size());
-    resid.resize(static_cast<size_t>(T) * d.C);
+    grow_for_overwrite(kc, static_cast<size_t>(d.L) * d.NH * T * d.hs);
+    grow_for_overwrite(vc, kc.size());
+    grow_for_overwrite(resid, static_cast<size_t>(T) * d.C);
     if (prev) copy_prefix(r, kc, vc, resid, *prev, s.k, s.v, s.resid, o, d);
 
     if (d.Tn > 0) {

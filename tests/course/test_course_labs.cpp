@@ -18,7 +18,11 @@
 #include "math/qkv_inspector.h"
 #include "math/qkv_sandbox.h"
 #include "math/scaling_study.h"
+#include "temperature/generation_lab.h"
 #include "temperature/temperature_lab.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/sampling.h"
+#include "course/token_labels.h"
 #include "fixture.h"
 
 namespace {
@@ -290,6 +294,72 @@ private slots:
             for (int j = 0; j <= i; ++j) row += lab.pattern()[i * T + j];
             QVERIFY(std::abs(row - 1) < 1e-4);
         }
+    }
+
+    // The generation figure's lab writes the seeded continuation a token at a time: the tokens are
+    // those a plain sampler draws from full forward passes, every shown step's matrix and newest row
+    // are a full forward's over the tokens so far, and scrubbing back or picking another head
+    // re-slices what was kept.
+    void generationLabStepsAndScrubs() {
+        GenerationLab lab;
+        lab.setFollowHub(false);
+        lab.setCount(5);
+        lab.setModel(model_, cases_[1].text);
+        QVERIFY(waitComputed(lab));
+        QVERIFY(lab.done());
+        QCOMPARE(lab.steps(), 5);
+        QCOMPARE(lab.step(), 5); // it followed the newest step
+        const int P = lab.promptLength();
+        QCOMPARE(P, int(course::tokenize(*model_, cases_[1].text.toStdString(), course::kTokenCap).size()));
+
+        // The same continuation, drawn independently: full forwards and a sampler with the seed.
+        std::vector<int> ids = course::tokenize(*model_, cases_[1].text.toStdString(), course::kTokenCap);
+        al::Sampler sampler(42);
+        al::SamplingOptions o;
+        al::Runner full(model_);
+        for (int n = 0; n < 5; ++n) ids.push_back(sampler.sample(full.forward_full(ids).logits_last, o));
+        QCOMPARE(lab.tokens(), course::tokenLabels(*model_, ids));
+
+        auto checkShown = [&](int layer, int head) {
+            const int T = lab.shownTokens();
+            const al::ForwardResult r = full.forward_full(std::vector<int>(ids.begin(), ids.begin() + T));
+            const QList<qreal> m = lab.matrix(), row = lab.row();
+            QCOMPARE(m.size(), qsizetype(T) * T);
+            QCOMPARE(row.size(), qsizetype(T));
+            for (int i = 0; i < T; ++i)
+                for (int j = 0; j < T; ++j) {
+                    if (j > i) { QVERIFY(std::isnan(m[i * T + j])); continue; }
+                    QVERIFY2(std::abs(m[i * T + j] - r.attention.at(layer, head, i, j)) < 1e-4, qPrintable(QStringLiteral("cell %1,%2").arg(i).arg(j)));
+                }
+            for (int j = 0; j < T; ++j) QVERIFY(std::abs(row[j] - r.attention.at(layer, head, T - 1, j)) < 1e-4);
+            const QVariantList overview = lab.overview();
+            QCOMPARE(overview.size(), qsizetype(model_->config().n_layer));
+            double written = 0;
+            for (int l = 0; l < model_->config().n_layer; ++l) {
+                const QList<qreal> tile = overview[l].value<QList<qreal>>();
+                QCOMPARE(tile.size(), qsizetype(model_->config().n_head) * T);
+                for (int h = 0; h < model_->config().n_head; ++h)
+                    for (int j = 0; j < T; ++j) {
+                        QVERIFY(std::abs(tile[h * T + j] - r.attention.at(l, h, T - 1, j)) < 1e-4);
+                        if (j >= P) written += r.attention.at(l, h, T - 1, j);
+                    }
+            }
+            written /= model_->config().n_layer * model_->config().n_head;
+            QVERIFY(std::abs(lab.writtenShare() - written) < 1e-4);
+        };
+        checkShown(0, 0);
+        lab.setStep(2); // back through the steps
+        QCOMPARE(lab.shownTokens(), P + 2);
+        checkShown(0, 0);
+        lab.setLayer(1);
+        lab.setHead(2);
+        QVERIFY(!lab.busy()); // a new head re-slices; nothing is computed again
+        checkShown(1, 2);
+        lab.setStep(0);
+        QCOMPARE(lab.shownTokens(), P);
+        QCOMPARE(lab.writtenShare(), 0.0);
+        lab.setStep(99);
+        QCOMPARE(lab.step(), 5);
     }
 
     void patternSwapCostAndCensus() {

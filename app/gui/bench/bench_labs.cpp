@@ -5,6 +5,8 @@
 // labs and its exercise set start together (as when the app opens the station): the time until
 // the first figure is shown, until every figure, every answer and everything (searches included),
 // and the longest stall of the GUI thread meanwhile (a 5 ms timer's worst lateness).
+// Station 5's writing is timed per written token (the KV cache's step at T up to 128) and as the
+// figure shows it, 32 tokens with the GUI thread's longest stall.
 // GPT-2's own tokenizer comes from AL_SHARED_DIR/gpt2-tokenizer (default ../shared beside the
 // checkout), since the labs tokenize the learner's text.
 // Usage: al-bench-labs [--stations-only] [--station N] [--skip-searches] [TEXT]
@@ -22,10 +24,12 @@
 #include <algorithm>
 #include <QtTest/QTest>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <vector>
 
+#include "attention_lens/generation.h"
 #include "attention_lens/model.h"
 #include "memory_release.h"
 #include "heads/ablation_lab.h"
@@ -35,6 +39,7 @@
 #include "mask/mask_lab.h"
 #include "not/not_labs.h"
 #include "math/qkv_inspector.h"
+#include "temperature/generation_lab.h"
 #include "temperature/temperature_lab.h"
 #include "gpt2_shaped_model.h"
 #include "lens/lens_controller.h"
@@ -206,6 +211,61 @@ void timeTyping(const std::shared_ptr<const al::Model>& model) {
     std::fflush(stdout);
 }
 
+// Station 5's generation, one written token at a time with the KV cache: milliseconds per step
+// while the sequence grows to T tokens (a typed text of T - 8 tokens, then 8 written ones), as the
+// station's figure steps it on one worker. Beside the wall time, the process's CPU time per step:
+// on a machine that others load, the wall time counts waiting for a core, the CPU time does not.
+void timeGenerationSteps(const std::shared_ptr<const al::Model>& model) {
+    std::printf("Station 5, one written token (KV cache; ms per step, median and worst of 8; CPU ms median):\n");
+    auto cpuMs = [] {
+        timespec t{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+        return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+    };
+    for (int T : {16, 64, 128}) {
+        std::vector<int> prompt;
+        for (int i = 0; i < T - 8; i++) prompt.push_back((i * 7919 + 13) % model->config().vocab_size);
+        al::Generation gen(model);
+        gen.begin(prompt);
+        std::vector<double> ms, cpu;
+        for (int i = 0; i < 8; i++) {
+            QElapsedTimer t;
+            const double c0 = cpuMs();
+            t.start();
+            gen.step((i * 104729 + 5) % model->config().vocab_size);
+            ms.push_back(double(t.nsecsElapsed()) / 1e6);
+            cpu.push_back(cpuMs() - c0);
+        }
+        std::sort(ms.begin(), ms.end());
+        std::sort(cpu.begin(), cpu.end());
+        std::printf("  %-44s %5.1f ms (worst %.1f), CPU %.1f ms\n", qPrintable(QStringLiteral("one generation step, up to T = %1").arg(T)),
+                    (ms[3] + ms[4]) / 2, ms.back(), (cpu[3] + cpu[4]) / 2);
+    }
+    std::fflush(stdout);
+}
+
+// The generation figure's lab writing 32 tokens after `text` on the scheduler, each step read on
+// the GUI thread as the figure reads it (the matrix and the all-heads rows): seconds until the
+// last token is shown, and the GUI thread's longest stall meanwhile.
+void timeGenerationLab(const std::shared_ptr<const al::Model>& model, const QString& text) {
+    GenerationLab lab;
+    lab.setFollowHub(false);
+    lab.setCount(32);
+    qsizetype cells = 0;
+    QObject::connect(&lab, &GenerationLab::shownChanged, [&] { cells += lab.matrix().size() + lab.overview().size(); });
+    StallMeter stall;
+    QElapsedTimer t;
+    t.start();
+    lab.setModel(model, text);
+    while (t.elapsed() < 60000 && !(lab.done() && !lab.busy())) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QTest::qWait(2);
+    }
+    std::printf("  %-44s %5.2f s, %d steps shown, longest GUI stall %.1f ms%s\n", "32 written tokens, shown as they come",
+                double(t.elapsed()) / 1000.0, lab.steps(), stall.worstMs(), cells > 0 ? "" : " (nothing shown)");
+    std::fflush(stdout);
+}
+
 bool shows(const CourseLab& lab) { return lab.ready(); }
 bool settled(const CourseLab& lab) { return lab.ready() && !lab.busy(); }
 
@@ -262,6 +322,11 @@ int main(int argc, char** argv) {
     if (onlyStation.isEmpty() || onlyStation == QLatin1String("1")) {
         std::printf("typing in Station 1 (from a keystroke until the lens shows the new text):\n");
         timeTyping(model);
+    }
+
+    if (onlyStation.isEmpty() || onlyStation == QLatin1String("5")) {
+        timeGenerationSteps(model);
+        timeGenerationLab(model, text);
     }
 
     std::printf("stations opened as in the app (labs and exercise set started together; seconds):\n");

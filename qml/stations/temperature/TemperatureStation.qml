@@ -4,14 +4,27 @@ import QtQuick.Layouts
 import AttentionLens
 
 // Station 5, temperature: six candidates' softmax, the learner's next token with temperature,
-// top-k, top-p and a seeded generation, and a what-if temperature inside one head.
+// top-k, top-p and a seeded generation, the attention of that generation step by step, and a
+// what-if temperature inside one head.
 StationScaffold {
     id: station
     stationId: "temperature"
     // The prediction and the head what-if.
-    labsReady: lab.ready && lab.distribution.length > 0 && !lab.busy
+    labsReady: lab.ready && lab.distribution.length > 0 && !lab.busy && writing.done && !writing.busy
 
     TemperatureLab { id: lab; active: station.visible }
+    // Writes the same tokens as the sampling figure (it follows its settings), or the case a
+    // revealed question about the writing asked about.
+    GenerationLab {
+        id: writing
+        readonly property var pinned: writingView.pinned
+        active: station.visible
+        temperature: pinned ? (pinned.temperature ?? 1) : lab.temperature
+        topK: pinned ? 0 : lab.topK
+        topP: pinned ? 1 : lab.topP
+        seed: pinned ? (pinned.seed ?? 42) : lab.seed
+        count: pinned ? (pinned.count ?? 8) : lab.generateCount
+    }
 
     FigureSection {
         title: qsTr("Softmax with a temperature")
@@ -27,6 +40,12 @@ StationScaffold {
         caption: qsTr("After the first %1 tokens of your text: the same temperature, plus top-k and top-p filters; the seed makes a generation repeatable.").arg(ModelHub.tokenCap)
         // The filters stay to set while a question waits; what they give is veiled inside.
         SamplingView { lab: lab; veils: station.veils; Layout.fillWidth: true }
+    }
+    FigureSection {
+        title: qsTr("Attention while the model writes")
+        summary: writing.description
+        caption: qsTr("The generation above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.")
+        GenerationView { id: writingView; lab: writing; veils: station.veils; Layout.fillWidth: true }
     }
     FigureSection {
         title: qsTr("What if one head had a temperature?")

@@ -338,6 +338,16 @@ Item {
                 tryVerify(() => Math.abs(sampling.lab.kept - Number(counted[1])) <= 1,
                           20000, "the figure keeps the answer's count " + counted[1])
                 verify(visibleTexts(s.page).join("\n").indexOf("candidate tokens kept") >= 0)
+                // The generation figure shows the case its question asked about: the last written
+                // token's share on the written tokens is the one the answer measured.
+                const writing = first(s.page, i => i.followSettings !== undefined)
+                verify(writing.pinned !== null, "the revealed question pins its case")
+                const wcard = s.list.cardItems.find(c => c.definition.compute === "written_share")
+                const share = /gives ([0-9.]+) of its attention/.exec(wcard.answer.detail)
+                verify(share !== null, wcard.answer.detail)
+                tryVerify(() => writing.lab.done && writing.lab.steps === wcard.definition.params.count
+                                && writing.lab.step === writing.lab.steps, 20000, "the figure writes the question's tokens")
+                fuzzyCompare(writing.lab.writtenShare, Number(share[1]), 0.006)
             })
         }
 

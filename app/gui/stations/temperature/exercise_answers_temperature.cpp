@@ -9,10 +9,12 @@
 #include <numeric>
 
 #include "attention_lens/census.h"
+#include "attention_lens/generation.h"
 #include "attention_lens/error.h"
 #include "attention_lens/sampling.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
+#include "seeded_writing.h"
 
 namespace course::answers {
 namespace {
@@ -99,6 +101,45 @@ ExerciseAnswer nucleusSize(const Ctx& c) {
     return a;
 }
 
+// Where the last written token looks: the model writes params.count tokens after the text (seeded,
+// as the generation figure does), and the question is how the share of the last one's attention
+// that falls on the written tokens (itself included), averaged over every head, compares with an
+// even spread over every token it sees (count / T). Asked in ranges of that ratio: the even share
+// is in the prompt, and the learner reasons from what the lens showed, heads that favour the
+// nearest tokens pushing the ratio up and first-token heads pulling it down, more so the longer
+// the typed text.
+ExerciseAnswer writtenShare(const Ctx& c) {
+    al::SamplingOptions o;
+    o.temperature = float(paramDouble(c, "temperature", 1.0));
+    o.seed = uint64_t(std::max(0, paramInt(c, "seed", 42)));
+    const int count = std::clamp(paramInt(c, "count", 8), 1, 32);
+    // As the figure reads it: a text that leaves no room to write is cut.
+    const std::vector<int> prompt = promptWithRoom(c.model, c.ids, count);
+    al::Generation gen(c.runner.model_ptr());
+    al::GenerationStep last;
+    writeSeeded(gen, prompt, o, count, c.cancel, {}, [&](const al::GenerationStep& s) { last = s; });
+    const int P = int(prompt.size()), T = last.position + 1;
+    double share = 0;
+    for (int l = 0; l < last.n_layer; ++l)
+        for (int h = 0; h < last.n_head; ++h) {
+            const float* row = last.row(l, h);
+            for (int j = P; j < T; ++j) share += row[j];
+        }
+    share /= double(last.n_layer) * last.n_head;
+    const double even = double(count) / T;
+    ExerciseAnswer a;
+    setBucket(c, a, share / even, paramEdges(c, {0.8, 1.25, 2, 3}), 0.02);
+    a.promptText = QObject::tr("Your text has %1 tokens; with seed %2 the model writes %3 more, so the last written token sees "
+                               "%4 tokens, %3 of them written. Spread evenly, the written ones would get a share of %5. "
+                               "Averaged over all %6 heads, how does their real share compare with that even share?")
+                       .arg(QString::number(P), QString::number(o.seed), QString::number(count), QString::number(T), num(even, 2),
+                            QString::number(last.n_layer * last.n_head));
+    a.detail = QObject::tr("The last written token gives %1 of its attention to the %2 written tokens and %3 to your %4 "
+                           "tokens: %5 times the even share of %6.")
+                   .arg(num(share, 2), QString::number(count), num(1 - share, 2), QString::number(P), num(share / even, 2), num(even, 2));
+    return a;
+}
+
 } // namespace
 } // namespace course::answers
 
@@ -108,6 +149,7 @@ namespace course {
 void registerStationAnswers_temperature() {
     registerExerciseFunction(QStringLiteral("top_prob_at_temperature"), answers::topProbAtTemperature);
     registerExerciseFunction(QStringLiteral("nucleus_size"), answers::nucleusSize);
+    registerExerciseFunction(QStringLiteral("written_share"), answers::writtenShare);
 }
 
 } // namespace course

@@ -9,8 +9,10 @@
 #include <limits>
 
 #include "attention_lens/forward.h"
+#include "attention_lens/generation.h"
 #include "attention_lens/sampling.h"
 #include "course_math.h"
+#include "seeded_writing.h"
 #include "token_labels.h"
 
 std::vector<double> TemperatureLab::softmaxAt(const std::vector<double>& scores, double temperature) {
@@ -61,29 +63,36 @@ void TemperatureLab::predict(const Input& in) {
     runJob<Prediction>(
         Priority::Figure,
         [model = in.model, text = in.text, o, count](JobContext& ctx) {
-            al::Runner runner(model);
-            std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
-            al::ForwardOptions fo;
-            fo.cancel = ctx.cancelFlag();
-            const al::ForwardResult r = runner.forward(ids, fo);
-            const std::vector<float> dist = al::sampling_distribution(r.logits_last, o);
-            const std::vector<double> p1 = course::softmax(r.logits_last);
-            std::vector<double> d(dist.begin(), dist.end());
+            const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             Prediction out;
-            for (float v : dist) out.kept += v > 0;
-            for (int id : course::topk(d, 10))
-                out.distribution << QVariantMap{{QStringLiteral("token"), QString::fromStdString(course::tokenLabel(*model, id))},
-                                                {QStringLiteral("p"), d[id]}, {QStringLiteral("p1"), p1[id]}};
-            // Seeded generation: the same seed, settings and text give the same continuation.
-            al::Sampler sampler(o.seed);
-            std::vector<float> logits = r.logits_last;
             std::string textOut;
-            for (int n = 0; n < count && int(ids.size()) < model->config().n_positions; ++n) {
-                const int next = sampler.sample(logits, o);
-                ids.push_back(next);
-                textOut += model->tokenizer() ? model->tokenizer()->token_bytes(next) : std::to_string(next) + " ";
-                logits = runner.forward(ids, fo).logits_last; // reuses the previous positions
+            // Seeded generation: the same seed, settings and text give the same continuation (the
+            // generation figure writes it through the same function).
+            auto distribution = [&](const al::ForwardResult& r) {
+                const std::vector<float> dist = al::sampling_distribution(r.logits_last, o);
+                const std::vector<double> p1 = course::softmax(r.logits_last);
+                std::vector<double> d(dist.begin(), dist.end());
+                for (float v : dist) out.kept += v > 0;
+                for (int id : course::topk(d, 10))
+                    out.distribution << QVariantMap{{QStringLiteral("token"), QString::fromStdString(course::tokenLabel(*model, id))},
+                                                    {QStringLiteral("p"), d[id]}, {QStringLiteral("p1"), p1[id]}};
+            };
+            // The distribution is the whole text's; the writing reads it without the tokens that
+            // leave no room to write (on a model with few positions), and then needs its own pass.
+            const bool cut = course::promptWithRoom(*model, ids, count).size() < ids.size();
+            if (cut) {
+                al::Runner runner(model);
+                al::ForwardOptions fo;
+                fo.keep_scores = false;
+                fo.cancel = ctx.cancelFlag();
+                distribution(runner.forward(ids, fo));
             }
+            al::Generation gen(model);
+            course::writeSeeded(
+                gen, ids, o, count, ctx.cancelFlag(), cut ? std::function<void(const al::ForwardResult&)>() : distribution,
+                [&](const al::GenerationStep& s) {
+                    textOut += model->tokenizer() ? model->tokenizer()->token_bytes(s.token) : std::to_string(s.token) + " ";
+                });
             out.generated = QString::fromStdString(al::sanitize_utf8(textOut));
             return out;
         },
