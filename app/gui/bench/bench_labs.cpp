@@ -34,6 +34,7 @@
 #include "heads/heads_lab.h"
 #include "mask/mask_lab.h"
 #include "not/not_labs.h"
+#include "not/layer_lens_lab.h"
 #include "math/qkv_inspector.h"
 #include "temperature/temperature_lab.h"
 #include "gpt2_shaped_model.h"
@@ -247,6 +248,18 @@ int main(int argc, char** argv) {
         timeLab<PatternSwapLab>("Station 6: pattern swaps (144 heads)", model, text);
         timeLab<CostMeter>("Station 6: cost meter (T = 16..1024)", model, text);
         timeLab<CensusAcrossTexts>("Station 6: one head across texts", model, text);
+        {
+            // The whole job (its own forward pass included), and the part after the forward pass.
+            LayerLensLab lab;
+            lab.setFollowHub(false);
+            QElapsedTimer t;
+            t.start();
+            lab.setModel(model, text);
+            const double s = settle(lab, t);
+            std::printf("  %-34s %8.2f s  (lens + direct attribution after the forward pass: %.1f ms)\n",
+                        "Station 6: the prediction by layer", s, lab.result().value(QStringLiteral("ms")).toDouble());
+            std::fflush(stdout);
+        }
 
         std::printf("exercise answers per station:\n");
         for (const char* folder : {"02-math", "03-heads", "04-mask", "05-temperature", "06-not"}) {
@@ -282,7 +295,8 @@ int main(int argc, char** argv) {
         {"4 mask", "04-mask", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<MaskLab>()); return v; }},
         {"5 temperature", "05-temperature", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<TemperatureLab>()); return v; }},
         {"6 not", "06-not", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<PatternSwapLab>());
-                                 v.push_back(std::make_unique<CostMeter>()); v.push_back(std::make_unique<CensusAcrossTexts>()); return v; }},
+                                 v.push_back(std::make_unique<CostMeter>()); v.push_back(std::make_unique<CensusAcrossTexts>());
+                                 v.push_back(std::make_unique<LayerLensLab>()); return v; }},
     };
     for (const auto& st : stations) {
         if (!onlyStation.isEmpty() && !QString::fromLatin1(st.name).startsWith(onlyStation + QLatin1Char(' ')))

@@ -11,6 +11,7 @@
 
 #include "attention_lens/census.h"
 #include "attention_lens/error.h"
+#include "attention_lens/logit_lens.h"
 #include "attention_lens/sampling.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
@@ -130,6 +131,40 @@ ExerciseAnswer attentionCostShare(const Ctx& c) {
     return a;
 }
 
+// The logit lens at the last position: after which part of the model does the final answer first
+// rank among the top five? Asked in parts of the depth (the embeddings or the first quarter of the
+// layers, the second quarter, the second half before the last layer, the last layer only), so that
+// it reads alike on a model of 2 layers or 12; the edges follow from the loaded model's depth, not
+// from params. The clue stays on screen: the direct attribution beside the veiled table, which says
+// where the answer's logit is written, and the answer's final probability in the prompt.
+ExerciseAnswer lensFirstTop(const Ctx& c) {
+    al::ForwardOptions o;
+    o.keep_hidden = true;
+    const al::ForwardResult r = run(c, o);
+    constexpr int kTop = 5;
+    const al::LogitLens lens = al::logit_lens(c.model, r, c.T - 1, kTop);
+    const int first = al::first_row_in_top(lens, kTop);
+    const int L = c.L;
+    ExerciseAnswer a;
+    // Row 0 is the embeddings, row l + 1 the stream after layer l (after l + 1 of the L layers).
+    // Whole rows, so the edges sit between them: up to L/4 rows, up to L/2, before L, L.
+    const double tiny = 1e-9;
+    setBucket(c, a, first, {L / 4.0 + tiny, L / 2.0 + tiny, L - 0.5}, 0.0);
+    const QString answer = quoted(c.model, lens.answer);
+    a.promptText = QObject::tr("At the last position of your text the model's final answer is %1, with probability %2. "
+                               "The bars beside the veiled table show how much of its logit each layer's attention "
+                               "and MLP wrote directly. Reading the stream after each layer through the logit lens, "
+                               "where does %1 first rank among the top %3?")
+                       .arg(answer, num(lens.rows.back().answer_prob, 2)).arg(kTop);
+    a.detail = QObject::tr("%1 first ranks among the top %2 %3 (rank %4 there); in the embeddings it ranked %5.")
+                   .arg(answer).arg(kTop)
+                   .arg(first == 0 ? QObject::tr("already in the embeddings")
+                                   : QObject::tr("after layer %1 of %2").arg(first - 1).arg(L))
+                   .arg(lens.rows[size_t(first)].answer_rank + 1)
+                   .arg(lens.rows.front().answer_rank + 1);
+    return a;
+}
+
 } // namespace
 } // namespace course::answers
 
@@ -140,6 +175,7 @@ void registerStationAnswers_not() {
     registerExerciseFunction(QStringLiteral("uniform_swap_kl"), answers::uniformSwapKl);
     registerExerciseFunction(QStringLiteral("label_stable"), answers::labelStable);
     registerExerciseFunction(QStringLiteral("attention_cost_share"), answers::attentionCostShare);
+    registerExerciseFunction(QStringLiteral("lens_first_top"), answers::lensFirstTop);
 }
 
 } // namespace course
