@@ -239,15 +239,6 @@ int main(int argc, char** argv) {
     if (!stationsOnly) {
         std::printf("labs (seconds until the figure's result is shown):\n");
 
-        timeLab<QkvInspector>("Station 2: real q, k, v", model, text);
-        timeLab<HeadsLab>("Station 3: all heads of a layer", model, text);
-        timeLab<AblationLab>("Station 3: knock-out + guided search", model, text, {},
-                             [](AblationLab& l) { return l.searching(); });
-        timeLab<MaskLab>("Station 4: score grid + no-mask run", model, text);
-        timeLab<TemperatureLab>("Station 5: sampling + head temperature", model, text);
-        timeLab<PatternSwapLab>("Station 6: pattern swaps (144 heads)", model, text);
-        timeLab<CostMeter>("Station 6: cost meter (T = 16..1024)", model, text);
-        timeLab<CensusAcrossTexts>("Station 6: one head across texts", model, text);
         {
             // The whole job (its own forward pass included), and the part after the forward pass.
             LayerLensLab lab;
@@ -260,6 +251,15 @@ int main(int argc, char** argv) {
                         "Station 6: the prediction by layer", s, lab.result().value(QStringLiteral("ms")).toDouble());
             std::fflush(stdout);
         }
+        timeLab<QkvInspector>("Station 2: real q, k, v", model, text);
+        timeLab<HeadsLab>("Station 3: all heads of a layer", model, text);
+        timeLab<AblationLab>("Station 3: knock-out + guided search", model, text, {},
+                             [](AblationLab& l) { return l.searching(); });
+        timeLab<MaskLab>("Station 4: score grid + no-mask run", model, text);
+        timeLab<TemperatureLab>("Station 5: sampling + head temperature", model, text);
+        timeLab<PatternSwapLab>("Station 6: pattern swaps (144 heads)", model, text);
+        timeLab<CostMeter>("Station 6: cost meter (T = 16..1024)", model, text);
+        timeLab<CensusAcrossTexts>("Station 6: one head across texts", model, text);
 
         std::printf("exercise answers per station:\n");
         for (const char* folder : {"02-math", "03-heads", "04-mask", "05-temperature", "06-not"}) {

@@ -131,37 +131,31 @@ ExerciseAnswer attentionCostShare(const Ctx& c) {
     return a;
 }
 
-// The logit lens at the last position: after which part of the model does the final answer first
-// rank among the top five? Asked in parts of the depth (the embeddings or the first quarter of the
-// layers, the second quarter, the second half before the last layer, the last layer only), so that
-// it reads alike on a model of 2 layers or 12; the edges follow from the loaded model's depth, not
-// from params. The clue stays on screen: the direct attribution beside the veiled table, which says
-// where the answer's logit is written, and the answer's final probability in the prompt.
-ExerciseAnswer lensFirstTop(const Ctx& c) {
+// Direct attribution of the final answer's logit at the last position: of what the layers' attention
+// and MLPs write straight into it, how large is attention's part? Measured by size, summed over the
+// layers (a write that lowers the logit counts as much as one that raises it), so the share stays
+// between 0 and 1 whatever the signs. Ranges. The clue stays on screen: the logit lens's table,
+// which shows where the answer climbs, and the prose on what attention's heads do.
+ExerciseAnswer lensAttentionShare(const Ctx& c) {
     al::ForwardOptions o;
     o.keep_hidden = true;
     const al::ForwardResult r = run(c, o);
-    constexpr int kTop = 5;
-    const al::LogitLens lens = al::logit_lens(c.model, r, c.T - 1, kTop);
-    const int first = al::first_row_in_top(lens, kTop);
-    const int L = c.L;
+    const al::LogitLens lens = al::logit_lens(c.model, r, c.T - 1, 5);
+    const al::DirectAttribution d = al::direct_attribution(c.model, r, c.T - 1, lens.answer);
+    double attention = 0, mlp = 0;
+    for (double v : d.attention) attention += std::abs(v);
+    for (double v : d.mlp) mlp += std::abs(v);
+    const double share = attention / std::max(attention + mlp, 1e-12);
     ExerciseAnswer a;
-    // Row 0 is the embeddings, row l + 1 the stream after layer l (after l + 1 of the L layers).
-    // Whole rows, so the edges sit between them: up to L/4 rows, up to L/2, before L, L.
-    const double tiny = 1e-9;
-    setBucket(c, a, first, {L / 4.0 + tiny, L / 2.0 + tiny, L - 0.5}, 0.0);
+    setBucket(c, a, share, paramEdges(c, {0.25, 0.4, 0.55}), 0.005);
     const QString answer = quoted(c.model, lens.answer);
     a.promptText = QObject::tr("At the last position of your text the model's final answer is %1, with probability %2. "
-                               "The bars beside the veiled table show how much of its logit each layer's attention "
-                               "and MLP wrote directly. Reading the stream after each layer through the logit lens, "
-                               "where does %1 first rank among the top %3?")
-                       .arg(answer, num(lens.rows.back().answer_prob, 2)).arg(kTop);
-    a.detail = QObject::tr("%1 first ranks among the top %2 %3 (rank %4 there); in the embeddings it ranked %5.")
-                   .arg(answer).arg(kTop)
-                   .arg(first == 0 ? QObject::tr("already in the embeddings")
-                                   : QObject::tr("after layer %1 of %2").arg(first - 1).arg(L))
-                   .arg(lens.rows[size_t(first)].answer_rank + 1)
-                   .arg(lens.rows.front().answer_rank + 1);
+                               "Each layer's attention and each layer's MLP write a part of its logit directly. "
+                               "Counting every part by its size, what share of these writes is attention's?")
+                       .arg(answer, num(lens.rows.back().answer_prob, 2));
+    a.detail = QObject::tr("Attention's parts of the logit of %1 add up to %2 in size, the MLPs' to %3: attention "
+                           "writes %4% of it directly.")
+                   .arg(answer, num(attention, 3), num(mlp, 3), num(100 * share, 3));
     return a;
 }
 
@@ -175,7 +169,7 @@ void registerStationAnswers_not() {
     registerExerciseFunction(QStringLiteral("uniform_swap_kl"), answers::uniformSwapKl);
     registerExerciseFunction(QStringLiteral("label_stable"), answers::labelStable);
     registerExerciseFunction(QStringLiteral("attention_cost_share"), answers::attentionCostShare);
-    registerExerciseFunction(QStringLiteral("lens_first_top"), answers::lensFirstTop);
+    registerExerciseFunction(QStringLiteral("lens_attention_share"), answers::lensAttentionShare);
 }
 
 } // namespace course
