@@ -147,7 +147,7 @@ ExerciseAnswer lensAttentionShare(const Ctx& c) {
     for (double v : d.mlp) mlp += std::abs(v);
     const double share = attention / std::max(attention + mlp, 1e-12);
     ExerciseAnswer a;
-    setBucket(c, a, share, paramEdges(c, {0.25, 0.4, 0.55}), 0.005);
+    setBucket(c, a, share, paramEdges(c, {0.06, 0.1, 0.18}), 0.002);
     const QString answer = quoted(c.model, lens.answer);
     a.promptText = QObject::tr("At the last position of your text the model's final answer is %1, with probability %2. "
                                "Each layer's attention and each layer's MLP write a part of its logit directly. "
