@@ -57,7 +57,8 @@ GridLayout {
                                 anchors.fill: parent
                                 anchors.margins: 4
                                 verticalAlignment: Text.AlignVCenter
-                                text: parent.modelData + "  " + Theme.fixed(parent.p, 2)
+                                // Below 0.01 (every row of an untrained model) its order of magnitude, so it never reads as 0.
+                                text: parent.modelData + "  " + (parent.p < 0.01 ? Number(parent.p).toExponential(0) : Theme.fixed(parent.p, 2))
                                 elide: Text.ElideMiddle
                                 color: Theme.text
                                 font.pixelSize: 11
