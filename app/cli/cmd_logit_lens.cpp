@@ -1,7 +1,8 @@
 // `logit-lens`: the prediction layer by layer at one position (logit_lens.h): the final LayerNorm
 // and the unembedding applied to the residual stream after each layer, with the top tokens and the
 // rank of the model's final answer. Early rows are a rough view: those layers were not trained to
-// be read this way.
+// be read this way. "direct": the final answer's logit split into what each layer's attention and
+// MLP, the embeddings and the biases wrote directly (al::direct_attribution).
 #include <string>
 
 #include "attention_lens/logit_lens.h"
@@ -19,7 +20,9 @@ int cmd_logit_lens(const Args& args) {
     al::Runner runner(m);
     al::ForwardOptions fo;
     fo.keep_hidden = true;
-    const al::LogitLens lens = al::logit_lens(*m, runner.forward_full(ids, fo), position, top);
+    const al::ForwardResult r = runner.forward_full(ids, fo);
+    const al::LogitLens lens = al::logit_lens(*m, r, position, top);
+    const al::DirectAttribution d = al::direct_attribution(*m, r, position, lens.answer);
     const al::Tokenizer* tok = m->tokenizer();
     auto text = [&](int id) { return tok ? tok->token_string(id) : std::to_string(id); };
     nlohmann::json rows = nlohmann::json::array();
@@ -34,7 +37,10 @@ int cmd_logit_lens(const Args& args) {
                         {"answer_p", compact(r.answer_prob)}});
     }
     print_json({{"ids", ids}, {"position", position}, {"answer", {{"id", lens.answer}, {"token", text(lens.answer)}}},
-                {"rows", rows}});
+                {"rows", rows},
+                {"direct", {{"logit", d.logit}, {"attention", d.attention}, {"mlp", d.mlp}, {"heads", d.heads},
+                            {"token_embedding", d.token_embedding}, {"position_embedding", d.position_embedding},
+                            {"biases", d.biases}, {"lnf_bias", d.lnf_bias}}}});
     return 0;
 }
 

@@ -69,4 +69,10 @@ LogitLens logit_lens(const Model& m, const ForwardResult& r, int position, int k
     return out;
 }
 
+int first_row_in_top(const LogitLens& lens, int k) {
+    for (size_t l = 0; l < lens.rows.size(); ++l)
+        if (lens.rows[l].answer_rank < k) return static_cast<int>(l);
+    return static_cast<int>(lens.rows.size()) - 1;
+}
+
 } // namespace al

@@ -38,6 +38,7 @@
 #include "heads/heads_lab.h"
 #include "mask/mask_lab.h"
 #include "not/not_labs.h"
+#include "not/layer_lens_lab.h"
 #include "math/qkv_inspector.h"
 #include "temperature/generation_lab.h"
 #include "temperature/temperature_lab.h"
@@ -298,6 +299,18 @@ int main(int argc, char** argv) {
     if (!stationsOnly) {
         std::printf("labs (seconds until the figure's result is shown):\n");
 
+        {
+            // The whole job (its own forward pass included), and the part after the forward pass.
+            LayerLensLab lab;
+            lab.setFollowHub(false);
+            QElapsedTimer t;
+            t.start();
+            lab.setModel(model, text);
+            const double s = settle(lab, t);
+            std::printf("  %-34s %8.2f s  (lens + direct attribution after the forward pass: %.1f ms)\n",
+                        "Station 6: the prediction by layer", s, lab.result().value(QStringLiteral("ms")).toDouble());
+            std::fflush(stdout);
+        }
         timeLab<QkvInspector>("Station 2: real q, k, v", model, text);
         timeLab<HeadsLab>("Station 3: all heads of a layer", model, text);
         timeLab<AblationLab>("Station 3: knock-out + guided search", model, text, {},
@@ -347,7 +360,8 @@ int main(int argc, char** argv) {
         {"4 mask", "04-mask", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<MaskLab>()); return v; }},
         {"5 temperature", "05-temperature", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<TemperatureLab>()); return v; }},
         {"6 not", "06-not", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<PatternSwapLab>());
-                                 v.push_back(std::make_unique<CostMeter>()); v.push_back(std::make_unique<CensusAcrossTexts>()); return v; }},
+                                 v.push_back(std::make_unique<CostMeter>()); v.push_back(std::make_unique<CensusAcrossTexts>());
+                                 v.push_back(std::make_unique<LayerLensLab>()); return v; }},
     };
     for (const auto& st : stations) {
         if (!onlyStation.isEmpty() && !QString::fromLatin1(st.name).startsWith(onlyStation + QLatin1Char(' ')))

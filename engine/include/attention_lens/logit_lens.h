@@ -28,4 +28,38 @@ struct LogitLens {
 // a position outside the text or k < 1.
 LogitLens logit_lens(const Model& model, const ForwardResult& r, int position, int k);
 
+// The first row (0 = the embeddings) where the final answer ranks among the top `k` (it always
+// does in the last row, where it ranks first).
+int first_row_in_top(const LogitLens& lens, int k);
+
+} // namespace al
+
+namespace al {
+
+// Direct attribution of one token's logit at one position: the residual stream entering ln_f is a
+// sum of what each part of the model wrote into it, and with ln_f's scale held at its value on this
+// text the logit is linear in that sum (direct_logit, Elhage et al. 2021). The parts below add up
+// to the logit exactly (up to float rounding). Each is "direct" only: what a layer writes and a
+// later layer reads and rewrites is credited to the later one.
+struct DirectAttribution {
+    int position = 0;
+    int token = 0;
+    double logit = 0;               // the token's logit, as the model computes it
+    double token_embedding = 0;     // wte[token at position]
+    double position_embedding = 0;  // wpe[position]
+    std::vector<double> attention;  // [L] the layer's heads together, without the output bias
+    std::vector<double> heads;      // [L][H] each head's output (its values' bias included)
+    std::vector<double> mlp;        // [L] the MLP's output, without its output bias
+    double biases = 0;              // every layer's attention and MLP output biases together
+    double lnf_bias = 0;            // ln_f's bias, which no layer writes: lm_head[token] . ln_f.bias
+
+    double attention_total() const;
+    double mlp_total() const;
+    double sum() const;             // every part: equals logit
+};
+
+// From a forward pass that kept its hidden states (keep_hidden), causal. Throws al::Error otherwise,
+// or for a position outside the text or a token outside the vocabulary.
+DirectAttribution direct_attribution(const Model& model, const ForwardResult& r, int position, int token);
+
 } // namespace al

@@ -11,9 +11,11 @@ StationScaffold {
     // Every figure; a lab that failed shows its message, and that counts.
     labsReady: (swap.ready || swap.error !== "") && !swap.busy && (cost.ready || cost.error !== "") && !cost.busy
                && (census.ready || census.error !== "") && !census.busy
+               && (layers.ready || layers.error !== "") && !layers.busy
 
     PatternSwapLab { id: swap; active: station.visible }
     CostMeter { id: cost; active: station.visible }
+    LayerLensLab { id: layers; active: station.visible }
     ModelFacts { id: facts }
     CensusAcrossTexts {
         id: census
@@ -36,6 +38,12 @@ StationScaffold {
             key: "pattern-swap"
             PatternSwapView { lab: swap; answers: swapVeil.answers }
         }
+    }
+    FigureSection {
+        title: qsTr("The prediction, layer by layer")
+        summary: layers.description
+        caption: qsTr("The table: the logit lens at the last of the first %1 tokens of your text: the final LayerNorm and the unembedding applied to the stream after each layer, its five most likely next tokens, and the rank of the model's final answer (outlined). Early rows are a rough view: those layers were not trained to be read this way. The bars: how much of the final answer's logit each layer's attention and MLP wrote directly, with the final LayerNorm's scale held at its value on this text.").arg(ModelHub.tokenCap)
+        LayerLensView { Layout.fillWidth: true; lab: layers; veils: station.veils }
     }
     FigureSection {
         title: qsTr("How attention's cost grows with the text")

@@ -44,7 +44,7 @@ Item {
         readonly property var revealing: ["barely moves the prediction: heads", "candidate tokens kept",
                                           "numbers per vector", "KL between the two predictions",
                                           "puts nearly everything on one key",
-                                          "of its attention"]
+                                          "of its attention", "= attention"]
 
         function open(component) {
             const page = createTemporaryObject(component, root, { catalog: catalog })
@@ -377,6 +377,9 @@ Item {
                 const head = s.list.cardItems.find(c => c.definition.id === "not-least-sensitive").answer.focusHead
                 verify(swap.answerHeads.indexOf(head) >= 0, "the pattern-swap grid outlines head " + head)
                 verify(visibleTexts(s.page).join("\n").indexOf("barely moves the prediction: heads") >= 0)
+                // The direct attribution's bars and their sum are back (the logit lens's table stayed).
+                verify(visibleTexts(s.page).join("\n").indexOf("= attention") >= 0)
+                verify(visibleTexts(s.page).join("\n").indexOf("first in the top 5") >= 0)
             })
         }
     }

@@ -11,6 +11,7 @@
 
 #include "attention_lens/census.h"
 #include "attention_lens/error.h"
+#include "attention_lens/logit_lens.h"
 #include "attention_lens/sampling.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
@@ -130,6 +131,34 @@ ExerciseAnswer attentionCostShare(const Ctx& c) {
     return a;
 }
 
+// Direct attribution of the final answer's logit at the last position: of what the layers' attention
+// and MLPs write straight into it, how large is attention's part? Measured by size, summed over the
+// layers (a write that lowers the logit counts as much as one that raises it), so the share stays
+// between 0 and 1 whatever the signs. Ranges. The clue stays on screen: the logit lens's table,
+// which shows where the answer climbs, and the prose on what attention's heads do.
+ExerciseAnswer lensAttentionShare(const Ctx& c) {
+    al::ForwardOptions o;
+    o.keep_hidden = true;
+    const al::ForwardResult r = run(c, o);
+    const al::LogitLens lens = al::logit_lens(c.model, r, c.T - 1, 5);
+    const al::DirectAttribution d = al::direct_attribution(c.model, r, c.T - 1, lens.answer);
+    double attention = 0, mlp = 0;
+    for (double v : d.attention) attention += std::abs(v);
+    for (double v : d.mlp) mlp += std::abs(v);
+    const double share = attention / std::max(attention + mlp, 1e-12);
+    ExerciseAnswer a;
+    setBucket(c, a, share, paramEdges(c, {0.06, 0.1, 0.18}), 0.002);
+    const QString answer = quoted(c.model, lens.answer);
+    a.promptText = QObject::tr("At the last position of your text the model's final answer is %1, with probability %2. "
+                               "Each layer's attention and each layer's MLP write a part of its logit directly. "
+                               "Counting every part by its size, what share of these writes is attention's?")
+                       .arg(answer, num(lens.rows.back().answer_prob, 2));
+    a.detail = QObject::tr("Attention's parts of the logit of %1 add up to %2 in size, the MLPs' to %3: attention "
+                           "writes %4% of it directly.")
+                   .arg(answer, num(attention, 3), num(mlp, 3), num(100 * share, 3));
+    return a;
+}
+
 } // namespace
 } // namespace course::answers
 
@@ -140,6 +169,7 @@ void registerStationAnswers_not() {
     registerExerciseFunction(QStringLiteral("uniform_swap_kl"), answers::uniformSwapKl);
     registerExerciseFunction(QStringLiteral("label_stable"), answers::labelStable);
     registerExerciseFunction(QStringLiteral("attention_cost_share"), answers::attentionCostShare);
+    registerExerciseFunction(QStringLiteral("lens_attention_share"), answers::lensAttentionShare);
 }
 
 } // namespace course

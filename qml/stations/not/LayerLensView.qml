@@ -1,0 +1,157 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import AttentionLens
+
+// The prediction, layer by layer (LayerLensLab): the logit lens's top tokens after each layer at
+// the last position, with the final answer's rank, and beside it how much of the final answer's
+// logit each layer's attention and MLP wrote directly. The bars can be veiled while a card asks
+// how much attention writes; the table stays, as the clue to reason from.
+GridLayout {
+    id: view
+    property LayerLensLab lab
+    property AnswerVeils veils: null
+    property string veilKey: "lens-attribution"
+    readonly property var res: lab ? lab.result : ({})
+    readonly property var rows: res.rows || []
+    readonly property int rowHeight: 26
+    readonly property int topCount: lab ? lab.topCount : 5
+    columns: width >= 1140 ? 2 : 1
+    columnSpacing: Theme.spacingL
+    rowSpacing: Theme.spacing
+
+    function afterName(layer) { return layer < 0 ? qsTr("embeddings") : qsTr("layer %1").arg(layer) }
+    function signed(v) { return (v >= 0 ? "+" : "−") + Theme.fixed(Math.abs(v), 2) }
+
+    ColumnLayout {
+            Layout.alignment: Qt.AlignTop
+            spacing: 2
+            // Header: where the row reads the stream, the five most likely next tokens, the rank.
+            RowLayout {
+                spacing: 2
+                Label { text: qsTr("after"); Layout.preferredWidth: 84; color: Theme.textMuted; font.pixelSize: 11 }
+                Label { text: qsTr("top %1 next tokens, most likely first").arg(view.topCount); Layout.preferredWidth: 5 * 102 + 8; color: Theme.textMuted; font.pixelSize: 11 }
+                Label { text: qsTr("rank of %1").arg(view.res.answer || ""); Layout.preferredWidth: 96; color: Theme.textMuted; font.pixelSize: 11; elide: Text.ElideRight }
+            }
+            Repeater {
+                model: view.rows
+                delegate: RowLayout {
+                    id: lensRow
+                    required property var modelData
+                    required property int index
+                    spacing: 2
+                    Label { text: view.afterName(modelData.layer); Layout.preferredWidth: 84; color: Theme.text; font.pixelSize: 11 }
+                    Repeater {
+                        model: modelData.tokens
+                        delegate: Rectangle {
+                            required property int index
+                            required property string modelData
+                            readonly property real p: lensRow.modelData.probs[index] || 0
+                            readonly property bool isAnswer: modelData === view.res.answer
+                            implicitWidth: 100
+                            implicitHeight: view.rowHeight
+                            color: Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, Math.min(1, Math.sqrt(p)) * 0.5)
+                            border.color: isAnswer ? Theme.accent : Theme.border
+                            border.width: isAnswer ? 2.5 : 1
+                            Label {
+                                anchors.fill: parent
+                                anchors.margins: 4
+                                verticalAlignment: Text.AlignVCenter
+                                // Below 0.01 (every row of an untrained model) its order of magnitude, so it never reads as 0.
+                                text: parent.modelData + "  " + (parent.p < 0.01 ? Number(parent.p).toExponential(0) : Theme.fixed(parent.p, 2))
+                                elide: Text.ElideMiddle
+                                color: Theme.text
+                                font.pixelSize: 11
+                                font.family: "monospace"
+                            }
+                        }
+                    }
+                    Label {
+                        // The row where the answer first ranks among the top five is marked.
+                        text: lensRow.index === view.res.firstTop5 ? qsTr("#%1, first in the top %2").arg(modelData.rank + 1).arg(view.topCount)
+                                                                   : "#" + (modelData.rank + 1)
+                        font.bold: lensRow.index === view.res.firstTop5
+                        Layout.preferredWidth: 170
+                        leftPadding: 8
+                        color: Theme.text
+                        font.pixelSize: 11
+                        font.family: "monospace"
+                    }
+                }
+            }
+    }
+
+    // Direct attribution: one row per layer, attention's and the MLP's signed part of the final
+    // answer's logit on a shared scale, then the totals.
+    Veiled {
+        Layout.alignment: Qt.AlignTop
+        Layout.fillWidth: true
+        veils: view.veils
+        key: view.veilKey
+        ColumnLayout {
+            id: bars
+            spacing: 2
+            readonly property real barScale: Math.max(1e-9, view.res.maxPart || 1)
+            RowLayout {
+                spacing: 6
+                Label { text: qsTr("written into the logit of %1").arg(view.res.answer || ""); color: Theme.textMuted; font.pixelSize: 11; Layout.fillWidth: true; elide: Text.ElideRight }
+            }
+            Repeater {
+                model: view.rows.length > 0 ? view.rows.length : 0
+                delegate: RowLayout {
+                    id: barRow
+                    required property int index
+                    readonly property int layerIdx: index - 1
+                    spacing: 4
+                    Layout.preferredHeight: view.rowHeight
+                    Label { text: view.afterName(barRow.layerIdx); Layout.preferredWidth: 72; color: Theme.text; font.pixelSize: 11 }
+                    Repeater {
+                        // The embeddings row shows the embeddings' part once; a layer shows attention, then MLP.
+                        model: barRow.layerIdx < 0 ? [{ v: view.res.embeddings || 0, c: Theme.textMuted, n: qsTr("emb.") }]
+                                         : [{ v: (view.res.attention || [])[barRow.layerIdx] || 0, c: Theme.accent, n: qsTr("attn") },
+                                            { v: (view.res.mlp || [])[barRow.layerIdx] || 0, c: Theme.chartSecond, n: qsTr("MLP") }]
+                        delegate: RowLayout {
+                            id: part
+                            required property var modelData
+                            readonly property real frac: Math.min(1, Math.abs(modelData.v) / bars.barScale)
+                            spacing: 4
+                            Label {
+                                text: part.modelData.n + " " + view.signed(part.modelData.v)
+                                Layout.preferredWidth: 96
+                                horizontalAlignment: Text.AlignRight
+                                color: Theme.text
+                                font.pixelSize: 11
+                                font.family: "monospace"
+                            }
+                            // A signed bar around a zero line in the middle.
+                            Item {
+                                implicitWidth: 150
+                                implicitHeight: view.rowHeight - 4
+                                Rectangle { x: parent.width / 2; width: 1; height: parent.height; color: Theme.textMuted }
+                                Rectangle {
+                                    y: 5
+                                    height: parent.height - 10
+                                    width: part.frac * parent.width / 2
+                                    x: part.modelData.v >= 0 ? parent.width / 2 : parent.width / 2 - width
+                                    color: part.modelData.c
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                Layout.topMargin: 6
+                wrapMode: Text.WordWrap
+                color: Theme.text
+                font.pixelSize: 12
+                visible: view.rows.length > 0
+                text: qsTr("Logit %1 = attention %2 + MLPs %3 + embeddings %4 + output biases %5 + final LayerNorm's bias %6.")
+                      .arg(Theme.fixed(view.res.logit || 0, 2)).arg(view.signed(view.res.attentionTotal || 0))
+                      .arg(view.signed(view.res.mlpTotal || 0)).arg(view.signed(view.res.embeddings || 0))
+                      .arg(view.signed(view.res.biases || 0)).arg(view.signed(view.res.lnfBias || 0))
+            }
+        }
+    }
+}

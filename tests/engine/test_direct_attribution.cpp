@@ -1,0 +1,210 @@
+// Direct attribution (logit_lens.h) against a float64 reference built in this test from the shared
+// fixture's independent hidden states and attention weights and the model's weights: each head's
+// output at the last position from the fixture's weights and its own values, each MLP's output
+// computed whole in double (gelu_new), the stream entering ln_f summed from them, and every part's
+// share of the top token's logit with ln_f's scale held. The parts must match the reference part by
+// part and add up to the fixture's logit; at GPT-2 small's shapes they must add up to the logit.
+#include "attention_lens/error.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/logit_lens.h"
+#include "attention_lens/model.h"
+#include "attention_lens/safetensors.h"
+
+#include <QtTest/QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "fixture_cases.h"
+#include "gpt2_shaped_model.h"
+
+namespace {
+
+using testing_support::fixtureDir;
+using testing_support::fixtureInputIds;
+using Vec = std::vector<double>;
+
+Vec layerNorm(const Vec& x, const float* g, const float* b, double eps) {
+    const size_t C = x.size();
+    double mean = std::accumulate(x.begin(), x.end(), 0.0) / double(C), var = 0;
+    for (double v : x) var += (v - mean) * (v - mean);
+    const double s = std::sqrt(var / double(C) + eps);
+    Vec y(C);
+    for (size_t i = 0; i < C; ++i) y[i] = (x[i] - mean) / s * g[i] + (b ? b[i] : 0.0);
+    return y;
+}
+
+// x [in] . W [in][out] (+ b), W stored row-major with row stride `stride`, starting at column `col`.
+Vec matVec(const Vec& x, const float* W, int stride, int col, int out, const float* b) {
+    Vec y(static_cast<size_t>(out));
+    for (int o = 0; o < out; ++o) y[o] = b ? b[o] : 0.0;
+    for (size_t i = 0; i < x.size(); ++i)
+        for (int o = 0; o < out; ++o) y[o] += x[i] * W[i * size_t(stride) + size_t(col + o)];
+    return y;
+}
+
+double geluNew(double x) { return 0.5 * x * (1 + std::tanh(std::sqrt(2 / M_PI) * (x + 0.044715 * x * x * x))); }
+
+} // namespace
+
+class TestDirectAttribution : public QObject {
+    Q_OBJECT
+    std::shared_ptr<const al::Model> model_;
+    std::unique_ptr<al::SafetensorsFile> expected_;
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
+        model_ = al::Model::load(fixtureDir());
+        expected_ = std::make_unique<al::SafetensorsFile>(fixtureDir() + "/expected.safetensors");
+    }
+
+    void matchesFloat64Reference_data() {
+        QTest::addColumn<int>("c");
+        for (int c = 0; c < 7; ++c) QTest::newRow(("case " + std::to_string(c)).c_str()) << c;
+    }
+    void matchesFloat64Reference() {
+        QFETCH(int, c);
+        const std::string p = "case" + std::to_string(c) + ".";
+        const std::vector<int> ids = fixtureInputIds(*expected_, c);
+        const al::Config& cfg = model_->config();
+        const int T = int(ids.size()), L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, hs = C / H, FF = cfg.inner();
+        const double eps = cfg.layer_norm_epsilon;
+        const std::vector<float> hsd = expected_->to_float(expected_->info(p + "hidden_states")); // [L+1][T][C]
+        const std::vector<float> att = expected_->to_float(expected_->info(p + "attentions"));    // [L][H][T][T]
+        const std::vector<float> last = expected_->to_float(expected_->info(p + "logits_last"));  // [V]
+        const int answer = int(std::max_element(last.begin(), last.end()) - last.begin());
+        const int pos = T - 1;
+        auto stream = [&](int l, int t) {
+            const float* x = hsd.data() + (size_t(l) * T + t) * C;
+            return Vec(x, x + C);
+        };
+
+        // The reference: every part's vector in the stream at the last position, in double.
+        std::vector<Vec> headOut(static_cast<size_t>(L) * H), mlpOut(static_cast<size_t>(L));
+        Vec bias(size_t(C), 0.0), resid = stream(0, pos);
+        for (int l = 0; l < L; ++l) {
+            const al::LayerWeights& w = model_->layer(l);
+            std::vector<Vec> ln1(static_cast<size_t>(T));
+            for (int j = 0; j <= pos; ++j) ln1[j] = layerNorm(stream(l, j), w.ln1_w, w.ln1_b, eps);
+            Vec mid = stream(l, pos);
+            for (int h = 0; h < H; ++h) {
+                Vec z(size_t(hs), 0.0);
+                for (int j = 0; j <= pos; ++j) {
+                    const Vec v = matVec(ln1[j], w.attn_w, 3 * C, 2 * C + h * hs, hs, w.attn_b + 2 * C + h * hs);
+                    const double a = att[((size_t(l) * H + h) * T + pos) * T + j];
+                    for (int d = 0; d < hs; ++d) z[d] += a * v[d];
+                }
+                Vec out(size_t(C), 0.0);
+                for (int d = 0; d < hs; ++d)
+                    for (int k = 0; k < C; ++k) out[k] += z[d] * w.proj_w[size_t(h * hs + d) * C + k];
+                for (int k = 0; k < C; ++k) mid[k] += out[k];
+                headOut[size_t(l) * H + h] = out;
+            }
+            for (int k = 0; k < C; ++k) mid[k] += w.proj_b[k];
+            Vec hid = matVec(layerNorm(mid, w.ln2_w, w.ln2_b, eps), w.fc_w, FF, 0, FF, w.fc_b);
+            for (double& v : hid) v = geluNew(v);
+            mlpOut[l] = matVec(hid, w.fcproj_w, C, 0, C, nullptr);
+            for (int k = 0; k < C; ++k) {
+                bias[k] += w.proj_b[k] + w.fcproj_b[k];
+                resid[k] = mid[k] + mlpOut[l][k] + w.fcproj_b[k];
+            }
+            // The reference agrees with the fixture's own next stream.
+            if (l + 1 < L) {
+                const Vec next = stream(l + 1, pos);
+                for (int k = 0; k < C; ++k) QVERIFY(std::abs(resid[k] - next[k]) < 1e-4);
+            }
+        }
+        const float* u = model_->wte() + size_t(answer) * C;
+        double mean = std::accumulate(resid.begin(), resid.end(), 0.0) / C, var = 0;
+        for (double v : resid) var += (v - mean) * (v - mean);
+        const double rstd = 1 / std::sqrt(var / C + eps);
+        auto share = [&](const Vec& x) {
+            const double m = std::accumulate(x.begin(), x.end(), 0.0) / C;
+            double s = 0;
+            for (int k = 0; k < C; ++k) s += u[k] * model_->lnf_w()[k] * (x[k] - m);
+            return s * rstd;
+        };
+        double lnfBias = 0;
+        for (int k = 0; k < C; ++k) lnfBias += u[k] * model_->lnf_b()[k];
+
+        al::Runner runner(model_);
+        al::ForwardOptions o;
+        o.keep_hidden = true;
+        const al::DirectAttribution d = al::direct_attribution(*model_, runner.forward(ids, o), pos, answer);
+        const double tol = 1e-4;
+        QVERIFY(std::abs(d.logit - last[answer]) < 1e-3);
+        QVERIFY2(std::abs(d.sum() - last[answer]) < 1e-3, qPrintable(QStringLiteral("%1 vs %2").arg(d.sum()).arg(last[answer])));
+        QVERIFY(std::abs(d.lnf_bias - lnfBias) < tol);
+        const Vec tokenEmb(model_->wte() + size_t(ids[pos]) * C, model_->wte() + size_t(ids[pos] + 1) * C);
+        const Vec posEmb(model_->wpe() + size_t(pos) * C, model_->wpe() + size_t(pos + 1) * C);
+        QVERIFY(std::abs(d.token_embedding - share(tokenEmb)) < tol);
+        QVERIFY(std::abs(d.position_embedding - share(posEmb)) < tol);
+        QVERIFY(std::abs(d.biases - share(bias)) < tol);
+        QCOMPARE(int(d.attention.size()), L);
+        QCOMPARE(int(d.heads.size()), L * H);
+        for (int l = 0; l < L; ++l) {
+            double layer = 0;
+            for (int h = 0; h < H; ++h) {
+                const double want = share(headOut[size_t(l) * H + h]);
+                layer += want;
+                QVERIFY2(std::abs(d.heads[size_t(l) * H + h] - want) < tol,
+                         qPrintable(QStringLiteral("head %1.%2: %3 vs %4").arg(l).arg(h).arg(d.heads[size_t(l) * H + h]).arg(want)));
+            }
+            QVERIFY(std::abs(d.attention[l] - layer) < tol);
+            QVERIFY2(std::abs(d.mlp[l] - share(mlpOut[l])) < tol,
+                     qPrintable(QStringLiteral("mlp %1: %2 vs %3").arg(l).arg(d.mlp[l]).arg(share(mlpOut[l]))));
+        }
+        // The reference's parts add up to the fixture's logit too: nothing is left out.
+        double total = share(tokenEmb) + share(posEmb) + share(bias) + lnfBias;
+        for (const Vec& v : headOut) total += share(v);
+        for (const Vec& v : mlpOut) total += share(v);
+        QVERIFY(std::abs(total - last[answer]) < 1e-3);
+    }
+
+    // At GPT-2 small's shapes: the parts add up to the model's own logit, at the last position and
+    // in the middle of the text, for its top token and for another.
+    void addsUpAtGpt2SmallShapes() {
+        const auto model = testing_support::gpt2ShapedModel(5);
+        const std::vector<int> ids = model->tokenizer()->encode("The cat sat on the mat because it was tired, and then it slept.");
+        al::Runner runner(model);
+        al::ForwardOptions o;
+        o.keep_hidden = true;
+        o.all_logits = true;
+        const al::ForwardResult r = runner.forward(ids, o);
+        const int T = int(ids.size()), V = model->config().vocab_size;
+        for (int pos : {T - 1, T / 2}) {
+            const float* z = r.logits_all.data() + size_t(pos) * V;
+            const int top = int(std::max_element(z, z + V) - z);
+            for (int token : {top, 1000}) {
+                const al::DirectAttribution d = al::direct_attribution(*model, r, pos, token);
+                QCOMPARE(int(d.attention.size()), 12);
+                QCOMPARE(int(d.heads.size()), 144);
+                QVERIFY2(std::abs(d.logit - z[token]) < 1e-3, qPrintable(QStringLiteral("%1 vs %2").arg(d.logit).arg(z[token])));
+                QVERIFY2(std::abs(d.sum() - z[token]) < 2e-3, qPrintable(QStringLiteral("%1 vs %2").arg(d.sum()).arg(z[token])));
+                // Not all in one part: the check above would pass trivially otherwise.
+                QVERIFY(std::abs(d.attention_total()) > 1e-3 && std::abs(d.mlp_total()) > 1e-3);
+            }
+        }
+    }
+
+    void refusesBadInput() {
+        const std::vector<int> ids = fixtureInputIds(*expected_, 0);
+        al::Runner runner(model_);
+        const al::ForwardResult plain = runner.forward(ids, {});
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, plain, 0, 0));
+        al::ForwardOptions o;
+        o.keep_hidden = true;
+        const al::ForwardResult r = runner.forward(ids, o);
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, int(ids.size()), 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, -1, 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, 0, model_->config().vocab_size));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, 0, -1));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDirectAttribution)
+#include "test_direct_attribution.moc"
