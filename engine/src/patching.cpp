@@ -37,7 +37,7 @@ size_t at(int index, int T, int C) { return static_cast<size_t>(index) * T * C; 
 
 // x [n*T][C] += attention block of layer l. z_keep [T][C] (n == 1) receives z; patch_z, when set,
 // overwrites the columns of the heads it names with clean [T][C] before the projection.
-void attention_half(const Model& m, int l, int n, int T, float* x, Scratch& s, float* z_keep,
+void attention_half(const Model& m, int l, int n, int T, float* x, Scratch& s, float* z_keep, float* qkv_keep,
                     const std::vector<int>* patch_heads, const float* clean_z) {
     const Config& cfg = m.config();
     const int C = cfg.n_embd, NH = cfg.n_head, hs = cfg.head_dim(), N = n * T;
@@ -51,6 +51,7 @@ void attention_half(const Model& m, int l, int n, int T, float* x, Scratch& s, f
     layers::matmul_forward(s.qkv.data(), s.a.data(), w.attn_w, w.attn_b, N, C, 3 * C);
     float scale = cfg.scale_attn_weights ? 1.0f / std::sqrt(static_cast<float>(hs)) : 1.0f;
     if (cfg.scale_attn_by_inverse_layer_idx) scale /= static_cast<float>(l + 1);
+    if (qkv_keep) std::memcpy(qkv_keep, s.qkv.data(), sizeof(float) * T * 3 * C);
     layers::attention_forward(s.z.data(), s.preatt.data(), s.att.data(), s.qkv.data(), n, T, C, NH, scale, true);
     if (patch_heads)
         for (int h : *patch_heads)
@@ -99,17 +100,104 @@ float dot(const float* a, const float* b, int n) {
     return static_cast<float>(s);
 }
 
-// Runs layers [from, L) on n variants x [n*T][C] and returns each one's logit difference.
-std::vector<float> finish(const Patching& p, int from, int n, float* x, Scratch& s) {
+// Variants stacked row-wise, each from its own first changed row to the end: variant v holds
+// rows [start[v], T) at stacked offset off[v].
+struct Ragged {
+    std::vector<int> start, off;
+    int rows = 0;
+    void add(int first, int T) {
+        start.push_back(first);
+        off.push_back(rows);
+        rows += T - first;
+    }
+    int n() const { return static_cast<int>(start.size()); }
+};
+
+// Layer l's attention for the stacked variants: z [..][C] for each variant's rows (or, when
+// last_only, for its last row alone, z [n][C]). Keys and values of the rows before a variant's
+// start are the corrupted run's; qkv [rows][3C] holds the variant's own.
+void ragged_attention(const Patching& p, int l, const Ragged& g, const float* qkv, bool last_only, float* z, Scratch& s) {
+    const Config& cfg = p.model->config();
+    const int T = static_cast<int>(p.clean_ids.size()), C = cfg.n_embd, NH = cfg.n_head, hs = cfg.head_dim();
+    float scale = cfg.scale_attn_weights ? 1.0f / std::sqrt(static_cast<float>(hs)) : 1.0f;
+    if (cfg.scale_attn_by_inverse_layer_idx) scale /= static_cast<float>(l + 1);
+    const float* base = p.corrupted.qkv.data() + at(l, T, 3 * C);
+    s.big.resize(static_cast<size_t>(T) * 3 * C); // the variant's full q | k | v [T][3C]
+    s.preatt.resize(static_cast<size_t>(T) * T);
+    for (int v = 0; v < g.n(); v++) {
+        const int f = g.start[v], R = T - f;
+        float* kv = s.big.data();
+        std::memcpy(kv, base, sizeof(float) * f * 3 * C);
+        std::memcpy(kv + static_cast<size_t>(f) * 3 * C, qkv + static_cast<size_t>(g.off[v]) * 3 * C, sizeof(float) * R * 3 * C);
+        const int q0 = last_only ? T - 1 : f, nq = T - q0; // query rows [q0, T)
+        float* zv = z + static_cast<size_t>(last_only ? v : g.off[v]) * C;
+        for (int h = 0; h < NH; h++) {
+            // scores [nq][T] = scale * q [nq][hs] . k [T][hs]^T (rows strided by 3C)
+            float* sc = s.preatt.data();
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nq, T, hs, scale, kv + static_cast<size_t>(q0) * 3 * C + h * hs,
+                        3 * C, kv + C + h * hs, 3 * C, 0.0f, sc, T);
+            for (int i = 0; i < nq; i++) {
+                float* row = sc + static_cast<size_t>(i) * T;
+                const int allowed = q0 + i + 1;
+                float mx = row[0];
+                for (int j = 1; j < allowed; j++) mx = std::max(mx, row[j]);
+                float sum = 0;
+                for (int j = 0; j < allowed; j++) sum += (row[j] = std::exp(row[j] - mx));
+                for (int j = 0; j < allowed; j++) row[j] /= sum;
+                for (int j = allowed; j < T; j++) row[j] = 0.0f;
+            }
+            // z [nq][hs] (strided by C) = weights [nq][T] . v [T][hs] (strided by 3C)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nq, hs, T, 1.0f, sc, T, kv + 2 * C + h * hs, 3 * C, 0.0f,
+                        zv + h * hs, C);
+        }
+    }
+}
+
+// Runs layers [from, L) on the stacked variants x [g.rows][C] and returns each one's logit difference.
+std::vector<float> finish(const Patching& p, int from, const Ragged& g, std::vector<float>& x, Scratch& s) {
     const Model& m = *p.model;
     const Config& cfg = m.config();
-    const int T = static_cast<int>(p.clean_ids.size()), C = cfg.n_embd;
-    for (int l = from; l < cfg.n_layer; l++) {
-        check_cancel(p.cancel);
-        attention_half(m, l, n, T, x, s, nullptr, nullptr, nullptr);
-        mlp_half(m, l, n, T, x, s, nullptr, nullptr);
+    const int C = cfg.n_embd, L = cfg.n_layer, FF = cfg.inner(), n = g.n(), N = g.rows;
+    std::vector<float> last(static_cast<size_t>(n) * C); // each variant's last row, past the last layer
+    for (int v = 0; v < n; v++) { // the last row of variant v ends its block
+        const int end = v + 1 < n ? g.off[v + 1] : N;
+        std::memcpy(last.data() + static_cast<size_t>(v) * C, x.data() + static_cast<size_t>(end - 1) * C, sizeof(float) * C);
     }
-    const std::vector<float> ln = final_rows(m, n, T, x);
+    for (int l = from; l < L; l++) {
+        check_cancel(p.cancel);
+        const LayerWeights& w = m.layer(l);
+        const bool last_only = l == L - 1;
+        s.a.resize(static_cast<size_t>(N) * C);
+        s.qkv.resize(static_cast<size_t>(N) * 3 * C);
+        s.z.resize(static_cast<size_t>(N) * C);
+        layers::layernorm_forward(s.a.data(), nullptr, nullptr, x.data(), w.ln1_w, w.ln1_b, N, C, cfg.layer_norm_epsilon);
+        layers::matmul_forward(s.qkv.data(), s.a.data(), w.attn_w, w.attn_b, N, C, 3 * C);
+        ragged_attention(p, l, g, s.qkv.data(), last_only, s.z.data(), s);
+        float* xr = x.data();
+        int nr = N;
+        if (last_only) {
+            for (int v = 0; v < n; v++) {
+                const int end = v + 1 < n ? g.off[v + 1] : N;
+                std::memcpy(last.data() + static_cast<size_t>(v) * C, x.data() + static_cast<size_t>(end - 1) * C, sizeof(float) * C);
+            }
+            xr = last.data();
+            nr = n;
+        }
+        layers::matmul_forward(s.a.data(), s.z.data(), w.proj_w, w.proj_b, nr, C, C);
+        layers::residual_forward(xr, xr, s.a.data(), nr * C);
+        s.big.resize(static_cast<size_t>(nr) * FF);
+        layers::layernorm_forward(s.a.data(), nullptr, nullptr, xr, w.ln2_w, w.ln2_b, nr, C, cfg.layer_norm_epsilon);
+        detail::mlp_fc_forward(s.big.data(), s.a.data(), w, nr, C, FF, cfg.activation_function);
+        layers::matmul_forward(s.a.data(), s.big.data(), w.fcproj_w, w.fcproj_b, nr, FF, C);
+        layers::residual_forward(xr, xr, s.a.data(), nr * C);
+        if (!last_only) // keep each variant's last row current for a run that ends here
+            for (int v = 0; v < n; v++) {
+                const int end = v + 1 < n ? g.off[v + 1] : N;
+                std::memcpy(last.data() + static_cast<size_t>(v) * C, x.data() + static_cast<size_t>(end - 1) * C, sizeof(float) * C);
+            }
+    }
+    std::vector<float> ln(last.size());
+    layers::layernorm_forward(ln.data(), nullptr, nullptr, last.data(), m.lnf_w(), m.lnf_b(), n, C, cfg.layer_norm_epsilon);
     if (!detail::all_finite(ln.data(), ln.size())) throw detail::not_finite();
     std::vector<float> ld(n);
     const float* ua = m.lm_head() + static_cast<size_t>(p.answer) * C;
@@ -119,6 +207,15 @@ std::vector<float> finish(const Patching& p, int from, int n, float* x, Scratch&
         ld[v] = dot(ua, r, C) - dot(uw, r, C);
     }
     return ld;
+}
+
+// The first row from which a [T][width] block (row stride `stride`) differs between two runs; T
+// when it never does.
+int first_changed(const float* a, const float* b, int T, int width, int stride) {
+    for (int t = 0; t < T; t++)
+        if (std::memcmp(a + static_cast<size_t>(t) * stride, b + static_cast<size_t>(t) * stride, sizeof(float) * width) != 0)
+            return t;
+    return T;
 }
 
 // One pass over ids with the patches of `set` taken from `clean` (which may be null when set is
@@ -133,6 +230,7 @@ std::vector<float> single_pass(const Model& m, const std::vector<int>& ids, cons
     if (keep) {
         keep->layer_in.resize(static_cast<size_t>(L + 1) * T * C);
         keep->z.resize(static_cast<size_t>(L) * T * C);
+        keep->qkv.resize(static_cast<size_t>(L) * T * 3 * C);
         keep->mid.resize(keep->z.size());
         keep->mlp_out.resize(keep->z.size());
     }
@@ -148,6 +246,7 @@ std::vector<float> single_pass(const Model& m, const std::vector<int>& ids, cons
         for (const HeadRef& h : set.heads)
             if (h.layer == l) heads.push_back(h.head);
         attention_half(m, l, 1, T, x.data(), s, keep ? keep->z.data() + at(l, T, C) : nullptr,
+                       keep ? keep->qkv.data() + at(l, T, 3 * C) : nullptr,
                        heads.empty() ? nullptr : &heads, heads.empty() ? nullptr : clean->z.data() + at(l, T, C));
         if (keep) std::memcpy(keep->mid.data() + at(l, T, C), x.data(), sizeof(float) * T * C);
         const bool patch_mlp = std::find(set.mlps.begin(), set.mlps.end(), l) != set.mlps.end();
@@ -221,28 +320,43 @@ std::vector<float> patch_heads(const Patching& p, const PatchingProgress& progre
     const Config& cfg = p.model->config();
     const int T = static_cast<int>(p.clean_ids.size()), C = cfg.n_embd, L = cfg.n_layer, NH = cfg.n_head;
     const int hs = cfg.head_dim();
-    std::vector<float> out(static_cast<size_t>(L) * NH);
+    std::vector<float> out(static_cast<size_t>(L) * NH, p.ld_corrupted);
     Scratch s;
-    std::vector<float> x(at(NH, T, C)), dz(static_cast<size_t>(T) * hs);
+    std::vector<float> x, dz;
     for (int l = 0; l < L; l++) {
         check_cancel(p.cancel);
         // Variant h: the corrupted stream after layer l's attention, plus head h's clean output
-        // minus its corrupted one: (z_clean,h - z_corrupted,h) [T][hs] . c_proj rows of h [hs][C].
+        // minus its corrupted one, (z_clean,h - z_corrupted,h) [R][hs] . its c_proj rows [hs][C],
+        // on the rows from the first where its z differs (a head whose z never does changes nothing).
         const float* zc = p.clean.z.data() + at(l, T, C);
         const float* zk = p.corrupted.z.data() + at(l, T, C);
+        Ragged g;
+        std::vector<int> heads;
         for (int h = 0; h < NH; h++) {
-            float* xv = x.data() + at(h, T, C);
-            std::memcpy(xv, p.corrupted.mid.data() + at(l, T, C), sizeof(float) * T * C);
-            for (int t = 0; t < T; t++)
+            const int f = first_changed(zc + h * hs, zk + h * hs, T, hs, C);
+            if (f < T) {
+                g.add(f, T);
+                heads.push_back(h);
+            }
+        }
+        x.resize(static_cast<size_t>(g.rows) * C);
+        for (int v = 0; v < g.n(); v++) {
+            const int h = heads[v], f = g.start[v], R = T - f;
+            float* xv = x.data() + static_cast<size_t>(g.off[v]) * C;
+            std::memcpy(xv, p.corrupted.mid.data() + at(l, T, C) + static_cast<size_t>(f) * C, sizeof(float) * R * C);
+            dz.resize(static_cast<size_t>(R) * hs);
+            for (int t = 0; t < R; t++)
                 for (int i = 0; i < hs; i++)
-                    dz[static_cast<size_t>(t) * hs + i] = zc[static_cast<size_t>(t) * C + h * hs + i] -
-                                                          zk[static_cast<size_t>(t) * C + h * hs + i];
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, T, C, hs, 1.0f, dz.data(), hs,
+                    dz[static_cast<size_t>(t) * hs + i] = zc[static_cast<size_t>(f + t) * C + h * hs + i] -
+                                                          zk[static_cast<size_t>(f + t) * C + h * hs + i];
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, R, C, hs, 1.0f, dz.data(), hs,
                         p.model->layer(l).proj_w + static_cast<size_t>(h) * hs * C, C, 1.0f, xv, C);
         }
-        mlp_half(*p.model, l, NH, T, x.data(), s, nullptr, nullptr);
-        const std::vector<float> ld = finish(p, l + 1, NH, x.data(), s);
-        std::copy(ld.begin(), ld.end(), out.begin() + static_cast<ptrdiff_t>(l) * NH);
+        if (g.n() > 0) {
+            mlp_half(*p.model, l, 1, g.rows, x.data(), s, nullptr, nullptr); // row by row: one block of all rows
+            const std::vector<float> ld = finish(p, l + 1, g, x, s);
+            for (int v = 0; v < g.n(); v++) out[static_cast<size_t>(l) * NH + heads[v]] = ld[v];
+        }
         if (progress) progress(l + 1, L);
     }
     return out;
@@ -251,14 +365,22 @@ std::vector<float> patch_heads(const Patching& p, const PatchingProgress& progre
 std::vector<float> patch_mlps(const Patching& p, const PatchingProgress& progress) {
     const Config& cfg = p.model->config();
     const int T = static_cast<int>(p.clean_ids.size()), C = cfg.n_embd, L = cfg.n_layer;
-    std::vector<float> out(L);
+    std::vector<float> out(L, p.ld_corrupted);
     Scratch s;
-    std::vector<float> x(at(1, T, C));
+    std::vector<float> x;
     for (int l = 0; l < L; l++) {
-        // The corrupted stream after layer l's attention plus the clean MLP's output.
-        std::memcpy(x.data(), p.corrupted.mid.data() + at(l, T, C), sizeof(float) * T * C);
-        layers::residual_forward(x.data(), x.data(), p.clean.mlp_out.data() + at(l, T, C), T * C);
-        out[l] = finish(p, l + 1, 1, x.data(), s)[0];
+        // The corrupted stream after layer l's attention plus the clean MLP's output, from the
+        // first row where the two MLPs' outputs differ.
+        const float* mc = p.clean.mlp_out.data() + at(l, T, C);
+        const int f = first_changed(mc, p.corrupted.mlp_out.data() + at(l, T, C), T, C, C);
+        if (f < T) {
+            Ragged g;
+            g.add(f, T);
+            x.assign(p.corrupted.mid.begin() + static_cast<ptrdiff_t>(at(l, T, C) + static_cast<size_t>(f) * C),
+                     p.corrupted.mid.begin() + static_cast<ptrdiff_t>(at(l + 1, T, C)));
+            layers::residual_forward(x.data(), x.data(), mc + static_cast<size_t>(f) * C, (T - f) * C);
+            out[l] = finish(p, l + 1, g, x, s)[0];
+        }
         if (progress) progress(l + 1, L);
     }
     return out;
@@ -268,30 +390,34 @@ std::vector<float> patch_positions(const Patching& p, const PatchingProgress& pr
     const Config& cfg = p.model->config();
     const int T = static_cast<int>(p.clean_ids.size()), C = cfg.n_embd, L = cfg.n_layer;
     std::vector<float> out(static_cast<size_t>(L) * T, p.ld_corrupted);
-    const int per_batch = std::max(1, kMaxBatchRows / T);
     Scratch s;
     std::vector<float> x;
     for (int l = 0; l < L; l++) {
         const float* clean = p.clean.layer_in.data() + at(l, T, C);
         const float* corrupted = p.corrupted.layer_in.data() + at(l, T, C);
-        // A row the two runs share (the common prefix, or a token both texts have at layer 0)
-        // changes nothing when patched: its cell is LD_corrupted exactly, with no pass.
-        std::vector<int> differ;
-        for (int t = 0; t < T; t++)
-            if (std::memcmp(clean + static_cast<size_t>(t) * C, corrupted + static_cast<size_t>(t) * C, sizeof(float) * C) != 0)
-                differ.push_back(t);
-        for (size_t c0 = 0; c0 < differ.size(); c0 += per_batch) {
+        // Variant t: the corrupted stream with row t the clean one, from row t on. A row the two
+        // runs share (the common prefix, or a token both texts have at layer 0) changes nothing
+        // when patched: its cell is LD_corrupted exactly, with no pass.
+        size_t t = 0;
+        while (true) {
+            Ragged g;
+            std::vector<int> rows;
+            for (; t < static_cast<size_t>(T) && (g.rows == 0 || g.rows + T - static_cast<int>(t) <= kMaxBatchRows); t++)
+                if (std::memcmp(clean + t * C, corrupted + t * C, sizeof(float) * C) != 0) {
+                    g.add(static_cast<int>(t), T);
+                    rows.push_back(static_cast<int>(t));
+                }
+            if (g.n() == 0) break;
             check_cancel(p.cancel);
-            const int n = static_cast<int>(std::min(differ.size() - c0, static_cast<size_t>(per_batch)));
-            x.resize(at(n, T, C));
-            for (int v = 0; v < n; v++) {
-                const int t = differ[c0 + v];
-                std::memcpy(x.data() + at(v, T, C), corrupted, sizeof(float) * T * C);
-                std::memcpy(x.data() + at(v, T, C) + static_cast<size_t>(t) * C, clean + static_cast<size_t>(t) * C,
-                            sizeof(float) * C);
+            x.resize(static_cast<size_t>(g.rows) * C);
+            for (int v = 0; v < g.n(); v++) {
+                const int f = g.start[v];
+                float* xv = x.data() + static_cast<size_t>(g.off[v]) * C;
+                std::memcpy(xv, clean + static_cast<size_t>(f) * C, sizeof(float) * C);
+                std::memcpy(xv + C, corrupted + static_cast<size_t>(f + 1) * C, sizeof(float) * (T - f - 1) * C);
             }
-            const std::vector<float> ld = finish(p, l, n, x.data(), s);
-            for (int v = 0; v < n; v++) out[static_cast<size_t>(l) * T + differ[c0 + v]] = ld[v];
+            const std::vector<float> ld = finish(p, l, g, x, s);
+            for (int v = 0; v < g.n(); v++) out[static_cast<size_t>(l) * T + rows[v]] = ld[v];
         }
         if (progress) progress(l + 1, L);
     }

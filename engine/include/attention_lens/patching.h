@@ -7,7 +7,11 @@
 // the patch changes nothing, 1 where it brings back all of the clean run's difference.
 //
 // Three families of patches, each a grid of cells computed with the variants that start at the
-// same layer stacked into one batch (one sgemm per weight matrix, as in variants.h):
+// same layer stacked into one batch (one sgemm per weight matrix, as in variants.h). A patched
+// run equals the corrupted one at every position before the first one the patch changes (the
+// mask lets nothing flow backwards), so each variant computes only its rows from there on, with
+// the corrupted run's keys and values for the rows before; at the last layer only the last row
+// goes past the keys and values.
 //   - a head: its output z_h [T][hs] times its rows of attn.c_proj [hs][C] (without the bias,
 //     which all heads share) at every position, taken from the clean run;
 //   - a layer's MLP output (mlp.c_proj's result, bias included) at every position;
@@ -28,6 +32,7 @@ namespace al {
 // One run's activations, kept so that any of them can be copied into the other run.
 struct PatchingActivations {
     std::vector<float> layer_in; // [L+1][T][C] residual stream entering each layer; [L] = before ln_f
+    std::vector<float> qkv;      // [L][T][3C] queries | keys | values of each layer
     std::vector<float> z;        // [L][T][C] attention's weighted values, heads side by side (hs each)
     std::vector<float> mid;      // [L][T][C] residual stream after the attention block
     std::vector<float> mlp_out;  // [L][T][C] what the MLP adds to the residual stream
