@@ -16,6 +16,7 @@ StationScaffold {
     AblationLab { id: ablation; active: station.visible }
     InductionCircuitLab { id: circuit; active: station.visible }
     KnownHeadsLab { id: knownHeads; active: station.visible }
+    PatchingLab { id: patching; active: station.visible }
     ModelFacts { id: facts }
 
     FigureSection {
@@ -54,6 +55,12 @@ StationScaffold {
         // of the station's questions (they ask about census labels, the learner's own text, and
         // which knock-out moves the next-token prediction most).
         InductionCircuitView { Layout.fillWidth: true; lab: circuit }
+    }
+    FigureSection {
+        title: qsTr("Patching: which heads carry the answer")
+        summary: patching.description
+        caption: qsTr("Two texts that differ in a word or two, so the answer differs. Each cell copies one part of the model's work on the clean text into its run on the corrupted text and shows how much of the clean answer comes back.")
+        PatchingView { Layout.fillWidth: true; lab: patching; veils: station.veils; veilKey: "patch-grid" }
     }
     FigureSection {
         title: qsTr("GPT-2 small's known heads")
