@@ -10,6 +10,7 @@ StationScaffold {
     // Every figure and the knock-out search; a lab that failed shows its message, and that counts.
     labsReady: (headsLab.heads.length > 0 || headsLab.error !== "") && !headsLab.busy
                && (ablation.top.length > 0 || ablation.error !== "") && !ablation.busy
+               && (patching.result.layers > 0 || patching.mismatch !== "" || patching.error !== "") && !patching.busy
 
     // Off screen, the labs stop and catch up when shown again.
     HeadsLab { id: headsLab; active: station.visible }

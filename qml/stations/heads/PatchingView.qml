@@ -25,6 +25,11 @@ ColumnLayout {
 
     // A restored share as a colour: the accent for what comes back, the second chart colour for
     // what moves further away; stronger with the size of the share (1 or more is full).
+    // Two decimals, never "-0.00" for a share that rounds to zero.
+    function share(v) {
+        const s = Theme.fixed(v, 2)
+        return /^-0[.,]00$/.test(s) ? s.substring(1) : s
+    }
     function shade(v) {
         const a = Math.min(1, Math.abs(v))
         const c = v >= 0 ? Theme.accent : Theme.chartSecond
@@ -142,7 +147,7 @@ ColumnLayout {
                             border.color: parent.isMlp ? Theme.border : "transparent"
                             Label {
                                 anchors.centerIn: parent
-                                text: Theme.fixed(parent.parent.value, 2)
+                                text: view.share(parent.parent.value)
                                 color: Math.abs(parent.parent.value) > 0.5 ? Theme.textOnAccent : Theme.text
                                 font.pixelSize: grid.cellW < 40 ? 9 : 11
                             }
@@ -156,7 +161,7 @@ ColumnLayout {
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
                 text: qsTr("Largest share from one head: head %1, %2. A head's output is its weighted values times its rows of W_O, without the bias, at every position.")
-                      .arg(view.result.best).arg(Theme.fixed(view.result.bestValue, 2))
+                      .arg(view.result.best).arg(view.share(view.result.bestValue))
             }
 
             Label { text: qsTr("The residual stream patched at one position entering one layer (rows: layers, columns: tokens of the clean text)"); color: Theme.text; font.weight: Font.DemiBold; Layout.fillWidth: true; wrapMode: Text.WordWrap; Layout.topMargin: Theme.spacing }
@@ -207,7 +212,7 @@ ColumnLayout {
                             radius: 2
                             color: view.shade(parent.value)
                             ToolTip.visible: cellHover.hovered
-                            ToolTip.text: qsTr("layer %1, token %2: %3").arg(parent.row).arg(parent.col).arg(Theme.fixed(parent.value, 2))
+                            ToolTip.text: qsTr("layer %1, token %2: %3").arg(parent.row).arg(parent.col).arg(view.share(parent.value))
                             HoverHandler { id: cellHover }
                         }
                     }

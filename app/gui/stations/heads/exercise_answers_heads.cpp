@@ -350,16 +350,21 @@ ExerciseAnswer patchBestHead(const Ctx& c) {
     const double share = al::patching_fraction(p, heads[size_t(best)]);
     ExerciseAnswer a;
     setBucket(c, a, share, paramEdges(c, {0.1, 0.3, 0.6}), 0.005);
-    a.focusHead = headName(best / c.H, best % c.H);
+    // Named in the detail only: a focus head is shown with the prompt, and this one is the answer's.
+    const QString bestHead = headName(best / c.H, best % c.H);
     const QString was = quoted(c.model, pair.clean[size_t(pair.changed)]), now = quoted(c.model, pair.corrupted[size_t(pair.changed)]);
-    a.promptText = QObject::tr("Take the first %1 tokens of your text and replace token %2, %3, by %4. The model's top "
-                               "answer on your text, %5, loses ground to %6: their logit difference goes from %7 to %8. "
-                               "Copy one head's output at a time from the run on your text into the run on the changed "
-                               "one: how much of that drop does the best single head bring back?")
-                       .arg(int(ids.size())).arg(pair.changed).arg(was, now, quoted(c.model, p.answer), quoted(c.model, p.wrong),
-                                                                   num(p.ld_clean, 2), num(p.ld_corrupted, 2));
-    a.detail = QObject::tr("Head %1 brings back the most: %2 of the drop. The figure shows your text's pair now (“Your "
-                           "text”), with every head's share.").arg(a.focusHead, num(share, 2));
+    // The prompt names no token: another card of this station asks for a word of the same text.
+    a.promptText = QObject::tr("Take the first %1 tokens of your text and replace token %2 (counting from 0) by a short "
+                               "common word. The model's top answer on your text loses ground to another token: their "
+                               "logit difference goes from %3 to %4. Copy one head's output at a time from the run on "
+                               "your text into the run on the changed one: how much of that drop does the best single "
+                               "head bring back?")
+                       .arg(int(ids.size())).arg(pair.changed).arg(num(p.ld_clean, 2), num(p.ld_corrupted, 2));
+    a.detail = QObject::tr("Token %1, %2, was replaced by %3; the measure is the logit of %4 minus that of %5. Head %6 "
+                           "brings back the most: %7 of the drop. The figure shows your text's pair now (“Your text”), "
+                           "with every head's share.")
+                   .arg(pair.changed)
+                   .arg(was, now, quoted(c.model, p.answer), quoted(c.model, p.wrong), bestHead, num(share, 2));
     return a;
 }
 

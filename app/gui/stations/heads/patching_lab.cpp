@@ -138,6 +138,10 @@ void PatchingLab::setCleanText(const QString& text) {
 }
 
 void PatchingLab::recompute(const Input& in) {
+    // The grids of the previous pair or text must not stand under the new texts while they compute.
+    mismatch_.clear();
+    result_ = {{QStringLiteral("layers"), 0}};
+    emit resultChanged();
     if (onOwnText()) {
         // The learner's text and its corrupted twin, shown as the two texts.
         const std::vector<int> ids = course::tokenize(*in.model, in.text, course::kPatchTokens);
