@@ -108,8 +108,8 @@ ColumnLayout {
         Layout.fillWidth: true
         veils: view.veils
         key: view.veilKey
+        // Always shown once unveiled: while a new pair computes, its grids are empty and say so.
         ColumnLayout {
-            visible: view.ready
             spacing: Theme.spacingS
             Label { text: qsTr("Each head's output patched (rows: layers, columns: heads; last column: the layer's MLP)"); color: Theme.text; font.weight: Font.DemiBold; Layout.fillWidth: true; wrapMode: Text.WordWrap }
             GridLayout {
@@ -156,6 +156,7 @@ ColumnLayout {
                 }
             }
             Label {
+                visible: view.ready
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 color: Theme.textMuted
@@ -166,7 +167,7 @@ ColumnLayout {
 
             Label { text: qsTr("The residual stream patched at one position entering one layer (rows: layers, columns: tokens of the clean text)"); color: Theme.text; font.weight: Font.DemiBold; Layout.fillWidth: true; wrapMode: Text.WordWrap; Layout.topMargin: Theme.spacing }
             Label {
-                visible: view.positions.size === 0
+                visible: view.ready && view.positions.size === 0
                 text: qsTr("Patching every position of every layer…")
                 color: Theme.textMuted
             }
