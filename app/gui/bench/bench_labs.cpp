@@ -306,7 +306,7 @@ int main(int argc, char** argv) {
     } stations[] = {
         {"2 math", "02-math", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<QkvInspector>()); return v; }},
         {"3 heads", "03-heads", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<HeadsLab>());
-                                     v.push_back(std::make_unique<AblationLab>()); return v; }},
+                                     v.push_back(std::make_unique<AblationLab>()); v.push_back(std::make_unique<PatchingLab>()); return v; }},
         {"4 mask", "04-mask", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<MaskLab>()); return v; }},
         {"5 temperature", "05-temperature", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<TemperatureLab>()); return v; }},
         {"6 not", "06-not", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<PatternSwapLab>());
