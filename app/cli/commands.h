@@ -13,6 +13,7 @@ int cmd_decompose(const Args& args);
 int cmd_logits(const Args& args);
 int cmd_logit_lens(const Args& args);
 int cmd_heads(const Args& args);
+int cmd_patch(const Args& args);
 int cmd_bench(const Args& args);
 int cmd_train_lab(const Args& args);
 int cmd_models(const Args& args);

@@ -47,6 +47,19 @@ const std::vector<Command>& commands() {
          "(the logit lens): the top K tokens (default 5) and the rank of the model's final answer. The\n"
          "last row is the model's own prediction; early layers were not trained to be read this way.",
          cli::cmd_logit_lens},
+        {"patch",
+         "[--model DIR] (--clean STR --corrupted STR | --clean-ids 1,2 --corrupted-ids 1,2) "
+         "[--answer STR --wrong STR | --answer-id N --wrong-id N] [--positions] [--json]",
+         "activation patching: how much of the clean answer each head's output brings back",
+         "Runs both texts (the same number of tokens), then copies one output at a time from the clean\n"
+         "run into the corrupted run: each head's output at every position (its z times its rows of\n"
+         "W_O, without the bias), each layer's MLP output, and with --positions the residual stream\n"
+         "entering each layer at each position. A cell is (LD_patched - LD_corrupted) / (LD_clean -\n"
+         "LD_corrupted), LD = logit(answer) - logit(wrong) at the last position. The answer defaults to\n"
+         "the clean run's top token, the wrong token to the corrupted run's. --json prints\n"
+         "{\"logit_diff_clean\", \"logit_diff_corrupted\", \"answer_id\", \"wrong_id\", \"heads\": [[...] per\n"
+         "layer], \"mlps\", \"positions\" (with --positions)}.",
+         cli::cmd_patch},
         {"heads", "[--model DIR] [--text STR | --ids 1,2,3]", "head census (heuristic scores and labels)", "",
          cli::cmd_heads},
         {"bench", "[--model DIR|random-gpt2-small] --tokens T [--repeat N]",

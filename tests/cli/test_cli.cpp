@@ -208,6 +208,54 @@ private slots:
         expect_usage_error({"logit-lens", "--model", fixture_, "--ids", "464,464", "--position", "2"}, "--position 2 is out of range");
     }
 
+    // patch: the two logit differences are the fixture's (case 6 clean, case 0 corrupted, 14 tokens
+    // each), the answer and the wrong token default to each run's top token, and the grids have the
+    // model's shape; the cells themselves are checked in test_patching.
+    void patchReportsTheFixturesLogitDifferences() {
+        const json& clean = cases_[size_t(6)];
+        const json& corrupted = cases_[size_t(0)];
+        QCOMPARE(clean["ids"].size(), corrupted["ids"].size());
+        const auto lc = expected_tensor("case6.logits_last"), lk = expected_tensor("case0.logits_last");
+        const int answer = int(std::max_element(lc.begin(), lc.end()) - lc.begin());
+        const int wrong = int(std::max_element(lk.begin(), lk.end()) - lk.begin());
+        QVERIFY(answer != wrong);
+        const json j = run_json({"patch", "--model", fixture_, "--clean-ids", ids_arg(clean["ids"]), "--corrupted-ids",
+                                 ids_arg(corrupted["ids"]), "--positions", "--json"});
+        QCOMPARE(j["answer_id"].get<int>(), answer);
+        QCOMPARE(j["wrong_id"].get<int>(), wrong);
+        QVERIFY(std::fabs(j["logit_diff_clean"].get<double>() - (lc[answer] - lc[wrong])) < 1e-4);
+        QVERIFY(std::fabs(j["logit_diff_corrupted"].get<double>() - (lk[answer] - lk[wrong])) < 1e-4);
+        QCOMPARE(int(j["heads"].size()), 2);
+        for (const auto& row : j["heads"]) {
+            QCOMPARE(int(row.size()), 4);
+            for (const auto& cell : row) QVERIFY(cell.is_number());
+        }
+        QCOMPARE(int(j["mlps"].size()), 2);
+        QCOMPARE(int(j["positions"].size()), 2);
+        QCOMPARE(int(j["positions"][0].size()), 14);
+
+        // With the texts: the answer and the wrong token given as words (one token each).
+        const json t = run_json({"patch", "--model", fixture_, "--clean", "When Mary and John went to the store, John gave a drink to",
+                                 "--corrupted", "When Mary and John went to the store, Mary gave a drink to", "--answer",
+                                 " Mary", "--wrong", " John", "--json"});
+        QCOMPARE(int(t["heads"].size()), 2);
+        QVERIFY(!t.contains("positions"));
+    }
+
+    void patchRefusesWhatItCannotMeasure() {
+        const QString ioi = "When Mary and John went to the store, John gave a drink to";
+        const QStringList longer = {"patch", "--model", fixture_, "--clean", ioi, "--corrupted",
+                                    "When Mary and John went to the grocery store, Mary gave a drink to"};
+        expect_usage_error(longer, "the clean text has 14 tokens and the corrupted one 15; they first differ at token 7 "
+                                   "(' store' against ' grocery')");
+        expect_usage_error(longer, "the same number of tokens");
+        expect_usage_error({"patch", "--model", fixture_, "--clean", ioi, "--corrupted", ioi, "--answer", " Maryanne"},
+                           "--answer ' Maryanne' is 2 tokens");
+        expect_usage_error({"patch", "--model", fixture_, "--clean", ioi, "--corrupted", ioi, "--answer", " Mary", "--wrong", " John"},
+                           "in both runs");
+        expect_usage_error({"patch", "--model", fixture_, "--clean", ioi}, "give --corrupted STR or --corrupted-ids");
+    }
+
     void allHeadsFromText() {
         const json& c = cases_[0];
         const int T = int(c["ids"].size());

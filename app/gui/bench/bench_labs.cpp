@@ -35,6 +35,8 @@
 #include "heads/ablation_lab.h"
 #include "course/exercise_set.h"
 #include "heads/knockout_search.h"
+#include "heads/patching_lab.h"
+#include "attention_lens/patching.h"
 #include "heads/heads_lab.h"
 #include "mask/mask_lab.h"
 #include "not/not_labs.h"
@@ -79,6 +81,30 @@ void timeLab(const char* name, const std::shared_ptr<const al::Model>& model, co
 }
 
 using testing_support::StallMeter;
+
+// Station 3's patching grids on their own, at the longest text the station patches (32 tokens):
+// the pair differs at its second token, so no variant can skip a common prefix (the worst case).
+void timePatching(const std::shared_ptr<const al::Model>& model) {
+    const QString text = QStringLiteral("When Mary and John went to the store on a sunny afternoon in the middle of May, "
+                                        "John gave a cold drink and a small cake to the");
+    std::vector<int> clean = model->tokenizer()->encode(text.toStdString());
+    clean.resize(std::min<size_t>(clean.size(), 32));
+    std::vector<int> corrupted = clean;
+    corrupted[1] = model->tokenizer()->encode(" John").front();
+    QElapsedTimer t;
+    t.start();
+    const al::Patching p = al::patching_prepare(model, clean, corrupted, 1, 2);
+    const double prepare = t.restart() / 1000.0;
+    al::patch_heads(p);
+    const double heads = t.restart() / 1000.0;
+    al::patch_mlps(p);
+    const double mlps = t.restart() / 1000.0;
+    al::patch_positions(p);
+    const double positions = t.restart() / 1000.0;
+    std::printf("  %-34s %8.2f s (both runs %.2f s, MLPs %.2f s, positions %.2f s; T = %zu)\n",
+                "Station 3: patching, 144 heads", heads, prepare, mlps, positions, clean.size());
+    std::fflush(stdout);
+}
 
 QVariantList exerciseDefinitions(const char* folder) {
     QFile f(QStringLiteral(AL_LESSONS_DIR "/%1/exercises.json").arg(QLatin1String(folder)));
@@ -315,6 +341,8 @@ int main(int argc, char** argv) {
         timeLab<HeadsLab>("Station 3: all heads of a layer", model, text);
         timeLab<AblationLab>("Station 3: knock-out + guided search", model, text, {},
                              [](AblationLab& l) { return l.searching(); });
+        timeLab<PatchingLab>("Station 3: patching figure (IOI pair)", model, text);
+        timePatching(model);
         timeLab<MaskLab>("Station 4: score grid + no-mask run", model, text);
         timeLab<TemperatureLab>("Station 5: sampling + head temperature", model, text);
         timeLab<PatternSwapLab>("Station 6: pattern swaps (144 heads)", model, text);
@@ -356,7 +384,7 @@ int main(int argc, char** argv) {
     } stations[] = {
         {"2 math", "02-math", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<QkvInspector>()); return v; }},
         {"3 heads", "03-heads", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<HeadsLab>());
-                                     v.push_back(std::make_unique<AblationLab>()); return v; }},
+                                     v.push_back(std::make_unique<AblationLab>()); v.push_back(std::make_unique<PatchingLab>()); return v; }},
         {"4 mask", "04-mask", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<MaskLab>()); return v; }},
         {"5 temperature", "05-temperature", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<TemperatureLab>()); return v; }},
         {"6 not", "06-not", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<PatternSwapLab>());

@@ -10,12 +10,14 @@ StationScaffold {
     // Every figure and the knock-out search; a lab that failed shows its message, and that counts.
     labsReady: (headsLab.heads.length > 0 || headsLab.error !== "") && !headsLab.busy
                && (ablation.top.length > 0 || ablation.error !== "") && !ablation.busy
+               && (patching.result.layers > 0 || patching.mismatch !== "" || patching.error !== "") && !patching.busy
 
     // Off screen, the labs stop and catch up when shown again.
     HeadsLab { id: headsLab; active: station.visible }
     AblationLab { id: ablation; active: station.visible }
     InductionCircuitLab { id: circuit; active: station.visible }
     KnownHeadsLab { id: knownHeads; active: station.visible }
+    PatchingLab { id: patching; active: station.visible }
     ModelFacts { id: facts }
 
     FigureSection {
@@ -54,6 +56,12 @@ StationScaffold {
         // of the station's questions (they ask about census labels, the learner's own text, and
         // which knock-out moves the next-token prediction most).
         InductionCircuitView { Layout.fillWidth: true; lab: circuit }
+    }
+    FigureSection {
+        title: qsTr("Patching: which heads carry the answer")
+        summary: patching.description
+        caption: qsTr("Two texts that differ in a word or two, so the answer differs. Each cell copies one part of the model's work on the clean text into its run on the corrupted text and shows how much of the clean answer comes back.")
+        PatchingView { Layout.fillWidth: true; lab: patching; veils: station.veils; veilKey: "patch-grid" }
     }
     FigureSection {
         title: qsTr("GPT-2 small's known heads")

@@ -14,6 +14,7 @@
 #include "attention_lens/sampling.h"
 #include "course_math.h"
 #include "head_roles.h"
+#include "patching_pair.h"
 
 namespace course::answers {
 namespace {
@@ -331,10 +332,50 @@ ExerciseAnswer pronounTarget(const Ctx& c0) {
 namespace course {
 
 // This station's compute functions, by the names its exercises.json uses (station_answers.h).
+namespace answers {
+namespace {
+
+// Patching on the learner's text (patching_pair.h): one token replaced, each head's output copied
+// back from the clean run in turn. How much of the logit difference does the best single head
+// restore? Ranges, since the exact share could only be guessed.
+ExerciseAnswer patchBestHead(const Ctx& c) {
+    std::vector<int> ids(c.ids.begin(), c.ids.begin() + std::min<size_t>(c.ids.size(), kPatchTokens));
+    const TextPair pair = pairFromText(c.model, ids);
+    // The exercise engine's runner holds the model; patching needs it shared.
+    const al::Patching p = patchPair(c.runner.model_ptr(), pair, c.cancel);
+    const std::vector<float> heads = al::patch_heads(p);
+    int best = 0;
+    for (int i = 1; i < int(heads.size()); ++i)
+        if (al::patching_fraction(p, heads[size_t(i)]) > al::patching_fraction(p, heads[size_t(best)])) best = i;
+    const double share = al::patching_fraction(p, heads[size_t(best)]);
+    ExerciseAnswer a;
+    setBucket(c, a, share, paramEdges(c, {0.1, 0.3, 0.6}), 0.005);
+    // Named in the detail only: a focus head is shown with the prompt, and this one is the answer's.
+    const QString bestHead = headName(best / c.H, best % c.H);
+    const QString was = quoted(c.model, pair.clean[size_t(pair.changed)]), now = quoted(c.model, pair.corrupted[size_t(pair.changed)]);
+    // The prompt names no token: another card of this station asks for a word of the same text.
+    a.promptText = QObject::tr("Take the first %1 tokens of your text and replace token %2 (counting from 0) by a short "
+                               "common word. The model's top answer on your text loses ground to another token: their "
+                               "logit difference goes from %3 to %4. Copy one head's output at a time from the run on "
+                               "your text into the run on the changed one: how much of that drop does the best single "
+                               "head bring back?")
+                       .arg(int(ids.size())).arg(pair.changed).arg(num(p.ld_clean, 2), num(p.ld_corrupted, 2));
+    a.detail = QObject::tr("Token %1, %2, was replaced by %3; the measure is the logit of %4 minus that of %5. Head %6 "
+                           "brings back the most: %7 of the drop. The figure shows your text's pair now (“Your text”), "
+                           "with every head's share.")
+                   .arg(pair.changed)
+                   .arg(was, now, quoted(c.model, p.answer), quoted(c.model, p.wrong), bestHead, num(share, 2));
+    return a;
+}
+
+} // namespace
+} // namespace answers
+
 void registerStationAnswers_heads() {
     registerExerciseFunction(QStringLiteral("count_sinks"), answers::countSinks);
     registerExerciseFunction(QStringLiteral("positional_early_late"), answers::positionalEarlyLate);
     registerExerciseFunction(QStringLiteral("pronoun_target"), answers::pronounTarget);
+    registerExerciseFunction(QStringLiteral("patch_best_head"), answers::patchBestHead);
 }
 
 } // namespace course

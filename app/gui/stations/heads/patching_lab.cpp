@@ -1,0 +1,251 @@
+#include "patching_lab.h"
+
+#include <QStringList>
+#include <algorithm>
+
+#include "attention_lens/error.h"
+#include "attention_lens/patching.h"
+#include "figure_words.h"
+#include "patching_pair.h"
+#include "course_math.h"
+#include "token_labels.h"
+
+namespace {
+
+struct Pair {
+    const char* title; // translated in pairs()
+    const char* clean;
+    const char* corrupted;
+    const char* answer;
+    const char* wrong;
+};
+
+// The indirect object swapped (Wang et al. 2022): the repeated name changes, so the name the
+// sentence should end with flips. A coreference pair: the pronouns change, and with them who was
+// thanked.
+const Pair kPairs[] = {
+    {QT_TRANSLATE_NOOP("PatchingLab", "Who gets the drink (names swapped)"),
+     "When Mary and John went to the store, John gave a drink to",
+     "When Mary and John went to the store, Mary gave a drink to", " Mary", " John"},
+    {QT_TRANSLATE_NOOP("PatchingLab", "Who is thanked (pronouns swapped)"),
+     "John lent Mary his book because she asked, so she thanked",
+     "Mary lent John her book because he asked, so he thanked", " him", " her"},
+};
+constexpr int kPairCount = int(std::size(kPairs));
+
+QStringList words(const QString& s) { return s.split(QLatin1Char(' ')); }
+
+// The corrupted text for an edited clean text: the edited words, with the pair's swapped words
+// swapped again wherever the learner left them as they were. With another number of words, the
+// pair's own corrupted text (the lengths will then differ, and the figure says so).
+QString follow(const Pair& p, const QString& edited) {
+    const QStringList c = words(QString::fromUtf8(p.clean)), k = words(QString::fromUtf8(p.corrupted));
+    QStringList e = words(edited);
+    if (e.size() != c.size()) return QString::fromUtf8(p.corrupted);
+    for (qsizetype i = 0; i < e.size(); ++i)
+        if (c[i] != k[i] && e[i] == c[i]) e[i] = k[i];
+    return e.join(QLatin1Char(' '));
+}
+
+// The answer token of a pair: its word when the tokenizer keeps it one token, else -1.
+int oneToken(const al::Model& m, const char* word) {
+    const std::vector<int> ids = m.tokenizer()->encode(word);
+    return ids.size() == 1 ? ids[0] : -1;
+}
+
+struct Computed {
+    QString mismatch;
+    QVariantMap result;
+};
+
+QVariantList toList(const std::vector<float>& v, const al::Patching& p) {
+    QVariantList out;
+    out.reserve(qsizetype(v.size()));
+    for (float x : v) out << double(al::patching_fraction(p, x));
+    return out;
+}
+
+// Both texts as ids with the measure's tokens, or a message saying why they cannot be patched.
+struct Prepared {
+    std::vector<int> clean, corrupted;
+    int answer = -1, wrong = -1;
+    QString mismatch;
+};
+
+Prepared prepare(const al::Model& m, const std::string& clean, const std::string& corrupted, const Pair& pair) {
+    Prepared r;
+    if (!m.tokenizer()) {
+        r.mismatch = PatchingLab::tr("This model has no tokenizer, so it cannot read the texts.");
+        return r;
+    }
+    r.clean = m.tokenizer()->encode(clean);
+    r.corrupted = m.tokenizer()->encode(corrupted);
+    if (r.clean.empty() || r.clean.size() > 64) {
+        r.mismatch = PatchingLab::tr("The clean text needs between 1 and 64 tokens; it has %1.").arg(r.clean.size());
+        return r;
+    }
+    if (r.clean.size() != r.corrupted.size()) {
+        const int at = al::first_difference(r.clean, r.corrupted);
+        const QStringList a = course::tokenLabels(m, r.clean), b = course::tokenLabels(m, r.corrupted);
+        r.mismatch = PatchingLab::tr("The clean text has %1 tokens and the corrupted one %2; they first differ at token %3 (“%4” against “%5”). Patching copies position by position, so both need the same number of tokens: use a word that is one token as well, or change the same word in both.")
+                         .arg(r.clean.size()).arg(r.corrupted.size()).arg(at)
+                         .arg(at < a.size() ? a[at] : PatchingLab::tr("the end"), at < b.size() ? b[at] : PatchingLab::tr("the end"));
+        return r;
+    }
+    r.answer = oneToken(m, pair.answer);
+    r.wrong = oneToken(m, pair.wrong);
+    return r;
+}
+
+int argmax(const std::vector<float>& v) { return int(std::max_element(v.begin(), v.end()) - v.begin()); }
+
+} // namespace
+
+PatchingLab::PatchingLab(QObject* parent) : CourseLab(parent) {
+    clean_ = QString::fromUtf8(kPairs[0].clean);
+    corrupted_ = QString::fromUtf8(kPairs[0].corrupted);
+    result_ = {{QStringLiteral("layers"), 0}};
+    positions_ = {{QStringLiteral("size"), 0}};
+}
+
+QVariantList PatchingLab::pairs() const {
+    QVariantList out;
+    for (const Pair& p : kPairs)
+        out << QVariantMap{{QStringLiteral("title"), tr(p.title)}, {QStringLiteral("clean"), QString::fromUtf8(p.clean)},
+                           {QStringLiteral("corrupted"), QString::fromUtf8(p.corrupted)},
+                           {QStringLiteral("answer"), QString::fromUtf8(p.answer)}, {QStringLiteral("wrong"), QString::fromUtf8(p.wrong)}};
+    out << QVariantMap{{QStringLiteral("title"), tr("Your text (one token replaced)")}};
+    return out;
+}
+
+bool PatchingLab::onOwnText() const { return pair_ == kPairCount; }
+
+void PatchingLab::setPair(int pair) {
+    pair = std::clamp(pair, 0, kPairCount);
+    if (!assignIfChanged(pair_, pair)) return;
+    clean_ = onOwnText() ? QString() : QString::fromUtf8(kPairs[pair_].clean);
+    corrupted_ = onOwnText() ? QString() : QString::fromUtf8(kPairs[pair_].corrupted);
+    emit pairChanged();
+    emit textsChanged();
+    recomputeNow();
+}
+
+void PatchingLab::setCleanText(const QString& text) {
+    if (onOwnText() || !assignIfChanged(clean_, text)) return;
+    corrupted_ = follow(kPairs[pair_], text);
+    emit textsChanged();
+    recomputeNow();
+}
+
+void PatchingLab::recompute(const Input& in) {
+    // The grids of the previous pair or text must not stand under the new texts while they compute.
+    mismatch_.clear();
+    result_ = {{QStringLiteral("layers"), 0}};
+    emit resultChanged();
+    if (onOwnText()) {
+        // The learner's text and its corrupted twin, shown as the two texts.
+        const std::vector<int> ids = course::tokenize(*in.model, in.text, course::kPatchTokens);
+        const course::TextPair pair = course::pairFromText(*in.model, ids);
+        if (in.model->tokenizer()) {
+            clean_ = QString::fromStdString(in.model->tokenizer()->decode(pair.clean));
+            corrupted_ = QString::fromStdString(in.model->tokenizer()->decode(pair.corrupted));
+            emit textsChanged();
+        }
+    }
+    heads(in);
+    positionGrid(in);
+}
+
+namespace {
+// The patching of the lab's pair: a preset (its texts as given) or the learner's text.
+al::Patching patchingFor(const std::shared_ptr<const al::Model>& model, bool ownText, const std::string& text,
+                         const std::string& clean, const std::string& corrupted, const Pair& pair, QString& mismatch,
+                         const std::atomic<bool>* cancel) {
+    if (ownText) {
+        const course::TextPair tp = course::pairFromText(*model, course::tokenize(*model, text, course::kPatchTokens));
+        if (tp.changed < 0) {
+            mismatch = PatchingLab::tr("Your text needs at least 3 tokens for a pair.");
+            return {};
+        }
+        return course::patchPair(model, tp, cancel);
+    }
+    Prepared pr = prepare(*model, clean, corrupted, pair);
+    if (!pr.mismatch.isEmpty()) {
+        mismatch = pr.mismatch;
+        return {};
+    }
+    if (pr.answer < 0 || pr.wrong < 0 || pr.answer == pr.wrong) {
+        // The pair's words are not one token each in this model: each run's own top token.
+        const al::Patching first = al::patching_prepare(model, pr.clean, pr.corrupted, 0, 0, cancel);
+        pr.answer = argmax(first.clean.logits);
+        pr.wrong = argmax(first.corrupted.logits);
+    }
+    return al::patching_prepare(model, pr.clean, pr.corrupted, pr.answer, pr.wrong, cancel);
+}
+} // namespace
+
+void PatchingLab::heads(const Input& in) {
+    runJob<Computed>(
+        Priority::Figure,
+        [model = in.model, ownText = onOwnText(), text = in.text, clean = clean_.toStdString(), corrupted = corrupted_.toStdString(),
+         pair = kPairs[std::min(pair_, kPairCount - 1)]](JobContext& ctx) {
+            Computed c;
+            const al::Patching p = patchingFor(model, ownText, text, clean, corrupted, pair, c.mismatch, ctx.cancelFlag());
+            if (!c.mismatch.isEmpty()) return c;
+            const QStringList answer = course::tokenLabels(*model, {p.answer}), wrong = course::tokenLabels(*model, {p.wrong});
+            if (!(std::abs(p.ld_clean - p.ld_corrupted) > 1e-6f)) {
+                c.mismatch = PatchingLab::tr("The logit difference between “%1” and “%2” is the same on both texts, so there is nothing to restore. Change a word that matters for the answer.")
+                                 .arg(answer.value(0), wrong.value(0));
+                return c;
+            }
+            const al::Config& cfg = model->config();
+            const int L = cfg.n_layer, H = cfg.n_head;
+            const std::vector<float> heads = al::patch_heads(p, [&](int done, int total) { ctx.setProgress(0.9 * done / total); });
+            const std::vector<float> mlps = al::patch_mlps(p);
+            int best = 0;
+            for (int i = 1; i < L * H; ++i)
+                if (al::patching_fraction(p, heads[i]) > al::patching_fraction(p, heads[best])) best = i;
+            c.result = {{QStringLiteral("layers"), L}, {QStringLiteral("heads"), H},
+                        {QStringLiteral("cells"), toList(heads, p)}, {QStringLiteral("mlps"), toList(mlps, p)},
+                        {QStringLiteral("ldClean"), double(p.ld_clean)}, {QStringLiteral("ldCorrupted"), double(p.ld_corrupted)},
+                        {QStringLiteral("answer"), answer.value(0)}, {QStringLiteral("wrong"), wrong.value(0)},
+                        {QStringLiteral("best"), QStringLiteral("%1.%2").arg(best / H).arg(best % H)},
+                        {QStringLiteral("bestValue"), double(al::patching_fraction(p, heads[best]))},
+                        {QStringLiteral("tokens"), course::tokenLabels(*model, p.clean_ids)},
+                        {QStringLiteral("corruptedTokens"), course::tokenLabels(*model, p.corrupted_ids)}};
+            return c;
+        },
+        [this](Computed& c) {
+            mismatch_ = c.mismatch;
+            result_ = c.mismatch.isEmpty() ? c.result : QVariantMap{{QStringLiteral("layers"), 0}};
+            emit resultChanged();
+        },
+        0);
+}
+
+void PatchingLab::positionGrid(const Input& in) {
+    positions_ = {{QStringLiteral("size"), 0}};
+    emit positionsChanged();
+    runJob<QVariantMap>(
+        Priority::Search, // after the heads' grid, which the page shows first
+        [model = in.model, ownText = onOwnText(), text = in.text, clean = clean_.toStdString(), corrupted = corrupted_.toStdString(),
+         pair = kPairs[std::min(pair_, kPairCount - 1)]](JobContext& ctx) {
+            QString mismatch;
+            const al::Patching p = patchingFor(model, ownText, text, clean, corrupted, pair, mismatch, ctx.cancelFlag());
+            if (!mismatch.isEmpty() || !(std::abs(p.ld_clean - p.ld_corrupted) > 1e-6f)) return QVariantMap{{QStringLiteral("size"), 0}};
+            const std::vector<float> cells = al::patch_positions(p, [&](int done, int total) { ctx.setProgress(double(done) / total); });
+            return QVariantMap{{QStringLiteral("layers"), model->config().n_layer},
+                               {QStringLiteral("size"), int(p.clean_ids.size())},
+                               {QStringLiteral("cells"), toList(cells, p)}};
+        },
+        keepIn(positions_, &PatchingLab::positionsChanged), 1);
+}
+
+QString PatchingLab::description() const {
+    if (!mismatch_.isEmpty()) return mismatch_;
+    if (result_.value(QStringLiteral("layers")).toInt() == 0) return tr("Patching: waiting for the model.");
+    return tr("Patching each head's output from the clean text into the corrupted one, for the logit difference between “%1” and “%2” (%3 on the clean text, %4 on the corrupted one).")
+        .arg(result_.value(QStringLiteral("answer")).toString(), result_.value(QStringLiteral("wrong")).toString(),
+             figure_words::number(result_.value(QStringLiteral("ldClean")).toDouble()),
+             figure_words::number(result_.value(QStringLiteral("ldCorrupted")).toDouble()));
+}
