@@ -680,6 +680,108 @@
     </message>
 </context>
 <context>
+    <name>GenerationLab</name>
+    <message>
+        <source>Nothing written yet.</source>
+        <translation>Noch nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>a written token</source>
+        <translation>ein geschriebenes Token</translation>
+    </message>
+    <message>
+        <source>a typed token</source>
+        <translation>ein getipptes Token</translation>
+    </message>
+    <message>
+        <source>Your text&apos;s %1 tokens, before anything is written. Head %2.%3&apos;s last row looks most at “%4”.</source>
+        <translation>Die %1 Tokens deines Texts, bevor etwas geschrieben ist. Die letzte Zeile von Head %2.%3 schaut am meisten auf „%4“.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: the model wrote “%3”. In head %4.%5 it looks most at “%6”, %7 (weight %8). Over all heads, %9 of its attention goes to the written tokens.</source>
+        <translation>Schritt %1 von %2: Das Modell schrieb „%3“. In Head %4.%5 schaut es am meisten auf „%6“, %7 (Gewicht %8). Über alle Heads geht %9 seiner Attention an die geschriebenen Tokens.</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationView</name>
+    <message>
+        <source>Showing the question&apos;s case: seed %1, temperature %2, %3 written tokens, no top-k or top-p.</source>
+        <translation>Gezeigt wird der Fall der Frage: Seed %1, Temperatur %2, %3 geschriebene Tokens, kein Top-k oder Top-p.</translation>
+    </message>
+    <message>
+        <source>Follow the settings above</source>
+        <translation>Den Einstellungen oben folgen</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Step shown (0: your text before anything is written)</source>
+        <translation>Gezeigter Schritt (0: dein Text, bevor etwas geschrieben ist)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 written</source>
+        <translation>%1 von %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Stop the replay</source>
+        <translation>Abspielen anhalten</translation>
+    </message>
+    <message>
+        <source>Replay the writing step by step</source>
+        <translation>Das Schreiben Schritt für Schritt abspielen</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>written token %1: %2</source>
+        <translation>geschriebenes Token %1: %2</translation>
+    </message>
+    <message>
+        <source>typed token: %1</source>
+        <translation>getipptes Token: %1</translation>
+    </message>
+    <message>
+        <source>Typed tokens are plain; written ones are in italics, underlined and numbered +1, +2… in the order the model wrote them. The framed token is the newest at the shown step.</source>
+        <translation>Getippte Tokens sind schlicht; geschriebene sind kursiv, unterstrichen und in der Reihenfolge, in der das Modell sie schrieb, mit +1, +2… nummeriert. Das umrahmte Token ist beim gezeigten Schritt das neueste.</translation>
+    </message>
+    <message>
+        <source>Head %1.%2 at step %3: %4 rows, one per token so far; each step adds the newest token&apos;s row at the bottom, computed from the keys and values kept for the earlier tokens. Right of and below the lines: written tokens. Over all heads, the newest token gives %5 of its attention to the written ones.</source>
+        <translation>Head %1.%2 bei Schritt %3: %4 Zeilen, eine pro bisherigem Token; jeder Schritt fügt unten die Zeile des neuesten Tokens hinzu, berechnet aus den Keys und Values, die für die früheren Tokens aufgehoben sind. Rechts von und unter den Linien: geschriebene Tokens. Über alle Heads gibt das neueste Token %5 seiner Attention an die geschriebenen.</translation>
+    </message>
+    <message>
+        <source>The newest token&apos;s row in every head (one tile per layer, one line per head; the mark above each tile is where the written tokens begin). Click a line to show that head above.</source>
+        <translation>Die Zeile des neuesten Tokens in jedem Head (eine Kachel pro Layer, eine Linie pro Head; die Marke über jeder Kachel zeigt, wo die geschriebenen Tokens beginnen). Klicke auf eine Linie, um diesen Head oben zu zeigen.</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>Layer %1</translation>
+    </message>
+</context>
+<context>
     <name>HeadOverview</name>
     <message>
         <source>All heads: %1 layers by %2 heads. Selected: layer %3, head %4</source>
@@ -927,6 +1029,14 @@
         <source>Heads of GPT-2 small that published studies describe or that score high on a published test, and the role each was found to play.</source>
         <translation>Heads von GPT-2 small, die veröffentlichte Studien beschreiben oder die in einem veröffentlichten Test hoch abschneiden, und die Rolle, die für jeden gefunden wurde.</translation>
     </message>
+    <message>
+        <source>Patching: which heads carry the answer</source>
+        <translation>Patching: welche Heads die Antwort tragen</translation>
+    </message>
+    <message>
+        <source>Two texts that differ in a word or two, so the answer differs. Each cell copies one part of the model&apos;s work on the clean text into its run on the corrupted text and shows how much of the clean answer comes back.</source>
+        <translation>Zwei Texte, die sich in ein oder zwei Wörtern unterscheiden, sodass die Antwort sich unterscheidet. Jede Zelle kopiert einen Teil der Arbeit des Modells auf dem sauberen Text in seinen Lauf auf dem verfälschten Text und zeigt, wie viel der sauberen Antwort zurückkommt.</translation>
+    </message>
 </context>
 <context>
     <name>InductionCircuitLab</name>
@@ -1050,6 +1160,68 @@
     <message>
         <source>How each role is checked: previous-token heads by the census&apos;s previous-token score on your text with the first token left out (0.60 or more: stricter than the census label, which also takes 0.40 or more counting the first token, so a head labelled previous-token in the grid above can fall short here); duplicate-token heads by the census&apos;s duplicate-token score on your text (0.40 or more, or 0.60 or more with the first token left out), when a token of your text repeats; induction heads by the census&apos;s induction score on random tokens written twice, the same for every text (0.30 or more); name movers by the weight from the last token onto earlier copies of the predicted token (0.30 or more) together with a positive direct effect on its logit; negative heads by that weight (0.20 or more) together with a negative direct effect on the predicted token&apos;s logit. S-inhibition heads and backup name movers are not checked live: Wang et al. found them through interventions over many prompts (swapping a head&apos;s output between prompts, knocking the name movers out), and a pattern on one text cannot show them. Thresholds are the course&apos;s heuristics, not the studies&apos;.</source>
         <translation>So wird jede Rolle geprüft: Heads für das vorherige Token am Score des Zensus für das vorherige Token auf deinem Text ohne das erste Token (0,60 oder mehr: strenger als das Etikett des Zensus, das auch 0,40 oder mehr mit dem ersten Token nimmt; ein Head mit dem Etikett „vorheriges Token“ im Raster oben kann hier also durchfallen); Duplikat-Heads am Duplikat-Score des Zensus auf deinem Text (0,40 oder mehr, oder 0,60 oder mehr ohne das erste Token), wenn sich ein Token deines Textes wiederholt; Induktions-Heads am Induktions-Score des Zensus auf zweimal geschriebenen Zufallstoken, für jeden Text gleich (0,30 oder mehr); Name Mover am Gewicht vom letzten Token auf frühere Kopien des vorhergesagten Tokens (0,30 oder mehr) zusammen mit einem positiven direkten Effekt auf seinen Logit; negative Heads an diesem Gewicht (0,20 oder mehr) zusammen mit einem negativen direkten Effekt auf den Logit des vorhergesagten Tokens. S-Inhibition-Heads und Backup-Name-Mover werden nicht live geprüft: Wang et al. fanden sie durch Eingriffe über viele Prompts (die Ausgabe eines Heads zwischen Prompts tauschen, die Name Mover ausschalten), und ein Muster auf einem Text kann sie nicht zeigen. Die Schwellen sind Heuristiken des Kurses, nicht die der Studien.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerLensLab</name>
+    <message>
+        <source>The final answer at the last position is %1. It first ranks among the top %2 after %3. Of its logit %4, attention wrote %5 directly and the MLPs %6.</source>
+        <translation>Die endgültige Antwort an der letzten Position ist %1. Sie steht zum ersten Mal unter den ersten %2 nach %3. Von ihrem Logit %4 schrieb die Attention %5 direkt und die MLPs %6.</translation>
+    </message>
+    <message>
+        <source>the embeddings</source>
+        <translation>den Embeddings</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>LayerLensView</name>
+    <message>
+        <source>embeddings</source>
+        <translation>Embeddings</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <source>top %1 next tokens, most likely first</source>
+        <translation>die %1 wahrscheinlichsten nächsten Tokens, das wahrscheinlichste zuerst</translation>
+    </message>
+    <message>
+        <source>rank of %1</source>
+        <translation>Rang von %1</translation>
+    </message>
+    <message>
+        <source>#%1, first in the top %2</source>
+        <translation>#%1, zuerst unter den ersten %2</translation>
+    </message>
+    <message>
+        <source>written into the logit of %1</source>
+        <translation>in den Logit von %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>emb.</source>
+        <translation>Emb.</translation>
+    </message>
+    <message>
+        <source>attn</source>
+        <translation>Attn</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Logit %1 = attention %2 + MLPs %3 + embeddings %4 + output biases %5 + final LayerNorm&apos;s bias %6.</source>
+        <translation>Logit %1 = Attention %2 + MLPs %3 + Embeddings %4 + Ausgabe-Biases %5 + Bias der letzten LayerNorm %6.</translation>
     </message>
 </context>
 <context>
@@ -1535,16 +1707,16 @@ Ein Token sieht nur sich selbst und frühere Token.</translation>
         <translation>eine Repository-ID ist Besitzer/Name, jeder Teil aus Buchstaben, Ziffern, „.“, „_“ und „-“ (höchstens 96), am Anfang und Ende ein Buchstabe oder eine Ziffer</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a repository id (%2)</source>
-        <translation>„%1“ ist keine Repository-ID (%2)</translation>
+        <source>%1 is not a repository id (%2)</source>
+        <translation>%1 ist keine Repository-ID (%2)</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a revision (a branch, tag or commit: letters, digits, &quot;.&quot;, &quot;_&quot;, &quot;-&quot; and &quot;/&quot;, no part starting with &quot;.&quot;)</source>
-        <translation>„%1“ ist keine Revision (ein Branch, Tag oder Commit: Buchstaben, Ziffern, „.“, „_“, „-“ und „/“, kein Teil, der mit „.“ beginnt)</translation>
+        <source>%1 is not a revision (a branch, tag or commit: letters, digits, &quot;.&quot;, &quot;_&quot;, &quot;-&quot; and &quot;/&quot;, no part starting with &quot;.&quot;)</source>
+        <translation>%1 ist keine Revision (ein Branch, Tag oder Commit: Buchstaben, Ziffern, „.“, „_“, „-“ und „/“, kein Teil, der mit „.“ beginnt)</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a plain file name</source>
-        <translation>„%1“ ist kein einfacher Dateiname</translation>
+        <source>%1 is not a plain file name</source>
+        <translation>%1 ist kein einfacher Dateiname</translation>
     </message>
 </context>
 <context>
@@ -1923,12 +2095,130 @@ Stream addieren</translation>
         <source>Where attention sits in the model, with the loaded model&apos;s sizes.</source>
         <translation>Wo die Attention im Modell sitzt, mit den Größen des geladenen Modells.</translation>
     </message>
+    <message>
+        <source>The prediction, layer by layer</source>
+        <translation>Die Vorhersage, Schicht für Schicht</translation>
+    </message>
+    <message>
+        <source>The table: the logit lens at the last of the first %1 tokens of your text: the final LayerNorm and the unembedding applied to the stream after each layer, its five most likely next tokens, and the rank of the model&apos;s final answer (outlined). Early rows are a rough view: those layers were not trained to be read this way. The bars: how much of the final answer&apos;s logit each layer&apos;s attention and MLP wrote directly, with the final LayerNorm&apos;s scale held at its value on this text.</source>
+        <translation>Die Tabelle: die Logit Lens an der letzten der ersten %1 Tokens deines Textes: die letzte LayerNorm und das Unembedding, angewandt auf den Strom nach jeder Schicht, seine fünf wahrscheinlichsten nächsten Tokens und der Rang der endgültigen Antwort des Modells (umrandet). Frühe Zeilen sind nur ein grober Blick: Diese Schichten wurden nicht darauf trainiert, so gelesen zu werden. Die Balken: wie viel vom Logit der endgültigen Antwort die Attention und das MLP jeder Schicht direkt geschrieben haben, mit dem Skalierungsfaktor der letzten LayerNorm bei seinem Wert auf diesem Text festgehalten.</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PatchingLab</name>
+    <message>
+        <source>Who gets the drink (names swapped)</source>
+        <translation>Wer bekommt das Getränk (Namen getauscht)</translation>
+    </message>
+    <message>
+        <source>Who is thanked (pronouns swapped)</source>
+        <translation>Wem wird gedankt (Pronomen getauscht)</translation>
+    </message>
+    <message>
+        <source>This model has no tokenizer, so it cannot read the texts.</source>
+        <translation>Dieses Modell hat keinen Tokenizer und kann die Texte daher nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The clean text needs between 1 and 64 tokens; it has %1.</source>
+        <translation>Der saubere Text braucht 1 bis 64 Tokens; er hat %1.</translation>
+    </message>
+    <message>
+        <source>The clean text has %1 tokens and the corrupted one %2; they first differ at token %3 (“%4” against “%5”). Patching copies position by position, so both need the same number of tokens: use a word that is one token as well, or change the same word in both.</source>
+        <translation>Der saubere Text hat %1 Tokens und der verfälschte %2; sie unterscheiden sich zuerst bei Token %3 („%4“ gegen „%5“). Patching kopiert Position für Position, also brauchen beide gleich viele Tokens: Nimm ein Wort, das ebenfalls ein Token ist, oder ändere in beiden dasselbe Wort.</translation>
+    </message>
+    <message>
+        <source>the end</source>
+        <translation>das Ende</translation>
+    </message>
+    <message>
+        <source>Your text (one token replaced)</source>
+        <translation>Dein Text (ein Token ersetzt)</translation>
+    </message>
+    <message>
+        <source>Your text needs at least 3 tokens for a pair.</source>
+        <translation>Dein Text braucht mindestens 3 Tokens für ein Paar.</translation>
+    </message>
+    <message>
+        <source>The logit difference between “%1” and “%2” is the same on both texts, so there is nothing to restore. Change a word that matters for the answer.</source>
+        <translation>Die Logit-Differenz zwischen „%1“ und „%2“ ist auf beiden Texten gleich, also gibt es nichts wiederherzustellen. Ändere ein Wort, auf das es für die Antwort ankommt.</translation>
+    </message>
+    <message>
+        <source>Patching: waiting for the model.</source>
+        <translation>Patching: wartet auf das Modell.</translation>
+    </message>
+    <message>
+        <source>Patching each head&apos;s output from the clean text into the corrupted one, for the logit difference between “%1” and “%2” (%3 on the clean text, %4 on the corrupted one).</source>
+        <translation>Die Ausgabe jedes Heads wird vom sauberen Text in den verfälschten gepatcht, für die Logit-Differenz zwischen „%1“ und „%2“ (%3 auf dem sauberen Text, %4 auf dem verfälschten).</translation>
+    </message>
+</context>
+<context>
+    <name>PatchingView</name>
+    <message>
+        <source>Pair:</source>
+        <translation>Paar:</translation>
+    </message>
+    <message>
+        <source>Clean text:</source>
+        <translation>Sauberer Text:</translation>
+    </message>
+    <message>
+        <source>Clean text (edit one word and press Enter)</source>
+        <translation>Sauberer Text (ein Wort ändern und Enter drücken)</translation>
+    </message>
+    <message>
+        <source>Corrupted text:</source>
+        <translation>Verfälschter Text:</translation>
+    </message>
+    <message>
+        <source>Your text (its first %1 tokens) with one token replaced by “the” (or “a”): the last token that repeats an earlier one, or the middle one. The measure compares the model&apos;s top answer on your text with the token the change raises most.</source>
+        <translation>Dein Text (seine ersten %1 Tokens), in dem ein Token durch „the“ (oder „a“) ersetzt ist: das letzte Token, das ein früheres wiederholt, sonst das mittlere. Das Maß vergleicht die beste Antwort des Modells auf deinem Text mit dem Token, das die Änderung am stärksten anhebt.</translation>
+    </message>
+    <message>
+        <source>Edit one word of the clean text and press Enter: the corrupted text keeps the pair&apos;s swap and takes your word too.</source>
+        <translation>Ändere ein Wort des sauberen Texts und drücke Enter: Der verfälschte Text behält den Tausch des Paars und übernimmt auch dein Wort.</translation>
+    </message>
+    <message>
+        <source>Patching every head…</source>
+        <translation>Jeder Head wird gepatcht …</translation>
+    </message>
+    <message>
+        <source>Measure: logit(“%1”) − logit(“%2”) at the last position: %3 on the clean text, %4 on the corrupted one. A cell shows how much of that gap a patch closes: 1 brings the clean value back, 0 changes nothing, a negative share moves it further away.</source>
+        <translation>Maß: Logit(„%1“) − Logit(„%2“) an der letzten Position: %3 auf dem sauberen Text, %4 auf dem verfälschten. Eine Zelle zeigt, wie viel dieser Lücke ein Patch schließt: 1 bringt den sauberen Wert zurück, 0 ändert nichts, ein negativer Anteil entfernt ihn weiter.</translation>
+    </message>
+    <message>
+        <source>Each head&apos;s output patched (rows: layers, columns: heads; last column: the layer&apos;s MLP)</source>
+        <translation>Die Ausgabe jedes Heads gepatcht (Zeilen: Layer, Spalten: Heads; letzte Spalte: das MLP des Layers)</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Largest share from one head: head %1, %2. A head&apos;s output is its weighted values times its rows of W_O, without the bias, at every position.</source>
+        <translation>Größter Anteil eines einzelnen Heads: Head %1, %2. Die Ausgabe eines Heads sind seine gewichteten Values mal seine Zeilen von W_O, ohne den Bias, an jeder Position.</translation>
+    </message>
+    <message>
+        <source>The residual stream patched at one position entering one layer (rows: layers, columns: tokens of the clean text)</source>
+        <translation>Der Residual Stream an einer Position gepatcht, wo er in einen Layer eintritt (Zeilen: Layer, Spalten: Tokens des sauberen Texts)</translation>
+    </message>
+    <message>
+        <source>Patching every position of every layer…</source>
+        <translation>Jede Position jedes Layers wird gepatcht …</translation>
+    </message>
+    <message>
+        <source>layer %1, token %2: %3</source>
+        <translation>Layer %1, Token %2: %3</translation>
+    </message>
+    <message>
+        <source>Tokens in the accent colour differ between the two texts. Where the information sits at each layer shows as the strong cells: at first on the changed tokens, later on the last one, where the answer is read.</source>
+        <translation>Tokens in der Akzentfarbe unterscheiden sich zwischen den beiden Texten. Wo die Information in jedem Layer sitzt, zeigen die kräftigen Zellen: zuerst auf den geänderten Tokens, später auf dem letzten, wo die Antwort gelesen wird.</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2381,20 @@ Stream addieren</translation>
     <message>
         <source>it would be larger than the %1 MB the app reads back</source>
         <translation>er wäre größer als die %1 MB, die die App wieder einliest</translation>
+    </message>
+    <message numerus="yes">
+        <source>Part of your progress file %1 could not be read (%n entries are not in the shape Attention Lens writes), and the file could not be moved aside. It is left untouched and progress in this run will not be saved.</source>
+        <translation>
+            <numerusform>Ein Teil Ihrer Fortschrittsdatei %1 konnte nicht gelesen werden (%n Eintrag hat nicht die Form, die Attention Lens schreibt), und die Datei konnte nicht beiseitegelegt werden. Sie bleibt unverändert; der Fortschritt dieses Laufs wird nicht gespeichert.</numerusform>
+            <numerusform>Ein Teil Ihrer Fortschrittsdatei %1 konnte nicht gelesen werden (%n Einträge haben nicht die Form, die Attention Lens schreibt), und die Datei konnte nicht beiseitegelegt werden. Sie bleibt unverändert; der Fortschritt dieses Laufs wird nicht gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Part of your progress file could not be read (%n entries are not in the shape Attention Lens writes). The file as it was is kept as %1; the rest of your progress is carried on.</source>
+        <translation>
+            <numerusform>Ein Teil Ihrer Fortschrittsdatei konnte nicht gelesen werden (%n Eintrag hat nicht die Form, die Attention Lens schreibt). Die Datei, wie sie war, ist als %1 aufbewahrt; der übrige Fortschritt wird weitergeführt.</numerusform>
+            <numerusform>Ein Teil Ihrer Fortschrittsdatei konnte nicht gelesen werden (%n Einträge haben nicht die Form, die Attention Lens schreibt). Die Datei, wie sie war, ist als %1 aufbewahrt; der übrige Fortschritt wird weitergeführt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2642,30 @@ Stream addieren</translation>
     <message>
         <source>Your text is too short for this question (it needs at least four words), so it asks about the sentence “%1”; type a longer text to ask about your own. The figures above still show your text.</source>
         <translation>Dein Text ist für diese Frage zu kurz (sie braucht mindestens vier Wörter), darum geht es um den Satz „%1“; tippe einen längeren Text, um nach deinem eigenen zu fragen. Die Abbildungen oben zeigen weiter deinen Text.</translation>
+    </message>
+    <message>
+        <source>Take the first %1 tokens of your text and replace token %2 (counting from 0) by a short common word. The model&apos;s top answer on your text loses ground to another token: their logit difference goes from %3 to %4. Copy one head&apos;s output at a time from the run on your text into the run on the changed one: how much of that drop does the best single head bring back?</source>
+        <translation>Nimm die ersten %1 Tokens deines Texts und ersetze Token %2 (ab 0 gezählt) durch ein kurzes, häufiges Wort. Die beste Antwort des Modells auf deinem Text verliert gegenüber einem anderen Token an Boden: Ihre Logit-Differenz geht von %3 auf %4. Kopiere die Ausgabe jeweils eines Heads aus dem Lauf auf deinem Text in den Lauf auf dem geänderten: Wie viel von diesem Rückgang bringt der beste einzelne Head zurück?</translation>
+    </message>
+    <message>
+        <source>Token %1, %2, was replaced by %3; the measure is the logit of %4 minus that of %5. Head %6 brings back the most: %7 of the drop. The figure shows your text&apos;s pair now (“Your text”), with every head&apos;s share.</source>
+        <translation>Token %1, %2, wurde durch %3 ersetzt; das Maß ist das Logit von %4 minus das von %5. Head %6 bringt am meisten zurück: %7 des Rückgangs. Die Abbildung zeigt jetzt das Paar deines Texts („Dein Text“), mit dem Anteil jedes Heads.</translation>
+    </message>
+    <message>
+        <source>At the last position of your text the model&apos;s final answer is %1, with probability %2. Each layer&apos;s attention and each layer&apos;s MLP write a part of its logit directly. Counting every part by its size, what share of these writes is attention&apos;s?</source>
+        <translation>An der letzten Position deines Textes ist die endgültige Antwort des Modells %1, mit Wahrscheinlichkeit %2. Die Attention jeder Schicht und das MLP jeder Schicht schreiben je einen Teil ihres Logits direkt. Zählt man jeden Teil nach seiner Größe: Welcher Anteil dieser Beiträge stammt von der Attention?</translation>
+    </message>
+    <message>
+        <source>Attention&apos;s parts of the logit of %1 add up to %2 in size, the MLPs&apos; to %3: attention writes %4% of it directly.</source>
+        <translation>Die Teile der Attention am Logit von %1 ergeben der Größe nach %2, die der MLPs %3: Die Attention schreibt %4 % davon direkt.</translation>
+    </message>
+    <message>
+        <source>Your text has %1 tokens; with seed %2 the model writes %3 more, so the last written token sees %4 tokens, %3 of them written. Spread evenly, the written ones would get a share of %5. Averaged over all %6 heads, how does their real share compare with that even share?</source>
+        <translation>Dein Text hat %1 Tokens; mit Seed %2 schreibt das Modell %3 weitere, das zuletzt geschriebene Token sieht also %4 Tokens, %3 davon geschrieben. Gleichmäßig verteilt bekämen die geschriebenen einen Anteil von %5. Wie verhält sich, gemittelt über alle %6 Heads, ihr wirklicher Anteil zu diesem gleichmäßigen Anteil?</translation>
+    </message>
+    <message>
+        <source>The last written token gives %1 of its attention to the %2 written tokens and %3 to your %4 tokens: %5 times the even share of %6.</source>
+        <translation>Das zuletzt geschriebene Token gibt %1 seiner Attention an die %2 geschriebenen Tokens und %3 an deine %4 Tokens: das %5-Fache des gleichmäßigen Anteils von %6.</translation>
     </message>
 </context>
 <context>
@@ -2830,6 +3158,14 @@ Stream addieren</translation>
         <source>Six candidate scores, not your text&apos;s. Lower the temperature and the top score takes more, almost everything near 0; raise it and the bars even out.</source>
         <translation>Sechs Kandidaten-Scores, nicht die deines Texts. Senke die Temperatur, und der oberste Score bekommt mehr, nahe 0 fast alles; erhöhe sie, und die Balken gleichen sich an.</translation>
     </message>
+    <message>
+        <source>Attention while the model writes</source>
+        <translation>Attention, während das Modell schreibt</translation>
+    </message>
+    <message>
+        <source>The generation above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.</source>
+        <translation>Die Generierung von oben, ein Token nach dem anderen: Jedes geschriebene Token wird mit den Keys und Values gelesen, die von allen Tokens davor aufgehoben sind, nur seine eigene Zeile ist also neu. Mit dem Regler gehst du durch die Schritte zurück.</translation>
+    </message>
 </context>
 <context>
     <name>TokenChip</name>
@@ -3186,6 +3522,14 @@ Stream addieren</translation>
     <message>
         <source>%1 is not a regular file; it was not checked and nothing was installed.</source>
         <translation>%1 ist keine gewöhnliche Datei; sie wurde nicht geprüft und nichts wurde installiert.</translation>
+    </message>
+    <message>
+        <source>The server gave a size for %1 beyond this download&apos;s limit of %2 per file.</source>
+        <translation>Der Server hat für %1 eine Größe angegeben, die über der Grenze dieses Downloads von %2 je Datei liegt.</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 arrived in %2 s while downloading %3: the connection is too slow to finish. What was downloaded is kept; start again to resume.</source>
+        <translation>Beim Herunterladen von %3 kamen in %2 s weniger als %1 an: Die Verbindung ist zu langsam, um fertig zu werden. Was schon heruntergeladen ist, bleibt erhalten; starten Sie erneut, um fortzusetzen.</translation>
     </message>
 </context>
 </TS>

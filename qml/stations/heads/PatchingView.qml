@@ -46,6 +46,7 @@ ColumnLayout {
                 required property var modelData
                 required property int index
                 text: modelData.title
+                Accessible.name: text
                 checkable: true
                 checked: view.lab.pair === index
                 onClicked: view.lab.pair = index
