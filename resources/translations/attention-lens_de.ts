@@ -1192,10 +1192,6 @@
         <translation>nach</translation>
     </message>
     <message>
-        <source>top %1 next tokens, most likely first</source>
-        <translation>die %1 wahrscheinlichsten nächsten Tokens, das wahrscheinlichste zuerst</translation>
-    </message>
-    <message>
         <source>rank of %1</source>
         <translation>Rang von %1</translation>
     </message>
@@ -1222,6 +1218,14 @@
     <message>
         <source>Logit %1 = attention %2 + MLPs %3 + embeddings %4 + output biases %5 + final LayerNorm&apos;s bias %6.</source>
         <translation>Logit %1 = Attention %2 + MLPs %3 + Embeddings %4 + Ausgabe-Biases %5 + Bias der letzten LayerNorm %6.</translation>
+    </message>
+    <message>
+        <source>top %1 next tokens and their probabilities, most likely first</source>
+        <translation>die %1 wahrscheinlichsten nächsten Tokens und ihre Wahrscheinlichkeiten, das wahrscheinlichste zuerst</translation>
+    </message>
+    <message>
+        <source>The embeddings row reads the input before any layer. GPT-2 uses the same matrix to embed and to unembed, so that row mostly names the current token itself, not a prediction.</source>
+        <translation>Die Zeile der Embeddings liest die Eingabe vor jeder Schicht. GPT-2 verwendet dieselbe Matrix zum Einbetten und zum Ausbetten, deshalb nennt diese Zeile meist das aktuelle Token selbst, keine Vorhersage.</translation>
     </message>
 </context>
 <context>
@@ -2201,10 +2205,6 @@ Stream addieren</translation>
         <translation>MLP</translation>
     </message>
     <message>
-        <source>Largest share from one head: head %1, %2. A head&apos;s output is its weighted values times its rows of W_O, without the bias, at every position.</source>
-        <translation>Größter Anteil eines einzelnen Heads: Head %1, %2. Die Ausgabe eines Heads sind seine gewichteten Values mal seine Zeilen von W_O, ohne den Bias, an jeder Position.</translation>
-    </message>
-    <message>
         <source>The residual stream patched at one position entering one layer (rows: layers, columns: tokens of the clean text)</source>
         <translation>Der Residual Stream an einer Position gepatcht, wo er in einen Layer eintritt (Zeilen: Layer, Spalten: Tokens des sauberen Texts)</translation>
     </message>
@@ -2219,6 +2219,10 @@ Stream addieren</translation>
     <message>
         <source>Tokens in the accent colour differ between the two texts. Where the information sits at each layer shows as the strong cells: at first on the changed tokens, later on the last one, where the answer is read.</source>
         <translation>Tokens in der Akzentfarbe unterscheiden sich zwischen den beiden Texten. Wo die Information in jedem Layer sitzt, zeigen die kräftigen Zellen: zuerst auf den geänderten Tokens, später auf dem letzten, wo die Antwort gelesen wird.</translation>
+    </message>
+    <message>
+        <source>Largest share from one head: head %1 brings back %2 of the drop. A head&apos;s output is its weighted values times its rows of W_O, without the bias, at every position.</source>
+        <translation>Größter Anteil eines einzelnen Heads: Head %1 bringt %2 des Rückgangs zurück. Die Ausgabe eines Heads sind seine gewichteten Values mal seine Zeilen von W_O, ohne den Bias, an jeder Position.</translation>
     </message>
 </context>
 <context>
@@ -2652,20 +2656,20 @@ Stream addieren</translation>
         <translation>Token %1, %2, wurde durch %3 ersetzt; das Maß ist das Logit von %4 minus das von %5. Head %6 bringt am meisten zurück: %7 des Rückgangs. Die Abbildung zeigt jetzt das Paar deines Texts („Dein Text“), mit dem Anteil jedes Heads.</translation>
     </message>
     <message>
-        <source>At the last position of your text the model&apos;s final answer is %1, with probability %2. Each layer&apos;s attention and each layer&apos;s MLP write a part of its logit directly. Counting every part by its size, what share of these writes is attention&apos;s?</source>
-        <translation>An der letzten Position deines Textes ist die endgültige Antwort des Modells %1, mit Wahrscheinlichkeit %2. Die Attention jeder Schicht und das MLP jeder Schicht schreiben je einen Teil ihres Logits direkt. Zählt man jeden Teil nach seiner Größe: Welcher Anteil dieser Beiträge stammt von der Attention?</translation>
-    </message>
-    <message>
-        <source>Attention&apos;s parts of the logit of %1 add up to %2 in size, the MLPs&apos; to %3: attention writes %4% of it directly.</source>
-        <translation>Die Teile der Attention am Logit von %1 ergeben der Größe nach %2, die der MLPs %3: Die Attention schreibt %4 % davon direkt.</translation>
-    </message>
-    <message>
         <source>Your text has %1 tokens; with seed %2 the model writes %3 more, so the last written token sees %4 tokens, %3 of them written. Spread evenly, the written ones would get a share of %5. Averaged over all %6 heads, how does their real share compare with that even share?</source>
         <translation>Dein Text hat %1 Tokens; mit Seed %2 schreibt das Modell %3 weitere, das zuletzt geschriebene Token sieht also %4 Tokens, %3 davon geschrieben. Gleichmäßig verteilt bekämen die geschriebenen einen Anteil von %5. Wie verhält sich, gemittelt über alle %6 Heads, ihr wirklicher Anteil zu diesem gleichmäßigen Anteil?</translation>
     </message>
     <message>
         <source>The last written token gives %1 of its attention to the %2 written tokens and %3 to your %4 tokens: %5 times the even share of %6.</source>
         <translation>Das zuletzt geschriebene Token gibt %1 seiner Attention an die %2 geschriebenen Tokens und %3 an deine %4 Tokens: das %5-Fache des gleichmäßigen Anteils von %6.</translation>
+    </message>
+    <message>
+        <source>At the last position of your text the model&apos;s final answer is %1, with probability %2. Each layer&apos;s attention and each layer&apos;s MLP write a part of its logit directly. Counting every part by its absolute size (a negative part counts as positive), what share of the total size is attention&apos;s?</source>
+        <translation>An der letzten Position deines Textes ist die endgültige Antwort des Modells %1, mit Wahrscheinlichkeit %2. Die Attention jeder Schicht und das MLP jeder Schicht schreiben je einen Teil ihres Logits direkt. Zählt man jeden Teil nach seinem Betrag (ein negativer Teil zählt positiv): Welcher Anteil an der Summe der Beträge stammt von der Attention?</translation>
+    </message>
+    <message>
+        <source>Attention&apos;s parts of the logit of %1 add up to %2 in absolute size, the MLPs&apos; to %3: attention&apos;s parts make up %4% of the total size of all these parts.</source>
+        <translation>Die Teile der Attention am Logit von %1 ergeben dem Betrag nach %2, die der MLPs %3: Die Teile der Attention machen %4 % der Summe aller dieser Beträge aus.</translation>
     </message>
 </context>
 <context>

@@ -162,7 +162,7 @@ ColumnLayout {
                 wrapMode: Text.WordWrap
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
-                text: qsTr("Largest share from one head: head %1, %2. A head's output is its weighted values times its rows of W_O, without the bias, at every position.")
+                text: qsTr("Largest share from one head: head %1 brings back %2 of the drop. A head's output is its weighted values times its rows of W_O, without the bias, at every position.")
                       .arg(view.result.best).arg(view.share(view.result.bestValue))
             }
 

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import AttentionLens
 
 // The prediction, layer by layer (LayerLensLab): the logit lens's top tokens after each layer at
-// the last position, with the final answer's rank, and beside it how much of the final answer's
+// the last position, with the final answer's rank, and below it how much of the final answer's
 // logit each layer's attention and MLP wrote directly. The bars can be veiled while a card asks
 // how much attention writes; the table stays, as the clue to reason from.
 GridLayout {
@@ -30,7 +30,7 @@ GridLayout {
             RowLayout {
                 spacing: 2
                 Label { text: qsTr("after"); Layout.preferredWidth: 84; color: Theme.textMuted; font.pixelSize: 11 }
-                Label { text: qsTr("top %1 next tokens, most likely first").arg(view.topCount); Layout.preferredWidth: 5 * 102 + 8; color: Theme.textMuted; font.pixelSize: 11 }
+                Label { text: qsTr("top %1 next tokens and their probabilities, most likely first").arg(view.topCount); Layout.preferredWidth: 5 * 102 + 8; color: Theme.textMuted; font.pixelSize: 11 }
                 Label { text: qsTr("rank of %1").arg(view.res.answer || ""); Layout.preferredWidth: 96; color: Theme.textMuted; font.pixelSize: 11; elide: Text.ElideRight }
             }
             Repeater {
@@ -78,6 +78,14 @@ GridLayout {
                         font.family: "monospace"
                     }
                 }
+            }
+            Label {
+                // Without this, the first row reads as a confident prediction.
+                Layout.preferredWidth: 84 + 5 * 102 + 8 + 170
+                wrapMode: Text.WordWrap
+                color: Theme.textMuted
+                font.pixelSize: 11
+                text: qsTr("The embeddings row reads the input before any layer. GPT-2 uses the same matrix to embed and to unembed, so that row mostly names the current token itself, not a prediction.")
             }
     }
 

@@ -151,10 +151,11 @@ ExerciseAnswer lensAttentionShare(const Ctx& c) {
     const QString answer = quoted(c.model, lens.answer);
     a.promptText = QObject::tr("At the last position of your text the model's final answer is %1, with probability %2. "
                                "Each layer's attention and each layer's MLP write a part of its logit directly. "
-                               "Counting every part by its size, what share of these writes is attention's?")
+                               "Counting every part by its absolute size (a negative part counts as positive), what share of the "
+                               "total size is attention's?")
                        .arg(answer, num(lens.rows.back().answer_prob, 2));
-    a.detail = QObject::tr("Attention's parts of the logit of %1 add up to %2 in size, the MLPs' to %3: attention "
-                           "writes %4% of it directly.")
+    a.detail = QObject::tr("Attention's parts of the logit of %1 add up to %2 in absolute size, the MLPs' to %3: "
+                           "attention's parts make up %4% of the total size of all these parts.")
                    .arg(answer, num(attention, 3), num(mlp, 3), num(100 * share, 3));
     return a;
 }
