@@ -43,7 +43,7 @@ std::shared_ptr<const al::Model> load_model(const Options& o);
 
 // Token ids from exactly one of --text (needs the model's tokenizer) or --ids 1,2,3 (checked
 // against the vocabulary). With neither, `fallback_text` is used if given, else a usage error.
-// --text as given, refused (UsageError, naming the byte offset) when it is not valid UTF-8.
+// --text as given (main() has refused arguments that are not valid UTF-8).
 std::string text_option(const Options& o);
 std::vector<int> input_ids(const Options& o, const al::Model& m, const std::string& fallback_text = "");
 std::vector<int> parse_ids(const std::string& text, int vocab_size);

@@ -1,8 +1,11 @@
 // `train-lab`: trains the training lab's tiny GPT-2 from scratch on synthetic repeated sequences
 // (training/src/train_lab.h) and prints one JSON line per measurement as it goes, then a summary
 // line; --out writes the trained model as a Hugging Face GPT-2 folder that --model opens.
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,10 +20,25 @@
 namespace cli {
 
 namespace {
-// What a model folder this tool writes holds (train-lab's four files; a downloaded one also has
-// source.json): --out replaces a folder holding nothing else, and refuses any other.
-const std::vector<std::string> kModelFiles = {"config.json", "model.safetensors", "vocab.json", "merges.txt",
-                                              "source.json"};
+// What a model folder this tool writes holds: --out replaces a folder holding nothing else, and
+// refuses any other. A downloaded model holds source.json as well, so it is never replaced.
+const std::vector<std::string> kModelFiles = {"config.json", "model.safetensors", "vocab.json", "merges.txt"};
+
+// A download's source.json names the repository it came from: "" when there is none, else a
+// sentence for the refusal. The folder is the learner's downloaded model, not a lab result.
+std::string why_it_is_a_download(const std::string& out) {
+    const std::string source = (std::filesystem::path(out) / "source.json").string();
+    struct stat st {};
+    if (::lstat(source.c_str(), &st) != 0) return "";
+    std::string repo;
+    const al::FileBytes read = al::read_regular_file(source, 64 * 1024, al::Links::Refuse);
+    if (read.problem == al::FileProblem::None) {
+        const nlohmann::json j = nlohmann::json::parse(read.bytes, nullptr, false);
+        if (j.is_object() && j.contains("repo") && j["repo"].is_string()) repo = j["repo"].get<std::string>();
+    }
+    return "--out \"" + out + "\" holds a download of " + (repo.empty() ? std::string("a model") : repo) +
+           " (its source.json says so); train-lab replaces only a folder it wrote itself: give another folder";
+}
 
 // One line on stdout, keys in the order written (the order the lines are documented in).
 void print_line(const nlohmann::ordered_json& j) {
@@ -42,11 +60,17 @@ int cmd_train_lab(const Args& args) {
     if (s.n_embd % s.n_head != 0)
         throw UsageError("--heads must divide the width " + std::to_string(s.n_embd) + " (1, 2, 4, 8 or 16)");
     const std::string out = o.value("--out");
+    std::optional<al::FolderWriteLock> lock;
     if (o.has("--out")) {
         std::error_code ec;
         if (out.empty()) throw UsageError("--out needs a folder");
         if (std::filesystem::exists(out, ec) && !std::filesystem::is_directory(out, ec))
             throw UsageError("--out \"" + out + "\" exists and is not a folder");
+        // One run at a time per folder: a second would replace the first's result unseen.
+        lock.emplace(out);
+        if (lock->busy()) throw UsageError("--out " + lock->problem());
+        if (!lock->held()) throw al::Error(lock->problem());
+        if (const std::string why = why_it_is_a_download(out); !why.empty()) throw UsageError(why);
         // Refused before the training, not after it: a folder holding anything else is the
         // learner's, and replacing it would delete what it holds.
         if (const std::string why = al::why_folder_cannot_be_replaced(out, kModelFiles); !why.empty())

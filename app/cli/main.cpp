@@ -13,6 +13,7 @@
 #include "attention_lens/threads.h"
 #include "commands.h"
 #include "model_locator.h"
+#include "utf8_arguments.h"
 
 namespace {
 
@@ -128,6 +129,9 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationName(QStringLiteral("attention-lens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AL_VERSION));
 
+    // Before anything reads them: Qt would turn such bytes into U+FFFD, and a path so read names
+    // another file, or none.
+    if (const QString why = nonUtf8Argument(argc, argv); !why.isEmpty()) return fail(why.toStdString());
     if (argc < 2) {
         print_help();
         return fail("no command given");

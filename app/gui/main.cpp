@@ -193,12 +193,11 @@ int main(int argc, char* argv[]) {
         size = *wh;
     }
     compute::Watchdog watchdog;
+    const std::string timedOutOnFigures = "attention-lens: timed out after " + QString::number(timeoutSeconds).toStdString() +
+                                          " s waiting for the station's figures and answers (" + shot.toStdString() +
+                                          "); a larger model may need a longer --timeout";
     if (!shot.isEmpty())
-        watchdog.arm(std::chrono::milliseconds(qint64(timeoutSeconds * 1000)),
-                     "attention-lens: timed out after " + QString::number(timeoutSeconds).toStdString() +
-                         " s waiting for the station's figures and answers (" + shot.toStdString() +
-                         "); a larger model may need a longer --timeout",
-                     3);
+        watchdog.arm(std::chrono::milliseconds(qint64(timeoutSeconds * 1000)), timedOutOnFigures, 3);
     state->setScreenshotMode(!shot.isEmpty());
     state->setRevealMode(!shot.isEmpty() && parser.isSet(revealOpt));
     // The answers --reveal commits are the app's, not the learner's: they never replace an answer
@@ -233,7 +232,20 @@ int main(int argc, char* argv[]) {
                              "for it to close (if it is not running, delete %s)\n",
                      qPrintable(who.isEmpty() ? QStringLiteral("it holds the lock") : who),
                      qPrintable(QDir::toNativeSeparators(instance.lockFile())));
-        instance.acquire(std::max(1, int(timeoutSeconds * 1000))); // the watchdog ends the wait at --timeout
+        // Timing out here is the other copy's doing, not the model's: the message says so.
+        const std::string timedOutOnOther =
+            "attention-lens: timed out after " + QString::number(timeoutSeconds).toStdString() +
+            " s waiting for the other copy of Attention Lens on this data folder (" +
+            (who.isEmpty() ? std::string("it holds the lock") : who.toStdString()) +
+            ") to close; close it, or, if it is not running, delete " +
+            QDir::toNativeSeparators(instance.lockFile()).toStdString();
+        watchdog.setMessage(timedOutOnOther);
+        // The watchdog ends the wait at --timeout; should the lock's own wait end first, the same.
+        if (!instance.acquire(std::max(1, int(timeoutSeconds * 1000)))) {
+            std::fprintf(stderr, "%s\n", timedOutOnOther.c_str());
+            return 3;
+        }
+        watchdog.setMessage(timedOutOnFigures);
     }
     if (!instance.lockProblem().isEmpty()) {
         // Unlocked, a copy already open would not be seen: one that answers is raised instead.
@@ -310,8 +322,13 @@ int main(int argc, char* argv[]) {
             // on disk: say so and fail, so that a script does not take it for a complete run.
             const ProgressStore* progress = ProgressStore::instance();
             if (progress->hasUnsavedChanges()) {
-                std::fprintf(stderr, "attention-lens: the progress of this run could not be saved to %s: %s\n",
-                             qPrintable(QDir::toNativeSeparators(progress->filePath())), qPrintable(progress->notice()));
+                // The store's notice already names the file and why; said once, not wrapped in itself.
+                const QString notice = progress->notice();
+                if (notice.isEmpty())
+                    std::fprintf(stderr, "attention-lens: the progress of this run could not be saved to %s\n",
+                                 qPrintable(QDir::toNativeSeparators(progress->filePath())));
+                else
+                    std::fprintf(stderr, "attention-lens: %s\n", qPrintable(notice));
                 QCoreApplication::exit(4);
                 return;
             }

@@ -93,6 +93,18 @@ Config Config::parse(const std::string& json_text, const std::string& source) {
         throw Error(source + ": model_type is " + quote_value(j["model_type"].get_ref<const std::string&>()) +
                     "; only GPT-2-family models (model_type \"gpt2\") are supported");
 
+    // A config naming another architecture (with model_type left out or null) describes weights
+    // this engine would run as GPT-2's and get wrong: refused by name.
+    if (j.contains("architectures") && !j["architectures"].is_null()) {
+        const json& a = j["architectures"];
+        if (!a.is_array())
+            throw Error(source + ": \"architectures\" must be a list of model class names, found " + describe_json(a));
+        for (const json& name : a)
+            if (!name.is_string() || name.get_ref<const std::string&>().rfind("GPT2", 0) != 0)
+                throw Error(source + ": architectures names " + describe_json(name) +
+                            "; only GPT-2-family models (such as \"GPT2LMHeadModel\") are supported");
+    }
+
     Config c;
     c.n_layer = read_int(j, "n_layer", c.n_layer, kMaxLayers, source);
     c.n_head = read_int(j, "n_head", c.n_head, kMaxHeads, source);
@@ -138,6 +150,12 @@ Config Config::parse(const std::string& json_text, const std::string& source) {
     c.tie_word_embeddings = read_bool(j, "tie_word_embeddings", c.tie_word_embeddings, source);
     c.bos_token_id = read_token_id(j, "bos_token_id", c.bos_token_id, source);
     c.eos_token_id = read_token_id(j, "eos_token_id", c.eos_token_id, source);
+    // A given id must name a token of this vocabulary (the defaults, GPT-2's 50256, are left to
+    // the code that uses them, which checks them against the vocabulary).
+    for (const char* key : {"bos_token_id", "eos_token_id"})
+        if (j.contains(key) && j.at(key).is_number_integer() && j.at(key).get<int64_t>() >= c.vocab_size)
+            throw Error(source + ": \"" + key + "\" is " + std::to_string(j.at(key).get<int64_t>()) +
+                        ", not a token of the vocabulary (ids 0.." + std::to_string(c.vocab_size - 1) + ")");
 
     // The largest allocation the model needs must be something a computer can hold.
     const int64_t total = c.parameter_count();

@@ -270,10 +270,22 @@ std::vector<std::string> foreign_entries(const std::string& folder, const std::v
     return out;
 }
 
-// Deletes the regular files named in `ours` from `folder`, then the folder if that emptied it.
-// Nothing else is ever deleted: what is left stays where it is.
+bool is_temporary_name(const std::string& name, const std::string& prefix);
+
+// Deletes the regular files named in `ours` from `folder`, and the "<name>.saving-XXXXXX" files a
+// killed write_file_atomically of one of them left, then the folder if that emptied it. Nothing
+// else is ever deleted: what is left stays where it is.
 void remove_our_files(const std::string& folder, const std::vector<std::string>& ours) {
-    for (const std::string& name : ours) {
+    std::vector<std::string> names = ours;
+    if (DIR* dir = ::opendir(folder.c_str())) {
+        while (const dirent* e = ::readdir(dir)) {
+            const std::string entry = e->d_name;
+            for (const std::string& name : ours)
+                if (is_temporary_name(entry, name + ".saving-")) names.push_back(entry);
+        }
+        ::closedir(dir);
+    }
+    for (const std::string& name : names) {
         const std::string full = folder + "/" + name;
         struct stat st {};
         if (::lstat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::unlink(full.c_str());
@@ -456,6 +468,70 @@ void replace_folder_atomically(const std::string& dest, const std::vector<std::s
         remove_our_files(aside, ours);
         ::rmdir(fs::path(aside).parent_path().c_str());
     }
+}
+
+FolderWriteLock::FolderWriteLock(const std::string& dest) {
+    const fs::path target = fs::absolute(fs::path(dest)).lexically_normal();
+    fs::path name = target.filename();
+    if (name.empty()) name = target.parent_path().filename(); // "dir/" names dir
+    const fs::path parent = target.filename().empty() ? target.parent_path().parent_path() : target.parent_path();
+    if (name.empty() || name == "." || name == "..") {
+        problem_ = dest + ": give a folder by its name";
+        return;
+    }
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    path_ = (parent / ("." + name.string() + ".lock")).string();
+    // A few tries: a writer that just finished removes its lock file between our open() and flock().
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            problem_ = dest + ": cannot take the lock " + path_ + " (" + std::strerror(errno) + ")";
+            return;
+        }
+        struct stat opened {};
+        if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
+            ::close(fd);
+            problem_ = dest + ": " + path_ + " is not a regular file, so the lock cannot be taken";
+            return;
+        }
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            const int e = errno;
+            char pid[32] = {};
+            const ssize_t n = ::pread(fd, pid, sizeof pid - 1, 0);
+            ::close(fd);
+            if (e == EWOULDBLOCK) {
+                busy_ = true;
+                std::string who = "another process";
+                if (n > 0) {
+                    std::string digits(pid, size_t(n));
+                    while (!digits.empty() && !std::isdigit(static_cast<unsigned char>(digits.back()))) digits.pop_back();
+                    if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
+                        who += " (process " + digits + ")";
+                }
+                problem_ = dest + " is being written by " + who + "; wait for it to finish or give another folder";
+            } else {
+                problem_ = dest + ": cannot take the lock " + path_ + " (" + std::strerror(e) + ")";
+            }
+            return;
+        }
+        // The file locked must still be the one at the path (not one its last holder removed).
+        struct stat now {};
+        if (::lstat(path_.c_str(), &now) == 0 && now.st_dev == opened.st_dev && now.st_ino == opened.st_ino) {
+            const std::string pid = std::to_string(::getpid()) + "\n";
+            if (::ftruncate(fd, 0) == 0 && ::pwrite(fd, pid.data(), pid.size(), 0) < 0) { /* the pid is only for messages */ }
+            fd_ = fd;
+            return;
+        }
+        ::close(fd);
+    }
+    problem_ = dest + ": cannot take the lock " + path_ + " (it keeps changing)";
+}
+
+FolderWriteLock::~FolderWriteLock() {
+    if (fd_ < 0) return;
+    ::unlink(path_.c_str()); // removed while still locked, so no one can lock the old file after us
+    ::close(fd_);
 }
 
 } // namespace al

@@ -137,7 +137,8 @@ struct HeaderScan : nlohmann::json_sax<nlohmann::json> {
     }
     bool open() {
         if (++depth > kMaxDepth)
-            throw Error(source + ": the header is nested " + std::to_string(depth) + " levels deep; a safetensors header has 4");
+            throw Error(source + ": the header is nested more than " + std::to_string(kMaxDepth) +
+                        " levels deep; a safetensors header has 4");
         return event();
     }
     bool null() override { return event(); }

@@ -203,9 +203,20 @@ Tokenizer Tokenizer::from_strings(const std::string& vocab_json, const std::stri
         if (id < 0 || id >= static_cast<long long>(n))
             throw Error(source + ": vocab.json id " + std::to_string(id) + " of " + quote_value(it.key()) +
                         " is outside 0.." + std::to_string(n - 1) + " (ids must be dense)");
-        if (seen[static_cast<size_t>(id)])
+        // An empty token stands for no bytes: BPE can never produce it, so it is refused for what
+        // it is rather than counted as one of two tokens sharing an id.
+        if (it.key().empty())
+            throw Error(source + ": vocab.json holds an empty token \"\" (id " + std::to_string(id) +
+                        "); every token stands for at least one byte");
+        if (seen[static_cast<size_t>(id)]) {
+            // Both tokens are named: the keys come sorted, not in the file's order, so which one
+            // was "first" says nothing.
+            std::string other;
+            for (const auto& [key, other_id] : im.string_to_id)
+                if (other_id == id) other = key;
             throw Error(source + ": vocab.json gives id " + std::to_string(id) + " to more than one token (" +
-                        quote_value(it.key()) + " is a duplicate)");
+                        quote_value(other) + " and " + quote_value(it.key()) + ")");
+        }
         seen[static_cast<size_t>(id)] = 1;
         std::string bytes;
         try {

@@ -6,10 +6,13 @@
 #include <QTemporaryFile>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "attention_lens/safe_file.h"
 #include "attention_lens/safetensors.h"
 
 using nlohmann::json;
@@ -327,9 +330,10 @@ private slots:
                            "is not valid UTF-8 text (one text per line): byte 3 ");
     }
 
-    // Bytes that are not UTF-8 in --text are refused with where they are, not replaced by U+FFFD
-    // and run as a text that was never given. A shell passes the raw bytes (QProcess would encode).
-    void invalidUtf8TextIsRefused() {
+    // Bytes that are not UTF-8 in an argument (--text, --model...) are refused with where they
+    // are, as the app refuses them, not replaced by U+FFFD and run as a text that was never given
+    // or a folder that was never named. A shell passes the raw bytes (QProcess would encode).
+    void invalidUtf8ArgumentsAreRefused() {
         for (const QString& command : {QStringLiteral("tokenize"), QStringLiteral("logits")}) {
             QProcess p;
             p.start(QStringLiteral("/bin/sh"),
@@ -339,8 +343,27 @@ private slots:
             const QByteArray err = p.readAllStandardError();
             QCOMPARE(p.exitCode(), 2);
             QVERIFY2(p.readAllStandardOutput().isEmpty(), qPrintable(command));
-            QVERIFY2(err.contains("--text is not valid UTF-8: byte 7 "), err.constData());
+            QVERIFY2(err.contains("the value of --text is not valid UTF-8 (byte 7,"), err.constData());
         }
+        // A folder named in such bytes: refused by name and byte, never read as U+FFFD (which
+        // names another folder) and reported back as such.
+        QTemporaryDir dir;
+        const QByteArray base = QFile::encodeName(dir.path());
+        QVERIFY(::mkdir((base + "/caf\xe9-model").constData(), 0755) == 0);
+        for (const char* form : {"--model \"$1/$(printf 'caf\\351')-model\"", "--model=\"$1/$(printf 'caf\\351')-model\""}) {
+            QProcess p;
+            p.start(QStringLiteral("/bin/sh"),
+                    {QStringLiteral("-c"), QStringLiteral("exec \"$0\" info %1").arg(QLatin1String(form)),
+                     QStringLiteral(AL_CLI_PATH), dir.path()});
+            QVERIFY(p.waitForFinished(120000));
+            const QByteArray err = p.readAllStandardError();
+            QCOMPARE(p.exitCode(), 2);
+            QVERIFY2(p.readAllStandardOutput().isEmpty(), form);
+            QVERIFY2(err.contains("the value of --model is not valid UTF-8 (byte " + QByteArray::number(base.size() + 4) + ","),
+                     err.constData());
+            QCOMPARE(err.count('\n'), 1);
+        }
+        QVERIFY(::rmdir((base + "/caf\xe9-model").constData()) == 0); // QTemporaryDir cannot name it
         // Valid UTF-8 beyond ASCII is still taken.
         expect_usage_error({"tokenize", "--model", fixture_, "--text", QStringLiteral("caf\u00e9"), "--bogus", "1"}, "unknown option");
         const json ok = run_json({"tokenize", "--model", fixture_, "--text", QStringLiteral("caf\u00e9")});
@@ -495,6 +518,53 @@ private slots:
         QTemporaryFile file;
         QVERIFY(file.open());
         expect_usage_error({"train-lab", "--steps", "1", "--out", file.fileName()}, "is not a folder");
+    }
+
+    // A downloaded model (its source.json names the repository) is never replaced by a lab run:
+    // refused before training, every file kept.
+    void trainLabKeepsADownloadedModel() {
+        QTemporaryDir dir;
+        const QString dl = dir.path() + "/gpt2";
+        QVERIFY(QDir().mkpath(dl));
+        for (const char* f : {"config.json", "model.safetensors", "vocab.json", "merges.txt"})
+            QVERIFY(QFile::copy(fixture_ + "/" + f, dl + "/" + f));
+        QFile source(dl + "/source.json");
+        QVERIFY(source.open(QIODevice::WriteOnly));
+        source.write(R"({"repo": "openai-community/gpt2", "revision": "607a30d"})");
+        source.close();
+        QFile weights(fixture_ + "/model.safetensors");
+        QVERIFY(weights.open(QIODevice::ReadOnly));
+        const QByteArray before = weights.readAll();
+        expect_usage_error({"train-lab", "--steps", "1", "--out", dl},
+                           "--out \"" + dl + "\" holds a download of openai-community/gpt2");
+        QFile after(dl + "/model.safetensors");
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before);
+        QVERIFY(QFileInfo::exists(dl + "/source.json"));
+        // A folder train-lab wrote is still replaced.
+        const QString lab = dir.path() + "/lab";
+        QCOMPARE(run_cli({"train-lab", "--layers", "1", "--heads", "1", "--steps", "1", "--out", lab}).code, 0);
+        const Run again = run_cli({"train-lab", "--layers", "1", "--heads", "1", "--steps", "1", "--out", lab});
+        QVERIFY2(again.code == 0, again.err.constData());
+    }
+
+    // Two runs into one folder: the second is refused at once (exit 2), naming who holds it,
+    // instead of replacing the first's result unseen.
+    void trainLabRefusesAFolderBeingWritten() {
+        QTemporaryDir dir;
+        const QString out = dir.path() + "/lab";
+        {
+            al::FolderWriteLock other(out.toStdString()); // another process, as the CLI sees it
+            QVERIFY(other.held());
+            expect_usage_error({"train-lab", "--steps", "1", "--out", out},
+                               "--out " + out + " is being written by another process (process " +
+                                   QString::number(QCoreApplication::applicationPid()) + ")");
+            QVERIFY(!QFileInfo::exists(out));
+        }
+        const Run r = run_cli({"train-lab", "--layers", "1", "--heads", "1", "--steps", "1", "--out", out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(QFileInfo::exists(out + "/model.safetensors"));
+        QVERIFY(!QFileInfo::exists(dir.path() + "/.lab.lock"));
     }
 
     void noEmbeddedModel() {

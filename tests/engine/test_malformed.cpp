@@ -275,7 +275,7 @@ private slots:
         // 200,000 nested arrays: must not exhaust the stack while parsing or freeing.
         make();
         al_test::write_raw_safetensors(st(), std::string(200000, '[') + std::string(200000, ']'), "");
-        expect_refused({st(), "the header is nested 17 levels deep"});
+        expect_refused({st(), "the header is nested more than 16 levels deep; a safetensors header has 4"});
     }
     void headerWithMillionsOfValues() {
         // 10 million numbers in 20 MB: within the 100 MB limit, refused before the tree grows huge.
@@ -580,6 +580,30 @@ private slots:
     void configOtherArchitecture() {
         make({}, [](ojson& c) { c["model_type"] = "llama"; });
         expect_refused({cfg(), "model_type is \"llama\""});
+        // Named only by its architectures, with model_type null or left out.
+        make({}, [](ojson& c) {
+            c["model_type"] = nullptr;
+            c["architectures"] = ojson::array({"LlamaForCausalLM"});
+        });
+        expect_refused({cfg(), "architectures names \"LlamaForCausalLM\"; only GPT-2-family models"});
+        make({}, [](ojson& c) {
+            c.erase("model_type");
+            c["architectures"] = ojson::array({"GPT2LMHeadModel", "MistralForCausalLM"});
+        });
+        expect_refused({cfg(), "architectures names \"MistralForCausalLM\""});
+        make({}, [](ojson& c) { c["architectures"] = "GPT2LMHeadModel"; });
+        expect_refused({cfg(), "\"architectures\" must be a list of model class names"});
+        // GPT-2's own names load.
+        make({}, [](ojson& c) { c["architectures"] = ojson::array({"GPT2LMHeadModel"}); });
+        al::Model::load(dir_.string());
+    }
+    void configTokenIdsOutsideTheVocabulary() {
+        for (const char* key : {"bos_token_id", "eos_token_id"}) {
+            make({}, [key](ojson& c) { c[key] = kV; });
+            expect_refused({cfg(), std::string("\"") + key + "\" is 259, not a token of the vocabulary (ids 0..258)"});
+        }
+        make({}, [](ojson& c) { c["bos_token_id"] = c["eos_token_id"] = kV - 1; }); // the last token is fine
+        al::Model::load(dir_.string());
     }
     void configBadEpsilon() {
         make({}, [](ojson& c) { c["layer_norm_epsilon"] = -1; });
@@ -727,11 +751,21 @@ private slots:
         vocab.replace(he, 5, "\"ab\\u0000cd\":");
         write_file(dir_ / "vocab.json", vocab);
         expect_refused_briefly({"token string \"ab\\x00cd\" is not in GPT-2's byte-to-unicode form"});
-        // A second key for id 0, sorted after every other key (U+0800 first): named as the duplicate.
+        // A second key for id 0 (byte 0's token, U+0100), sorted after every other key (U+0800
+        // first): both keys named.
         vocab = vocab_text();
         vocab.insert(1, "\"\\u0800ab\\u0000cd\":0,");
         write_file(dir_ / "vocab.json", vocab);
-        expect_refused_briefly({"gives id 0 to more than one token (\"\xe0\xa0\x80" "ab\\x00cd\" is a duplicate)"});
+        expect_refused_briefly({"gives id 0 to more than one token (\"\xc4\x80\" and \"\xe0\xa0\x80" "ab\\x00cd\")"});
+    }
+    void vocabEmptyToken() {
+        // "" sorts before every key, so it was taken first and the token whose id it took was
+        // blamed; an empty token is refused for what it is.
+        make();
+        std::string vocab = vocab_text();
+        vocab.insert(1, "\"\":5,");
+        write_file(dir_ / "vocab.json", vocab);
+        expect_refused_briefly({"vocab.json holds an empty token \"\" (id 5); every token stands for at least one byte"});
     }
 
     // ---- direct API use ----

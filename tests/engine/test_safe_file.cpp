@@ -205,6 +205,8 @@ private slots:
             if (child == 0) {
                 al::replace_folder_atomically(dest, ours, [](const std::string& d) {
                     put(d + "/config.json", "half");
+                    // Killed inside an atomic save of a second file: its temporary is ours too.
+                    put(d + "/model.safetensors.saving-Ab12Cd", "half");
                     ::raise(SIGKILL);
                 });
                 ::_exit(0);
@@ -225,6 +227,9 @@ private slots:
         fs::create_directory(at(".trained.writing-notmine"));
         fs::create_directory(at(".trained.writing-Other1"));
         put(at(".trained.writing-Other1/notes.txt"), "mine");
+        put(at(".trained.writing-Other1/notes.txt.saving-Ab12Cd"), "mine"); // not a model file's temporary
+        put(at(".trained.writing-Other1/config.json.saving-Ab12"), "mine");  // not mkstemp's six letters
+        put(at(".trained.writing-Other1/config.json.saving-Zz99Yy"), "half"); // ours: removed
         // Killed between moving the earlier model aside and moving the new one in.
         fs::create_directories(at(".trained.previous-Prev01/old"));
         put(at(".trained.previous-Prev01/old/config.json"), "earlier model");
@@ -234,6 +239,9 @@ private slots:
         QCOMPARE(leftovers(), (std::vector<std::string>{".trained.writing-LiVe01", ".trained.writing-Other1",
                                                         ".trained.writing-notmine"}));
         QCOMPARE(slurp(at(".trained.writing-Other1/notes.txt")), std::string("mine"));
+        QCOMPARE(slurp(at(".trained.writing-Other1/notes.txt.saving-Ab12Cd")), std::string("mine"));
+        QCOMPARE(slurp(at(".trained.writing-Other1/config.json.saving-Ab12")), std::string("mine"));
+        QVERIFY(!fs::exists(at(".trained.writing-Other1/config.json.saving-Zz99Yy")));
         ::close(held);
 
         // The earlier model put back when nothing had taken its place.
@@ -248,6 +256,54 @@ private slots:
         QVERIFY(!fs::exists(at(".trained.previous-Prev02")));
         for (const char* kept : {".trained.writing-LiVe01", ".trained.writing-Other1", ".trained.writing-notmine"})
             fs::remove_all(at(kept)); // the folder is shared with the other tests
+    }
+
+    // One writer per folder: a second is told who holds it, never made to wait; a link at the
+    // lock's path is not followed; the lock file goes with the lock.
+    void folderWriteLockAdmitsOneWriter() {
+        const std::string dest = at("locked");
+        const std::string lockFile = at(".locked.lock");
+        {
+            al::FolderWriteLock first(dest);
+            QVERIFY2(first.held(), first.problem().c_str());
+            QVERIFY(fs::exists(lockFile));
+            int fds[2];
+            QVERIFY(::pipe(fds) == 0);
+            const pid_t child = ::fork();
+            if (child == 0) { // flock belongs to the open file, so only another process sees it held
+                al::FolderWriteLock second(dest);
+                const std::string answer = std::string(second.busy() ? "busy:" : "free:") + second.problem();
+                (void)!::write(fds[1], answer.data(), answer.size());
+                ::_exit(0);
+            }
+            ::close(fds[1]);
+            char buf[512] = {};
+            const ssize_t n = ::read(fds[0], buf, sizeof buf - 1);
+            ::close(fds[0]);
+            int status = 0;
+            QCOMPARE(::waitpid(child, &status, 0), child);
+            const std::string answer(buf, size_t(std::max<ssize_t>(n, 0)));
+            QVERIFY2(answer.rfind("busy:" + dest + " is being written by another process (process " +
+                                      std::to_string(::getpid()) + ")", 0) == 0,
+                     answer.c_str());
+        }
+        QVERIFY(!fs::exists(lockFile));
+        {
+            al::FolderWriteLock again(dest);
+            QVERIFY2(again.held(), again.problem().c_str());
+        }
+        const std::string victim = at("victim.txt");
+        put(victim, "keep");
+        fs::create_symlink(victim, lockFile);
+        {
+            al::FolderWriteLock linked(dest);
+            QVERIFY(!linked.held() && !linked.busy());
+            QVERIFY2(linked.problem().find(".locked.lock") != std::string::npos, linked.problem().c_str());
+        }
+        QCOMPARE(slurp(victim), std::string("keep"));
+        QVERIFY(fs::is_symlink(lockFile));
+        fs::remove(lockFile);
+        fs::remove(victim);
     }
 
     // A folder that holds anything but the files the fill writes is the learner's: refused before

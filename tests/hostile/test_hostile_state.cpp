@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -318,6 +319,26 @@ private slots:
         QVERIFY(QFileInfo::exists(lock));
     }
 
+    // A screenshot run that times out waiting for another running copy to close says so, naming
+    // the copy, instead of blaming the station's figures or the model's size.
+    void screenshotWaitingForAnotherCopySaysSo() {
+        Home home;
+        QVERIFY(QDir().mkpath(home.dataDir()));
+        QLockFile other(home.dataDir() + QStringLiteral("/instance.lock")); // this process: a copy that runs
+        QVERIFY(other.tryLock(0));
+        const QString png = home.path("tmp") + QStringLiteral("/shot.png");
+        const Run r = home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("lens"),
+                                       QStringLiteral("--timeout"), QStringLiteral("3"), QStringLiteral("--screenshot"), png},
+                               40000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 3, qPrintable(r.summary()));
+        QVERIFY2(r.log.contains(QStringLiteral("timed out after 3 s waiting for the other copy of Attention Lens on this "
+                                               "data folder (process %1 on this computer) to close")
+                                    .arg(QCoreApplication::applicationPid())),
+                 qPrintable(r.log));
+        QVERIFY2(!r.log.contains(QStringLiteral("figures")) && !r.log.contains(QStringLiteral("larger model")), qPrintable(r.log));
+        QVERIFY(!QFileInfo::exists(png));
+    }
+
     // The same hand-edited window size on a real X server (Xvfb), where a window of 32767 x 32767
     // took the app down with a segfault: the window is cut to the screen and the app keeps running.
     void hugeWindowOnX11IsCutToTheScreen() {
@@ -430,6 +451,11 @@ private slots:
         const Run r = stationShot(home);
         QVERIFY2(r.finished && !r.signalled && r.code == 4, qPrintable(r.summary()));
         QVERIFY2(r.log.contains(QStringLiteral("could not be saved")), qPrintable(r.log));
+        // Said once, naming the file once (not "could not be saved to X: ... could not be saved to X").
+        const QStringList saveLines = r.log.split(QLatin1Char('\n')).filter(QStringLiteral("could not be saved"));
+        QCOMPARE(saveLines.size(), 1);
+        QCOMPARE(saveLines.first().count(home.progressFile()), 1);
+        QCOMPARE(saveLines.first().count(QStringLiteral("could not be saved")), 1);
         QVERIFY2(QFileInfo(png).size() > 0, "the screenshot was not saved");
         QVERIFY(!QFileInfo::exists(home.progressFile()));
     }

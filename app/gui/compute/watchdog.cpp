@@ -12,18 +12,24 @@ void Watchdog::arm(std::chrono::milliseconds timeout, std::string message, int e
     {
         std::lock_guard lock(mutex_);
         disarmed_ = false;
+        message_ = std::move(message);
     }
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    thread_ = std::thread([this, deadline, message = std::move(message), exitCode] {
+    thread_ = std::thread([this, deadline, exitCode] {
         std::unique_lock lock(mutex_);
         if (cv_.wait_until(lock, deadline, [this] { return disarmed_; }))
             return;
         // Straight to the file descriptor and out: nothing here may wait for the GUI thread.
-        std::fputs(message.c_str(), stderr);
+        std::fputs(message_.c_str(), stderr);
         std::fputc('\n', stderr);
         std::fflush(stderr);
         _exit(exitCode);
     });
+}
+
+void Watchdog::setMessage(std::string message) {
+    std::lock_guard lock(mutex_);
+    message_ = std::move(message);
 }
 
 void Watchdog::disarm() {

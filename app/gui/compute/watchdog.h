@@ -18,12 +18,15 @@ public:
     Watchdog& operator=(const Watchdog&) = delete;
 
     void arm(std::chrono::milliseconds timeout, std::string message, int exitCode);
+    // What the armed deadline will print, from now on: the run's wait may change what it is for.
+    void setMessage(std::string message);
     void disarm();
 
 private:
     std::mutex mutex_;
     std::condition_variable cv_;
     bool disarmed_ = false;
+    std::string message_;
     std::thread thread_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QSettings>
 #include <QUrl>
 
@@ -62,10 +64,27 @@ void ModelLibraryModel::refresh() {
     for (const QString& dir : sessionFolders_)
         if (!options.openedFolders.contains(dir))
             options.openedFolders.append(dir);
-    beginResetModel();
-    entries_ = scanLibrary(options);
-    endResetModel();
-    emit countChanged();
+    const quint64 generation = ++scanGeneration_;
+    if (pendingScans_++ == 0)
+        emit scanningChanged();
+    auto* watcher = new QFutureWatcher<QList<LibraryEntry>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        applyScan(generation, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([options] { return scanLibrary(options); }));
+}
+
+void ModelLibraryModel::applyScan(quint64 generation, const QList<LibraryEntry>& entries) {
+    const bool latest = generation == scanGeneration_;
+    if (latest) {
+        beginResetModel();
+        entries_ = entries;
+        endResetModel();
+        emit countChanged();
+    }
+    if (--pendingScans_ == 0)
+        emit scanningChanged();
 }
 
 QVariant ModelLibraryModel::data(const QModelIndex& index, int role) const {

@@ -1,7 +1,9 @@
 // The model library page's list: the embedded course model, the downloadable GPT-2 family,
 // downloaded models, Hugging Face cache snapshots and folders the learner opened (remembered in
 // QSettings), each with its size on disk, parameters, layers × heads and whether it is ready.
-// Reads only config.json and file sizes, so refresh() is cheap enough for the GUI thread.
+// Checking a folder reads config.json, the safetensors header, vocab.json and merges.txt (up to
+// hundreds of MB for a hostile folder), so refresh() scans on a worker thread and swaps the list in
+// when the scan is done; a scan overtaken by a newer refresh() is dropped.
 #pragma once
 #include <QAbstractListModel>
 #include <QList>
@@ -15,6 +17,7 @@ class ModelLibraryModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(QString modelsFolder READ modelsFolder CONSTANT)
     Q_PROPERTY(QStringList cacheFolders READ cacheFolders NOTIFY countChanged)
+    Q_PROPERTY(bool scanning READ scanning NOTIFY scanningChanged)
 
 public:
     enum Role {
@@ -43,7 +46,9 @@ public:
 
     QString modelsFolder() const;
     QStringList cacheFolders() const;
+    bool scanning() const { return pendingScans_ > 0; }
 
+    // Starts a scan off the GUI thread; the list changes when it is done (countChanged).
     Q_INVOKABLE void refresh();
     // Switches the app to the entry's folder through ModelHub (text and station are kept).
     Q_INVOKABLE void use(const QString& key);
@@ -58,11 +63,15 @@ public:
 
 signals:
     void countChanged();
+    void scanningChanged();
 
 private:
     QList<al::library::LibraryEntry> entries_;
     QString embeddedDir_;
     QStringList sessionFolders_; // folders loaded during this run (e.g. from --model)
+    quint64 scanGeneration_ = 0; // the latest refresh(); older scans' results are stale
+    int pendingScans_ = 0;
+    void applyScan(quint64 generation, const QList<al::library::LibraryEntry>& entries);
     QStringList openedFolders() const;
     void setOpenedFolders(const QStringList& folders);
 };

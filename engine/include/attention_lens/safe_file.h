@@ -82,4 +82,27 @@ std::string why_folder_cannot_be_replaced(const std::string& dest, const std::ve
 void replace_folder_atomically(const std::string& dest, const std::vector<std::string>& ours,
                                const std::function<void(const std::string& dir)>& fill);
 
+// One writer at a time for the folder `dest`: an exclusive lock (flock, never waited for) on a
+// ".<name>.lock" file beside it that holds the writer's process id, taken by the constructor and
+// released, the file removed, by the destructor or when the process ends however it ends. A link
+// or anything but a regular file at the lock's path is never followed: the lock is then not taken.
+class FolderWriteLock {
+public:
+    explicit FolderWriteLock(const std::string& dest);
+    ~FolderWriteLock();
+    FolderWriteLock(const FolderWriteLock&) = delete;
+    FolderWriteLock& operator=(const FolderWriteLock&) = delete;
+
+    bool held() const { return fd_ >= 0; }
+    // Another process holds it (then problem() names its process id when known).
+    bool busy() const { return busy_; }
+    // "" when held; else a sentence starting with `dest`.
+    const std::string& problem() const { return problem_; }
+
+private:
+    int fd_ = -1;
+    bool busy_ = false;
+    std::string path_, problem_;
+};
+
 } // namespace al

@@ -21,7 +21,7 @@ QString nonUtf8Argument(int argc, const char* const* argv) {
         else
             what = QStringLiteral("argument %1").arg(i);
         return QStringLiteral("%1 is not valid UTF-8 (byte %2, counted from 0, starts no UTF-8 character); "
-                              "file and folder names must be UTF-8 to be opened: rename it")
+                              "give it in UTF-8 (a file or folder named otherwise must be renamed to be opened)")
             .arg(what)
             .arg(qulonglong(bad));
     }
