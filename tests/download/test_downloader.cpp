@@ -538,6 +538,58 @@ private slots:
         QCOMPARE(hub->getCount, gets);
     }
 
+    // A renamed repository redirects within its server; a redirect without a scheme but with
+    // another host ("//host:port/...") is not followed: the files come from the endpoint only.
+    void aRedirectToAnotherHostIsNotFollowed() {
+        FakeHub other;
+        for (auto it = original.cbegin(); it != original.cend(); ++it)
+            other.files[it.key()] = {it.value(), it.key() == QLatin1String("model.safetensors")};
+        QVERIFY(other.listen());
+        hub->redirectSmallTo = "//localhost:" + QByteArray::number(QUrl(other.endpoint()).port());
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::ServerError);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("another server")), qPrintable(dl->errorMessage()));
+        QCOMPARE(other.headCount + other.getCount, 0);
+        QVERIFY(!QFileInfo::exists(installed()));
+    }
+
+    // A compressed answer to a request for the file itself is said to be one, at once: it is not
+    // taken for a cut transfer, retried, or kept as a fragment.
+    void aCompressedAnswerIsRefusedAsSuch() {
+        hub->smallContentEncoding = "gzip";
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::ServerError);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("compressed (Content-Encoding: gzip)")), qPrintable(dl->errorMessage()));
+        QCOMPARE(hub->getCount, 1);
+        QVERIFY(!QFileInfo::exists(root->path() + QStringLiteral("/.staging/tiny-gpt2/config.json.part")));
+        // Every request asked for the file itself.
+        QVERIFY(!hub->acceptEncodings.isEmpty());
+        for (const QByteArray& e : hub->acceptEncodings)
+            QCOMPARE(e, QByteArray("identity"));
+    }
+
+    // Headers too large to read are named as such, not as a missing size.
+    void headersTooLargeAreSaidSo_data() {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("length");
+        QTest::newRow("one header of 4 MB") << 1 << (4 << 20);
+        QTest::newRow("200,000 headers") << 200000 << 1;
+    }
+    void headersTooLargeAreSaidSo() {
+        QFETCH(int, count);
+        QFETCH(int, length);
+        for (int i = 0; i < count; ++i)
+            hub->headExtraHeaders << "X-H" + QByteArray::number(i) + ": " + QByteArray(length, 'v');
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::ServerError);
+        QVERIFY2(!dl->errorMessage().contains(QStringLiteral("did not say how large")), qPrintable(dl->errorMessage()));
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("config.json")) && dl->errorMessage().contains(QStringLiteral("too large")),
+                 qPrintable(dl->errorMessage()));
+    }
+
     // "Done" only when the new folder holds every file of the model; otherwise the earlier model stays.
     void anInstallMissingAFileFailsAndKeepsThePreviousModel() {
         QVERIFY(QDir().mkpath(installed()));

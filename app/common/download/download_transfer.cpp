@@ -155,6 +155,24 @@ void ModelDownloader::onReadyRead() {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (!d->replyChecked) {
         d->replyChecked = true;
+        // The request asks for the file itself (Accept-Encoding: identity). A compressed answer is
+        // not the file: its bytes can be neither checked against the file's size and hash nor
+        // resumed, so it is refused at once rather than retried as a cut transfer.
+        const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+        if ((status == 200 || status == 206) && !encoding.isEmpty() && encoding != "identity") {
+            d->writeFailed = true;
+            d->part.close();
+            if (d->partAtRequest == 0)
+                QFile::remove(d->partPath);
+            d->reply = nullptr;
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+            fail(DownloadError::ServerError, tr("The server sent %1 compressed (Content-Encoding: %2) although the file itself was "
+                                                "asked for; a compressed file cannot be checked or resumed. Try another endpoint.")
+                                                 .arg(d->files[d->index].name, shortText(QString::fromLatin1(encoding))));
+            return;
+        }
         if (status == 200 && d->partAtRequest > 0) {
             // The server ignored the Range header and sends the whole file: start the .part over.
             d->part.resize(0);
