@@ -105,6 +105,8 @@ int cmd_download(const Args& args) {
     });
     QObject::connect(&downloader, &al::download::ModelDownloader::finished, &loop, [&loop] { loop.quit(); });
     downloader.start(model);
+    if (!downloader.notice().isEmpty())
+        printJson({{QStringLiteral("event"), QStringLiteral("notice")}, {QStringLiteral("message"), downloader.notice()}});
     if (downloader.busy())
         loop.exec();
 

@@ -41,10 +41,14 @@ public:
     int trickleEveryMs = -1;              // send the body one byte at a time, this many ms apart
     QByteArray headContentLength;         // when set, HEAD of a small file announces this Content-Length
     QByteArray repoNotFoundCode = "RepoNotFound"; // the X-Error-Code of the 404 for another repository
+    QByteArray redirectSmallTo;           // when set, HEAD of a small file answers 302 to this prefix + its path
+    QList<QByteArray> headExtraHeaders;   // added to the HEAD answer of small files
+    QByteArray smallContentEncoding;      // when set, GET of a small file answers with this Content-Encoding
 
     int headCount = 0, getCount = 0;
     QList<QByteArray> ranges;             // the Range header of each body GET ("" when none)
     QStringList getPaths;
+    QList<QByteArray> acceptEncodings;    // the Accept-Encoding header of each request ("" when none)
 
     static QByteArray gitSha1(const QByteArray& data) {
         return QCryptographicHash::hash("blob " + QByteArray::number(data.size()) + QByteArray(1, '\0') + data,
@@ -110,6 +114,11 @@ private:
         for (const QByteArray& l : lines)
             if (l.toLower().startsWith("range:"))
                 range = l.mid(6).trimmed();
+        QByteArray acceptEncoding;
+        for (const QByteArray& l : lines)
+            if (l.toLower().startsWith("accept-encoding:"))
+                acceptEncoding = l.mid(16).trimmed();
+        acceptEncodings << acceptEncoding;
         const bool head = method == "HEAD";
         head ? ++headCount : ++getCount;
 
@@ -138,6 +147,21 @@ private:
                   {commitHeader, location, "X-Linked-Size: " + QByteArray::number(f.data.size()),
                    "X-Linked-Etag: \"" + sha256(f.data) + '"', "ETag: W/\"deadbeef\""},
                   QByteArray(), 0, head);
+            return;
+        }
+        if (head && !redirectSmallTo.isEmpty()) {
+            reply(s, 302, "Found", {"Location: " + redirectSmallTo + path.toLatin1()}, QByteArray(), 0, true);
+            return;
+        }
+        if (head && !headExtraHeaders.isEmpty()) {
+            reply(s, 200, "OK", QList<QByteArray>{commitHeader, "ETag: \"" + gitSha1(f.data) + '"'} + headExtraHeaders, QByteArray(),
+                  f.data.size(), true);
+            return;
+        }
+        if (!head && !smallContentEncoding.isEmpty()) {
+            ranges << range;
+            getPaths << path;
+            reply(s, 200, "OK", {"Content-Encoding: " + smallContentEncoding}, f.data.left(f.data.size() / 2), f.data.size() / 2, false);
             return;
         }
         if (head && !headContentLength.isEmpty()) {

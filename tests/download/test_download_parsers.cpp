@@ -80,13 +80,14 @@ private slots:
     }
 
     void resumeStateRoundTrips() {
-        ResumeState s{QStringLiteral("openai-community/gpt2"), kCommit, {}};
+        ResumeState s{QStringLiteral("openai-community/gpt2"), kCommit, {}, QStringLiteral("main")};
         s.files.append({QStringLiteral("config.json"), 665, HashKind::GitSha1, kSha1});
         s.files.append({QStringLiteral("model.safetensors"), 548105171, HashKind::Sha256, kSha256});
         const auto back = parseResumeState(serializeResumeState(s));
         QVERIFY(back);
         QCOMPARE(back->repo, s.repo);
         QCOMPARE(back->revision, kCommit);
+        QCOMPARE(back->requested, s.requested);
         QCOMPARE(back->files.size(), 2);
         QCOMPARE(back->files[1].name, QStringLiteral("model.safetensors"));
         QCOMPARE(back->files[1].size, 548105171);
@@ -109,9 +110,12 @@ private slots:
     }
 
     void sameSourceDecidesResume() {
-        const ResumeState staged{QStringLiteral("a/b"), kCommit, {}};
+        const ResumeState staged{QStringLiteral("a/b"), kCommit, {}, QStringLiteral("main")};
         QVERIFY(resumesSameSource(staged, QStringLiteral("a/b"), kCommit));
         QVERIFY(resumesSameSource(staged, QStringLiteral("a/b"), QStringLiteral("main"))); // keeps the staged commit
+        // Another name may point elsewhere; a state that does not say its name resumes none.
+        QVERIFY(!resumesSameSource(staged, QStringLiteral("a/b"), QStringLiteral("v2")));
+        QVERIFY(!resumesSameSource({QStringLiteral("a/b"), kCommit, {}}, QStringLiteral("a/b"), QStringLiteral("main")));
         QVERIFY(!resumesSameSource(staged, QStringLiteral("a/c"), kCommit));
         QVERIFY(!resumesSameSource(staged, QStringLiteral("a/b"), QString(kCommit).replace(0, 1, QLatin1Char('f'))));
         QVERIFY(!resumesSameSource({QStringLiteral("a/b"), QStringLiteral("main"), {}}, QStringLiteral("a/b"), QStringLiteral("main")));

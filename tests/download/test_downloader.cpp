@@ -436,6 +436,160 @@ private slots:
         }
     }
 
+    // Whatever lies at the lock's path that is no lock file (a named pipe, which would block the
+    // open; a sparse file of gigabytes, which would be read whole; an empty file, a dangling link
+    // or a folder, which QLockFile never takes over) neither hangs nor locks the model out: a
+    // special one is set aside with a notice that names it, an empty one is stale and taken over.
+    void anUnusableLockFileNeverBlocksTheDownload_data() {
+        QTest::addColumn<QString>("kind");
+        for (const char* kind : {"fifo", "huge", "empty", "dangling", "folder"})
+            QTest::newRow(kind) << QString::fromLatin1(kind);
+    }
+    void anUnusableLockFileNeverBlocksTheDownload() {
+        QFETCH(QString, kind);
+        const QString lock = root->path() + QStringLiteral("/.staging/tiny-gpt2.lock");
+        QVERIFY(QDir().mkpath(root->path() + QStringLiteral("/.staging")));
+        if (kind == QLatin1String("fifo")) {
+            QCOMPARE(::mkfifo(QFile::encodeName(lock).constData(), 0644), 0);
+        } else if (kind == QLatin1String("huge")) {
+            QFile f(lock);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(qint64(2) << 30)); // sparse: no disk used
+        } else if (kind == QLatin1String("empty")) {
+            QVERIFY(writeAll(lock, QByteArray()));
+        } else if (kind == QLatin1String("dangling")) {
+            QVERIFY(QFile::link(root->path() + QStringLiteral("/nowhere"), lock));
+        } else {
+            QVERIFY(QDir().mkpath(lock));
+        }
+        ModelDownloader* dl = makeDownloader();
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));
+        checkInstalledIdentical();
+        if (kind == QLatin1String("empty")) {
+            QVERIFY(dl->notice().isEmpty()); // a stale lock is no news
+        } else {
+            QVERIFY2(dl->notice().contains(QStringLiteral("could not be used")) && dl->notice().contains(lock), qPrintable(dl->notice()));
+            const QStringList aside = QDir(root->path() + QStringLiteral("/.staging"))
+                                          .entryList({QStringLiteral("tiny-gpt2.lock.unusable-*")},
+                                                     QDir::AllEntries | QDir::System | QDir::Hidden);
+            QCOMPARE(aside.size(), 1);
+        }
+        // The lock went with the download: the next one starts at once.
+        ModelDownloader* again = makeDownloader();
+        QVERIFY2(runToEnd(again, pinned()) == true, qPrintable(again->errorMessage()));
+    }
+
+    // Staged files are another revision's when the resume state that names them is gone (an
+    // install killed after removing it) or names other bytes: they are fetched again, never
+    // installed under the new revision's name because their size matches.
+    void stagedFilesOfAnotherRevisionAreNeverInstalled_data() {
+        QTest::addColumn<bool>("withState");
+        QTest::newRow("no resume state") << false;
+        QTest::newRow("resume state of other bytes") << true;
+    }
+    void stagedFilesOfAnotherRevisionAreNeverInstalled() {
+        QFETCH(bool, withState);
+        const QString staging = root->path() + QStringLiteral("/.staging/tiny-gpt2");
+        // Revision A: the same files but for one byte of the weights (still a loadable model).
+        QByteArray weightsA = original.value(QStringLiteral("model.safetensors"));
+        weightsA[weightsA.size() - 3] = char(weightsA[weightsA.size() - 3] ^ 0x01);
+        for (auto it = original.cbegin(); it != original.cend(); ++it)
+            QVERIFY(writeAll(staging + QLatin1Char('/') + it.key(), it.key() == QLatin1String("model.safetensors") ? weightsA : it.value()));
+        if (withState) {
+            QByteArray files;
+            for (auto it = original.cbegin(); it != original.cend(); ++it) {
+                const bool lfs = it.key() == QLatin1String("model.safetensors");
+                const QByteArray hash = lfs ? FakeHub::sha256(weightsA) : FakeHub::gitSha1(it.value());
+                files += (files.isEmpty() ? "" : ",") + ("\"" + it.key().toLatin1() + "\": {\"size\": " + QByteArray::number(it.value().size())
+                                                         + ", \"hash\": \"" + hash + "\"}");
+            }
+            QVERIFY(writeAll(staging + QStringLiteral("/download.json"),
+                             "{\"repo\": \"" + hub->repo.toLatin1() + "\", \"revision\": \"" + hub->commit.toLatin1()
+                                 + "\", \"requested\": \"main\", \"files\": {" + files + "}}"));
+        }
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY2(runToEnd(dl, unpinned()) == true, qPrintable(dl->errorMessage()));
+        checkInstalledIdentical();
+        QVERIFY(hub->getPaths.contains(QStringLiteral("/cdn/model.safetensors")));
+    }
+
+    // A folder in the way of a staged file is named before any byte is fetched.
+    void aFolderInTheWayOfAFileIsNamedBeforeTheTransfer() {
+        // One finished run's state, so that the staging folder is resumed rather than dropped.
+        {
+            hub->stallAfter = 1000;
+            hub->stallTimes = 1;
+            ModelDownloader* first = makeDownloader();
+            first->start(pinned());
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(partPath()).size() == 1000, kTimeout);
+            delete first;
+            hub->closeStalled();
+        }
+        QVERIFY(QFile::remove(partPath()));
+        QVERIFY(QDir().mkpath(root->path() + QStringLiteral("/.staging/tiny-gpt2/model.safetensors")));
+        const int gets = hub->getCount;
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, pinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::NotWritable);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("in its way"))
+                     && dl->errorMessage().contains(QStringLiteral(".staging/tiny-gpt2/model.safetensors")),
+                 qPrintable(dl->errorMessage()));
+        QCOMPARE(hub->getCount, gets);
+    }
+
+    // A renamed repository redirects within its server; a redirect without a scheme but with
+    // another host ("//host:port/...") is not followed: the files come from the endpoint only.
+    void aRedirectToAnotherHostIsNotFollowed() {
+        FakeHub other;
+        for (auto it = original.cbegin(); it != original.cend(); ++it)
+            other.files[it.key()] = {it.value(), it.key() == QLatin1String("model.safetensors")};
+        QVERIFY(other.listen());
+        hub->redirectSmallTo = "//localhost:" + QByteArray::number(QUrl(other.endpoint()).port());
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::ServerError);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("another server")), qPrintable(dl->errorMessage()));
+        QCOMPARE(other.headCount + other.getCount, 0);
+        QVERIFY(!QFileInfo::exists(installed()));
+    }
+
+    // A compressed answer to a request for the file itself is said to be one, at once: it is not
+    // taken for a cut transfer, retried, or kept as a fragment.
+    void aCompressedAnswerIsRefusedAsSuch() {
+        hub->smallContentEncoding = "gzip";
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::ServerError);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("compressed (Content-Encoding: gzip)")), qPrintable(dl->errorMessage()));
+        QCOMPARE(hub->getCount, 1);
+        QVERIFY(!QFileInfo::exists(root->path() + QStringLiteral("/.staging/tiny-gpt2/config.json.part")));
+        // Every request asked for the file itself.
+        QVERIFY(!hub->acceptEncodings.isEmpty());
+        for (const QByteArray& e : hub->acceptEncodings)
+            QCOMPARE(e, QByteArray("identity"));
+    }
+
+    // Headers too large to read are named as such, not as a missing size.
+    void headersTooLargeAreSaidSo_data() {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("length");
+        QTest::newRow("one header of 4 MB") << 1 << (4 << 20);
+        QTest::newRow("200,000 headers") << 200000 << 1;
+    }
+    void headersTooLargeAreSaidSo() {
+        QFETCH(int, count);
+        QFETCH(int, length);
+        for (int i = 0; i < count; ++i)
+            hub->headExtraHeaders << "X-H" + QByteArray::number(i) + ": " + QByteArray(length, 'v');
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::ServerError);
+        QVERIFY2(!dl->errorMessage().contains(QStringLiteral("did not say how large")), qPrintable(dl->errorMessage()));
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("config.json")) && dl->errorMessage().contains(QStringLiteral("too large")),
+                 qPrintable(dl->errorMessage()));
+    }
+
     // "Done" only when the new folder holds every file of the model; otherwise the earlier model stays.
     void anInstallMissingAFileFailsAndKeepsThePreviousModel() {
         QVERIFY(QDir().mkpath(installed()));

@@ -119,7 +119,7 @@ std::optional<ResumeState> parseResumeState(QByteArrayView json) {
     const QJsonValue revision = o.value(QStringLiteral("revision"));
     if (!repo.isString() || !revision.isString())
         return std::nullopt;
-    ResumeState state{repo.toString(), revision.toString(), {}};
+    ResumeState state{repo.toString(), revision.toString(), {}, o.value(QStringLiteral("requested")).toString()};
     const QJsonObject files = o.value(QStringLiteral("files")).toObject();
     for (auto it = files.begin(); it != files.end(); ++it) {
         if (!it.value().isObject() || it.key().isEmpty())
@@ -144,6 +144,7 @@ QByteArray serializeResumeState(const ResumeState& state) {
     QJsonObject o;
     o[QStringLiteral("repo")] = state.repo;
     o[QStringLiteral("revision")] = state.revision;
+    o[QStringLiteral("requested")] = state.requested;
     QJsonObject files;
     for (const ManifestFile& f : state.files) {
         QJsonObject fo;
@@ -158,7 +159,9 @@ QByteArray serializeResumeState(const ResumeState& state) {
 bool resumesSameSource(const ResumeState& staged, const QString& repo, const QString& revision) {
     if (staged.repo != repo)
         return false;
-    return library::isCommitId(revision) ? staged.revision == revision : library::isCommitId(staged.revision);
+    if (library::isCommitId(revision))
+        return staged.revision == revision;
+    return library::isCommitId(staged.revision) && staged.requested == revision;
 }
 
 } // namespace al::download

@@ -69,6 +69,7 @@ struct ResumeState {
     QString repo;
     QString revision;                  // the resolved commit
     QList<library::ManifestFile> files;
+    QString requested;                 // the revision asked for (a branch, a tag or the commit)
 };
 // nullopt for text that is not a JSON object with a string "repo" and "revision". Files with a
 // malformed entry are skipped: a size that is not a whole number >= 0 reads as -1.
@@ -76,7 +77,8 @@ std::optional<ResumeState> parseResumeState(QByteArrayView json);
 QByteArray serializeResumeState(const ResumeState& state);
 
 // Whether staged parts may be resumed for (repo, revision): the same repository and, for a pinned
-// commit, that commit; for a branch name, any commit the earlier run resolved (it is kept).
+// commit, that commit; for a branch or tag name, the commit the earlier run resolved for that same
+// name (it is kept). A state that does not say which name it resolved resumes no name.
 bool resumesSameSource(const ResumeState& staged, const QString& repo, const QString& revision);
 
 } // namespace al::download

@@ -55,13 +55,30 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
                                                   .arg(shortText(url)).arg(status));
             return;
         }
+        // Qt drops every header of an answer whose headers exceed its limits (too many, or one too
+        // long) and still reports the status: an answer with none at all was not readable, which is
+        // not the same as a server that leaves the size out.
+        if (reply->rawHeaderList().isEmpty()) {
+            fail(DownloadError::ServerError, tr("The server's answer for %1 (HTTP %2) had headers that could not be read: none, "
+                                                "or too many or too large for this app to accept.").arg(f.name).arg(status));
+            return;
+        }
         const QByteArray linkedSize = reply->rawHeader("X-Linked-Size");
         const bool redirect = status >= 300 && status < 400;
-        // A renamed repository answers with a relative redirect to its new name: follow it (huggingface_hub does).
+        // A renamed repository answers with a relative redirect to its new name: follow it (huggingface_hub does),
+        // but only on the same server. "//host/path" is relative too (no scheme) and names another host.
         if (redirect && linkedSize.isEmpty()) {
             const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
-            if (target.isRelative() && hops < 5) {
-                headNext(index, QUrl(url).resolved(target).toString(), hops + 1);
+            const QUrl resolved = QUrl(url).resolved(target);
+            const bool sameServer = resolved.scheme() == QUrl(url).scheme() && resolved.host() == QUrl(url).host()
+                                    && resolved.port() == QUrl(url).port();
+            if (!sameServer) {
+                fail(DownloadError::ServerError, tr("The server sent the request for %1 on to another server (%2); only redirects "
+                                                    "within %3 are followed.").arg(f.name, shortText(resolved.toString()), d->endpoint));
+                return;
+            }
+            if (hops < 5) {
+                headNext(index, resolved.toString(), hops + 1);
                 return;
             }
         }

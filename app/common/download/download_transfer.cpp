@@ -22,6 +22,25 @@ void ModelDownloader::checkSpaceAndDownload() {
              tr("The server did not name the commit of %1 at \"%2\" (no X-Repo-Commit header).").arg(d->model.repo, d->revision));
         return;
     }
+    // A staged file is kept only when the earlier run expected the same bytes of it (its size and
+    // hash): a size alone cannot tell two revisions of a file apart.
+    for (const ManifestFile& f : d->files) {
+        const auto same = [&f](const ManifestFile& s) {
+            return s.name == f.name && s.size == f.size && s.hashKind == f.hashKind && s.hash == f.hash && f.hashKind != library::HashKind::None;
+        };
+        if (!d->staged || std::none_of(d->staged->files.begin(), d->staged->files.end(), same))
+            for (const QString& path : {d->stagedPath(f.name), d->stagedPath(f.name) + QStringLiteral(".part")})
+                if (isRegularFile(path))
+                    QFile::remove(path);
+    }
+    // A folder in the way of a file would only be found once everything else was fetched.
+    for (const ManifestFile& f : d->files)
+        for (const QString& path : {d->stagedPath(f.name), d->stagedPath(f.name) + QStringLiteral(".part")})
+            if (QFileInfo(path).isDir() && !QFileInfo(path).isSymLink()) {
+                fail(DownloadError::NotWritable, tr("Cannot download %1: the folder %2 is in its way. Delete that folder and start again.")
+                                                     .arg(f.name, path));
+                return;
+            }
     // Remember what this download expects, so a later run resumes against the same commit.
     qint64 remaining = 0;
     for (const ManifestFile& f : d->files) {
@@ -31,7 +50,7 @@ void ModelDownloader::checkSpaceAndDownload() {
     }
     QFile stateFile;
     QString why = openStagedFile(stateFile, d->stagedPath(QLatin1String(kStateFile)), QIODevice::WriteOnly | QIODevice::Truncate);
-    if (why.isEmpty() && stateFile.write(serializeResumeState({d->model.repo, d->revision, d->files})) < 0)
+    if (why.isEmpty() && stateFile.write(serializeResumeState({d->model.repo, d->revision, d->files, d->model.revision})) < 0)
         why = stateFile.errorString();
     if (!why.isEmpty()) {
         fail(DownloadError::NotWritable, tr("Cannot write in %1: %2").arg(d->staging, why));
@@ -136,6 +155,24 @@ void ModelDownloader::onReadyRead() {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (!d->replyChecked) {
         d->replyChecked = true;
+        // The request asks for the file itself (Accept-Encoding: identity). A compressed answer is
+        // not the file: its bytes can be neither checked against the file's size and hash nor
+        // resumed, so it is refused at once rather than retried as a cut transfer.
+        const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+        if ((status == 200 || status == 206) && !encoding.isEmpty() && encoding != "identity") {
+            d->writeFailed = true;
+            d->part.close();
+            if (d->partAtRequest == 0)
+                QFile::remove(d->partPath);
+            d->reply = nullptr;
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+            fail(DownloadError::ServerError, tr("The server sent %1 compressed (Content-Encoding: %2) although the file itself was "
+                                                "asked for; a compressed file cannot be checked or resumed. Try another endpoint.")
+                                                 .arg(d->files[d->index].name, shortText(QString::fromLatin1(encoding))));
+            return;
+        }
         if (status == 200 && d->partAtRequest > 0) {
             // The server ignored the Range header and sends the whole file: start the .part over.
             d->part.resize(0);

@@ -143,6 +143,7 @@ QString ModelDownloader::modelId() const { return d->model.id; }
 DownloadError ModelDownloader::error() const { return d->error; }
 QString ModelDownloader::errorMessage() const { return d->errorMessage; }
 QString ModelDownloader::status() const { return d->status; }
+QString ModelDownloader::notice() const { return d->notice; }
 QString ModelDownloader::currentFile() const {
     return d->index >= 0 && d->index < d->files.size() ? d->files[d->index].name : QString();
 }
@@ -231,6 +232,7 @@ void ModelDownloader::start(const library::ManifestModel& model) {
     d->revision = model.revision;
     d->error = DownloadError::None;
     d->errorMessage.clear();
+    d->notice.clear();
     d->installedDir.clear();
     d->validated.reset();
     d->cancelled = false;
@@ -277,9 +279,15 @@ void ModelDownloader::start(const library::ManifestModel& model) {
     }
     // One download per model and folder: a second one would write the same .part files. The lock
     // is held as long as the download runs, however long that is (no staleness by age); a lock
-    // whose process has gone is taken over.
-    d->lock = std::make_unique<QLockFile>(root + QLatin1Char('/') + model.folderName() + QStringLiteral(".lock"));
+    // whose process has gone is taken over, and so is anything at its path that is no lock file.
+    const QString lockPath = root + QLatin1Char('/') + model.folderName() + QStringLiteral(".lock");
+    d->lock = std::make_unique<QLockFile>(lockPath);
     d->lock->setStaleLockTime(0);
+    if (const QString why = clearUnusableLock(lockPath); !why.isEmpty()) {
+        d->staging.clear();
+        fail(DownloadError::NotWritable, why);
+        return;
+    }
     if (!d->lock->tryLock(0)) {
         const bool held = d->lock->error() == QLockFile::LockFailedError;
         d->staging.clear(); // another run's: not ours to discard
@@ -315,17 +323,23 @@ void ModelDownloader::start(const library::ManifestModel& model) {
     }
 
     // A download started earlier (by this or an earlier run of the app) left its expectations here.
+    // Staged files are only ever kept with the state that names their repository, commit and
+    // hashes: without it (an install killed after removing it, a state file that cannot be read)
+    // a file of the right size may still be another revision's, so everything staged is dropped.
+    d->staged.reset();
     QFile stateFile;
-    if (QFile::exists(d->stagedPath(QLatin1String(kStateFile)))
-        && openStagedFile(stateFile, d->stagedPath(QLatin1String(kStateFile)), QIODevice::ReadOnly).isEmpty()) {
-        const std::optional<ResumeState> staged = parseResumeState(stateFile.readAll());
+    if (openStagedFile(stateFile, d->stagedPath(QLatin1String(kStateFile)), QIODevice::ReadOnly).isEmpty()) {
+        // A resume state is a few hundred bytes per file; anything far larger is not one.
+        if (stateFile.size() <= 1 << 20)
+            d->staged = parseResumeState(stateFile.read(1 << 20));
         stateFile.close();
-        if (!staged || !resumesSameSource(*staged, model.repo, model.revision)) {
-            QDir(d->staging).removeRecursively();
-            QDir().mkpath(d->staging);
-        } else if (!library::isCommitId(model.revision)) {
-            d->revision = staged->revision; // keep the commit the earlier files came from
-        }
+    }
+    if (!d->staged || !resumesSameSource(*d->staged, model.repo, model.revision)) {
+        d->staged.reset();
+        QDir(d->staging).removeRecursively();
+        QDir().mkpath(d->staging);
+    } else if (!library::isCommitId(model.revision)) {
+        d->revision = d->staged->revision; // keep the commit the earlier files came from
     }
     setStatus(tr("Checking the files of %1…").arg(model.repo));
     headNext(0);

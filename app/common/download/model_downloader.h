@@ -89,6 +89,7 @@ public:
     DownloadError error() const;
     QString errorMessage() const;
     QString status() const;          // one line for a person: what is happening now
+    QString notice() const;          // something start() set right on the way (a lock file set aside), or empty
     QString currentFile() const;
     qint64 bytesDone() const;        // bytes of the model on disk (including resumed parts)
     qint64 bytesTotal() const;       // -1 until every file's size is known
@@ -110,6 +111,7 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 
+    QString clearUnusableLock(const QString& path);
     void headNext(int index, const QString& url = QString(), int hops = 0);
     void checkSpaceAndDownload();
     void downloadNext(int index);

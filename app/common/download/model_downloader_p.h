@@ -12,7 +12,9 @@
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <optional>
 
+#include "download/download_parsers.h"
 #include "download/file_hasher.h"
 #include "download/model_downloader.h"
 #include "library/model_library.h"
@@ -51,10 +53,12 @@ struct ModelDownloader::Private {
     QList<library::ManifestFile> files; // expectations, filled in from headers where not pinned
     QString revision;                   // the commit every file is fetched at
     QString staging;
+    std::optional<ResumeState> staged; // what the staged files were fetched as, read by start()
     Phase phase = Phase::Idle;
     DownloadError error = DownloadError::None;
     QString errorMessage;
     QString status;
+    QString notice;
     QString installedDir;
     std::shared_ptr<const al::Model> validated; // loaded by the validation, until taken
 

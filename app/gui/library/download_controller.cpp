@@ -67,7 +67,12 @@ QString DownloadController::etaText() const {
     return tr("about %1 h %2 min left").arg(s / 3600).arg((s % 3600) / 60);
 }
 
-QString DownloadController::status() const { return downloader_->status(); }
+// A notice (an unusable lock file set aside) stays with the status for the whole download, so the
+// learner can see which file was moved.
+QString DownloadController::status() const {
+    const QString notice = downloader_->notice();
+    return notice.isEmpty() ? downloader_->status() : notice + QLatin1Char(' ') + downloader_->status();
+}
 QString DownloadController::error() const { return error_; }
 QString DownloadController::errorKind() const {
     return error_.isEmpty() ? QString() : QString::fromLatin1(al::download::downloadErrorName(downloader_->error()));
