@@ -106,10 +106,12 @@ public:
         if (T > 0) {
             al::ForwardOptions opt;
             opt.keep_scores = false;
+            opt.keep_qkv = true; // v, for the value-weighted view
             opt.last_logits = false; // the lens shows attention only
             opt.cancel = cancel;
             al::ForwardResult fwd = runnerFor(model).forward(ids, opt);
             r->attention = std::move(fwd.attention);
+            r->values = std::move(fwd.v);
             r->reusedPrefix = fwd.reused_prefix;
             r->stats = headStats(r->attention, T);
         }
@@ -130,6 +132,8 @@ LensController::~LensController() {
         job_->cancel();
     if (inductionJob_)
         inductionJob_->cancel();
+    if (normsJob_)
+        normsJob_->cancel();
 }
 
 void LensController::setFollowHub(bool on) {
@@ -245,6 +249,7 @@ void LensController::setResultForTesting(LensResultPtr result) {
         }
     }
     emit resultChanged();
+    requestValueNorms();
     updateWeights();
 }
 
@@ -257,6 +262,7 @@ void LensController::choose(int& field, int value, int count) {
     if (value < 0 || value >= count || !assignIfChanged(field, value))
         return;
     emit selectionChanged();
+    requestValueNorms();
     updateWeights();
 }
 
@@ -276,6 +282,55 @@ void LensController::setHideFirst(bool on) {
     }
 }
 
+void LensController::setValueWeighted(bool on) {
+    if (assignIfChanged(valueWeighted_, on)) {
+        emit valueWeightedChanged();
+        updateWeights();
+    }
+}
+
+bool LensController::valueWeightsReady() const {
+    return result_ && !norms_.empty() && normsOf_.lock() == result_ && normsLayer_ == layer_ && normsHead_ == head_;
+}
+
+// The value norms of the shown head, off the GUI thread: one head's T × head_dim × n_embd
+// products, a few milliseconds at GPT-2 small's shapes. A newer selection supersedes the job.
+void LensController::requestValueNorms() {
+    if (normsJob_)
+        normsJob_->cancel();
+    if (valueWeightsReady())
+        return;
+    const bool wasReady = !norms_.empty();
+    norms_.clear();
+    if (wasReady)
+        emit valueWeightsChanged();
+    LensResultPtr r = result_;
+    std::shared_ptr<const al::Model> model = r ? r->model.lock() : nullptr;
+    if (!r || !model || r->values.empty())
+        return;
+    const int l = layer_, h = head_;
+    auto norms = std::make_shared<std::vector<float>>();
+    compute::JobSpec spec;
+    spec.priority = compute::Priority::Figure;
+    spec.name = QStringLiteral("lens-value-norms");
+    spec.receiver = this;
+    spec.work = [r, model, l, h, norms](compute::JobContext& ctx) {
+        ctx.throwIfCancelled();
+        *norms = lens::valueNorms(*model, *r, l, h);
+    };
+    spec.onFinished = [this, r, l, h, norms](compute::Outcome outcome, const QString&) {
+        if (outcome != compute::Outcome::Done || r != result_ || l != layer_ || h != head_)
+            return; // superseded; an error leaves the raw weights shown
+        norms_ = std::move(*norms);
+        normsOf_ = r;
+        normsLayer_ = l;
+        normsHead_ = h;
+        emit valueWeightsChanged();
+        updateWeights();
+    };
+    normsJob_ = compute::ComputeScheduler::instance()->submit(std::move(spec));
+}
+
 void LensController::updateWeights() {
     if (!result_ || focus_ < 0 || focus_ >= result_->tokenCount()) {
         tokens_.setWeights({}, -1);
@@ -285,7 +340,7 @@ void LensController::updateWeights() {
     for (int j = 0; j <= focus_; ++j) {
         if (hideFirst_ && j == 0)
             continue;
-        w[size_t(j)] = result_->weight(layer_, head_, focus_, j, hideFirst_);
+        w[size_t(j)] = float(weight(focus_, j));
     }
     tokens_.setWeights(w, focus_);
 }
@@ -299,7 +354,15 @@ QString LensController::notice() const {
 
 QString LensController::inductionSample() const { return QString::fromUtf8(kInductionSample); }
 
-double LensController::weight(int i, int j) const { return weightIn(layer_, head_, i, j, hideFirst_); }
+double LensController::weight(int i, int j) const {
+    return showsValueWeighted() ? valueWeightedWeight(i, j) : weightIn(layer_, head_, i, j, hideFirst_);
+}
+
+double LensController::valueWeightedWeight(int i, int j) const {
+    if (!valueWeightsReady())
+        return -2.0;
+    return double(lens::valueWeighted(*result_, norms_, layer_, head_, i, j, hideFirst_));
+}
 
 double LensController::weightIn(int layer, int head, int i, int j, bool hideFirst) const {
     return result_ ? double(result_->weight(layer, head, i, j, hideFirst)) : 0.0;
@@ -337,7 +400,8 @@ QString LensController::matrixCsv() const {
     QStringList lines;
     QStringList header{quote(tr("query \\ key (layer %1, head %2%3)")
                                  .arg(layer_).arg(head_)
-                                 .arg(hideFirst_ ? tr(", first token hidden") : QString()))};
+                                 .arg((hideFirst_ ? tr(", first token hidden") : QString())
+                                      + (showsValueWeighted() ? tr(", value-weighted") : QString())))};
     for (int j = 0; j < T; ++j)
         header << quote(QStringLiteral("%1:%2").arg(j).arg(result_->tokens[size_t(j)].text));
     lines << header.join(QLatin1Char(','));
@@ -345,7 +409,7 @@ QString LensController::matrixCsv() const {
         QStringList row{quote(QStringLiteral("%1:%2").arg(i).arg(result_->tokens[size_t(i)].text))};
         for (int j = 0; j < T; ++j) {
             const bool shown = j <= i && !(hideFirst_ && (j == 0 || i == 0));
-            row << (shown ? QString::number(double(result_->weight(layer_, head_, i, j, hideFirst_)), 'g', 6)
+            row << (shown ? QString::number(weight(i, j), 'g', 6)
                           : QString());
         }
         lines << row.join(QLatin1Char(','));
