@@ -16,7 +16,7 @@ namespace {
 // ‖v_j·W_O^h‖ for every position, written out: v from the runner, W_O^h = rows h·D … h·D+D-1 of c_proj.
 std::vector<double> directNorms(const al::Model& m, const al::ForwardResult& r, int l, int h) {
     const int H = m.config().n_head, C = m.config().n_embd, D = C / H, T = int(r.ids.size());
-    std::vector<double> out(size_t(T));
+    std::vector<double> out(static_cast<size_t>(T));
     for (int j = 0; j < T; ++j) {
         double sq = 0;
         for (int c = 0; c < C; ++c) {
