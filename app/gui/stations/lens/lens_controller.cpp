@@ -285,6 +285,7 @@ void LensController::setHideFirst(bool on) {
 void LensController::setValueWeighted(bool on) {
     if (assignIfChanged(valueWeighted_, on)) {
         emit valueWeightedChanged();
+        requestValueNorms();
         updateWeights();
     }
 }
@@ -295,6 +296,7 @@ bool LensController::valueWeightsReady() const {
 
 // The value norms of the shown head, off the GUI thread: one head's T × head_dim × n_embd
 // products, a few milliseconds at GPT-2 small's shapes. A newer selection supersedes the job.
+// Only while the view is on: typing with the raw weights shown does not pay for it.
 void LensController::requestValueNorms() {
     if (normsJob_)
         normsJob_->cancel();
@@ -306,7 +308,7 @@ void LensController::requestValueNorms() {
         emit valueWeightsChanged();
     LensResultPtr r = result_;
     std::shared_ptr<const al::Model> model = r ? r->model.lock() : nullptr;
-    if (!r || !model || r->values.empty())
+    if (!valueWeighted_ || !r || !model || r->values.empty())
         return;
     const int l = layer_, h = head_;
     auto norms = std::make_shared<std::vector<float>>();

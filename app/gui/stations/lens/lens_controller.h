@@ -33,7 +33,8 @@ class LensController : public QObject {
     // Chips, arcs and matrix show the value-weighted view (weight × ‖v_j·W_O‖, rows rescaled to
     // sum to 1) instead of the raw weights, once valueWeightsReady.
     Q_PROPERTY(bool valueWeighted READ valueWeighted WRITE setValueWeighted NOTIFY valueWeightedChanged)
-    // The value norms of the shown layer/head are computed (a job after each result and selection).
+    // The value norms of the shown layer/head are computed (while valueWeighted is on, a job after
+    // each result and selection).
     Q_PROPERTY(bool valueWeightsReady READ valueWeightsReady NOTIFY valueWeightsChanged)
     Q_PROPERTY(TokenModel* tokens READ tokens CONSTANT)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)          // a newer request is being computed
