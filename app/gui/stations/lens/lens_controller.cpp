@@ -64,7 +64,7 @@ public:
 
     // Tokenizes (unless ids are given), runs the forward and gathers what the lens shows.
     LensResultPtr compute(const std::shared_ptr<const al::Model>& model, const QString& text,
-                          bool useIds, std::vector<int> ids, quint64 generation,
+                          bool useIds, std::vector<int> ids, quint64 generation, bool keepValues,
                           const std::atomic<bool>* cancel) {
         QElapsedTimer timer;
         timer.start();
@@ -106,7 +106,7 @@ public:
         if (T > 0) {
             al::ForwardOptions opt;
             opt.keep_scores = false;
-            opt.keep_qkv = true; // v, for the value-weighted view
+            opt.keep_qkv = keepValues; // v, for the value-weighted view (it slows typing, so only while on)
             opt.last_logits = false; // the lens shows attention only
             opt.cancel = cancel;
             al::ForwardResult fwd = runnerFor(model).forward(ids, opt);
@@ -190,16 +190,17 @@ void LensController::request() {
     const QString text = text_;
     const bool useIds = useIds_;
     const std::vector<int> ids = ids_;
+    const bool keepValues = valueWeighted_;
     auto worker = worker_;
     auto result = std::make_shared<LensResultPtr>();
     compute::JobSpec spec;
     spec.priority = compute::Priority::Figure;
     spec.name = QStringLiteral("lens");
     spec.receiver = this;
-    spec.work = [worker, model, text, useIds, ids, generation, result](compute::JobContext& ctx) {
+    spec.work = [worker, model, text, useIds, ids, generation, keepValues, result](compute::JobContext& ctx) {
         std::lock_guard lock(worker->mutex);
         ctx.throwIfCancelled(); // superseded while waiting for the runner
-        *result = worker->compute(model, text, useIds, ids, generation, ctx.cancelFlag());
+        *result = worker->compute(model, text, useIds, ids, generation, keepValues, ctx.cancelFlag());
     };
     spec.onFinished = [this, result, generation](compute::Outcome outcome, const QString& error) {
         if (outcome == compute::Outcome::Cancelled) {
@@ -285,7 +286,10 @@ void LensController::setHideFirst(bool on) {
 void LensController::setValueWeighted(bool on) {
     if (assignIfChanged(valueWeighted_, on)) {
         emit valueWeightedChanged();
-        requestValueNorms();
+        if (on && result_ && result_->values.empty() && result_->tokenCount() > 0 && model_)
+            request(); // the shown result kept no values: once more with them (then its norms)
+        else
+            requestValueNorms();
         updateWeights();
     }
 }
