@@ -22,6 +22,7 @@
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
+#include <cmath>
 #include <QtTest/QTest>
 #include <cstdio>
 #include <ctime>
@@ -238,6 +239,46 @@ void timeTyping(const std::shared_ptr<const al::Model>& model) {
     std::fflush(stdout);
 }
 
+// The value-weighted view after the lens's result: from choosing a head until its value norms
+// are in and the chips and matrix can show it, for each head of one layer, at T = 64.
+void timeValueWeighted(const std::shared_ptr<const al::Model>& model) {
+    LensController lens;
+    lens.setFollowHub(false);
+    lens.setModel(model);
+    lens.setValueWeighted(true);
+    std::vector<int> ids(64);
+    for (int i = 0; i < 64; ++i) ids[size_t(i)] = (i * 7919 + 13) % model->config().vocab_size;
+    lens.requestIds(ids);
+    QElapsedTimer wait;
+    wait.start();
+    while (!(lens.hasResult() && lens.upToDate() && lens.valueWeightsReady()) && wait.elapsed() < 60000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        QThread::usleep(200);
+    }
+    std::vector<double> ms;
+    for (int h = 1; h < lens.nHead(); ++h) {
+        QElapsedTimer t;
+        t.start();
+        lens.setHead(h);
+        while (!lens.valueWeightsReady() && t.elapsed() < 60000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+            QThread::usleep(200);
+        }
+        double sum = 0; // the whole matrix as the lens shows it
+        for (int i = 0; i < lens.tokenCount(); ++i)
+            for (int j = 0; j <= i; ++j) sum += lens.weight(i, j);
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (std::abs(sum - lens.tokenCount()) > 0.01 * lens.tokenCount())
+            std::printf("  value-weighted rows do not sum to 1 (head %d)\n", h);
+    }
+    if (ms.empty())
+        return;
+    std::sort(ms.begin(), ms.end());
+    std::printf("  %-44s median %6.1f ms · worst %6.1f ms (%zu heads, T = %d)\n", "value-weighted view after choosing a head",
+                ms[ms.size() / 2], ms.back(), ms.size(), lens.tokenCount());
+    std::fflush(stdout);
+}
+
 // Station 5's generation, one written token at a time with the KV cache: milliseconds per step
 // while the sequence grows to T tokens (a typed text of T - 8 tokens, then 8 written ones), as the
 // station's figure steps it on one worker. Beside the wall time, the process's CPU time per step:
@@ -363,6 +404,7 @@ int main(int argc, char** argv) {
     if (onlyStation.isEmpty() || onlyStation == QLatin1String("1")) {
         std::printf("typing in Station 1 (from a keystroke until the lens shows the new text):\n");
         timeTyping(model);
+        timeValueWeighted(model);
     }
 
     if (onlyStation.isEmpty() || onlyStation == QLatin1String("5")) {

@@ -94,6 +94,7 @@ StationScaffold {
         if (!exAnswerMap.focusHead) return
         lens.layer = exLayer; lens.head = exHead
         lens.hideFirst = exHideFirst
+        lens.valueWeighted = false // the exercise asks about the raw weights
     }
     onExOpenChanged: {
         if (exOpen) {               // started: the lens shows the head asked about, nothing pinned
@@ -249,6 +250,43 @@ StationScaffold {
                     font.weight: Font.DemiBold
                     font.pixelSize: Theme.fontLarge
                     color: Theme.text
+                }
+                // Raw weights or the value-weighted view (Kobayashi et al. 2020); chips, arcs and
+                // matrix follow. Off and locked while an exercise waits: its answer is a raw weight.
+                RowLayout {
+                    objectName: "weightKindToggle"
+                    spacing: Theme.spacingS
+                    enabled: !station.exOpen
+                    Label { text: qsTr("Show:"); color: Theme.text }
+                    RadioButton {
+                        objectName: "rawWeightsButton"
+                        text: qsTr("Raw weights")
+                        checked: !lens.valueWeighted
+                        onToggled: if (checked) lens.valueWeighted = false
+                        Accessible.name: text
+                    }
+                    RadioButton {
+                        objectName: "valueWeightedButton"
+                        text: qsTr("Value-weighted")
+                        checked: lens.valueWeighted
+                        onToggled: if (checked) lens.valueWeighted = true
+                        Accessible.name: text
+                        Accessible.description: ToolTip.text
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Each weight times the size of what that token's value writes into the head's output (Kobayashi et al. 2020).")
+                    }
+                }
+                Label {
+                    objectName: "valueWeightedCaption"
+                    visible: lens.valueWeighted
+                    text: lens.valueWeightsReady
+                          ? qsTr("Value-weighted: weight × size of what the token's value writes, rescaled so a row sums to 1. Chips, arcs and matrix show it.")
+                          : qsTr("Value-weighted: computing the sizes of the values…")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: matrixView.implicitWidth
                 }
                 MatrixView {
                     id: matrixView

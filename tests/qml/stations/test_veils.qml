@@ -188,8 +188,15 @@ Item {
             // Before Start the lens is the learner's to explore; nothing is asked yet.
             verify(!card.open)
             verify(!s.page.veils.hides("lens-overview"))
+            // The value-weighted view is on before Start; the exercise asks about raw weights.
+            const toggle = findChild(s.page, "weightKindToggle")
+            verify(toggle.enabled)
+            first(s.page, i => i.rowVeilKey !== undefined).lens.valueWeighted = true
             card.started = true
             tryVerify(() => card.open)
+            verify(!toggle.enabled, "the raw/value-weighted toggle is locked while the card waits")
+            verify(!first(s.page, i => i.rowVeilKey !== undefined).lens.valueWeighted,
+                   "the lens is back on the raw weights the exercise asks about")
             const lh = card.answer.focusHead.split(".")
             tryCompare(s.page, "exLayer", Number(lh[0]))
             // The lens shows the head the exercise asks about (the engine's, not a finder of its own).
@@ -227,6 +234,7 @@ Item {
             compare(matrix.answerColumn, card.answer.row - 1) // the weight asked about: on the token before
             verify(first(s.page, i => i.objectName === "answerColumn").visible)
             compare(matrix.lens.focusToken, card.answer.row)
+            verify(toggle.enabled, "after the commit the learner may switch views again")
             save("lens-after")
         }
 

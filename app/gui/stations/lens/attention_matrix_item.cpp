@@ -18,6 +18,8 @@ void AttentionMatrixItem::setLens(LensController* lens) {
         connect(lens_, &LensController::resultChanged, this, &AttentionMatrixItem::rebuild);
         connect(lens_, &LensController::selectionChanged, this, &AttentionMatrixItem::rebuild);
         connect(lens_, &LensController::hideFirstChanged, this, &AttentionMatrixItem::rebuild);
+        connect(lens_, &LensController::valueWeightedChanged, this, &AttentionMatrixItem::rebuild);
+        connect(lens_, &LensController::valueWeightsChanged, this, &AttentionMatrixItem::rebuild);
         connect(lens_, &LensController::focusTokenChanged, this, [this] { update(); });
     }
     emit lensChanged();
@@ -52,14 +54,13 @@ void AttentionMatrixItem::rebuild() {
     if (T == 0) {
         image_ = QImage();
     } else {
-        const int l = lens_->layer(), h = lens_->head();
         const bool hide = lens_->hideFirst();
         if (image_.width() != T || image_.format() != QImage::Format_ARGB32_Premultiplied)
             image_ = QImage(T, T, QImage::Format_ARGB32_Premultiplied);
         const std::vector<int> cells = sampleCells(T, T); // one pixel per cell
         // Masked cells stay transparent: the hatching behind shows through.
         rasterize(image_, cells, cells, 0, [&](int i, int j) {
-            return j > i || (hide && (i == 0 || j == 0)) ? -1.f : r->weight(l, h, i, j, hide);
+            return j > i || (hide && (i == 0 || j == 0)) ? -1.f : float(lens_->weight(i, j));
         }, *this);
     }
     emit imageChanged();

@@ -64,7 +64,7 @@ public:
 
     // Tokenizes (unless ids are given), runs the forward and gathers what the lens shows.
     LensResultPtr compute(const std::shared_ptr<const al::Model>& model, const QString& text,
-                          bool useIds, std::vector<int> ids, quint64 generation,
+                          bool useIds, std::vector<int> ids, quint64 generation, bool keepValues,
                           const std::atomic<bool>* cancel) {
         QElapsedTimer timer;
         timer.start();
@@ -106,10 +106,12 @@ public:
         if (T > 0) {
             al::ForwardOptions opt;
             opt.keep_scores = false;
+            opt.keep_qkv = keepValues; // v, for the value-weighted view (it slows typing, so only while on)
             opt.last_logits = false; // the lens shows attention only
             opt.cancel = cancel;
             al::ForwardResult fwd = runnerFor(model).forward(ids, opt);
             r->attention = std::move(fwd.attention);
+            r->values = std::move(fwd.v);
             r->reusedPrefix = fwd.reused_prefix;
             r->stats = headStats(r->attention, T);
         }
@@ -130,6 +132,8 @@ LensController::~LensController() {
         job_->cancel();
     if (inductionJob_)
         inductionJob_->cancel();
+    if (normsJob_)
+        normsJob_->cancel();
 }
 
 void LensController::setFollowHub(bool on) {
@@ -186,16 +190,17 @@ void LensController::request() {
     const QString text = text_;
     const bool useIds = useIds_;
     const std::vector<int> ids = ids_;
+    const bool keepValues = valueWeighted_;
     auto worker = worker_;
     auto result = std::make_shared<LensResultPtr>();
     compute::JobSpec spec;
     spec.priority = compute::Priority::Figure;
     spec.name = QStringLiteral("lens");
     spec.receiver = this;
-    spec.work = [worker, model, text, useIds, ids, generation, result](compute::JobContext& ctx) {
+    spec.work = [worker, model, text, useIds, ids, generation, keepValues, result](compute::JobContext& ctx) {
         std::lock_guard lock(worker->mutex);
         ctx.throwIfCancelled(); // superseded while waiting for the runner
-        *result = worker->compute(model, text, useIds, ids, generation, ctx.cancelFlag());
+        *result = worker->compute(model, text, useIds, ids, generation, keepValues, ctx.cancelFlag());
     };
     spec.onFinished = [this, result, generation](compute::Outcome outcome, const QString& error) {
         if (outcome == compute::Outcome::Cancelled) {
@@ -245,6 +250,7 @@ void LensController::setResultForTesting(LensResultPtr result) {
         }
     }
     emit resultChanged();
+    requestValueNorms();
     updateWeights();
 }
 
@@ -257,6 +263,7 @@ void LensController::choose(int& field, int value, int count) {
     if (value < 0 || value >= count || !assignIfChanged(field, value))
         return;
     emit selectionChanged();
+    requestValueNorms();
     updateWeights();
 }
 
@@ -276,6 +283,60 @@ void LensController::setHideFirst(bool on) {
     }
 }
 
+void LensController::setValueWeighted(bool on) {
+    if (assignIfChanged(valueWeighted_, on)) {
+        emit valueWeightedChanged();
+        if (on && result_ && result_->values.empty() && result_->tokenCount() > 0 && model_)
+            request(); // the shown result kept no values: once more with them (then its norms)
+        else
+            requestValueNorms();
+        updateWeights();
+    }
+}
+
+bool LensController::valueWeightsReady() const {
+    return result_ && !norms_.empty() && normsOf_.lock() == result_ && normsLayer_ == layer_ && normsHead_ == head_;
+}
+
+// The value norms of the shown head, off the GUI thread: one head's T × head_dim × n_embd
+// products, a few milliseconds at GPT-2 small's shapes. A newer selection supersedes the job.
+// Only while the view is on: typing with the raw weights shown does not pay for it.
+void LensController::requestValueNorms() {
+    if (normsJob_)
+        normsJob_->cancel();
+    if (valueWeightsReady())
+        return;
+    const bool wasReady = !norms_.empty();
+    norms_.clear();
+    if (wasReady)
+        emit valueWeightsChanged();
+    LensResultPtr r = result_;
+    std::shared_ptr<const al::Model> model = r ? r->model.lock() : nullptr;
+    if (!valueWeighted_ || !r || !model || r->values.empty())
+        return;
+    const int l = layer_, h = head_;
+    auto norms = std::make_shared<std::vector<float>>();
+    compute::JobSpec spec;
+    spec.priority = compute::Priority::Figure;
+    spec.name = QStringLiteral("lens-value-norms");
+    spec.receiver = this;
+    spec.work = [r, model, l, h, norms](compute::JobContext& ctx) {
+        ctx.throwIfCancelled();
+        *norms = lens::valueNorms(*model, *r, l, h);
+    };
+    spec.onFinished = [this, r, l, h, norms](compute::Outcome outcome, const QString&) {
+        if (outcome != compute::Outcome::Done || r != result_ || l != layer_ || h != head_)
+            return; // superseded; an error leaves the raw weights shown
+        norms_ = std::move(*norms);
+        normsOf_ = r;
+        normsLayer_ = l;
+        normsHead_ = h;
+        emit valueWeightsChanged();
+        updateWeights();
+    };
+    normsJob_ = compute::ComputeScheduler::instance()->submit(std::move(spec));
+}
+
 void LensController::updateWeights() {
     if (!result_ || focus_ < 0 || focus_ >= result_->tokenCount()) {
         tokens_.setWeights({}, -1);
@@ -285,7 +346,7 @@ void LensController::updateWeights() {
     for (int j = 0; j <= focus_; ++j) {
         if (hideFirst_ && j == 0)
             continue;
-        w[size_t(j)] = result_->weight(layer_, head_, focus_, j, hideFirst_);
+        w[size_t(j)] = float(weight(focus_, j));
     }
     tokens_.setWeights(w, focus_);
 }
@@ -299,7 +360,15 @@ QString LensController::notice() const {
 
 QString LensController::inductionSample() const { return QString::fromUtf8(kInductionSample); }
 
-double LensController::weight(int i, int j) const { return weightIn(layer_, head_, i, j, hideFirst_); }
+double LensController::weight(int i, int j) const {
+    return showsValueWeighted() ? valueWeightedWeight(i, j) : weightIn(layer_, head_, i, j, hideFirst_);
+}
+
+double LensController::valueWeightedWeight(int i, int j) const {
+    if (!valueWeightsReady())
+        return -2.0;
+    return double(lens::valueWeighted(*result_, norms_, layer_, head_, i, j, hideFirst_));
+}
 
 double LensController::weightIn(int layer, int head, int i, int j, bool hideFirst) const {
     return result_ ? double(result_->weight(layer, head, i, j, hideFirst)) : 0.0;
@@ -337,7 +406,8 @@ QString LensController::matrixCsv() const {
     QStringList lines;
     QStringList header{quote(tr("query \\ key (layer %1, head %2%3)")
                                  .arg(layer_).arg(head_)
-                                 .arg(hideFirst_ ? tr(", first token hidden") : QString()))};
+                                 .arg((hideFirst_ ? tr(", first token hidden") : QString())
+                                      + (showsValueWeighted() ? tr(", value-weighted") : QString())))};
     for (int j = 0; j < T; ++j)
         header << quote(QStringLiteral("%1:%2").arg(j).arg(result_->tokens[size_t(j)].text));
     lines << header.join(QLatin1Char(','));
@@ -345,7 +415,7 @@ QString LensController::matrixCsv() const {
         QStringList row{quote(QStringLiteral("%1:%2").arg(i).arg(result_->tokens[size_t(i)].text))};
         for (int j = 0; j < T; ++j) {
             const bool shown = j <= i && !(hideFirst_ && (j == 0 || i == 0));
-            row << (shown ? QString::number(double(result_->weight(layer_, head_, i, j, hideFirst_)), 'g', 6)
+            row << (shown ? QString::number(weight(i, j), 'g', 6)
                           : QString());
         }
         lines << row.join(QLatin1Char(','));

@@ -30,6 +30,12 @@ class LensController : public QObject {
     Q_PROPERTY(int head READ head WRITE setHead NOTIFY selectionChanged)
     Q_PROPERTY(int focusToken READ focusToken WRITE setFocusToken NOTIFY focusTokenChanged) // -1: none
     Q_PROPERTY(bool hideFirst READ hideFirst WRITE setHideFirst NOTIFY hideFirstChanged)
+    // Chips, arcs and matrix show the value-weighted view (weight × ‖v_j·W_O‖, rows rescaled to
+    // sum to 1) instead of the raw weights, once valueWeightsReady.
+    Q_PROPERTY(bool valueWeighted READ valueWeighted WRITE setValueWeighted NOTIFY valueWeightedChanged)
+    // The value norms of the shown layer/head are computed (while valueWeighted is on, a job after
+    // each result and selection).
+    Q_PROPERTY(bool valueWeightsReady READ valueWeightsReady NOTIFY valueWeightsChanged)
     Q_PROPERTY(TokenModel* tokens READ tokens CONSTANT)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)          // a newer request is being computed
     Q_PROPERTY(bool hasResult READ hasResult NOTIFY resultChanged)
@@ -59,6 +65,9 @@ public:
     void setFocusToken(int token);
     bool hideFirst() const { return hideFirst_; }
     void setHideFirst(bool on);
+    bool valueWeighted() const { return valueWeighted_; }
+    void setValueWeighted(bool on);
+    bool valueWeightsReady() const;
     TokenModel* tokens() { return &tokens_; }
     bool busy() const { return requested_ != shown_; }
     bool hasResult() const { return result_ != nullptr; }
@@ -84,8 +93,12 @@ public:
     quint64 shownGeneration() const { return shown_; }
     int droppedResults() const { return dropped_; } // finished but stale, never shown
 
-    // Weight of query i on key j in the current layer/head (hideFirst applied); 0 where masked.
+    // What the lens shows for query i on key j in the current layer/head (hideFirst applied; the
+    // value-weighted view when it is on and ready); 0 where masked.
     Q_INVOKABLE double weight(int i, int j) const;
+    // The value-weighted view of query i on key j in the current layer/head, whatever the toggle
+    // says; -2 while its value norms are being computed.
+    Q_INVOKABLE double valueWeightedWeight(int i, int j) const;
     Q_INVOKABLE double weightIn(int layer, int head, int i, int j, bool hideFirst) const;
     // The key token query i attends to most in (layer, head); -1 if none.
     Q_INVOKABLE int argmaxKey(int layer, int head, int query, bool hideFirst) const;
@@ -103,6 +116,8 @@ signals:
     void selectionChanged();
     void focusTokenChanged();
     void hideFirstChanged();
+    void valueWeightedChanged();
+    void valueWeightsChanged();
     void busyChanged();
     void resultChanged();
     void errorChanged();
@@ -112,6 +127,8 @@ private:
     void request();
     void acceptResult(lens::LensResultPtr result, const QString& error, quint64 generation);
     void updateWeights();
+    void requestValueNorms();
+    bool showsValueWeighted() const { return valueWeighted_ && valueWeightsReady(); }
     void choose(int& field, int value, int count);
     void onHubModelChanged();
 
@@ -121,6 +138,11 @@ private:
     std::vector<int> ids_;
     int layer_ = 0, head_ = 0, focus_ = -1;
     bool hideFirst_ = false;
+    bool valueWeighted_ = false;
+    // ‖v_j·W_O‖ of normsLayer_/normsHead_ in normsOf_ (empty until its job is done).
+    std::vector<float> norms_;
+    std::weak_ptr<const lens::LensResult> normsOf_;
+    int normsLayer_ = -1, normsHead_ = -1;
     TokenModel tokens_;
     lens::LensResultPtr result_;
     QString error_;
@@ -129,5 +151,5 @@ private:
     std::shared_ptr<const al::Model> model_;
     QVariantMap induction_;
     std::shared_ptr<class LensWorker> worker_; // the runner; shared with running jobs
-    compute::JobPtr job_, inductionJob_;
+    compute::JobPtr job_, inductionJob_, normsJob_;
 };

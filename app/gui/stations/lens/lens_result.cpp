@@ -1,5 +1,7 @@
 #include "lens/lens_result.h"
 
+#include "attention_lens/value_weighted.h"
+
 namespace lens {
 
 float LensResult::weight(int l, int h, int i, int j, bool hideFirst) const {
@@ -24,6 +26,28 @@ float LensResult::weight(int l, int h, int i, int j, bool hideFirst) const {
         return sum > 0.f ? row[j] / sum : 1.f / float(i);
     }
     return row[j] / rest;
+}
+
+std::vector<float> valueNorms(const al::Model& model, const LensResult& r, int layer, int head) {
+    al::ForwardResult kept; // al::value_norms reads only the ids and the values
+    kept.ids = r.ids;
+    kept.v = r.values;
+    return al::value_norms(model, kept, layer, head);
+}
+
+float valueWeighted(const LensResult& r, const std::vector<float>& norms, int l, int h, int i, int j, bool hideFirst) {
+    const int T = r.tokenCount();
+    if (norms.size() != size_t(T) || l < 0 || h < 0 || l >= r.nLayer || h >= r.nHead || i < 0 || j < 0 || i >= T || j >= T)
+        return 0.f;
+    if (hideFirst && i == 0)
+        return -1.f; // nothing left in row 0, as in LensResult::weight
+    if (j > i || (hideFirst && j == 0))
+        return 0.f;
+    const float* row = r.attention.row(l, h, i);
+    double sum = 0;
+    for (int k = hideFirst ? 1 : 0; k <= i; ++k)
+        sum += double(row[k]) * norms[size_t(k)];
+    return sum > 0 ? float(double(row[j]) * norms[size_t(j)] / sum) : 0.f;
 }
 
 TokenInfo describeToken(const std::string& bytes, bool special) {

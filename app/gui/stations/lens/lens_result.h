@@ -34,6 +34,7 @@ struct LensResult {
     std::vector<int> ids;
     std::vector<TokenInfo> tokens;
     al::AttentionStore attention; // [L][H] x causal rows
+    std::vector<float> values;    // [L][H][T][head_dim]: every head's v, for the value-weighted view
     std::vector<HeadStats> stats; // [L * H]
     int nLayer = 0, nHead = 0;
     int reusedPrefix = 0;
@@ -47,6 +48,15 @@ struct LensResult {
 };
 
 using LensResultPtr = std::shared_ptr<const LensResult>;
+
+// ‖v_j·W_O‖ of head (layer, head) at every position of the result (al::value_norms on its kept
+// values): [T]. Throws al::Error if the result kept no values or the head is not in the model.
+std::vector<float> valueNorms(const al::Model& model, const LensResult& r, int layer, int head);
+
+// The value-weighted view of query i on key j (Kobayashi et al. 2020): weight(i, j) × norms[j],
+// rescaled so that the row sums to 1 and so compares with the raw weights. hideFirst and masked
+// cells as in LensResult::weight; 0 if norms do not fit the result.
+float valueWeighted(const LensResult& r, const std::vector<float>& norms, int l, int h, int i, int j, bool hideFirst);
 
 // Chip text for one token's raw bytes (GPT-2 byte-level pieces).
 TokenInfo describeToken(const std::string& bytes, bool special);

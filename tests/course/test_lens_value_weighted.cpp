@@ -1,0 +1,136 @@
+// Station 1's value-weighted view (Kobayashi et al. 2020): what the lens shows with the toggle on
+// is checked against a computation written out here, from the model's c_proj weights and the v
+// of a forward pass of its own, with the attention weights of the independent implementation
+// (the fixture) or of that forward pass (lens-mini): weight × ‖v_j·W_O‖, each row rescaled to 1.
+#include <QtTest>
+#include <cmath>
+#include <memory>
+
+#include "fixture.h"
+#include "attention_lens/forward.h"
+#include "attention_lens/model.h"
+#include "lens/lens_controller.h"
+
+namespace {
+
+// ‖v_j·W_O^h‖ for every position, written out: v from the runner, W_O^h = rows h·D … h·D+D-1 of c_proj.
+std::vector<double> directNorms(const al::Model& m, const al::ForwardResult& r, int l, int h) {
+    const int H = m.config().n_head, C = m.config().n_embd, D = C / H, T = int(r.ids.size());
+    std::vector<double> out(static_cast<size_t>(T));
+    for (int j = 0; j < T; ++j) {
+        double sq = 0;
+        for (int c = 0; c < C; ++c) {
+            double y = 0;
+            for (int d = 0; d < D; ++d)
+                y += double(r.v[((size_t(l) * H + h) * T + j) * D + d]) * m.layer(l).proj_w[size_t(h * D + d) * C + c];
+            sq += y * y;
+        }
+        out[size_t(j)] = std::sqrt(sq);
+    }
+    return out;
+}
+
+// The row i of the view from weights a(i, k): a(i, j)·n_j / Σ_k a(i, k)·n_k (k from 1 with hideFirst).
+template <typename Att>
+double directCell(const Att& a, const std::vector<double>& n, int i, int j, bool hideFirst) {
+    double sum = 0;
+    for (int k = hideFirst ? 1 : 0; k <= i; ++k)
+        sum += a(i, k) * n[size_t(k)];
+    return a(i, j) * n[size_t(j)] / sum;
+}
+
+bool settle(LensController& lens) {
+    return QTest::qWaitFor([&] { return lens.hasResult() && lens.upToDate() && !lens.busy(); }, 30000);
+}
+
+} // namespace
+
+class TestLensValueWeighted : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesADirectComputationOnTheFixture() {
+        const std::vector<fixture::Case> cases = fixture::cases();
+        QVERIFY(!cases.empty());
+        const fixture::Case& c = cases.back();
+        auto model = al::Model::load(fixture::modelDir().toStdString());
+        al::Runner runner(model);
+        al::ForwardOptions opt;
+        opt.keep_qkv = true;
+        const al::ForwardResult fwd = runner.forward(c.ids, opt);
+
+        LensController lens;
+        lens.setFollowHub(false);
+        lens.setModel(model);
+        lens.requestIds(c.ids);
+        QVERIFY(settle(lens));
+        QCOMPARE(lens.tokenCount(), c.T);
+        lens.setValueWeighted(true);
+        int differs = 0;
+        for (int l = 0; l < c.L; ++l)
+            for (int h = 0; h < c.H; ++h) {
+                lens.setLayer(l);
+                lens.setHead(h);
+                QTRY_VERIFY_WITH_TIMEOUT(lens.valueWeightsReady(), 10000);
+                const std::vector<double> n = directNorms(*model, fwd, l, h);
+                auto a = [&](int i, int j) { return double(c.att(l, h, i, j)); };
+                for (bool hide : {false, true}) {
+                    lens.setHideFirst(hide);
+                    for (int i = hide ? 1 : 0; i < c.T; ++i) {
+                        double rowSum = 0;
+                        for (int j = 0; j < c.T; ++j) {
+                            const double want = j > i || (hide && j == 0) ? 0.0 : directCell(a, n, i, j, hide);
+                            QVERIFY2(std::abs(lens.weight(i, j) - want) < 2e-4,
+                                     qPrintable(QStringLiteral("head %1.%2 cell %3,%4: %5 vs %6").arg(l).arg(h).arg(i).arg(j)
+                                                    .arg(lens.weight(i, j)).arg(want)));
+                            rowSum += lens.weight(i, j);
+                            if (std::abs(want - a(i, j)) > 0.02 && !hide)
+                                ++differs;
+                        }
+                        QVERIFY(std::abs(rowSum - 1.0) < 1e-4);
+                    }
+                }
+                lens.setHideFirst(false);
+                // The chips show the same numbers for the pinned query; off, the raw weights are back.
+                lens.setFocusToken(c.T - 1);
+                for (int j = 0; j < c.T; ++j)
+                    QVERIFY(std::abs(lens.tokens()->get(j).value(QStringLiteral("weight")).toDouble()
+                                     - directCell(a, n, c.T - 1, j, false)) < 2e-4);
+                lens.setValueWeighted(false);
+                for (int j = 0; j < c.T; ++j)
+                    QVERIFY(std::abs(lens.weight(c.T - 1, j) - a(c.T - 1, j)) < 2e-4);
+                lens.setValueWeighted(true);
+            }
+        QVERIFY2(differs > 0, "the value-weighted view never differs from the raw weights: nothing is shown");
+    }
+
+    void matchesADirectComputationOnLensMini() {
+        auto model = al::Model::load((fixture::sourceDir() + QStringLiteral("/resources/models/lens-mini")).toStdString());
+        LensController lens;
+        lens.setFollowHub(false);
+        lens.setModel(model);
+        lens.setText(QStringLiteral("When Mary and John went to the store, John gave a drink to"));
+        QVERIFY(settle(lens));
+        const std::vector<int> ids = lens.result()->ids;
+        al::Runner runner(model);
+        al::ForwardOptions opt;
+        opt.keep_qkv = true;
+        const al::ForwardResult fwd = runner.forward(ids, opt);
+        const int T = int(ids.size()), L = model->config().n_layer, H = model->config().n_head;
+        lens.setValueWeighted(true);
+        for (int l = 0; l < L; ++l)
+            for (int h = 0; h < H; ++h) {
+                lens.setLayer(l);
+                lens.setHead(h);
+                QTRY_VERIFY_WITH_TIMEOUT(lens.valueWeightsReady(), 10000);
+                const std::vector<double> n = directNorms(*model, fwd, l, h);
+                auto a = [&](int i, int j) { return double(fwd.attention.at(l, h, i, j)); };
+                for (int i = 0; i < T; ++i)
+                    for (int j = 0; j <= i; ++j)
+                        QVERIFY(std::abs(lens.weight(i, j) - directCell(a, n, i, j, false)) < 2e-4);
+            }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLensValueWeighted)
+#include "test_lens_value_weighted.moc"
