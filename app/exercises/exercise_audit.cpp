@@ -378,6 +378,11 @@ Report run(const std::vector<Station>& stations, al::Runner& runner, const QStri
                 try {
                     answers[size_t(k)] = computeExercise(def, runner, ids);
                     ok[size_t(k)] = true;
+                } catch (const NotAskable&) {
+                    // Refused with its reason on the card: counted with the example sentences.
+                    answers[size_t(k)] = ExerciseAnswer{};
+                    answers[size_t(k)].example = true;
+                    ok[size_t(k)] = true;
                 } catch (const std::exception& e) {
                     if (errors[size_t(k)].size() < 3) errors[size_t(k)] << QStringLiteral("%1: %2").arg(texts[t].left(40), QString::fromUtf8(e.what()));
                 }

@@ -55,7 +55,7 @@ struct ExerciseReport {
     QStringList leaks;
     int refusedNearTies = 0;
     int computed = 0;           // texts the exercise ran on
-    int example = 0;            // of them, texts it replaced by the example sentence
+    int example = 0;            // of them, texts it replaced by the example sentence or refused (NotAskable)
     QStringList errors;         // texts it could not run on (first few)
     QStringList values;         // per text (in corpus order, example texts left out): the measured value or answer
     double mostCommonShare() const;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <vector>
 
+#include "attention_lens/error.h"
 #include "attention_lens/forward.h"
 
 namespace course {
@@ -34,6 +35,14 @@ struct ExerciseAnswer {
     QString measured;      // for a range question: the measured value that picked the range, as text
     bool example = false;  // the text had nothing to ask about, so the example sentence was used
     QVariantMap toVariant() const;
+};
+
+// Thrown by a compute function for a text it can ask no fair question about; the message says why
+// and what text would do. The card shows it instead of a question (as for any error); the audit
+// counts such a text apart, as not the card's own, rather than as a failure.
+class NotAskable : public al::Error {
+public:
+    using al::Error::Error;
 };
 
 // Names of the compute functions this engine knows (the lessons' `compute` values).

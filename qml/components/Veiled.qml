@@ -13,7 +13,10 @@ Item {
     property AnswerVeils veils: null
     property string key
     default property Item content
-    readonly property bool veiled: veils !== null && veils.hides(key)
+    // False where what the part shows is not what the question asks about (another text, say): then
+    // it stays open to explore while the question waits.
+    property bool applies: true
+    readonly property bool veiled: applies && veils !== null && veils.hides(key)
     readonly property var answers: veils !== null ? veils.answersFor(key) : []
     // The question sits in the figure's frame, above its parts (ExerciseList places it there).
     property string note: qsTr("Hidden until you commit your prediction above")

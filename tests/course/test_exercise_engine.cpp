@@ -108,6 +108,17 @@ private slots:
         QFETCH(QString, id);
         const QJsonObject def = fixture::exercise(folder, id);
         for (int ci : {0, 6}) {
+            if (id == QLatin1String("heads-patch-best")) {
+                // The fixture's logits are nearly flat, so replacing a token barely moves the
+                // measure: the card refuses the text, with its reason, rather than grade noise.
+                try {
+                    computeExercise(def, *runner_, cases_[ci].ids);
+                    QFAIL("patching graded a text whose replacement barely moves the answer");
+                } catch (const course::NotAskable& e) {
+                    QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("hardly changes the answer")), e.what());
+                }
+                continue;
+            }
             const course::ExerciseAnswer a = computeExercise(def, *runner_, cases_[ci].ids);
             QCOMPARE(a.kind, def.value(QStringLiteral("kind")).toString());
             QVERIFY(!a.answer.isEmpty());

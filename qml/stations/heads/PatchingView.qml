@@ -83,7 +83,7 @@ ColumnLayout {
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
         text: view.lab.pair === view.ownTextPair
-              ? qsTr("Your text (its first %1 tokens) with one token replaced by “the” (or “a”): the last token that repeats an earlier one, or the middle one. The measure compares the model's top answer on your text with the token the change raises most.").arg(32)
+              ? qsTr("Your text (its first %1 tokens) with one token replaced by “the” (or “a”): of the last tokens that repeat an earlier one and the middle one, the one whose replacement moves the measure most. The measure compares the model's top answer on your text with its top answer on the changed text (its runner-up where both agree).").arg(32)
               : qsTr("Edit one word of the clean text and press Enter: the corrupted text keeps the pair's swap and takes your word too.")
     }
     Label {
@@ -109,6 +109,8 @@ ColumnLayout {
         Layout.fillWidth: true
         veils: view.veils
         key: view.veilKey
+        // The question is about the learner's own text: the worked pairs stay open to explore first.
+        applies: view.lab.pair === view.ownTextPair
         // Always shown once unveiled: while a new pair computes, its grids are empty and say so.
         ColumnLayout {
             spacing: Theme.spacingS

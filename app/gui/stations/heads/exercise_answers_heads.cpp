@@ -340,9 +340,17 @@ namespace {
 // restore? Ranges, since the exact share could only be guessed.
 ExerciseAnswer patchBestHead(const Ctx& c) {
     std::vector<int> ids(c.ids.begin(), c.ids.begin() + std::min<size_t>(c.ids.size(), kPatchTokens));
-    const TextPair pair = pairFromText(c.model, ids);
     // The exercise engine's runner holds the model; patching needs it shared.
-    const al::Patching p = patchPair(c.runner.model_ptr(), pair, c.cancel);
+    const TextPatching tp = patchText(c.runner.model_ptr(), ids, c.cancel);
+    const TextPair& pair = tp.pair;
+    const al::Patching& p = tp.patching;
+    // A small drop makes every share noise over a small number: no fair question on this text.
+    if (tp.gap() < kMinPatchGap)
+        throw NotAskable(QObject::tr("On your text, replacing one token hardly changes the answer: the logit difference "
+                                     "between %1 and %2 only goes from %3 to %4, so the heads' shares would be mostly "
+                                     "noise. Try another text, one whose answer depends on an earlier word.")
+                             .arg(quoted(c.model, p.answer), quoted(c.model, p.wrong), num(p.ld_clean, 2), num(p.ld_corrupted, 2))
+                             .toStdString());
     const std::vector<float> heads = al::patch_heads(p);
     int best = 0;
     for (int i = 1; i < int(heads.size()); ++i)

@@ -56,6 +56,7 @@ int oneToken(const al::Model& m, const char* word) {
 struct Computed {
     QString mismatch;
     QVariantMap result;
+    QString clean, corrupted; // on the learner's text: the pair chosen, shown as the two texts
 };
 
 QVariantList toList(const std::vector<float>& v, const al::Patching& p) {
@@ -143,31 +144,38 @@ void PatchingLab::recompute(const Input& in) {
     result_ = {{QStringLiteral("layers"), 0}};
     emit resultChanged();
     if (onOwnText()) {
-        // The learner's text and its corrupted twin, shown as the two texts.
-        const std::vector<int> ids = course::tokenize(*in.model, in.text, course::kPatchTokens);
-        const course::TextPair pair = course::pairFromText(*in.model, ids);
-        if (in.model->tokenizer()) {
-            clean_ = QString::fromStdString(in.model->tokenizer()->decode(pair.clean));
-            corrupted_ = QString::fromStdString(in.model->tokenizer()->decode(pair.corrupted));
-            emit textsChanged();
-        }
+        // The learner's text at once; its corrupted twin once the heads' job has chosen it.
+        clean_ = QString::fromStdString(in.text);
+        corrupted_.clear();
+        emit textsChanged();
     }
     heads(in);
     positionGrid(in);
 }
 
 namespace {
-// The patching of the lab's pair: a preset (its texts as given) or the learner's text.
+// The patching of the lab's pair: a preset (its texts as given) or the learner's text (its pair's
+// texts into `ownPair`, when given).
 al::Patching patchingFor(const std::shared_ptr<const al::Model>& model, bool ownText, const std::string& text,
                          const std::string& clean, const std::string& corrupted, const Pair& pair, QString& mismatch,
-                         const std::atomic<bool>* cancel) {
+                         const std::atomic<bool>* cancel, course::TextPair* ownPair = nullptr) {
     if (ownText) {
-        const course::TextPair tp = course::pairFromText(*model, course::tokenize(*model, text, course::kPatchTokens));
-        if (tp.changed < 0) {
+        const std::vector<int> ids = course::tokenize(*model, text, course::kPatchTokens);
+        if (ids.size() < 3) {
             mismatch = PatchingLab::tr("Your text needs at least 3 tokens for a pair.");
             return {};
         }
-        return course::patchPair(model, tp, cancel);
+        course::TextPatching tp = course::patchText(model, ids, cancel);
+        if (ownPair) *ownPair = tp.pair;
+        if (tp.gap() < course::kMinPatchGap) {
+            const QStringList answer = course::tokenLabels(*model, {tp.patching.answer}),
+                              wrong = course::tokenLabels(*model, {tp.patching.wrong});
+            mismatch = PatchingLab::tr("On your text, replacing one token hardly changes the answer: the logit difference between “%1” and “%2” only goes from %3 to %4, so the heads' shares would be mostly noise. Try another text, one whose answer depends on an earlier word.")
+                           .arg(answer.value(0), wrong.value(0), figure_words::number(tp.patching.ld_clean),
+                                figure_words::number(tp.patching.ld_corrupted));
+            return {};
+        }
+        return std::move(tp.patching);
     }
     Prepared pr = prepare(*model, clean, corrupted, pair);
     if (!pr.mismatch.isEmpty()) {
@@ -190,7 +198,12 @@ void PatchingLab::heads(const Input& in) {
         [model = in.model, ownText = onOwnText(), text = in.text, clean = clean_.toStdString(), corrupted = corrupted_.toStdString(),
          pair = kPairs[std::min(pair_, kPairCount - 1)]](JobContext& ctx) {
             Computed c;
-            const al::Patching p = patchingFor(model, ownText, text, clean, corrupted, pair, c.mismatch, ctx.cancelFlag());
+            course::TextPair own;
+            const al::Patching p = patchingFor(model, ownText, text, clean, corrupted, pair, c.mismatch, ctx.cancelFlag(), &own);
+            if (ownText && own.changed >= 0 && model->tokenizer()) {
+                c.clean = QString::fromStdString(model->tokenizer()->decode(own.clean));
+                c.corrupted = QString::fromStdString(model->tokenizer()->decode(own.corrupted));
+            }
             if (!c.mismatch.isEmpty()) return c;
             const QStringList answer = course::tokenLabels(*model, {p.answer}), wrong = course::tokenLabels(*model, {p.wrong});
             if (!(std::abs(p.ld_clean - p.ld_corrupted) > 1e-6f)) {
@@ -216,6 +229,11 @@ void PatchingLab::heads(const Input& in) {
             return c;
         },
         [this](Computed& c) {
+            if (onOwnText() && !c.clean.isEmpty()) {
+                clean_ = c.clean;
+                corrupted_ = c.corrupted;
+                emit textsChanged();
+            }
             mismatch_ = c.mismatch;
             result_ = c.mismatch.isEmpty() ? c.result : QVariantMap{{QStringLiteral("layers"), 0}};
             emit resultChanged();
