@@ -356,7 +356,7 @@ int main(int argc, char* argv[]) {
                 --*revealTries;
                 const RevealCount n = revealAllPredictions(engine, window->contentItem());
                 std::printf("attention-lens: %d of %d predictions committed\n", n.revealed, n.cards);
-                if (n.revealed == n.cards)
+                if (n.done())
                     *revealTries = 0;
                 settle->start(1500);
                 return;

@@ -27,6 +27,7 @@ RevealCount revealAllPredictions(QJSEngine& engine, QQuickItem* root) {
         "(function (card) {"
         "  if (card.needsStart && !card.started) card.started = true;"
         "  const a = card.answer;"
+        "  if (!card.revealed && card.errorText) return 'refused';"
         "  if (card.revealed || !a || a.kind === undefined) return card.revealed === true;"
         "  const pick = a.kind === 'option' ? (a.choices && a.choices.length ? a.choices[0].value : '')"
         "                                   : (a.accept && a.accept.length ? String(a.accept[0]) : '');"
@@ -37,8 +38,12 @@ RevealCount revealAllPredictions(QJSEngine& engine, QQuickItem* root) {
         "})"));
     RevealCount count;
     count.cards = int(cards.size());
-    for (QQuickItem* card : cards)
-        if (commit.call({engine.newQObject(card)}).toBool())
+    for (QQuickItem* card : cards) {
+        const QJSValue r = commit.call({engine.newQObject(card)});
+        if (r.isString())
+            ++count.refused;
+        else if (r.toBool())
             ++count.revealed;
+    }
     return count;
 }

@@ -9,6 +9,8 @@ class QQuickItem;
 struct RevealCount {
     int cards = 0;    // exercise cards on the page
     int revealed = 0; // of those, how many show their answer now
+    int refused = 0;  // of those, how many say why they cannot be asked on this text
+    bool done() const { return revealed + refused == cards; }
 };
 
 // Starts every exercise that waits for a Start press and commits its first offered answer (the

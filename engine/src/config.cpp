@@ -208,8 +208,10 @@ std::string Config::to_json() const {
     j["scale_attn_weights"] = scale_attn_weights;
     j["scale_attn_by_inverse_layer_idx"] = scale_attn_by_inverse_layer_idx;
     j["tie_word_embeddings"] = tie_word_embeddings;
-    j["bos_token_id"] = bos_token_id;
-    j["eos_token_id"] = eos_token_id;
+    // An id outside the vocabulary is GPT-2's default left unset (a small vocabulary has no token
+    // 50256); it is left out so that the file reads back as it was written.
+    if (bos_token_id < vocab_size) j["bos_token_id"] = bos_token_id;
+    if (eos_token_id < vocab_size) j["eos_token_id"] = eos_token_id;
     return j.dump(2) + "\n";
 }
 

@@ -1278,6 +1278,10 @@
         <source>%1 puts on average %2 of each token&apos;s attention on the token just before it — the highest of all heads for this text. (The second token is left out: the token before it is the first, where many heads rest anyway.)</source>
         <translation>%1 legt im Mittel %2 der Attention jedes Tokens auf das Token direkt davor – der höchste Wert aller Heads für diesen Text. (Das zweite Token zählt nicht mit: Das Token davor ist das erste, auf dem viele Heads ohnehin ruhen.)</translation>
     </message>
+    <message>
+        <source>, value-weighted</source>
+        <translation>, wertgewichtet</translation>
+    </message>
 </context>
 <context>
     <name>LensStation</name>
@@ -1459,6 +1463,30 @@
     <message>
         <source>“Previous token” opens once you have answered this figure&apos;s question.</source>
         <translation>„Vorheriges Token“ wird frei, sobald du die Frage dieser Abbildung beantwortet hast.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Raw weights</source>
+        <translation>Rohe Gewichte</translation>
+    </message>
+    <message>
+        <source>Value-weighted</source>
+        <translation>Wertgewichtet</translation>
+    </message>
+    <message>
+        <source>Each weight times the size of what that token&apos;s value writes into the head&apos;s output (Kobayashi et al. 2020).</source>
+        <translation>Jedes Gewicht mal der Größe dessen, was der Wert dieses Tokens in die Ausgabe des Heads schreibt (Kobayashi et al. 2020).</translation>
+    </message>
+    <message>
+        <source>Value-weighted: weight × size of what the token&apos;s value writes, rescaled so a row sums to 1. Chips, arcs and matrix show it.</source>
+        <translation>Wertgewichtet: Gewicht × Größe dessen, was der Wert des Tokens schreibt, so umskaliert, dass jede Zeile 1 ergibt. Chips, Bögen und Matrix zeigen es.</translation>
+    </message>
+    <message>
+        <source>Value-weighted: computing the sizes of the values…</source>
+        <translation>Wertgewichtet: die Größen der Werte werden berechnet …</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2189,10 @@ Stream addieren</translation>
         <source>Patching each head&apos;s output from the clean text into the corrupted one, for the logit difference between “%1” and “%2” (%3 on the clean text, %4 on the corrupted one).</source>
         <translation>Die Ausgabe jedes Heads wird vom sauberen Text in den verfälschten gepatcht, für die Logit-Differenz zwischen „%1“ und „%2“ (%3 auf dem sauberen Text, %4 auf dem verfälschten).</translation>
     </message>
+    <message>
+        <source>On your text, replacing one token hardly changes the answer: the logit difference between “%1” and “%2” only goes from %3 to %4, so the heads&apos; shares would be mostly noise. Try another text, one whose answer depends on an earlier word.</source>
+        <translation>Auf deinem Text ändert das Ersetzen eines Tokens die Antwort kaum: Die Logit-Differenz zwischen „%1“ und „%2“ geht nur von %3 auf %4, die Anteile der Heads wären also größtenteils Rauschen. Versuch einen anderen Text, dessen Antwort von einem früheren Wort abhängt.</translation>
+    </message>
 </context>
 <context>
     <name>PatchingView</name>
@@ -2179,10 +2211,6 @@ Stream addieren</translation>
     <message>
         <source>Corrupted text:</source>
         <translation>Verfälschter Text:</translation>
-    </message>
-    <message>
-        <source>Your text (its first %1 tokens) with one token replaced by “the” (or “a”): the last token that repeats an earlier one, or the middle one. The measure compares the model&apos;s top answer on your text with the token the change raises most.</source>
-        <translation>Dein Text (seine ersten %1 Tokens), in dem ein Token durch „the“ (oder „a“) ersetzt ist: das letzte Token, das ein früheres wiederholt, sonst das mittlere. Das Maß vergleicht die beste Antwort des Modells auf deinem Text mit dem Token, das die Änderung am stärksten anhebt.</translation>
     </message>
     <message>
         <source>Edit one word of the clean text and press Enter: the corrupted text keeps the pair&apos;s swap and takes your word too.</source>
@@ -2223,6 +2251,10 @@ Stream addieren</translation>
     <message>
         <source>Largest share from one head: head %1 brings back %2 of the drop. A head&apos;s output is its weighted values times its rows of W_O, without the bias, at every position.</source>
         <translation>Größter Anteil eines einzelnen Heads: Head %1 bringt %2 des Rückgangs zurück. Die Ausgabe eines Heads sind seine gewichteten Values mal seine Zeilen von W_O, ohne den Bias, an jeder Position.</translation>
+    </message>
+    <message>
+        <source>Your text (its first %1 tokens) with one token replaced by “the” (or “a”): of the last tokens that repeat an earlier one and the middle one, the one whose replacement moves the measure most. The measure compares the model&apos;s top answer on your text with its top answer on the changed text (its runner-up where both agree).</source>
+        <translation>Dein Text (seine ersten %1 Tokens) mit einem Token durch „the“ (oder „a“) ersetzt: von den letzten Tokens, die ein früheres wiederholen, und dem mittleren dasjenige, dessen Ersetzung das Maß am stärksten bewegt. Das Maß vergleicht die beste Antwort des Modells auf deinen Text mit seiner besten Antwort auf den geänderten Text (seiner zweitbesten, wo beide übereinstimmen).</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2702,10 @@ Stream addieren</translation>
     <message>
         <source>Attention&apos;s parts of the logit of %1 add up to %2 in absolute size, the MLPs&apos; to %3: attention&apos;s parts make up %4% of the total size of all these parts.</source>
         <translation>Die Teile der Attention am Logit von %1 ergeben dem Betrag nach %2, die der MLPs %3: Die Teile der Attention machen %4 % der Summe aller dieser Beträge aus.</translation>
+    </message>
+    <message>
+        <source>On your text, replacing one token hardly changes the answer: the logit difference between %1 and %2 only goes from %3 to %4, so the heads&apos; shares would be mostly noise. Try another text, one whose answer depends on an earlier word.</source>
+        <translation>Auf deinem Text ändert das Ersetzen eines Tokens die Antwort kaum: Die Logit-Differenz zwischen %1 und %2 geht nur von %3 auf %4, die Anteile der Heads wären also größtenteils Rauschen. Versuch einen anderen Text, dessen Antwort von einem früheren Wort abhängt.</translation>
     </message>
 </context>
 <context>
@@ -3534,6 +3570,50 @@ Stream addieren</translation>
     <message>
         <source>Fewer than %1 arrived in %2 s while downloading %3: the connection is too slow to finish. What was downloaded is kept; start again to resume.</source>
         <translation>Beim Herunterladen von %3 kamen in %2 s weniger als %1 an: Die Verbindung ist zu langsam, um fertig zu werden. Was schon heruntergeladen ist, bleibt erhalten; starten Sie erneut, um fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>larger than a lock file can be</source>
+        <translation>größer, als eine Sperrdatei sein kann</translation>
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation>eine symbolische Verknüpfung</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>The lock file %1 cannot be used: it is %2. Delete it and start the download again.</source>
+        <translation>Die Sperrdatei %1 kann nicht verwendet werden: Sie ist %2. Löschen Sie sie und starten Sie den Download erneut.</translation>
+    </message>
+    <message>
+        <source>The lock file %1 could not be used because it was %2. It was kept as %3.</source>
+        <translation>Die Sperrdatei %1 konnte nicht verwendet werden, weil sie %2 war. Sie wurde als %3 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The lock file %1 names no download and cannot be removed. Delete it and start the download again.</source>
+        <translation>Die Sperrdatei %1 gehört zu keinem Download und kann nicht entfernt werden. Löschen Sie sie und starten Sie den Download erneut.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer for %1 (HTTP %2) had headers that could not be read: none, or too many or too large for this app to accept.</source>
+        <translation>Die Antwort des Servers für %1 (HTTP %2) hatte Header, die nicht gelesen werden konnten: keine, oder zu viele oder zu große, als dass diese App sie annimmt.</translation>
+    </message>
+    <message>
+        <source>The server sent the request for %1 on to another server (%2); only redirects within %3 are followed.</source>
+        <translation>Der Server hat die Anfrage nach %1 an einen anderen Server weitergeleitet (%2); nur Weiterleitungen innerhalb von %3 werden befolgt.</translation>
+    </message>
+    <message>
+        <source>Cannot download %1: the folder %2 is in its way. Delete that folder and start again.</source>
+        <translation>%1 kann nicht heruntergeladen werden: Der Ordner %2 ist im Weg. Löschen Sie diesen Ordner und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The server sent %1 compressed (Content-Encoding: %2) although the file itself was asked for; a compressed file cannot be checked or resumed. Try another endpoint.</source>
+        <translation>Der Server hat %1 komprimiert gesendet (Content-Encoding: %2), obwohl die Datei selbst angefordert wurde; eine komprimierte Datei kann weder geprüft noch fortgesetzt werden. Versuchen Sie einen anderen Endpunkt.</translation>
     </message>
 </context>
 </TS>

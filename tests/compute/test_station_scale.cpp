@@ -93,10 +93,21 @@ private slots:
                 const QJsonObject def = v.toObject();
                 QElapsedTimer t;
                 t.start();
-                const course::ExerciseAnswer a = course::computeExercise(def, runner, ids);
+                const QString id = def.value(QStringLiteral("id")).toString();
+                course::ExerciseAnswer a;
+                try {
+                    a = course::computeExercise(def, runner, ids);
+                } catch (const course::NotAskable& e) {
+                    // Random weights give nearly flat logits, so replacing one token barely moves
+                    // the patching measure: that card refuses the text, with its reason, after
+                    // doing its work at this scale.
+                    QVERIFY2(id == QLatin1String("heads-patch-best"), e.what());
+                    QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("hardly changes the answer")), e.what());
+                }
                 const qint64 ms = t.elapsed();
-                qInfo("%s: %lld ms", qPrintable(def.value(QStringLiteral("id")).toString()), ms);
-                QVERIFY(a.accept.contains(a.answer));
+                qInfo("%s: %lld ms", qPrintable(id), ms);
+                if (!a.answer.isEmpty() || id != QLatin1String("heads-patch-best"))
+                    QVERIFY(a.accept.contains(a.answer));
                 // A few forwards at most; an exhaustive search over 144 heads would take far longer.
                 QVERIFY2(ms < 15000, qPrintable(def.value(QStringLiteral("id")).toString()));
             }
