@@ -153,8 +153,9 @@ void ragged_attention(const Patching& p, int l, const Ragged& g, const float* qk
     }
 }
 
-// Runs layers [from, L) on the stacked variants x [g.rows][C] and returns each one's logit difference.
-std::vector<float> finish(const Patching& p, int from, const Ragged& g, std::vector<float>& x, Scratch& s) {
+// Runs layers [from, L) on the stacked variants x [g.rows][C] and returns each one's last row after
+// ln_f [n][C].
+std::vector<float> finish_rows(const Patching& p, int from, const Ragged& g, std::vector<float>& x, Scratch& s) {
     const Model& m = *p.model;
     const Config& cfg = m.config();
     const int C = cfg.n_embd, L = cfg.n_layer, FF = cfg.inner(), n = g.n(), N = g.rows;
@@ -199,6 +200,14 @@ std::vector<float> finish(const Patching& p, int from, const Ragged& g, std::vec
     std::vector<float> ln(last.size());
     layers::layernorm_forward(ln.data(), nullptr, nullptr, last.data(), m.lnf_w(), m.lnf_b(), n, C, cfg.layer_norm_epsilon);
     if (!detail::all_finite(ln.data(), ln.size())) throw detail::not_finite();
+    return ln;
+}
+
+// finish_rows, then each variant's logit difference.
+std::vector<float> finish(const Patching& p, int from, const Ragged& g, std::vector<float>& x, Scratch& s) {
+    const Model& m = *p.model;
+    const int C = m.config().n_embd, n = g.n();
+    const std::vector<float> ln = finish_rows(p, from, g, x, s);
     std::vector<float> ld(n);
     const float* ua = m.lm_head() + static_cast<size_t>(p.answer) * C;
     const float* uw = m.lm_head() + static_cast<size_t>(p.wrong) * C;
@@ -421,6 +430,51 @@ std::vector<float> patch_positions(const Patching& p, const PatchingProgress& pr
         }
         if (progress) progress(l + 1, L);
     }
+    return out;
+}
+
+std::vector<float> substitution_logits(std::shared_ptr<const Model> model, const std::vector<int>& ids,
+                                       const std::vector<std::pair<int, int>>& substitutions,
+                                       const std::atomic<bool>* cancel) {
+    if (!model) throw Error("patching: no model");
+    const Config& cfg = model->config();
+    detail::validate_ids(ids, cfg);
+    const int T = static_cast<int>(ids.size()), C = cfg.n_embd, V = cfg.vocab_size;
+    for (const auto& [pos, token] : substitutions) {
+        if (pos < 0 || pos >= T) throw Error("patching: position " + std::to_string(pos) + " is not in the text");
+        if (token < 0 || token >= V)
+            throw Error("patching: token id " + std::to_string(token) + " is out of the vocabulary (0.." + std::to_string(V - 1) + ")");
+    }
+    // The text's own run is the base every changed text shares its prefix with (finish reads its
+    // keys and values as `corrupted`).
+    Patching p;
+    p.model = std::move(model);
+    p.clean_ids = ids;
+    p.cancel = cancel;
+    std::vector<float> out(static_cast<size_t>(substitutions.size() + 1) * V);
+    const std::vector<float> own = single_pass(*p.model, ids, {}, nullptr, &p.corrupted, cancel);
+    std::copy(own.begin(), own.end(), out.begin());
+    Scratch s;
+    std::vector<float> x;
+    size_t i = 0;
+    while (i < substitutions.size()) {
+        Ragged g;
+        const size_t first = i;
+        for (; i < substitutions.size() && (g.rows == 0 || g.rows + T - substitutions[i].first <= kMaxBatchRows); i++)
+            g.add(substitutions[i].first, T);
+        x.resize(static_cast<size_t>(g.rows) * C);
+        for (int v = 0; v < g.n(); v++) {
+            const int f = g.start[v];
+            float* xv = x.data() + static_cast<size_t>(g.off[v]) * C;
+            const int token = substitutions[first + v].second;
+            layers::encoder_forward(xv, &token, p.model->wte(), p.model->wpe(), 1, 1, C, f);
+            std::memcpy(xv + C, p.corrupted.layer_in.data() + static_cast<size_t>(f + 1) * C, sizeof(float) * (T - f - 1) * C);
+        }
+        const std::vector<float> ln = finish_rows(p, 0, g, x, s);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, g.n(), V, C, 1.0f, ln.data(), C, p.model->lm_head(), C, 0.0f,
+                    out.data() + (first + 1) * static_cast<size_t>(V), V);
+    }
+    if (!detail::all_finite(out.data(), out.size())) throw detail::not_finite();
     return out;
 }
 
