@@ -60,7 +60,8 @@ Item {
             return { page: page, list: list }
         }
         // The one card that may refuse a text, with its reason: patching, where replacing a token
-        // barely moves the answer (the shares would be noise). Such a card asks nothing, so hides nothing.
+        // barely moves the answer and the names pair's measure barely moves either (the shares
+        // would be noise). Such a card asks nothing, so hides nothing.
         function refused(card) {
             return card.definition.id === "heads-patch-best" && card.answer.error !== undefined
                    && String(card.answer.error).indexOf("hardly changes the answer") >= 0
