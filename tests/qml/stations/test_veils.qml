@@ -397,7 +397,26 @@ Item {
         }
 
         function test_temperature() {
-            station(temperatureC, "temperature", null, s => {
+            station(temperatureC, "temperature", s => {
+                // The worked example of the question about the writing: shown above its card while
+                // it waits, on another text than the learner's (the lab skips the learner's own).
+                const example = first(s.page, i => i.numbers !== undefined && i.shortText !== undefined)
+                const other = "one two three four five six seven eight"
+                example.lab.exampleTexts = [ModelHub.text, other]
+                tryVerify(() => example.numbers.text !== undefined && !example.lab.busy, 30000, "the example is worked out")
+                compare(example.numbers.text, other)
+                verify(example.visible)
+                const wcard = s.list.cardItems.find(c => c.definition.compute === "written_share")
+                verify(example.mapToItem(null, 0, 0).y < wcard.mapToItem(null, 0, 0).y, "the example comes before its card")
+                const ratio = example.numbers.share / example.numbers.even
+                fuzzyCompare(example.numbers.ratio, ratio, 1e-9)
+                // The learner's own text as the only example text: no example rather than the answer.
+                example.lab.exampleTexts = [ModelHub.text]
+                tryVerify(() => example.numbers.text === undefined && !example.lab.busy, 30000, "no example on the learner's text")
+                verify(!example.visible)
+                example.lab.exampleTexts = [ModelHub.text, other]
+                tryVerify(() => example.numbers.text === other, 30000)
+            }, s => {
                 const sampling = first(s.page, i => i.keptAnswered !== undefined)
                 verify(sampling.keptAnswered)
                 verify(sampling.topAnswered)
