@@ -253,7 +253,12 @@ private slots:
             }
             // A head's pushes, read for one token, are its part of that token's attribution; the
             // largest push is at least the answer's, the most negative at most.
-            const al::DirectAttribution d = al::direct_attribution(*model, r, pos, top);
+            // A mean computed once and passed in gives the same parts as one computed inside.
+            const std::vector<double> unembeddingMean = al::unembedding_mean(*model);
+            const al::DirectAttribution d = al::direct_attribution(*model, r, pos, top, &unembeddingMean);
+            const al::DirectAttribution own = al::direct_attribution(*model, r, pos, top);
+            QCOMPARE(d.above_mean, own.above_mean);
+            QCOMPARE(d.mlp, own.mlp);
             for (int head : {0, 77, 143}) {
                 const al::HeadDirectEffect e = al::head_direct_effect(*model, r, pos, head / 12, head % 12, 5);
                 QCOMPARE(int(e.up.size()), 5);
@@ -285,6 +290,9 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, 0, 0, cfg.n_head, 3));
         QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, 0, 0, -1, 3));
         QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, 0, 0, 0, 0));
+        const std::vector<double> wrongSize(size_t(cfg.n_embd + 1), 0.0);
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, 0, 0, &wrongSize));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, 0, 0, 0, 3, &wrongSize));
     }
 };
 

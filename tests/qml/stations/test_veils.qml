@@ -399,6 +399,17 @@ Item {
                 verify(cells.length > 0)
                 for (const cell of cells) compare(cell.text, "?")
                 verify(!first(t, i => i.objectName === "censusAnswerLine").visible)
+                // The worked example of attention's share stays open while the share question waits:
+                // it is on a fixed text, never the learner's, and shows every layer's two parts.
+                const ex = first(s.page, i => i.objectName === "shareExample")
+                tryVerify(() => ex.lab.example.text !== undefined, 30000, "the worked example is computed")
+                verify(ex.visible && ex.lab.example.text !== ModelHub.text)
+                compare(ex.lab.example.attention.length, ModelHub.nLayer)
+                const e = ex.lab.example
+                fuzzyCompare(e.share, e.attentionSize / (e.attentionSize + e.mlpSize), 1e-9)
+                verify(visibleTexts(s.page).join("\n").indexOf("Attention's share: ") >= 0)
+                // The head's pushes sit behind the share question's veil with the bars.
+                verify(!first(s.page, i => i.objectName === "pushLayer").visible)
             }, s => {
                 const t = censusTable(s), card = labelCard(s)
                 compare(t.census.layer + "." + t.census.head, card.answer.focusHead)
@@ -413,6 +424,12 @@ Item {
                 // The direct attribution's bars and their sum are back (the logit lens's table stayed).
                 verify(visibleTexts(s.page).join("\n").indexOf("= attention") >= 0)
                 verify(visibleTexts(s.page).join("\n").indexOf("first in the top 5") >= 0)
+                // One head's pushes are back beside the bars: five tokens each way.
+                verify(first(s.page, i => i.objectName === "pushLayer").visible)
+                const pushes = first(s.page, i => i.objectName === "headPushes")
+                compare(pushes.eff.up.length, 5)
+                compare(pushes.eff.down.length, 5)
+                verify(pushes.eff.up[0].push >= pushes.eff.part - 1e-4 && pushes.eff.down[0].push <= pushes.eff.part + 1e-4)
             })
         }
     }
