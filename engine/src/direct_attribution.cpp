@@ -74,16 +74,17 @@ double lnf_rstd(const Model& m, const float* resid) {
     return 1.0 / std::sqrt(var / C + double(m.config().layer_norm_epsilon));
 }
 
-// The mean row of lm_head [C], in double: every token's logit minus the mean logit is
-// (lm_head[t] - this) . the final hidden state.
-std::vector<double> mean_unembedding(const Model& m) {
-    const int C = m.config().n_embd, V = m.config().vocab_size;
-    std::vector<double> mean(static_cast<size_t>(C), 0.0);
-    const float* u = m.lm_head();
-    for (int v = 0; v < V; ++v, u += C)
-        for (int c = 0; c < C; ++c) mean[c] += u[c];
-    for (double& x : mean) x /= V;
-    return mean;
+// The caller's mean, checked, or a fresh one in `own`.
+const std::vector<double>& mean_or_own(const Model& m, const std::vector<double>* given, std::vector<double>& own,
+                                       const char* what) {
+    if (!given) {
+        own = unembedding_mean(m);
+        return own;
+    }
+    if (given->size() != static_cast<size_t>(m.config().n_embd))
+        throw Error(std::string(what) + ": the unembedding's mean has " + std::to_string(given->size()) +
+                    " entries, the model's width is " + std::to_string(m.config().n_embd));
+    return *given;
 }
 
 // What every part of the model wrote into the stream at one position, and the stream entering ln_f.
@@ -139,6 +140,24 @@ Parts stream_parts(const Model& m, const ForwardResult& r, int position) {
 
 } // namespace
 
+std::vector<double> unembedding_mean(const Model& m) {
+    const int C = m.config().n_embd, V = m.config().vocab_size;
+    // Blocks of rows summed in float (a few rounding steps each), the blocks in double.
+    constexpr int kBlock = 64;
+    std::vector<double> mean(static_cast<size_t>(C), 0.0);
+    std::vector<float> block(static_cast<size_t>(C));
+    for (int v0 = 0; v0 < V; v0 += kBlock) {
+        std::fill(block.begin(), block.end(), 0.0f);
+        for (int v = v0; v < std::min(V, v0 + kBlock); ++v) {
+            const float* u = m.lm_head() + static_cast<size_t>(v) * C;
+            for (int c = 0; c < C; ++c) block[c] += u[c];
+        }
+        for (int c = 0; c < C; ++c) mean[c] += block[c];
+    }
+    for (double& x : mean) x /= V;
+    return mean;
+}
+
 double DirectAttribution::attention_total() const { return std::accumulate(attention.begin(), attention.end(), 0.0); }
 double DirectAttribution::mlp_total() const { return std::accumulate(mlp.begin(), mlp.end(), 0.0); }
 double DirectAttribution::sum() const {
@@ -151,7 +170,8 @@ double DirectAttribution::attention_share() const {
     return a + f > 0 ? a / (a + f) : 0.0;
 }
 
-DirectAttribution direct_attribution(const Model& m, const ForwardResult& r, int position, int token) {
+DirectAttribution direct_attribution(const Model& m, const ForwardResult& r, int position, int token,
+                                     const std::vector<double>* given_mean) {
     const Config& cfg = m.config();
     const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd;
     check_input(m, r, position, "direct attribution");
@@ -161,7 +181,8 @@ DirectAttribution direct_attribution(const Model& m, const ForwardResult& r, int
     const Parts p = stream_parts(m, r, position);
 
     // The direction every part is read along: (lm_head[token] - the mean row) times ln_f's weight.
-    const std::vector<double> mean = mean_unembedding(m);
+    std::vector<double> own;
+    const std::vector<double>& mean = mean_or_own(m, given_mean, own, "direct attribution");
     const float* u = m.lm_head() + static_cast<size_t>(token) * C;
     std::vector<double> dir(static_cast<size_t>(C));
     for (int c = 0; c < C; ++c) dir[c] = (double(u[c]) - mean[c]) * m.lnf_w()[c];
@@ -208,7 +229,8 @@ DirectAttribution direct_attribution(const Model& m, const ForwardResult& r, int
     return d;
 }
 
-HeadDirectEffect head_direct_effect(const Model& m, const ForwardResult& r, int position, int layer, int head, int k) {
+HeadDirectEffect head_direct_effect(const Model& m, const ForwardResult& r, int position, int layer, int head, int k,
+                                    const std::vector<double>* given_mean) {
     const Config& cfg = m.config();
     const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, V = cfg.vocab_size;
     check_input(m, r, position, "a head's direct effect");
@@ -229,7 +251,8 @@ HeadDirectEffect head_direct_effect(const Model& m, const ForwardResult& r, int 
     std::vector<float> y(static_cast<size_t>(C)), push(static_cast<size_t>(V));
     for (int c = 0; c < C; ++c) y[c] = float((out[c] - om) * rstd * m.lnf_w()[c]);
     cblas_sgemv(CblasRowMajor, CblasNoTrans, V, C, 1.0f, m.lm_head(), C, y.data(), 1, 0.0f, push.data(), 1);
-    const std::vector<double> mean = mean_unembedding(m);
+    std::vector<double> own;
+    const std::vector<double>& mean = mean_or_own(m, given_mean, own, "a head's direct effect");
     double shift = 0;
     for (int c = 0; c < C; ++c) shift += mean[c] * y[c];
 

@@ -73,9 +73,16 @@ struct DirectAttribution {
     double attention_share() const;
 };
 
+// The mean row of lm_head [C], in double: every token's logit less the mean logit over the
+// vocabulary is (lm_head[t] - this) . the final hidden state. One pass over lm_head (tens of ms at
+// GPT-2 small's size), so a caller that attributes often on one model computes it once and passes
+// it to the functions below; without it, they compute it themselves.
+std::vector<double> unembedding_mean(const Model& model);
+
 // From a forward pass that kept its hidden states (keep_hidden), causal. Throws al::Error otherwise,
-// or for a position outside the text or a token outside the vocabulary.
-DirectAttribution direct_attribution(const Model& model, const ForwardResult& r, int position, int token);
+// or for a position outside the text, a token outside the vocabulary or a mean of the wrong size.
+DirectAttribution direct_attribution(const Model& model, const ForwardResult& r, int position, int token,
+                                     const std::vector<double>* unembedding_mean = nullptr);
 
 // What one head writes at one position pushes every token's logit up or down, with ln_f's scale
 // held as above; measured, like the attribution, against the mean over the vocabulary (the
@@ -91,6 +98,7 @@ struct HeadDirectEffect {
     std::vector<TokenPush> down; // the k most negative pushes, most negative first
 };
 // Throws al::Error like direct_attribution, or for a head outside the model or k < 1.
-HeadDirectEffect head_direct_effect(const Model& model, const ForwardResult& r, int position, int layer, int head, int k);
+HeadDirectEffect head_direct_effect(const Model& model, const ForwardResult& r, int position, int layer, int head, int k,
+                                    const std::vector<double>* unembedding_mean = nullptr);
 
 } // namespace al
