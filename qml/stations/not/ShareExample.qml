@@ -24,7 +24,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         color: Theme.text
         visible: ex.e.text !== undefined
-        text: qsTr("On the text “%1” the model's answer is %2, which stands %3 above the average token. Each layer's two parts, with their sizes (a negative part counts as positive):")
+        text: qsTr("On the text “%1” the model's answer is “%2”; its logit stands %3 above the average token's. Each layer's two parts, with their sizes (a negative part counts as positive):")
               .arg(ex.e.text || "").arg(ex.e.answer || "").arg(Theme.fixed(ex.e.aboveMean || 0, 2))
     }
     GridLayout {

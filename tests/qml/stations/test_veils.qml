@@ -430,6 +430,15 @@ Item {
                 compare(pushes.eff.up.length, 5)
                 compare(pushes.eff.down.length, 5)
                 verify(pushes.eff.up[0].push >= pushes.eff.part - 1e-4 && pushes.eff.down[0].push <= pushes.eff.part + 1e-4)
+                verify(pushes.eff.strongest, "the head with the largest part of the answer comes first")
+                // A head picked by the learner is shown, on the same pass, until the button goes back.
+                const strongest = pushes.eff.layer + "." + pushes.eff.head
+                const other = strongest === "0.1" ? [0, 0] : [0, 1]
+                pushes.lab.pickHead(other[0], other[1])
+                tryVerify(() => pushes.eff.layer === other[0] && pushes.eff.head === other[1] && !pushes.eff.strongest, 10000)
+                compare(pushes.eff.up.length, 5)
+                pushes.lab.pickStrongest()
+                tryVerify(() => pushes.eff.strongest && pushes.eff.layer + "." + pushes.eff.head === strongest, 10000)
             })
         }
     }
