@@ -49,7 +49,7 @@ ColumnLayout {
         color: Theme.textMuted
         font.pixelSize: 11
         visible: pushes.eff.layer !== undefined
-        text: (pushes.eff.strongest ? qsTr("Head %1.%2 writes the largest part of the answer of any head: %3.")
+        text: (pushes.eff.strongest ? qsTr("Head %1.%2 writes the largest part of the answer of any head, by size: %3.")
                                     : qsTr("Head %1.%2's part of the answer: %3."))
               .arg(pushes.eff.layer).arg(pushes.eff.head).arg(pushes.signed(pushes.eff.part || 0))
               + " " + qsTr("What it writes at the last position pushes every token's logit up or down against the average token's; the five each way:")
