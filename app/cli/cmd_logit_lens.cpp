@@ -1,8 +1,9 @@
 // `logit-lens`: the prediction layer by layer at one position (logit_lens.h): the final LayerNorm
 // and the unembedding applied to the residual stream after each layer, with the top tokens and the
 // rank of the model's final answer. Early rows are a rough view: those layers were not trained to
-// be read this way. "direct": the final answer's logit split into what each layer's attention and
-// MLP, the embeddings and the biases wrote directly (al::direct_attribution).
+// be read this way. "direct": how far the final answer's logit stands above the vocabulary's mean
+// logit, split into what each layer's attention and MLP, the embeddings and the biases wrote
+// directly (al::direct_attribution), and attention's share of the layers' parts by size.
 #include <string>
 
 #include "attention_lens/logit_lens.h"
@@ -38,9 +39,10 @@ int cmd_logit_lens(const Args& args) {
     }
     print_json({{"ids", ids}, {"position", position}, {"answer", {{"id", lens.answer}, {"token", text(lens.answer)}}},
                 {"rows", rows},
-                {"direct", {{"logit", d.logit}, {"attention", d.attention}, {"mlp", d.mlp}, {"heads", d.heads},
+                {"direct", {{"logit", d.logit}, {"mean_logit", d.mean_logit}, {"above_mean", d.above_mean},
+                            {"attention", d.attention}, {"mlp", d.mlp}, {"heads", d.heads},
                             {"token_embedding", d.token_embedding}, {"position_embedding", d.position_embedding},
-                            {"biases", d.biases}, {"lnf_bias", d.lnf_bias}}}});
+                            {"biases", d.biases}, {"lnf_bias", d.lnf_bias}, {"attention_share", d.attention_share()}}}});
     return 0;
 }
 

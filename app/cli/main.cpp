@@ -46,7 +46,10 @@ const std::vector<Command>& commands() {
          "At position P (default: the last), the residual stream after the embeddings and after each\n"
          "layer, read through the final LayerNorm and the unembedding as if the model stopped there\n"
          "(the logit lens): the top K tokens (default 5) and the rank of the model's final answer. The\n"
-         "last row is the model's own prediction; early layers were not trained to be read this way.",
+         "last row is the model's own prediction; early layers were not trained to be read this way.\n"
+         "\"direct\": how far the answer's logit stands above the mean logit over the vocabulary\n"
+         "(above_mean), split into what each layer's attention and MLP, the embeddings, the output\n"
+         "biases and the final LayerNorm's bias wrote directly; the parts add up to above_mean.",
          cli::cmd_logit_lens},
         {"patch",
          "[--model DIR] (--clean STR --corrupted STR | --clean-ids 1,2 --corrupted-ids 1,2) "

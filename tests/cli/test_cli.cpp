@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <numeric>
 #include <nlohmann/json.hpp>
 
 #include "attention_lens/safe_file.h"
@@ -197,7 +198,8 @@ private slots:
                             "--key", "1"}, "--key 1 is out of range");
     }
 
-    // logit-lens: one row per layer and the embeddings; the last row's answer is the reference's top token.
+    // logit-lens: one row per layer and the embeddings; the last row's answer is the reference's top
+    // token; "direct"'s parts add up to the reference's answer logit less the mean of its logits.
     void logitLensEndsAtTheModelsAnswer() {
         const json& c = cases_[size_t(2)];
         const auto ref = expected_tensor("case2.logits_last");
@@ -208,6 +210,16 @@ private slots:
         QCOMPARE(j["rows"][2]["answer_rank"].get<int>(), 0);
         QCOMPARE(j["rows"][2]["top"][0]["id"].get<int>(), answer);
         QCOMPARE(int(j["rows"][0]["top"].size()), 2);
+        const double mean = std::accumulate(ref.begin(), ref.end(), 0.0) / double(ref.size());
+        const json& d = j["direct"];
+        QVERIFY(std::fabs(d["above_mean"].get<double>() - (ref[size_t(answer)] - mean)) < 1e-4);
+        QVERIFY(std::fabs(d["mean_logit"].get<double>() - mean) < 1e-4);
+        double sum = d["token_embedding"].get<double>() + d["position_embedding"].get<double>() + d["biases"].get<double>() +
+                     d["lnf_bias"].get<double>(), absAttention = 0, absMlp = 0;
+        for (const json& v : d["attention"]) sum += v.get<double>(), absAttention += std::fabs(v.get<double>());
+        for (const json& v : d["mlp"]) sum += v.get<double>(), absMlp += std::fabs(v.get<double>());
+        QVERIFY2(std::fabs(sum - (ref[size_t(answer)] - mean)) < 1e-4, qPrintable(QString::number(sum)));
+        QVERIFY(std::fabs(d["attention_share"].get<double>() - absAttention / (absAttention + absMlp)) < 1e-9);
         expect_usage_error({"logit-lens", "--model", fixture_, "--ids", "464,464", "--position", "2"}, "--position 2 is out of range");
     }
 

@@ -4,9 +4,10 @@ import QtQuick.Layouts
 import AttentionLens
 
 // The prediction, layer by layer (LayerLensLab): the logit lens's top tokens after each layer at
-// the last position, with the final answer's rank, and below it how much of the final answer's
-// logit each layer's attention and MLP wrote directly. The bars can be veiled while a card asks
-// how much attention writes; the table stays, as the clue to reason from.
+// the last position, with the final answer's rank, and below it how far the final answer's logit
+// stands above the average token's, split into what each layer's attention and MLP wrote directly,
+// then one head's direct effect on every token. The bars and the head's pushes can be veiled while
+// a card asks how much attention writes; the table stays, as the clue to reason from.
 GridLayout {
     id: view
     property LayerLensLab lab
@@ -22,6 +23,7 @@ GridLayout {
 
     function afterName(layer) { return layer < 0 ? qsTr("embeddings") : qsTr("layer %1").arg(layer) }
     function signed(v) { return (v >= 0 ? "+" : "−") + Theme.fixed(Math.abs(v), 2) }
+    function plain(v) { return (v < 0 ? "−" : "") + Theme.fixed(Math.abs(v), 2) }
 
     ColumnLayout {
             Layout.alignment: Qt.AlignTop
@@ -102,7 +104,7 @@ GridLayout {
             readonly property real barScale: Math.max(1e-9, view.res.maxPart || 1)
             RowLayout {
                 spacing: 6
-                Label { text: qsTr("written into the logit of %1").arg(view.res.answer || ""); color: Theme.textMuted; font.pixelSize: 11; Layout.fillWidth: true; elide: Text.ElideRight }
+                Label { text: qsTr("written into how far %1 stands above the average token").arg(view.res.answer || ""); color: Theme.textMuted; font.pixelSize: 11; Layout.fillWidth: true; elide: Text.ElideRight }
             }
             Repeater {
                 model: view.rows.length > 0 ? view.rows.length : 0
@@ -149,16 +151,24 @@ GridLayout {
                 }
             }
             Label {
-                Layout.fillWidth: true
+                // As wide as the bars: a WordWrap label would otherwise ask for its whole line.
+                Layout.preferredWidth: 72 + 2 * (96 + 150 + 12)
                 Layout.topMargin: 6
                 wrapMode: Text.WordWrap
                 color: Theme.text
                 font.pixelSize: 12
                 visible: view.rows.length > 0
-                text: qsTr("Logit %1 = attention %2 + MLPs %3 + embeddings %4 + output biases %5 + final LayerNorm's bias %6.")
-                      .arg(Theme.fixed(view.res.logit || 0, 2)).arg(view.signed(view.res.attentionTotal || 0))
+                // The raw logit and the mean are shown too, so the learner sees what the subtraction removes.
+                text: qsTr("Logit %1 − mean logit over the vocabulary (%2) = %3 = attention %4 + MLPs %5 + embeddings %6 + output biases %7 + final LayerNorm's bias %8.")
+                      .arg(view.plain(view.res.logit || 0)).arg(view.plain(view.res.meanLogit || 0))
+                      .arg(view.plain(view.res.aboveMean || 0)).arg(view.signed(view.res.attentionTotal || 0))
                       .arg(view.signed(view.res.mlpTotal || 0)).arg(view.signed(view.res.embeddings || 0))
                       .arg(view.signed(view.res.biases || 0)).arg(view.signed(view.res.lnfBias || 0))
+            }
+            HeadPushes {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                lab: view.lab
             }
         }
     }

@@ -40,9 +40,14 @@ StationScaffold {
         }
     }
     FigureSection {
+        title: qsTr("Attention's share, worked through once")
+        caption: qsTr("The question in the next figure asks for attention's share on your text. Here it is computed once on a fixed text, never yours, from the loaded model: the same parts as the next figure's bars, their sizes, the two sums and the share. The embeddings and the biases are left out of it: it weighs the layers' attention against their MLPs.")
+        ShareExample { Layout.fillWidth: true; lab: layers }
+    }
+    FigureSection {
         title: qsTr("The prediction, layer by layer")
         summary: layers.description
-        caption: qsTr("The table: the logit lens at the last of the first %1 tokens of your text: the final LayerNorm and the unembedding applied to the stream after each layer, its five most likely next tokens, and the rank of the model's final answer (outlined). Early rows are a rough view: those layers were not trained to be read this way. The bars: how much of the final answer's logit each layer's attention and MLP wrote directly, with the final LayerNorm's scale held at its value on this text.").arg(ModelHub.tokenCap)
+        caption: qsTr("The table: the logit lens at the last of the first %1 tokens of your text: the final LayerNorm and the unembedding applied to the stream after each layer, its five most likely next tokens, and the rank of the model's final answer (outlined). Early rows are a rough view: those layers were not trained to be read this way. The bars: how far the final answer's logit stands above the average token's, split into what each layer's attention and MLP wrote directly, with the final LayerNorm's scale held at its value on this text. Below them, one head's pushes on every token.").arg(ModelHub.tokenCap)
         LayerLensView { Layout.fillWidth: true; lab: layers; veils: station.veils }
     }
     FigureSection {

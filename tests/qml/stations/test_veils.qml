@@ -459,6 +459,17 @@ Item {
                 verify(cells.length > 0)
                 for (const cell of cells) compare(cell.text, "?")
                 verify(!first(t, i => i.objectName === "censusAnswerLine").visible)
+                // The worked example of attention's share stays open while the share question waits:
+                // it is on a fixed text, never the learner's, and shows every layer's two parts.
+                const ex = first(s.page, i => i.objectName === "shareExample")
+                tryVerify(() => ex.lab.example.text !== undefined, 30000, "the worked example is computed")
+                verify(ex.visible && ex.lab.example.text !== ModelHub.text)
+                compare(ex.lab.example.attention.length, ModelHub.nLayer)
+                const e = ex.lab.example
+                fuzzyCompare(e.share, e.attentionSize / (e.attentionSize + e.mlpSize), 1e-9)
+                verify(visibleTexts(s.page).join("\n").indexOf("Attention's share: ") >= 0)
+                // The head's pushes sit behind the share question's veil with the bars.
+                verify(!first(s.page, i => i.objectName === "pushLayer").visible)
             }, s => {
                 const t = censusTable(s), card = labelCard(s)
                 compare(t.census.layer + "." + t.census.head, card.answer.focusHead)
@@ -473,6 +484,21 @@ Item {
                 // The direct attribution's bars and their sum are back (the logit lens's table stayed).
                 verify(visibleTexts(s.page).join("\n").indexOf("= attention") >= 0)
                 verify(visibleTexts(s.page).join("\n").indexOf("first in the top 5") >= 0)
+                // One head's pushes are back beside the bars: five tokens each way.
+                verify(first(s.page, i => i.objectName === "pushLayer").visible)
+                const pushes = first(s.page, i => i.objectName === "headPushes")
+                compare(pushes.eff.up.length, 5)
+                compare(pushes.eff.down.length, 5)
+                verify(pushes.eff.up[0].push >= pushes.eff.part - 1e-4 && pushes.eff.down[0].push <= pushes.eff.part + 1e-4)
+                verify(pushes.eff.strongest, "the head with the largest part of the answer comes first")
+                // A head picked by the learner is shown, on the same pass, until the button goes back.
+                const strongest = pushes.eff.layer + "." + pushes.eff.head
+                const other = strongest === "0.1" ? [0, 0] : [0, 1]
+                pushes.lab.pickHead(other[0], other[1])
+                tryVerify(() => pushes.eff.layer === other[0] && pushes.eff.head === other[1] && !pushes.eff.strongest, 10000)
+                compare(pushes.eff.up.length, 5)
+                pushes.lab.pickStrongest()
+                tryVerify(() => pushes.eff.strongest && pushes.eff.layer + "." + pushes.eff.head === strongest, 10000)
             })
         }
     }

@@ -131,11 +131,14 @@ ExerciseAnswer attentionCostShare(const Ctx& c) {
     return a;
 }
 
-// Direct attribution of the final answer's logit at the last position: of what the layers' attention
-// and MLPs write straight into it, how large is attention's part? Measured by size, summed over the
-// layers (a write that lowers the logit counts as much as one that raises it), so the share stays
-// between 0 and 1 whatever the signs. Ranges. The clue stays on screen: the logit lens's table,
-// which shows where the answer climbs, and the prose on what attention's heads do.
+// Direct attribution at the last position of how far the final answer's logit stands above the
+// vocabulary's mean logit (a raw logit carries a constant shared by every token, which no
+// probability sees): of what the layers' attention and MLPs write straight into it, how large is
+// attention's part? Measured by size, summed over the layers (al::DirectAttribution::attention_share:
+// a write that lowers the answer counts as much as one that raises it), so the share stays between
+// 0 and 1 whatever the signs. Ranges. The clues stay on screen: the worked example on another text
+// before the figure, which shows how the share is counted, and the logit lens's table, which shows
+// where the answer climbs.
 ExerciseAnswer lensAttentionShare(const Ctx& c) {
     al::ForwardOptions o;
     o.keep_hidden = true;
@@ -145,18 +148,21 @@ ExerciseAnswer lensAttentionShare(const Ctx& c) {
     double attention = 0, mlp = 0;
     for (double v : d.attention) attention += std::abs(v);
     for (double v : d.mlp) mlp += std::abs(v);
-    const double share = attention / std::max(attention + mlp, 1e-12);
+    const double share = d.attention_share();
     ExerciseAnswer a;
-    setBucket(c, a, share, paramEdges(c, {0.06, 0.1, 0.18}), 0.002);
+    setBucket(c, a, share, paramEdges(c, {0.09, 0.12, 0.18}), 0.002);
     const QString answer = quoted(c.model, lens.answer);
     a.promptText = QObject::tr("At the last position of your text the model's final answer is %1, with probability %2. "
-                               "Each layer's attention and each layer's MLP write a part of its logit directly. "
-                               "Counting every part by its absolute size (a negative part counts as positive), what share of the "
-                               "total size is attention's?")
+                               "Each layer's attention and each layer's MLP write a part of how far its logit stands "
+                               "above the average token's. Counting every part by its absolute size (a negative part "
+                               "counts as positive), as in the worked example above, what share of the total size is "
+                               "attention's?")
                        .arg(answer, num(lens.rows.back().answer_prob, 2));
-    a.detail = QObject::tr("Attention's parts of the logit of %1 add up to %2 in absolute size, the MLPs' to %3: "
-                           "attention's parts make up %4% of the total size of all these parts.")
-                   .arg(answer, num(attention, 3), num(mlp, 3), num(100 * share, 3));
+    a.detail = QObject::tr("Attention's parts of how far %1 stands above the average token add up to %2 in absolute "
+                           "size, the MLPs' to %3: attention's parts make up %4% of the total size of all these parts.")
+                   // Two significant digits: enough to see the range, and a coincidence with the
+                   // next card's answer (three digits) on the same text is rarer.
+                   .arg(answer, num(attention, 2), num(mlp, 2), num(100 * share, 2));
     return a;
 }
 
