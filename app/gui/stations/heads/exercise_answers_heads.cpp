@@ -12,6 +12,7 @@
 #include "attention_lens/census.h"
 #include "attention_lens/error.h"
 #include "attention_lens/sampling.h"
+#include "attention_lens/score_parts.h"
 #include "course_math.h"
 #include "head_roles.h"
 #include "patching_pair.h"
@@ -377,6 +378,54 @@ ExerciseAnswer patchBestHead(const Ctx& c) {
 }
 
 } // namespace
+namespace {
+
+// Whether a head's choice of keys comes mostly from position or mostly from content, by the split
+// of its scores over the whole pattern (al::score_split: the attention-weighted size of each
+// group's terms, measured from their mean over the keys each query may see). The head asked about
+// is the one of the layer whose last row spreads its weight most evenly (the smallest largest
+// weight): a head the learner can see in the patterns, which on one text may spread by position
+// (a wide window of recent tokens) and on another by content (the tokens like the last one).
+// Within `slack` of an even split, both answers count.
+ExerciseAnswer positionOrContent(const Ctx& c) {
+    const int l = paramLayer(c, "layer", "first");
+    const double slack = paramDouble(c, "slack", 0.05);
+    if (c.T < 3)
+        throw NotAskable(QObject::tr("This needs a text of at least three tokens, so that a head has keys to choose "
+                                     "between.").toStdString());
+    al::ForwardOptions o;
+    o.keep_hidden = true;
+    const al::ForwardResult r = run(c, o);
+    int head = 0;
+    double flattest = 2;
+    for (int h = 0; h < c.H; ++h) {
+        double top = 0;
+        for (int j = 0; j < c.T; ++j) top = std::max(top, double(r.attention.at(l, h, c.T - 1, j)));
+        if (top < flattest - 1e-12) { flattest = top; head = h; }
+    }
+    const al::ScoreSplit s = al::score_split(c.model, r, l, head);
+    ExerciseAnswer a;
+    const QString position = QStringLiteral("position"), content = QStringLiteral("content");
+    setOption(c, a, s.position >= s.content ? position : content);
+    if (std::abs(s.position - s.content) < slack)
+        a.accept = {position, content};
+    a.focusHead = headName(l, head);
+    a.measured = num(s.position - s.content, 3);
+    a.detail = QObject::tr("Head %1's choice of keys over your text: %2% from position, %3% from content, %4% from "
+                           "the fixed biases.")
+                   .arg(a.focusHead).arg(std::lround(100 * s.position)).arg(std::lround(100 * s.content))
+                   .arg(std::lround(100 * s.biases));
+    if (a.accept.size() > 1)
+        a.note = QObject::tr("The two are within %1 points of each other here, so either answer counts.")
+                     .arg(std::lround(100 * slack));
+    a.promptText = QObject::tr("Head %1 is the head of layer %2 whose last row spreads its weight most evenly (its "
+                               "largest weight there is %3). Is its choice of keys driven mostly by position or mostly "
+                               "by content?")
+                       .arg(a.focusHead).arg(l).arg(num(flattest, 2));
+    return a;
+}
+
+} // namespace
 } // namespace answers
 
 void registerStationAnswers_heads() {
@@ -384,6 +433,7 @@ void registerStationAnswers_heads() {
     registerExerciseFunction(QStringLiteral("positional_early_late"), answers::positionalEarlyLate);
     registerExerciseFunction(QStringLiteral("pronoun_target"), answers::pronounTarget);
     registerExerciseFunction(QStringLiteral("patch_best_head"), answers::patchBestHead);
+    registerExerciseFunction(QStringLiteral("position_or_content"), answers::positionOrContent);
 }
 
 } // namespace course
