@@ -43,8 +43,26 @@ int split(const Options& o) {
     for (int l = first; l <= last; ++l)
         for (int h = 0; h < c.n_head; ++h) {
             const al::ScoreSplit s = al::score_split(*m, r, l, h);
+            // The last query's most-weighted key: how far each group lifts its score above the
+            // row's mean.
+            const std::vector<al::ScoreGroups> g = al::score_groups(*m, r, l, h);
+            const int T = int(ids.size()), q = T - 1;
+            int key = 0;
+            for (int j = 1; j <= q; ++j)
+                if (r.attention.at(l, h, q, j) > r.attention.at(l, h, q, key)) key = j;
+            al::ScoreGroups mean;
+            for (int j = 0; j <= q; ++j) {
+                const al::ScoreGroups& c = g[size_t(q) * T + j];
+                mean.position += c.position / (q + 1);
+                mean.content += c.content / (q + 1);
+                mean.biases += c.biases / (q + 1);
+            }
+            const al::ScoreGroups& top = g[size_t(q) * T + key];
             heads.push_back({{"layer", l}, {"head", h}, {"position", compact(float(s.position))},
-                             {"content", compact(float(s.content))}, {"biases", compact(float(s.biases))}});
+                             {"content", compact(float(s.content))}, {"biases", compact(float(s.biases))},
+                             {"last_row_top", {{"key", key}, {"position", compact(float(top.position - mean.position))},
+                                               {"content", compact(float(top.content - mean.content))},
+                                               {"biases", compact(float(top.biases - mean.biases))}}}});
         }
     print_json({{"ids", ids}, {"heads", heads}});
     return 0;

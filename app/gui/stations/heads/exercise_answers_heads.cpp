@@ -382,46 +382,40 @@ namespace {
 
 // Whether a head's choice of keys comes mostly from position or mostly from content, by the split
 // of its scores over the whole pattern (al::score_split: the attention-weighted size of each
-// group's terms, measured from their mean over the keys each query may see). The head asked about
-// is the one of the layer whose last row spreads its weight most evenly (the smallest largest
-// weight): a head the learner can see in the patterns, which on one text may spread by position
-// (a wide window of recent tokens) and on another by content (the tokens like the last one).
-// Within `slack` of an even split, both answers count.
+// group's terms, measured from their mean over the keys each query may see), as the position
+// share of position and content together (the fixed biases left out), in ranges. The head asked
+// about is the one, in any layer, whose last row puts the least weight on the first token: a head
+// that is not resting, whose pattern the learner can read. Which head that is depends on the
+// text, and so does its layer: a first-layer head sees only tokens and positions, a later one also
+// what earlier heads wrote, which the split counts as content.
 ExerciseAnswer positionOrContent(const Ctx& c) {
-    const int l = paramLayer(c, "layer", "first");
-    const double slack = paramDouble(c, "slack", 0.05);
     if (c.T < 3)
         throw NotAskable(QObject::tr("This needs a text of at least three tokens, so that a head has keys to choose "
                                      "between.").toStdString());
     al::ForwardOptions o;
     o.keep_hidden = true;
     const al::ForwardResult r = run(c, o);
-    int head = 0;
-    double flattest = 2;
-    for (int h = 0; h < c.H; ++h) {
-        double top = 0;
-        for (int j = 0; j < c.T; ++j) top = std::max(top, double(r.attention.at(l, h, c.T - 1, j)));
-        if (top < flattest - 1e-12) { flattest = top; head = h; }
-    }
-    const al::ScoreSplit s = al::score_split(c.model, r, l, head);
+    int layer = 0, head = 0;
+    double least = 2;
+    for (int l = 0; l < c.L; ++l)
+        for (int h = 0; h < c.H; ++h) {
+            const double w = r.attention.at(l, h, c.T - 1, 0);
+            if (w < least - 1e-12) { least = w; layer = l; head = h; }
+        }
+    const al::ScoreSplit s = al::score_split(c.model, r, layer, head);
+    const double share = s.position + s.content > 0 ? s.position / (s.position + s.content) : 0.5;
     ExerciseAnswer a;
-    const QString position = QStringLiteral("position"), content = QStringLiteral("content");
-    setOption(c, a, s.position >= s.content ? position : content);
-    if (std::abs(s.position - s.content) < slack)
-        a.accept = {position, content};
-    a.focusHead = headName(l, head);
-    a.measured = num(s.position - s.content, 3);
+    setBucket(c, a, share, paramEdges(c, {0.3, 0.78}), 0.005);
+    a.measured = num(share, 4);
+    a.focusHead = headName(layer, head);
+    a.layer = layer;
     a.detail = QObject::tr("Head %1's choice of keys over your text: %2% from position, %3% from content, %4% from "
-                           "the fixed biases.")
+                           "the fixed biases; position is %5% of position and content together.")
                    .arg(a.focusHead).arg(std::lround(100 * s.position)).arg(std::lround(100 * s.content))
-                   .arg(std::lround(100 * s.biases));
-    if (a.accept.size() > 1)
-        a.note = QObject::tr("The two are within %1 points of each other here, so either answer counts.")
-                     .arg(std::lround(100 * slack));
-    a.promptText = QObject::tr("Head %1 is the head of layer %2 whose last row spreads its weight most evenly (its "
-                               "largest weight there is %3). Is its choice of keys driven mostly by position or mostly "
-                               "by content?")
-                       .arg(a.focusHead).arg(l).arg(num(flattest, 2));
+                   .arg(std::lround(100 * s.biases)).arg(std::lround(100 * share));
+    a.promptText = QObject::tr("Head %1 is the head whose last row puts the least weight on the first token (%2). Is "
+                               "its choice of keys over your text driven by position or by content?")
+                       .arg(a.focusHead, num(least, 3));
     return a;
 }
 
