@@ -271,7 +271,7 @@ ColumnLayout {
                         Layout.row: 1 + (view.cell.terms || []).length
                         Layout.column: 0
                         Layout.columnSpan: 2
-                        text: qsTr("the other %1 terms, summed").arg(view.cell.restCount || 0)
+                        text: qsTr("the remaining terms (%1), summed").arg(view.cell.restCount || 0)
                         color: Theme.textMuted
                     }
                     Label {

@@ -57,13 +57,18 @@ void ScoreSplitLab::recompute(const Input& in) {
     if (kept && (kept->model != in.model || kept->text != in.text))
         kept.reset();
     const int wantLayer = layer(), wantHead = head(), wantQuery = query_, wantKey = key_;
+    // The layer's shares stay while the text and layer do: a new cell or head of the same layer
+    // takes only its own decomposition.
+    QVariantList keptSplits;
+    if (kept && result_.value(QStringLiteral("layer")).toInt() == wantLayer)
+        keptSplits = result_.value(QStringLiteral("layerSplits")).toList();
     struct Out {
         std::shared_ptr<const Forward> forward;
         QVariantMap result;
     };
     runJob<Out>(
         Priority::Figure,
-        [model = in.model, text = in.text, kept, wantLayer, wantHead, wantQuery, wantKey](JobContext& ctx) {
+        [model = in.model, text = in.text, kept, keptSplits, wantLayer, wantHead, wantQuery, wantKey](JobContext& ctx) {
             Out out;
             if (kept) {
                 out.forward = kept;
@@ -93,14 +98,12 @@ void ScoreSplitLab::recompute(const Input& in) {
                 for (int j = 1; j <= q; ++j)
                     if (r.attention.at(l, h, q, j) > r.attention.at(l, h, q, k)) k = j;
             }
-            QVariantList layerSplits;
-            QVariantMap split;
-            for (int hh = 0; hh < H; ++hh) {
+            QVariantList layerSplits = keptSplits.size() == H ? keptSplits : QVariantList();
+            for (int hh = int(layerSplits.size()); hh < H; ++hh) {
                 if (ctx.cancelled()) throw al::Cancelled();
-                const QVariantMap s = splitMap(al::score_split(m, r, l, hh));
-                layerSplits << s;
-                if (hh == h) split = s;
+                layerSplits << splitMap(al::score_split(m, r, l, hh));
             }
+            const QVariantMap split = layerSplits[h].toMap();
             const al::ScoreParts parts = al::decompose_score(m, r, l, h, q, k);
             const size_t P = parts.parts.size();
             std::vector<size_t> order(P * P);
