@@ -40,7 +40,8 @@ const std::vector<Command>& commands() {
          "the N largest terms (default 10), the rest summed, and the terms grouped by kind of part.\n"
          "--split prints each head's (or layer L's heads') shares of position, content and biases in its\n"
          "choice of keys over the whole pattern (the attention-weighted size of each group's terms,\n"
-         "measured from their mean over the keys each query may see).",
+         "measured from their mean over the keys each query may see), and for the last query's most-weighted\n"
+         "key how far each group lifts its score above that row's mean (last_row_top).",
          cli::cmd_decompose},
         {"logits", "[--model DIR] (--text STR | --ids 1,2,3) [--top K] [--temperature X]",
          "last position's logits, or the top K next tokens", "", cli::cmd_logits},
