@@ -153,8 +153,11 @@ void ragged_attention(const Patching& p, int l, const Ragged& g, const float* qk
     }
 }
 
-// Runs layers [from, L) on the stacked variants x [g.rows][C] and returns each one's logit difference.
-std::vector<float> finish(const Patching& p, int from, const Ragged& g, std::vector<float>& x, Scratch& s) {
+// Runs layers [from, L) on the stacked variants x [g.rows][C] and returns each one's last row after
+// ln_f [n][C]. first_only: entering layer `from`, each variant differs from the corrupted run in its
+// first row alone, so the other rows' queries, keys and values there are the corrupted run's.
+std::vector<float> finish_rows(const Patching& p, int from, const Ragged& g, std::vector<float>& x, Scratch& s,
+                               bool first_only = false) {
     const Model& m = *p.model;
     const Config& cfg = m.config();
     const int C = cfg.n_embd, L = cfg.n_layer, FF = cfg.inner(), n = g.n(), N = g.rows;
@@ -170,8 +173,24 @@ std::vector<float> finish(const Patching& p, int from, const Ragged& g, std::vec
         s.a.resize(static_cast<size_t>(N) * C);
         s.qkv.resize(static_cast<size_t>(N) * 3 * C);
         s.z.resize(static_cast<size_t>(N) * C);
-        layers::layernorm_forward(s.a.data(), nullptr, nullptr, x.data(), w.ln1_w, w.ln1_b, N, C, cfg.layer_norm_epsilon);
-        layers::matmul_forward(s.qkv.data(), s.a.data(), w.attn_w, w.attn_b, N, C, 3 * C);
+        if (first_only && l == from) {
+            const int T = static_cast<int>(p.clean_ids.size());
+            std::vector<float> first(static_cast<size_t>(n) * C), qkv(static_cast<size_t>(n) * 3 * C);
+            for (int v = 0; v < n; v++)
+                std::memcpy(first.data() + static_cast<size_t>(v) * C, x.data() + static_cast<size_t>(g.off[v]) * C, sizeof(float) * C);
+            layers::layernorm_forward(s.a.data(), nullptr, nullptr, first.data(), w.ln1_w, w.ln1_b, n, C, cfg.layer_norm_epsilon);
+            layers::matmul_forward(qkv.data(), s.a.data(), w.attn_w, w.attn_b, n, C, 3 * C);
+            for (int v = 0; v < n; v++) {
+                const int f = g.start[v];
+                float* dst = s.qkv.data() + static_cast<size_t>(g.off[v]) * 3 * C;
+                std::memcpy(dst, qkv.data() + static_cast<size_t>(v) * 3 * C, sizeof(float) * 3 * C);
+                std::memcpy(dst + 3 * C, p.corrupted.qkv.data() + at(l, T, 3 * C) + static_cast<size_t>(f + 1) * 3 * C,
+                            sizeof(float) * (T - f - 1) * 3 * C);
+            }
+        } else {
+            layers::layernorm_forward(s.a.data(), nullptr, nullptr, x.data(), w.ln1_w, w.ln1_b, N, C, cfg.layer_norm_epsilon);
+            layers::matmul_forward(s.qkv.data(), s.a.data(), w.attn_w, w.attn_b, N, C, 3 * C);
+        }
         ragged_attention(p, l, g, s.qkv.data(), last_only, s.z.data(), s);
         float* xr = x.data();
         int nr = N;
@@ -199,6 +218,15 @@ std::vector<float> finish(const Patching& p, int from, const Ragged& g, std::vec
     std::vector<float> ln(last.size());
     layers::layernorm_forward(ln.data(), nullptr, nullptr, last.data(), m.lnf_w(), m.lnf_b(), n, C, cfg.layer_norm_epsilon);
     if (!detail::all_finite(ln.data(), ln.size())) throw detail::not_finite();
+    return ln;
+}
+
+// finish_rows, then each variant's logit difference.
+std::vector<float> finish(const Patching& p, int from, const Ragged& g, std::vector<float>& x, Scratch& s,
+                          bool first_only = false) {
+    const Model& m = *p.model;
+    const int C = m.config().n_embd, n = g.n();
+    const std::vector<float> ln = finish_rows(p, from, g, x, s, first_only);
     std::vector<float> ld(n);
     const float* ua = m.lm_head() + static_cast<size_t>(p.answer) * C;
     const float* uw = m.lm_head() + static_cast<size_t>(p.wrong) * C;
@@ -397,7 +425,20 @@ std::vector<float> patch_positions(const Patching& p, const PatchingProgress& pr
         const float* corrupted = p.corrupted.layer_in.data() + at(l, T, C);
         // Variant t: the corrupted stream with row t the clean one, from row t on. A row the two
         // runs share (the common prefix, or a token both texts have at layer 0) changes nothing
-        // when patched: its cell is LD_corrupted exactly, with no pass.
+        // when patched: its cell is LD_corrupted exactly, with no pass. Where a single row differs
+        // (layer 0, when the texts differ in one token), patching it makes the corrupted stream the
+        // clean one: its cell is LD_clean, with no pass either.
+        int differing = -1, count = 0;
+        for (int r = 0; r < T && count < 2; r++)
+            if (std::memcmp(clean + static_cast<size_t>(r) * C, corrupted + static_cast<size_t>(r) * C, sizeof(float) * C) != 0) {
+                differing = r;
+                count++;
+            }
+        if (count == 1) {
+            out[static_cast<size_t>(l) * T + differing] = p.ld_clean;
+            if (progress) progress(l + 1, L);
+            continue;
+        }
         size_t t = 0;
         while (true) {
             Ragged g;
@@ -416,11 +457,56 @@ std::vector<float> patch_positions(const Patching& p, const PatchingProgress& pr
                 std::memcpy(xv, clean + static_cast<size_t>(f) * C, sizeof(float) * C);
                 std::memcpy(xv + C, corrupted + static_cast<size_t>(f + 1) * C, sizeof(float) * (T - f - 1) * C);
             }
-            const std::vector<float> ld = finish(p, l, g, x, s);
+            const std::vector<float> ld = finish(p, l, g, x, s, true);
             for (int v = 0; v < g.n(); v++) out[static_cast<size_t>(l) * T + rows[v]] = ld[v];
         }
         if (progress) progress(l + 1, L);
     }
+    return out;
+}
+
+std::vector<float> substitution_logits(std::shared_ptr<const Model> model, const std::vector<int>& ids,
+                                       const std::vector<std::pair<int, int>>& substitutions,
+                                       const std::atomic<bool>* cancel) {
+    if (!model) throw Error("patching: no model");
+    const Config& cfg = model->config();
+    detail::validate_ids(ids, cfg);
+    const int T = static_cast<int>(ids.size()), C = cfg.n_embd, V = cfg.vocab_size;
+    for (const auto& [pos, token] : substitutions) {
+        if (pos < 0 || pos >= T) throw Error("patching: position " + std::to_string(pos) + " is not in the text");
+        if (token < 0 || token >= V)
+            throw Error("patching: token id " + std::to_string(token) + " is out of the vocabulary (0.." + std::to_string(V - 1) + ")");
+    }
+    // The text's own run is the base every changed text shares its prefix with (finish reads its
+    // keys and values as `corrupted`).
+    Patching p;
+    p.model = std::move(model);
+    p.clean_ids = ids;
+    p.cancel = cancel;
+    std::vector<float> out(static_cast<size_t>(substitutions.size() + 1) * V);
+    const std::vector<float> own = single_pass(*p.model, ids, {}, nullptr, &p.corrupted, cancel);
+    std::copy(own.begin(), own.end(), out.begin());
+    Scratch s;
+    std::vector<float> x;
+    size_t i = 0;
+    while (i < substitutions.size()) {
+        Ragged g;
+        const size_t first = i;
+        for (; i < substitutions.size() && (g.rows == 0 || g.rows + T - substitutions[i].first <= kMaxBatchRows); i++)
+            g.add(substitutions[i].first, T);
+        x.resize(static_cast<size_t>(g.rows) * C);
+        for (int v = 0; v < g.n(); v++) {
+            const int f = g.start[v];
+            float* xv = x.data() + static_cast<size_t>(g.off[v]) * C;
+            const int token = substitutions[first + v].second;
+            layers::encoder_forward(xv, &token, p.model->wte(), p.model->wpe(), 1, 1, C, f);
+            std::memcpy(xv + C, p.corrupted.layer_in.data() + static_cast<size_t>(f + 1) * C, sizeof(float) * (T - f - 1) * C);
+        }
+        const std::vector<float> ln = finish_rows(p, 0, g, x, s, true);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, g.n(), V, C, 1.0f, ln.data(), C, p.model->lm_head(), C, 0.0f,
+                    out.data() + (first + 1) * static_cast<size_t>(V), V);
+    }
+    if (!detail::all_finite(out.data(), out.size())) throw detail::not_finite();
     return out;
 }
 

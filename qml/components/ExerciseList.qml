@@ -73,8 +73,11 @@ ColumnLayout {
                     const a = set.answers[i] || ({})
                     // (An example sentence's row and layer are not the figures' text: nothing of them to hide.)
                     const own = a.example !== true
+                    // example: whether it asks about its example instead of the figures' text
+                    // (undefined while its answer computes).
                     asked[k] = (asked[k] || []).concat([{ id: def.id, params: def.params || {}, row: own ? a.row : -1,
-                                                          layer: own ? a.layer : -1, focusHead: a.focusHead }])
+                                                          layer: own ? a.layer : -1, focusHead: a.focusHead,
+                                                          example: a.example }])
                 } else if (st.result && st.result.answer !== undefined) {
                     revealed[k] = (revealed[k] || []).concat([Object.assign({ id: def.id, params: def.params || {} }, st.result)])
                 }

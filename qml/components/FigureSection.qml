@@ -6,7 +6,8 @@ import AttentionLens
 // A titled card that holds one figure of a station, with a one-line caption under the title.
 // A caption that states an exercise's answer names its veil key in `captionVeil`: while that part
 // is veiled, `veiledCaption` is shown instead. The exercises that ask about this figure are shown
-// in its frame, under the caption and above the figure (`exerciseSlot`, filled by ExerciseList).
+// in its frame, under the caption (and the `lead`, if any) and above the figure (`exerciseSlot`,
+// filled by ExerciseList).
 Rectangle {
     id: section
     property string title
@@ -19,6 +20,9 @@ Rectangle {
     property string veiledCaption: ""
     readonly property bool captionVeiled: veils !== null && captionVeil !== "" && veils.hides(captionVeil)
     default property alias content: body.data
+    // What the learner needs before the figure's question: shown under the caption, above the
+    // exercise slot (a worked example of what a card asks, say). It must not state that answer.
+    property alias lead: leadColumn.data
     Layout.fillWidth: true
     implicitHeight: column.implicitHeight + 2 * Theme.spacing
     color: Theme.surface
@@ -69,6 +73,13 @@ Rectangle {
             color: Theme.textMuted
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
+        }
+        ColumnLayout {
+            id: leadColumn
+            objectName: "lead"
+            Layout.fillWidth: true
+            visible: children.length > 0
+            spacing: Theme.spacingS
         }
         // The exercises asked here: predict first, then see the figure below.
         ColumnLayout {

@@ -99,8 +99,8 @@ private slots:
                     a = course::computeExercise(def, runner, ids);
                 } catch (const course::NotAskable& e) {
                     // Random weights give nearly flat logits, so replacing one token barely moves
-                    // the patching measure: that card refuses the text, with its reason, after
-                    // doing its work at this scale.
+                    // the patching measure, nor does the names pair move it: that card refuses
+                    // the text, with its reasons, after doing its work at this scale.
                     QVERIFY2(id == QLatin1String("heads-patch-best"), e.what());
                     QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("hardly changes the answer")), e.what());
                 }

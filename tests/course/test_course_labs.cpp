@@ -362,6 +362,54 @@ private slots:
         QCOMPARE(lab.step(), 5);
     }
 
+    // The worked example above the question about the writing: written like the figure's text,
+    // on the first example text that is not the learner's, and its share, even share and ratio
+    // are those of full forward passes over the example and its sampled continuation.
+    void generationLabWorkedExample() {
+        GenerationLab lab;
+        lab.setFollowHub(false);
+        lab.setCount(4);
+        const QString own = cases_[1].text, other = cases_[0].text;
+        lab.setExampleTexts({own, other}); // the learner's own text is skipped
+        lab.setModel(model_, own);
+        QVERIFY(waitComputed(lab));
+        const QVariantMap ex = lab.example();
+        QCOMPARE(ex.value(QStringLiteral("text")).toString(), other);
+
+        std::vector<int> ids = course::tokenize(*model_, other.toStdString(), course::kTokenCap);
+        const int P = int(ids.size());
+        al::Sampler sampler(42);
+        al::SamplingOptions o;
+        al::Runner full(model_);
+        for (int n = 0; n < 4; ++n) ids.push_back(sampler.sample(full.forward_full(ids).logits_last, o));
+        const int T = int(ids.size());
+        const al::ForwardResult r = full.forward_full(ids);
+        double share = 0;
+        const int L = model_->config().n_layer, H = model_->config().n_head;
+        for (int l = 0; l < L; ++l)
+            for (int h = 0; h < H; ++h)
+                for (int j = P; j < T; ++j) share += r.attention.at(l, h, T - 1, j);
+        share /= L * H;
+        QCOMPARE(ex.value(QStringLiteral("typed")).toInt(), P);
+        QCOMPARE(ex.value(QStringLiteral("written")).toInt(), 4);
+        QCOMPARE(ex.value(QStringLiteral("seen")).toInt(), T);
+        QVERIFY(std::abs(ex.value(QStringLiteral("share")).toDouble() - share) < 1e-4);
+        QVERIFY(std::abs(ex.value(QStringLiteral("even")).toDouble() - 4.0 / T) < 1e-12);
+        QVERIFY(std::abs(ex.value(QStringLiteral("ratio")).toDouble() - share / (4.0 / T)) < 1e-3);
+
+        // Only the learner's own text to choose from: no example, rather than the answer.
+        QSignalSpy changed(&lab, &GenerationLab::exampleChanged);
+        lab.setExampleTexts({own});
+        QVERIFY(changed.count() > 0);
+        QVERIFY(waitComputed(lab));
+        QVERIFY(lab.example().isEmpty());
+        // Nothing written: nothing to work out.
+        lab.setExampleTexts({other});
+        lab.setCount(0);
+        QVERIFY(waitComputed(lab));
+        QVERIFY(lab.example().isEmpty());
+    }
+
     void patternSwapCostAndCensus() {
         PatternSwapLab swap;
         swap.setModel(model_, cases_[6].text);

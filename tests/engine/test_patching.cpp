@@ -252,6 +252,26 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(al::Cancelled, al::patching_prepare(model_, kTrophyIds, corrupted_, 0, 1, &stop));
     }
 
+    // Texts one token away from the trophy sentence, run together: each one's last logits are its
+    // own plain forward's, whichever position changes (the first, the last, one in between).
+    void substitutionsMatchPlainForwards() {
+        const std::vector<std::pair<int, int>> subs = {{9, 673}, {0, 464}, {int(kTrophyIds.size()) - 1, 13}, {4, 262}, {9, 340}};
+        const std::vector<float> out = al::substitution_logits(model_, kTrophyIds, subs);
+        const size_t V = size_t(model_->config().vocab_size);
+        QCOMPARE(out.size(), (subs.size() + 1) * V);
+        QVERIFY(max_diff(std::vector<float>(out.begin(), out.begin() + ptrdiff_t(V)), toFloat(plainForward(*model_, kTrophyIds).logits)) < kTol);
+        for (size_t i = 0; i < subs.size(); ++i) {
+            std::vector<int> ids = kTrophyIds;
+            ids[size_t(subs[i].first)] = subs[i].second;
+            const std::vector<float> got(out.begin() + ptrdiff_t((i + 1) * V), out.begin() + ptrdiff_t((i + 2) * V));
+            QVERIFY2(max_diff(got, toFloat(plainForward(*model_, ids).logits)) < kTol, qPrintable(QString("substitution %1").arg(i)));
+        }
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::substitution_logits(model_, kTrophyIds, {{int(kTrophyIds.size()), 1}}));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::substitution_logits(model_, kTrophyIds, {{1, 50257}}));
+        std::atomic<bool> stop{true};
+        QVERIFY_THROWS_EXCEPTION(al::Cancelled, al::substitution_logits(model_, kTrophyIds, subs, &stop));
+    }
+
     void cellsAtGpt2SmallsShapes() {
         const auto model = testing_support::gpt2ShapedModel(7);
         const std::vector<int> clean = {2215, 5335, 290, 1757, 1816, 11}, corrupted = {2215, 1757, 290, 5335, 1816, 11};

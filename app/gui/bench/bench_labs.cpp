@@ -9,7 +9,8 @@
 // figure shows it, 32 tokens with the GUI thread's longest stall.
 // GPT-2's own tokenizer comes from AL_SHARED_DIR/gpt2-tokenizer (default ../shared beside the
 // checkout), since the labs tokenize the learner's text.
-// Usage: al-bench-labs [--stations-only] [--station N] [--skip-searches] [TEXT]
+// Usage: al-bench-labs [--stations-only | --patching] [--station N] [--skip-searches] [TEXT]
+//   --patching: only Station 3's patching grids and the choice of a text's pair.
 //   --station N: only station N in the second part; --skip-searches: stop a station once its
 //   figures and answers are shown, without waiting for its background searches.
 #include <QApplication>
@@ -38,6 +39,7 @@
 #include "heads/knockout_search.h"
 #include "heads/patching_lab.h"
 #include "attention_lens/patching.h"
+#include "heads/patching_pair.h"
 #include "heads/heads_lab.h"
 #include "heads/score_split_lab.h"
 #include "attention_lens/score_parts.h"
@@ -106,6 +108,12 @@ void timePatching(const std::shared_ptr<const al::Model>& model) {
     const double positions = t.restart() / 1000.0;
     std::printf("  %-34s %8.2f s (both runs %.2f s, MLPs %.2f s, positions %.2f s; T = %zu)\n",
                 "Station 3: patching, 144 heads", heads, prepare, mlps, positions, clean.size());
+    // The learner's own text: the replacements tried and the chosen pair's two runs (the card and
+    // the figure each do this before their grids).
+    course::TextPatching own = course::patchText(model, clean);
+    const double choose = t.restart() / 1000.0;
+    std::printf("  %-34s %8.2f s (%zu replacements tried; T = %zu)\n", "Station 3: patching pair of a text", choose,
+                own.tried.size(), clean.size());
     std::fflush(stdout);
 }
 
@@ -399,6 +407,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     const bool stationsOnly = args.removeAll(QStringLiteral("--stations-only")) > 0;
+    const bool patchingOnly = args.removeAll(QStringLiteral("--patching")) > 0;
     skipSearches = args.removeAll(QStringLiteral("--skip-searches")) > 0;
     QString onlyStation;
     if (const qsizetype i = args.indexOf(QStringLiteral("--station")); i >= 0 && i + 1 < args.size()) {
@@ -416,6 +425,10 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "cannot build the model: %s (set AL_SHARED_DIR to the folder holding gpt2-tokenizer/)\n", e.what());
         return 1;
+    }
+    if (patchingOnly) { // Station 3's patching grids and pair choice alone
+        timePatching(model);
+        return 0;
     }
     std::printf("text: \"%s\"\n", qPrintable(text));
     if (!stationsOnly) {

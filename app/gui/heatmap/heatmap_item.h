@@ -40,6 +40,8 @@ public:
     Q_INVOKABLE QPoint cellAt(qreal x, qreal y) const; // (-1,-1) outside; x = column, y = row
     Q_INVOKABLE QColor colorFor(qreal value) const;
     Q_INVOKABLE qreal shownMax() const;
+    // Values are scaled to shownMax() (linearly), so the legend's top stands for it.
+    double legendValue(double t) const override { return t * shownMax(); }
 
 signals:
     void changed();

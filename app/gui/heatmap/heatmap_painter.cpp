@@ -52,6 +52,8 @@ QRgb HeatmapPainter::rgbAtScale(float t) const {
     return lens::colormap(map_ == Cividis ? lens::ColorMap::Cividis : lens::ColorMap::Viridis, t);
 }
 
+double HeatmapPainter::legendValue(double t) const { return logScale_ ? std::pow(10.0, 4.0 * t - 4.0) : t; }
+
 QRgb HeatmapPainter::weightRgb(float w) const { return rgbAtScale(lens::scaleWeight(w, logScale_)); }
 
 std::vector<int> HeatmapPainter::sampleCells(int pixels, int cells) {

@@ -15,7 +15,9 @@ class QPainterPath;
 
 class HeatmapPainter : public QQuickPaintedItem {
     Q_OBJECT
-    QML_ANONYMOUS
+    // Named so that a figure's part can take any heat map (ColorLegend); never created in QML.
+    QML_NAMED_ELEMENT(HeatmapPainter)
+    QML_UNCREATABLE("HeatmapPainter is the base of AttentionMatrixItem, HeadOverviewItem and HeatmapItem")
     // Ramp: lowColor to highColor (negativeColor below 0 when diverging). Viridis and Cividis:
     // the lens's colour-blind-safe maps for attention weights.
     Q_PROPERTY(ColorMap colorMap READ colorMap WRITE setColorMap NOTIFY styleChanged)
@@ -56,6 +58,12 @@ public:
     QRgb rgbAtScale(float t) const;
     // An attention weight's colour: its place on the (linear or log) scale, then the colour map.
     QRgb weightRgb(float w) const;
+
+    // For a colour legend (ColorLegend): the colour at position t in [0, 1] of the bar, and the
+    // value that position stands for (a weight on the linear or log scale; an item that scales its
+    // values to their largest says so by overriding legendValue).
+    Q_INVOKABLE QColor colorAt(double t) const { return colorAtScale(t); }
+    Q_INVOKABLE virtual double legendValue(double t) const;
 
 signals:
     void styleChanged();

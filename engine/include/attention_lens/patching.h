@@ -69,6 +69,15 @@ std::vector<float> patch_heads(const Patching& p, const PatchingProgress& progre
 std::vector<float> patch_mlps(const Patching& p, const PatchingProgress& progress = {});      // [L]
 std::vector<float> patch_positions(const Patching& p, const PatchingProgress& progress = {}); // [L][T]
 
+// The last position's logits of `ids` and of texts that each differ from it in one token, given as
+// (position, token): [1 + n][V], ids' own first. Each changed text runs only from its changed
+// position on, with ids' keys and values before it, all stacked into one batch per layer; each
+// equals a plain forward of that text up to float rounding. Throws al::Error for bad ids (as
+// Runner does), a position outside the text or a token outside the vocabulary.
+std::vector<float> substitution_logits(std::shared_ptr<const Model> model, const std::vector<int>& ids,
+                                       const std::vector<std::pair<int, int>>& substitutions,
+                                       const std::atomic<bool>* cancel = nullptr);
+
 // Any set of patches applied together, in one unbatched pass: the reference the grids are built
 // from, and how "patch everything" is asked. Returns the last position's logits [V].
 struct PatchSet {

@@ -18,9 +18,19 @@ ColumnLayout {
     readonly property var positions: lab.positions
     readonly property bool ready: result.layers > 0
     readonly property int ownTextPair: lab.pairs.length - 1
-    // The question asks about the learner's own text: once it is committed, the figure shows that pair.
+    // The pair the question asks about: the learner's own text, or the first worked pair (the
+    // indirect-object sentences) where the text gives no fair pair (its answer is then an example).
+    function askedPair(answer) { return answer.example === true ? 0 : ownTextPair }
+    // Whether an open question asks about this pair; while its answer computes, it may be either.
+    function asksAbout(pair) {
+        for (const q of (veils !== null && veilKey !== "" ? veils.askedFor(veilKey) : []))
+            if (q.example === undefined ? pair === 0 || pair === ownTextPair : askedPair(q) === pair)
+                return true
+        return false
+    }
+    // Once the question is committed, the figure shows the pair it asked about.
     readonly property var answers: veils !== null && veilKey !== "" ? veils.answersFor(veilKey) : []
-    onAnswersChanged: if (answers.length > 0) lab.pair = ownTextPair
+    onAnswersChanged: if (answers.length > 0) lab.pair = askedPair(answers[0])
     spacing: Theme.spacingS
 
     // A restored share as a colour: the accent for what comes back, the second chart colour for
@@ -83,7 +93,7 @@ ColumnLayout {
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
         text: view.lab.pair === view.ownTextPair
-              ? qsTr("Your text (its first %1 tokens) with one token replaced by “the” (or “a”): of the last tokens that repeat an earlier one and the middle one, the one whose replacement moves the measure most. The measure compares the model's top answer on your text with its top answer on the changed text (its runner-up where both agree).").arg(32)
+              ? qsTr("Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (the last ones that repeat an earlier one, the one before the last, the middle one and the one a quarter in), each with each word, the replacement that moves the measure most. The measure compares the model's top answer on your text with its top answer on the changed text (its runner-up where both agree).").arg(32)
               : qsTr("Edit one word of the clean text and press Enter: the corrupted text keeps the pair's swap and takes your word too.")
     }
     Label {
@@ -109,8 +119,10 @@ ColumnLayout {
         Layout.fillWidth: true
         veils: view.veils
         key: view.veilKey
-        // The question is about the learner's own text: the worked pairs stay open to explore first.
-        applies: view.lab.pair === view.ownTextPair
+        // Only the pair the question asks about is hidden: the others stay open to explore first.
+        // (The first worked pair stays hidden when the learner edits a word of it: the shares of
+        // a pair one word away would all but give the answer.)
+        applies: view.asksAbout(view.lab.pair)
         // Always shown once unveiled: while a new pair computes, its grids are empty and say so.
         ColumnLayout {
             spacing: Theme.spacingS

@@ -24,6 +24,8 @@ StationScaffold {
         topP: pinned ? 1 : lab.topP
         seed: pinned ? (pinned.seed ?? 42) : lab.seed
         count: pinned ? (pinned.count ?? 8) : lab.generateCount
+        // The worked example's texts: the station's presets (the lab skips the learner's own).
+        exampleTexts: station.catalog ? (station.catalog.station(station.stationId).presets || []).map(p => p.text) : []
     }
 
     FigureSection {
@@ -45,6 +47,7 @@ StationScaffold {
         title: qsTr("Attention while the model writes")
         summary: writing.description
         caption: qsTr("The generation above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.")
+        lead: WrittenShareExample { lab: writing; Layout.fillWidth: true }
         GenerationView { id: writingView; lab: writing; veils: station.veils; Layout.fillWidth: true }
     }
     FigureSection {

@@ -60,7 +60,8 @@ Item {
             return { page: page, list: list }
         }
         // The one card that may refuse a text, with its reason: patching, where replacing a token
-        // barely moves the answer (the shares would be noise). Such a card asks nothing, so hides nothing.
+        // barely moves the answer and the names pair's measure barely moves either (the shares
+        // would be noise). Such a card asks nothing, so hides nothing.
         function refused(card) {
             return card.definition.id === "heads-patch-best" && card.answer.error !== undefined
                    && String(card.answer.error).indexOf("hardly changes the answer") >= 0
@@ -296,6 +297,46 @@ Item {
             })
         }
 
+        // The patching figure hides exactly the pair its question asks about: the learner's own
+        // text, or (where that text gives no fair pair, and the answer is an example) the names
+        // pair; both while the answer is still computing; none once it is committed, which then
+        // shows the asked pair.
+        Component { id: patchViewC; PatchingView { width: 1200 } }
+        Component { id: veilsC; AnswerVeils {} }
+        function test_patchingVeilFollowsTheAskedPair() {
+            const veils = createTemporaryObject(veilsC, root)
+            const view = createTemporaryObject(patchViewC, root, { veils: veils, veilKey: "patch-grid" })
+            const veil = veilsFor(view, "patch-grid")[0]
+            verify(veil !== undefined)
+            const own = view.ownTextPair
+            compare(own, 2, "two worked pairs, then the learner's text")
+            const hiddenFor = (asked) => {
+                veils.asked = { "patch-grid": [asked] }
+                veils.hidden = { "patch-grid": true }
+                const out = []
+                for (let pair = 0; pair <= own; ++pair) {
+                    view.lab.pair = pair
+                    if (veil.veiled) out.push(pair)
+                }
+                return out
+            }
+            compare(hiddenFor({ id: "heads-patch-best", example: false }), [own], "own text asked: only its pair")
+            compare(hiddenFor({ id: "heads-patch-best", example: true }), [0], "names pair asked: only that pair")
+            compare(hiddenFor({ id: "heads-patch-best" }), [0, own], "answer not known yet: either")
+            veils.hidden = {}
+            veils.asked = {}
+            for (let pair = 0; pair <= own; ++pair) {
+                view.lab.pair = pair
+                verify(!veil.veiled, "nothing hidden without a question")
+            }
+            view.lab.pair = 1
+            veils.revealed = { "patch-grid": [{ id: "heads-patch-best", answer: "0.7-up", example: true }] }
+            compare(view.lab.pair, 0, "committed on the names pair: the figure shows it")
+            view.lab.pair = 1
+            veils.revealed = { "patch-grid": [{ id: "heads-patch-best", answer: "0.7-up", example: false }] }
+            compare(view.lab.pair, own, "committed on the own text: the figure shows it")
+        }
+
         function test_heads() {
             station(headsC, "heads", s => {
                 // While the cards wait, the grid shows the layer the first open card asks about.
@@ -356,7 +397,26 @@ Item {
         }
 
         function test_temperature() {
-            station(temperatureC, "temperature", null, s => {
+            station(temperatureC, "temperature", s => {
+                // The worked example of the question about the writing: shown above its card while
+                // it waits, on another text than the learner's (the lab skips the learner's own).
+                const example = first(s.page, i => i.numbers !== undefined && i.shortText !== undefined)
+                const other = "one two three four five six seven eight"
+                example.lab.exampleTexts = [ModelHub.text, other]
+                tryVerify(() => example.numbers.text !== undefined && !example.lab.busy, 30000, "the example is worked out")
+                compare(example.numbers.text, other)
+                verify(example.visible)
+                const wcard = s.list.cardItems.find(c => c.definition.compute === "written_share")
+                verify(example.mapToItem(null, 0, 0).y < wcard.mapToItem(null, 0, 0).y, "the example comes before its card")
+                const ratio = example.numbers.share / example.numbers.even
+                fuzzyCompare(example.numbers.ratio, ratio, 1e-9)
+                // The learner's own text as the only example text: no example rather than the answer.
+                example.lab.exampleTexts = [ModelHub.text]
+                tryVerify(() => example.numbers.text === undefined && !example.lab.busy, 30000, "no example on the learner's text")
+                verify(!example.visible)
+                example.lab.exampleTexts = [ModelHub.text, other]
+                tryVerify(() => example.numbers.text === other, 30000)
+            }, s => {
                 const sampling = first(s.page, i => i.keptAnswered !== undefined)
                 verify(sampling.keptAnswered)
                 verify(sampling.topAnswered)

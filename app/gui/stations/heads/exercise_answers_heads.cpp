@@ -1,6 +1,7 @@
 // The answers of Station 3 (many heads)'s exercises, computed from the loaded model on the learner's text.
 #include "exercise_context.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <algorithm>
 #include <cctype>
@@ -336,44 +337,83 @@ namespace course {
 namespace answers {
 namespace {
 
-// Patching on the learner's text (patching_pair.h): one token replaced, each head's output copied
-// back from the clean run in turn. How much of the logit difference does the best single head
-// restore? Ranges, since the exact share could only be guessed.
-ExerciseAnswer patchBestHead(const Ctx& c) {
-    std::vector<int> ids(c.ids.begin(), c.ids.begin() + std::min<size_t>(c.ids.size(), kPatchTokens));
-    // The exercise engine's runner holds the model; patching needs it shared.
-    const TextPatching tp = patchText(c.runner.model_ptr(), ids, c.cancel);
-    const TextPair& pair = tp.pair;
-    const al::Patching& p = tp.patching;
-    // A small drop makes every share noise over a small number: no fair question on this text.
-    if (tp.gap() < kMinPatchGap)
-        throw NotAskable(QObject::tr("On your text, replacing one token hardly changes the answer: the logit difference "
-                                     "between %1 and %2 only goes from %3 to %4, so the heads' shares would be mostly "
-                                     "noise. Try another text, one whose answer depends on an earlier word.")
-                             .arg(quoted(c.model, p.answer), quoted(c.model, p.wrong), num(p.ld_clean, 2), num(p.ld_corrupted, 2))
-                             .toStdString());
+// The best single head's share of the drop, as a range (the exact share could only be guessed),
+// with the head named in the detail only: a focus head is shown with the prompt, and this one is
+// the answer's.
+ExerciseAnswer bestHeadShare(const Ctx& c, const al::Patching& p, QString& bestHead, double& share) {
     const std::vector<float> heads = al::patch_heads(p);
     int best = 0;
     for (int i = 1; i < int(heads.size()); ++i)
         if (al::patching_fraction(p, heads[size_t(i)]) > al::patching_fraction(p, heads[size_t(best)])) best = i;
-    const double share = al::patching_fraction(p, heads[size_t(best)]);
+    share = al::patching_fraction(p, heads[size_t(best)]);
+    bestHead = headName(best / c.H, best % c.H);
     ExerciseAnswer a;
     setBucket(c, a, share, paramEdges(c, {0.1, 0.3, 0.6}), 0.005);
-    // Named in the detail only: a focus head is shown with the prompt, and this one is the answer's.
-    const QString bestHead = headName(best / c.H, best % c.H);
-    const QString was = quoted(c.model, pair.clean[size_t(pair.changed)]), now = quoted(c.model, pair.corrupted[size_t(pair.changed)]);
-    // The prompt names no token: another card of this station asks for a word of the same text.
-    a.promptText = QObject::tr("Take the first %1 tokens of your text and replace token %2 (counting from 0) by a short "
-                               "common word. The model's top answer on your text loses ground to another token: their "
-                               "logit difference goes from %3 to %4. Copy one head's output at a time from the run on "
-                               "your text into the run on the changed one: how much of that drop does the best single "
-                               "head bring back?")
-                       .arg(int(ids.size())).arg(pair.changed).arg(num(p.ld_clean, 2), num(p.ld_corrupted, 2));
-    a.detail = QObject::tr("Token %1, %2, was replaced by %3; the measure is the logit of %4 minus that of %5. Head %6 "
-                           "brings back the most: %7 of the drop. The figure shows your text's pair now (“Your text”), "
-                           "with every head's share.")
-                   .arg(pair.changed)
-                   .arg(was, now, quoted(c.model, p.answer), quoted(c.model, p.wrong), bestHead, num(share, 2));
+    return a;
+}
+
+// Patching on the learner's text (patching_pair.h): one token replaced, each head's output copied
+// back from the clean run in turn. How much of the logit difference does the best single head
+// restore? Where no replacement moves the measure enough for fair shares, the question is asked
+// about the station's first worked pair (the indirect-object sentences) instead, as an example.
+ExerciseAnswer patchBestHead(const Ctx& c) {
+    std::vector<int> ids(c.ids.begin(), c.ids.begin() + std::min<size_t>(c.ids.size(), kPatchTokens));
+    // The exercise engine's runner holds the model; patching needs it shared.
+    const std::shared_ptr<const al::Model> model = c.runner.model_ptr();
+    const TextPatching tp = patchText(model, ids, c.cancel);
+    QString bestHead;
+    double share = 0;
+    if (tp.gap() >= kMinPatchGap) {
+        const TextPair& pair = tp.pair;
+        const al::Patching& p = tp.patching;
+        ExerciseAnswer a = bestHeadShare(c, p, bestHead, share);
+        const QString was = quoted(c.model, pair.clean[size_t(pair.changed)]), now = quoted(c.model, pair.corrupted[size_t(pair.changed)]);
+        // The prompt names no token: another card of this station asks for a word of the same text.
+        a.promptText = QObject::tr("Take the first %1 tokens of your text and replace token %2 (counting from 0) by a short "
+                                   "common word. The model's top answer on your text loses ground to another token: their "
+                                   "logit difference goes from %3 to %4. Copy one head's output at a time from the run on "
+                                   "your text into the run on the changed one: how much of that drop does the best single "
+                                   "head bring back?")
+                           .arg(int(ids.size())).arg(pair.changed).arg(num(p.ld_clean, 2), num(p.ld_corrupted, 2));
+        a.detail = QObject::tr("Token %1, %2, was replaced by %3; the measure is the logit of %4 minus that of %5. Head %6 "
+                               "brings back the most: %7 of the drop. The figure shows your text's pair now (“Your text”), "
+                               "with every head's share.")
+                       .arg(pair.changed)
+                       .arg(was, now, quoted(c.model, p.answer), quoted(c.model, p.wrong), bestHead, num(share, 2));
+        return a;
+    }
+    // A small drop makes every share noise over a small number: no fair question on this text. (No
+    // token of the text is named: another card of this station asks for a word of it.)
+    const QString own = QObject::tr("On your text, replacing one token hardly changes the answer: of the %1 replacements "
+                                    "tried, the one that moves it most changes the logit difference between the model's "
+                                    "top answer and its rival by only %2, so the heads' shares would be mostly noise.")
+                            .arg(int(tp.tried.size()))
+                            .arg(num(tp.gap(), 2));
+    const PresetPair& preset = kPresetPairs[0];
+    const QString title = QCoreApplication::translate("PatchingLab", preset.title);
+    const al::Patching p = patchPreset(model, preset, c.cancel);
+    // Measured on the pair's own words, the change may go either way: its size is what counts.
+    if (std::abs(p.ld_clean - p.ld_corrupted) < kMinPatchGap)
+        throw NotAskable((own + QLatin1Char(' ') +
+                          QObject::tr("On the worked pair “%1” this model's logit difference moves only from %2 to %3, "
+                                      "so there is no fair question there either. Try another text, one whose answer "
+                                      "depends on an earlier word.")
+                              .arg(title, num(p.ld_clean, 2), num(p.ld_corrupted, 2)))
+                             .toStdString());
+    ExerciseAnswer a = bestHeadShare(c, p, bestHead, share);
+    a.example = true;
+    a.promptText = own + QLatin1Char(' ') +
+                   QObject::tr("So this asks about the figure's worked pair “%1” instead: %2 becomes %3. The logit "
+                               "difference between %4 and %5 goes from %6 to %7. Copy one head's output at a time from "
+                               "the first text's run into the second's: how much of that change does the best single "
+                               "head bring back? (Type a text whose answer depends on an earlier word to ask about your "
+                               "own.)")
+                       .arg(title, QStringLiteral("“%1”").arg(QString::fromUtf8(preset.clean)),
+                            QStringLiteral("“%1”").arg(QString::fromUtf8(preset.corrupted)),
+                            quoted(c.model, p.answer), quoted(c.model, p.wrong), num(p.ld_clean, 2), num(p.ld_corrupted, 2));
+    a.detail = QObject::tr("On the worked pair “%1”, the measure is the logit of %2 minus that of %3. Head %4 brings back "
+                           "the most: %5 of the change. The figure shows this pair now, with every head's share.")
+                   .arg(title, quoted(c.model, p.answer), quoted(c.model, p.wrong), bestHead, num(share, 2));
     return a;
 }
 

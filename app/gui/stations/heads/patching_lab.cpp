@@ -12,45 +12,22 @@
 
 namespace {
 
-struct Pair {
-    const char* title; // translated in pairs()
-    const char* clean;
-    const char* corrupted;
-    const char* answer;
-    const char* wrong;
-};
-
-// The indirect object swapped (Wang et al. 2022): the repeated name changes, so the name the
-// sentence should end with flips. A coreference pair: the pronouns change, and with them who was
-// thanked.
-const Pair kPairs[] = {
-    {QT_TRANSLATE_NOOP("PatchingLab", "Who gets the drink (names swapped)"),
-     "When Mary and John went to the store, John gave a drink to",
-     "When Mary and John went to the store, Mary gave a drink to", " Mary", " John"},
-    {QT_TRANSLATE_NOOP("PatchingLab", "Who is thanked (pronouns swapped)"),
-     "John lent Mary his book because she asked, so she thanked",
-     "Mary lent John her book because he asked, so he thanked", " him", " her"},
-};
-constexpr int kPairCount = int(std::size(kPairs));
+using course::PresetPair;
+const PresetPair* const kPairs = course::kPresetPairs;
+constexpr int kPairCount = course::kPresetCount;
 
 QStringList words(const QString& s) { return s.split(QLatin1Char(' ')); }
 
 // The corrupted text for an edited clean text: the edited words, with the pair's swapped words
 // swapped again wherever the learner left them as they were. With another number of words, the
 // pair's own corrupted text (the lengths will then differ, and the figure says so).
-QString follow(const Pair& p, const QString& edited) {
+QString follow(const PresetPair& p, const QString& edited) {
     const QStringList c = words(QString::fromUtf8(p.clean)), k = words(QString::fromUtf8(p.corrupted));
     QStringList e = words(edited);
     if (e.size() != c.size()) return QString::fromUtf8(p.corrupted);
     for (qsizetype i = 0; i < e.size(); ++i)
         if (c[i] != k[i] && e[i] == c[i]) e[i] = k[i];
     return e.join(QLatin1Char(' '));
-}
-
-// The answer token of a pair: its word when the tokenizer keeps it one token, else -1.
-int oneToken(const al::Model& m, const char* word) {
-    const std::vector<int> ids = m.tokenizer()->encode(word);
-    return ids.size() == 1 ? ids[0] : -1;
 }
 
 struct Computed {
@@ -66,14 +43,13 @@ QVariantList toList(const std::vector<float>& v, const al::Patching& p) {
     return out;
 }
 
-// Both texts as ids with the measure's tokens, or a message saying why they cannot be patched.
+// Both texts as ids, or a message saying why they cannot be patched.
 struct Prepared {
     std::vector<int> clean, corrupted;
-    int answer = -1, wrong = -1;
     QString mismatch;
 };
 
-Prepared prepare(const al::Model& m, const std::string& clean, const std::string& corrupted, const Pair& pair) {
+Prepared prepare(const al::Model& m, const std::string& clean, const std::string& corrupted) {
     Prepared r;
     if (!m.tokenizer()) {
         r.mismatch = PatchingLab::tr("This model has no tokenizer, so it cannot read the texts.");
@@ -91,14 +67,9 @@ Prepared prepare(const al::Model& m, const std::string& clean, const std::string
         r.mismatch = PatchingLab::tr("The clean text has %1 tokens and the corrupted one %2; they first differ at token %3 (“%4” against “%5”). Patching copies position by position, so both need the same number of tokens: use a word that is one token as well, or change the same word in both.")
                          .arg(r.clean.size()).arg(r.corrupted.size()).arg(at)
                          .arg(at < a.size() ? a[at] : PatchingLab::tr("the end"), at < b.size() ? b[at] : PatchingLab::tr("the end"));
-        return r;
     }
-    r.answer = oneToken(m, pair.answer);
-    r.wrong = oneToken(m, pair.wrong);
     return r;
 }
-
-int argmax(const std::vector<float>& v) { return int(std::max_element(v.begin(), v.end()) - v.begin()); }
 
 } // namespace
 
@@ -111,7 +82,7 @@ PatchingLab::PatchingLab(QObject* parent) : CourseLab(parent) {
 
 QVariantList PatchingLab::pairs() const {
     QVariantList out;
-    for (const Pair& p : kPairs)
+    for (const PresetPair& p : course::kPresetPairs)
         out << QVariantMap{{QStringLiteral("title"), tr(p.title)}, {QStringLiteral("clean"), QString::fromUtf8(p.clean)},
                            {QStringLiteral("corrupted"), QString::fromUtf8(p.corrupted)},
                            {QStringLiteral("answer"), QString::fromUtf8(p.answer)}, {QStringLiteral("wrong"), QString::fromUtf8(p.wrong)}};
@@ -157,7 +128,7 @@ namespace {
 // The patching of the lab's pair: a preset (its texts as given) or the learner's text (its pair's
 // texts into `ownPair`, when given).
 al::Patching patchingFor(const std::shared_ptr<const al::Model>& model, bool ownText, const std::string& text,
-                         const std::string& clean, const std::string& corrupted, const Pair& pair, QString& mismatch,
+                         const std::string& clean, const std::string& corrupted, const PresetPair& pair, QString& mismatch,
                          const std::atomic<bool>* cancel, course::TextPair* ownPair = nullptr) {
     if (ownText) {
         const std::vector<int> ids = course::tokenize(*model, text, course::kPatchTokens);
@@ -177,18 +148,12 @@ al::Patching patchingFor(const std::shared_ptr<const al::Model>& model, bool own
         }
         return std::move(tp.patching);
     }
-    Prepared pr = prepare(*model, clean, corrupted, pair);
+    Prepared pr = prepare(*model, clean, corrupted);
     if (!pr.mismatch.isEmpty()) {
         mismatch = pr.mismatch;
         return {};
     }
-    if (pr.answer < 0 || pr.wrong < 0 || pr.answer == pr.wrong) {
-        // The pair's words are not one token each in this model: each run's own top token.
-        const al::Patching first = al::patching_prepare(model, pr.clean, pr.corrupted, 0, 0, cancel);
-        pr.answer = argmax(first.clean.logits);
-        pr.wrong = argmax(first.corrupted.logits);
-    }
-    return al::patching_prepare(model, pr.clean, pr.corrupted, pr.answer, pr.wrong, cancel);
+    return course::patchPair(model, std::move(pr.clean), std::move(pr.corrupted), pair.answer, pair.wrong, cancel);
 }
 } // namespace
 

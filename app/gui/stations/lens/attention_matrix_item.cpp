@@ -128,8 +128,3 @@ void AttentionMatrixItem::paint(QPainter* p) {
     }
 }
 
-QColor AttentionMatrixItem::colorAt(double t) const { return colorAtScale(t); }
-
-double AttentionMatrixItem::legendValue(double t) const {
-    return logScale() ? std::pow(10.0, 4.0 * t - 4.0) : t;
-}

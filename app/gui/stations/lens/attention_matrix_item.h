@@ -37,10 +37,6 @@ public:
     // The colour of a cell as painted (for tests): 0 where masked.
     Q_INVOKABLE QColor cellColor(int row, int column) const;
 
-    // The colour map at t in [0, 1] (for the legend).
-    Q_INVOKABLE QColor colorAt(double t) const;
-    // The weight shown at position t of the legend (linear or log scale).
-    Q_INVOKABLE double legendValue(double t) const;
 
     const QImage& image() const { return image_; }
     void paint(QPainter* painter) override;

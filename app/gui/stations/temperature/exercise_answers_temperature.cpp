@@ -118,15 +118,9 @@ ExerciseAnswer writtenShare(const Ctx& c) {
     al::Generation gen(c.runner.model_ptr());
     al::GenerationStep last;
     writeSeeded(gen, prompt, o, count, c.cancel, {}, [&](const al::GenerationStep& s) { last = s; });
-    const int P = int(prompt.size()), T = last.position + 1;
-    double share = 0;
-    for (int l = 0; l < last.n_layer; ++l)
-        for (int h = 0; h < last.n_head; ++h) {
-            const float* row = last.row(l, h);
-            for (int j = P; j < T; ++j) share += row[j];
-        }
-    share /= double(last.n_layer) * last.n_head;
-    const double even = double(count) / T;
+    const WrittenShare w = writtenShareOf(last, int(prompt.size()));
+    const int P = w.typed, T = w.seen;
+    const double share = w.share, even = w.even();
     ExerciseAnswer a;
     setBucket(c, a, share / even, paramEdges(c, {0.8, 1.25, 2, 3}), 0.02);
     a.promptText = QObject::tr("Your text has %1 tokens; with seed %2 the model writes %3 more, so the last written token sees "
@@ -135,8 +129,9 @@ ExerciseAnswer writtenShare(const Ctx& c) {
                        .arg(QString::number(P), QString::number(o.seed), QString::number(count), QString::number(T), num(even, 2),
                             QString::number(last.n_layer * last.n_head));
     a.detail = QObject::tr("The last written token gives %1 of its attention to the %2 written tokens and %3 to your %4 "
-                           "tokens: %5 times the even share of %6.")
-                   .arg(num(share, 2), QString::number(count), num(1 - share, 2), QString::number(P), num(share / even, 2), num(even, 2));
+                           "tokens. The even share is %2 / %5 = %6, so the ratio is %1 / %6 = %7.")
+                   .arg(num(share, 2), QString::number(count), num(1 - share, 2), QString::number(P), QString::number(T),
+                        num(even, 2), num(share / even, 3));
     return a;
 }
 

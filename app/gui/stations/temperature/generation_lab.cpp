@@ -52,6 +52,56 @@ void GenerationLab::recompute(const Input& in) {
             done_ = true;
             emit stepsChanged();
         });
+    // An example worked out for another text may be the new text itself (a preset just chosen):
+    // it goes before it could be read beside the question about that text.
+    if (!example_.isEmpty() && exampleFor_ != QString::fromStdString(in.text)) {
+        example_.clear();
+        emit exampleChanged();
+    }
+    writeExample(in);
+}
+
+void GenerationLab::setExampleTexts(const QStringList& texts) {
+    if (assignIfChanged(exampleTexts_, texts)) {
+        emit exampleChanged();
+        rerun(&GenerationLab::writeExample);
+    }
+}
+
+// The example is written like the figure's text (same settings, same count), but never on the
+// learner's own tokens: there it would state the answer of the question about the writing.
+void GenerationLab::writeExample(const Input& in) {
+    // Submitted even with nothing to work out, so that it supersedes an example still running.
+    std::vector<std::string> texts;
+    for (const QString& t : exampleTexts_) texts.push_back(t.toStdString());
+    runJob<QVariantMap>(
+        Priority::Figure,
+        [model = in.model, text = in.text, texts, o = options_, count = count_](JobContext& ctx) {
+            if (count == 0) return QVariantMap{};
+            const std::vector<int> own = course::promptWithRoom(*model, course::tokenize(*model, text, course::kTokenCap), count);
+            for (const std::string& candidate : texts) {
+                const std::vector<int> ids = course::tokenize(*model, candidate, course::kTokenCap);
+                if (ids.empty() || course::promptWithRoom(*model, ids, count) == own) continue;
+                al::Generation gen(model);
+                al::GenerationStep last;
+                course::writeSeeded(gen, ids, o, count, ctx.cancelFlag(), {}, [&](const al::GenerationStep& s) { last = s; });
+                const course::WrittenShare w = course::writtenShareOf(last, int(course::promptWithRoom(*model, ids, count).size()));
+                return QVariantMap{{QStringLiteral("text"), QString::fromStdString(candidate)},
+                                   {QStringLiteral("typed"), w.typed},
+                                   {QStringLiteral("written"), w.written},
+                                   {QStringLiteral("seen"), w.seen},
+                                   {QStringLiteral("share"), w.share},
+                                   {QStringLiteral("even"), w.even()},
+                                   {QStringLiteral("ratio"), w.ratio()}};
+            }
+            return QVariantMap{};
+        },
+        [this, own = QString::fromStdString(in.text)](QVariantMap& m) {
+            example_ = std::move(m);
+            exampleFor_ = own;
+            emit exampleChanged();
+        },
+        /*channel=*/1);
 }
 
 void GenerationLab::addStep(Step s) {

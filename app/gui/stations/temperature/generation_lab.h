@@ -6,6 +6,7 @@
 #include <QList>
 #include <QStringList>
 #include <QVariantList>
+#include <QVariantMap>
 #include <algorithm>
 #include <vector>
 
@@ -36,6 +37,12 @@ class GenerationLab : public HeadLab {
     Q_PROPERTY(QVariantList overview READ overview NOTIFY shownChanged)  // [L] of [H*T]: the newest row, every head
     Q_PROPERTY(double writtenShare READ writtenShare NOTIFY shownChanged) // mean over heads of the row's weight on written tokens
     Q_PROPERTY(QString description READ description NOTIFY shownChanged) // in words, for screen readers
+    // A worked example of the share on written tokens (course::WrittenShare), on the first of
+    // `exampleTexts` that is not the learner's text, written with the same settings: the figure
+    // shows how the ratio is computed without computing it on the learner's own text.
+    Q_PROPERTY(QStringList exampleTexts READ exampleTexts WRITE setExampleTexts NOTIFY exampleChanged)
+    // {text, typed, written, seen, share, even, ratio}; empty until computed, or with nothing written.
+    Q_PROPERTY(QVariantMap example READ example NOTIFY exampleChanged)
 public:
     using HeadLab::HeadLab;
     double temperature() const { return options_.temperature; }
@@ -61,11 +68,15 @@ public:
     QVariantList overview() const;
     double writtenShare() const;
     QString description() const;
+    QStringList exampleTexts() const { return exampleTexts_; }
+    void setExampleTexts(const QStringList& texts);
+    QVariantMap example() const { return example_; }
 
 signals:
     void settingsChanged();
     void stepsChanged();
     void shownChanged();
+    void exampleChanged();
 
 protected:
     void recompute(const Input& in) override;
@@ -87,6 +98,7 @@ private:
         std::vector<float> attention; // [L][H][position + 1]
     };
     void addStep(Step s);
+    void writeExample(const Input& in);
 
     al::SamplingOptions options_ = [] { al::SamplingOptions o; o.seed = 42; return o; }();
     int count_ = 8;
@@ -97,4 +109,7 @@ private:
     std::vector<Step> rows_;
     bool done_ = false;
     int step_ = 0;
+    QStringList exampleTexts_;
+    QVariantMap example_;
+    QString exampleFor_; // the learner's text the example was chosen against
 };

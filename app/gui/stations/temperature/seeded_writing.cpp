@@ -29,4 +29,20 @@ void writeSeeded(al::Generation& gen, const std::vector<int>& prompt, const al::
     }
 }
 
+WrittenShare writtenShareOf(const al::GenerationStep& step, int typed) {
+    WrittenShare out;
+    out.seen = step.position + 1;
+    out.typed = std::clamp(typed, 0, out.seen);
+    out.written = out.seen - out.typed;
+    const int heads = step.n_layer * step.n_head;
+    if (heads == 0) return out;
+    for (int l = 0; l < step.n_layer; ++l)
+        for (int h = 0; h < step.n_head; ++h) {
+            const float* row = step.row(l, h);
+            for (int j = out.typed; j < out.seen; ++j) out.share += row[j];
+        }
+    out.share /= heads;
+    return out;
+}
+
 } // namespace course
