@@ -1,7 +1,8 @@
 // `decompose`: why one head attends where it does. Its pre-softmax score for one query and key,
 // taken apart into query-part x key-part terms of the residual stream (score_parts.h): the largest
 // terms, the rest summed, and the same terms grouped by kind of part (token, position, heads, MLPs,
-// biases), so position-driven and content-driven scores can be told apart.
+// biases), so position-driven and content-driven scores can be told apart. With --split: every head's
+// (or one layer's) position/content/biases shares over its whole pattern (score_split).
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -27,10 +28,51 @@ std::string group_of(const al::StreamPart& p) {
     return "";
 }
 
+// Every head's shares of position, content and biases in its choice of keys, or one layer's heads.
+int split(const Options& o) {
+    const auto m = load_model(o);
+    const auto& c = m->config();
+    const std::vector<int> ids = input_ids(o, *m);
+    int first = 0, last = c.n_layer - 1;
+    if (o.has("--layer")) first = last = int(o.integer("--layer", 0, 0, c.n_layer - 1));
+    al::Runner runner(m);
+    al::ForwardOptions fo;
+    fo.keep_hidden = true;
+    const al::ForwardResult r = runner.forward_full(ids, fo);
+    nlohmann::json heads = nlohmann::json::array();
+    for (int l = first; l <= last; ++l)
+        for (int h = 0; h < c.n_head; ++h) {
+            const al::ScoreSplit s = al::score_split(*m, r, l, h);
+            // The last query's most-weighted key: how far each group lifts its score above the
+            // row's mean.
+            const std::vector<al::ScoreGroups> g = al::score_groups(*m, r, l, h);
+            const int T = int(ids.size()), q = T - 1;
+            int key = 0;
+            for (int j = 1; j <= q; ++j)
+                if (r.attention.at(l, h, q, j) > r.attention.at(l, h, q, key)) key = j;
+            al::ScoreGroups mean;
+            for (int j = 0; j <= q; ++j) {
+                const al::ScoreGroups& c = g[size_t(q) * T + j];
+                mean.position += c.position / (q + 1);
+                mean.content += c.content / (q + 1);
+                mean.biases += c.biases / (q + 1);
+            }
+            const al::ScoreGroups& top = g[size_t(q) * T + key];
+            heads.push_back({{"layer", l}, {"head", h}, {"position", compact(float(s.position))},
+                             {"content", compact(float(s.content))}, {"biases", compact(float(s.biases))},
+                             {"last_row_top", {{"key", key}, {"position", compact(float(top.position - mean.position))},
+                                               {"content", compact(float(top.content - mean.content))},
+                                               {"biases", compact(float(top.biases - mean.biases))}}}});
+        }
+    print_json({{"ids", ids}, {"heads", heads}});
+    return 0;
+}
+
 } // namespace
 
 int cmd_decompose(const Args& args) {
-    const Options o(args, {"--model", "--text", "--ids", "--layer", "--head", "--query", "--key", "--top"});
+    const Options o(args, {"--model", "--text", "--ids", "--layer", "--head", "--query", "--key", "--top"}, {"--split"});
+    if (o.has("--split")) return split(o);
     if (!o.has("--layer") || !o.has("--head")) throw UsageError("give --layer and --head");
     const auto m = load_model(o);
     const auto& c = m->config();

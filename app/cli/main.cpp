@@ -31,13 +31,17 @@ const std::vector<Command>& commands() {
         {"tokenize", "[--model DIR] --text STR", "GPT-2 BPE tokens with their bytes", "", cli::cmd_tokenize},
         {"attention", "[--model DIR] (--text STR | --ids 1,2,3) [--layer L --head H]",
          "attention patterns [L][H][T][T], or one head's [T][T]", "", cli::cmd_attention},
-        {"decompose", "[--model DIR] (--text STR | --ids 1,2,3) --layer L --head H [--query I] [--key J] [--top N]",
+        {"decompose", "[--model DIR] (--text STR | --ids 1,2,3) --layer L --head H [--query I] [--key J] [--top N] | --split [--layer L]",
          "why a head attends: one score q.k/sqrt(d) split by the parts of the residual stream",
          "The score of query position I (default: the last) against key J (default: its most-weighted\n"
          "key) in head L.H, as a sum of query-part x key-part terms: the token and position embeddings,\n"
          "every earlier head's output, every earlier MLP's output and the biases. With each LayerNorm's\n"
          "scale held at its value on this text the split is exact: the terms add up to the score. Prints\n"
-         "the N largest terms (default 10), the rest summed, and the terms grouped by kind of part.",
+         "the N largest terms (default 10), the rest summed, and the terms grouped by kind of part.\n"
+         "--split prints each head's (or layer L's heads') shares of position, content and biases in its\n"
+         "choice of keys over the whole pattern (the attention-weighted size of each group's terms,\n"
+         "measured from their mean over the keys each query may see), and for the last query's most-weighted\n"
+         "key how far each group lifts its score above that row's mean (last_row_top).",
          cli::cmd_decompose},
         {"logits", "[--model DIR] (--text STR | --ids 1,2,3) [--top K] [--temperature X]",
          "last position's logits, or the top K next tokens", "", cli::cmd_logits},

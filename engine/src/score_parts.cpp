@@ -170,3 +170,111 @@ ScoreParts decompose_score(const Model& m, const ForwardResult& r, int layer, in
 }
 
 } // namespace al
+
+namespace al {
+
+namespace {
+
+// One side (query or key) of a head at position t, grouped: the position embedding, the content
+// (the stream less the position embedding and the attention output biases) and the fixed biases
+// (those output biases, then the LayerNorm shift and the projection bias), each through the
+// LayerNorm with the stream's scale and the head's columns from col0: three vectors of [D].
+struct Sides {
+    Vec position, content, biases;
+};
+
+Sides grouped_side(const Model& m, const ForwardResult& r, int layer, int t, const Vec& out_biases, int col0) {
+    const Config& cfg = m.config();
+    const int C = cfg.n_embd, T = static_cast<int>(r.ids.size());
+    const float* x = r.hidden.data() + (static_cast<size_t>(layer) * T + t) * C; // [C]
+    const float* pe = m.wpe() + static_cast<size_t>(t) * C;                       // [C]
+    Vec pos(static_cast<size_t>(C)), content(static_cast<size_t>(C));
+    for (int c = 0; c < C; ++c) {
+        pos[c] = pe[c];
+        content[c] = double(x[c]) - pe[c] - out_biases[c];
+    }
+    std::vector<Vec> p = project(m, r, layer, t, {pos, content, out_biases}, col0);
+    Sides s;
+    s.position = std::move(p[0]);
+    s.content = std::move(p[1]);
+    s.biases = std::move(p[2]);
+    for (size_t d = 0; d < s.biases.size(); ++d) s.biases[d] += p[3][d]; // the shift
+    return s;
+}
+
+double dot(const Vec& a, const Vec& b) {
+    double s = 0;
+    for (size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+    return s;
+}
+
+} // namespace
+
+std::vector<ScoreGroups> score_groups(const Model& m, const ForwardResult& r, int layer, int head) {
+    const Config& cfg = m.config();
+    const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, D = C / H, T = static_cast<int>(r.ids.size());
+    if (layer < 0 || layer >= L || head < 0 || head >= H)
+        throw Error("score split: head " + std::to_string(layer) + "." + std::to_string(head) + " is not in this model");
+    if (!r.attention.causal())
+        throw Error("score parts are taken from GPT-2's own forward pass, with the causal mask");
+    if (r.hidden.size() != static_cast<size_t>(L + 1) * T * C)
+        throw Error("the score split needs a forward pass that kept its hidden states");
+    // The attention output biases every earlier layer added: the same vector at every position.
+    Vec out_biases(static_cast<size_t>(C), 0.0);
+    for (int l = 0; l < layer; ++l)
+        for (int c = 0; c < C; ++c) out_biases[c] += m.layer(l).proj_b[c];
+    std::vector<Sides> q, k;
+    q.reserve(static_cast<size_t>(T));
+    k.reserve(static_cast<size_t>(T));
+    for (int t = 0; t < T; ++t) {
+        q.push_back(grouped_side(m, r, layer, t, out_biases, head * D));
+        k.push_back(grouped_side(m, r, layer, t, out_biases, C + head * D));
+    }
+    const double scale = 1.0 / std::sqrt(double(D));
+    std::vector<ScoreGroups> out(static_cast<size_t>(T) * T);
+    for (int i = 0; i < T; ++i)
+        for (int j = 0; j <= i; ++j) {
+            const Sides& a = q[static_cast<size_t>(i)];
+            const Sides& b = k[static_cast<size_t>(j)];
+            ScoreGroups& g = out[static_cast<size_t>(i) * T + j];
+            g.position = (dot(a.position, b.position) + dot(a.position, b.biases) + dot(a.biases, b.position)) * scale;
+            g.biases = dot(a.biases, b.biases) * scale;
+            g.content = (dot(a.content, b.position) + dot(a.content, b.content) + dot(a.content, b.biases) +
+                         dot(a.position, b.content) + dot(a.biases, b.content)) * scale;
+        }
+    return out;
+}
+
+ScoreSplit score_split(const Model& m, const ForwardResult& r, int layer, int head) {
+    const std::vector<ScoreGroups> g = score_groups(m, r, layer, head);
+    const int T = static_cast<int>(r.ids.size());
+    ScoreSplit s;
+    s.layer = layer;
+    s.head = head;
+    double total = 0;
+    for (int i = 1; i < T; ++i) {
+        ScoreGroups mean;
+        for (int j = 0; j <= i; ++j) {
+            const ScoreGroups& c = g[static_cast<size_t>(i) * T + j];
+            mean.position += c.position / (i + 1);
+            mean.content += c.content / (i + 1);
+            mean.biases += c.biases / (i + 1);
+        }
+        for (int j = 0; j <= i; ++j) {
+            const ScoreGroups& c = g[static_cast<size_t>(i) * T + j];
+            const double a = r.attention.at(layer, head, i, j);
+            s.position += a * std::abs(c.position - mean.position);
+            s.content += a * std::abs(c.content - mean.content);
+            s.biases += a * std::abs(c.biases - mean.biases);
+        }
+    }
+    total = s.position + s.content + s.biases;
+    if (total > 0) {
+        s.position /= total;
+        s.content /= total;
+        s.biases /= total;
+    }
+    return s;
+}
+
+} // namespace al

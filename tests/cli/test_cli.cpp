@@ -198,6 +198,30 @@ private slots:
                             "--key", "1"}, "--key 1 is out of range");
     }
 
+    // decompose --split: every head's shares add up to 1, one layer's heads when asked; the last
+    // row's most-weighted key is the reference's; a layer outside the model is refused.
+    void decomposeSplitsEveryHead() {
+        const json& c = cases_[size_t(1)];
+        const int T = int(c["ids"].size());
+        const auto ref = expected_tensor("case1.attentions"); // [L][H][T][T]
+        const json all = run_json({"decompose", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--split"});
+        QCOMPARE(int(all["heads"].size()), 2 * 4);
+        for (const json& h : all["heads"]) {
+            const double sum = h["position"].get<double>() + h["content"].get<double>() + h["biases"].get<double>();
+            QVERIFY2(std::fabs(sum - 1) < 1e-5, qPrintable(QString::number(sum)));
+            const int l = h["layer"].get<int>(), hd = h["head"].get<int>();
+            int best = 0;
+            for (int k = 1; k < T; ++k)
+                if (ref[size_t(((l * 4 + hd) * T + T - 1) * T + k)] > ref[size_t(((l * 4 + hd) * T + T - 1) * T + best)]) best = k;
+            QCOMPARE(h["last_row_top"]["key"].get<int>(), best);
+        }
+        const json one = run_json({"decompose", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--split", "--layer", "1"});
+        QCOMPARE(int(one["heads"].size()), 4);
+        QCOMPARE(one["heads"][0]["layer"].get<int>(), 1);
+        expect_usage_error({"decompose", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--split", "--layer", "2"},
+                           "--layer 2 is out of range");
+    }
+
     // logit-lens: one row per layer and the embeddings; the last row's answer is the reference's top
     // token; "direct"'s parts add up to the reference's answer logit less the mean of its logits.
     void logitLensEndsAtTheModelsAnswer() {

@@ -9,6 +9,7 @@
 #include "attention_lens/census.h"
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
+#include "attention_lens/score_parts.h"
 #include "exercises/exercise_engine.h"
 #include "fixture.h"
 #include "gpt2_shaped_model.h"
@@ -376,6 +377,33 @@ private slots:
         }
         QVERIFY2((2 * close <= int(w.w.size()) && 2 * closeTokens <= tokens) || a.detail.contains(QStringLiteral("no earlier word stands out")),
                  qPrintable(a.detail));
+    }
+
+    // Position or content: the head asked about is the one whose last row puts the least weight on
+    // the first token (from the reference's attentions), and the range is the one holding that
+    // head's position share of position and content (al::score_split, which test_score_split
+    // checks against a per-part recomputation).
+    void positionOrContentMatchesReference() {
+        for (const fixture::Case& c : cases_) {
+            if (c.T < 3)
+                continue;
+            const course::ExerciseAnswer a = compute(QStringLiteral("03-heads"), QStringLiteral("heads-position-content"), c);
+            int layer = 0, head = 0;
+            for (int l = 0; l < c.L; ++l)
+                for (int h = 0; h < c.H; ++h)
+                    if (c.att(l, h, c.T - 1, 0) < c.att(layer, head, c.T - 1, 0) - 1e-6) { layer = l; head = h; }
+            QCOMPARE(a.focusHead, QStringLiteral("%1.%2").arg(layer).arg(head));
+            QCOMPARE(a.layer, layer);
+            al::ForwardOptions o;
+            o.keep_hidden = true;
+            const al::ForwardResult r = runner_->forward_full(c.ids, o);
+            const al::ScoreSplit s = al::score_split(*model_, r, layer, head);
+            const double share = s.position / (s.position + s.content);
+            QVERIFY2(std::abs(a.measured.toDouble() - share) < 1e-3, qPrintable(a.measured));
+            QCOMPARE(a.answer, bucket(QStringLiteral("03-heads"), QStringLiteral("heads-position-content"), {0.3, 0.78}, share));
+            QVERIFY(a.promptText.contains(a.focusHead));
+            QVERIFY(a.detail.contains(QStringLiteral("%1% from position").arg(std::lround(100 * s.position))));
+        }
     }
 
     // The last layer's largest mean weight on the first token (rows 1..T-1, as the census's

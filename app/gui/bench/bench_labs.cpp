@@ -41,6 +41,8 @@
 #include "attention_lens/patching.h"
 #include "heads/patching_pair.h"
 #include "heads/heads_lab.h"
+#include "heads/score_split_lab.h"
+#include "attention_lens/score_parts.h"
 #include "mask/mask_lab.h"
 #include "not/not_labs.h"
 #include "not/layer_lens_lab.h"
@@ -287,6 +289,59 @@ void timeValueWeighted(const std::shared_ptr<const al::Model>& model) {
     std::fflush(stdout);
 }
 
+// Station 3's score split at T = 64, in the last layer (the most parts: 2 embeddings, 11 × 12 heads,
+// 11 MLPs, the biases): one cell taken apart, one head's position/content summary, a whole
+// layer's summaries, each from a kept forward pass (the lab keeps one per text); then the lab
+// from a clicked cell until its result is shown.
+void timeScoreSplit(const std::shared_ptr<const al::Model>& model) {
+    const int T = 64, L = model->config().n_layer, H = model->config().n_head;
+    std::vector<int> ids(T);
+    for (int i = 0; i < T; ++i) ids[size_t(i)] = (i * 7919 + 13) % model->config().vocab_size;
+    al::Runner runner(model);
+    al::ForwardOptions o;
+    o.keep_hidden = true;
+    o.keep_qkv = true;
+    QElapsedTimer t;
+    t.start();
+    const al::ForwardResult r = runner.forward_full(ids, o);
+    const double forwardMs = double(t.nsecsElapsed()) / 1e6;
+    auto median = [](std::vector<double> v) { std::sort(v.begin(), v.end()); return v[v.size() / 2]; };
+    std::vector<double> cell, head;
+    for (int n = 0; n < 5; ++n) {
+        t.restart();
+        const al::ScoreParts p = al::decompose_score(*model, r, L - 1, n, T - 1 - n, 3 * n);
+        cell.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (std::abs(p.sum - p.score) > 1e-3 * std::max(1.0, std::abs(p.score)))
+            std::printf("  the parts do not add up to the score (%g vs %g)\n", p.sum, p.score);
+        t.restart();
+        al::score_split(*model, r, L - 1, n);
+        head.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    t.restart();
+    for (int h = 0; h < H; ++h) al::score_split(*model, r, L - 1, h);
+    const double layerMs = double(t.nsecsElapsed()) / 1e6;
+    std::printf("  %-44s %6.1f ms (the forward pass it reads, hidden states and q, k, v kept: %.1f ms)\n",
+                "one cell's decomposition (median of 5)", median(cell), forwardMs);
+    std::printf("  %-44s %6.1f ms\n", "one head's position/content summary (median)", median(head));
+    std::printf("  %-44s %6.1f ms (%d heads)\n", "a whole layer's summaries", layerMs, H);
+
+    ScoreSplitLab lab;
+    lab.setFollowHub(false);
+    lab.setLayer(L - 1);
+    // More than 64 tokens, so the lab keeps the first 64.
+    const QString text = QStringLiteral("When Mary and John went to the store, John gave a drink to Mary. ").repeated(6);
+    t.restart();
+    lab.setModel(model, text);
+    const double first = settle(lab, t);
+    QSignalSpy shown(&lab, &ScoreSplitLab::resultChanged);
+    t.restart();
+    lab.pickCell(40, 7);
+    const double click = settle(lab, t, [&] { return shown.count() == 0; });
+    std::printf("  %-44s %6.2f s · a cell clicked after: %.2f s (T = %d)\n", "score-split figure, first result", first, click,
+                lab.result().value(QStringLiteral("size")).toInt());
+    std::fflush(stdout);
+}
+
 // Station 5's generation, one written token at a time with the KV cache: milliseconds per step
 // while the sequence grows to T tokens (a typed text of T - 8 tokens, then 8 written ones), as the
 // station's figure steps it on one worker. Beside the wall time, the process's CPU time per step:
@@ -418,6 +473,11 @@ int main(int argc, char** argv) {
         std::printf("typing in Station 1 (from a keystroke until the lens shows the new text):\n");
         timeTyping(model);
         timeValueWeighted(model);
+    }
+
+    if (onlyStation.isEmpty() || onlyStation == QLatin1String("3")) {
+        std::printf("Station 3, why a head attends (GPT-2 small's shapes, T = 64, last layer):\n");
+        timeScoreSplit(model);
     }
 
     if (onlyStation.isEmpty() || onlyStation == QLatin1String("5")) {

@@ -45,3 +45,36 @@ struct ScoreParts {
 ScoreParts decompose_score(const Model& model, const ForwardResult& r, int layer, int head, int query, int key);
 
 } // namespace al
+
+namespace al {
+
+// The same split, grouped three ways for a whole head: position (the position embedding, on at
+// least one side, with nothing but the fixed biases on the other), content (the token embedding or
+// an earlier head's or MLP's output on at least one side) and biases (the fixed vectors on both
+// sides: the attention output biases and the LayerNorm shift with the q/k bias). The three add up
+// to the score at every cell, exactly, as the per-part terms do.
+struct ScoreGroups {
+    double position = 0, content = 0, biases = 0;
+};
+
+// How much of a head's choice of keys comes from position and how much from content, over its
+// whole pattern. The softmax of a row ignores what every key of that row shares, so each group's
+// term is measured from its mean over the keys the query may see: d_g(i, j) = g(i, j) − mean over
+// k ≤ i of g(i, k); the three d_g add up to how far key j's score stands above the row's mean.
+// Each share is Σ_{i ≥ 1, j ≤ i} A[i][j]·|d_g(i, j)| over the same sum for the three groups
+// together: the attention-weighted size of what each group does to the keys the head reads. Row
+// 0 has one key and no choice, so it is left out. The shares add up to 1 (0 each for a text of
+// one token).
+struct ScoreSplit {
+    int layer = 0, head = 0;
+    double position = 0, content = 0, biases = 0;
+};
+
+// The grouped terms of every cell (i, j ≤ i) of one head: [T][T], row-major, zero above the
+// diagonal. `r` as for decompose_score.
+std::vector<ScoreGroups> score_groups(const Model& model, const ForwardResult& r, int layer, int head);
+
+// The shares above, for one head, from score_groups.
+ScoreSplit score_split(const Model& model, const ForwardResult& r, int layer, int head);
+
+} // namespace al

@@ -10,6 +10,7 @@ StationScaffold {
     // Every figure and the knock-out search; a lab that failed shows its message, and that counts.
     labsReady: (headsLab.heads.length > 0 || headsLab.error !== "") && !headsLab.busy
                && (ablation.top.length > 0 || ablation.error !== "") && !ablation.busy
+               && (splitLab.result.cell !== undefined || splitLab.error !== "") && !splitLab.busy
                && (patching.result.layers > 0 || patching.mismatch !== "" || patching.error !== "") && !patching.busy
 
     // Off screen, the labs stop and catch up when shown again.
@@ -18,6 +19,7 @@ StationScaffold {
     InductionCircuitLab { id: circuit; active: station.visible }
     KnownHeadsLab { id: knownHeads; active: station.visible }
     PatchingLab { id: patching; active: station.visible }
+    ScoreSplitLab { id: splitLab; active: station.visible; layer: headsLab.layer }
     ModelFacts { id: facts }
 
     FigureSection {
@@ -34,6 +36,18 @@ StationScaffold {
             readonly property var shareAnswer: answers.find(a => a.kind === "number")
             onShareAnswerChanged: if (shareAnswer) headsLab.layer = Math.max(0, headsLab.layers - 1)
             markHead: shareAnswer ? shareAnswer.focusHead || "" : ""
+        }
+    }
+    FigureSection {
+        title: qsTr("Why a head attends where it does")
+        summary: splitLab.description
+        caption: qsTr("A head's score for a query and a key, q·k/√d, taken apart by what the residual stream on each side is made of: the token and position embeddings, each earlier head's and MLP's output, and fixed biases. Click a cell of the pattern; the bars sum the same terms over the whole pattern, for every head of the layer.")
+        ScoreSplitView {
+            Layout.fillWidth: true
+            lab: splitLab
+            censusLabels: headsLab.labels
+            veils: station.veils
+            veilKey: "score-split"
         }
     }
     FigureSection {

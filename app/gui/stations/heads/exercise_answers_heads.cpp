@@ -13,6 +13,7 @@
 #include "attention_lens/census.h"
 #include "attention_lens/error.h"
 #include "attention_lens/sampling.h"
+#include "attention_lens/score_parts.h"
 #include "course_math.h"
 #include "head_roles.h"
 #include "patching_pair.h"
@@ -417,6 +418,48 @@ ExerciseAnswer patchBestHead(const Ctx& c) {
 }
 
 } // namespace
+namespace {
+
+// Whether a head's choice of keys comes mostly from position or mostly from content, by the split
+// of its scores over the whole pattern (al::score_split: the attention-weighted size of each
+// group's terms, measured from their mean over the keys each query may see), as the position
+// share of position and content together (the fixed biases left out), in ranges. The head asked
+// about is the one, in any layer, whose last row puts the least weight on the first token: a head
+// that is not resting, whose pattern the learner can read. Which head that is depends on the
+// text, and so does its layer: a first-layer head sees only tokens and positions, a later one also
+// what earlier heads wrote, which the split counts as content.
+ExerciseAnswer positionOrContent(const Ctx& c) {
+    if (c.T < 3)
+        throw NotAskable(QObject::tr("This needs a text of at least three tokens, so that a head has keys to choose "
+                                     "between.").toStdString());
+    al::ForwardOptions o;
+    o.keep_hidden = true;
+    const al::ForwardResult r = run(c, o);
+    int layer = 0, head = 0;
+    double least = 2;
+    for (int l = 0; l < c.L; ++l)
+        for (int h = 0; h < c.H; ++h) {
+            const double w = r.attention.at(l, h, c.T - 1, 0);
+            if (w < least - 1e-12) { least = w; layer = l; head = h; }
+        }
+    const al::ScoreSplit s = al::score_split(c.model, r, layer, head);
+    const double share = s.position + s.content > 0 ? s.position / (s.position + s.content) : 0.5;
+    ExerciseAnswer a;
+    setBucket(c, a, share, paramEdges(c, {0.3, 0.78}), 0.005);
+    a.measured = num(share, 4);
+    a.focusHead = headName(layer, head);
+    a.layer = layer;
+    a.detail = QObject::tr("Head %1's choice of keys over your text: %2% from position, %3% from content, %4% from "
+                           "the fixed biases; position is %5% of position and content together.")
+                   .arg(a.focusHead).arg(std::lround(100 * s.position)).arg(std::lround(100 * s.content))
+                   .arg(std::lround(100 * s.biases)).arg(std::lround(100 * share));
+    a.promptText = QObject::tr("Head %1 is the head whose last row puts the least weight on the first token (%2). Is "
+                               "its choice of keys over your text driven by position or by content?")
+                       .arg(a.focusHead, num(least, 3));
+    return a;
+}
+
+} // namespace
 } // namespace answers
 
 void registerStationAnswers_heads() {
@@ -424,6 +467,7 @@ void registerStationAnswers_heads() {
     registerExerciseFunction(QStringLiteral("positional_early_late"), answers::positionalEarlyLate);
     registerExerciseFunction(QStringLiteral("pronoun_target"), answers::pronounTarget);
     registerExerciseFunction(QStringLiteral("patch_best_head"), answers::patchBestHead);
+    registerExerciseFunction(QStringLiteral("position_or_content"), answers::positionOrContent);
 }
 
 } // namespace course
