@@ -134,10 +134,25 @@ void fillFromFolder(LibraryEntry& e, const QString& dir) {
     }
 }
 
-qint64 folderBytes(const QString& dir) {
+bool isRealFolder(const QString& path) {
+    struct stat st {};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// What a paused download has fetched: the regular files of its staging folder. The staging folder
+// is in a folder others may write to: a link there (to "/", say) is no download, so neither the
+// staging folder nor anything in it is followed through a link, and a folder far larger than a
+// download ever makes is not walked to its end.
+qint64 stagedBytes(const QString& modelsRoot, const QString& folderName) {
+    constexpr int kMaxEntries = 10000; // a download stages a few dozen files at most
+    const QString staging = stagingRoot(modelsRoot);
+    const QString dir = staging + QLatin1Char('/') + folderName;
+    if (!isRealFolder(staging) || !isRealFolder(dir))
+        return 0;
     qint64 total = 0;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
+    int entries = 0;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext() && ++entries <= kMaxEntries) {
         it.next();
         total += it.fileInfo().size();
     }
@@ -205,9 +220,7 @@ QList<LibraryEntry> scanLibrary(const LibraryOptions& opt) {
         } else {
             e.kind = EntryKind::Download;
             e.problem = QStringLiteral("not downloaded yet");
-            const QString staging = stagingRoot(opt.modelsRoot) + QLatin1Char('/') + m.folderName();
-            if (QFileInfo(staging).isDir())
-                e.partialBytes = folderBytes(staging);
+            e.partialBytes = stagedBytes(opt.modelsRoot, m.folderName());
         }
         out.append(e);
     }
