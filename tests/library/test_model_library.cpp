@@ -21,6 +21,7 @@
 #include "library/hf_cache.h"
 #include "library/model_folder.h"
 #include "library/model_library.h"
+#include "library/staged_download.h"
 #include "library/model_manifest.h"
 
 using namespace al::library;
@@ -391,6 +392,12 @@ private slots:
         QCOMPARE(entries[1].partialBytes, qint64(0));
         QVERIFY2(walk.elapsed() < 5000, qPrintable(QString::number(walk.elapsed())));
         QVERIFY(QFile::remove(stagingRoot(models.path()) + QStringLiteral("/gpt2")));
+        // Discarding it removes the link, never what it points to.
+        QVERIFY(QFile::link(elsewhere.path(), stagingRoot(models.path()) + QStringLiteral("/gpt2")));
+        al::library::discardStaged(models.path(), QStringLiteral("gpt2"));
+        QVERIFY(!QFileInfo(stagingRoot(models.path()) + QStringLiteral("/gpt2")).isSymLink());
+        QVERIFY(!QFileInfo::exists(stagingRoot(models.path()) + QStringLiteral("/gpt2")));
+        QCOMPARE(QFileInfo(elsewhere.path() + QStringLiteral("/big.bin")).size(), qint64(5000));
         QVERIFY(QDir().mkpath(stagingRoot(models.path()) + QStringLiteral("/gpt2")));
         QVERIFY(writeAll(stagingRoot(models.path()) + QStringLiteral("/gpt2/model.safetensors.part"), QByteArray(1234, 'x')));
 

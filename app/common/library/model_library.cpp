@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 
 #include "library/hf_cache.h"
+#include "library/staged_download.h"
 #include "storage/app_folders.h"
 
 namespace al::library {
@@ -132,31 +133,6 @@ void fillFromFolder(LibraryEntry& e, const QString& dir) {
         e.nHead = info.nHead;
         e.nEmbd = info.nEmbd;
     }
-}
-
-bool isRealFolder(const QString& path) {
-    struct stat st {};
-    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-// What a paused download has fetched: the regular files of its staging folder. The staging folder
-// is in a folder others may write to: a link there (to "/", say) is no download, so neither the
-// staging folder nor anything in it is followed through a link, and a folder far larger than a
-// download ever makes is not walked to its end.
-qint64 stagedBytes(const QString& modelsRoot, const QString& folderName) {
-    constexpr int kMaxEntries = 10000; // a download stages a few dozen files at most
-    const QString staging = stagingRoot(modelsRoot);
-    const QString dir = staging + QLatin1Char('/') + folderName;
-    if (!isRealFolder(staging) || !isRealFolder(dir))
-        return 0;
-    qint64 total = 0;
-    int entries = 0;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
-    while (it.hasNext() && ++entries <= kMaxEntries) {
-        it.next();
-        total += it.fileInfo().size();
-    }
-    return total;
 }
 
 // What a source.json written by the downloader says about a folder (repo, revision).
