@@ -4,6 +4,7 @@
 // with code 2 and one line on stderr; a failure at run time (a download that fails) exits with 1.
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -131,6 +132,9 @@ int fail(const std::string& message) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Under a file-size limit (ulimit -f) a write past it would kill the process; ignored, it
+    // fails with EFBIG and is reported like any other failed write.
+    std::signal(SIGXFSZ, SIG_IGN);
     al::configure_threads(); // before any model runs: BLAS workers that sleep instead of spin
     QCoreApplication app(argc, argv); // the library commands run Qt's event loop
     QCoreApplication::setApplicationName(QStringLiteral("attention-lens-cli"));

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -110,6 +111,9 @@ void setWindowIcon(QApplication& app) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    // Under a file-size limit (ulimit -f) a write past it would kill the app; ignored, it fails
+    // with EFBIG and is reported like any other failed write.
+    std::signal(SIGXFSZ, SIG_IGN);
     memory_release::configureAllocator(); // before any thread allocates: see memory_release.h
     al::configure_threads(); // before any model runs: BLAS workers that sleep instead of spin
     // Before Qt reads them: it would turn such bytes into U+FFFD, and "not found" would follow.

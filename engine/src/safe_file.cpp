@@ -470,6 +470,24 @@ void replace_folder_atomically(const std::string& dest, const std::vector<std::s
     }
 }
 
+namespace {
+// A lock file as FolderWriteLock writes it: one name, a process id and a newline, or empty for the
+// moment between its creation and the id being written. "" when the open file is one; else why not.
+std::string why_not_a_lock_file(int fd, const struct stat& st) {
+    if (st.st_nlink != 1) return "has other names (hard links)";
+    constexpr off_t kMaxBytes = 24; // the longest process id and a newline
+    if (st.st_size > kMaxBytes) return "holds more than a process id";
+    char buf[kMaxBytes + 1] = {};
+    const ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
+    if (n < 0) return std::string("cannot be read (") + std::strerror(errno) + ")";
+    std::string text(buf, size_t(n));
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return "holds more than a process id";
+    return {};
+}
+} // namespace
+
 FolderWriteLock::FolderWriteLock(const std::string& dest) {
     const fs::path target = fs::absolute(fs::path(dest)).lexically_normal();
     fs::path name = target.filename();
@@ -484,8 +502,14 @@ FolderWriteLock::FolderWriteLock(const std::string& dest) {
     path_ = (parent / ("." + name.string() + ".lock")).string();
     // A few tries: a writer that just finished removes its lock file between our open() and flock().
     for (int attempt = 0; attempt < 5; ++attempt) {
-        const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+        // A lock file is made by us (O_EXCL). One already there is taken over only when it can be
+        // nothing but a lock file: the name may be a file of the learner's, or a hard link to one
+        // elsewhere, and taking over truncates the file and removes its name at exit.
+        int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+        if (fd < 0 && errno == EEXIST)
+            fd = ::open(path_.c_str(), O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
+            if (errno == ENOENT) continue; // removed between the two opens
             problem_ = dest + ": cannot take the lock " + path_ + " (" + std::strerror(errno) + ")";
             return;
         }
@@ -493,6 +517,11 @@ FolderWriteLock::FolderWriteLock(const std::string& dest) {
         if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
             ::close(fd);
             problem_ = dest + ": " + path_ + " is not a regular file, so the lock cannot be taken";
+            return;
+        }
+        if (const std::string why = why_not_a_lock_file(fd, opened); !why.empty()) {
+            ::close(fd);
+            problem_ = dest + ": " + quoted_name(path_) + " " + why + ", so it is not taken as the lock; move it away or give another folder";
             return;
         }
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {

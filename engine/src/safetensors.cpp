@@ -546,8 +546,16 @@ void write_safetensors(const std::string& path, const std::vector<TensorToWrite>
     while ((8 + text.size()) % 8 != 0) text.push_back(' '); // data buffer 8-byte aligned
 
     const std::string tmp = path + ".tmp";
-    FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) throw Error(tmp + ": cannot create (" + std::strerror(errno) + ")");
+    // Made afresh (O_EXCL, no link followed): a file left under that name, or a hard link to one
+    // elsewhere, is removed by its name rather than truncated and written through.
+    ::unlink(tmp.c_str());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    FILE* f = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
+    if (!f) {
+        const int e = errno;
+        if (fd >= 0) ::close(fd);
+        throw Error(tmp + ": cannot create (" + std::strerror(e) + ")");
+    }
     uint8_t len[8];
     for (int i = 0; i < 8; ++i) len[i] = uint8_t((uint64_t(text.size()) >> (8 * i)) & 0xff);
     bool ok = std::fwrite(len, 1, 8, f) == 8 && std::fwrite(text.data(), 1, text.size(), f) == text.size();

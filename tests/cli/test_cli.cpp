@@ -603,6 +603,26 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.path() + "/.lab.lock"));
     }
 
+    // A file of the learner's that has the lock's name is refused (exit 2, naming it) and kept
+    // byte for byte: never truncated, never removed at exit.
+    void trainLabKeepsAFileNamedLikeItsLock() {
+        QTemporaryDir dir;
+        const QString out = dir.path() + "/lab";
+        const QString lockFile = dir.path() + "/.lab.lock";
+        const QByteArray notes = QByteArray("my notes\n").repeated(50);
+        {
+            QFile f(lockFile);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(notes) == notes.size());
+        }
+        const Run r = run_cli({"train-lab", "--layers", "1", "--heads", "1", "--steps", "1", "--out", out});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QFile::encodeName(lockFile) + " holds more than a process id"), r.err.constData());
+        QFile f(lockFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), notes);
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
     void noEmbeddedModel() {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         QTemporaryDir empty;

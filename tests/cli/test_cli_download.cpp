@@ -8,6 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <cerrno>
+#include <cstring>
+#include <sys/resource.h>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,8 +23,15 @@ class TestCliDownload : public QObject {
     QString fixture;
 
     // Runs the CLI while this process keeps serving (the look-alike lives on this event loop).
-    QList<QJsonObject> run(const QStringList& args, int* exitCode, QByteArray* raw = nullptr, QByteArray* err = nullptr) {
+    // A `fileSizeLimit` in bytes is set on the child as `ulimit -f` would.
+    QList<QJsonObject> run(const QStringList& args, int* exitCode, QByteArray* raw = nullptr, QByteArray* err = nullptr,
+                           rlim_t fileSizeLimit = 0, bool* crashed = nullptr) {
         QProcess p;
+        if (fileSizeLimit > 0)
+            p.setChildProcessModifier([fileSizeLimit] {
+                const rlimit limit{fileSizeLimit, fileSizeLimit};
+                ::setrlimit(RLIMIT_FSIZE, &limit);
+            });
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HF_ENDPOINT"), hub.endpoint());
         env.insert(QStringLiteral("HF_HUB_CACHE"), cache.path());
@@ -33,6 +43,8 @@ class TestCliDownload : public QObject {
         if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 120000))
             return {};
         *exitCode = p.exitCode();
+        if (crashed)
+            *crashed = p.exitStatus() == QProcess::CrashExit;
         const QByteArray out = p.readAllStandardOutput();
         if (raw)
             *raw = out;
@@ -71,6 +83,21 @@ private slots:
         for (auto it = hub.files.cbegin(); it != hub.files.cend(); ++it)
             QVERIFY2(readAll(dir + QLatin1Char('/') + it.key()) == it.value().data, qPrintable(it.key()));
         QVERIFY(hub.ranges.contains("bytes=5000000-"));
+    }
+
+    // Under a file-size limit (ulimit -f) the download stops with the system's reason, kept for a
+    // resume; SIGXFSZ never kills it.
+    void aFileSizeLimitStopsTheDownloadWithAReason() {
+        QTemporaryDir dest;
+        int code = -1;
+        bool crashed = true;
+        QByteArray out, err;
+        run({QStringLiteral("download"), QStringLiteral("--repo"), hub.repo, QStringLiteral("--dest"), dest.path(),
+             QStringLiteral("--no-progress")},
+            &code, &out, &err, 2000 * 1024, &crashed);
+        QVERIFY2(!crashed && code != 0, qPrintable(QString::number(code) + QString::fromUtf8(out + err)));
+        QVERIFY2((out + err).contains(std::strerror(EFBIG)), (out + err).constData());
+        QCOMPARE(QFileInfo(dest.path() + QStringLiteral("/.staging/tiny-gpt2/model.safetensors.part")).size(), qint64(2000 * 1024));
     }
 
     void modelsListsTheDownload() {

@@ -5,17 +5,23 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLockFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "attention_lens/model.h"
 #include "download/model_downloader.h"
+#include "download/staged_file.h"
 #include "fake_hub.h"
+#include "storage_failures.h"
 #include "library/model_folder.h"
 #include "library/model_library.h"
 
@@ -372,7 +378,7 @@ private slots:
         QCOMPARE(QDir(root->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  (QStringList{".staging", "tiny-gpt2"}));
         QCOMPARE(QDir(root->path() + QStringLiteral("/.staging")).entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot),
-                 QStringList{"tiny-gpt2.previous"});
+                 (QStringList{".locks", "tiny-gpt2.previous"}));
     }
 
     // A model folder of the same name that another repository (alice/tiny-gpt2 and org/tiny-gpt2
@@ -436,6 +442,70 @@ private slots:
         }
     }
 
+    // A regular file in the staging folder with a second name (a hard link to a file elsewhere)
+    // is never written: not the write test, not the resume state, not a .part being resumed. The
+    // staged name is removed and the file downloaded afresh; the other file keeps every byte.
+    void hardLinksInTheStagingFolderAreNeverWrittenThrough_data() {
+        QTest::addColumn<QString>("name");
+        for (const char* name : {".write-test", "download.json", "model.safetensors.part"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void hardLinksInTheStagingFolderAreNeverWrittenThrough() {
+        QFETCH(QString, name);
+        const QString staging = root->path() + QStringLiteral("/.staging/tiny-gpt2");
+        if (name.endsWith(QLatin1String(".part"))) { // a real resume: state and .part of this revision
+            hub->stallAfter = 2000000;
+            hub->stallTimes = 1;
+            ModelDownloader* first = makeDownloader();
+            first->start(pinned());
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(partPath()).size() == 2000000, kTimeout);
+            delete first;
+            QVERIFY(QFileInfo::exists(staging + QStringLiteral("/download.json")));
+        }
+        QVERIFY(QDir().mkpath(staging));
+        QTemporaryDir elsewhere;
+        const QString outside = elsewhere.path() + QStringLiteral("/notes.txt");
+        const QByteArray mine = QByteArray("precious notes\n").repeated(100);
+        QVERIFY(writeAll(outside, mine));
+        QFile::remove(staging + QLatin1Char('/') + name);
+        QCOMPARE(::link(QFile::encodeName(outside).constData(), QFile::encodeName(staging + QLatin1Char('/') + name).constData()), 0);
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));
+        QCOMPARE(readAll(outside), mine);
+        checkInstalledIdentical();
+    }
+
+    // The same when the second name appears after the download started: the file is opened, then
+    // looked at, and a file with two names is replaced by a fresh one before anything is written.
+    void aStagedFileWithTwoNamesIsReplacedWhenOpened() {
+        QTemporaryDir dir;
+        const QString outside = dir.path() + QStringLiteral("/notes.txt");
+        const QString staged = dir.path() + QStringLiteral("/model.safetensors.part");
+        for (const QIODevice::OpenMode mode : {QIODevice::WriteOnly | QIODevice::Truncate, QIODevice::WriteOnly | QIODevice::Append}) {
+            QVERIFY(writeAll(outside, "precious notes"));
+            QFile::remove(staged);
+            QCOMPARE(::link(QFile::encodeName(outside).constData(), QFile::encodeName(staged).constData()), 0);
+            QFile file;
+            QCOMPARE(al::download::openStagedFile(file, staged, mode), QString());
+            QCOMPARE(file.size(), qint64(0));
+            QCOMPARE(file.write("new", 3), qint64(3));
+            file.close();
+            QCOMPARE(readAll(outside), QByteArray("precious notes"));
+            QCOMPARE(readAll(staged), QByteArray("new"));
+            struct stat st {};
+            QVERIFY(::stat(QFile::encodeName(staged).constData(), &st) == 0 && st.st_nlink == 1);
+        }
+        // A file with one name is truncated when that is asked, and only then.
+        QVERIFY(writeAll(staged, "abc"));
+        QFile append;
+        QCOMPARE(al::download::openStagedFile(append, staged, QIODevice::WriteOnly | QIODevice::Append), QString());
+        QCOMPARE(append.size(), qint64(3));
+        append.close();
+        QFile truncate;
+        QCOMPARE(al::download::openStagedFile(truncate, staged, QIODevice::WriteOnly | QIODevice::Truncate), QString());
+        QCOMPARE(truncate.size(), qint64(0));
+    }
+
     // Whatever lies at the lock's path that is no lock file (a named pipe, which would block the
     // open; a sparse file of gigabytes, which would be read whole; an empty file, a dangling link
     // or a folder, which QLockFile never takes over) neither hangs nor locks the model out: a
@@ -447,8 +517,8 @@ private slots:
     }
     void anUnusableLockFileNeverBlocksTheDownload() {
         QFETCH(QString, kind);
-        const QString lock = root->path() + QStringLiteral("/.staging/tiny-gpt2.lock");
-        QVERIFY(QDir().mkpath(root->path() + QStringLiteral("/.staging")));
+        const QString lock = root->path() + QStringLiteral("/.staging/.locks/tiny-gpt2.lock");
+        QVERIFY(QDir().mkpath(root->path() + QStringLiteral("/.staging/.locks")));
         if (kind == QLatin1String("fifo")) {
             QCOMPARE(::mkfifo(QFile::encodeName(lock).constData(), 0644), 0);
         } else if (kind == QLatin1String("huge")) {
@@ -470,7 +540,7 @@ private slots:
             QVERIFY(dl->notice().isEmpty()); // a stale lock is no news
         } else {
             QVERIFY2(dl->notice().contains(QStringLiteral("could not be used")) && dl->notice().contains(lock), qPrintable(dl->notice()));
-            const QStringList aside = QDir(root->path() + QStringLiteral("/.staging"))
+            const QStringList aside = QDir(root->path() + QStringLiteral("/.staging/.locks"))
                                           .entryList({QStringLiteral("tiny-gpt2.lock.unusable-*")},
                                                      QDir::AllEntries | QDir::System | QDir::Hidden);
             QCOMPARE(aside.size(), 1);
@@ -666,6 +736,35 @@ private slots:
         checkInstalledIdentical();
     }
 
+    // No model's staging folder is another model's lock: a paused download of a repository named
+    // "tiny-gpt2.lock" is left as it is by a download of "tiny-gpt2", and is still there to
+    // resume. A download an earlier version runs (its lock beside the staging folders) is waited for.
+    void aModelNamedLikeALockKeepsItsStagedFiles() {
+        const QString other = root->path() + QStringLiteral("/.staging/tiny-gpt2.lock");
+        QVERIFY(QDir().mkpath(other));
+        QVERIFY(writeAll(other + QStringLiteral("/model.safetensors.part"), QByteArray(4321, 'p')));
+        QVERIFY(writeAll(other + QStringLiteral("/download.json"), "{}"));
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));
+        QVERIFY2(dl->notice().isEmpty(), qPrintable(dl->notice()));
+        checkInstalledIdentical();
+        QCOMPARE(readAll(other + QStringLiteral("/model.safetensors.part")), QByteArray(4321, 'p'));
+        QCOMPARE(readAll(other + QStringLiteral("/download.json")), QByteArray("{}"));
+        const QStringList beside = QDir(root->path() + QStringLiteral("/.staging"))
+                                       .entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot);
+        QVERIFY2(!beside.join(QLatin1Char(' ')).contains(QStringLiteral("unusable")), qPrintable(beside.join(QLatin1Char(' '))));
+
+        QVERIFY(QDir(other).removeRecursively());
+        QLockFile earlier(other); // as an earlier version holds it, while its download runs
+        QVERIFY(earlier.tryLock(0));
+        ModelDownloader* second = makeDownloader();
+        QVERIFY(runToEnd(second, pinned()) == false);
+        QCOMPARE(second->error(), DownloadError::InProgress);
+        second->discard();
+        earlier.unlock();
+        QVERIFY(!QFileInfo::exists(other));
+    }
+
     void tooManyBytesIsAWrongSize() {
         hub->extraBytes = 10;
         ModelDownloader* dl = makeDownloader();
@@ -732,6 +831,27 @@ private slots:
         QCOMPARE(dl->error(), DownloadError::Offline);
     }
 
+    // A server that accepts the connection and never answers was reached: it is not called
+    // unreachable, and the message says how long it stayed silent.
+    void aSilentServerIsNotCalledUnreachable() {
+        QTcpServer silent;
+        QList<QTcpSocket*> held;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket* s = silent.nextPendingConnection())
+                held << s; // read nothing, answer nothing
+        });
+        ModelDownloader* dl = makeDownloader();
+        dl->setStallTimeoutMs(1500);
+        dl->setEndpoint(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::Stalled);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("accepted the connection but sent no answer for 1.5 s")),
+                 qPrintable(dl->errorMessage()));
+        QVERIFY2(!dl->errorMessage().contains(QStringLiteral("Cannot reach")), qPrintable(dl->errorMessage()));
+        qDeleteAll(held);
+    }
+
     void cancelKeepsThePartForLater() {
         hub->stallAfter = 1000000;
         hub->stallTimes = 1;
@@ -758,6 +878,25 @@ private slots:
         QCOMPARE(dl->error(), DownloadError::DiskFull);
         QVERIFY2(dl->errorMessage().contains(QStringLiteral("free")), qPrintable(dl->errorMessage()));
         QCOMPARE(hub->getCount, 0);
+    }
+
+    // A write that fails midway gives the system's reason, never "Unknown error". The disk fills
+    // up here as storage_failures.h makes it: no file may grow past 3 MB (more than the tokenizer
+    // files, less than the weights), which a write meets as EFBIG partway through a chunk (a disk
+    // that fills up gives ENOSPC the same way).
+    void aFailedWriteSaysWhy() {
+        ModelDownloader* dl = makeDownloader();
+        std::optional<bool> ok;
+        {
+            storage_failures::DiskFull full(3000000);
+            ok = runToEnd(dl, pinned());
+        }
+        QVERIFY(ok == false);
+        QCOMPARE(dl->error(), DownloadError::NotWritable);
+        QVERIFY2(dl->errorMessage().contains(QString::fromLocal8Bit(std::strerror(EFBIG))), qPrintable(dl->errorMessage()));
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("model.safetensors.part")), qPrintable(dl->errorMessage()));
+        // What was written is kept for the resume.
+        QCOMPARE(QFileInfo(partPath()).size(), qint64(3000000));
     }
 
     void unwritableFolderIsSaidSo() {

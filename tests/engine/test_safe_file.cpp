@@ -306,6 +306,50 @@ private slots:
         fs::remove(victim);
     }
 
+    // A file already at the lock's path is taken over only when it can be nothing but an earlier
+    // lock file: the learner's file of that name, or a hard link to a file elsewhere, is refused
+    // and kept byte for byte (taking it over would truncate it and remove it at exit).
+    void folderWriteLockKeepsFilesItDidNotMake() {
+        const std::string dest = at("owned");
+        const std::string lockFile = at(".owned.lock");
+        const std::string notes(800, 'n');
+        put(lockFile, notes);
+        {
+            al::FolderWriteLock lock(dest);
+            QVERIFY(!lock.held() && !lock.busy());
+            QVERIFY2(lock.problem().find(".owned.lock holds more than a process id") != std::string::npos, lock.problem().c_str());
+        }
+        QCOMPARE(slurp(lockFile), notes);
+        put(lockFile, "12 apples\n"); // small, but not a process id
+        { al::FolderWriteLock lock(dest); QVERIFY(!lock.held()); }
+        QCOMPARE(slurp(lockFile), std::string("12 apples\n"));
+        fs::remove(lockFile);
+
+        const std::string victim = at("victim-linked.txt");
+        put(victim, "7\n"); // looks like a lock file, but has a second name
+        fs::create_hard_link(victim, lockFile);
+        {
+            al::FolderWriteLock lock(dest);
+            QVERIFY(!lock.held() && !lock.busy());
+            QVERIFY2(lock.problem().find("has other names (hard links)") != std::string::npos, lock.problem().c_str());
+        }
+        QCOMPARE(slurp(victim), std::string("7\n"));
+        QVERIFY(fs::exists(lockFile));
+        fs::remove(lockFile);
+        fs::remove(victim);
+
+        // An earlier writer's lock left by a crash (its process id, or empty) is taken over.
+        for (const std::string stale : {std::string("999999999\n"), std::string()}) {
+            put(lockFile, stale);
+            {
+                al::FolderWriteLock lock(dest);
+                QVERIFY2(lock.held(), lock.problem().c_str());
+                QCOMPARE(slurp(lockFile), std::to_string(::getpid()) + "\n");
+            }
+            QVERIFY(!fs::exists(lockFile));
+        }
+    }
+
     // A folder that holds anything but the files the fill writes is the learner's: refused before
     // `fill` runs, and every file in it kept. Empty and missing folders are fine.
     void folderOfOtherFilesIsNeverReplaced() {

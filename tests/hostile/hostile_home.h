@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 namespace hostile {
@@ -88,8 +89,15 @@ public:
 
     // Runs `program` here (in `cwd` if given) and waits up to `ms`; a run past it is killed and
     // reported unfinished.
-    Run run(const QString& program, const QStringList& args, int ms, const QString& cwd = QString()) const {
+    // A `fileSizeLimit` in bytes is set on the child as `ulimit -f` would.
+    Run run(const QString& program, const QStringList& args, int ms, const QString& cwd = QString(),
+            rlim_t fileSizeLimit = 0) const {
         QProcess p;
+        if (fileSizeLimit > 0)
+            p.setChildProcessModifier([fileSizeLimit] {
+                const rlimit limit{fileSizeLimit, fileSizeLimit};
+                ::setrlimit(RLIMIT_FSIZE, &limit);
+            });
         p.setProcessEnvironment(env_);
         if (!cwd.isEmpty()) p.setWorkingDirectory(cwd);
         p.setProcessChannelMode(QProcess::MergedChannels);

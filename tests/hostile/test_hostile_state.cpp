@@ -460,6 +460,18 @@ private slots:
         QVERIFY(!QFileInfo::exists(home.progressFile()));
     }
 
+    // Under a file-size limit (ulimit -f) a write past it fails and is reported; it never kills
+    // the app (SIGXFSZ). 100 KiB is less than the screenshot takes.
+    void aFileSizeLimitNeverKillsTheApp() {
+        Home home;
+        const QString png = home.path("tmp") + QStringLiteral("/lens.png");
+        const Run r = home.run(app(), {QStringLiteral("--model"), fixture(), QStringLiteral("--station"), QStringLiteral("lens"),
+                                       QStringLiteral("--timeout"), QStringLiteral("25"), QStringLiteral("--screenshot"), png},
+                               40000, QString(), 100 * 1024);
+        QVERIFY2(r.finished && !r.signalled, qPrintable(r.summary()));
+        QVERIFY2(r.code != 0 && r.log.contains(QString::fromLocal8Bit(std::strerror(EFBIG))), qPrintable(r.summary()));
+    }
+
     // The app's options are read as strictly as the CLI's: a value that is not what the option
     // takes exits 2 with one line that names the option, before anything opens or loads.
     void appOptionsAreReadStrictly_data() {

@@ -4,6 +4,7 @@
 // engine must load.
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +21,7 @@
 #include "library/hf_cache.h"
 #include "library/model_folder.h"
 #include "library/model_library.h"
+#include "library/staged_download.h"
 #include "library/model_manifest.h"
 
 using namespace al::library;
@@ -374,6 +376,30 @@ private slots:
         QVERIFY(writeAll(stagingRoot(models.path()) + QStringLiteral("/gpt2/model.safetensors.part"), QByteArray(1234, 'x')));
         entries = scanLibrary(options);
         QCOMPARE(entries[1].partialBytes, qint64(1234));
+        // A link in the staging folder is no paused download: not followed (here to the whole
+        // file system), and a link among the staged files does not count its target's bytes.
+        QTemporaryDir elsewhere;
+        QVERIFY(writeAll(elsewhere.path() + QStringLiteral("/big.bin"), QByteArray(5000, 'b')));
+        QVERIFY(QFile::link(elsewhere.path() + QStringLiteral("/big.bin"),
+                            stagingRoot(models.path()) + QStringLiteral("/gpt2/vocab.json")));
+        entries = scanLibrary(options);
+        QCOMPARE(entries[1].partialBytes, qint64(1234));
+        QVERIFY(QDir(stagingRoot(models.path()) + QStringLiteral("/gpt2")).removeRecursively());
+        QVERIFY(QFile::link(QStringLiteral("/"), stagingRoot(models.path()) + QStringLiteral("/gpt2")));
+        QElapsedTimer walk;
+        walk.start();
+        entries = scanLibrary(options);
+        QCOMPARE(entries[1].partialBytes, qint64(0));
+        QVERIFY2(walk.elapsed() < 5000, qPrintable(QString::number(walk.elapsed())));
+        QVERIFY(QFile::remove(stagingRoot(models.path()) + QStringLiteral("/gpt2")));
+        // Discarding it removes the link, never what it points to.
+        QVERIFY(QFile::link(elsewhere.path(), stagingRoot(models.path()) + QStringLiteral("/gpt2")));
+        al::library::discardStaged(models.path(), QStringLiteral("gpt2"));
+        QVERIFY(!QFileInfo(stagingRoot(models.path()) + QStringLiteral("/gpt2")).isSymLink());
+        QVERIFY(!QFileInfo::exists(stagingRoot(models.path()) + QStringLiteral("/gpt2")));
+        QCOMPARE(QFileInfo(elsewhere.path() + QStringLiteral("/big.bin")).size(), qint64(5000));
+        QVERIFY(QDir().mkpath(stagingRoot(models.path()) + QStringLiteral("/gpt2")));
+        QVERIFY(writeAll(stagingRoot(models.path()) + QStringLiteral("/gpt2/model.safetensors.part"), QByteArray(1234, 'x')));
 
         // Once installed, the same entry is a downloaded, ready model.
         copyFixture(models.path() + QStringLiteral("/gpt2"));

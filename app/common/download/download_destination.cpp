@@ -69,7 +69,7 @@ QString destinationProblem(const QString& modelsRoot, const library::ManifestMod
     if (!root.isDir())
         return QCoreApplication::translate("al::download::ModelDownloader", "%1 is not a folder; give a folder to download models into.").arg(modelsRoot);
     const QString staging = library::stagingRoot(modelsRoot);
-    for (const QString& path : {staging, staging + QLatin1Char('/') + model.folderName()})
+    for (const QString& path : {staging, staging + QStringLiteral("/.locks"), staging + QLatin1Char('/') + model.folderName()})
         if (const QString why = notAPlainFolder(path); !why.isEmpty())
             return why;
     const QString target = modelsRoot + QLatin1Char('/') + model.folderName();

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "download/model_downloader_p.h"
+#include "download/staged_file.h"
 #include "storage/state_file.h"
 
 namespace al::download {
@@ -51,6 +52,25 @@ QString ModelDownloader::clearUnusableLock(const QString& path) {
         return tr("The lock file %1 names no download and cannot be removed. Delete it and start the download again.")
             .arg(QDir::toNativeSeparators(path));
     return QString();
+}
+
+// Earlier versions kept the lock beside the staging folders, as "<name>.lock". A download they
+// still run is waited for; a lock file of theirs whose process has gone is removed, once. Only a
+// regular file naming a process is looked at there: anything else may be the staging folder of a
+// repository called "<name>.lock", which is not ours to touch.
+bool ModelDownloader::heldByAnEarlierVersion(const QString& oldPath) {
+    if (!isRegularFile(oldPath))
+        return false;
+    QLockFile old(oldPath);
+    old.setStaleLockTime(0);
+    qint64 pid = 0;
+    QString host, app;
+    if (!old.getLockInfo(&pid, &host, &app))
+        return false;
+    if (!old.tryLock(0))
+        return old.error() == QLockFile::LockFailedError;
+    old.unlock(); // removes the stale file
+    return false;
 }
 
 } // namespace al::download

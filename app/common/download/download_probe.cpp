@@ -1,6 +1,7 @@
 // Probing: a HEAD request for each file that is not pinned, to learn its size and hash (and the
 // commit a branch points to) before any byte is fetched. The header values are read by the pure
 // functions of download_parsers.h.
+#include <memory>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 
@@ -28,7 +29,10 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
     req.setTransferTimeout(d->stallTimeoutMs);
     QNetworkReply* reply = d->nam->head(req);
     d->reply = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, index, url, hops] {
+    // Sent means connected: a timeout after it is a server that says nothing, not a lost connection.
+    auto sent = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::requestSent, this, [sent] { *sent = true; });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, index, url, hops, sent] {
         reply->deleteLater();
         d->reply = nullptr;
         if (d->cancelled) {
@@ -39,6 +43,13 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
         ManifestFile& f = d->files[index];
         if (status == 0) {
             const QNetworkReply::NetworkError e = reply->error();
+            if (*sent && (e == QNetworkReply::OperationCanceledError || e == QNetworkReply::TimeoutError)) {
+                fail(DownloadError::Stalled,
+                     tr("The server at %1 accepted the connection but sent no answer for %2 s. It may be overloaded; try again later.")
+                         .arg(d->endpoint)
+                         .arg(d->stallTimeoutMs / 1000.0));
+                return;
+            }
             fail(isNetworkDown(e) || e == QNetworkReply::OperationCanceledError || e == QNetworkReply::TimeoutError
                      ? DownloadError::Offline : DownloadError::ServerError,
                  tr("Cannot reach %1 (%2). Check the internet connection and try again.").arg(d->endpoint, shortText(reply->errorString())));

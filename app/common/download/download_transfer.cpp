@@ -7,6 +7,8 @@
 #include <QNetworkRequest>
 #include <QStorageInfo>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "download/download_parsers.h"
 #include "download/model_downloader_p.h"
@@ -126,6 +128,8 @@ void ModelDownloader::downloadNext(int index) {
         fail(DownloadError::NotWritable, tr("Cannot write %1: %2").arg(partPath, why));
         return;
     }
+    // A .part with a second name is replaced by an empty one as it is opened: resume from there.
+    have = std::min(have, d->part.size());
     d->currentBytes = have;
     d->partAtRequest = have;
     d->replyChecked = false;
@@ -211,11 +215,11 @@ void ModelDownloader::onReadyRead() {
         stopForTooManyBytes(tr("%1: the server sent more than the %2 bytes it announced").arg(f.name).arg(f.size));
         return;
     }
-    if (d->part.write(chunk) != chunk.size() || !d->part.flush()) {
+    if (const int err = appendStaged(d->part, chunk); err != 0) {
         d->writeFailed = true;
         const QStorageInfo storage(d->staging);
-        const bool full = storage.isValid() && storage.bytesAvailable() < chunk.size() + 4096;
-        const QString why = d->part.errorString();
+        const bool full = err == ENOSPC || err == EDQUOT || (storage.isValid() && storage.bytesAvailable() < chunk.size() + 4096);
+        const QString why = QString::fromLocal8Bit(std::strerror(err));
         d->part.close();
         d->reply = nullptr;
         reply->disconnect(this);

@@ -280,7 +280,22 @@ void ModelDownloader::start(const library::ManifestModel& model) {
     // One download per model and folder: a second one would write the same .part files. The lock
     // is held as long as the download runs, however long that is (no staleness by age); a lock
     // whose process has gone is taken over, and so is anything at its path that is no lock file.
-    const QString lockPath = root + QLatin1Char('/') + model.folderName() + QStringLiteral(".lock");
+    // The locks have a folder of their own: beside the staging folders, "<name>.lock" would be
+    // the staging folder of a repository of that name. No model is named ".locks" (a repository
+    // name never starts with a dot).
+    const QString locks = root + QStringLiteral("/.locks");
+    if (!QDir().mkpath(locks)) {
+        fail(DownloadError::NotWritable,
+             tr("Cannot create the folder %1. Check that %2 is writable, or choose another folder.").arg(locks, d->modelsRoot));
+        return;
+    }
+    if (heldByAnEarlierVersion(root + QLatin1Char('/') + model.folderName() + QStringLiteral(".lock"))) {
+        d->staging.clear();
+        fail(DownloadError::InProgress,
+             tr("Another download of %1 into %2 is in progress; wait for it to finish.").arg(model.repo, d->modelsRoot));
+        return;
+    }
+    const QString lockPath = locks + QLatin1Char('/') + model.folderName() + QStringLiteral(".lock");
     d->lock = std::make_unique<QLockFile>(lockPath);
     d->lock->setStaleLockTime(0);
     if (const QString why = clearUnusableLock(lockPath); !why.isEmpty()) {

@@ -112,6 +112,7 @@ private:
     std::unique_ptr<Private> d;
 
     QString clearUnusableLock(const QString& path);
+    bool heldByAnEarlierVersion(const QString& oldPath);
     void headNext(int index, const QString& url = QString(), int hops = 0);
     void checkSpaceAndDownload();
     void downloadNext(int index);

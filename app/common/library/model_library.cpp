@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 
 #include "library/hf_cache.h"
+#include "library/staged_download.h"
 #include "storage/app_folders.h"
 
 namespace al::library {
@@ -134,16 +135,6 @@ void fillFromFolder(LibraryEntry& e, const QString& dir) {
     }
 }
 
-qint64 folderBytes(const QString& dir) {
-    qint64 total = 0;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        total += it.fileInfo().size();
-    }
-    return total;
-}
-
 // What a source.json written by the downloader says about a folder (repo, revision).
 void readSource(LibraryEntry& e) {
     // A regular file of at most 64 KiB, read without blocking: a named pipe there must not hang the list.
@@ -205,9 +196,7 @@ QList<LibraryEntry> scanLibrary(const LibraryOptions& opt) {
         } else {
             e.kind = EntryKind::Download;
             e.problem = QStringLiteral("not downloaded yet");
-            const QString staging = stagingRoot(opt.modelsRoot) + QLatin1Char('/') + m.folderName();
-            if (QFileInfo(staging).isDir())
-                e.partialBytes = folderBytes(staging);
+            e.partialBytes = stagedBytes(opt.modelsRoot, m.folderName());
         }
         out.append(e);
     }

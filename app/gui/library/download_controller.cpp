@@ -1,10 +1,10 @@
 #include "download_controller.h"
 
-#include <QDir>
 #include <QMetaEnum>
 
 #include "library/model_library.h"
 #include "library/model_manifest.h"
+#include "library/staged_download.h"
 #include "model_hub.h"
 
 using al::download::DownloadError;
@@ -102,8 +102,7 @@ void DownloadController::discard(const QString& id) {
         return;
     for (const al::library::ManifestModel& m : al::library::loadManifest()) {
         if (m.id == id) {
-            QDir(al::library::stagingRoot(al::library::defaultModelsRoot()) + QLatin1Char('/') + m.folderName())
-                .removeRecursively();
+            al::library::discardStaged(al::library::defaultModelsRoot(), m.folderName());
             error_.clear();
             emit stateChanged();
             emit finished(false, QString());

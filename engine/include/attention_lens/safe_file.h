@@ -86,6 +86,9 @@ void replace_folder_atomically(const std::string& dest, const std::vector<std::s
 // ".<name>.lock" file beside it that holds the writer's process id, taken by the constructor and
 // released, the file removed, by the destructor or when the process ends however it ends. A link
 // or anything but a regular file at the lock's path is never followed: the lock is then not taken.
+// The lock file is created afresh; a file already at its path is taken over only when it can be
+// nothing but an earlier lock file (one name, empty or a process id): anything else may be the
+// learner's, and is refused, never truncated or removed.
 class FolderWriteLock {
 public:
     explicit FolderWriteLock(const std::string& dest);
