@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRect>
+#include <QRectF>
 #include <QSettings>
 #include <QStringDecoder>
 #include <QTemporaryDir>

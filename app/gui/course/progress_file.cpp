@@ -28,7 +28,7 @@ struct Decimal {
     }
 };
 
-Decimal decimalOf(QByteArrayView text) {
+Decimal decimalOf(const QByteArray& text) {
     Decimal d;
     qsizetype i = 0;
     if (i < text.size() && (text[i] == '-' || text[i] == '+'))
@@ -43,7 +43,7 @@ Decimal decimalOf(QByteArrayView text) {
             fractionDigits += inFraction ? 1 : 0;
         }
     }
-    const qint64 written = i + 1 < text.size() ? QByteArray(text.mid(i + 1).data(), text.size() - i - 1).toLongLong() : 0;
+    const qint64 written = i + 1 < text.size() ? text.mid(i + 1).toLongLong() : 0;
     qsizetype lead = 0;
     while (lead < d.digits.size() && d.digits[lead] == '0')
         ++lead;
@@ -58,10 +58,10 @@ Decimal decimalOf(QByteArrayView text) {
 
 // Whether saving writes `literal` back as the same number: QJsonDocument keeps a double, so
 // 12345678901234567891 would come back as 12345678901234567000.
-bool survivesSaving(QByteArrayView literal) {
-    const double value = QByteArray(literal.data(), literal.size()).toDouble();
+bool survivesSaving(const QByteArray& literal) {
+    const double value = literal.toDouble();
     const QByteArray saved = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return std::isfinite(value) && decimalOf(literal) == decimalOf(QByteArrayView(saved).mid(1, saved.size() - 2));
+    return std::isfinite(value) && decimalOf(literal) == decimalOf(saved.mid(1, saved.size() - 2));
 }
 
 // What QJsonDocument hides of text it parses without complaint: a key given twice in one object
@@ -108,7 +108,7 @@ int entriesLostBySaving(const QByteArray& bytes) {
             qsizetype end = i;
             while (end < bytes.size() && std::strchr("+-0123456789.eE", bytes[end]) && bytes[end] != '\0')
                 ++end;
-            if (!survivesSaving(QByteArrayView(bytes).mid(i, end - i)))
+            if (!survivesSaving(bytes.mid(i, end - i)))
                 ++lost;
             i = end - 1;
         }
