@@ -16,7 +16,13 @@ int cmd_logits(const Args& args) {
     const auto m = load_model(o);
     const int V = m->config().vocab_size;
     const int top = int(o.integer("--top", 0, 1, V));
-    const float temperature = float(o.number("--temperature", 1.0, 0.0, 1e6));
+    const double given = o.number("--temperature", 1.0, 0.0, 1e6);
+    const float temperature = float(given);
+    // The sampler works in float: a positive temperature below float's smallest would silently
+    // become 0 (greedy) while the output said otherwise.
+    if (given > 0 && temperature == 0.0f)
+        throw UsageError("--temperature " + o.value("--temperature") +
+                         " is too small to tell from 0 (the smallest is about 1.4e-45); give 0 for greedy");
     const std::vector<int> ids = input_ids(o, *m);
 
     al::Runner runner(m);
@@ -32,8 +38,13 @@ int cmd_logits(const Args& args) {
     const std::vector<float> p = al::sampling_distribution(r.logits_last, so);
     std::vector<int> order(p.size());
     std::iota(order.begin(), order.end(), 0);
+    // Equal probabilities (every token but the argmax at temperature 0, or a probability too small
+    // for float) are ordered by the model's logits, so the runner-ups are its real next choices.
+    const std::vector<float>& logits = r.logits_last;
     std::partial_sort(order.begin(), order.begin() + top, order.end(), [&](int a, int b) {
-        return p[size_t(a)] != p[size_t(b)] ? p[size_t(a)] > p[size_t(b)] : a < b;
+        if (p[size_t(a)] != p[size_t(b)]) return p[size_t(a)] > p[size_t(b)];
+        if (logits[size_t(a)] != logits[size_t(b)]) return logits[size_t(a)] > logits[size_t(b)];
+        return a < b;
     });
     nlohmann::json list = nlohmann::json::array();
     for (int i = 0; i < top; ++i) {

@@ -3,6 +3,8 @@
 // line; --out writes the trained model as a Hugging Face GPT-2 folder that --model opens.
 #include <sys/stat.h>
 
+#include <cstdint>
+
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -47,6 +49,12 @@ void print_line(const nlohmann::ordered_json& j) {
     std::fputc('\n', stdout);
     std::fflush(stdout);
 }
+// "1.4 MB": one decimal, so that a model of half a megabyte is not "0 MB".
+std::string megabytes(std::uintmax_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1 << 20));
+    return buf;
+}
 } // namespace
 
 int cmd_train_lab(const Args& args) {
@@ -84,6 +92,20 @@ int cmd_train_lab(const Args& args) {
         lab = std::make_unique<al::train::TrainingLab>(s);
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
+    }
+    // Refused before the training rather than after it: the new model is written beside the old
+    // one (which stays until the new one is whole), so it needs its whole size free.
+    if (!out.empty()) {
+        // The weights, and a margin for config.json, vocab.json and merges.txt (a few kB).
+        const std::uintmax_t needed = lab->model().params().size() * sizeof(float) + (64u << 10);
+        std::error_code ec;
+        std::filesystem::path target = std::filesystem::absolute(out, ec);
+        if (!target.has_filename()) target = target.parent_path(); // "dir/tl/" names "dir/tl"
+        const std::filesystem::path folder = target.parent_path();
+        const std::filesystem::space_info room = std::filesystem::space(folder, ec);
+        if (!ec && room.available < needed)
+            throw al::Error("not enough free space for the model in " + folder.string() + ": it needs about " +
+                            megabytes(needed) + ", and " + megabytes(room.available) + " are free");
     }
     while (!lab->finished())
         for (const al::train::LabRecord& r : lab->step(s.log_every)) {

@@ -161,6 +161,13 @@ QString AppState::settingsFile() {
 
 QVariantMap AppState::savedSettings() const {
     const QString file = settingsFile();
+    if (!settingsTemporariesCleared_) {
+        // What a save killed before its rename left. The single-instance lock covers the data
+        // folder, not this one (two data folders may share one config folder), so only a temporary
+        // file a minute old goes: another copy's save in progress is milliseconds old.
+        settingsTemporariesCleared_ = true;
+        al::app::removeStaleTemporaries(file, 60);
+    }
     const al::app::StateFileRead raw = al::app::readStateFile(file, settings_file::kMaxBytes);
     if (raw.missing)
         return {};

@@ -107,6 +107,7 @@ private:
     mutable QByteArray savedBytes_;
     mutable QVariantMap savedValues_;
     bool settingsBlocked_ = false;             // an unusable file could not be set aside: never overwrite it
+    mutable bool settingsTemporariesCleared_ = false; // once per run, before the first read
     mutable bool settingsUnread_ = false;      // the file could not be parsed just now (settings_file.h)
     bool settingsNoticeIsAboutTheFile_ = false;
     QVariantMap savedSettings() const;

@@ -2,7 +2,10 @@
 // file rules (storage/state_file.h): read only when it is a regular file, not a link, of at most
 // kMaxBytes, without blocking; parsed from the bytes read; written atomically into the real folder,
 // so a link put in its place is replaced, never written through. QSettings itself only ever opens
-// a private copy: it follows links, blocks on a named pipe and reads any size.
+// a private copy: it follows links, blocks on a named pipe and reads any size. Nor does it parse a
+// binary "@Variant(...)" value (QDataStream: a deep nesting overflows the stack, a claimed count is
+// reserved whole): such a file is refused, save the fixed-size geometry an earlier version wrote,
+// and the app writes only text, booleans, lists of text and "@Rect(...)".
 #pragma once
 #include <QByteArray>
 #include <QString>

@@ -3,11 +3,13 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QString>
 #include <QtGlobal>
 #include <mutex>
+
+#include "settings_file.h"
+#include "storage/state_file.h"
 
 #ifdef Q_OS_WIN
 #include <windows.h>
@@ -27,10 +29,13 @@ QString gtkThemeFromSettings() {
     const QString config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
     for (const char* sub : {"gtk-4.0/settings.ini", "gtk-3.0/settings.ini"}) {
         const QString path = QDir(config).filePath(QLatin1String(sub));
-        if (!QFile::exists(path))
+        // Read as the app's own settings are (settings_file.h): not through a link or a pipe, not
+        // of any size, and never a binary @Variant value, which QSettings would decode unchecked.
+        const al::app::StateFileRead file = al::app::readStateFile(path, settings_file::kMaxBytes);
+        if (file.missing || !file.problem.isEmpty())
             continue;
-        QSettings ini(path, QSettings::IniFormat);
-        const QString name = ini.value(QStringLiteral("Settings/gtk-theme-name")).toString();
+        const settings_file::Contents ini = settings_file::parse(file.bytes);
+        const QString name = ini.values.value(QStringLiteral("Settings/gtk-theme-name")).toString();
         if (!name.isEmpty())
             return name;
     }

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <cstring>
 #include <cctype>
 #include <filesystem>
@@ -206,7 +207,7 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
     return "";
 }
 
-void remove_stale_temporaries(const std::string& path) {
+void remove_stale_temporaries(const std::string& path, long min_age_seconds) {
     const std::string folder = folder_of(path);
     const std::string prefix = fs::path(path).filename().string() + ".saving-";
     DIR* dir = ::opendir(folder.c_str());
@@ -220,7 +221,9 @@ void remove_stale_temporaries(const std::string& path) {
     for (const std::string& name : stale) {
         const std::string full = folder + "/" + name;
         struct stat st {};
-        if (::lstat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::unlink(full.c_str());
+        if (::lstat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+            (min_age_seconds <= 0 || std::time(nullptr) - st.st_mtime >= min_age_seconds))
+            ::unlink(full.c_str());
     }
 }
 

@@ -185,6 +185,38 @@ private slots:
 #endif
     }
 
+    // The GTK theme named in the desktop's settings.ini is read, and a binary @Variant value in that
+    // file (a nested list 40000 deep would overflow the stack in QSettings) is never decoded: the
+    // file is then not used at all.
+    void gtkSettingsFile() {
+#ifndef Q_OS_WIN
+        QTemporaryDir noBin, config;
+        const QByteArray path = qgetenv("PATH");
+        const QByteArray oldConfig = qgetenv("XDG_CONFIG_HOME");
+        qputenv("PATH", noBin.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        qunsetenv("GTK_THEME");
+        system_contrast::forgetGnomeReading();
+        QVERIFY(QDir().mkpath(config.filePath(QStringLiteral("gtk-3.0"))));
+        const auto writeIni = [&](const QByteArray& bytes) {
+            QFile f(config.filePath(QStringLiteral("gtk-3.0/settings.ini")));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+        };
+        writeIni("[Settings]\ngtk-theme-name=HighContrast\n");
+        QVERIFY(system_contrast::requested());
+        writeIni("[Settings]\ngtk-theme-name=HighContrast\ngtk-x=@Variant(" + QByteArray("\\0\\0\\0\\t\\0\\0\\0\\x1").repeated(40000) +
+                 "\\0\\0\\0\\x2\\0\\0\\0\\x1)\n");
+        QVERIFY(!system_contrast::requested());
+        if (oldConfig.isNull())
+            qunsetenv("XDG_CONFIG_HOME");
+        else
+            qputenv("XDG_CONFIG_HOME", oldConfig);
+        qputenv("PATH", path);
+        system_contrast::forgetGnomeReading();
+#endif
+    }
+
     // The desktop's setting: the environment override first, then the GTK theme's name.
     void systemSetting() {
         // Without gsettings on PATH, so that the desktop running the test does not decide.

@@ -6,9 +6,11 @@
 #include <QTemporaryFile>
 #include <QtTest>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <cmath>
+#include <csignal>
 #include <fstream>
 #include <numeric>
 #include <nlohmann/json.hpp>
@@ -327,6 +329,13 @@ private slots:
         QCOMPARE(top["top"].size(), size_t(5));
         for (size_t i = 0; i < 5; ++i) QCOMPARE(top["top"][i]["id"], c["top5_next_ids"][i]);
         QVERIFY(top["top"][0]["prob"].get<double>() >= top["top"][4]["prob"].get<double>());
+        // Greedy: all probability on the argmax, and the runner-ups (probability 0, tied) still in
+        // the model's order, not by token id.
+        const json greedy = run_json({"logits", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--top", "5", "--temperature", "0"});
+        for (size_t i = 0; i < 5; ++i) {
+            QCOMPARE(greedy["top"][i]["id"], c["top5_next_ids"][i]);
+            QCOMPARE(greedy["top"][i]["prob"].get<double>(), i == 0 ? 1.0 : 0.0);
+        }
     }
 
     void headsAndBenchRun() {
@@ -454,6 +463,12 @@ private slots:
         // -0 is 0, printed as 0.0 (as --temperature 0 is), not -0.0.
         const json zero = run_json({"logits", "--model", fixture_, "--ids", "464", "--top", "2", "--temperature", "-0"});
         QCOMPARE(zero["temperature"].dump(), std::string("0.0"));
+        // A positive temperature is never printed (nor used) as 0: one too small for the sampler's
+        // float is refused; a tiny one it can hold is printed as itself.
+        expect_usage_error({"logits", "--model", fixture_, "--ids", "464", "--top", "2", "--temperature", "1e-300"},
+                           "--temperature 1e-300 is too small to tell from 0");
+        const json tiny = run_json({"logits", "--model", fixture_, "--ids", "464", "--top", "2", "--temperature", "1e-30"});
+        QCOMPARE(tiny["temperature"].get<double>(), 1e-30);
     }
 
     // Every command reads its options alike: an unknown option, an option without its value and an
@@ -621,6 +636,34 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), notes);
         QVERIFY(!QFileInfo::exists(out));
+    }
+
+    // A disk that fills while the model is written (no file may grow past 200 bytes: config.json is
+    // the first to fail) is a plain error, exit code 2, not an internal one; the model written
+    // before stays whole.
+    void trainLabOnAFullDiskSaysSo() {
+        QTemporaryDir dir;
+        const QString out = dir.path() + "/lab";
+        const QStringList args = {"train-lab", "--layers", "1", "--heads", "1", "--steps", "1", "--out", out};
+        QCOMPARE(run_cli(args).code, 0);
+        QFile before(out + "/model.safetensors");
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray model = before.readAll();
+        before.close();
+        QProcess p;
+        p.setChildProcessModifier([] {
+            std::signal(SIGXFSZ, SIG_IGN);
+            const rlimit small{200, 200};
+            setrlimit(RLIMIT_FSIZE, &small);
+        });
+        p.start(QStringLiteral(AL_CLI_PATH), args + QStringList{"--seed", "5"});
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 2, err.constData());
+        QVERIFY2(!err.contains("internal error") && err.contains("cannot write"), err.constData());
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        QCOMPARE(before.readAll(), model);
     }
 
     void noEmbeddedModel() {

@@ -182,6 +182,46 @@ private slots:
         QCOMPARE(mask.value(QStringLiteral("mask-b")).toObject().value(QStringLiteral("answer")).toString(), QStringLiteral("1"));
     }
 
+    // A station given twice (the parser keeps only the last, so the answer under the first would
+    // vanish at the next save) and a number a save cannot write back as it was: the file is set
+    // aside byte for byte before the first save, with a notice; numbers that survive do not count.
+    void duplicateKeysAndInexactNumbersAreKeptBeforeTheFirstSave() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        const QByteArray original = R"({"format": "attention-lens-progress", "version": 1.0,
+            "sync_id": 12345678901234567891, "small": [0.1, -2.5e-3, 1e21, 9007199254740992, 150E-1],
+            "stations": {
+              "math": {"visited": true, "exercises": {"math-a": {"prediction": "0.3", "answer": "0.31", "correct": true}}},
+              "m\u0061th": {"visited": true}}})";
+        write(path, original);
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY2(s->notice().isEmpty(), qPrintable(s->notice()));
+        s->markVisited(QStringLiteral("lens"));
+        const QStringList aside = asideFiles(dir.path());
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(read(dir.filePath(aside.first())), original);
+        QVERIFY2(s->notice().contains(aside.first()) && s->notice().contains(QStringLiteral("2 entries")), qPrintable(s->notice()));
+        // What was saved loads without setting anything aside again.
+        s->setFilePath(QString());
+        s->setFilePath(path);
+        s->markVisited(QStringLiteral("mask"));
+        QCOMPARE(asideFiles(dir.path()).size(), 1);
+        QVERIFY2(s->notice().isEmpty(), qPrintable(s->notice()));
+        // Each alone is enough.
+        for (const QByteArray& one : {QByteArray(R"({"format": "attention-lens-progress", "version": 1, "n": 123456789012345678, "stations": {}})"),
+                                      QByteArray(R"({"format": "attention-lens-progress", "version": 1, "stations": {}, "x": {"a": 1, "a": 2}})")}) {
+            QTemporaryDir d;
+            const QString p = d.filePath(QStringLiteral("progress.json"));
+            write(p, one);
+            s->setFilePath(p);
+            s->markVisited(QStringLiteral("lens"));
+            QCOMPARE(asideFiles(d.path()).size(), 1);
+            QCOMPARE(read(d.filePath(asideFiles(d.path()).first())), one);
+        }
+        s->setFilePath(QString());
+    }
+
     void garbageBytes() { expectSetAside(QByteArray("\x00\xff\xfe garbage {{{", 17), QStringLiteral("not valid JSON")); }
     void otherShape() { expectSetAside(R"({"stations": [1, 2, 3], "hello": "world"})", QStringLiteral("not an Attention Lens")); }
     void jsonArray() { expectSetAside(R"([1, 2, 3])", QStringLiteral("not an Attention Lens")); }

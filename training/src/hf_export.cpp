@@ -1,6 +1,7 @@
 // Hugging Face GPT-2 folder I/O for the trainer (see hf_export.h).
 #include "hf_export.h"
 
+#include "attention_lens/error.h"
 #include "attention_lens/safe_file.h"
 
 #include <algorithm>
@@ -44,9 +45,11 @@ std::string hf_config_json(const ModelShape& s) {
 }
 
 void export_hf(const GPT2& model, const std::string& dir, const std::string& tokenizer_dir) {
-    fs::create_directories(dir);
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw al::Error("cannot create the folder " + dir + " (" + ec.message() + ")");
     if (const std::string why = al::write_file_atomically(dir + "/config.json", hf_config_json(model.shape())); !why.empty())
-        throw std::runtime_error("cannot write " + dir + "/config.json (" + why + ")");
+        throw al::Error("cannot write " + dir + "/config.json (" + why + ")");
     std::vector<al::TensorToWrite> tensors;
     for (const auto& p : model.layout()) tensors.push_back({p.hf_name, p.shape, model.params().data() + p.offset});
     al::write_safetensors(dir + "/model.safetensors", tensors, {{"format", "pt"}});

@@ -1,6 +1,7 @@
 // The training lab's loop and measurements (see train_lab.h).
 #include "train_lab.h"
 
+#include "attention_lens/error.h"
 #include "attention_lens/safe_file.h"
 
 #include <algorithm>
@@ -234,7 +235,7 @@ void TrainingLab::export_hf(const std::string& dir) const {
     auto write = [&](const char* name, const std::string& text) {
         const std::string path = (std::filesystem::path(dir) / name).string();
         const std::string why = al::write_file_atomically(path, text);
-        if (!why.empty()) throw std::runtime_error("cannot write " + path + " (" + why + ")");
+        if (!why.empty()) throw al::Error("cannot write " + path + " (" + why + ")");
     };
     write("vocab.json", synthetic_vocab_json());
     write("merges.txt", synthetic_merges_txt());

@@ -76,6 +76,8 @@ QString setFileAside(const QString& path) {
     return QString();
 }
 
-void removeStaleTemporaries(const QString& path) { al::remove_stale_temporaries(local(path)); }
+void removeStaleTemporaries(const QString& path, long minAgeSeconds) {
+    al::remove_stale_temporaries(local(path), minAgeSeconds);
+}
 
 } // namespace al::app

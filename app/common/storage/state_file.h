@@ -26,7 +26,7 @@ QString writeFileAtomically(const QString& path, const QByteArray& bytes);
 QString setFileAside(const QString& path);
 
 // Removes what a save killed before its rename left beside `path` (call while no other copy of
-// the app can be saving it).
-void removeStaleTemporaries(const QString& path);
+// the app can be saving it, or give `minAgeSeconds`: only temporaries older than that go).
+void removeStaleTemporaries(const QString& path, long minAgeSeconds = 0);
 
 } // namespace al::app

@@ -104,7 +104,11 @@ void CourseLab::submitJob(compute::JobSpec spec, int channel, std::function<bool
         emit busyChanged();
         if (!current || outcome == compute::Outcome::Cancelled)
             return; // superseded or stopped: never shown
-        setError(error);
+        if (error.isEmpty())
+            channelErrors_.remove(channel);
+        else
+            channelErrors_.insert(channel, error);
+        setError(channelErrors_.isEmpty() ? QString() : channelErrors_.first());
         if (outcome == compute::Outcome::Done && apply()) {
             setReady(true);
             emit computed();

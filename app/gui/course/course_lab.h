@@ -7,6 +7,7 @@
 // Jobs may report progress (`progress`, -1 when unknown) and post partial results.
 #pragma once
 #include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
@@ -142,5 +143,8 @@ private:
     int progressChannel_ = -1;
     QHash<int, int> tickets_; // per channel: the newest job's number
     QHash<int, compute::JobPtr> jobs_; // per channel: the newest job, until it finishes
+    // Per channel: why its newest job failed. `error` shows the first, so a channel that succeeds
+    // later does not hide another's failure (and the page's readiness, which waits on it).
+    QMap<int, QString> channelErrors_;
     QString error_;
 };

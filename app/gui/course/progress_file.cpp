@@ -1,9 +1,13 @@
 #include "progress_file.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QSet>
 #include <cmath>
+#include <cstring>
+#include <vector>
 
 namespace al::course {
 
@@ -12,6 +16,105 @@ QString progressFormat() { return QStringLiteral("attention-lens-progress"); }
 namespace {
 // Messages are translated in ProgressStore's context (written out at each call, so lupdate files them there).
 bool isMalformedExercises(const QJsonValue& exercises) { return !exercises.isUndefined() && !exercises.isObject(); }
+
+// A number as its exact decimal value: sign, digits without leading or trailing zeros, and the
+// power of ten of the last digit ("1.50e2" and "150" are both {"", "15", 1}).
+struct Decimal {
+    bool negative = false;
+    QByteArray digits;
+    qint64 exponent = 0;
+    bool operator==(const Decimal& o) const {
+        return digits == o.digits && (digits.isEmpty() || (negative == o.negative && exponent == o.exponent));
+    }
+};
+
+Decimal decimalOf(const QByteArray& text) {
+    Decimal d;
+    qsizetype i = 0;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+'))
+        d.negative = text[i++] == '-';
+    qint64 fractionDigits = 0;
+    bool inFraction = false;
+    for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
+        if (text[i] == '.') {
+            inFraction = true;
+        } else {
+            d.digits += text[i];
+            fractionDigits += inFraction ? 1 : 0;
+        }
+    }
+    const qint64 written = i + 1 < text.size() ? text.mid(i + 1).toLongLong() : 0;
+    qsizetype lead = 0;
+    while (lead < d.digits.size() && d.digits[lead] == '0')
+        ++lead;
+    d.digits = d.digits.mid(lead);
+    qsizetype end = d.digits.size();
+    while (end > 0 && d.digits[end - 1] == '0')
+        --end;
+    d.exponent = written - fractionDigits + (d.digits.size() - end);
+    d.digits.truncate(end);
+    return d;
+}
+
+// Whether saving writes `literal` back as the same number: QJsonDocument keeps a double, so
+// 12345678901234567891 would come back as 12345678901234567000.
+bool survivesSaving(const QByteArray& literal) {
+    const double value = literal.toDouble();
+    const QByteArray saved = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return std::isfinite(value) && decimalOf(literal) == decimalOf(saved.mid(1, saved.size() - 2));
+}
+
+// What QJsonDocument hides of text it parses without complaint: a key given twice in one object
+// (it keeps the last, so an answer recorded under the first would be lost at the next save) and a
+// number a save would write differently. `bytes` is valid JSON; read without recursion.
+int entriesLostBySaving(const QByteArray& bytes) {
+    struct Level {
+        bool object = false;
+        bool expectKey = false;
+        QSet<QString> keys;
+    };
+    std::vector<Level> levels;
+    int lost = 0;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (c == '{' || c == '[') {
+            levels.push_back({c == '{', c == '{', {}});
+        } else if (c == '}' || c == ']') {
+            if (!levels.empty())
+                levels.pop_back();
+        } else if (c == ',') {
+            if (!levels.empty() && levels.back().object)
+                levels.back().expectKey = true;
+        } else if (c == '"') {
+            qsizetype end = i + 1;
+            bool escaped = false;
+            for (; end < bytes.size() && bytes[end] != '"'; ++end) {
+                if (bytes[end] == '\\') {
+                    escaped = true;
+                    ++end;
+                }
+            }
+            if (!levels.empty() && levels.back().object && levels.back().expectKey) {
+                const QByteArray token = bytes.mid(i, end + 1 - i);
+                const QString key = escaped ? QJsonDocument::fromJson("[" + token + "]").array().at(0).toString()
+                                            : QString::fromUtf8(token.mid(1, token.size() - 2));
+                if (levels.back().keys.contains(key))
+                    ++lost;
+                levels.back().keys.insert(key);
+                levels.back().expectKey = false;
+            }
+            i = end;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            qsizetype end = i;
+            while (end < bytes.size() && std::strchr("+-0123456789.eE", bytes[end]) && bytes[end] != '\0')
+                ++end;
+            if (!survivesSaving(bytes.mid(i, end - i)))
+                ++lost;
+            i = end - 1;
+        }
+    }
+    return lost;
+}
 
 int malformedCount(const QJsonObject& stations) {
     int count = 0;
@@ -79,7 +182,7 @@ ProgressFileContents parseProgressFile(const QByteArray& bytes) {
     else {
         out.root = root;
         out.stations = root.value(QStringLiteral("stations")).toObject();
-        out.malformedEntries = malformedCount(out.stations);
+        out.malformedEntries = malformedCount(out.stations) + entriesLostBySaving(bytes);
     }
     return out;
 }

@@ -17,6 +17,9 @@ struct ProgressFileContents {
     // Entries of a usable file in a shape no version writes (a station, its "exercises" or an
     // exercise that is not an object): nothing can be shown of them, and a change to their
     // station would replace them, so the store keeps the file as it was before its first save.
+    // A key given twice in one object (only the last is read) and a number a save would write
+    // differently (12345678901234567891 as 12345678901234567000) count too: both are kept only in
+    // the file as it was.
     int malformedEntries = 0;
 };
 

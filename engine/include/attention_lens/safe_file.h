@@ -58,8 +58,9 @@ std::string read_model_file(const std::string& path, uint64_t max_bytes, const s
 std::string write_file_atomically(const std::string& path, std::string_view bytes);
 
 // Removes "<path>.saving-*" files that a save killed between its write and its rename left
-// behind. Call it only while no other process can be saving `path`.
-void remove_stale_temporaries(const std::string& path);
+// behind. Call it only while no other process can be saving `path`, or, where another may be, with
+// `min_age_seconds`: a save takes milliseconds, so a temporary file older than that is no save's.
+void remove_stale_temporaries(const std::string& path, long min_age_seconds = 0);
 
 // Why a folder at `dest` may not be replaced by replace_folder_atomically: "" when nothing is
 // there, or a folder holding nothing but regular files named in `ours` (an empty one included);

@@ -10,7 +10,10 @@ StationScaffold {
     id: station
     stationId: "temperature"
     // The prediction and the head what-if.
-    labsReady: lab.ready && lab.distribution.length > 0 && !lab.busy && writing.done && !writing.busy
+    // A lab that failed (a model whose context is too short for the text, say) is finished too: its
+    // reason is shown on the figure instead.
+    labsReady: ((lab.ready && lab.distribution.length > 0) || lab.error !== "") && !lab.busy
+               && (writing.done || writing.error !== "") && !writing.busy
 
     TemperatureLab { id: lab; active: station.visible }
     // Writes the same tokens as the sampling figure (it follows its settings), or the case a
@@ -42,6 +45,7 @@ StationScaffold {
         caption: qsTr("After the first %1 tokens of your text: the same temperature, plus top-k and top-p filters; the seed makes a generation repeatable.").arg(ModelHub.tokenCap)
         // The filters stay to set while a question waits; what they give is veiled inside.
         SamplingView { lab: lab; veils: station.veils; Layout.fillWidth: true }
+        Label { visible: lab.error !== ""; text: lab.error; color: Theme.warning; wrapMode: Text.WordWrap; Layout.fillWidth: true }
     }
     FigureSection {
         title: qsTr("Attention while the model writes")
@@ -49,6 +53,7 @@ StationScaffold {
         caption: qsTr("The generation above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.")
         lead: WrittenShareExample { lab: writing; Layout.fillWidth: true }
         GenerationView { id: writingView; lab: writing; veils: station.veils; Layout.fillWidth: true }
+        Label { visible: writing.error !== ""; text: writing.error; color: Theme.warning; wrapMode: Text.WordWrap; Layout.fillWidth: true }
     }
     FigureSection {
         title: qsTr("What if one head had a temperature?")
