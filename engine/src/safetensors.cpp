@@ -293,7 +293,10 @@ SafetensorsHeader parse_safetensors_header(const uint8_t* bytes, uint64_t size, 
             if (zero) break;
             if (uint64_t(dim) > data_size / bytes_needed + 1 || bytes_needed * uint64_t(dim) > data_size) {
                 std::string s;
-                for (size_t i = 0; i < t.shape.size(); ++i) s += (i ? "," : "") + std::to_string(t.shape[i]);
+                for (size_t i = 0; i < t.shape.size(); ++i) {
+                    if (i) s += ',';
+                    s += std::to_string(t.shape[i]);
+                }
                 throw Error(where + ": shape [" + s + "] needs more bytes than the file's " +
                             std::to_string(data_size) + "-byte data buffer holds");
             }

@@ -12,7 +12,13 @@
 namespace {
 // Small enough for a few seconds of CI: width 32, 4 sequences a batch, 160 steps.
 al::train::LabSettings smallSettings() {
-    return al::train::LabSettings{.n_embd = 32, .steps = 160, .batch = 4, .warmup = 10, .log_every = 10};
+    al::train::LabSettings s;
+    s.n_embd = 32;
+    s.steps = 160;
+    s.batch = 4;
+    s.warmup = 10;
+    s.log_every = 10;
+    return s;
 }
 
 bool waitFor(const std::function<bool()>& done, int ms = 120000) {

@@ -487,7 +487,7 @@ int main(int argc, char** argv) {
 
     std::printf("stations opened as in the app (labs and exercise set started together; seconds):\n");
     if (onlyStation.isEmpty() || onlyStation == QLatin1String("1")) {
-        StationRun run{"1 lens", {}, nullptr, std::make_unique<LensController>(), {}, {}};
+        StationRun run{"1 lens", {}, nullptr, std::make_unique<LensController>(), {}, {}, {}};
         LensController* lens = run.lens.get();
         run.firstFigure = run.allFigures = [lens] { return lens->hasResult() && lens->upToDate(); };
         timeStation(run, model, text);
@@ -509,7 +509,7 @@ int main(int argc, char** argv) {
     for (const auto& st : stations) {
         if (!onlyStation.isEmpty() && !QString::fromLatin1(st.name).startsWith(onlyStation + QLatin1Char(' ')))
             continue;
-        StationRun run{st.name, st.make(), std::make_unique<ExerciseSet>(), nullptr, {}, {}};
+        StationRun run{st.name, st.make(), std::make_unique<ExerciseSet>(), nullptr, {}, {}, {}};
         run.exercises->setFollowHub(false);
         run.exercises->setDefinitions(exerciseDefinitions(st.folder));
         std::vector<CourseLab*> labs;
