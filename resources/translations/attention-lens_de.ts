@@ -218,6 +218,10 @@
         <source>the temporary folder is full or read-only</source>
         <translation>der temporäre Ordner ist voll oder schreibgeschützt</translation>
     </message>
+    <message>
+        <source>it holds a value in a binary form (@Variant) that the app does not write</source>
+        <translation>sie enthält einen Wert in Binärform (@Variant), den die App nicht schreibt</translation>
+    </message>
 </context>
 <context>
     <name>AttentionKindsDiagram</name>
@@ -773,12 +777,36 @@
         <translation>Head %1.%2 bei Schritt %3: %4 Zeilen, eine pro bisherigem Token; jeder Schritt fügt unten die Zeile des neuesten Tokens hinzu, berechnet aus den Keys und Values, die für die früheren Tokens aufgehoben sind. Rechts von und unter den Linien: geschriebene Tokens. Über alle Heads gibt das neueste Token %5 seiner Attention an die geschriebenen.</translation>
     </message>
     <message>
-        <source>The newest token&apos;s row in every head (one tile per layer, one line per head; the mark above each tile is where the written tokens begin). Click a line to show that head above.</source>
-        <translation>Die Zeile des neuesten Tokens in jedem Head (eine Kachel pro Layer, eine Linie pro Head; die Marke über jeder Kachel zeigt, wo die geschriebenen Tokens beginnen). Klicke auf eine Linie, um diesen Head oben zu zeigen.</translation>
-    </message>
-    <message>
         <source>layer %1</source>
         <translation>Layer %1</translation>
+    </message>
+    <message>
+        <source>written +%1</source>
+        <translation>geschrieben +%1</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>getippt</translation>
+    </message>
+    <message>
+        <source>Point at a cell to read its two tokens and its weight.</source>
+        <translation>Zeige auf eine Zelle, um ihre beiden Tokens und ihr Gewicht zu lesen.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot look at the later token “%2”: the causal mask.</source>
+        <translation>„%1“ kann nicht auf das spätere Token „%2“ schauen: die kausale Maske.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) → “%3” (%4): weight %5</source>
+        <translation>„%1“ (%2) → „%3“ (%4): Gewicht %5</translation>
+    </message>
+    <message>
+        <source>Labels: your typed tokens in grey, the written ones in blue italics, the newest in bold with its row framed; where the cells are small, every few tokens are labelled, counted back from the newest. Colour: the weight, from 0 (darkest: no attention) to 1 (brightest: all of the row&apos;s attention on that one token); each row adds up to 1.</source>
+        <translation>Beschriftung: deine getippten Tokens grau, die geschriebenen blau und kursiv, das neueste fett mit umrahmter Zeile; wo die Zellen klein sind, ist nur jedes n-te Token beschriftet, vom neuesten aus zurückgezählt. Farbe: das Gewicht, von 0 (am dunkelsten: keine Attention) bis 1 (am hellsten: die ganze Attention der Zeile auf diesem einen Token); jede Zeile ergibt zusammen 1.</translation>
+    </message>
+    <message>
+        <source>The newest token&apos;s row in every head: one tile per layer, one line per head, the selected head framed and marked ▶. The upright line in each tile is where the written tokens begin. Click a line to show that head above.</source>
+        <translation>Die Zeile des neuesten Tokens in jedem Head: eine Kachel pro Layer, eine Linie pro Head, der gewählte Head umrahmt und mit ▶ markiert. Die senkrechte Linie in jeder Kachel zeigt, wo die geschriebenen Tokens beginnen. Klicke auf eine Linie, um diesen Head oben zu zeigen.</translation>
     </message>
 </context>
 <context>
@@ -794,6 +822,53 @@
     <message>
         <source>Layer %1, head %2: the last token, “%3”, attends most to “%4” (%5). Arrow keys choose another head.</source>
         <translation>Layer %1, Head %2: Das letzte Token, „%3“, richtet die meiste Attention auf „%4“ (%5). Die Pfeiltasten wählen einen anderen Head.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadPushes</name>
+    <message>
+        <source>What one head writes: layer</source>
+        <translation>Was ein Head schreibt: Schicht</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Largest part of the answer</source>
+        <translation>Größter Teil der Antwort</translation>
+    </message>
+    <message>
+        <source>Head %1.%2 writes the largest part of the answer of any head, by size: %3.</source>
+        <translation>Head %1.%2 schreibt von allen Heads den größten Teil der Antwort, dem Betrag nach: %3.</translation>
+    </message>
+    <message>
+        <source>Head %1.%2&apos;s part of the answer: %3.</source>
+        <translation>Teil von Head %1.%2 an der Antwort: %3.</translation>
+    </message>
+    <message>
+        <source>What it writes at the last position pushes every token&apos;s logit up or down against the average token&apos;s; the five each way:</source>
+        <translation>Was er an der letzten Position schreibt, hebt oder senkt den Logit jedes Tokens gegenüber dem des mittleren Tokens; die fünf stärksten in jede Richtung:</translation>
+    </message>
+    <message>
+        <source>pushes up</source>
+        <translation>hebt</translation>
+    </message>
+    <message>
+        <source>pushes down</source>
+        <translation>senkt</translation>
+    </message>
+    <message>
+        <source>A head can push against a token: GPT-2 small&apos;s head 10.7 lowers the logit of a token that already appears in the text when the layers before it predict that token again (copy suppression, McDougall et al. 2023). Only the direct path is counted: what later layers make of this head&apos;s output is not.</source>
+        <translation>Ein Head kann gegen ein Token arbeiten: Head 10.7 von GPT-2 small senkt den Logit eines Tokens, das schon im Text steht, wenn die Schichten vor ihm dieses Token erneut vorhersagen (Copy Suppression, McDougall et al. 2023). Gezählt wird nur der direkte Weg: Was spätere Schichten aus der Ausgabe dieses Heads machen, nicht.</translation>
     </message>
 </context>
 <context>
@@ -1037,6 +1112,14 @@
         <source>Two texts that differ in a word or two, so the answer differs. Each cell copies one part of the model&apos;s work on the clean text into its run on the corrupted text and shows how much of the clean answer comes back.</source>
         <translation>Zwei Texte, die sich in ein oder zwei Wörtern unterscheiden, sodass die Antwort sich unterscheidet. Jede Zelle kopiert einen Teil der Arbeit des Modells auf dem sauberen Text in seinen Lauf auf dem verfälschten Text und zeigt, wie viel der sauberen Antwort zurückkommt.</translation>
     </message>
+    <message>
+        <source>Why a head attends where it does</source>
+        <translation>Warum ein Head dorthin schaut, wo er hinschaut</translation>
+    </message>
+    <message>
+        <source>A head&apos;s score for a query and a key, q·k/√d, taken apart by what the residual stream on each side is made of: the token and position embeddings, each earlier head&apos;s and MLP&apos;s output, and fixed biases. Click a cell of the pattern; the bars sum the same terms over the whole pattern, for every head of the layer.</source>
+        <translation>Der Score eines Heads für eine Query und einen Key, q·k/√d, zerlegt nach dem, woraus der Residualstrom auf jeder Seite besteht: Token- und Positions-Embedding, die Ausgabe jedes früheren Heads und MLPs und feste Biases. Klicke eine Zelle des Musters an; die Balken summieren dieselben Terme über das ganze Muster, für jeden Head des Layers.</translation>
+    </message>
 </context>
 <context>
     <name>InductionCircuitLab</name>
@@ -1165,16 +1248,16 @@
 <context>
     <name>LayerLensLab</name>
     <message>
-        <source>The final answer at the last position is %1. It first ranks among the top %2 after %3. Of its logit %4, attention wrote %5 directly and the MLPs %6.</source>
-        <translation>Die endgültige Antwort an der letzten Position ist %1. Sie steht zum ersten Mal unter den ersten %2 nach %3. Von ihrem Logit %4 schrieb die Attention %5 direkt und die MLPs %6.</translation>
-    </message>
-    <message>
         <source>the embeddings</source>
         <translation>den Embeddings</translation>
     </message>
     <message>
         <source>layer %1</source>
         <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>The final answer at the last position is %1. It first ranks among the top %2 after %3. Its logit stands %4 above the average token&apos;s; of that, attention wrote %5 directly and the MLPs %6.</source>
+        <translation>Die endgültige Antwort an der letzten Position ist %1. Sie steht zum ersten Mal unter den ersten %2 nach %3. Ihr Logit liegt %4 über dem des mittleren Tokens; davon schrieb die Attention %5 direkt und die MLPs %6.</translation>
     </message>
 </context>
 <context>
@@ -1200,10 +1283,6 @@
         <translation>#%1, zuerst unter den ersten %2</translation>
     </message>
     <message>
-        <source>written into the logit of %1</source>
-        <translation>in den Logit von %1 geschrieben</translation>
-    </message>
-    <message>
         <source>emb.</source>
         <translation>Emb.</translation>
     </message>
@@ -1216,16 +1295,20 @@
         <translation>MLP</translation>
     </message>
     <message>
-        <source>Logit %1 = attention %2 + MLPs %3 + embeddings %4 + output biases %5 + final LayerNorm&apos;s bias %6.</source>
-        <translation>Logit %1 = Attention %2 + MLPs %3 + Embeddings %4 + Ausgabe-Biases %5 + Bias der letzten LayerNorm %6.</translation>
-    </message>
-    <message>
         <source>top %1 next tokens and their probabilities, most likely first</source>
         <translation>die %1 wahrscheinlichsten nächsten Tokens und ihre Wahrscheinlichkeiten, das wahrscheinlichste zuerst</translation>
     </message>
     <message>
         <source>The embeddings row reads the input before any layer. GPT-2 uses the same matrix to embed and to unembed, so that row mostly names the current token itself, not a prediction.</source>
         <translation>Die Zeile der Embeddings liest die Eingabe vor jeder Schicht. GPT-2 verwendet dieselbe Matrix zum Einbetten und zum Ausbetten, deshalb nennt diese Zeile meist das aktuelle Token selbst, keine Vorhersage.</translation>
+    </message>
+    <message>
+        <source>written into how far %1 stands above the average token</source>
+        <translation>in den Abstand von %1 über dem mittleren Token geschrieben</translation>
+    </message>
+    <message>
+        <source>Logit %1 − mean logit over the vocabulary (%2) = %3 = attention %4 + MLPs %5 + embeddings %6 + output biases %7 + final LayerNorm&apos;s bias %8.</source>
+        <translation>Logit %1 − mittlerer Logit über das Vokabular (%2) = %3 = Attention %4 + MLPs %5 + Embeddings %6 + Ausgabe-Biases %7 + Bias der letzten LayerNorm %8.</translation>
     </message>
 </context>
 <context>
@@ -2132,8 +2215,16 @@ Stream addieren</translation>
         <translation>Die Vorhersage, Schicht für Schicht</translation>
     </message>
     <message>
-        <source>The table: the logit lens at the last of the first %1 tokens of your text: the final LayerNorm and the unembedding applied to the stream after each layer, its five most likely next tokens, and the rank of the model&apos;s final answer (outlined). Early rows are a rough view: those layers were not trained to be read this way. The bars: how much of the final answer&apos;s logit each layer&apos;s attention and MLP wrote directly, with the final LayerNorm&apos;s scale held at its value on this text.</source>
-        <translation>Die Tabelle: die Logit Lens an der letzten der ersten %1 Tokens deines Textes: die letzte LayerNorm und das Unembedding, angewandt auf den Strom nach jeder Schicht, seine fünf wahrscheinlichsten nächsten Tokens und der Rang der endgültigen Antwort des Modells (umrandet). Frühe Zeilen sind nur ein grober Blick: Diese Schichten wurden nicht darauf trainiert, so gelesen zu werden. Die Balken: wie viel vom Logit der endgültigen Antwort die Attention und das MLP jeder Schicht direkt geschrieben haben, mit dem Skalierungsfaktor der letzten LayerNorm bei seinem Wert auf diesem Text festgehalten.</translation>
+        <source>Attention&apos;s share, worked through once</source>
+        <translation>Der Anteil der Attention, einmal durchgerechnet</translation>
+    </message>
+    <message>
+        <source>The question in the next figure asks for attention&apos;s share on your text. Here it is computed once on a fixed text, never yours, from the loaded model: the same parts as the next figure&apos;s bars, their sizes, the two sums and the share. The embeddings and the biases are left out of it: it weighs the layers&apos; attention against their MLPs.</source>
+        <translation>Die Frage in der nächsten Abbildung fragt nach dem Anteil der Attention auf deinem Text. Hier wird er einmal an einem festen Text berechnet, nie an deinem, mit dem geladenen Modell: dieselben Teile wie in den Balken der nächsten Abbildung, ihre Beträge, die beiden Summen und der Anteil. Embeddings und Biases bleiben außen vor: Er wägt die Attention der Schichten gegen ihre MLPs ab.</translation>
+    </message>
+    <message>
+        <source>The table: the logit lens at the last of the first %1 tokens of your text: the final LayerNorm and the unembedding applied to the stream after each layer, its five most likely next tokens, and the rank of the model&apos;s final answer (outlined). Early rows are a rough view: those layers were not trained to be read this way. The bars: how far the final answer&apos;s logit stands above the average token&apos;s, split into what each layer&apos;s attention and MLP wrote directly, with the final LayerNorm&apos;s scale held at its value on this text. Below them, one head&apos;s pushes on every token.</source>
+        <translation>Die Tabelle: die Logit Lens an der letzten der ersten %1 Tokens deines Textes: die letzte LayerNorm und das Unembedding, angewandt auf den Strom nach jeder Schicht, seine fünf wahrscheinlichsten nächsten Tokens und der Rang der endgültigen Antwort des Modells (umrandet). Frühe Zeilen sind nur ein grober Blick: Diese Schichten wurden nicht darauf trainiert, so gelesen zu werden. Die Balken: wie weit der Logit der endgültigen Antwort über dem des mittleren Tokens liegt, zerlegt in das, was die Attention und das MLP jeder Schicht direkt geschrieben haben, mit dem Skalierungsfaktor der letzten LayerNorm bei seinem Wert auf diesem Text festgehalten. Darunter: wie ein Head die Logits aller Tokens verschiebt.</translation>
     </message>
 </context>
 <context>
@@ -2253,8 +2344,8 @@ Stream addieren</translation>
         <translation>Größter Anteil eines einzelnen Heads: Head %1 bringt %2 des Rückgangs zurück. Die Ausgabe eines Heads sind seine gewichteten Values mal seine Zeilen von W_O, ohne den Bias, an jeder Position.</translation>
     </message>
     <message>
-        <source>Your text (its first %1 tokens) with one token replaced by “the” (or “a”): of the last tokens that repeat an earlier one and the middle one, the one whose replacement moves the measure most. The measure compares the model&apos;s top answer on your text with its top answer on the changed text (its runner-up where both agree).</source>
-        <translation>Dein Text (seine ersten %1 Tokens) mit einem Token durch „the“ (oder „a“) ersetzt: von den letzten Tokens, die ein früheres wiederholen, und dem mittleren dasjenige, dessen Ersetzung das Maß am stärksten bewegt. Das Maß vergleicht die beste Antwort des Modells auf deinen Text mit seiner besten Antwort auf den geänderten Text (seiner zweitbesten, wo beide übereinstimmen).</translation>
+        <source>Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (the last ones that repeat an earlier one, the one before the last, the middle one and the one a quarter in), each with each word, the replacement that moves the measure most. The measure compares the model&apos;s top answer on your text with its top answer on the changed text (its runner-up where both agree).</source>
+        <translation>Dein Text (seine ersten %1 Tokens) mit einem Token durch ein kurzes, häufiges Wort ersetzt („the“, „a“, „and“ oder „it“): von den ausprobierten Tokens (den letzten, die ein früheres wiederholen, dem drittletzten, dem mittleren und denen nach einem Viertel und nach drei Vierteln), jedes mit jedem Wort, die Ersetzung, die das Maß am stärksten bewegt. Das Maß vergleicht die beste Antwort des Modells auf deinen Text mit seiner besten Antwort auf den geänderten Text (seiner zweitbesten, wo beide übereinstimmen).</translation>
     </message>
 </context>
 <context>
@@ -2692,20 +2783,44 @@ Stream addieren</translation>
         <translation>Dein Text hat %1 Tokens; mit Seed %2 schreibt das Modell %3 weitere, das zuletzt geschriebene Token sieht also %4 Tokens, %3 davon geschrieben. Gleichmäßig verteilt bekämen die geschriebenen einen Anteil von %5. Wie verhält sich, gemittelt über alle %6 Heads, ihr wirklicher Anteil zu diesem gleichmäßigen Anteil?</translation>
     </message>
     <message>
-        <source>The last written token gives %1 of its attention to the %2 written tokens and %3 to your %4 tokens: %5 times the even share of %6.</source>
-        <translation>Das zuletzt geschriebene Token gibt %1 seiner Attention an die %2 geschriebenen Tokens und %3 an deine %4 Tokens: das %5-Fache des gleichmäßigen Anteils von %6.</translation>
+        <source>On your text, replacing one token hardly changes the answer: of the %1 replacements tried, the one that moves it most changes the logit difference between the model&apos;s top answer and its rival by only %2, so the heads&apos; shares would be mostly noise.</source>
+        <translation>Auf deinem Text ändert das Ersetzen eines Tokens die Antwort kaum: Von den %1 ausprobierten Ersetzungen verschiebt die stärkste die Logit-Differenz zwischen der besten Antwort des Modells und ihrer Rivalin nur um %2, die Anteile der Heads wären also größtenteils Rauschen.</translation>
     </message>
     <message>
-        <source>At the last position of your text the model&apos;s final answer is %1, with probability %2. Each layer&apos;s attention and each layer&apos;s MLP write a part of its logit directly. Counting every part by its absolute size (a negative part counts as positive), what share of the total size is attention&apos;s?</source>
-        <translation>An der letzten Position deines Textes ist die endgültige Antwort des Modells %1, mit Wahrscheinlichkeit %2. Die Attention jeder Schicht und das MLP jeder Schicht schreiben je einen Teil ihres Logits direkt. Zählt man jeden Teil nach seinem Betrag (ein negativer Teil zählt positiv): Welcher Anteil an der Summe der Beträge stammt von der Attention?</translation>
+        <source>On the worked pair “%1” this model&apos;s logit difference moves only from %2 to %3, so there is no fair question there either. Try another text, one whose answer depends on an earlier word.</source>
+        <translation>Auf dem Beispielpaar „%1“ bewegt sich die Logit-Differenz dieses Modells nur von %2 auf %3, dort gibt es also auch keine faire Frage. Versuch einen anderen Text, dessen Antwort von einem früheren Wort abhängt.</translation>
     </message>
     <message>
-        <source>Attention&apos;s parts of the logit of %1 add up to %2 in absolute size, the MLPs&apos; to %3: attention&apos;s parts make up %4% of the total size of all these parts.</source>
-        <translation>Die Teile der Attention am Logit von %1 ergeben dem Betrag nach %2, die der MLPs %3: Die Teile der Attention machen %4 % der Summe aller dieser Beträge aus.</translation>
+        <source>So this asks about the figure&apos;s worked pair “%1” instead: %2 becomes %3. The logit difference between %4 and %5 goes from %6 to %7. Copy one head&apos;s output at a time from the first text&apos;s run into the second&apos;s: how much of that change does the best single head bring back? (Type a text whose answer depends on an earlier word to ask about your own.)</source>
+        <translation>Darum fragt diese Frage stattdessen nach dem Beispielpaar „%1“ der Abbildung: Aus %2 wird %3. Die Logit-Differenz zwischen %4 und %5 geht von %6 auf %7. Kopiere die Ausgabe jeweils eines Heads aus dem Lauf auf dem ersten Text in den Lauf auf dem zweiten: Wie viel von dieser Änderung bringt der beste einzelne Head zurück? (Tippe einen Text, dessen Antwort von einem früheren Wort abhängt, um nach deinem eigenen zu fragen.)</translation>
     </message>
     <message>
-        <source>On your text, replacing one token hardly changes the answer: the logit difference between %1 and %2 only goes from %3 to %4, so the heads&apos; shares would be mostly noise. Try another text, one whose answer depends on an earlier word.</source>
-        <translation>Auf deinem Text ändert das Ersetzen eines Tokens die Antwort kaum: Die Logit-Differenz zwischen %1 und %2 geht nur von %3 auf %4, die Anteile der Heads wären also größtenteils Rauschen. Versuch einen anderen Text, dessen Antwort von einem früheren Wort abhängt.</translation>
+        <source>On the worked pair “%1”, the measure is the logit of %2 minus that of %3. Head %4 brings back the most: %5 of the change. The figure shows this pair now, with every head&apos;s share.</source>
+        <translation>Auf dem Beispielpaar „%1“ ist das Maß der Logit von %2 minus dem von %3. Head %4 bringt am meisten zurück: %5 der Änderung. Die Abbildung zeigt jetzt dieses Paar mit dem Anteil jedes Heads.</translation>
+    </message>
+    <message>
+        <source>This needs a text of at least three tokens, so that a head has keys to choose between.</source>
+        <translation>Dafür braucht es einen Text aus mindestens drei Tokens, damit ein Head zwischen Keys wählen kann.</translation>
+    </message>
+    <message>
+        <source>Head %1&apos;s choice of keys over your text: %2% from position, %3% from content, %4% from the fixed biases; position is %5% of position and content together.</source>
+        <translation>Die Wahl der Keys bei Head %1 auf deinem Text: %2 % von der Position, %3 % vom Inhalt, %4 % von den festen Biases; die Position macht %5 % von Position und Inhalt zusammen aus.</translation>
+    </message>
+    <message>
+        <source>Head %1 is the head whose last row puts the least weight on the first token (%2). Is its choice of keys over your text driven by position or by content?</source>
+        <translation>Head %1 ist der Head, dessen letzte Zeile am wenigsten Gewicht auf das erste Token legt (%2). Wird seine Wahl der Keys auf deinem Text von der Position oder vom Inhalt bestimmt?</translation>
+    </message>
+    <message>
+        <source>At the last position of your text the model&apos;s final answer is %1, with probability %2. Each layer&apos;s attention and each layer&apos;s MLP write a part of how far its logit stands above the average token&apos;s. Counting every part by its absolute size (a negative part counts as positive), as in the worked example above, what share of the total size is attention&apos;s?</source>
+        <translation>An der letzten Position deines Textes ist die endgültige Antwort des Modells %1, mit Wahrscheinlichkeit %2. Die Attention jeder Schicht und das MLP jeder Schicht schreiben je einen Teil dessen, wie weit ihr Logit über dem des mittleren Tokens liegt. Zählt man jeden Teil nach seinem Betrag (ein negativer Teil zählt positiv), wie im Rechenbeispiel oben: Welcher Anteil an der Summe der Beträge stammt von der Attention?</translation>
+    </message>
+    <message>
+        <source>Attention&apos;s parts of how far %1 stands above the average token add up to %2 in absolute size, the MLPs&apos; to %3: attention&apos;s parts make up %4% of the total size of all these parts.</source>
+        <translation>Die Teile der Attention daran, wie weit %1 über dem mittleren Token liegt, ergeben dem Betrag nach %2, die der MLPs %3: Die Teile der Attention machen %4 % der Summe aller dieser Beträge aus.</translation>
+    </message>
+    <message>
+        <source>The last written token gives %1 of its attention to the %2 written tokens and %3 to your %4 tokens. The even share is %2 / %5 = %6, so the ratio is %1 / %6 = %7.</source>
+        <translation>Das zuletzt geschriebene Token gibt %1 seiner Attention an die %2 geschriebenen Tokens und %3 an deine %4 Tokens. Der gleichmäßige Anteil ist %2 / %5 = %6, das Verhältnis also %1 / %6 = %7.</translation>
     </message>
 </context>
 <context>
@@ -2923,6 +3038,147 @@ Stream addieren</translation>
     <message>
         <source>Mean largest of %1 weights: at d = %2, %3 without scaling and %4 with it; at d = %5, %6 without scaling and %7 with it.</source>
         <translation>Mittleres größtes von %1 Gewichten: bei d = %2 %3 ohne Skalierung und %4 mit ihr; bei d = %5 %6 ohne Skalierung und %7 mit ihr.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSplitLab</name>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>Head %1.%2: %3% of its choice of keys comes from position, %4% from content, %5% from the fixed biases. Its score from query %6 to key %7 is %8.</source>
+        <translation>Head %1.%2: %3 % seiner Wahl der Keys kommen von der Position, %4 % vom Inhalt, %5 % von den festen Biases. Sein Score von Query %6 zu Key %7 ist %8.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSplitView</name>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>attention biases</source>
+        <translation>Attention-Biases</translation>
+    </message>
+    <message>
+        <source>LayerNorm shift, q/k bias</source>
+        <translation>LayerNorm-Verschiebung, q/k-Bias</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>Head %1</translation>
+    </message>
+    <message>
+        <source>MLP %1</source>
+        <translation>MLP %1</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Layer %1: where each head&apos;s choice of keys comes from</source>
+        <translation>Layer %1: woher die Wahl der Keys bei jedem Head kommt</translation>
+    </message>
+    <message>
+        <source>Head %1: position %2, content %3, biases %4, census label %5</source>
+        <translation>Head %1: Position %2, Inhalt %3, Biases %4, Label des Zensus %5</translation>
+    </message>
+    <message>
+        <source>%1 · pos. %2</source>
+        <translation>%1 · Pos. %2</translation>
+    </message>
+    <message>
+        <source>content (tokens, earlier heads and MLPs)</source>
+        <translation>Inhalt (Tokens, frühere Heads und MLPs)</translation>
+    </message>
+    <message>
+        <source>fixed biases</source>
+        <translation>feste Biases</translation>
+    </message>
+    <message>
+        <source>Under each bar: the head&apos;s census label, a heuristic read off where its weight goes on your text. The split says why the weight goes there; the two need not agree.</source>
+        <translation>Unter jedem Balken: das Label des Heads aus dem Zensus, eine Heuristik, abgelesen daran, wohin sein Gewicht auf deinem Text geht. Die Aufteilung sagt, warum das Gewicht dorthin geht; beides muss nicht übereinstimmen.</translation>
+    </message>
+    <message>
+        <source>Head %1.%2: click a cell</source>
+        <translation>Head %1.%2: Klicke eine Zelle an</translation>
+    </message>
+    <message>
+        <source>Attention pattern of head %1.%2; click a cell to take its score apart</source>
+        <translation>Attention-Muster von Head %1.%2; klicke eine Zelle an, um ihren Score zu zerlegen</translation>
+    </message>
+    <message>
+        <source>rows: queries, columns: keys</source>
+        <translation>Zeilen: Queries, Spalten: Keys</translation>
+    </message>
+    <message>
+        <source>Query %1 “%2” → key %3 “%4”: score %5, weight %6</source>
+        <translation>Query %1 „%2“ → Key %3 „%4“: Score %5, Gewicht %6</translation>
+    </message>
+    <message>
+        <source>query side</source>
+        <translation>Query-Seite</translation>
+    </message>
+    <message>
+        <source>key side</source>
+        <translation>Key-Seite</translation>
+    </message>
+    <message>
+        <source>term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>the remaining terms (%1), summed</source>
+        <translation>die übrigen Terme (%1), summiert</translation>
+    </message>
+    <message>
+        <source>total: the score q·k/√d</source>
+        <translation>Summe: der Score q·k/√d</translation>
+    </message>
+    <message>
+        <source>The split is exact: with each LayerNorm&apos;s scale held at its value on this text, the score is bilinear in the parts, so the %1 × %1 terms add up to the score (the forward pass gives %2).</source>
+        <translation>Die Zerlegung ist exakt: Hält man die Skala jeder LayerNorm auf ihrem Wert für diesen Text fest, ist der Score bilinear in den Teilen, also ergeben die %1 × %1 Terme zusammen den Score (der Vorwärtslauf liefert %2).</translation>
+    </message>
+    <message>
+        <source>Over the whole pattern, head %1.%2&apos;s choice of keys comes %3 from position, %4 from content and %5 from the fixed biases.</source>
+        <translation>Über das ganze Muster kommt die Wahl der Keys bei Head %1.%2 zu %3 von der Position, zu %4 vom Inhalt und zu %5 von den festen Biases.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareExample</name>
+    <message>
+        <source>On the text “%1” the model&apos;s answer is “%2”; its logit stands %3 above the average token&apos;s. Each layer&apos;s two parts, with their sizes (a negative part counts as positive):</source>
+        <translation>Auf dem Text „%1“ ist die Antwort des Modells „%2“; ihr Logit liegt %3 über dem des mittleren Tokens. Die zwei Teile jeder Schicht mit ihren Beträgen (ein negativer Teil zählt positiv):</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>its size</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Attention&apos;s sizes add up to %1, the MLPs&apos; to %2; together %3. Attention&apos;s share: %1 ÷ %3 = %4%.</source>
+        <translation>Die Beträge der Attention ergeben %1, die der MLPs %2; zusammen %3. Anteil der Attention: %1 ÷ %3 = %4 %.</translation>
     </message>
 </context>
 <context>
@@ -3338,6 +3594,17 @@ Stream addieren</translation>
     </message>
 </context>
 <context>
+    <name>WrittenShareExample</name>
+    <message>
+        <source>Worked example, on another text than yours</source>
+        <translation>Durchgerechnetes Beispiel, an einem anderen Text als deinem</translation>
+    </message>
+    <message>
+        <source>“%1” has %2 tokens. Written with the same settings, %3 tokens follow, so the last written token sees %4 tokens, %3 of them written. Averaged over all %5 heads, the written tokens get %6 of the last token&apos;s attention. Spread evenly over the %4 tokens, they would get %3 / %4 = %7. The ratio: %6 / %7 = %8, so the written tokens get %8 times their even share.</source>
+        <translation>„%1“ hat %2 Tokens. Mit denselben Einstellungen geschrieben, folgen %3 Tokens; das zuletzt geschriebene Token sieht also %4 Tokens, %3 davon geschrieben. Gemittelt über alle %5 Heads bekommen die geschriebenen Tokens %6 der Attention des letzten Tokens. Gleichmäßig über die %4 Tokens verteilt bekämen sie %3 / %4 = %7. Das Verhältnis: %6 / %7 = %8, die geschriebenen Tokens bekommen also das %8-Fache ihres gleichmäßigen Anteils.</translation>
+    </message>
+</context>
+<context>
     <name>al::download::ModelDownloader</name>
     <message>
         <source>%1 is ready.</source>
@@ -3614,6 +3881,10 @@ Stream addieren</translation>
     <message>
         <source>The server sent %1 compressed (Content-Encoding: %2) although the file itself was asked for; a compressed file cannot be checked or resumed. Try another endpoint.</source>
         <translation>Der Server hat %1 komprimiert gesendet (Content-Encoding: %2), obwohl die Datei selbst angefordert wurde; eine komprimierte Datei kann weder geprüft noch fortgesetzt werden. Versuchen Sie einen anderen Endpunkt.</translation>
+    </message>
+    <message>
+        <source>The server at %1 accepted the connection but sent no answer for %2 s. It may be overloaded; try again later.</source>
+        <translation>Der Server unter %1 hat die Verbindung angenommen, aber %2 s lang keine Antwort gesendet. Vielleicht ist er überlastet; versuche es später noch einmal.</translation>
     </message>
 </context>
 </TS>
