@@ -28,6 +28,10 @@ Page {
         target: ModelHub
         function onModelChanged() { page.library.refresh() }
     }
+    Connections {
+        target: page.library
+        function onFolderOpened(problem) { page.folderError = problem }
+    }
 
     function kindLabel(kind) {
         switch (kind) {
@@ -42,7 +46,7 @@ Page {
     FolderDialog {
         id: folderDialog
         title: qsTr("Choose a GPT-2 model folder")
-        onAccepted: page.folderError = page.library.openFolder(selectedFolder.toString())
+        onAccepted: page.library.openFolder(selectedFolder.toString())
     }
 
     ScrollView {

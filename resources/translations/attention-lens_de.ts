@@ -2241,10 +2241,6 @@ Stream addieren</translation>
         <translation>Wer bekommt das Getränk (Namen getauscht)</translation>
     </message>
     <message>
-        <source>Who is thanked (pronouns swapped)</source>
-        <translation>Wem wird gedankt (Pronomen getauscht)</translation>
-    </message>
-    <message>
         <source>This model has no tokenizer, so it cannot read the texts.</source>
         <translation>Dieses Modell hat keinen Tokenizer und kann die Texte daher nicht lesen.</translation>
     </message>
@@ -2283,6 +2279,10 @@ Stream addieren</translation>
     <message>
         <source>On your text, replacing one token hardly changes the answer: the logit difference between “%1” and “%2” only goes from %3 to %4, so the heads&apos; shares would be mostly noise. Try another text, one whose answer depends on an earlier word.</source>
         <translation>Auf deinem Text ändert das Ersetzen eines Tokens die Antwort kaum: Die Logit-Differenz zwischen „%1“ und „%2“ geht nur von %3 auf %4, die Anteile der Heads wären also größtenteils Rauschen. Versuch einen anderen Text, dessen Antwort von einem früheren Wort abhängt.</translation>
+    </message>
+    <message>
+        <source>Who is thanked (names and pronouns swapped)</source>
+        <translation>Wem wird gedankt (Namen und Pronomen getauscht)</translation>
     </message>
 </context>
 <context>
@@ -2336,16 +2336,16 @@ Stream addieren</translation>
         <translation>Layer %1, Token %2: %3</translation>
     </message>
     <message>
-        <source>Tokens in the accent colour differ between the two texts. Where the information sits at each layer shows as the strong cells: at first on the changed tokens, later on the last one, where the answer is read.</source>
-        <translation>Tokens in der Akzentfarbe unterscheiden sich zwischen den beiden Texten. Wo die Information in jedem Layer sitzt, zeigen die kräftigen Zellen: zuerst auf den geänderten Tokens, später auf dem letzten, wo die Antwort gelesen wird.</translation>
+        <source>Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (up to four of the last ones that repeat an earlier one, the third-last, and the ones three quarters, half and a quarter of the way in), each with each word, the replacement that moves the measure most. The measure compares the model&apos;s top answer on your text with its top answer on the changed text (its runner-up where both agree).</source>
+        <translation>Dein Text (seine ersten %1 Tokens), in dem ein Token durch ein kurzes, häufiges Wort („the“, „a“, „and“ oder „it“) ersetzt ist: Von den ausprobierten Tokens (bis zu vier der letzten, die ein früheres wiederholen, das drittletzte und die bei drei Vierteln, der Hälfte und einem Viertel des Texts), jedes mit jedem Wort, die Ersetzung, die das Maß am stärksten verschiebt. Das Maß vergleicht die oberste Antwort des Modells auf deinem Text mit seiner obersten Antwort auf dem geänderten Text (mit seiner zweitbesten, wo beide übereinstimmen).</translation>
     </message>
     <message>
-        <source>Largest share from one head: head %1 brings back %2 of the drop. A head&apos;s output is its weighted values times its rows of W_O, without the bias, at every position.</source>
-        <translation>Größter Anteil eines einzelnen Heads: Head %1 bringt %2 des Rückgangs zurück. Die Ausgabe eines Heads sind seine gewichteten Values mal seine Zeilen von W_O, ohne den Bias, an jeder Position.</translation>
+        <source>Largest share from one head: head %1 brings back %2 of the change between the two texts. A head&apos;s output is its weighted values times its rows of W_O, without the bias, at every position.</source>
+        <translation>Größter Anteil eines einzelnen Heads: Head %1 bringt %2 der Änderung zwischen den beiden Texten zurück. Die Ausgabe eines Heads sind seine gewichteten Values mal seine Zeilen von W_O, ohne den Bias, an jeder Position.</translation>
     </message>
     <message>
-        <source>Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (the last ones that repeat an earlier one, the one before the last, the middle one and the one a quarter in), each with each word, the replacement that moves the measure most. The measure compares the model&apos;s top answer on your text with its top answer on the changed text (its runner-up where both agree).</source>
-        <translation>Dein Text (seine ersten %1 Tokens) mit einem Token durch ein kurzes, häufiges Wort ersetzt („the“, „a“, „and“ oder „it“): von den ausprobierten Tokens (den letzten, die ein früheres wiederholen, dem drittletzten, dem mittleren und denen nach einem Viertel und nach drei Vierteln), jedes mit jedem Wort, die Ersetzung, die das Maß am stärksten bewegt. Das Maß vergleicht die beste Antwort des Modells auf deinen Text mit seiner besten Antwort auf den geänderten Text (seiner zweitbesten, wo beide übereinstimmen).</translation>
+        <source>Tokens in the accent colour differ between the two texts. Where the information sits at each layer shows as the strong cells: at first on the changed tokens, later on the last one, where the answer is read. The rows end with the stream entering the last layer: what moves inside that layer does not show here.</source>
+        <translation>Tokens in der Akzentfarbe unterscheiden sich zwischen den beiden Texten. Wo die Information in jeder Schicht sitzt, zeigen die starken Zellen: zuerst auf den geänderten Tokens, später auf dem letzten, wo die Antwort gelesen wird. Die Zeilen enden mit dem Strom, der in die letzte Schicht eintritt: Was sich innerhalb dieser Schicht bewegt, zeigt sich hier nicht.</translation>
     </message>
 </context>
 <context>
@@ -2779,10 +2779,6 @@ Stream addieren</translation>
         <translation>Token %1, %2, wurde durch %3 ersetzt; das Maß ist das Logit von %4 minus das von %5. Head %6 bringt am meisten zurück: %7 des Rückgangs. Die Abbildung zeigt jetzt das Paar deines Texts („Dein Text“), mit dem Anteil jedes Heads.</translation>
     </message>
     <message>
-        <source>Your text has %1 tokens; with seed %2 the model writes %3 more, so the last written token sees %4 tokens, %3 of them written. Spread evenly, the written ones would get a share of %5. Averaged over all %6 heads, how does their real share compare with that even share?</source>
-        <translation>Dein Text hat %1 Tokens; mit Seed %2 schreibt das Modell %3 weitere, das zuletzt geschriebene Token sieht also %4 Tokens, %3 davon geschrieben. Gleichmäßig verteilt bekämen die geschriebenen einen Anteil von %5. Wie verhält sich, gemittelt über alle %6 Heads, ihr wirklicher Anteil zu diesem gleichmäßigen Anteil?</translation>
-    </message>
-    <message>
         <source>On your text, replacing one token hardly changes the answer: of the %1 replacements tried, the one that moves it most changes the logit difference between the model&apos;s top answer and its rival by only %2, so the heads&apos; shares would be mostly noise.</source>
         <translation>Auf deinem Text ändert das Ersetzen eines Tokens die Antwort kaum: Von den %1 ausprobierten Ersetzungen verschiebt die stärkste die Logit-Differenz zwischen der besten Antwort des Modells und ihrer Rivalin nur um %2, die Anteile der Heads wären also größtenteils Rauschen.</translation>
     </message>
@@ -2821,6 +2817,10 @@ Stream addieren</translation>
     <message>
         <source>The last written token gives %1 of its attention to the %2 written tokens and %3 to your %4 tokens. The even share is %2 / %5 = %6, so the ratio is %1 / %6 = %7.</source>
         <translation>Das zuletzt geschriebene Token gibt %1 seiner Attention an die %2 geschriebenen Tokens und %3 an deine %4 Tokens. Der gleichmäßige Anteil ist %2 / %5 = %6, das Verhältnis also %1 / %6 = %7.</translation>
+    </message>
+    <message>
+        <source>Your text has %1 tokens; with seed %2, at temperature %7 and without top-k or top-p, the model writes %3 more, so the last written token sees %4 tokens, %3 of them written. Spread evenly, the written ones would get a share of %5. Averaged over all %6 heads, how does their real share compare with that even share?</source>
+        <translation>Dein Text hat %1 Tokens; mit Seed %2, bei Temperatur %7 und ohne Top-k oder Top-p schreibt das Modell %3 weitere, das zuletzt geschriebene Token sieht also %4 Tokens, %3 davon geschrieben. Gleichmäßig verteilt bekämen die geschriebenen einen Anteil von %5. Wie verhält sich, gemittelt über alle %6 Heads, ihr wirklicher Anteil zu diesem gleichmäßigen Anteil?</translation>
     </message>
 </context>
 <context>
@@ -3106,10 +3106,6 @@ Stream addieren</translation>
         <translation>feste Biases</translation>
     </message>
     <message>
-        <source>Under each bar: the head&apos;s census label, a heuristic read off where its weight goes on your text. The split says why the weight goes there; the two need not agree.</source>
-        <translation>Unter jedem Balken: das Label des Heads aus dem Zensus, eine Heuristik, abgelesen daran, wohin sein Gewicht auf deinem Text geht. Die Aufteilung sagt, warum das Gewicht dorthin geht; beides muss nicht übereinstimmen.</translation>
-    </message>
-    <message>
         <source>Head %1.%2: click a cell</source>
         <translation>Head %1.%2: Klicke eine Zelle an</translation>
     </message>
@@ -3153,6 +3149,10 @@ Stream addieren</translation>
         <source>Over the whole pattern, head %1.%2&apos;s choice of keys comes %3 from position, %4 from content and %5 from the fixed biases.</source>
         <translation>Über das ganze Muster kommt die Wahl der Keys bei Head %1.%2 zu %3 von der Position, zu %4 vom Inhalt und zu %5 von den festen Biases.</translation>
     </message>
+    <message>
+        <source>Under each bar: the head&apos;s census label, a heuristic read off where its weight goes on your text. The split says which parts of the vectors put the weight there; the two need not agree.</source>
+        <translation>Unter jedem Balken: das Zensus-Etikett des Heads, eine Heuristik, abgelesen daran, wohin sein Gewicht auf deinem Text geht. Die Aufteilung sagt, welche Teile der Vektoren das Gewicht dorthin legen; beides muss nicht übereinstimmen.</translation>
+    </message>
 </context>
 <context>
     <name>ShareExample</name>
@@ -3179,6 +3179,10 @@ Stream addieren</translation>
     <message>
         <source>Attention&apos;s sizes add up to %1, the MLPs&apos; to %2; together %3. Attention&apos;s share: %1 ÷ %3 = %4%.</source>
         <translation>Die Beträge der Attention ergeben %1, die der MLPs %2; zusammen %3. Anteil der Attention: %1 ÷ %3 = %4 %.</translation>
+    </message>
+    <message>
+        <source>On the fixed text “%1” the answer is “%2”. Attention&apos;s parts add up to %3 in size, the MLPs&apos; to %4: attention&apos;s share is %5%.</source>
+        <translation>Auf dem festen Text „%1“ ist die Antwort „%2“. Die Teile der Attention ergeben zusammen eine Größe von %3, die der MLPs %4: Der Anteil der Attention beträgt %5 %.</translation>
     </message>
 </context>
 <context>

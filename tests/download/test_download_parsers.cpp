@@ -115,10 +115,10 @@ private slots:
         QVERIFY(resumesSameSource(staged, QStringLiteral("a/b"), QStringLiteral("main"))); // keeps the staged commit
         // Another name may point elsewhere; a state that does not say its name resumes none.
         QVERIFY(!resumesSameSource(staged, QStringLiteral("a/b"), QStringLiteral("v2")));
-        QVERIFY(!resumesSameSource({QStringLiteral("a/b"), kCommit, {}}, QStringLiteral("a/b"), QStringLiteral("main")));
+        QVERIFY(!resumesSameSource({QStringLiteral("a/b"), kCommit, {}, {}}, QStringLiteral("a/b"), QStringLiteral("main")));
         QVERIFY(!resumesSameSource(staged, QStringLiteral("a/c"), kCommit));
         QVERIFY(!resumesSameSource(staged, QStringLiteral("a/b"), QString(kCommit).replace(0, 1, QLatin1Char('f'))));
-        QVERIFY(!resumesSameSource({QStringLiteral("a/b"), QStringLiteral("main"), {}}, QStringLiteral("a/b"), QStringLiteral("main")));
+        QVERIFY(!resumesSameSource({QStringLiteral("a/b"), QStringLiteral("main"), {}, {}}, QStringLiteral("a/b"), QStringLiteral("main")));
     }
 
     // Values from a server or a file are quoted as short, printable excerpts that say their length.

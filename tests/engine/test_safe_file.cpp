@@ -339,7 +339,7 @@ private slots:
         fs::remove(victim);
 
         // An earlier writer's lock left by a crash (its process id, or empty) is taken over.
-        for (const std::string stale : {std::string("999999999\n"), std::string()}) {
+        for (const std::string& stale : {std::string("999999999\n"), std::string()}) {
             put(lockFile, stale);
             {
                 al::FolderWriteLock lock(dest);

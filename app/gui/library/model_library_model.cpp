@@ -135,20 +135,31 @@ void ModelLibraryModel::use(const QString& key) {
             ModelHub::instance()->loadModel(e.dir);
 }
 
-QString ModelLibraryModel::openFolder(const QString& urlOrPath) {
+void ModelLibraryModel::openFolder(const QString& urlOrPath) {
     const QString path = toPath(urlOrPath);
-    if (path.isEmpty())
-        return tr("No folder was chosen.");
-    const FolderInfo info = inspectModelFolder(path);
-    if (!info.ready())
-        return info.problem;
-    QStringList folders = openedFolders();
-    folders.removeAll(info.dir);
-    folders.prepend(info.dir);
-    setOpenedFolders(folders);
-    refresh();
-    ModelHub::instance()->loadModel(info.dir);
-    return QString();
+    if (path.isEmpty()) {
+        emit folderOpened(tr("No folder was chosen."));
+        return;
+    }
+    // The check reads the folder's config, safetensors header and tokenizer files, which a hostile
+    // or merely large folder makes slow: it runs on a worker, as the library's scan does.
+    auto* watcher = new QFutureWatcher<FolderInfo>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const FolderInfo info = watcher->result();
+        if (!info.ready()) {
+            emit folderOpened(info.problem);
+            return;
+        }
+        QStringList folders = openedFolders();
+        folders.removeAll(info.dir);
+        folders.prepend(info.dir);
+        setOpenedFolders(folders);
+        refresh();
+        ModelHub::instance()->loadModel(info.dir);
+        emit folderOpened(QString());
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return inspectModelFolder(path); }));
 }
 
 QString ModelLibraryModel::removeDownloaded(const QString& key) {

@@ -52,9 +52,9 @@ public:
     Q_INVOKABLE void refresh();
     // Switches the app to the entry's folder through ModelHub (text and station are kept).
     Q_INVOKABLE void use(const QString& key);
-    // Checks a folder the learner picked (a file:// URL or a path). Returns "" and remembers and
-    // loads it when it looks like a GPT-2 folder; otherwise the reason, naming what is missing.
-    Q_INVOKABLE QString openFolder(const QString& urlOrPath);
+    // Checks a folder the learner picked (a file:// URL or a path) off the GUI thread, then
+    // remembers and loads it when it looks like a GPT-2 folder. folderOpened says how it went.
+    Q_INVOKABLE void openFolder(const QString& urlOrPath);
     // Forgets a folder the learner opened (the files stay).
     Q_INVOKABLE void forget(const QString& key);
     // Deletes a downloaded model's folder from the app's models folder. Refuses (and says why) for
@@ -63,6 +63,8 @@ public:
 
 signals:
     void countChanged();
+    // After openFolder: "" when the folder was opened, else the reason, naming what is missing.
+    void folderOpened(const QString& problem);
     void scanningChanged();
 
 private:

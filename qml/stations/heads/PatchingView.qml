@@ -93,7 +93,7 @@ ColumnLayout {
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
         text: view.lab.pair === view.ownTextPair
-              ? qsTr("Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (the last ones that repeat an earlier one, the one before the last, the middle one and the one a quarter in), each with each word, the replacement that moves the measure most. The measure compares the model's top answer on your text with its top answer on the changed text (its runner-up where both agree).").arg(32)
+              ? qsTr("Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (up to four of the last ones that repeat an earlier one, the third-last, and the ones three quarters, half and a quarter of the way in), each with each word, the replacement that moves the measure most. The measure compares the model's top answer on your text with its top answer on the changed text (its runner-up where both agree).").arg(32)
               : qsTr("Edit one word of the clean text and press Enter: the corrupted text keeps the pair's swap and takes your word too.")
     }
     Label {
@@ -176,7 +176,7 @@ ColumnLayout {
                 wrapMode: Text.WordWrap
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
-                text: qsTr("Largest share from one head: head %1 brings back %2 of the drop. A head's output is its weighted values times its rows of W_O, without the bias, at every position.")
+                text: qsTr("Largest share from one head: head %1 brings back %2 of the change between the two texts. A head's output is its weighted values times its rows of W_O, without the bias, at every position.")
                       .arg(view.result.best).arg(view.share(view.result.bestValue))
             }
 
@@ -240,7 +240,7 @@ ColumnLayout {
                 wrapMode: Text.WordWrap
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
-                text: qsTr("Tokens in the accent colour differ between the two texts. Where the information sits at each layer shows as the strong cells: at first on the changed tokens, later on the last one, where the answer is read.")
+                text: qsTr("Tokens in the accent colour differ between the two texts. Where the information sits at each layer shows as the strong cells: at first on the changed tokens, later on the last one, where the answer is read. The rows end with the stream entering the last layer: what moves inside that layer does not show here.")
             }
         }
     }

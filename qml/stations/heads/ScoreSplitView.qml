@@ -161,7 +161,7 @@ ColumnLayout {
                 wrapMode: Text.WordWrap
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
-                text: qsTr("Under each bar: the head's census label, a heuristic read off where its weight goes on your text. The split says why the weight goes there; the two need not agree.")
+                text: qsTr("Under each bar: the head's census label, a heuristic read off where its weight goes on your text. The split says which parts of the vectors put the weight there; the two need not agree.")
             }
         }
     }

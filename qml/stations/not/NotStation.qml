@@ -41,8 +41,9 @@ StationScaffold {
     }
     FigureSection {
         title: qsTr("Attention's share, worked through once")
+        summary: shareExample.description
         caption: qsTr("The question in the next figure asks for attention's share on your text. Here it is computed once on a fixed text, never yours, from the loaded model: the same parts as the next figure's bars, their sizes, the two sums and the share. The embeddings and the biases are left out of it: it weighs the layers' attention against their MLPs.")
-        ShareExample { Layout.fillWidth: true; lab: layers }
+        ShareExample { id: shareExample; Layout.fillWidth: true; lab: layers }
     }
     FigureSection {
         title: qsTr("The prediction, layer by layer")

@@ -16,6 +16,12 @@ ColumnLayout {
     readonly property var mlp: e.mlp || []
     spacing: 2
 
+    // In words, for a screen reader (the figure's summary).
+    readonly property string description: e.text === undefined ? ""
+        : qsTr("On the fixed text “%1” the answer is “%2”. Attention's parts add up to %3 in size, the MLPs' to %4: attention's share is %5%.")
+              .arg(e.text).arg(e.answer || "").arg(Theme.fixed(e.attentionSize || 0, 2)).arg(Theme.fixed(e.mlpSize || 0, 2))
+              .arg(Theme.fixed(100 * (e.share || 0), 1))
+
     function signed(v) { return (v >= 0 ? "+" : "−") + Theme.fixed(Math.abs(v), 2) }
     function size(v) { return Theme.fixed(Math.abs(v), 2) }
 

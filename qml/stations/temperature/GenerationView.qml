@@ -14,12 +14,17 @@ ColumnLayout {
     property AnswerVeils veils: null
     readonly property int typed: lab.promptLength
     readonly property int shown: lab.shownTokens
-    // A revealed question about the writing pins the case it asked about (its seed, temperature
-    // and count, no top-k or top-p), so the figure shows that very generation; the station binds
-    // the lab's settings to `pinned` when set, else to the sampling figure's.
+    // A question about the writing pins the case it asks about (its seed, temperature and count,
+    // no top-k or top-p), both while it waits, so that the written tokens and the worked example
+    // are those of the question and not of the sampling figure's settings, and once revealed, so
+    // that the figure shows that very generation; the station binds the lab's settings to
+    // `pinned` when set, else to the sampling figure's.
     readonly property var answers: writingVeil.answers
+    readonly property var waiting: (veils !== null ? veils.askedFor("generation") : [])
+                                   .filter(x => (x.params || {}).count !== undefined)
     property bool followSettings: false
     readonly property var pinned: {
+        if (waiting.length > 0) return waiting[0].params
         if (followSettings) return null
         const a = answers.find(x => (x.params || {}).count !== undefined)
         return a ? a.params : null
@@ -43,6 +48,7 @@ ColumnLayout {
         Button {
             text: qsTr("Follow the settings above")
             Accessible.name: text
+            visible: view.waiting.length === 0
             onClicked: view.followSettings = true
         }
     }

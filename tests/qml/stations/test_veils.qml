@@ -416,6 +416,22 @@ Item {
                 verify(!example.visible)
                 example.lab.exampleTexts = [ModelHub.text, other]
                 tryVerify(() => example.numbers.text === other, 30000)
+                // While that question waits, the figure and its example write the question's case
+                // (its seed and temperature, no top-k or top-p), not the sampling figure's settings.
+                const sampling = first(s.page, i => i.keptAnswered !== undefined)
+                const writing = first(s.page, i => i.followSettings !== undefined)
+                const asked = wcard.definition.params
+                const before = sampling.lab.temperature, beforeTopP = sampling.lab.topP
+                sampling.lab.temperature = 2.0
+                sampling.lab.topP = 0.9
+                verify(writing.pinned !== null, "the waiting question pins its case")
+                compare(writing.lab.seed, asked.seed)
+                fuzzyCompare(writing.lab.temperature, asked.temperature, 1e-6)
+                fuzzyCompare(writing.lab.topP, 1.0, 1e-6)
+                compare(writing.lab.topK, 0)
+                compare(writing.lab.count, asked.count)
+                sampling.lab.temperature = before
+                sampling.lab.topP = beforeTopP
             }, s => {
                 const sampling = first(s.page, i => i.keptAnswered !== undefined)
                 verify(sampling.keptAnswered)

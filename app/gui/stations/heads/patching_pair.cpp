@@ -12,7 +12,7 @@ const PresetPair kPresetPairs[kPresetCount] = {
     {QT_TRANSLATE_NOOP("PatchingLab", "Who gets the drink (names swapped)"),
      "When Mary and John went to the store, John gave a drink to",
      "When Mary and John went to the store, Mary gave a drink to", " Mary", " John"},
-    {QT_TRANSLATE_NOOP("PatchingLab", "Who is thanked (pronouns swapped)"),
+    {QT_TRANSLATE_NOOP("PatchingLab", "Who is thanked (names and pronouns swapped)"),
      "John lent Mary his book because she asked, so she thanked",
      "Mary lent John her book because he asked, so he thanked", " him", " her"},
 };

@@ -150,7 +150,7 @@ ExerciseAnswer lensAttentionShare(const Ctx& c) {
     for (double v : d.mlp) mlp += std::abs(v);
     const double share = d.attention_share();
     ExerciseAnswer a;
-    setBucket(c, a, share, paramEdges(c, {0.09, 0.12, 0.18}), 0.002);
+    setBucket(c, a, share, paramEdges(c, {0.1, 0.18}), 0.002);
     const QString answer = quoted(c.model, lens.answer);
     a.promptText = QObject::tr("At the last position of your text the model's final answer is %1, with probability %2. "
                                "Each layer's attention and each layer's MLP write a part of how far its logit stands "

@@ -123,11 +123,12 @@ ExerciseAnswer writtenShare(const Ctx& c) {
     const double share = w.share, even = w.even();
     ExerciseAnswer a;
     setBucket(c, a, share / even, paramEdges(c, {0.8, 1.25, 2, 3}), 0.02);
-    a.promptText = QObject::tr("Your text has %1 tokens; with seed %2 the model writes %3 more, so the last written token sees "
-                               "%4 tokens, %3 of them written. Spread evenly, the written ones would get a share of %5. "
-                               "Averaged over all %6 heads, how does their real share compare with that even share?")
+    a.promptText = QObject::tr("Your text has %1 tokens; with seed %2, at temperature %7 and without top-k or top-p, the "
+                               "model writes %3 more, so the last written token sees %4 tokens, %3 of them written. Spread "
+                               "evenly, the written ones would get a share of %5. Averaged over all %6 heads, how does their "
+                               "real share compare with that even share?")
                        .arg(QString::number(P), QString::number(o.seed), QString::number(count), QString::number(T), num(even, 2),
-                            QString::number(last.n_layer * last.n_head));
+                            QString::number(last.n_layer * last.n_head), num(o.temperature, 2));
     a.detail = QObject::tr("The last written token gives %1 of its attention to the %2 written tokens and %3 to your %4 "
                            "tokens. The even share is %2 / %5 = %6, so the ratio is %1 / %6 = %7.")
                    .arg(num(share, 2), QString::number(count), num(1 - share, 2), QString::number(P), QString::number(T),
