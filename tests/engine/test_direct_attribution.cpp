@@ -25,18 +25,10 @@
 
 namespace {
 
-using testing_support::fixtureDir;
-using testing_support::fixtureInputIds;
 using Vec = std::vector<double>;
 
 Vec layerNorm(const Vec& x, const float* g, const float* b, double eps) {
-    const size_t C = x.size();
-    double mean = std::accumulate(x.begin(), x.end(), 0.0) / double(C), var = 0;
-    for (double v : x) var += (v - mean) * (v - mean);
-    const double s = std::sqrt(var / double(C) + eps);
-    Vec y(C);
-    for (size_t i = 0; i < C; ++i) y[i] = (x[i] - mean) / s * g[i] + (b ? b[i] : 0.0);
-    return y;
+    return testing_support::layerNorm64(x.data(), g, b, int(x.size()), eps);
 }
 
 // x [in] . W [in][out] (+ b), W stored row-major with row stride `stride`, starting at column `col`.
@@ -54,30 +46,25 @@ double geluNew(double x) { return 0.5 * x * (1 + std::tanh(std::sqrt(2 / M_PI) *
 
 class TestDirectAttribution : public QObject {
     Q_OBJECT
-    std::shared_ptr<const al::Model> model_;
-    std::unique_ptr<al::SafetensorsFile> expected_;
+    testing_support::Fixture fx_;
 
 private slots:
     void initTestCase() {
-        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
-        model_ = al::Model::load(fixtureDir());
-        expected_ = std::make_unique<al::SafetensorsFile>(fixtureDir() + "/expected.safetensors");
+        QVERIFY2(fx_.load(), "AL_FIXTURE_MODEL is not set");
     }
 
     void matchesFloat64Reference_data() {
-        QTest::addColumn<int>("c");
-        for (int c = 0; c < 7; ++c) QTest::newRow(("case " + std::to_string(c)).c_str()) << c;
+        testing_support::addCaseRows(fx_.caseCount());
     }
     void matchesFloat64Reference() {
         QFETCH(int, c);
-        const std::string p = "case" + std::to_string(c) + ".";
-        const std::vector<int> ids = fixtureInputIds(*expected_, c);
-        const al::Config& cfg = model_->config();
+        const std::vector<int> ids = fx_.ids(c);
+        const al::Config& cfg = fx_.model->config();
         const int T = int(ids.size()), L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, hs = C / H, FF = cfg.inner();
         const double eps = cfg.layer_norm_epsilon;
-        const std::vector<float> hsd = expected_->to_float(expected_->info(p + "hidden_states")); // [L+1][T][C]
-        const std::vector<float> att = expected_->to_float(expected_->info(p + "attentions"));    // [L][H][T][T]
-        const std::vector<float> last = expected_->to_float(expected_->info(p + "logits_last"));  // [V]
+        const std::vector<float> hsd = fx_.tensor(c, "hidden_states"); // [L+1][T][C]
+        const std::vector<float> att = fx_.tensor(c, "attentions");    // [L][H][T][T]
+        const std::vector<float> last = fx_.tensor(c, "logits_last");  // [V]
         const int answer = int(std::max_element(last.begin(), last.end()) - last.begin());
         const int pos = T - 1;
         auto stream = [&](int l, int t) {
@@ -89,7 +76,7 @@ private slots:
         std::vector<Vec> headOut(static_cast<size_t>(L) * H), mlpOut(static_cast<size_t>(L));
         Vec bias(size_t(C), 0.0), resid = stream(0, pos);
         for (int l = 0; l < L; ++l) {
-            const al::LayerWeights& w = model_->layer(l);
+            const al::LayerWeights& w = fx_.model->layer(l);
             std::vector<Vec> ln1(static_cast<size_t>(T));
             for (int j = 0; j <= pos; ++j) ln1[j] = layerNorm(stream(l, j), w.ln1_w, w.ln1_b, eps);
             Vec mid = stream(l, pos);
@@ -124,37 +111,37 @@ private slots:
         const int V = cfg.vocab_size;
         Vec meanRow(static_cast<size_t>(C), 0.0), u(static_cast<size_t>(C));
         for (int t = 0; t < V; ++t)
-            for (int k = 0; k < C; ++k) meanRow[k] += model_->wte()[size_t(t) * C + k] / V;
-        for (int k = 0; k < C; ++k) u[k] = model_->wte()[size_t(answer) * C + k] - meanRow[k];
+            for (int k = 0; k < C; ++k) meanRow[k] += fx_.model->wte()[size_t(t) * C + k] / V;
+        for (int k = 0; k < C; ++k) u[k] = fx_.model->wte()[size_t(answer) * C + k] - meanRow[k];
         double mean = std::accumulate(resid.begin(), resid.end(), 0.0) / C, var = 0;
         for (double v : resid) var += (v - mean) * (v - mean);
         const double rstd = 1 / std::sqrt(var / C + eps);
         auto share = [&](const Vec& x) {
             const double m = std::accumulate(x.begin(), x.end(), 0.0) / C;
             double s = 0;
-            for (int k = 0; k < C; ++k) s += u[k] * model_->lnf_w()[k] * (x[k] - m);
+            for (int k = 0; k < C; ++k) s += u[k] * fx_.model->lnf_w()[k] * (x[k] - m);
             return s * rstd;
         };
         double lnfBias = 0;
-        for (int k = 0; k < C; ++k) lnfBias += u[k] * model_->lnf_b()[k];
+        for (int k = 0; k < C; ++k) lnfBias += u[k] * fx_.model->lnf_b()[k];
 
         // The quantity, straight from the fixture's logits: the answer's less their mean.
         const double meanLogit = std::accumulate(last.begin(), last.end(), 0.0) / V;
         const double aboveMean = last[answer] - meanLogit;
 
-        al::Runner runner(model_);
+        al::Runner runner(fx_.model);
         al::ForwardOptions o;
         o.keep_hidden = true;
         const al::ForwardResult r = runner.forward(ids, o);
-        const al::DirectAttribution d = al::direct_attribution(*model_, r, pos, answer);
+        const al::DirectAttribution d = al::direct_attribution(*fx_.model, r, pos, answer);
         const double tol = 1e-4;
         QVERIFY(std::abs(d.logit - last[answer]) < 1e-3);
         QVERIFY2(std::abs(d.mean_logit - meanLogit) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(d.mean_logit).arg(meanLogit)));
         QVERIFY(std::abs(d.above_mean - aboveMean) < 1e-4);
         QVERIFY2(std::abs(d.sum() - aboveMean) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(d.sum()).arg(aboveMean)));
         QVERIFY(std::abs(d.lnf_bias - lnfBias) < tol);
-        const Vec tokenEmb(model_->wte() + size_t(ids[pos]) * C, model_->wte() + size_t(ids[pos] + 1) * C);
-        const Vec posEmb(model_->wpe() + size_t(pos) * C, model_->wpe() + size_t(pos + 1) * C);
+        const Vec tokenEmb(fx_.model->wte() + size_t(ids[pos]) * C, fx_.model->wte() + size_t(ids[pos] + 1) * C);
+        const Vec posEmb(fx_.model->wpe() + size_t(pos) * C, fx_.model->wpe() + size_t(pos + 1) * C);
         QVERIFY(std::abs(d.token_embedding - share(tokenEmb)) < tol);
         QVERIFY(std::abs(d.position_embedding - share(posEmb)) < tol);
         QVERIFY(std::abs(d.biases - share(bias)) < tol);
@@ -197,14 +184,14 @@ private slots:
                 for (int t = 0; t < V; ++t) {
                     double s = 0;
                     for (int k = 0; k < C; ++k)
-                        s += (model_->wte()[size_t(t) * C + k] - meanRow[k]) * model_->lnf_w()[k] * (out[k] - om);
+                        s += (fx_.model->wte()[size_t(t) * C + k] - meanRow[k]) * fx_.model->lnf_w()[k] * (out[k] - om);
                     push[size_t(t)] = s * rstd;
                 }
                 std::vector<int> order(static_cast<size_t>(V));
                 std::iota(order.begin(), order.end(), 0);
                 std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return push[size_t(a)] > push[size_t(b)]; });
                 const int k = 3;
-                const al::HeadDirectEffect e = al::head_direct_effect(*model_, r, pos, l, h, k);
+                const al::HeadDirectEffect e = al::head_direct_effect(*fx_.model, r, pos, l, h, k);
                 QCOMPARE(int(e.up.size()), k);
                 QCOMPARE(int(e.down.size()), k);
                 for (int i = 0; i < k; ++i) {
@@ -272,27 +259,27 @@ private slots:
     }
 
     void refusesBadInput() {
-        const std::vector<int> ids = fixtureInputIds(*expected_, 0);
-        al::Runner runner(model_);
+        const std::vector<int> ids = fx_.ids(0);
+        al::Runner runner(fx_.model);
         const al::ForwardResult plain = runner.forward(ids, {});
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, plain, 0, 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*fx_.model, plain, 0, 0));
         al::ForwardOptions o;
         o.keep_hidden = true;
         const al::ForwardResult r = runner.forward(ids, o);
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, int(ids.size()), 0));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, -1, 0));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, 0, model_->config().vocab_size));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, 0, -1));
-        const al::Config& cfg = model_->config();
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, plain, 0, 0, 0, 3));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, int(ids.size()), 0, 0, 3));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, 0, cfg.n_layer, 0, 3));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, 0, 0, cfg.n_head, 3));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, 0, 0, -1, 3));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, 0, 0, 0, 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*fx_.model, r, int(ids.size()), 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*fx_.model, r, -1, 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*fx_.model, r, 0, fx_.model->config().vocab_size));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*fx_.model, r, 0, -1));
+        const al::Config& cfg = fx_.model->config();
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*fx_.model, plain, 0, 0, 0, 3));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*fx_.model, r, int(ids.size()), 0, 0, 3));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*fx_.model, r, 0, cfg.n_layer, 0, 3));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*fx_.model, r, 0, 0, cfg.n_head, 3));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*fx_.model, r, 0, 0, -1, 3));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*fx_.model, r, 0, 0, 0, 0));
         const std::vector<double> wrongSize(size_t(cfg.n_embd + 1), 0.0);
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*model_, r, 0, 0, &wrongSize));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*model_, r, 0, 0, 0, 3, &wrongSize));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::direct_attribution(*fx_.model, r, 0, 0, &wrongSize));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::head_direct_effect(*fx_.model, r, 0, 0, 0, 3, &wrongSize));
     }
 };
 

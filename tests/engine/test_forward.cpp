@@ -20,13 +20,7 @@
 
 namespace {
 
-using testing_support::fixtureDir;
-using testing_support::fixtureInputIds;
 using testing_support::max_diff;
-
-std::vector<float> floats(const al::SafetensorsFile& f, const std::string& name) {
-    return f.to_float(f.info(name));
-}
 
 constexpr double kTol = 1e-4;
 
@@ -34,16 +28,13 @@ constexpr double kTol = 1e-4;
 
 class TestForward : public QObject {
     Q_OBJECT
-    std::shared_ptr<const al::Model> model_;
-    std::unique_ptr<al::SafetensorsFile> expected_;
+    testing_support::Fixture fx_;
     int cases_ = 0;
 
 private slots:
     void initTestCase() {
-        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
-        model_ = al::Model::load(fixtureDir());
-        expected_ = std::make_unique<al::SafetensorsFile>(fixtureDir() + "/expected.safetensors");
-        while (expected_->has("case" + std::to_string(cases_) + ".input_ids")) cases_++;
+        QVERIFY2(fx_.load(), "AL_FIXTURE_MODEL is not set");
+        cases_ = fx_.caseCount();
         QCOMPARE(cases_, 7);
     }
 
@@ -59,13 +50,12 @@ private slots:
     void matchesReference() {
         QFETCH(int, c);
         QFETCH(bool, viaForward);
-        const std::string p = "case" + std::to_string(c) + ".";
-        const std::vector<int> ids = fixtureInputIds(*expected_, c);
+        const std::vector<int> ids = fx_.ids(c);
         const int T = static_cast<int>(ids.size());
-        const al::Config& cfg = model_->config();
+        const al::Config& cfg = fx_.model->config();
         const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, V = cfg.vocab_size;
 
-        al::Runner runner(model_);
+        al::Runner runner(fx_.model);
         al::ForwardOptions o;
         o.keep_hidden = true;
         o.all_logits = true;
@@ -74,7 +64,7 @@ private slots:
         QCOMPARE(r.reused_prefix, 0);
 
         // attentions [L,H,T,T]: masked cells are exactly 0 in both.
-        const std::vector<float> att = floats(*expected_, p + "attentions");
+        const std::vector<float> att = fx_.tensor(c, "attentions");
         QCOMPARE(att.size(), size_t(L) * H * T * T);
         for (int l = 0; l < L; l++)
             for (int h = 0; h < H; h++) {
@@ -83,25 +73,25 @@ private slots:
                 QVERIFY2(diff <= kTol, qPrintable(QString("attention l%1 h%2 differs by %3").arg(l).arg(h).arg(diff)));
             }
         // hidden_states [L+1,T,C], the last after ln_f.
-        const std::vector<float> hid = floats(*expected_, p + "hidden_states");
+        const std::vector<float> hid = fx_.tensor(c, "hidden_states");
         QCOMPARE(r.hidden.size(), hid.size());
         for (int l = 0; l <= L; l++) {
             const double diff = max_diff(r.hidden.data() + size_t(l) * T * C, hid.data() + size_t(l) * T * C, size_t(T) * C);
             QVERIFY2(diff <= kTol, qPrintable(QString("hidden %1 differs by %2").arg(l).arg(diff)));
         }
         // logits of the last position [V] and of every position's first 256 tokens.
-        const std::vector<float> last = floats(*expected_, p + "logits_last");
+        const std::vector<float> last = fx_.tensor(c, "logits_last");
         QCOMPARE(r.logits_last.size(), size_t(V));
         const double dl = max_diff(r.logits_last.data(), last.data(), V);
         QVERIFY2(dl <= kTol, qPrintable(QString("logits_last differs by %1").arg(dl)));
-        const std::vector<float> first = floats(*expected_, p + "logits_first256");
+        const std::vector<float> first = fx_.tensor(c, "logits_first256");
         for (int t = 0; t < T; t++) {
             const double d = max_diff(r.logits_all.data() + size_t(t) * V, first.data() + size_t(t) * 256, 256);
             QVERIFY2(d <= kTol, qPrintable(QString("logits row %1 differs by %2").arg(t).arg(d)));
         }
 
         // The last-position-only path (ln_f + lm_head on one row) gives the same logits.
-        al::Runner lean(model_);
+        al::Runner lean(fx_.model);
         const al::ForwardResult r2 = lean.forward_full(ids);
         QVERIFY(r2.logits_all.empty());
         QVERIFY(r2.hidden.empty());
@@ -109,9 +99,9 @@ private slots:
     }
 
     void rowsAreCompactAndNormalised() {
-        const std::vector<int> ids = fixtureInputIds(*expected_, 0);
+        const std::vector<int> ids = fx_.ids(0);
         const int T = static_cast<int>(ids.size());
-        al::Runner runner(model_);
+        al::Runner runner(fx_.model);
         const al::ForwardResult r = runner.forward_full(ids);
         QVERIFY(r.attention.causal());
         QCOMPARE(r.attention.bytes(), size_t(2) * 4 * (T * (T + 1) / 2) * sizeof(float));
@@ -131,9 +121,9 @@ private slots:
 
     // Scores are q.k / sqrt(head_dim) from the reported Q and K, and softmax(scores) = attention.
     void scoresQkvConsistent() {
-        const std::vector<int> ids = fixtureInputIds(*expected_, 3);
+        const std::vector<int> ids = fx_.ids(3);
         const int T = static_cast<int>(ids.size());
-        al::Runner runner(model_);
+        al::Runner runner(fx_.model);
         al::ForwardOptions o;
         o.keep_qkv = true;
         const al::ForwardResult r = runner.forward_full(ids, o);
@@ -166,7 +156,7 @@ private slots:
     }
 
     void rejectsBadInput() {
-        al::Runner runner(model_);
+        al::Runner runner(fx_.model);
         QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward({}));
         QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward_full({}));
         QVERIFY_THROWS_EXCEPTION(al::Error, runner.forward(std::vector<int>(129, 1)));

@@ -17,8 +17,6 @@
 #include "gpt2_shaped_model.h"
 #include "max_diff.h"
 
-using testing_support::fixtureDir;
-using testing_support::fixtureInputIds;
 using testing_support::max_diff;
 
 namespace {
@@ -27,8 +25,7 @@ constexpr double kTol = 1e-4;
 
 class TestGeneration : public QObject {
     Q_OBJECT
-    std::shared_ptr<const al::Model> tiny_;
-    std::unique_ptr<al::SafetensorsFile> expected_;
+    testing_support::Fixture fx_;
 
     // Steps `rest` after `prompt` and compares each step with a fresh full forward of the ids so far.
     static void compareWithFull(const std::shared_ptr<const al::Model>& model, const std::vector<int>& prompt,
@@ -62,28 +59,23 @@ class TestGeneration : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
-        tiny_ = al::Model::load(fixtureDir());
-        expected_ = std::make_unique<al::SafetensorsFile>(fixtureDir() + "/expected.safetensors");
+        QVERIFY2(fx_.load(), "AL_FIXTURE_MODEL is not set");
     }
 
     // Each case's ids after its first three, one at a time: row t of every head and the first 256
     // logits at t must be Hugging Face's for the whole case (its positions up to t do not see later ones).
     void stepsMatchReference_data() {
-        QTest::addColumn<int>("c");
-        for (int c = 0; expected_->has("case" + std::to_string(c) + ".input_ids"); c++)
-            QTest::newRow(("case " + std::to_string(c)).c_str()) << c;
+        testing_support::addCaseRows(fx_.caseCount());
     }
     void stepsMatchReference() {
         QFETCH(int, c);
-        const std::string p = "case" + std::to_string(c) + ".";
-        const std::vector<int> ids = fixtureInputIds(*expected_, c);
+        const std::vector<int> ids = fx_.ids(c);
         const int T = int(ids.size()), start = 3;
         QVERIFY(T > start);
-        const std::vector<float> att = expected_->to_float(expected_->info(p + "attentions"));     // [L][H][T][T]
-        const std::vector<float> first = expected_->to_float(expected_->info(p + "logits_first256")); // [T][256]
-        const int L = tiny_->config().n_layer, H = tiny_->config().n_head;
-        al::Generation gen(tiny_);
+        const std::vector<float> att = fx_.tensor(c, "attentions");     // [L][H][T][T]
+        const std::vector<float> first = fx_.tensor(c, "logits_first256"); // [T][256]
+        const int L = fx_.model->config().n_layer, H = fx_.model->config().n_head;
+        al::Generation gen(fx_.model);
         gen.begin(std::vector<int>(ids.begin(), ids.begin() + start));
         for (int t = start; t < T; t++) {
             const al::GenerationStep s = gen.step(ids[size_t(t)]);
@@ -103,11 +95,11 @@ private slots:
     // Sampled continuations, as the app writes them, against full forwards on the tiny model.
     void sampledContinuationMatchesFull() {
         std::mt19937 rng(5);
-        std::uniform_int_distribution<int> tok(0, tiny_->config().vocab_size - 1);
+        std::uniform_int_distribution<int> tok(0, fx_.model->config().vocab_size - 1);
         std::vector<int> prompt(9), rest(20);
         for (int& t : prompt) t = tok(rng);
         for (int& t : rest) t = tok(rng);
-        compareWithFull(tiny_, prompt, rest);
+        compareWithFull(fx_.model, prompt, rest);
     }
 
     // At GPT-2 small's shapes: 12 x 12 heads, a 40-token text and 8 written tokens.
@@ -122,23 +114,23 @@ private slots:
     }
 
     void refusesBadInput() {
-        al::Generation gen(tiny_);
+        al::Generation gen(fx_.model);
         QVERIFY_THROWS_EXCEPTION(al::Error, gen.step(1));                 // nothing to continue
         QVERIFY_THROWS_EXCEPTION(al::Error, gen.begin({}));               // an empty text
         gen.begin({1, 2, 3});
         QVERIFY_THROWS_EXCEPTION(al::Error, gen.step(-1));
-        QVERIFY_THROWS_EXCEPTION(al::Error, gen.step(tiny_->config().vocab_size));
+        QVERIFY_THROWS_EXCEPTION(al::Error, gen.step(fx_.model->config().vocab_size));
         QCOMPARE(gen.ids().size(), size_t(3));                           // a refused token is not appended
         const al::GenerationStep s = gen.step(4);
-        QVERIFY_THROWS_EXCEPTION(al::Error, s.row(tiny_->config().n_layer, 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, s.row(fx_.model->config().n_layer, 0));
         // A full context: no position left for another token.
-        al::Generation full(tiny_);
-        full.begin(std::vector<int>(size_t(tiny_->config().n_positions), 7));
+        al::Generation full(fx_.model);
+        full.begin(std::vector<int>(size_t(fx_.model->config().n_positions), 7));
         QVERIFY_THROWS_EXCEPTION(al::Error, full.step(1));
     }
 
     void cancelStopsAndNeedsBegin() {
-        al::Generation gen(tiny_);
+        al::Generation gen(fx_.model);
         gen.begin({5, 6, 7});
         std::atomic<bool> cancel{true};
         QVERIFY_THROWS_EXCEPTION(al::Cancelled, gen.step(8, &cancel));

@@ -21,42 +21,30 @@
 
 #include "fixture_cases.h"
 
-namespace {
-
-using testing_support::fixtureDir;
-using testing_support::fixtureInputIds;
-
-} // namespace
-
 class TestLogitLens : public QObject {
     Q_OBJECT
-    std::shared_ptr<const al::Model> model_;
-    std::unique_ptr<al::SafetensorsFile> expected_;
+    testing_support::Fixture fx_;
 
 private slots:
     void initTestCase() {
-        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
-        model_ = al::Model::load(fixtureDir());
-        expected_ = std::make_unique<al::SafetensorsFile>(fixtureDir() + "/expected.safetensors");
+        QVERIFY2(fx_.load(), "AL_FIXTURE_MODEL is not set");
     }
 
     void matchesFloat64Reference_data() {
-        QTest::addColumn<int>("c");
-        for (int c = 0; c < 7; ++c) QTest::newRow(("case " + std::to_string(c)).c_str()) << c;
+        testing_support::addCaseRows(fx_.caseCount());
     }
     void matchesFloat64Reference() {
         QFETCH(int, c);
-        const std::string p = "case" + std::to_string(c) + ".";
-        const std::vector<int> ids = fixtureInputIds(*expected_, c);
-        const al::Config& cfg = model_->config();
+        const std::vector<int> ids = fx_.ids(c);
+        const al::Config& cfg = fx_.model->config();
         const int T = int(ids.size()), L = cfg.n_layer, C = cfg.n_embd, V = cfg.vocab_size, K = 5;
-        const std::vector<float> hs = expected_->to_float(expected_->info(p + "hidden_states")); // [L+1][T][C]
-        const std::vector<float> last = expected_->to_float(expected_->info(p + "logits_last"));  // [V]
+        const std::vector<float> hs = fx_.tensor(c, "hidden_states"); // [L+1][T][C]
+        const std::vector<float> last = fx_.tensor(c, "logits_last");  // [V]
 
-        al::Runner runner(model_);
+        al::Runner runner(fx_.model);
         al::ForwardOptions o;
         o.keep_hidden = true;
-        const al::LogitLens lens = al::logit_lens(*model_, runner.forward(ids, o), T - 1, K);
+        const al::LogitLens lens = al::logit_lens(*fx_.model, runner.forward(ids, o), T - 1, K);
         QCOMPARE(int(lens.rows.size()), L + 1);
         const int answer = int(std::max_element(last.begin(), last.end()) - last.begin());
         QCOMPARE(lens.answer, answer);
@@ -64,19 +52,12 @@ private slots:
             // The reference row: the fixture's stream, through ln_f unless it is the last (HF's last
             // hidden state is after ln_f), then the unembedding, in double.
             const float* x = hs.data() + (static_cast<size_t>(l) * T + T - 1) * C;
-            std::vector<double> y(x, x + C);
-            if (l < L) {
-                double mean = 0, var = 0;
-                for (double v : y) mean += v;
-                mean /= C;
-                for (double v : y) var += (v - mean) * (v - mean);
-                const double s = std::sqrt(var / C + cfg.layer_norm_epsilon);
-                for (int i = 0; i < C; ++i) y[i] = (y[i] - mean) / s * model_->lnf_w()[i] + model_->lnf_b()[i];
-            }
+            const std::vector<double> y = l < L ? testing_support::layerNorm64(x, fx_.model->lnf_w(), fx_.model->lnf_b(), C, cfg.layer_norm_epsilon)
+                                                : std::vector<double>(x, x + C);
             std::vector<double> z(static_cast<size_t>(V));
             for (int v = 0; v < V; ++v) {
                 double s = 0;
-                for (int i = 0; i < C; ++i) s += y[i] * model_->wte()[static_cast<size_t>(v) * C + i];
+                for (int i = 0; i < C; ++i) s += y[i] * fx_.model->wte()[static_cast<size_t>(v) * C + i];
                 z[v] = s;
             }
             if (l == L)
@@ -119,15 +100,15 @@ private slots:
     }
 
     void refusesBadInput() {
-        const std::vector<int> ids = fixtureInputIds(*expected_, 0);
-        al::Runner runner(model_);
+        const std::vector<int> ids = fx_.ids(0);
+        al::Runner runner(fx_.model);
         const al::ForwardResult plain = runner.forward(ids, {});
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::logit_lens(*model_, plain, 0, 5));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::logit_lens(*fx_.model, plain, 0, 5));
         al::ForwardOptions o;
         o.keep_hidden = true;
         const al::ForwardResult r = runner.forward(ids, o);
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::logit_lens(*model_, r, int(ids.size()), 5));
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::logit_lens(*model_, r, 0, 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::logit_lens(*fx_.model, r, int(ids.size()), 5));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::logit_lens(*fx_.model, r, 0, 0));
     }
 };
 

@@ -21,61 +21,37 @@
 
 #include "fixture_cases.h"
 
-namespace {
-
 using Vec = std::vector<double>;
-
-using testing_support::fixtureDir;
-using testing_support::fixtureInputIds;
-
-// LayerNorm in float64 (HF's: population variance, eps inside the root).
-Vec layer_norm(const float* x, const float* w, const float* b, int C, double eps) {
-    double mean = 0, var = 0;
-    for (int c = 0; c < C; ++c) mean += x[c];
-    mean /= C;
-    for (int c = 0; c < C; ++c) var += (x[c] - mean) * (x[c] - mean);
-    const double s = std::sqrt(var / C + eps);
-    Vec y(static_cast<size_t>(C));
-    for (int c = 0; c < C; ++c) y[c] = (x[c] - mean) / s * w[c] + b[c];
-    return y;
-}
-
-} // namespace
 
 class TestScoreParts : public QObject {
     Q_OBJECT
-    std::shared_ptr<const al::Model> model_;
-    std::unique_ptr<al::SafetensorsFile> expected_;
+    testing_support::Fixture fx_;
 
 private slots:
     void initTestCase() {
-        QVERIFY2(!fixtureDir().empty(), "AL_FIXTURE_MODEL is not set");
-        model_ = al::Model::load(fixtureDir());
-        expected_ = std::make_unique<al::SafetensorsFile>(fixtureDir() + "/expected.safetensors");
+        QVERIFY2(fx_.load(), "AL_FIXTURE_MODEL is not set");
     }
 
     void matchesFloat64Reference_data() {
-        QTest::addColumn<int>("c");
-        for (int c : {1, 3, 5}) QTest::newRow(("case " + std::to_string(c)).c_str()) << c;
+        testing_support::addCaseRows({1, 3, 5});
     }
     void matchesFloat64Reference() {
         QFETCH(int, c);
-        const std::string p = "case" + std::to_string(c) + ".";
-        const std::vector<int> ids = fixtureInputIds(*expected_, c);
-        const al::Config& cfg = model_->config();
+        const std::vector<int> ids = fx_.ids(c);
+        const al::Config& cfg = fx_.model->config();
         const int T = static_cast<int>(ids.size()), H = cfg.n_head, C = cfg.n_embd, D = C / H;
         QVERIFY(cfg.n_layer == 2 && T >= 4);
-        const std::vector<float> hs = expected_->to_float(expected_->info(p + "hidden_states")); // [3][T][C]
-        const std::vector<float> att = expected_->to_float(expected_->info(p + "attentions"));   // [2][H][T][T]
+        const std::vector<float> hs = fx_.tensor(c, "hidden_states"); // [3][T][C]
+        const std::vector<float> att = fx_.tensor(c, "attentions");   // [2][H][T][T]
         auto hidden = [&](int l, int t) { return hs.data() + (static_cast<size_t>(l) * T + t) * C; };
         const double eps = cfg.layer_norm_epsilon;
-        const al::LayerWeights& w0 = model_->layer(0);
-        const al::LayerWeights& w1 = model_->layer(1);
+        const al::LayerWeights& w0 = fx_.model->layer(0);
+        const al::LayerWeights& w1 = fx_.model->layer(1);
 
         // Layer 0's values at every position, from the reference's own residual stream: [T][C].
         std::vector<Vec> v0(static_cast<size_t>(T), Vec(static_cast<size_t>(C), 0.0));
         for (int t = 0; t < T; ++t) {
-            const Vec x = layer_norm(hidden(0, t), w0.ln1_w, w0.ln1_b, C, eps);
+            const Vec x = testing_support::layerNorm64(hidden(0, t), w0.ln1_w, w0.ln1_b, C, eps);
             for (int o = 0; o < C; ++o) {
                 double s = w0.attn_b[2 * C + o];
                 for (int i = 0; i < C; ++i) s += x[i] * w0.attn_w[static_cast<size_t>(i) * 3 * C + 2 * C + o];
@@ -88,8 +64,8 @@ private slots:
             std::vector<Vec> out;
             Vec tok(static_cast<size_t>(C)), pos(static_cast<size_t>(C));
             for (int i = 0; i < C; ++i) {
-                tok[i] = model_->wte()[static_cast<size_t>(ids[t]) * C + i];
-                pos[i] = model_->wpe()[static_cast<size_t>(t) * C + i];
+                tok[i] = fx_.model->wte()[static_cast<size_t>(ids[t]) * C + i];
+                pos[i] = fx_.model->wpe()[static_cast<size_t>(t) * C + i];
             }
             out.push_back(tok);
             out.push_back(pos);
@@ -142,14 +118,14 @@ private slots:
             return out;
         };
 
-        al::Runner runner(model_);
+        al::Runner runner(fx_.model);
         al::ForwardOptions o;
         o.keep_hidden = true;
         o.keep_qkv = true;
         const al::ForwardResult r = runner.forward(ids, o);
         for (int h = 0; h < H; ++h)
             for (const auto& [qi, kj] : std::vector<std::pair<int, int>>{{T - 1, 0}, {T - 1, T - 2}, {T - 1, T - 1}, {T / 2, 1}}) {
-                const al::ScoreParts s = al::decompose_score(*model_, r, 1, h, qi, kj);
+                const al::ScoreParts s = al::decompose_score(*fx_.model, r, 1, h, qi, kj);
                 const std::vector<Vec> q = project(qi, h * D), k = project(kj, C + h * D);
                 QCOMPARE(s.parts.size(), q.size());
                 QCOMPARE(int(s.parts.size()), 2 + H + 1 + 1 + 1);
@@ -171,7 +147,7 @@ private slots:
                          qPrintable(QStringLiteral("%1 vs the forward's %2").arg(s.sum).arg(r.scores.at(1, h, qi, kj))));
             }
         // Layer 0 has only the embeddings, and their sum is the whole stream.
-        const al::ScoreParts s0 = al::decompose_score(*model_, r, 0, 2, T - 1, 1);
+        const al::ScoreParts s0 = al::decompose_score(*fx_.model, r, 0, 2, T - 1, 1);
         QCOMPARE(int(s0.parts.size()), 3);
         QVERIFY(std::abs(s0.sum - r.scores.at(0, 2, T - 1, 1)) < 1e-4);
     }
@@ -199,19 +175,19 @@ private slots:
     }
 
     void refusesWhatItCannotTakeApart() {
-        const std::vector<int> ids = fixtureInputIds(*expected_, 1);
-        al::Runner runner(model_);
+        const std::vector<int> ids = fx_.ids(1);
+        al::Runner runner(fx_.model);
         al::ForwardOptions bare;
         const al::ForwardResult plain = runner.forward(ids, bare);
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, plain, 1, 0, 3, 1));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*fx_.model, plain, 1, 0, 3, 1));
         al::ForwardOptions o;
         o.keep_hidden = true;
         o.keep_qkv = true;
         const al::ForwardResult r = runner.forward(ids, o);
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, r, 2, 0, 3, 1));  // no layer 2
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, r, 1, 4, 3, 1));  // no head 4
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, r, 1, 0, 3, 4));  // a later key
-        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*model_, r, 1, 0, -1, 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*fx_.model, r, 2, 0, 3, 1));  // no layer 2
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*fx_.model, r, 1, 4, 3, 1));  // no head 4
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*fx_.model, r, 1, 0, 3, 4));  // a later key
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*fx_.model, r, 1, 0, -1, 0));
     }
 };
 
