@@ -39,6 +39,7 @@ public:
     bool endless = false;                 // answer 200 with no Content-Length and zeros without end
     qint64 endlessSent = 0;               // body bytes sent so far by an endless answer
     int trickleEveryMs = -1;              // send the body one byte at a time, this many ms apart
+    int dropCdnTimes = 0;                 // close this many requests for a redirect's target unanswered
     QByteArray headContentLength;         // when set, HEAD of a small file announces this Content-Length
     QByteArray repoNotFoundCode = "RepoNotFound"; // the X-Error-Code of the 404 for another repository
     QByteArray redirectSmallTo;           // when set, HEAD of a small file answers 302 to this prefix + its path
@@ -123,6 +124,11 @@ private:
         head ? ++headCount : ++getCount;
 
         if (path.startsWith(QLatin1String("/cdn/"))) {
+            if (!head && dropCdnTimes > 0) {
+                --dropCdnTimes;
+                s->disconnectFromHost();
+                return;
+            }
             serveBody(s, path.mid(5), range, head);
             return;
         }

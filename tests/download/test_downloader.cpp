@@ -181,6 +181,36 @@ private slots:
         checkInstalledIdentical();
     }
 
+    // A server that sends a little and closes, again and again, makes progress on every
+    // connection (so the retry count never runs out) and is as slow as a trickle: the slow
+    // rule's window runs on across the reconnects and ends it, keeping what arrived.
+    void aServerThatReconnectsWithDribblesIsGivenUpOn() {
+        hub->cutAfter = 64;
+        hub->cutTimes = 1000000;
+        ModelDownloader* dl = makeDownloader();
+        dl->setSlowRule(4096, 1500);
+        dl->setRetryDelayMs(100);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(runToEnd(dl, pinned()) == false);
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(dl->error() == DownloadError::Stalled && dl->errorMessage().contains(QStringLiteral("too slow")),
+                 qPrintable(dl->errorMessage()));
+        QVERIFY2(hub->getCount > 3, qPrintable(QString::number(hub->getCount))); // it did reconnect
+        QVERIFY2(QFileInfo(partPath()).size() > 0, qPrintable(partPath()));
+        hub->cutTimes = 0;
+    }
+
+    // The connection to the redirect's target (the hub's CDN) closing unanswered is a dropped
+    // connection, retried; the redirect's 302 is not taken for the server's answer.
+    void aConnectionLostAfterARedirectIsRetried() {
+        hub->dropCdnTimes = 2;
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));
+        QCOMPARE(hub->dropCdnTimes, 0);
+        checkInstalledIdentical();
+    }
+
     void pinnedDownloadAsksOnlyForUnpinnedFiles() {
         ModelDownloader* dl = makeDownloader();
         QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));

@@ -147,8 +147,10 @@ void ModelDownloader::downloadNext(int index) {
     connect(d->reply, &QNetworkReply::readyRead, this, &ModelDownloader::onReadyRead);
     connect(d->reply, &QNetworkReply::finished, this, &ModelDownloader::onGetFinished);
     d->stallTimer.start(d->stallTimeoutMs);
-    d->windowStartBytes = d->networkBytes;
-    d->slowTimer.start(d->slowWindowMs);
+    if (!d->slowTimer.isActive()) { // a retry goes on in the window its file's first request began
+        d->windowStartBytes = d->networkBytes;
+        d->slowTimer.start(d->slowWindowMs);
+    }
 }
 
 void ModelDownloader::onReadyRead() {
@@ -256,7 +258,6 @@ void ModelDownloader::onGetFinished() {
     if (!reply)
         return;
     d->stallTimer.stop();
-    d->slowTimer.stop();
     if (reply->bytesAvailable() > 0 && !d->writeFailed)
         onReadyRead();
     d->reply = nullptr;
@@ -273,7 +274,13 @@ void ModelDownloader::onGetFinished() {
         downloadNext(d->index);
         return;
     }
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError e = reply->error();
+    int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // A connection lost on the way to a redirect's target (the hub's CDN) leaves the redirect's
+    // own status on the reply: that is a dropped connection, retried like one, not an answer.
+    if (status >= 300 && status < 400 && e != QNetworkReply::NoError && e != QNetworkReply::InsecureRedirectError
+        && e != QNetworkReply::TooManyRedirectsError)
+        status = 0;
     const qint64 have = QFileInfo(d->partPath).size();
     d->currentBytes = have;
     if (status == 416) {
@@ -305,14 +312,9 @@ void ModelDownloader::onGetFinished() {
         fail(DownloadError::ServerError, tr("The server answered HTTP %1 for %2.").arg(status).arg(fileUrl(f.name)));
         return;
     }
-    const QNetworkReply::NetworkError e = reply->error();
     if (d->tooSlow) {
         // Not retried: a trickle counts as progress, so retries would never end.
-        fail(DownloadError::Stalled, tr("Fewer than %1 arrived in %2 s while downloading %3: the connection is too slow to finish. "
-                                        "What was downloaded is kept; start again to resume.")
-                                         .arg(library::formatBytes(d->slowBytes))
-                                         .arg(d->slowWindowMs / 1000.0)
-                                         .arg(f.name));
+        fail(DownloadError::Stalled, tooSlowMessage());
         return;
     }
     if (d->stalled) {
@@ -340,6 +342,14 @@ void ModelDownloader::onGetFinished() {
         return;
     }
     verify(d->index);
+}
+
+QString ModelDownloader::tooSlowMessage() const {
+    return tr("Fewer than %1 arrived in %2 s while downloading %3: the connection is too slow to finish. "
+              "What was downloaded is kept; start again to resume.")
+        .arg(library::formatBytes(d->slowBytes))
+        .arg(d->slowWindowMs / 1000.0)
+        .arg(d->files[d->index].name);
 }
 
 void ModelDownloader::retryOrFail(DownloadError error, const QString& message) {

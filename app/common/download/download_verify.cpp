@@ -39,6 +39,7 @@ ModelDownloader::Validation ModelDownloader::validateWithEngine(const QString& d
 }
 
 void ModelDownloader::verify(int index) {
+    d->slowTimer.stop(); // hashing moves no bytes; the next file's request starts a new window
     const ManifestFile f = d->files[index];
     const QString finalPath = d->stagedPath(f.name);
     const QString partPath = finalPath + QStringLiteral(".part");

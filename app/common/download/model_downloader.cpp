@@ -83,10 +83,19 @@ ModelDownloader::ModelDownloader(QObject* parent) : QObject(parent), d(std::make
             d->reply->abort();
         }
     });
+    // The window runs on across reconnects: a server that sends a little and closes, again and
+    // again, is as slow as one that trickles on one connection (each reconnect is progress, so
+    // the retry count alone would never end it).
     connect(&d->slowTimer, &QTimer::timeout, this, [this] {
-        if (d->reply && d->networkBytes - d->windowStartBytes < d->slowBytes) {
+        if (d->networkBytes - d->windowStartBytes < d->slowBytes) {
             d->tooSlow = true;
-            d->reply->abort();
+            if (d->reply) {
+                d->reply->abort(); // onGetFinished fails with tooSlowMessage()
+            } else {
+                d->retryTimer.stop();
+                fail(DownloadError::Stalled, tooSlowMessage());
+            }
+            return;
         }
         d->windowStartBytes = d->networkBytes;
     });

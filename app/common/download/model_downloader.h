@@ -123,6 +123,7 @@ private:
     void validate();
     void install(std::shared_ptr<const al::Model> validated);
     void retryOrFail(DownloadError error, const QString& message);
+    QString tooSlowMessage() const;
     void fail(DownloadError error, const QString& message);
     void setPhase(Phase phase);
     void setStatus(const QString& status);

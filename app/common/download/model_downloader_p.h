@@ -78,7 +78,7 @@ struct ModelDownloader::Private {
     qint64 mostBytes = 0;        // the most that file's .part ever held: only bytes past it are progress
     bool rangeIgnored = false;   // the server answered a Range request with the whole file
     QTimer stallTimer;
-    QTimer slowTimer;            // fires each slowWindowMs while a GET runs
+    QTimer slowTimer;            // fires each slowWindowMs while a file downloads, across its retries
     qint64 windowStartBytes = 0; // networkBytes when the current window began
     QTimer retryTimer;
     QTimer heartbeat;            // refreshes speed and time left while no bytes arrive
