@@ -166,8 +166,7 @@ void attention_block(const Activations& act, float* kc, float* vc, ForwardResult
     split_heads(act.big, act.qn, kc, vc, o.keep_qkv ? r.q.data() : nullptr, l, d);
     detail::AttentionArgs args;
     args.layer = l; args.T = d.T; args.P = d.P; args.C = C; args.NH = d.NH;
-    args.scale = cfg.scale_attn_weights ? 1.0f / std::sqrt(static_cast<float>(d.hs)) : 1.0f;
-    if (cfg.scale_attn_by_inverse_layer_idx) args.scale /= static_cast<float>(l + 1);
+    args.scale = cfg.attention_scale(l);
     args.causal = o.causal_mask;
     args.q = act.qn;
     args.k = kc + head_block(d, l, 0);

@@ -87,8 +87,7 @@ void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in
         const int qkv_rows = shared_in ? T : N;
         layers::layernorm_forward(a, nullptr, nullptr, x, w.ln1_w, w.ln1_b, qkv_rows, C, cfg.layer_norm_epsilon);
         layers::matmul_forward(big, a, w.attn_w, w.attn_b, qkv_rows, C, 3 * C);
-        float scale = cfg.scale_attn_weights ? 1.0f / std::sqrt(static_cast<float>(hs)) : 1.0f;
-        if (cfg.scale_attn_by_inverse_layer_idx) scale /= static_cast<float>(l + 1);
+        const float scale = cfg.attention_scale(l);
         for (int v = 0; v < b.n; v++) {
             // Split this variant's q | k | v rows into per-head layouts [H][T][hs].
             for (int t = 0; t < T; t++) {

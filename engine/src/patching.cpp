@@ -49,8 +49,7 @@ void attention_half(const Model& m, int l, int n, int T, float* x, Scratch& s, f
     s.att.resize(s.preatt.size());
     layers::layernorm_forward(s.a.data(), nullptr, nullptr, x, w.ln1_w, w.ln1_b, N, C, cfg.layer_norm_epsilon);
     layers::matmul_forward(s.qkv.data(), s.a.data(), w.attn_w, w.attn_b, N, C, 3 * C);
-    float scale = cfg.scale_attn_weights ? 1.0f / std::sqrt(static_cast<float>(hs)) : 1.0f;
-    if (cfg.scale_attn_by_inverse_layer_idx) scale /= static_cast<float>(l + 1);
+    const float scale = cfg.attention_scale(l);
     if (qkv_keep) std::memcpy(qkv_keep, s.qkv.data(), sizeof(float) * T * 3 * C);
     layers::attention_forward(s.z.data(), s.preatt.data(), s.att.data(), s.qkv.data(), n, T, C, NH, scale, true);
     if (patch_heads)
@@ -119,8 +118,7 @@ struct Ragged {
 void ragged_attention(const Patching& p, int l, const Ragged& g, const float* qkv, bool last_only, float* z, Scratch& s) {
     const Config& cfg = p.model->config();
     const int T = static_cast<int>(p.clean_ids.size()), C = cfg.n_embd, NH = cfg.n_head, hs = cfg.head_dim();
-    float scale = cfg.scale_attn_weights ? 1.0f / std::sqrt(static_cast<float>(hs)) : 1.0f;
-    if (cfg.scale_attn_by_inverse_layer_idx) scale /= static_cast<float>(l + 1);
+    const float scale = cfg.attention_scale(l);
     const float* base = p.corrupted.qkv.data() + at(l, T, 3 * C);
     s.big.resize(static_cast<size_t>(T) * 3 * C); // the variant's full q | k | v [T][3C]
     s.preatt.resize(static_cast<size_t>(T) * T);

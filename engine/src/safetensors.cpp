@@ -561,19 +561,26 @@ void write_safetensors(const std::string& path, const std::vector<TensorToWrite>
     }
     uint8_t len[8];
     for (int i = 0; i < 8; ++i) len[i] = uint8_t((uint64_t(text.size()) >> (8 * i)) & 0xff);
-    bool ok = std::fwrite(len, 1, 8, f) == 8 && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    // The first failure's errno is the reason given: a full disk, a file-size limit, an I/O error.
+    int why = 0;
+    auto check = [&why](bool done) {
+        if (!done && why == 0) why = errno ? errno : EIO;
+        return done;
+    };
+    errno = 0;
+    bool ok = check(std::fwrite(len, 1, 8, f) == 8) && check(std::fwrite(text.data(), 1, text.size(), f) == text.size());
     for (const auto& t : tensors) {
         if (!ok) break;
         uint64_t n = 1;
         for (int64_t d : t.shape) n *= uint64_t(d);
-        if (n) ok = std::fwrite(t.data, 4, n, f) == n; // little-endian hosts only (x86-64, arm64)
+        if (n) ok = check(std::fwrite(t.data, 4, n, f) == n); // little-endian hosts only (x86-64, arm64)
     }
-    ok = (std::fflush(f) == 0) && ok;
-    ok = (::fsync(::fileno(f)) == 0) && ok;
-    ok = (std::fclose(f) == 0) && ok;
+    ok = check(std::fflush(f) == 0) && ok;
+    ok = check(::fsync(::fileno(f)) == 0) && ok;
+    ok = check(std::fclose(f) == 0) && ok;
     if (!ok) {
         std::remove(tmp.c_str());
-        throw Error(path + ": cannot write the file (disk full?)");
+        throw Error(path + ": cannot write the file (" + std::strerror(why) + ")");
     }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         std::remove(tmp.c_str());

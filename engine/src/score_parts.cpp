@@ -156,7 +156,7 @@ ScoreParts decompose_score(const Model& m, const ForwardResult& r, int layer, in
     const std::vector<Vec> q = project(m, r, layer, query, stream_parts(m, r, query, stream), head * D);
     const std::vector<Vec> k = project(m, r, layer, key, stream_parts(m, r, key, stream), C + head * D);
     const size_t P = s.parts.size();
-    const double scale = 1.0 / std::sqrt(double(D));
+    const double scale = double(m.config().attention_scale(layer)); // the model's own, as its scores
     s.terms.assign(P * P, 0.0);
     for (size_t a = 0; a < P; ++a)
         for (size_t b = 0; b < P; ++b) {
@@ -230,7 +230,7 @@ std::vector<ScoreGroups> score_groups(const Model& m, const ForwardResult& r, in
         q.push_back(grouped_side(m, r, layer, t, out_biases, head * D));
         k.push_back(grouped_side(m, r, layer, t, out_biases, C + head * D));
     }
-    const double scale = 1.0 / std::sqrt(double(D));
+    const double scale = double(m.config().attention_scale(layer)); // the model's own, as its scores
     std::vector<ScoreGroups> out(static_cast<size_t>(T) * T);
     for (int i = 0; i < T; ++i)
         for (int j = 0; j <= i; ++j) {

@@ -1,5 +1,9 @@
 // Every exercise's answer computed on the fixture model, checked against independent computations
 // on the reference implementation's expected outputs where one exists.
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
 #include <cctype>
@@ -209,6 +213,31 @@ private slots:
             QVERIFY(a.accept.size() <= 2);
             // The prompt gives √d (4 for the fixture's head width 16), the clue to widen the gaps by.
             QVERIFY2(a.promptText.contains(QStringLiteral("√d = 4")), qPrintable(a.promptText));
+        }
+    }
+
+    // A model whose config.json scales its scores otherwise has no division by √d to skip: the
+    // card is not asked (with the reason), rather than graded on a √d it never divided by.
+    void unscaledPeakNotAskedOfAnotherScale() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const char* name : {"model.safetensors", "vocab.json", "merges.txt"})
+            QVERIFY(QFile::copy(fixture::modelDir() + QLatin1Char('/') + QLatin1String(name), dir.filePath(QLatin1String(name))));
+        QFile in(fixture::modelDir() + QStringLiteral("/config.json"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject config = QJsonDocument::fromJson(in.readAll()).object();
+        config[QStringLiteral("scale_attn_weights")] = false;
+        QFile out(dir.filePath(QStringLiteral("config.json")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(config).toJson());
+        out.close();
+        al::Runner runner(al::Model::load(dir.path().toStdString()));
+        const QJsonObject def = fixture::exercise(QStringLiteral("02-math"), QStringLiteral("math-unscaled"));
+        try {
+            computeExercise(def, runner, cases_.front().ids);
+            QFAIL("asked of a model that does not divide by √d");
+        } catch (const course::NotAskable& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("√d")), e.what());
         }
     }
 

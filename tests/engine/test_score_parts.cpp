@@ -10,6 +10,10 @@
 #include "attention_lens/safetensors.h"
 #include "attention_lens/score_parts.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest/QtTest>
 
 #include <cmath>
@@ -171,6 +175,57 @@ private slots:
             double largest = 0;
             for (double t : s.terms) largest = std::max(largest, std::abs(t));
             QVERIFY(largest > 0);
+        }
+    }
+
+    // A model whose config.json scales its scores otherwise (no division by √d, or a further
+    // 1/(layer + 1), both real GPT-2 options) is taken apart with its own scale: the terms still
+    // add up to the score its forward pass computed, cell by cell and per group.
+    void followsTheModelsOwnScale_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("value");
+        QTest::newRow("scale_attn_weights false") << QStringLiteral("scale_attn_weights") << false;
+        QTest::newRow("scale_attn_by_inverse_layer_idx") << QStringLiteral("scale_attn_by_inverse_layer_idx") << true;
+    }
+    void followsTheModelsOwnScale() {
+        QFETCH(QString, key);
+        QFETCH(bool, value);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString from = QString::fromStdString(testing_support::fixtureDir());
+        for (const char* name : {"model.safetensors", "vocab.json", "merges.txt"})
+            QVERIFY(QFile::copy(from + QLatin1Char('/') + QLatin1String(name), dir.filePath(QLatin1String(name))));
+        QFile in(from + QStringLiteral("/config.json"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject config = QJsonDocument::fromJson(in.readAll()).object();
+        config[key] = value;
+        QFile out(dir.filePath(QStringLiteral("config.json")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(config).toJson());
+        out.close();
+        const auto model = al::Model::load(dir.path().toStdString());
+        QVERIFY(!model->config().scales_by_sqrt_head_dim_only());
+
+        const std::vector<int> ids = fx_.ids(3);
+        const int T = int(ids.size());
+        al::Runner runner(model);
+        al::ForwardOptions o;
+        o.keep_hidden = true;
+        o.keep_qkv = true;
+        const al::ForwardResult r = runner.forward(ids, o);
+        for (int h = 0; h < model->config().n_head; ++h) {
+            const std::vector<al::ScoreGroups> g = al::score_groups(*model, r, 1, h);
+            for (int i = 0; i < T; ++i)
+                for (int j = 0; j <= i; ++j) {
+                    const double score = r.scores.at(1, h, i, j);
+                    const al::ScoreParts s = al::decompose_score(*model, r, 1, h, i, j);
+                    QVERIFY2(std::abs(s.sum - score) < 1e-4 * std::max(1.0, std::abs(score)),
+                             qPrintable(QStringLiteral("head 1.%1 (%2,%3): terms %4, score %5").arg(h).arg(i).arg(j).arg(s.sum).arg(score)));
+                    const al::ScoreGroups& c = g[size_t(i) * T + j];
+                    const double grouped = c.position + c.content + c.biases;
+                    QVERIFY2(std::abs(grouped - score) < 1e-4 * std::max(1.0, std::abs(score)),
+                             qPrintable(QStringLiteral("head 1.%1 (%2,%3): groups %4, score %5").arg(h).arg(i).arg(j).arg(grouped).arg(score)));
+                }
         }
     }
 

@@ -1,5 +1,6 @@
 // GPT2Config as Hugging Face transformers reads it from config.json, with transformers' defaults.
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -22,6 +23,16 @@ struct Config {
 
     int head_dim() const { return n_embd / n_head; }
     int inner() const { return n_inner > 0 ? n_inner : 4 * n_embd; }
+    // What layer `layer`'s scores q·k are multiplied by before the softmax, as HF's GPT2Attention
+    // does: 1/√head_dim where scale_attn_weights, and also 1/(layer + 1) where
+    // scale_attn_by_inverse_layer_idx. Every computation of a score uses this one.
+    float attention_scale(int layer) const {
+        float s = scale_attn_weights ? 1.0f / std::sqrt(static_cast<float>(head_dim())) : 1.0f;
+        if (scale_attn_by_inverse_layer_idx) s /= static_cast<float>(layer + 1);
+        return s;
+    }
+    // True where the scores are divided by √head_dim and nothing else (GPT-2's own setting).
+    bool scales_by_sqrt_head_dim_only() const { return scale_attn_weights && !scale_attn_by_inverse_layer_idx; }
 
     // Unique parameters of this shape: token and position embeddings; per layer ln_1, c_attn,
     // attn.c_proj, ln_2, mlp.c_fc, mlp.c_proj (weights and biases); ln_f; lm_head only when not

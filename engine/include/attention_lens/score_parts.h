@@ -33,7 +33,8 @@ struct ScoreParts {
     int layer = 0, head = 0, query = 0, key = 0;
     std::vector<StreamPart> parts; // P parts: token, position, heads and MLPs of layers < layer,
                                    // attention biases, then the shift (β·W + b, no position)
-    std::vector<double> terms;     // [P][P]: query-side part a × key-side part b, divided by √d
+    std::vector<double> terms;     // [P][P]: query-side part a × key-side part b, times the layer's
+                                   // scale (Config::attention_scale: 1/√d for GPT-2)
     double sum = 0;                // Σ terms: the score, rebuilt
     double score = 0;              // the forward pass's own scaled score at (query, key)
     double term(int a, int b) const { return terms[static_cast<size_t>(a) * parts.size() + b]; }

@@ -67,7 +67,9 @@ ColumnLayout {
         }
         Label {
             objectName: "headDimLabel"
-            text: qsTr("%1 numbers per vector · scores divided by √%1 = %2").arg(view.inspector.headDim).arg(Theme.fixed(view.inspector.scale, 2))
+            text: view.inspector.scaleIsSqrtD
+                  ? qsTr("%1 numbers per vector · scores divided by √%1 = %2").arg(view.inspector.headDim).arg(Theme.fixed(view.inspector.scale, 2))
+                  : qsTr("%1 numbers per vector · scores divided by %2, as this model's config.json sets it (GPT-2 divides by √%1)").arg(view.inspector.headDim).arg(Theme.fixed(view.inspector.scale, 2))
             color: view.sizeAnswered ? Theme.accent : Theme.textMuted
             font.weight: view.sizeAnswered ? Font.DemiBold : Font.Normal
             font.pixelSize: Theme.fontSmall
@@ -133,7 +135,7 @@ ColumnLayout {
         rowSpacing: 2
         Label { text: qsTr("token"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 90; horizontalAlignment: Text.AlignRight }
         Label { text: qsTr("key k"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
-        Label { text: "q·k/√d"; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Label { text: view.inspector.scaleIsSqrtD ? "q·k/√d" : qsTr("q·k ÷ %1").arg(Theme.fixed(view.inspector.scale, 2)); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Label { text: qsTr("weight"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Label { text: qsTr("value v"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Repeater {

@@ -80,6 +80,13 @@ ExerciseAnswer topScoreKey(const Ctx& c) {
 
 ExerciseAnswer unscaledPeak(const Ctx& c) {
     const int l = paramLayer(c), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1), q = paramQuery(c);
+    // The question is about GPT-2's division by √d; a model that scales its scores otherwise
+    // (config.json) has no such division to skip, so nothing fair can be asked of it.
+    if (!c.model.config().scales_by_sqrt_head_dim_only())
+        throw NotAskable(QObject::tr("This model does not divide its scores by √d alone (its config.json sets another "
+                                     "scale), so asking what skipping that division would do does not apply to it. "
+                                     "GPT-2 and the built-in model divide by √d.")
+                             .toStdString());
     const al::ForwardResult r = run(c);
     const double sqrtd = std::sqrt(double(c.model.config().head_dim()));
     std::vector<double> scaled, unscaled;

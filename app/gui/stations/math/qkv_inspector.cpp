@@ -12,10 +12,11 @@ namespace {
 struct Computed {
     std::shared_ptr<const al::ForwardResult> result;
     QStringList tokens;
+    al::Config config;
 };
 } // namespace
 
-double QkvInspector::scale() const { return result_ ? std::sqrt(double(result_->head_dim)) : 1.0; }
+double QkvInspector::scale() const { return config_ ? 1.0 / double(config_->attention_scale(layer())) : 1.0; }
 
 void QkvInspector::recompute(const Input& in) {
     runJob<Computed>(
@@ -29,11 +30,13 @@ void QkvInspector::recompute(const Input& in) {
             Computed c;
             c.result = std::make_shared<const al::ForwardResult>(runner.forward(ids, o));
             c.tokens = course::tokenLabels(*model, ids);
+            c.config = model->config();
             return c;
         },
         [this](Computed& c) {
             result_ = c.result;
             tokens_ = c.tokens;
+            config_ = c.config;
             emit resultChanged();
             slice();
         });
@@ -97,5 +100,9 @@ QString QkvInspector::description() const {
     if (tokens_.isEmpty() || weights_.isEmpty())
         return tr("No model loaded.");
     return figure_words::attendsMost(layer(), head(), tokens_, query_, figure_words::listPeak(weights_))
-        + QLatin1Char(' ') + tr("Its scores are q·k divided by √%1 = %2.").arg(headDim()).arg(figure_words::number(scale()));
+        + QLatin1Char(' ')
+        + (scaleIsSqrtD() ? tr("Its scores are q·k divided by √%1 = %2.").arg(headDim()).arg(figure_words::number(scale()))
+                          : tr("Its scores are q·k divided by %1, as this model's config.json sets it (GPT-2 divides by √%2).")
+                                .arg(figure_words::number(scale()))
+                                .arg(headDim()));
 }

@@ -6,6 +6,9 @@
 #include <QVariantList>
 #include <QVariantMap>
 
+#include <optional>
+
+#include "attention_lens/config.h"
 #include "attention_lens/forward.h"
 #include "head_lab.h"
 
@@ -15,7 +18,10 @@ class QkvInspector : public HeadLab {
     Q_PROPERTY(int token READ token WRITE setToken NOTIFY selectionChanged) // -1: the last token
     Q_PROPERTY(QStringList tokens READ tokens NOTIFY resultChanged)
     Q_PROPERTY(int headDim READ headDim NOTIFY resultChanged)
-    Q_PROPERTY(double scale READ scale NOTIFY resultChanged)      // the divisor √d
+    Q_PROPERTY(double scale READ scale NOTIFY sliceChanged)       // the divisor: √d for GPT-2
+    // False for a model whose config.json scales its scores otherwise (no division, or also by
+    // the layer's number): the figure then names its own divisor.
+    Q_PROPERTY(bool scaleIsSqrtD READ scaleIsSqrtD NOTIFY resultChanged)
     // The chosen query's row, replaced whole on every re-slice: query (the resolved token index),
     // q [head_dim], keys and values [query+1][head_dim], scores (q·k/√d as the engine computed),
     // dots (q·k recomputed here from q and k), weights, output (Σ wᵢ vᵢ, [head_dim]) and range
@@ -30,6 +36,7 @@ public:
     QStringList tokens() const { return tokens_; }
     int headDim() const { return result_ ? result_->head_dim : 0; }
     double scale() const;
+    bool scaleIsSqrtD() const { return !config_ || config_->scales_by_sqrt_head_dim_only(); }
     QVariantMap row() const { return row_; }
 
 signals:
@@ -44,6 +51,7 @@ private:
     void slice();
     int token_ = -1, query_ = 0;
     std::shared_ptr<const al::ForwardResult> result_;
+    std::optional<al::Config> config_; // the model's, for its scale
     QStringList tokens_;
     QVariantList weights_; // the row's, for the description
     static QVariantMap emptyRow(); // every key, with empty lists, before the first result
