@@ -199,7 +199,8 @@ int main(int argc, char* argv[]) {
     compute::Watchdog watchdog;
     const std::string timedOutOnFigures = "attention-lens: timed out after " + QString::number(timeoutSeconds).toStdString() +
                                           " s waiting for the station's figures and answers (" + shot.toStdString() +
-                                          "); a larger model may need a longer --timeout";
+                                          "); a larger model, or --reveal on the forming station (it waits for "
+                                          "its whole training run), may need a longer --timeout";
     if (!shot.isEmpty())
         watchdog.arm(std::chrono::milliseconds(qint64(timeoutSeconds * 1000)), timedOutOnFigures, 3);
     state->setScreenshotMode(!shot.isEmpty());

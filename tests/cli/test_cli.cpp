@@ -638,10 +638,16 @@ private slots:
         QVERIFY(!QFileInfo::exists(out));
     }
 
-    // A disk that fills while the model is written (no file may grow past 200 bytes: config.json is
-    // the first to fail) is a plain error, exit code 2, not an internal one; the model written
-    // before stays whole.
+    // A file-size limit met while the model is written (200 bytes: config.json is the first to
+    // fail; 64 kB: model.safetensors) is a plain error, exit code 2, not an internal one, naming
+    // the system's reason (not a guess at a full disk); the model written before stays whole.
+    void trainLabOnAFullDiskSaysSo_data() {
+        QTest::addColumn<int>("limit");
+        QTest::newRow("config.json fails") << 200;
+        QTest::newRow("model.safetensors fails") << 65536;
+    }
     void trainLabOnAFullDiskSaysSo() {
+        QFETCH(int, limit);
         QTemporaryDir dir;
         const QString out = dir.path() + "/lab";
         const QStringList args = {"train-lab", "--layers", "1", "--heads", "1", "--steps", "1", "--out", out};
@@ -651,9 +657,9 @@ private slots:
         const QByteArray model = before.readAll();
         before.close();
         QProcess p;
-        p.setChildProcessModifier([] {
+        p.setChildProcessModifier([limit] {
             std::signal(SIGXFSZ, SIG_IGN);
-            const rlimit small{200, 200};
+            const rlimit small{rlim_t(limit), rlim_t(limit)};
             setrlimit(RLIMIT_FSIZE, &small);
         });
         p.start(QStringLiteral(AL_CLI_PATH), args + QStringList{"--seed", "5"});
@@ -662,6 +668,7 @@ private slots:
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QVERIFY2(p.exitCode() == 2, err.constData());
         QVERIFY2(!err.contains("internal error") && err.contains("cannot write"), err.constData());
+        QVERIFY2(err.contains(std::strerror(EFBIG)) && !err.contains("disk full?"), err.constData());
         QVERIFY(before.open(QIODevice::ReadOnly));
         QCOMPARE(before.readAll(), model);
     }
