@@ -216,6 +216,12 @@ Item {
             verify(matrix.rowVeiled)
             compare(matrix.veiledRow, card.answer.row)
             compare(first(s.page, i => i.objectName === "copyCsvButton").enabled, false)
+            // No export gives the answer away: the figure's and every head's, in every format.
+            const exportButtons = ["savePngButton", "saveSvgButton", "saveJsonButton",
+                                   "saveHeadsPngButton", "saveHeadsSvgButton", "saveHeadsJsonButton",
+                                   "saveArcsSvgButton", "saveArcsJsonButton"]
+            for (const name of exportButtons)
+                compare(first(s.page, i => i.objectName === name).enabled, false, name + " waits for the commit")
             const strip = first(s.page, i => i.objectName === "veil:lens-strip")
             verify(strip.weightsHidden && strip.inert, "the token strip hides its weights")
             verify(!strip.choosing, "a number question picks no token on the strip")
@@ -245,6 +251,8 @@ Item {
             verify(first(s.page, i => i.objectName === "answerColumn").visible)
             compare(matrix.lens.focusToken, card.answer.row)
             verify(toggle.enabled, "after the commit the learner may switch views again")
+            for (const name of exportButtons)
+                verify(first(s.page, i => i.objectName === name).enabled, name + " opens after the commit")
             save("lens-after")
         }
 

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <algorithm>
 #include <climits>
+#include <limits>
+#include <QSizeF>
 #include <cmath>
 
 #include "attention_lens/census.h"
@@ -14,6 +16,8 @@
 #include "attention_lens/model.h"
 #include "course_math.h"
 #include "figure_words.h"
+#include "lens/lens_export.h"
+#include "storage/state_file.h"
 #include "model_hub.h"
 
 using lens::LensResult;
@@ -421,6 +425,64 @@ QString LensController::matrixCsv() const {
         lines << row.join(QLatin1Char(','));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QString LensController::exportFigure(const QString& kind, const QString& path, const QVariantMap& options) const {
+    if (!result_ || result_->tokenCount() == 0)
+        return tr("there is nothing to export yet: type some text first");
+    const lens::LensResult& r = *result_;
+    lens::ExportInfo info;
+    info.modelName = options.value(QStringLiteral("model")).toString();
+    info.modelFolder = options.value(QStringLiteral("modelFolder")).toString();
+    if (const al::Tokenizer* tok = model_ ? model_->tokenizer() : nullptr) {
+        try {
+            for (int id : r.ids) {
+                info.tokenStrings << QString::fromStdString(tok->token_string(id));
+                const std::string bytes = tok->token_bytes(id);
+                info.tokenTexts << QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
+            }
+        } catch (const al::Error&) {
+            info.tokenStrings.clear();
+            info.tokenTexts.clear(); // ids given directly: the chips' "#id" say what they are
+        }
+    }
+    info.layer = layer_;
+    info.head = head_;
+    info.focusToken = focus_;
+    info.hideFirst = hideFirst_;
+    info.valueWeighted = showsValueWeighted();
+    info.logScale = options.value(QStringLiteral("logScale")).toBool();
+    info.size = QSizeF(options.value(QStringLiteral("width")).toDouble(), options.value(QStringLiteral("height")).toDouble());
+    info.tile = options.value(QStringLiteral("tile"), 0.0).toDouble();
+    info.gap = options.value(QStringLiteral("gap"), 4.0).toDouble();
+    for (const QVariant& chip : options.value(QStringLiteral("chips")).toList())
+        info.chips << chip.toRectF();
+
+    const int T = r.tokenCount();
+    lens::ShownMatrix shown(size_t(T) * size_t(T), std::numeric_limits<float>::quiet_NaN());
+    for (int i = 0; i < T; ++i)
+        for (int j = 0; j <= i; ++j)
+            if (!(hideFirst_ && (i == 0 || j == 0)))
+                shown[size_t(i) * size_t(T) + size_t(j)] = float(weight(i, j));
+
+    QByteArray bytes;
+    if (kind == QLatin1String("matrix-svg"))
+        bytes = lens::matrixSvg(r, shown, info);
+    else if (kind == QLatin1String("matrix-json"))
+        bytes = lens::matrixJson(r, shown, info);
+    else if (kind == QLatin1String("heads-svg"))
+        bytes = lens::headGridSvg(r, info);
+    else if (kind == QLatin1String("heads-json"))
+        bytes = lens::headGridJson(r, info);
+    else if (kind == QLatin1String("arcs-svg") || kind == QLatin1String("arcs-json")) {
+        std::vector<float> row(size_t(T), std::numeric_limits<float>::quiet_NaN());
+        if (focus_ >= 0 && focus_ < T)
+            std::copy_n(shown.begin() + std::ptrdiff_t(focus_) * T, T, row.begin());
+        bytes = kind == QLatin1String("arcs-svg") ? lens::arcsSvg(r, row, info) : lens::arcsJson(r, row, info);
+    }
+    else
+        return tr("unknown kind of export \"%1\"").arg(kind);
+    return al::app::writeFileAtomically(path, bytes);
 }
 
 void LensController::findInductionHead() {
