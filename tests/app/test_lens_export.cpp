@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
+#include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -62,6 +63,18 @@ class TestLensExport : public QObject {
     float golden(int l, int h, int i, int j) const { return caseAtt[((size_t(l) * H + h) * T + i) * T + j]; }
 
     void waitFor(LensController& lens) { QTRY_VERIFY_WITH_TIMEOUT(lens.upToDate(), 30000); }
+
+    // Asks for an export as the page does and waits for its answer: "" or why it failed.
+    static QString exportNow(LensController& lens, const QString& kind, const QString& path, const QVariantMap& options) {
+        QSignalSpy done(&lens, &LensController::exported);
+        lens.exportFigure(kind, path, options);
+        if (done.isEmpty() && !done.wait(30000))
+            return QStringLiteral("no answer");
+        const QList<QVariant> args = done.takeFirst();
+        if (args.at(0).toString() != kind || args.at(1).toString() != path)
+            return QStringLiteral("the answer is about another export");
+        return args.at(2).toString();
+    }
 
     // The SVG at `path` is well-formed, Qt's renderer takes it, and it is `size` large and not blank.
     void checkSvg(const QString& path, QSize size, QStringList* texts) {
@@ -118,7 +131,7 @@ private slots:
                                   {QStringLiteral("model"), QStringLiteral("tiny-gpt2")},
                                   {QStringLiteral("modelFolder"), fixture}};
         const QString svg = dir.filePath(QStringLiteral("matrix.svg"));
-        QCOMPARE(lens.exportFigure(QStringLiteral("matrix-svg"), svg, options), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("matrix-svg"), svg, options), QString());
         QStringList texts;
         checkSvg(svg, QSize(561, 603), &texts);
         for (int i = 0; i < T; ++i)
@@ -126,7 +139,7 @@ private slots:
         QVERIFY(texts.join(QLatin1Char('|')).contains(QStringLiteral("Layer 1, head 2")));
 
         const QString json = dir.filePath(QStringLiteral("matrix.json"));
-        QCOMPARE(lens.exportFigure(QStringLiteral("matrix-json"), json, options), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("matrix-json"), json, options), QString());
         QJsonParseError error;
         const QJsonObject o = QJsonDocument::fromJson(readAll(json), &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
@@ -153,7 +166,7 @@ private slots:
 
         // With the first token hidden, its row and column are null and the rest renormalised.
         lens.setHideFirst(true);
-        QCOMPARE(lens.exportFigure(QStringLiteral("matrix-json"), json, options), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("matrix-json"), json, options), QString());
         const QJsonArray hidden = QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("weights")).toArray();
         QVERIFY(hidden.at(0).toArray().at(0).isNull());
         QVERIFY(hidden.at(3).toArray().at(0).isNull());
@@ -169,14 +182,14 @@ private slots:
         const QVariantMap options{{QStringLiteral("width"), 26 + H * 44 - 6}, {QStringLiteral("height"), 18 + L * 44 - 6},
                                   {QStringLiteral("tile"), 38}, {QStringLiteral("gap"), 6}};
         const QString svg = dir.filePath(QStringLiteral("heads.svg"));
-        QCOMPARE(lens.exportFigure(QStringLiteral("heads-svg"), svg, options), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("heads-svg"), svg, options), QString());
         QStringList texts;
         checkSvg(svg, QSize(26 + H * 44 - 6, 18 + L * 44 - 6), &texts);
         for (int l = 0; l < L; ++l)
             QVERIFY(texts.contains(QStringLiteral("L%1").arg(l)));
 
         const QString json = dir.filePath(QStringLiteral("heads.json"));
-        QCOMPARE(lens.exportFigure(QStringLiteral("heads-json"), json, options), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("heads-json"), json, options), QString());
         const QJsonArray patterns = QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("patterns")).toArray();
         QCOMPARE(patterns.size(), L * H);
         for (const QJsonValue p : patterns) {
@@ -205,7 +218,7 @@ private slots:
         const QVariantMap options{{QStringLiteral("width"), 300}, {QStringLiteral("height"), 66 * ((T + 3) / 4)},
                                   {QStringLiteral("chips"), chips}};
         const QString svg = dir.filePath(QStringLiteral("arcs.svg"));
-        QCOMPARE(lens.exportFigure(QStringLiteral("arcs-svg"), svg, options), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("arcs-svg"), svg, options), QString());
         QStringList texts;
         checkSvg(svg, QSize(300, 66 * ((T + 3) / 4)), &texts);
         for (int j = 0; j < T; ++j)
@@ -216,7 +229,7 @@ private slots:
         QVERIFY(readAll(svg).count("<path") >= 1); // at least one arc: some earlier token takes >= 0.02
 
         const QString json = dir.filePath(QStringLiteral("arcs.json"));
-        QCOMPARE(lens.exportFigure(QStringLiteral("arcs-json"), json, options), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("arcs-json"), json, options), QString());
         const QJsonObject o = QJsonDocument::fromJson(readAll(json)).object();
         QCOMPARE(o.value(QStringLiteral("query")).toInt(), q);
         const QJsonArray row = o.value(QStringLiteral("weights")).toArray();
@@ -224,7 +237,7 @@ private slots:
         for (int j = 0; j <= q; ++j)
             QVERIFY(std::abs(row.at(j).toDouble() - golden(0, 1, q, j)) < 1e-4);
         // Chips that do not fit the tokens draw no chip at all rather than the wrong ones.
-        QCOMPARE(lens.exportFigure(QStringLiteral("arcs-svg"), svg, {{QStringLiteral("width"), 300}, {QStringLiteral("height"), 100}}), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("arcs-svg"), svg, {{QStringLiteral("width"), 300}, {QStringLiteral("height"), 100}}), QString());
         QString error;
         QVERIFY(svgTexts(readAll(svg), &error).size() <= 1);
     }
@@ -237,7 +250,7 @@ private slots:
         waitFor(lens);
         QVERIFY(lens.tokenCount() > 10);
         const QString svg = dir.filePath(QStringLiteral("odd.svg"));
-        QCOMPARE(lens.exportFigure(QStringLiteral("matrix-svg"), svg, {{QStringLiteral("width"), 600}, {QStringLiteral("height"), 640}}), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("matrix-svg"), svg, {{QStringLiteral("width"), 600}, {QStringLiteral("height"), 640}}), QString());
         QStringList texts;
         checkSvg(svg, QSize(600, 640), &texts);
         bool sawBytes = false, sawAmp = false, sawLt = false;
@@ -250,7 +263,7 @@ private slots:
         }
         QVERIFY(sawBytes && sawAmp && sawLt); // the text really has such tokens
         const QString json = dir.filePath(QStringLiteral("odd.json"));
-        QCOMPARE(lens.exportFigure(QStringLiteral("matrix-json"), json, {}), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("matrix-json"), json, {}), QString());
         const QJsonArray tokens = QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("tokens")).toArray();
         QCOMPARE(tokens.at(1).toObject().value(QStringLiteral("token")).toString(), QStringLiteral("Ġ&")); // GPT-2's space marker
         QVERIFY(tokens.at(1).toObject().value(QStringLiteral("leadingSpace")).toBool());
@@ -282,14 +295,14 @@ private slots:
             const QString link = dir.filePath(kind + QStringLiteral(".link"));
             QFile::remove(link);
             QVERIFY(QFile::link(target, link));
-            QCOMPARE(lens.exportFigure(kind, link, {{QStringLiteral("width"), 300}, {QStringLiteral("height"), 300}}), QString());
+            QCOMPARE(exportNow(lens, kind, link, {{QStringLiteral("width"), 300}, {QStringLiteral("height"), 300}}), QString());
             QVERIFY(!QFileInfo(link).isSymLink());
             QVERIFY(readAll(link).size() > 100);
             QCOMPARE(readAll(target), QByteArray("keep me"));
         }
-        const QString why = lens.exportFigure(QStringLiteral("matrix-svg"), dir.filePath(QStringLiteral("no/such/folder/x.svg")), {});
+        const QString why = exportNow(lens, QStringLiteral("matrix-svg"), dir.filePath(QStringLiteral("no/such/folder/x.svg")), {});
         QVERIFY(!why.isEmpty());
-        QVERIFY(!lens.exportFigure(QStringLiteral("matrix-pdf"), dir.filePath(QStringLiteral("x.pdf")), {}).isEmpty());
+        QVERIFY(!exportNow(lens, QStringLiteral("matrix-pdf"), dir.filePath(QStringLiteral("x.pdf")), {}).isEmpty());
     }
 
     // GPT-2 small's shapes (12 × 12 heads, 64 tokens): the grid's SVG stays a drawing of every head
@@ -312,14 +325,14 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         const QString svg = dir.filePath(QStringLiteral("gpt2-heads.svg"));
-        QCOMPARE(lens.exportFigure(QStringLiteral("heads-svg"), svg, options), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("heads-svg"), svg, options), QString());
         const qint64 svgMs = timer.restart();
         QStringList texts;
         checkSvg(svg, QSize(26 + side, 18 + side), &texts);
         QVERIFY(texts.contains(QStringLiteral("L11")) && texts.contains(QStringLiteral("11")));
         const QString json = dir.filePath(QStringLiteral("gpt2-heads.json"));
         timer.restart();
-        QCOMPARE(lens.exportFigure(QStringLiteral("heads-json"), json, options), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("heads-json"), json, options), QString());
         const qint64 jsonMs = timer.elapsed();
         qInfo("GPT-2 shapes, 64 tokens: heads SVG %lld KB in %lld ms, JSON %lld KB in %lld ms",
               QFileInfo(svg).size() / 1024, svgMs, QFileInfo(json).size() / 1024, jsonMs);

@@ -27,6 +27,10 @@ StationScaffold {
                 focusToken = tokenCount - 1
             }
         }
+        onExported: (kind, path, error) => {
+            if (error !== "")
+                station.finding = { title: qsTr("Export"), why: qsTr("Could not save %1: %2").arg(path).arg(error) }
+        }
         onInductionFindingChanged: {
             if (inductionFinding.layer !== undefined) {
                 layer = inductionFinding.layer
@@ -208,6 +212,7 @@ StationScaffold {
                             .arg(lens.layer).arg(lens.head)
                 }
                 // The chips and arcs as drawn now (the pinned token's row), as vectors and numbers.
+                Label { text: qsTr("Arcs:"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
                 FocusButton {
                     objectName: "saveArcsSvgButton"
                     enabled: !strip.inert && !strip.veiled && !matrixView.rowVeiled
@@ -568,13 +573,11 @@ StationScaffold {
                 return
             }
             // Drawn from the figure's numbers at its size on screen, written the same safe way.
-            const why = lens.exportFigure(kind, path, {
+            lens.exportFigure(kind, path, {
                 width: arcs ? strip.drawingWidth : item.width, height: arcs ? strip.drawingHeight : item.height,
                 logScale: logBox.checked, tile: headOverview.tile, gap: headOverview.gapPx,
                 chips: arcs ? strip.chipBoxes() : [],
                 model: ModelHub.modelName, modelFolder: ModelHub.modelDir })
-            if (why !== "")
-                station.finding = { title: qsTr("Export"), why: qsTr("Could not save %1: %2").arg(path).arg(why) }
         }
     }
 }

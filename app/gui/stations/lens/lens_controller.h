@@ -109,8 +109,9 @@ public:
     // head, as the all-heads grid shows it), "arcs-svg" or "arcs-json" (the focused token's row, as
     // the token strip shows it). `options`: width and height (the figure's size on screen),
     // logScale, tile and gap (the grid's), chips (the strip's chip boxes), model and modelFolder.
-    // "" or why it failed.
-    Q_INVOKABLE QString exportFigure(const QString& kind, const QString& path, const QVariantMap& options) const;
+    // The figure is taken as shown now; it is drawn and written on a worker (144 heads take a few
+    // hundred ms), and `exported` says how it went. An unknown kind or no result yet answers at once.
+    Q_INVOKABLE void exportFigure(const QString& kind, const QString& path, const QVariantMap& options);
     // Finders: {layer, head, score, kind, title, why}; kind = "previous-token", "sink", "decisive".
     Q_INVOKABLE QVariantMap findHead(const QString& kind) const;
     // Starts the induction census (off the GUI thread; result in inductionFinding).
@@ -129,6 +130,8 @@ signals:
     void resultChanged();
     void errorChanged();
     void inductionFindingChanged();
+    // An export asked for by exportFigure is written (error "") or could not be (error: why).
+    void exported(const QString& kind, const QString& path, const QString& error);
 
 private:
     void request();
@@ -158,5 +161,5 @@ private:
     std::shared_ptr<const al::Model> model_;
     QVariantMap induction_;
     std::shared_ptr<class LensWorker> worker_; // the runner; shared with running jobs
-    compute::JobPtr job_, inductionJob_, normsJob_;
+    compute::JobPtr job_, inductionJob_, normsJob_, exportJob_;
 };
