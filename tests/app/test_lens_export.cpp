@@ -42,11 +42,9 @@ QStringList svgTexts(const QByteArray& svg, QString* error) {
     QXmlStreamReader xml(svg);
     while (!xml.atEnd()) {
         xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("text"))
-            texts << xml.readElementText();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text")) texts << xml.readElementText();
     }
-    if (xml.hasError())
-        *error = xml.errorString();
+    if (xml.hasError()) *error = xml.errorString();
     return texts;
 }
 
@@ -65,11 +63,11 @@ class TestLensExport : public QObject {
     void waitFor(LensController& lens) { QTRY_VERIFY_WITH_TIMEOUT(lens.upToDate(), 30000); }
 
     // Asks for an export as the page does and waits for its answer: "" or why it failed.
-    static QString exportNow(LensController& lens, const QString& kind, const QString& path, const QVariantMap& options) {
+    static QString exportNow(LensController& lens, const QString& kind, const QString& path,
+                             const QVariantMap& options) {
         QSignalSpy done(&lens, &LensController::exported);
         lens.exportFigure(kind, path, options);
-        if (done.isEmpty() && !done.wait(30000))
-            return QStringLiteral("no answer");
+        if (done.isEmpty() && !done.wait(30000)) return QStringLiteral("no answer");
         const QList<QVariant> args = done.takeFirst();
         if (args.at(0).toString() != kind || args.at(1).toString() != path)
             return QStringLiteral("the answer is about another export");
@@ -93,11 +91,11 @@ class TestLensExport : public QObject {
         painter.end();
         QSet<QRgb> colours;
         for (int y = 0; y < image.height(); y += 2)
-            for (int x = 0; x < image.width(); x += 2)
-                colours.insert(image.pixel(x, y));
+            for (int x = 0; x < image.width(); x += 2) colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
         if (!qEnvironmentVariableIsEmpty("AL_EXPORT_SHOT"))
-            image.save(qEnvironmentVariable("AL_EXPORT_SHOT") + QFileInfo(path).completeBaseName() + QStringLiteral(".png"));
+            image.save(qEnvironmentVariable("AL_EXPORT_SHOT") + QFileInfo(path).completeBaseName() +
+                       QStringLiteral(".png"));
     }
 
 private slots:
@@ -110,9 +108,12 @@ private slots:
         const QJsonArray cases = QJsonDocument::fromJson(json.readAll()).array();
         QVERIFY(!cases.isEmpty());
         caseText = cases.at(0).toObject().value(QStringLiteral("text")).toString();
-        const GoldenTensor att = readGolden(fixture + QStringLiteral("/expected.safetensors"), QStringLiteral("case0.attentions"));
+        const GoldenTensor att =
+            readGolden(fixture + QStringLiteral("/expected.safetensors"), QStringLiteral("case0.attentions"));
         QCOMPARE(att.shape.size(), size_t(4));
-        L = att.shape[0]; H = att.shape[1]; T = att.shape[2];
+        L = att.shape[0];
+        H = att.shape[1];
+        T = att.shape[2];
         caseAtt = att.f32;
         ModelHub::instance()->loadModel(fixture);
         QTRY_VERIFY_WITH_TIMEOUT(ModelHub::instance()->ready(), 30000);
@@ -127,15 +128,15 @@ private slots:
         QCOMPARE(lens.tokenCount(), T);
         lens.setLayer(1);
         lens.setHead(2);
-        const QVariantMap options{{QStringLiteral("width"), 561}, {QStringLiteral("height"), 603},
+        const QVariantMap options{{QStringLiteral("width"), 561},
+                                  {QStringLiteral("height"), 603},
                                   {QStringLiteral("model"), QStringLiteral("tiny-gpt2")},
                                   {QStringLiteral("modelFolder"), fixture}};
         const QString svg = dir.filePath(QStringLiteral("matrix.svg"));
         QCOMPARE(exportNow(lens, QStringLiteral("matrix-svg"), svg, options), QString());
         QStringList texts;
         checkSvg(svg, QSize(561, 603), &texts);
-        for (int i = 0; i < T; ++i)
-            QVERIFY2(texts.contains(lens.tokenText(i)), qPrintable(lens.tokenText(i)));
+        for (int i = 0; i < T; ++i) QVERIFY2(texts.contains(lens.tokenText(i)), qPrintable(lens.tokenText(i)));
         QVERIFY(texts.join(QLatin1Char('|')).contains(QStringLiteral("Layer 1, head 2")));
 
         const QString json = dir.filePath(QStringLiteral("matrix.json"));
@@ -151,8 +152,7 @@ private slots:
         const QJsonArray tokens = o.value(QStringLiteral("tokens")).toArray();
         QCOMPARE(tokens.size(), T);
         QString joined;
-        for (const QJsonValue t : tokens)
-            joined += t.toObject().value(QStringLiteral("text")).toString();
+        for (const QJsonValue t : tokens) joined += t.toObject().value(QStringLiteral("text")).toString();
         QCOMPARE(joined, caseText); // the token strings are the text's own pieces
         const QJsonArray rows = o.value(QStringLiteral("weights")).toArray();
         QCOMPARE(rows.size(), T);
@@ -161,13 +161,18 @@ private slots:
             QCOMPARE(row.size(), i + 1); // causal: keys 0..i
             for (int j = 0; j <= i; ++j)
                 QVERIFY2(std::abs(row.at(j).toDouble() - golden(1, 2, i, j)) < 1e-4,
-                         qPrintable(QStringLiteral("%1,%2: %3 vs %4").arg(i).arg(j).arg(row.at(j).toDouble()).arg(golden(1, 2, i, j))));
+                         qPrintable(QStringLiteral("%1,%2: %3 vs %4")
+                                        .arg(i)
+                                        .arg(j)
+                                        .arg(row.at(j).toDouble())
+                                        .arg(golden(1, 2, i, j))));
         }
 
         // With the first token hidden, its row and column are null and the rest renormalised.
         lens.setHideFirst(true);
         QCOMPARE(exportNow(lens, QStringLiteral("matrix-json"), json, options), QString());
-        const QJsonArray hidden = QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("weights")).toArray();
+        const QJsonArray hidden =
+            QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("weights")).toArray();
         QVERIFY(hidden.at(0).toArray().at(0).isNull());
         QVERIFY(hidden.at(3).toArray().at(0).isNull());
         const double rest = 1.0 - golden(1, 2, 3, 0);
@@ -179,18 +184,20 @@ private slots:
         LensController lens;
         lens.setText(caseText);
         waitFor(lens);
-        const QVariantMap options{{QStringLiteral("width"), 26 + H * 44 - 6}, {QStringLiteral("height"), 18 + L * 44 - 6},
-                                  {QStringLiteral("tile"), 38}, {QStringLiteral("gap"), 6}};
+        const QVariantMap options{{QStringLiteral("width"), 26 + H * 44 - 6},
+                                  {QStringLiteral("height"), 18 + L * 44 - 6},
+                                  {QStringLiteral("tile"), 38},
+                                  {QStringLiteral("gap"), 6}};
         const QString svg = dir.filePath(QStringLiteral("heads.svg"));
         QCOMPARE(exportNow(lens, QStringLiteral("heads-svg"), svg, options), QString());
         QStringList texts;
         checkSvg(svg, QSize(26 + H * 44 - 6, 18 + L * 44 - 6), &texts);
-        for (int l = 0; l < L; ++l)
-            QVERIFY(texts.contains(QStringLiteral("L%1").arg(l)));
+        for (int l = 0; l < L; ++l) QVERIFY(texts.contains(QStringLiteral("L%1").arg(l)));
 
         const QString json = dir.filePath(QStringLiteral("heads.json"));
         QCOMPARE(exportNow(lens, QStringLiteral("heads-json"), json, options), QString());
-        const QJsonArray patterns = QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("patterns")).toArray();
+        const QJsonArray patterns =
+            QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("patterns")).toArray();
         QCOMPARE(patterns.size(), L * H);
         for (const QJsonValue p : patterns) {
             const int l = p[QStringLiteral("layer")].toInt(), h = p[QStringLiteral("head")].toInt();
@@ -215,14 +222,14 @@ private slots:
         QVariantList chips;
         for (int j = 0; j < T; ++j) // four chips a line, as a narrow strip would wrap them
             chips << QRectF(8 + (j % 4) * 70, 30 + (j / 4) * 66, 62, 30);
-        const QVariantMap options{{QStringLiteral("width"), 300}, {QStringLiteral("height"), 66 * ((T + 3) / 4)},
+        const QVariantMap options{{QStringLiteral("width"), 300},
+                                  {QStringLiteral("height"), 66 * ((T + 3) / 4)},
                                   {QStringLiteral("chips"), chips}};
         const QString svg = dir.filePath(QStringLiteral("arcs.svg"));
         QCOMPARE(exportNow(lens, QStringLiteral("arcs-svg"), svg, options), QString());
         QStringList texts;
         checkSvg(svg, QSize(300, 66 * ((T + 3) / 4)), &texts);
-        for (int j = 0; j < T; ++j)
-            QVERIFY2(texts.contains(lens.tokenText(j)), qPrintable(lens.tokenText(j)));
+        for (int j = 0; j < T; ++j) QVERIFY2(texts.contains(lens.tokenText(j)), qPrintable(lens.tokenText(j)));
         // Under each chip its weight, as the strip shows it (the query's own included).
         for (int j = 0; j <= q; ++j)
             QVERIFY2(texts.contains(QString::number(golden(0, 1, q, j), 'f', 2)), qPrintable(QString::number(j)));
@@ -234,10 +241,11 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("query")).toInt(), q);
         const QJsonArray row = o.value(QStringLiteral("weights")).toArray();
         QCOMPARE(row.size(), q + 1);
-        for (int j = 0; j <= q; ++j)
-            QVERIFY(std::abs(row.at(j).toDouble() - golden(0, 1, q, j)) < 1e-4);
+        for (int j = 0; j <= q; ++j) QVERIFY(std::abs(row.at(j).toDouble() - golden(0, 1, q, j)) < 1e-4);
         // Chips that do not fit the tokens draw no chip at all rather than the wrong ones.
-        QCOMPARE(exportNow(lens, QStringLiteral("arcs-svg"), svg, {{QStringLiteral("width"), 300}, {QStringLiteral("height"), 100}}), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("arcs-svg"), svg,
+                           {{QStringLiteral("width"), 300}, {QStringLiteral("height"), 100}}),
+                 QString());
         QString error;
         QVERIFY(svgTexts(readAll(svg), &error).size() <= 1);
     }
@@ -250,7 +258,9 @@ private slots:
         waitFor(lens);
         QVERIFY(lens.tokenCount() > 10);
         const QString svg = dir.filePath(QStringLiteral("odd.svg"));
-        QCOMPARE(exportNow(lens, QStringLiteral("matrix-svg"), svg, {{QStringLiteral("width"), 600}, {QStringLiteral("height"), 640}}), QString());
+        QCOMPARE(exportNow(lens, QStringLiteral("matrix-svg"), svg,
+                           {{QStringLiteral("width"), 600}, {QStringLiteral("height"), 640}}),
+                 QString());
         QStringList texts;
         checkSvg(svg, QSize(600, 640), &texts);
         bool sawBytes = false, sawAmp = false, sawLt = false;
@@ -264,15 +274,18 @@ private slots:
         QVERIFY(sawBytes && sawAmp && sawLt); // the text really has such tokens
         const QString json = dir.filePath(QStringLiteral("odd.json"));
         QCOMPARE(exportNow(lens, QStringLiteral("matrix-json"), json, {}), QString());
-        const QJsonArray tokens = QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("tokens")).toArray();
-        QCOMPARE(tokens.at(1).toObject().value(QStringLiteral("token")).toString(), QStringLiteral("Ġ&")); // GPT-2's space marker
+        const QJsonArray tokens =
+            QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("tokens")).toArray();
+        QCOMPARE(tokens.at(1).toObject().value(QStringLiteral("token")).toString(),
+                 QStringLiteral("Ġ&")); // GPT-2's space marker
         QVERIFY(tokens.at(1).toObject().value(QStringLiteral("leadingSpace")).toBool());
     }
 
     // Characters XML 1.0 forbids become visible stand-ins; the rest is escaped, never dropped.
     void escapingKeepsTheDocumentWellFormed() {
         al::app::SvgWriter svg(10, 10, QStringLiteral("t"));
-        const QString nasty = QStringLiteral("a&b<c>\"d'") + QChar(1) + QChar(0x1f) + QChar(0xfffe) + QChar(0xd800) + QStringLiteral("é");
+        const QString nasty =
+            QStringLiteral("a&b<c>\"d'") + QChar(1) + QChar(0x1f) + QChar(0xfffe) + QChar(0xd800) + QStringLiteral("é");
         svg.text(1, 1, nasty, 5, QStringLiteral("#000"));
         QString error;
         const QStringList texts = svgTexts(svg.finish(), &error);
@@ -295,12 +308,14 @@ private slots:
             const QString link = dir.filePath(kind + QStringLiteral(".link"));
             QFile::remove(link);
             QVERIFY(QFile::link(target, link));
-            QCOMPARE(exportNow(lens, kind, link, {{QStringLiteral("width"), 300}, {QStringLiteral("height"), 300}}), QString());
+            QCOMPARE(exportNow(lens, kind, link, {{QStringLiteral("width"), 300}, {QStringLiteral("height"), 300}}),
+                     QString());
             QVERIFY(!QFileInfo(link).isSymLink());
             QVERIFY(readAll(link).size() > 100);
             QCOMPARE(readAll(target), QByteArray("keep me"));
         }
-        const QString why = exportNow(lens, QStringLiteral("matrix-svg"), dir.filePath(QStringLiteral("no/such/folder/x.svg")), {});
+        const QString why =
+            exportNow(lens, QStringLiteral("matrix-svg"), dir.filePath(QStringLiteral("no/such/folder/x.svg")), {});
         QVERIFY(!why.isEmpty());
         QVERIFY(!exportNow(lens, QStringLiteral("matrix-pdf"), dir.filePath(QStringLiteral("x.pdf")), {}).isEmpty());
     }
@@ -320,8 +335,10 @@ private slots:
         }
         QCOMPARE(lens.tokenCount(), 64);
         const int side = 12 * 44 - 6;
-        const QVariantMap options{{QStringLiteral("width"), 26 + side}, {QStringLiteral("height"), 18 + side},
-                                  {QStringLiteral("tile"), 38}, {QStringLiteral("gap"), 6}};
+        const QVariantMap options{{QStringLiteral("width"), 26 + side},
+                                  {QStringLiteral("height"), 18 + side},
+                                  {QStringLiteral("tile"), 38},
+                                  {QStringLiteral("gap"), 6}};
         QElapsedTimer timer;
         timer.start();
         const QString svg = dir.filePath(QStringLiteral("gpt2-heads.svg"));
@@ -341,8 +358,7 @@ private slots:
         const QJsonObject o = QJsonDocument::fromJson(readAll(json)).object();
         const QJsonArray tokens = o.value(QStringLiteral("tokens")).toArray();
         std::vector<int> ids;
-        for (const QJsonValue t : tokens)
-            ids.push_back(t[QStringLiteral("id")].toInt());
+        for (const QJsonValue t : tokens) ids.push_back(t[QStringLiteral("id")].toInt());
         QCOMPARE(int(ids.size()), 64);
         al::Runner runner(model);
         const al::ForwardResult direct = runner.forward(ids);

@@ -22,8 +22,8 @@ public:
     void path(const QString& d, const QString& fill, const QString& stroke = {}, double strokeWidth = 1,
               double opacity = 1);
     // One line of text at its baseline; `rotate` degrees about (x, y).
-    void text(double x, double y, const QString& s, double size, const QString& fill,
-              Anchor anchor = Anchor::Start, bool bold = false, double rotate = 0);
+    void text(double x, double y, const QString& s, double size, const QString& fill, Anchor anchor = Anchor::Start,
+              bool bold = false, double rotate = 0);
     // A vertical linear gradient from `bottom` (at 0) to `top` (at 1), sampled at `stops` colours
     // given bottom first; fills a rectangle.
     void verticalGradient(double x, double y, double w, double h, const QStringList& stopsBottomFirst,

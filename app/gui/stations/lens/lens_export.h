@@ -21,7 +21,7 @@ struct ExportInfo {
     QStringList tokenStrings; // the tokenizer's own form of each token (GPT-2's "Ġthe"); may be empty
     QStringList tokenTexts;   // each token's bytes as text (a piece of a character becomes U+FFFD)
     int layer = 0, head = 0;
-    int focusToken = -1;      // the row the figure outlines; -1: none
+    int focusToken = -1; // the row the figure outlines; -1: none
     bool hideFirst = false;
     bool valueWeighted = false;
     bool logScale = false;

@@ -18,9 +18,9 @@ const QString kBorder = QStringLiteral("#d8d5ce");
 const QString kText = QStringLiteral("#1d2127");
 const QString kMuted = QStringLiteral("#596069");
 const QString kAccent = QStringLiteral("#c2185b");
-constexpr int kMaxArcs = 8;        // TokenStrip.maxArcs
-constexpr double kMinArc = 0.02;   // weights below it draw no arc
-constexpr double kArcSpace = 30;   // TokenStrip.arcSpace
+constexpr int kMaxArcs = 8;      // TokenStrip.maxArcs
+constexpr double kMinArc = 0.02; // weights below it draw no arc
+constexpr double kArcSpace = 30; // TokenStrip.arcSpace
 
 QString n(double v) { return SvgWriter::num(v); }
 
@@ -31,10 +31,11 @@ QByteArray arcsSvg(const LensResult& r, const std::vector<float>& row, const Exp
     const double W = std::max(60.0, info.size.width()), H = std::max(40.0, info.size.height());
     SvgWriter svg(W, H, QCoreApplication::translate("LensExport", "Tokens of your text"));
     svg.rect(0, 0, W, H, kPage);
-    if (T == 0 || info.chips.size() != T)
-        return svg.finish();
+    if (T == 0 || info.chips.size() != T) return svg.finish();
     const int q = info.focusToken >= 0 && info.focusToken < T ? info.focusToken : -1;
-    auto weightOf = [&](int j) { return q >= 0 && j < int(row.size()) && !std::isnan(row[size_t(j)]) ? double(row[size_t(j)]) : -1.0; };
+    auto weightOf = [&](int j) {
+        return q >= 0 && j < int(row.size()) && !std::isnan(row[size_t(j)]) ? double(row[size_t(j)]) : -1.0;
+    };
 
     for (int j = 0; j < T; ++j) {
         const QRectF b = info.chips[j];
@@ -44,22 +45,25 @@ QByteArray arcsSvg(const LensResult& r, const std::vector<float>& row, const Exp
                  j == q ? 2.5 : 1);
         if (w > 0)
             svg.rect(b.x() + 1, b.y() + 1, b.width() - 2, b.height() - 2, kAccent, {}, 1, std::min(1.0, w) * 0.85);
-        const QString label = t.special ? QStringLiteral("⟨%1⟩").arg(QString(t.text).remove(QStringLiteral("<|")).remove(QStringLiteral("|>")))
-                                        : t.text;
-        svg.text(b.center().x(), b.center().y() + 5, label, 15, w > 0.55 ? QStringLiteral("#ffffff") : (t.special ? kMuted : kText),
-                 SvgWriter::Anchor::Middle);
-        const QString below = w >= 0 ? QString::number(w, 'f', 2) : j == q ? QCoreApplication::translate("LensExport", "query") : QString();
+        const QString label =
+            t.special
+                ? QStringLiteral("⟨%1⟩").arg(QString(t.text).remove(QStringLiteral("<|")).remove(QStringLiteral("|>")))
+                : t.text;
+        svg.text(b.center().x(), b.center().y() + 5, label, 15,
+                 w > 0.55 ? QStringLiteral("#ffffff") : (t.special ? kMuted : kText), SvgWriter::Anchor::Middle);
+        const QString below = w >= 0   ? QString::number(w, 'f', 2)
+                              : j == q ? QCoreApplication::translate("LensExport", "query")
+                                       : QString();
         if (!below.isEmpty())
-            svg.text(b.center().x(), b.bottom() + 13, below, 11, j == q ? kAccent : kMuted, SvgWriter::Anchor::Middle, j == q);
+            svg.text(b.center().x(), b.bottom() + 13, below, 11, j == q ? kAccent : kMuted, SvgWriter::Anchor::Middle,
+                     j == q);
     }
 
-    if (q < 0)
-        return svg.finish();
+    if (q < 0) return svg.finish();
     // The strongest few arcs, the strongest drawn first, as the strip draws them.
     std::vector<std::pair<double, int>> picks;
     for (int j = 0; j < q; ++j)
-        if (weightOf(j) >= kMinArc)
-            picks.emplace_back(weightOf(j), j);
+        if (weightOf(j) >= kMinArc) picks.emplace_back(weightOf(j), j);
     std::stable_sort(picks.begin(), picks.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     const QRectF qb = info.chips[q];
     const double qx = qb.center().x(), qy = qb.top();
