@@ -43,7 +43,14 @@ void drawCells(SvgWriter& svg, int T, bool logScale, const std::function<float(i
             int end = j + 1;
             while (end < T && !std::isnan(cell(i, end)) && cellColour(cell(i, end), logScale) == c) ++end;
             if (!paths.contains(c)) order << c;
-            paths[c] += QStringLiteral("M%1 %2h%3v1h-%3z").arg(j).arg(i).arg(end - j);
+            // A run reaches 0.05 of a cell under the next cell right and below when one is drawn
+            // there: renderers smooth the edges of abutting shapes, and the page would show
+            // through as hairlines between cells.
+            const bool right = end < T && !std::isnan(cell(i, end));
+            const bool below = i + 1 < T && !std::isnan(cell(i + 1, j));
+            const QString runW = SvgWriter::num(end - j + (right ? 0.05 : 0)),
+                          runH = below ? QStringLiteral("1.05") : QStringLiteral("1");
+            paths[c] += QStringLiteral("M%1 %2h%3v%4h-%3z").arg(QString::number(j), QString::number(i), runW, runH);
             j = end;
         }
     }
