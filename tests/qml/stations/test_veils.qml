@@ -15,6 +15,7 @@ Item {
     Rectangle { anchors.fill: parent; color: Theme.background }   // the window's own background
 
     LessonCatalog { id: catalog }
+    Component { id: signalSpy; SignalSpy {} }
     Component { id: lensC; LensStation { anchors.fill: parent } }
     Component { id: mathC; MathStation { anchors.fill: parent } }
     Component { id: headsC; HeadsStation { anchors.fill: parent } }
@@ -254,6 +255,18 @@ Item {
             for (const name of exportButtons)
                 verify(first(s.page, i => i.objectName === name).enabled, name + " opens after the commit")
             save("lens-after")
+        }
+
+        // An export that cannot be written says why on the figure, as the PNG export does.
+        function test_lensExportFailureIsShown() {
+            const s = open(lensC)
+            const lens = first(s.page, i => i.rowVeilKey !== undefined).lens
+            const spy = createTemporaryObject(signalSpy, root, { target: lens, signalName: "exported" })
+            lens.exportFigure("matrix-svg", "/no/such/folder/figure.svg", { width: 400, height: 400 })
+            spy.wait(10000)
+            compare(s.page.finding.title, "Export")
+            verify(s.page.finding.why.indexOf("/no/such/folder/figure.svg") >= 0, s.page.finding.why)
+            verify(s.page.finding.why.length > "Could not save /no/such/folder/figure.svg: ".length, "and why")
         }
 
         // "Find a head → Induction" puts a repeated random sequence in place of the learner's text
