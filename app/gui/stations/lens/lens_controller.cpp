@@ -503,7 +503,8 @@ void LensController::exportFigure(const QString& kind, const QString& path, cons
         emit exported(kind, path, outcome == compute::Outcome::Done ? *why
                                   : !error.isEmpty() ? error : tr("the export was stopped"));
     };
-    exportJob_ = compute::ComputeScheduler::instance()->submit(std::move(spec));
+    // Not kept to cancel: an export the learner asked for is written even if the page closes.
+    compute::ComputeScheduler::instance()->submit(std::move(spec));
 }
 
 void LensController::findInductionHead() {

@@ -161,5 +161,5 @@ private:
     std::shared_ptr<const al::Model> model_;
     QVariantMap induction_;
     std::shared_ptr<class LensWorker> worker_; // the runner; shared with running jobs
-    compute::JobPtr job_, inductionJob_, normsJob_, exportJob_;
+    compute::JobPtr job_, inductionJob_, normsJob_;
 };
