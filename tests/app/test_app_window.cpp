@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +15,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QScreen>
+#include <QSvgRenderer>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
@@ -117,6 +119,35 @@ class TestAppWindow : public QObject {
         return openLensOn(window) ? window : nullptr;
     }
 
+    // As a learner would: press `button`, then in the dialog's folder type `fileName` and press
+    // Save; waits until the file is there.
+    void saveThroughDialog(QQuickWindow* window, const QString& button, const QString& path) {
+        QObject* dialog = find<QObject>(QStringLiteral("savePngDialog"));
+        QVERIFY(dialog);
+        QFile::remove(path);
+        QVERIFY2(click(window, find<QQuickItem>(button)), qPrintable(button + QStringLiteral(" is not on screen")));
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QVERIFY(dialog->setProperty("currentFolder", QUrl::fromLocalFile(QFileInfo(path).path())));
+        QQuickItem* scene = window->contentItem(); // the root item: pages and popups
+        QQuickItem* nameField = nullptr;
+        QTRY_VERIFY((nameField = qobject_cast<QQuickItem*>(probes::findByName(scene, QStringLiteral("fileNameTextField")))) && nameField->isVisible());
+        QQuickItem* saveButton = nullptr;
+        // Qt 6.4's own file dialog names its accept button "Open" even when saving.
+        QTRY_VERIFY((saveButton = buttonWithText(scene, QStringLiteral("Save"))) != nullptr ||
+                    (saveButton = buttonWithText(scene, QStringLiteral("Open"))) != nullptr);
+        QTest::qWait(300); // the popup's opening transition
+        QVERIFY(click(window, nameField));
+        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+        const QString fileName = QFileInfo(path).fileName();
+        for (QChar c : fileName) QTest::keyClick(window, c.toLatin1());
+        QTRY_COMPARE(nameField->property("text").toString(), fileName);
+        QTest::keyClick(window, Qt::Key_Return); // Qt 6.4's dialog takes the typed name on Return
+        QVERIFY(click(window, saveButton));
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
+        QTest::qWait(200); // the file is renamed into place complete; give the dialog a moment
+    }
+
 private slots:
     void initTestCase() {
         fixture = qEnvironmentVariable("AL_FIXTURE_MODEL");
@@ -140,7 +171,8 @@ private slots:
     }
 
     void copyCsvPutsTheMatrixOnTheClipboard() {
-        QQuickWindow* window = startOnLens({1280, 1000});
+        // The figure's export buttons (PNG, SVG, JSON) fill a line: the copy button sits below them.
+        QQuickWindow* window = startOnLens({1280, 1200});
         QVERIFY(window);
         LensController* lens = testing_support::onScreen<LensController>(window);
         lens->setLayer(1);
@@ -179,32 +211,9 @@ private slots:
     void savePngWritesTheFigure() {
         QQuickWindow* window = startOnLens({1280, 1000});
         QVERIFY(window);
-        QObject* dialog = find<QObject>(QStringLiteral("savePngDialog"));
-        QVERIFY(dialog);
-        QVERIFY2(click(window, find<QQuickItem>(QStringLiteral("savePngButton"))), "the save button is not on screen");
-        QTRY_VERIFY(dialog->property("visible").toBool());
-
-        // As a learner would: in the dialog's folder, type a file name and press Save.
         const QString path = sandbox().filePath(QStringLiteral("figure.png"));
-        QFile::remove(path);
-        QVERIFY(dialog->setProperty("currentFolder", QUrl::fromLocalFile(sandbox().path())));
-        QQuickItem* scene = window->contentItem(); // the root item: pages and popups
-        QQuickItem* nameField = nullptr;
-        QTRY_VERIFY((nameField = qobject_cast<QQuickItem*>(probes::findByName(scene, QStringLiteral("fileNameTextField")))) && nameField->isVisible());
-        QQuickItem* saveButton = nullptr;
-        // Qt 6.4's own file dialog names its accept button "Open" even when saving.
-        QTRY_VERIFY((saveButton = buttonWithText(scene, QStringLiteral("Save"))) != nullptr ||
-                    (saveButton = buttonWithText(scene, QStringLiteral("Open"))) != nullptr);
-        QTest::qWait(300); // the popup's opening transition
-        QVERIFY(click(window, nameField));
-        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
-        for (char c : QByteArrayLiteral("figure.png")) QTest::keyClick(window, c);
-        QTRY_COMPARE(nameField->property("text").toString(), QStringLiteral("figure.png"));
-        QTest::keyClick(window, Qt::Key_Return); // Qt 6.4's dialog takes the typed name on Return
-        QVERIFY(click(window, saveButton));
-        QTRY_VERIFY(!dialog->property("visible").toBool());
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
-        QTest::qWait(200); // saveToFile has returned once the file is complete; give it a moment
+        saveThroughDialog(window, QStringLiteral("savePngButton"), path);
+        if (QTest::currentTestFailed()) return;
 
         QImage image;
         QVERIFY(image.load(path, "PNG"));
@@ -218,6 +227,26 @@ private slots:
         for (int y = 0; y < image.height(); y += 3)
             for (int x = 0; x < image.width(); x += 3) colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 40, qPrintable(QString::number(colours.size())));
+
+        // The same figure as SVG through the same dialog: the PNG's size, in the figure's units.
+        const QString svg = sandbox().filePath(QStringLiteral("figure.svg"));
+        saveThroughDialog(window, QStringLiteral("saveSvgButton"), svg);
+        if (QTest::currentTestFailed()) return;
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        QCOMPARE(renderer.defaultSize(), QSize(qRound(image.width() / dpr), qRound(image.height() / dpr)));
+        // And every head: the grid's PNG and SVG are the same size too.
+        const QString headsPng = sandbox().filePath(QStringLiteral("heads.png"));
+        saveThroughDialog(window, QStringLiteral("saveHeadsPngButton"), headsPng);
+        if (QTest::currentTestFailed()) return;
+        const QString headsSvg = sandbox().filePath(QStringLiteral("heads.svg"));
+        saveThroughDialog(window, QStringLiteral("saveHeadsSvgButton"), headsSvg);
+        if (QTest::currentTestFailed()) return;
+        QImage heads;
+        QVERIFY(heads.load(headsPng, "PNG"));
+        QSvgRenderer headsRenderer(headsSvg);
+        QVERIFY(headsRenderer.isValid());
+        QCOMPARE(headsRenderer.defaultSize(), QSize(qRound(heads.width() / dpr), qRound(heads.height() / dpr)));
         window->close();
         engine.reset();
     }

@@ -27,6 +27,10 @@ StationScaffold {
                 focusToken = tokenCount - 1
             }
         }
+        onExported: (kind, path, error) => {
+            if (error !== "")
+                station.finding = { title: qsTr("Export"), why: qsTr("Could not save %1: %2").arg(path).arg(error) }
+        }
         onInductionFindingChanged: {
             if (inductionFinding.layer !== undefined) {
                 layer = inductionFinding.layer
@@ -207,6 +211,22 @@ StationScaffold {
                           : qsTr("Point at a token (or use ← →) to see where it looks in layer %1, head %2. Click to pin it. Dashed chips are pieces of one word; a hook over a chip on an earlier line is an arc to it.")
                             .arg(lens.layer).arg(lens.head)
                 }
+                // The chips and arcs as drawn now (the pinned token's row), as vectors and numbers.
+                Label { text: qsTr("Arcs:"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                FocusButton {
+                    objectName: "saveArcsSvgButton"
+                    enabled: !strip.inert && !strip.veiled && !matrixView.rowVeiled
+                    text: qsTr("SVG…")
+                    Accessible.name: qsTr("Save the tokens and arcs as SVG")
+                    onClicked: station.exportAs("arcs-svg")
+                }
+                FocusButton {
+                    objectName: "saveArcsJsonButton"
+                    enabled: !strip.inert && !strip.veiled && !matrixView.rowVeiled
+                    text: qsTr("JSON…")
+                    Accessible.name: qsTr("Save the shown token's weights as JSON")
+                    onClicked: station.exportAs("arcs-json")
+                }
             }
             TokenStrip {
                 id: strip
@@ -325,7 +345,22 @@ StationScaffold {
                         objectName: "savePngButton"
                         enabled: !matrixView.rowVeiled
                         text: qsTr("Save figure as PNG…")
-                        onClicked: saveDialog.open()
+                        onClicked: station.exportAs("figure-png")
+                    }
+                    // The same figure as vectors (the tokens kept as text) and its numbers.
+                    FocusButton {
+                        objectName: "saveSvgButton"
+                        enabled: !matrixView.rowVeiled
+                        text: qsTr("SVG…")
+                        Accessible.name: qsTr("Save figure as SVG")
+                        onClicked: station.exportAs("matrix-svg")
+                    }
+                    FocusButton {
+                        objectName: "saveJsonButton"
+                        enabled: !matrixView.rowVeiled
+                        text: qsTr("JSON…")
+                        Accessible.name: qsTr("Save the figure's numbers as JSON")
+                        onClicked: station.exportAs("matrix-json")
                     }
                     FocusButton {
                         objectName: "copyCsvButton"
@@ -379,6 +414,7 @@ StationScaffold {
                     veils: station.veils
                     key: "lens-overview"
                     HeadOverview {
+                        id: headOverview
                         lens: lens
                         logScale: logBox.checked
                         // Every head fits the column beside the matrix (12 x 12 beside the
@@ -386,6 +422,35 @@ StationScaffold {
                         // that do not depend on the grid (no feedback through the layout).
                         gridWidth: Math.max(120, (figures.columns === 2 ? figures.width - figure.implicitWidth - figures.columnSpacing
                                                                        : figures.width) - 40)
+                    }
+                }
+                // Every head's pattern holds the asked row too: no export while either part is hidden.
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
+                    readonly property bool veiled: station.veils.hides("lens-overview") || matrixView.rowVeiled
+                    Label { text: qsTr("All heads:"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall; height: headsPng.height; verticalAlignment: Text.AlignVCenter }
+                    FocusButton {
+                        id: headsPng
+                        objectName: "saveHeadsPngButton"
+                        enabled: !parent.veiled
+                        text: qsTr("PNG…")
+                        Accessible.name: qsTr("Save all heads as PNG")
+                        onClicked: station.exportAs("heads-png")
+                    }
+                    FocusButton {
+                        objectName: "saveHeadsSvgButton"
+                        enabled: !parent.veiled
+                        text: qsTr("SVG…")
+                        Accessible.name: qsTr("Save all heads as SVG")
+                        onClicked: station.exportAs("heads-svg")
+                    }
+                    FocusButton {
+                        objectName: "saveHeadsJsonButton"
+                        enabled: !parent.veiled
+                        text: qsTr("JSON…")
+                        Accessible.name: qsTr("Save every head's weights as JSON")
+                        onClicked: station.exportAs("heads-json")
                     }
                 }
                 Label {
@@ -469,13 +534,25 @@ StationScaffold {
         }
     }
 
+    // One dialog for every export; `kind` says which figure and which format.
+    function exportAs(kind) {
+        saveDialog.kind = kind
+        saveDialog.open()
+    }
+
     FileDialog {
         id: saveDialog
         objectName: "savePngDialog"
-        title: qsTr("Save the figure as PNG")
+        property string kind: "figure-png"
+        readonly property string suffix: kind.substring(kind.indexOf("-") + 1)
+        title: suffix === "svg" ? qsTr("Save the figure as SVG")
+             : suffix === "json" ? qsTr("Save the figure's numbers as JSON")
+             : qsTr("Save the figure as PNG")
         fileMode: FileDialog.SaveFile
-        nameFilters: [qsTr("PNG images (*.png)")]
-        defaultSuffix: "png"
+        nameFilters: suffix === "svg" ? [qsTr("SVG images (*.svg)")]
+                   : suffix === "json" ? [qsTr("JSON files (*.json)")]
+                   : [qsTr("PNG images (*.png)")]
+        defaultSuffix: suffix
         onAccepted: {
             const path = AppState.localPath(selectedFile)
             // Qt's own dialog can hand back just the suffix when no name was typed: never write
@@ -485,11 +562,22 @@ StationScaffold {
                 station.finding = { title: qsTr("Export"), why: qsTr("The figure was not saved: no file name was given. Type a name, press Enter, then Save.") }
                 return
             }
-            figure.grabToImage((result) => {
-                // Written beside the file and renamed over it: a full disk leaves an earlier export whole.
-                if (AppState.saveImage(result.image, path) !== "")
-                    station.finding = { title: qsTr("Export"), why: qsTr("Could not save the image to %1.").arg(path) }
-            })
+            const item = kind.startsWith("heads") ? headOverview : figure
+            const arcs = kind.startsWith("arcs")
+            if (suffix === "png") {
+                item.grabToImage((result) => {
+                    // Written beside the file and renamed over it: a full disk leaves an earlier export whole.
+                    if (AppState.saveImage(result.image, path) !== "")
+                        station.finding = { title: qsTr("Export"), why: qsTr("Could not save the image to %1.").arg(path) }
+                })
+                return
+            }
+            // Drawn from the figure's numbers at its size on screen, written the same safe way.
+            lens.exportFigure(kind, path, {
+                width: arcs ? strip.drawingWidth : item.width, height: arcs ? strip.drawingHeight : item.height,
+                logScale: logBox.checked, tile: headOverview.tile, gap: headOverview.gapPx,
+                chips: arcs ? strip.chipBoxes() : [],
+                model: ModelHub.modelName, modelFolder: ModelHub.modelDir })
         }
     }
 }

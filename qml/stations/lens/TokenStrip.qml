@@ -17,6 +17,17 @@ FocusScope {
     property int answer: -1
     property int exerciseQuery: -1    // the token an exercise asks about (marked while choosing)
     signal tokenChosen(int index)
+    // The whole strip as drawn, scrolled or not, and each chip's box in it: what the SVG export draws.
+    readonly property real drawingWidth: flow.width
+    readonly property real drawingHeight: flow.height
+    function chipBoxes() {
+        const boxes = []
+        for (let i = 0; i < repeater.count; ++i) {
+            const c = repeater.itemAt(i)
+            boxes.push(c ? Qt.rect(c.x + c.box.x, c.y + c.box.y, c.box.width, c.box.height) : Qt.rect(0, 0, 0, 0))
+        }
+        return boxes
+    }
     readonly property int arcSpace: 30
     property int maxArcs: 8
     // Long texts scroll inside the strip instead of pushing the figures below the fold.

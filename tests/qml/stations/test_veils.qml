@@ -15,6 +15,7 @@ Item {
     Rectangle { anchors.fill: parent; color: Theme.background }   // the window's own background
 
     LessonCatalog { id: catalog }
+    Component { id: signalSpy; SignalSpy {} }
     Component { id: lensC; LensStation { anchors.fill: parent } }
     Component { id: mathC; MathStation { anchors.fill: parent } }
     Component { id: headsC; HeadsStation { anchors.fill: parent } }
@@ -216,6 +217,12 @@ Item {
             verify(matrix.rowVeiled)
             compare(matrix.veiledRow, card.answer.row)
             compare(first(s.page, i => i.objectName === "copyCsvButton").enabled, false)
+            // No export gives the answer away: the figure's and every head's, in every format.
+            const exportButtons = ["savePngButton", "saveSvgButton", "saveJsonButton",
+                                   "saveHeadsPngButton", "saveHeadsSvgButton", "saveHeadsJsonButton",
+                                   "saveArcsSvgButton", "saveArcsJsonButton"]
+            for (const name of exportButtons)
+                compare(first(s.page, i => i.objectName === name).enabled, false, name + " waits for the commit")
             const strip = first(s.page, i => i.objectName === "veil:lens-strip")
             verify(strip.weightsHidden && strip.inert, "the token strip hides its weights")
             verify(!strip.choosing, "a number question picks no token on the strip")
@@ -245,7 +252,21 @@ Item {
             verify(first(s.page, i => i.objectName === "answerColumn").visible)
             compare(matrix.lens.focusToken, card.answer.row)
             verify(toggle.enabled, "after the commit the learner may switch views again")
+            for (const name of exportButtons)
+                verify(first(s.page, i => i.objectName === name).enabled, name + " opens after the commit")
             save("lens-after")
+        }
+
+        // An export that cannot be written says why on the figure, as the PNG export does.
+        function test_lensExportFailureIsShown() {
+            const s = open(lensC)
+            const lens = first(s.page, i => i.rowVeilKey !== undefined).lens
+            const spy = createTemporaryObject(signalSpy, root, { target: lens, signalName: "exported" })
+            lens.exportFigure("matrix-svg", "/no/such/folder/figure.svg", { width: 400, height: 400 })
+            spy.wait(10000)
+            compare(s.page.finding.title, "Export")
+            verify(s.page.finding.why.indexOf("/no/such/folder/figure.svg") >= 0, s.page.finding.why)
+            verify(s.page.finding.why.length > "Could not save /no/such/folder/figure.svg: ".length, "and why")
         }
 
         // "Find a head → Induction" puts a repeated random sequence in place of the learner's text

@@ -104,6 +104,14 @@ public:
     Q_INVOKABLE int argmaxKey(int layer, int head, int query, bool hideFirst) const;
     // The current matrix as CSV: a header row of tokens, one row per query (masked cells empty).
     Q_INVOKABLE QString matrixCsv() const;
+    // Writes a figure to `path` atomically (never through a link there): `kind` is "matrix-svg",
+    // "matrix-json" (the selected head, as the matrix shows it), "heads-svg" or "heads-json" (every
+    // head, as the all-heads grid shows it), "arcs-svg" or "arcs-json" (the focused token's row, as
+    // the token strip shows it). `options`: width and height (the figure's size on screen),
+    // logScale, tile and gap (the grid's), chips (the strip's chip boxes), model and modelFolder.
+    // The figure is taken as shown now; it is drawn and written on a worker (144 heads take a few
+    // hundred ms), and `exported` says how it went. An unknown kind or no result yet answers at once.
+    Q_INVOKABLE void exportFigure(const QString& kind, const QString& path, const QVariantMap& options);
     // Finders: {layer, head, score, kind, title, why}; kind = "previous-token", "sink", "decisive".
     Q_INVOKABLE QVariantMap findHead(const QString& kind) const;
     // Starts the induction census (off the GUI thread; result in inductionFinding).
@@ -122,6 +130,8 @@ signals:
     void resultChanged();
     void errorChanged();
     void inductionFindingChanged();
+    // An export asked for by exportFigure is written (error "") or could not be (error: why).
+    void exported(const QString& kind, const QString& path, const QString& error);
 
 private:
     void request();
