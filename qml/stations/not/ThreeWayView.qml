@@ -20,7 +20,8 @@ ColumnLayout {
     readonly property int topWeight: (res.byWeight || [-1])[0]
     spacing: 6
 
-    function signed(v) { return (v >= 0 ? "+" : "−") + Theme.fixed(Math.abs(v), 2) }
+    // Three decimals: a removal's change can be a few thousandths (GPT-2 small's later layers).
+    function signed(v) { return (v >= 0 ? "+" : "−") + Theme.fixed(Math.abs(v), 3) }
     function pick(l, h) {
         if (picker) picker.pickHead(l, h)
         else { lab.layer = l; lab.head = h }
@@ -79,7 +80,7 @@ ColumnLayout {
                         Label {
                             Layout.fillWidth: true
                             text: column.modelData.title
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                             color: Theme.text
                             font.pixelSize: 12
                             font.bold: true
