@@ -41,21 +41,13 @@ StationScaffold {
             // asked row's (QkvRealView hides that row itself).
             QkvRealView { inspector: inspector; answers: realVeil.answers.concat(station.veils.answersFor("qkv-asked-row")); veils: station.veils }
         }
-    }
-    FigureSection {
-        title: qsTr("One score of layer 0, taken apart")
-        summary: split.description
-        caption: qsTr("In layer 0 the stream entering a head is only the token's embedding plus its position's. With the first LayerNorm's scale held at its value on this text, q·k/√d is then exactly a sum of terms: the query's token with the key's token, token with position, position with token, position with position, and the fixed shifts and biases. Station 3 takes apart the scores of every layer.")
+        // Layer 0's score of the chosen query, taken apart (hides itself while the asked row waits).
         Veiled {
             Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing
             veils: station.veils
             key: "qkv-real"
-            // A score per key would show the asked row's top key: hidden while that question waits too.
-            Veiled {
-                veils: station.veils
-                key: "qkv-asked-row"
-                ScoreSplitCompact { lab: split }
-            }
+            ScoreSplitCompact { lab: split; veils: station.veils }
         }
     }
     FigureSection {

@@ -7,14 +7,35 @@ import AttentionLens
 // terms): in layer 0 the residual stream is only the token's embedding plus its position's, so the
 // score q·k/√d of the chosen query on a key the learner picks is a sum of token·token,
 // token·position, position·token and position·position terms, plus the terms of the fixed shifts
-// and biases. The head is the one the figure above shows.
+// and biases. The head is the one the figure above shows. A score per key would show the top key
+// of the row a waiting question asks about, so the terms hide while it waits.
 ColumnLayout {
     id: view
     property ScoreSplitLab lab
+    property AnswerVeils veils: null
+    readonly property bool rowAsked: veils !== null && veils.hides("qkv-asked-row")
     readonly property var r: lab ? lab.result : ({})
     readonly property var cell: r.cell || ({})
     readonly property var tokens: r.tokens || []
     spacing: Theme.spacingS
+
+    Label {
+        text: qsTr("One score of layer 0, taken apart")
+        font.bold: true
+        color: Theme.text
+    }
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        text: qsTr("In layer 0 the stream entering a head is only the token's embedding plus its position's. With the first LayerNorm's scale held at its value on this text, q·k/√d is then exactly a sum of terms: the query's token with the key's token, token with position, position with token, position with position, and the fixed shifts and biases. Station 3 takes apart the scores of every layer.")
+    }
+    Label {
+        visible: view.rowAsked
+        text: qsTr("Hidden until you commit your prediction above")
+        color: Theme.textMuted
+    }
 
     function signed(v) { return (v >= 0 ? "+" : "−") + Theme.fixed(Math.abs(v), 3) }
     function partName(p) {
@@ -24,6 +45,7 @@ ColumnLayout {
     }
 
     RowLayout {
+        visible: !view.rowAsked
         spacing: Theme.spacingS
         Label {
             text: qsTr("Layer 0, head %1: query %2 on key").arg(view.r.head !== undefined ? view.r.head : 0)
@@ -42,6 +64,7 @@ ColumnLayout {
     }
     // Each term, largest first; the sum is the score.
     GridLayout {
+        visible: !view.rowAsked
         columns: 3
         columnSpacing: Theme.spacing
         rowSpacing: 2
@@ -64,7 +87,7 @@ ColumnLayout {
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
         color: Theme.text
-        visible: view.cell.score !== undefined
+        visible: view.cell.score !== undefined && !view.rowAsked
         text: (view.cell.restCount === 1 ? qsTr("The remaining term: %1.").arg(view.signed(view.cell.rest || 0)) + " "
                : view.cell.restCount > 1 ? qsTr("The other %1 terms: %2.").arg(view.cell.restCount).arg(view.signed(view.cell.rest || 0)) + " " : "")
               + qsTr("Together: %1, the score the head computed (%2).").arg(view.signed(view.cell.sum || 0)).arg(view.signed(view.cell.score || 0))
