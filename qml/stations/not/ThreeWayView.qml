@@ -21,6 +21,8 @@ ColumnLayout {
     spacing: 6
 
     // Three decimals: a removal's change can be a few thousandths (GPT-2 small's later layers).
+    FontMetrics { id: titleMetrics; font.pixelSize: 12; font.bold: true }
+
     function signed(v) { return (v >= 0 ? "+" : "−") + Theme.fixed(Math.abs(v), 3) }
     function pick(l, h) {
         if (picker) picker.pickHead(l, h)
@@ -78,9 +80,13 @@ ColumnLayout {
                         Layout.alignment: Qt.AlignTop
                         spacing: 3
                         Label {
+                            // Two lines for every title, so the three columns' rows stay level.
                             Layout.fillWidth: true
+                            Layout.preferredHeight: 2 * titleMetrics.lineSpacing + 4
+                            verticalAlignment: Text.AlignBottom
                             text: column.modelData.title
                             wrapMode: Text.WordWrap
+                            maximumLineCount: 2
                             color: Theme.text
                             font.pixelSize: 12
                             font.bold: true

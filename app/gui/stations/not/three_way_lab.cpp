@@ -75,7 +75,7 @@ QString ThreeWayLab::description() const {
                            name(s), figure_words::number(row(s).value(QStringLiteral("share")).toDouble()),
                            name(r), figure_words::token(result_.value(QStringLiteral("answer")).toString()),
                            (rr.value(QStringLiteral("change")).toDouble() >= 0 ? QStringLiteral("+") : QStringLiteral("−"))
-                               + figure_words::number(std::abs(rr.value(QStringLiteral("change")).toDouble())));
+                               + figure_words::number(std::abs(rr.value(QStringLiteral("change")).toDouble()), 3));
     if (w == s && s == r)
         return out + QLatin1Char(' ') + tr("All three agree on this head.");
     if (w != s && w != r) {
@@ -85,7 +85,7 @@ QString ThreeWayLab::description() const {
         return out + QLatin1Char(' ')
                + tr("The raw weight disagrees with both: its top position ranks %1 by the weighted share and %2 by removal (a change of %3).")
                      .arg(shareRank).arg(removalRank)
-                     .arg(figure_words::number(rw.value(QStringLiteral("change")).toDouble()));
+                     .arg(figure_words::number(rw.value(QStringLiteral("change")).toDouble(), 3));
     }
     if (w == s)
         return out + QLatin1Char(' ') + tr("Weight and weighted share agree; removal, which also counts what the later layers make of the value, points elsewhere.");
