@@ -4,28 +4,55 @@
 #include <cmath>
 #include <string>
 
+#include <cblas.h>
+
 #include "attention_lens/error.h"
 
 namespace al {
 
+namespace {
+
+// out [T] = ‖v_j · W_O^h‖ for head (layer, head); y [T][C] scratch.
+void head_norms(const Model& m, const ForwardResult& r, int layer, int head, std::vector<float>& y, float* out) {
+    const Config& cfg = m.config();
+    const int H = cfg.n_head, C = cfg.n_embd, D = C / H, T = static_cast<int>(r.ids.size());
+    const float* v = r.v.data() + (static_cast<size_t>(layer) * H + head) * T * D; // [T][D]
+    const float* wo = m.layer(layer).proj_w + static_cast<size_t>(head) * D * C;    // the head's rows: [D][C]
+    y.resize(static_cast<size_t>(T) * C);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, T, C, D, 1.0f, v, D, wo, C, 0.0f, y.data(), C);
+    for (int j = 0; j < T; ++j) {
+        double n = 0;
+        for (int c = 0; c < C; ++c) n += double(y[static_cast<size_t>(j) * C + c]) * y[static_cast<size_t>(j) * C + c];
+        out[j] = float(std::sqrt(n));
+    }
+}
+
+void check_values(const Model& m, const ForwardResult& r) {
+    const Config& cfg = m.config();
+    if (r.v.size() != static_cast<size_t>(cfg.n_layer) * cfg.n_embd * r.ids.size())
+        throw Error("value norms need a forward pass that kept its q, k, v");
+}
+
+} // namespace
+
 std::vector<float> value_norms(const Model& m, const ForwardResult& r, int layer, int head) {
     const Config& cfg = m.config();
-    const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, D = C / H, T = static_cast<int>(r.ids.size());
-    if (layer < 0 || layer >= L || head < 0 || head >= H)
+    if (layer < 0 || layer >= cfg.n_layer || head < 0 || head >= cfg.n_head)
         throw Error("value norms: head " + std::to_string(layer) + "." + std::to_string(head) + " is not in this model");
-    if (r.v.size() != static_cast<size_t>(L) * H * T * D)
-        throw Error("value norms need a forward pass that kept its q, k, v");
-    const float* wo = m.layer(layer).proj_w + static_cast<size_t>(head) * D * C; // the head's rows: [D][C]
-    std::vector<float> out(static_cast<size_t>(T));
-    std::vector<double> y(static_cast<size_t>(C));
-    for (int j = 0; j < T; ++j) {
-        const float* v = r.v.data() + ((static_cast<size_t>(layer) * H + head) * T + j) * D; // [D]
-        std::fill(y.begin(), y.end(), 0.0);
-        for (int d = 0; d < D; ++d)
-            for (int c = 0; c < C; ++c) y[c] += double(v[d]) * wo[static_cast<size_t>(d) * C + c];
-        double n = 0;
-        for (double x : y) n += x * x;
-        out[j] = float(std::sqrt(n));
+    check_values(m, r);
+    std::vector<float> out(r.ids.size()), y;
+    head_norms(m, r, layer, head, y, out.data());
+    return out;
+}
+
+std::vector<float> value_norms_all(const Model& m, const ForwardResult& r, const std::atomic<bool>* cancel) {
+    const Config& cfg = m.config();
+    check_values(m, r);
+    const size_t T = r.ids.size();
+    std::vector<float> out(static_cast<size_t>(cfg.n_layer) * cfg.n_head * T), y;
+    for (int l = 0; l < cfg.n_layer; ++l) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
+        for (int h = 0; h < cfg.n_head; ++h) head_norms(m, r, l, h, y, out.data() + (static_cast<size_t>(l) * cfg.n_head + h) * T);
     }
     return out;
 }

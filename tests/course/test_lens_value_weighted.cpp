@@ -1,8 +1,10 @@
 // Station 1's value-weighted view (Kobayashi et al. 2020): what the lens shows with the toggle on
 // is checked against a computation written out here, from the model's c_proj weights and the v
 // of a forward pass of its own, with the attention weights of the independent implementation
-// (the fixture) or of that forward pass (lens-mini): weight × ‖v_j·W_O‖, each row rescaled to 1.
+// (the fixture) or of that forward pass (lens-mini): weight × ‖v_j·W_O‖, each row rescaled to 1;
+// the all-heads grid's norms and Station 6's three-way comparison against the same computation.
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -10,6 +12,7 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
 #include "lens/lens_controller.h"
+#include "not/head_three_way.h"
 
 namespace {
 
@@ -102,6 +105,43 @@ private slots:
                 lens.setValueWeighted(true);
             }
         QVERIFY2(differs > 0, "the value-weighted view never differs from the raw weights: nothing is shown");
+        lens.setValueWeighted(false);
+        QVERIFY(!lens.overviewValueWeighted()); // the grid is back on the raw weights
+    }
+
+    // Station 6's three-way comparison: its raw weights and value-weighted shares at the last
+    // position, against the fixture's weights and the norms written out here.
+    void threeWayMatchesADirectComputationOnTheFixture() {
+        const std::vector<fixture::Case> cases = fixture::cases();
+        QVERIFY(!cases.empty());
+        const fixture::Case& c = cases.back();
+        auto model = al::Model::load(fixture::modelDir().toStdString());
+        al::Runner runner(model);
+        al::ForwardOptions opt;
+        opt.keep_qkv = true;
+        opt.keep_hidden = true;
+        const al::ForwardResult fwd = runner.forward(c.ids, opt);
+        const int last = c.T - 1;
+        for (int l = 0; l < c.L; ++l)
+            for (int h = 0; h < c.H; ++h) {
+                const course::HeadThreeWay w = course::headThreeWay(*model, fwd, l, h);
+                const std::vector<double> n = directNorms(*model, fwd, l, h);
+                auto a = [&](int i, int j) { return double(c.att(l, h, i, j)); };
+                QCOMPARE(int(w.share.size()), c.T);
+                for (int j = 0; j < c.T; ++j) {
+                    QVERIFY(std::abs(w.weight[size_t(j)] - a(last, j)) < 1e-4);
+                    QVERIFY2(std::abs(w.share[size_t(j)] - directCell(a, n, last, j, false)) < 2e-4,
+                             qPrintable(QStringLiteral("head %1.%2 position %3: %4 vs %5").arg(l).arg(h).arg(j)
+                                            .arg(w.share[size_t(j)]).arg(directCell(a, n, last, j, false))));
+                }
+                // Each ranking is a permutation of the positions, best first.
+                for (const std::vector<int>* order : {&w.byWeight, &w.byShare, &w.byRemoval})
+                    QCOMPARE(int(order->size()), c.T);
+                QCOMPARE(w.weight[size_t(w.byWeight.front())], *std::max_element(w.weight.begin(), w.weight.end()));
+                QCOMPARE(w.share[size_t(w.byShare.front())], *std::max_element(w.share.begin(), w.share.end()));
+                for (float d : w.change)
+                    QVERIFY(std::abs(d) <= std::abs(w.change[size_t(w.byRemoval.front())]));
+            }
     }
 
     void matchesADirectComputationOnLensMini() {
@@ -118,6 +158,16 @@ private slots:
         const al::ForwardResult fwd = runner.forward(ids, opt);
         const int T = int(ids.size()), L = model->config().n_layer, H = model->config().n_head;
         lens.setValueWeighted(true);
+        // The all-heads grid's norms, every head at once.
+        QTRY_VERIFY_WITH_TIMEOUT(lens.overviewValueWeighted(), 10000);
+        const std::vector<float>& all = *lens.overviewNorms();
+        QCOMPARE(all.size(), size_t(L) * H * T);
+        for (int l = 0; l < L; ++l)
+            for (int h = 0; h < H; ++h) {
+                const std::vector<double> n = directNorms(*model, fwd, l, h);
+                for (int j = 0; j < T; ++j)
+                    QVERIFY(std::abs(all[(size_t(l) * H + h) * T + j] - n[size_t(j)]) < 1e-4 * std::max(1.0, n[size_t(j)]));
+            }
         for (int l = 0; l < L; ++l)
             for (int h = 0; h < H; ++h) {
                 lens.setLayer(l);

@@ -1,6 +1,7 @@
 // Value-weighted attention (value_weighted.h) against a float64 reference built in this test from
 // the shared fixture's independent hidden states and attentions: each value v_j = LN1(x_j)·W_V + b_V
-// through the head's rows of W_O, its norm, times the reference's weight. Every head of both layers.
+// through the head's rows of W_O, its norm, times the reference's weight. Every head of both layers;
+// the norms of all heads at once against the same reference.
 #include "attention_lens/error.h"
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
@@ -9,6 +10,7 @@
 
 #include <QtTest/QtTest>
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -43,6 +45,8 @@ private slots:
             al::ForwardOptions o;
             o.keep_qkv = true;
             const al::ForwardResult r = runner.forward(ids, o);
+            const std::vector<float> all = al::value_norms_all(*model, r); // [L][H][T]
+            QCOMPARE(all.size(), size_t(L) * H * T);
             for (int l = 0; l < L; ++l) {
                 const al::LayerWeights& w = model->layer(l);
                 for (int h = 0; h < H; ++h) {
@@ -66,6 +70,9 @@ private slots:
                         double n = 0;
                         for (double e : y) n += e * e;
                         norm[j] = std::sqrt(n);
+                        const float a = all[(static_cast<size_t>(l) * H + h) * T + j];
+                        QVERIFY2(std::abs(a - norm[j]) < 1e-4, qPrintable(QStringLiteral("all heads' norms, head %1.%2, position %3: %4 vs %5")
+                                                                              .arg(l).arg(h).arg(j).arg(a).arg(norm[j])));
                     }
                     const std::vector<float> got = al::value_weighted_attention(*model, r, l, h);
                     for (int i = 0; i < T; ++i)
@@ -85,11 +92,14 @@ private slots:
         al::Runner runner(model);
         const al::ForwardResult r = runner.forward({464, 3797, 3332}, {});
         QVERIFY_THROWS_EXCEPTION(al::Error, al::value_norms(*model, r, 0, 0));
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::value_norms_all(*model, r));
         al::ForwardOptions o;
         o.keep_qkv = true;
         const al::ForwardResult k = runner.forward({464, 3797, 3332}, o);
         QVERIFY_THROWS_EXCEPTION(al::Error, al::value_norms(*model, k, 2, 0));
         QVERIFY_THROWS_EXCEPTION(al::Error, al::value_norms(*model, k, 0, -1));
+        std::atomic<bool> stop{true};
+        QVERIFY_THROWS_EXCEPTION(al::Cancelled, al::value_norms_all(*model, k, &stop));
     }
 };
 

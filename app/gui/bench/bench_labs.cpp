@@ -46,6 +46,8 @@
 #include "mask/mask_lab.h"
 #include "not/not_labs.h"
 #include "not/layer_lens_lab.h"
+#include "not/three_way_lab.h"
+#include "not/head_three_way.h"
 #include "math/qkv_inspector.h"
 #include "temperature/generation_lab.h"
 #include "temperature/temperature_lab.h"
@@ -342,6 +344,47 @@ void timeScoreSplit(const std::shared_ptr<const al::Model>& model) {
     std::fflush(stdout);
 }
 
+// Station 6's three answers for one head at T = 64 (head_three_way.h): raw weights, value-weighted
+// shares and the removal of each position's value, from a kept forward pass; heads of the first
+// layer (eleven layers rerun after them, the most work) and of the last. Then the lab, from a new
+// text until its figure is shown (its own forward pass included).
+void timeThreeWay(const std::shared_ptr<const al::Model>& model) {
+    const int T = 64, L = model->config().n_layer;
+    std::vector<int> ids(T);
+    for (int i = 0; i < T; ++i) ids[size_t(i)] = (i * 7919 + 13) % model->config().vocab_size;
+    al::Runner runner(model);
+    al::ForwardOptions o;
+    o.keep_hidden = true;
+    o.keep_qkv = true;
+    o.keep_scores = false;
+    QElapsedTimer t;
+    t.start();
+    const al::ForwardResult r = runner.forward_full(ids, o);
+    const double forwardMs = double(t.nsecsElapsed()) / 1e6;
+    std::vector<double> first, last;
+    for (int h = 0; h < 5; ++h) {
+        t.restart();
+        course::headThreeWay(*model, r, 0, h);
+        first.push_back(double(t.nsecsElapsed()) / 1e6);
+        t.restart();
+        course::headThreeWay(*model, r, L - 1, h);
+        last.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(first.begin(), first.end());
+    std::sort(last.begin(), last.end());
+    std::printf("  %-44s %6.1f ms · a head of the last layer: %.1f ms (medians of 5; the forward pass it reads: %.1f ms)\n",
+                "three-way comparison, a head of layer 0", first[2], last[2], forwardMs);
+    ThreeWayLab lab;
+    lab.setFollowHub(false);
+    const QString text = QStringLiteral("When Mary and John went to the store, John gave a drink to Mary. ").repeated(6);
+    t.restart();
+    lab.setModel(model, text);
+    const double s = settle(lab, t);
+    std::printf("  %-44s %6.2f s (T = %d)\n", "three-way figure, new text until shown", s,
+                int(lab.result().value(QStringLiteral("rows")).toList().size()));
+    std::fflush(stdout);
+}
+
 // Station 5's generation, one written token at a time with the KV cache: milliseconds per step
 // while the sequence grows to T tokens (a typed text of T - 8 tokens, then 8 written ones), as the
 // station's figure steps it on one worker. Beside the wall time, the process's CPU time per step:
@@ -480,6 +523,11 @@ int main(int argc, char** argv) {
         timeScoreSplit(model);
     }
 
+    if (onlyStation.isEmpty() || onlyStation == QLatin1String("6")) {
+        std::printf("Station 6, which position mattered to a head (GPT-2 small's shapes, T = 64):\n");
+        timeThreeWay(model);
+    }
+
     if (onlyStation.isEmpty() || onlyStation == QLatin1String("5")) {
         timeGenerationSteps(model);
         timeGenerationLab(model, text);
@@ -504,7 +552,7 @@ int main(int argc, char** argv) {
         {"5 temperature", "05-temperature", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<TemperatureLab>()); return v; }},
         {"6 not", "06-not", [] { std::vector<std::unique_ptr<CourseLab>> v; v.push_back(std::make_unique<PatternSwapLab>());
                                  v.push_back(std::make_unique<CostMeter>()); v.push_back(std::make_unique<CensusAcrossTexts>());
-                                 v.push_back(std::make_unique<LayerLensLab>()); return v; }},
+                                 v.push_back(std::make_unique<LayerLensLab>()); v.push_back(std::make_unique<ThreeWayLab>()); return v; }},
     };
     for (const auto& st : stations) {
         if (!onlyStation.isEmpty() && !QString::fromLatin1(st.name).startsWith(onlyStation + QLatin1Char(' ')))

@@ -405,6 +405,8 @@ StationScaffold {
                 }
                 Label {
                     text: qsTr("All heads for this text (rows: layers, columns: heads). Click one to select it.")
+                          + (lens.overviewValueWeighted ? " " + qsTr("Value-weighted, like the matrix.")
+                             : lens.valueWeighted ? " " + qsTr("Raw weights until every head's value sizes are computed…") : "")
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.WordWrap

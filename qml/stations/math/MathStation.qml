@@ -3,14 +3,23 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import AttentionLens
 
-// Station 2, the math: the Q·K·V sandbox, why √d (chart), and the real q, k, v of the learner's text.
+// Station 2, the math: the Q·K·V sandbox, the real q, k, v of the learner's text, one score of layer
+// 0 taken apart, and why √d (chart).
 StationScaffold {
     id: station
     stationId: "math"
     // The real-vectors figure shows the model's numbers.
-    labsReady: inspector.ready && !inspector.busy
+    labsReady: inspector.ready && !inspector.busy && (split.result.cell !== undefined || split.error !== "") && !split.busy
 
     QkvInspector { id: inspector; active: station.visible }
+    // Layer 0's score of the figure's query, taken apart; the head follows the figure's.
+    ScoreSplitLab {
+        id: split
+        active: station.visible
+        layer: 0
+        head: inspector.head
+        query: inspector.row.query !== undefined ? inspector.row.query : -1
+    }
 
     FigureSection {
         title: qsTr("Q·K·V sandbox")
@@ -31,6 +40,14 @@ StationScaffold {
             // Its size answer comes through the whole figure's veil, the top-key answer through the
             // asked row's (QkvRealView hides that row itself).
             QkvRealView { inspector: inspector; answers: realVeil.answers.concat(station.veils.answersFor("qkv-asked-row")); veils: station.veils }
+        }
+        // Layer 0's score of the chosen query, taken apart (hides itself while the asked row waits).
+        Veiled {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing
+            veils: station.veils
+            key: "qkv-real"
+            ScoreSplitCompact { lab: split; veils: station.veils }
         }
     }
     FigureSection {

@@ -12,10 +12,18 @@ StationScaffold {
     labsReady: (swap.ready || swap.error !== "") && !swap.busy && (cost.ready || cost.error !== "") && !cost.busy
                && (census.ready || census.error !== "") && !census.busy
                && (layers.ready || layers.error !== "") && !layers.busy
+               && (threeWay.ready || threeWay.error !== "") && !threeWay.busy
 
     PatternSwapLab { id: swap; active: station.visible }
     CostMeter { id: cost; active: station.visible }
     LayerLensLab { id: layers; active: station.visible }
+    // The head whose pushes the figure above shows.
+    ThreeWayLab {
+        id: threeWay
+        active: station.visible
+        layer: layers.headEffect.layer !== undefined ? layers.headEffect.layer : 0
+        head: layers.headEffect.head !== undefined ? layers.headEffect.head : 0
+    }
     ModelFacts { id: facts }
     CensusAcrossTexts {
         id: census
@@ -50,6 +58,12 @@ StationScaffold {
         summary: layers.description
         caption: qsTr("The table: the logit lens at the last of the first %1 tokens of your text: the final LayerNorm and the unembedding applied to the stream after each layer, its five most likely next tokens, and the rank of the model's final answer (outlined). Early rows are a rough view: those layers were not trained to be read this way. The bars: how far the final answer's logit stands above the average token's, split into what each layer's attention and MLP wrote directly, with the final LayerNorm's scale held at its value on this text. Below them, one head's pushes on every token.").arg(ModelHub.tokenCap)
         LayerLensView { Layout.fillWidth: true; lab: layers; veils: station.veils }
+    }
+    FigureSection {
+        title: qsTr("Which position mattered to this head: three answers")
+        summary: threeWay.description
+        caption: qsTr("One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position's value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model's top next token moves when that position's value alone is taken out of the head there, every later layer run again (exact, not an estimate). Each entry: rank, token, @ its position, value; blue bars where removing the value raises the logit. The position with the largest raw weight is outlined in every column.").arg(ModelHub.tokenCap)
+        ThreeWayView { Layout.fillWidth: true; lab: threeWay; picker: layers; veils: station.veils }
     }
     FigureSection {
         title: qsTr("How attention's cost grows with the text")

@@ -13,6 +13,8 @@ void HeadOverviewItem::setLens(LensController* lens) {
     if (lens_) {
         connect(lens_, &LensController::resultChanged, this, &HeadOverviewItem::invalidate);
         connect(lens_, &LensController::hideFirstChanged, this, &HeadOverviewItem::invalidate);
+        connect(lens_, &LensController::valueWeightedChanged, this, &HeadOverviewItem::invalidate);
+        connect(lens_, &LensController::overviewNormsChanged, this, &HeadOverviewItem::invalidate);
         connect(lens_, &LensController::selectionChanged, this, [this] { update(); });
     }
     emit lensChanged();
@@ -70,6 +72,8 @@ void HeadOverviewItem::rebuildCache(const QSize& pixelSize, qreal dpr) {
     if (!r || r->tokenCount() == 0) return;
     const int T = r->tokenCount();
     const bool hide = lens_->hideFirst();
+    // Value-weighted tiles (the lens's toggle) once every head's norms are in: [L][H][T].
+    const std::vector<float>* norms = lens_->overviewValueWeighted() ? lens_->overviewNorms() : nullptr;
     const qreal t = tileSize();
     // Each tile is sampled directly at its pixel size (nearest cell), cheaper than scaling a T x T image.
     const int tp = std::max(1, int(std::round(t * dpr)));
@@ -81,9 +85,12 @@ void HeadOverviewItem::rebuildCache(const QSize& pixelSize, qreal dpr) {
     QPainter painter(&cache_);
     for (int l = 0; l < r->nLayer; ++l)
         for (int h = 0; h < r->nHead; ++h) {
+            const float* headNorms = norms ? norms->data() + (size_t(l) * r->nHead + h) * T : nullptr;
             rasterize(tile, cellOf, cellOf, premulMask, [&](int i, int j) {
                 if (j > i || (hide && (i == 0 || j == 0)))
                     return -1.f;
+                if (headNorms)
+                    return lens::valueWeighted(*r, headNorms, l, h, i, j, hide);
                 const float* row = r->attention.row(l, h, i);
                 const float rest = hide && i > 0 ? 1.f - row[0] : 1.f;
                 return hide ? (rest > 1e-12f ? row[j] / rest : 0.f) : row[j];

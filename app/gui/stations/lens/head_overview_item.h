@@ -1,5 +1,6 @@
 // Every layer x head of the current text as small heatmaps in one grid (rows = layers, columns =
-// heads). The tiles are drawn once per result into a cached image at the item's pixel size; hover
+// heads): raw weights, or the value-weighted view while the lens's toggle is on and every head's
+// value norms are in. The tiles are drawn once per result into a cached image at the item's pixel size; hover
 // and selection only repaint that image plus two outlines, so hovering stays smooth with 144 heads.
 #pragma once
 #include <QImage>

@@ -255,6 +255,7 @@ void LensController::setResultForTesting(LensResultPtr result) {
     }
     emit resultChanged();
     requestValueNorms();
+    requestOverviewNorms();
     updateWeights();
 }
 
@@ -294,6 +295,7 @@ void LensController::setValueWeighted(bool on) {
             request(); // the shown result kept no values: once more with them (then its norms)
         else
             requestValueNorms();
+        requestOverviewNorms();
         updateWeights();
     }
 }
@@ -339,6 +341,41 @@ void LensController::requestValueNorms() {
         updateWeights();
     };
     normsJob_ = compute::ComputeScheduler::instance()->submit(std::move(spec));
+}
+
+const std::vector<float>* LensController::overviewNorms() const {
+    return result_ && !allNorms_.empty() && allNormsOf_.lock() == result_ ? &allNorms_ : nullptr;
+}
+
+// Every head's value norms, for the all-heads grid: 144 products of [T][64] . [64][768] at GPT-2
+// small's shapes, submitted after the shown head's. Only while the toggle is on.
+void LensController::requestOverviewNorms() {
+    if (allNormsJob_)
+        allNormsJob_->cancel();
+    if (valueWeighted_ && overviewNorms())
+        return;
+    const bool wasReady = overviewNorms() != nullptr;
+    allNorms_.clear();
+    if (wasReady)
+        emit overviewNormsChanged();
+    LensResultPtr r = result_;
+    std::shared_ptr<const al::Model> model = r ? r->model.lock() : nullptr;
+    if (!valueWeighted_ || !r || !model || r->values.empty())
+        return;
+    auto norms = std::make_shared<std::vector<float>>();
+    compute::JobSpec spec;
+    spec.priority = compute::Priority::Figure;
+    spec.name = QStringLiteral("lens-overview-norms");
+    spec.receiver = this;
+    spec.work = [r, model, norms](compute::JobContext& ctx) { *norms = lens::allValueNorms(*model, *r, ctx.cancelFlag()); };
+    spec.onFinished = [this, r, norms](compute::Outcome outcome, const QString&) {
+        if (outcome != compute::Outcome::Done || r != result_ || !valueWeighted_)
+            return; // superseded; an error leaves the raw weights in the grid
+        allNorms_ = std::move(*norms);
+        allNormsOf_ = r;
+        emit overviewNormsChanged();
+    };
+    allNormsJob_ = compute::ComputeScheduler::instance()->submit(std::move(spec));
 }
 
 void LensController::updateWeights() {

@@ -36,6 +36,9 @@ class LensController : public QObject {
     // The value norms of the shown layer/head are computed (while valueWeighted is on, a job after
     // each result and selection).
     Q_PROPERTY(bool valueWeightsReady READ valueWeightsReady NOTIFY valueWeightsChanged)
+    // The all-heads grid shows the value-weighted view: the toggle is on and every head's value
+    // norms are in (one more job after each result while the toggle is on; nothing while it is off).
+    Q_PROPERTY(bool overviewValueWeighted READ overviewValueWeighted NOTIFY overviewNormsChanged)
     Q_PROPERTY(TokenModel* tokens READ tokens CONSTANT)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)          // a newer request is being computed
     Q_PROPERTY(bool hasResult READ hasResult NOTIFY resultChanged)
@@ -68,6 +71,9 @@ public:
     bool valueWeighted() const { return valueWeighted_; }
     void setValueWeighted(bool on);
     bool valueWeightsReady() const;
+    bool overviewValueWeighted() const { return valueWeighted_ && overviewNorms() != nullptr; }
+    // Every head's ‖v_j·W_O‖ for the shown result, [L][H][T]; null until its job is done.
+    const std::vector<float>* overviewNorms() const;
     TokenModel* tokens() { return &tokens_; }
     bool busy() const { return requested_ != shown_; }
     bool hasResult() const { return result_ != nullptr; }
@@ -126,6 +132,7 @@ signals:
     void hideFirstChanged();
     void valueWeightedChanged();
     void valueWeightsChanged();
+    void overviewNormsChanged();
     void busyChanged();
     void resultChanged();
     void errorChanged();
@@ -138,6 +145,7 @@ private:
     void acceptResult(lens::LensResultPtr result, const QString& error, quint64 generation);
     void updateWeights();
     void requestValueNorms();
+    void requestOverviewNorms();
     bool showsValueWeighted() const { return valueWeighted_ && valueWeightsReady(); }
     void choose(int& field, int value, int count);
     void onHubModelChanged();
@@ -153,6 +161,9 @@ private:
     std::vector<float> norms_;
     std::weak_ptr<const lens::LensResult> normsOf_;
     int normsLayer_ = -1, normsHead_ = -1;
+    // Every head's norms for allNormsOf_ (empty until its job is done).
+    std::vector<float> allNorms_;
+    std::weak_ptr<const lens::LensResult> allNormsOf_;
     TokenModel tokens_;
     lens::LensResultPtr result_;
     QString error_;
@@ -161,5 +172,5 @@ private:
     std::shared_ptr<const al::Model> model_;
     QVariantMap induction_;
     std::shared_ptr<class LensWorker> worker_; // the runner; shared with running jobs
-    compute::JobPtr job_, inductionJob_, normsJob_;
+    compute::JobPtr job_, inductionJob_, normsJob_, allNormsJob_;
 };

@@ -35,9 +35,20 @@ std::vector<float> valueNorms(const al::Model& model, const LensResult& r, int l
     return al::value_norms(model, kept, layer, head);
 }
 
+std::vector<float> allValueNorms(const al::Model& model, const LensResult& r, const std::atomic<bool>* cancel) {
+    al::ForwardResult kept; // al::value_norms_all reads only the ids and the values
+    kept.ids = r.ids;
+    kept.v = r.values;
+    return al::value_norms_all(model, kept, cancel);
+}
+
 float valueWeighted(const LensResult& r, const std::vector<float>& norms, int l, int h, int i, int j, bool hideFirst) {
+    return norms.size() == size_t(r.tokenCount()) ? valueWeighted(r, norms.data(), l, h, i, j, hideFirst) : 0.f;
+}
+
+float valueWeighted(const LensResult& r, const float* norms, int l, int h, int i, int j, bool hideFirst) {
     const int T = r.tokenCount();
-    if (norms.size() != size_t(T) || l < 0 || h < 0 || l >= r.nLayer || h >= r.nHead || i < 0 || j < 0 || i >= T || j >= T)
+    if (!norms || l < 0 || h < 0 || l >= r.nLayer || h >= r.nHead || i < 0 || j < 0 || i >= T || j >= T)
         return 0.f;
     if (hideFirst && i == 0)
         return -1.f; // nothing left in row 0, as in LensResult::weight

@@ -1,6 +1,7 @@
 // One finished lens computation: the text's tokens, every head's attention, and per-head pattern
 // scores. Immutable once built, shared between the GUI thread's models and items.
 #pragma once
+#include <atomic>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -52,11 +53,15 @@ using LensResultPtr = std::shared_ptr<const LensResult>;
 // ‖v_j·W_O‖ of head (layer, head) at every position of the result (al::value_norms on its kept
 // values): [T]. Throws al::Error if the result kept no values or the head is not in the model.
 std::vector<float> valueNorms(const al::Model& model, const LensResult& r, int layer, int head);
+// The same for every head: [L][H][T] (al::value_norms_all), for the all-heads grid.
+std::vector<float> allValueNorms(const al::Model& model, const LensResult& r, const std::atomic<bool>* cancel);
 
 // The value-weighted view of query i on key j (Kobayashi et al. 2020): weight(i, j) × norms[j],
 // rescaled so that the row sums to 1 and so compares with the raw weights. hideFirst and masked
 // cells as in LensResult::weight; 0 if norms do not fit the result.
 float valueWeighted(const LensResult& r, const std::vector<float>& norms, int l, int h, int i, int j, bool hideFirst);
+// The same with `norms` pointing at head (l, h)'s T norms (a slice of allValueNorms).
+float valueWeighted(const LensResult& r, const float* norms, int l, int h, int i, int j, bool hideFirst);
 
 // Chip text for one token's raw bytes (GPT-2 byte-level pieces).
 TokenInfo describeToken(const std::string& bytes, bool special);

@@ -16,6 +16,7 @@
 #include "attention_lens/variants.h"
 #include "course_math.h"
 #include "head_roles.h"
+#include "head_three_way.h"
 
 namespace course::answers {
 namespace {
@@ -166,6 +167,55 @@ ExerciseAnswer lensAttentionShare(const Ctx& c) {
     return a;
 }
 
+
+// The head that writes the largest part of the final answer (the one the station's figures show
+// first), at the last position: its largest weight is that position's share of the weights. Take
+// each position's value out of the head in turn and add up the sizes of the top logit's changes:
+// is that position's share of this total below, near or above its share of the weights? Ranges
+// of the ratio (removal share / weight), which reads the same whatever the weight. The clue, in
+// the prompt: which position it is and its weight; a large weight on the first token, whose value
+// is often small, is the usual way the removal share falls short.
+ExerciseAnswer threeWayShare(const Ctx& c) {
+    al::ForwardOptions o;
+    o.keep_hidden = true;
+    o.keep_qkv = true;
+    const al::ForwardResult r = run(c, o);
+    const al::LogitLens lens = al::logit_lens(c.model, r, c.T - 1, 1);
+    const std::vector<double> mean = al::unembedding_mean(c.model); // as the figure picks its head
+    const al::DirectAttribution d = al::direct_attribution(c.model, r, c.T - 1, lens.answer, &mean);
+    int best = 0;
+    for (int i = 1; i < int(d.heads.size()); ++i)
+        if (std::abs(d.heads[size_t(i)]) > std::abs(d.heads[size_t(best)])) best = i;
+    const int l = best / c.H, h = best % c.H;
+    const HeadThreeWay w = headThreeWay(c.model, r, l, h, c.cancel);
+    const int top = w.byWeight.front(), first = w.byRemoval.front();
+    double total = 0;
+    for (float v : w.change) total += std::abs(v);
+    const double share = total > 0 ? std::abs(w.change[size_t(top)]) / total : 0.0;
+    const double weight = w.weight[size_t(top)];
+    const double ratio = weight > 0 ? share / weight : 0.0;
+    ExerciseAnswer a;
+    setBucket(c, a, ratio, paramEdges(c, {0.5, 1.1}), 0.02);
+    const QString name = headName(l, h);
+    a.focusHead = name;
+    a.promptText = QObject::tr("Head %1 writes the largest part of the final answer %2 at the last position of your text. "
+                               "There its largest weight, %3, is on %4 (position %5): that position's share of the "
+                               "head's weights. Take each position's value out of the head there in turn, and add up how "
+                               "far the logit of %2 moves, every change counted by its size. Compared with its weight, "
+                               "what share of that total comes from position %5?")
+                       .arg(name, quoted(c.model, w.token), num(weight, 2), quoted(c.model, c.ids[size_t(top)]))
+                       .arg(top);
+    a.detail = QObject::tr("Removing the value of position %1 moves the logit of %2 by %3: %4% of all the positions' "
+                           "changes added by size, %5 times its weight. The largest change, %6, comes from removing %7 "
+                           "(position %8, weight %9).")
+                   .arg(top)
+                   .arg(quoted(c.model, w.token), num(w.change[size_t(top)], 2), num(100 * share, 2), num(ratio, 2),
+                        num(w.change[size_t(first)], 2), quoted(c.model, c.ids[size_t(first)]))
+                   .arg(first)
+                   .arg(num(w.weight[size_t(first)], 2));
+    return a;
+}
+
 } // namespace
 } // namespace course::answers
 
@@ -177,6 +227,7 @@ void registerStationAnswers_not() {
     registerExerciseFunction(QStringLiteral("label_stable"), answers::labelStable);
     registerExerciseFunction(QStringLiteral("attention_cost_share"), answers::attentionCostShare);
     registerExerciseFunction(QStringLiteral("lens_attention_share"), answers::lensAttentionShare);
+    registerExerciseFunction(QStringLiteral("three_way_share"), answers::threeWayShare);
 }
 
 } // namespace course
