@@ -6,7 +6,9 @@
 // earlier token (as the repeated name in the indirect-object sentences, Wang et al. 2022), the
 // third-last one, and the ones three quarters, half and a quarter of the way in; each is tried with
 // each of kReplacementWords (that differs from it), and the pair chosen is the one whose
-// replacement moves the measure most. The token just before the last is never replaced: the last
+// replacement moves the measure most. Where none of these moves it by kMinPatchGap (on a byte-level
+// model a replaced letter often changes little far from the end), every other position is tried
+// as well, before the text is refused. The token just before the last is never replaced: the last
 // position reads it in one attention step, so on nearly every text a single head would bring back
 // nearly all of the drop, and the question about the best head would have one answer. The measure
 // compares the clean run's top token with the corrupted run's top token (the clean run's runner-up
