@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include "attention_lens/error.h"
@@ -115,6 +116,21 @@ TextPatching patchText(const std::shared_ptr<const al::Model>& model, const std:
         for (int i = int(ids.size()) - 3; i >= 0; --i)
             if (std::find(first.begin(), first.end(), i) == first.end()) rest.push_back(i);
         tryPositions(rest);
+    }
+    const int T = int(ids.size());
+    if (best.tried.empty() || best.tried[size_t(best.pair.changed)].gap < kMinPatchGap) {
+        // Nothing further back moves the answer (a byte-level model trained briefly reads mostly its
+        // last two tokens). Where the worked pair has no gap either, the token just before the last
+        // is tried, so that a question stays: its share is the model's to compute like any other.
+        bool presetMoves = false;
+        try {
+            const al::Patching p = patchPreset(model, kPresetPairs[0], cancel);
+            presetMoves = std::abs(p.ld_clean - p.ld_corrupted) >= kMinPatchGap;
+        } catch (const al::Cancelled&) {
+            throw;
+        } catch (const al::Error&) { // the pair's texts differ in length in this tokenizer
+        }
+        if (!presetMoves) tryPositions({T - 2});
     }
     if (best.tried.empty()) throw al::Error("patching: no replacement word differs from the text's tokens");
     const PatchCandidate& chosen = best.tried[size_t(best.pair.changed)];
