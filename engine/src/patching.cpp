@@ -12,11 +12,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <thread>
 
 #include <cblas.h>
 
 #include "attention_lens/error.h"
 #include "attention_lens/layers.h"
+#include "forward_math.h"
+#include "gemm.h"
 #include "forward_plan.h"
 
 namespace al {
@@ -112,43 +116,82 @@ struct Ragged {
     int n() const { return static_cast<int>(start.size()); }
 };
 
+// The stacked index of variant v's last row, of N stacked rows in all.
+int last_row(const Ragged& g, int v, int N) { return (v + 1 < g.n() ? g.off[static_cast<size_t>(v) + 1] : N) - 1; }
+
+// a . b over n floats in eight partial sums, which -O3 vectorises (one running sum it may not
+// reorder).
+float dot8(const float* a, const float* b, int n) {
+    float part[8] = {};
+    int e = 0;
+    for (; e + 8 <= n; e += 8)
+        for (int u = 0; u < 8; u++) part[u] += a[e + u] * b[e + u];
+    float d = ((part[0] + part[4]) + (part[1] + part[5])) + ((part[2] + part[6]) + (part[3] + part[7]));
+    for (; e < n; e++) d += a[e] * b[e];
+    return d;
+}
+
+// out [N][OC] (row stride ldo) = in [N][K] (ldi) . w [K][OC] (ldw) + bias [OC]: a product over some
+// columns of a weight matrix, which the model's own layers never need.
+void product(float* out, int ldo, const float* in, int ldi, const float* w, int ldw, const float* bias, int N, int K, int OC) {
+    for (int r = 0; r < N; r++) std::memcpy(out + static_cast<size_t>(r) * ldo, bias, sizeof(float) * OC);
+    if (detail::fast_gemm_available())
+        detail::fast_gemm(N, OC, K, in, ldi, w, ldw, false, out, ldo);
+    else
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, OC, K, 1.0f, in, ldi, w, ldw, 1.0f, out, ldo);
+}
+
 // Layer l's attention for the stacked variants: z [..][C] for each variant's rows (or, when
 // last_only, for its last row alone, z [n][C]). Keys and values of the rows before a variant's
-// start are the corrupted run's; qkv [rows][3C] holds the variant's own.
-void ragged_attention(const Patching& p, int l, const Ragged& g, const float* qkv, bool last_only, float* z, Scratch& s) {
+// start are the corrupted run's; qkv [rows][3C] holds the variant's own. Each (variant, head) is
+// one small job of T x T x hs multiply-adds: too small for a matrix-product call each (hundreds a
+// layer), so they are plain loops, split over the same threads as the products (the attention
+// would otherwise leave one core idle between them).
+void ragged_attention(const Patching& p, int l, const Ragged& g, const float* qkv, bool last_only, float* z) {
     const Config& cfg = p.model->config();
     const int T = static_cast<int>(p.clean_ids.size()), C = cfg.n_embd, NH = cfg.n_head, hs = cfg.head_dim();
     const float scale = cfg.attention_scale(l);
     const float* base = p.corrupted.qkv.data() + at(l, T, 3 * C);
-    s.big.resize(static_cast<size_t>(T) * 3 * C); // the variant's full q | k | v [T][3C]
-    s.preatt.resize(static_cast<size_t>(T) * T);
-    for (int v = 0; v < g.n(); v++) {
-        const int f = g.start[v], R = T - f;
-        float* kv = s.big.data();
-        std::memcpy(kv, base, sizeof(float) * f * 3 * C);
-        std::memcpy(kv + static_cast<size_t>(f) * 3 * C, qkv + static_cast<size_t>(g.off[v]) * 3 * C, sizeof(float) * R * 3 * C);
-        const int q0 = last_only ? T - 1 : f, nq = T - q0; // query rows [q0, T)
-        float* zv = z + static_cast<size_t>(last_only ? v : g.off[v]) * C;
-        for (int h = 0; h < NH; h++) {
-            // scores [nq][T] = scale * q [nq][hs] . k [T][hs]^T (rows strided by 3C)
-            float* sc = s.preatt.data();
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nq, T, hs, scale, kv + static_cast<size_t>(q0) * 3 * C + h * hs,
-                        3 * C, kv + C + h * hs, 3 * C, 0.0f, sc, T);
-            for (int i = 0; i < nq; i++) {
-                float* row = sc + static_cast<size_t>(i) * T;
-                const int allowed = q0 + i + 1;
-                float mx = row[0];
-                for (int j = 1; j < allowed; j++) mx = std::max(mx, row[j]);
+    const int jobs = g.n() * NH;
+    auto run = [&](int j0, int j1) {
+        std::vector<const float*> rows(static_cast<size_t>(T)); // each key/value row of the variant
+        std::vector<float> w(static_cast<size_t>(T));
+        for (int job = j0; job < j1; job++) {
+            const int v = job / NH, h = job % NH, f = g.start[v];
+            const float* own = qkv + static_cast<size_t>(g.off[v]) * 3 * C;
+            for (int t = 0; t < T; t++)
+                rows[static_cast<size_t>(t)] = t < f ? base + static_cast<size_t>(t) * 3 * C : own + static_cast<size_t>(t - f) * 3 * C;
+            const int q0 = last_only ? T - 1 : f; // query rows [q0, T)
+            float* zv = z + static_cast<size_t>(last_only ? v : g.off[v]) * C + h * hs;
+            for (int i = q0; i < T; i++) {
+                const float* q = rows[static_cast<size_t>(i)] + h * hs;
+                float mx = -std::numeric_limits<float>::infinity();
+                for (int j = 0; j <= i; j++) {
+                    const float* k = rows[static_cast<size_t>(j)] + C + h * hs;
+                    w[static_cast<size_t>(j)] = dot8(q, k, hs) * scale;
+                    mx = std::max(mx, w[static_cast<size_t>(j)]);
+                }
                 float sum = 0;
-                for (int j = 0; j < allowed; j++) sum += (row[j] = std::exp(row[j] - mx));
-                for (int j = 0; j < allowed; j++) row[j] /= sum;
-                for (int j = allowed; j < T; j++) row[j] = 0.0f;
+                for (int j = 0; j <= i; j++) sum += (w[static_cast<size_t>(j)] = fastmath::exp(w[static_cast<size_t>(j)] - mx));
+                const float inv = 1.0f / sum;
+                float* out = zv + static_cast<size_t>(i - q0) * C;
+                for (int e = 0; e < hs; e++) out[e] = 0.0f;
+                for (int j = 0; j <= i; j++) {
+                    const float a = w[static_cast<size_t>(j)] * inv;
+                    const float* val = rows[static_cast<size_t>(j)] + 2 * C + h * hs;
+                    for (int e = 0; e < hs; e++) out[e] += a * val[e];
+                }
             }
-            // z [nq][hs] (strided by C) = weights [nq][T] . v [T][hs] (strided by 3C)
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nq, hs, T, 1.0f, sc, T, kv + 2 * C + h * hs, 3 * C, 0.0f,
-                        zv + h * hs, C);
         }
-    }
+    };
+    if (jobs == 0) return;
+    const int threads = std::min(jobs, std::max(1, openblas_get_num_threads()));
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; t++)
+        workers.emplace_back(run, static_cast<int>(static_cast<long>(jobs) * t / threads),
+                             static_cast<int>(static_cast<long>(jobs) * (t + 1) / threads));
+    run(0, jobs / threads);
+    for (std::thread& w : workers) w.join();
 }
 
 // Runs layers [from, L) on the stacked variants x [g.rows][C] and returns each one's last row after
@@ -187,9 +230,23 @@ std::vector<float> finish_rows(const Patching& p, int from, const Ragged& g, std
             }
         } else {
             layers::layernorm_forward(s.a.data(), nullptr, nullptr, x.data(), w.ln1_w, w.ln1_b, N, C, cfg.layer_norm_epsilon);
-            layers::matmul_forward(s.qkv.data(), s.a.data(), w.attn_w, w.attn_b, N, C, 3 * C);
+            if (last_only) {
+                // Only each variant's last row goes on past this layer: every row's key and value,
+                // but the query of the last row alone (a third less of this product).
+                product(s.qkv.data() + C, 3 * C, s.a.data(), C, w.attn_w + C, 3 * C, w.attn_b + C, N, C, 2 * C);
+                std::vector<float> a_last(static_cast<size_t>(n) * C), q_last(static_cast<size_t>(n) * C);
+                for (int v = 0; v < n; v++)
+                    std::memcpy(a_last.data() + static_cast<size_t>(v) * C, s.a.data() + static_cast<size_t>(last_row(g, v, N)) * C,
+                                sizeof(float) * C);
+                product(q_last.data(), C, a_last.data(), C, w.attn_w, 3 * C, w.attn_b, n, C, C);
+                for (int v = 0; v < n; v++)
+                    std::memcpy(s.qkv.data() + static_cast<size_t>(last_row(g, v, N)) * 3 * C, q_last.data() + static_cast<size_t>(v) * C,
+                                sizeof(float) * C);
+            } else {
+                layers::matmul_forward(s.qkv.data(), s.a.data(), w.attn_w, w.attn_b, N, C, 3 * C);
+            }
         }
-        ragged_attention(p, l, g, s.qkv.data(), last_only, s.z.data(), s);
+        ragged_attention(p, l, g, s.qkv.data(), last_only, s.z.data());
         float* xr = x.data();
         int nr = N;
         if (last_only) {

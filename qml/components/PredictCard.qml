@@ -29,9 +29,16 @@ ExerciseCard {
     startVisible: needsStart && !started
     onStartRequested: started = true
     // A prompt computed for this text (it names the token asked about) replaces the lesson's own.
+    // The head a question is about is named once: after the prompt, unless the prompt names it.
+    readonly property string askedPrompt: card.answer.promptText || card.definition.prompt || ""
+    function namesHead(text, head) {
+        const escaped = head.replace(/\./g, "\\.")
+        return new RegExp("(^|[^0-9.])" + escaped + "($|[^0-9])").test(text)
+    }
     prompt: !started ? (card.definition.intro || card.definition.prompt || "")
-            : (card.answer.promptText || card.definition.prompt || "")
-              + (card.answer.focusHead ? " " + qsTr("(Layer %1, head %2.)").arg(card.answer.focusHead.split(".")[0]).arg(card.answer.focusHead.split(".")[1]) : "")
+            : askedPrompt
+              + (card.answer.focusHead && !namesHead(askedPrompt, card.answer.focusHead)
+                 ? " " + qsTr("(Layer %1, head %2.)").arg(card.answer.focusHead.split(".")[0]).arg(card.answer.focusHead.split(".")[1]) : "")
     computing: card.answer.kind === undefined && card.answer.error === undefined
     errorText: card.answer.error || ""
     canReveal: card.prediction !== ""

@@ -49,6 +49,11 @@ QtObject {
     readonly property color heatFrame: pick("#596069", "#a6abb2", "#000000", "#ffffff")
     // A chart's second line (the first is the accent).
     readonly property color chartSecond: pick("#1a56db", "#8ab4ff", "#0033cc", "#8ab4ff")
+    // The two kinds of terms in an attention score (Station 3's split): colours that no other
+    // figure gives a meaning, since attention is the accent and the MLP the chart's second colour
+    // wherever the stations split what writes an answer (Station 6's bars, the cost chart).
+    readonly property color positionPart: pick("#00796b", "#4dd0c4", "#005a50", "#5ff5e0")
+    readonly property color contentPart: pick("#6f42c1", "#b99cf0", "#4b1d99", "#d9c2ff")
     // Three keys told apart by colour (and by their labels k1, k2, k3), readable as text.
     readonly property var keyColors: highContrast
         ? (dark ? ["#7cc4ff", "#7dffa0", "#e0b3ff"] : ["#00509e", "#0b5a22", "#5c2a91"])

@@ -109,7 +109,7 @@ private slots:
             for (const QColor& bg : {background, surface})
                 need(QColor(k.toString()), bg, 4.5, QStringLiteral("key label"));
         // Graphics: focus ring, masked cells, chart lines and marks, the heatmap's frame.
-        for (const char* fg : {"focusRing", "mask", "heatFrame", "chartSecond", "accent"})
+        for (const char* fg : {"focusRing", "mask", "heatFrame", "chartSecond", "accent", "positionPart", "contentPart"})
             for (const QColor& bg : {background, surface, surfaceAlt})
                 need(colour(fg), bg, 3.0, QStringLiteral("graphic %1").arg(fg));
         // A heatmap's extremes (the viridis map the lens and the stations draw): apart from each

@@ -1,7 +1,8 @@
 // Station 3's patching pair on the learner's text, and its card. Every replacement patchText
 // reports is measured again here with plain full forwards of both texts (no cached prefix), and the
 // pair it chooses must have the largest gap among them. The card asks about the learner's text
-// where that gap is large enough, falls back to the first worked pair (the indirect-object
+// where that gap is large enough (after the wider search where the first positions move nothing),
+// falls back to the first worked pair (the indirect-object
 // sentences) where it is not, and refuses only where that pair has no gap either; the fallback's
 // answer is checked against a patching of that pair's texts computed here.
 #include <QtTest>
@@ -45,8 +46,8 @@ std::shared_ptr<const al::Model> lensMini() {
     return al::Model::load((fixture::sourceDir() + QStringLiteral("/resources/models/lens-mini")).toStdString());
 }
 
-// The positions the header promises: the latest four repeats, the third-last, and the ones three
-// quarters, half and a quarter of the way in; never the one before the last.
+// The positions the header promises first: the latest four repeats, the third-last, and the ones
+// three quarters, half and a quarter of the way in; never the one before the last.
 std::set<int> expectedPositions(const std::vector<int>& ids) {
     const int T = int(ids.size());
     std::set<int> out;
@@ -76,11 +77,35 @@ class TestPatchingPair : public QObject {
         const std::vector<float> clean = lastLogits(m, ids);
         std::vector<int> words;
         for (const char* w : course::kReplacementWords) words.push_back(m->tokenizer()->encode(w).front());
-        // Every expected position with every replacement word that differs from its token, once.
+        // Every expected position with every replacement word that differs from its token, once;
+        // where none of those moves the measure kMinPatchGap (measured here), every position but
+        // the last two.
         std::set<std::pair<int, int>> expected, tried;
+        float firstBest = -1e30f;
         for (int k : expectedPositions(ids))
             for (int w : words)
-                if (w != ids[size_t(k)]) expected.insert({k, w});
+                if (w != ids[size_t(k)]) {
+                    expected.insert({k, w});
+                    std::vector<int> changed = ids;
+                    changed[size_t(k)] = w;
+                    firstBest = std::max(firstBest, gapOf(clean, lastLogits(m, changed)));
+                }
+        float wideBest = firstBest;
+        if (firstBest < course::kMinPatchGap)
+            for (int k = 0; k <= int(ids.size()) - 3; ++k)
+                for (int w : words)
+                    if (w != ids[size_t(k)] && expected.insert({k, w}).second) {
+                        std::vector<int> changed = ids;
+                        changed[size_t(k)] = w;
+                        wideBest = std::max(wideBest, gapOf(clean, lastLogits(m, changed)));
+                    }
+        // Then, where the worked pair has no gap either, the token just before the last.
+        if (wideBest < course::kMinPatchGap) {
+            const al::Patching preset = course::patchPreset(m, course::kPresetPairs[0]);
+            if (std::abs(preset.ld_clean - preset.ld_corrupted) < course::kMinPatchGap)
+                for (int w : words)
+                    if (w != ids[ids.size() - 2]) expected.insert({int(ids.size()) - 2, w});
+        }
         float best = -1e30f, lowest = 1e30f;
         for (const course::PatchCandidate& c : tp.tried) {
             QVERIFY2(tried.insert({c.position, c.token}).second, "a replacement is tried once");
@@ -112,6 +137,7 @@ private slots:
         checkChoice(m, "When Mary and John went to the store, John gave a drink to", 0.5f);
         checkChoice(m, "The cat sat on the mat because the cat was tired, and then the dog came in.", 0.5f);
         checkChoice(m, kOwnText, 1.0f);
+        checkChoice(m, kWideText, 1.0f);
     }
 
     void shortTextIsAnError() {
@@ -132,6 +158,15 @@ private slots:
         const course::ExerciseAnswer a = course::computeExercise(def, runner, own);
         QVERIFY(!a.example);
         QVERIFY(a.promptText.contains(QStringLiteral("of your text")));
+
+        // A text none of whose first replacements moves the measure, but one further from its end does.
+        const std::vector<int> wide = course::tokenize(*m, kWideText, course::kTokenCap);
+        const course::TextPatching wp = course::patchText(m, wide);
+        QVERIFY(wp.gap() >= course::kMinPatchGap);
+        QVERIFY(expectedPositions(wide).count(wp.pair.changed) == 0);
+        const course::ExerciseAnswer w = course::computeExercise(def, runner, wide);
+        QVERIFY(!w.example);
+        QVERIFY(w.promptText.contains(QStringLiteral("replace token %1 ").arg(wp.pair.changed)));
 
         const std::vector<int> flat = course::tokenize(*m, kFlatText, course::kTokenCap);
         QVERIFY2(course::patchText(m, flat).gap() < course::kMinPatchGap, "no replacement of this text moves the measure 1 nat");
@@ -176,10 +211,12 @@ private slots:
     }
 
 private:
-    // On lens-mini: a text one of whose replacements moves the measure by about 4 nats, and one
-    // none of whose replacements moves it by even 0.1.
+    // On lens-mini: a text one of whose replacements moves the measure by about 4 nats; one none of
+    // whose first replacements moves it by even 0.1, but a replacement further from its end by
+    // more than 1 nat; and one that no replacement at any position moves by 1 nat (0.69 at most).
     static constexpr const char* kOwnText = "Thanks, and see you soon.";
-    static constexpr const char* kFlatText = "Once upon a time there was a little fox who lived in the woods.";
+    static constexpr const char* kWideText = "Once upon a time there was a little fox who lived in the woods.";
+    static constexpr const char* kFlatText = "Good morning, everyone.";
 };
 
 QTEST_MAIN(TestPatchingPair)

@@ -93,7 +93,7 @@ ColumnLayout {
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
         text: view.lab.pair === view.ownTextPair
-              ? qsTr("Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (up to four of the last ones that repeat an earlier one, the third-last, and the ones three quarters, half and a quarter of the way in), each with each word, the replacement that moves the measure most. The measure compares the model's top answer on your text with its top answer on the changed text (its runner-up where both agree).").arg(32)
+              ? qsTr("Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (up to four of the last ones that repeat an earlier one, the third-last, and the ones three quarters, half and a quarter of the way in; where none of them moves the measure by 1, every token but the last two, and where the names pair has no gap either, the one before the last), each with each word, the replacement that moves the measure most. The measure compares the model's top answer on your text with its top answer on the changed text (its runner-up where both agree).").arg(32)
               : qsTr("Edit one word of the clean text and press Enter: the corrupted text keeps the pair's swap and takes your word too.")
     }
     Label {

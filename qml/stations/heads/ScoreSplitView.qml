@@ -47,8 +47,8 @@ ColumnLayout {
         if (p.startsWith("MLP ")) return qsTr("MLP %1").arg(p.slice(4))
         return p
     }
-    readonly property color positionColor: Theme.chartSecond
-    readonly property color contentColor: Theme.accent
+    readonly property color positionColor: Theme.positionPart
+    readonly property color contentColor: Theme.contentPart
     readonly property color biasColor: Theme.mask
 
     RowLayout {

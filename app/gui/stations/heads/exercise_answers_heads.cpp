@@ -375,6 +375,11 @@ ExerciseAnswer patchBestHead(const Ctx& c) {
                                    "your text into the run on the changed one: how much of that drop does the best single "
                                    "head bring back?")
                            .arg(int(ids.size())).arg(pair.changed).arg(num(p.ld_clean, 2), num(p.ld_corrupted, 2));
+        if (pair.changed == int(ids.size()) - 2)
+            a.promptText += QLatin1Char(' ') +
+                            QObject::tr("(No token further back moves this model's answer by 1, nor does the figure's "
+                                        "names pair, so the token replaced is the one just before the last, which the "
+                                        "last position can read in one attention step.)");
         a.detail = QObject::tr("Token %1, %2, was replaced by %3; the measure is the logit of %4 minus that of %5. Head %6 "
                                "brings back the most: %7 of the drop. The figure shows your text's pair now (“Your text”), "
                                "with every head's share.")

@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include "attention_lens/error.h"
@@ -86,24 +87,52 @@ TextPatching patchText(const std::shared_ptr<const al::Model>& model, const std:
                        const std::atomic<bool>* cancel) {
     if (ids.size() < 3 || !model->tokenizer()) throw al::Error("patching needs a text of at least 3 tokens");
     const std::vector<int> words = replacementTokens(*model);
-    // The candidates are measured on the last position's logits alone, all in one batched run
-    // that starts each replaced text at its replaced token.
-    std::vector<std::pair<int, int>> subs;
-    for (int k : candidatePositions(ids))
-        for (int w : words)
-            if (w != ids[size_t(k)]) subs.push_back({k, w});
-    const std::vector<float> logits = al::substitution_logits(model, ids, subs, cancel);
-    const size_t V = logits.size() / (subs.size() + 1);
-    al::Patching m;
-    m.clean.logits.assign(logits.begin(), logits.begin() + ptrdiff_t(V));
     TextPatching best;
-    for (size_t i = 0; i < subs.size(); ++i) {
-        m.corrupted.logits.assign(logits.begin() + ptrdiff_t((i + 1) * V), logits.begin() + ptrdiff_t((i + 2) * V));
-        measure(m);
-        const PatchCandidate c{subs[i].first, subs[i].second, m.ld_clean - m.ld_corrupted};
-        if (best.tried.empty() || c.gap > best.tried[size_t(best.pair.changed)].gap) best.pair.changed = int(i);
-        best.tried.push_back(c);
+    al::Patching m;
+    // Measures the replacements at `positions` (each with each word), all in one batched run that
+    // starts each replaced text at its replaced token, and keeps the one that moves the measure most.
+    auto tryPositions = [&](const std::vector<int>& positions) {
+        std::vector<std::pair<int, int>> subs;
+        for (int k : positions)
+            for (int w : words)
+                if (w != ids[size_t(k)]) subs.push_back({k, w});
+        if (subs.empty()) return;
+        const std::vector<float> logits = al::substitution_logits(model, ids, subs, cancel);
+        const size_t V = logits.size() / (subs.size() + 1);
+        m.clean.logits.assign(logits.begin(), logits.begin() + ptrdiff_t(V));
+        for (size_t i = 0; i < subs.size(); ++i) {
+            m.corrupted.logits.assign(logits.begin() + ptrdiff_t((i + 1) * V), logits.begin() + ptrdiff_t((i + 2) * V));
+            measure(m);
+            const PatchCandidate c{subs[i].first, subs[i].second, m.ld_clean - m.ld_corrupted};
+            if (best.tried.empty() || c.gap > best.tried[size_t(best.pair.changed)].gap) best.pair.changed = int(best.tried.size());
+            best.tried.push_back(c);
+        }
+    };
+    const std::vector<int> first = candidatePositions(ids);
+    tryPositions(first);
+    if (best.tried.empty() || best.tried[size_t(best.pair.changed)].gap < kMinPatchGap) {
+        // None of those moves the measure enough: every other position that may be replaced.
+        std::vector<int> rest;
+        for (int i = int(ids.size()) - 3; i >= 0; --i)
+            if (std::find(first.begin(), first.end(), i) == first.end()) rest.push_back(i);
+        tryPositions(rest);
     }
+    const int T = int(ids.size());
+    if (best.tried.empty() || best.tried[size_t(best.pair.changed)].gap < kMinPatchGap) {
+        // Nothing further back moves the answer (a byte-level model trained briefly reads mostly its
+        // last two tokens). Where the worked pair has no gap either, the token just before the last
+        // is tried, so that a question stays: its share is the model's to compute like any other.
+        bool presetMoves = false;
+        try {
+            const al::Patching p = patchPreset(model, kPresetPairs[0], cancel);
+            presetMoves = std::abs(p.ld_clean - p.ld_corrupted) >= kMinPatchGap;
+        } catch (const al::Cancelled&) {
+            throw;
+        } catch (const al::Error&) { // the pair's texts differ in length in this tokenizer
+        }
+        if (!presetMoves) tryPositions({T - 2});
+    }
+    if (best.tried.empty()) throw al::Error("patching: no replacement word differs from the text's tokens");
     const PatchCandidate& chosen = best.tried[size_t(best.pair.changed)];
     best.pair.changed = chosen.position;
     best.pair.clean = ids;

@@ -6,9 +6,13 @@
 // earlier token (as the repeated name in the indirect-object sentences, Wang et al. 2022), the
 // third-last one, and the ones three quarters, half and a quarter of the way in; each is tried with
 // each of kReplacementWords (that differs from it), and the pair chosen is the one whose
-// replacement moves the measure most. The token just before the last is never replaced: the last
-// position reads it in one attention step, so on nearly every text a single head would bring back
-// nearly all of the drop, and the question about the best head would have one answer. The measure
+// replacement moves the measure most. Where none of these moves it by kMinPatchGap (on a byte-level
+// model a replaced letter often changes little far from the end), every other position is tried
+// as well. The token just before the last is not replaced while anything else will do: the last
+// position reads it in one attention step, so on nearly every text of a trained GPT-2 a single head
+// would bring back nearly all of the drop, and the question about the best head would have one
+// answer. Only where no other position moves the measure and the first worked pair has no gap either
+// (a byte-level model trained briefly reads mostly its last two tokens) is it tried, last. The measure
 // compares the clean run's top token with the corrupted run's top token (the clean run's runner-up
 // where both runs agree), as the command line's `patch` does, so that it is defined on every text.
 // All candidates run as one batch (al::substitution_logits), each from its replaced token on.
