@@ -97,8 +97,7 @@ ValueRemoval value_removal(const Model& m, const ForwardResult& r, int layer, in
         const LayerWeights& w = m.layer(l);
         layers::layernorm_forward(a.data(), nullptr, nullptr, x.data(), w.ln1_w, w.ln1_b, n, C, cfg.layer_norm_epsilon);
         layers::matmul_forward(big.data(), a.data(), w.attn_w, w.attn_b, n, C, 3 * C); // [n][3C]
-        float scale = cfg.scale_attn_weights ? 1.0f / std::sqrt(static_cast<float>(D)) : 1.0f;
-        if (cfg.scale_attn_by_inverse_layer_idx) scale /= static_cast<float>(l + 1);
+        const float scale = cfg.attention_scale(l);
         for (int h = 0; h < H; h++) {
             const float* q = big.data() + static_cast<size_t>(h) * D; // row stride 3C
             // s [n][T]: columns 0..T-2 against the clean keys, column T-1 against the row's own key.

@@ -119,7 +119,7 @@ void CostMeter::recompute(const Input& in) {
                     double before = msSince(t0);
                     auto t1 = std::chrono::steady_clock::now();
                     ly::attention_forward(att.data(), preatt.data(), probs.data(), qkv.data(), 1, T, C, NH,
-                                          1.0f / std::sqrt(float(C / NH)), true);
+                                          c.attention_scale(0), true);
                     const double a = msSince(t1);
                     auto t2 = std::chrono::steady_clock::now();
                     ly::matmul_forward(proj.data(), att.data(), w.proj_w, w.proj_b, T, C, C);
