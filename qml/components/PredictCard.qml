@@ -82,6 +82,7 @@ ExerciseCard {
         Repeater {
             model: card.kind === "token" ? (card.answer.choices || []) : []
             delegate: Button {
+                id: tokenChoice
                 required property int index
                 required property var modelData
                 text: modelData
@@ -99,9 +100,9 @@ ExerciseCard {
                     implicitHeight: 26
                     radius: 5
                     color: card.revealed && card.answer.accept && card.answer.accept.indexOf(String(parent.index)) >= 0 ? Theme.good
-                         : parent.checked ? Theme.accentSoft : Theme.surfaceAlt
-                    border.color: parent.checked ? Theme.accent : Theme.border
-                    border.width: parent.checked ? 2 : 1
+                         : tokenChoice.checked ? Theme.accentSoft : Theme.surfaceAlt
+                    border.color: tokenChoice.checked ? Theme.accent : Theme.border
+                    border.width: tokenChoice.checked ? 2 : 1
                     FocusRing { target: parent.parent }
                 }
             }
@@ -115,6 +116,7 @@ ExerciseCard {
         Repeater {
             model: card.headShortlist
             delegate: Button {
+                id: headChoice
                 required property var modelData
                 readonly property string name: String(modelData)
                 text: qsTr("head %1").arg(name)
@@ -128,9 +130,9 @@ ExerciseCard {
                     implicitHeight: 26
                     radius: 5
                     color: card.revealed && card.answer.accept && card.answer.accept.indexOf(parent.name) >= 0 ? Theme.good
-                         : parent.checked ? Theme.accentSoft : Theme.surfaceAlt
-                    border.color: parent.checked ? Theme.accent : Theme.border
-                    border.width: parent.checked ? 2 : 1
+                         : headChoice.checked ? Theme.accentSoft : Theme.surfaceAlt
+                    border.color: headChoice.checked ? Theme.accent : Theme.border
+                    border.width: headChoice.checked ? 2 : 1
                     FocusRing { target: parent.parent }
                 }
             }
@@ -200,9 +202,9 @@ ExerciseCard {
                     background: Rectangle {
                         radius: 4
                         color: card.revealed && card.answer.accept && card.answer.accept.indexOf(parent.parent.name) >= 0 ? Theme.good
-                             : parent.checked ? Theme.accentSoft : Theme.surfaceAlt
-                        border.color: parent.checked ? Theme.accent : Theme.border
-                        border.width: parent.checked ? 2 : 1
+                             : headButton.checked ? Theme.accentSoft : Theme.surfaceAlt
+                        border.color: headButton.checked ? Theme.accent : Theme.border
+                        border.width: headButton.checked ? 2 : 1
                         FocusRing { target: parent.parent }
                     }
                 }
