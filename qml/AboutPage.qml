@@ -47,7 +47,8 @@ Page {
                 spacing: Theme.spacingL
                 Image {
                     source: "qrc:/resources/icons/org.attentionlens.AttentionLens.svg"
-                    sourceSize: Qt.size(72, 72)
+                    sourceSize.width: 72
+                    sourceSize.height: 72
                     Layout.preferredWidth: 72
                     Layout.preferredHeight: 72
                 }

@@ -11,8 +11,8 @@ ApplicationWindow {
     minimumWidth: 820
     minimumHeight: 560
     visible: true
-    title: stack.depth > 1 && stack.currentItem && stack.currentItem.title
-           ? qsTr("%1 — Attention Lens").arg(stack.currentItem.title) : qsTr("Attention Lens")
+    title: stack.depth > 1 && stack.currentItem && (stack.currentItem as Page).title
+           ? qsTr("%1 — Attention Lens").arg((stack.currentItem as Page).title) : qsTr("Attention Lens")
     color: Theme.background
 
     palette.window: Theme.background
@@ -95,7 +95,7 @@ ApplicationWindow {
 
     header: ShellHeader {
         canGoBack: stack.depth > 1
-        pageTitle: stack.depth > 1 && stack.currentItem ? (stack.currentItem.title || "") : ""
+        pageTitle: stack.depth > 1 && stack.currentItem ? ((stack.currentItem as Page).title || "") : ""
         onBackRequested: window.goHome()
         onLibraryRequested: window.openLibrary()
         onAboutRequested: window.openAbout()

@@ -39,6 +39,7 @@ Item {
     Repeater {
         model: 5
         Label {
+            required property int index
             readonly property real t: 1 - index / 4
             x: bar.width + 4
             y: Math.max(0, Math.min(legend.height - height, (1 - t) * legend.height - height / 2))

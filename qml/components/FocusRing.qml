@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import AttentionLens
 
 // Drawn around a control while it has keyboard focus (not on mouse clicks).
@@ -10,5 +11,6 @@ Rectangle {
     color: "transparent"
     border.width: 2
     border.color: Theme.focusRing
-    visible: target && (target.visualFocus === undefined ? target.activeFocus : target.visualFocus)
+    // A control shows keyboard focus only (visualFocus); any other item shows its active focus.
+    visible: target !== null && ((target as Control)?.visualFocus ?? target.activeFocus)
 }

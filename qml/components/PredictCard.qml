@@ -89,6 +89,7 @@ ExerciseCard {
         Repeater {
             model: card.kind === "token" ? (card.answer.choices || []) : []
             delegate: Button {
+                id: tokenChoice
                 required property int index
                 required property var modelData
                 text: modelData
@@ -106,9 +107,9 @@ ExerciseCard {
                     implicitHeight: 26
                     radius: 5
                     color: card.revealed && card.answer.accept && card.answer.accept.indexOf(String(parent.index)) >= 0 ? Theme.good
-                         : parent.checked ? Theme.accentSoft : Theme.surfaceAlt
-                    border.color: parent.checked ? Theme.accent : Theme.border
-                    border.width: parent.checked ? 2 : 1
+                         : tokenChoice.checked ? Theme.accentSoft : Theme.surfaceAlt
+                    border.color: tokenChoice.checked ? Theme.accent : Theme.border
+                    border.width: tokenChoice.checked ? 2 : 1
                     FocusRing { target: parent.parent }
                 }
             }
@@ -122,6 +123,7 @@ ExerciseCard {
         Repeater {
             model: card.headShortlist
             delegate: Button {
+                id: headChoice
                 required property var modelData
                 readonly property string name: String(modelData)
                 text: qsTr("head %1").arg(name)
@@ -135,9 +137,9 @@ ExerciseCard {
                     implicitHeight: 26
                     radius: 5
                     color: card.revealed && card.answer.accept && card.answer.accept.indexOf(parent.name) >= 0 ? Theme.good
-                         : parent.checked ? Theme.accentSoft : Theme.surfaceAlt
-                    border.color: parent.checked ? Theme.accent : Theme.border
-                    border.width: parent.checked ? 2 : 1
+                         : headChoice.checked ? Theme.accentSoft : Theme.surfaceAlt
+                    border.color: headChoice.checked ? Theme.accent : Theme.border
+                    border.width: headChoice.checked ? 2 : 1
                     FocusRing { target: parent.parent }
                 }
             }
@@ -207,9 +209,9 @@ ExerciseCard {
                     background: Rectangle {
                         radius: 4
                         color: card.revealed && card.answer.accept && card.answer.accept.indexOf(parent.parent.name) >= 0 ? Theme.good
-                             : parent.checked ? Theme.accentSoft : Theme.surfaceAlt
-                        border.color: parent.checked ? Theme.accent : Theme.border
-                        border.width: parent.checked ? 2 : 1
+                             : headButton.checked ? Theme.accentSoft : Theme.surfaceAlt
+                        border.color: headButton.checked ? Theme.accent : Theme.border
+                        border.width: headButton.checked ? 2 : 1
                         FocusRing { target: parent.parent }
                     }
                 }

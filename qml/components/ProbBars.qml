@@ -17,12 +17,13 @@ ColumnLayout {
     Repeater {
         model: bars.entries
         delegate: RowLayout {
+            id: bar
             required property var modelData
             required property int index
             readonly property bool marked: bars.markTop && index === 0
             spacing: Theme.spacingS
             Label {
-                text: modelData.token
+                text: bar.modelData.token
                 color: parent.marked ? Theme.accent : Theme.text
                 font.bold: parent.marked
                 elide: Text.ElideRight
@@ -33,15 +34,15 @@ ColumnLayout {
             Item {
                 Layout.preferredWidth: 160
                 Layout.preferredHeight: 16
-                Rectangle { width: 160 * modelData.p; height: parent.height; color: bars.tint
-                            border.color: Theme.text; border.width: parent.parent.marked ? 2 : 0 }
+                Rectangle { width: 160 * bar.modelData.p; height: parent.height; color: bars.tint
+                            border.color: Theme.text; border.width: bar.marked ? 2 : 0 }
                 Rectangle {
-                    visible: bars.compareKey !== "" && modelData[bars.compareKey] !== undefined
-                    width: 160 * (modelData[bars.compareKey] || 0); height: parent.height
+                    visible: bars.compareKey !== "" && bar.modelData[bars.compareKey] !== undefined
+                    width: 160 * (bar.modelData[bars.compareKey] || 0); height: parent.height
                     color: "transparent"; border.color: Theme.text; border.width: 1
                 }
             }
-            Label { text: (modelData.p < 0.001 ? (100 * modelData.p).toPrecision(2) : Theme.fixed((100 * modelData.p), 1)) + "%"; color: Theme.text; font.family: "monospace" }
+            Label { text: (bar.modelData.p < 0.001 ? (100 * bar.modelData.p).toPrecision(2) : Theme.fixed((100 * bar.modelData.p), 1)) + "%"; color: Theme.text; font.family: "monospace" }
         }
     }
 }

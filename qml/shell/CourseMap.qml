@@ -67,6 +67,8 @@ Page {
                 Repeater {
                     model: page.catalog
                     delegate: StationCard {
+                        required property var model
+                        required property int index
                         Layout.fillWidth: true
                         Layout.preferredWidth: 300
                         Layout.fillHeight: true

@@ -26,7 +26,7 @@ AbstractButton {
     text: title
     property string title
 
-    implicitHeight: content.implicitHeight + 2 * Theme.spacingL
+    implicitHeight: contentItem.implicitHeight + 2 * Theme.spacingL
     padding: Theme.spacingL
 
     background: Rectangle {
@@ -38,7 +38,6 @@ AbstractButton {
     }
 
     contentItem: ColumnLayout {
-        id: content
         spacing: Theme.spacingS
         RowLayout {
             spacing: Theme.spacing

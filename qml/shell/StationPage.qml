@@ -17,9 +17,12 @@ Page {
     // starts at a line "<!-- after predicting -->" and stays hidden while the page's
     // `proseUnveiled` is false (a page without that property shows its whole reading).
     readonly property string veilMarker: "<!-- after predicting -->"
-    readonly property bool proseUnveiled: instrument.item ? instrument.item.proseUnveiled === undefined
-                                                            || instrument.item.proseUnveiled
-                                                          : false
+    readonly property bool proseUnveiled: instrumentPage ? instrumentPage.proseUnveiled === undefined
+                                                           || instrumentPage.proseUnveiled
+                                                         : false
+    // The loaded station's page, held as `var`: every page is a StationScaffold, and some add
+    // properties of their own (proseUnveiled, readsLearnerText) that are read here when present.
+    readonly property var instrumentPage: instrument.item
     // The reading names the loaded model's sizes as {{model.KEY}} (beside GPT-2 small's); they are
     // filled in here, and again when another model is loaded.
     ModelFacts { id: facts }
@@ -56,7 +59,7 @@ Page {
             return
         if (!inPlace)
             AppState.reportFiguresPending()
-        else if (instrument.item.figuresReady === undefined || instrument.item.figuresReady)
+        else if (instrumentPage.figuresReady === undefined || instrumentPage.figuresReady)
             AppState.reportFiguresShown()
         else
             AppState.reportFiguresPending()
@@ -174,7 +177,7 @@ Page {
             objectName: "truncationNotice"
             Layout.fillWidth: true
             visible: ModelHub.truncationNotice !== ""
-                     && !(instrument.item && instrument.item.readsLearnerText === false)
+                     && !(page.instrumentPage && page.instrumentPage.readsLearnerText === false)
             dismissable: false
             text: ModelHub.truncationNotice
         }
@@ -193,8 +196,8 @@ Page {
                     source: page.pageUrl
                     asynchronous: false
                     onLoaded: {
-                        if (item.stationId !== undefined)
-                            item.stationId = page.stationId
+                        if (page.instrumentPage.stationId !== undefined)
+                            page.instrumentPage.stationId = page.stationId
                         if (item.catalog !== undefined)
                             item.catalog = page.catalog
                         Qt.callLater(page.reportWhenShown)

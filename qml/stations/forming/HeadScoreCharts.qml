@@ -98,10 +98,11 @@ ColumnLayout {
             model: [ { name: qsTr("previous-token score"), color: charts.previousColor },
                      { name: qsTr("induction score"), color: charts.inductionColor } ]
             delegate: Row {
+                id: legendEntry
                 required property var modelData
                 spacing: 4
-                Rectangle { width: 18; height: 3; anchors.verticalCenter: parent.verticalCenter; color: modelData.color }
-                Label { text: modelData.name; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                Rectangle { width: 18; height: 3; anchors.verticalCenter: parent.verticalCenter; color: legendEntry.modelData.color }
+                Label { text: legendEntry.modelData.name; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
             }
         }
     }

@@ -108,16 +108,17 @@ ColumnLayout {
                   shown: chart.showControl }
             ]
             delegate: Row {
+                id: legendEntry
                 required property var modelData
                 visible: modelData.shown
                 spacing: 4
                 Rectangle {
                     width: 18; height: 3
                     anchors.verticalCenter: parent.verticalCenter
-                    color: modelData.color
-                    opacity: modelData.dashed ? 0.6 : 1
+                    color: legendEntry.modelData.color
+                    opacity: legendEntry.modelData.dashed ? 0.6 : 1
                 }
-                Label { text: modelData.name; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                Label { text: legendEntry.modelData.name; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
             }
         }
     }

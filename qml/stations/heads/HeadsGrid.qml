@@ -109,6 +109,7 @@ ColumnLayout {
     }
     // The focused view.
     RowLayout {
+        id: focusedView
         visible: grid.focusedHead >= 0 && grid.focusedHead < grid.lab.heads.length
         readonly property var head: grid.lab.heads[grid.focusedHead] || ({})
         spacing: Theme.spacingL
@@ -139,12 +140,12 @@ ColumnLayout {
         ColumnLayout {
             Layout.alignment: Qt.AlignTop
             Label {
-                text: grid.labelsHidden ? qsTr("Layer %1, head %2").arg(grid.lab.layer).arg(parent.parent.head.head)
-                      : qsTr("Layer %1, head %2: %3").arg(grid.lab.layer).arg(parent.parent.head.head).arg(parent.parent.head.labelText || "")
+                text: grid.labelsHidden ? qsTr("Layer %1, head %2").arg(grid.lab.layer).arg(focusedView.head.head)
+                      : qsTr("Layer %1, head %2: %3").arg(grid.lab.layer).arg(focusedView.head.head).arg(focusedView.head.labelText || "")
                 color: Theme.text; font.weight: Font.DemiBold
             }
             Repeater {
-                model: grid.labelsHidden ? [] : (parent.parent.head.scoreRows || [])
+                model: grid.labelsHidden ? [] : (focusedView.head.scoreRows || [])
                 delegate: Label {
                     required property var modelData
                     text: modelData.name + ": " + Theme.fixed(Number(modelData.value), 3)

@@ -137,6 +137,7 @@ ColumnLayout {
                 Repeater {
                     model: view.ready ? (view.result.layers + 1) * (grid.heads + 2) : 0
                     delegate: Item {
+                        id: patchCell
                         required property int index
                         readonly property int row: Math.floor(index / (grid.heads + 2)) - 1 // -1: header
                         readonly property int col: index % (grid.heads + 2) - 1             // -1: layer label; heads: the MLP
@@ -162,8 +163,8 @@ ColumnLayout {
                             border.color: parent.isMlp ? Theme.border : "transparent"
                             Label {
                                 anchors.centerIn: parent
-                                text: view.share(parent.parent.value)
-                                color: Math.abs(parent.parent.value) > 0.5 ? Theme.textOnAccent : Theme.text
+                                text: view.share(patchCell.value)
+                                color: Math.abs(patchCell.value) > 0.5 ? Theme.textOnAccent : Theme.text
                                 font.pixelSize: grid.cellW < 40 ? 9 : 11
                             }
                         }

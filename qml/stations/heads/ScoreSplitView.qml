@@ -149,10 +149,11 @@ ColumnLayout {
                             { c: view.contentColor, t: qsTr("content (tokens, earlier heads and MLPs)") },
                             { c: view.biasColor, t: qsTr("fixed biases") }]
                     delegate: RowLayout {
+                        id: legendEntry
                         required property var modelData
                         spacing: 4
-                        Rectangle { width: 12; height: 12; color: modelData.c }
-                        Label { text: modelData.t; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                        Rectangle { width: 12; height: 12; color: legendEntry.modelData.c }
+                        Label { text: legendEntry.modelData.t; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
                     }
                 }
             }

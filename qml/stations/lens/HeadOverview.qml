@@ -62,6 +62,7 @@ FocusScope {
         Repeater {
             model: overview.nH
             Label {
+                required property int index
                 width: overview.tile
                 horizontalAlignment: Text.AlignHCenter
                 text: index
@@ -79,6 +80,7 @@ FocusScope {
         Repeater {
             model: overview.nL
             Label {
+                required property int index
                 height: overview.tile
                 width: layerNumbers.width - 4
                 verticalAlignment: Text.AlignVCenter

@@ -73,6 +73,7 @@ FocusScope {
         Repeater {
             model: view.showLabels && view.lens ? view.lens.tokenCount : 0
             Label {
+                required property int index
                 width: labelColumn.width - 4
                 y: index * view.cell + (view.cell - height) / 2
                 horizontalAlignment: Text.AlignRight

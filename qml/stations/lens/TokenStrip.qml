@@ -110,6 +110,7 @@ FocusScope {
             id: repeater
             model: strip.lens ? strip.lens.tokens : null
             delegate: TokenChip {
+                required property var model
                 objectName: "chip" + model.index
                 index: model.index
                 text: model.text

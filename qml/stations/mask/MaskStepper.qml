@@ -69,6 +69,7 @@ ColumnLayout {
             Repeater {
                 model: view.count * (view.count + 1)
                 delegate: Rectangle {
+                    id: maskCell
                     required property int index
                     readonly property int r: Math.floor(index / (view.count + 1))
                     readonly property int c: index % (view.count + 1) - 1
@@ -85,13 +86,13 @@ ColumnLayout {
                     opacity: r > view.row ? 0.35 : 1
                     Label {
                         anchors.fill: parent
-                        horizontalAlignment: c < 0 ? Text.AlignRight : Text.AlignHCenter
+                        horizontalAlignment: maskCell.c < 0 ? Text.AlignRight : Text.AlignHCenter
                         verticalAlignment: Text.AlignVCenter
                         elide: Text.ElideRight
                         font.pixelSize: Theme.fontSmall
-                        font.family: c < 0 ? Qt.application.font.family : "monospace"
-                        font.bold: c < 0 && view.answerRows.indexOf(parent.r) >= 0
-                        color: parent.blocked ? Theme.mask : c < 0 && view.answerRows.indexOf(parent.r) >= 0 ? Theme.accent : Theme.text
+                        font.family: maskCell.c < 0 ? Qt.application.font.family : "monospace"
+                        font.bold: maskCell.c < 0 && view.answerRows.indexOf(maskCell.r) >= 0
+                        color: maskCell.blocked ? Theme.mask : maskCell.c < 0 && view.answerRows.indexOf(maskCell.r) >= 0 ? Theme.accent : Theme.text
                         text: parent.c < 0 ? (view.lab.tokens[parent.r] || "") : parent.blocked ? "−∞" : parent.hidden ? "?" : Theme.fixed(Number(parent.score), 2)
                     }
                 }

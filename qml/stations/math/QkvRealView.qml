@@ -84,6 +84,7 @@ ColumnLayout {
         Repeater {
             model: view.inspector.tokens
             delegate: Button {
+                id: tokenButton
                 required property int index
                 required property string modelData
                 text: modelData
@@ -94,8 +95,8 @@ ColumnLayout {
                 background: Rectangle {
                     implicitHeight: 24
                     radius: 4
-                    color: parent.checked ? Theme.accentSoft : Theme.surfaceAlt
-                    border.color: parent.checked ? Theme.accent : Theme.border
+                    color: tokenButton.checked ? Theme.accentSoft : Theme.surfaceAlt
+                    border.color: tokenButton.checked ? Theme.accent : Theme.border
                 }
             }
         }

@@ -44,7 +44,7 @@ GridLayout {
                     spacing: 2
                     Label { text: view.afterName(modelData.layer); Layout.preferredWidth: 84; color: Theme.text; font.pixelSize: 11 }
                     Repeater {
-                        model: modelData.tokens
+                        model: lensRow.modelData.tokens
                         delegate: Rectangle {
                             required property int index
                             required property string modelData
