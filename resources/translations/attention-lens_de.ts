@@ -1365,6 +1365,57 @@
         <source>, value-weighted</source>
         <translation>, wertgewichtet</translation>
     </message>
+    <message>
+        <source>unknown kind of export &quot;%1&quot;</source>
+        <translation>unbekannte Art von Export „%1“</translation>
+    </message>
+    <message>
+        <source>there is nothing to export yet: type some text first</source>
+        <translation>noch gibt es nichts zu exportieren: tippe zuerst einen Text</translation>
+    </message>
+    <message>
+        <source>the export was stopped</source>
+        <translation>der Export wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>LensExport</name>
+    <message>
+        <source>Tokens of your text</source>
+        <translation>Token deines Texts</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>value-weighted</source>
+        <translation>wertgewichtet</translation>
+    </message>
+    <message>
+        <source>raw weights</source>
+        <translation>rohe Gewichte</translation>
+    </message>
+    <message>
+        <source>first token hidden</source>
+        <translation>erstes Token ausgeblendet</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2: who attends to whom</source>
+        <translation>Layer %1, Head %2: wer auf wen achtet</translation>
+    </message>
+    <message>
+        <source>key: the token looked at →</source>
+        <translation>Key: das Token, auf das geschaut wird →</translation>
+    </message>
+    <message>
+        <source>All heads: %1 layers by %2 heads</source>
+        <translation>Alle Heads: %1 Layer mal %2 Heads</translation>
+    </message>
 </context>
 <context>
     <name>LensStation</name>
@@ -1570,6 +1621,78 @@
     <message>
         <source>Value-weighted: computing the sizes of the values…</source>
         <translation>Wertgewichtet: die Größen der Werte werden berechnet …</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Arcs:</source>
+        <translation>Bögen:</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save the tokens and arcs as SVG</source>
+        <translation>Die Token und Bögen als SVG speichern</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>Save the shown token&apos;s weights as JSON</source>
+        <translation>Die Gewichte des gezeigten Tokens als JSON speichern</translation>
+    </message>
+    <message>
+        <source>Save figure as SVG</source>
+        <translation>Abbildung als SVG speichern</translation>
+    </message>
+    <message>
+        <source>Save the figure&apos;s numbers as JSON</source>
+        <translation>Die Zahlen der Abbildung als JSON speichern</translation>
+    </message>
+    <message>
+        <source>Value-weighted, like the matrix.</source>
+        <translation>Value-gewichtet, wie die Matrix.</translation>
+    </message>
+    <message>
+        <source>Raw weights until every head&apos;s value sizes are computed…</source>
+        <translation>Rohe Gewichte, bis die Value-Größen aller Heads berechnet sind…</translation>
+    </message>
+    <message>
+        <source>All heads:</source>
+        <translation>Alle Heads:</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save all heads as PNG</source>
+        <translation>Alle Heads als PNG speichern</translation>
+    </message>
+    <message>
+        <source>Save all heads as SVG</source>
+        <translation>Alle Heads als SVG speichern</translation>
+    </message>
+    <message>
+        <source>Save every head&apos;s weights as JSON</source>
+        <translation>Die Gewichte jedes Heads als JSON speichern</translation>
+    </message>
+    <message>
+        <source>Save the figure as SVG</source>
+        <translation>Die Abbildung als SVG speichern</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2349,14 @@ Stream addieren</translation>
         <source>The table: the logit lens at the last of the first %1 tokens of your text: the final LayerNorm and the unembedding applied to the stream after each layer, its five most likely next tokens, and the rank of the model&apos;s final answer (outlined). Early rows are a rough view: those layers were not trained to be read this way. The bars: how far the final answer&apos;s logit stands above the average token&apos;s, split into what each layer&apos;s attention and MLP wrote directly, with the final LayerNorm&apos;s scale held at its value on this text. Below them, one head&apos;s pushes on every token.</source>
         <translation>Die Tabelle: die Logit Lens an der letzten der ersten %1 Tokens deines Textes: die letzte LayerNorm und das Unembedding, angewandt auf den Strom nach jeder Schicht, seine fünf wahrscheinlichsten nächsten Tokens und der Rang der endgültigen Antwort des Modells (umrandet). Frühe Zeilen sind nur ein grober Blick: Diese Schichten wurden nicht darauf trainiert, so gelesen zu werden. Die Balken: wie weit der Logit der endgültigen Antwort über dem des mittleren Tokens liegt, zerlegt in das, was die Attention und das MLP jeder Schicht direkt geschrieben haben, mit dem Skalierungsfaktor der letzten LayerNorm bei seinem Wert auf diesem Text festgehalten. Darunter: wie ein Head die Logits aller Tokens verschiebt.</translation>
     </message>
+    <message>
+        <source>Which position mattered to this head: three answers</source>
+        <translation>Welche Position zählte für diesen Head: drei Antworten</translation>
+    </message>
+    <message>
+        <source>One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position&apos;s value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model&apos;s top next token moves when that position&apos;s value alone is taken out of the head there, every later layer run again (exact, not an estimate). Each entry: rank, token, @ its position, value; blue bars where removing the value raises the logit. The position with the largest raw weight is outlined in every column.</source>
+        <translation>Ein Head am letzten der ersten %1 Tokens deines Textes, drei Arten, die Positionen zu ordnen, die er liest: sein rohes Gewicht; sein Gewicht mal der Größe dessen, was der Value der Position schreibt, ‖v·W_O‖, als Anteil an der Zeile (value-gewichtet, Kobayashi et al. 2020); und wie weit sich der Logit des wahrscheinlichsten nächsten Tokens verschiebt, wenn allein der Value dieser Position dort aus dem Head genommen wird und jede spätere Schicht neu rechnet (exakt, keine Schätzung). Jeder Eintrag: Platz, Token, @ seine Position, Wert; blaue Balken, wo das Entfernen des Values den Logit hebt. Die Position mit dem größten rohen Gewicht ist in jeder Spalte umrandet.</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -2336,16 +2467,16 @@ Stream addieren</translation>
         <translation>Layer %1, Token %2: %3</translation>
     </message>
     <message>
-        <source>Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (up to four of the last ones that repeat an earlier one, the third-last, and the ones three quarters, half and a quarter of the way in), each with each word, the replacement that moves the measure most. The measure compares the model&apos;s top answer on your text with its top answer on the changed text (its runner-up where both agree).</source>
-        <translation>Dein Text (seine ersten %1 Tokens), in dem ein Token durch ein kurzes, häufiges Wort („the“, „a“, „and“ oder „it“) ersetzt ist: Von den ausprobierten Tokens (bis zu vier der letzten, die ein früheres wiederholen, das drittletzte und die bei drei Vierteln, der Hälfte und einem Viertel des Texts), jedes mit jedem Wort, die Ersetzung, die das Maß am stärksten verschiebt. Das Maß vergleicht die oberste Antwort des Modells auf deinem Text mit seiner obersten Antwort auf dem geänderten Text (mit seiner zweitbesten, wo beide übereinstimmen).</translation>
-    </message>
-    <message>
         <source>Largest share from one head: head %1 brings back %2 of the change between the two texts. A head&apos;s output is its weighted values times its rows of W_O, without the bias, at every position.</source>
         <translation>Größter Anteil eines einzelnen Heads: Head %1 bringt %2 der Änderung zwischen den beiden Texten zurück. Die Ausgabe eines Heads sind seine gewichteten Values mal seine Zeilen von W_O, ohne den Bias, an jeder Position.</translation>
     </message>
     <message>
         <source>Tokens in the accent colour differ between the two texts. Where the information sits at each layer shows as the strong cells: at first on the changed tokens, later on the last one, where the answer is read. The rows end with the stream entering the last layer: what moves inside that layer does not show here.</source>
         <translation>Tokens in der Akzentfarbe unterscheiden sich zwischen den beiden Texten. Wo die Information in jeder Schicht sitzt, zeigen die starken Zellen: zuerst auf den geänderten Tokens, später auf dem letzten, wo die Antwort gelesen wird. Die Zeilen enden mit dem Strom, der in die letzte Schicht eintritt: Was sich innerhalb dieser Schicht bewegt, zeigt sich hier nicht.</translation>
+    </message>
+    <message>
+        <source>Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (up to four of the last ones that repeat an earlier one, the third-last, and the ones three quarters, half and a quarter of the way in; where none of them moves the measure by 1, every token but the last two, and where the names pair has no gap either, the one before the last), each with each word, the replacement that moves the measure most. The measure compares the model&apos;s top answer on your text with its top answer on the changed text (its runner-up where both agree).</source>
+        <translation>Dein Text (seine ersten %1 Tokens), in dem ein Token durch ein kurzes, häufiges Wort („the“, „a“, „and“ oder „it“) ersetzt ist: Von den ausprobierten Tokens (bis zu vier der letzten, die ein früheres wiederholen, das drittletzte und die bei drei Vierteln, der Hälfte und einem Viertel des Texts; wo keines davon das Maß um 1 verschiebt, jedes Token außer den letzten beiden, und wo auch das Namenspaar keinen Abstand hat, das vorletzte), jedes mit jedem Wort, die Ersetzung, die das Maß am stärksten verschiebt. Das Maß vergleicht die oberste Antwort des Modells auf deinem Text mit seiner obersten Antwort auf dem geänderten Text (mit seiner zweitbesten, wo beide übereinstimmen).</translation>
     </message>
 </context>
 <context>
@@ -2822,6 +2953,22 @@ Stream addieren</translation>
         <source>Your text has %1 tokens; with seed %2, at temperature %7 and without top-k or top-p, the model writes %3 more, so the last written token sees %4 tokens, %3 of them written. Spread evenly, the written ones would get a share of %5. Averaged over all %6 heads, how does their real share compare with that even share?</source>
         <translation>Dein Text hat %1 Tokens; mit Seed %2, bei Temperatur %7 und ohne Top-k oder Top-p schreibt das Modell %3 weitere, das zuletzt geschriebene Token sieht also %4 Tokens, %3 davon geschrieben. Gleichmäßig verteilt bekämen die geschriebenen einen Anteil von %5. Wie verhält sich, gemittelt über alle %6 Heads, ihr wirklicher Anteil zu diesem gleichmäßigen Anteil?</translation>
     </message>
+    <message>
+        <source>(No token further back moves this model&apos;s answer by 1, nor does the figure&apos;s names pair, so the token replaced is the one just before the last, which the last position can read in one attention step.)</source>
+        <translation>(Kein weiter zurückliegendes Token verschiebt die Antwort dieses Modells um 1, und das Namenspaar der Abbildung auch nicht; darum ist das ersetzte Token das vorletzte, das die letzte Position in einem Attention-Schritt lesen kann.)</translation>
+    </message>
+    <message>
+        <source>This model does not divide its scores by √d alone (its config.json sets another scale), so asking what skipping that division would do does not apply to it. GPT-2 and the built-in model divide by √d.</source>
+        <translation>Dieses Modell teilt seine Werte nicht allein durch √d (seine config.json legt eine andere Skalierung fest), daher lässt sich hier nicht fragen, was ein Weglassen dieser Division bewirken würde. GPT-2 und das eingebaute Modell teilen durch √d.</translation>
+    </message>
+    <message>
+        <source>Head %1 writes the largest part of the final answer %2 at the last position of your text. There its largest weight, %3, is on %4 (position %5): that position&apos;s share of the head&apos;s weights. Take each position&apos;s value out of the head there in turn, and add up how far the logit of %2 moves, every change counted by its size. Compared with its weight, what share of that total comes from position %5?</source>
+        <translation>Head %1 schreibt an der letzten Position deines Textes den größten Teil der endgültigen Antwort %2. Dort liegt sein größtes Gewicht, %3, auf %4 (Position %5): der Anteil dieser Position an den Gewichten des Heads. Nimm dort den Value jeder Position der Reihe nach aus dem Head heraus und addiere, wie weit sich der Logit von %2 verschiebt, jede Änderung nach ihrem Betrag gezählt. Verglichen mit ihrem Gewicht: Welcher Anteil dieser Summe stammt von Position %5?</translation>
+    </message>
+    <message>
+        <source>Removing the value of position %1 moves the logit of %2 by %3: %4% of all the positions&apos; changes added by size, %5 times its weight. The largest change, %6, comes from removing %7 (position %8, weight %9).</source>
+        <translation>Den Value von Position %1 zu entfernen verschiebt den Logit von %2 um %3: %4 % aller Änderungen der Positionen, nach Betrag addiert, das %5-Fache ihres Gewichts. Die größte Änderung, %6, kommt vom Entfernen von %7 (Position %8, Gewicht %9).</translation>
+    </message>
 </context>
 <context>
     <name>QkvInspector</name>
@@ -2832,6 +2979,10 @@ Stream addieren</translation>
     <message>
         <source>Its scores are q·k divided by √%1 = %2.</source>
         <translation>Seine Scores sind q·k geteilt durch √%1 = %2.</translation>
+    </message>
+    <message>
+        <source>Its scores are q·k divided by %1, as this model&apos;s config.json sets it (GPT-2 divides by √%2).</source>
+        <translation>Seine Werte sind q·k geteilt durch %1, wie es die config.json dieses Modells festlegt (GPT-2 teilt durch √%2).</translation>
     </message>
 </context>
 <context>
@@ -2895,6 +3046,14 @@ Stream addieren</translation>
     <message>
         <source>The question is about the last token&apos;s query in head %1: its scores and weights stay hidden until you commit.</source>
         <translation>Die Frage betrifft die Query des letzten Tokens in Head %1: Ihre Scores und Gewichte bleiben verborgen, bis du festlegst.</translation>
+    </message>
+    <message>
+        <source>%1 numbers per vector · scores divided by %2, as this model&apos;s config.json sets it (GPT-2 divides by √%1)</source>
+        <translation>%1 Zahlen je Vektor · Werte geteilt durch %2, wie es die config.json dieses Modells festlegt (GPT-2 teilt durch √%1)</translation>
+    </message>
+    <message>
+        <source>q·k ÷ %1</source>
+        <translation>q·k ÷ %1</translation>
     </message>
 </context>
 <context>
@@ -3038,6 +3197,65 @@ Stream addieren</translation>
     <message>
         <source>Mean largest of %1 weights: at d = %2, %3 without scaling and %4 with it; at d = %5, %6 without scaling and %7 with it.</source>
         <translation>Mittleres größtes von %1 Gewichten: bei d = %2 %3 ohne Skalierung und %4 mit ihr; bei d = %5 %6 ohne Skalierung und %7 mit ihr.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSplitCompact</name>
+    <message>
+        <source>One score of layer 0, taken apart</source>
+        <translation>Ein Score von Schicht 0, zerlegt</translation>
+    </message>
+    <message>
+        <source>In layer 0 the stream entering a head is only the token&apos;s embedding plus its position&apos;s. With the first LayerNorm&apos;s scale held at its value on this text, q·k/√d is then exactly a sum of terms: the query&apos;s token with the key&apos;s token, token with position, position with token, position with position, and the fixed shifts and biases. Station 3 takes apart the scores of every layer.</source>
+        <translation>In Schicht 0 ist der Strom, der in einen Head geht, nur das Embedding des Tokens plus das seiner Position. Hält man die Skala der ersten LayerNorm auf ihrem Wert für diesen Text fest, ist q·k/√d genau eine Summe von Termen: das Token der Query mit dem Token des Keys, Token mit Position, Position mit Token, Position mit Position, und die festen Verschiebungen und Biases. Station 3 zerlegt die Scores jeder Schicht.</translation>
+    </message>
+    <message>
+        <source>Hidden until you commit your prediction above</source>
+        <translation>Verborgen, bis du oben deine Vorhersage festlegst</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>shifts and biases</source>
+        <translation>Verschiebungen und Biases</translation>
+    </message>
+    <message>
+        <source>Layer 0, head %1: query %2 on key</source>
+        <translation>Schicht 0, Head %1: Query %2 auf Key</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>query side</source>
+        <translation>Query-Seite</translation>
+    </message>
+    <message>
+        <source>key side</source>
+        <translation>Key-Seite</translation>
+    </message>
+    <message>
+        <source>term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>The remaining term: %1.</source>
+        <translation>Der übrige Term: %1.</translation>
+    </message>
+    <message>
+        <source>The other %1 terms: %2.</source>
+        <translation>Die übrigen %1 Terme: %2.</translation>
+    </message>
+    <message>
+        <source>Together: %1, the score the head computed (%2).</source>
+        <translation>Zusammen: %1, der Score, den der Head berechnet hat (%2).</translation>
     </message>
 </context>
 <context>
@@ -3465,6 +3683,72 @@ Stream addieren</translation>
     <message>
         <source>The generation above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.</source>
         <translation>Die Generierung von oben, ein Token nach dem anderen: Jedes geschriebene Token wird mit den Keys und Values gelesen, die von allen Tokens davor aufgehoben sind, nur seine eigene Zeile ist also neu. Mit dem Regler gehst du durch die Schritte zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>ThreeWayLab</name>
+    <message>
+        <source>No measurement yet.</source>
+        <translation>Noch keine Messung.</translation>
+    </message>
+    <message>
+        <source>%1 (position %2)</source>
+        <translation>%1 (Position %2)</translation>
+    </message>
+    <message>
+        <source>Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 moves the logit of %8 most (%9).</source>
+        <translation>Head %1.%2 an der letzten Position: Das größte Gewicht liegt auf %3 (%4); gewichtet mit dem, was jeder Value bewegt, steht %5 vorn (%6); den Value von %7 zu entfernen verschiebt den Logit von %8 am stärksten (%9).</translation>
+    </message>
+    <message>
+        <source>All three agree on this head.</source>
+        <translation>Bei diesem Head stimmen alle drei überein.</translation>
+    </message>
+    <message>
+        <source>The raw weight disagrees with both: its top position ranks %1 by the weighted share and %2 by removal (a change of %3).</source>
+        <translation>Das rohe Gewicht widerspricht beiden: Seine oberste Position steht beim gewichteten Anteil auf Platz %1 und beim Entfernen auf Platz %2 (eine Änderung von %3).</translation>
+    </message>
+    <message>
+        <source>Weight and weighted share agree; removal, which also counts what the later layers make of the value, points elsewhere.</source>
+        <translation>Gewicht und gewichteter Anteil stimmen überein; das Entfernen, das auch mitzählt, was die späteren Schichten aus dem Value machen, zeigt woandershin.</translation>
+    </message>
+    <message>
+        <source>Weight and removal agree; the weighted share points elsewhere.</source>
+        <translation>Gewicht und Entfernen stimmen überein; der gewichtete Anteil zeigt woandershin.</translation>
+    </message>
+</context>
+<context>
+    <name>ThreeWayView</name>
+    <message>
+        <source>Head: layer</source>
+        <translation>Head: Schicht</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Raw weight</source>
+        <translation>Rohes Gewicht</translation>
+    </message>
+    <message>
+        <source>Value-weighted share</source>
+        <translation>Value-gewichteter Anteil</translation>
+    </message>
+    <message>
+        <source>Value removed: change in the logit of “%1”</source>
+        <translation>Value entfernt: Änderung des Logits von „%1“</translation>
+    </message>
+    <message>
+        <source>The outlined position ranks %1 of %2 here.</source>
+        <translation>Die umrandete Position steht hier auf Platz %1 von %2.</translation>
     </message>
 </context>
 <context>
