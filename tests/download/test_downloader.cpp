@@ -211,6 +211,17 @@ private slots:
         checkInstalledIdentical();
     }
 
+    // A server that redirects a request to itself, again and again, is refused by name after five
+    // hops; the last redirect's own Content-Length is never taken for the file's size.
+    void aRedirectLoopIsRefusedByName() {
+        hub->redirectSmallTo = hub->endpoint().toLatin1();
+        ModelDownloader* dl = makeDownloader();
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QVERIFY2(dl->error() == DownloadError::ServerError && dl->errorMessage().contains(QStringLiteral("more than 5 times")),
+                 qPrintable(dl->errorMessage()));
+        QVERIFY(!QFileInfo::exists(installed()));
+    }
+
     void pinnedDownloadAsksOnlyForUnpinnedFiles() {
         ModelDownloader* dl = makeDownloader();
         QVERIFY2(runToEnd(dl, pinned()) == true, qPrintable(dl->errorMessage()));

@@ -92,6 +92,10 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
                 headNext(index, resolved.toString(), hops + 1);
                 return;
             }
+            // A redirect's own headers describe the redirect, not the file: never read a size from them.
+            fail(DownloadError::ServerError, tr("The server redirected the request for %1 more than 5 times without "
+                                                "answering it (last to %2).").arg(f.name, shortText(resolved.toString())));
+            return;
         }
         if (status != 200 && !redirect) {
             fail(DownloadError::ServerError, tr("The server answered HTTP %1 for %2.").arg(status).arg(shortText(url)));
