@@ -87,7 +87,7 @@ GridLayout {
                 wrapMode: Text.WordWrap
                 color: Theme.textMuted
                 font.pixelSize: 11
-                text: qsTr("The embeddings row reads the input before any layer. GPT-2 uses the same matrix to embed and to unembed, so that row mostly names the current token itself, not a prediction.")
+                text: qsTr("The embeddings row reads the input before any layer. In a model that uses the same matrix to embed and to unembed, as GPT-2 does, that row mostly names the current token itself, not a prediction.")
             }
     }
 

@@ -60,9 +60,9 @@ StationScaffold {
         LayerLensView { Layout.fillWidth: true; lab: layers; veils: station.veils }
     }
     FigureSection {
-        title: qsTr("Which position mattered to this head: three answers")
+        title: qsTr("Which position, read through this head, mattered to the answer: three answers")
         summary: threeWay.description
-        caption: qsTr("One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position's value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model's top next token moves when that position's value alone is taken out of the head there, every later layer run again (exact, not an estimate). Each entry: rank, token, @ its position, value; blue bars where removing the value raises the logit. The position with the largest raw weight is outlined in every column.").arg(ModelHub.tokenCap)
+        caption: qsTr("One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position's value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model's top next token moves when that position's value alone is taken out of the head there, every later layer run again (exact about that one logit through this head, not an estimate). Each entry: rank, token, @ its position, value; in the removal column + means removing the value raises the logit and − that it lowers it, blue bars where it raises it. Bars are scaled to each column's largest. The position with the largest raw weight is outlined in every column.").arg(ModelHub.tokenCap)
         ThreeWayView { Layout.fillWidth: true; lab: threeWay; picker: layers; veils: station.veils }
     }
     FigureSection {

@@ -507,9 +507,32 @@ Item {
                 verify(visibleTexts(s.page).join("\n").indexOf("Attention's share: ") >= 0)
                 // The head's pushes sit behind the share question's veil with the bars.
                 verify(!first(s.page, i => i.objectName === "pushLayer").visible)
+                // The three-way question hides only its answer: the removal column and the description
+                // that names removal's first position. The raw weights and the value-weighted shares,
+                // its clue, stay open, with the removal column's title saying what is hidden.
+                const three = first(s.page, i => i.objectName === "threeWay")
+                tryVerify(() => three.rows.length > 0 && !three.lab.busy, 30000, "the three-way figure is computed")
+                const hidden = veilsFor(three, "three-way")
+                compare(hidden.length, 2, "the removal column and the description are veiled")
+                for (const p of hidden)
+                    verify(p.veiled && !p.content.visible, "removal's results are hidden before the commit")
+                const columns = all(three, i => i.objectName === "veil:")
+                compare(columns.length, 2, "the raw-weight and value-weighted columns never veil")
+                for (const p of columns)
+                    verify(!p.veiled && p.content.visible, "the weights and the value-weighted shares are shown")
+                const texts = visibleTexts(three).join("\n")
+                verify(texts.indexOf("Raw weight") >= 0 && texts.indexOf("Value-weighted share") >= 0)
+                verify(texts.indexOf("Value removed: change in the logit of") >= 0)
+                const removalFirst = three.rows[three.res.byRemoval[0]]
+                verify(texts.indexOf(three.signed(removalFirst.change)) < 0, "no removal value is on screen")
+                verify(texts.indexOf("changes the logit of") < 0, "the description naming removal's first is hidden")
             }, s => {
                 const t = censusTable(s), card = labelCard(s)
                 compare(t.census.layer + "." + t.census.head, card.answer.focusHead)
+                // The removal column and the three-way description are back after the commit.
+                const three = first(s.page, i => i.objectName === "threeWay")
+                for (const p of veilsFor(three, "three-way"))
+                    verify(!p.veiled && p.content.visible, "removal's results are shown after the commit")
                 verify(!t.askedHeadShown)
                 const line = first(t, i => i.objectName === "censusAnswerLine")
                 verify(line.visible, "the asked head's weight on the repeated text is shown")

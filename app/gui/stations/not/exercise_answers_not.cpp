@@ -173,8 +173,10 @@ ExerciseAnswer lensAttentionShare(const Ctx& c) {
 // each position's value out of the head in turn and add up the sizes of the top logit's changes:
 // is that position's share of this total below, near or above its share of the weights? Ranges
 // of the ratio (removal share / weight), which reads the same whatever the weight. The clue, in
-// the prompt: which position it is and its weight; a large weight on the first token, whose value
-// is often small, is the usual way the removal share falls short.
+// the prompt: which position it is and its weight, and in the figure (left open while the card
+// waits) its value-weighted share; a large weight on a short value (GPT-2's start-of-text token,
+// often) is the usual way the removal share falls short, while a first word with a long value can
+// hold its weight's share or more.
 ExerciseAnswer threeWayShare(const Ctx& c) {
     al::ForwardOptions o;
     o.keep_hidden = true;
@@ -195,7 +197,9 @@ ExerciseAnswer threeWayShare(const Ctx& c) {
     const double weight = w.weight[size_t(top)];
     const double ratio = weight > 0 ? share / weight : 0.0;
     ExerciseAnswer a;
-    setBucket(c, a, ratio, paramEdges(c, {0.5, 1.1}), 0.02);
+    const double slack = 0.02;
+    const std::vector<double> edges = paramEdges(c, {0.5, 1.1});
+    setBucket(c, a, ratio, edges, slack);
     const QString name = headName(l, h);
     a.focusHead = name;
     a.promptText = QObject::tr("Head %1 writes the largest part of the final answer %2 at the last position of your text. "
@@ -204,15 +208,25 @@ ExerciseAnswer threeWayShare(const Ctx& c) {
                                "far the logit of %2 moves, every change counted by its size. Compared with its weight, "
                                "what share of that total comes from position %5?")
                        .arg(name, quoted(c.model, w.token), num(weight, 2), quoted(c.model, c.ids[size_t(top)]))
-                       .arg(top);
+                       .arg(top)
+                   + QLatin1Char(' ')
+                   + QObject::tr("The value-weighted share of position %1 in the figure is a clue: it counts how long "
+                                 "the value is, though not what the later layers make of it.")
+                         .arg(top);
+    // Four significant digits, so a ratio just past an edge (1.1, say) does not print as the edge itself.
     a.detail = QObject::tr("Removing the value of position %1 moves the logit of %2 by %3: %4% of all the positions' "
                            "changes added by size, %5 times its weight. The largest change, %6, comes from removing %7 "
                            "(position %8, weight %9).")
                    .arg(top)
-                   .arg(quoted(c.model, w.token), num(w.change[size_t(top)], 2), num(100 * share, 2), num(ratio, 2),
-                        num(w.change[size_t(first)], 2), quoted(c.model, c.ids[size_t(first)]))
+                   .arg(quoted(c.model, w.token), num(w.change[size_t(top)], 3), num(100 * share, 2), num(ratio, 4),
+                        num(w.change[size_t(first)], 3), quoted(c.model, c.ids[size_t(first)]))
                    .arg(first)
                    .arg(num(w.weight[size_t(first)], 2));
+    for (double e : edges)
+        if (std::abs(ratio - e) <= slack)
+            a.detail += QLatin1Char(' ')
+                        + QObject::tr("That is within %1 of the edge at %2 times, so the ranges on both sides of it count as right.")
+                              .arg(num(slack, 2), num(e, 2));
     return a;
 }
 

@@ -68,14 +68,17 @@ QString ThreeWayLab::description() const {
     };
     const int w = byWeight.first().toInt(), s = byShare.first().toInt(), r = byRemoval.first().toInt();
     const QVariantMap rr = row(r);
-    QString out = tr("Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 moves the logit of %8 most (%9).")
-                      .arg(result_.value(QStringLiteral("layer")).toInt())
+    // The direction in words: a sign alone is easy to misread as "mattered more" or "less".
+    const double change = rr.value(QStringLiteral("change")).toDouble();
+    const QString text = change >= 0
+        ? tr("Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 most: it raises it by %9.")
+        : tr("Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 most: it lowers it by %9.");
+    QString out = text.arg(result_.value(QStringLiteral("layer")).toInt())
                       .arg(result_.value(QStringLiteral("head")).toInt())
                       .arg(name(w), figure_words::number(row(w).value(QStringLiteral("weight")).toDouble()),
                            name(s), figure_words::number(row(s).value(QStringLiteral("share")).toDouble()),
                            name(r), figure_words::token(result_.value(QStringLiteral("answer")).toString()),
-                           (rr.value(QStringLiteral("change")).toDouble() >= 0 ? QStringLiteral("+") : QStringLiteral("−"))
-                               + figure_words::number(std::abs(rr.value(QStringLiteral("change")).toDouble()), 3));
+                           figure_words::number(std::abs(change), 3));
     if (w == s && s == r)
         return out + QLatin1Char(' ') + tr("All three agree on this head.");
     if (w != s && w != r) {
