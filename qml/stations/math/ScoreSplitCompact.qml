@@ -52,7 +52,7 @@ ColumnLayout {
     function partName(p) {
         if (p === "token") return qsTr("token")
         if (p === "position") return qsTr("position")
-        return qsTr("fixed part (LayerNorm shift and bias)")
+        return qsTr("fixed part")
     }
     // The fixed part on the key side is the same vector at every key, so its term is the same for
     // every key of the row: it shifts all the row's scores alike and changes no weight.
