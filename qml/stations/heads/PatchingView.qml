@@ -46,11 +46,13 @@ ColumnLayout {
         return Qt.rgba(c.r, c.g, c.b, 0.08 + 0.82 * a)
     }
 
-    RowLayout {
+    // A Flow, so the pair buttons wrap in a narrow column instead of widening the card.
+    Flow {
         Layout.fillWidth: true
         spacing: Theme.spacingS
-        Label { text: qsTr("Pair:"); color: Theme.text }
+        Label { text: qsTr("Pair:"); color: Theme.text; height: pairButtons.count > 0 ? pairButtons.itemAt(0).height : implicitHeight; verticalAlignment: Text.AlignVCenter }
         Repeater {
+            id: pairButtons
             model: view.lab.pairs
             delegate: Button {
                 required property var modelData

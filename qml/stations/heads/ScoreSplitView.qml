@@ -42,7 +42,7 @@ ColumnLayout {
         if (p === "token") return qsTr("token")
         if (p === "position") return qsTr("position")
         if (p === "attention biases") return qsTr("attention biases")
-        if (p === "LayerNorm shift and q/k bias") return qsTr("LayerNorm shift, q/k bias")
+        if (p === "LayerNorm shift and q/k bias") return qsTr("fixed part")
         if (p.startsWith("head ")) return qsTr("head %1").arg(p.slice(5))
         if (p.startsWith("MLP ")) return qsTr("MLP %1").arg(p.slice(4))
         return p
@@ -252,7 +252,11 @@ ColumnLayout {
                             required property int index
                             Layout.row: 1 + index
                             Layout.column: 1
-                            text: view.partName(modelData.key)
+                            // The fixed part is the same vector at every key (no LayerNorm scale
+                            // divides it), so its term shifts the whole row alike and moves no weight.
+                            text: view.partName(modelData.key) + (modelData.key === "LayerNorm shift and q/k bias"
+                                  ? " <font color=\"" + Theme.textMuted + "\">" + qsTr("(same for every key)") + "</font>" : "")
+                            textFormat: Text.StyledText
                             color: Theme.text
                         }
                     }
@@ -298,6 +302,13 @@ ColumnLayout {
                         color: Theme.text
                         font.weight: Font.DemiBold
                     }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    text: qsTr("Fixed part: the LayerNorm shift and bias, the same vector whatever the text. A term whose key side is the fixed part is the same for every key of the row, so it moves no weight.")
                 }
                 Label {
                     Layout.fillWidth: true

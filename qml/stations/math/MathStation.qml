@@ -47,7 +47,7 @@ StationScaffold {
             Layout.topMargin: Theme.spacing
             veils: station.veils
             key: "qkv-real"
-            ScoreSplitCompact { lab: split; veils: station.veils }
+            ScoreSplitCompact { lab: split; veils: station.veils; figureLayer: inspector.layer }
         }
     }
     FigureSection {

@@ -50,7 +50,12 @@ StationScaffold {
     FigureSection {
         title: qsTr("Attention while the model writes")
         summary: writing.description
-        caption: qsTr("The generation above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.")
+        // While a question about the writing waits, and after its reveal, the figure shows the
+        // question's own case (GenerationView.pinned), not the sampling figure's generation.
+        caption: writingView.pinned !== null
+                 ? qsTr("Showing the question's generation (seed %1, temperature %2), not the one above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.")
+                   .arg(writingView.pinned.seed).arg(Theme.fixed(writingView.pinned.temperature, 1))
+                 : qsTr("The generation above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.")
         lead: WrittenShareExample { lab: writing; Layout.fillWidth: true }
         GenerationView { id: writingView; lab: writing; veils: station.veils; Layout.fillWidth: true }
         Label { visible: writing.error !== ""; text: writing.error; color: Theme.warning; wrapMode: Text.WordWrap; Layout.fillWidth: true }
