@@ -1299,16 +1299,16 @@
         <translation>die %1 wahrscheinlichsten nächsten Tokens und ihre Wahrscheinlichkeiten, das wahrscheinlichste zuerst</translation>
     </message>
     <message>
-        <source>The embeddings row reads the input before any layer. GPT-2 uses the same matrix to embed and to unembed, so that row mostly names the current token itself, not a prediction.</source>
-        <translation>Die Zeile der Embeddings liest die Eingabe vor jeder Schicht. GPT-2 verwendet dieselbe Matrix zum Einbetten und zum Ausbetten, deshalb nennt diese Zeile meist das aktuelle Token selbst, keine Vorhersage.</translation>
-    </message>
-    <message>
         <source>written into how far %1 stands above the average token</source>
         <translation>in den Abstand von %1 über dem mittleren Token geschrieben</translation>
     </message>
     <message>
         <source>Logit %1 − mean logit over the vocabulary (%2) = %3 = attention %4 + MLPs %5 + embeddings %6 + output biases %7 + final LayerNorm&apos;s bias %8.</source>
         <translation>Logit %1 − mittlerer Logit über das Vokabular (%2) = %3 = Attention %4 + MLPs %5 + Embeddings %6 + Ausgabe-Biases %7 + Bias der letzten LayerNorm %8.</translation>
+    </message>
+    <message>
+        <source>The embeddings row reads the input before any layer. In a model that uses the same matrix to embed and to unembed, as GPT-2 does, that row mostly names the current token itself, not a prediction.</source>
+        <translation>Die Zeile der Embeddings liest die Eingabe vor jeder Schicht. In einem Modell, das dieselbe Matrix zum Einbetten und zum Ausbetten verwendet, wie GPT-2, nennt diese Zeile meist das aktuelle Token selbst, keine Vorhersage.</translation>
     </message>
 </context>
 <context>
@@ -2350,12 +2350,12 @@ Stream addieren</translation>
         <translation>Die Tabelle: die Logit Lens an der letzten der ersten %1 Tokens deines Textes: die letzte LayerNorm und das Unembedding, angewandt auf den Strom nach jeder Schicht, seine fünf wahrscheinlichsten nächsten Tokens und der Rang der endgültigen Antwort des Modells (umrandet). Frühe Zeilen sind nur ein grober Blick: Diese Schichten wurden nicht darauf trainiert, so gelesen zu werden. Die Balken: wie weit der Logit der endgültigen Antwort über dem des mittleren Tokens liegt, zerlegt in das, was die Attention und das MLP jeder Schicht direkt geschrieben haben, mit dem Skalierungsfaktor der letzten LayerNorm bei seinem Wert auf diesem Text festgehalten. Darunter: wie ein Head die Logits aller Tokens verschiebt.</translation>
     </message>
     <message>
-        <source>Which position mattered to this head: three answers</source>
-        <translation>Welche Position zählte für diesen Head: drei Antworten</translation>
+        <source>Which position, read through this head, mattered to the answer: three answers</source>
+        <translation>Welche Position zählte, durch diesen Head gelesen, für die Antwort: drei Antworten</translation>
     </message>
     <message>
-        <source>One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position&apos;s value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model&apos;s top next token moves when that position&apos;s value alone is taken out of the head there, every later layer run again (exact, not an estimate). Each entry: rank, token, @ its position, value; blue bars where removing the value raises the logit. The position with the largest raw weight is outlined in every column.</source>
-        <translation>Ein Head am letzten der ersten %1 Tokens deines Textes, drei Arten, die Positionen zu ordnen, die er liest: sein rohes Gewicht; sein Gewicht mal der Größe dessen, was der Value der Position schreibt, ‖v·W_O‖, als Anteil an der Zeile (value-gewichtet, Kobayashi et al. 2020); und wie weit sich der Logit des wahrscheinlichsten nächsten Tokens verschiebt, wenn allein der Value dieser Position dort aus dem Head genommen wird und jede spätere Schicht neu rechnet (exakt, keine Schätzung). Jeder Eintrag: Platz, Token, @ seine Position, Wert; blaue Balken, wo das Entfernen des Values den Logit hebt. Die Position mit dem größten rohen Gewicht ist in jeder Spalte umrandet.</translation>
+        <source>One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position&apos;s value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model&apos;s top next token moves when that position&apos;s value alone is taken out of the head there, every later layer run again (exact about that one logit through this head, not an estimate). Each entry: rank, token, @ its position, value; in the removal column + means removing the value raises the logit and − that it lowers it, blue bars where it raises it. Bars are scaled to each column&apos;s largest. The position with the largest raw weight is outlined in every column.</source>
+        <translation>Ein Head am letzten der ersten %1 Tokens deines Textes, drei Arten, die Positionen zu ordnen, die er liest: sein rohes Gewicht; sein Gewicht mal der Größe dessen, was der Value der Position schreibt, ‖v·W_O‖, als Anteil an der Zeile (value-gewichtet, Kobayashi et al. 2020); und wie weit sich der Logit des wahrscheinlichsten nächsten Tokens verschiebt, wenn allein der Value dieser Position dort aus dem Head genommen wird und jede spätere Schicht neu rechnet (exakt für diesen einen Logit durch diesen Head, keine Schätzung). Jeder Eintrag: Platz, Token, @ seine Position, Wert; in der Spalte des Entfernens heißt +, dass das Entfernen des Values den Logit hebt, und −, dass es ihn senkt; blaue Balken, wo es ihn hebt. Die Balken sind auf den größten Wert jeder Spalte skaliert. Die Position mit dem größten rohen Gewicht ist in jeder Spalte umrandet.</translation>
     </message>
 </context>
 <context>
@@ -2969,6 +2969,14 @@ Stream addieren</translation>
         <source>Removing the value of position %1 moves the logit of %2 by %3: %4% of all the positions&apos; changes added by size, %5 times its weight. The largest change, %6, comes from removing %7 (position %8, weight %9).</source>
         <translation>Den Value von Position %1 zu entfernen verschiebt den Logit von %2 um %3: %4 % aller Änderungen der Positionen, nach Betrag addiert, das %5-Fache ihres Gewichts. Die größte Änderung, %6, kommt vom Entfernen von %7 (Position %8, Gewicht %9).</translation>
     </message>
+    <message>
+        <source>The value-weighted share of position %1 in the figure is a clue: it counts how long the value is, though not what the later layers make of it.</source>
+        <translation>Der value-gewichtete Anteil von Position %1 in der Abbildung ist ein Hinweis: Er zählt, wie lang der Value ist, aber nicht, was die späteren Schichten daraus machen.</translation>
+    </message>
+    <message>
+        <source>That is within %1 of the edge at %2 times, so the ranges on both sides of it count as right.</source>
+        <translation>Das liegt innerhalb von %1 an der Grenze beim %2-Fachen, deshalb zählen die Bereiche auf beiden Seiten als richtig.</translation>
+    </message>
 </context>
 <context>
     <name>QkvInspector</name>
@@ -3206,10 +3214,6 @@ Stream addieren</translation>
         <translation>Ein Score von Schicht 0, zerlegt</translation>
     </message>
     <message>
-        <source>In layer 0 the stream entering a head is only the token&apos;s embedding plus its position&apos;s. With the first LayerNorm&apos;s scale held at its value on this text, q·k/√d is then exactly a sum of terms: the query&apos;s token with the key&apos;s token, token with position, position with token, position with position, and the fixed shifts and biases. Station 3 takes apart the scores of every layer.</source>
-        <translation>In Schicht 0 ist der Strom, der in einen Head geht, nur das Embedding des Tokens plus das seiner Position. Hält man die Skala der ersten LayerNorm auf ihrem Wert für diesen Text fest, ist q·k/√d genau eine Summe von Termen: das Token der Query mit dem Token des Keys, Token mit Position, Position mit Token, Position mit Position, und die festen Verschiebungen und Biases. Station 3 zerlegt die Scores jeder Schicht.</translation>
-    </message>
-    <message>
         <source>Hidden until you commit your prediction above</source>
         <translation>Verborgen, bis du oben deine Vorhersage festlegst</translation>
     </message>
@@ -3220,10 +3224,6 @@ Stream addieren</translation>
     <message>
         <source>position</source>
         <translation>Position</translation>
-    </message>
-    <message>
-        <source>shifts and biases</source>
-        <translation>Verschiebungen und Biases</translation>
     </message>
     <message>
         <source>Layer 0, head %1: query %2 on key</source>
@@ -3257,6 +3257,22 @@ Stream addieren</translation>
         <source>Together: %1, the score the head computed (%2).</source>
         <translation>Zusammen: %1, der Score, den der Head berechnet hat (%2).</translation>
     </message>
+    <message>
+        <source>In layer 0 the stream entering a head is only the token&apos;s embedding plus its position&apos;s. With the first LayerNorm&apos;s scale held at its value on this text, q·k/√d is then exactly a sum of terms: the query&apos;s token with the key&apos;s token, token with position, position with token, position with position, and the fixed part (LayerNorm shift and bias). Only differences between keys move the weights: a term whose key side is the fixed part is the same for every key and changes none. Station 3 takes apart the scores of every layer.</source>
+        <translation>In Schicht 0 ist der Strom, der in einen Head geht, nur das Embedding des Tokens plus das seiner Position. Hält man die Skala der ersten LayerNorm auf ihrem Wert für diesen Text fest, ist q·k/√d genau eine Summe von Termen: das Token der Query mit dem Token des Keys, Token mit Position, Position mit Token, Position mit Position, und der feste Teil (LayerNorm-Verschiebung und Bias). Nur Unterschiede zwischen den Keys bewegen die Gewichte: Ein Term, dessen Key-Seite der feste Teil ist, ist für jeden Key gleich und ändert keines. Station 3 zerlegt die Scores jeder Schicht.</translation>
+    </message>
+    <message>
+        <source>This split is of layer 0 (where the stream is only token + position); the figure above shows layer %1. Pick layer 0 above to compare the score.</source>
+        <translation>Diese Zerlegung gilt für Schicht 0 (dort ist der Strom nur Token + Position); die Abbildung oben zeigt Schicht %1. Wähle oben Schicht 0, um den Score zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>fixed part</source>
+        <translation>fester Teil</translation>
+    </message>
+    <message>
+        <source>(same for every key)</source>
+        <translation>(für jeden Key gleich)</translation>
+    </message>
 </context>
 <context>
     <name>ScoreSplitLab</name>
@@ -3282,10 +3298,6 @@ Stream addieren</translation>
     <message>
         <source>attention biases</source>
         <translation>Attention-Biases</translation>
-    </message>
-    <message>
-        <source>LayerNorm shift, q/k bias</source>
-        <translation>LayerNorm-Verschiebung, q/k-Bias</translation>
     </message>
     <message>
         <source>head %1</source>
@@ -3370,6 +3382,18 @@ Stream addieren</translation>
     <message>
         <source>Under each bar: the head&apos;s census label, a heuristic read off where its weight goes on your text. The split says which parts of the vectors put the weight there; the two need not agree.</source>
         <translation>Unter jedem Balken: das Zensus-Etikett des Heads, eine Heuristik, abgelesen daran, wohin sein Gewicht auf deinem Text geht. Die Aufteilung sagt, welche Teile der Vektoren das Gewicht dorthin legen; beides muss nicht übereinstimmen.</translation>
+    </message>
+    <message>
+        <source>fixed part</source>
+        <translation>fester Teil</translation>
+    </message>
+    <message>
+        <source>(same for every key)</source>
+        <translation>(für jeden Key gleich)</translation>
+    </message>
+    <message>
+        <source>Fixed part: the LayerNorm shift and bias, the same vector whatever the text. A term whose key side is the fixed part is the same for every key of the row, so it moves no weight.</source>
+        <translation>Fester Teil: die LayerNorm-Verschiebung und der Bias, derselbe Vektor, was immer der Text ist. Ein Term, dessen Key-Seite der feste Teil ist, ist für jeden Key der Zeile gleich und bewegt also kein Gewicht.</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +3708,10 @@ Stream addieren</translation>
         <source>The generation above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.</source>
         <translation>Die Generierung von oben, ein Token nach dem anderen: Jedes geschriebene Token wird mit den Keys und Values gelesen, die von allen Tokens davor aufgehoben sind, nur seine eigene Zeile ist also neu. Mit dem Regler gehst du durch die Schritte zurück.</translation>
     </message>
+    <message>
+        <source>Showing the question&apos;s generation (seed %1, temperature %2), not the one above, one token at a time: each written token is read with the keys and values kept from every token before it, so only its own row is new. Go back through the steps with the slider.</source>
+        <translation>Gezeigt wird die Generierung der Frage (Seed %1, Temperatur %2), nicht die von oben, ein Token nach dem anderen: Jedes geschriebene Token wird mit den Keys und Values gelesen, die von allen Tokens davor aufgehoben sind, nur seine eigene Zeile ist also neu. Mit dem Regler gehst du durch die Schritte zurück.</translation>
+    </message>
 </context>
 <context>
     <name>ThreeWayLab</name>
@@ -3694,10 +3722,6 @@ Stream addieren</translation>
     <message>
         <source>%1 (position %2)</source>
         <translation>%1 (Position %2)</translation>
-    </message>
-    <message>
-        <source>Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 moves the logit of %8 most (%9).</source>
-        <translation>Head %1.%2 an der letzten Position: Das größte Gewicht liegt auf %3 (%4); gewichtet mit dem, was jeder Value bewegt, steht %5 vorn (%6); den Value von %7 zu entfernen verschiebt den Logit von %8 am stärksten (%9).</translation>
     </message>
     <message>
         <source>All three agree on this head.</source>
@@ -3714,6 +3738,14 @@ Stream addieren</translation>
     <message>
         <source>Weight and removal agree; the weighted share points elsewhere.</source>
         <translation>Gewicht und Entfernen stimmen überein; der gewichtete Anteil zeigt woandershin.</translation>
+    </message>
+    <message>
+        <source>Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 most: it raises it by %9.</source>
+        <translation>Head %1.%2 an der letzten Position: Das größte Gewicht liegt auf %3 (%4); gewichtet mit dem, was jeder Value bewegt, steht %5 vorn (%6); den Value von %7 zu entfernen ändert den Logit von %8 am stärksten: Es hebt ihn um %9.</translation>
+    </message>
+    <message>
+        <source>Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 most: it lowers it by %9.</source>
+        <translation>Head %1.%2 an der letzten Position: Das größte Gewicht liegt auf %3 (%4); gewichtet mit dem, was jeder Value bewegt, steht %5 vorn (%6); den Value von %7 zu entfernen ändert den Logit von %8 am stärksten: Es senkt ihn um %9.</translation>
     </message>
 </context>
 <context>
@@ -4173,6 +4205,10 @@ Stream addieren</translation>
     <message>
         <source>The server at %1 accepted the connection but sent no answer for %2 s. It may be overloaded; try again later.</source>
         <translation>Der Server unter %1 hat die Verbindung angenommen, aber %2 s lang keine Antwort gesendet. Vielleicht ist er überlastet; versuche es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server redirected the request for %1 more than 5 times without answering it (last to %2).</source>
+        <translation>Der Server hat die Anfrage nach %1 mehr als fünfmal weitergeleitet, ohne sie zu beantworten (zuletzt an %2).</translation>
     </message>
 </context>
 </TS>
