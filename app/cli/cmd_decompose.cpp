@@ -30,6 +30,9 @@ std::string group_of(const al::StreamPart& p) {
 
 // Every head's shares of position, content and biases in its choice of keys, or one layer's heads.
 int split(const Options& o) {
+    for (const char* one : {"--head", "--query", "--key", "--top"})
+        if (o.has(one))
+            throw UsageError(std::string(one) + " is for one cell; --split takes every head of the model, or of one --layer");
     const auto m = load_model(o);
     const auto& c = m->config();
     const std::vector<int> ids = input_ids(o, *m);
@@ -45,19 +48,19 @@ int split(const Options& o) {
             const al::ScoreSplit s = al::score_split(*m, r, l, h);
             // The last query's most-weighted key: how far each group lifts its score above the
             // row's mean.
-            const std::vector<al::ScoreGroups> g = al::score_groups(*m, r, l, h);
             const int T = int(ids.size()), q = T - 1;
+            const std::vector<al::ScoreGroups> g = al::score_groups_row(*m, r, l, h, q); // [q + 1]
             int key = 0;
             for (int j = 1; j <= q; ++j)
                 if (r.attention.at(l, h, q, j) > r.attention.at(l, h, q, key)) key = j;
             al::ScoreGroups mean;
             for (int j = 0; j <= q; ++j) {
-                const al::ScoreGroups& c = g[size_t(q) * T + j];
+                const al::ScoreGroups& c = g[size_t(j)];
                 mean.position += c.position / (q + 1);
                 mean.content += c.content / (q + 1);
                 mean.biases += c.biases / (q + 1);
             }
-            const al::ScoreGroups& top = g[size_t(q) * T + key];
+            const al::ScoreGroups& top = g[size_t(key)];
             heads.push_back({{"layer", l}, {"head", h}, {"position", compact(float(s.position))},
                              {"content", compact(float(s.content))}, {"biases", compact(float(s.biases))},
                              {"last_row_top", {{"key", key}, {"position", compact(float(top.position - mean.position))},

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "attention_lens/patching.h"
+#include "attention_lens/quote.h"
 #include "commands.h"
 
 namespace cli {
@@ -24,8 +25,13 @@ std::vector<int> text_ids(const Options& o, const al::Model& m, const std::strin
     return ids;
 }
 
+// A token as messages and the text output show it: control bytes and bytes that are not UTF-8 as \xNN.
+constexpr int kMostPatchTokens = 256, kMostPositionTokens = 128;
+constexpr float kSameLogitDiff = 1e-4f; // the engine matches an independent float64 GPT-2 to 1e-4 (said in the message)
+
 std::string quoted(const al::Model& m, int id) {
-    return m.tokenizer() ? "'" + token_text(*m.tokenizer(), id) + "'" : "id " + std::to_string(id);
+    return m.tokenizer() && id >= 0 && id < m.tokenizer()->vocab_size() ? "'" + al::excerpt(m.tokenizer()->token_bytes(id)) + "'"
+                                                                          : "id " + std::to_string(id);
 }
 
 // --answer STR / --answer-id N (or the same for --wrong); -1 when neither is given.
@@ -72,6 +78,16 @@ int cmd_patch(const Args& args) {
                          "the same number of tokens: swap a word for one that is also one token (names such as "
                          "' Mary' and ' John' are), or add or drop words until the counts match");
     }
+    // Every head's patch reruns the model from its layer on, and --positions every layer at every
+    // position: time grows with the length, and with its square for --positions (at 1,024 tokens,
+    // minutes for the heads, hours for the positions). Longer texts are refused, not left running.
+    const int most = o.has("--positions") ? kMostPositionTokens : kMostPatchTokens;
+    if (int(clean.size()) > most)
+        throw UsageError("patch" + std::string(o.has("--positions") ? " --positions" : "") + " takes texts of at most " +
+                         std::to_string(most) + " tokens, and these have " + std::to_string(clean.size()) +
+                         ": every patch reruns the model from its layer on, so the time grows " +
+                         (o.has("--positions") ? "with the square of the length" : "with the length") +
+                         ". Shorten both texts around the tokens that differ");
     int answer = one_token(o, *m, "answer"), wrong = one_token(o, *m, "wrong");
     if (answer < 0 || wrong < 0) {
         // The defaults: the clean run's top token against the corrupted run's.
@@ -80,11 +96,13 @@ int cmd_patch(const Args& args) {
         if (wrong < 0) wrong = argmax(first.corrupted.logits);
     }
     const al::Patching p = al::patching_prepare(m, clean, corrupted, answer, wrong);
-    if (!(std::fabs(p.ld_clean - p.ld_corrupted) > 0)) {
-        char ld[32];
-        std::snprintf(ld, sizeof ld, "%.4g", double(p.ld_clean));
+    // Differences within float arithmetic's reach of each other are the same number: the shares
+    // would be rounding noise (a gap of 1e-6 gives shares like 0.29 or -2.25).
+    if (!(std::fabs(p.ld_clean - p.ld_corrupted) > kSameLogitDiff)) {
+        char ld[64];
+        std::snprintf(ld, sizeof ld, "%.4g (clean) and %.4g (corrupted)", double(p.ld_clean), double(p.ld_corrupted));
         throw UsageError("the logit difference " + quoted(*m, answer) + " - " + quoted(*m, wrong) + " is " +
-                         ld + " in both runs, so no share of it can come back; choose "
+                         ld + ": they differ by less than 0.0001, the same within float precision, so no share of it can come back; choose "
                          "texts that the model completes differently, or an answer and a wrong token that they "
                          "separate (--answer, --wrong)");
     }

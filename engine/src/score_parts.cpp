@@ -210,7 +210,16 @@ double dot(const Vec& a, const Vec& b) {
 
 } // namespace
 
-std::vector<ScoreGroups> score_groups(const Model& m, const ForwardResult& r, int layer, int head) {
+namespace {
+
+// Every position's query and key sides of one head, and the layer's scale: what a row of grouped
+// terms is made from. [T] sides each, so a row at a time needs no [T][T] table.
+struct HeadSides {
+    std::vector<Sides> q, k;
+    double scale = 0;
+};
+
+HeadSides head_sides(const Model& m, const ForwardResult& r, int layer, int head) {
     const Config& cfg = m.config();
     const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, D = C / H, T = static_cast<int>(r.ids.size());
     if (layer < 0 || layer >= L || head < 0 || head >= H)
@@ -223,52 +232,73 @@ std::vector<ScoreGroups> score_groups(const Model& m, const ForwardResult& r, in
     Vec out_biases(static_cast<size_t>(C), 0.0);
     for (int l = 0; l < layer; ++l)
         for (int c = 0; c < C; ++c) out_biases[c] += m.layer(l).proj_b[c];
-    std::vector<Sides> q, k;
-    q.reserve(static_cast<size_t>(T));
-    k.reserve(static_cast<size_t>(T));
+    HeadSides s;
+    s.q.reserve(static_cast<size_t>(T));
+    s.k.reserve(static_cast<size_t>(T));
     for (int t = 0; t < T; ++t) {
-        q.push_back(grouped_side(m, r, layer, t, out_biases, head * D));
-        k.push_back(grouped_side(m, r, layer, t, out_biases, C + head * D));
+        s.q.push_back(grouped_side(m, r, layer, t, out_biases, head * D));
+        s.k.push_back(grouped_side(m, r, layer, t, out_biases, C + head * D));
     }
-    const double scale = double(m.config().attention_scale(layer)); // the model's own, as its scores
+    s.scale = double(cfg.attention_scale(layer)); // the model's own, as its scores
+    return s;
+}
+
+// Row i's grouped terms, keys 0..i, into out[0..i].
+void row_groups(const HeadSides& s, int i, ScoreGroups* out) {
+    const Sides& a = s.q[static_cast<size_t>(i)];
+    for (int j = 0; j <= i; ++j) {
+        const Sides& b = s.k[static_cast<size_t>(j)];
+        ScoreGroups& g = out[j];
+        g.position = (dot(a.position, b.position) + dot(a.position, b.biases) + dot(a.biases, b.position)) * s.scale;
+        g.biases = dot(a.biases, b.biases) * s.scale;
+        g.content = (dot(a.content, b.position) + dot(a.content, b.content) + dot(a.content, b.biases) +
+                     dot(a.position, b.content) + dot(a.biases, b.content)) * s.scale;
+    }
+}
+
+} // namespace
+
+std::vector<ScoreGroups> score_groups(const Model& m, const ForwardResult& r, int layer, int head) {
+    const HeadSides s = head_sides(m, r, layer, head);
+    const int T = static_cast<int>(r.ids.size());
     std::vector<ScoreGroups> out(static_cast<size_t>(T) * T);
-    for (int i = 0; i < T; ++i)
-        for (int j = 0; j <= i; ++j) {
-            const Sides& a = q[static_cast<size_t>(i)];
-            const Sides& b = k[static_cast<size_t>(j)];
-            ScoreGroups& g = out[static_cast<size_t>(i) * T + j];
-            g.position = (dot(a.position, b.position) + dot(a.position, b.biases) + dot(a.biases, b.position)) * scale;
-            g.biases = dot(a.biases, b.biases) * scale;
-            g.content = (dot(a.content, b.position) + dot(a.content, b.content) + dot(a.content, b.biases) +
-                         dot(a.position, b.content) + dot(a.biases, b.content)) * scale;
-        }
+    for (int i = 0; i < T; ++i) row_groups(s, i, out.data() + static_cast<size_t>(i) * T);
     return out;
 }
 
+std::vector<ScoreGroups> score_groups_row(const Model& m, const ForwardResult& r, int layer, int head, int query) {
+    if (query < 0 || query >= static_cast<int>(r.ids.size()))
+        throw Error("score split: query " + std::to_string(query) + " is not a position of this text");
+    const HeadSides s = head_sides(m, r, layer, head);
+    std::vector<ScoreGroups> out(static_cast<size_t>(query) + 1);
+    row_groups(s, query, out.data());
+    return out;
+}
+
+// A row at a time: memory grows with T, not T² (a long text would need gigabytes for the table).
 ScoreSplit score_split(const Model& m, const ForwardResult& r, int layer, int head) {
-    const std::vector<ScoreGroups> g = score_groups(m, r, layer, head);
+    const HeadSides sides = head_sides(m, r, layer, head);
     const int T = static_cast<int>(r.ids.size());
     ScoreSplit s;
     s.layer = layer;
     s.head = head;
-    double total = 0;
+    std::vector<ScoreGroups> row(static_cast<size_t>(T));
     for (int i = 1; i < T; ++i) {
+        row_groups(sides, i, row.data());
         ScoreGroups mean;
         for (int j = 0; j <= i; ++j) {
-            const ScoreGroups& c = g[static_cast<size_t>(i) * T + j];
-            mean.position += c.position / (i + 1);
-            mean.content += c.content / (i + 1);
-            mean.biases += c.biases / (i + 1);
+            mean.position += row[j].position / (i + 1);
+            mean.content += row[j].content / (i + 1);
+            mean.biases += row[j].biases / (i + 1);
         }
         for (int j = 0; j <= i; ++j) {
-            const ScoreGroups& c = g[static_cast<size_t>(i) * T + j];
             const double a = r.attention.at(layer, head, i, j);
-            s.position += a * std::abs(c.position - mean.position);
-            s.content += a * std::abs(c.content - mean.content);
-            s.biases += a * std::abs(c.biases - mean.biases);
+            s.position += a * std::abs(row[j].position - mean.position);
+            s.content += a * std::abs(row[j].content - mean.content);
+            s.biases += a * std::abs(row[j].biases - mean.biases);
         }
     }
-    total = s.position + s.content + s.biases;
+    const double total = s.position + s.content + s.biases;
     if (total > 0) {
         s.position /= total;
         s.content /= total;

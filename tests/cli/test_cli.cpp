@@ -293,7 +293,20 @@ private slots:
         expect_usage_error({"patch", "--model", fixture_, "--clean", ioi, "--corrupted", ioi, "--answer", " Maryanne"},
                            "--answer ' Maryanne' is 2 tokens");
         expect_usage_error({"patch", "--model", fixture_, "--clean", ioi, "--corrupted", ioi, "--answer", " Mary", "--wrong", " John"},
-                           "in both runs");
+                           "the same within float precision");
+        // A token that is a control byte is named escaped, not cut off at a NUL or sent raw to a terminal.
+        expect_usage_error({"patch", "--model", fixture_, "--clean", ioi, "--corrupted", ioi, "--answer-id", "188",
+                            "--wrong-id", "27"},
+                           "'\\x00' - '<' is");
+        expect_usage_error({"patch", "--model", fixture_, "--clean", ioi, "--corrupted", ioi, "--answer-id", "188",
+                            "--wrong-id", "27"},
+                           "so no share of it can come back");
+        // Long texts are refused before any work, with the bound and why: --positions at 128 tokens.
+        const QString tokens200 = QString(" and").repeated(200), tokens300 = QString(" and").repeated(300);
+        expect_usage_error({"patch", "--model", fixture_, "--clean", tokens300, "--corrupted", tokens300},
+                           "patch takes texts of at most 256 tokens, and these have 300");
+        expect_usage_error({"patch", "--model", fixture_, "--clean", tokens200, "--corrupted", tokens200, "--positions"},
+                           "patch --positions takes texts of at most 128 tokens, and these have 200");
         expect_usage_error({"patch", "--model", fixture_, "--clean", ioi}, "give --corrupted STR or --corrupted-ids");
     }
 

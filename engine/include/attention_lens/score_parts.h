@@ -74,8 +74,10 @@ struct ScoreSplit {
 // The grouped terms of every cell (i, j ≤ i) of one head: [T][T], row-major, zero above the
 // diagonal. `r` as for decompose_score.
 std::vector<ScoreGroups> score_groups(const Model& model, const ForwardResult& r, int layer, int head);
+// One row of it: query's grouped terms against keys 0..query, [query + 1].
+std::vector<ScoreGroups> score_groups_row(const Model& model, const ForwardResult& r, int layer, int head, int query);
 
-// The shares above, for one head, from score_groups.
+// The shares above, for one head, computed a row at a time (memory grows with T, not T²).
 ScoreSplit score_split(const Model& model, const ForwardResult& r, int layer, int head);
 
 } // namespace al
