@@ -36,6 +36,10 @@ int split(const Options& o) {
     const auto m = load_model(o);
     const auto& c = m->config();
     const std::vector<int> ids = input_ids(o, *m);
+    // One token: every row has one key, so no head chooses, and shares of nothing would read as 0.
+    if (ids.size() < 2)
+        throw UsageError("--split needs a text of at least two tokens: with one, each head's only key gets all the weight, "
+                         "so there is no choice to split");
     int first = 0, last = c.n_layer - 1;
     if (o.has("--layer")) first = last = int(o.integer("--layer", 0, 0, c.n_layer - 1));
     al::Runner runner(m);

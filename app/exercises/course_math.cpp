@@ -76,15 +76,39 @@ std::vector<int> tokenize(const al::Model& model, const std::string& utf8, int m
     return ids;
 }
 
+bool showsAsBytes(std::string_view bytes) {
+    if (al::first_invalid_utf8(bytes) != std::string_view::npos)
+        return true;
+    for (unsigned char c : bytes)
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
+            return true;
+    return false;
+}
+
+std::string bytesLabel(std::string_view bytes) {
+    static const char* const kHex = "0123456789ABCDEF";
+    std::string out = "\xE2\x80\xB9"; // ‹
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        if (i) out += ' ';
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+    return out + "\xE2\x80\xBA"; // ›
+}
+
 std::string tokenLabel(const al::Model& model, int id) {
     const al::Tokenizer* tok = model.tokenizer();
-    std::string s = tok ? al::sanitize_utf8(tok->token_bytes(id)) : std::to_string(id);
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == ' ' && i == 0) out += "\xC2\xB7";        // ·
-        else if (s[i] == '\n') out += "\xE2\x8F\x8E";          // ⏎
-        else out += s[i];
-    }
+    if (!tok)
+        return std::to_string(id);
+    const std::string s = tok->token_bytes(id);
+    const bool space = !s.empty() && s[0] == ' ';
+    const std::string_view rest = std::string_view(s).substr(space ? 1 : 0);
+    std::string out = space ? "\xC2\xB7" : ""; // ·
+    if (showsAsBytes(rest))
+        return out + bytesLabel(rest);
+    for (char c : rest)
+        out += c == '\n' ? std::string("\xE2\x8F\x8E") : std::string(1, c); // ⏎
     return out;
 }
 

@@ -51,8 +51,9 @@ bool SingleInstance::acquire(int waitMs) {
     return clearUnusableLock() && (lock_.tryLock(0) || lock_.error() != QLockFile::LockFailedError);
 }
 
-// QLockFile says only "permission" or "unknown": a file created beside the lock gives the
-// system's own words (No space left on device, Read-only file system...).
+// QLockFile says only "permission" or "unknown": a file created and written beside the lock
+// gives the system's own words (No space left on device, Read-only file system...). It is written
+// as much as a lock file holds, because a full disk may still have an inode for an empty file.
 QString SingleInstance::whyNoLock() const {
     QByteArray probe = QFile::encodeName(lockPath_) + ".probe-XXXXXX";
     const int fd = ::mkstemp(probe.data());
@@ -60,10 +61,22 @@ QString SingleInstance::whyNoLock() const {
     if (fd < 0) {
         why = QString::fromLocal8Bit(std::strerror(errno));
     } else {
+        const QByteArray lockSized(256, 'x');
+        const ssize_t wrote = ::write(fd, lockSized.constData(), size_t(lockSized.size()));
+        const int writeErrno = errno;
+        const bool synced = wrote == lockSized.size() && ::fsync(fd) == 0;
+        const int syncErrno = errno;
         ::close(fd);
         ::unlink(probe.constData());
-        why = lock_.error() == QLockFile::PermissionError ? QStringLiteral("permission denied")
-                                                          : QStringLiteral("unknown error");
+        if (wrote < 0)
+            why = QString::fromLocal8Bit(std::strerror(writeErrno));
+        else if (wrote != lockSized.size())
+            why = QString::fromLocal8Bit(std::strerror(ENOSPC));
+        else if (!synced)
+            why = QString::fromLocal8Bit(std::strerror(syncErrno));
+        else
+            why = lock_.error() == QLockFile::PermissionError ? QStringLiteral("permission denied")
+                                                              : QStringLiteral("unknown error");
     }
     return tr("could not lock the data folder (%1: %2); a second copy opened now would not be noticed")
         .arg(QDir::toNativeSeparators(lockPath_), why);

@@ -194,10 +194,14 @@ private slots:
         QVERIFY(word.leadingSpace);
         QVERIFY(!word.text.contains(QChar(0x120))); // Ġ
         const lens::TokenInfo nl = lens::describeToken("\n", false);
-        QCOMPARE(nl.text, QStringLiteral("↵"));
+        QCOMPARE(nl.text, QStringLiteral("⏎"));
         const lens::TokenInfo partial = lens::describeToken("\xE2\x80", false); // 2 of 3 bytes of "—"
         QVERIFY(partial.partialBytes);
         QVERIFY(partial.text.contains(QStringLiteral("E2 80")));
+        // A control byte draws as nothing: its value, as the cards name it.
+        const lens::TokenInfo esc = lens::describeToken(" \x1b", false);
+        QVERIFY(esc.partialBytes && esc.leadingSpace);
+        QCOMPARE(esc.text, QStringLiteral("‹1B›"));
         const lens::TokenInfo special = lens::describeToken("<|endoftext|>", true);
         QVERIFY(special.special);
     }

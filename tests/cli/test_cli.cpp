@@ -222,6 +222,8 @@ private slots:
         QCOMPARE(one["heads"][0]["layer"].get<int>(), 1);
         expect_usage_error({"decompose", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--split", "--layer", "2"},
                            "--layer 2 is out of range");
+        // One token: no head chooses, so there are no shares (not shares of 0).
+        expect_usage_error({"decompose", "--model", fixture_, "--ids", "464", "--split"}, "at least two tokens");
     }
 
     // logit-lens: one row per layer and the embeddings; the last row's answer is the reference's top

@@ -241,6 +241,29 @@ private slots:
         }
     }
 
+    // A text of one token: every card either asks a fair question or refuses with a reason. The
+    // three that ask about the token before the last (or the second row) refuse: with one token
+    // there is none, and uniform weights over one key are the head's own pattern (KL 0).
+    void aOneTokenTextIsAskedOrRefusedWithAReason() {
+        const std::vector<int> one{cases_.front().ids.front()};
+        const QStringList mustRefuse{QStringLiteral("uniform_swap_kl")};
+        int refused = 0;
+        for (const char* folder : {"01-lens", "02-math", "03-heads", "04-mask", "05-temperature", "06-not"})
+            for (const QJsonObject& def : fixture::exercises(QString::fromLatin1(folder))) {
+                const QString id = def.value(QStringLiteral("id")).toString();
+                const QString fn = def.value(QStringLiteral("compute")).toString();
+                try {
+                    const course::ExerciseAnswer a = computeExercise(def, *runner_, one);
+                    QVERIFY2(!mustRefuse.contains(fn), qPrintable(id + QStringLiteral(" asked of one token")));
+                    QVERIFY2(a.accept.contains(a.answer), qPrintable(id));
+                } catch (const course::NotAskable& e) {
+                    QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("token")), qPrintable(id + QStringLiteral(": ") + QString::fromUtf8(e.what())));
+                    ++refused;
+                }
+            }
+        QVERIFY(refused >= 3);
+    }
+
     // The lens's head is the one with the largest mean weight on the previous token over rows 2 to
     // T-2 (neither the hidden last row nor row 1, whose previous token is the first token); the
     // answer is the reference's last-row weight on the previous token, within 0.1.

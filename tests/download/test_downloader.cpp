@@ -872,6 +872,27 @@ private slots:
         QCOMPARE(dl->error(), DownloadError::Offline);
     }
 
+    // An address that is not http(s)://server (HF_ENDPOINT=localhost:8080) names the setting, not
+    // the network, and nothing is created.
+    void anEndpointWithoutASchemeNamesTheSetting_data() {
+        QTest::addColumn<QString>("endpoint");
+        QTest::newRow("host:port") << QStringLiteral("127.0.0.1:8080");
+        QTest::newRow("name:port") << QStringLiteral("localhost:8080");
+        QTest::newRow("ftp") << QStringLiteral("ftp://127.0.0.1");
+        QTest::newRow("no host") << QStringLiteral("https://");
+    }
+    void anEndpointWithoutASchemeNamesTheSetting() {
+        QFETCH(QString, endpoint);
+        ModelDownloader* dl = makeDownloader();
+        dl->setEndpoint(endpoint);
+        QVERIFY(runToEnd(dl, unpinned()) == false);
+        QCOMPARE(dl->error(), DownloadError::InvalidSource);
+        QVERIFY2(dl->errorMessage().contains(QStringLiteral("HF_ENDPOINT")) && dl->errorMessage().contains(endpoint),
+                 qPrintable(dl->errorMessage()));
+        QVERIFY2(!dl->errorMessage().contains(QStringLiteral("Cannot reach")), qPrintable(dl->errorMessage()));
+        QVERIFY(!QFileInfo::exists(installed()));
+    }
+
     // A server that accepts the connection and never answers was reached: it is not called
     // unreachable, and the message says how long it stayed silent.
     void aSilentServerIsNotCalledUnreachable() {

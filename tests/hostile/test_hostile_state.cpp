@@ -458,6 +458,10 @@ private slots:
         QCOMPARE(saveLines.first().count(QStringLiteral("could not be saved")), 1);
         QVERIFY2(QFileInfo(png).size() > 0, "the screenshot was not saved");
         QVERIFY(!QFileInfo::exists(home.progressFile()));
+        // The instance lock cannot be written either: the reason is the system's, not "unknown".
+        const QStringList lockLines = r.log.split(QLatin1Char('\n')).filter(QStringLiteral("could not lock"));
+        QCOMPARE(lockLines.size(), 1);
+        QVERIFY2(lockLines.first().contains(QString::fromLocal8Bit(std::strerror(ENOSPC))), qPrintable(lockLines.first()));
     }
 
     // Under a file-size limit (ulimit -f) a write past it fails and is reported; it never kills

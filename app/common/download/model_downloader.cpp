@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QUrl>
 #include <algorithm>
 #include <utility>
 
@@ -260,6 +261,14 @@ void ModelDownloader::start(const library::ManifestModel& model) {
     const QString root = library::stagingRoot(d->modelsRoot);
     d->staging = root + QLatin1Char('/') + model.folderName();
     QString invalid = sourceProblem(model);
+    // An address without http:// or https:// (HF_ENDPOINT=localhost:8080) would fail as if the
+    // network were down: the setting is named instead.
+    const QUrl endpointUrl(d->endpoint);
+    const QString scheme = endpointUrl.scheme().toLower();
+    if (invalid.isEmpty() && ((scheme != QLatin1String("https") && scheme != QLatin1String("http")) || endpointUrl.host().isEmpty()))
+        invalid = tr("the download address “%1” does not start with https:// or http:// and a server's name (it comes from "
+                     "HF_ENDPOINT when that is set)")
+                      .arg(d->endpoint);
     const auto inside = [](const QString& path, const QString& folder) {
         return QDir::cleanPath(path).startsWith(QDir::cleanPath(folder) + QLatin1Char('/'));
     };

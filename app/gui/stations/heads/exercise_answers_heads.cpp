@@ -357,6 +357,9 @@ ExerciseAnswer bestHeadShare(const Ctx& c, const al::Patching& p, QString& bestH
 // restore? Where no replacement moves the measure enough for fair shares, the question is asked
 // about the station's first worked pair (the indirect-object sentences) instead, as an example.
 ExerciseAnswer patchBestHead(const Ctx& c) {
+    if (c.T < 3)
+        throw NotAskable(QObject::tr("This needs a text of at least three tokens, so that one of them can be replaced "
+                                     "before the last.").toStdString());
     std::vector<int> ids(c.ids.begin(), c.ids.begin() + std::min<size_t>(c.ids.size(), kPatchTokens));
     // The exercise engine's runner holds the model; patching needs it shared.
     const std::shared_ptr<const al::Model> model = c.runner.model_ptr();

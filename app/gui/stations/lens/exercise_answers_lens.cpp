@@ -21,7 +21,7 @@ namespace {
 // within 0.1.
 ExerciseAnswer previousTokenShare(const Ctx& c) {
     if (c.T < 2)
-        throw al::Error("this exercise needs a text of at least two tokens");
+        throw NotAskable(QObject::tr("This needs a text of at least two tokens, so that the last token has one before it.").toStdString());
     const al::ForwardResult r = run(c);
     // Heads are ranked on rows 2 to T-2: not on the hidden last row, whose answer that would pick,
     // and not on row 1, whose previous token is the first token, so that a head resting on the

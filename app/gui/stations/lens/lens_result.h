@@ -15,11 +15,11 @@ namespace lens {
 
 struct TokenInfo {
     int id = 0;
-    QString text;          // what a chip shows: the piece without its leading space, newlines as ↵
+    QString text;          // what a chip shows: the piece without its leading space, newlines as ⏎
     bool leadingSpace = false;
     bool continuesWord = false; // this piece continues the word the previous piece started
     bool special = false;       // <|endoftext|> and other special tokens
-    bool partialBytes = false;  // the piece is part of a multi-byte character (shown as bytes)
+    bool partialBytes = false;  // part of a multi-byte character, or a control byte: shown as its bytes
 };
 
 struct HeadStats {

@@ -28,7 +28,7 @@ constexpr int kGridTokens = 8;
 // row's scores against every key on the grid, blocked ones included; the softmax is the learner's.
 ExerciseAnswer blockedWeight(const Ctx& c) {
     if (c.T < 3)
-        throw al::Error("this exercise needs a text of at least three tokens");
+        throw NotAskable(QObject::tr("This needs a text of at least three tokens, so that a row has a later token to hide.").toStdString());
     const int grid = std::min(c.T, kGridTokens);
     // params.row, or an earlier row on a short text, so that some tokens come after it.
     const int row = std::clamp(paramInt(c, "row", 3), 1, grid - 2);
@@ -93,7 +93,7 @@ ExerciseAnswer unmaskTopProbability(const Ctx& c) {
 // The prompt gives both scores, so the weight is worked out from them.
 ExerciseAnswer secondRowFirstWeight(const Ctx& c) {
     if (c.T < 2)
-        throw al::Error("this exercise needs a text of at least two tokens");
+        throw NotAskable(QObject::tr("This needs a text of at least two tokens, so that the second row has two cells to weigh.").toStdString());
     const int l = paramLayer(c, "layer", "first"), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1);
     const al::ForwardResult r = run(c);
     const double w = r.attention.at(l, h, 1, 0);

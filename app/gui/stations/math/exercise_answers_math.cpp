@@ -42,7 +42,7 @@ ExerciseAnswer headKeyNumbers(const Ctx& c) {
 // or one further back. Each row's own query decides, so the habit is a lead, not the answer.
 ExerciseAnswer topScoreKey(const Ctx& c) {
     if (c.T < 4)
-        throw al::Error("this exercise needs a text of at least four tokens");
+        throw NotAskable(QObject::tr("This needs a text of at least four tokens, so that the other rows show the head's habit.").toStdString());
     const int l = paramLayer(c), h = std::clamp(paramInt(c, "head", 0), 0, c.H - 1), q = c.T - 1;
     const al::ForwardResult r = run(c);
     auto rowWeights = [&](int row) {

@@ -26,6 +26,9 @@ namespace {
 // the same head is knocked out (its output set to zero, Station 3's lab); uniform weights keep an output, the
 // average of the values, so the two differ, in either direction.
 ExerciseAnswer uniformSwapKl(const Ctx& c) {
+    // One token has no previous token, and uniform weights over its one key are its own pattern.
+    if (c.T < 2)
+        throw NotAskable(QObject::tr("This needs a text of at least two tokens, so that the last token has one before it.").toStdString());
     const al::ForwardResult clean = run(c);
     const al::census::RankedHead head = al::census::previous_token_head(clean, c.T, false);
     al::ForwardOptions o;
