@@ -14,7 +14,7 @@
 #include "attention_lens/error.h"
 #include "compute/compute_scheduler.h"
 #include "course_math.h"
-#include "known_heads.h"
+#include "gpt2_small_weights.h"
 #include "cpp_owned.h"
 #include "model_locator.h"
 
@@ -35,10 +35,6 @@ LoadOutcome loadFolder(const QString& dir) {
         out.error = QString::fromUtf8(e.what());
     }
     return out;
-}
-
-bool hasGpt2SmallShape(const al::Config& c) {
-    return c.n_layer == 12 && c.n_head == 12 && c.n_embd == 768 && c.vocab_size == 50257;
 }
 
 // Where a folder came from: the repo its source.json (written by the downloader) names, else the
@@ -137,7 +133,7 @@ QString ModelHub::describeModel(const al::Model& m, const QString& dir, bool gpt
                        : millions >= 1.0  ? QStringLiteral("%1M").arg(millions, 0, 'f', 1)
                                          : QStringLiteral("%1k").arg(millions * 1000.0, 0, 'f', 0);
     const QString base = dir.isEmpty() ? QStringLiteral("random model") : sourceName(dir);
-    if (hasGpt2SmallShape(c))
+    if (course::hasGpt2SmallShape(c))
         return gpt2SmallWeights ? QStringLiteral("GPT-2 small (%1)").arg(size)
                                 : QStringLiteral("%1 (GPT-2 small's shape, %2)").arg(base, size);
     if (c.n_layer == 24 && c.n_embd == 1024)
@@ -220,7 +216,7 @@ void ModelHub::setCurrent(std::shared_ptr<const al::Model> model, const QString&
 
 void ModelHub::verifyGpt2Small() {
     const std::shared_ptr<const al::Model> m = model();
-    if (!m || d->dir.isEmpty() || !hasGpt2SmallShape(m->config()))
+    if (!m || d->dir.isEmpty() || !course::hasGpt2SmallShape(m->config()))
         return;
     auto verified = std::make_shared<bool>(false);
     compute::JobSpec spec;

@@ -25,7 +25,7 @@
 
 #include "app_state.h"
 #include "exercises/head_roles.h"
-#include "course/known_heads.h"
+#include "heads/known_heads.h"
 #include "i18n/translations.h"
 #include "lesson_catalog.h"
 #include "main_window.h"

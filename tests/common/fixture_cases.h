@@ -3,6 +3,11 @@
 // tensors, a data row per case, and the float64 LayerNorm the reference computations share.
 #pragma once
 #include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
 #include <QtTest/QTest>
 
 #include <cmath>
@@ -18,6 +23,26 @@
 namespace testing_support {
 
 inline std::string fixtureDir() { return qgetenv("AL_FIXTURE_MODEL").toStdString(); }
+
+// A copy of the fixture model in `dir` whose config.json has `changes` laid over it (e.g. another
+// attention scale), for a test of a model configured otherwise. False when a file could not be
+// copied or written.
+inline bool copyFixtureWithConfig(const QString& dir, const QJsonObject& changes) {
+    const QDir from(QString::fromStdString(fixtureDir()));
+    for (const char* name : {"model.safetensors", "vocab.json", "merges.txt"})
+        if (!QFile::copy(from.filePath(QLatin1String(name)), QDir(dir).filePath(QLatin1String(name))))
+            return false;
+    QFile in(from.filePath(QStringLiteral("config.json")));
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    QJsonObject config = QJsonDocument::fromJson(in.readAll()).object();
+    if (config.isEmpty())
+        return false;
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        config[it.key()] = it.value();
+    QFile out(QDir(dir).filePath(QStringLiteral("config.json")));
+    return out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(config).toJson()) > 0 && out.flush();
+}
 
 // Case c's token ids, stored as I64 in expected.safetensors.
 inline std::vector<int> fixtureInputIds(const al::SafetensorsFile& f, int c) {

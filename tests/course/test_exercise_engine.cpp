@@ -1,6 +1,5 @@
 // Every exercise's answer computed on the fixture model, checked against independent computations
 // on the reference implementation's expected outputs where one exists.
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -16,6 +15,7 @@
 #include "attention_lens/score_parts.h"
 #include "exercises/exercise_engine.h"
 #include "fixture.h"
+#include "fixture_cases.h"
 #include "gpt2_shaped_model.h"
 
 using course::computeExercise;
@@ -221,16 +221,7 @@ private slots:
     void unscaledPeakNotAskedOfAnotherScale() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        for (const char* name : {"model.safetensors", "vocab.json", "merges.txt"})
-            QVERIFY(QFile::copy(fixture::modelDir() + QLatin1Char('/') + QLatin1String(name), dir.filePath(QLatin1String(name))));
-        QFile in(fixture::modelDir() + QStringLiteral("/config.json"));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QJsonObject config = QJsonDocument::fromJson(in.readAll()).object();
-        config[QStringLiteral("scale_attn_weights")] = false;
-        QFile out(dir.filePath(QStringLiteral("config.json")));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(QJsonDocument(config).toJson());
-        out.close();
+        QVERIFY(testing_support::copyFixtureWithConfig(dir.path(), {{QStringLiteral("scale_attn_weights"), false}}));
         al::Runner runner(al::Model::load(dir.path().toStdString()));
         const QJsonObject def = fixture::exercise(QStringLiteral("02-math"), QStringLiteral("math-unscaled"));
         try {

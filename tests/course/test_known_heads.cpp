@@ -15,7 +15,8 @@
 #include "attention_lens/model.h"
 #include "attention_lens/tokenizer.h"
 #include "exercises/course_math.h"
-#include "course/known_heads.h"
+#include "course/gpt2_small_weights.h"
+#include "heads/known_heads.h"
 #include "gpt2_shaped_model.h"
 
 class TestKnownHeads : public QObject {
@@ -79,6 +80,13 @@ private slots:
         QVERIFY(!course::isGpt2SmallWeights(dir.path() + QStringLiteral("/missing"), nullptr, sha, content.size()));
         // The manifest's own pin: this file is not GPT-2 small.
         QVERIFY(!course::isGpt2SmallWeights(dir.path()));
+        // The shape comes first: 12 layers of 12 heads, d 768, GPT-2's vocabulary, each needed.
+        QVERIFY(course::hasGpt2SmallShape(small_->config()));
+        for (int change = 0; change < 4; ++change) {
+            al::Config c = small_->config();
+            (change == 0 ? c.n_layer : change == 1 ? c.n_head : change == 2 ? c.n_embd : c.vocab_size) += 1;
+            QVERIFY2(!course::hasGpt2SmallShape(c), qPrintable(QString::number(change)));
+        }
     }
 
     void checksOnGpt2SmallShape() {

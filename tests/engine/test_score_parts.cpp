@@ -10,8 +10,6 @@
 #include "attention_lens/safetensors.h"
 #include "attention_lens/score_parts.h"
 
-#include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -192,17 +190,7 @@ private slots:
         QFETCH(bool, value);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString from = QString::fromStdString(testing_support::fixtureDir());
-        for (const char* name : {"model.safetensors", "vocab.json", "merges.txt"})
-            QVERIFY(QFile::copy(from + QLatin1Char('/') + QLatin1String(name), dir.filePath(QLatin1String(name))));
-        QFile in(from + QStringLiteral("/config.json"));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QJsonObject config = QJsonDocument::fromJson(in.readAll()).object();
-        config[key] = value;
-        QFile out(dir.filePath(QStringLiteral("config.json")));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(QJsonDocument(config).toJson());
-        out.close();
+        QVERIFY(testing_support::copyFixtureWithConfig(dir.path(), {{key, value}}));
         const auto model = al::Model::load(dir.path().toStdString());
         QVERIFY(!model->config().scales_by_sqrt_head_dim_only());
 

@@ -1,7 +1,8 @@
 // GPT-2 small's known heads (lessons/03-heads/known-heads.json): heads that published studies
 // describe, each with its role, and a check of that role on the learner's text when the loaded
 // model really is GPT-2 small (its model.safetensors matches the hash pinned in the download
-// manifest). On any other model the panel lists the heads as GPT-2 small's and checks nothing.
+// manifest: gpt2_small_weights.h). On any other model the panel lists the heads as GPT-2 small's
+// and checks nothing.
 //
 // The checks (see checkKnownHeads): previous-token, duplicate-token and induction heads by their
 // census scores; name movers by the weight from the last position onto earlier copies of the predicted token;
@@ -33,12 +34,6 @@ struct KnownHeadCheck {
 // Runs the checks on `ids`. `data` is the known-heads.json object. Throws al::Error / al::Cancelled.
 std::vector<KnownHeadCheck> checkKnownHeads(const std::shared_ptr<const al::Model>& model, const std::vector<int>& ids,
                                             const QJsonObject& data, const std::atomic<bool>* cancel = nullptr);
-
-// Whether the folder's model.safetensors is GPT-2 small's, by size and then sha256 against the
-// download manifest's pinned entry (`expectedSha256`/`expectedSize` override it, for tests).
-// Results are remembered per file, size and modification time, so each file is hashed once.
-bool isGpt2SmallWeights(const QString& modelDir, const std::atomic<bool>* cancel = nullptr,
-                        const QString& expectedSha256 = QString(), qint64 expectedSize = -1);
 
 // qrc:/lessons/03-heads/known-heads.json with its translation into `language` (default: the
 // interface's) laid over it.

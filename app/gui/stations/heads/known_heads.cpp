@@ -2,13 +2,9 @@
 
 #include "figure_words.h"
 
-#include <QDateTime>
 #include <QFile>
-#include <QFileInfo>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMutex>
 #include <algorithm>
 
 #include "attention_lens/census.h"
@@ -16,10 +12,9 @@
 #include "attention_lens/forward.h"
 #include "attention_lens/variants.h"
 #include "course_math.h"
+#include "gpt2_small_weights.h"
 #include "i18n/lesson_translation.h"
 #include "i18n/translations.h"
-#include "download/file_hasher.h"
-#include "library/model_manifest.h"
 
 namespace course {
 namespace {
@@ -135,41 +130,6 @@ std::vector<KnownHeadCheck> checkKnownHeads(const std::shared_ptr<const al::Mode
     return out;
 }
 
-bool isGpt2SmallWeights(const QString& modelDir, const std::atomic<bool>* cancel, const QString& expectedSha256,
-                        qint64 expectedSize) {
-    QString sha = expectedSha256;
-    qint64 size = expectedSize;
-    if (sha.isEmpty()) {
-        for (const al::library::ManifestModel& m : al::library::loadManifest())
-            if (m.id == QLatin1String("gpt2"))
-                for (const al::library::ManifestFile& f : m.files)
-                    if (f.name == QLatin1String("model.safetensors") && f.hashKind == al::library::HashKind::Sha256) {
-                        sha = f.hash;
-                        size = f.size;
-                    }
-        if (sha.isEmpty()) return false;
-    }
-    const QFileInfo info(modelDir + QStringLiteral("/model.safetensors"));
-    if (!info.exists() || (size >= 0 && info.size() != size)) return false; // no need to hash
-    static QMutex mutex;
-    static QHash<QString, bool> known;
-    const QString key = QStringLiteral("%1|%2|%3|%4").arg(info.canonicalFilePath()).arg(info.size())
-                            .arg(info.lastModified().toMSecsSinceEpoch()).arg(sha);
-    {
-        QMutexLocker lock(&mutex);
-        if (known.contains(key)) return known.value(key);
-    }
-    const al::download::HashResult h = al::download::hashFile(info.filePath(), al::library::HashKind::Sha256, cancel);
-    if (!h.error.isEmpty()) {
-        if (cancel && cancel->load()) throw al::Cancelled();
-        return false;
-    }
-    const bool same = h.hex.compare(sha, Qt::CaseInsensitive) == 0;
-    QMutexLocker lock(&mutex);
-    known.insert(key, same);
-    return same;
-}
-
 } // namespace course
 
 // ---- KnownHeadsLab ----
@@ -202,9 +162,7 @@ void KnownHeadsLab::recompute(const Input& in) {
         Priority::Search, // hashing a 500 MB file and three forwards: after the station's figures
         [model = in.model, text = in.text, data, assume](JobContext& ctx) {
             Checked out;
-            const al::Config& c = model->config();
-            const bool shape = c.n_layer == 12 && c.n_head == 12 && c.n_embd == 768 && c.vocab_size == 50257;
-            const bool gpt2 = assume || (shape && !model->dir().empty() &&
+            const bool gpt2 = assume || (course::hasGpt2SmallShape(model->config()) && !model->dir().empty() &&
                                          course::isGpt2SmallWeights(QString::fromStdString(model->dir()), ctx.cancelFlag()));
             out.identity = gpt2 ? QStringLiteral("gpt2") : QStringLiteral("other");
             if (gpt2)
