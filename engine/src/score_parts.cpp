@@ -3,7 +3,9 @@
 // float32's precision.
 #include "attention_lens/score_parts.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "attention_lens/error.h"
@@ -25,6 +27,12 @@ std::string StreamPart::name() const {
 namespace {
 
 using Vec = std::vector<double>;
+
+std::string four_digits(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
 
 // The parts of the residual stream entering a layer at position t, each [C], in the order of
 // `kinds` (every part but the shift, of the layers before it). Their sum is that layer's input.
@@ -166,6 +174,17 @@ ScoreParts decompose_score(const Model& m, const ForwardResult& r, int layer, in
             s.sum += dot * scale;
         }
     s.score = r.scores.empty() ? s.sum : double(r.scores.at(layer, head, query, key));
+    // Parts far larger than the score that cancel (a stream whose LayerNorm divides float rounding
+    // by a tiny spread, in a model at the loader's limits) leave terms that are rounding noise: they
+    // are refused rather than shown as adding up. The tolerance covers float32's rounding of the
+    // forward's own score, which grows with the largest term.
+    double largest = 0;
+    for (double t : s.terms) largest = std::max(largest, std::abs(t));
+    const double tolerance = 1e-3 * (1.0 + std::abs(s.score)) + 1e-5 * largest;
+    if (!std::isfinite(s.sum) || !std::isfinite(largest) || std::abs(s.sum - s.score) > tolerance)
+        throw Error("score parts: on this text the parts of head " + std::to_string(layer) + "." + std::to_string(head) +
+                    "'s score are too large for single precision to take apart (their sum, " + four_digits(s.sum) +
+                    ", is not the score, " + four_digits(s.score) + "): this model's numbers are too large");
     return s;
 }
 
@@ -299,6 +318,9 @@ ScoreSplit score_split(const Model& m, const ForwardResult& r, int layer, int he
         }
     }
     const double total = s.position + s.content + s.biases;
+    if (!std::isfinite(total))
+        throw Error("score split: head " + std::to_string(layer) + "." + std::to_string(head) +
+                    "'s score groups are not finite on this text: this model's numbers are too large");
     if (total > 0) {
         s.position /= total;
         s.content /= total;

@@ -5,6 +5,7 @@
 #pragma once
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,10 @@
 
 namespace testing_support {
 
-inline void writeModelFolder(const al::Model& m, const std::string& dir, const std::string& tokenizerDir) {
+// With `fill`, every tensor of the model's shape is written holding that one value instead (a
+// model at the loader's limits, for tests of numbers too large to take apart).
+inline void writeModelFolder(const al::Model& m, const std::string& dir, const std::string& tokenizerDir,
+                             std::optional<float> fill = std::nullopt) {
     namespace fs = std::filesystem;
     fs::create_directories(dir);
     const al::Config& c = m.config();
@@ -37,6 +41,16 @@ inline void writeModelFolder(const al::Model& m, const std::string& dir, const s
     }
     t.push_back({"ln_f.weight", {C}, m.lnf_w()});
     t.push_back({"ln_f.bias", {C}, m.lnf_b()});
+    std::vector<std::vector<float>> filled;
+    if (fill) {
+        filled.reserve(t.size());
+        for (al::TensorToWrite& x : t) {
+            size_t n = 1;
+            for (int64_t d : x.shape) n *= static_cast<size_t>(d);
+            filled.emplace_back(n, *fill);
+            x.data = filled.back().data();
+        }
+    }
     al::write_safetensors(dir + "/model.safetensors", t);
     std::ofstream(dir + "/config.json") << c.to_json();
     for (const char* f : {"vocab.json", "merges.txt"})

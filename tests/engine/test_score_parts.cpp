@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "gpt2_shaped_model.h"
+#include "write_model_folder.h"
 
 #include "fixture_cases.h"
 
@@ -231,6 +232,48 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*fx_.model, r, 1, 4, 3, 1));  // no head 4
         QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*fx_.model, r, 1, 0, 3, 4));  // a later key
         QVERIFY_THROWS_EXCEPTION(al::Error, al::decompose_score(*fx_.model, r, 1, 0, -1, 0));
+    }
+
+    // Every weight one value: the stream is the same in every channel, so layer 1's LayerNorm
+    // divides what float rounding leaves by its epsilon alone. At 1e5 (64 channels) that leaves
+    // parts that are noise, whose sum (1.7e37) is nowhere near the score (1.6e24): refused, never
+    // shown as adding up. At 1 and at 1e6 the channels stay exactly equal and the parts add up:
+    // answered.
+    void refusesPartsTooLargeToAddUp_data() {
+        QTest::addColumn<float>("fill");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("1") << 1.0f << false;
+        QTest::newRow("1e5") << 1e5f << true;
+        QTest::newRow("1e6") << 1e6f << false;
+    }
+    void refusesPartsTooLargeToAddUp() {
+        QFETCH(float, fill);
+        QFETCH(bool, refused);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        testing_support::writeModelFolder(*fx_.model, dir.path().toStdString(), testing_support::fixtureDir(), fill);
+        const auto model = al::Model::load(dir.path().toStdString());
+        al::Runner runner(model);
+        al::ForwardOptions o;
+        o.keep_hidden = true;
+        o.keep_qkv = true;
+        const std::vector<int> ids = model->tokenizer()->encode("ab");
+        const al::ForwardResult r = runner.forward(ids, o);
+        const int T = static_cast<int>(ids.size());
+        if (refused) {
+            try {
+                al::decompose_score(*model, r, 1, 0, T - 1, 0);
+                const al::ScoreParts s = al::decompose_score(*model, r, 1, 0, T - 1, 0);
+                double big = 0;
+                for (double t : s.terms) big = std::max(big, std::abs(t));
+                QFAIL(qPrintable(QStringLiteral("answered: sum %1 score %2 largest %3").arg(s.sum).arg(s.score).arg(big)));
+            } catch (const al::Error& e) {
+                QVERIFY2(std::string(e.what()).find("too large") != std::string::npos, e.what());
+            }
+        } else {
+            const al::ScoreParts s = al::decompose_score(*model, r, 1, 0, T - 1, 0);
+            QVERIFY(std::abs(s.sum - s.score) <= 1e-3 * (1 + std::abs(s.score)));
+        }
     }
 };
 
