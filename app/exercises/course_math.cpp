@@ -76,16 +76,37 @@ std::vector<int> tokenize(const al::Model& model, const std::string& utf8, int m
     return ids;
 }
 
-std::string tokenLabel(const al::Model& model, int id) {
-    const al::Tokenizer* tok = model.tokenizer();
-    std::string s = tok ? al::sanitize_utf8(tok->token_bytes(id)) : std::to_string(id);
+std::string tokenText(const std::string& bytes, bool* partial) {
+    bool invalid = false;
+    al::sanitize_utf8(bytes, &invalid);
+    if (partial) *partial = invalid;
+    if (invalid) {
+        static const char* hex = "0123456789ABCDEF";
+        std::string out = "\xE2\x80\xB9"; // ‹
+        for (size_t i = 0; i < bytes.size(); ++i) {
+            if (i) out += ' ';
+            out += hex[static_cast<unsigned char>(bytes[i]) >> 4];
+            out += hex[static_cast<unsigned char>(bytes[i]) & 15];
+        }
+        return out + "\xE2\x80\xBA"; // ›
+    }
+    const bool onlySpaces = !bytes.empty() && bytes.find_first_not_of(' ') == std::string::npos;
     std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == ' ' && i == 0) out += "\xC2\xB7";        // ·
-        else if (s[i] == '\n') out += "\xE2\x8F\x8E";          // ⏎
-        else out += s[i];
+    for (char ch : bytes) {
+        if (onlySpaces) out += "\xE2\x90\xA3";     // ␣
+        else if (ch == '\n') out += "\xE2\x8F\x8E"; // ⏎
+        else if (ch == '\t') out += "\xE2\x87\xA5"; // ⇥
+        else out += ch;
     }
     return out;
+}
+
+std::string tokenLabel(const al::Model& model, int id) {
+    const al::Tokenizer* tok = model.tokenizer();
+    if (!tok) return std::to_string(id);
+    const std::string bytes = tok->token_bytes(id);
+    if (!bytes.empty() && bytes[0] == ' ') return "\xC2\xB7" + tokenText(bytes.substr(1)); // ·
+    return tokenText(bytes);
 }
 
 int resolveLayer(const std::string& spec, int n_layer) {

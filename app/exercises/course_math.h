@@ -26,7 +26,12 @@ inline constexpr int kTokenCap = 64;
 // The learner's text as token ids (GPT-2 BPE), at most maxTokens (and the model's n_positions).
 // An empty text falls back to a short example sentence. Throws al::Error without a tokenizer.
 std::vector<int> tokenize(const al::Model& model, const std::string& utf8, int maxTokens);
-// How a token is shown: its text with a leading space as "·" and line breaks as "⏎".
+// A token's bytes as every figure writes them, a leading space left as it is: a line break as "⏎", a
+// tab as "⇥", a piece made only of spaces as one "␣" each, and a piece of a multi-byte character as
+// its bytes, "‹E2 80›" (then *partial is set), so that no figure shows a misleading glyph or nothing.
+std::string tokenText(const std::string& bytes, bool* partial = nullptr);
+// How a token is labelled where no gap between chips shows its leading space (the matrices, grids
+// and charts): "·" for that space, then tokenText of the rest. One rule for every label.
 std::string tokenLabel(const al::Model& model, int id);
 // The layer index a parameter names: "last", "first", "middle", or a number (clamped).
 int resolveLayer(const std::string& spec, int n_layer);

@@ -1,6 +1,7 @@
 #include "lens/lens_result.h"
 
 #include "attention_lens/value_weighted.h"
+#include "course_math.h"
 
 namespace lens {
 
@@ -73,21 +74,10 @@ TokenInfo describeToken(const std::string& bytes, bool special) {
         t.leadingSpace = true;
         b.erase(0, 1);
     }
-    const QString decoded = QString::fromUtf8(b.data(), qsizetype(b.size()));
-    if (decoded.contains(QChar::ReplacementCharacter)) {
-        // A piece of a multi-byte character: show its bytes rather than a misleading glyph.
-        t.partialBytes = true;
-        QStringList hex;
-        for (unsigned char c : b)
-            hex << QStringLiteral("%1").arg(int(c), 2, 16, QLatin1Char('0')).toUpper();
-        t.text = QStringLiteral("‹%1›").arg(hex.join(QLatin1Char(' ')));
-        return t;
-    }
-    QString shown = decoded;
-    shown.replace(QLatin1Char('\n'), QStringLiteral("↵"));
-    shown.replace(QLatin1Char('\t'), QStringLiteral("⇥"));
-    if (!shown.isEmpty() && shown.trimmed().isEmpty())
-        shown = QString(shown.size(), QChar(0x2423)); // ␣ for pieces made only of spaces
+    // The same escapes as every other label (course::tokenText); the chip shows the space as a gap.
+    bool partial = false;
+    QString shown = QString::fromStdString(course::tokenText(b, &partial));
+    t.partialBytes = partial;
     if (t.leadingSpace && shown.isEmpty())
         shown = QStringLiteral("␣");
     t.text = shown;
