@@ -202,6 +202,29 @@ private slots:
         QVERIFY(special.special);
     }
 
+    // The chips and every figure's labels write a token by one rule: the same escapes, the label
+    // adding "·" for the leading space that a chip shows as a gap.
+    void chipsAndLabelsShareOneRule() {
+        bool partial = false;
+        QCOMPARE(QString::fromStdString(course::tokenText("a\tb", &partial)), QStringLiteral("a⇥b"));
+        QVERIFY(!partial);
+        QCOMPARE(QString::fromStdString(course::tokenText("\n\n")), QStringLiteral("⏎⏎"));
+        QCOMPARE(QString::fromStdString(course::tokenText("   ")), QStringLiteral("␣␣␣"));
+        QCOMPARE(QString::fromStdString(course::tokenText("\xE2\x80", &partial)), QStringLiteral("‹E2 80›"));
+        QVERIFY(partial);
+        for (const char* bytes : {",", ".", "'", "\n", "\t", "\xE2\x80", "don't"}) {
+            const lens::TokenInfo chip = lens::describeToken(bytes, false);
+            QCOMPARE(chip.text, QString::fromStdString(course::tokenText(bytes)));
+            QCOMPARE(lens::describeToken(std::string(" ") + bytes, false).text, chip.text);
+        }
+        // A model's labels: GPT-2's tokenizer has " ," as one token and "\n" as another.
+        const auto model = testing_support::gpt2ShapedModel(7);
+        const std::vector<int> ids = model->tokenizer()->encode("a ,\n");
+        QStringList labels;
+        for (int id : ids) labels << QString::fromStdString(course::tokenLabel(*model, id));
+        QCOMPARE(labels, (QStringList{QStringLiteral("a"), QStringLiteral("·,"), QStringLiteral("⏎")}));
+    }
+
     void tokenModelRoles() {
         TokenModel model;
         std::vector<lens::TokenInfo> tokens(3);
