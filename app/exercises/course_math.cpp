@@ -85,31 +85,36 @@ bool showsAsBytes(std::string_view bytes) {
     return false;
 }
 
-std::string bytesLabel(std::string_view bytes) {
-    static const char* const kHex = "0123456789ABCDEF";
-    std::string out = "\xE2\x80\xB9"; // ‹
-    for (size_t i = 0; i < bytes.size(); ++i) {
-        if (i) out += ' ';
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
+std::string tokenText(const std::string& bytes, bool* partial) {
+    const bool asBytes = showsAsBytes(bytes);
+    if (partial) *partial = asBytes;
+    if (asBytes) {
+        static const char* hex = "0123456789ABCDEF";
+        std::string out = "\xE2\x80\xB9"; // ‹
+        for (size_t i = 0; i < bytes.size(); ++i) {
+            if (i) out += ' ';
+            out += hex[static_cast<unsigned char>(bytes[i]) >> 4];
+            out += hex[static_cast<unsigned char>(bytes[i]) & 15];
+        }
+        return out + "\xE2\x80\xBA"; // ›
     }
-    return out + "\xE2\x80\xBA"; // ›
+    const bool onlySpaces = !bytes.empty() && bytes.find_first_not_of(' ') == std::string::npos;
+    std::string out;
+    for (char ch : bytes) {
+        if (onlySpaces) out += "\xE2\x90\xA3";     // ␣
+        else if (ch == '\n') out += "\xE2\x8F\x8E"; // ⏎
+        else if (ch == '\t') out += "\xE2\x87\xA5"; // ⇥
+        else out += ch;
+    }
+    return out;
 }
 
 std::string tokenLabel(const al::Model& model, int id) {
     const al::Tokenizer* tok = model.tokenizer();
-    if (!tok)
-        return std::to_string(id);
-    const std::string s = tok->token_bytes(id);
-    const bool space = !s.empty() && s[0] == ' ';
-    const std::string_view rest = std::string_view(s).substr(space ? 1 : 0);
-    std::string out = space ? "\xC2\xB7" : ""; // ·
-    if (showsAsBytes(rest))
-        return out + bytesLabel(rest);
-    for (char c : rest)
-        out += c == '\n' ? std::string("\xE2\x8F\x8E") : std::string(1, c); // ⏎
-    return out;
+    if (!tok) return std::to_string(id);
+    const std::string bytes = tok->token_bytes(id);
+    if (!bytes.empty() && bytes[0] == ' ') return "\xC2\xB7" + tokenText(bytes.substr(1)); // ·
+    return tokenText(bytes);
 }
 
 int resolveLayer(const std::string& spec, int n_layer) {

@@ -27,15 +27,18 @@ inline constexpr int kTokenCap = 64;
 // The learner's text as token ids (GPT-2 BPE), at most maxTokens (and the model's n_positions).
 // An empty text falls back to a short example sentence. Throws al::Error without a tokenizer.
 std::vector<int> tokenize(const al::Model& model, const std::string& utf8, int maxTokens);
-// How a token is shown: its text with a leading space as "·" and line breaks as "⏎". A piece that
-// is not whole UTF-8 (part of a character) or holds a control byte shows its bytes instead, as the
-// lens's chips do: "‹E2 80›".
-std::string tokenLabel(const al::Model& model, int id);
-// Whether bytes are shown as their values (bytesLabel) rather than as text: not valid UTF-8, or a
-// control byte other than a line break or a tab, which would draw as nothing or move the cursor.
+// A token's bytes as every figure writes them, a leading space left as it is: a line break as "⏎", a
+// tab as "⇥", a piece made only of spaces as one "␣" each, and a piece of a multi-byte character as
+// its bytes, "‹E2 80›" (then *partial is set), so that no figure shows a misleading glyph or nothing.
+// A control byte other than a line break or a tab, which would draw as nothing, is shown as its byte
+// too: "‹1B›" (showsAsBytes).
+std::string tokenText(const std::string& bytes, bool* partial = nullptr);
+// Whether tokenText shows bytes as their values: not valid UTF-8, or a control byte other than a
+// line break or a tab.
 bool showsAsBytes(std::string_view bytes);
-// "‹E2 80›": the bytes in hex, for a piece that showsAsBytes.
-std::string bytesLabel(std::string_view bytes);
+// How a token is labelled where no gap between chips shows its leading space (the matrices, grids
+// and charts): "·" for that space, then tokenText of the rest. One rule for every label.
+std::string tokenLabel(const al::Model& model, int id);
 // The layer index a parameter names: "last", "first", "middle", or a number (clamped).
 int resolveLayer(const std::string& spec, int n_layer);
 

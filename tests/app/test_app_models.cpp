@@ -194,16 +194,39 @@ private slots:
         QVERIFY(word.leadingSpace);
         QVERIFY(!word.text.contains(QChar(0x120))); // Ġ
         const lens::TokenInfo nl = lens::describeToken("\n", false);
-        QCOMPARE(nl.text, QStringLiteral("⏎"));
+        QCOMPARE(nl.text, QStringLiteral("⏎")); // as every other label writes a line break (course::tokenText)
         const lens::TokenInfo partial = lens::describeToken("\xE2\x80", false); // 2 of 3 bytes of "—"
         QVERIFY(partial.partialBytes);
         QVERIFY(partial.text.contains(QStringLiteral("E2 80")));
-        // A control byte draws as nothing: its value, as the cards name it.
-        const lens::TokenInfo esc = lens::describeToken(" \x1b", false);
-        QVERIFY(esc.partialBytes && esc.leadingSpace);
-        QCOMPARE(esc.text, QStringLiteral("‹1B›"));
         const lens::TokenInfo special = lens::describeToken("<|endoftext|>", true);
         QVERIFY(special.special);
+    }
+
+    // The chips and every figure's labels write a token by one rule: the same escapes, the label
+    // adding "·" for the leading space that a chip shows as a gap.
+    void chipsAndLabelsShareOneRule() {
+        bool partial = false;
+        QCOMPARE(QString::fromStdString(course::tokenText("a\tb", &partial)), QStringLiteral("a⇥b"));
+        QVERIFY(!partial);
+        QCOMPARE(QString::fromStdString(course::tokenText("\n\n")), QStringLiteral("⏎⏎"));
+        QCOMPARE(QString::fromStdString(course::tokenText("   ")), QStringLiteral("␣␣␣"));
+        QCOMPARE(QString::fromStdString(course::tokenText("\xE2\x80", &partial)), QStringLiteral("‹E2 80›"));
+        QVERIFY(partial);
+        // A control byte draws as nothing (or moves a terminal's cursor): its value instead.
+        QCOMPARE(QString::fromStdString(course::tokenText("\x1b", &partial)), QStringLiteral("‹1B›"));
+        QVERIFY(partial);
+        QCOMPARE(QString::fromStdString(course::tokenText("\x7f")), QStringLiteral("‹7F›"));
+        for (const char* bytes : {",", ".", "'", "\n", "\t", "\xE2\x80", "\x1b", "don't"}) {
+            const lens::TokenInfo chip = lens::describeToken(bytes, false);
+            QCOMPARE(chip.text, QString::fromStdString(course::tokenText(bytes)));
+            QCOMPARE(lens::describeToken(std::string(" ") + bytes, false).text, chip.text);
+        }
+        // A model's labels: GPT-2's tokenizer has " ," as one token and "\n" as another.
+        const auto model = testing_support::gpt2ShapedModel(7);
+        const std::vector<int> ids = model->tokenizer()->encode("a ,\n");
+        QStringList labels;
+        for (int id : ids) labels << QString::fromStdString(course::tokenLabel(*model, id));
+        QCOMPARE(labels, (QStringList{QStringLiteral("a"), QStringLiteral("·,"), QStringLiteral("⏎")}));
     }
 
     void tokenModelRoles() {

@@ -180,6 +180,25 @@ private slots:
         const al::Patching p = al::patching_prepare(m, clean, corrupted, mary, john);
         // On lens-mini the names pair moves the measure against " Mary" (its size is what counts).
         QVERIFY(std::abs(p.ld_clean - p.ld_corrupted) >= course::kMinPatchGap);
+        // The prompt says what the prediction builds on, from these runs: which name the model
+        // prefers on each text and by how much, which way the swap moves the difference, and how
+        // far before the last token the texts differ.
+        const QString maryQ = QStringLiteral("“·Mary”"), johnQ = QStringLiteral("“·John”");
+        auto by = [](float v) { return QString::number(double(std::abs(v)), 'g', 2); };
+        const QString firstPrefers = p.ld_clean >= 0 ? maryQ + QStringLiteral(" to ") + johnQ : johnQ + QStringLiteral(" to ") + maryQ;
+        QVERIFY2(b.promptText.contains(QStringLiteral("On the first text this model prefers %1: its logit is %2 higher.")
+                                           .arg(firstPrefers, by(p.ld_clean))),
+                 qPrintable(b.promptText));
+        const QString second = (p.ld_clean >= 0) == (p.ld_corrupted >= 0) ? QStringLiteral("On the second it still prefers %1, by %2.")
+                                                                           : QStringLiteral("On the second it prefers %1 instead, by %2.");
+        QVERIFY2(b.promptText.contains(second.arg(p.ld_corrupted >= 0 ? maryQ : johnQ, by(p.ld_corrupted))), qPrintable(b.promptText));
+        QVERIFY2(b.promptText.contains(QStringLiteral("a shift of %1 toward %2.")
+                                           .arg(by(p.ld_clean - p.ld_corrupted), p.ld_clean > p.ld_corrupted ? johnQ : maryQ)),
+                 qPrintable(b.promptText));
+        int firstDiff = 0;
+        while (clean[size_t(firstDiff)] == corrupted[size_t(firstDiff)]) ++firstDiff;
+        QVERIFY2(b.promptText.contains(QStringLiteral("from John to Mary, %1 tokens before the last.").arg(int(clean.size()) - 1 - firstDiff)),
+                 qPrintable(b.promptText));
         const std::vector<float> heads = al::patch_heads(p);
         float share = -1e30f;
         for (float ld : heads) share = std::max(share, al::patching_fraction(p, ld));

@@ -337,6 +337,26 @@ namespace course {
 namespace answers {
 namespace {
 
+// What the learner needs to reason about the worked pair's shares: which of the two measured tokens
+// this model prefers on each text and by how much, and which way the swap moves the difference (a
+// small model may prefer the name said twice on both texts, the opposite of GPT-2 small's answer).
+QString preferences(const Ctx& c, const al::Patching& p) {
+    const QString answer = quoted(c.model, p.answer), wrong = quoted(c.model, p.wrong);
+    const bool cleanAnswer = p.ld_clean >= 0, corruptedAnswer = p.ld_corrupted >= 0;
+    QString out = QObject::tr("On the first text this model prefers %1 to %2: its logit is %3 higher.")
+                      .arg(cleanAnswer ? answer : wrong, cleanAnswer ? wrong : answer, num(std::abs(p.ld_clean), 2));
+    out += QLatin1Char(' ') + (cleanAnswer == corruptedAnswer
+                                   ? QObject::tr("On the second it still prefers %1, by %2.")
+                                   : QObject::tr("On the second it prefers %1 instead, by %2."))
+                                  .arg(corruptedAnswer ? answer : wrong, num(std::abs(p.ld_corrupted), 2));
+    const bool towardWrong = p.ld_clean > p.ld_corrupted;
+    out += QLatin1Char(' ') + QObject::tr("So the swap moves their logit difference (%1 minus %2) from %3 to %4: a shift "
+                                          "of %5 toward %6.")
+                                  .arg(answer, wrong, num(p.ld_clean, 2), num(p.ld_corrupted, 2),
+                                       num(std::abs(p.ld_clean - p.ld_corrupted), 2), towardWrong ? wrong : answer);
+    return out;
+}
+
 // The best single head's share of the drop, as a range (the exact share could only be guessed),
 // with the head named in the detail only: a focus head is shown with the prompt, and this one is
 // the answer's.
@@ -411,14 +431,16 @@ ExerciseAnswer patchBestHead(const Ctx& c) {
     ExerciseAnswer a = bestHeadShare(c, p, bestHead, share);
     a.example = true;
     a.promptText = own + QLatin1Char(' ') +
-                   QObject::tr("So this asks about the figure's worked pair “%1” instead: %2 becomes %3. The logit "
-                               "difference between %4 and %5 goes from %6 to %7. Copy one head's output at a time from "
-                               "the first text's run into the second's: how much of that change does the best single "
-                               "head bring back? (Type a text whose answer depends on an earlier word to ask about your "
-                               "own.)")
+                   QObject::tr("So this asks about the figure's worked pair “%1” instead: %2 becomes %3, so the "
+                               "name said twice changes from %4 to %5, %6 tokens before the last.")
                        .arg(title, QStringLiteral("“%1”").arg(QString::fromUtf8(preset.clean)),
                             QStringLiteral("“%1”").arg(QString::fromUtf8(preset.corrupted)),
-                            quoted(c.model, p.answer), quoted(c.model, p.wrong), num(p.ld_clean, 2), num(p.ld_corrupted, 2));
+                            QString::fromUtf8(preset.wrong).trimmed(), QString::fromUtf8(preset.answer).trimmed())
+                       .arg(int(p.clean_ids.size()) - 1 - al::first_difference(p.clean_ids, p.corrupted_ids)) +
+                   QLatin1Char(' ') + preferences(c, p) + QLatin1Char(' ') +
+                   QObject::tr("Copy one head's output at a time from the first text's run into the second's: how much "
+                               "of that shift does the best single head bring back? (Type a text whose answer depends "
+                               "on an earlier word to ask about your own.)");
     a.detail = QObject::tr("On the worked pair “%1”, the measure is the logit of %2 minus that of %3. Head %4 brings back "
                            "the most: %5 of the change. The figure shows this pair now, with every head's share.")
                    .arg(title, quoted(c.model, p.answer), quoted(c.model, p.wrong), bestHead, num(share, 2));

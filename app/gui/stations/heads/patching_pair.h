@@ -48,7 +48,8 @@ struct PresetPair {
     const char* wrong;
 };
 // [0]: the indirect object swapped (Wang et al. 2022): the repeated name changes, so the name the
-// sentence should end with flips. [1]: a coreference pair: the pronouns change, and with them who
+// sentence should end with flips (its `wrong` is the name the clean text says twice, its `answer`
+// the one it says once; Station 3's card says so). [1]: a coreference pair: the pronouns change, and with them who
 // was thanked.
 extern const PresetPair kPresetPairs[2];
 constexpr int kPresetCount = 2;

@@ -74,18 +74,10 @@ TokenInfo describeToken(const std::string& bytes, bool special) {
         t.leadingSpace = true;
         b.erase(0, 1);
     }
-    if (course::showsAsBytes(b)) {
-        // A piece of a multi-byte character, or a control byte: its bytes rather than a
-        // misleading glyph or nothing, as the cards name it (course::tokenLabel).
-        t.partialBytes = true;
-        t.text = QString::fromStdString(course::bytesLabel(b));
-        return t;
-    }
-    QString shown = QString::fromUtf8(b.data(), qsizetype(b.size()));
-    shown.replace(QLatin1Char('\n'), QStringLiteral("⏎"));
-    shown.replace(QLatin1Char('\t'), QStringLiteral("⇥"));
-    if (!shown.isEmpty() && shown.trimmed().isEmpty())
-        shown = QString(shown.size(), QChar(0x2423)); // ␣ for pieces made only of spaces
+    // The same escapes as every other label (course::tokenText); the chip shows the space as a gap.
+    bool partial = false;
+    QString shown = QString::fromStdString(course::tokenText(b, &partial));
+    t.partialBytes = partial;
     if (t.leadingSpace && shown.isEmpty())
         shown = QStringLiteral("␣");
     t.text = shown;

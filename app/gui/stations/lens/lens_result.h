@@ -15,7 +15,7 @@ namespace lens {
 
 struct TokenInfo {
     int id = 0;
-    QString text;          // what a chip shows: the piece without its leading space, newlines as ⏎
+    QString text;          // what a chip shows: the piece without its leading space, escaped as every label is (course::tokenText)
     bool leadingSpace = false;
     bool continuesWord = false; // this piece continues the word the previous piece started
     bool special = false;       // <|endoftext|> and other special tokens
