@@ -13,14 +13,23 @@
 
 namespace testing_support {
 
-inline QString checkSvg(const QByteArray& svg, QSize size, QStringList* texts) {
-    texts->clear();
+// Every <text> element's content, in document order; `error` gets the parser's error when it is not XML.
+inline QStringList svgTexts(const QByteArray& svg, QString* error) {
+    QStringList texts;
     QXmlStreamReader xml(svg);
     while (!xml.atEnd()) {
         xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("text")) *texts << xml.readElementText();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text")) texts << xml.readElementText();
     }
-    if (xml.hasError()) return QStringLiteral("not XML: ") + xml.errorString();
+    if (xml.hasError()) *error = xml.errorString();
+    return texts;
+}
+
+// AL_EXPORT_SHOT=PREFIX saves each rendering as PREFIX + `shotName` (or a hash of the SVG) + ".png".
+inline QString checkSvg(const QByteArray& svg, QSize size, QStringList* texts, const QString& shotName = {}) {
+    QString error;
+    *texts = svgTexts(svg, &error);
+    if (!error.isEmpty()) return QStringLiteral("not XML: ") + error;
     QSvgRenderer renderer(svg);
     if (!renderer.isValid()) return QStringLiteral("Qt's renderer refuses it");
     if (renderer.defaultSize() != size)
@@ -36,7 +45,8 @@ inline QString checkSvg(const QByteArray& svg, QSize size, QStringList* texts) {
         for (int x = 0; x < image.width(); x += 2) colours.insert(image.pixel(x, y));
     if (colours.size() <= 20) return QStringLiteral("blank: %1 colours").arg(colours.size());
     if (!qEnvironmentVariableIsEmpty("AL_EXPORT_SHOT"))
-        image.save(qEnvironmentVariable("AL_EXPORT_SHOT") + QString::number(qHash(svg)) + QStringLiteral(".png"));
+        image.save(qEnvironmentVariable("AL_EXPORT_SHOT") + (shotName.isEmpty() ? QString::number(qHash(svg)) : shotName) +
+                   QStringLiteral(".png"));
     return {};
 }
 
