@@ -7,7 +7,8 @@
 //                          per head: keys and values of rows 0..T-2 from the clean run, row T-1
 //                          the variant's own; softmax(q·k · scale) · v  [n][D]
 //                          x  += z . c_proj + b;  x += mlp(ln_2(x))    [n][C]
-//   then ln_f(x) . lm_head[token]                                      [n]
+//   then ln_f(x) . (lm_head[token] - mean row of lm_head)              [n]
+//   (the token's logit minus the mean logit over the vocabulary)
 #pragma GCC optimize("no-trapping-math")
 #include "attention_lens/value_removal.h"
 
@@ -20,6 +21,7 @@
 
 #include "attention_lens/error.h"
 #include "attention_lens/layers.h"
+#include "attention_lens/logit_lens.h"
 #include "forward_plan.h"
 
 namespace al {
@@ -40,7 +42,8 @@ void mlp_block(const Config& cfg, const LayerWeights& w, float* x, float* a, flo
 
 } // namespace
 
-ValueRemoval value_removal(const Model& m, const ForwardResult& r, int layer, int head, const std::atomic<bool>* cancel) {
+ValueRemoval value_removal(const Model& m, const ForwardResult& r, int layer, int head, const std::atomic<bool>* cancel,
+                           const std::vector<double>* unembedding_mean) {
     const Config& cfg = m.config();
     const int L = cfg.n_layer, H = cfg.n_head, C = cfg.n_embd, D = cfg.head_dim(), V = cfg.vocab_size;
     const int FF = cfg.n_inner > 0 ? cfg.n_inner : 4 * C;
@@ -55,10 +58,16 @@ ValueRemoval value_removal(const Model& m, const ForwardResult& r, int layer, in
         throw Error("value removal needs the forward pass's last logits");
     if (!r.attention.causal() || r.attention.tokens() != T)
         throw Error("value removal needs a forward pass with the causal mask");
+    if (unembedding_mean && unembedding_mean->size() != static_cast<size_t>(C))
+        throw Error("value removal: the unembedding's mean has " + std::to_string(unembedding_mean->size()) +
+                    " entries, the model's width is " + std::to_string(C));
 
     ValueRemoval out;
     out.token = static_cast<int>(std::max_element(r.logits_last.begin(), r.logits_last.end()) - r.logits_last.begin());
     out.clean_logit = r.logits_last[out.token];
+    double mean_logit = 0;
+    for (float v : r.logits_last) mean_logit += v;
+    out.clean_above_mean = float(double(out.clean_logit) - mean_logit / V);
 
     const int n = T + 1, last = T - 1;
     std::vector<float> x(static_cast<size_t>(n) * C), a(static_cast<size_t>(n) * C);
@@ -131,11 +140,17 @@ ValueRemoval value_removal(const Model& m, const ForwardResult& r, int layer, in
         mlp_block(cfg, w, x.data(), a.data(), big.data(), n);
     }
 
-    // ln_f, then only the top token's row of the language-model head.
+    // ln_f, then the top token's row of the language-model head less its mean row: each row's logit
+    // of the token minus its mean logit over the vocabulary, in one product.
     layers::layernorm_forward(a.data(), nullptr, nullptr, x.data(), m.lnf_w(), m.lnf_b(), n, C, cfg.layer_norm_epsilon);
+    check_cancel(cancel);
+    const std::vector<double> own_mean = unembedding_mean ? std::vector<double>{} : al::unembedding_mean(m);
+    const std::vector<double>& mean = unembedding_mean ? *unembedding_mean : own_mean;
+    std::vector<float> direction(static_cast<size_t>(C));
+    const float* row = m.lm_head() + static_cast<size_t>(out.token) * C;
+    for (int c = 0; c < C; c++) direction[c] = float(double(row[c]) - mean[c]);
     std::vector<float> logit(static_cast<size_t>(n));
-    cblas_sgemv(CblasRowMajor, CblasNoTrans, n, C, 1.0f, a.data(), C, m.lm_head() + static_cast<size_t>(out.token) * C, 1,
-                0.0f, logit.data(), 1);
+    cblas_sgemv(CblasRowMajor, CblasNoTrans, n, C, 1.0f, a.data(), C, direction.data(), 1, 0.0f, logit.data(), 1);
     if (!detail::all_finite(logit.data(), logit.size())) throw detail::not_finite();
     out.change.resize(static_cast<size_t>(T));
     for (int j = 0; j < T; j++) out.change[j] = logit[j] - logit[T];

@@ -26,6 +26,7 @@
 #include "gpt2_shaped_model.h"
 #include "lens/lens_controller.h"
 #include "model_hub.h"
+#include "svg_check.h"
 
 Q_IMPORT_QML_PLUGIN(AttentionLensPlugin)
 
@@ -36,17 +37,7 @@ QByteArray readAll(const QString& path) {
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// Every <text> element's content, in document order; "" plus the parser's error when it is not XML.
-QStringList svgTexts(const QByteArray& svg, QString* error) {
-    QStringList texts;
-    QXmlStreamReader xml(svg);
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("text")) texts << xml.readElementText();
-    }
-    if (xml.hasError()) *error = xml.errorString();
-    return texts;
-}
+using testing_support::svgTexts;
 
 } // namespace
 
@@ -78,24 +69,8 @@ class TestLensExport : public QObject {
     void checkSvg(const QString& path, QSize size, QStringList* texts) {
         const QByteArray bytes = readAll(path);
         QVERIFY2(!bytes.isEmpty(), qPrintable(path));
-        QString error;
-        *texts = svgTexts(bytes, &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        QSvgRenderer renderer(bytes);
-        QVERIFY(renderer.isValid());
-        QCOMPARE(renderer.defaultSize(), size);
-        QImage image(renderer.defaultSize(), QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
-        QPainter painter(&image);
-        renderer.render(&painter);
-        painter.end();
-        QSet<QRgb> colours;
-        for (int y = 0; y < image.height(); y += 2)
-            for (int x = 0; x < image.width(); x += 2) colours.insert(image.pixel(x, y));
-        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
-        if (!qEnvironmentVariableIsEmpty("AL_EXPORT_SHOT"))
-            image.save(qEnvironmentVariable("AL_EXPORT_SHOT") + QFileInfo(path).completeBaseName() +
-                       QStringLiteral(".png"));
+        const QString wrong = testing_support::checkSvg(bytes, size, texts, QFileInfo(path).completeBaseName());
+        QVERIFY2(wrong.isEmpty(), qPrintable(path + QStringLiteral(": ") + wrong));
     }
 
 private slots:

@@ -2,15 +2,18 @@
 // is checked against a computation written out here, from the model's c_proj weights and the v
 // of a forward pass of its own, with the attention weights of the independent implementation
 // (the fixture) or of that forward pass (lens-mini): weight × ‖v_j·W_O‖, each row rescaled to 1;
-// the all-heads grid's norms and Station 6's three-way comparison against the same computation.
+// the all-heads grid's norms, Station 3's head tiles (on the fixture and at GPT-2 small's shapes)
+// and Station 6's three-way comparison against the same computation.
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
 #include <memory>
 
 #include "fixture.h"
+#include "gpt2_shaped_model.h"
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
+#include "heads/heads_lab.h"
 #include "lens/lens_controller.h"
 #include "not/head_three_way.h"
 
@@ -40,6 +43,62 @@ double directCell(const Att& a, const std::vector<double>& n, int i, int j, bool
     for (int k = hideFirst ? 1 : 0; k <= i; ++k)
         sum += a(i, k) * n[size_t(k)];
     return a(i, j) * n[size_t(j)] / sum;
+}
+
+// Station 3's tiles, value-weighted, for every layer: each head's valuePattern against the direct
+// computation from weights a(l, h, i, j) and the norms of `fwd`; the raw pattern stays beside it.
+// Returns how many cells the view moves by more than 0.02 from the raw weight.
+template <typename Att>
+int checkHeadTiles(HeadsLab& lab, const al::Model& m, const al::ForwardResult& fwd, const Att& a) {
+    const int T = int(fwd.ids.size()), L = m.config().n_layer, H = m.config().n_head;
+    int differs = 0;
+    for (int l = 0; l < L; ++l) {
+        lab.setLayer(l);
+        const QVariantList heads = lab.heads();
+        if (heads.size() != H) {
+            qWarning("layer %d: %d tiles, want %d", l, int(heads.size()), H);
+            return -1;
+        }
+        for (const QVariant& v : heads) {
+            const QVariantMap tile = v.toMap();
+            const int h = tile.value(QStringLiteral("head")).toInt();
+            const QVariantList shown = tile.value(QStringLiteral("valuePattern")).toList();
+            const QVariantList raw = tile.value(QStringLiteral("pattern")).toList();
+            if (shown.size() != T * T || raw.size() != T * T) {
+                qWarning("head %d.%d: %d value-weighted cells, %d raw, want %d", l, h, int(shown.size()), int(raw.size()), T * T);
+                return -1;
+            }
+            const std::vector<double> n = directNorms(m, fwd, l, h);
+            auto aw = [&](int i, int j) { return a(l, h, i, j); };
+            for (int i = 0; i < T; ++i) {
+                double rowSum = 0;
+                for (int j = 0; j < T; ++j) {
+                    const double want = j > i ? 0.0 : directCell(aw, n, i, j, false);
+                    const double got = shown[i * T + j].toDouble();
+                    if (std::abs(got - want) > 2e-4) {
+                        qWarning("head %d.%d cell %d,%d: %g, want %g", l, h, i, j, got, want);
+                        return -1;
+                    }
+                    if (std::abs(raw[i * T + j].toDouble() - (j > i ? 0.0 : aw(i, j))) > 1e-4) {
+                        qWarning("head %d.%d cell %d,%d: the raw weight changed", l, h, i, j);
+                        return -1;
+                    }
+                    rowSum += got;
+                    if (std::abs(want - aw(i, j)) > 0.02)
+                        ++differs;
+                }
+                if (std::abs(rowSum - 1.0) > 1e-4) {
+                    qWarning("head %d.%d row %d sums to %g", l, h, i, rowSum);
+                    return -1;
+                }
+            }
+        }
+    }
+    return differs;
+}
+
+bool settle(HeadsLab& lab) {
+    return QTest::qWaitFor([&] { return !lab.heads().isEmpty() && !lab.busy(); }, 120000);
 }
 
 bool settle(LensController& lens) {
@@ -142,6 +201,60 @@ private slots:
                 for (float d : w.change)
                     QVERIFY(std::abs(d) <= std::abs(w.change[size_t(w.byRemoval.front())]));
             }
+    }
+
+    // Station 3's head tiles: the toggle adds every head's value-weighted pattern, row by row the
+    // direct computation with the fixture's weights; off, the tiles carry the raw weights only.
+    void headTilesMatchADirectComputationOnTheFixture() {
+        const std::vector<fixture::Case> cases = fixture::cases();
+        QVERIFY(!cases.empty());
+        const fixture::Case& c = cases.back();
+        auto model = al::Model::load(fixture::modelDir().toStdString());
+        al::Runner runner(model);
+        al::ForwardOptions opt;
+        opt.keep_qkv = true;
+        const al::ForwardResult fwd = runner.forward(c.ids, opt);
+        HeadsLab lab;
+        lab.setFollowHub(false);
+        lab.setModel(model, c.text);
+        QVERIFY(settle(lab));
+        QVERIFY(!lab.valueWeightsReady());
+        QVERIFY(!lab.heads().first().toMap().contains(QStringLiteral("valuePattern")));
+        lab.setValueWeighted(true);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.valueWeightsReady(), 10000);
+        const int differs = checkHeadTiles(lab, *model, fwd, [&](int l, int h, int i, int j) { return double(c.att(l, h, i, j)); });
+        QVERIFY2(differs > 0, "the value-weighted tiles never differ from the raw weights: nothing is shown");
+        lab.setValueWeighted(false);
+        QVERIFY(!lab.valueWeightsReady());
+        QVERIFY(!lab.heads().first().toMap().contains(QStringLiteral("valuePattern")));
+        // A new text drops the old norms and computes its own.
+        lab.setValueWeighted(true);
+        lab.setModel(model, cases.front().text);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.valueWeightsReady() && !lab.busy(), 30000);
+        QCOMPARE(lab.heads().first().toMap().value(QStringLiteral("size")).toInt(), cases.front().T);
+        const al::ForwardResult fwd0 = runner.forward(cases.front().ids, opt);
+        const fixture::Case& c0 = cases.front();
+        QVERIFY(checkHeadTiles(lab, *model, fwd0, [&](int l, int h, int i, int j) { return double(c0.att(l, h, i, j)); }) >= 0);
+    }
+
+    // The same at GPT-2 small's shapes (12 layers × 12 heads, d 768), with the weights of a
+    // forward pass of its own.
+    void headTilesMatchADirectComputationAtGpt2SmallShapes() {
+        auto model = testing_support::gpt2ShapedModel(29);
+        HeadsLab lab;
+        lab.setFollowHub(false);
+        lab.setValueWeighted(true);
+        lab.setModel(model, QStringLiteral("When Mary and John went to the store, John gave a drink to"));
+        QVERIFY(settle(lab));
+        QTRY_VERIFY_WITH_TIMEOUT(lab.valueWeightsReady() && !lab.busy(), 60000);
+        QCOMPARE(lab.layers(), 12);
+        const std::vector<int> ids = model->tokenizer()->encode("When Mary and John went to the store, John gave a drink to");
+        al::Runner runner(model);
+        al::ForwardOptions opt;
+        opt.keep_qkv = true;
+        const al::ForwardResult fwd = runner.forward(ids, opt);
+        const int differs = checkHeadTiles(lab, *model, fwd, [&](int l, int h, int i, int j) { return double(fwd.attention.at(l, h, i, j)); });
+        QVERIFY(differs >= 0);
     }
 
     void matchesADirectComputationOnLensMini() {

@@ -1,6 +1,8 @@
 // Removing one position's value from one head at the last position (value_removal.h) against a
 // plain float64 forward written in this test: every row of every layer recomputed, with
-// weight_j · v_j taken out of the head's sum at the last query. The plain forward itself is first
+// weight_j · v_j taken out of the head's sum at the last query, and the change measured in the top
+// token's logit minus the mean logit over the vocabulary (the quantity Station 6's attribution bars
+// split: a shift shared by every token moves no probability). The plain forward itself is first
 // checked against the shared fixture's logits, so neither side is judged by the engine alone.
 // On the tiny fixture for every head and position; at GPT-2 small's shapes for a few.
 #include "attention_lens/error.h"
@@ -93,6 +95,13 @@ std::vector<double> plain_last_logits(const al::Model& m, const std::vector<int>
     return logits;
 }
 
+// The token's logit minus the mean of all logits.
+double aboveMean(const std::vector<double>& logits, int token) {
+    double mean = 0;
+    for (double v : logits) mean += v;
+    return logits[size_t(token)] - mean / double(logits.size());
+}
+
 al::ForwardResult keptForward(const std::shared_ptr<const al::Model>& model, const std::vector<int>& ids) {
     al::Runner runner(model);
     al::ForwardOptions o;
@@ -134,8 +143,9 @@ private slots:
                     QCOMPARE(int(got.change.size()), T);
                     QCOMPARE(got.token, int(std::max_element(clean.begin(), clean.end()) - clean.begin()));
                     QVERIFY(std::abs(got.clean_logit - clean[got.token]) < 1e-4);
+                    QVERIFY(std::abs(got.clean_above_mean - aboveMean(clean, got.token)) < 1e-4);
                     for (int j = 0; j < T; ++j) {
-                        const double want = plain_last_logits(*model, ids, l, h, j)[got.token] - clean[got.token];
+                        const double want = aboveMean(plain_last_logits(*model, ids, l, h, j), got.token) - aboveMean(clean, got.token);
                         QVERIFY2(std::abs(got.change[j] - want) < 1e-4,
                                  qPrintable(QStringLiteral("case %1, head %2.%3, position %4: %5 vs %6").arg(c).arg(l).arg(h).arg(j)
                                                 .arg(got.change[j]).arg(want)));
@@ -156,7 +166,7 @@ private slots:
         for (auto [l, h] : {std::pair{1, 4}, std::pair{11, 7}}) {
             const al::ValueRemoval got = al::value_removal(*model, r, l, h);
             for (int j : {0, T / 2, T - 1}) {
-                const double want = plain_last_logits(*model, ids, l, h, j)[got.token] - clean[got.token];
+                const double want = aboveMean(plain_last_logits(*model, ids, l, h, j), got.token) - aboveMean(clean, got.token);
                 largest = std::max(largest, std::abs(want));
                 QVERIFY2(std::abs(got.change[j] - want) < 1e-4,
                          qPrintable(QStringLiteral("head %1.%2, position %3: %4 vs %5").arg(l).arg(h).arg(j).arg(got.change[j]).arg(want)));
@@ -175,6 +185,8 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(al::Error, al::value_removal(*model, r, 2, 0));
         QVERIFY_THROWS_EXCEPTION(al::Error, al::value_removal(*model, r, 0, 4));
         QVERIFY_THROWS_EXCEPTION(al::Error, al::value_removal(*model, r, -1, 0));
+        const std::vector<double> wrongMean(3, 0.0);
+        QVERIFY_THROWS_EXCEPTION(al::Error, al::value_removal(*model, r, 0, 0, nullptr, &wrongMean));
         std::atomic<bool> stop{true};
         QVERIFY_THROWS_EXCEPTION(al::Cancelled, al::value_removal(*model, r, 0, 0, &stop));
     }

@@ -88,7 +88,7 @@ ColumnLayout {
                 text: qsTr("Next token after “…%1”").arg(view.lab.context)
                 color: Theme.text; font.weight: Font.DemiBold; elide: Text.ElideLeft; Layout.fillWidth: true
             }
-            ProbBars { entries: view.lab.top; compareKey: "baseP" }
+            ProbBars { entries: view.lab.top; compareKey: "baseP"; exportName: "knockout-next-token" }
             Label {
                 text: view.lab.ablated.length === 0 ? qsTr("All heads on: this is the model's own prediction.")
                       : qsTr("%n head(s) off · KL from the intact run: %1 nats · logit of “%2”: %3 (outlines: before)", "", view.lab.ablated.length)

@@ -47,6 +47,12 @@ ColumnLayout {
         return -1
     }
     onQuestionLayerChanged: if (questionLayer >= 0) grid.lab.layer = questionLayer
+    // The raw weights while a card waits: its answer is read off them (as on Station 1's lens).
+    onLabelsHiddenChanged: if (labelsHidden) grid.lab.valueWeighted = false
+    // What a tile shows: the value-weighted pattern once it is computed, else the raw weights.
+    function shownPattern(h) {
+        return grid.lab.valueWeightsReady && h.valuePattern ? h.valuePattern : h.pattern
+    }
     // A pattern (rows x rows, flat) with one row left blank (NaN: drawn as no weight at all).
     function withoutRow(pattern, size, row) {
         if (row < 0 || row >= size || !pattern)
@@ -68,6 +74,42 @@ ColumnLayout {
             Accessible.name: qsTr("Layer")
         }
         BusyIndicator { running: grid.lab.busy; visible: running; implicitWidth: 22; implicitHeight: 22 }
+    }
+    // Raw weights or the value-weighted view (Kobayashi et al. 2020), as on Station 1's lens. The
+    // labels and scores stay those of the raw weights: the census reads where a head looks.
+    RowLayout {
+        objectName: "headsWeightKindToggle"
+        spacing: Theme.spacingS
+        enabled: !grid.labelsHidden
+        Label { text: qsTr("Show:"); color: Theme.text }
+        RadioButton {
+            objectName: "headsRawWeightsButton"
+            text: qsTr("Raw weights")
+            checked: !grid.lab.valueWeighted
+            onToggled: if (checked) grid.lab.valueWeighted = false
+            Accessible.name: text
+        }
+        RadioButton {
+            objectName: "headsValueWeightedButton"
+            text: qsTr("Value-weighted")
+            checked: grid.lab.valueWeighted
+            onToggled: if (checked) grid.lab.valueWeighted = true
+            Accessible.name: text
+            Accessible.description: ToolTip.text
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Each weight times the size of what that token's value writes into the head's output (Kobayashi et al. 2020).")
+        }
+    }
+    Label {
+        objectName: "headsValueWeightedCaption"
+        visible: grid.lab.valueWeighted
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        text: grid.lab.valueWeightsReady
+              ? qsTr("Value-weighted: weight × size of what the token's value writes, rescaled so a row sums to 1. The labels and scores still read the raw weights.")
+              : qsTr("Value-weighted: computing the sizes of the values…")
     }
     Label {
         Layout.fillWidth: true
@@ -101,7 +143,7 @@ ColumnLayout {
                 head: modelData
                 selected: grid.focusedHead === index
                 labelHidden: grid.labelsHidden
-                values: grid.withoutRow(modelData.pattern, modelData.size || 0, grid.hiddenRow)
+                values: grid.withoutRow(grid.shownPattern(modelData), modelData.size || 0, grid.hiddenRow)
                 marked: grid.markHead === grid.lab.layer + "." + modelData.head
                 onClicked: grid.focusedHead = (grid.focusedHead === index ? -1 : index)
             }
@@ -133,7 +175,7 @@ ColumnLayout {
             Layout.preferredHeight: Layout.preferredWidth
             rows: parent.head.size || 0
             columns: parent.head.size || 0
-            values: grid.withoutRow(parent.head.pattern, parent.head.size || 0, grid.hiddenRow)
+            values: grid.withoutRow(grid.shownPattern(parent.head), parent.head.size || 0, grid.hiddenRow)
             maxValue: 1
             colorMap: HeatmapItem.Viridis // the lens's colours: the same weight looks the same everywhere
         }
@@ -153,7 +195,9 @@ ColumnLayout {
                 }
             }
             Label {
-                text: qsTr("Rows are queries, columns keys; each row sums to 1.")
+                text: grid.lab.valueWeightsReady
+                      ? qsTr("Rows are queries, columns keys; value-weighted, each row rescaled to sum to 1.")
+                      : qsTr("Rows are queries, columns keys; each row sums to 1.")
                 color: Theme.textMuted; font.pixelSize: Theme.fontSmall
             }
         }

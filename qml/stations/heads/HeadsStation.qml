@@ -9,6 +9,7 @@ StationScaffold {
     stationId: "heads"
     // Every figure and the knock-out search; a lab that failed shows its message, and that counts.
     labsReady: (headsLab.heads.length > 0 || headsLab.error !== "") && !headsLab.busy
+               && (!headsLab.valueWeighted || headsLab.valueWeightsReady || headsLab.error !== "")
                && (ablation.top.length > 0 || ablation.error !== "") && !ablation.busy
                && (splitLab.result.cell !== undefined || splitLab.error !== "") && !splitLab.busy
                && (patching.result.layers > 0 || patching.mismatch !== "" || patching.error !== "") && !patching.busy

@@ -23,21 +23,31 @@ ColumnLayout {
         const f = v / p
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p
     }
+    readonly property string chartTitle: qsTr("One layer of %1 on one core of this machine").arg(ModelHub.modelName)
     readonly property real yStep: niceStep(Math.max(0.01, meter.maxMs * 1.05) / 4)
     readonly property real yMax: yStep * Math.max(1, Math.ceil(Math.max(0.01, meter.maxMs * 1.05) / yStep))
     Connections { target: view.meter; function onResultChanged() { view.fill() } }
     ChartView {
+        id: chart
         Layout.fillWidth: true
         Layout.preferredHeight: 280
         theme: Theme.dark ? ChartView.ChartThemeDark : ChartView.ChartThemeLight
         backgroundColor: Theme.surface
         antialiasing: true
         legend.alignment: Qt.AlignBottom
-        title: qsTr("One layer of %1 on one core of this machine").arg(ModelHub.modelName)
+        title: view.chartTitle
         titleColor: Theme.text
         ValueAxis { id: tx; min: 0; max: Math.max(16, view.meter.lengths.length ? view.meter.lengths[view.meter.lengths.length - 1] : 16); titleText: qsTr("tokens"); labelFormat: "%d" }
         ValueAxis { id: ty; min: 0; max: view.yMax; tickCount: Math.round(view.yMax / view.yStep) + 1; labelFormat: view.yStep < 0.1 ? "%.2f" : view.yStep < 1 ? "%.1f" : "%d"; titleText: qsTr("milliseconds") }
         LineSeries { id: att; name: qsTr("attention (scores, softmax, weighted sum)"); axisX: tx; axisY: ty; width: 3; color: Theme.accent }
         LineSeries { id: rest; name: qsTr("the rest (LayerNorms, projections, MLP)"); axisX: tx; axisY: ty; width: 3; color: Theme.chartSecond }
+    }
+    // The measured chart saved as it is drawn (inside the cost chart's veil: hidden while a card waits).
+    FigureExportBar {
+        objectName: "costExport"
+        target: chart
+        name: "cost"
+        title: view.chartTitle
+        figure: view.meter.lengths.length > 0 ? view.meter.figure() : ({})
     }
 }

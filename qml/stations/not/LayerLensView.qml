@@ -102,68 +102,80 @@ GridLayout {
             id: bars
             spacing: 2
             readonly property real barScale: Math.max(1e-9, view.res.maxPart || 1)
-            RowLayout {
-                spacing: 6
-                Label { text: qsTr("written into how far %1 stands above the average token").arg(view.res.answer || ""); color: Theme.textMuted; font.pixelSize: 11; Layout.fillWidth: true; elide: Text.ElideRight }
-            }
-            Repeater {
-                model: view.rows.length > 0 ? view.rows.length : 0
-                delegate: RowLayout {
-                    id: barRow
-                    required property int index
-                    readonly property int layerIdx: index - 1
-                    spacing: 4
-                    Layout.preferredHeight: view.rowHeight
-                    Label { text: view.afterName(barRow.layerIdx); Layout.preferredWidth: 72; color: Theme.text; font.pixelSize: 11 }
-                    Repeater {
-                        // The embeddings row shows the embeddings' part once; a layer shows attention, then MLP.
-                        model: barRow.layerIdx < 0 ? [{ v: view.res.embeddings || 0, c: Theme.textMuted, n: qsTr("emb.") }]
-                                         : [{ v: (view.res.attention || [])[barRow.layerIdx] || 0, c: Theme.accent, n: qsTr("attn") },
-                                            { v: (view.res.mlp || [])[barRow.layerIdx] || 0, c: Theme.chartSecond, n: qsTr("MLP") }]
-                        delegate: RowLayout {
-                            id: part
-                            required property var modelData
-                            readonly property real frac: Math.min(1, Math.abs(modelData.v) / bars.barScale)
-                            spacing: 4
-                            Label {
-                                text: part.modelData.n + " " + view.signed(part.modelData.v)
-                                Layout.preferredWidth: 96
-                                horizontalAlignment: Text.AlignRight
-                                color: Theme.text
-                                font.pixelSize: 11
-                                font.family: "monospace"
-                            }
-                            // A signed bar around a zero line in the middle.
-                            Item {
-                                implicitWidth: 150
-                                implicitHeight: view.rowHeight - 4
-                                Rectangle { x: parent.width / 2; width: 1; height: parent.height; color: Theme.textMuted }
-                                Rectangle {
-                                    y: 5
-                                    height: parent.height - 10
-                                    width: part.frac * parent.width / 2
-                                    x: part.modelData.v >= 0 ? parent.width / 2 : parent.width / 2 - width
-                                    color: part.modelData.c
+            // The chart proper (what the PNG and the SVG hold): the rows of bars and their sum.
+            ColumnLayout {
+                id: attributionChart
+                spacing: 2
+                RowLayout {
+                    spacing: 6
+                    Label { text: qsTr("written into how far %1 stands above the average token").arg(view.res.answer || ""); color: Theme.textMuted; font.pixelSize: 11; Layout.fillWidth: true; elide: Text.ElideRight }
+                }
+                Repeater {
+                    model: view.rows.length > 0 ? view.rows.length : 0
+                    delegate: RowLayout {
+                        id: barRow
+                        required property int index
+                        readonly property int layerIdx: index - 1
+                        spacing: 4
+                        Layout.preferredHeight: view.rowHeight
+                        Label { text: view.afterName(barRow.layerIdx); Layout.preferredWidth: 72; color: Theme.text; font.pixelSize: 11 }
+                        Repeater {
+                            // The embeddings row shows the embeddings' part once; a layer shows attention, then MLP.
+                            model: barRow.layerIdx < 0 ? [{ v: view.res.embeddings || 0, c: Theme.textMuted, n: qsTr("emb.") }]
+                                             : [{ v: (view.res.attention || [])[barRow.layerIdx] || 0, c: Theme.accent, n: qsTr("attn") },
+                                                { v: (view.res.mlp || [])[barRow.layerIdx] || 0, c: Theme.chartSecond, n: qsTr("MLP") }]
+                            delegate: RowLayout {
+                                id: part
+                                required property var modelData
+                                readonly property real frac: Math.min(1, Math.abs(modelData.v) / bars.barScale)
+                                spacing: 4
+                                Label {
+                                    text: part.modelData.n + " " + view.signed(part.modelData.v)
+                                    Layout.preferredWidth: 96
+                                    horizontalAlignment: Text.AlignRight
+                                    color: Theme.text
+                                    font.pixelSize: 11
+                                    font.family: "monospace"
+                                }
+                                // A signed bar around a zero line in the middle.
+                                Item {
+                                    implicitWidth: 150
+                                    implicitHeight: view.rowHeight - 4
+                                    Rectangle { x: parent.width / 2; width: 1; height: parent.height; color: Theme.textMuted }
+                                    Rectangle {
+                                        y: 5
+                                        height: parent.height - 10
+                                        width: part.frac * parent.width / 2
+                                        x: part.modelData.v >= 0 ? parent.width / 2 : parent.width / 2 - width
+                                        color: part.modelData.c
+                                    }
                                 }
                             }
                         }
                     }
                 }
+                Label {
+                    // As wide as the bars: a WordWrap label would otherwise ask for its whole line.
+                    Layout.preferredWidth: 72 + 2 * (96 + 150 + 12)
+                    Layout.topMargin: 6
+                    wrapMode: Text.WordWrap
+                    color: Theme.text
+                    font.pixelSize: 12
+                    visible: view.rows.length > 0
+                    // The raw logit and the mean are shown too, so the learner sees what the subtraction removes.
+                    text: qsTr("Logit %1 − mean logit over the vocabulary (%2) = %3 = attention %4 + MLPs %5 + embeddings %6 + output biases %7 + final LayerNorm's bias %8.")
+                          .arg(view.plain(view.res.logit || 0)).arg(view.plain(view.res.meanLogit || 0))
+                          .arg(view.plain(view.res.aboveMean || 0)).arg(view.signed(view.res.attentionTotal || 0))
+                          .arg(view.signed(view.res.mlpTotal || 0)).arg(view.signed(view.res.embeddings || 0))
+                          .arg(view.signed(view.res.biases || 0)).arg(view.signed(view.res.lnfBias || 0))
+                }
             }
-            Label {
-                // As wide as the bars: a WordWrap label would otherwise ask for its whole line.
-                Layout.preferredWidth: 72 + 2 * (96 + 150 + 12)
-                Layout.topMargin: 6
-                wrapMode: Text.WordWrap
-                color: Theme.text
-                font.pixelSize: 12
-                visible: view.rows.length > 0
-                // The raw logit and the mean are shown too, so the learner sees what the subtraction removes.
-                text: qsTr("Logit %1 − mean logit over the vocabulary (%2) = %3 = attention %4 + MLPs %5 + embeddings %6 + output biases %7 + final LayerNorm's bias %8.")
-                      .arg(view.plain(view.res.logit || 0)).arg(view.plain(view.res.meanLogit || 0))
-                      .arg(view.plain(view.res.aboveMean || 0)).arg(view.signed(view.res.attentionTotal || 0))
-                      .arg(view.signed(view.res.mlpTotal || 0)).arg(view.signed(view.res.embeddings || 0))
-                      .arg(view.signed(view.res.biases || 0)).arg(view.signed(view.res.lnfBias || 0))
+            // The bars and their sum saved as they are drawn (inside the veil: hidden, nothing to press).
+            FigureExportBar {
+                objectName: "attributionExport"
+                target: attributionChart
+                name: "attribution"
+                figure: view.res.attention !== undefined ? view.lab.barsFigure() : ({})
             }
             HeadPushes {
                 Layout.fillWidth: true

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import AttentionLens
 
 // Three answers to "which position mattered to this head" at the last position (ThreeWayLab): the
-// raw weight, the value-weighted share and the change in the top token's logit when a position's
+// raw weight, the value-weighted share and the change in the top token's logit less the mean logit
+// (as the attribution bars above measure it) when a position's
 // value is removed from the head, each column ranked best first. The position with the largest raw
 // weight is outlined wherever it appears, so a disagreement shows as the outline moving down (or
 // out of) the other columns. The head follows the one the pushes above show (`picker`).
@@ -63,7 +64,7 @@ ColumnLayout {
                 model: [{ key: "weight", order: view.res.byWeight || [], title: qsTr("Raw weight") },
                         { key: "share", order: view.res.byShare || [], title: qsTr("Value-weighted share") },
                         { key: "change", order: view.res.byRemoval || [],
-                          title: qsTr("Value removed: change in the logit of “%1”").arg(view.res.answer || "") }]
+                          title: qsTr("Value removed: change in the logit of “%1” less the mean").arg(view.res.answer || "") }]
                 delegate: ColumnLayout {
                     id: column
                     required property var modelData

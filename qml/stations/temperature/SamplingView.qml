@@ -58,7 +58,7 @@ ColumnLayout {
                 color: view.keptAnswered ? Theme.accent : Theme.textMuted; font.pixelSize: Theme.fontSmall
                 font.weight: view.keptAnswered ? Font.DemiBold : Font.Normal
             }
-            ProbBars { entries: view.lab.distribution; compareKey: "p1"; title: qsTr("Next token (outline: temperature 1, no filters)"); markTop: view.topAnswered }
+            ProbBars { entries: view.lab.distribution; compareKey: "p1"; title: qsTr("Next token (outline: temperature 1, no filters)"); markTop: view.topAnswered; exportName: "next-token" }
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap

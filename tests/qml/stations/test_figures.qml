@@ -22,6 +22,7 @@ Item {
     Component { id: headTempC; HeadTemperatureView { width: 600 } }
     Component { id: swapC; PatternSwapView { width: 600 } }
     Component { id: costC; CostChart { width: 600 } }
+    Component { id: probC; ProbBars { width: 400 } }
     Component { id: censusC; CensusTable { width: 600 } }
     Component { id: plumbingC; PlumbingDiagram { width: 600 } }
     Component { id: kindsC; AttentionKindsDiagram {} }
@@ -130,6 +131,41 @@ Item {
             g.lab.layer = 1
             compare(g.lab.heads[0].pattern.length, g.lab.tokens.length * g.lab.tokens.length)
             verify(["sink", "previous-token", "self", "duplicate", "induction", "diffuse", "long-range", "mixed"].indexOf(g.lab.heads[0].label) >= 0)
+            // The value-weighted toggle: the tiles show each head's value-weighted pattern once its
+            // norms are in (their numbers are checked in C++), and its caption says what they are.
+            const button = findChild(g, "headsValueWeightedButton")
+            verify(button !== null)
+            mouseClick(button)
+            verify(g.lab.valueWeighted)
+            tryVerify(() => g.lab.valueWeightsReady && !g.lab.busy, 20000)
+            const h = g.lab.heads[0]
+            compare(h.valuePattern.length, h.pattern.length)
+            compare(g.shownPattern(h), h.valuePattern)
+            verify(findChild(g, "headsValueWeightedCaption").visible)
+            mouseClick(findChild(g, "headsRawWeightsButton"))
+            verify(!g.lab.valueWeighted)
+            compare(g.shownPattern(g.lab.heads[0]), g.lab.heads[0].pattern)
+        }
+
+        // ProbBars as a chart to save: its entries' tokens and probabilities, the compared ones too,
+        // and the three export buttons only where a page names the export.
+        function test_probBarsFigure() {
+            const b = createTemporaryObject(probC, root, {
+                entries: [{ token: "·a", p: 0.5, baseP: 0.4 }, { token: "<b>", p: 0.25, baseP: 0.3 }],
+                compareKey: "baseP", title: "Next token" })
+            const f = b.figure()
+            compare(f.chart, "prob-bars")
+            compare(f.title, "Next token")
+            compare(f.bars.length, 2)
+            compare(f.bars[1].token, "<b>")
+            compare(f.bars[1].compare, 0.3)
+            compare(f.numbers.tokens, ["·a", "<b>"])
+            compare(f.numbers.p, [0.5, 0.25])
+            compare(f.numbers.baseP, [0.4, 0.3])
+            verify(!Array.from(b.children).some(c => c.item !== undefined && c.active), "no export without a name")
+            b.exportName = "next-token"
+            tryVerify(() => Array.from(b.children).some(c => c.item !== undefined && c.item !== null && c.item.ready), 5000,
+                      "the export buttons are there and ready")
         }
 
         // While a question about the census waits, the tiles keep their patterns but show no label

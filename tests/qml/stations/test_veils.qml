@@ -315,6 +315,22 @@ Item {
                 verify(label.visible)
                 compare(String(label.color), String(Theme.accent))
                 verify(visibleTexts(s.page).join("\n").indexOf("numbers per vector") >= 0)
+                // The score split is of layer 0 whatever layer the figure above shows; when that
+                // is another layer, a note says so and names it, and the split stays on layer 0.
+                const compact = first(s.page, i => i.figureLayer !== undefined && i.rowAsked !== undefined)
+                verify(compact !== null, "the score split is on the page")
+                const note = first(compact, i => i.objectName === "splitLayerNote")
+                verify(note !== null, "the score split has its layer note")
+                const inspector = real.inspector
+                const layerBefore = inspector.layer
+                inspector.layer = 0
+                verify(!note.visible, "no note while the figure shows layer 0 too")
+                inspector.layer = 1
+                compare(compact.figureLayer, 1)
+                verify(note.visible, "the note shows while the figure shows layer 1")
+                verify(/\blayer 0\b/.test(note.text) && /shows layer 1\b/.test(note.text), note.text)
+                tryVerify(() => !compact.lab.busy && compact.lab.result.layer === 0, 20000, "the split stays on layer 0")
+                inspector.layer = layerBefore
             })
         }
 
@@ -451,6 +467,12 @@ Item {
                 fuzzyCompare(writing.lab.topP, 1.0, 1e-6)
                 compare(writing.lab.topK, 0)
                 compare(writing.lab.count, asked.count)
+                // Its caption says so: the question's generation, with the question's seed and
+                // temperature, not the one above.
+                const frame = frameOf(writing)
+                const pinnedCaption = "Showing the question's generation (seed " + asked.seed + ", temperature "
+                                      + Theme.fixed(asked.temperature, 1) + "), not the one above"
+                verify(frame.caption.indexOf(pinnedCaption) === 0, frame.caption)
                 sampling.lab.temperature = before
                 sampling.lab.topP = beforeTopP
             }, s => {
@@ -478,6 +500,16 @@ Item {
                 tryVerify(() => writing.lab.done && writing.lab.steps === wcard.definition.params.count
                                 && writing.lab.step === writing.lab.steps, 20000, "the figure writes the question's tokens")
                 fuzzyCompare(writing.lab.writtenShare, Number(share[1]), 0.006)
+                // The caption names the revealed question's generation; following the settings
+                // above again, it describes the generation above instead.
+                const frame = frameOf(writing)
+                const asked = wcard.definition.params
+                verify(frame.caption.indexOf("Showing the question's generation (seed " + asked.seed + ", temperature "
+                                             + Theme.fixed(asked.temperature, 1) + ")") === 0, frame.caption)
+                writing.followSettings = true
+                verify(writing.pinned === null)
+                verify(frame.caption.indexOf("The generation above, one token at a time") === 0, frame.caption)
+                writing.followSettings = false
             })
         }
 

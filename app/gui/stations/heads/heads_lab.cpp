@@ -6,10 +6,12 @@
 
 #include <algorithm>
 
+#include "attention_lens/value_weighted.h"
 #include "course_math.h"
 #include "token_labels.h"
 
 struct HeadsLab::Data {
+    std::shared_ptr<const al::Model> model; // the one `result` comes from (its W_O for the norms)
     al::ForwardResult result;
     std::vector<al::HeadScores> census;
     QStringList tokens;
@@ -48,18 +50,21 @@ void HeadsLab::recompute(const Input& in) {
         [model = in.model, text = in.text](JobContext& ctx) {
             al::Runner runner(model);
             auto d = std::make_shared<Data>();
+            d->model = model;
             const std::vector<int> ids = course::tokenize(*model, text, course::kTokenCap);
             al::CensusOptions census;
             census.cancel = ctx.cancelFlag();
             d->census = al::head_census(runner, ids, census);
             al::ForwardOptions o;
             o.cancel = ctx.cancelFlag();
+            o.keep_qkv = true; // the values, for the value-weighted view
             d->result = runner.forward(ids, o);
             d->tokens = course::tokenLabels(*model, ids);
             return std::shared_ptr<const Data>(d);
         },
         [this](std::shared_ptr<const Data>& d) {
             data_ = d;
+            norms_.reset();
             tokens_ = d->tokens;
             layers_ = d->result.n_layer;
             labels_.clear();
@@ -71,8 +76,59 @@ void HeadsLab::recompute(const Input& in) {
             }
             emit resultChanged();
             slice();
+            requestNorms();
         });
 }
+
+void HeadsLab::setValueWeighted(bool on) {
+    if (!assignIfChanged(valueWeighted_, on))
+        return;
+    emit valueWeightedChanged();
+    if (on && !norms_)
+        requestNorms();
+    else
+        slice();
+}
+
+void HeadsLab::requestNorms() {
+    if (!valueWeighted_ || !data_ || norms_)
+        return;
+    const std::shared_ptr<const Data> d = data_;
+    runJob<std::shared_ptr<const std::vector<float>>>(
+        Priority::Figure,
+        [d](JobContext& ctx) {
+            return std::make_shared<const std::vector<float>>(al::value_norms_all(*d->model, d->result, ctx.cancelFlag()));
+        },
+        [this, d](std::shared_ptr<const std::vector<float>>& n) {
+            if (d != data_)
+                return; // a newer text's forward came in meanwhile; its own request follows
+            norms_ = n;
+            slice();
+        },
+        /*channel=*/1);
+}
+
+namespace {
+
+// Head h's pattern in layer l, value-weighted: weight(i, j)·n_j / Σ_k weight(i, k)·n_k, as in
+// Station 1's view (lens::valueWeighted), so a row sums to 1 and shares the lens's colour scale.
+QVariantList valueWeightedPattern(const al::ForwardResult& r, const float* norms, int l, int h) {
+    const int T = r.tokens;
+    QVariantList out;
+    out.reserve(T * T);
+    for (int i = 0; i < T; ++i) {
+        const float* row = r.attention.row(l, h, i);
+        const int n = r.attention.row_length(i); // the positions the mask lets row i see
+        double sum = 0;
+        for (int k = 0; k < n; ++k)
+            sum += double(row[k]) * norms[k];
+        for (int j = 0; j < T; ++j)
+            out << (j < n && sum > 0 ? double(row[j]) * norms[j] / sum : 0.0);
+    }
+    return out;
+}
+
+} // namespace
 
 void HeadsLab::slice() {
     heads_.clear();
@@ -103,7 +159,7 @@ void HeadsLab::slice() {
                 QVariantMap{{QStringLiteral("name"), tr("entropy")}, {QStringLiteral("value"), s.entropy_nf}},
                 QVariantMap{{QStringLiteral("name"), tr("entropy share")}, {QStringLiteral("value"), s.entropy_share_nf}}};
             const QString label = QString::fromStdString(s.label);
-            heads_ << QVariantMap{{QStringLiteral("head"), s.head.head},
+            QVariantMap entry{{QStringLiteral("head"), s.head.head},
                                   {QStringLiteral("label"), label},
                                   {QStringLiteral("labelText"), head_roles::label(label)},
                                   {QStringLiteral("score"), scoreFor(s)},
@@ -112,6 +168,10 @@ void HeadsLab::slice() {
                                   {QStringLiteral("scoreRows"), scoreRows},
                                   {QStringLiteral("pattern"), pattern},
                                   {QStringLiteral("size"), r.tokens}};
+            if (valueWeightsReady())
+                entry.insert(QStringLiteral("valuePattern"),
+                             valueWeightedPattern(r, norms_->data() + (size_t(l) * r.n_head + s.head.head) * r.tokens, l, s.head.head));
+            heads_ << entry;
         }
     }
     emit headsChanged();

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <utility>
 
+#include "export/svg_palette.h"
 #include "export/svg_writer.h"
 #include "lens/lens_export.h"
 
@@ -11,13 +12,7 @@ using al::app::SvgWriter;
 namespace lens {
 namespace {
 
-// Theme.qml's light palette, as in the other exports.
-const QString kPage = QStringLiteral("#ffffff");
-const QString kSurfaceAlt = QStringLiteral("#eeece7");
-const QString kBorder = QStringLiteral("#d8d5ce");
-const QString kText = QStringLiteral("#1d2127");
-const QString kMuted = QStringLiteral("#596069");
-const QString kAccent = QStringLiteral("#c2185b");
+using namespace al::app::svg_palette;
 constexpr int kMaxArcs = 8;      // TokenStrip.maxArcs
 constexpr double kMinArc = 0.02; // weights below it draw no arc
 constexpr double kArcSpace = 30; // TokenStrip.arcSpace
@@ -50,7 +45,7 @@ QByteArray arcsSvg(const LensResult& r, const std::vector<float>& row, const Exp
                 ? QStringLiteral("⟨%1⟩").arg(QString(t.text).remove(QStringLiteral("<|")).remove(QStringLiteral("|>")))
                 : t.text;
         svg.text(b.center().x(), b.center().y() + 5, label, 15,
-                 w > 0.55 ? QStringLiteral("#ffffff") : (t.special ? kMuted : kText), SvgWriter::Anchor::Middle);
+                 w > 0.55 ? kOnAccent : (t.special ? kMuted : kText), SvgWriter::Anchor::Middle);
         const QString below = w >= 0   ? QString::number(w, 'f', 2)
                               : j == q ? QCoreApplication::translate("LensExport", "query")
                                        : QString();

@@ -6,6 +6,7 @@
 #include <limits>
 #include <cmath>
 
+#include "export/svg_palette.h"
 #include "export/svg_writer.h"
 #include "heatmap/colormap.h"
 #include "lens/lens_export.h"
@@ -15,13 +16,7 @@ using al::app::SvgWriter;
 namespace lens {
 namespace {
 
-// Theme.qml's light palette: a printed figure reads on white paper whatever theme the app shows.
-const QString kPage = QStringLiteral("#ffffff");
-const QString kText = QStringLiteral("#1d2127");
-const QString kMuted = QStringLiteral("#596069");
-const QString kAccent = QStringLiteral("#c2185b");
-const QString kMask = QStringLiteral("#7b818a");
-const QString kFrame = QStringLiteral("#596069");
+using namespace al::app::svg_palette;
 
 QString hex(QRgb c) { return QColor::fromRgb(c).name(); }
 QString cellColour(float w, bool logScale) { return hex(colormap(ColorMap::Viridis, scaleWeight(w, logScale))); }
@@ -74,7 +69,7 @@ void drawMask(SvgWriter& svg, double x, double y, double side) {
 void drawLegend(SvgWriter& svg, double x, double y, double height, bool logScale) {
     QStringList stops;
     for (int k = 0; k <= 8; ++k) stops << hex(colormap(ColorMap::Viridis, float(k) / 8.f));
-    svg.verticalGradient(x, y, 14, height, stops, QStringLiteral("#d8d5ce"));
+    svg.verticalGradient(x, y, 14, height, stops, kBorder);
     for (int k = 0; k <= 4; ++k) {
         const double t = 1.0 - k / 4.0;
         QString label;

@@ -173,7 +173,8 @@ ExerciseAnswer lensAttentionShare(const Ctx& c) {
 
 // The head that writes the largest part of the final answer (the one the station's figures show
 // first), at the last position: its largest weight is that position's share of the weights. Take
-// each position's value out of the head in turn and add up the sizes of the top logit's changes:
+// each position's value out of the head in turn and add up the sizes of the changes of the top
+// token's logit less the mean logit:
 // is that position's share of this total below, near or above its share of the weights? Ranges
 // of the ratio (removal share / weight), which reads the same whatever the weight. The clue, in
 // the prompt: which position it is and its weight, and in the figure (left open while the card
@@ -192,7 +193,7 @@ ExerciseAnswer threeWayShare(const Ctx& c) {
     for (int i = 1; i < int(d.heads.size()); ++i)
         if (std::abs(d.heads[size_t(i)]) > std::abs(d.heads[size_t(best)])) best = i;
     const int l = best / c.H, h = best % c.H;
-    const HeadThreeWay w = headThreeWay(c.model, r, l, h, c.cancel);
+    const HeadThreeWay w = headThreeWay(c.model, r, l, h, c.cancel, &mean);
     const int top = w.byWeight.front(), first = w.byRemoval.front();
     double total = 0;
     for (float v : w.change) total += std::abs(v);
@@ -208,7 +209,7 @@ ExerciseAnswer threeWayShare(const Ctx& c) {
     a.promptText = QObject::tr("Head %1 writes the largest part of the final answer %2 at the last position of your text. "
                                "There its largest weight, %3, is on %4 (position %5): that position's share of the "
                                "head's weights. Take each position's value out of the head there in turn, and add up how "
-                               "far the logit of %2 moves, every change counted by its size. Compared with its weight, "
+                               "far the logit of %2 moves against the mean logit, every change counted by its size. Compared with its weight, "
                                "what share of that total comes from position %5?")
                        .arg(name, quoted(c.model, w.token), num(weight, 2), quoted(c.model, c.ids[size_t(top)]))
                        .arg(top)
@@ -217,7 +218,7 @@ ExerciseAnswer threeWayShare(const Ctx& c) {
                                  "the value is, though not what the later layers make of it.")
                          .arg(top);
     // Four significant digits, so a ratio just past an edge (1.1, say) does not print as the edge itself.
-    a.detail = QObject::tr("Removing the value of position %1 moves the logit of %2 by %3: %4% of all the positions' "
+    a.detail = QObject::tr("Removing the value of position %1 moves the logit of %2 against the mean logit by %3: %4% of all the positions' "
                            "changes added by size, %5 times its weight. The largest change, %6, comes from removing %7 "
                            "(position %8, weight %9).")
                    .arg(top)

@@ -22,11 +22,11 @@ std::vector<int> ranked(int n, Key key) {
 } // namespace
 
 HeadThreeWay headThreeWay(const al::Model& model, const al::ForwardResult& r, int layer, int head,
-                          const std::atomic<bool>* cancel) {
+                          const std::atomic<bool>* cancel, const std::vector<double>* unembeddingMean) {
     HeadThreeWay w;
     w.layer = layer;
     w.head = head;
-    const al::ValueRemoval removal = al::value_removal(model, r, layer, head, cancel); // checks the head and `r`
+    const al::ValueRemoval removal = al::value_removal(model, r, layer, head, cancel, unembeddingMean); // checks the head and `r`
     const std::vector<float> norms = al::value_norms(model, r, layer, head);
     const int T = int(r.ids.size()), last = T - 1;
     w.token = removal.token;

@@ -7,6 +7,7 @@
 
 #include "attention_lens/logit_lens.h"
 #include "course_math.h"
+#include "export/svg_palette.h"
 #include "token_labels.h"
 
 // A short everyday sentence, and another for when the learner's text is that one,
@@ -230,4 +231,42 @@ QString LayerLensLab::description() const {
         .arg(result_.value(QStringLiteral("aboveMean")).toDouble(), 0, 'f', 2)
         .arg(result_.value(QStringLiteral("attentionTotal")).toDouble(), 0, 'f', 2)
         .arg(result_.value(QStringLiteral("mlpTotal")).toDouble(), 0, 'f', 2);
+}
+
+QVariantMap LayerLensLab::barsFigure() const {
+    if (result_.isEmpty())
+        return {};
+    namespace palette = al::app::svg_palette;
+    auto number = [this](const char* key) { return result_.value(QLatin1String(key)).toDouble(); };
+    auto plain = [](double v) { return (v < 0 ? QStringLiteral("−") : QString()) + QString::number(std::abs(v), 'f', 2); };
+    auto sign = [](double v) { return (v >= 0 ? QStringLiteral("+") : QStringLiteral("−")) + QString::number(std::abs(v), 'f', 2); };
+    const QVariantList attention = result_.value(QStringLiteral("attention")).toList();
+    const QVariantList mlp = result_.value(QStringLiteral("mlp")).toList();
+    QVariantList rows{QVariantMap{{QStringLiteral("label"), tr("embeddings")},
+                                  {QStringLiteral("bars"), QVariantList{QVariantMap{{QStringLiteral("name"), tr("emb.")},
+                                                                                    {QStringLiteral("value"), number("embeddings")},
+                                                                                    {QStringLiteral("colour"), palette::kMuted}}}}}};
+    for (int l = 0; l < attention.size() && l < mlp.size(); ++l)
+        rows << QVariantMap{{QStringLiteral("label"), tr("layer %1").arg(l)},
+                            {QStringLiteral("bars"),
+                             QVariantList{QVariantMap{{QStringLiteral("name"), tr("attn")}, {QStringLiteral("value"), attention[l]},
+                                                      {QStringLiteral("colour"), palette::kAccent}},
+                                          QVariantMap{{QStringLiteral("name"), tr("MLP")}, {QStringLiteral("value"), mlp[l]},
+                                                      {QStringLiteral("colour"), palette::kSecond}}}}};
+    const QString answer = result_.value(QStringLiteral("answer")).toString();
+    QVariantMap numbers;
+    for (const char* key : {"answer", "position", "attention", "mlp", "embeddings", "biases", "lnfBias", "logit",
+                            "meanLogit", "aboveMean", "attentionTotal", "mlpTotal"})
+        numbers.insert(QLatin1String(key), result_.value(QLatin1String(key)));
+    return {{QStringLiteral("name"), QStringLiteral("direct-attribution")},
+            {QStringLiteral("chart"), QStringLiteral("signed-bars")},
+            {QStringLiteral("title"), tr("written into how far %1 stands above the average token").arg(answer)},
+            {QStringLiteral("scale"), std::max(1e-9, number("maxPart"))},
+            {QStringLiteral("rows"), rows},
+            {QStringLiteral("note"),
+             tr("Logit %1 − mean logit over the vocabulary (%2) = %3 = attention %4 + MLPs %5 + embeddings %6 + output biases %7 + final LayerNorm's bias %8.")
+                 .arg(plain(number("logit")), plain(number("meanLogit")), plain(number("aboveMean")),
+                      sign(number("attentionTotal")), sign(number("mlpTotal")), sign(number("embeddings")),
+                      sign(number("biases")), sign(number("lnfBias")))},
+            {QStringLiteral("numbers"), numbers}};
 }

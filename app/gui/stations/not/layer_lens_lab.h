@@ -42,6 +42,9 @@ public:
     // largest part of the answer, on every text.
     Q_INVOKABLE void pickHead(int layer, int head);
     Q_INVOKABLE void pickStrongest();
+    // The attribution bars as a chart for FigureExport (rows per layer, the totals as the note, and
+    // the numbers of `result` for the JSON); empty before a result.
+    Q_INVOKABLE QVariantMap barsFigure() const;
     // The worked example's text, and the one used when the learner's text is that one.
     static const char* const kExampleText;
     static const char* const kOtherExampleText;

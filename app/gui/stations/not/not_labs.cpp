@@ -13,6 +13,7 @@
 #include "attention_lens/variants.h"
 #include "attention_lens/layers.h"
 #include "course_math.h"
+#include "export/svg_palette.h"
 
 // ---- PatternSwapLab ----
 
@@ -83,6 +84,27 @@ double msSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 } // namespace
+
+QVariantMap CostMeter::figure() const {
+    if (timing_.lengths.isEmpty())
+        return {};
+    auto series = [this](const QString& name, const QString& colour, const QVariantList& ms) {
+        QVariantList points;
+        for (int i = 0; i < timing_.lengths.size() && i < ms.size(); ++i)
+            points << QVariant(QVariantList{timing_.lengths[i], ms[i]});
+        return QVariantMap{{QStringLiteral("name"), name}, {QStringLiteral("colour"), colour}, {QStringLiteral("points"), points}};
+    };
+    return {{QStringLiteral("name"), QStringLiteral("attention-cost")},
+            {QStringLiteral("chart"), QStringLiteral("lines")},
+            {QStringLiteral("xTitle"), tr("tokens")},
+            {QStringLiteral("yTitle"), tr("milliseconds")},
+            {QStringLiteral("series"),
+             QVariantList{series(tr("attention (scores, softmax, weighted sum)"), al::app::svg_palette::kAccent, timing_.attention),
+                          series(tr("the rest (LayerNorms, projections, MLP)"), al::app::svg_palette::kSecond, timing_.rest)}},
+            {QStringLiteral("numbers"), QVariantMap{{QStringLiteral("lengths"), timing_.lengths},
+                                                    {QStringLiteral("attentionMs"), timing_.attention},
+                                                    {QStringLiteral("restMs"), timing_.rest}}}};
+}
 
 void CostMeter::recompute(const Input& in) {
     const int cap = std::min(maxLength_, in.model->config().n_positions);

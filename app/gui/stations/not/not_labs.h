@@ -71,6 +71,9 @@ public:
     double maxMs() const { return timing_.maxMs; }
     int maxLength() const { return maxLength_; }
     void setMaxLength(int n) { if (assignIfChanged(maxLength_, std::clamp(n, 16, 4096))) { emit resultChanged(); scheduleRecompute(); } }
+    // The measured chart for FigureExport (both lines over the lengths, and the timings for the
+    // JSON); empty before a measurement.
+    Q_INVOKABLE QVariantMap figure() const;
 signals:
     void resultChanged();
 protected:

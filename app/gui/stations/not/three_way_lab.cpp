@@ -71,8 +71,8 @@ QString ThreeWayLab::description() const {
     // The direction in words: a sign alone is easy to misread as "mattered more" or "less".
     const double change = rr.value(QStringLiteral("change")).toDouble();
     const QString text = change >= 0
-        ? tr("Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 most: it raises it by %9.")
-        : tr("Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 most: it lowers it by %9.");
+        ? tr("Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 against the mean logit most: it raises it by %9.")
+        : tr("Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 against the mean logit most: it lowers it by %9.");
     QString out = text.arg(result_.value(QStringLiteral("layer")).toInt())
                       .arg(result_.value(QStringLiteral("head")).toInt())
                       .arg(name(w), figure_words::number(row(w).value(QStringLiteral("weight")).toDouble()),
