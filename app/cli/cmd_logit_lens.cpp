@@ -25,19 +25,20 @@ int cmd_logit_lens(const Args& args) {
     const al::LogitLens lens = al::logit_lens(*m, r, position, top);
     const al::DirectAttribution d = al::direct_attribution(*m, r, position, lens.answer);
     const al::Tokenizer* tok = m->tokenizer();
-    auto text = [&](int id) { return tok ? tok->token_string(id) : std::to_string(id); };
+    // The decoded text, as `logits` prints it (not the vocabulary's byte-level spelling, "Ġrests").
+    auto text = [&](int id) { return tok ? token_text(*tok, id) : std::string(); };
     nlohmann::json rows = nlohmann::json::array();
     for (size_t l = 0; l < lens.rows.size(); ++l) {
         const al::LensRow& r = lens.rows[l];
         nlohmann::json tops = nlohmann::json::array();
         for (size_t i = 0; i < r.top.size(); ++i)
-            tops.push_back({{"id", r.top[i]}, {"token", text(r.top[i])}, {"p", compact(r.probs[i])}});
+            tops.push_back({{"id", r.top[i]}, {"text", text(r.top[i])}, {"p", compact(r.probs[i])}});
         rows.push_back({{"after", l == 0 ? std::string("embeddings") : "layer " + std::to_string(l - 1)},
                         {"top", tops},
                         {"answer_rank", r.answer_rank},
                         {"answer_p", compact(r.answer_prob)}});
     }
-    print_json({{"ids", ids}, {"position", position}, {"answer", {{"id", lens.answer}, {"token", text(lens.answer)}}},
+    print_json({{"ids", ids}, {"position", position}, {"answer", {{"id", lens.answer}, {"text", text(lens.answer)}}},
                 {"rows", rows},
                 {"direct", {{"logit", d.logit}, {"mean_logit", d.mean_logit}, {"above_mean", d.above_mean},
                             {"attention", d.attention}, {"mlp", d.mlp}, {"heads", d.heads},

@@ -160,7 +160,9 @@ int main(int argc, char** argv) {
     const cli::Args args(argv + 2, argv + argc);
     for (const auto& c : commands()) {
         if (name != c.name) continue;
-        if (args.size() == 1 && is_help(args[0])) {
+        // `exercises audit --help` asks for the same help as `exercises --help`: the sub-command's.
+        const bool subHelp = args.size() == 2 && is_help(args[1]) && std::string(c.options).rfind(args[0] + " ", 0) == 0;
+        if ((args.size() == 1 && is_help(args[0])) || subHelp) {
             print_command_help(c);
             return 0;
         }

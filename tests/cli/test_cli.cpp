@@ -238,6 +238,11 @@ private slots:
         QCOMPARE(j["rows"][2]["answer_rank"].get<int>(), 0);
         QCOMPARE(j["rows"][2]["top"][0]["id"].get<int>(), answer);
         QCOMPARE(int(j["rows"][0]["top"].size()), 2);
+        // Tokens are written as `logits` writes them: decoded text, not the vocabulary's "Ġ" spelling.
+        const json lg = run_json({"logits", "--model", fixture_, "--ids", ids_arg(c["ids"]), "--top", "1"});
+        QCOMPARE(lg["top"][0]["id"].get<int>(), answer);
+        QCOMPARE(j["answer"]["text"].get<std::string>(), lg["top"][0]["text"].get<std::string>());
+        QCOMPARE(j["rows"][2]["top"][0]["text"].get<std::string>(), lg["top"][0]["text"].get<std::string>());
         const double mean = std::accumulate(ref.begin(), ref.end(), 0.0) / double(ref.size());
         const json& d = j["direct"];
         QVERIFY(std::fabs(d["above_mean"].get<double>() - (ref[size_t(answer)] - mean)) < 1e-4);
@@ -500,6 +505,11 @@ private slots:
             expectBadOptionsRefused(command, option);
             if (QTest::currentTestFailed()) return;
         }
+        // A command with a sub-command answers --help after it too, with the same text.
+        const Run sub = run_cli({"exercises", "audit", "--help"});
+        QCOMPARE(sub.code, 0);
+        QCOMPARE(sub.out, run_cli({"exercises", "--help"}).out);
+        QVERIFY2(sub.out.startsWith("usage: attention-lens-cli exercises audit"), sub.out.constData());
     }
 
 

@@ -326,6 +326,35 @@ private slots:
         QCOMPARE(asideFiles(dir.path()).size(), 0);
     }
 
+    // A file just under the cap whose bulk is a key no version writes: adding an answer would
+    // push it over. The file as it was is set aside byte for byte, the learner is told where, and
+    // the answers are saved without that key, rather than every later answer being lost.
+    void unknownBulkIsSetAsideSoAnswersAreSaved() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("progress.json"));
+        const QJsonObject root{{"format", "attention-lens-progress"}, {"version", 1},
+                               {"stations", QJsonObject{{"mask", QJsonObject{{"visited", true}}}}},
+                               {"notes", QString((4 << 20) - 200, QLatin1Char('x'))}};
+        const QByteArray original = QJsonDocument(root).toJson(QJsonDocument::Compact);
+        QVERIFY(original.size() < 4 << 20);
+        write(path, original);
+        ProgressStore* s = ProgressStore::instance();
+        s->setFilePath(path);
+        QVERIFY(s->visited(QStringLiteral("mask")));
+        s->recordAnswer(QStringLiteral("lens"), QStringLiteral("lens-predict-argmax"), QStringLiteral("1"), QStringLiteral("1"), true);
+        QVERIFY(!s->hasUnsavedChanges());
+        const QStringList aside = asideFiles(dir.path());
+        QCOMPARE(aside.size(), 1);
+        QFile kept(dir.filePath(aside.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), original);
+        QVERIFY2(s->notice().contains(aside.first()), qPrintable(s->notice()));
+        s->setFilePath(QString());
+        s->setFilePath(path);
+        QVERIFY(s->visited(QStringLiteral("mask")));
+        QCOMPARE(s->answer(QStringLiteral("lens"), QStringLiteral("lens-predict-argmax")).value(QStringLiteral("prediction")).toString(), QStringLiteral("1"));
+    }
+
     // What a save killed between its write and its rename left is removed by the next load.
     void leftoverTemporaryIsRemoved() {
         QTemporaryDir dir;

@@ -939,6 +939,9 @@ private slots:
         QVERIFY(runToEnd(dl, pinned()).has_value());
         QCOMPARE(dl->error(), DownloadError::DiskFull);
         QVERIFY2(dl->errorMessage().contains(QStringLiteral("free")), qPrintable(dl->errorMessage()));
+        // The reserve is named as part of what is needed, before what is free.
+        const QString m = dl->errorMessage();
+        QVERIFY2(m.indexOf(QStringLiteral("plus")) > 0 && m.indexOf(QStringLiteral("plus")) < m.indexOf(QStringLiteral("only")), qPrintable(m));
         QCOMPARE(hub->getCount, 0);
     }
 

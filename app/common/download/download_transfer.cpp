@@ -62,9 +62,12 @@ void ModelDownloader::checkSpaceAndDownload() {
 
     const QStorageInfo storage(d->staging);
     if (storage.isValid() && storage.bytesAvailable() < remaining + d->reserveBytes) {
-        fail(DownloadError::DiskFull, tr("Not enough free space on %1: the download needs %2 more and %3 is free (%4 kept in reserve).")
+        // The reserve is named as part of the need: "needs 21.6 kB, 2.1 MB is free" alone would
+        // read as enough.
+        fail(DownloadError::DiskFull, tr("Not enough free space on %1: the download needs %2 more, plus %3 left free so that "
+                                         "the system and the app can go on working, and only %4 is free.")
                                           .arg(storage.rootPath(), library::formatBytes(remaining),
-                                               library::formatBytes(storage.bytesAvailable()), library::formatBytes(d->reserveBytes)));
+                                               library::formatBytes(d->reserveBytes), library::formatBytes(storage.bytesAvailable())));
         return;
     }
     if (storage.isValid() && storage.isReadOnly()) {

@@ -152,6 +152,11 @@ void ProgressStore::save() {
     QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
     if (bytes.size() > kMaxProgressBytes)
         bytes = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    // Kept keys that no version writes can make the file too large to save once answers are added
+    // (a file read just under the cap): the file as it was is set aside, and progress is saved
+    // without them, rather than every later answer being lost.
+    if (bytes.size() > kMaxProgressBytes && dropUnknownKeysToFit(path, root))
+        bytes = QJsonDocument(root).toJson(QJsonDocument::Compact);
     const QString why = bytes.size() > kMaxProgressBytes
                             ? tr("it would be larger than the %1 MB the app reads back").arg(kMaxProgressBytes >> 20)
                             : al::app::writeFileAtomically(path, bytes);
@@ -169,6 +174,26 @@ void ProgressStore::save() {
         d->saveFailed = false;
         setNotice(this, d->notice, QString());
     }
+}
+
+bool ProgressStore::dropUnknownKeysToFit(const QString& path, QJsonObject& root) {
+    QJsonObject known;
+    for (const char* key : {"format", "version", "stations"})
+        known.insert(QLatin1String(key), root.value(QLatin1String(key)));
+    if (known.size() == root.size() || QJsonDocument(known).toJson(QJsonDocument::Compact).size() > kMaxProgressBytes)
+        return false;
+    const QString aside = al::app::setFileAside(path);
+    if (aside.isEmpty())
+        return false;
+    const int dropped = int(root.size() - known.size());
+    root = known;
+    d->root = QJsonObject();
+    setNotice(this, d->notice,
+              tr("Your progress file held %n entries that Attention Lens does not use, too large to save your new "
+                 "answers beside them. The file as it was is kept as %1; your progress is saved without them.",
+                 nullptr, dropped)
+                  .arg(QDir::toNativeSeparators(aside)));
+    return true;
 }
 
 // Moves the file as read aside before a save replaces it: false when it could not be moved, and

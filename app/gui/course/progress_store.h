@@ -2,6 +2,7 @@
 // (state_file.h) as JSON in the standard app data location. A corrupt or foreign file is set aside
 // (renamed with a timestamp) with a notice, never a crash, never silently lost.
 #pragma once
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QVariantMap>
@@ -52,6 +53,9 @@ private:
     void ensureLoaded() const; // reads the file on first use (after a test has set the path)
     void save();
     bool keepFileWithMalformedEntries(const QString& path);
+    // Sets the file aside and leaves `root` with only the keys this version writes, when that makes
+    // it small enough to save; false (nothing done) otherwise.
+    bool dropUnknownKeysToFit(const QString& path, QJsonObject& root);
     struct Private;
     Private* d;
 };
