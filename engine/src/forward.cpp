@@ -26,7 +26,7 @@
 #include "attention_lens/layers.h"
 #include "forward_attention.h"
 #include "forward_plan.h"
-#include "forward_math.h"
+#include "kernels/fastmath.h"
 
 namespace al {
 

@@ -9,7 +9,7 @@
 // vector registers: per step k, 3 loads of B, 8 broadcasts of A, 24 fused multiply-adds.
 #pragma GCC target("avx512f,avx512vl,avx2,fma")
 #include "gemm.h"
-#include "forward_math.h"
+#include "kernels/fastmath.h"
 
 #include <immintrin.h>
 

@@ -6,31 +6,15 @@
 
 #include <cblas.h>
 
-#include "forward_math.h"
+#include "kernels/fastmath.h"
 #include "gemm.h"
+#include "kernels/softmax.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace al::layers {
-
-namespace {
-
-// p[n] = softmax(x[n]): exp(x - max), summed in double, then scaled by 1/sum. p may be x.
-inline void softmax_row(float* p, const float* x, int n) {
-    float maxv = -std::numeric_limits<float>::infinity();
-    for (int i = 0; i < n; i++) maxv = std::fmax(maxv, x[i]);
-    double sum = 0.0;
-    for (int i = 0; i < n; i++) {
-        p[i] = std::exp(x[i] - maxv);
-        sum += p[i];
-    }
-    const float inv = static_cast<float>(1.0 / sum);
-    for (int i = 0; i < n; i++) p[i] *= inv;
-}
-
-} // namespace
 
 void encoder_forward(float* out, const int* inp, const float* wte, const float* wpe,
                      int B, int T, int C, int pos0) {
@@ -113,7 +97,7 @@ void attention_forward(float* out, float* preatt, float* att, const float* qkv,
                 const int allowed = causal ? t + 1 : T;
                 for (int t2 = allowed; t2 < T; t2++) prow[t2] = neg_inf;
                 // arow[0,allowed) = softmax(prow[0,allowed)); the masked rest gets no weight
-                softmax_row(arow, prow, allowed);
+                kernels::softmax_row(arow, prow, allowed);
                 for (int t2 = allowed; t2 < T; t2++) arow[t2] = 0.0f;
             }
             // out[T,hs] (strided by C) = a[T,T] . v[T,hs] (strided by 3C)
@@ -153,7 +137,7 @@ void softmax_forward(float* probs, const float* logits, int N, int V) {
     for (int n = 0; n < N; n++) {
         const float* l = logits + static_cast<size_t>(n) * V;
         float* p = probs + static_cast<size_t>(n) * V;
-        softmax_row(p, l, V); // p[V] = softmax(l[V])
+        kernels::softmax_row(p, l, V); // p[V] = softmax(l[V])
     }
 }
 

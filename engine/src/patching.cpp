@@ -19,7 +19,7 @@
 
 #include "attention_lens/error.h"
 #include "attention_lens/layers.h"
-#include "forward_math.h"
+#include "kernels/softmax.h"
 #include "gemm.h"
 #include "forward_plan.h"
 
@@ -165,19 +165,15 @@ void ragged_attention(const Patching& p, int l, const Ragged& g, const float* qk
             float* zv = z + static_cast<size_t>(last_only ? v : g.off[v]) * C + h * hs;
             for (int i = q0; i < T; i++) {
                 const float* q = rows[static_cast<size_t>(i)] + h * hs;
-                float mx = -std::numeric_limits<float>::infinity();
                 for (int j = 0; j <= i; j++) {
                     const float* k = rows[static_cast<size_t>(j)] + C + h * hs;
                     w[static_cast<size_t>(j)] = dot8(q, k, hs) * scale;
-                    mx = std::max(mx, w[static_cast<size_t>(j)]);
                 }
-                float sum = 0;
-                for (int j = 0; j <= i; j++) sum += (w[static_cast<size_t>(j)] = fastmath::exp(w[static_cast<size_t>(j)] - mx));
-                const float inv = 1.0f / sum;
+                kernels::softmax_row(w.data(), w.data(), i + 1);
                 float* out = zv + static_cast<size_t>(i - q0) * C;
                 for (int e = 0; e < hs; e++) out[e] = 0.0f;
                 for (int j = 0; j <= i; j++) {
-                    const float a = w[static_cast<size_t>(j)] * inv;
+                    const float a = w[static_cast<size_t>(j)];
                     const float* val = rows[static_cast<size_t>(j)] + 2 * C + h * hs;
                     for (int e = 0; e < hs; e++) out[e] += a * val[e];
                 }
