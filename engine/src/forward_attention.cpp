@@ -11,11 +11,6 @@
 
 #include "kernels/softmax.h"
 
-#include <sys/mman.h>
-
-#include <cstdlib>
-#include <new>
-
 namespace al::detail {
 
 namespace {
@@ -52,22 +47,6 @@ void replace_row(float* row, int n, int i, int T, const PatternReplacement& r) {
 }
 
 } // namespace
-
-std::shared_ptr<float[]> allocate_floats(size_t n, bool zero) {
-    const size_t bytes = n * sizeof(float);
-    constexpr size_t kHuge = size_t(2) << 20;
-    if (bytes < 2 * kHuge) {
-        std::shared_ptr<float[]> p(new float[n > 0 ? n : 1]);
-        if (zero) std::memset(p.get(), 0, bytes);
-        return p;
-    }
-    const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
-    void* raw = std::aligned_alloc(kHuge, rounded);
-    if (!raw) throw std::bad_alloc();
-    madvise(raw, rounded, MADV_HUGEPAGE); // a hint; harmless where unsupported
-    if (zero) std::memset(raw, 0, bytes);
-    return std::shared_ptr<float[]>(static_cast<float*>(raw), [](float* q) { std::free(q); });
-}
 
 void attention_new_rows(float* out, const AttentionArgs& a, std::vector<float>& scratch) {
     const int T = a.T, P = a.P, Tn = T - P, C = a.C, NH = a.NH, hs = C / NH;

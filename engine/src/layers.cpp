@@ -7,7 +7,7 @@
 #include <cblas.h>
 
 #include "kernels/fastmath.h"
-#include "gemm.h"
+#include "kernels/gemm.h"
 #include "kernels/softmax.h"
 
 #include <algorithm>
@@ -67,13 +67,8 @@ void matmul_forward(float* out, const float* inp, const float* weight, const flo
                     bias ? 1.0f : 0.0f, out, 1);
         return;
     }
-    if (detail::fast_gemm_available()) {
-        if (!bias) std::fill(out, out + static_cast<size_t>(N) * OC, 0.0f);
-        detail::fast_gemm(N, OC, C, inp, C, weight, OC, false, out, OC);
-        return;
-    }
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, OC, C, 1.0f, inp, C, weight, OC,
-                bias ? 1.0f : 0.0f, out, OC);
+    if (!bias) std::fill(out, out + static_cast<size_t>(N) * OC, 0.0f);
+    kernels::gemm(N, OC, C, inp, C, weight, OC, false, out, OC);
 }
 
 void attention_forward(float* out, float* preatt, float* att, const float* qkv,
@@ -114,15 +109,15 @@ void gelu_forward(float* out, const float* inp, int N) {
 
 void matmul_gelu_forward(float* out, const float* inp, const float* weight, const float* bias,
                          int N, int C, int OC) {
-    if (N > 1 && detail::fast_gemm_available()) {
-        // The activation is applied to each tile of the product as it is finished, by the
-        // thread that computed it, while the tile is still in cache.
+    if (N > 1) {
+        // The activation is applied within the product (by the AVX-512 kernel to each tile as it
+        // is finished, by the thread that computed it, while the tile is still in cache).
         if (bias) {
             for (int n = 0; n < N; n++) std::copy(bias, bias + OC, out + static_cast<size_t>(n) * OC);
         } else {
             std::fill(out, out + static_cast<size_t>(N) * OC, 0.0f);
         }
-        detail::fast_gemm(N, OC, C, inp, C, weight, OC, false, out, OC, detail::GemmEpilogue::GeluTanh);
+        kernels::gemm(N, OC, C, inp, C, weight, OC, false, out, OC, kernels::GemmEpilogue::GeluTanh);
         return;
     }
     matmul_forward(out, inp, weight, bias, N, C, OC);

@@ -20,7 +20,7 @@
 #include "attention_lens/error.h"
 #include "attention_lens/layers.h"
 #include "kernels/softmax.h"
-#include "gemm.h"
+#include "kernels/gemm.h"
 #include "forward_plan.h"
 
 namespace al {
@@ -135,10 +135,7 @@ float dot8(const float* a, const float* b, int n) {
 // columns of a weight matrix, which the model's own layers never need.
 void product(float* out, int ldo, const float* in, int ldi, const float* w, int ldw, const float* bias, int N, int K, int OC) {
     for (int r = 0; r < N; r++) std::memcpy(out + static_cast<size_t>(r) * ldo, bias, sizeof(float) * OC);
-    if (detail::fast_gemm_available())
-        detail::fast_gemm(N, OC, K, in, ldi, w, ldw, false, out, ldo);
-    else
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, OC, K, 1.0f, in, ldi, w, ldw, 1.0f, out, ldo);
+    kernels::gemm(N, OC, K, in, ldi, w, ldw, false, out, ldo);
 }
 
 // Layer l's attention for the stacked variants: z [..][C] for each variant's rows (or, when

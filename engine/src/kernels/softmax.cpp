@@ -2,9 +2,9 @@
 // Lets -O3 vectorise the clamps in fastmath::exp (a comparison may not be if-converted while
 // floating-point exceptions are observable; nothing here reads them).
 #pragma GCC optimize("no-trapping-math")
-#include "kernels/softmax.h"
+#include "softmax.h"
 
-#include "kernels/fastmath.h"
+#include "fastmath.h"
 
 namespace al::kernels {
 
