@@ -47,7 +47,12 @@ FolderWriteLock::FolderWriteLock(const std::string& dest) {
     }
     std::error_code ec;
     fs::create_directories(parent, ec);
-    path_ = (parent / ("." + name.string() + ".lock")).string();
+    // Appended piece by piece: GCC 12 warns about "." + a temporary string here (-Wrestrict, a
+    // false positive).
+    std::string lock_name = ".";
+    lock_name += name.string();
+    lock_name += ".lock";
+    path_ = (parent / lock_name).string();
     // A few tries: a writer that just finished removes its lock file between our open() and flock().
     for (int attempt = 0; attempt < 5; ++attempt) {
         // A lock file is made by us (O_EXCL). One already there is taken over only when it can be
