@@ -3,7 +3,8 @@
 // appending one token to a 63-token prefix; loading a ~500 MB safetensors file; peak RSS; and the
 // machine's bounds measured in the same run (sgemm on the forward's shapes, streaming reads).
 //
-// Usage: al-bench-forward [--quick] [--no-load] [--no-configure]
+// Usage: al-bench-forward [--quick] [--no-load] [--no-configure] [--sizes T,T,...]
+// --sizes times only the given T (e.g. 64,256), for comparisons repeated many times.
 // Thread settings come from the environment (OPENBLAS_NUM_THREADS, ...) or al::configure_threads().
 #include "attention_lens/forward.h"
 #include "attention_lens/model.h"
@@ -113,12 +114,28 @@ double read_bandwidth(size_t bytes) {
 
 int main(int argc, char** argv) {
     bool quick = false, load = true, configure = true;
+    std::vector<int> sizes = {16, 64, 256, 1024};
     for (int i = 1; i < argc; i++) {
         const std::string a = argv[i];
         if (a == "--quick") quick = true;
         else if (a == "--no-load") load = false;
         else if (a == "--no-configure") configure = false;
-        else { std::fprintf(stderr, "usage: %s [--quick] [--no-load] [--no-configure]\n", argv[0]); return 2; }
+        else if (a == "--sizes" && i + 1 < argc) {
+            sizes.clear();
+            for (const char* p = argv[++i]; *p;) {
+                char* end = nullptr;
+                const long T = std::strtol(p, &end, 10);
+                if (end == p || T < 1 || T > 1024) {
+                    std::fprintf(stderr, "--sizes takes token counts from 1 to 1024, separated by commas\n");
+                    return 2;
+                }
+                sizes.push_back(static_cast<int>(T));
+                p = *end == ',' ? end + 1 : end;
+            }
+        } else {
+            std::fprintf(stderr, "usage: %s [--quick] [--no-load] [--no-configure] [--sizes T,T,...]\n", argv[0]);
+            return 2;
+        }
     }
     if (configure) al::configure_threads();
     std::printf("threads: openblas %d (%s), OMP_WAIT_POLICY=%s, OPENBLAS_NUM_THREADS=%s\n",
@@ -144,7 +161,7 @@ int main(int argc, char** argv) {
     al::Runner runner(model);
     struct Row { int T; Stats s; double gflops, hwm_mb, sgemm_ms; };
     std::vector<Row> rows;
-    for (int T : {16, 64, 256, 1024}) {
+    for (int T : sizes) {
         std::vector<int> ids(T);
         for (int& x : ids) x = tok(rng);
         const int reps = quick ? 3 : (T <= 64 ? 21 : T == 256 ? 11 : 5);

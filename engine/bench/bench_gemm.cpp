@@ -12,7 +12,7 @@
 #include <random>
 #include <vector>
 
-#include "../src/gemm.h"
+#include "../src/kernels/gemm_avx512.h"
 
 namespace {
 
@@ -26,7 +26,7 @@ double median(std::vector<double> v) {
 int main(int argc, char** argv) {
     const int threads = argc > 1 ? std::atoi(argv[1]) : 1;
     const int rounds = argc > 2 ? std::atoi(argv[2]) : 7;
-    if (!al::detail::fast_gemm_available()) {
+    if (!al::kernels::gemm_uses_avx512()) {
         std::printf("this CPU has no AVX-512 (or AL_GEMM=blas): the engine uses OpenBLAS alone\n");
         return 0;
     }
@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
                             s.N, 0.0f, C1.data(), s.N);
                 auto t1 = std::chrono::steady_clock::now();
                 std::fill(C2.begin(), C2.end(), 0.0f);
-                al::detail::fast_gemm(M, s.N, s.K, A.data(), s.K, B.data(), s.N, false, C2.data(), s.N);
+                al::kernels::gemm_avx512(M, s.N, s.K, A.data(), s.K, B.data(), s.N, false, C2.data(), s.N);
                 auto t2 = std::chrono::steady_clock::now();
                 tb.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
                 tf.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "forward_attention.h"
+#include "kernels/aligned_floats.h"
 
 namespace al {
 
@@ -25,7 +25,7 @@ void AttentionStore::allocate(bool zero) {
     per_head_ = causal_ ? static_cast<size_t>(T_) * (T_ + 1) / 2 : static_cast<size_t>(T_) * T_;
     size_ = per_head_ * L_ * H_;
     capacity_ = size_;
-    data_ = detail::allocate_floats(size_, zero);
+    data_ = kernels::allocate_floats(size_, zero);
 }
 
 static size_t row_offset(bool causal, int T, int i) {
@@ -34,7 +34,7 @@ static size_t row_offset(bool causal, int T, int i) {
 
 float* AttentionStore::row(int l, int h, int i) {
     if (data_.use_count() > 1) {
-        std::shared_ptr<float[]> own = detail::allocate_floats(size_, false);
+        std::shared_ptr<float[]> own = kernels::allocate_floats(size_, false);
         std::memcpy(own.get(), data_.get(), size_ * sizeof(float));
         data_ = std::move(own);
         capacity_ = size_;

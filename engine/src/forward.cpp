@@ -25,8 +25,9 @@
 #include "attention_lens/error.h"
 #include "attention_lens/layers.h"
 #include "forward_attention.h"
+#include "kernels/aligned_floats.h"
 #include "forward_plan.h"
-#include "forward_math.h"
+#include "kernels/fastmath.h"
 
 namespace al {
 
@@ -250,7 +251,7 @@ AttentionStore Runner::State::store_for(int L, int NH, int T, bool causal, Atten
         st.capacity_ = recycle->capacity_;
     } else {
         st.capacity_ = per_head(static_cast<size_t>(T) + static_cast<size_t>(headroom)) * L * NH;
-        st.data_ = detail::allocate_floats(st.capacity_, false);
+        st.data_ = kernels::allocate_floats(st.capacity_, false);
     }
     return st;
 }

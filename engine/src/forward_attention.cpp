@@ -1,7 +1,4 @@
 // Attention of new rows over cached keys/values, with per-head interventions (see forward.h).
-// Lets -O3 vectorise the clamps in fastmath::exp (a comparison may not be if-converted while
-// floating-point exceptions are observable; nothing here reads them).
-#pragma GCC optimize("no-trapping-math")
 #include "forward_attention.h"
 
 #include <cblas.h>
@@ -12,40 +9,13 @@
 #include <limits>
 #include <random>
 
-#include "forward_math.h"
-
-#include <sys/mman.h>
-
-#include <cstdlib>
-#include <new>
+#include "kernels/softmax.h"
 
 namespace al::detail {
 
 namespace {
 
 constexpr int kRowBlock = 64; // rows per score block: bounds scratch to kRowBlock x T floats
-
-// Softmax of row[0..n) in place (n >= 1). Eight partial maxima/sums so that -O3 vectorises the
-// loops without -ffast-math (a single float accumulator forbids reordering).
-void softmax_row(float* row, int n) {
-    float m8[8];
-    for (int k = 0; k < 8; k++) m8[k] = row[0];
-    int j = 0;
-    for (; j + 8 <= n; j += 8)
-        for (int k = 0; k < 8; k++) m8[k] = row[j + k] > m8[k] ? row[j + k] : m8[k];
-    float maxv = m8[0];
-    for (int k = 1; k < 8; k++) maxv = m8[k] > maxv ? m8[k] : maxv;
-    for (; j < n; j++) maxv = row[j] > maxv ? row[j] : maxv;
-    for (j = 0; j < n; j++) row[j] = fastmath::exp(row[j] - maxv);
-    float s8[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-    j = 0;
-    for (; j + 8 <= n; j += 8)
-        for (int k = 0; k < 8; k++) s8[k] += row[j + k];
-    float sum = ((s8[0] + s8[1]) + (s8[2] + s8[3])) + ((s8[4] + s8[5]) + (s8[6] + s8[7]));
-    for (; j < n; j++) sum += row[j];
-    const float inv = 1.0f / sum;
-    for (j = 0; j < n; j++) row[j] *= inv;
-}
 
 // Replaces a probability row (allowed cells 0..n) per the head's PatternReplacement.
 void replace_row(float* row, int n, int i, int T, const PatternReplacement& r) {
@@ -78,22 +48,6 @@ void replace_row(float* row, int n, int i, int T, const PatternReplacement& r) {
 
 } // namespace
 
-std::shared_ptr<float[]> allocate_floats(size_t n, bool zero) {
-    const size_t bytes = n * sizeof(float);
-    constexpr size_t kHuge = size_t(2) << 20;
-    if (bytes < 2 * kHuge) {
-        std::shared_ptr<float[]> p(new float[n > 0 ? n : 1]);
-        if (zero) std::memset(p.get(), 0, bytes);
-        return p;
-    }
-    const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
-    void* raw = std::aligned_alloc(kHuge, rounded);
-    if (!raw) throw std::bad_alloc();
-    madvise(raw, rounded, MADV_HUGEPAGE); // a hint; harmless where unsupported
-    if (zero) std::memset(raw, 0, bytes);
-    return std::shared_ptr<float[]>(static_cast<float*>(raw), [](float* q) { std::free(q); });
-}
-
 void attention_new_rows(float* out, const AttentionArgs& a, std::vector<float>& scratch) {
     const int T = a.T, P = a.P, Tn = T - P, C = a.C, NH = a.NH, hs = C / NH;
     if (Tn <= 0) return;
@@ -120,7 +74,7 @@ void attention_new_rows(float* out, const AttentionArgs& a, std::vector<float>& 
                 if (inv_temp != 1.0f)
                     for (int j = 0; j < n; j++) srow[j] *= inv_temp;
                 if (a.scores) std::memcpy(a.scores->row(a.layer, h, i), srow, sizeof(float) * n);
-                softmax_row(srow, n);
+                kernels::softmax_row(srow, srow, n);
                 if (plan && plan->replace) replace_row(srow, n, i, T, *plan->replace);
                 std::memcpy(a.att->row(a.layer, h, i), srow, sizeof(float) * n);
                 for (int j = n; j < ncols; j++) srow[j] = 0.0f; // masked cells of this block

@@ -37,9 +37,3 @@ struct AttentionArgs {
 void attention_new_rows(float* out, const AttentionArgs& a, std::vector<float>& scratch);
 
 } // namespace al::detail
-
-namespace al::detail {
-// n floats, zero-filled or not. Large blocks are 2 MB aligned and advised for transparent huge
-// pages: a T = 1024 forward writes ~600 MB of patterns, and 4 KB page faults would cost ~10%.
-std::shared_ptr<float[]> allocate_floats(size_t n, bool zero);
-} // namespace al::detail

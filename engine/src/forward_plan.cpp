@@ -14,7 +14,7 @@
 
 #include "attention_lens/error.h"
 #include "attention_lens/layers.h"
-#include "forward_math.h"
+#include "kernels/fastmath.h"
 
 namespace al {
 

@@ -6,31 +6,15 @@
 
 #include <cblas.h>
 
-#include "forward_math.h"
-#include "gemm.h"
+#include "kernels/fastmath.h"
+#include "kernels/gemm.h"
+#include "kernels/softmax.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace al::layers {
-
-namespace {
-
-// p[n] = softmax(x[n]): exp(x - max), summed in double, then scaled by 1/sum. p may be x.
-inline void softmax_row(float* p, const float* x, int n) {
-    float maxv = -std::numeric_limits<float>::infinity();
-    for (int i = 0; i < n; i++) maxv = std::fmax(maxv, x[i]);
-    double sum = 0.0;
-    for (int i = 0; i < n; i++) {
-        p[i] = std::exp(x[i] - maxv);
-        sum += p[i];
-    }
-    const float inv = static_cast<float>(1.0 / sum);
-    for (int i = 0; i < n; i++) p[i] *= inv;
-}
-
-} // namespace
 
 void encoder_forward(float* out, const int* inp, const float* wte, const float* wpe,
                      int B, int T, int C, int pos0) {
@@ -83,13 +67,8 @@ void matmul_forward(float* out, const float* inp, const float* weight, const flo
                     bias ? 1.0f : 0.0f, out, 1);
         return;
     }
-    if (detail::fast_gemm_available()) {
-        if (!bias) std::fill(out, out + static_cast<size_t>(N) * OC, 0.0f);
-        detail::fast_gemm(N, OC, C, inp, C, weight, OC, false, out, OC);
-        return;
-    }
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, OC, C, 1.0f, inp, C, weight, OC,
-                bias ? 1.0f : 0.0f, out, OC);
+    if (!bias) std::fill(out, out + static_cast<size_t>(N) * OC, 0.0f);
+    kernels::gemm(N, OC, C, inp, C, weight, OC, false, out, OC);
 }
 
 void attention_forward(float* out, float* preatt, float* att, const float* qkv,
@@ -113,7 +92,7 @@ void attention_forward(float* out, float* preatt, float* att, const float* qkv,
                 const int allowed = causal ? t + 1 : T;
                 for (int t2 = allowed; t2 < T; t2++) prow[t2] = neg_inf;
                 // arow[0,allowed) = softmax(prow[0,allowed)); the masked rest gets no weight
-                softmax_row(arow, prow, allowed);
+                kernels::softmax_row(arow, prow, allowed);
                 for (int t2 = allowed; t2 < T; t2++) arow[t2] = 0.0f;
             }
             // out[T,hs] (strided by C) = a[T,T] . v[T,hs] (strided by 3C)
@@ -130,15 +109,15 @@ void gelu_forward(float* out, const float* inp, int N) {
 
 void matmul_gelu_forward(float* out, const float* inp, const float* weight, const float* bias,
                          int N, int C, int OC) {
-    if (N > 1 && detail::fast_gemm_available()) {
-        // The activation is applied to each tile of the product as it is finished, by the
-        // thread that computed it, while the tile is still in cache.
+    if (N > 1) {
+        // The activation is applied within the product (by the AVX-512 kernel to each tile as it
+        // is finished, by the thread that computed it, while the tile is still in cache).
         if (bias) {
             for (int n = 0; n < N; n++) std::copy(bias, bias + OC, out + static_cast<size_t>(n) * OC);
         } else {
             std::fill(out, out + static_cast<size_t>(N) * OC, 0.0f);
         }
-        detail::fast_gemm(N, OC, C, inp, C, weight, OC, false, out, OC, detail::GemmEpilogue::GeluTanh);
+        kernels::gemm(N, OC, C, inp, C, weight, OC, false, out, OC, kernels::GemmEpilogue::GeluTanh);
         return;
     }
     matmul_forward(out, inp, weight, bias, N, C, OC);
@@ -153,7 +132,7 @@ void softmax_forward(float* probs, const float* logits, int N, int V) {
     for (int n = 0; n < N; n++) {
         const float* l = logits + static_cast<size_t>(n) * V;
         float* p = probs + static_cast<size_t>(n) * V;
-        softmax_row(p, l, V); // p[V] = softmax(l[V])
+        kernels::softmax_row(p, l, V); // p[V] = softmax(l[V])
     }
 }
 

@@ -1,8 +1,9 @@
-// The engine's AVX-512 matrix product (engine/src/gemm.h) against a plain double-precision loop:
+// The engine's AVX-512 matrix product (engine/src/kernels/gemm_avx512.h) against a plain double-precision loop:
 // every remainder the blocking creates (rows past a multiple of 8, columns past a multiple of 48,
 // depths past a multiple of 256), strided operands, a transposed B, accumulation into C, and one
 // or two threads giving bit-identical results.
-#include "gemm.h"
+#include "kernels/gemm.h"
+#include "kernels/gemm_avx512.h"
 
 #include <QtTest/QtTest>
 
@@ -54,7 +55,7 @@ private slots:
         QTest::addRow("transposed-strided") << 5 << 49 << 33 << true << 3;
     }
     void matchesReference() {
-        if (!al::detail::fast_gemm_available()) QSKIP("no AVX-512 on this CPU (or AL_GEMM=blas): OpenBLAS does every product");
+        if (!al::kernels::gemm_uses_avx512()) QSKIP("no AVX-512 on this CPU (or AL_GEMM=blas): OpenBLAS does every product");
         QFETCH(int, M); QFETCH(int, N); QFETCH(int, K); QFETCH(bool, transB); QFETCH(int, pad);
         const Case c{M, N, K, transB, pad};
         const int lda = K + pad, ldc = N + pad, ldb = (transB ? K : N) + pad;
@@ -67,7 +68,7 @@ private slots:
         for (float& x : C) x = u(rng);
         const std::vector<double> want = reference(c, A, lda, B, ldb, C, ldc);
         const std::vector<float> before = C;
-        al::detail::fast_gemm(M, N, K, A.data(), lda, B.data(), ldb, transB, C.data(), ldc);
+        al::kernels::gemm_avx512(M, N, K, A.data(), lda, B.data(), ldb, transB, C.data(), ldc);
         for (int i = 0; i < M; i++) {
             for (int j = 0; j < N; j++) {
                 const double got = C[static_cast<size_t>(i) * ldc + j], w = want[static_cast<size_t>(i) * N + j];
@@ -82,7 +83,7 @@ private slots:
     // Threads split the columns; each element is summed in the same order, so the result is the
     // same to the bit whatever the thread count.
     void threadCountDoesNotChangeResults() {
-        if (!al::detail::fast_gemm_available()) QSKIP("no AVX-512 on this CPU (or AL_GEMM=blas)");
+        if (!al::kernels::gemm_uses_avx512()) QSKIP("no AVX-512 on this CPU (or AL_GEMM=blas)");
         const int M = 64, N = 2304, K = 768;
         std::mt19937 rng(3);
         std::uniform_real_distribution<float> u(-1.0f, 1.0f);
@@ -92,11 +93,33 @@ private slots:
         const int previous = openblas_get_num_threads();
         std::vector<float> one(static_cast<size_t>(M) * N, 0.0f), two(one.size(), 0.0f);
         openblas_set_num_threads(1);
-        al::detail::fast_gemm(M, N, K, A.data(), K, B.data(), N, false, one.data(), N);
+        al::kernels::gemm_avx512(M, N, K, A.data(), K, B.data(), N, false, one.data(), N);
         openblas_set_num_threads(2);
-        al::detail::fast_gemm(M, N, K, A.data(), K, B.data(), N, false, two.data(), N);
+        al::kernels::gemm_avx512(M, N, K, A.data(), K, B.data(), N, false, two.data(), N);
         openblas_set_num_threads(previous);
         QVERIFY(one == two);
+    }
+
+    // The dispatch (kernels/gemm.h) on whichever kernel this CPU gets, with GPT-2's GELU applied
+    // once the sum is complete: gelu_new(C + A . B), against the double-precision formula.
+    void dispatchAppliesGeluAfterTheSum() {
+        const Case c{19, 130, 300, false, 0};
+        std::mt19937 rng(5);
+        std::uniform_real_distribution<float> u(-0.3f, 0.3f);
+        std::vector<float> A(static_cast<size_t>(c.M) * c.K), B(static_cast<size_t>(c.K) * c.N),
+            C(static_cast<size_t>(c.M) * c.N);
+        for (float& x : A) x = u(rng);
+        for (float& x : B) x = u(rng);
+        for (float& x : C) x = u(rng);
+        const std::vector<double> sum = reference(c, A, c.K, B, c.N, C, c.N);
+        al::kernels::gemm(c.M, c.N, c.K, A.data(), c.K, B.data(), c.N, false, C.data(), c.N,
+                          al::kernels::GemmEpilogue::GeluTanh);
+        for (size_t i = 0; i < C.size(); i++) {
+            const double x = sum[i];
+            const double want = 0.5 * x * (1.0 + std::tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)));
+            if (std::fabs(C[i] - want) > 1e-4)
+                QFAIL(qPrintable(QString("C[%1] = %2, expected gelu(%3) = %4").arg(i).arg(C[i]).arg(x).arg(want)));
+        }
     }
 };
 

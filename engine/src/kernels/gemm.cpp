@@ -1,5 +1,8 @@
-// Dispatch and threads of the engine's AVX-512 matrix product (gemm.h); the kernel itself is in
-// gemm_avx512.cpp.
+// The dispatch of kernels/gemm.h, and the threads of the AVX-512 product (its kernel, compiled for
+// AVX-512, is in gemm_avx512.cpp; this file is compiled for the baseline CPU).
+// Lets -O3 vectorise the clamps in fastmath::exp (a comparison may not be if-converted while
+// floating-point exceptions are observable; nothing here reads them).
+#pragma GCC optimize("no-trapping-math")
 #include "gemm.h"
 
 #include <cstdlib>
@@ -10,9 +13,12 @@
 
 #include <cblas.h>
 
-namespace al::detail {
+#include "fastmath.h"
+#include "gemm_avx512.h"
 
-bool fast_gemm_available() {
+namespace al::kernels {
+
+bool gemm_uses_avx512() {
     static const bool available = [] {
         const char* choice = std::getenv("AL_GEMM");
         if (choice && std::strcmp(choice, "blas") == 0) return false;
@@ -22,8 +28,24 @@ bool fast_gemm_available() {
     return available;
 }
 
-void fast_gemm(int M, int N, int K, const float* A, int lda, const float* B, int ldb, bool trans_b,
-               float* C, int ldc, GemmEpilogue epilogue) {
+void gemm(int M, int N, int K, const float* A, int lda, const float* B, int ldb, bool trans_b, float* C, int ldc,
+          GemmEpilogue epilogue) {
+    if (M <= 0 || N <= 0 || K <= 0) return;
+    if (gemm_uses_avx512()) {
+        gemm_avx512(M, N, K, A, lda, B, ldb, trans_b, C, ldc, epilogue);
+        return;
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans, M, N, K, 1.0f, A, lda, B, ldb,
+                1.0f, C, ldc);
+    if (epilogue == GemmEpilogue::GeluTanh)
+        for (int i = 0; i < M; i++) {
+            float* row = C + static_cast<long>(i) * ldc;
+            for (int j = 0; j < N; j++) row[j] = fastmath::gelu_tanh(row[j]);
+        }
+}
+
+void gemm_avx512(int M, int N, int K, const float* A, int lda, const float* B, int ldb, bool trans_b, float* C,
+                 int ldc, GemmEpilogue epilogue) {
     if (M <= 0 || N <= 0 || K <= 0) return;
     constexpr int kPanel = 48;
     const int panels = (N + kPanel - 1) / kPanel;
@@ -35,7 +57,7 @@ void fast_gemm(int M, int N, int K, const float* A, int lda, const float* B, int
     auto share = [&](int t, float* pack) {
         const int j0 = static_cast<int>(static_cast<long>(panels) * t / threads) * kPanel;
         const int j1 = t + 1 == threads ? N : static_cast<int>(static_cast<long>(panels) * (t + 1) / threads) * kPanel;
-        if (j0 < j1) fast_gemm_columns(M, K, A, lda, B, ldb, trans_b, C, ldc, j0, j1, pack, epilogue);
+        if (j0 < j1) gemm_avx512_columns(M, K, A, lda, B, ldb, trans_b, C, ldc, j0, j1, pack, epilogue);
     };
     struct alignas(64) Pack { float f[kGemmPackFloats]; };
     thread_local std::unique_ptr<Pack> pack = std::make_unique<Pack>(); // 48 KB, kept per thread
@@ -54,4 +76,4 @@ void fast_gemm(int M, int N, int K, const float* A, int lda, const float* B, int
     for (std::thread& w : workers) w.join();
 }
 
-} // namespace al::detail
+} // namespace al::kernels

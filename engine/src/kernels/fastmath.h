@@ -9,9 +9,12 @@
 
 namespace al::fastmath {
 
-// e^x for x in float range; inputs below -87.3 give ~1e-38 (not 0), above 88 give e^88.
+// e^x for x in float range. Below -87.3 the true value is under e^-87.3 = 1.2e-38, the smallest
+// normal float: the result is exactly 0 (a softmax weight that should vanish does, instead of
+// keeping the clamp's 1.2e-38). Above 88 it gives e^88.
 inline float exp(float x) {
-    x = x < -87.3f ? -87.3f : (x > 88.0f ? 88.0f : x);
+    const bool vanishes = x < -87.3f;
+    x = x < -87.3f ? -87.3f : (x > 88.0f ? 88.0f : x); // keeps 2^n below a normal exponent
     // n = round(x / ln 2) with the 1.5 * 2^23 trick (vectorises without SSE4.1's roundps)
     const float magic = 12582912.0f;
     float t = x * 1.44269504088896341f + magic;
@@ -29,7 +32,7 @@ inline float exp(float x) {
     int32_t bits = (static_cast<int32_t>(n) + 127) << 23; // 2^n
     float scale;
     std::memcpy(&scale, &bits, sizeof scale);
-    return y * scale;
+    return vanishes ? 0.0f : y * scale;
 }
 
 // GPT-2's gelu_new, 0.5 x (1 + tanh(u)) with u = sqrt(2/pi) (x + 0.044715 x^3), written as

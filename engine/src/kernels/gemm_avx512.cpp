@@ -1,5 +1,5 @@
-// AVX-512 kernel of fast_gemm (gemm.h). The whole file is compiled for AVX-512 through the pragma
-// below, whatever the build flags, and is only ever called after fast_gemm_available() checked the
+// AVX-512 kernel of gemm_avx512 (gemm_avx512.h). The whole file is compiled for AVX-512 through the pragma
+// below, whatever the build flags, and is only ever called after gemm_uses_avx512() checked the
 // CPU. It therefore uses no standard-library templates: an instantiation compiled here for
 // AVX-512 could be the copy the linker keeps for the rest of the program.
 //
@@ -8,12 +8,12 @@
 // block of up to 8 rows of A runs through it. A micro-kernel keeps an 8 x 48 tile of C in 24
 // vector registers: per step k, 3 loads of B, 8 broadcasts of A, 24 fused multiply-adds.
 #pragma GCC target("avx512f,avx512vl,avx2,fma")
-#include "gemm.h"
-#include "forward_math.h"
+#include "gemm_avx512.h"
+#include "fastmath.h"
 
 #include <immintrin.h>
 
-namespace al::detail {
+namespace al::kernels {
 
 namespace {
 
@@ -52,7 +52,7 @@ void pack_panel(const float* B, int ldb, bool trans_b, int p0, int kc, int j, in
 }
 
 // C[0..R)[0..nr) += A[0..R)[0..kc) . bp[0..kc)[0..nr). When pf is set, row k of the next panel
-// of B (at pf + k * ldb, 48 floats) is prefetched while step k runs (see fast_gemm_columns);
+// of B (at pf + k * ldb, 48 floats) is prefetched while step k runs (see gemm_avx512_columns);
 // prefetches never fault, so rows past the end of B cost nothing.
 template <int R>
 inline void micro_kernel(int kc, const float* a, int lda, const float* bp, float* c, int ldc,
@@ -93,8 +93,8 @@ inline void micro_kernel(int kc, const float* a, int lda, const float* bp, float
 
 } // namespace
 
-void fast_gemm_columns(int M, int K, const float* A, int lda, const float* B, int ldb, bool trans_b,
-                       float* C, int ldc, int j0, int j1, float* pack, GemmEpilogue epilogue) {
+void gemm_avx512_columns(int M, int K, const float* A, int lda, const float* B, int ldb, bool trans_b, float* C,
+                         int ldc, int j0, int j1, float* pack, GemmEpilogue epilogue) {
     for (int p0 = 0; p0 < K; p0 += kKC) {
         const int kc = K - p0 < kKC ? K - p0 : kKC;
         for (int j = j0; j < j1; j += kNR) {
@@ -130,4 +130,4 @@ void fast_gemm_columns(int M, int K, const float* A, int lda, const float* B, in
     }
 }
 
-} // namespace al::detail
+} // namespace al::kernels
