@@ -356,6 +356,22 @@
         <source>Per layer, %1; %2.</source>
         <translation>Pro Layer: %1; %2.</translation>
     </message>
+    <message>
+        <source>tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>Millisekunden</translation>
+    </message>
+    <message>
+        <source>attention (scores, softmax, weighted sum)</source>
+        <translation>Attention (Scores, Softmax, gewichtete Summe)</translation>
+    </message>
+    <message>
+        <source>the rest (LayerNorms, projections, MLP)</source>
+        <translation>der Rest (LayerNorms, Projektionen, MLP)</translation>
+    </message>
 </context>
 <context>
     <name>CourseMap</name>
@@ -488,6 +504,80 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>FigureExport</name>
+    <message>
+        <source>unknown kind of export &quot;%1&quot;</source>
+        <translation>unbekannte Art von Export „%1“</translation>
+    </message>
+    <message>
+        <source>there is nothing to export yet</source>
+        <translation>noch gibt es nichts zu exportieren</translation>
+    </message>
+    <message>
+        <source>this figure cannot be saved that way</source>
+        <translation>diese Abbildung lässt sich so nicht speichern</translation>
+    </message>
+    <message>
+        <source>the export was stopped</source>
+        <translation>der Export wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>FigureExportBar</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save figure as SVG</source>
+        <translation>Abbildung als SVG speichern</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>Save the figure&apos;s numbers as JSON</source>
+        <translation>Die Zahlen der Abbildung als JSON speichern</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Save the figure as SVG</source>
+        <translation>Die Abbildung als SVG speichern</translation>
+    </message>
+    <message>
+        <source>Save the figure as PNG</source>
+        <translation>Die Abbildung als PNG speichern</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>The figure was not saved: no file name was given. Type a name, press Enter, then Save.</source>
+        <translation>Die Abbildung wurde nicht gespeichert: Es wurde kein Dateiname angegeben. Tippe einen Namen, drücke Enter, dann Speichern.</translation>
+    </message>
+    <message>
+        <source>Could not save the image to %1.</source>
+        <translation>Das Bild konnte nicht unter %1 gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -801,12 +891,12 @@
         <translation>„%1“ (%2) → „%3“ (%4): Gewicht %5</translation>
     </message>
     <message>
-        <source>Labels: your typed tokens in grey, the written ones in blue italics, the newest in bold with its row framed; where the cells are small, every few tokens are labelled, counted back from the newest. Colour: the weight, from 0 (darkest: no attention) to 1 (brightest: all of the row&apos;s attention on that one token); each row adds up to 1.</source>
-        <translation>Beschriftung: deine getippten Tokens grau, die geschriebenen blau und kursiv, das neueste fett mit umrahmter Zeile; wo die Zellen klein sind, ist nur jedes n-te Token beschriftet, vom neuesten aus zurückgezählt. Farbe: das Gewicht, von 0 (am dunkelsten: keine Attention) bis 1 (am hellsten: die ganze Attention der Zeile auf diesem einen Token); jede Zeile ergibt zusammen 1.</translation>
-    </message>
-    <message>
         <source>The newest token&apos;s row in every head: one tile per layer, one line per head, the selected head framed and marked ▶. The upright line in each tile is where the written tokens begin. Click a line to show that head above.</source>
         <translation>Die Zeile des neuesten Tokens in jedem Head: eine Kachel pro Layer, eine Linie pro Head, der gewählte Head umrahmt und mit ▶ markiert. Die senkrechte Linie in jeder Kachel zeigt, wo die geschriebenen Tokens beginnen. Klicke auf eine Linie, um diesen Head oben zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Labels, each token in a frame (a leading space written ·, a line break ⏎): your typed tokens upright, the written ones in blue italics, the newest in bold with its row framed; where the cells are small, every few tokens are labelled, counted back from the newest. Colour: the weight, from 0 (darkest: no attention) to 1 (brightest: all of the row&apos;s attention on that one token); each row adds up to 1.</source>
+        <translation>Beschriftung, jedes Token in einem Rahmen (ein führendes Leerzeichen als ·, ein Zeilenumbruch als ⏎): deine getippten Tokens aufrecht, die geschriebenen blau und kursiv, das neueste fett mit umrahmter Zeile; wo die Zellen klein sind, ist nur jedes n-te Token beschriftet, vom neuesten aus zurückgezählt. Farbe: das Gewicht, von 0 (am dunkelsten: keine Attention) bis 1 (am hellsten: die ganze Attention der Zeile auf diesem einen Token); jede Zeile ergibt zusammen 1.</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1091,34 @@
     <message>
         <source>Layer %1, head %2</source>
         <translation>Layer %1, Head %2</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Raw weights</source>
+        <translation>Rohe Gewichte</translation>
+    </message>
+    <message>
+        <source>Value-weighted</source>
+        <translation>Wertgewichtet</translation>
+    </message>
+    <message>
+        <source>Each weight times the size of what that token&apos;s value writes into the head&apos;s output (Kobayashi et al. 2020).</source>
+        <translation>Jedes Gewicht mal der Größe dessen, was der Wert dieses Tokens in die Ausgabe des Heads schreibt (Kobayashi et al. 2020).</translation>
+    </message>
+    <message>
+        <source>Value-weighted: weight × size of what the token&apos;s value writes, rescaled so a row sums to 1. The labels and scores still read the raw weights.</source>
+        <translation>Wertgewichtet: Gewicht × Größe dessen, was der Wert des Tokens schreibt, so umskaliert, dass jede Zeile 1 ergibt. Die Labels und Werte lesen weiter die rohen Gewichte.</translation>
+    </message>
+    <message>
+        <source>Value-weighted: computing the sizes of the values…</source>
+        <translation>Wertgewichtet: die Größen der Werte werden berechnet …</translation>
+    </message>
+    <message>
+        <source>Rows are queries, columns keys; value-weighted, each row rescaled to sum to 1.</source>
+        <translation>Zeilen sind Queries, Spalten Keys; wertgewichtet, jede Zeile so umskaliert, dass sie sich zu 1 summiert.</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1376,30 @@
     <message>
         <source>The final answer at the last position is %1. It first ranks among the top %2 after %3. Its logit stands %4 above the average token&apos;s; of that, attention wrote %5 directly and the MLPs %6.</source>
         <translation>Die endgültige Antwort an der letzten Position ist %1. Sie steht zum ersten Mal unter den ersten %2 nach %3. Ihr Logit liegt %4 über dem des mittleren Tokens; davon schrieb die Attention %5 direkt und die MLPs %6.</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>Embeddings</translation>
+    </message>
+    <message>
+        <source>emb.</source>
+        <translation>Emb.</translation>
+    </message>
+    <message>
+        <source>attn</source>
+        <translation>Attn</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>written into how far %1 stands above the average token</source>
+        <translation>in den Abstand von %1 über dem mittleren Token geschrieben</translation>
+    </message>
+    <message>
+        <source>Logit %1 − mean logit over the vocabulary (%2) = %3 = attention %4 + MLPs %5 + embeddings %6 + output biases %7 + final LayerNorm&apos;s bias %8.</source>
+        <translation>Logit %1 − mittlerer Logit über das Vokabular (%2) = %3 = Attention %4 + MLPs %5 + Embeddings %6 + Ausgabe-Biases %7 + Bias der letzten LayerNorm %8.</translation>
     </message>
 </context>
 <context>
@@ -2354,8 +2496,8 @@ Stream addieren</translation>
         <translation>Welche Position zählte, durch diesen Head gelesen, für die Antwort: drei Antworten</translation>
     </message>
     <message>
-        <source>One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position&apos;s value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model&apos;s top next token moves when that position&apos;s value alone is taken out of the head there, every later layer run again (exact about that one logit through this head, not an estimate). Each entry: rank, token, @ its position, value; in the removal column + means removing the value raises the logit and − that it lowers it, blue bars where it raises it. Bars are scaled to each column&apos;s largest. The position with the largest raw weight is outlined in every column.</source>
-        <translation>Ein Head am letzten der ersten %1 Tokens deines Textes, drei Arten, die Positionen zu ordnen, die er liest: sein rohes Gewicht; sein Gewicht mal der Größe dessen, was der Value der Position schreibt, ‖v·W_O‖, als Anteil an der Zeile (value-gewichtet, Kobayashi et al. 2020); und wie weit sich der Logit des wahrscheinlichsten nächsten Tokens verschiebt, wenn allein der Value dieser Position dort aus dem Head genommen wird und jede spätere Schicht neu rechnet (exakt für diesen einen Logit durch diesen Head, keine Schätzung). Jeder Eintrag: Platz, Token, @ seine Position, Wert; in der Spalte des Entfernens heißt +, dass das Entfernen des Values den Logit hebt, und −, dass es ihn senkt; blaue Balken, wo es ihn hebt. Die Balken sind auf den größten Wert jeder Spalte skaliert. Die Position mit dem größten rohen Gewicht ist in jeder Spalte umrandet.</translation>
+        <source>One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position&apos;s value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model&apos;s top next token moves against the mean logit over the vocabulary, as in the bars above, when that position&apos;s value alone is taken out of the head there, every later layer run again (exact about that one logit through this head, not an estimate). Each entry: rank, token, @ its position, value; in the removal column + means removing the value raises the logit and − that it lowers it, blue bars where it raises it. Bars are scaled to each column&apos;s largest. The position with the largest raw weight is outlined in every column.</source>
+        <translation>Ein Head am letzten der ersten %1 Tokens deines Textes, drei Arten, die Positionen zu ordnen, die er liest: sein rohes Gewicht; sein Gewicht mal der Größe dessen, was der Value der Position schreibt, ‖v·W_O‖, als Anteil an der Zeile (value-gewichtet, Kobayashi et al. 2020); und wie weit sich der Logit des wahrscheinlichsten nächsten Tokens gegenüber dem mittleren Logit über das Vokabular verschiebt, wie bei den Balken oben, wenn allein der Value dieser Position dort aus dem Head genommen wird und jede spätere Schicht neu rechnet (exakt für diesen einen Logit durch diesen Head, keine Schätzung). Jeder Eintrag: Platz, Token, @ seine Position, Wert; in der Spalte des Entfernens heißt +, dass das Entfernen des Values den Logit hebt, und −, dass es ihn senkt; blaue Balken, wo es ihn hebt. Die Balken sind auf den größten Wert jeder Spalte skaliert. Die Position mit dem größten rohen Gewicht ist in jeder Spalte umrandet.</translation>
     </message>
 </context>
 <context>
@@ -2654,6 +2796,13 @@ Stream addieren</translation>
             <numerusform>Ein Teil Ihrer Fortschrittsdatei konnte nicht gelesen werden (%n Einträge haben nicht die Form, die Attention Lens schreibt). Die Datei, wie sie war, ist als %1 aufbewahrt; der übrige Fortschritt wird weitergeführt.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Your progress file held %n entries that Attention Lens does not use, too large to save your new answers beside them. The file as it was is kept as %1; your progress is saved without them.</source>
+        <translation>
+            <numerusform>Deine Fortschrittsdatei enthielt %n Eintrag, den Attention Lens nicht nutzt, zu groß, um deine neuen Antworten daneben zu speichern. Die Datei, wie sie war, ist als %1 aufbewahrt; dein Fortschritt wird ohne ihn gespeichert.</numerusform>
+            <numerusform>Deine Fortschrittsdatei enthielt %n Einträge, die Attention Lens nicht nutzt, zu groß, um deine neuen Antworten daneben zu speichern. Die Datei, wie sie war, ist als %1 aufbewahrt; dein Fortschritt wird ohne sie gespeichert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2918,10 +3067,6 @@ Stream addieren</translation>
         <translation>Auf dem Beispielpaar „%1“ bewegt sich die Logit-Differenz dieses Modells nur von %2 auf %3, dort gibt es also auch keine faire Frage. Versuch einen anderen Text, dessen Antwort von einem früheren Wort abhängt.</translation>
     </message>
     <message>
-        <source>So this asks about the figure&apos;s worked pair “%1” instead: %2 becomes %3. The logit difference between %4 and %5 goes from %6 to %7. Copy one head&apos;s output at a time from the first text&apos;s run into the second&apos;s: how much of that change does the best single head bring back? (Type a text whose answer depends on an earlier word to ask about your own.)</source>
-        <translation>Darum fragt diese Frage stattdessen nach dem Beispielpaar „%1“ der Abbildung: Aus %2 wird %3. Die Logit-Differenz zwischen %4 und %5 geht von %6 auf %7. Kopiere die Ausgabe jeweils eines Heads aus dem Lauf auf dem ersten Text in den Lauf auf dem zweiten: Wie viel von dieser Änderung bringt der beste einzelne Head zurück? (Tippe einen Text, dessen Antwort von einem früheren Wort abhängt, um nach deinem eigenen zu fragen.)</translation>
-    </message>
-    <message>
         <source>On the worked pair “%1”, the measure is the logit of %2 minus that of %3. Head %4 brings back the most: %5 of the change. The figure shows this pair now, with every head&apos;s share.</source>
         <translation>Auf dem Beispielpaar „%1“ ist das Maß der Logit von %2 minus dem von %3. Head %4 bringt am meisten zurück: %5 der Änderung. Die Abbildung zeigt jetzt dieses Paar mit dem Anteil jedes Heads.</translation>
     </message>
@@ -2962,20 +3107,64 @@ Stream addieren</translation>
         <translation>Dieses Modell teilt seine Werte nicht allein durch √d (seine config.json legt eine andere Skalierung fest), daher lässt sich hier nicht fragen, was ein Weglassen dieser Division bewirken würde. GPT-2 und das eingebaute Modell teilen durch √d.</translation>
     </message>
     <message>
-        <source>Head %1 writes the largest part of the final answer %2 at the last position of your text. There its largest weight, %3, is on %4 (position %5): that position&apos;s share of the head&apos;s weights. Take each position&apos;s value out of the head there in turn, and add up how far the logit of %2 moves, every change counted by its size. Compared with its weight, what share of that total comes from position %5?</source>
-        <translation>Head %1 schreibt an der letzten Position deines Textes den größten Teil der endgültigen Antwort %2. Dort liegt sein größtes Gewicht, %3, auf %4 (Position %5): der Anteil dieser Position an den Gewichten des Heads. Nimm dort den Value jeder Position der Reihe nach aus dem Head heraus und addiere, wie weit sich der Logit von %2 verschiebt, jede Änderung nach ihrem Betrag gezählt. Verglichen mit ihrem Gewicht: Welcher Anteil dieser Summe stammt von Position %5?</translation>
-    </message>
-    <message>
-        <source>Removing the value of position %1 moves the logit of %2 by %3: %4% of all the positions&apos; changes added by size, %5 times its weight. The largest change, %6, comes from removing %7 (position %8, weight %9).</source>
-        <translation>Den Value von Position %1 zu entfernen verschiebt den Logit von %2 um %3: %4 % aller Änderungen der Positionen, nach Betrag addiert, das %5-Fache ihres Gewichts. Die größte Änderung, %6, kommt vom Entfernen von %7 (Position %8, Gewicht %9).</translation>
-    </message>
-    <message>
         <source>The value-weighted share of position %1 in the figure is a clue: it counts how long the value is, though not what the later layers make of it.</source>
         <translation>Der value-gewichtete Anteil von Position %1 in der Abbildung ist ein Hinweis: Er zählt, wie lang der Value ist, aber nicht, was die späteren Schichten daraus machen.</translation>
     </message>
     <message>
         <source>That is within %1 of the edge at %2 times, so the ranges on both sides of it count as right.</source>
         <translation>Das liegt innerhalb von %1 an der Grenze beim %2-Fachen, deshalb zählen die Bereiche auf beiden Seiten als richtig.</translation>
+    </message>
+    <message>
+        <source>On the first text this model prefers %1 to %2: its logit is %3 higher.</source>
+        <translation>Auf dem ersten Text zieht dieses Modell %1 gegenüber %2 vor: Sein Logit ist um %3 höher.</translation>
+    </message>
+    <message>
+        <source>On the second it still prefers %1, by %2.</source>
+        <translation>Auf dem zweiten zieht es weiterhin %1 vor, um %2.</translation>
+    </message>
+    <message>
+        <source>On the second it prefers %1 instead, by %2.</source>
+        <translation>Auf dem zweiten zieht es stattdessen %1 vor, um %2.</translation>
+    </message>
+    <message>
+        <source>So the swap moves their logit difference (%1 minus %2) from %3 to %4: a shift of %5 toward %6.</source>
+        <translation>Der Tausch verschiebt ihre Logit-Differenz (%1 minus %2) also von %3 auf %4: eine Verschiebung um %5 in Richtung %6.</translation>
+    </message>
+    <message>
+        <source>This needs a text of at least three tokens, so that one of them can be replaced before the last.</source>
+        <translation>Dafür braucht es einen Text aus mindestens drei Token, damit sich vor dem letzten eines ersetzen lässt.</translation>
+    </message>
+    <message>
+        <source>So this asks about the figure&apos;s worked pair “%1” instead: %2 becomes %3, so the name said twice changes from %4 to %5, %6 tokens before the last.</source>
+        <translation>Darum fragt diese Frage stattdessen nach dem Beispielpaar „%1“ der Abbildung: Aus %2 wird %3, der zweimal genannte Name wechselt also von %4 zu %5, %6 Tokens vor dem letzten.</translation>
+    </message>
+    <message>
+        <source>Copy one head&apos;s output at a time from the first text&apos;s run into the second&apos;s: how much of that shift does the best single head bring back? (Type a text whose answer depends on an earlier word to ask about your own.)</source>
+        <translation>Kopiere die Ausgabe jeweils eines Heads aus dem Lauf auf dem ersten Text in den Lauf auf dem zweiten: Wie viel von dieser Verschiebung bringt der beste einzelne Head zurück? (Tippe einen Text, dessen Antwort von einem früheren Wort abhängt, um nach deinem eigenen zu fragen.)</translation>
+    </message>
+    <message>
+        <source>This needs a text of at least two tokens, so that the last token has one before it.</source>
+        <translation>Dafür braucht es einen Text aus mindestens zwei Token, damit das letzte Token eines vor sich hat.</translation>
+    </message>
+    <message>
+        <source>This needs a text of at least three tokens, so that a row has a later token to hide.</source>
+        <translation>Dafür braucht es einen Text aus mindestens drei Token, damit eine Zeile ein späteres Token zu verbergen hat.</translation>
+    </message>
+    <message>
+        <source>This needs a text of at least two tokens, so that the second row has two cells to weigh.</source>
+        <translation>Dafür braucht es einen Text aus mindestens zwei Token, damit die zweite Zeile zwei Zellen zu gewichten hat.</translation>
+    </message>
+    <message>
+        <source>This needs a text of at least four tokens, so that the other rows show the head&apos;s habit.</source>
+        <translation>Dafür braucht es einen Text aus mindestens vier Token, damit die übrigen Zeilen die Gewohnheit des Heads zeigen.</translation>
+    </message>
+    <message>
+        <source>Head %1 writes the largest part of the final answer %2 at the last position of your text. There its largest weight, %3, is on %4 (position %5): that position&apos;s share of the head&apos;s weights. Take each position&apos;s value out of the head there in turn, and add up how far the logit of %2 moves against the mean logit, every change counted by its size. Compared with its weight, what share of that total comes from position %5?</source>
+        <translation>Head %1 schreibt an der letzten Position deines Textes den größten Teil der endgültigen Antwort %2. Dort liegt sein größtes Gewicht, %3, auf %4 (Position %5): der Anteil dieser Position an den Gewichten des Heads. Nimm dort den Value jeder Position der Reihe nach aus dem Head heraus und addiere, wie weit sich der Logit von %2 gegenüber dem mittleren Logit verschiebt, jede Änderung nach ihrem Betrag gezählt. Verglichen mit ihrem Gewicht: Welcher Anteil dieser Summe stammt von Position %5?</translation>
+    </message>
+    <message>
+        <source>Removing the value of position %1 moves the logit of %2 against the mean logit by %3: %4% of all the positions&apos; changes added by size, %5 times its weight. The largest change, %6, comes from removing %7 (position %8, weight %9).</source>
+        <translation>Den Value von Position %1 zu entfernen verschiebt den Logit von %2 gegenüber dem mittleren Logit um %3: %4 % aller Änderungen der Positionen, nach Betrag addiert, das %5-Fache ihres Gewichts. Die größte Änderung, %6, kommt vom Entfernen von %7 (Position %8, Gewicht %9).</translation>
     </message>
 </context>
 <context>
@@ -3740,12 +3929,12 @@ Stream addieren</translation>
         <translation>Gewicht und Entfernen stimmen überein; der gewichtete Anteil zeigt woandershin.</translation>
     </message>
     <message>
-        <source>Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 most: it raises it by %9.</source>
-        <translation>Head %1.%2 an der letzten Position: Das größte Gewicht liegt auf %3 (%4); gewichtet mit dem, was jeder Value bewegt, steht %5 vorn (%6); den Value von %7 zu entfernen ändert den Logit von %8 am stärksten: Es hebt ihn um %9.</translation>
+        <source>Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 against the mean logit most: it raises it by %9.</source>
+        <translation>Head %1.%2 an der letzten Position: Das größte Gewicht liegt auf %3 (%4); gewichtet mit dem, was jeder Value bewegt, steht %5 vorn (%6); den Value von %7 zu entfernen ändert den Logit von %8 gegenüber dem mittleren Logit am stärksten: Es hebt ihn um %9.</translation>
     </message>
     <message>
-        <source>Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 most: it lowers it by %9.</source>
-        <translation>Head %1.%2 an der letzten Position: Das größte Gewicht liegt auf %3 (%4); gewichtet mit dem, was jeder Value bewegt, steht %5 vorn (%6); den Value von %7 zu entfernen ändert den Logit von %8 am stärksten: Es senkt ihn um %9.</translation>
+        <source>Head %1.%2 at the last position: the largest weight is on %3 (%4); weighted by what each value moves, %5 comes first (%6); removing the value of %7 changes the logit of %8 against the mean logit most: it lowers it by %9.</source>
+        <translation>Head %1.%2 an der letzten Position: Das größte Gewicht liegt auf %3 (%4); gewichtet mit dem, was jeder Value bewegt, steht %5 vorn (%6); den Value von %7 zu entfernen ändert den Logit von %8 gegenüber dem mittleren Logit am stärksten: Es senkt ihn um %9.</translation>
     </message>
 </context>
 <context>
@@ -3775,12 +3964,12 @@ Stream addieren</translation>
         <translation>Value-gewichteter Anteil</translation>
     </message>
     <message>
-        <source>Value removed: change in the logit of “%1”</source>
-        <translation>Value entfernt: Änderung des Logits von „%1“</translation>
-    </message>
-    <message>
         <source>The outlined position ranks %1 of %2 here.</source>
         <translation>Die umrandete Position steht hier auf Platz %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Value removed: change in the logit of “%1” less the mean</source>
+        <translation>Value entfernt: Änderung des Logits von „%1“ abzüglich des Mittels</translation>
     </message>
 </context>
 <context>
@@ -3961,10 +4150,6 @@ Stream addieren</translation>
     <message>
         <source>Cannot write in %1: %2</source>
         <translation>In %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Not enough free space on %1: the download needs %2 more and %3 is free (%4 kept in reserve).</source>
-        <translation>Nicht genug freier Platz auf %1: Der Download braucht noch %2, und %3 sind frei (%4 bleiben als Reserve).</translation>
     </message>
     <message>
         <source>%1 is on a read-only file system.</source>
@@ -4209,6 +4394,14 @@ Stream addieren</translation>
     <message>
         <source>The server redirected the request for %1 more than 5 times without answering it (last to %2).</source>
         <translation>Der Server hat die Anfrage nach %1 mehr als fünfmal weitergeleitet, ohne sie zu beantworten (zuletzt an %2).</translation>
+    </message>
+    <message>
+        <source>Not enough free space on %1: the download needs %2 more, plus %3 left free so that the system and the app can go on working, and only %4 is free.</source>
+        <translation>Nicht genug freier Platz auf %1: Der Download braucht noch %2, dazu %3, die frei bleiben, damit das System und die App weiterarbeiten können, und frei sind nur %4.</translation>
+    </message>
+    <message>
+        <source>the download address “%1” does not start with https:// or http:// and a server&apos;s name (it comes from HF_ENDPOINT when that is set)</source>
+        <translation>die Download-Adresse „%1“ beginnt nicht mit https:// oder http:// und dem Namen eines Servers (sie stammt aus HF_ENDPOINT, wenn das gesetzt ist)</translation>
     </message>
 </context>
 </TS>
