@@ -14,6 +14,11 @@ ColumnLayout {
     property color tint: Theme.accent
     property bool markTop: false      // outline the most likely token (an exercise's answer)
     property string exportName: ""    // the export's name ("" : no export buttons)
+    // What the saved chart cannot show by itself: the settings that made the bars (the heads
+    // knocked out, the temperature and filters), written into its numbers, and a title that names
+    // them ("" : the on-screen title).
+    property var exportSettings: ({})
+    property string exportTitle: ""
     // FigureExport's figure: the bars as they are drawn, and their numbers.
     function figure() {
         const rows = [], tokens = [], ps = [], compare = []
@@ -25,10 +30,10 @@ ColumnLayout {
             if (c >= 0)
                 compare.push(c)
         }
-        const numbers = { tokens: tokens, p: ps }
+        const numbers = Object.assign({}, bars.exportSettings, { tokens: tokens, p: ps })
         if (compare.length === ps.length && compare.length > 0)
             numbers[bars.compareKey] = compare
-        return { name: bars.exportName, chart: "prob-bars", title: bars.title, bars: rows,
+        return { name: bars.exportName, chart: "prob-bars", title: bars.exportTitle !== "" ? bars.exportTitle : bars.title, bars: rows,
                  colour: "#c2185b", markTop: bars.markTop, numbers: numbers }
     }
     spacing: 2

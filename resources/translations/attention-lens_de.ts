@@ -121,6 +121,14 @@
         <source>Knocking heads out, and what the search found, are hidden until you commit your prediction above.</source>
         <translation>Das Ausschalten von Heads und die Ergebnisse der Suche bleiben verborgen, bis du oben deine Vorhersage festlegst.</translation>
     </message>
+    <message>
+        <source>Next token, all heads on</source>
+        <translation>Nächstes Token, alle Heads an</translation>
+    </message>
+    <message>
+        <source>Next token with heads %1 off (outlines: all heads on)</source>
+        <translation>Nächstes Token mit den Heads %1 aus (Umrisse: alle Heads an)</translation>
+    </message>
 </context>
 <context>
     <name>AboutInfo</name>
@@ -895,8 +903,8 @@
         <translation>Die Zeile des neuesten Tokens in jedem Head: eine Kachel pro Layer, eine Linie pro Head, der gewählte Head umrahmt und mit ▶ markiert. Die senkrechte Linie in jeder Kachel zeigt, wo die geschriebenen Tokens beginnen. Klicke auf eine Linie, um diesen Head oben zu zeigen.</translation>
     </message>
     <message>
-        <source>Labels, each token in a frame (a leading space written ·, a line break ⏎): your typed tokens upright, the written ones in blue italics, the newest in bold with its row framed; where the cells are small, every few tokens are labelled, counted back from the newest. Colour: the weight, from 0 (darkest: no attention) to 1 (brightest: all of the row&apos;s attention on that one token); each row adds up to 1.</source>
-        <translation>Beschriftung, jedes Token in einem Rahmen (ein führendes Leerzeichen als ·, ein Zeilenumbruch als ⏎): deine getippten Tokens aufrecht, die geschriebenen blau und kursiv, das neueste fett mit umrahmter Zeile; wo die Zellen klein sind, ist nur jedes n-te Token beschriftet, vom neuesten aus zurückgezählt. Farbe: das Gewicht, von 0 (am dunkelsten: keine Attention) bis 1 (am hellsten: die ganze Attention der Zeile auf diesem einen Token); jede Zeile ergibt zusammen 1.</translation>
+        <source>Labels, each token in a frame (a leading space written ·, a line break ⏎): your typed tokens in plain type, the written ones in blue italics, the newest in bold with its row framed; where the cells are small, every few tokens are labelled, counted back from the newest. Colour: the weight, from 0 (darkest: no attention) to 1 (brightest: all of the row&apos;s attention on that one token); each row adds up to 1.</source>
+        <translation>Beschriftung, jedes Token in einem Rahmen (ein führendes Leerzeichen als ·, ein Zeilenumbruch als ⏎): deine getippten Tokens in normaler Schrift, die geschriebenen blau und kursiv, das neueste fett mit umrahmter Zeile; wo die Zellen klein sind, ist nur jedes n-te Token beschriftet, vom neuesten aus zurückgezählt. Farbe: das Gewicht, von 0 (am dunkelsten: keine Attention) bis 1 (am hellsten: die ganze Attention der Zeile auf diesem einen Token); jede Zeile ergibt zusammen 1.</translation>
     </message>
 </context>
 <context>
@@ -1106,11 +1114,11 @@
     </message>
     <message>
         <source>Each weight times the size of what that token&apos;s value writes into the head&apos;s output (Kobayashi et al. 2020).</source>
-        <translation>Jedes Gewicht mal der Größe dessen, was der Wert dieses Tokens in die Ausgabe des Heads schreibt (Kobayashi et al. 2020).</translation>
+        <translation>Jedes Gewicht mal der Größe dessen, was der Value dieses Tokens in die Ausgabe des Heads schreibt (Kobayashi et al. 2020).</translation>
     </message>
     <message>
         <source>Value-weighted: weight × size of what the token&apos;s value writes, rescaled so a row sums to 1. The labels and scores still read the raw weights.</source>
-        <translation>Wertgewichtet: Gewicht × Größe dessen, was der Wert des Tokens schreibt, so umskaliert, dass jede Zeile 1 ergibt. Die Labels und Werte lesen weiter die rohen Gewichte.</translation>
+        <translation>Wertgewichtet: Gewicht × Größe dessen, was der Value des Tokens schreibt, so umskaliert, dass jede Zeile 1 ergibt. Die Labels und Scores lesen weiter die rohen Gewichte.</translation>
     </message>
     <message>
         <source>Value-weighted: computing the sizes of the values…</source>
@@ -1754,7 +1762,7 @@
     </message>
     <message>
         <source>Each weight times the size of what that token&apos;s value writes into the head&apos;s output (Kobayashi et al. 2020).</source>
-        <translation>Jedes Gewicht mal der Größe dessen, was der Wert dieses Tokens in die Ausgabe des Heads schreibt (Kobayashi et al. 2020).</translation>
+        <translation>Jedes Gewicht mal der Größe dessen, was der Value dieses Tokens in die Ausgabe des Heads schreibt (Kobayashi et al. 2020).</translation>
     </message>
     <message>
         <source>Value-weighted: weight × size of what the token&apos;s value writes, rescaled so a row sums to 1. Chips, arcs and matrix show it.</source>
@@ -1798,7 +1806,7 @@
     </message>
     <message>
         <source>Value-weighted, like the matrix.</source>
-        <translation>Value-gewichtet, wie die Matrix.</translation>
+        <translation>Wertgewichtet, wie die Matrix.</translation>
     </message>
     <message>
         <source>Raw weights until every head&apos;s value sizes are computed…</source>
@@ -2496,8 +2504,8 @@ Stream addieren</translation>
         <translation>Welche Position zählte, durch diesen Head gelesen, für die Antwort: drei Antworten</translation>
     </message>
     <message>
-        <source>One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position&apos;s value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model&apos;s top next token moves against the mean logit over the vocabulary, as in the bars above, when that position&apos;s value alone is taken out of the head there, every later layer run again (exact about that one logit through this head, not an estimate). Each entry: rank, token, @ its position, value; in the removal column + means removing the value raises the logit and − that it lowers it, blue bars where it raises it. Bars are scaled to each column&apos;s largest. The position with the largest raw weight is outlined in every column.</source>
-        <translation>Ein Head am letzten der ersten %1 Tokens deines Textes, drei Arten, die Positionen zu ordnen, die er liest: sein rohes Gewicht; sein Gewicht mal der Größe dessen, was der Value der Position schreibt, ‖v·W_O‖, als Anteil an der Zeile (value-gewichtet, Kobayashi et al. 2020); und wie weit sich der Logit des wahrscheinlichsten nächsten Tokens gegenüber dem mittleren Logit über das Vokabular verschiebt, wie bei den Balken oben, wenn allein der Value dieser Position dort aus dem Head genommen wird und jede spätere Schicht neu rechnet (exakt für diesen einen Logit durch diesen Head, keine Schätzung). Jeder Eintrag: Platz, Token, @ seine Position, Wert; in der Spalte des Entfernens heißt +, dass das Entfernen des Values den Logit hebt, und −, dass es ihn senkt; blaue Balken, wo es ihn hebt. Die Balken sind auf den größten Wert jeder Spalte skaliert. Die Position mit dem größten rohen Gewicht ist in jeder Spalte umrandet.</translation>
+        <source>One head at the last of the first %1 tokens of your text, three ways to rank the positions it reads: its raw weight; its weight times the size of what the position&apos;s value writes, ‖v·W_O‖, as a share of the row (value-weighted, Kobayashi et al. 2020); and how far the logit of the model&apos;s top next token moves against the mean logit over the vocabulary, as in the bars above, when that position&apos;s value alone is taken out of the head there, every later layer run again (exact about that one logit through this head, not an estimate). Each entry: rank, token, @ its position, value; in the removal column + means removing the value raises the logit less the mean and − that it lowers it, blue bars where it raises it. Bars are scaled to each column&apos;s largest. The position with the largest raw weight is outlined in every column.</source>
+        <translation>Ein Head am letzten der ersten %1 Tokens deines Textes, drei Arten, die Positionen zu ordnen, die er liest: sein rohes Gewicht; sein Gewicht mal der Größe dessen, was der Value der Position schreibt, ‖v·W_O‖, als Anteil an der Zeile (wertgewichtet, Kobayashi et al. 2020); und wie weit sich der Logit des wahrscheinlichsten nächsten Tokens gegenüber dem mittleren Logit über das Vokabular verschiebt, wie bei den Balken oben, wenn allein der Value dieser Position dort aus dem Head genommen wird und jede spätere Schicht neu rechnet (exakt für diesen einen Logit durch diesen Head, keine Schätzung). Jeder Eintrag: Platz, Token, @ seine Position, Wert; in der Spalte des Entfernens heißt +, dass das Entfernen des Values den Logit abzüglich des Mittels hebt, und −, dass es ihn senkt; blaue Balken, wo es ihn hebt. Die Balken sind auf den größten Wert jeder Spalte skaliert. Die Position mit dem größten rohen Gewicht ist in jeder Spalte umrandet.</translation>
     </message>
 </context>
 <context>
@@ -3107,8 +3115,8 @@ Stream addieren</translation>
         <translation>Dieses Modell teilt seine Werte nicht allein durch √d (seine config.json legt eine andere Skalierung fest), daher lässt sich hier nicht fragen, was ein Weglassen dieser Division bewirken würde. GPT-2 und das eingebaute Modell teilen durch √d.</translation>
     </message>
     <message>
-        <source>The value-weighted share of position %1 in the figure is a clue: it counts how long the value is, though not what the later layers make of it.</source>
-        <translation>Der value-gewichtete Anteil von Position %1 in der Abbildung ist ein Hinweis: Er zählt, wie lang der Value ist, aber nicht, was die späteren Schichten daraus machen.</translation>
+        <source>The value-weighted share of position %1 in the figure is a clue, not the answer: it counts how long the value is, not which way it points or what the later layers make of it.</source>
+        <translation>Der wertgewichtete Anteil von Position %1 in der Abbildung ist ein Hinweis, nicht die Antwort: Er zählt, wie lang der Value ist, nicht, in welche Richtung er zeigt oder was die späteren Schichten daraus machen.</translation>
     </message>
     <message>
         <source>That is within %1 of the edge at %2 times, so the ranges on both sides of it count as right.</source>
@@ -3348,6 +3356,10 @@ Stream addieren</translation>
     <message>
         <source>Generated with seed %1: &lt;i&gt;%2&lt;/i&gt;&lt;b&gt;%3&lt;/b&gt;</source>
         <translation>Erzeugt mit Seed %1: &lt;i&gt;%2&lt;/i&gt;&lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Next token at temperature %1, top-k %2, top-p %3 (outline: temperature 1, no filters)</source>
+        <translation>Nächstes Token bei Temperatur %1, Top-k %2, Top-p %3 (Umriss: Temperatur 1, keine Filter)</translation>
     </message>
 </context>
 <context>
@@ -3961,15 +3973,15 @@ Stream addieren</translation>
     </message>
     <message>
         <source>Value-weighted share</source>
-        <translation>Value-gewichteter Anteil</translation>
+        <translation>Wertgewichteter Anteil</translation>
     </message>
     <message>
         <source>The outlined position ranks %1 of %2 here.</source>
         <translation>Die umrandete Position steht hier auf Platz %1 von %2.</translation>
     </message>
     <message>
-        <source>Value removed: change in the logit of “%1” less the mean</source>
-        <translation>Value entfernt: Änderung des Logits von „%1“ abzüglich des Mittels</translation>
+        <source>Value removed: change in logit(“%1”) − mean logit</source>
+        <translation>Value entfernt: Änderung von Logit(„%1“) − mittlerer Logit</translation>
     </message>
 </context>
 <context>

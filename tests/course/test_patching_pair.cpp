@@ -184,7 +184,8 @@ private slots:
         // prefers on each text and by how much, which way the swap moves the difference, and how
         // far before the last token the texts differ.
         const QString maryQ = QStringLiteral("“·Mary”"), johnQ = QStringLiteral("“·John”");
-        auto by = [](float v) { return QString::number(double(std::abs(v)), 'g', 2); };
+        // Two decimals, as the patching figure writes them.
+        auto by = [](float v) { return QString::number(double(std::abs(v)), 'f', 2); };
         const QString firstPrefers = p.ld_clean >= 0 ? maryQ + QStringLiteral(" to ") + johnQ : johnQ + QStringLiteral(" to ") + maryQ;
         QVERIFY2(b.promptText.contains(QStringLiteral("On the first text this model prefers %1: its logit is %2 higher.")
                                            .arg(firstPrefers, by(p.ld_clean))),

@@ -88,7 +88,12 @@ ColumnLayout {
                 text: qsTr("Next token after “…%1”").arg(view.lab.context)
                 color: Theme.text; font.weight: Font.DemiBold; elide: Text.ElideLeft; Layout.fillWidth: true
             }
-            ProbBars { entries: view.lab.top; compareKey: "baseP"; exportName: "knockout-next-token" }
+            ProbBars {
+                entries: view.lab.top; compareKey: "baseP"; exportName: "knockout-next-token"
+                exportSettings: ({ ablated: view.lab.ablated, kl: view.lab.kl, dLogit: view.lab.dLogit })
+                exportTitle: view.lab.ablated.length === 0 ? qsTr("Next token, all heads on")
+                             : qsTr("Next token with heads %1 off (outlines: all heads on)").arg(view.lab.ablated.join(", "))
+            }
             Label {
                 text: view.lab.ablated.length === 0 ? qsTr("All heads on: this is the model's own prediction.")
                       : qsTr("%n head(s) off · KL from the intact run: %1 nats · logit of “%2”: %3 (outlines: before)", "", view.lab.ablated.length)

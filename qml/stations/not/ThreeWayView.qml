@@ -64,7 +64,7 @@ ColumnLayout {
                 model: [{ key: "weight", order: view.res.byWeight || [], title: qsTr("Raw weight") },
                         { key: "share", order: view.res.byShare || [], title: qsTr("Value-weighted share") },
                         { key: "change", order: view.res.byRemoval || [],
-                          title: qsTr("Value removed: change in the logit of “%1” less the mean").arg(view.res.answer || "") }]
+                          title: qsTr("Value removed: change in logit(“%1”) − mean logit").arg(view.res.answer || "") }]
                 delegate: ColumnLayout {
                     id: column
                     required property var modelData

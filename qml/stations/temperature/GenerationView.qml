@@ -276,7 +276,7 @@ ColumnLayout {
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap
                         color: Theme.textMuted; font.pixelSize: Theme.fontSmall
-                        text: qsTr("Labels, each token in a frame (a leading space written ·, a line break ⏎): your typed tokens upright, the written ones in blue italics, the newest in bold with its row framed; where the cells are small, every few tokens are labelled, counted back from the newest. Colour: the weight, from 0 (darkest: no attention) to 1 (brightest: all of the row's attention on that one token); each row adds up to 1.")
+                        text: qsTr("Labels, each token in a frame (a leading space written ·, a line break ⏎): your typed tokens in plain type, the written ones in blue italics, the newest in bold with its row framed; where the cells are small, every few tokens are labelled, counted back from the newest. Colour: the weight, from 0 (darkest: no attention) to 1 (brightest: all of the row's attention on that one token); each row adds up to 1.")
                     }
                 }
             }

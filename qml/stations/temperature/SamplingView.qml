@@ -58,7 +58,14 @@ ColumnLayout {
                 color: view.keptAnswered ? Theme.accent : Theme.textMuted; font.pixelSize: Theme.fontSmall
                 font.weight: view.keptAnswered ? Font.DemiBold : Font.Normal
             }
-            ProbBars { entries: view.lab.distribution; compareKey: "p1"; title: qsTr("Next token (outline: temperature 1, no filters)"); markTop: view.topAnswered; exportName: "next-token" }
+            ProbBars {
+                entries: view.lab.distribution; compareKey: "p1"; title: qsTr("Next token (outline: temperature 1, no filters)")
+                markTop: view.topAnswered; exportName: "next-token"
+                exportSettings: ({ temperature: view.lab.temperature, topK: view.lab.topK, topP: view.lab.topP, seed: view.lab.seed })
+                exportTitle: qsTr("Next token at temperature %1, top-k %2, top-p %3 (outline: temperature 1, no filters)")
+                             .arg(Theme.fixed(view.lab.temperature, 2)).arg(view.lab.topK === 0 ? qsTr("off") : view.lab.topK)
+                             .arg(Theme.fixed(view.lab.topP, 2))
+            }
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap

@@ -163,6 +163,14 @@ Item {
             compare(f.numbers.p, [0.5, 0.25])
             compare(f.numbers.baseP, [0.4, 0.3])
             verify(!Array.from(b.children).some(c => c.item !== undefined && c.active), "no export without a name")
+            // The settings that made the bars go into the saved numbers, and the saved title names them.
+            b.exportSettings = { temperature: 2, ablated: ["0.1"] }
+            b.exportTitle = "Next token at temperature 2.00"
+            const g = b.figure()
+            compare(g.title, "Next token at temperature 2.00")
+            compare(g.numbers.temperature, 2)
+            compare(g.numbers.ablated, ["0.1"])
+            compare(g.numbers.p, [0.5, 0.25])
             b.exportName = "next-token"
             tryVerify(() => Array.from(b.children).some(c => c.item !== undefined && c.item !== null && c.item.ready), 5000,
                       "the export buttons are there and ready")

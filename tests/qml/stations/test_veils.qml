@@ -554,7 +554,7 @@ Item {
                     verify(!p.veiled && p.content.visible, "the weights and the value-weighted shares are shown")
                 const texts = visibleTexts(three).join("\n")
                 verify(texts.indexOf("Raw weight") >= 0 && texts.indexOf("Value-weighted share") >= 0)
-                verify(texts.indexOf("Value removed: change in the logit of") >= 0)
+                verify(texts.indexOf("Value removed: change in logit(") >= 0)
                 const removalFirst = three.rows[three.res.byRemoval[0]]
                 verify(texts.indexOf(three.signed(removalFirst.change)) < 0, "no removal value is on screen")
                 verify(texts.indexOf("changes the logit of") < 0, "the description naming removal's first is hidden")

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -341,19 +342,25 @@ namespace {
 // this model prefers on each text and by how much, and which way the swap moves the difference (a
 // small model may prefer the name said twice on both texts, the opposite of GPT-2 small's answer).
 QString preferences(const Ctx& c, const al::Patching& p) {
+    // Two decimals, as the patching figure beside the card writes the logit differences.
+    const auto two = [](double v) {
+        QLocale locale;
+        locale.setNumberOptions(QLocale::OmitGroupSeparator);
+        return locale.toString(v, 'f', 2);
+    };
     const QString answer = quoted(c.model, p.answer), wrong = quoted(c.model, p.wrong);
     const bool cleanAnswer = p.ld_clean >= 0, corruptedAnswer = p.ld_corrupted >= 0;
     QString out = QObject::tr("On the first text this model prefers %1 to %2: its logit is %3 higher.")
-                      .arg(cleanAnswer ? answer : wrong, cleanAnswer ? wrong : answer, num(std::abs(p.ld_clean), 2));
+                      .arg(cleanAnswer ? answer : wrong, cleanAnswer ? wrong : answer, two(std::abs(p.ld_clean)));
     out += QLatin1Char(' ') + (cleanAnswer == corruptedAnswer
                                    ? QObject::tr("On the second it still prefers %1, by %2.")
                                    : QObject::tr("On the second it prefers %1 instead, by %2."))
-                                  .arg(corruptedAnswer ? answer : wrong, num(std::abs(p.ld_corrupted), 2));
+                                  .arg(corruptedAnswer ? answer : wrong, two(std::abs(p.ld_corrupted)));
     const bool towardWrong = p.ld_clean > p.ld_corrupted;
     out += QLatin1Char(' ') + QObject::tr("So the swap moves their logit difference (%1 minus %2) from %3 to %4: a shift "
                                           "of %5 toward %6.")
-                                  .arg(answer, wrong, num(p.ld_clean, 2), num(p.ld_corrupted, 2),
-                                       num(std::abs(p.ld_clean - p.ld_corrupted), 2), towardWrong ? wrong : answer);
+                                  .arg(answer, wrong, two(p.ld_clean), two(p.ld_corrupted),
+                                       two(std::abs(p.ld_clean - p.ld_corrupted)), towardWrong ? wrong : answer);
     return out;
 }
 

@@ -214,8 +214,8 @@ ExerciseAnswer threeWayShare(const Ctx& c) {
                        .arg(name, quoted(c.model, w.token), num(weight, 2), quoted(c.model, c.ids[size_t(top)]))
                        .arg(top)
                    + QLatin1Char(' ')
-                   + QObject::tr("The value-weighted share of position %1 in the figure is a clue: it counts how long "
-                                 "the value is, though not what the later layers make of it.")
+                   + QObject::tr("The value-weighted share of position %1 in the figure is a clue, not the answer: it "
+                                 "counts how long the value is, not which way it points or what the later layers make of it.")
                          .arg(top);
     // Four significant digits, so a ratio just past an edge (1.1, say) does not print as the edge itself.
     a.detail = QObject::tr("Removing the value of position %1 moves the logit of %2 against the mean logit by %3: %4% of all the positions' "
