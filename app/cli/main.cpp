@@ -77,8 +77,9 @@ const std::vector<Command>& commands() {
          "train a tiny GPT-2 on repeated random tokens, live",
          "JSON lines as it learns, then a summary; --out writes the trained model as a folder that\n"
          "--model opens. An existing --out folder is replaced only when it is empty or holds nothing\n"
-         "but a model's files (config.json, model.safetensors, vocab.json, merges.txt, source.json);\n"
-         "any other is refused before training, with exit code 2, and left as it was.",
+         "but a model's files (config.json, model.safetensors, vocab.json, merges.txt); any other,\n"
+         "a downloaded model (one with source.json) included, is refused before training, with exit\n"
+         "code 2, and left as it was.",
          cli::cmd_train_lab},
         {"models", "[--embedded DIR] [--models-dir DIR]", "the model library",
          "The embedded model, the downloadable GPT-2 family, downloaded models and Hugging Face cache\n"

@@ -13,11 +13,14 @@
 namespace course::audit {
 namespace {
 
+// A lesson file is a regular file of a few kilobytes: a pipe in its place would block the open
+// for ever, and a link to /dev/zero would read until memory ran out.
 QByteArray readFile(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw al::Error("cannot read " + path.toStdString() + ": " + f.errorString().toStdString());
-    return f.readAll();
+    constexpr uint64_t kMaxLessonFileBytes = 4u << 20;
+    const al::FileBytes read = al::read_regular_file(path.toStdString(), kMaxLessonFileBytes, al::Links::Follow);
+    if (read.problem != al::FileProblem::None)
+        throw al::Error(path.toStdString() + " " + al::describe(read, kMaxLessonFileBytes));
+    return QByteArray(read.bytes.data(), qsizetype(read.bytes.size()));
 }
 
 QJsonDocument readJson(const QString& path) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -21,6 +22,18 @@ namespace fs = std::filesystem;
 using namespace file_primitives;
 
 std::string write_file_atomically(const std::string& path, std::string_view bytes) {
+    // /dev, /proc and /sys hold devices and the system's own links: /dev/stdout is a link to a
+    // process's open file, so with output sent to a file it is "a link to a file", and the rename
+    // below would put a file in the system's place (as root) instead of writing the output. Nothing
+    // is saved there.
+    if (char* real = ::realpath(file_primitives::folder_of(path).c_str(), nullptr)) {
+        const std::string folder = real;
+        std::free(real);
+        for (const char* system : {"/dev", "/proc", "/sys"})
+            if (folder == system || folder.rfind(std::string(system) + "/", 0) == 0)
+                return "it is in " + std::string(system) + ", which holds the system's devices and links, not files to save "
+                       "(to write to the output, give a file's own path or redirect instead)";
+    }
     // Only a regular file, a link to one or a dangling link is replaced: a device, a pipe, a socket
     // or a folder at the path (or a link to one, such as /dev/stdout) is someone else's, and the
     // rename would put a file in its place.

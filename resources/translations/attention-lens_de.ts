@@ -2804,12 +2804,9 @@ Stream addieren</translation>
             <numerusform>Ein Teil Ihrer Fortschrittsdatei konnte nicht gelesen werden (%n Einträge haben nicht die Form, die Attention Lens schreibt). Die Datei, wie sie war, ist als %1 aufbewahrt; der übrige Fortschritt wird weitergeführt.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Your progress file held %n entries that Attention Lens does not use, too large to save your new answers beside them. The file as it was is kept as %1; your progress is saved without them.</source>
-        <translation>
-            <numerusform>Deine Fortschrittsdatei enthielt %n Eintrag, den Attention Lens nicht nutzt, zu groß, um deine neuen Antworten daneben zu speichern. Die Datei, wie sie war, ist als %1 aufbewahrt; dein Fortschritt wird ohne ihn gespeichert.</numerusform>
-            <numerusform>Deine Fortschrittsdatei enthielt %n Einträge, die Attention Lens nicht nutzt, zu groß, um deine neuen Antworten daneben zu speichern. Die Datei, wie sie war, ist als %1 aufbewahrt; dein Fortschritt wird ohne sie gespeichert.</numerusform>
-        </translation>
+    <message>
+        <source>Your progress file held data that Attention Lens does not use, too large to save your new answers beside it. The file as it was is kept as %1; your progress is saved without that data.</source>
+        <translation>Deine Fortschrittsdatei enthielt Daten, die Attention Lens nicht nutzt, zu groß, um deine neuen Antworten daneben zu speichern. Die Datei, wie sie war, ist als %1 aufbewahrt; dein Fortschritt wird ohne diese Daten gespeichert.</translation>
     </message>
 </context>
 <context>

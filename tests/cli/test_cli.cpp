@@ -393,6 +393,18 @@ private slots:
         latin1.close();
         expect_usage_error({"exercises", "audit", "--model", fixture_, "--texts", latin1.fileName()},
                            "is not valid UTF-8 text (one text per line): byte 3 ");
+        // A lesson file of --source that is a pipe is named, not opened (an open would wait for a
+        // writer for ever).
+        QTemporaryDir source;
+        QVERIFY(QDir().mkpath(source.filePath("lessons/01-lens")) && QDir().mkpath(source.filePath("qml/stations")));
+        {
+            QFile meta(source.filePath("lessons/01-lens/station.json"));
+            QVERIFY(meta.open(QIODevice::WriteOnly));
+            meta.write(R"({"id": "lens", "order": 1})");
+        }
+        QVERIFY(::mkfifo(QFile::encodeName(source.filePath("lessons/01-lens/prose.md")).constData(), 0600) == 0);
+        const Run piped = run_cli({"exercises", "audit", "--model", fixture_, "--source", source.path()});
+        QVERIFY2(piped.code > 0 && piped.err.contains("named pipe"), (piped.err + " code " + QByteArray::number(piped.code)).constData());
     }
 
     // Bytes that are not UTF-8 in an argument (--text, --model...) are refused with where they

@@ -329,12 +329,28 @@ private slots:
     // A file just under the cap whose bulk is a key no version writes: adding an answer would
     // push it over. The file as it was is set aside byte for byte, the learner is told where, and
     // the answers are saved without that key, rather than every later answer being lost.
+    void unknownBulkIsSetAsideSoAnswersAreSaved_data() {
+        QTest::addColumn<bool>("inAnAnswer");
+        QTest::newRow("a key at the top") << false;
+        QTest::newRow("a key in a kept answer") << true;
+    }
     void unknownBulkIsSetAsideSoAnswersAreSaved() {
+        QFETCH(bool, inAnAnswer);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("progress.json"));
-        const QJsonObject root{{"format", "attention-lens-progress"}, {"version", 1},
-                               {"stations", QJsonObject{{"mask", QJsonObject{{"visited", true}}}}},
-                               {"notes", QString((4 << 20) - 200, QLatin1Char('x'))}};
+        // The bulk fills the file to 20 bytes under the 4 MB cap, so that one more answer cannot fit.
+        const auto fileWith = [&](const QString& bulk) {
+            QJsonObject mask{{"visited", true}};
+            if (inAnAnswer)
+                mask.insert(QStringLiteral("exercises"),
+                            QJsonObject{{"mask-blocked", QJsonObject{{"prediction", "1"}, {"answer", "1"}, {"correct", true}, {"notes", bulk}}}});
+            QJsonObject root{{"format", "attention-lens-progress"}, {"version", 1}, {"stations", QJsonObject{{"mask", mask}}}};
+            if (!inAnAnswer)
+                root.insert(QStringLiteral("notes"), bulk);
+            return root;
+        };
+        const qsizetype frame = QJsonDocument(fileWith(QString())).toJson(QJsonDocument::Compact).size();
+        const QJsonObject root = fileWith(QString((4 << 20) - frame - 20, QLatin1Char('x')));
         const QByteArray original = QJsonDocument(root).toJson(QJsonDocument::Compact);
         QVERIFY(original.size() < 4 << 20);
         write(path, original);
@@ -353,6 +369,8 @@ private slots:
         s->setFilePath(path);
         QVERIFY(s->visited(QStringLiteral("mask")));
         QCOMPARE(s->answer(QStringLiteral("lens"), QStringLiteral("lens-predict-argmax")).value(QStringLiteral("prediction")).toString(), QStringLiteral("1"));
+        if (inAnAnswer) // the answer itself is kept, without the data beside it
+            QCOMPARE(s->answer(QStringLiteral("mask"), QStringLiteral("mask-blocked")).value(QStringLiteral("prediction")).toString(), QStringLiteral("1"));
     }
 
     // What a save killed between its write and its rename left is removed by the next load.

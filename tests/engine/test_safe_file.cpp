@@ -106,6 +106,14 @@ private slots:
         QCOMPARE(al::write_file_atomically(at("dangling"), "png"), std::string());
         QCOMPARE(slurp(at("dangling")), std::string("png"));
         QVERIFY(!fs::exists(at("nowhere")));
+        // /dev and /proc hold the system's own entries: /dev/stdout (with the output sent to a
+        // file, a link to a file) or /proc/self/fd/N is never replaced, and nothing is made there.
+        const std::string inDev = "/dev/al-safe-file-test-" + std::to_string(::getpid());
+        why = al::write_file_atomically(inDev, "png");
+        QVERIFY2(why.find("/dev") != std::string::npos && why.find("system") != std::string::npos, why.c_str());
+        QVERIFY(!fs::exists(inDev));
+        why = al::write_file_atomically("/proc/self/fd/1", "png");
+        QVERIFY2(why.find("/proc") != std::string::npos, why.c_str());
     }
 
     // A save replaces the file with a new one: the new one keeps the old one's permissions (a

@@ -157,6 +157,33 @@ QJsonObject withoutMalformedEntries(const QJsonObject& stations) {
     return out;
 }
 
+QJsonObject knownFieldsOnly(const QJsonObject& stations) {
+    static const QStringList kEntryKeys{QStringLiteral("prediction"), QStringLiteral("answer"), QStringLiteral("correct"),
+                                        QStringLiteral("at"), QStringLiteral("skipped"), QStringLiteral("revealed")};
+    QJsonObject out;
+    const QJsonObject usable = withoutMalformedEntries(stations);
+    for (auto it = usable.begin(); it != usable.end(); ++it) {
+        const QJsonObject station = it.value().toObject();
+        QJsonObject kept;
+        if (station.contains(QStringLiteral("visited")))
+            kept.insert(QStringLiteral("visited"), station.value(QStringLiteral("visited")));
+        QJsonObject exercises;
+        const QJsonObject all = station.value(QStringLiteral("exercises")).toObject();
+        for (auto e = all.begin(); e != all.end(); ++e) {
+            QJsonObject entry;
+            const QJsonObject from = e.value().toObject();
+            for (const QString& key : kEntryKeys)
+                if (from.contains(key))
+                    entry.insert(key, from.value(key));
+            exercises.insert(e.key(), entry);
+        }
+        if (!exercises.isEmpty())
+            kept.insert(QStringLiteral("exercises"), exercises);
+        out.insert(it.key(), kept);
+    }
+    return out;
+}
+
 ProgressFileContents parseProgressFile(const QByteArray& bytes) {
     ProgressFileContents out;
     QJsonParseError err;

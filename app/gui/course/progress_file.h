@@ -31,5 +31,8 @@ ProgressFileContents parseProgressFile(const QByteArray& bytes);
 // `stations` without the entries counted in malformedEntries (written once the file as read is
 // kept elsewhere, so the next start does not set a file aside again for the same entries).
 QJsonObject withoutMalformedEntries(const QJsonObject& stations);
+// Only what this version writes: each station's "visited" and its exercises' known fields, for a
+// file that would otherwise be too large to save (ProgressStore sets the file as it was aside first).
+QJsonObject knownFieldsOnly(const QJsonObject& stations);
 
 } // namespace al::course

@@ -177,21 +177,24 @@ void ProgressStore::save() {
 }
 
 bool ProgressStore::dropUnknownKeysToFit(const QString& path, QJsonObject& root) {
+    // Only what this version writes, at the top and inside every station and answer: data kept
+    // for another version can sit anywhere, and wherever it sits it is in the file set aside.
+    const QJsonObject stations = al::course::knownFieldsOnly(root.value(QStringLiteral("stations")).toObject());
     QJsonObject known;
-    for (const char* key : {"format", "version", "stations"})
+    for (const char* key : {"format", "version"})
         known.insert(QLatin1String(key), root.value(QLatin1String(key)));
-    if (known.size() == root.size() || QJsonDocument(known).toJson(QJsonDocument::Compact).size() > kMaxProgressBytes)
+    known.insert(QStringLiteral("stations"), stations);
+    if (known == root || QJsonDocument(known).toJson(QJsonDocument::Compact).size() > kMaxProgressBytes)
         return false;
     const QString aside = al::app::setFileAside(path);
     if (aside.isEmpty())
         return false;
-    const int dropped = int(root.size() - known.size());
     root = known;
     d->root = QJsonObject();
+    d->stations = stations;
     setNotice(this, d->notice,
-              tr("Your progress file held %n entries that Attention Lens does not use, too large to save your new "
-                 "answers beside them. The file as it was is kept as %1; your progress is saved without them.",
-                 nullptr, dropped)
+              tr("Your progress file held data that Attention Lens does not use, too large to save your new answers "
+                 "beside it. The file as it was is kept as %1; your progress is saved without that data.")
                   .arg(QDir::toNativeSeparators(aside)));
     return true;
 }

@@ -39,12 +39,5 @@
             <numerusform>Part of your progress file could not be read (%n entries are not in the shape Attention Lens writes). The file as it was is kept as %1; the rest of your progress is carried on.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Your progress file held %n entries that Attention Lens does not use, too large to save your new answers beside them. The file as it was is kept as %1; your progress is saved without them.</source>
-        <translation>
-            <numerusform>Your progress file held %n entry that Attention Lens does not use, too large to save your new answers beside it. The file as it was is kept as %1; your progress is saved without it.</numerusform>
-            <numerusform>Your progress file held %n entries that Attention Lens does not use, too large to save your new answers beside them. The file as it was is kept as %1; your progress is saved without them.</numerusform>
-        </translation>
-    </message>
 </context>
 </TS>
