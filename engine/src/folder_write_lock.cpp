@@ -19,20 +19,42 @@ namespace fs = std::filesystem;
 using file_primitives::quoted_name;
 
 namespace {
-// A lock file as FolderWriteLock writes it: one name, a process id and a newline, or empty for the
-// moment between its creation and the id being written. "" when the open file is one; else why not.
-std::string why_not_a_lock_file(int fd, const struct stat& st) {
-    if (st.st_nlink != 1) return "has other names (hard links)";
-    constexpr off_t kMaxBytes = 24; // the longest process id and a newline
-    if (st.st_size > kMaxBytes) return "holds more than a process id";
+// What a lock file says: this prefix, the holder's process id and a newline. The words, not bare
+// digits, are what tell a lock of ours from a learner's file that happens to have the name.
+constexpr char kLockPrefix[] = "attention-lens lock, process ";
+
+enum class Found { Lock, Empty, Other };
+
+// What the open file at the lock's path is, and (for Other) why it is not taken.
+Found what_is_there(int fd, const struct stat& st, std::string& why, std::string& pid) {
+    if (st.st_nlink != 1) {
+        why = "has other names (hard links)";
+        return Found::Other;
+    }
+    constexpr off_t kMaxBytes = 64; // the prefix, the longest process id and a newline
+    if (st.st_size == 0) return Found::Empty;
+    if (st.st_size > kMaxBytes) {
+        why = "is not a lock file of this program";
+        return Found::Other;
+    }
     char buf[kMaxBytes + 1] = {};
     const ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
-    if (n < 0) return std::string("cannot be read (") + std::strerror(errno) + ")";
+    if (n < 0) {
+        why = std::string("cannot be read (") + std::strerror(errno) + ")";
+        return Found::Other;
+    }
     std::string text(buf, size_t(n));
-    if (!text.empty() && text.back() == '\n') text.pop_back();
-    if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return "holds more than a process id";
-    return {};
+    if (text.empty()) return Found::Empty;
+    if (text.back() == '\n') text.pop_back();
+    const std::string prefix = kLockPrefix;
+    const bool ours = text.size() > prefix.size() && text.compare(0, prefix.size(), prefix) == 0 &&
+                      std::all_of(text.begin() + std::ptrdiff_t(prefix.size()), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!ours) {
+        why = "is not a lock file of this program";
+        return Found::Other;
+    }
+    pid = text.substr(prefix.size());
+    return Found::Lock;
 }
 } // namespace
 
@@ -59,6 +81,7 @@ FolderWriteLock::FolderWriteLock(const std::string& dest) {
         // nothing but a lock file: the name may be a file of the learner's, or a hard link to one
         // elsewhere, and taking over truncates the file and removes its name at exit.
         int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+        const bool created = fd >= 0;
         if (fd < 0 && errno == EEXIST)
             fd = ::open(path_.c_str(), O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
@@ -72,26 +95,20 @@ FolderWriteLock::FolderWriteLock(const std::string& dest) {
             problem_ = dest + ": " + path_ + " is not a regular file, so the lock cannot be taken";
             return;
         }
-        if (const std::string why = why_not_a_lock_file(fd, opened); !why.empty()) {
+        std::string why, pid;
+        const Found found = created ? Found::Empty : what_is_there(fd, opened, why, pid);
+        if (found == Found::Other) {
             ::close(fd);
             problem_ = dest + ": " + quoted_name(path_) + " " + why + ", so it is not taken as the lock; move it away or give another folder";
             return;
         }
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
             const int e = errno;
-            char pid[32] = {};
-            const ssize_t n = ::pread(fd, pid, sizeof pid - 1, 0);
             ::close(fd);
             if (e == EWOULDBLOCK) {
                 busy_ = true;
-                std::string who = "another process";
-                if (n > 0) {
-                    std::string digits(pid, size_t(n));
-                    while (!digits.empty() && !std::isdigit(static_cast<unsigned char>(digits.back()))) digits.pop_back();
-                    if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
-                        who += " (process " + digits + ")";
-                }
-                problem_ = dest + " is being written by " + who + "; wait for it to finish or give another folder";
+                problem_ = dest + " is being written by another process" + (pid.empty() ? "" : " (process " + pid + ")") +
+                           "; wait for it to finish or give another folder";
             } else {
                 problem_ = dest + ": cannot take the lock " + path_ + " (" + std::strerror(e) + ")";
             }
@@ -100,9 +117,10 @@ FolderWriteLock::FolderWriteLock(const std::string& dest) {
         // The file locked must still be the one at the path (not one its last holder removed).
         struct stat now {};
         if (::lstat(path_.c_str(), &now) == 0 && now.st_dev == opened.st_dev && now.st_ino == opened.st_ino) {
-            const std::string pid = std::to_string(::getpid()) + "\n";
-            if (::ftruncate(fd, 0) == 0 && ::pwrite(fd, pid.data(), pid.size(), 0) < 0) { /* the pid is only for messages */ }
+            const std::string says = kLockPrefix + std::to_string(::getpid()) + "\n";
+            if (::ftruncate(fd, 0) == 0 && ::pwrite(fd, says.data(), says.size(), 0) < 0) { /* the id is only for messages */ }
             fd_ = fd;
+            removeAtRelease_ = created || found == Found::Lock;
             return;
         }
         ::close(fd);
@@ -112,7 +130,9 @@ FolderWriteLock::FolderWriteLock(const std::string& dest) {
 
 FolderWriteLock::~FolderWriteLock() {
     if (fd_ < 0) return;
-    ::unlink(path_.c_str()); // removed while still locked, so no one can lock the old file after us
+    if (removeAtRelease_)
+        ::unlink(path_.c_str()); // removed while still locked, so no one can lock the old file after us
+    else if (::ftruncate(fd_, 0) != 0) { /* an empty file found: left as it was found, empty */ }
     ::close(fd_);
 }
 

@@ -105,6 +105,16 @@ bool settle(LensController& lens) {
     return QTest::qWaitFor([&] { return lens.hasResult() && lens.upToDate() && !lens.busy(); }, 30000);
 }
 
+// The fixture's model and its forward on one case, q/k/v kept: what a direct computation reads.
+std::pair<std::shared_ptr<const al::Model>, al::ForwardResult> fixtureForward(const fixture::Case& c) {
+    auto model = al::Model::load(fixture::modelDir().toStdString());
+    al::Runner runner(model);
+    al::ForwardOptions opt;
+    opt.keep_qkv = true;
+    al::ForwardResult fwd = runner.forward(c.ids, opt);
+    return {std::move(model), std::move(fwd)};
+}
+
 } // namespace
 
 class TestLensValueWeighted : public QObject {
@@ -115,11 +125,7 @@ private slots:
         const std::vector<fixture::Case> cases = fixture::cases();
         QVERIFY(!cases.empty());
         const fixture::Case& c = cases.back();
-        auto model = al::Model::load(fixture::modelDir().toStdString());
-        al::Runner runner(model);
-        al::ForwardOptions opt;
-        opt.keep_qkv = true;
-        const al::ForwardResult fwd = runner.forward(c.ids, opt);
+        const auto [model, fwd] = fixtureForward(c);
 
         LensController lens;
         lens.setFollowHub(false);
@@ -209,11 +215,7 @@ private slots:
         const std::vector<fixture::Case> cases = fixture::cases();
         QVERIFY(!cases.empty());
         const fixture::Case& c = cases.back();
-        auto model = al::Model::load(fixture::modelDir().toStdString());
-        al::Runner runner(model);
-        al::ForwardOptions opt;
-        opt.keep_qkv = true;
-        const al::ForwardResult fwd = runner.forward(c.ids, opt);
+        const auto [model, fwd] = fixtureForward(c);
         HeadsLab lab;
         lab.setFollowHub(false);
         lab.setModel(model, c.text);
@@ -232,8 +234,8 @@ private slots:
         lab.setModel(model, cases.front().text);
         QTRY_VERIFY_WITH_TIMEOUT(lab.valueWeightsReady() && !lab.busy(), 30000);
         QCOMPARE(lab.heads().first().toMap().value(QStringLiteral("size")).toInt(), cases.front().T);
-        const al::ForwardResult fwd0 = runner.forward(cases.front().ids, opt);
         const fixture::Case& c0 = cases.front();
+        const al::ForwardResult fwd0 = fixtureForward(c0).second;
         QVERIFY(checkHeadTiles(lab, *model, fwd0, [&](int l, int h, int i, int j) { return double(c0.att(l, h, i, j)); }) >= 0);
     }
 

@@ -314,9 +314,10 @@ private slots:
         fs::remove(victim);
     }
 
-    // A file already at the lock's path is taken over only when it can be nothing but an earlier
-    // lock file: the learner's file of that name, or a hard link to a file elsewhere, is refused
-    // and kept byte for byte (taking it over would truncate it and remove it at exit).
+    // A file already at the lock's path is taken over only when it is an earlier lock of ours or
+    // empty: the learner's file of that name (bare digits too), or a hard link to a file elsewhere,
+    // is refused and kept byte for byte (taking it over would truncate it and remove it at exit);
+    // an empty file taken over is left there, empty.
     void folderWriteLockKeepsFilesItDidNotMake() {
         const std::string dest = at("owned");
         const std::string lockFile = at(".owned.lock");
@@ -325,37 +326,48 @@ private slots:
         {
             al::FolderWriteLock lock(dest);
             QVERIFY(!lock.held() && !lock.busy());
-            QVERIFY2(lock.problem().find(".owned.lock holds more than a process id") != std::string::npos, lock.problem().c_str());
+            QVERIFY2(lock.problem().find(".owned.lock is not a lock file of this program") != std::string::npos, lock.problem().c_str());
         }
         QCOMPARE(slurp(lockFile), notes);
-        put(lockFile, "12 apples\n"); // small, but not a process id
-        { al::FolderWriteLock lock(dest); QVERIFY(!lock.held()); }
-        QCOMPARE(slurp(lockFile), std::string("12 apples\n"));
+        for (const std::string& small : {std::string("12 apples\n"), std::string("12\n"), std::string("4711")}) {
+            put(lockFile, small); // small, and digits alone: a learner's file as much as a lock
+            { al::FolderWriteLock lock(dest); QVERIFY(!lock.held()); }
+            QCOMPARE(slurp(lockFile), small);
+        }
         fs::remove(lockFile);
 
         const std::string victim = at("victim-linked.txt");
-        put(victim, "7\n"); // looks like a lock file, but has a second name
+        put(victim, "attention-lens lock, process 7\n"); // looks like a lock file, but has a second name
         fs::create_hard_link(victim, lockFile);
         {
             al::FolderWriteLock lock(dest);
             QVERIFY(!lock.held() && !lock.busy());
             QVERIFY2(lock.problem().find("has other names (hard links)") != std::string::npos, lock.problem().c_str());
         }
-        QCOMPARE(slurp(victim), std::string("7\n"));
+        QCOMPARE(slurp(victim), std::string("attention-lens lock, process 7\n"));
         QVERIFY(fs::exists(lockFile));
         fs::remove(lockFile);
         fs::remove(victim);
 
-        // An earlier writer's lock left by a crash (its process id, or empty) is taken over.
-        for (const std::string& stale : {std::string("999999999\n"), std::string()}) {
-            put(lockFile, stale);
-            {
-                al::FolderWriteLock lock(dest);
-                QVERIFY2(lock.held(), lock.problem().c_str());
-                QCOMPARE(slurp(lockFile), std::to_string(::getpid()) + "\n");
-            }
-            QVERIFY(!fs::exists(lockFile));
+        // An earlier writer's lock left by a crash is taken over and removed at release; an empty
+        // file (a writer stopped before writing its id, or the learner's) is taken over and left empty.
+        const std::string ours = "attention-lens lock, process " + std::to_string(::getpid()) + "\n";
+        put(lockFile, "attention-lens lock, process 999999999\n");
+        {
+            al::FolderWriteLock lock(dest);
+            QVERIFY2(lock.held(), lock.problem().c_str());
+            QCOMPARE(slurp(lockFile), ours);
         }
+        QVERIFY(!fs::exists(lockFile));
+        put(lockFile, "");
+        {
+            al::FolderWriteLock lock(dest);
+            QVERIFY2(lock.held(), lock.problem().c_str());
+            QCOMPARE(slurp(lockFile), ours);
+        }
+        QVERIFY(fs::exists(lockFile));
+        QCOMPARE(slurp(lockFile), std::string());
+        fs::remove(lockFile);
     }
 
     // A folder that holds anything but the files the fill writes is the learner's: refused before

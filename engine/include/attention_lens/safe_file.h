@@ -84,12 +84,13 @@ void replace_folder_atomically(const std::string& dest, const std::vector<std::s
                                const std::function<void(const std::string& dir)>& fill);
 
 // One writer at a time for the folder `dest`: an exclusive lock (flock, never waited for) on a
-// ".<name>.lock" file beside it that holds the writer's process id, taken by the constructor and
-// released, the file removed, by the destructor or when the process ends however it ends. A link
-// or anything but a regular file at the lock's path is never followed: the lock is then not taken.
-// The lock file is created afresh; a file already at its path is taken over only when it can be
-// nothing but an earlier lock file (one name, empty or a process id): anything else may be the
-// learner's, and is refused, never truncated or removed.
+// ".<name>.lock" file beside it that says "attention-lens lock, process <id>", taken by the
+// constructor and released by the destructor or when the process ends however it ends. A link or
+// anything but a regular file at the lock's path is never followed: the lock is then not taken.
+// The lock file is created afresh and removed at release; a file already at its path is taken over
+// only when it is an earlier lock of ours (one name, that sentence) or empty (a writer stopped
+// between creating it and writing its id). An empty file taken over is left empty, not removed: it
+// may be the learner's. Anything else is refused, never truncated or removed.
 class FolderWriteLock {
 public:
     explicit FolderWriteLock(const std::string& dest);
@@ -106,6 +107,7 @@ public:
 private:
     int fd_ = -1;
     bool busy_ = false;
+    bool removeAtRelease_ = false; // made by us, or an earlier lock of ours: not an empty file found
     std::string path_, problem_;
 };
 
