@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 #include "attention_lens/error.h"
@@ -85,6 +86,43 @@ bool showsAsBytes(std::string_view bytes) {
     return false;
 }
 
+namespace {
+// Bytes in the UTF-8 sequence that `lead` starts (1 for ASCII and for a byte that starts none).
+size_t utf8Length(unsigned char lead) {
+    if (lead >= 0xF0) return 4;
+    if (lead >= 0xE0) return 3;
+    if (lead >= 0xC0) return 2;
+    return 1;
+}
+
+// The code point of one whole, valid UTF-8 sequence (showsAsBytes has checked the text).
+char32_t decodeOne(const std::string& s) {
+    const auto b = [&](size_t i) { return char32_t(static_cast<unsigned char>(s[i])); };
+    switch (s.size()) {
+    case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+    case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    default: return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+    }
+}
+
+// Characters that draw as nothing, or as a plain space, in a chip: a no-break space, a soft
+// hyphen, zero-width spaces and joiners, direction marks and embeddings, the word joiner and
+// invisible operators, the byte-order mark, and variation selectors. Without a label of their own,
+// a token made of one would be an empty chip, or look like an ordinary space.
+bool drawsAsNothing(char32_t cp) {
+    return cp == 0xA0 || cp == 0xAD || cp == 0x034F || cp == 0x061C || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+// "‹U+200B›": the code point, in the brackets that mark every label that is not the text itself.
+std::string codePointLabel(char32_t cp) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));
+    return std::string("\xE2\x80\xB9") + buf + "\xE2\x80\xBA";
+}
+} // namespace
+
 std::string tokenText(const std::string& bytes, bool* partial) {
     const bool asBytes = showsAsBytes(bytes);
     if (partial) *partial = asBytes;
@@ -100,11 +138,19 @@ std::string tokenText(const std::string& bytes, bool* partial) {
     }
     const bool onlySpaces = !bytes.empty() && bytes.find_first_not_of(' ') == std::string::npos;
     std::string out;
-    for (char ch : bytes) {
+    for (size_t i = 0; i < bytes.size();) {
+        const char ch = bytes[i];
         if (onlySpaces) out += "\xE2\x90\xA3";     // ␣
         else if (ch == '\n') out += "\xE2\x8F\x8E"; // ⏎
         else if (ch == '\t') out += "\xE2\x87\xA5"; // ⇥
-        else out += ch;
+        else if (const size_t n = utf8Length(static_cast<unsigned char>(ch)); n > 1 && i + n <= bytes.size()) {
+            const std::string one = bytes.substr(i, n);
+            if (const char32_t cp = decodeOne(one); drawsAsNothing(cp)) out += codePointLabel(cp);
+            else out += one;
+            i += n;
+            continue;
+        } else out += ch;
+        ++i;
     }
     return out;
 }

@@ -31,7 +31,8 @@ std::vector<int> tokenize(const al::Model& model, const std::string& utf8, int m
 // tab as "⇥", a piece made only of spaces as one "␣" each, and a piece of a multi-byte character as
 // its bytes, "‹E2 80›" (then *partial is set), so that no figure shows a misleading glyph or nothing.
 // A control byte other than a line break or a tab, which would draw as nothing, is shown as its byte
-// too: "‹1B›" (showsAsBytes).
+// too: "‹1B›" (showsAsBytes); a character that draws as nothing or as a plain space (a zero-width
+// space, a direction mark, a no-break space) as its code point, "‹U+200B›".
 std::string tokenText(const std::string& bytes, bool* partial = nullptr);
 // Whether tokenText shows bytes as their values: not valid UTF-8, or a control byte other than a
 // line break or a tab.

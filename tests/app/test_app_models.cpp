@@ -216,7 +216,15 @@ private slots:
         QCOMPARE(QString::fromStdString(course::tokenText("\x1b", &partial)), QStringLiteral("‹1B›"));
         QVERIFY(partial);
         QCOMPARE(QString::fromStdString(course::tokenText("\x7f")), QStringLiteral("‹7F›"));
-        for (const char* bytes : {",", ".", "'", "\n", "\t", "\xE2\x80", "\x1b", "don't"}) {
+        // Characters that draw as nothing, or as a plain space: their code point, not an empty chip.
+        QCOMPARE(QString::fromStdString(course::tokenText("\xE2\x80\x8B")), QStringLiteral("‹U+200B›")); // zero-width space
+        QCOMPARE(QString::fromStdString(course::tokenText("a\xE2\x80\x8E")), QStringLiteral("a‹U+200E›")); // left-to-right mark
+        QCOMPARE(QString::fromStdString(course::tokenText("\xC2\xA0", &partial)), QStringLiteral("‹U+00A0›")); // no-break space
+        QVERIFY(!partial);
+        QCOMPARE(QString::fromStdString(course::tokenText("\xEF\xBB\xBF")), QStringLiteral("‹U+FEFF›"));
+        QCOMPARE(QString::fromStdString(course::tokenText("caf\xC3\xA9 \xE2\x80\x94")), QStringLiteral("café —"));
+        QCOMPARE(QString::fromStdString(course::tokenText("\xF0\x9F\x98\x80")), QStringLiteral("😀"));
+        for (const char* bytes : {",", ".", "'", "\n", "\t", "\xE2\x80", "\x1b", "don't", "\xE2\x80\x8B"}) {
             const lens::TokenInfo chip = lens::describeToken(bytes, false);
             QCOMPARE(chip.text, QString::fromStdString(course::tokenText(bytes)));
             QCOMPARE(lens::describeToken(std::string(" ") + bytes, false).text, chip.text);
