@@ -49,10 +49,12 @@ void print_line(const nlohmann::ordered_json& j) {
     std::fputc('\n', stdout);
     std::fflush(stdout);
 }
-// "1.4 MB": one decimal, so that a model of half a megabyte is not "0 MB".
+// "1.4 MB": one decimal, so that a model of half a megabyte is not "0 MB". Below 10 MB, where a
+// need and what is free can round alike ("needs 0.3 MB, 0.3 MB free"), in kB instead.
 std::string megabytes(std::uintmax_t bytes) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1 << 20));
+    if (bytes < std::uintmax_t(10) << 20) std::snprintf(buf, sizeof buf, "%ju kB", (bytes + 1023) / 1024);
+    else std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1 << 20));
     return buf;
 }
 } // namespace
@@ -103,9 +105,13 @@ int cmd_train_lab(const Args& args) {
         if (!target.has_filename()) target = target.parent_path(); // "dir/tl/" names "dir/tl"
         const std::filesystem::path folder = target.parent_path();
         const std::filesystem::space_info room = std::filesystem::space(folder, ec);
-        if (!ec && room.available < needed)
-            throw al::Error("not enough free space for the model in " + folder.string() + ": it needs about " +
-                            megabytes(needed) + ", and " + megabytes(room.available) + " are free");
+        if (!ec && room.available < needed) {
+            std::string need = megabytes(needed), free = megabytes(room.available);
+            if (need == free) // rounded alike: the bytes say which is larger
+                need = std::to_string(needed) + " bytes", free = std::to_string(room.available) + " bytes";
+            throw al::Error("not enough free space for the model in " + folder.string() + ": it needs about " + need + ", and " +
+                            free + " are free");
+        }
     }
     while (!lab->finished())
         for (const al::train::LabRecord& r : lab->step(s.log_every)) {

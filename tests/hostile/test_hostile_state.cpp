@@ -903,6 +903,11 @@ private slots:
         // Another shape, so that a config.json written over the old one would not match its weights.
         const Run second = home.run(cli(), train + QStringList{QStringLiteral("--layers"), QStringLiteral("1")}, 60000);
         QVERIFY2(second.finished && !second.signalled && second.code != 0, qPrintable(second.summary()));
+        // Refused before training, the need and what is free written so that they differ on the page.
+        const QRegularExpressionMatch said =
+            QRegularExpression(QStringLiteral("it needs about (.+), and (.+) are free")).match(second.log);
+        QVERIFY2(said.hasMatch() && said.captured(1) != said.captured(2), qPrintable(second.log));
+        QVERIFY2(said.captured(2).endsWith(QStringLiteral(" kB")), qPrintable(second.log)); // not "0.0 MB"
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QVERIFY2(Home::readFile(out + QLatin1Char('/') + it.key()) == it.value(), qPrintable(it.key() + " changed"));
         QCOMPARE(QDir(disk).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
