@@ -29,6 +29,16 @@ const QTemporaryDir& scratch() {
 
 QString scratchFile(const char* name) { return scratch().filePath(QString::fromLatin1(name)); }
 
+// A private copy (and the lock file QSettings makes beside it) is removed as soon as it has been
+// read or written: a process killed later leaves an empty folder behind, not a copy of the settings.
+struct RemovedAfterUse {
+    QString path;
+    ~RemovedAfterUse() {
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral(".lock"));
+    }
+};
+
 bool isOctal(char c) { return c >= '0' && c <= '7'; }
 bool isHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
 
@@ -123,6 +133,7 @@ Contents parse(const QByteArray& bytes) {
         return out;
     const QString copy = scratchFile("read.conf");
     QFile::remove(copy);
+    const RemovedAfterUse removed{copy};
     {
         QFile f(copy);
         if (!scratch().isValid() || !f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size()) {
@@ -130,13 +141,15 @@ Contents parse(const QByteArray& bytes) {
             return out;
         }
     }
-    QSettings settings(copy, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError) {
-        out.problem = QCoreApplication::translate("AppState", "it is not a settings file in the format the app writes");
-        return out;
+    {
+        QSettings settings(copy, QSettings::IniFormat);
+        if (settings.status() != QSettings::NoError) {
+            out.problem = QCoreApplication::translate("AppState", "it is not a settings file in the format the app writes");
+            return out;
+        }
+        for (const QString& key : settings.allKeys())
+            out.values.insert(key, settings.value(key));
     }
-    for (const QString& key : settings.allKeys())
-        out.values.insert(key, settings.value(key));
     return out;
 }
 
@@ -160,6 +173,7 @@ QString write(const QString& path, const QVariantMap& values, QByteArray* writte
         return QCoreApplication::translate("AppState", "no temporary folder");
     const QString copy = scratchFile("write.conf");
     QFile::remove(copy);
+    const RemovedAfterUse removed{copy};
     {
         QSettings settings(copy, QSettings::IniFormat);
         for (auto it = values.cbegin(); it != values.cend(); ++it) {
@@ -173,10 +187,13 @@ QString write(const QString& path, const QVariantMap& values, QByteArray* writte
             return QCoreApplication::translate("AppState", "the temporary folder is full or read-only");
     }
     // QSettings writes no file at all for no values: then the settings file is empty.
-    QFile f(copy);
-    if (f.exists() && !f.open(QIODevice::ReadOnly))
-        return f.errorString();
-    const QByteArray bytes = f.isOpen() ? f.readAll() : QByteArray();
+    QByteArray bytes;
+    {
+        QFile f(copy);
+        if (f.exists() && !f.open(QIODevice::ReadOnly))
+            return f.errorString();
+        bytes = f.isOpen() ? f.readAll() : QByteArray();
+    }
     QDir().mkpath(QFileInfo(path).absolutePath());
     const QString why = al::app::writeFileAtomically(path, bytes);
     if (why.isEmpty() && written)

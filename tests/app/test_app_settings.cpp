@@ -2,6 +2,7 @@
 // a read-only settings folder, and a lock file left in the way that Qt cannot remove. The app says so (AppState.settingsNotice, shown by the shell)
 // and the settings saved before stay on disk as they were.
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
@@ -53,6 +54,22 @@ private slots:
         QVERIFY(!QFile::exists(old));
         QVERIFY(QFile::exists(fresh));
         QFile::remove(fresh);
+    }
+
+    // QSettings reads and writes only private copies of the settings file, in a folder under TMPDIR:
+    // each is removed once used, so a process killed later (kill -9) leaves no copy of the settings
+    // behind, only an empty folder.
+    void privateCopiesAreRemovedAfterUse() {
+        AppState* state = AppState::instance();
+        state->setSetting(QStringLiteral("lastStation"), QStringLiteral("mask"));
+        QCOMPARE(state->storedSetting(QStringLiteral("lastStation")).toString(), QStringLiteral("mask"));
+        const QString tmp = qEnvironmentVariable("TMPDIR");
+        QVERIFY(tmp.startsWith(configHome->path()));
+        QVERIFY2(!QDir(tmp).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty(), "no private folder was made under TMPDIR");
+        QStringList left;
+        QDirIterator it(tmp, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext()) left << it.next();
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
     }
 
     void diskFullKeepsSavedSettings() {
@@ -268,6 +285,8 @@ int main(int argc, char** argv) {
     QTemporaryDir dir;
     configHome = &dir;
     qputenv("XDG_CONFIG_HOME", dir.path().toUtf8());
+    QDir(dir.path()).mkpath(QStringLiteral("tmp")); // where the app's private copies go, watched by a test
+    qputenv("TMPDIR", (dir.path() + QStringLiteral("/tmp")).toUtf8());
     QGuiApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Attention Lens"));
     QGuiApplication::setApplicationName(QStringLiteral("Attention Lens settings test"));
