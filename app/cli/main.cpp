@@ -13,8 +13,11 @@
 #include "attention_lens/error.h"
 #include "attention_lens/threads.h"
 #include "commands.h"
+#include "course_math.h"
 #include "model_locator.h"
 #include "utf8_arguments.h"
+
+static_assert(course::kTokenCap == 64, "the exercises help names the course's token cap: keep them alike");
 
 namespace {
 
@@ -97,7 +100,9 @@ const std::vector<Command>& commands() {
          "Per exercise: how often each answer occurs, the hit rates of guesses that need no knowledge\n"
          "(first option, previous token, first token, middle, corpus median, the card before) against\n"
          "chance, the near-ties its grader refuses and where its answer is visible before the commit.\n"
-         "FILE: one text per line (UTF-8, blank lines skipped); default: the stations' presets and\n"
+         // The cap written out: static_assert below keeps it the course's.
+         "FILE: one text per line (UTF-8, blank lines skipped), each read up to its first 64 tokens, as\n"
+         "the stations read it; default: the stations' presets and\n"
          "lessons/audit-texts.txt. DIR of --source: the source tree whose lessons/ and qml/ are read\n"
          "(default: the one this program was built from). --check: exit 1 and one line on stderr per\n"
          "threshold an exercise misses (lessons/README.md). --values: what each text gave, per exercise,\n"

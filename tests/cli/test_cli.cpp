@@ -522,6 +522,8 @@ private slots:
         QCOMPARE(sub.code, 0);
         QCOMPARE(sub.out, run_cli({"exercises", "--help"}).out);
         QVERIFY2(sub.out.startsWith("usage: attention-lens-cli exercises audit"), sub.out.constData());
+        // A long text is read as the stations read it, up to the course's token cap: the help says so.
+        QVERIFY2(sub.out.contains("each read up to its first 64 tokens"), sub.out.constData());
     }
 
 
