@@ -3,9 +3,23 @@
 // that says why. The ranking is the engine's (census::strongest_head), as everywhere else. The
 // sink finder uses the census's own threshold: a head whose first-token share stays below it is
 // no sink, so on such a text the finder says that there is none and shows the closest head.
+// "Find the induction head" runs the census's induction test on a copy of the model, off the GUI
+// thread, and offers the sample text that shows it.
 #include "attention_lens/census.h"
+#include "attention_lens/error.h"
+#include "attention_lens/forward.h"
 #include "lens/lens_controller.h"
 #include "figure_words.h"
+
+namespace {
+// A phrase said twice: in an induction head, a token of the second copy attends to the token
+// that followed it in the first copy (Olsson et al. 2022).
+const char* kInductionSample =
+    "Mira painted the old boat green and sailed to the island. Later, Mira painted the old boat green and sailed";
+
+} // namespace
+
+QString LensController::inductionSample() const { return QString::fromUtf8(kInductionSample); }
 
 QVariantMap LensController::findHead(const QString& kind) const {
     QVariantMap m;
@@ -64,4 +78,58 @@ QVariantMap LensController::findHead(const QString& kind) const {
                                        .arg(where).arg(figure_words::number(double(bestScore)));
     }
     return m;
+}
+
+void LensController::findInductionHead() {
+    if (!model_)
+        return;
+    auto model = model_;
+    const std::vector<int> ids = result_ ? result_->ids : std::vector<int>{};
+    if (inductionJob_)
+        inductionJob_->cancel();
+    auto found = std::make_shared<QVariantMap>();
+    compute::JobSpec spec;
+    spec.priority = compute::Priority::Figure; // the learner asked for it and waits for it
+    spec.name = QStringLiteral("lens-induction");
+    spec.receiver = this;
+    spec.work = [model, ids, found](compute::JobContext& ctx) {
+        QVariantMap& m = *found;
+        try {
+            al::Runner runner(model); // its own runner: the lens keeps its cached prefix
+            al::CensusOptions opt;
+            opt.cancel = ctx.cancelFlag();
+            opt.induction_length = std::max(4, std::min(50, (model->config().n_positions - 1) / 2));
+            const std::vector<int> text = ids.empty() ? std::vector<int>{model->config().eos_token_id} : ids;
+            const std::vector<al::HeadScores> scores = al::head_census(runner, text, opt);
+            const al::HeadScores* best = nullptr;
+            for (const al::HeadScores& s : scores)
+                if (!best || s.induction > best->induction)
+                    best = &s;
+            if (best) {
+                m[QStringLiteral("layer")] = best->head.layer;
+                m[QStringLiteral("head")] = best->head.head;
+                m[QStringLiteral("score")] = double(best->induction);
+                m[QStringLiteral("kind")] = QStringLiteral("induction");
+                m[QStringLiteral("title")] = QObject::tr("Induction head");
+                m[QStringLiteral("why")] = QObject::tr(
+                    "Layer %1, head %2 scores highest on the induction test: on a random sequence "
+                    "of %3 tokens repeated twice, tokens in the second copy put on average %4 of their "
+                    "attention on the token that followed them in the first copy. In the sample text, "
+                    "point at a word of the second sentence and look where its attention goes.")
+                    .arg(best->head.layer).arg(best->head.head).arg(opt.induction_length)
+                    .arg(figure_words::number(double(best->induction)));
+            }
+        } catch (const al::Cancelled&) {
+            throw;
+        } catch (const std::exception& e) {
+            m[QStringLiteral("error")] = QString::fromUtf8(e.what());
+        }
+    };
+    spec.onFinished = [this, found](compute::Outcome outcome, const QString&) {
+        if (outcome != compute::Outcome::Done)
+            return;
+        induction_ = *found;
+        emit inductionFindingChanged();
+    };
+    inductionJob_ = compute::ComputeScheduler::instance()->submit(std::move(spec));
 }
