@@ -47,31 +47,7 @@ const char* downloadErrorName(DownloadError e) {
     return "none";
 }
 
-QNetworkRequest fileRequest(const QString& url) {
-    QNetworkRequest req{QUrl(url)};
-    req.setRawHeader("Accept-Encoding", "identity");
-    const QString version = QCoreApplication::applicationVersion();
-    req.setHeader(QNetworkRequest::UserAgentHeader,
-                  QStringLiteral("attention-lens/%1").arg(version.isEmpty() ? QStringLiteral("0") : version));
-    return req;
-}
-
 const char* hashName(HashKind k) { return k == HashKind::Sha256 ? "sha256" : "git blob sha1"; }
-
-bool isNetworkDown(QNetworkReply::NetworkError e) {
-    switch (e) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-        return true;
-    default:
-        return false;
-    }
-}
 
 ModelDownloader::ModelDownloader(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {
     d->nam = new QNetworkAccessManager(this);
