@@ -353,6 +353,20 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("kl")).toArray().at(1).toArray().at(1).toDouble(), 1.25);
     }
 
+    // Station 3's patching grids: a share above 0 in the accent, below 0 in the second chart
+    // colour, laid over the page with opacity 0.08 + 0.82 |share| as on screen.
+    void signedGridColours() {
+        const QVariantMap figure{{QStringLiteral("name"), QStringLiteral("patching-heads")}, {QStringLiteral("chart"), QStringLiteral("heatmap")},
+                                 {QStringLiteral("colours"), QStringLiteral("signed")}, {QStringLiteral("maxValue"), 1.0},
+                                 {QStringLiteral("panels"), QVariantList{QVariantMap{{QStringLiteral("rows"), 1}, {QStringLiteral("columns"), 3},
+                                                                                     {QStringLiteral("values"), QVariantList{1.0, -1.0, 0.0}}}}}};
+        const QByteArray svg = FigureExport::render(QStringLiteral("patching-heads-svg"), figure, options(300, 120, {}));
+        QCOMPARE(shapesOf(svg, {}).cells, 3);
+        QCOMPARE(shapesOf(svg, QStringLiteral("#c82f6b")).widthsOf.size(), 1); // #c2185b at 0.9 over white
+        QCOMPARE(shapesOf(svg, QStringLiteral("#3167df")).widthsOf.size(), 1); // #1a56db at 0.9 over white
+        QCOMPARE(shapesOf(svg, QStringLiteral("#faedf2")).widthsOf.size(), 1); // #c2185b at 0.08 over white
+    }
+
     // Station 4's row of weights as MaskStepper builds it (no negative value: bars from the left):
     // one bar per key that the row sees, its width in proportion to the reference's weight; the
     // blocked keys none.

@@ -38,6 +38,7 @@ void timeHeadTilesValueWeighted(const std::shared_ptr<const al::Model>& model) {
         std::printf("  the heads grid did not settle\n");
         return;
     }
+    // The first toggle on a text computes the norms; later ones reuse them and only re-slice.
     std::vector<double> ms;
     for (int run = 0; run < 5; ++run) {
         lab.setValueWeighted(false);
@@ -50,9 +51,10 @@ void timeHeadTilesValueWeighted(const std::shared_ptr<const al::Model>& model) {
         }
         ms.push_back(double(t.nsecsElapsed()) / 1e6);
     }
-    std::sort(ms.begin(), ms.end());
-    std::printf("  %-44s median %6.1f ms · worst %6.1f ms (T = %d)\n", "value-weighted head tiles after the toggle",
-                ms[ms.size() / 2], ms.back(), int(lab.tokens().size()));
+    const double first = ms.front();
+    std::sort(ms.begin() + 1, ms.end());
+    std::printf("  %-44s first %6.1f ms · again median %6.1f ms (T = %d)\n", "value-weighted head tiles after the toggle",
+                first, ms[2], int(lab.tokens().size()));
     std::fflush(stdout);
 }
 

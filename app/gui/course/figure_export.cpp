@@ -29,7 +29,9 @@ QString titleOf(const QVariantMap& figure, const QVariantMap& options) {
 
 // A cell's colour as the screen draws it: "weights" in the lens's colour map over [0, maxValue]
 // (an attention weight looks the same in every figure); "accent" the accent laid over the page
-// with opacity sqrt(v / maxValue) (Station 6's swap grid).
+// with opacity sqrt(v / maxValue) (Station 6's swap grid); "signed" the accent for a positive
+// value and the second chart colour for a negative one, with opacity 0.08 + 0.82 |v| / maxValue
+// (Station 3's patching grids).
 QString cellColour(const QString& scale, double v, double maxValue) {
     const double t = std::clamp(maxValue > 0 ? v / maxValue : 0.0, 0.0, 1.0);
     if (scale == QLatin1String("accent")) {
@@ -37,6 +39,12 @@ QString cellColour(const QString& scale, double v, double maxValue) {
         const double f = std::sqrt(t);
         auto mix = [f](int p, int c) { return int(std::lround(p + (c - p) * f)); };
         return QColor(mix(page.red(), a.red()), mix(page.green(), a.green()), mix(page.blue(), a.blue())).name();
+    }
+    if (scale == QLatin1String("signed")) {
+        const QColor c(v >= 0 ? svg_palette::kAccent : svg_palette::kSecond), page(svg_palette::kPage);
+        const double a = 0.08 + 0.82 * std::clamp(maxValue > 0 ? std::abs(v) / maxValue : 0.0, 0.0, 1.0);
+        auto mix = [a](int p, int x) { return int(std::lround(p + (x - p) * a)); };
+        return QColor(mix(page.red(), c.red()), mix(page.green(), c.green()), mix(page.blue(), c.blue())).name();
     }
     return QColor::fromRgb(lens::colormap(lens::ColorMap::Viridis, float(t))).name();
 }

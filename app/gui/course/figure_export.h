@@ -25,7 +25,8 @@ public:
     //   lines: xTitle, yTitle, series: [{name, colour, points: [[x, y], ...]}];
     //   prob-bars: bars: [{token, p, compare (optional)}], colour, markTop;
     //   heatmap: panels: [{title, rows, columns, values (row-major; NaN or null: no cell), marked}],
-    //     rowLabels, columnLabels, colours: "weights" (the lens's colour map) | "accent", maxValue,
+    //     rowLabels, columnLabels, colours: "weights" (the lens's colour map) | "accent" | "signed"
+    //     (accent above 0, the second chart colour below), maxValue,
     //     perRow, cellText, square (default true), note}.
     // `options`: {width, height (the figure on screen), model, modelFolder, text, title (replaces
     // the figure's own)}.

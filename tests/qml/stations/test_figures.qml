@@ -24,6 +24,7 @@ Item {
     Component { id: costC; CostChart { width: 600 } }
     Component { id: probC; ProbBars { width: 400 } }
     Component { id: lossC; TrainingLossChart { width: 600 } }
+    Component { id: patchC; PatchingView { width: 1000 } }
     Component { id: censusC; CensusTable { width: 600 } }
     Component { id: plumbingC; PlumbingDiagram { width: 600 } }
     Component { id: kindsC; AttentionKindsDiagram {} }
@@ -300,6 +301,36 @@ Item {
             }
         }
 
+        // The patching grids saved as drawn: the lab's shares per head and MLP, per layer and
+        // token; while a card about the shown pair waits, the grids and their buttons are hidden.
+        function test_patchingExport() {
+            const veils = createTemporaryObject(veilsC, root, { hidden: { "p": true }, asked: { "p": [{ id: "x", example: true }] } })
+            const v = createTemporaryObject(patchC, root, { veils: veils, veilKey: "p" })
+            v.lab.pair = 0
+            tryVerify(() => v.ready && v.positions.size > 0 && !v.lab.busy, 60000)
+            const heads = findChild(v, "patchingHeadsExport"), positions = findChild(v, "patchingPositionsExport")
+            verify(heads !== null && positions !== null)
+            verify(!heads.visible && !positions.visible, "hidden with the grids while the card waits")
+            veils.hidden = ({})
+            tryVerify(() => heads.visible && heads.ready && positions.ready, 5000)
+            const H = v.result.heads, L = v.result.layers
+            const f = heads.figure
+            compare(f.panels[0].rows, L)
+            compare(f.panels[0].columns, H + 1)
+            compare(f.columnLabels[H], "MLP")
+            for (let l = 0; l < L; ++l) {
+                for (let h = 0; h < H; ++h) {
+                    compare(f.panels[0].values[l * (H + 1) + h], v.result.cells[l * H + h])
+                    compare(f.numbers.heads[l][h], v.result.cells[l * H + h])
+                }
+                compare(f.panels[0].values[l * (H + 1) + H], v.result.mlps[l])
+            }
+            const p = positions.figure
+            compare(p.columnLabels, v.result.tokens.slice(0, v.positions.size))
+            compare(p.panels[0].values.length, v.positions.layers * v.positions.size)
+            compare(p.numbers.shares[1][2], v.positions.cells[v.positions.size + 2])
+        }
+
         // The loss curves saved as drawn: a series per curve, the control's only when shown.
         function test_lossChartFigure() {
             const chart = createTemporaryObject(lossC, root, {
@@ -336,6 +367,13 @@ Item {
             verify(lab.candidateWeights[0] > 0.99)
             lab.temperature = 3
             verify(lab.candidateWeights[0] < 0.3)
+            // Saved as drawn: a bar per candidate, its weight at this temperature.
+            const f = findChild(bars, "softmaxExport").figure
+            compare(f.rows.length, lab.candidateScores.length)
+            for (let i = 0; i < f.rows.length; ++i)
+                compare(f.rows[i].bars[0].value, lab.candidateWeights[i])
+            compare(f.numbers.temperature, 3)
+            verify(f.title.indexOf("3.00") >= 0)
             const s = createTemporaryObject(samplingC, root, { lab: lab })
             const h = createTemporaryObject(headTempC, root, { lab: lab })
             tryVerify(() => lab.distribution.length === 10 && lab.generated !== "", 20000)
