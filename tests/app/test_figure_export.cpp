@@ -382,7 +382,7 @@ private slots:
                                                                                   {QStringLiteral("value"), k <= q ? double(c.att(0, 0, q, k)) : 0.0},
                                                                                   {QStringLiteral("colour"), QStringLiteral("#c2185b")}}}}};
         const QVariantMap figure{{QStringLiteral("name"), QStringLiteral("mask-row")}, {QStringLiteral("chart"), QStringLiteral("signed-bars")},
-                                 {QStringLiteral("title"), QStringLiteral("Row")}, {QStringLiteral("scale"), 1.0}, {QStringLiteral("rows"), rows}};
+                                 {QStringLiteral("title"), QStringLiteral("Row")}, {QStringLiteral("scale"), 1.0}, {QStringLiteral("signed"), false}, {QStringLiteral("rows"), rows}};
         const QSize size(480, 26 * c.T + 30);
         const QByteArray svg = FigureExport::render(QStringLiteral("mask-row-svg"), figure, options(size.width(), size.height(), {}));
         QStringList texts;

@@ -68,20 +68,17 @@ QByteArray signedBarsSvg(const SignedBarChart& chart, QSizeF size) {
     const double labelW = 72, valueW = 96, gap = 8;
     const double barW = std::max(30.0, (W - labelW - parts * (valueW + 2 * gap)) / parts);
     const double scale = chart.scale > 0 ? chart.scale : 1;
-    bool anyNegative = false;
-    for (const SignedBarRow& r : chart.rows)
-        for (const SignedBar& b : r.bars) anyNegative = anyNegative || b.value < 0;
     for (int i = 0; i < n; ++i) {
         const SignedBarRow& r = chart.rows[i];
         const double y = top + i * rowH, mid = y + rowH / 2;
         svg.text(0, mid + 4, r.label, 11, kText);
         double x = labelW;
         for (const SignedBar& b : r.bars) {
-            const QString value = anyNegative ? signedText(b.value) : QString::number(b.value, 'f', scale < 0.1 ? 4 : 3);
+            const QString value = chart.signedAxis ? signedText(b.value) : QString::number(b.value, 'f', scale < 0.1 ? 4 : 3);
             svg.text(x + valueW, mid + 4, b.name.isEmpty() ? value : b.name + QLatin1Char(' ') + value, 11, kText,
                      SvgWriter::Anchor::End);
-            const double half = anyNegative ? barW / 2 : barW;
-            const double zero = x + valueW + gap + (anyNegative ? barW / 2 : 0);
+            const double half = chart.signedAxis ? barW / 2 : barW;
+            const double zero = x + valueW + gap + (chart.signedAxis ? barW / 2 : 0);
             svg.line(zero, y, zero, y + rowH, kMuted);
             const double w = std::min(1.0, std::abs(b.value) / scale) * half;
             if (w > 0) svg.rect(b.value >= 0 ? zero : zero - w, y + 5, w, std::max(1.0, rowH - 10), b.colour);

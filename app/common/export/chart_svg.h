@@ -14,8 +14,9 @@
 namespace al::app {
 
 // One row of bars side by side: each bar grows right (positive) or left from its own zero line,
-// its value written beside it. When no value in the chart is negative, the zero line is at the
-// bars' left edge and a bar uses the whole width (probabilities, weights, norms).
+// its value written beside it with its sign. A chart of quantities that cannot be negative
+// (probabilities, weights) sets `signedAxis` false: the zero line is at the bars' left edge, a
+// bar uses the whole width and the values carry no sign.
 struct SignedBar {
     QString name;   // e.g. "attn"
     double value = 0;
@@ -30,6 +31,7 @@ struct SignedBarChart {
     QList<SignedBarRow> rows;
     double scale = 1;  // the |value| a full half-bar stands for
     QString note;      // a paragraph under the bars, wrapped to the width
+    bool signedAxis = true;
 };
 QByteArray signedBarsSvg(const SignedBarChart& chart, QSizeF size);
 

@@ -85,6 +85,7 @@ QByteArray svgOf(const QVariantMap& figure, const QVariantMap& options) {
         c.title = titleOf(figure, options);
         c.scale = figure.value(QStringLiteral("scale"), 1.0).toDouble();
         c.note = figure.value(QStringLiteral("note")).toString();
+        c.signedAxis = figure.value(QStringLiteral("signed"), true).toBool();
         for (const QVariant& rv : figure.value(QStringLiteral("rows")).toList()) {
             const QVariantMap r = rv.toMap();
             SignedBarRow row{r.value(QStringLiteral("label")).toString(), {}};

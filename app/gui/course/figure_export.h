@@ -20,8 +20,8 @@ public:
     // `kind` ends in "-svg" or "-json". `figure` is the chart: {name (the JSON's "figure"),
     // chart: "signed-bars" | "lines" | "prob-bars" | "heatmap", title, layer, head (optional, -1: none),
     // numbers (a map: the figure's numbers as its lab gives them, for the JSON), and per chart:
-    //   signed-bars: rows: [{label, bars: [{name, value, colour}]}], scale, note (no negative
-    //     value: bars from a left zero line, e.g. probabilities);
+    //   signed-bars: rows: [{label, bars: [{name, value, colour}]}], scale, note, signed (default
+    //     true; false: bars from a left zero line, for probabilities and weights);
     //   lines: xTitle, yTitle, series: [{name, colour, points: [[x, y], ...]}];
     //   prob-bars: bars: [{token, p, compare (optional)}], colour, markTop;
     //   heatmap: panels: [{title, rows, columns, values (row-major; NaN or null: no cell), marked}],

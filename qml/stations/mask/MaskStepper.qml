@@ -49,7 +49,7 @@ ColumnLayout {
             const s = Number(lab.scores[row * count + c])
             scores.push(isNaN(s) ? null : s)
         }
-        return { name: "mask-row", chart: "signed-bars", layer: lab.layer, head: lab.head, scale: 1,
+        return { name: "mask-row", chart: "signed-bars", signed: false, layer: lab.layer, head: lab.head, scale: 1,
                  title: qsTr("Row %1 (“%2”) after the softmax").arg(row).arg(lab.tokens[row] || ""),
                  rows: rows, note: qsTr("Keys after the query are blocked (−∞ before the softmax): their weight is 0."),
                  numbers: { row: row, query: lab.tokens[row] || "", tokens: lab.tokens, weights: weights, scores: scores, blocked: blocked } }

@@ -15,7 +15,7 @@ ColumnLayout {
         for (let i = 0; i < view.lab.candidateScores.length; ++i)
             rows.push({ label: qsTr("score %1").arg(Theme.fixed(Number(view.lab.candidateScores[i]), 1)),
                         bars: [{ name: "", value: Number(view.lab.candidateWeights[i]), colour: "#c2185b" }] })
-        return { name: "softmax-temperature", chart: "signed-bars", scale: 1, rows: rows,
+        return { name: "softmax-temperature", chart: "signed-bars", signed: false, scale: 1, rows: rows,
                  title: qsTr("Softmax of six scores at temperature %1").arg(Theme.fixed(view.lab.temperature, 2)),
                  numbers: { temperature: view.lab.temperature, scores: view.lab.candidateScores, weights: view.lab.candidateWeights } }
     }

@@ -290,6 +290,7 @@ Item {
             tryVerify(() => bar.ready, 5000)
             const f = bar.figure
             compare(f.chart, "signed-bars")
+            compare(f.signed, false)
             compare(f.numbers.row, 2)
             compare(f.rows.length, m.count)
             compare(f.numbers.tokens, m.lab.tokens)
