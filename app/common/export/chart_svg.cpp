@@ -39,6 +39,14 @@ double niceStep(double v) {
     return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
 }
 
+// Whether light text reads better than dark on "#rrggbb" (its luma below the middle).
+bool isDark(const QString& hex) {
+    if (hex.size() != 7) return false;
+    bool ok = true;
+    const int r = hex.mid(1, 2).toInt(&ok, 16), g = hex.mid(3, 2).toInt(&ok, 16), b = hex.mid(5, 2).toInt(&ok, 16);
+    return 0.299 * r + 0.587 * g + 0.114 * b < 140;
+}
+
 QString tickText(double v, double step) {
     return QString::number(v, 'f', step < 0.1 ? 2 : step < 1 ? 1 : 0);
 }
@@ -66,11 +74,13 @@ QByteArray signedBarsSvg(const SignedBarChart& chart, QSizeF size) {
         svg.text(0, mid + 4, r.label, 11, kText);
         double x = labelW;
         for (const SignedBar& b : r.bars) {
-            svg.text(x + valueW, mid + 4, b.name + QLatin1Char(' ') + signedText(b.value), 11, kText,
+            const QString value = chart.signedAxis ? signedText(b.value) : QString::number(b.value, 'f', scale < 0.1 ? 4 : 3);
+            svg.text(x + valueW, mid + 4, b.name.isEmpty() ? value : b.name + QLatin1Char(' ') + value, 11, kText,
                      SvgWriter::Anchor::End);
-            const double zero = x + valueW + gap + barW / 2;
+            const double half = chart.signedAxis ? barW / 2 : barW;
+            const double zero = x + valueW + gap + (chart.signedAxis ? barW / 2 : 0);
             svg.line(zero, y, zero, y + rowH, kMuted);
-            const double w = std::min(1.0, std::abs(b.value) / scale) * barW / 2;
+            const double w = std::min(1.0, std::abs(b.value) / scale) * half;
             if (w > 0) svg.rect(b.value >= 0 ? zero : zero - w, y + 5, w, std::max(1.0, rowH - 10), b.colour);
             x += valueW + 2 * gap + barW;
         }
@@ -124,6 +134,78 @@ QByteArray lineChartSvg(const LineChart& chart, QSizeF size) {
         svg.text(legendX + 24, ly, s.name, 11, kText);
         legendX += 24 + 6.2 * s.name.size() + 18;
     }
+    return svg.finish();
+}
+
+QByteArray heatmapSvg(const HeatmapChart& chart, QSizeF size) {
+    const double W = std::max(120.0, size.width()), H = std::max(60.0, size.height());
+    SvgWriter svg(W, H, chart.title);
+    svg.rect(0, 0, W, H, kPage);
+    svg.text(0, 14, chart.title, 13, kText, SvgWriter::Anchor::Start, true);
+    const int n = int(chart.panels.size());
+    if (n == 0) return svg.finish();
+    int rows = 1, cols = 1;
+    for (const HeatmapPanel& p : chart.panels) {
+        rows = std::max(rows, p.rows);
+        cols = std::max(cols, p.columns);
+    }
+    const double top = 24, gap = 10, noteH = chart.note.isEmpty() ? 0 : 20;
+    // Labels only where a cell is large enough to hold a line of text beside it.
+    auto longest = [](const QStringList& l) {
+        qsizetype m = 0;
+        for (const QString& s : l) m = std::max(m, s.size());
+        return double(m);
+    };
+    const int perRow = chart.perRow > 0 ? std::min(chart.perRow, n) : n;
+    const int panelRows = (n + perRow - 1) / perRow;
+    const bool labelled = !chart.rowLabels.isEmpty() || !chart.columnLabels.isEmpty();
+    const double titleH = 16;
+    // A cell's width and height: square for attention patterns, else each as wide and as high as fits.
+    struct Cell { double w, h; };
+    auto cellFor = [&](double labelW, double labelH) {
+        const double w = (W - perRow * (labelW + gap)) / (perRow * cols);
+        const double h = (H - top - noteH - panelRows * (labelH + titleH + gap)) / (panelRows * rows);
+        return chart.square ? Cell{std::min(w, h), std::min(w, h)} : Cell{w, h};
+    };
+    double labelW = chart.rowLabels.isEmpty() ? 0 : std::min(120.0, 6.2 * longest(chart.rowLabels) + 6);
+    double labelH = chart.columnLabels.isEmpty() ? 0 : std::min(80.0, 6.2 * longest(chart.columnLabels) + 6);
+    Cell cell = cellFor(labelW, labelH);
+    if (!labelled || std::min(cell.w, cell.h) < 9) {
+        labelW = labelH = 0;
+        cell = cellFor(0, 0);
+    }
+    const double cw = std::max(1.0, cell.w), ch = std::max(1.0, cell.h);
+    const bool withLabels = labelW > 0 || labelH > 0;
+    const double font = std::min(11.0, std::max(7.0, std::min(cw, ch) * 0.7));
+    const double panelW = labelW + cols * cw + gap, panelH = titleH + labelH + rows * ch + gap;
+    for (int k = 0; k < n; ++k) {
+        const HeatmapPanel& p = chart.panels[k];
+        const double x0 = (k % perRow) * panelW, y0 = top + (k / perRow) * panelH;
+        if (!p.title.isEmpty()) svg.text(x0 + labelW, y0 + 12, p.title, 11, kText);
+        const double gx = x0 + labelW, gy = y0 + titleH + labelH;
+        if (withLabels) {
+            for (int r = 0; r < p.rows && r < chart.rowLabels.size(); ++r)
+                svg.text(gx - 4, gy + (r + 0.5) * ch + font / 3, chart.rowLabels[r], font, kText, SvgWriter::Anchor::End);
+            for (int c = 0; c < p.columns && c < chart.columnLabels.size(); ++c)
+                svg.text(gx + (c + 0.5) * cw + font / 3, gy - 4, chart.columnLabels[c], font, kText,
+                         SvgWriter::Anchor::Start, false, -90);
+        }
+        svg.rect(gx, gy, p.columns * cw, p.rows * ch, kSurfaceAlt, kBorder);
+        svg.beginGroup(0, 0, 1, true); // cells side by side without seams
+        for (int r = 0; r < p.rows; ++r)
+            for (int c = 0; c < p.columns; ++c) {
+                const int i = r * p.columns + c;
+                if (i >= p.values.size() || std::isnan(p.values[i])) continue;
+                const QString colour = i < p.colours.size() ? p.colours[i] : kMuted;
+                svg.rect(gx + c * cw, gy + r * ch, cw, ch, colour);
+                if (chart.cellText && ch >= 12 && cw >= 30)
+                    svg.text(gx + (c + 0.5) * cw, gy + (r + 0.5) * ch + font / 3, QString::number(p.values[i], 'g', 3), font,
+                             isDark(colour) ? kOnAccent : kText, SvgWriter::Anchor::Middle);
+            }
+        svg.endGroup();
+        if (p.marked) svg.rect(gx - 1, gy - 1, p.columns * cw + 2, p.rows * ch + 2, QStringLiteral("none"), kAccent, 2.5);
+    }
+    if (!chart.note.isEmpty()) svg.text(0, H - 6, chart.note, 11, kMuted);
     return svg.finish();
 }
 

@@ -207,6 +207,7 @@ int main(int argc, char** argv) {
     if (onlyStation.isEmpty() || onlyStation == QLatin1String("3")) {
         std::printf("Station 3, why a head attends (GPT-2 small's shapes, T = 64, last layer):\n");
         timeScoreSplit(model);
+        timeHeadTilesValueWeighted(model);
     }
 
     if (onlyStation.isEmpty() || onlyStation == QLatin1String("6")) {

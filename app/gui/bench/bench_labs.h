@@ -59,6 +59,7 @@ double medianMs(int runs, const std::function<void(int)>& run);
 void timeTyping(const std::shared_ptr<const al::Model>& model);
 void timeValueWeighted(const std::shared_ptr<const al::Model>& model);
 // Stations 3 and 6: the per-head instruments (bench_labs_instruments.cpp).
+void timeHeadTilesValueWeighted(const std::shared_ptr<const al::Model>& model);
 void timePatching(const std::shared_ptr<const al::Model>& model);
 void timeScoreSplit(const std::shared_ptr<const al::Model>& model);
 void timeThreeWay(const std::shared_ptr<const al::Model>& model);

@@ -1,19 +1,62 @@
-// al-bench-labs, the per-head instruments of Stations 3 and 6: patching, the score split and the
-// three-way comparison, each on its own and as its figure shows it (bench_labs.h).
+// al-bench-labs, the per-head instruments of Stations 3 and 6: the value-weighted tiles, patching,
+// the score split and the three-way comparison, each on its own and as its figure shows it
+// (bench_labs.h).
+#include <QCoreApplication>
 #include <QSignalSpy>
+#include <QThread>
 #include <algorithm>
 #include <cmath>
 #include <ctime>
 
 #include "attention_lens/patching.h"
 #include "attention_lens/score_parts.h"
+#include "attention_lens/value_weighted.h"
 #include "bench_labs.h"
+#include "heads/heads_lab.h"
 #include "heads/patching_pair.h"
 #include "heads/score_split_lab.h"
 #include "not/head_three_way.h"
 #include "not/three_way_lab.h"
 
 namespace bench {
+
+// Station 3's value-weighted head tiles at T = 64: every head's value norms (al::value_norms_all,
+// all layers at once, from the forward the lab kept), on their own and as the grid shows them,
+// from turning the toggle on until the tiles hold the value-weighted patterns.
+void timeHeadTilesValueWeighted(const std::shared_ptr<const al::Model>& model) {
+    const KeptForward kept = keptForward(model, spreadIds(*model, 64), false);
+    const auto& c = model->config();
+    const double norms = medianMs(5, [&](int) { (void)al::value_norms_all(*model, kept.result); });
+    std::printf("  %-44s median %6.1f ms (%d heads, T = %d)\n", "all heads' value norms", norms, c.n_layer * c.n_head,
+                kept.result.tokens);
+    HeadsLab lab;
+    lab.setFollowHub(false);
+    QElapsedTimer start;
+    start.start();
+    lab.setModel(model, longText());
+    if (settle(lab, start) < 0) {
+        std::printf("  the heads grid did not settle\n");
+        return;
+    }
+    // The first toggle on a text computes the norms; later ones reuse them and only re-slice.
+    std::vector<double> ms;
+    for (int run = 0; run < 5; ++run) {
+        lab.setValueWeighted(false);
+        QElapsedTimer t;
+        t.start();
+        lab.setValueWeighted(true);
+        while (!(lab.valueWeightsReady() && !lab.busy()) && t.elapsed() < 60000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+            QThread::usleep(200);
+        }
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    const double first = ms.front();
+    std::sort(ms.begin() + 1, ms.end());
+    std::printf("  %-44s first %6.1f ms · again median %6.1f ms (T = %d)\n", "value-weighted head tiles after the toggle",
+                first, ms[2], int(lab.tokens().size()));
+    std::fflush(stdout);
+}
 
 // Station 3's patching grids on their own, at the longest text the station patches (32 tokens):
 // the pair differs at its second token, so no variant can skip a common prefix (the worst case).

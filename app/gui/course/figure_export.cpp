@@ -2,11 +2,16 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QColor>
 #include <QSizeF>
+#include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "compute/compute_scheduler.h"
 #include "export/chart_svg.h"
+#include "export/svg_palette.h"
+#include "heatmap/colormap.h"
 #include "storage/state_file.h"
 
 using namespace al::app;
@@ -22,6 +27,57 @@ QString titleOf(const QVariantMap& figure, const QVariantMap& options) {
     return t.isEmpty() ? figure.value(QStringLiteral("title")).toString() : t;
 }
 
+// A cell's colour as the screen draws it: "weights" in the lens's colour map over [0, maxValue]
+// (an attention weight looks the same in every figure); "accent" the accent laid over the page
+// with opacity sqrt(v / maxValue) (Station 6's swap grid); "signed" the accent for a positive
+// value and the second chart colour for a negative one, with opacity 0.08 + 0.82 |v| / maxValue
+// (Station 3's patching grids).
+QString cellColour(const QString& scale, double v, double maxValue) {
+    const double t = std::clamp(maxValue > 0 ? v / maxValue : 0.0, 0.0, 1.0);
+    if (scale == QLatin1String("accent")) {
+        const QColor a(svg_palette::kAccent), page(svg_palette::kPage);
+        const double f = std::sqrt(t);
+        auto mix = [f](int p, int c) { return int(std::lround(p + (c - p) * f)); };
+        return QColor(mix(page.red(), a.red()), mix(page.green(), a.green()), mix(page.blue(), a.blue())).name();
+    }
+    if (scale == QLatin1String("signed")) {
+        const QColor c(v >= 0 ? svg_palette::kAccent : svg_palette::kSecond), page(svg_palette::kPage);
+        const double a = 0.08 + 0.82 * std::clamp(maxValue > 0 ? std::abs(v) / maxValue : 0.0, 0.0, 1.0);
+        auto mix = [a](int p, int x) { return int(std::lround(p + (x - p) * a)); };
+        return QColor(mix(page.red(), c.red()), mix(page.green(), c.green()), mix(page.blue(), c.blue())).name();
+    }
+    return QColor::fromRgb(lens::colormap(lens::ColorMap::Viridis, float(t))).name();
+}
+
+HeatmapChart heatmapOf(const QVariantMap& figure, const QVariantMap& options) {
+    HeatmapChart c;
+    c.title = titleOf(figure, options);
+    c.rowLabels = figure.value(QStringLiteral("rowLabels")).toStringList();
+    c.columnLabels = figure.value(QStringLiteral("columnLabels")).toStringList();
+    c.perRow = figure.value(QStringLiteral("perRow")).toInt();
+    c.cellText = figure.value(QStringLiteral("cellText")).toBool();
+    c.square = figure.value(QStringLiteral("square"), true).toBool();
+    c.note = figure.value(QStringLiteral("note")).toString();
+    const QString scale = figure.value(QStringLiteral("colours"), QStringLiteral("weights")).toString();
+    const double maxValue = figure.value(QStringLiteral("maxValue"), 1.0).toDouble();
+    for (const QVariant& pv : figure.value(QStringLiteral("panels")).toList()) {
+        const QVariantMap p = pv.toMap();
+        HeatmapPanel panel;
+        panel.title = p.value(QStringLiteral("title")).toString();
+        panel.rows = p.value(QStringLiteral("rows")).toInt();
+        panel.columns = p.value(QStringLiteral("columns")).toInt();
+        panel.marked = p.value(QStringLiteral("marked")).toBool();
+        for (const QVariant& v : p.value(QStringLiteral("values")).toList()) {
+            // A blanked cell arrives as NaN or, through QML and JSON, as null.
+            const double x = v.isNull() || !v.isValid() ? std::nan("") : v.toDouble();
+            panel.values << x;
+            panel.colours << (std::isnan(x) ? QString() : cellColour(scale, x, maxValue));
+        }
+        c.panels << panel;
+    }
+    return c;
+}
+
 QByteArray svgOf(const QVariantMap& figure, const QVariantMap& options) {
     const QString chart = figure.value(QStringLiteral("chart")).toString();
     if (chart == QLatin1String("signed-bars")) {
@@ -29,6 +85,7 @@ QByteArray svgOf(const QVariantMap& figure, const QVariantMap& options) {
         c.title = titleOf(figure, options);
         c.scale = figure.value(QStringLiteral("scale"), 1.0).toDouble();
         c.note = figure.value(QStringLiteral("note")).toString();
+        c.signedAxis = figure.value(QStringLiteral("signed"), true).toBool();
         for (const QVariant& rv : figure.value(QStringLiteral("rows")).toList()) {
             const QVariantMap r = rv.toMap();
             SignedBarRow row{r.value(QStringLiteral("label")).toString(), {}};
@@ -57,6 +114,7 @@ QByteArray svgOf(const QVariantMap& figure, const QVariantMap& options) {
         }
         return lineChartSvg(c, sizeOf(options));
     }
+    if (chart == QLatin1String("heatmap")) return heatmapSvg(heatmapOf(figure, options), sizeOf(options));
     if (chart == QLatin1String("prob-bars")) {
         ProbBarChart c;
         c.title = titleOf(figure, options);

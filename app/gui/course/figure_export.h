@@ -3,7 +3,7 @@
 // chart_svg), the JSON with the model, the text, the layer/head when the figure has one, and the
 // figure's numbers. Drawn and written on the compute scheduler, written atomically
 // (writeFileAtomically); `exported` answers every request. Used by the charts of Station 6 and by
-// ProbBars wherever it is shown.
+// ProbBars wherever it is shown, and by the grids of Stations 3 and 6 (heatmap).
 #pragma once
 #include <QObject>
 #include <QString>
@@ -18,11 +18,16 @@ public:
     explicit FigureExport(QObject* parent = nullptr) : QObject(parent) {}
 
     // `kind` ends in "-svg" or "-json". `figure` is the chart: {name (the JSON's "figure"),
-    // chart: "signed-bars" | "lines" | "prob-bars", title, layer, head (optional, -1: none),
+    // chart: "signed-bars" | "lines" | "prob-bars" | "heatmap", title, layer, head (optional, -1: none),
     // numbers (a map: the figure's numbers as its lab gives them, for the JSON), and per chart:
-    //   signed-bars: rows: [{label, bars: [{name, value, colour}]}], scale, note;
+    //   signed-bars: rows: [{label, bars: [{name, value, colour}]}], scale, note, signed (default
+    //     true; false: bars from a left zero line, for probabilities and weights);
     //   lines: xTitle, yTitle, series: [{name, colour, points: [[x, y], ...]}];
-    //   prob-bars: bars: [{token, p, compare (optional)}], colour, markTop}.
+    //   prob-bars: bars: [{token, p, compare (optional)}], colour, markTop;
+    //   heatmap: panels: [{title, rows, columns, values (row-major; NaN or null: no cell), marked}],
+    //     rowLabels, columnLabels, colours: "weights" (the lens's colour map) | "accent" | "signed"
+    //     (accent above 0, the second chart colour below), maxValue,
+    //     perRow, cellText, square (default true), note}.
     // `options`: {width, height (the figure on screen), model, modelFolder, text, title (replaces
     // the figure's own)}.
     Q_INVOKABLE void save(const QString& kind, const QString& path, const QVariantMap& figure,

@@ -17,6 +17,27 @@ ColumnLayout {
     property int markedStep: -1      // the snapshot on show (-1: none)
     spacing: Theme.spacingS
 
+    // FigureExport's figure: the curves as drawn (in the light palette), their numbers and the
+    // phase change's window.
+    function figure() {
+        const series = [], steps = [], other = [], inContext = []
+        for (const r of chart.curve) {
+            steps.push(r.step)
+            other.push(r.otherLoss)
+            inContext.push(r.inContextLoss)
+        }
+        const points = (curve, key) => curve.map(r => [r.step, r[key]])
+        series.push({ name: qsTr("other loss (all other targets)"), colour: "#1a56db", points: points(chart.curve, "otherLoss") })
+        series.push({ name: qsTr("in-context loss (second copy of a repeated span)"), colour: "#c2185b", points: points(chart.curve, "inContextLoss") })
+        const numbers = { steps: steps, otherLoss: other, inContextLoss: inContext, totalSteps: chart.totalSteps,
+                          phaseChange: chart.phaseChange && chart.phaseChange.step ? chart.phaseChange : null }
+        if (chart.showControl && chart.controlCurve.length > 0) {
+            series.push({ name: qsTr("one-layer control, in-context loss"), colour: "#8a5a00", points: points(chart.controlCurve, "inContextLoss") })
+            numbers.control = { steps: chart.controlCurve.map(r => r.step), inContextLoss: chart.controlCurve.map(r => r.inContextLoss) }
+        }
+        return { name: "training-loss", chart: "lines", title: qsTr("Loss curves of the training run"),
+                 xTitle: qsTr("training step"), yTitle: qsTr("loss (nats)"), series: series, numbers: numbers }
+    }
     readonly property color lossColor: Theme.dark ? "#8ab4ff" : "#1a56db"
     readonly property color contextColor: Theme.accent
     readonly property color controlColor: Theme.dark ? "#f2c14e" : "#8a5a00"
@@ -121,5 +142,11 @@ ColumnLayout {
                 Label { text: legendEntry.modelData.name; color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
             }
         }
+    }
+    FigureExportBar {
+        objectName: "lossExport"
+        target: canvas
+        name: "training-loss"
+        figure: chart.curve.length > 0 ? chart.figure() : ({})
     }
 }

@@ -77,13 +77,22 @@ ColumnLayout {
     }
     // Raw weights or the value-weighted view (Kobayashi et al. 2020), as on Station 1's lens. The
     // labels and scores stay those of the raw weights: the census reads where a head looks.
+    // Locked to the raw weights while a card waits; hovering says why (a disabled control shows no
+    // tooltip of its own, so the row, which stays enabled, carries it).
     RowLayout {
+        id: weightKindToggle
         objectName: "headsWeightKindToggle"
         spacing: Theme.spacingS
-        enabled: !grid.labelsHidden
-        Label { text: qsTr("Show:"); color: Theme.text }
+        readonly property string lockedWhy: grid.labelsHidden
+            ? qsTr("Locked to the raw weights until you commit your prediction above: the question is answered from them.") : ""
+        HoverHandler { id: toggleHover }
+        ToolTip.visible: toggleHover.hovered && lockedWhy !== ""
+        ToolTip.text: lockedWhy
+        Accessible.description: lockedWhy
+        Label { text: qsTr("Show:"); color: Theme.text; enabled: !grid.labelsHidden }
         RadioButton {
             objectName: "headsRawWeightsButton"
+            enabled: !grid.labelsHidden
             text: qsTr("Raw weights")
             checked: !grid.lab.valueWeighted
             onToggled: if (checked) grid.lab.valueWeighted = false
@@ -91,6 +100,7 @@ ColumnLayout {
         }
         RadioButton {
             objectName: "headsValueWeightedButton"
+            enabled: !grid.labelsHidden
             text: qsTr("Value-weighted")
             checked: grid.lab.valueWeighted
             onToggled: if (checked) grid.lab.valueWeighted = true
@@ -132,6 +142,7 @@ ColumnLayout {
               : qsTr("Hidden until you commit your prediction above: the labels and the scores.")
     }
     Flow {
+        id: tiles
         Layout.fillWidth: true
         spacing: Theme.spacingS
         Repeater {
@@ -148,6 +159,15 @@ ColumnLayout {
                 onClicked: grid.focusedHead = (grid.focusedHead === index ? -1 : index)
             }
         }
+    }
+    // The layer's tiles saved as they are drawn. Not while a card waits: the labels, the scores and
+    // an asked-about row are hidden then, and what is hidden is not saved either.
+    FigureExportBar {
+        objectName: "headsGridExport"
+        target: tiles
+        name: "heads-grid"
+        available: !grid.labelsHidden
+        figure: grid.lab.heads.length > 0 && !grid.labelsHidden ? grid.lab.gridFigure() : ({})
     }
     // The focused view.
     RowLayout {

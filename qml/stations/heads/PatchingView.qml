@@ -40,6 +40,43 @@ ColumnLayout {
         const s = Theme.fixed(v, 2)
         return /^-0[.,]00$/.test(s) ? s.substring(1) : s
     }
+    // FigureExport's figures: the heads grid (layers × heads, then the MLP) and the positions grid
+    // (layers × the clean text's tokens), each cell the share of the gap a patch closes.
+    function headsFigure() {
+        const H = view.result.heads, L = view.result.layers, values = [], rows = [], cols = []
+        for (let h = 0; h < H; ++h)
+            cols.push(qsTr("head %1").arg(h))
+        cols.push(qsTr("MLP"))
+        for (let l = 0; l < L; ++l) {
+            rows.push(qsTr("layer %1").arg(l))
+            for (let h = 0; h < H; ++h)
+                values.push(Number(view.result.cells[l * H + h]))
+            values.push(Number(view.result.mlps[l]))
+        }
+        return { name: "patching-heads", chart: "heatmap", colours: "signed", maxValue: 1, cellText: true, square: false,
+                 title: qsTr("Each head's output patched: share of the gap closed"),
+                 rowLabels: rows, columnLabels: cols, panels: [{ title: "", rows: L, columns: H + 1, values: values }],
+                 note: qsTr("1 brings the clean value back, 0 changes nothing, a negative share moves it further away."),
+                 numbers: { clean: view.lab.cleanText, corrupted: view.lab.corruptedText, answer: view.result.answer, wrong: view.result.wrong,
+                            ldClean: view.result.ldClean, ldCorrupted: view.result.ldCorrupted, layers: rows, columns: cols,
+                            heads: Array.from({ length: L }, (_, l) => Array.from({ length: H }, (_, h) => Number(view.result.cells[l * H + h]))),
+                            mlp: Array.from({ length: L }, (_, l) => Number(view.result.mlps[l])) } }
+    }
+    function positionsFigure() {
+        const T = view.positions.size, L = view.positions.layers, values = [], rows = []
+        for (let l = 0; l < L; ++l) {
+            rows.push(qsTr("layer %1").arg(l))
+            for (let t = 0; t < T; ++t)
+                values.push(Number(view.positions.cells[l * T + t]))
+        }
+        const tokens = (view.result.tokens || []).slice(0, T)
+        return { name: "patching-positions", chart: "heatmap", colours: "signed", maxValue: 1, square: false,
+                 title: qsTr("The residual stream patched at one position entering one layer"),
+                 rowLabels: rows, columnLabels: tokens, panels: [{ title: "", rows: L, columns: T, values: values }],
+                 numbers: { clean: view.lab.cleanText, corrupted: view.lab.corruptedText, answer: view.result.answer, wrong: view.result.wrong,
+                            layers: rows, tokens: tokens, corruptedTokens: (view.result.corruptedTokens || []).slice(0, T),
+                            shares: Array.from({ length: L }, (_, l) => Array.from({ length: T }, (_, t) => Number(view.positions.cells[l * T + t]))) } }
+    }
     function shade(v) {
         const a = Math.min(1, Math.abs(v))
         const c = v >= 0 ? Theme.accent : Theme.chartSecond
@@ -173,6 +210,13 @@ ColumnLayout {
                     }
                 }
             }
+            // Saved as drawn (inside the veil: hidden while a card about this pair waits).
+            FigureExportBar {
+                objectName: "patchingHeadsExport"
+                target: grid
+                name: "patching-heads"
+                figure: view.ready && (view.result.cells || []).length > 0 ? view.headsFigure() : ({})
+            }
             Label {
                 visible: view.ready
                 Layout.fillWidth: true
@@ -236,6 +280,13 @@ ColumnLayout {
                         }
                     }
                 }
+            }
+            FigureExportBar {
+                objectName: "patchingPositionsExport"
+                visible: view.positions.size > 0
+                target: posGrid
+                name: "patching-positions"
+                figure: view.positions.size > 0 ? view.positionsFigure() : ({})
             }
             Label {
                 visible: view.positions.size > 0

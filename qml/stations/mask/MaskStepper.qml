@@ -37,6 +37,23 @@ ColumnLayout {
                                                        : (a.params || {}).row !== undefined ? a.params.row : 0)
     onAnswerRowsChanged: if (answerRows.length > 0) row = Math.min(answerRows[answerRows.length - 1], Math.max(0, count - 1))
     readonly property int count: lab.tokens.length
+    // FigureExport's figure: the current row's weights as bars (a blocked key: 0), its scores, the head.
+    function rowFigure() {
+        const rows = [], weights = [], scores = [], blocked = []
+        for (let c = 0; c < count; ++c) {
+            const w = Number(lab.weights[row * count + c])
+            const b = isNaN(w)
+            rows.push({ label: lab.tokens[c], bars: [{ name: "", value: b ? 0 : w, colour: "#c2185b" }] })
+            weights.push(b ? 0 : w)
+            blocked.push(b)
+            const s = Number(lab.scores[row * count + c])
+            scores.push(isNaN(s) ? null : s)
+        }
+        return { name: "mask-row", chart: "signed-bars", signed: false, layer: lab.layer, head: lab.head, scale: 1,
+                 title: qsTr("Row %1 (“%2”) after the softmax").arg(row).arg(lab.tokens[row] || ""),
+                 rows: rows, note: qsTr("Keys after the query are blocked (−∞ before the softmax): their weight is 0."),
+                 numbers: { row: row, query: lab.tokens[row] || "", tokens: lab.tokens, weights: weights, scores: scores, blocked: blocked } }
+    }
     spacing: Theme.spacingS
 
     RowLayout {
@@ -100,6 +117,7 @@ ColumnLayout {
         }
         // The current row's weights after the softmax.
         ColumnLayout {
+            id: rowBars
             Layout.alignment: Qt.AlignTop
             Label { text: qsTr("Row %1 (“%2”) after the softmax").arg(view.row).arg(view.lab.tokens[view.row] || ""); color: Theme.text; font.weight: Font.DemiBold }
             Label {
@@ -126,6 +144,14 @@ ColumnLayout {
                     Rectangle { Layout.preferredWidth: isNaN(parent.w) ? 1 : 140 * parent.w + 1; Layout.preferredHeight: 12; color: isNaN(parent.w) ? Theme.mask : Theme.accent }
                     Label { text: isNaN(parent.w) ? qsTr("0 (blocked)") : Theme.fixed(Number(parent.w), 3); color: isNaN(parent.w) ? Theme.mask : Theme.text; font.family: "monospace" }
                 }
+            }
+            // The row saved as drawn; not while a card waits about this head (its rows are the answer).
+            FigureExportBar {
+                objectName: "maskRowExport"
+                target: rowBars
+                name: "mask-row"
+                available: !view.veiled
+                figure: !view.veiled && view.count > 0 && view.lab.weights.length === view.count * view.count ? view.rowFigure() : ({})
             }
         }
     }

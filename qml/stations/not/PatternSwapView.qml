@@ -28,7 +28,27 @@ ColumnLayout {
         RadioButton { text: qsTr("shuffled rows"); checked: view.lab.mode === 1; onClicked: view.lab.mode = 1; palette.windowText: Theme.text }
         BusyIndicator { running: view.lab.busy; visible: running; implicitWidth: 22; implicitHeight: 22 }
     }
+    // FigureExport's figure: the grid as drawn (layers × heads, each cell its KL), with the mode.
+    function figure() {
+        const values = [], rows = [], heads = []
+        for (let h = 0; h < ModelHub.nHead; ++h)
+            heads.push(qsTr("head %1").arg(h))
+        for (let l = 0; l < view.lab.kls.length; ++l) {
+            rows.push(qsTr("layer %1").arg(l))
+            for (let h = 0; h < ModelHub.nHead; ++h)
+                values.push(Number(view.lab.kls[l][h]))
+        }
+        const mode = view.lab.mode === 0 ? "uniform" : "shuffled rows"
+        return { name: "pattern-swap", chart: "heatmap",
+                 title: view.lab.mode === 0 ? qsTr("KL when each head's pattern is made uniform")
+                                            : qsTr("KL when each head's pattern has its rows shuffled"),
+                 rowLabels: rows, columnLabels: heads, colours: "accent", maxValue: Math.max(1e-9, view.lab.maxKl), cellText: true, square: false,
+                 panels: [{ title: "", rows: view.lab.kls.length, columns: ModelHub.nHead, values: values }],
+                 note: qsTr("KL in nats between the prediction before and after the swap."),
+                 numbers: { mode: mode, seed: view.lab.seed, layers: rows, heads: heads, kl: view.lab.kls } }
+    }
     GridLayout {
+        id: swapGrid
         columns: ModelHub.nHead + 1
         columnSpacing: 2
         rowSpacing: 2
@@ -65,5 +85,12 @@ ColumnLayout {
               ? qsTr("Replacing the pattern barely moves the prediction: heads %1. Moves it most: heads %2. (KL in nats; columns are heads.)")
                 .arg(view.lab.leastHeads.join(", ")).arg(view.lab.mostHeads.join(", "))
               : ""
+    }
+    // The grid saved as it is drawn (inside the station's veil: hidden while a card waits).
+    FigureExportBar {
+        objectName: "swapExport"
+        target: swapGrid
+        name: "pattern-swap"
+        figure: view.lab.kls.length > 0 ? view.figure() : ({})
     }
 }

@@ -23,6 +23,8 @@ Item {
     Component { id: swapC; PatternSwapView { width: 600 } }
     Component { id: costC; CostChart { width: 600 } }
     Component { id: probC; ProbBars { width: 400 } }
+    Component { id: lossC; TrainingLossChart { width: 600 } }
+    Component { id: patchC; PatchingView { width: 1000 } }
     Component { id: censusC; CensusTable { width: 600 } }
     Component { id: plumbingC; PlumbingDiagram { width: 600 } }
     Component { id: kindsC; AttentionKindsDiagram {} }
@@ -188,6 +190,15 @@ Item {
             const marker = findChild(g, "veil:k")
             verify(marker.veiled && marker.visible)
             compare(g.hiddenRow, 2)
+            // Nothing of the grid can be saved while the card waits: no figure, no button to press.
+            const exportBar = findChild(g, "headsGridExport")
+            verify(exportBar !== null)
+            verify(!exportBar.ready)
+            compare(Object.keys(exportBar.figure).length, 0)
+            // The raw/value-weighted toggle is locked, and says why.
+            const toggle = findChild(g, "headsWeightKindToggle")
+            verify(!findChild(g, "headsValueWeightedButton").enabled)
+            verify(toggle.lockedWhy.indexOf("commit") >= 0)
             // (The tiles are made anew whenever the lab's heads change.)
             const tilesOf = () => {
                 const out = []
@@ -211,6 +222,19 @@ Item {
             veils.hidden = ({})
             verify(!marker.veiled)
             verify(tilesOf().every(t => !t.labelHidden))
+            // Once answered: saved as drawn, each head's panel holding the tiles' weights, row 2 too.
+            tryVerify(() => exportBar.ready, 5000)
+            const f = exportBar.figure
+            compare(f.chart, "heatmap")
+            compare(f.layer, 0)
+            compare(f.panels.length, 4)
+            compare(f.rowLabels, g.lab.tokens)
+            for (let h = 0; h < 4; ++h)
+                for (let c = 0; c <= 2; ++c)
+                    fuzzyCompare(f.panels[h].values[2 * T + c], g.lab.heads[h].pattern[2 * T + c], 1e-9)
+            verify(isNaN(f.panels[0].values[2 * T + 3]), "the mask above the diagonal is no cell")
+            verify(findChild(g, "headsValueWeightedButton").enabled)
+            compare(toggle.lockedWhy, "")
         }
 
         // A card is asked in the frame of the figure holding its first veiled part, or of the
@@ -250,6 +274,82 @@ Item {
             tryVerify(() => v.lab.strongest.head !== undefined, 30000)
         }
 
+        // The current row's weights saved as bars: the lab's weights, the blocked keys at 0; while a
+        // card about this head waits, neither the figure nor its buttons.
+        function test_maskRowExport() {
+            const veils = createTemporaryObject(veilsC, root, { hidden: { "m": true },
+                                                             asked: { "m": [{ id: "q", params: { layer: 0, head: 0 }, row: 1 }] } })
+            const m = createTemporaryObject(maskC, root, { veils: veils, veilKey: "m" })
+            tryVerify(() => m.lab.tokens.length > 2 && m.lab.weights.length === m.count * m.count, 20000)
+            const bar = findChild(m, "maskRowExport")
+            verify(bar !== null)
+            verify(!bar.ready)
+            compare(Object.keys(bar.figure).length, 0)
+            veils.hidden = ({})
+            m.row = 2
+            tryVerify(() => bar.ready, 5000)
+            const f = bar.figure
+            compare(f.chart, "signed-bars")
+            compare(f.signed, false)
+            compare(f.numbers.row, 2)
+            compare(f.rows.length, m.count)
+            compare(f.numbers.tokens, m.lab.tokens)
+            for (let c = 0; c < m.count; ++c) {
+                const w = m.lab.weights[2 * m.count + c]
+                compare(f.numbers.blocked[c], c > 2)
+                fuzzyCompare(f.rows[c].bars[0].value, c > 2 ? 0 : w, 1e-9)
+                compare(f.rows[c].label, m.lab.tokens[c])
+            }
+        }
+
+        // The patching grids saved as drawn: the lab's shares per head and MLP, per layer and
+        // token; while a card about the shown pair waits, the grids and their buttons are hidden.
+        function test_patchingExport() {
+            const veils = createTemporaryObject(veilsC, root, { hidden: { "p": true }, asked: { "p": [{ id: "x", example: true }] } })
+            const v = createTemporaryObject(patchC, root, { veils: veils, veilKey: "p" })
+            v.lab.pair = 0
+            tryVerify(() => v.ready && v.positions.size > 0 && !v.lab.busy, 60000)
+            const heads = findChild(v, "patchingHeadsExport"), positions = findChild(v, "patchingPositionsExport")
+            verify(heads !== null && positions !== null)
+            verify(!heads.visible && !positions.visible, "hidden with the grids while the card waits")
+            veils.hidden = ({})
+            tryVerify(() => heads.visible && heads.ready && positions.ready, 5000)
+            const H = v.result.heads, L = v.result.layers
+            const f = heads.figure
+            compare(f.panels[0].rows, L)
+            compare(f.panels[0].columns, H + 1)
+            compare(f.columnLabels[H], "MLP")
+            for (let l = 0; l < L; ++l) {
+                for (let h = 0; h < H; ++h) {
+                    compare(f.panels[0].values[l * (H + 1) + h], v.result.cells[l * H + h])
+                    compare(f.numbers.heads[l][h], v.result.cells[l * H + h])
+                }
+                compare(f.panels[0].values[l * (H + 1) + H], v.result.mlps[l])
+            }
+            const p = positions.figure
+            compare(p.columnLabels, v.result.tokens.slice(0, v.positions.size))
+            compare(p.panels[0].values.length, v.positions.layers * v.positions.size)
+            compare(p.numbers.shares[1][2], v.positions.cells[v.positions.size + 2])
+        }
+
+        // The loss curves saved as drawn: a series per curve, the control's only when shown.
+        function test_lossChartFigure() {
+            const chart = createTemporaryObject(lossC, root, {
+                curve: [{ step: 0, otherLoss: 4, inContextLoss: 4.5 }, { step: 100, otherLoss: 3, inContextLoss: 1 }],
+                controlCurve: [{ step: 0, otherLoss: 4, inContextLoss: 4.4 }], totalSteps: 100 })
+            let f = chart.figure()
+            compare(f.chart, "lines")
+            compare(f.series.length, 2)
+            compare(f.series[1].points, [[0, 4.5], [100, 1]])
+            compare(f.numbers.otherLoss, [4, 3])
+            verify(f.numbers.control === undefined)
+            chart.showControl = true
+            f = chart.figure()
+            compare(f.series.length, 3)
+            compare(f.numbers.control.inContextLoss, [4.4])
+            verify(findChild(chart, "lossExport").ready)
+        }
+
         function test_maskStepper() {
             const m = createTemporaryObject(maskC, root)
             tryVerify(() => m.lab.tokens.length > 2, 20000)
@@ -268,6 +368,13 @@ Item {
             verify(lab.candidateWeights[0] > 0.99)
             lab.temperature = 3
             verify(lab.candidateWeights[0] < 0.3)
+            // Saved as drawn: a bar per candidate, its weight at this temperature.
+            const f = findChild(bars, "softmaxExport").figure
+            compare(f.rows.length, lab.candidateScores.length)
+            for (let i = 0; i < f.rows.length; ++i)
+                compare(f.rows[i].bars[0].value, lab.candidateWeights[i])
+            compare(f.numbers.temperature, 3)
+            verify(f.title.indexOf("3.00") >= 0)
             const s = createTemporaryObject(samplingC, root, { lab: lab })
             const h = createTemporaryObject(headTempC, root, { lab: lab })
             tryVerify(() => lab.distribution.length === 10 && lab.generated !== "", 20000)
@@ -277,6 +384,16 @@ Item {
         function test_notFigures() {
             const s = createTemporaryObject(swapC, root)
             tryVerify(() => s.lab.kls.length === 2, 30000)
+            // The swap grid saved as drawn: a cell per layer and head holding the lab's KL.
+            tryVerify(() => !s.lab.busy && findChild(s, "swapExport").ready, 30000)
+            const f = findChild(s, "swapExport").figure
+            compare(f.chart, "heatmap")
+            compare(f.panels[0].rows, 2)
+            compare(f.panels[0].columns, ModelHub.nHead)
+            compare(f.rowLabels.length, 2)
+            for (let l = 0; l < 2; ++l)
+                for (let h = 0; h < ModelHub.nHead; ++h)
+                    compare(f.panels[0].values[l * ModelHub.nHead + h], s.lab.kls[l][h])
             const c = createTemporaryObject(costC, root)
             c.meter.maxLength = 64
             tryVerify(() => c.meter.lengths.length === 3, 30000)

@@ -5,6 +5,7 @@
 #include "i18n/translations.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "attention_lens/value_weighted.h"
 #include "course_math.h"
@@ -175,6 +176,58 @@ void HeadsLab::slice() {
         }
     }
     emit headsChanged();
+}
+
+QVariantMap HeadsLab::gridFigure() const {
+    if (heads_.isEmpty())
+        return {};
+    const bool valueWeights = valueWeightsReady();
+    QVariantList panels, numbersHeads;
+    for (const QVariant& v : heads_) {
+        const QVariantMap h = v.toMap();
+        const int T = h.value(QStringLiteral("size")).toInt();
+        const QVariantList pattern = h.value(valueWeights ? QStringLiteral("valuePattern") : QStringLiteral("pattern")).toList();
+        QVariantList cells, rows;
+        for (int q = 0; q < T; ++q) {
+            QVariantList row;
+            for (int k = 0; k < T; ++k) {
+                const double w = pattern.value(q * T + k).toDouble();
+                cells << (k > q ? std::nan("") : w); // above the diagonal: the mask, no weight at all
+                if (k <= q) row << w;
+            }
+            rows << QVariant(row);
+        }
+        const int head = h.value(QStringLiteral("head")).toInt();
+        panels << QVariantMap{{QStringLiteral("title"), tr("head %1 · %2 %3")
+                                                            .arg(head)
+                                                            .arg(h.value(QStringLiteral("labelText")).toString(),
+                                                                 figure_words::number(h.value(QStringLiteral("score")).toDouble()))},
+                              {QStringLiteral("rows"), T},
+                              {QStringLiteral("columns"), T},
+                              {QStringLiteral("values"), cells}};
+        numbersHeads << QVariantMap{{QStringLiteral("head"), head},
+                                    {QStringLiteral("label"), h.value(QStringLiteral("label"))},
+                                    {QStringLiteral("score"), h.value(QStringLiteral("score"))},
+                                    {QStringLiteral("scoreName"), h.value(QStringLiteral("scoreName"))},
+                                    {QStringLiteral("scores"), h.value(QStringLiteral("scores"))},
+                                    {QStringLiteral("weights"), rows}};
+    }
+    const QVariantMap numbers{{QStringLiteral("tokens"), tokens_},
+                              {QStringLiteral("weights"), valueWeights ? QStringLiteral("value-weighted") : QStringLiteral("raw")},
+                              {QStringLiteral("heads"), numbersHeads}};
+    return {{QStringLiteral("name"), QStringLiteral("heads-grid")},
+            {QStringLiteral("chart"), QStringLiteral("heatmap")},
+            {QStringLiteral("title"), valueWeights ? tr("Layer %1, every head: value-weighted attention").arg(layer_)
+                                                   : tr("Layer %1, every head: attention weights").arg(layer_)},
+            {QStringLiteral("layer"), layer_},
+            {QStringLiteral("rowLabels"), tokens_},
+            {QStringLiteral("columnLabels"), tokens_},
+            {QStringLiteral("panels"), panels},
+            {QStringLiteral("perRow"), 6},
+            {QStringLiteral("colours"), QStringLiteral("weights")},
+            {QStringLiteral("maxValue"), 1.0},
+            {QStringLiteral("note"), tr("Rows are queries, columns keys. Labels are heuristics read off this text's patterns.")},
+            {QStringLiteral("numbers"), numbers}};
 }
 
 QString HeadsLab::description() const {

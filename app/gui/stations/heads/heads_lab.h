@@ -40,6 +40,12 @@ public:
     void setValueWeighted(bool on);
     bool valueWeightsReady() const { return valueWeighted_ && norms_ != nullptr; }
 
+    // The shown layer's tiles as FigureExport's "heatmap" figure: one panel per head with its label
+    // and score, the patterns the tiles show (value-weighted once ready), the causal mask's cells
+    // left empty; its numbers hold every head's pattern as rows of keys, the tokens, the layer and
+    // which weights they are. {} before a result.
+    Q_INVOKABLE QVariantMap gridFigure() const;
+
     // The score a label is judged by, in words: e.g. "sink" -> "first-token weight" (for the tiles).
     static QString scoreNameFor(const std::string& label);
     static double scoreFor(const al::HeadScores& s);
