@@ -1128,6 +1128,10 @@
         <source>Rows are queries, columns keys; value-weighted, each row rescaled to sum to 1.</source>
         <translation>Zeilen sind Queries, Spalten Keys; wertgewichtet, jede Zeile so umskaliert, dass sie sich zu 1 summiert.</translation>
     </message>
+    <message>
+        <source>Locked to the raw weights until you commit your prediction above: the question is answered from them.</source>
+        <translation>Auf die rohen Gewichte festgelegt, bis du oben deine Vorhersage festlegst: Die Frage wird an ihnen beantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>HeadsLab</name>
@@ -1186,6 +1190,22 @@
     <message>
         <source>Layer %1, %2 heads by their census label and score: %3.</source>
         <translation>Layer %1, %2 Heads mit Zensus-Label und Score: %3.</translation>
+    </message>
+    <message>
+        <source>head %1 · %2 %3</source>
+        <translation>Head %1 · %2 %3</translation>
+    </message>
+    <message>
+        <source>Layer %1, every head: value-weighted attention</source>
+        <translation>Layer %1, alle Heads: wertgewichtete Attention</translation>
+    </message>
+    <message>
+        <source>Layer %1, every head: attention weights</source>
+        <translation>Layer %1, alle Heads: Attention-Gewichte</translation>
+    </message>
+    <message>
+        <source>Rows are queries, columns keys. Labels are heuristics read off this text&apos;s patterns.</source>
+        <translation>Zeilen sind Queries, Spalten Keys. Labels sind Heuristiken, abgelesen an den Mustern dieses Texts.</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +2027,10 @@
         <source>Hidden until you commit your prediction above: the scores and weights of row %1 in this head (rows count from 0).</source>
         <translation>Verborgen, bis du oben deine Vorhersage festlegst: die Scores und Gewichte der Zeile %1 in diesem Head (Zeilen ab 0 gezählt).</translation>
     </message>
+    <message>
+        <source>Keys after the query are blocked (−∞ before the softmax): their weight is 0.</source>
+        <translation>Keys nach der Query sind gesperrt (−∞ vor dem Softmax): Ihr Gewicht ist 0.</translation>
+    </message>
 </context>
 <context>
     <name>MathStation</name>
@@ -2628,6 +2652,26 @@ Stream addieren</translation>
         <source>Your text (its first %1 tokens) with one token replaced by a short common word (“the”, “a”, “and” or “it”): of the tokens tried (up to four of the last ones that repeat an earlier one, the third-last, and the ones three quarters, half and a quarter of the way in; where none of them moves the measure by 1, every token but the last two, and where the names pair has no gap either, the one before the last), each with each word, the replacement that moves the measure most. The measure compares the model&apos;s top answer on your text with its top answer on the changed text (its runner-up where both agree).</source>
         <translation>Dein Text (seine ersten %1 Tokens), in dem ein Token durch ein kurzes, häufiges Wort („the“, „a“, „and“ oder „it“) ersetzt ist: Von den ausprobierten Tokens (bis zu vier der letzten, die ein früheres wiederholen, das drittletzte und die bei drei Vierteln, der Hälfte und einem Viertel des Texts; wo keines davon das Maß um 1 verschiebt, jedes Token außer den letzten beiden, und wo auch das Namenspaar keinen Abstand hat, das vorletzte), jedes mit jedem Wort, die Ersetzung, die das Maß am stärksten verschiebt. Das Maß vergleicht die oberste Antwort des Modells auf deinem Text mit seiner obersten Antwort auf dem geänderten Text (mit seiner zweitbesten, wo beide übereinstimmen).</translation>
     </message>
+    <message>
+        <source>head %1</source>
+        <translation>Head %1</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>Layer %1</translation>
+    </message>
+    <message>
+        <source>Each head&apos;s output patched: share of the gap closed</source>
+        <translation>Die Ausgabe jedes Heads gepatcht: geschlossener Anteil der Lücke</translation>
+    </message>
+    <message>
+        <source>1 brings the clean value back, 0 changes nothing, a negative share moves it further away.</source>
+        <translation>1 bringt den sauberen Wert zurück, 0 ändert nichts, ein negativer Anteil entfernt ihn weiter.</translation>
+    </message>
+    <message>
+        <source>The residual stream patched at one position entering one layer</source>
+        <translation>Der Residual Stream an einer Position gepatcht, wo er in einen Layer eintritt</translation>
+    </message>
 </context>
 <context>
     <name>PatternSwapLab</name>
@@ -2665,6 +2709,22 @@ Stream addieren</translation>
     <message>
         <source>Replacing the pattern barely moves the prediction: heads %1. Moves it most: heads %2. (KL in nats; columns are heads.)</source>
         <translation>Das Ersetzen des Musters verschiebt die Vorhersage kaum: Heads %1. Verschiebt sie am meisten: Heads %2. (KL in nats; Spalten sind Heads.)</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>Head %1</translation>
+    </message>
+    <message>
+        <source>KL when each head&apos;s pattern is made uniform</source>
+        <translation>KL, wenn das Muster jedes Heads gleichmäßig gemacht wird</translation>
+    </message>
+    <message>
+        <source>KL when each head&apos;s pattern has its rows shuffled</source>
+        <translation>KL, wenn die Zeilen im Muster jedes Heads durchgemischt werden</translation>
+    </message>
+    <message>
+        <source>KL in nats between the prediction before and after the swap.</source>
+        <translation>KL in Nats zwischen der Vorhersage vor und nach dem Austausch.</translation>
     </message>
 </context>
 <context>
@@ -3716,6 +3776,10 @@ Stream addieren</translation>
         <source>softmax</source>
         <translation>Softmax</translation>
     </message>
+    <message>
+        <source>Softmax of six scores at temperature %1</source>
+        <translation>Softmax von sechs Scores bei Temperatur %1</translation>
+    </message>
 </context>
 <context>
     <name>StateFile</name>
@@ -4102,6 +4166,14 @@ Stream addieren</translation>
     <message>
         <source>other loss (all other targets)</source>
         <translation>anderer Loss (alle übrigen Ziele)</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>loss (nats)</source>
+        <translation>Loss (Nats)</translation>
     </message>
 </context>
 <context>
