@@ -4,6 +4,7 @@
 // with code 2 and one line on stderr; a failure at run time (a download that fails) exits with 1.
 #include <QCoreApplication>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -135,9 +136,29 @@ int fail(const std::string& message) {
     return 2;
 }
 
+// Whether stdout took everything printed: a full disk, /dev/full or a closed descriptor makes the
+// writes fail quietly (printf buffers), so a script reading the output would take a cut-off JSON
+// for a whole one. Flushed and checked once at the end: exit 1 with a line on stderr, whatever the
+// command returned.
+int checkedOutput(int code) {
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0;
+    const int e = errno;
+    if (flushed && !std::ferror(stdout)) return code;
+    std::fprintf(stderr, "attention-lens-cli: the output could not be written in full (%s); what was written is incomplete\n",
+                 e ? std::strerror(e) : "a write failed");
+    return code ? code : 1;
+}
+
+int run(int argc, char** argv);
+
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) { return checkedOutput(run(argc, argv)); }
+
+namespace {
+
+int run(int argc, char** argv) {
     // Under a file-size limit (ulimit -f) a write past it would kill the process; ignored, it
     // fails with EFBIG and is reported like any other failed write.
     std::signal(SIGXFSZ, SIG_IGN);
@@ -188,3 +209,5 @@ int main(int argc, char** argv) {
     }
     return fail("unknown command \"" + name + "\" (see --help)");
 }
+
+} // namespace

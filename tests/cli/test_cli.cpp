@@ -657,6 +657,27 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.path() + "/.lab.lock"));
     }
 
+    // Output that cannot be written (stdout on a full disk: /dev/full) is said on stderr and ends
+    // in exit 1, never a silent exit 0 with a cut-off JSON; small outputs and large ones alike.
+    void outputThatCannotBeWrittenIsSaid_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("tokenize") << QStringList{"tokenize", "--model", fixture_, "--text", "hello"};
+        QTest::newRow("attention") << QStringList{"attention", "--model", fixture_, "--text", QString("word ").repeated(60)};
+        QTest::newRow("help") << QStringList{"--help"};
+    }
+    void outputThatCannotBeWrittenIsSaid() {
+        QFETCH(QStringList, args);
+        if (!QFileInfo::exists("/dev/full")) QSKIP("no /dev/full here");
+        QProcess p;
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(AL_CLI_PATH), args);
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("the output could not be written in full"), err.constData());
+    }
+
     // A file of the learner's that has the lock's name is refused (exit 2, naming it) and kept
     // byte for byte: never truncated, never removed at exit. Bare digits too: they are what an
     // earlier version's lock held, but a learner's file may hold them as well.
