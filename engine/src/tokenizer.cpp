@@ -41,6 +41,9 @@ struct Merge {
 
 // vocab.json and merges.txt of GPT-2 are 1 MB and 0.5 MB; 64 MB holds a vocabulary of millions.
 constexpr uint64_t kMaxTokenizerFileBytes = 64ull << 20;
+// The longest token string vocab.json may hold (in GPT-2's byte-to-unicode form, up to two UTF-8
+// bytes a byte): 16 times GPT-2's longest.
+constexpr size_t kMaxTokenStringBytes = 4096;
 
 bool is_word_byte(unsigned char b) {
     // Letters, digits and any byte of a non-ASCII UTF-8 character count as "inside a word".
@@ -224,6 +227,13 @@ Tokenizer Tokenizer::from_strings(const std::string& vocab_json, const std::stri
         } catch (const Error& e) {
             throw Error(source + ": vocab.json: " + e.what());
         }
+        // GPT-2's longest token is 128 bytes. A token of megabytes is no vocabulary's: every label
+        // and sentence that names it would be laid out whole (hundreds of bytes of memory per byte
+        // of token), so a model that predicts it could not be shown.
+        if (it.key().size() > kMaxTokenStringBytes)
+            throw Error(source + ": vocab.json token id " + std::to_string(id) + " " + quote_value(it.key()) +
+                        " is longer than the " + std::to_string(kMaxTokenStringBytes) +
+                        " bytes a token may have here (GPT-2's longest is 128 characters)");
         t.id_to_bytes_[static_cast<size_t>(id)] = std::move(bytes);
         im.string_to_id.emplace(it.key(), static_cast<int>(id));
     }

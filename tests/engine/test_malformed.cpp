@@ -768,6 +768,16 @@ private slots:
         expect_refused_briefly({"vocab.json holds an empty token \"\" (id 5); every token stands for at least one byte"});
     }
 
+    void vocabTokenOfAMegabyte() {
+        // A token that long would be laid out whole in every label and sentence that names it:
+        // refused at load, quoted briefly.
+        make();
+        std::string vocab = vocab_text();
+        vocab.insert(1, "\"" + std::string(1 << 20, 'W') + "\":5,");
+        write_file(dir_ / "vocab.json", vocab);
+        expect_refused_briefly({"vocab.json token id 5 \"" + std::string(60, 'W'), "(1,048,576 bytes) is longer than the 4096 bytes a token may have here"});
+    }
+
     // ---- direct API use ----
     void toFloatRefusesIntegers() {
         make([](RawModel& m) { m.header["ln_f.bias"]["dtype"] = "I32"; });
