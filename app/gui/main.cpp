@@ -21,6 +21,7 @@
 #include <memory>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -108,6 +109,69 @@ void setWindowIcon(QApplication& app) {
         app.setWindowIcon(icon);
 }
 
+// The app's options: one definition, read by main() and, without a display, by
+// answerWithoutDisplay().
+struct AppOptions {
+    const QCommandLineOption stationOpt{QStringLiteral("station"), QStringLiteral("Open the station with this id (e.g. lens; map: the course map)."), QStringLiteral("ID")};
+    const QCommandLineOption textOpt{QStringLiteral("text"), QStringLiteral("Start with this text."), QStringLiteral("STR")};
+    const QCommandLineOption modelOpt{QStringLiteral("model"), QStringLiteral("Load the GPT-2-style model in this folder (config.json, model.safetensors, vocab.json, merges.txt)."), QStringLiteral("DIR")};
+    const QCommandLineOption themeOpt{QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark (default: follow the system)."), QStringLiteral("light|dark")};
+    const QCommandLineOption contrastOpt{QStringLiteral("contrast"), QStringLiteral("Contrast: high or normal (default: follow the desktop's high-contrast setting, or AL_HIGH_CONTRAST=1)."), QStringLiteral("high|normal")};
+    const QCommandLineOption shotOpt{QStringLiteral("screenshot"), QStringLiteral("Render the station with the text, wait for the model's results, save the window as PNG to FILE and exit."), QStringLiteral("FILE")};
+    const QCommandLineOption sizeOpt{QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x800)."), QStringLiteral("WxH")};
+    const QCommandLineOption timeoutOpt{QStringLiteral("timeout"), QStringLiteral("For --screenshot: give up after SECONDS and exit with code 3 (default 120)."), QStringLiteral("SECONDS")};
+    const QCommandLineOption revealOpt{QStringLiteral("reveal"), QStringLiteral("For --screenshot: commit a prediction on every exercise first, so the figures show what they show after predicting.")};
+
+    void addTo(QCommandLineParser& parser) const {
+        parser.setApplicationDescription(QStringLiteral(
+            "A desktop course on transformer self-attention that runs GPT-2 live on your own text."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, contrastOpt, shotOpt, sizeOpt, timeoutOpt, revealOpt});
+    }
+};
+
+// Whether no window system can start: on X11 and Wayland desktops, neither DISPLAY nor
+// WAYLAND_DISPLAY is set (an ssh session, a headless machine) and no platform is chosen
+// (QT_QPA_PLATFORM, -platform). QApplication would then abort before a word of ours.
+bool noDisplay(int argc, char** argv) {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        return false;
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "-platform") == 0 || std::strncmp(argv[i], "-platform=", 10) == 0)
+            return false;
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    (void)argc;
+    (void)argv;
+    return false;
+#endif
+}
+
+// Without a display: --help, --version and bad options are answered as they would be with one
+// (exit 0, or 2 with the reason); anything else is told why no window opens, and how to take a
+// --screenshot without one.
+int answerWithoutDisplay(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QLatin1String(al::app::kApplicationName));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AL_VERSION));
+    const AppOptions options;
+    QCommandLineParser parser;
+    options.addTo(parser);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "attention-lens: %s (see --help)\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    std::fprintf(stderr, "attention-lens: there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY "
+                         "is set); for --screenshot without one, set QT_QPA_PLATFORM=offscreen\n");
+    return 2;
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -121,6 +185,8 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "attention-lens: %s\n", why.toUtf8().constData());
         return 2;
     }
+    if (noDisplay(argc, argv))
+        return answerWithoutDisplay(argc, argv);
     QApplication app(argc, argv); // QApplication (not QGuiApplication): Qt Charts needs it
     QApplication::setApplicationName(QLatin1String(al::app::kApplicationName));
     QApplication::setOrganizationName(QLatin1String(al::app::kOrganizationName));
@@ -129,21 +195,18 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setDesktopFileName(QStringLiteral(AL_APP_ID));
     setWindowIcon(app);
 
+    const AppOptions options;
+    const QCommandLineOption& stationOpt = options.stationOpt;
+    const QCommandLineOption& textOpt = options.textOpt;
+    const QCommandLineOption& modelOpt = options.modelOpt;
+    const QCommandLineOption& themeOpt = options.themeOpt;
+    const QCommandLineOption& contrastOpt = options.contrastOpt;
+    const QCommandLineOption& shotOpt = options.shotOpt;
+    const QCommandLineOption& sizeOpt = options.sizeOpt;
+    const QCommandLineOption& timeoutOpt = options.timeoutOpt;
+    const QCommandLineOption& revealOpt = options.revealOpt;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "A desktop course on transformer self-attention that runs GPT-2 live on your own text."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption stationOpt(QStringLiteral("station"), QStringLiteral("Open the station with this id (e.g. lens; map: the course map)."), QStringLiteral("ID"));
-    const QCommandLineOption textOpt(QStringLiteral("text"), QStringLiteral("Start with this text."), QStringLiteral("STR"));
-    const QCommandLineOption modelOpt(QStringLiteral("model"), QStringLiteral("Load the GPT-2-style model in this folder (config.json, model.safetensors, vocab.json, merges.txt)."), QStringLiteral("DIR"));
-    const QCommandLineOption themeOpt(QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark (default: follow the system)."), QStringLiteral("light|dark"));
-    const QCommandLineOption contrastOpt(QStringLiteral("contrast"), QStringLiteral("Contrast: high or normal (default: follow the desktop's high-contrast setting, or AL_HIGH_CONTRAST=1)."), QStringLiteral("high|normal"));
-    const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Render the station with the text, wait for the model's results, save the window as PNG to FILE and exit."), QStringLiteral("FILE"));
-    const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x800)."), QStringLiteral("WxH"));
-    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("For --screenshot: give up after SECONDS and exit with code 3 (default 120)."), QStringLiteral("SECONDS"));
-    const QCommandLineOption revealOpt(QStringLiteral("reveal"), QStringLiteral("For --screenshot: commit a prediction on every exercise first, so the figures show what they show after predicting."));
-    parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, contrastOpt, shotOpt, sizeOpt, timeoutOpt, revealOpt});
+    options.addTo(parser);
     // Bad options exit with code 2, as every other bad input does (QCommandLineParser::process
     // would exit with 1).
     if (!parser.parse(QCoreApplication::arguments())) {

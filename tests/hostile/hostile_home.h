@@ -59,6 +59,7 @@ public:
     QString dataDir() const { return path("home/.local/share") + QStringLiteral("/Attention Lens/Attention Lens"); }
     QString progressFile() const { return dataDir() + QStringLiteral("/progress.json"); }
     QProcessEnvironment env() const { return env_; }
+    void removeEnv(const char* name) { env_.remove(QString::fromLatin1(name)); }
 
     // "" when every file outside the app's folders is as it was; else what changed.
     QString outsideChanges() const {

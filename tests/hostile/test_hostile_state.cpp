@@ -864,6 +864,22 @@ private slots:
                  (QStringList{".cache", ".config", ".local", "empty"}));
     }
 
+    // Without a display (an ssh session: no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM) the app
+    // answers --help and --version, refuses a bad option with exit 2, and says why no window opens,
+    // never aborting in Qt's platform plugin.
+    void withoutADisplayTheAppSaysWhy() {
+        Home home;
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            home.removeEnv(name);
+        const Run help = home.run(app(), {QStringLiteral("--help")}, 30000);
+        QVERIFY2(help.finished && !help.signalled && help.code == 0 && help.log.contains(QStringLiteral("--screenshot")), qPrintable(help.summary()));
+        const Run bad = home.run(app(), {QStringLiteral("--no-such-option")}, 30000);
+        QVERIFY2(bad.finished && !bad.signalled && bad.code == 2 && bad.log.contains(QStringLiteral("no-such-option")), qPrintable(bad.summary()));
+        const Run open = home.run(app(), {QStringLiteral("--station"), QStringLiteral("lens")}, 30000);
+        QVERIFY2(open.finished && !open.signalled && open.code == 2 && open.log.contains(QStringLiteral("QT_QPA_PLATFORM=offscreen")),
+                 qPrintable(open.summary()));
+    }
+
     // train-lab --out over a model on a full disk: it fails, and the model that was there still
     // loads, byte for byte. Needs a small disk: a tmpfs, which only root can mount.
     void trainLabOutIsAtomicOnAFullDisk() {
