@@ -13,6 +13,7 @@
 #include <QQmlContext>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QScreen>
 #include <QSize>
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
@@ -25,6 +26,7 @@
 #include <optional>
 #include <string>
 
+#include "app_options.h"
 #include "app_state.h"
 #include "flag_number.h"
 #include "lesson_catalog.h"
@@ -107,69 +109,6 @@ void setWindowIcon(QApplication& app) {
         icon = QIcon::fromTheme(QStringLiteral(AL_APP_ID));
     if (!icon.isNull())
         app.setWindowIcon(icon);
-}
-
-// The app's options: one definition, read by main() and, without a display, by
-// answerWithoutDisplay().
-struct AppOptions {
-    const QCommandLineOption stationOpt{QStringLiteral("station"), QStringLiteral("Open the station with this id (e.g. lens; map: the course map)."), QStringLiteral("ID")};
-    const QCommandLineOption textOpt{QStringLiteral("text"), QStringLiteral("Start with this text."), QStringLiteral("STR")};
-    const QCommandLineOption modelOpt{QStringLiteral("model"), QStringLiteral("Load the GPT-2-style model in this folder (config.json, model.safetensors, vocab.json, merges.txt)."), QStringLiteral("DIR")};
-    const QCommandLineOption themeOpt{QStringLiteral("theme"), QStringLiteral("Colour theme: light or dark (default: follow the system)."), QStringLiteral("light|dark")};
-    const QCommandLineOption contrastOpt{QStringLiteral("contrast"), QStringLiteral("Contrast: high or normal (default: follow the desktop's high-contrast setting, or AL_HIGH_CONTRAST=1)."), QStringLiteral("high|normal")};
-    const QCommandLineOption shotOpt{QStringLiteral("screenshot"), QStringLiteral("Render the station with the text, wait for the model's results, save the window as PNG to FILE and exit."), QStringLiteral("FILE")};
-    const QCommandLineOption sizeOpt{QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x800)."), QStringLiteral("WxH")};
-    const QCommandLineOption timeoutOpt{QStringLiteral("timeout"), QStringLiteral("For --screenshot: give up after SECONDS and exit with code 3 (default 120)."), QStringLiteral("SECONDS")};
-    const QCommandLineOption revealOpt{QStringLiteral("reveal"), QStringLiteral("For --screenshot: commit a prediction on every exercise first, so the figures show what they show after predicting.")};
-
-    void addTo(QCommandLineParser& parser) const {
-        parser.setApplicationDescription(QStringLiteral(
-            "A desktop course on transformer self-attention that runs GPT-2 live on your own text."));
-        parser.addHelpOption();
-        parser.addVersionOption();
-        parser.addOptions({stationOpt, textOpt, modelOpt, themeOpt, contrastOpt, shotOpt, sizeOpt, timeoutOpt, revealOpt});
-    }
-};
-
-// Whether no window system can start: on X11 and Wayland desktops, neither DISPLAY nor
-// WAYLAND_DISPLAY is set (an ssh session, a headless machine) and no platform is chosen
-// (QT_QPA_PLATFORM, -platform). QApplication would then abort before a word of ours.
-bool noDisplay(int argc, char** argv) {
-#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-        return false;
-    for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "-platform") == 0 || std::strncmp(argv[i], "-platform=", 10) == 0)
-            return false;
-    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
-#else
-    (void)argc;
-    (void)argv;
-    return false;
-#endif
-}
-
-// Without a display: --help, --version and bad options are answered as they would be with one
-// (exit 0, or 2 with the reason); anything else is told why no window opens, and how to take a
-// --screenshot without one.
-int answerWithoutDisplay(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QLatin1String(al::app::kApplicationName));
-    QCoreApplication::setApplicationVersion(QStringLiteral(AL_VERSION));
-    const AppOptions options;
-    QCommandLineParser parser;
-    options.addTo(parser);
-    if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "attention-lens: %s (see --help)\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
-    std::fprintf(stderr, "attention-lens: there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY "
-                         "is set); for --screenshot without one, set QT_QPA_PLATFORM=offscreen\n");
-    return 2;
 }
 
 } // namespace
@@ -258,6 +197,13 @@ int main(int argc, char* argv[]) {
             return 2;
         }
         size = *wh;
+    }
+    if (!shot.isEmpty()) {
+        const QScreen* screen = QGuiApplication::primaryScreen();
+        if (const QString why = screenshotMemoryProblem(size, screen ? screen->devicePixelRatio() : 1.0); !why.isEmpty()) {
+            std::fprintf(stderr, "attention-lens: %s\n", qPrintable(why));
+            return 2;
+        }
     }
     compute::Watchdog watchdog;
     const std::string timedOutOnFigures = "attention-lens: timed out after " + QString::number(timeoutSeconds).toStdString() +

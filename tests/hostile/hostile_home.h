@@ -60,6 +60,7 @@ public:
     QString progressFile() const { return dataDir() + QStringLiteral("/progress.json"); }
     QProcessEnvironment env() const { return env_; }
     void removeEnv(const char* name) { env_.remove(QString::fromLatin1(name)); }
+    void setEnv(const char* name, const char* value) { env_.insert(QString::fromLatin1(name), QString::fromLatin1(value)); }
 
     // "" when every file outside the app's folders is as it was; else what changed.
     QString outsideChanges() const {

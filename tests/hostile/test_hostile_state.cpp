@@ -880,6 +880,20 @@ private slots:
                  qPrintable(open.summary()));
     }
 
+    // A --screenshot larger than the memory there is (16384x16384 drawn at scale 16: about 800 GB)
+    // is refused up front with exit 2 and the sizes, not left to crash in Qt's raster engine.
+    void aScreenshotLargerThanMemoryIsRefused() {
+        Home home;
+        home.setEnv("QT_SCALE_FACTOR", "16");
+        const QString png = home.path("tmp") + QStringLiteral("/big.png");
+        const Run r = home.run(app(), {QStringLiteral("--station"), QStringLiteral("mask"), QStringLiteral("--size"), QStringLiteral("16384x16384"),
+                                       QStringLiteral("--screenshot"), png}, 60000);
+        QVERIFY2(r.finished && !r.signalled && r.code == 2 && r.log.contains(QStringLiteral("needs about")) &&
+                     r.log.contains(QStringLiteral("smaller --size")),
+                 qPrintable(r.summary()));
+        QVERIFY(!QFileInfo::exists(png));
+    }
+
     // train-lab --out over a model on a full disk: it fails, and the model that was there still
     // loads, byte for byte. Needs a small disk: a tmpfs, which only root can mount.
     void trainLabOutIsAtomicOnAFullDisk() {
