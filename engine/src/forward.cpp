@@ -8,8 +8,9 @@
 //   x  += z . c_proj + b
 //   x  += gelu(ln_2(x) . c_fc + b) . c_proj + b
 // then hidden[L] = ln_f(x) and logits = hidden[L] . wte^T (for the last row only unless asked).
-// Each step is one function below (copy_prefix, attention_block, mlp_block, lm_head); Runner::compute
-// strings them together, and Runner::State keeps what the next call can reuse.
+// Runner::compute reads top to bottom as that list: copy_prefix, the embeddings, one
+// layers::block_forward per layer (block.h, shared with the variant runner and the trainer), and
+// lm_head; Runner::State keeps what the next call can reuse.
 // Lets -O3 vectorise the clamps in fastmath::exp (a comparison may not be if-converted while
 // floating-point exceptions are observable; nothing here reads them).
 #pragma GCC optimize("no-trapping-math")
@@ -22,6 +23,7 @@
 
 #include <cblas.h>
 
+#include "attention_lens/block.h"
 #include "attention_lens/error.h"
 #include "attention_lens/layers.h"
 #include "forward_attention.h"
@@ -137,56 +139,6 @@ void copy_prefix(ForwardResult& r, std::vector<float>& kc, std::vector<float>& v
         for (int l = 0; l <= d.L; l++)
             std::memcpy(r.hidden.data() + static_cast<size_t>(l) * d.T * d.C,
                         prev.hidden.data() + static_cast<size_t>(l) * Tp * d.C, sizeof(float) * P * d.C);
-}
-
-// qkv [Tn][3C] = q | k | v, split per head: q into qn [NH][Tn][hs] (and kept q [L][H][T][hs]),
-// k and v appended to the cache at rows P..T-1 of layer l.
-void split_heads(const float* qkv, float* qn, float* kc, float* vc, float* q_kept, int l, const Shape& d) {
-    const int C = d.C, hs = d.hs;
-    for (int t = 0; t < d.Tn; t++) {
-        const float* row = qkv + static_cast<size_t>(t) * 3 * C;
-        for (int h = 0; h < d.NH; h++) {
-            const size_t cache = head_block(d, l, h) + static_cast<size_t>(d.P + t) * hs;
-            std::memcpy(qn + (static_cast<size_t>(h) * d.Tn + t) * hs, row + h * hs, sizeof(float) * hs);
-            std::memcpy(kc + cache, row + C + h * hs, sizeof(float) * hs);
-            std::memcpy(vc + cache, row + 2 * C + h * hs, sizeof(float) * hs);
-            if (q_kept) std::memcpy(q_kept + cache, row + h * hs, sizeof(float) * hs);
-        }
-    }
-}
-
-// x [Tn][C] += c_proj(attention(ln_1(x))): the patterns and scores go into r.
-void attention_block(const Activations& act, float* kc, float* vc, ForwardResult& r, int l, const Model& m,
-                     const std::vector<std::vector<detail::HeadPlan>>& plans, const ForwardOptions& o,
-                     const Shape& d, std::vector<float>& scratch) {
-    const Config& cfg = m.config();
-    const LayerWeights& w = m.layer(l);
-    const int Tn = d.Tn, C = d.C;
-    layers::layernorm_forward(act.a, nullptr, nullptr, act.x, w.ln1_w, w.ln1_b, Tn, C, cfg.layer_norm_epsilon);
-    layers::matmul_forward(act.big, act.a, w.attn_w, w.attn_b, Tn, C, 3 * C);
-    split_heads(act.big, act.qn, kc, vc, o.keep_qkv ? r.q.data() : nullptr, l, d);
-    detail::AttentionArgs args;
-    args.layer = l; args.T = d.T; args.P = d.P; args.C = C; args.NH = d.NH;
-    args.scale = cfg.attention_scale(l);
-    args.causal = o.causal_mask;
-    args.q = act.qn;
-    args.k = kc + head_block(d, l, 0);
-    args.v = vc + head_block(d, l, 0);
-    args.plans = plans.empty() ? nullptr : &plans[l];
-    args.att = &r.attention;
-    args.scores = o.keep_scores ? &r.scores : nullptr;
-    detail::attention_new_rows(act.z, args, scratch);       // z [Tn][C]
-    layers::matmul_forward(act.a, act.z, w.proj_w, w.proj_b, Tn, C, C);
-    layers::residual_forward(act.x, act.x, act.a, Tn * C);
-}
-
-// x [Tn][C] += c_proj(act(c_fc(ln_2(x)))), the hidden layer [Tn][FF] in act.big.
-void mlp_block(const Activations& act, const LayerWeights& w, const Config& cfg, const Shape& d) {
-    const int Tn = d.Tn, C = d.C, FF = d.FF;
-    layers::layernorm_forward(act.a, nullptr, nullptr, act.x, w.ln2_w, w.ln2_b, Tn, C, cfg.layer_norm_epsilon);
-    detail::mlp_fc_forward(act.big, act.a, w, Tn, C, FF, cfg.activation_function);
-    layers::matmul_forward(act.a, act.big, w.fcproj_w, w.fcproj_b, Tn, FF, C);
-    layers::residual_forward(act.x, act.x, act.a, Tn * C);
 }
 
 // hidden[L] = ln_f(resid) for the new rows, and the logits: [T][V] (the prefix's copied from prev)
@@ -370,13 +322,35 @@ ForwardResult Runner::compute(const std::vector<int>& ids, const ForwardOptions&
         const Activations act{s.x.data(), s.a.data(), s.z.data(), s.big.data(), s.qn.data()};
         layers::encoder_forward(act.x, ids.data() + P, m.wte(), m.wpe(), 1, d.Tn, d.C, P);
         if (o.keep_hidden) std::memcpy(r.hidden.data() + static_cast<size_t>(P) * d.C, act.x, sizeof(float) * rows);
+        // The buffers are shared as block.h allows: the residual stream x is updated in place.
+        layers::BlockActs blk;
+        blk.in = blk.skip = blk.residual2 = blk.out = act.x;        // [Tn][C]
+        blk.ln1 = blk.attproj = blk.ln2 = blk.fcproj = act.a;       // [Tn][C]
+        blk.qkv = blk.fch_gelu = act.big;                           // [Tn][3C], then [Tn][FF]
+        blk.atty = act.z;                                           // [Tn][C]
+        const layers::BlockShape bs{d.Tn, d.Tn, d.C, d.FF, cfg.layer_norm_epsilon, &cfg.activation_function};
         for (int l = 0; l < d.L; l++) {
             if (o.cancel && o.cancel->load(std::memory_order_relaxed)) {
                 if (save) s.forget();
                 throw Cancelled();
             }
-            attention_block(act, kc.data(), vc.data(), r, l, m, plans, o, d, s.scratch);
-            mlp_block(act, m.layer(l), cfg, d);
+            // Attention of the new rows over the cache: this layer's keys and values are appended
+            // to it, the patterns (and scores) written into r.
+            float* k_l = kc.data() + head_block(d, l, 0); // [NH][T][hs]
+            float* v_l = vc.data() + head_block(d, l, 0); // [NH][T][hs]
+            float* q_l = o.keep_qkv ? r.q.data() + head_block(d, l, 0) : nullptr;
+            layers::block_forward(blk, m.layer(l), bs, [&](const float* qkv, float* z) {
+                detail::split_heads(qkv, d.Tn, P, T, d.Tn, d.C, d.NH, act.qn, k_l, v_l, q_l);
+                detail::AttentionArgs args;
+                args.layer = l; args.T = T; args.P = P; args.C = d.C; args.NH = d.NH;
+                args.scale = cfg.attention_scale(l);
+                args.causal = o.causal_mask;
+                args.q = act.qn; args.k = k_l; args.v = v_l;
+                args.plans = plans.empty() ? nullptr : &plans[l];
+                args.att = &r.attention;
+                args.scores = o.keep_scores ? &r.scores : nullptr;
+                detail::attention_new_rows(z, args, s.scratch); // z [Tn][C]
+            });
             if (o.keep_hidden && l + 1 < d.L)
                 std::memcpy(r.hidden.data() + (static_cast<size_t>(l + 1) * T + P) * d.C, act.x, sizeof(float) * rows);
         }

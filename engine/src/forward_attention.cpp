@@ -48,6 +48,23 @@ void replace_row(float* row, int n, int i, int T, const PatternReplacement& r) {
 
 } // namespace
 
+void split_heads(const float* qkv, int n, int P, int T, int q_rows, int C, int NH, float* q, float* k, float* v,
+                 float* q_kept) {
+    const int hs = C / NH;
+    for (int t = 0; t < n; t++) {
+        const float* row = qkv + static_cast<size_t>(t) * 3 * C;
+        const int qt = t - (n - q_rows); // this row's place among the queries (< 0: none)
+        for (int h = 0; h < NH; h++) {
+            const size_t cache = (static_cast<size_t>(h) * T + P + t) * hs;
+            std::memcpy(k + cache, row + C + h * hs, sizeof(float) * hs);
+            std::memcpy(v + cache, row + 2 * C + h * hs, sizeof(float) * hs);
+            if (qt < 0) continue;
+            std::memcpy(q + (static_cast<size_t>(h) * q_rows + qt) * hs, row + h * hs, sizeof(float) * hs);
+            if (q_kept) std::memcpy(q_kept + cache, row + h * hs, sizeof(float) * hs);
+        }
+    }
+}
+
 void attention_new_rows(float* out, const AttentionArgs& a, std::vector<float>& scratch) {
     const int T = a.T, P = a.P, Tn = T - P, C = a.C, NH = a.NH, hs = C / NH;
     if (Tn <= 0) return;

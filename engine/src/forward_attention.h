@@ -33,6 +33,12 @@ struct AttentionArgs {
     AttentionStore* scores = nullptr;   // may be null
 };
 
+// qkv [n][3C] (q | k | v) of positions P..P+n-1, split per head: k and v into the cache k, v
+// [NH][T][hs] at rows P..P+n-1; the queries of the last q_rows rows into q [NH][q_rows][hs], and
+// into q_kept [NH][T][hs] at their rows when it is not null.
+void split_heads(const float* qkv, int n, int P, int T, int q_rows, int C, int NH, float* q, float* k, float* v,
+                 float* q_kept);
+
 // out [T-P][C]: per head z = A.V written at the head's column block. scratch is resized as needed.
 void attention_new_rows(float* out, const AttentionArgs& a, std::vector<float>& scratch);
 

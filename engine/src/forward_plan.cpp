@@ -122,17 +122,17 @@ std::vector<std::vector<HeadPlan>> make_plans(const ForwardOptions& o, const Con
     return plans;
 }
 
-void apply_activation(float* x, int N, const std::string& act) {
+void activation_forward(float* out, const float* in, int N, const std::string& act) {
     if (act == "gelu_new" || act == "gelu_pytorch_tanh" || act == "gelu_fast") {
-        layers::gelu_forward(x, x, N);
+        layers::gelu_forward(out, in, N);
     } else if (act == "gelu") {
-        for (int i = 0; i < N; i++) x[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * 0.70710678118654752f));
+        for (int i = 0; i < N; i++) out[i] = 0.5f * in[i] * (1.0f + std::erf(in[i] * 0.70710678118654752f));
     } else if (act == "relu") {
-        for (int i = 0; i < N; i++) x[i] = x[i] > 0.0f ? x[i] : 0.0f;
+        for (int i = 0; i < N; i++) out[i] = in[i] > 0.0f ? in[i] : 0.0f;
     } else if (act == "silu" || act == "swish") {
-        for (int i = 0; i < N; i++) x[i] = x[i] / (1.0f + fastmath::exp(-x[i]));
+        for (int i = 0; i < N; i++) out[i] = in[i] / (1.0f + fastmath::exp(-in[i]));
     } else if (act == "quick_gelu") {
-        for (int i = 0; i < N; i++) x[i] = x[i] / (1.0f + fastmath::exp(-1.702f * x[i]));
+        for (int i = 0; i < N; i++) out[i] = in[i] / (1.0f + fastmath::exp(-1.702f * in[i]));
     } else {
         throw Error("forward: unsupported activation function \"" + act + "\"");
     }
@@ -146,7 +146,7 @@ void mlp_fc_forward(float* out, const float* a, const LayerWeights& w, int N, in
         return;
     }
     layers::matmul_forward(out, a, w.fc_w, w.fc_b, N, C, FF);
-    apply_activation(out, N * FF, act);
+    activation_forward(out, out, N * FF, act);
 }
 
 } // namespace detail

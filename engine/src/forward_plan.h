@@ -29,8 +29,8 @@ Error not_finite();
 // head ([L][H]); empty when `o` has no head interventions. Throws al::Error naming the bad entry.
 std::vector<std::vector<HeadPlan>> make_plans(const ForwardOptions& o, const Config& cfg, int T);
 
-// x [N] in place: gelu_new (and its aliases), gelu, relu, silu or quick_gelu.
-void apply_activation(float* x, int N, const std::string& act);
+// out [N] = act(in [N]) (out may be in): gelu_new (and its aliases), gelu, relu, silu or quick_gelu.
+void activation_forward(float* out, const float* in, int N, const std::string& act);
 
 // The MLP's first half: out[N][FF] = act(a[N][C] . fc_w + fc_b), fused for GPT-2's gelu_new.
 void mlp_fc_forward(float* out, const float* a, const LayerWeights& w, int N, int C, int FF, const std::string& act);

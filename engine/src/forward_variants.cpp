@@ -1,7 +1,8 @@
 // VariantRunner: many interventions on one text, restarting at the first layer each one changes and
 // stacking the variants that restart at the same layer into one batch (see variants.h).
 //
-// Per layer l, for n variants whose residual streams x [n*T][C] enter it:
+// Per layer l, for n variants whose residual streams x [n*T][C] enter it (layers::block_forward,
+// with this file's attention step):
 //   a   = ln_1(x)                            [n*T][C]    one call ([T][C] in the batch's first
 //   qkv = a . c_attn + b                     [n*T][3C]   one sgemm  layer, where all n are equal)
 //   z_v = attention(q_v, k_v, v_v) per variant [T][C]    its own pattern and interventions
@@ -21,6 +22,7 @@
 
 #include <cblas.h>
 
+#include "attention_lens/block.h"
 #include "attention_lens/error.h"
 #include "attention_lens/layers.h"
 #include "forward_attention.h"
@@ -72,9 +74,6 @@ void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in
     buf.qn.resize(static_cast<size_t>(NH) * T * hs);
     buf.kc.resize(buf.qn.size());
     buf.vc.resize(buf.qn.size());
-    float* a = buf.a.data();
-    float* z = buf.z.data();
-    float* big = buf.big.data();
     for (int l = b.from; l < L; l++) {
         check_cancel(cancel);
         const LayerWeights& w = m.layer(l);
@@ -84,66 +83,54 @@ void run_layers(const Model& m, int T, const Batch& b, float* x, float* layer_in
         // Every variant of a batch enters its first layer with the clean run's residual stream,
         // so there ln_1 and the q, k, v product are computed once, for one variant's T rows.
         const bool shared_in = l == b.from;
-        const int qkv_rows = shared_in ? T : N;
-        layers::layernorm_forward(a, nullptr, nullptr, x, w.ln1_w, w.ln1_b, qkv_rows, C, cfg.layer_norm_epsilon);
-        layers::matmul_forward(big, a, w.attn_w, w.attn_b, qkv_rows, C, 3 * C);
-        const float scale = cfg.attention_scale(l);
-        for (int v = 0; v < b.n; v++) {
-            // Split this variant's q | k | v rows into per-head layouts [H][T][hs].
-            for (int t = 0; t < T; t++) {
-                const float* row = big + (static_cast<size_t>(shared_in ? 0 : v) * T + t) * 3 * C;
-                for (int h = 0; h < NH; h++) {
-                    const size_t at = (static_cast<size_t>(h) * T + t) * hs;
-                    if (t >= T - rows) // queries [H][rows][hs]
-                        std::memcpy(buf.qn.data() + (static_cast<size_t>(h) * rows + t - (T - rows)) * hs, row + h * hs,
-                                    sizeof(float) * hs);
-                    std::memcpy(buf.kc.data() + at, row + C + h * hs, sizeof(float) * hs);
-                    std::memcpy(buf.vc.data() + at, row + 2 * C + h * hs, sizeof(float) * hs);
-                }
-            }
-            const bool causal = b.causal[v] != 0;
-            AttentionStore& store = causal ? buf.causal_store : buf.full_store;
-            if (store.tokens() != T || store.n_head() != NH)
-                store = AttentionStore::for_overwrite(1, NH, T, causal);
-            detail::AttentionArgs args;
-            args.layer = 0; // the one-layer store
-            args.T = T; args.P = T - rows; args.C = C; args.NH = NH;
-            args.scale = scale;
-            args.causal = causal;
-            args.q = buf.qn.data();
-            args.k = buf.kc.data();
-            args.v = buf.vc.data();
-            args.plans = b.plans[v] && !b.plans[v]->empty() ? &(*b.plans[v])[l] : nullptr;
-            args.att = &store;
-            args.scores = nullptr;
-            float* zv = z + static_cast<size_t>(v) * rows * C;
-            detail::attention_new_rows(zv, args, buf.scratch);
-            if (head_out) {
-                // Head h's write into the last row: z_h [hs] . c_proj rows h*hs.. [hs][C].
-                const float* zl = zv + static_cast<size_t>(rows - 1) * C;
-                for (int h = 0; h < NH; h++)
-                    cblas_sgemv(CblasRowMajor, CblasTrans, hs, C, 1.0f, w.proj_w + static_cast<size_t>(h) * hs * C, C,
-                                zl + h * hs, 1, 0.0f,
-                                head_out + ((static_cast<size_t>(v) * L + l) * NH + h) * C, 1);
-            }
-        }
-        // The rest of the block on the rows that leave it: all of them, or each variant's last.
-        float* xr = x;
-        int nr = N;
+        // The rest of the block runs on the rows that leave it: all of them, or each variant's
+        // last, gathered into buf.last.
+        layers::BlockActs blk;
+        blk.in = x;                                            // [Nin][C]
+        blk.ln1 = blk.attproj = blk.ln2 = blk.fcproj = buf.a.data(); // [Nin][C]
+        blk.qkv = blk.fch_gelu = buf.big.data();               // [Nin][3C], then [N][FF]
+        blk.atty = buf.z.data();                               // [N][C]
+        blk.skip = blk.residual2 = blk.out = x;                // [N][C]
         if (last_only) {
             buf.last.resize(static_cast<size_t>(b.n) * C);
             for (int v = 0; v < b.n; v++)
                 std::memcpy(buf.last.data() + static_cast<size_t>(v) * C, x + (static_cast<size_t>(v) * T + T - 1) * C,
                             sizeof(float) * C);
-            xr = buf.last.data();
-            nr = b.n;
+            blk.skip = blk.residual2 = blk.out = buf.last.data();
         }
-        layers::matmul_forward(a, z, w.proj_w, w.proj_b, nr, C, C);
-        layers::residual_forward(xr, xr, a, nr * C);
-        layers::layernorm_forward(a, nullptr, nullptr, xr, w.ln2_w, w.ln2_b, nr, C, cfg.layer_norm_epsilon);
-        detail::mlp_fc_forward(big, a, w, nr, C, FF, cfg.activation_function);
-        layers::matmul_forward(a, big, w.fcproj_w, w.fcproj_b, nr, FF, C);
-        layers::residual_forward(xr, xr, a, nr * C);
+        const layers::BlockShape bs{shared_in ? T : N, b.n * rows, C, FF, cfg.layer_norm_epsilon,
+                                    &cfg.activation_function};
+        layers::block_forward(blk, w, bs, [&](const float* qkv, float* z) {
+            for (int v = 0; v < b.n; v++) {
+                // This variant's keys and values [H][T][hs], and its queries of the rows it outputs.
+                const float* qkv_v = qkv + static_cast<size_t>(shared_in ? 0 : v) * T * 3 * C;
+                detail::split_heads(qkv_v, T, 0, T, rows, C, NH, buf.qn.data(), buf.kc.data(), buf.vc.data(), nullptr);
+                const bool causal = b.causal[v] != 0;
+                AttentionStore& store = causal ? buf.causal_store : buf.full_store;
+                if (store.tokens() != T || store.n_head() != NH)
+                    store = AttentionStore::for_overwrite(1, NH, T, causal);
+                detail::AttentionArgs args;
+                args.layer = 0; // the one-layer store
+                args.T = T; args.P = T - rows; args.C = C; args.NH = NH;
+                args.scale = cfg.attention_scale(l);
+                args.causal = causal;
+                args.q = buf.qn.data();
+                args.k = buf.kc.data();
+                args.v = buf.vc.data();
+                args.plans = b.plans[v] && !b.plans[v]->empty() ? &(*b.plans[v])[l] : nullptr;
+                args.att = &store;
+                args.scores = nullptr;
+                float* zv = z + static_cast<size_t>(v) * rows * C; // [rows][C]
+                detail::attention_new_rows(zv, args, buf.scratch);
+                if (head_out) {
+                    // Head h's write into the last row: z_h [hs] . c_proj rows h*hs.. [hs][C].
+                    const float* zl = zv + static_cast<size_t>(rows - 1) * C;
+                    for (int h = 0; h < NH; h++)
+                        cblas_sgemv(CblasRowMajor, CblasTrans, hs, C, 1.0f, w.proj_w + static_cast<size_t>(h) * hs * C,
+                                    C, zl + h * hs, 1, 0.0f, head_out + ((static_cast<size_t>(v) * L + l) * NH + h) * C, 1);
+                }
+            }
+        });
         if (last_only) // back into each variant's last row, where last_logits reads it
             for (int v = 0; v < b.n; v++)
                 std::memcpy(x + (static_cast<size_t>(v) * T + T - 1) * C, buf.last.data() + static_cast<size_t>(v) * C,

@@ -4,12 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <stdexcept>
 #include <type_traits>
 
+#include "attention_lens/block.h"
 #include "attention_lens/layers.h"
 #include "layers_backward.h"
 
@@ -62,6 +61,25 @@ LayerSlices<Float> layer_slices(Acts& a, const ModelShape& s, int l) {
     x.fcproj = a.fcproj.data() + l * BT * C;
     x.residual3 = a.residual3.data() + l * BT * C;
     return x;
+}
+
+// Layer l's weights, as the engine's block reads them.
+LayerWeights layer_weights(const ParamPtrs& p, const ModelShape& s, int l) {
+    const size_t C = s.n_embd, F = s.n_inner();
+    LayerWeights w{};
+    w.ln1_w = p.ln1w + l * C;
+    w.ln1_b = p.ln1b + l * C;
+    w.attn_w = p.qkvw + l * C * 3 * C;
+    w.attn_b = p.qkvb + l * 3 * C;
+    w.proj_w = p.attprojw + l * C * C;
+    w.proj_b = p.attprojb + l * C;
+    w.ln2_w = p.ln2w + l * C;
+    w.ln2_b = p.ln2b + l * C;
+    w.fc_w = p.fcw + l * C * F;
+    w.fc_b = p.fcb + l * F;
+    w.fcproj_w = p.fcprojw + l * F * C;
+    w.fcproj_b = p.fcprojb + l * C;
+    return w;
 }
 
 } // namespace
@@ -227,23 +245,28 @@ float GPT2::forward(const int* inp, const int* targets, int B, int T) {
     ParamPtrs p = point_into(params_.data(), s);
     Activations& a = acts_;
 
-    encoder_forward(a.encoded.data(), inp, p.wte, p.wpe, B, T, C);
+    static const std::string gelu_new = "gelu_new";
+    const BlockShape bs{static_cast<int>(BT), static_cast<int>(BT), C, F, eps, &gelu_new, !s.attn_only};
+
+    encoder_forward(a.encoded.data(), inp, p.wte, p.wpe, B, T, C); // encoded [B,T,C]
     for (int l = 0; l < L; l++) {
+        // Every tensor of the block kept apart, for backward().
         const LayerSlices<float> x = layer_slices(a, s, l);
-        layernorm_forward(x.ln1, x.ln1_mean, x.ln1_rstd, x.residual, p.ln1w + l * C, p.ln1b + l * C, BT, C, eps);
-        matmul_forward(x.qkv, x.ln1, p.qkvw + static_cast<size_t>(l) * C * 3 * C, p.qkvb + l * 3 * C, BT, C, 3 * C);
-        attention_forward(x.atty, x.preatt, x.att, x.qkv, B, T, C, NH, scale);
-        matmul_forward(x.attproj, x.atty, p.attprojw + static_cast<size_t>(l) * C * C, p.attprojb + l * C, BT, C, C);
-        residual_forward(x.residual2, x.residual, x.attproj, BT * C);
-        if (s.attn_only) {
-            std::copy(x.residual2, x.residual2 + BT * C, x.residual3);
-            continue;
-        }
-        layernorm_forward(x.ln2, x.ln2_mean, x.ln2_rstd, x.residual2, p.ln2w + l * C, p.ln2b + l * C, BT, C, eps);
-        matmul_forward(x.fch, x.ln2, p.fcw + static_cast<size_t>(l) * C * F, p.fcb + l * F, BT, C, F);
-        gelu_forward(x.fch_gelu, x.fch, BT * F);
-        matmul_forward(x.fcproj, x.fch_gelu, p.fcprojw + static_cast<size_t>(l) * F * C, p.fcprojb + l * C, BT, F, C);
-        residual_forward(x.residual3, x.residual2, x.fcproj, BT * C);
+        BlockActs blk;
+        blk.in = blk.skip = x.residual;
+        blk.ln1 = x.ln1; blk.ln1_mean = x.ln1_mean; blk.ln1_rstd = x.ln1_rstd;
+        blk.qkv = x.qkv;
+        blk.atty = x.atty;
+        blk.attproj = x.attproj;
+        blk.residual2 = x.residual2;
+        blk.ln2 = x.ln2; blk.ln2_mean = x.ln2_mean; blk.ln2_rstd = x.ln2_rstd;
+        blk.fch = x.fch;
+        blk.fch_gelu = x.fch_gelu;
+        blk.fcproj = x.fcproj;
+        blk.out = x.residual3;
+        block_forward(blk, layer_weights(p, s, l), bs, [&](const float* qkv, float* atty) {
+            attention_forward(atty, x.preatt, x.att, qkv, B, T, C, NH, scale); // preatt, att [B,NH,T,T]
+        });
     }
     const float* last = a.residual3.data() + (L - 1) * BT * C;
     layernorm_forward(a.lnf.data(), a.lnf_mean.data(), a.lnf_rstd.data(), last, p.lnfw, p.lnfb, BT, C, eps);
@@ -329,75 +352,6 @@ void GPT2::adamw_update(float lr, const AdamW& o) {
         const float wd = decay_mask_[i] ? o.weight_decay : 0.0f;
         params_[i] -= lr * ((m / c1) / (std::sqrt(v / c2) + o.eps) + wd * params_[i]);
     }
-}
-
-// ---- checkpoints ----------------------------------------------------------------------------
-
-namespace {
-constexpr uint32_t kMagic = 0x414c434bu; // "ALCK"
-constexpr uint32_t kVersion = 1;
-
-struct Header {
-    uint32_t magic, version;
-    int32_t vocab, max_T, n_layer, n_head, n_embd, attn_only; // attn_only: 0 in older files
-    int64_t step, adam_t;
-    uint64_t rng_state, n_params;
-    double elapsed_s;
-};
-
-Header read_header(std::ifstream& f, const std::string& path) {
-    Header h{};
-    f.read(reinterpret_cast<char*>(&h), sizeof h);
-    if (!f || h.magic != kMagic) throw std::runtime_error(path + ": not a training checkpoint");
-    if (h.version != kVersion) throw std::runtime_error(path + ": unsupported checkpoint version");
-    return h;
-}
-} // namespace
-
-void save_checkpoint(const std::string& path, GPT2& model, const CheckpointMeta& meta) {
-    const ModelShape& s = model.shape();
-    Header h{kMagic, kVersion, s.vocab, s.max_T, s.n_layer, s.n_head, s.n_embd, s.attn_only ? 1 : 0,
-             meta.step, model.adam_step(), meta.rng_state, model.params().size(), meta.elapsed_s};
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) throw std::runtime_error("cannot write " + tmp);
-        f.write(reinterpret_cast<const char*>(&h), sizeof h);
-        for (auto* v : {&model.params(), &model.adam_m(), &model.adam_v()})
-            f.write(reinterpret_cast<const char*>(v->data()), v->size() * sizeof(float));
-        if (!f) throw std::runtime_error("write failed: " + tmp);
-    }
-    std::filesystem::rename(tmp, path);
-}
-
-ModelShape read_checkpoint_shape(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw std::runtime_error("cannot open " + path);
-    Header h = read_header(f, path);
-    return ModelShape{.vocab = h.vocab,
-                      .max_T = h.max_T,
-                      .n_layer = h.n_layer,
-                      .n_head = h.n_head,
-                      .n_embd = h.n_embd,
-                      .attn_only = h.attn_only != 0};
-}
-
-bool load_checkpoint(const std::string& path, GPT2& model, CheckpointMeta& meta) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    Header h = read_header(f, path);
-    const ModelShape& s = model.shape();
-    if (h.vocab != s.vocab || h.max_T != s.max_T || h.n_layer != s.n_layer || h.n_head != s.n_head ||
-        h.n_embd != s.n_embd || (h.attn_only != 0) != s.attn_only || h.n_params != model.params().size())
-        throw std::runtime_error(path + ": checkpoint shape differs from the requested model");
-    for (auto* v : {&model.params(), &model.adam_m(), &model.adam_v()})
-        f.read(reinterpret_cast<char*>(v->data()), v->size() * sizeof(float));
-    if (!f) throw std::runtime_error(path + ": truncated checkpoint");
-    meta.step = h.step;
-    meta.rng_state = h.rng_state;
-    meta.elapsed_s = h.elapsed_s;
-    model.adam_step() = h.adam_t;
-    return true;
 }
 
 } // namespace al::train
