@@ -681,6 +681,24 @@ private slots:
             QCOMPARE(e, QByteArray("identity"));
     }
 
+    // An endpoint that carries a user and password (HF_ENDPOINT=https://user:pass@mirror) works, and
+    // neither source.json nor a message repeats the password.
+    void credentialsInTheEndpointAreNeverRepeated() {
+        ModelDownloader* dl = makeDownloader();
+        const QString withPassword = hub->endpoint().replace(QStringLiteral("http://"), QStringLiteral("http://reader:s3cret@"));
+        dl->setEndpoint(withPassword);
+        QVERIFY2(runToEnd(dl, unpinned()) == true, qPrintable(dl->errorMessage()));
+        const QByteArray source = readAll(installed() + QStringLiteral("/source.json"));
+        QVERIFY2(!source.isEmpty() && !source.contains("s3cret") && !source.contains("reader@"), source.constData());
+        QVERIFY2(source.contains(hub->endpoint().toUtf8()), source.constData());
+        // A failure's message names the server without them.
+        ModelDownloader* down = makeDownloader();
+        down->setEndpoint(QStringLiteral("http://reader:s3cret@127.0.0.1:1"));
+        QVERIFY(runToEnd(down, unpinned()) == false);
+        QVERIFY2(!down->errorMessage().contains(QStringLiteral("s3cret")) && down->errorMessage().contains(QStringLiteral("127.0.0.1:1")),
+                 qPrintable(down->errorMessage()));
+    }
+
     // Headers too large to read are named as such, not as a missing size.
     void headersTooLargeAreSaidSo_data() {
         QTest::addColumn<int>("count");

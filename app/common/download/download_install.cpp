@@ -43,7 +43,7 @@ void ModelDownloader::install(std::shared_ptr<const al::Model> validated) {
         QJsonObject source;
         source[QStringLiteral("repo")] = d->model.repo;
         source[QStringLiteral("revision")] = d->revision;
-        source[QStringLiteral("endpoint")] = d->endpoint;
+        source[QStringLiteral("endpoint")] = withoutCredentials(d->endpoint);
         source[QStringLiteral("downloaded")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
         // Says where the folder came from; the model loads without it, so a failed write is not fatal.
         al::app::writeFileAtomically(d->staging + QStringLiteral("/source.json"), QJsonDocument(source).toJson());

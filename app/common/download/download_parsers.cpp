@@ -21,8 +21,14 @@ QString quotedValue(QStringView value) {
     return quotedValue(QByteArrayView(value.toUtf8()));
 }
 
+QString withoutCredentials(const QString& text) {
+    static const QRegularExpression userInfo(QStringLiteral("(://)[^/@\\s]*@"));
+    QString out = text;
+    return out.replace(userInfo, QStringLiteral("\\1"));
+}
+
 QString shortText(const QString& text, int maxChars) {
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray utf8 = withoutCredentials(text).toUtf8();
     return QString::fromStdString(al::excerpt(std::string_view(utf8.constData(), size_t(utf8.size())), size_t(maxChars)));
 }
 

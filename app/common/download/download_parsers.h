@@ -19,8 +19,12 @@ namespace al::download {
 QString quotedValue(QByteArrayView value);
 QString quotedValue(QStringView value);
 // The same without quote marks, at most `maxChars` characters, for a text that reads on its own
-// (a URL the server redirected to, a network error that repeats the server's reason phrase).
+// (a URL the server redirected to, a network error that repeats the server's reason phrase);
+// without credentials (withoutCredentials).
 QString shortText(const QString& text, int maxChars = 200);
+// `text` with the user and password of every URL in it taken out ("https://u:p@host" becomes
+// "https://host"): HF_ENDPOINT may carry them, and no message or saved file repeats them.
+QString withoutCredentials(const QString& text);
 
 // An entity tag without its quotes and weak marker, lower-cased: "\"AbC\"", W/"abc" -> "abc".
 QString cleanEtag(QByteArrayView value);

@@ -46,13 +46,13 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
             if (*sent && (e == QNetworkReply::OperationCanceledError || e == QNetworkReply::TimeoutError)) {
                 fail(DownloadError::Stalled,
                      tr("The server at %1 accepted the connection but sent no answer for %2 s. It may be overloaded; try again later.")
-                         .arg(d->endpoint)
+                         .arg(withoutCredentials(d->endpoint))
                          .arg(d->stallTimeoutMs / 1000.0));
                 return;
             }
             fail(isNetworkDown(e) || e == QNetworkReply::OperationCanceledError || e == QNetworkReply::TimeoutError
                      ? DownloadError::Offline : DownloadError::ServerError,
-                 tr("Cannot reach %1 (%2). Check the internet connection and try again.").arg(d->endpoint, shortText(reply->errorString())));
+                 tr("Cannot reach %1 (%2). Check the internet connection and try again.").arg(withoutCredentials(d->endpoint), shortText(reply->errorString())));
             return;
         }
         if (status == 404) {
@@ -85,7 +85,7 @@ void ModelDownloader::headNext(int index, const QString& urlIn, int hops) {
                                     && resolved.port() == QUrl(url).port();
             if (!sameServer) {
                 fail(DownloadError::ServerError, tr("The server sent the request for %1 on to another server (%2); only redirects "
-                                                    "within %3 are followed.").arg(f.name, shortText(resolved.toString()), d->endpoint));
+                                                    "within %3 are followed.").arg(f.name, shortText(resolved.toString()), withoutCredentials(d->endpoint)));
                 return;
             }
             if (hops < 5) {

@@ -327,7 +327,7 @@ void ModelDownloader::onGetFinished() {
     if (e != QNetworkReply::NoError || status == 0) {
         if (status == 0 && isNetworkDown(e))
             retryOrFail(DownloadError::Offline, tr("Cannot reach %1 (%2). Check the internet connection; the download resumes where it stopped.")
-                                                    .arg(d->endpoint, shortText(reply->errorString())));
+                                                    .arg(withoutCredentials(d->endpoint), shortText(reply->errorString())));
         else
             retryOrFail(DownloadError::Truncated, tr("The connection dropped after %1 of %2 (%3).")
                                                       .arg(library::formatBytes(have), f.name, shortText(reply->errorString())));

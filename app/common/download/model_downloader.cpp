@@ -244,7 +244,7 @@ void ModelDownloader::start(const library::ManifestModel& model) {
     if (invalid.isEmpty() && ((scheme != QLatin1String("https") && scheme != QLatin1String("http")) || endpointUrl.host().isEmpty()))
         invalid = tr("the download address “%1” does not start with https:// or http:// and a server's name (it comes from "
                      "HF_ENDPOINT when that is set)")
-                      .arg(d->endpoint);
+                      .arg(withoutCredentials(d->endpoint));
     const auto inside = [](const QString& path, const QString& folder) {
         return QDir::cleanPath(path).startsWith(QDir::cleanPath(folder) + QLatin1Char('/'));
     };
