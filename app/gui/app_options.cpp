@@ -28,21 +28,26 @@ bool noDisplay(int argc, char** argv) {
 #endif
 }
 
-int answerWithoutDisplay(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QLatin1String(al::app::kApplicationName));
-    QCoreApplication::setApplicationVersion(QStringLiteral(AL_VERSION));
-    const AppOptions options;
-    QCommandLineParser parser;
-    options.addTo(parser);
+bool AppOptions::parse(QCommandLineParser& parser) const {
+    addTo(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "attention-lens: %s (see --help)\n", qPrintable(parser.errorText()));
-        return 2;
+        return false;
     }
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(0);
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
+    return true;
+}
+
+int answerWithoutDisplay(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QLatin1String(al::app::kApplicationName));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AL_VERSION));
+    QCommandLineParser parser;
+    if (!AppOptions().parse(parser))
+        return 2;
     std::fprintf(stderr, "attention-lens: there is no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY "
                          "is set); for --screenshot without one, set QT_QPA_PLATFORM=offscreen\n");
     return 2;

@@ -19,6 +19,11 @@ struct AppOptions {
     const QCommandLineOption timeoutOpt{QStringLiteral("timeout"), QStringLiteral("For --screenshot: give up after SECONDS and exit with code 3 (default 120)."), QStringLiteral("SECONDS")};
     const QCommandLineOption revealOpt{QStringLiteral("reveal"), QStringLiteral("For --screenshot: commit a prediction on every exercise first, so the figures show what they show after predicting.")};
 
+    // Adds the options to `parser` and parses the application's arguments: bad options exit with
+    // code 2 (QCommandLineParser::process would exit with 1), --help and --version answer and exit
+    // 0; false after printing a bad option's reason (return 2 then).
+    bool parse(QCommandLineParser& parser) const;
+
     void addTo(QCommandLineParser& parser) const {
         parser.setApplicationDescription(QStringLiteral(
             "A desktop course on transformer self-attention that runs GPT-2 live on your own text."));

@@ -145,17 +145,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption& timeoutOpt = options.timeoutOpt;
     const QCommandLineOption& revealOpt = options.revealOpt;
     QCommandLineParser parser;
-    options.addTo(parser);
-    // Bad options exit with code 2, as every other bad input does (QCommandLineParser::process
-    // would exit with 1).
-    if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "attention-lens: %s (see --help)\n", qPrintable(parser.errorText()));
+    if (!options.parse(parser)) // bad options exit with code 2, as every other bad input does
         return 2;
-    }
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "attention-lens: unexpected argument \"%s\"; every option is written --name VALUE "
                              "(see --help)\n", qPrintable(parser.positionalArguments().constFirst()));
